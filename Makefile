@@ -1,0 +1,87 @@
+# rapport: a job-search relationship manager.
+#
+#   make            build build/rapport
+#   make run        install what is missing, build, run the agenda on the default database
+#   make check      install what is missing, build, run every test (also under ASan/UBSan)
+#   make bench      build the benchmark tools (see bench/README.md)
+
+VERSION   := 0.1.0
+CC        ?= cc
+BUILD     ?= build
+OPT       ?= -O2 -g
+SAN       ?=
+WERROR    ?=
+CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wwrite-strings -Wformat=2 -Wno-format-nonliteral -Wpointer-arith \
+             -Wvla -Wundef $(WERROR)
+CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
+CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
+LDFLAGS   += $(SAN)
+LIBS      := -lsqlite3 -ljansson
+TEST_LIBS := -lcmocka
+
+LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/io/*.c)
+CLI_SRC   := $(wildcard src/cli/*.c)
+UNIT_SRC  := $(wildcard tests/unit/test-*.c)
+
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
+
+.PHONY: all run check test deps lint bench clean
+
+all: $(BUILD)/rapport
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/librapport.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/rapport: $(CLI_OBJ) $(BUILD)/librapport.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+tests-bin: $(UNIT_BIN)
+
+bench: $(BUILD)/rapport $(BENCH_BIN)
+
+deps:
+	@sh scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/rapport agenda
+
+# Banned functions: easy to misuse with user data (as git's banned.h).
+lint:
+	@! grep -nE '\b(strcpy|strcat|strncpy|strncat|sprintf|vsprintf|strtok|gets)[[:space:]]*\(' \
+		src/*/*.c src/*/*.h bench/*.c tests/unit/*.c || \
+		{ echo "lint: a banned function is used (see Makefile)"; exit 1; }
+
+# The whole suite, twice: built with gcc, then with clang under AddressSanitizer
+# and UndefinedBehaviorSanitizer. Warnings are errors here.
+check: deps
+	@rm -f build/test-results
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin
+	@sh tests/run build
+	@$(MAKE) --no-print-directory BUILD=build-san CC=clang WERROR=-Werror OPT='-O1 -g' \
+		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		all tests-bin
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		sh tests/run build-san
+	@sh tests/summary build/test-results
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,16 @@
+/* args.h: parsing arguments against a command's option table. */
+#ifndef RAPPORT_ARGS_H
+#define RAPPORT_ARGS_H
+
+#include "cli/cli.h"
+
+/* Fill a from argv (the words after the command's name). Options may come
+ * before, between or after the positional arguments; "--" ends options.
+ * Errors are usage errors. */
+/* a must be zeroed, or hold global options read before the command. */
+int args_parse(struct args *a, const struct cmd_spec *cmd, int argc, const char **argv,
+	       struct error *err);
+void args_release(struct args *a);
+int global_option(struct args *a, int argc, const char **argv, int i, struct error *err);
+
+#endif

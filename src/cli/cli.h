@@ -1,0 +1,108 @@
+/*
+ * cli.h: what the command files share: the parsed arguments, the output, the
+ * command tables. Commands never print directly: they fill cli->out (text) or
+ * cli->json, and main prints it once the transaction has been committed.
+ */
+#ifndef RAPPORT_CLI_H
+#define RAPPORT_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+enum opt_flags {
+	OPT_MULTI = 1 << 0, /* may be given several times */
+};
+
+struct opt_spec {
+	const char *name; /* without the leading "--" */
+	const char *arg;  /* the value's placeholder, or NULL for a flag */
+	const char *help;
+	unsigned flags;
+	char letter; /* a one-letter form, "-o", or 0 */
+};
+
+struct args {
+	const struct cmd_spec *cmd;
+	const char **pos;
+	size_t npos;
+	/* values[i] are the values of cmd->opts[i], in order */
+	struct {
+		const char **items;
+		size_t n, alloc;
+	} values[24];
+	/* global options, accepted anywhere */
+	bool json, help;
+	const char *db;
+};
+
+struct cli {
+	struct store *store;
+	bool json;
+	struct strbuf out; /* text output, printed after commit */
+	json_t *result;    /* JSON output, printed after commit */
+	struct error err;
+};
+
+enum cmd_flags {
+	CMD_WRITE = 1 << 0, /* runs in a write transaction */
+	CMD_NO_DB = 1 << 1, /* needs no database (help) */
+};
+
+struct cmd_spec {
+	const char *name; /* "add", or "" for a group's only command */
+	const char *usage; /* arguments, e.g. "NAME" */
+	const char *summary;
+	size_t min_args, max_args;
+	const struct opt_spec *opts; /* ends with a zeroed entry */
+	int (*run)(struct cli *cli, const struct args *a);
+	unsigned flags;
+};
+
+struct cmd_group {
+	const char *name;
+	const char *summary;
+	const struct cmd_spec *cmds; /* ends with a zeroed entry */
+};
+
+/* Command tables, one per file of cli/. */
+extern const struct cmd_spec org_cmds[];
+extern const struct cmd_spec person_cmds[];
+extern const struct cmd_spec opp_cmds[];
+extern const struct cmd_spec log_cmds[];
+extern const struct cmd_spec task_cmds[];
+extern const struct cmd_spec agenda_cmds[];
+extern const struct cmd_spec search_cmds[];
+extern const struct cmd_spec export_cmds[];
+extern const struct cmd_spec import_cmds[];
+extern const struct cmd_group cmd_groups[];
+
+/* Option values: the last one given, or NULL. */
+const char *arg_opt(const struct args *a, const char *name);
+bool arg_flag(const struct args *a, const char *name);
+/* All values of a repeatable option; *n receives their count. */
+const char *const *arg_all(const struct args *a, const char *name, size_t *n);
+
+/* Helpers that validate and fill cli->err (return 0 or a negative ERR_*). */
+int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long min, long max,
+		long *out, bool *given);
+int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
+int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
+
+/* Output */
+void cli_printf(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_set_json(struct cli *cli, json_t *value);
+/* "key: value" with aligned keys; a NULL value prints nothing. */
+void cli_field(struct cli *cli, const char *key, const char *value);
+
+/* Usage text of one command, for errors and --help. */
+void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd, bool full);
+void cli_help_all(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,61 @@
+/* cmd_agenda.c: rapport agenda: overdue, today's and upcoming open tasks. */
+#include "cli/cli.h"
+
+#include <string.h>
+
+#include "cli/show.h"
+#include "io/json_model.h"
+
+static int agenda_run(struct cli *cli, const struct args *a)
+{
+	struct datetime end = *store_now(cli->store);
+	char today[DATE_BUFSZ], until[DATE_BUFSZ];
+	task_vec v = { 0 };
+	task_vec sections[3] = { { 0 } }; /* overdue, today, upcoming: views into v */
+	static const char *const names[] = { "overdue", "today", "upcoming" };
+	json_t *j;
+	long days = 7;
+	bool given;
+
+	if (cli_int_opt(cli, a, "days", 0, 3650, &days, &given))
+		return ERR_INVALID;
+	date_format_day(store_now(cli->store), today);
+	date_add_days(&end, days + 1);
+	date_format_day(&end, until);
+	if (store_tasks_due_before(cli->store, until, &v, &cli->err)) {
+		task_vec_release(&v);
+		return cli->err.code;
+	}
+	/* v is sorted by due date: split it into three runs without copying */
+	for (size_t i = 0; i < v.n; i++) {
+		int cmp = strncmp(v.items[i].due, today, 10);
+		task_vec *s = &sections[cmp < 0 ? 0 : cmp == 0 ? 1 : 2];
+		if (!s->n)
+			s->items = &v.items[i];
+		s->n++;
+	}
+	j = json_object();
+	for (int k = 0; k < 3; k++)
+		json_object_set_new(j, names[k], tasks_json(&sections[k]));
+	cli_set_json(cli, j);
+	if (!v.n)
+		cli_printf(cli, "nothing due in the next %ld days\n", days);
+	show_tasks(cli, "overdue", &sections[0]);
+	show_tasks(cli, "today", &sections[1]);
+	show_tasks(cli, days == 1 ? "tomorrow" : "upcoming", &sections[2]);
+	if (v.n && cli->out.len && cli->out.buf[0] == '\n')
+		memmove(cli->out.buf, cli->out.buf + 1, cli->out.len--);
+	task_vec_release(&v);
+	return 0;
+}
+
+static const struct opt_spec agenda_opts[] = {
+	{ .name = "days", .arg = "N", .help = "how many days ahead to show (default 7)" },
+	{ 0 },
+};
+
+const struct cmd_spec agenda_cmds[] = {
+	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who and which "
+	  "opportunity.", 0, 0, agenda_opts, agenda_run, 0 },
+	{ 0 },
+};

@@ -1,0 +1,82 @@
+/* cmd_log.c: rapport log KIND SUMMARY: record an interaction and the people in it. */
+#include "cli/cli.h"
+
+#include <string.h>
+
+#include "io/json_model.h"
+
+static int log_run(struct cli *cli, const struct args *a)
+{
+	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
+	const char *const *with;
+	const char *v;
+	char when[DATE_BUFSZ];
+	size_t n;
+	int64_t id;
+	long num;
+	bool given;
+	int kind, rc;
+
+	if ((rc = cli_enum(cli, &interaction_kind_def, a->pos[0], &kind)))
+		return rc;
+	it.kind = (enum interaction_kind)kind;
+	if (arg_flag(a, "in") && arg_flag(a, "out"))
+		return error_set(&cli->err, ERR_INVALID, "--in and --out exclude each other");
+	if (arg_flag(a, "in"))
+		it.direction = DIR_IN;
+	if ((v = arg_opt(a, "at"))) {
+		if (cli_when(cli, v, when))
+			return ERR_INVALID;
+	} else {
+		date_format(store_now(cli->store), when);
+	}
+	if (cli_int_opt(cli, a, "chemistry", 1, 5, &num, &given))
+		return ERR_INVALID;
+	if (given)
+		it.chemistry = (int)num;
+	if ((v = arg_opt(a, "opp")) && store_opp_resolve(cli->store, v, &it.opp.id, &cli->err))
+		return cli->err.code;
+	with = arg_all(a, "with", &n);
+	for (size_t i = 0; i < n; i++) {
+		struct person_ref *r = VEC_PUSH(&it.people);
+		if ((rc = store_person_resolve(cli->store, with[i], &r->id, &cli->err)))
+			goto out;
+	}
+	it.at = xstrdup(when);
+	it.summary = xstrdup(a->pos[1]);
+	field_set(&it.notes, arg_opt(a, "notes"));
+	if ((rc = store_interaction_add(cli->store, &it, &cli->err)))
+		goto out;
+	id = it.id;
+	interaction_release(&it);
+	memset(&it, 0, sizeof(it));
+	if ((rc = store_interaction_get(cli->store, id, &it, &cli->err)))
+		goto out;
+	cli_set_json(cli, interaction_to_json(&it));
+	cli_printf(cli, "logged %s %lld: %s\n", enum_name(&interaction_kind_def, (int)it.kind),
+		   (long long)it.id, it.summary);
+out:
+	interaction_release(&it);
+	return rc;
+}
+
+static const struct opt_spec log_opts[] = {
+	{ .name = "with", .arg = "PERSON", .help = "someone in it (repeatable)",
+	  .flags = OPT_MULTI },
+	{ .name = "opp", .arg = "OPP", .help = "the opportunity it was about" },
+	{ .name = "at", .arg = "WHEN", .help = "when it happened (default: now)" },
+	{ .name = "in", .help = "they reached out to you" },
+	{ .name = "out", .help = "you reached out to them (the default)" },
+	{ .name = "chemistry", .arg = "N", .help = "how it felt, 1-5" },
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ 0 },
+};
+
+const struct cmd_spec log_cmds[] = {
+	{ "", "KIND SUMMARY",
+	  "Log an interaction. KIND is interview, call, email, letter, meeting, video, message "
+	  "or note. People in an interaction about an opportunity are linked to it (as "
+	  "interviewer for an interview).",
+	  2, 2, log_opts, log_run, CMD_WRITE },
+	{ 0 },
+};

@@ -1,0 +1,349 @@
+/* cmd_opp.c: rapport opp add|list|show|edit|move|link. */
+#include "cli/cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/show.h"
+#include "core/text.h"
+#include "io/json_model.h"
+
+/* An amount: digits, optionally followed by k (thousands). */
+static int parse_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = isdigit((unsigned char)*s) ? strtoll(s, &end, 10) : -1;
+	if (v >= 0 && (*end == 'k' || *end == 'K') && !end[1] && v < 1000000000LL)
+		v *= 1000, end++;
+	if (v < 0 || errno || *end || v > 1000000000000LL)
+		return error_set(&cli->err, ERR_INVALID,
+				 "%s must be an amount like 85000 or 85k, not '%s'", label, s);
+	*out = v;
+	return 0;
+}
+
+static int parse_range(struct cli *cli, const char *s, struct opp *o)
+{
+	const char *dash = strchr(s, '-');
+	char *low;
+	int rc;
+
+	if (!*s) {
+		o->salary_low = o->salary_high = -1;
+		return 0;
+	}
+	if (!dash)
+		return error_set(&cli->err, ERR_INVALID,
+				 "--salary-range must be LOW-HIGH, like 80000-95000, not '%s'", s);
+	low = xstrndup(s, (size_t)(dash - s));
+	rc = parse_amount(cli, "--salary-range", low, &o->salary_low);
+	free(low);
+	if (!rc)
+		rc = parse_amount(cli, "--salary-range", dash + 1, &o->salary_high);
+	if (!rc && o->salary_low > o->salary_high)
+		rc = error_set(&cli->err, ERR_INVALID, "--salary-range: %s is not low-high", s);
+	return rc;
+}
+
+static int apply_amount(struct cli *cli, const struct args *a, const char *name, int64_t *f)
+{
+	const char *v = arg_opt(a, name);
+	char label[40];
+
+	if (!v)
+		return 0;
+	if (!*v) {
+		*f = -1;
+		return 0;
+	}
+	snprintf(label, sizeof(label), "--%s", name);
+	return parse_amount(cli, label, v, f);
+}
+
+static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *a)
+{
+	static const struct { const char *opt; size_t offset; } texts[] = {
+		{ "title", offsetof(struct opp, title) },
+		{ "level", offsetof(struct opp, level_applied) },
+		{ "level-offered", offsetof(struct opp, level_offered) },
+		{ "source", offsetof(struct opp, source) },
+		{ "url", offsetof(struct opp, url) },
+		{ "notes", offsetof(struct opp, notes) },
+	};
+	const char *v;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if ((v = arg_opt(a, texts[i].opt)))
+			field_set((char **)((char *)o + texts[i].offset), v);
+	if ((v = arg_opt(a, "slug"))) {
+		if (slug_check(v, &cli->err))
+			return ERR_INVALID;
+		field_set(&o->slug, v);
+	}
+	if ((v = arg_opt(a, "org")) && store_org_ensure(cli->store, v, &o->org_id, &cli->err))
+		return cli->err.code;
+	if (apply_amount(cli, a, "salary-target", &o->salary_target) ||
+	    apply_amount(cli, a, "salary-offered", &o->salary_offered))
+		return ERR_INVALID;
+	if ((v = arg_opt(a, "salary-range")) && parse_range(cli, v, o))
+		return ERR_INVALID;
+	return 0;
+}
+
+static void print_opp_line(struct cli *cli, const struct opp *o)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addf(&line, "%4lld  ", (long long)o->id);
+	strbuf_addpad(&line, o->slug, 30);
+	strbuf_addstr(&line, " ");
+	strbuf_addpad(&line, enum_name(&stage_def, (int)o->stage), 13);
+	strbuf_addf(&line, " %s · %s", o->org_name, o->title);
+	cli_printf(cli, "%s\n", line.buf);
+	strbuf_release(&line);
+}
+
+static int opp_add(struct cli *cli, const struct args *a)
+{
+	struct opp o = { .salary_target = -1, .salary_low = -1, .salary_high = -1,
+			 .salary_offered = -1 };
+	const char *stage = arg_opt(a, "stage");
+	int st = STAGE_LEAD, rc;
+
+	if (stage && cli_enum(cli, &stage_def, stage, &st))
+		return ERR_INVALID;
+	o.stage = (enum stage)st;
+	o.title = xstrdup_or_null(a->pos[1]);
+	if ((rc = store_org_ensure(cli->store, a->pos[0], &o.org_id, &cli->err)) ||
+	    (rc = apply_opp_options(cli, &o, a)))
+		goto out;
+	o.org_name = xstrdup(a->pos[0]);
+	if ((rc = store_opp_add(cli->store, &o, &cli->err)))
+		goto out;
+	opp_release(&o);
+	if (!(rc = store_opp_get(cli->store, o.id, &o, &cli->err))) {
+		cli_set_json(cli, opp_to_json(&o));
+		cli_printf(cli, "added opportunity %s (id %lld): %s · %s\n", o.slug,
+			   (long long)o.id, o.org_name, o.title);
+	}
+out:
+	opp_release(&o);
+	return rc;
+}
+
+static int opp_list(struct cli *cli, const struct args *a)
+{
+	const char *stage = arg_opt(a, "stage");
+	opp_vec v = { 0 };
+	json_t *arr;
+	int st = -1;
+
+	if (stage && cli_enum(cli, &stage_def, stage, &st))
+		return ERR_INVALID;
+	if (store_opp_list(cli->store, st, &v, &cli->err)) {
+		opp_vec_release(&v);
+		return cli->err.code;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(arr, opp_to_json(&v.items[i]));
+		print_opp_line(cli, &v.items[i]);
+	}
+	cli_set_json(cli, arr);
+	opp_vec_release(&v);
+	return 0;
+}
+
+static void print_salary(struct cli *cli, const struct opp *o)
+{
+	char buf[64];
+
+	if (o->salary_target >= 0) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)o->salary_target);
+		cli_field(cli, "salary target", buf);
+	}
+	if (o->salary_low >= 0) {
+		snprintf(buf, sizeof(buf), "%lld-%lld", (long long)o->salary_low,
+			 (long long)o->salary_high);
+		cli_field(cli, "salary range", buf);
+	}
+	if (o->salary_offered >= 0) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)o->salary_offered);
+		cli_field(cli, "salary offered", buf);
+	}
+}
+
+static int opp_show(struct cli *cli, const struct args *a)
+{
+	struct opp o = { 0 };
+	person_ref_vec people = { 0 };
+	stage_change_vec history = { 0 };
+	interaction_vec iv = { 0 };
+	task_vec tv = { 0 };
+	json_t *j, *jp, *jh;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
+	    (rc = store_opp_people(cli->store, id, &people, &cli->err)) ||
+	    (rc = store_opp_history(cli->store, id, &history, &cli->err)) ||
+	    (rc = store_interactions_of_opp(cli->store, id, &iv, &cli->err)) ||
+	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)))
+		goto out;
+	j = opp_to_json(&o);
+	jp = json_array();
+	jh = json_array();
+	for (size_t i = 0; i < people.n; i++)
+		json_array_append_new(jp, person_ref_to_json(&people.items[i]));
+	for (size_t i = 0; i < history.n; i++)
+		json_array_append_new(jh, stage_change_to_json(&history.items[i]));
+	json_object_set_new(j, "people", jp);
+	json_object_set_new(j, "stage_history", jh);
+	json_object_set_new(j, "interactions", interactions_json(&iv));
+	json_object_set_new(j, "tasks", tasks_json(&tv));
+	cli_set_json(cli, j);
+
+	cli_printf(cli, "%s · %s (%s, id %lld)\n", o.org_name, o.title, o.slug, (long long)o.id);
+	cli_field(cli, "stage", enum_name(&stage_def, (int)o.stage));
+	cli_field(cli, "since", o.stage_changed_at);
+	cli_field(cli, "level applied", o.level_applied);
+	cli_field(cli, "level offered", o.level_offered);
+	cli_field(cli, "source", o.source);
+	cli_field(cli, "url", o.url);
+	print_salary(cli, &o);
+	cli_field(cli, "notes", o.notes);
+	if (people.n)
+		cli_printf(cli, "\npeople:\n");
+	for (size_t i = 0; i < people.n; i++)
+		cli_printf(cli, "  %5lld  %-24s %s\n", (long long)people.items[i].id,
+			   people.items[i].name, enum_name(&role_def, people.items[i].role));
+	show_timeline(cli, &iv, &history);
+	show_tasks(cli, "open tasks", &tv);
+out:
+	opp_release(&o);
+	person_ref_vec_release(&people);
+	stage_change_vec_release(&history);
+	interaction_vec_release(&iv);
+	task_vec_release(&tv);
+	return rc;
+}
+
+static int opp_edit(struct cli *cli, const struct args *a)
+{
+	struct opp o = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
+	    (rc = apply_opp_options(cli, &o, a)) ||
+	    (rc = store_opp_update(cli->store, &o, &cli->err)))
+		goto out;
+	opp_release(&o);
+	if (!(rc = store_opp_get(cli->store, id, &o, &cli->err))) {
+		cli_set_json(cli, opp_to_json(&o));
+		cli_printf(cli, "changed opportunity %s\n", o.slug);
+	}
+out:
+	opp_release(&o);
+	return rc;
+}
+
+static int opp_move(struct cli *cli, const struct args *a)
+{
+	struct opp o = { 0 };
+	int64_t id;
+	int stage, rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = cli_enum(cli, &stage_def, a->pos[1], &stage)) ||
+	    (rc = store_opp_move(cli->store, id, (enum stage)stage, arg_opt(a, "note"),
+				 &cli->err)) ||
+	    (rc = store_opp_get(cli->store, id, &o, &cli->err)))
+		goto out;
+	cli_set_json(cli, opp_to_json(&o));
+	cli_printf(cli, "moved %s to %s\n", o.slug, enum_name(&stage_def, stage));
+out:
+	opp_release(&o);
+	return rc;
+}
+
+static int opp_link(struct cli *cli, const struct args *a)
+{
+	const char *role_name = arg_opt(a, "role");
+	int64_t opp_id, person_id;
+	int role = ROLE_OTHER, rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &opp_id, &cli->err)) ||
+	    (rc = store_person_resolve(cli->store, a->pos[1], &person_id, &cli->err)) ||
+	    (role_name && (rc = cli_enum(cli, &role_def, role_name, &role))) ||
+	    (rc = store_opp_link(cli->store, opp_id, person_id, (enum role)role, &cli->err)))
+		return rc;
+	cli_set_json(cli, json_pack("{s:I, s:I, s:s}", "opportunity", (json_int_t)opp_id,
+				    "person", (json_int_t)person_id, "role",
+				    enum_name(&role_def, role)));
+	cli_printf(cli, "linked person %lld to %s as %s\n", (long long)person_id, a->pos[0],
+		   enum_name(&role_def, role));
+	return 0;
+}
+
+#define OPP_FIELD_OPTS                                                                   \
+	{ .name = "slug", .arg = "S", .help = "a short name to refer to it (a-z, 0-9, -)" }, \
+	{ .name = "level", .arg = "L", .help = "the level you applied for" },               \
+	{ .name = "source", .arg = "S", .help = "where you found it (a referral, a board)" }, \
+	{ .name = "url", .arg = "U", .help = "the job posting" },                           \
+	{ .name = "salary-target", .arg = "N", .help = "the salary you aim for" },          \
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+
+static const struct opt_spec opp_add_opts[] = {
+	OPP_FIELD_OPTS,
+	{ .name = "stage", .arg = "STAGE", .help = "the stage it starts in (default: lead)" },
+	{ 0 },
+};
+static const struct opt_spec opp_edit_opts[] = {
+	OPP_FIELD_OPTS,
+	{ .name = "title", .arg = "T", .help = "the job title" },
+	{ .name = "org", .arg = "ORG", .help = "the organisation (created if new)" },
+	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
+	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
+	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },
+	{ 0 },
+};
+static const struct opt_spec opp_list_opts[] = {
+	{ .name = "stage", .arg = "STAGE", .help = "only opportunities in this stage" },
+	{ 0 },
+};
+static const struct opt_spec opp_move_opts[] = {
+	{ .name = "note", .arg = "T", .help = "why it moved" },
+	{ 0 },
+};
+static const struct opt_spec opp_link_opts[] = {
+	{ .name = "role", .arg = "ROLE",
+	  .help = "hiring-manager, peer, hr, recruiter, executive, referrer, interviewer or "
+		  "other (default)" },
+	{ 0 },
+};
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec opp_cmds[] = {
+	{ "add", "ORG TITLE", "Add an opportunity (the organisation is created if new).", 2, 2,
+	  opp_add_opts, opp_add, CMD_WRITE },
+	{ "list", "", "List opportunities, most recently moved first.", 0, 0, opp_list_opts,
+	  opp_list, 0 },
+	{ "show", "OPP", "Show an opportunity: people, timeline, stage history, open tasks.", 1,
+	  1, no_opts, opp_show, 0 },
+	{ "edit", "OPP", "Change an opportunity's fields (an empty value clears one).", 1, 1,
+	  opp_edit_opts, opp_edit, CMD_WRITE },
+	{ "move", "OPP STAGE", "Move an opportunity to a stage (lead, applied, conversation, "
+	  "interviewing, offer, negotiating, accepted, declined, rejected, withdrawn).", 2, 2,
+	  opp_move_opts, opp_move, CMD_WRITE },
+	{ "link", "OPP PERSON", "Link a person to an opportunity with a role.", 2, 2,
+	  opp_link_opts, opp_link, CMD_WRITE },
+	{ 0 },
+};

@@ -1,0 +1,152 @@
+/* cmd_org.c: rapport org add|list|show|edit. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+
+#include "io/json_model.h"
+
+static void print_org_line(struct cli *cli, const struct org *o)
+{
+	cli_printf(cli, "%4lld  %s%s%s\n", (long long)o->id, o->name,
+		   o->location ? "  " : "", o->location ? o->location : "");
+}
+
+static void apply_org_options(struct org *o, const struct args *a)
+{
+	const char *v;
+
+	if ((v = arg_opt(a, "name")))
+		field_set(&o->name, v);
+	if ((v = arg_opt(a, "website")))
+		field_set(&o->website, v);
+	if ((v = arg_opt(a, "location")))
+		field_set(&o->location, v);
+	if ((v = arg_opt(a, "notes")))
+		field_set(&o->notes, v);
+}
+
+static int org_add(struct cli *cli, const struct args *a)
+{
+	struct org o = { 0 };
+	int rc;
+
+	o.name = xstrdup_or_null(a->pos[0]);
+	apply_org_options(&o, a);
+	rc = store_org_add(cli->store, &o, &cli->err);
+	if (!rc) {
+		cli_set_json(cli, org_to_json(&o));
+		cli_printf(cli, "added organisation %lld: %s\n", (long long)o.id, o.name);
+	}
+	org_release(&o);
+	return rc;
+}
+
+static int org_list(struct cli *cli, const struct args *a)
+{
+	org_vec v = { 0 };
+	json_t *arr = json_array();
+
+	(void)a;
+	if (store_org_list(cli->store, &v, &cli->err)) {
+		json_decref(arr);
+		return cli->err.code;
+	}
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(arr, org_to_json(&v.items[i]));
+		print_org_line(cli, &v.items[i]);
+	}
+	cli_set_json(cli, arr);
+	org_vec_release(&v);
+	return 0;
+}
+
+static int org_show(struct cli *cli, const struct args *a)
+{
+	struct org o = { 0 };
+	person_ref_vec people = { 0 };
+	opp_vec opps = { 0 };
+	json_t *j, *jp, *jo;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_org_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_org_get(cli->store, id, &o, &cli->err)) ||
+	    (rc = store_org_people(cli->store, id, &people, &cli->err)) ||
+	    (rc = store_org_opps(cli->store, id, &opps, &cli->err)))
+		goto out;
+	j = org_to_json(&o);
+	jp = json_array();
+	jo = json_array();
+	cli_printf(cli, "%s (organisation %lld)\n", o.name, (long long)o.id);
+	cli_field(cli, "website", o.website);
+	cli_field(cli, "location", o.location);
+	cli_field(cli, "notes", o.notes);
+	if (opps.n)
+		cli_printf(cli, "\nopportunities:\n");
+	for (size_t i = 0; i < opps.n; i++) {
+		json_array_append_new(jo, opp_to_json(&opps.items[i]));
+		cli_printf(cli, "  %-30s %-13s %s\n", opps.items[i].slug,
+			   enum_name(&stage_def, (int)opps.items[i].stage), opps.items[i].title);
+	}
+	if (people.n)
+		cli_printf(cli, "\npeople:\n");
+	for (size_t i = 0; i < people.n; i++) {
+		json_array_append_new(jp, person_ref_to_json(&people.items[i]));
+		cli_printf(cli, "  %4lld  %s\n", (long long)people.items[i].id,
+			   people.items[i].name);
+	}
+	json_object_set_new(j, "opportunities", jo);
+	json_object_set_new(j, "people", jp);
+	cli_set_json(cli, j);
+out:
+	org_release(&o);
+	person_ref_vec_release(&people);
+	opp_vec_release(&opps);
+	return rc;
+}
+
+static int org_edit(struct cli *cli, const struct args *a)
+{
+	struct org o = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = store_org_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_org_get(cli->store, id, &o, &cli->err)))
+		goto out;
+	apply_org_options(&o, a);
+	if (!(rc = store_org_update(cli->store, &o, &cli->err))) {
+		cli_set_json(cli, org_to_json(&o));
+		cli_printf(cli, "changed organisation %lld: %s\n", (long long)o.id, o.name);
+	}
+out:
+	org_release(&o);
+	return rc;
+}
+
+static const struct opt_spec org_add_opts[] = {
+	{ .name = "website", .arg = "URL", .help = "the organisation's web site" },
+	{ .name = "location", .arg = "L", .help = "where it is" },
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ 0 },
+};
+
+static const struct opt_spec org_edit_opts[] = {
+	{ .name = "name", .arg = "NAME", .help = "rename it" },
+	{ .name = "website", .arg = "URL", .help = "the web site (\"\" clears it)" },
+	{ .name = "location", .arg = "L", .help = "where it is (\"\" clears it)" },
+	{ .name = "notes", .arg = "T", .help = "notes (\"\" clears them)" },
+	{ 0 },
+};
+
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec org_cmds[] = {
+	{ "add", "NAME", "Add an organisation.", 1, 1, org_add_opts, org_add, CMD_WRITE },
+	{ "list", "", "List organisations by name.", 0, 0, no_opts, org_list, 0 },
+	{ "show", "ORG", "Show an organisation (by id or name) with its people and opportunities.",
+	  1, 1, no_opts, org_show, 0 },
+	{ "edit", "ORG", "Change an organisation's fields.", 1, 1, org_edit_opts, org_edit,
+	  CMD_WRITE },
+	{ 0 },
+};

@@ -1,0 +1,252 @@
+/* cmd_person.c: rapport person add|list|show|edit. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/show.h"
+#include "io/json_model.h"
+
+static bool has_tag(const struct person *p, const char *tag)
+{
+	for (size_t i = 0; i < p->ntags; i++)
+		if (!strcasecmp(p->tags[i], tag))
+			return true;
+	return false;
+}
+
+static void add_tag(struct person *p, const char *tag)
+{
+	if (has_tag(p, tag))
+		return;
+	p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
+	p->tags[p->ntags++] = xstrdup(tag);
+}
+
+static void remove_tag(struct person *p, const char *tag)
+{
+	for (size_t i = 0; i < p->ntags; i++) {
+		if (strcasecmp(p->tags[i], tag))
+			continue;
+		free(p->tags[i]);
+		memmove(&p->tags[i], &p->tags[i + 1], (p->ntags - i - 1) * sizeof(*p->tags));
+		p->ntags--;
+		return;
+	}
+}
+
+/* Apply the options shared by add and edit; an empty value clears a field. */
+static int apply_person_options(struct cli *cli, struct person *p, const struct args *a)
+{
+	static const struct { const char *opt; size_t offset; } texts[] = {
+		{ "name", offsetof(struct person, name) },
+		{ "title", offsetof(struct person, title) },
+		{ "email", offsetof(struct person, email) },
+		{ "phone", offsetof(struct person, phone) },
+		{ "linkedin", offsetof(struct person, linkedin) },
+		{ "notes", offsetof(struct person, notes) },
+	};
+	const char *const *tags;
+	const char *v;
+	size_t n;
+	long num;
+	bool given;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if ((v = arg_opt(a, texts[i].opt)))
+			field_set((char **)((char *)p + texts[i].offset), v);
+	if ((v = arg_opt(a, "org"))) {
+		if (!*v)
+			p->org_id = 0;
+		else if (store_org_ensure(cli->store, v, &p->org_id, &cli->err))
+			return cli->err.code;
+	}
+	if (cli_int_opt(cli, a, "rapport", 0, 5, &num, &given))
+		return ERR_INVALID;
+	if (given)
+		p->rapport = (int)num;
+	if ((v = arg_opt(a, "cadence")) && !*v) {
+		p->cadence = -1;
+	} else {
+		if (cli_int_opt(cli, a, "cadence", 1, 3650, &num, &given))
+			return ERR_INVALID;
+		if (given)
+			p->cadence = (int)num;
+	}
+	tags = arg_all(a, "tag", &n);
+	for (size_t i = 0; i < n; i++) {
+		if (tag_check(tags[i], &cli->err))
+			return ERR_INVALID;
+		add_tag(p, tags[i]);
+	}
+	tags = arg_all(a, "untag", &n);
+	for (size_t i = 0; i < n; i++)
+		remove_tag(p, tags[i]);
+	return 0;
+}
+
+static void print_person_line(struct cli *cli, const struct person *p)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addf(&line, "%5lld  ", (long long)p->id);
+	strbuf_addpad(&line, p->name, 24);
+	strbuf_addstr(&line, "  ");
+	strbuf_addpad(&line, p->org_name ? p->org_name : "", 20);
+	strbuf_addf(&line, "  %s", p->title ? p->title : "");
+	strbuf_trim(&line);
+	cli_printf(cli, "%s\n", line.buf);
+	strbuf_release(&line);
+}
+
+static int person_add(struct cli *cli, const struct args *a)
+{
+	struct person p = { .rapport = -1, .cadence = -1 };
+	int rc;
+
+	p.name = xstrdup(a->pos[0]);
+	if (!(rc = apply_person_options(cli, &p, a)) &&
+	    !(rc = store_person_add(cli->store, &p, &cli->err))) {
+		person_release(&p);
+		rc = store_person_get(cli->store, p.id, &p, &cli->err);
+	}
+	if (!rc) {
+		cli_set_json(cli, person_to_json(&p));
+		cli_printf(cli, "added person %lld: %s%s%s%s\n", (long long)p.id, p.name,
+			   p.org_name ? " (" : "", p.org_name ? p.org_name : "",
+			   p.org_name ? ")" : "");
+	}
+	person_release(&p);
+	return rc;
+}
+
+static int person_list(struct cli *cli, const struct args *a)
+{
+	person_vec v = { 0 };
+	int64_t org_id = 0;
+	const char *org = arg_opt(a, "org");
+	json_t *arr;
+
+	if (org && store_org_resolve(cli->store, org, &org_id, &cli->err))
+		return cli->err.code;
+	if (store_person_list(cli->store, org_id, arg_opt(a, "tag"), &v, &cli->err)) {
+		person_vec_release(&v);
+		return cli->err.code;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(arr, person_to_json(&v.items[i]));
+		print_person_line(cli, &v.items[i]);
+	}
+	cli_set_json(cli, arr);
+	person_vec_release(&v);
+	return 0;
+}
+
+static int person_show(struct cli *cli, const struct args *a)
+{
+	struct person p = { 0 };
+	interaction_vec iv = { 0 };
+	task_vec tv = { 0 };
+	json_t *j;
+	int64_t id;
+	char num[32];
+	int rc;
+
+	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_person_get(cli->store, id, &p, &cli->err)) ||
+	    (rc = store_interactions_of_person(cli->store, id, 0, &iv, &cli->err)) ||
+	    (rc = store_tasks_of_person(cli->store, id, &tv, &cli->err)))
+		goto out;
+	j = person_to_json(&p);
+	json_object_set_new(j, "interactions", interactions_json(&iv));
+	json_object_set_new(j, "tasks", tasks_json(&tv));
+	cli_set_json(cli, j);
+
+	cli_printf(cli, "%s (person %lld)\n", p.name, (long long)p.id);
+	cli_field(cli, "organisation", p.org_name);
+	cli_field(cli, "title", p.title);
+	cli_field(cli, "email", p.email);
+	cli_field(cli, "phone", p.phone);
+	cli_field(cli, "linkedin", p.linkedin);
+	if (p.rapport >= 0) {
+		snprintf(num, sizeof(num), "%d/5", p.rapport);
+		cli_field(cli, "rapport", num);
+	}
+	if (p.cadence > 0) {
+		snprintf(num, sizeof(num), "every %d days", p.cadence);
+		cli_field(cli, "keep in touch", num);
+	}
+	if (p.ntags) {
+		struct strbuf tags = STRBUF_INIT;
+		for (size_t i = 0; i < p.ntags; i++)
+			strbuf_addf(&tags, "%s%s", i ? ", " : "", p.tags[i]);
+		cli_field(cli, "tags", tags.buf);
+		strbuf_release(&tags);
+	}
+	cli_field(cli, "notes", p.notes);
+	show_timeline(cli, &iv, NULL);
+	show_tasks(cli, "open tasks", &tv);
+out:
+	person_release(&p);
+	interaction_vec_release(&iv);
+	task_vec_release(&tv);
+	return rc;
+}
+
+static int person_edit(struct cli *cli, const struct args *a)
+{
+	struct person p = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_person_get(cli->store, id, &p, &cli->err)))
+		goto out;
+	if ((rc = apply_person_options(cli, &p, a)) ||
+	    (rc = store_person_update(cli->store, &p, &cli->err)))
+		goto out;
+	person_release(&p);
+	if (!(rc = store_person_get(cli->store, id, &p, &cli->err))) {
+		cli_set_json(cli, person_to_json(&p));
+		cli_printf(cli, "changed person %lld: %s\n", (long long)p.id, p.name);
+	}
+out:
+	person_release(&p);
+	return rc;
+}
+
+#define PERSON_FIELD_OPTS                                                              \
+	{ .name = "org", .arg = "ORG", .help = "their organisation (created if new)" },   \
+	{ .name = "title", .arg = "T", .help = "their job title" },                       \
+	{ .name = "email", .arg = "E", .help = "e-mail address" },                        \
+	{ .name = "phone", .arg = "P", .help = "phone number" },                          \
+	{ .name = "linkedin", .arg = "URL", .help = "LinkedIn profile URL" },             \
+	{ .name = "rapport", .arg = "N", .help = "how well you hit it off, 0-5" },        \
+	{ .name = "cadence", .arg = "DAYS", .help = "keep in touch every DAYS days" },    \
+	{ .name = "tag", .arg = "TAG", .help = "a tag (repeatable)", .flags = OPT_MULTI }, \
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+
+static const struct opt_spec person_add_opts[] = { PERSON_FIELD_OPTS, { 0 } };
+static const struct opt_spec person_edit_opts[] = {
+	{ .name = "name", .arg = "NAME", .help = "rename them" },
+	PERSON_FIELD_OPTS,
+	{ .name = "untag", .arg = "TAG", .help = "remove a tag (repeatable)", .flags = OPT_MULTI },
+	{ 0 },
+};
+static const struct opt_spec person_list_opts[] = {
+	{ .name = "org", .arg = "ORG", .help = "only people of this organisation" },
+	{ .name = "tag", .arg = "TAG", .help = "only people with this tag" },
+	{ 0 },
+};
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec person_cmds[] = {
+	{ "add", "NAME", "Add a person.", 1, 1, person_add_opts, person_add, CMD_WRITE },
+	{ "list", "", "List people by name.", 0, 0, person_list_opts, person_list, 0 },
+	{ "show", "PERSON", "Show a person with their interactions and open tasks.", 1, 1,
+	  no_opts, person_show, 0 },
+	{ "edit", "PERSON", "Change a person's fields (an empty value clears one).", 1, 1,
+	  person_edit_opts, person_edit, CMD_WRITE },
+	{ 0 },
+};

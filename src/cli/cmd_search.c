@@ -1,0 +1,47 @@
+/* cmd_search.c: rapport search QUERY. */
+#include "cli/cli.h"
+
+#include "io/json_model.h"
+
+static int search_run(struct cli *cli, const struct args *a)
+{
+	search_hit_vec v = { 0 };
+	json_t *arr;
+	long limit = 50;
+	bool given;
+
+	if (cli_int_opt(cli, a, "limit", 1, 1000, &limit, &given))
+		return ERR_INVALID;
+	if (store_search(cli->store, a->pos[0], (int)limit, &v, &cli->err)) {
+		search_hit_vec_release(&v);
+		return cli->err.code;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		const struct search_hit *h = &v.items[i];
+		json_array_append_new(arr, json_pack("{s:s, s:I, s:o, s:o, s:f}", "type", h->type,
+						     "id", (json_int_t)h->id, "title",
+						     json_text(h->title), "detail",
+						     json_text(h->detail), "score", h->score));
+		cli_printf(cli, "%-12s %6lld  %s\n", h->type, (long long)h->id, h->title);
+		if (h->detail)
+			cli_printf(cli, "                     %s\n", h->detail);
+	}
+	if (!v.n)
+		cli_printf(cli, "nothing matches '%s'\n", a->pos[0]);
+	cli_set_json(cli, arr);
+	search_hit_vec_release(&v);
+	return 0;
+}
+
+static const struct opt_spec search_opts[] = {
+	{ .name = "limit", .arg = "N", .help = "at most N results (default 50)" },
+	{ 0 },
+};
+
+const struct cmd_spec search_cmds[] = {
+	{ "", "QUERY", "Search people, organisations, opportunities, interactions and tasks; "
+	  "best matches first. Every word must match (as a prefix).", 1, 1, search_opts,
+	  search_run, 0 },
+	{ 0 },
+};

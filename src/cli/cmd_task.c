@@ -1,0 +1,128 @@
+/* cmd_task.c: rapport task add|list|done|skip|snooze. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+
+#include "cli/show.h"
+#include "core/text.h"
+#include "io/json_model.h"
+
+static int parse_task_id(struct cli *cli, const char *s, int64_t *id)
+{
+	long v;
+
+	if (text_parse_int("task id", s, 1, 999999999999L, &v, &cli->err))
+		return ERR_INVALID;
+	*id = v;
+	return 0;
+}
+
+/* Print the task as it now stands. */
+static int report_task(struct cli *cli, int64_t id, const char *verb)
+{
+	struct task t = { 0 };
+
+	if (store_task_get(cli->store, id, &t, &cli->err))
+		return cli->err.code;
+	cli_set_json(cli, task_to_json(&t));
+	cli_printf(cli, "%s task %lld: %s (due %s)\n", verb, (long long)t.id, t.title, t.due);
+	task_release(&t);
+	return 0;
+}
+
+static int task_add(struct cli *cli, const struct args *a)
+{
+	struct task t = { .kind = TKIND_OTHER };
+	char due[DATE_BUFSZ];
+	const char *v;
+	int kind, rc;
+
+	if ((v = arg_opt(a, "kind"))) {
+		if ((rc = cli_enum(cli, &task_kind_def, v, &kind)))
+			return rc;
+		t.kind = (enum task_kind)kind;
+	}
+	if (cli_when(cli, arg_opt(a, "due") ? arg_opt(a, "due") : "today", due))
+		return ERR_INVALID;
+	if ((v = arg_opt(a, "with")) && store_person_resolve(cli->store, v, &t.person.id, &cli->err))
+		return cli->err.code;
+	if ((v = arg_opt(a, "opp")) && store_opp_resolve(cli->store, v, &t.opp.id, &cli->err))
+		return cli->err.code;
+	t.title = xstrdup(a->pos[0]);
+	t.due = xstrdup(due);
+	rc = store_task_add(cli->store, &t, &cli->err);
+	if (!rc)
+		rc = report_task(cli, t.id, "added");
+	task_release(&t);
+	return rc;
+}
+
+static int task_list(struct cli *cli, const struct args *a)
+{
+	task_vec v = { 0 };
+
+	if (store_task_list(cli->store, arg_flag(a, "all"), &v, &cli->err)) {
+		task_vec_release(&v);
+		return cli->err.code;
+	}
+	cli_set_json(cli, tasks_json(&v));
+	for (size_t i = 0; i < v.n; i++)
+		show_task_line(cli, &v.items[i]);
+	task_vec_release(&v);
+	return 0;
+}
+
+static int close_task(struct cli *cli, const struct args *a, enum task_status status)
+{
+	int64_t id;
+
+	if (parse_task_id(cli, a->pos[0], &id) || store_task_close(cli->store, id, status, &cli->err))
+		return cli->err.code;
+	return report_task(cli, id, status == TASK_DONE ? "done:" : "skipped:");
+}
+
+static int task_done(struct cli *cli, const struct args *a)
+{
+	return close_task(cli, a, TASK_DONE);
+}
+
+static int task_skip(struct cli *cli, const struct args *a)
+{
+	return close_task(cli, a, TASK_SKIPPED);
+}
+
+static int task_snooze(struct cli *cli, const struct args *a)
+{
+	char due[DATE_BUFSZ];
+	int64_t id;
+
+	if (parse_task_id(cli, a->pos[0], &id) || cli_when(cli, a->pos[1], due) ||
+	    store_task_set_due(cli->store, id, due, &cli->err))
+		return cli->err.code;
+	return report_task(cli, id, "snoozed");
+}
+
+static const struct opt_spec task_add_opts[] = {
+	{ .name = "due", .arg = "WHEN", .help = "when it is due (default: today)" },
+	{ .name = "kind", .arg = "K",
+	  .help = "email, call, letter, linkedin, meeting, review, learn or other (default)" },
+	{ .name = "with", .arg = "PERSON", .help = "the person it concerns" },
+	{ .name = "opp", .arg = "OPP", .help = "the opportunity it concerns" },
+	{ 0 },
+};
+static const struct opt_spec task_list_opts[] = {
+	{ .name = "all", .help = "include done and skipped tasks" },
+	{ 0 },
+};
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec task_cmds[] = {
+	{ "add", "TITLE", "Add a follow-up task.", 1, 1, task_add_opts, task_add, CMD_WRITE },
+	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, 0 },
+	{ "done", "ID", "Mark a task done.", 1, 1, no_opts, task_done, CMD_WRITE },
+	{ "skip", "ID", "Skip a task (it will not come back).", 1, 1, no_opts, task_skip,
+	  CMD_WRITE },
+	{ "snooze", "ID WHEN", "Move a task's due date to WHEN.", 2, 2, no_opts, task_snooze,
+	  CMD_WRITE },
+	{ 0 },
+};

@@ -1,0 +1,238 @@
+/*
+ * main.c: rapport's entry point: global options, the database path, the
+ * command tables, one transaction per command, exit codes.
+ *
+ * Exit codes: 0 success, 1 an error (bad input, a missing record, the
+ * database), 2 a usage error (an unknown command or option, a missing
+ * argument).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "util/xalloc.h"
+
+const struct cmd_group cmd_groups[] = {
+	{ "agenda", "what to do today: overdue, today's and upcoming follow-ups", agenda_cmds },
+	{ "org", "organisations: add, list, show, edit", org_cmds },
+	{ "person", "people: add, list, show, edit", person_cmds },
+	{ "opp", "opportunities: add, list, show, edit, move, link", opp_cmds },
+	{ "log", "log an interaction: an interview, a call, an e-mail...", log_cmds },
+	{ "task", "follow-ups: add, list, done, skip, snooze", task_cmds },
+	{ "search", "search everything", search_cmds },
+	{ "export", "write everything as one JSON document", export_cmds },
+	{ "import", "load a JSON export into an empty database", import_cmds },
+	{ NULL, NULL, NULL },
+};
+
+void cli_help_all(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "rapport: a job-search relationship manager\n\n"
+			  "usage: rapport [--db PATH] [--json] COMMAND [ARGS]\n\ncommands:\n");
+	for (const struct cmd_group *g = cmd_groups; g->name; g++) {
+		strbuf_addstr(sb, "  ");
+		strbuf_addpad(sb, g->name, 10);
+		strbuf_addf(sb, "%s\n", g->summary);
+	}
+	strbuf_addstr(sb, "  help      'rapport help COMMAND' explains a command and every flag\n"
+			  "\nThe database is --db PATH, else $RAPPORT_DB, else\n"
+			  "$XDG_DATA_HOME/rapport/rapport.db (~/.local/share/rapport/rapport.db).\n"
+			  "RAPPORT_NOW=YYYY-MM-DDTHH:MM fixes the date and time rapport takes as now.\n"
+			  "WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, +Nd, +Nw or -Nd.\n");
+}
+
+static int die_usage(const char *group, const struct cmd_spec *cmd, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	fprintf(stderr, "rapport: %s\n", msg);
+	if (cmd) {
+		cli_usage(&sb, group, cmd, false);
+		fputs(sb.buf, stderr);
+	} else {
+		fputs("usage: rapport [--db PATH] [--json] COMMAND [ARGS]; see 'rapport help'\n",
+		      stderr);
+	}
+	strbuf_release(&sb);
+	return 2;
+}
+
+static const struct cmd_group *find_group(const char *name)
+{
+	for (const struct cmd_group *g = cmd_groups; g->name; g++)
+		if (!strcmp(g->name, name))
+			return g;
+	return NULL;
+}
+
+static const struct cmd_spec *find_cmd(const struct cmd_group *g, const char *name)
+{
+	for (const struct cmd_spec *c = g->cmds; c->run; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/* --db, else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
+ * ~/.local/share/rapport/rapport.db. Only the default path gets its folders
+ * created: a mistyped --db should not leave folders behind. */
+static char *database_path(const char *flag, unsigned *flags)
+{
+	const char *env = getenv("RAPPORT_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (flag)
+		return xstrdup(flag);
+	if (env && *env)
+		return xstrdup(env);
+	*flags |= STORE_CREATE_DIRS;
+	if (xdg && *xdg == '/')
+		strbuf_addf(&sb, "%s/rapport/rapport.db", xdg);
+	else
+		strbuf_addf(&sb, "%s/.local/share/rapport/rapport.db", home && *home ? home : ".");
+	return strbuf_detach(&sb);
+}
+
+static int print_help(const char *topic)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct cmd_group *g = topic ? find_group(topic) : NULL;
+
+	if (topic && !g) {
+		fprintf(stderr, "rapport: no command '%s'; see 'rapport help'\n", topic);
+		return 2;
+	}
+	if (!g) {
+		cli_help_all(&sb);
+	} else {
+		for (const struct cmd_spec *c = g->cmds; c->run; c++) {
+			cli_usage(&sb, g->name, c, true);
+			strbuf_addch(&sb, '\n');
+		}
+	}
+	fputs(sb.buf, stdout);
+	strbuf_release(&sb);
+	return 0;
+}
+
+/* Print what the command produced; a failed write (a full disk, a closed
+ * pipe) is an error, not silence. */
+static int flush_output(struct cli *cli)
+{
+	if (cli->json && cli->result) {
+		char *text = json_dumps(cli->result, JSON_INDENT(2));
+		if (text) {
+			fputs(text, stdout);
+			fputc('\n', stdout);
+			free(text);
+		}
+	} else {
+		fwrite(cli->out.buf, 1, cli->out.len, stdout);
+	}
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "rapport: cannot write the output\n");
+		return 1;
+	}
+	return 0;
+}
+
+static int run_command(const struct cmd_spec *cmd, struct args *a)
+{
+	struct cli cli = { .out = STRBUF_INIT, .err = ERROR_INIT };
+	unsigned flags = 0;
+	char *path;
+	int rc;
+
+	cli.json = a->json;
+	if (cmd->flags & CMD_NO_DB) {
+		rc = cmd->run(&cli, a);
+	} else {
+		path = database_path(a->db, &flags);
+		rc = store_open(&cli.store, path, flags, &cli.err);
+		free(path);
+		if (!rc)
+			rc = (cmd->flags & CMD_WRITE) ? store_begin_write(cli.store, &cli.err)
+						       : store_begin_read(cli.store, &cli.err);
+		if (!rc)
+			rc = cmd->run(&cli, a);
+		if (!rc)
+			rc = store_commit(cli.store, &cli.err);
+		if (rc && cli.store)
+			store_rollback(cli.store);
+	}
+	if (rc) {
+		fprintf(stderr, "rapport: %s\n", cli.err.msg[0] ? cli.err.msg : "failed");
+		rc = 1;
+	} else {
+		rc = flush_output(&cli);
+	}
+	store_close(cli.store);
+	strbuf_release(&cli.out);
+	json_decref(cli.result);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const char **av = (const char **)argv;
+	struct args a = { 0 };
+	struct error err = ERROR_INIT;
+	const struct cmd_group *g;
+	const struct cmd_spec *cmd;
+	int i = 1, used, rc;
+
+	/* global options before the command */
+	while (i < argc && (used = global_option(&a, argc, av, i, &err)) != 0) {
+		if (used < 0)
+			return die_usage("", NULL, err.msg);
+		i += used;
+	}
+	if (i >= argc)
+		return a.help ? print_help(NULL) : die_usage("", NULL, "no command given");
+	if (!strcmp(av[i], "help"))
+		return print_help(i + 1 < argc ? av[i + 1] : NULL);
+	if (!strcmp(av[i], "--version") || !strcmp(av[i], "version")) {
+		printf("rapport %s\n", RAPPORT_VERSION);
+		return 0;
+	}
+	if (!(g = find_group(av[i]))) {
+		snprintf(err.msg, sizeof(err.msg), "no command '%s'", av[i]);
+		return die_usage("", NULL, err.msg);
+	}
+	i++;
+	if (!g->cmds[0].name[0]) {
+		cmd = &g->cmds[0]; /* a group of one command: "rapport agenda" */
+	} else if (i < argc && av[i][0] != '-') {
+		if (!(cmd = find_cmd(g, av[i]))) {
+			snprintf(err.msg, sizeof(err.msg), "no command '%s %s'", g->name, av[i]);
+			return die_usage("", NULL, err.msg);
+		}
+		i++;
+	} else {
+		bool help = a.help || (i < argc && (!strcmp(av[i], "--help") || !strcmp(av[i], "-h")));
+		if (help)
+			return print_help(g->name);
+		snprintf(err.msg, sizeof(err.msg), "'%s' needs a subcommand; see 'rapport help %s'",
+			 g->name, g->name);
+		return die_usage("", NULL, err.msg);
+	}
+	rc = args_parse(&a, cmd, argc - i, av + i, &err);
+	if (a.help) {
+		struct strbuf sb = STRBUF_INIT;
+		cli_usage(&sb, g->name, cmd, true);
+		fputs(sb.buf, stdout);
+		strbuf_release(&sb);
+		args_release(&a);
+		return 0;
+	}
+	if (rc) {
+		args_release(&a);
+		return die_usage(g->name, cmd, err.msg);
+	}
+	rc = run_command(cmd, &a);
+	args_release(&a);
+	return rc;
+}

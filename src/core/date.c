@@ -1,0 +1,222 @@
+/* date.c: parsing, formatting and arithmetic of civil dates (proleptic Gregorian). */
+#include "core/date.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool date_valid(int year, int month, int day)
+{
+	return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+	       day <= days_in_month(year, month);
+}
+
+/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
+long date_to_days(const struct datetime *dt)
+{
+	long y = dt->year - (dt->month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (dt->month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + dt->day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_from_days(long z, struct datetime *out)
+{
+	long era, doe, yoe, doy, mp, y;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	memset(out, 0, sizeof(*out));
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(y + (out->month <= 2));
+}
+
+void date_add_days(struct datetime *dt, long n)
+{
+	struct datetime d;
+
+	date_from_days(date_to_days(dt) + n, &d);
+	dt->year = d.year;
+	dt->month = d.month;
+	dt->day = d.day;
+}
+
+long date_diff_days(const struct datetime *a, const struct datetime *b)
+{
+	return date_to_days(b) - date_to_days(a);
+}
+
+/* Read exactly n digits at *p; return -1 when they are not all digits. */
+static int read_digits(const char **p, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	return v;
+}
+
+int date_parse_iso(const char *s, struct datetime *out, struct error *err)
+{
+	const char *p = s;
+	struct datetime dt = { 0 };
+
+	dt.year = read_digits(&p, 4);
+	if (dt.year < 0 || *p++ != '-')
+		goto bad;
+	dt.month = read_digits(&p, 2);
+	if (dt.month < 0 || *p++ != '-')
+		goto bad;
+	dt.day = read_digits(&p, 2);
+	if (dt.day < 0)
+		goto bad;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		dt.has_time = true;
+		dt.hour = read_digits(&p, 2);
+		if (dt.hour < 0 || *p++ != ':')
+			goto bad;
+		dt.minute = read_digits(&p, 2);
+		if (dt.minute < 0)
+			goto bad;
+		if (*p == ':') {
+			p++;
+			dt.second = read_digits(&p, 2);
+			if (dt.second < 0)
+				goto bad;
+		}
+	}
+	if (*p)
+		goto bad;
+	if (!date_valid(dt.year, dt.month, dt.day))
+		return error_set(err, ERR_INVALID, "'%s' is not a day of the calendar", s);
+	if (dt.hour > 23 || dt.minute > 59 || dt.second > 59)
+		return error_set(err, ERR_INVALID, "'%s' is not a valid time of day", s);
+	*out = dt;
+	return 0;
+bad:
+	return error_set(err, ERR_INVALID,
+			 "malformed date '%s' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", s);
+}
+
+int date_now(struct datetime *out, struct error *err)
+{
+	const char *fixed = getenv("RAPPORT_NOW");
+	struct tm tm;
+	time_t t;
+
+	if (fixed && *fixed) {
+		struct error e = ERROR_INIT;
+		if (date_parse_iso(fixed, out, &e))
+			return error_set(err, ERR_INVALID, "RAPPORT_NOW: %s", e.msg);
+		out->has_time = true;
+		return 0;
+	}
+	t = time(NULL);
+	if (!localtime_r(&t, &tm))
+		return error_set(err, ERR_IO, "cannot read the clock");
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	out->hour = tm.tm_hour;
+	out->minute = tm.tm_min;
+	out->second = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+	out->has_time = true;
+	return 0;
+}
+
+/* "+3d", "-2w": whole days from now. */
+static int parse_relative(const char *s, const struct datetime *now, struct datetime *out)
+{
+	char *end;
+	long n;
+	int sign = s[0] == '-' ? -1 : 1;
+
+	if ((s[0] != '+' && s[0] != '-') || !isdigit((unsigned char)s[1]))
+		return -1;
+	errno = 0;
+	n = strtol(s + 1, &end, 10);
+	if (errno || n > 36500 || (strcmp(end, "d") && strcmp(end, "w")))
+		return -1;
+	if (*end == 'w')
+		n *= 7;
+	*out = *now;
+	out->has_time = false;
+	out->hour = out->minute = out->second = 0;
+	date_add_days(out, sign * n);
+	return 0;
+}
+
+int date_parse_when(const char *s, const struct datetime *now, struct datetime *out,
+		    struct error *err)
+{
+	static const struct { const char *word; int offset; } words[] = {
+		{ "today", 0 }, { "tomorrow", 1 }, { "yesterday", -1 },
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (!strcmp(s, words[i].word)) {
+			*out = *now;
+			out->has_time = false;
+			out->hour = out->minute = out->second = 0;
+			date_add_days(out, words[i].offset);
+			return 0;
+		}
+	}
+	if (!parse_relative(s, now, out))
+		return 0;
+	if (isdigit((unsigned char)s[0]))
+		return date_parse_iso(s, out, err);
+	return error_set(err, ERR_INVALID,
+			 "malformed date '%s' (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, "
+			 "tomorrow, +Nd, +Nw or -Nd)", s);
+}
+
+void date_format_day(const struct datetime *dt, char buf[DATE_BUFSZ])
+{
+	snprintf(buf, DATE_BUFSZ, "%04d-%02d-%02d", dt->year % 10000, dt->month % 100,
+		 dt->day % 100);
+}
+
+void date_format(const struct datetime *dt, char buf[DATE_BUFSZ])
+{
+	if (!dt->has_time)
+		date_format_day(dt, buf);
+	else
+		snprintf(buf, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d", dt->year % 10000,
+			 dt->month % 100, dt->day % 100, dt->hour % 100, dt->minute % 100);
+}
+
+void date_format_stamp(const struct datetime *dt, char buf[DATE_BUFSZ])
+{
+	snprintf(buf, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d", dt->year % 10000,
+		 dt->month % 100, dt->day % 100, dt->hour % 100, dt->minute % 100,
+		 dt->second % 100);
+}

@@ -1,0 +1,62 @@
+/*
+ * enums.h: the closed vocabularies of the data model (stages, kinds, roles).
+ *
+ * Each is stored in the database by name, and the schema's CHECK constraints
+ * list the same names; tests/unit/test-store.c checks that the two agree.
+ */
+#ifndef RAPPORT_ENUMS_H
+#define RAPPORT_ENUMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/error.h"
+
+struct enum_def {
+	const char *what; /* "stage", "interaction kind", ... for messages */
+	const char *const *names;
+	size_t count;
+};
+
+enum stage {
+	STAGE_LEAD, STAGE_APPLIED, STAGE_CONVERSATION, STAGE_INTERVIEWING, STAGE_OFFER,
+	STAGE_NEGOTIATING, STAGE_ACCEPTED, STAGE_DECLINED, STAGE_REJECTED, STAGE_WITHDRAWN,
+};
+
+enum interaction_kind {
+	IKIND_INTERVIEW, IKIND_CALL, IKIND_EMAIL, IKIND_LETTER, IKIND_MEETING, IKIND_VIDEO,
+	IKIND_MESSAGE, IKIND_NOTE,
+};
+
+enum task_kind {
+	TKIND_EMAIL, TKIND_CALL, TKIND_LETTER, TKIND_LINKEDIN, TKIND_MEETING, TKIND_REVIEW,
+	TKIND_LEARN, TKIND_OTHER,
+};
+
+enum task_status { TASK_OPEN, TASK_DONE, TASK_SKIPPED };
+
+enum role {
+	ROLE_HIRING_MANAGER, ROLE_PEER, ROLE_HR, ROLE_RECRUITER, ROLE_EXECUTIVE, ROLE_REFERRER,
+	ROLE_INTERVIEWER, ROLE_OTHER,
+};
+
+enum direction { DIR_IN, DIR_OUT };
+
+extern const struct enum_def stage_def;
+extern const struct enum_def interaction_kind_def;
+extern const struct enum_def task_kind_def;
+extern const struct enum_def task_status_def;
+extern const struct enum_def role_def;
+extern const struct enum_def direction_def;
+
+/* The index of name in def (exact, lowercase), or ERR_INVALID with a message
+ * that lists the accepted names. */
+int enum_parse(const struct enum_def *def, const char *name, struct error *err);
+const char *enum_name(const struct enum_def *def, int value);
+/* "a, b or c": the accepted names, for help texts. */
+void enum_list(const struct enum_def *def, char *buf, size_t size);
+
+/* Accepted, declined, rejected and withdrawn end an opportunity. */
+bool stage_is_closed(enum stage s);
+
+#endif

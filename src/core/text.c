@@ -1,0 +1,188 @@
+/* text.c: checks on user-supplied text, number parsing and slugs. */
+#include "core/text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1, cp = c & 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2, cp = c & 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3, cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (i + n >= len)
+			return false; /* truncated sequence */
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		/* overlong forms, surrogates and values past U+10FFFF */
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+int text_check(const char *field, const char *value, unsigned flags, struct error *err)
+{
+	size_t len;
+	bool blank = true;
+
+	if (!value) {
+		if (flags & TEXT_REQUIRED)
+			return error_set(err, ERR_INVALID, "%s must not be empty", field);
+		return 0;
+	}
+	len = strlen(value);
+	if (len > ((flags & TEXT_ONE_LINE) ? TEXT_LINE_MAX : TEXT_NOTE_MAX))
+		return error_set(err, ERR_INVALID, "%s is too long (%zu bytes, at most %d)", field,
+				 len, (flags & TEXT_ONE_LINE) ? TEXT_LINE_MAX : TEXT_NOTE_MAX);
+	if (!utf8_valid(value, len))
+		return error_set(err, ERR_INVALID, "%s is not valid UTF-8", field);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (!isspace(*p))
+			blank = false;
+		if ((flags & TEXT_ONE_LINE) && (*p < 0x20 || *p == 0x7F))
+			return error_set(err, ERR_INVALID,
+					 "%s must be one line without control characters", field);
+		if (!(flags & TEXT_ONE_LINE) && (*p < 0x20 || *p == 0x7F) && *p != '\n' &&
+		    *p != '\t' && *p != '\r')
+			return error_set(err, ERR_INVALID, "%s holds a control character", field);
+	}
+	if ((flags & TEXT_REQUIRED) && blank)
+		return error_set(err, ERR_INVALID, "%s must not be empty", field);
+	return 0;
+}
+
+int text_check_email(const char *value, struct error *err)
+{
+	const char *at;
+
+	if (!value || !*value)
+		return 0;
+	if (text_check("e-mail", value, TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	at = strchr(value, '@');
+	if (!at || at == value || !at[1] || strchr(at + 1, '@') || strpbrk(value, " <>,;\""))
+		return error_set(err, ERR_INVALID, "'%s' is not an e-mail address", value);
+	return 0;
+}
+
+int text_check_url(const char *field, const char *value, struct error *err)
+{
+	if (!value || !*value)
+		return 0;
+	if (text_check(field, value, TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	if (strncasecmp(value, "https://", 8) && strncasecmp(value, "http://", 7))
+		return error_set(err, ERR_INVALID, "%s must start with https:// or http:// ('%s')",
+				 field, value);
+	if (strchr(value, ' '))
+		return error_set(err, ERR_INVALID, "%s must not contain spaces", field);
+	return 0;
+}
+
+int text_parse_int(const char *field, const char *s, long min, long max, long *out,
+		   struct error *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || isspace((unsigned char)*s))
+		return error_set(err, ERR_INVALID, "%s must be a whole number, not '%s'", field, s);
+	if (v < min || v > max)
+		return error_set(err, ERR_INVALID, "%s must be between %ld and %ld, not %ld", field,
+				 min, max, v);
+	*out = v;
+	return 0;
+}
+
+/* ASCII letter for a two-byte UTF-8 Latin-1 letter (U+00C0..U+00FF), or 0. */
+static char fold_latin1(unsigned char b1, unsigned char b2)
+{
+	static const char map[] = "AAAAAAACEEEEIIIIDNOOOOO OUUUUYTs"
+				  "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+	unsigned cp = ((b1 & 0x1Fu) << 6) | (b2 & 0x3Fu);
+
+	if (cp < 0xC0 || cp > 0xFF)
+		return 0;
+	return map[cp - 0xC0];
+}
+
+void slug_append(struct strbuf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bool need_sep = out->len > 0;
+
+	while (*p) {
+		char c = 0;
+
+		if (isalnum(*p)) {
+			c = (char)tolower(*p);
+			p++;
+		} else if ((*p & 0xE0) == 0xC0 && p[1]) {
+			c = fold_latin1(p[0], p[1]);
+			if (!isalnum((unsigned char)c))
+				c = 0;
+			c = (char)tolower((unsigned char)c);
+			p += 2;
+		} else {
+			p++;
+		}
+		if (!c) {
+			need_sep = out->len > 0;
+			continue;
+		}
+		if (need_sep && out->len && out->buf[out->len - 1] != '-')
+			strbuf_addch(out, '-');
+		need_sep = false;
+		strbuf_addch(out, c);
+	}
+}
+
+int slug_check(const char *slug, struct error *err)
+{
+	size_t len = strlen(slug);
+	bool digits_only = true;
+
+	if (!len || len > 100)
+		return error_set(err, ERR_INVALID, "a slug must have 1 to 100 characters");
+	for (size_t i = 0; i < len; i++) {
+		char c = slug[i];
+		if (!(islower((unsigned char)c) || isdigit((unsigned char)c) || c == '-'))
+			return error_set(err, ERR_INVALID,
+					 "slug '%s' may hold only a-z, 0-9 and hyphens", slug);
+		if (!isdigit((unsigned char)c))
+			digits_only = false;
+	}
+	if (digits_only)
+		return error_set(err, ERR_INVALID, "slug '%s' must not be only digits (ids are)",
+				 slug);
+	if (slug[0] == '-' || slug[len - 1] == '-' || strstr(slug, "--"))
+		return error_set(err, ERR_INVALID,
+				 "slug '%s' must not start or end with a hyphen or repeat one", slug);
+	return 0;
+}

@@ -1,0 +1,41 @@
+/* text.h: validation of the text a user gives for a field, and slugs. */
+#ifndef RAPPORT_TEXT_H
+#define RAPPORT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/error.h"
+#include "util/strbuf.h"
+
+enum text_flags {
+	TEXT_REQUIRED = 1 << 0, /* not empty, not only spaces */
+	TEXT_ONE_LINE = 1 << 1, /* no line breaks or other control characters */
+};
+
+/* Longest one-line value (a name, a title, an address) and longest note, in bytes. */
+#define TEXT_LINE_MAX 1000
+#define TEXT_NOTE_MAX (1024 * 1024)
+
+/* Check value for field (named in the message): valid UTF-8, within the
+ * length limit, and what flags ask. NULL passes unless TEXT_REQUIRED. */
+int text_check(const char *field, const char *value, unsigned flags, struct error *err);
+bool utf8_valid(const char *s, size_t len);
+
+/* Check an e-mail address (one @, no spaces) and a web address (http or https). */
+int text_check_email(const char *value, struct error *err);
+int text_check_url(const char *field, const char *value, struct error *err);
+
+/* Parse a whole decimal integer in [min, max]; field names it in the message. */
+int text_parse_int(const char *field, const char *s, long min, long max, long *out,
+		   struct error *err);
+
+/* Append to out a slug made of the words of s: lowercase ASCII letters and
+ * digits joined by single hyphens; common accented Latin letters lose their
+ * accent, other characters separate words. */
+void slug_append(struct strbuf *out, const char *s);
+/* A slug a user may choose: [a-z0-9-], not only digits (those are ids),
+ * no leading, trailing or double hyphen, at most 100 bytes. */
+int slug_check(const char *slug, struct error *err);
+
+#endif

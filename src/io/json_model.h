@@ -1,0 +1,20 @@
+/* json_model.h: records as JSON objects with the data model's field names (stable API). */
+#ifndef RAPPORT_JSON_MODEL_H
+#define RAPPORT_JSON_MODEL_H
+
+#include <jansson.h>
+
+#include "core/model.h"
+
+json_t *json_text(const char *s);       /* string, or null for NULL */
+json_t *json_opt_int(int64_t v);        /* integer, or null for a negative value */
+json_t *org_to_json(const struct org *o);
+json_t *person_to_json(const struct person *p);
+json_t *opp_to_json(const struct opp *o);
+json_t *person_ref_to_json(const struct person_ref *r); /* null when id is 0 */
+json_t *opp_ref_to_json(const struct opp_ref *r);       /* null when id is 0 */
+json_t *stage_change_to_json(const struct stage_change *c);
+json_t *interaction_to_json(const struct interaction *i);
+json_t *task_to_json(const struct task *t);
+
+#endif

@@ -1,0 +1,169 @@
+/* interaction.c: conversations and messages, and the people in them. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+
+#define INTERACTION_SELECT                                                       \
+	"SELECT i.id, i.kind, i.at, i.direction, i.opp_id, p.slug, p.title, o.name,"   \
+	" i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
+	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+
+static const char SQL_INTERACTION_INSERT[] =
+	"INSERT INTO interaction (kind, at, direction, opp_id, summary, notes, chemistry,"
+	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_INTERACTION_PERSON_ADD[] =
+	"INSERT OR IGNORE INTO interaction_person (interaction_id, person_id) VALUES (?, ?)";
+static const char SQL_LINK_IF_NEW[] =
+	"INSERT OR IGNORE INTO opp_person (opp_id, person_id, role, created_at)"
+	" VALUES (?, ?, ?, ?)";
+static const char SQL_INTERACTION_GET[] = INTERACTION_SELECT " WHERE i.id = ?";
+static const char SQL_INTERACTION_PEOPLE[] =
+	"SELECT p.id, p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id"
+	" WHERE ip.interaction_id = ? ORDER BY p.name COLLATE NOCASE, p.id";
+static const char SQL_INTERACTIONS_OF_PERSON[] =
+	INTERACTION_SELECT " JOIN interaction_person ip ON ip.interaction_id = i.id"
+	" WHERE ip.person_id = ?1 ORDER BY i.at DESC, i.id DESC LIMIT ?2";
+static const char SQL_INTERACTIONS_OF_OPP[] =
+	INTERACTION_SELECT " WHERE i.opp_id = ? ORDER BY i.at, i.id";
+
+int store_interaction_add(struct store *s, struct interaction *i, struct error *err)
+{
+	sqlite3_stmt *st;
+	const char *role = i->kind == IKIND_INTERVIEW ? "interviewer" : "other";
+
+	if (interaction_validate(i, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_INTERACTION_INSERT, err)))
+		return ERR_STORE;
+	bind_text(st, 1, enum_name(&interaction_kind_def, (int)i->kind));
+	bind_text(st, 2, i->at);
+	bind_text(st, 3, enum_name(&direction_def, (int)i->direction));
+	bind_id(st, 4, i->opp.id);
+	bind_text(st, 5, i->summary);
+	bind_text(st, 6, i->notes);
+	bind_opt_int(st, 7, i->chemistry);
+	bind_text(st, 8, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot log the interaction", err))
+		return err->code;
+	i->id = sqlite3_last_insert_rowid(store_db(s));
+	for (size_t k = 0; k < i->people.n; k++) {
+		if (!(st = store_stmt(s, SQL_INTERACTION_PERSON_ADD, err)))
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, i->id);
+		sqlite3_bind_int64(st, 2, i->people.items[k].id);
+		if (store_exec_stmt(s, st, "cannot add a person to the interaction", err))
+			return err->code;
+		if (!i->opp.id)
+			continue;
+		if (!(st = store_stmt(s, SQL_LINK_IF_NEW, err)))
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, i->opp.id);
+		sqlite3_bind_int64(st, 2, i->people.items[k].id);
+		bind_text(st, 3, role);
+		bind_text(st, 4, store_stamp(s));
+		if (store_exec_stmt(s, st, "cannot link a person to the opportunity", err))
+			return err->code;
+	}
+	return 0;
+}
+
+static void read_interaction(sqlite3_stmt *st, struct interaction *i)
+{
+	int kind = col_enum(st, 1, &interaction_kind_def);
+	int dir = col_enum(st, 3, &direction_def);
+
+	i->id = sqlite3_column_int64(st, 0);
+	i->kind = kind < 0 ? IKIND_NOTE : (enum interaction_kind)kind;
+	i->at = col_text(st, 2);
+	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
+	i->opp.id = sqlite3_column_int64(st, 4);
+	i->opp.slug = col_text(st, 5);
+	i->opp.title = col_text(st, 6);
+	i->opp.org_name = col_text(st, 7);
+	i->summary = col_text(st, 8);
+	i->notes = col_text(st, 9);
+	i->chemistry = (int)col_opt_int(st, 10);
+	i->created_at = col_text(st, 11);
+}
+
+static int read_people(struct store *s, struct interaction *i, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_PEOPLE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, i->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct person_ref *r = VEC_PUSH(&i->people);
+		r->id = sqlite3_column_int64(st, 0);
+		r->name = col_text(st, 1);
+		r->role = -1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the interaction", err);
+}
+
+/* Run st (bound by the caller) and read every interaction with its people. */
+static int read_interactions(struct store *s, sqlite3_stmt *st, interaction_vec *out,
+			     struct error *err)
+{
+	size_t first = out->n;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_interaction(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "cannot read interactions", err);
+	for (size_t k = first; k < out->n; k++)
+		if (read_people(s, &out->items[k], err))
+			return err->code;
+	return 0;
+}
+
+int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
+			  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_GET, err);
+	interaction_vec v = { 0 };
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	if (read_interactions(s, st, &v, err)) {
+		interaction_vec_release(&v);
+		return err->code;
+	}
+	if (!v.n) {
+		interaction_vec_release(&v);
+		return error_set(err, ERR_NOT_FOUND, "no interaction %lld", (long long)id);
+	}
+	*out = v.items[0];
+	free(v.items);
+	return 0;
+}
+
+int store_interactions_of_person(struct store *s, int64_t person_id, int limit,
+				 interaction_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_OF_PERSON, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	return read_interactions(s, st, out, err);
+}
+
+int store_interactions_of_opp(struct store *s, int64_t opp_id, interaction_vec *out,
+			      struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_OF_OPP, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	return read_interactions(s, st, out, err);
+}

@@ -1,0 +1,157 @@
+/* org.c: organisations in the store. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+
+static const char SQL_ORG_INSERT[] =
+	"INSERT INTO organisation (name, website, location, notes, created_at, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
+static const char SQL_ORG_UPDATE[] =
+	"UPDATE organisation SET name = ?2, website = ?3, location = ?4, notes = ?5,"
+	" updated_at = ?6 WHERE id = ?1";
+static const char SQL_ORG_GET[] =
+	"SELECT id, name, website, location, notes, created_at, updated_at FROM organisation"
+	" WHERE id = ?";
+static const char SQL_ORG_LIST[] =
+	"SELECT id, name, website, location, notes, created_at, updated_at FROM organisation"
+	" ORDER BY name COLLATE NOCASE, id";
+static const char SQL_ORG_NAME_TAKEN[] =
+	"SELECT 1 FROM organisation WHERE name = ?1 COLLATE NOCASE AND id != ?2";
+static const char SQL_ORG_PEOPLE[] =
+	"SELECT id, name FROM person WHERE org_id = ? ORDER BY name COLLATE NOCASE, id";
+static const char SQL_ORG_OPPS[] =
+	"SELECT id FROM opportunity WHERE org_id = ? ORDER BY created_at, id";
+
+static void read_org(sqlite3_stmt *st, struct org *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->name = col_text(st, 1);
+	o->website = col_text(st, 2);
+	o->location = col_text(st, 3);
+	o->notes = col_text(st, 4);
+	o->created_at = col_text(st, 5);
+	o->updated_at = col_text(st, 6);
+}
+
+static int name_taken(struct store *s, const char *name, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ORG_NAME_TAKEN, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return error_set(err, ERR_CONFLICT, "an organisation named '%s' already exists",
+				 name);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot check the name", err);
+}
+
+int store_org_add(struct store *s, struct org *o, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (org_validate(o, err) || name_taken(s, o->name, 0, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_ORG_INSERT, err)))
+		return ERR_STORE;
+	bind_text(st, 1, o->name);
+	bind_text(st, 2, o->website);
+	bind_text(st, 3, o->location);
+	bind_text(st, 4, o->notes);
+	bind_text(st, 5, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot add the organisation", err))
+		return err->code;
+	o->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+int store_org_update(struct store *s, const struct org *o, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (org_validate(o, err) || name_taken(s, o->name, o->id, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_ORG_UPDATE, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, o->id);
+	bind_text(st, 2, o->name);
+	bind_text(st, 3, o->website);
+	bind_text(st, 4, o->location);
+	bind_text(st, 5, o->notes);
+	bind_text(st, 6, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot change the organisation", err);
+}
+
+int store_org_get(struct store *s, int64_t id, struct org *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ORG_GET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_org(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no organisation %lld", (long long)id);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the organisation", err);
+}
+
+int store_org_list(struct store *s, org_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ORG_LIST, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_org(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list organisations", err);
+}
+
+int store_org_people(struct store *s, int64_t org_id, person_ref_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ORG_PEOPLE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, org_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct person_ref *r = VEC_PUSH(out);
+		r->id = sqlite3_column_int64(st, 0);
+		r->name = col_text(st, 1);
+		r->role = -1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the people", err);
+}
+
+int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ORG_OPPS, err);
+	int rc;
+	VEC(int64_t) ids = { 0 };
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, org_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		rc = store_fail(s, "cannot list the opportunities", err);
+	else
+		rc = 0;
+	for (size_t i = 0; !rc && i < ids.n; i++)
+		rc = store_opp_get(s, ids.items[i], VEC_PUSH(out), err);
+	free(ids.items);
+	return rc;
+}

@@ -1,0 +1,163 @@
+/* person.c: people in the store, with their tags. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+
+#define PERSON_SELECT                                                            \
+	"SELECT p.id, p.name, p.org_id, o.name, p.title, p.email, p.phone, p.linkedin," \
+	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at"             \
+	" FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
+
+static const char SQL_PERSON_INSERT[] =
+	"INSERT INTO person (name, org_id, title, email, phone, linkedin, rapport, cadence,"
+	" notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+static const char SQL_PERSON_UPDATE[] =
+	"UPDATE person SET name = ?1, org_id = ?2, title = ?3, email = ?4, phone = ?5,"
+	" linkedin = ?6, rapport = ?7, cadence = ?8, notes = ?9, updated_at = ?10"
+	" WHERE id = ?11";
+static const char SQL_PERSON_GET[] = PERSON_SELECT " WHERE p.id = ?";
+static const char SQL_PERSON_LIST[] =
+	PERSON_SELECT " WHERE (?1 IS NULL OR p.org_id = ?1) AND (?2 IS NULL OR EXISTS"
+	" (SELECT 1 FROM person_tag t WHERE t.person_id = p.id AND t.tag = ?2 COLLATE NOCASE))"
+	" ORDER BY p.name COLLATE NOCASE, p.id";
+static const char SQL_TAGS_GET[] = "SELECT tag FROM person_tag WHERE person_id = ? ORDER BY tag";
+static const char SQL_TAGS_CLEAR[] = "DELETE FROM person_tag WHERE person_id = ?";
+static const char SQL_TAG_ADD[] = "INSERT OR IGNORE INTO person_tag (person_id, tag) VALUES (?, ?)";
+
+static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *p)
+{
+	bind_text(st, 1, p->name);
+	bind_id(st, 2, p->org_id);
+	bind_text(st, 3, p->title);
+	bind_text(st, 4, p->email);
+	bind_text(st, 5, p->phone);
+	bind_text(st, 6, p->linkedin);
+	bind_opt_int(st, 7, p->rapport);
+	bind_opt_int(st, 8, p->cadence);
+	bind_text(st, 9, p->notes);
+	bind_text(st, 10, store_stamp(s));
+}
+
+static int write_tags(struct store *s, const struct person *p, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_TAGS_CLEAR, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, p->id);
+	if (store_exec_stmt(s, st, "cannot change the tags", err))
+		return err->code;
+	for (size_t i = 0; i < p->ntags; i++) {
+		if (!(st = store_stmt(s, SQL_TAG_ADD, err)))
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, p->id);
+		bind_text(st, 2, p->tags[i]);
+		if (store_exec_stmt(s, st, "cannot add a tag", err))
+			return err->code;
+	}
+	return 0;
+}
+
+int store_person_add(struct store *s, struct person *p, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (person_validate(p, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_PERSON_INSERT, err)))
+		return ERR_STORE;
+	bind_person(st, s, p);
+	if (store_exec_stmt(s, st, "cannot add the person", err))
+		return err->code;
+	p->id = sqlite3_last_insert_rowid(store_db(s));
+	return write_tags(s, p, err);
+}
+
+int store_person_update(struct store *s, const struct person *p, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (person_validate(p, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_PERSON_UPDATE, err)))
+		return ERR_STORE;
+	bind_person(st, s, p);
+	sqlite3_bind_int64(st, 11, p->id);
+	if (store_exec_stmt(s, st, "cannot change the person", err))
+		return err->code;
+	return write_tags(s, p, err);
+}
+
+static void read_person(sqlite3_stmt *st, struct person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->org_id = sqlite3_column_int64(st, 2);
+	p->org_name = col_text(st, 3);
+	p->title = col_text(st, 4);
+	p->email = col_text(st, 5);
+	p->phone = col_text(st, 6);
+	p->linkedin = col_text(st, 7);
+	p->rapport = (int)col_opt_int(st, 8);
+	p->cadence = (int)col_opt_int(st, 9);
+	p->notes = col_text(st, 10);
+	p->created_at = col_text(st, 11);
+	p->updated_at = col_text(st, 12);
+}
+
+static int read_tags(struct store *s, struct person *p, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_TAGS_GET, err);
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&p->tags, sizeof(*p->tags), p->ntags + 1, &alloc);
+		p->tags[p->ntags++] = col_text(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the tags", err);
+}
+
+int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_GET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_person(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no person %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "cannot read the person", err);
+	return read_tags(s, out, err);
+}
+
+int store_person_list(struct store *s, int64_t org_id, const char *tag, person_vec *out,
+		      struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_LIST, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_id(st, 1, org_id);
+	bind_text(st, 2, tag);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_person(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "cannot list people", err);
+	for (size_t i = 0; i < out->n; i++)
+		if (read_tags(s, &out->items[i], err))
+			return err->code;
+	return 0;
+}

@@ -1,0 +1,193 @@
+/*
+ * resolve.c: turning what a user typed into a record id.
+ *
+ *   ORG     an id, or a name (case-insensitive)
+ *   PERSON  an id, a full name, or a unique case-insensitive part of a name
+ *   OPP     a slug, or an id
+ *
+ * A reference that matches several records is an error that lists them, so
+ * the user can pick one by id.
+ */
+#include "store/store_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "util/strbuf.h"
+
+#define MAX_CANDIDATES 8
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Step st (which selects id, label) and return the single id; when several
+ * rows come back, list them in an ERR_AMBIGUOUS message. Returns 1 for no row. */
+static int single_match(struct store *s, sqlite3_stmt *st, const char *what, const char *ref,
+			int64_t *id, struct error *err)
+{
+	struct strbuf list = STRBUF_INIT;
+	int n = 0, rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == 0)
+			*id = sqlite3_column_int64(st, 0);
+		if (n < MAX_CANDIDATES)
+			strbuf_addf(&list, "%s%lld %s", n ? ", " : "",
+				    (long long)sqlite3_column_int64(st, 0),
+				    (const char *)sqlite3_column_text(st, 1));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		strbuf_release(&list);
+		return store_fail(s, "cannot look up a reference", err);
+	}
+	if (n > 1) {
+		error_set(err, ERR_AMBIGUOUS, "'%s' matches %d %s: %s%s; use the id", ref, n, what,
+			  list.buf, n > MAX_CANDIDATES ? ", ..." : "");
+		strbuf_release(&list);
+		return ERR_AMBIGUOUS;
+	}
+	strbuf_release(&list);
+	return n == 1 ? 0 : 1;
+}
+
+static int by_id(struct store *s, const char *sql, const char *ref, int64_t *id,
+		 struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "cannot look up a reference", err);
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+static const char SQL_ORG_BY_ID[] = "SELECT id FROM organisation WHERE id = ?";
+static const char SQL_ORG_BY_NAME[] =
+	"SELECT id, name FROM organisation WHERE name = ?1 COLLATE NOCASE";
+
+int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (all_digits(ref) && (rc = by_id(s, SQL_ORG_BY_ID, ref, id, err)) <= 0)
+		return rc;
+	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	rc = single_match(s, st, "organisations", ref, id, err);
+	if (rc == 1)
+		return error_set(err, ERR_NOT_FOUND, "no organisation '%s'", ref);
+	return rc;
+}
+
+static const char SQL_PERSON_BY_ID[] = "SELECT id FROM person WHERE id = ?";
+static const char SQL_PERSON_BY_NAME[] =
+	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" WHERE p.name = ?1 COLLATE NOCASE ORDER BY p.id";
+static const char SQL_PERSON_BY_PART[] =
+	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" WHERE p.name LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY p.id";
+
+/* Escape LIKE's wildcards so a typed % or _ matches itself. */
+static char *like_escape(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			strbuf_addch(&sb, '\\');
+		strbuf_addch(&sb, *s);
+	}
+	return strbuf_detach(&sb);
+}
+
+int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *pattern;
+	int rc;
+
+	if (!*ref)
+		return error_set(err, ERR_INVALID, "an empty name refers to no one");
+	if (all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
+		return rc;
+	if (!(st = store_stmt(s, SQL_PERSON_BY_NAME, err)))
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if ((rc = single_match(s, st, "people", ref, id, err)) <= 0)
+		return rc;
+	if (!(st = store_stmt(s, SQL_PERSON_BY_PART, err)))
+		return ERR_STORE;
+	pattern = like_escape(ref);
+	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
+	free(pattern);
+	rc = single_match(s, st, "people", ref, id, err);
+	if (rc == 1)
+		return error_set(err, ERR_NOT_FOUND, "no person '%s'", ref);
+	return rc;
+}
+
+static const char SQL_OPP_BY_SLUG[] = "SELECT id FROM opportunity WHERE slug = ?";
+static const char SQL_OPP_BY_ID[] = "SELECT id FROM opportunity WHERE id = ?";
+
+int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (all_digits(ref)) {
+		if ((rc = by_id(s, SQL_OPP_BY_ID, ref, id, err)) <= 0)
+			return rc;
+		return error_set(err, ERR_NOT_FOUND, "no opportunity '%s'", ref);
+	}
+	if (!(st = store_stmt(s, SQL_OPP_BY_SLUG, err)))
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "cannot look up a reference", err);
+	return error_set(err, ERR_NOT_FOUND, "no opportunity '%s' (use its slug or id)", ref);
+}
+
+int store_org_ensure(struct store *s, const char *name, int64_t *id, struct error *err)
+{
+	struct org o = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if ((rc = single_match(s, st, "organisations", name, id, err)) <= 0)
+		return rc;
+	o.name = (char *)name;
+	rc = store_org_add(s, &o, err);
+	*id = o.id;
+	o.name = NULL;
+	org_release(&o);
+	return rc;
+}

@@ -1,0 +1,198 @@
+/*
+ * schema.c: the database schema as forward-only migrations.
+ *
+ * migrations[i] takes a database from user_version i to i + 1. Never edit a
+ * migration that has shipped: add a new one. The CHECK lists repeat the
+ * names in core/enums.c; tests/unit/test-store.c keeps the two in step.
+ */
+#include "store/store_internal.h"
+
+#define STAGES "'lead','applied','conversation','interviewing','offer','negotiating'," \
+	       "'accepted','declined','rejected','withdrawn'"
+#define DATE_GLOB "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'"
+
+static const char migration_1[] =
+	"CREATE TABLE organisation ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	" website TEXT, location TEXT, notes TEXT,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE UNIQUE INDEX organisation_name ON organisation(name COLLATE NOCASE);"
+
+	"CREATE TABLE person ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	" org_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,"
+	" title TEXT, email TEXT, phone TEXT, linkedin TEXT,"
+	" rapport INTEGER CHECK (rapport BETWEEN 0 AND 5),"
+	" cadence INTEGER CHECK (cadence BETWEEN 1 AND 3650),"
+	" notes TEXT,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX person_name ON person(name COLLATE NOCASE);"
+	"CREATE INDEX person_org ON person(org_id);"
+
+	"CREATE TABLE person_tag ("
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL CHECK (length(tag) > 0),"
+	" PRIMARY KEY (person_id, tag)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX person_tag_tag ON person_tag(tag COLLATE NOCASE);"
+
+	"CREATE TABLE opportunity ("
+	" id INTEGER PRIMARY KEY,"
+	" org_id INTEGER NOT NULL REFERENCES organisation(id),"
+	" title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+	" slug TEXT NOT NULL UNIQUE CHECK (slug GLOB '*[a-z]*' AND NOT slug GLOB '*[^a-z0-9-]*'),"
+	" level_applied TEXT, level_offered TEXT, source TEXT, url TEXT,"
+	" salary_target INTEGER CHECK (salary_target >= 0),"
+	" salary_low INTEGER CHECK (salary_low >= 0),"
+	" salary_high INTEGER CHECK (salary_high >= salary_low),"
+	" salary_offered INTEGER CHECK (salary_offered >= 0),"
+	" stage TEXT NOT NULL DEFAULT 'lead' CHECK (stage IN (" STAGES ")),"
+	" stage_changed_at TEXT NOT NULL,"
+	" notes TEXT,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" CHECK ((salary_low IS NULL) = (salary_high IS NULL))"
+	") STRICT;"
+	"CREATE INDEX opportunity_stage ON opportunity(stage);"
+	"CREATE INDEX opportunity_org ON opportunity(org_id);"
+
+	"CREATE TABLE stage_change ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,"
+	" from_stage TEXT CHECK (from_stage IN (" STAGES ")),"
+	" to_stage TEXT NOT NULL CHECK (to_stage IN (" STAGES ")),"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" note TEXT"
+	") STRICT;"
+	"CREATE INDEX stage_change_opp ON stage_change(opp_id, at);"
+
+	"CREATE TABLE opp_person ("
+	" opp_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,"
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" role TEXT NOT NULL CHECK (role IN ('hiring-manager','peer','hr','recruiter',"
+	"  'executive','referrer','interviewer','other')),"
+	" created_at TEXT NOT NULL,"
+	" PRIMARY KEY (opp_id, person_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX opp_person_person ON opp_person(person_id);"
+
+	"CREATE TABLE interaction ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK (kind IN ('interview','call','email','letter','meeting',"
+	"  'video','message','note')),"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" direction TEXT NOT NULL CHECK (direction IN ('in','out')),"
+	" opp_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL,"
+	" summary TEXT NOT NULL CHECK (length(trim(summary)) > 0),"
+	" notes TEXT,"
+	" chemistry INTEGER CHECK (chemistry BETWEEN 1 AND 5),"
+	" created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX interaction_opp ON interaction(opp_id, at);"
+	"CREATE INDEX interaction_at ON interaction(at);"
+
+	"CREATE TABLE interaction_person ("
+	" interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,"
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (interaction_id, person_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX interaction_person_person ON interaction_person(person_id, interaction_id);"
+
+	"CREATE TABLE task ("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+	" kind TEXT NOT NULL CHECK (kind IN ('email','call','letter','linkedin','meeting',"
+	"  'review','learn','other')),"
+	" due TEXT NOT NULL CHECK (due GLOB " DATE_GLOB "),"
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','skipped')),"
+	" person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	" opp_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL,"
+	" origin TEXT NOT NULL DEFAULT 'manual' CHECK (length(origin) > 0),"
+	" why TEXT,"
+	" created_at TEXT NOT NULL,"
+	" done_at TEXT,"
+	" CHECK ((status = 'open') = (done_at IS NULL))"
+	") STRICT;"
+	"CREATE INDEX task_status_due ON task(status, due);"
+	"CREATE INDEX task_person ON task(person_id, status);"
+	"CREATE INDEX task_opp ON task(opp_id, status);"
+
+	"CREATE TABLE setting ("
+	" key TEXT PRIMARY KEY,"
+	" value TEXT NOT NULL"
+	") STRICT;"
+
+	/* Full-text index. Its rowid encodes the record: id * 8 + type, so the
+	 * triggers below update or delete one entry without a scan. */
+	"CREATE VIRTUAL TABLE search_index USING fts5("
+	" title, body, tokenize = 'unicode61 remove_diacritics 2');"
+
+	"CREATE TRIGGER organisation_ai AFTER INSERT ON organisation BEGIN"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 1, new.name,"
+	"  ifnull(new.location, '') || ' ' || ifnull(new.website, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER organisation_au AFTER UPDATE ON organisation BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 1;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 1, new.name,"
+	"  ifnull(new.location, '') || ' ' || ifnull(new.website, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER organisation_ad AFTER DELETE ON organisation BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 1; END;"
+
+	"CREATE TRIGGER person_ai AFTER INSERT ON person BEGIN"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 2, new.name,"
+	"  ifnull(new.title, '') || ' ' || ifnull(new.email, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER person_au AFTER UPDATE ON person BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 2, new.name,"
+	"  ifnull(new.title, '') || ' ' || ifnull(new.email, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER person_ad AFTER DELETE ON person BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 2; END;"
+
+	"CREATE TRIGGER opportunity_ai AFTER INSERT ON opportunity BEGIN"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 3, new.title,"
+	"  new.slug || ' ' || ifnull(new.level_applied, '') || ' ' || ifnull(new.level_offered, '') || "
+	"  ' ' || ifnull(new.source, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER opportunity_au AFTER UPDATE ON opportunity BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 3;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 3, new.title,"
+	"  new.slug || ' ' || ifnull(new.level_applied, '') || ' ' || ifnull(new.level_offered, '') || "
+	"  ' ' || ifnull(new.source, '') || ' ' || ifnull(new.notes, '')); END;"
+	"CREATE TRIGGER opportunity_ad AFTER DELETE ON opportunity BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 3; END;"
+
+	"CREATE TRIGGER interaction_ai AFTER INSERT ON interaction BEGIN"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 4, new.summary,"
+	"  new.notes); END;"
+	"CREATE TRIGGER interaction_au AFTER UPDATE OF summary, notes ON interaction BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 4;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 4, new.summary,"
+	"  new.notes); END;"
+	"CREATE TRIGGER interaction_ad AFTER DELETE ON interaction BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 4; END;"
+
+	"CREATE TRIGGER task_ai AFTER INSERT ON task BEGIN"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 5, new.title,"
+	"  new.why); END;"
+	"CREATE TRIGGER task_au AFTER UPDATE OF title, why ON task BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 5;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 5, new.title,"
+	"  new.why); END;"
+	"CREATE TRIGGER task_ad AFTER DELETE ON task BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 5; END;";
+
+const char *const store_migrations[] = { migration_1 };
+const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
+
+/* Data tables in load order; search_index is derived and rebuilt by triggers. */
+const char *const store_tables[] = {
+	"organisation", "person",      "person_tag", "opportunity",        "stage_change",
+	"opp_person",   "interaction", "interaction_person", "task",       "setting",
+};
+const size_t store_ntables = sizeof(store_tables) / sizeof(store_tables[0]);
+
+int store_schema_version(void)
+{
+	return (int)store_nmigrations;
+}

@@ -1,0 +1,469 @@
+/* store.c: opening the database file, migrations, transactions and the statement cache. */
+#include "store/store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define STMT_SLOTS 128 /* more than the distinct statements rapport has */
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	struct datetime now;
+	char stamp[DATE_BUFSZ];
+	struct stmt_slot stmts[STMT_SLOTS];
+	/* column lists for the dump/load of each table */
+	char **columns[16];
+	sqlite3_stmt *loaders[16];
+};
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const struct datetime *store_now(const struct store *s)
+{
+	return &s->now;
+}
+
+const char *store_stamp(const struct store *s)
+{
+	return s->stamp;
+}
+
+int store_fail(struct store *s, const char *doing, struct error *err)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+
+	if (rc == SQLITE_CONSTRAINT_CHECK || rc == SQLITE_CONSTRAINT_NOTNULL)
+		return error_set(err, ERR_INVALID, "%s: a value is out of range (%s)", doing,
+				 sqlite3_errmsg(s->db));
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return error_set(err, ERR_CONFLICT, "%s: it already exists", doing);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return error_set(err, ERR_CONFLICT, "%s: other records refer to it", doing);
+	if ((rc & 0xff) == SQLITE_FULL)
+		return error_set(err, ERR_STORE, "%s: the disk is full", doing);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return error_set(err, ERR_STORE, "%s: the database is read-only", doing);
+	return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
+{
+	size_t h = ((uintptr_t)sql >> 4) % STMT_SLOTS;
+
+	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
+		struct stmt_slot *slot = &s->stmts[(h + probe) % STMT_SLOTS];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (!slot->sql) {
+			if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					       &slot->stmt, NULL) != SQLITE_OK) {
+				store_fail(s, "cannot prepare a query", err);
+				return NULL;
+			}
+			slot->sql = sql;
+			return slot->stmt;
+		}
+	}
+	error_set(err, ERR_STORE, "too many distinct queries");
+	return NULL;
+}
+
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		int code = store_fail(s, doing, err);
+		sqlite3_reset(st);
+		return code;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+void bind_text(sqlite3_stmt *st, int idx, const char *value)
+{
+	if (value)
+		sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value)
+{
+	if (value < 0)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_int64(st, idx, value);
+}
+
+void bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id <= 0)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_int64(st, idx, id);
+}
+
+char *col_text(sqlite3_stmt *st, int idx)
+{
+	const unsigned char *t = sqlite3_column_text(st, idx);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int64_t col_opt_int(sqlite3_stmt *st, int idx)
+{
+	if (sqlite3_column_type(st, idx) == SQLITE_NULL)
+		return -1;
+	return sqlite3_column_int64(st, idx);
+}
+
+int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def)
+{
+	const char *name = (const char *)sqlite3_column_text(st, idx);
+
+	if (!name)
+		return -1;
+	for (size_t i = 0; i < def->count; i++)
+		if (!strcmp(def->names[i], name))
+			return (int)i;
+	return -1;
+}
+
+/* Create the folders above path (mkdir -p of its dirname). */
+static int make_parent_dirs(const char *path, struct error *err)
+{
+	char *dir = xstrdup(path);
+	int rc = 0;
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) && errno != EEXIST)
+			rc = error_set(err, ERR_IO, "cannot create folder '%s': %s", dir,
+				       strerror(errno));
+		*p = '/';
+		if (rc)
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+static int exec_sql(struct store *s, const char *sql, const char *doing, struct error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, doing, err);
+	return 0;
+}
+
+static int read_user_version(struct store *s, int *version, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "cannot read the database", err);
+	rc = sqlite3_step(st);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "cannot read the database", err);
+	return 0;
+}
+
+/* Bring the schema up to this build's version, in one transaction. */
+static int migrate(struct store *s, const char *path, bool read_only, struct error *err)
+{
+	int version;
+	char sql[64];
+
+	if (read_user_version(s, &version, err))
+		return ERR_STORE;
+	if (version > (int)store_nmigrations)
+		return error_set(err, ERR_STORE,
+				 "'%s' was written by a newer rapport (schema %d; this one knows "
+				 "up to %d): upgrade rapport to open it", path, version,
+				 (int)store_nmigrations);
+	if (version == (int)store_nmigrations)
+		return 0;
+	if (read_only)
+		return error_set(err, ERR_STORE, "'%s' needs an upgrade but is opened read-only",
+				 path);
+	if (exec_sql(s, "BEGIN IMMEDIATE", "cannot lock the database", err))
+		return ERR_STORE;
+	/* another process may have migrated while we waited for the lock */
+	if (read_user_version(s, &version, err))
+		goto fail;
+	for (; version < (int)store_nmigrations; version++) {
+		if (exec_sql(s, store_migrations[version], "cannot upgrade the database", err))
+			goto fail;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", version + 1);
+		if (exec_sql(s, sql, "cannot upgrade the database", err))
+			goto fail;
+	}
+	return exec_sql(s, "COMMIT", "cannot upgrade the database", err);
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return ERR_STORE;
+}
+
+static int configure(struct store *s, const char *path, bool read_only, struct error *err)
+{
+	/* A file that is not a database fails on its first read: say so plainly. */
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = sqlite3_errcode(s->db);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+			return error_set(err, ERR_STORE, "'%s' is not a rapport database", path);
+		return store_fail(s, "cannot read the database", err);
+	}
+	if (!read_only && exec_sql(s, "PRAGMA journal_mode = WAL", "cannot open the database",
+				   err))
+		return ERR_STORE;
+	return migrate(s, path, read_only, err);
+}
+
+int store_open(struct store **out, const char *path, unsigned flags, struct error *err)
+{
+	struct store *s;
+	bool read_only = flags & STORE_READ_ONLY;
+	int oflags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	*out = NULL;
+	if (!path || !*path)
+		return error_set(err, ERR_INVALID, "no database path");
+	if ((flags & STORE_CREATE_DIRS) && make_parent_dirs(path, err))
+		return ERR_IO;
+	s = xcalloc(1, sizeof(*s));
+	if (date_now(&s->now, err)) {
+		free(s);
+		return ERR_INVALID;
+	}
+	date_format_stamp(&s->now, s->stamp);
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		error_set(err, ERR_IO, "cannot open database '%s': %s", path,
+			  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return ERR_IO;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (configure(s, path, read_only, err)) {
+		store_close(s);
+		return ERR_STORE;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < STMT_SLOTS; i++)
+		if (s->stmts[i].stmt)
+			sqlite3_finalize(s->stmts[i].stmt);
+	for (size_t i = 0; i < sizeof(s->columns) / sizeof(s->columns[0]); i++) {
+		sqlite3_finalize(s->loaders[i]);
+		if (!s->columns[i])
+			continue;
+		for (char **c = s->columns[i]; *c; c++)
+			free(*c);
+		free(s->columns[i]);
+	}
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int store_begin_read(struct store *s, struct error *err)
+{
+	return exec_sql(s, "BEGIN", "cannot read the database", err);
+}
+
+int store_begin_write(struct store *s, struct error *err)
+{
+	return exec_sql(s, "BEGIN IMMEDIATE", "cannot lock the database for writing", err);
+}
+
+int store_commit(struct store *s, struct error *err)
+{
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	return exec_sql(s, "COMMIT", "cannot save the changes", err);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- dump and load, for the JSON backup ---- */
+
+static int table_index(const char *table)
+{
+	for (size_t i = 0; i < store_ntables; i++)
+		if (!strcmp(store_tables[i], table))
+			return (int)i;
+	return -1;
+}
+
+const char *const *store_table_columns(struct store *s, const char *table, struct error *err)
+{
+	int t = table_index(table);
+	sqlite3_stmt *st;
+	VEC(char *) cols = { 0 };
+
+	if (t < 0) {
+		error_set(err, ERR_INVALID, "unknown table '%s'", table);
+		return NULL;
+	}
+	if (s->columns[t])
+		return (const char *const *)s->columns[t];
+	st = store_stmt(s, "SELECT name FROM pragma_table_info(?) ORDER BY cid", err);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, store_tables[t], -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		*VEC_PUSH(&cols) = col_text(st, 0);
+	*VEC_PUSH(&cols) = NULL;
+	sqlite3_reset(st);
+	s->columns[t] = cols.items;
+	return (const char *const *)s->columns[t];
+}
+
+/* SQL built from the schema's own table and column names, never from input. */
+static void build_sql(struct strbuf *sql, const char *table, const char *const *cols,
+		      bool insert)
+{
+	strbuf_addstr(sql, insert ? "INSERT INTO \"" : "SELECT ");
+	if (insert)
+		strbuf_addf(sql, "%s\" (", table);
+	for (size_t i = 0; cols[i]; i++)
+		strbuf_addf(sql, "%s\"%s\"", i ? ", " : "", cols[i]);
+	if (insert) {
+		strbuf_addstr(sql, ") VALUES (");
+		for (size_t i = 0; cols[i]; i++)
+			strbuf_addstr(sql, i ? ", ?" : "?");
+		strbuf_addstr(sql, ")");
+	} else {
+		strbuf_addf(sql, " FROM \"%s\" ORDER BY 1, 2", table);
+	}
+}
+
+static void column_value(sqlite3_stmt *st, int i, struct store_value *v)
+{
+	v->type = sqlite3_column_type(st, i);
+	v->i = sqlite3_column_int64(st, i);
+	v->f = sqlite3_column_double(st, i);
+	v->text = (const char *)sqlite3_column_text(st, i);
+}
+
+int store_dump_table(struct store *s, const char *table, store_row_fn row, void *ctx,
+		     struct error *err)
+{
+	const char *const *cols = store_table_columns(s, table, err);
+	struct strbuf sql = STRBUF_INIT;
+	struct store_value vals[32];
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc = 0;
+
+	if (!cols)
+		return ERR_INVALID;
+	while (cols[n])
+		n++;
+	if (n > 32)
+		return error_set(err, ERR_STORE, "table '%s' has too many columns", table);
+	build_sql(&sql, table, cols, false);
+	if (sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
+		strbuf_release(&sql);
+		return store_fail(s, "cannot read the database", err);
+	}
+	strbuf_release(&sql);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (size_t i = 0; i < n; i++)
+			column_value(st, (int)i, &vals[i]);
+		if ((rc = row(ctx, cols, vals, n)) != 0)
+			break;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = store_fail(s, "cannot read the database", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_load_row(struct store *s, const char *table, const struct store_value *values,
+		   struct error *err)
+{
+	const char *const *cols = store_table_columns(s, table, err);
+	int t = table_index(table);
+	sqlite3_stmt *st;
+	char doing[128];
+	int rc;
+
+	if (!cols)
+		return ERR_INVALID;
+	if (!s->loaders[t]) {
+		struct strbuf sql = STRBUF_INIT;
+		build_sql(&sql, table, cols, true);
+		rc = sqlite3_prepare_v3(s->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT,
+					&s->loaders[t], NULL);
+		strbuf_release(&sql);
+		if (rc != SQLITE_OK)
+			return store_fail(s, "cannot prepare a load", err);
+	}
+	st = s->loaders[t];
+	for (int i = 0; cols[i]; i++) {
+		const struct store_value *v = &values[i];
+		if (v->type == SQLITE_INTEGER)
+			sqlite3_bind_int64(st, i + 1, v->i);
+		else if (v->type == SQLITE_FLOAT)
+			sqlite3_bind_double(st, i + 1, v->f);
+		else if (v->type == SQLITE_TEXT)
+			sqlite3_bind_text(st, i + 1, v->text, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, i + 1);
+	}
+	snprintf(doing, sizeof(doing), "cannot load a row of %s", table);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, doing, err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+bool store_is_empty(struct store *s)
+{
+	for (size_t i = 0; i < store_ntables; i++) {
+		char sql[96];
+		sqlite3_stmt *st;
+		bool rows;
+
+		snprintf(sql, sizeof(sql), "SELECT 1 FROM \"%s\" LIMIT 1", store_tables[i]);
+		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+			return false;
+		rows = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (rows)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,144 @@
+/*
+ * store.h: the only place that speaks SQL. One struct store per open file.
+ *
+ * Every function returns 0 on success or a negative ERR_* code with err
+ * filled in. Writes happen inside store_begin()/store_commit(); on any error
+ * the caller calls store_rollback() and the file is as it was.
+ */
+#ifndef RAPPORT_STORE_H
+#define RAPPORT_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/model.h"
+#include "util/error.h"
+
+/* Schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+struct store;
+
+enum store_open_flags {
+	STORE_CREATE_DIRS = 1 << 0, /* create missing folders of the path (the default path only) */
+	STORE_READ_ONLY = 1 << 1,
+};
+
+int store_open(struct store **out, const char *path, unsigned flags, struct error *err);
+void store_close(struct store *s);
+sqlite3 *store_db(struct store *s);
+/* "Now" for this store's whole session: RAPPORT_NOW or the clock at open. */
+const struct datetime *store_now(const struct store *s);
+/* store_now as "YYYY-MM-DDTHH:MM:SS", for created_at and the like. */
+const char *store_stamp(const struct store *s);
+
+/* Transactions. store_begin_write takes the write lock at once (BEGIN
+ * IMMEDIATE) so a busy database waits at the start, never mid-command. */
+int store_begin_read(struct store *s, struct error *err);
+int store_begin_write(struct store *s, struct error *err);
+int store_commit(struct store *s, struct error *err);
+void store_rollback(struct store *s);
+
+/* References as users type them (see docs in resolve.c). */
+int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
+int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
+int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
+/* The id of the organisation named name (case-insensitive), created when new. */
+int store_org_ensure(struct store *s, const char *name, int64_t *id, struct error *err);
+
+/* Organisations */
+int store_org_add(struct store *s, struct org *o, struct error *err);
+int store_org_get(struct store *s, int64_t id, struct org *out, struct error *err);
+int store_org_update(struct store *s, const struct org *o, struct error *err);
+int store_org_list(struct store *s, org_vec *out, struct error *err);
+int store_org_people(struct store *s, int64_t org_id, person_ref_vec *out, struct error *err);
+int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *err);
+
+/* People */
+int store_person_add(struct store *s, struct person *p, struct error *err);
+int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err);
+int store_person_update(struct store *s, const struct person *p, struct error *err);
+/* org_id 0 and tag NULL mean no filter. */
+int store_person_list(struct store *s, int64_t org_id, const char *tag, person_vec *out,
+		      struct error *err);
+
+/* Opportunities */
+int store_opp_add(struct store *s, struct opp *o, struct error *err);
+int store_opp_get(struct store *s, int64_t id, struct opp *out, struct error *err);
+int store_opp_update(struct store *s, const struct opp *o, struct error *err);
+/* stage < 0: every stage. */
+int store_opp_list(struct store *s, int stage, opp_vec *out, struct error *err);
+/* Move to stage, recording the change in the stage history (no-op change is an error). */
+int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
+		   struct error *err);
+/* Link a person with a role; an existing link takes the new role. */
+int store_opp_link(struct store *s, int64_t opp_id, int64_t person_id, enum role role,
+		   struct error *err);
+int store_opp_people(struct store *s, int64_t opp_id, person_ref_vec *out, struct error *err);
+int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
+		      struct error *err);
+
+/* Interactions. Adding one about an opportunity links its people to it
+ * (as interviewer for an interview, else other) unless already linked. */
+int store_interaction_add(struct store *s, struct interaction *i, struct error *err);
+int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
+			  struct error *err);
+/* Newest first; limit 0 means all. */
+int store_interactions_of_person(struct store *s, int64_t person_id, int limit,
+				 interaction_vec *out, struct error *err);
+int store_interactions_of_opp(struct store *s, int64_t opp_id, interaction_vec *out,
+			      struct error *err);
+
+/* Tasks */
+int store_task_add(struct store *s, struct task *t, struct error *err);
+int store_task_get(struct store *s, int64_t id, struct task *out, struct error *err);
+/* Close an open task as done or skipped (an error when it is not open). */
+int store_task_close(struct store *s, int64_t id, enum task_status status, struct error *err);
+int store_task_set_due(struct store *s, int64_t id, const char *due, struct error *err);
+/* Open tasks by due date, or every task when all. */
+int store_task_list(struct store *s, bool all, task_vec *out, struct error *err);
+int store_tasks_of_person(struct store *s, int64_t person_id, task_vec *out,
+			  struct error *err);
+int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct error *err);
+/* Open tasks due before the day `until` (exclusive, "YYYY-MM-DD"), by due date. */
+int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
+			   struct error *err);
+
+/* Full-text search */
+struct search_hit {
+	const char *type; /* "organisation", "person", "opportunity", "interaction", "task" */
+	int64_t id;
+	char *title;
+	char *detail; /* a snippet of the matching text, or NULL */
+	double score; /* higher is better */
+};
+typedef VEC(struct search_hit) search_hit_vec;
+void search_hit_vec_release(search_hit_vec *v);
+int store_search(struct store *s, const char *query, int limit, search_hit_vec *out,
+		 struct error *err);
+
+/* Whole-database dump and load, table by table, for the JSON backup. */
+struct store_value {
+	int type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
+	int64_t i;
+	double f;
+	const char *text;
+};
+/* The data tables in the order a load must follow (parents before children). */
+extern const char *const store_tables[];
+extern const size_t store_ntables;
+/* Column names of a data table, from the schema; NULL-terminated, owned by s. */
+const char *const *store_table_columns(struct store *s, const char *table, struct error *err);
+/* Call row() for each row of table by primary key, values in column order. */
+typedef int (*store_row_fn)(void *ctx, const char *const *columns,
+			    const struct store_value *values, size_t n);
+int store_dump_table(struct store *s, const char *table, store_row_fn row, void *ctx,
+		     struct error *err);
+/* Insert one row; values in the order of store_table_columns(). */
+int store_load_row(struct store *s, const char *table, const struct store_value *values,
+		   struct error *err);
+bool store_is_empty(struct store *s);
+
+#endif

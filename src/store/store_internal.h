@@ -1,0 +1,34 @@
+/* store_internal.h: what the store's files share and nothing outside store/ sees. */
+#ifndef RAPPORT_STORE_INTERNAL_H
+#define RAPPORT_STORE_INTERNAL_H
+
+#include <string.h>
+
+#include "store/store.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+extern const char *const store_migrations[];
+extern const size_t store_nmigrations;
+
+/* The prepared statement for sql (a static string: its address is the key),
+ * prepared once per store and reset before it is handed out again. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
+/* Report the database's last error for what was being done. */
+int store_fail(struct store *s, const char *doing, struct error *err);
+/* Step a statement that returns no rows; 0 when done. */
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+
+/* Binding: NULL text, a negative number and a zero id bind SQL NULL. */
+void bind_text(sqlite3_stmt *st, int idx, const char *value);
+void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
+void bind_id(sqlite3_stmt *st, int idx, int64_t id);
+
+/* Reading: a copy of the column, NULL for SQL NULL; -1 for a NULL number. */
+char *col_text(sqlite3_stmt *st, int idx);
+int64_t col_opt_int(sqlite3_stmt *st, int idx);
+
+/* An enum stored by name; -1 when the name is unknown (a damaged file). */
+int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
+
+#endif
