@@ -1,0 +1,43 @@
+#!/bin/sh
+# The basics: help, version, the database created on first use, usage errors.
+. "$(dirname "$0")/test-lib.sh"
+
+test_expect_success 'help lists the commands' '
+	rapport help >out &&
+	grep -q "^  agenda" out && grep -q "^  opp" out && grep -q "^  search" out
+'
+
+test_expect_success 'a command --help explains every flag' '
+	rapport person add --help >out &&
+	grep -q -- "--cadence DAYS" out && grep -q -- "--linkedin URL" out
+'
+
+test_expect_success 'no command is a usage error (exit 2)' '
+	test_must_fail 2 rapport
+'
+
+test_expect_success 'an unknown command is a usage error' '
+	test_must_fail 2 rapport frobnicate && test_stderr_contains "no command"
+'
+
+test_expect_success 'an unknown option is a usage error with a usage line' '
+	test_must_fail 2 rapport org add Acme --colour red &&
+	test_stderr_contains "unknown option" && grep -q "^usage: rapport org add" .stderr
+'
+
+test_expect_success 'the default database is created with its folder' '
+	(unset RAPPORT_DB; rapport agenda >out) &&
+	test -f "$XDG_DATA_HOME/rapport/rapport.db"
+'
+
+test_expect_success 'an empty database has an empty agenda' '
+	rapport agenda >out && grep -q "nothing due" out
+'
+
+test_expect_success '--db picks the file' '
+	rapport --db other.db org add Other >/dev/null &&
+	rapport --db other.db org list | grep -q Other &&
+	! rapport org list | grep -q Other
+'
+
+test_done
