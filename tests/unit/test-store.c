@@ -1,0 +1,361 @@
+/* test-store.c: the store: schema and migrations, references, transactions, search, dump/load. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/store.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	struct error err = ERROR_INIT;
+
+	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
+	snprintf(f->dir, sizeof(f->dir), "/tmp/rapport-unit.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
+	assert_int_equal(store_open(&f->s, f->path, 0, &err), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[160];
+
+	store_close(f->s);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+static int64_t add_org(struct store *s, const char *name)
+{
+	struct org o = { 0 };
+	struct error err = ERROR_INIT;
+
+	o.name = xstrdup(name);
+	assert_int_equal(store_org_add(s, &o, &err), 0);
+	org_release(&o);
+	return o.id;
+}
+
+static int64_t add_person(struct store *s, const char *name, int64_t org_id)
+{
+	struct person p = { .rapport = -1, .cadence = -1 };
+	struct error err = ERROR_INIT;
+
+	p.name = xstrdup(name);
+	p.org_id = org_id;
+	assert_int_equal(store_person_add(s, &p, &err), 0);
+	person_release(&p);
+	return p.id;
+}
+
+static int64_t add_opp(struct store *s, int64_t org_id, const char *org, const char *title,
+		       enum stage stage)
+{
+	struct opp o = { .salary_target = -1, .salary_low = -1, .salary_high = -1,
+			 .salary_offered = -1 };
+	struct error err = ERROR_INIT;
+
+	o.org_id = org_id;
+	o.org_name = xstrdup(org);
+	o.title = xstrdup(title);
+	o.stage = stage;
+	assert_int_equal(store_opp_add(s, &o, &err), 0);
+	opp_release(&o);
+	return o.id;
+}
+
+static void test_schema_version(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->s), "PRAGMA user_version", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), store_schema_version());
+	sqlite3_finalize(st);
+}
+
+static void test_newer_database_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2 = NULL;
+	struct error err = ERROR_INIT;
+
+	assert_int_equal(sqlite3_exec(store_db(f->s), "PRAGMA user_version = 999", NULL, NULL,
+				      NULL), SQLITE_OK);
+	assert_int_equal(store_open(&s2, f->path, 0, &err), ERR_STORE);
+	assert_null(s2);
+	assert_non_null(strstr(err.msg, "newer rapport"));
+	assert_int_equal(sqlite3_exec(store_db(f->s), "PRAGMA user_version = 1", NULL, NULL,
+				      NULL), SQLITE_OK);
+}
+
+static void test_not_a_database(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2 = NULL;
+	struct error err = ERROR_INIT;
+	char path[160];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/notes.txt", f->dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	for (int i = 0; i < 200; i++)
+		fputs("this is a text file, not a database\n", fp);
+	fclose(fp);
+	assert_int_equal(store_open(&s2, path, 0, &err), ERR_STORE);
+	assert_non_null(strstr(err.msg, "not a rapport database"));
+}
+
+/* Every name in each enum is accepted by the schema's CHECK constraint. */
+static void test_enums_match_schema(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t org = add_org(f->s, "Acme Analytics");
+	int64_t person = add_person(f->s, "Ann Example", org);
+	int64_t opp = 0;
+
+	for (size_t i = 0; i < stage_def.count; i++)
+		opp = add_opp(f->s, org, "Acme Analytics", "Data Lead", (enum stage)i);
+	for (size_t i = 0; i < role_def.count; i++)
+		assert_int_equal(store_opp_link(f->s, opp, person, (enum role)i, &err), 0);
+	for (size_t i = 0; i < interaction_kind_def.count; i++) {
+		struct interaction it = { .kind = (enum interaction_kind)i, .chemistry = -1 };
+		it.at = xstrdup("2026-03-01T10:00");
+		it.summary = xstrdup("talked");
+		assert_int_equal(store_interaction_add(f->s, &it, &err), 0);
+		interaction_release(&it);
+	}
+	for (size_t i = 0; i < task_kind_def.count; i++) {
+		struct task t = { .kind = (enum task_kind)i };
+		t.title = xstrdup("do it");
+		t.due = xstrdup("2026-03-03");
+		assert_int_equal(store_task_add(f->s, &t, &err), 0);
+		task_release(&t);
+	}
+	assert_int_not_equal(sqlite3_exec(store_db(f->s),
+					  "UPDATE opportunity SET stage = 'dreaming'", NULL, NULL,
+					  NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(store_db(f->s), "UPDATE person SET rapport = 6", NULL,
+					  NULL, NULL), SQLITE_OK);
+}
+
+static void test_slugs_are_unique(void **state)
+{
+	struct fixture *f = *state;
+	struct opp o = { 0 };
+	struct error err = ERROR_INIT;
+	int64_t org = add_org(f->s, "Acme Analytics");
+	int64_t a = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_LEAD);
+	int64_t b = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_LEAD);
+
+	assert_int_equal(store_opp_get(f->s, a, &o, &err), 0);
+	assert_string_equal(o.slug, "acme-analytics-data-lead");
+	opp_release(&o);
+	assert_int_equal(store_opp_get(f->s, b, &o, &err), 0);
+	assert_string_equal(o.slug, "acme-analytics-data-lead-2");
+	opp_release(&o);
+}
+
+static void test_person_references(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t org = add_org(f->s, "Acme Analytics");
+	int64_t ann = add_person(f->s, "Ann Example", org);
+	int64_t joanne = add_person(f->s, "Joanne Sample", 0);
+	int64_t id = 0;
+	char ref[32];
+
+	add_person(f->s, "Bob 100% Real", 0);
+	assert_int_equal(store_person_resolve(f->s, "ann example", &id, &err), 0);
+	assert_int_equal(id, ann);
+	snprintf(ref, sizeof(ref), "%lld", (long long)joanne);
+	assert_int_equal(store_person_resolve(f->s, ref, &id, &err), 0);
+	assert_int_equal(id, joanne);
+	assert_int_equal(store_person_resolve(f->s, "sampl", &id, &err), 0);
+	assert_int_equal(id, joanne);
+	/* "ann" is in both Ann Example and Joanne Sample */
+	assert_int_equal(store_person_resolve(f->s, "ann", &id, &err), ERR_AMBIGUOUS);
+	assert_non_null(strstr(err.msg, "Ann Example (Acme Analytics)"));
+	assert_non_null(strstr(err.msg, "Joanne Sample"));
+	assert_int_equal(store_person_resolve(f->s, "nobody", &id, &err), ERR_NOT_FOUND);
+	/* LIKE wildcards typed by the user match themselves */
+	assert_int_equal(store_person_resolve(f->s, "100%", &id, &err), 0);
+	assert_int_equal(store_person_resolve(f->s, "%", &id, &err), 0);
+	assert_int_equal(store_person_resolve(f->s, "_", &id, &err), ERR_NOT_FOUND);
+	/* a full name wins over a part of another name */
+	add_person(f->s, "Ann", 0);
+	assert_int_equal(store_person_resolve(f->s, "ann", &id, &err), 0);
+}
+
+static void test_org_and_opp_references(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t org = add_org(f->s, "Acme Analytics"), id = 0, ensured = 0;
+	int64_t opp = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_APPLIED);
+
+	assert_int_equal(store_org_resolve(f->s, "ACME analytics", &id, &err), 0);
+	assert_int_equal(id, org);
+	assert_int_equal(store_org_resolve(f->s, "Acme", &id, &err), ERR_NOT_FOUND);
+	assert_int_equal(store_org_ensure(f->s, "acme ANALYTICS", &ensured, &err), 0);
+	assert_int_equal(ensured, org);
+	assert_int_equal(store_org_ensure(f->s, "Beta Works", &ensured, &err), 0);
+	assert_int_not_equal(ensured, org);
+	assert_int_equal(store_opp_resolve(f->s, "acme-analytics-data-lead", &id, &err), 0);
+	assert_int_equal(id, opp);
+	assert_int_equal(store_opp_resolve(f->s, "1", &id, &err), 0);
+	assert_int_equal(store_opp_resolve(f->s, "99", &id, &err), ERR_NOT_FOUND);
+	assert_int_equal(store_opp_resolve(f->s, "acme", &id, &err), ERR_NOT_FOUND);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	org_vec v = { 0 };
+
+	assert_int_equal(store_begin_write(f->s, &err), 0);
+	add_org(f->s, "Acme Analytics");
+	store_rollback(f->s);
+	assert_int_equal(store_org_list(f->s, &v, &err), 0);
+	assert_int_equal(v.n, 0);
+	org_vec_release(&v);
+}
+
+static void test_stage_history(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	stage_change_vec h = { 0 };
+	int64_t org = add_org(f->s, "Acme Analytics");
+	int64_t opp = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_APPLIED);
+
+	assert_int_equal(store_opp_move(f->s, opp, STAGE_INTERVIEWING, "first call went well",
+					&err), 0);
+	assert_int_equal(store_opp_move(f->s, opp, STAGE_INTERVIEWING, NULL, &err), ERR_CONFLICT);
+	assert_int_equal(store_opp_history(f->s, opp, &h, &err), 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.items[0].from, -1);
+	assert_int_equal(h.items[0].to, STAGE_APPLIED);
+	assert_int_equal(h.items[1].from, STAGE_APPLIED);
+	assert_int_equal(h.items[1].to, STAGE_INTERVIEWING);
+	assert_string_equal(h.items[1].note, "first call went well");
+	stage_change_vec_release(&h);
+}
+
+static size_t count_hits(struct store *s, const char *query, const char *type)
+{
+	search_hit_vec v = { 0 };
+	struct error err = ERROR_INIT;
+	size_t n = 0;
+
+	assert_int_equal(store_search(s, query, 50, &v, &err), 0);
+	for (size_t i = 0; i < v.n; i++)
+		n += !strcmp(v.items[i].type, type);
+	search_hit_vec_release(&v);
+	return n;
+}
+
+static void test_search_follows_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	struct person p = { 0 };
+	search_hit_vec v = { 0 };
+	int64_t id = add_person(f->s, "Ann Example", 0);
+
+	assert_int_equal(count_hits(f->s, "example", "person"), 1);
+	assert_int_equal(count_hits(f->s, "exam", "person"), 1);
+	assert_int_equal(store_person_get(f->s, id, &p, &err), 0);
+	field_set(&p.name, "Ann Other");
+	field_set(&p.notes, "met at the \"data\" meetup; AND OR NOT ( * ^");
+	assert_int_equal(store_person_update(f->s, &p, &err), 0);
+	person_release(&p);
+	assert_int_equal(count_hits(f->s, "example", "person"), 0);
+	assert_int_equal(count_hits(f->s, "other", "person"), 1);
+	assert_int_equal(count_hits(f->s, "meetup", "person"), 1);
+	/* query syntax in user input is only text */
+	assert_int_equal(count_hits(f->s, "\"data\" AND (", "person"), 1);
+	assert_int_equal(store_search(f->s, "*** ((", 50, &v, &err), ERR_INVALID);
+	search_hit_vec_release(&v);
+}
+
+static int copy_row(void *ctx, const char *const *columns, const struct store_value *values,
+		    size_t n)
+{
+	struct store *dest = ctx;
+	struct error err = ERROR_INIT;
+	const char *table = columns[0] && !strcmp(columns[0], "id") && n == 7 ? "organisation"
+										: NULL;
+
+	assert_non_null(table);
+	return store_load_row(dest, table, values, &err);
+}
+
+static void test_dump_and_load(void **state)
+{
+	struct fixture *f = *state;
+	struct store *dest;
+	struct error err = ERROR_INIT;
+	org_vec v = { 0 };
+	char path[160];
+
+	add_org(f->s, "Acme Analytics");
+	add_org(f->s, "Beta Works");
+	snprintf(path, sizeof(path), "%s/copy.db", f->dir);
+	assert_int_equal(store_open(&dest, path, 0, &err), 0);
+	assert_true(store_is_empty(dest));
+	assert_int_equal(store_dump_table(f->s, "organisation", copy_row, dest, &err), 0);
+	assert_false(store_is_empty(dest));
+	assert_int_equal(store_org_list(dest, &v, &err), 0);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.items[0].name, "Acme Analytics");
+	org_vec_release(&v);
+	/* and the search index was filled by the triggers */
+	assert_int_equal(count_hits(dest, "beta", "organisation"), 1);
+	store_close(dest);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_slugs_are_unique, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stage_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

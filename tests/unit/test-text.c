@@ -1,0 +1,136 @@
+/* test-text.c: field checks, numbers, slugs and UTF-8 validation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/model.h"
+#include "core/text.h"
+
+static void assert_slug(const char *input, const char *expected)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	slug_append(&sb, input);
+	assert_string_equal(sb.buf, expected);
+	strbuf_release(&sb);
+}
+
+static void test_slug_from_words(void **state)
+{
+	(void)state;
+	assert_slug("Acme Analytics", "acme-analytics");
+	assert_slug("  Head of Data -- Platform!  ", "head-of-data-platform");
+	assert_slug("Société Générale", "societe-generale");
+	assert_slug("Müller & Söhne GmbH", "muller-sohne-gmbh");
+	assert_slug("R&D / QA", "r-d-qa");
+	assert_slug("東京", "");
+	assert_slug("", "");
+}
+
+static void test_slug_check(void **state)
+{
+	(void)state;
+	assert_int_equal(slug_check("acme-lead", NULL), 0);
+	assert_int_equal(slug_check("a1", NULL), 0);
+	assert_int_equal(slug_check("123", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("Acme", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("-acme", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("acme-", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("ac--me", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("ac me", NULL), ERR_INVALID);
+	assert_int_equal(slug_check("", NULL), ERR_INVALID);
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	assert_true(utf8_valid("plain", 5));
+	assert_true(utf8_valid("caf\xc3\xa9", 5));
+	assert_true(utf8_valid("\xe6\x9d\xb1", 3));
+	assert_true(utf8_valid("\xf0\x9f\x99\x82", 4));
+	assert_false(utf8_valid("\xc3", 1));            /* truncated */
+	assert_false(utf8_valid("\xc0\xaf", 2));        /* overlong */
+	assert_false(utf8_valid("\xed\xa0\x80", 3));    /* surrogate */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* past U+10FFFF */
+	assert_false(utf8_valid("\xff", 1));
+}
+
+static void test_text_check(void **state)
+{
+	struct error err = ERROR_INIT;
+	char *big = malloc(TEXT_LINE_MAX + 2);
+
+	(void)state;
+	assert_int_equal(text_check("name", "Ann", TEXT_REQUIRED | TEXT_ONE_LINE, &err), 0);
+	assert_int_equal(text_check("name", "   ", TEXT_REQUIRED, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "name must not be empty");
+	assert_int_equal(text_check("name", NULL, TEXT_REQUIRED, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", NULL, 0, &err), 0);
+	assert_int_equal(text_check("name", "a\nb", TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "a\nb\tc", 0, &err), 0);
+	assert_int_equal(text_check("notes", "a\x01", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("name", "\xff", 0, &err), ERR_INVALID);
+	memset(big, 'x', TEXT_LINE_MAX + 1);
+	big[TEXT_LINE_MAX + 1] = '\0';
+	assert_int_equal(text_check("name", big, TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", big, 0, &err), 0);
+	free(big);
+}
+
+static void test_numbers_and_addresses(void **state)
+{
+	struct error err = ERROR_INIT;
+	long v;
+
+	(void)state;
+	assert_int_equal(text_parse_int("n", "5", 0, 5, &v, &err), 0);
+	assert_int_equal(v, 5);
+	assert_int_equal(text_parse_int("n", "6", 0, 5, &v, &err), ERR_INVALID);
+	assert_int_equal(text_parse_int("n", "-1", 0, 5, &v, &err), ERR_INVALID);
+	assert_int_equal(text_parse_int("n", "3x", 0, 5, &v, &err), ERR_INVALID);
+	assert_int_equal(text_parse_int("n", "", 0, 5, &v, &err), ERR_INVALID);
+	assert_int_equal(text_parse_int("n", " 3", 0, 5, &v, &err), ERR_INVALID);
+	assert_int_equal(text_parse_int("n", "99999999999999999999", 0, 5, &v, &err),
+			 ERR_INVALID);
+	assert_int_equal(text_check_email("ann@example.com", &err), 0);
+	assert_int_equal(text_check_email("ann", &err), ERR_INVALID);
+	assert_int_equal(text_check_email("a@b@c", &err), ERR_INVALID);
+	assert_int_equal(text_check_email("ann@example.com\r\nBcc: x@y", &err), ERR_INVALID);
+	assert_int_equal(text_check_url("url", "https://example.com/in/ann", &err), 0);
+	assert_int_equal(text_check_url("url", "javascript:alert(1)", &err), ERR_INVALID);
+}
+
+static void test_person_validate(void **state)
+{
+	char ann[] = "Ann", empty[] = "";
+	struct person p = { .name = ann, .rapport = -1, .cadence = -1 };
+	struct error err = ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(person_validate(&p, &err), 0);
+	p.rapport = 6;
+	assert_int_equal(person_validate(&p, &err), ERR_INVALID);
+	p.rapport = 5;
+	p.cadence = 0;
+	assert_int_equal(person_validate(&p, &err), ERR_INVALID);
+	p.cadence = 30;
+	p.name = empty;
+	assert_int_equal(person_validate(&p, &err), ERR_INVALID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_slug_from_words),
+		cmocka_unit_test(test_slug_check),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_numbers_and_addresses),
+		cmocka_unit_test(test_person_validate),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
