@@ -43,8 +43,6 @@ static int agenda_run(struct cli *cli, const struct args *a)
 	show_tasks(cli, "overdue", &sections[0]);
 	show_tasks(cli, "today", &sections[1]);
 	show_tasks(cli, days == 1 ? "tomorrow" : "upcoming", &sections[2]);
-	if (v.n && cli->out.len && cli->out.buf[0] == '\n')
-		memmove(cli->out.buf, cli->out.buf + 1, cli->out.len--);
 	task_vec_release(&v);
 	return 0;
 }

@@ -46,7 +46,7 @@ void show_tasks(struct cli *cli, const char *title, const task_vec *v)
 {
 	if (!v->n)
 		return;
-	cli_printf(cli, "\n%s:\n", title);
+	cli_printf(cli, "%s%s:\n", cli->out.len ? "\n" : "", title);
 	for (size_t i = 0; i < v->n; i++)
 		show_task_line(cli, &v->items[i]);
 }
