@@ -167,6 +167,10 @@ int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long mi
 	*given = v != NULL;
 	if (!v)
 		return 0;
+	if (!*v) { /* an empty value clears the field */
+		*out = -1;
+		return 0;
+	}
 	snprintf(label, sizeof(label), "--%s", name);
 	return text_parse_int(label, v, min, max, out, &cli->err);
 }

@@ -89,7 +89,8 @@ bool arg_flag(const struct args *a, const char *name);
 /* All values of a repeatable option; *n receives their count. */
 const char *const *arg_all(const struct args *a, const char *name, size_t *n);
 
-/* Helpers that validate and fill cli->err (return 0 or a negative ERR_*). */
+/* Helpers that validate and fill cli->err (return 0 or a negative ERR_*).
+ * cli_int_opt gives -1 for an empty value ("--rapport ''" clears it). */
 int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long min, long max,
 		long *out, bool *given);
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);

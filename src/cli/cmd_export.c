@@ -46,7 +46,7 @@ static int export_run(struct cli *cli, const struct args *a)
 	if (path && strcmp(path, "-")) {
 		if ((rc = export_to_file(cli, path)))
 			return rc;
-		cli->json = false; /* the file is the JSON; say where it went */
+		cli_set_json(cli, json_pack("{s:s}", "exported", path));
 		cli_printf(cli, "exported to %s\n", path);
 		return 0;
 	}

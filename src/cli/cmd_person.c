@@ -65,14 +65,10 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 		return ERR_INVALID;
 	if (given)
 		p->rapport = (int)num;
-	if ((v = arg_opt(a, "cadence")) && !*v) {
-		p->cadence = -1;
-	} else {
-		if (cli_int_opt(cli, a, "cadence", 1, 3650, &num, &given))
-			return ERR_INVALID;
-		if (given)
-			p->cadence = (int)num;
-	}
+	if (cli_int_opt(cli, a, "cadence", 1, 3650, &num, &given))
+		return ERR_INVALID;
+	if (given)
+		p->cadence = (int)num;
 	tags = arg_all(a, "tag", &n);
 	for (size_t i = 0; i < n; i++) {
 		if (tag_check(tags[i], &cli->err))

@@ -3,8 +3,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <locale.h>
+#include <wctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/xalloc.h"
 
 bool utf8_valid(const char *str, size_t len)
 {
@@ -185,4 +189,71 @@ int slug_check(const char *slug, struct error *err)
 		return error_set(err, ERR_INVALID,
 				 "slug '%s' must not start or end with a hyphen or repeat one", slug);
 	return 0;
+}
+
+/* Decode one UTF-8 sequence at *p (already validated); advance *p. */
+static unsigned long utf8_next(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned long cp;
+	int n;
+
+	if (s[0] < 0x80)
+		n = 0, cp = s[0];
+	else if ((s[0] & 0xE0) == 0xC0)
+		n = 1, cp = s[0] & 0x1F;
+	else if ((s[0] & 0xF0) == 0xE0)
+		n = 2, cp = s[0] & 0x0F;
+	else
+		n = 3, cp = s[0] & 0x07;
+	for (int k = 1; k <= n && s[k]; k++)
+		cp = (cp << 6) | (s[k] & 0x3F);
+	*p += n + 1;
+	return cp;
+}
+
+static void utf8_put(struct strbuf *sb, unsigned long cp)
+{
+	if (cp < 0x80) {
+		strbuf_addch(sb, (int)cp);
+	} else if (cp < 0x800) {
+		strbuf_addch(sb, (int)(0xC0 | (cp >> 6)));
+		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		strbuf_addch(sb, (int)(0xE0 | (cp >> 12)));
+		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
+		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
+	} else {
+		strbuf_addch(sb, (int)(0xF0 | (cp >> 18)));
+		strbuf_addch(sb, (int)(0x80 | ((cp >> 12) & 0x3F)));
+		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
+		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
+	}
+}
+
+char *text_fold(const char *s)
+{
+	static locale_t utf8;
+	static bool tried;
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!tried) {
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		tried = true;
+	}
+	if (!utf8_valid(s, strlen(s))) {
+		for (; *p; p++)
+			strbuf_addch(&sb, tolower(*p));
+		return strbuf_detach(&sb);
+	}
+	while (*p) {
+		unsigned long cp = utf8_next(&p);
+		if (cp < 0x80)
+			cp = (unsigned long)tolower((int)cp);
+		else if (utf8)
+			cp = (unsigned long)towlower_l((wint_t)cp, utf8);
+		utf8_put(&sb, cp);
+	}
+	return strbuf_detach(&sb);
 }

@@ -22,6 +22,10 @@ enum text_flags {
 int text_check(const char *field, const char *value, unsigned flags, struct error *err);
 bool utf8_valid(const char *s, size_t len);
 
+/* A copy of s in lower case for comparing names (Unicode simple case
+ * folding of each code point, as the C.UTF-8 locale defines it). */
+char *text_fold(const char *s);
+
 /* Check an e-mail address (one @, no spaces) and a web address (http or https). */
 int text_check_email(const char *value, struct error *err);
 int text_check_url(const char *field, const char *value, struct error *err);

@@ -3,12 +3,14 @@
 
 #include <stdlib.h>
 
+#include "core/text.h"
+
 static const char SQL_ORG_INSERT[] =
-	"INSERT INTO organisation (name, website, location, notes, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
+	"INSERT INTO organisation (name, website, location, notes, created_at, updated_at, name_key)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)";
 static const char SQL_ORG_UPDATE[] =
 	"UPDATE organisation SET name = ?2, website = ?3, location = ?4, notes = ?5,"
-	" updated_at = ?6 WHERE id = ?1";
+	" updated_at = ?6, name_key = ?7 WHERE id = ?1";
 static const char SQL_ORG_GET[] =
 	"SELECT id, name, website, location, notes, created_at, updated_at FROM organisation"
 	" WHERE id = ?";
@@ -16,7 +18,7 @@ static const char SQL_ORG_LIST[] =
 	"SELECT id, name, website, location, notes, created_at, updated_at FROM organisation"
 	" ORDER BY name COLLATE NOCASE, id";
 static const char SQL_ORG_NAME_TAKEN[] =
-	"SELECT 1 FROM organisation WHERE name = ?1 COLLATE NOCASE AND id != ?2";
+	"SELECT 1 FROM organisation WHERE name_key = ?1 AND id != ?2";
 static const char SQL_ORG_PEOPLE[] =
 	"SELECT id, name FROM person WHERE org_id = ? ORDER BY name COLLATE NOCASE, id";
 static const char SQL_ORG_OPPS[] =
@@ -40,7 +42,7 @@ static int name_taken(struct store *s, const char *name, int64_t id, struct erro
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, name);
+	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -63,6 +65,7 @@ int store_org_add(struct store *s, struct org *o, struct error *err)
 	bind_text(st, 3, o->location);
 	bind_text(st, 4, o->notes);
 	bind_text(st, 5, store_stamp(s));
+	sqlite3_bind_text(st, 6, text_fold(o->name), -1, free);
 	if (store_exec_stmt(s, st, "cannot add the organisation", err))
 		return err->code;
 	o->id = sqlite3_last_insert_rowid(store_db(s));
@@ -83,6 +86,7 @@ int store_org_update(struct store *s, const struct org *o, struct error *err)
 	bind_text(st, 4, o->location);
 	bind_text(st, 5, o->notes);
 	bind_text(st, 6, store_stamp(s));
+	sqlite3_bind_text(st, 7, text_fold(o->name), -1, free);
 	return store_exec_stmt(s, st, "cannot change the organisation", err);
 }
 

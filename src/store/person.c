@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "core/text.h"
+
 #define PERSON_SELECT                                                            \
 	"SELECT p.id, p.name, p.org_id, o.name, p.title, p.email, p.phone, p.linkedin," \
 	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at"             \
@@ -10,11 +12,12 @@
 
 static const char SQL_PERSON_INSERT[] =
 	"INSERT INTO person (name, org_id, title, email, phone, linkedin, rapport, cadence,"
-	" notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+	" notes, created_at, updated_at, name_key)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?12)";
 static const char SQL_PERSON_UPDATE[] =
 	"UPDATE person SET name = ?1, org_id = ?2, title = ?3, email = ?4, phone = ?5,"
-	" linkedin = ?6, rapport = ?7, cadence = ?8, notes = ?9, updated_at = ?10"
-	" WHERE id = ?11";
+	" linkedin = ?6, rapport = ?7, cadence = ?8, notes = ?9, updated_at = ?10,"
+	" name_key = ?12 WHERE id = ?11";
 static const char SQL_PERSON_GET[] = PERSON_SELECT " WHERE p.id = ?";
 static const char SQL_PERSON_LIST[] =
 	PERSON_SELECT " WHERE (?1 IS NULL OR p.org_id = ?1) AND (?2 IS NULL OR EXISTS"
@@ -36,6 +39,7 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 	bind_opt_int(st, 8, p->cadence);
 	bind_text(st, 9, p->notes);
 	bind_text(st, 10, store_stamp(s));
+	sqlite3_bind_text(st, 12, text_fold(p->name), -1, free);
 }
 
 static int write_tags(struct store *s, const struct person *p, struct error *err)

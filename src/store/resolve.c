@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 
+#include "core/text.h"
 #include "util/strbuf.h"
 
 #define MAX_CANDIDATES 8
@@ -79,7 +80,7 @@ static int by_id(struct store *s, const char *sql, const char *ref, int64_t *id,
 
 static const char SQL_ORG_BY_ID[] = "SELECT id FROM organisation WHERE id = ?";
 static const char SQL_ORG_BY_NAME[] =
-	"SELECT id, name FROM organisation WHERE name = ?1 COLLATE NOCASE";
+	"SELECT id, name FROM organisation WHERE name_key = ?1";
 
 int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
 {
@@ -90,7 +91,7 @@ int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 		return rc;
 	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, text_fold(ref), -1, free);
 	rc = single_match(s, st, "organisations", ref, id, err);
 	if (rc == 1)
 		return error_set(err, ERR_NOT_FOUND, "no organisation '%s'", ref);
@@ -101,11 +102,11 @@ static const char SQL_PERSON_BY_ID[] = "SELECT id FROM person WHERE id = ?";
 static const char SQL_PERSON_BY_NAME[] =
 	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
 	" LEFT JOIN organisation o ON o.id = p.org_id"
-	" WHERE p.name = ?1 COLLATE NOCASE ORDER BY p.id";
+	" WHERE p.name_key = ?1 ORDER BY p.id";
 static const char SQL_PERSON_BY_PART[] =
 	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
 	" LEFT JOIN organisation o ON o.id = p.org_id"
-	" WHERE p.name LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY p.id";
+	" WHERE p.name_key LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY p.id";
 
 /* Escape LIKE's wildcards so a typed % or _ matches itself. */
 static char *like_escape(const char *s)
@@ -123,7 +124,7 @@ static char *like_escape(const char *s)
 int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
 {
 	sqlite3_stmt *st;
-	char *pattern;
+	char *pattern, *folded;
 	int rc;
 
 	if (!*ref)
@@ -132,12 +133,14 @@ int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct e
 		return rc;
 	if (!(st = store_stmt(s, SQL_PERSON_BY_NAME, err)))
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, text_fold(ref), -1, free);
 	if ((rc = single_match(s, st, "people", ref, id, err)) <= 0)
 		return rc;
 	if (!(st = store_stmt(s, SQL_PERSON_BY_PART, err)))
 		return ERR_STORE;
-	pattern = like_escape(ref);
+	folded = text_fold(ref);
+	pattern = like_escape(folded);
+	free(folded);
 	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
 	free(pattern);
 	rc = single_match(s, st, "people", ref, id, err);
@@ -181,7 +184,7 @@ int store_org_ensure(struct store *s, const char *name, int64_t *id, struct erro
 
 	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
 	if ((rc = single_match(s, st, "organisations", name, id, err)) <= 0)
 		return rc;
 	o.name = (char *)name;

@@ -15,14 +15,16 @@ static const char migration_1[] =
 	"CREATE TABLE organisation ("
 	" id INTEGER PRIMARY KEY,"
 	" name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	" name_key TEXT NOT NULL," /* name folded to lower case, for look-ups */
 	" website TEXT, location TEXT, notes TEXT,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
 	") STRICT;"
-	"CREATE UNIQUE INDEX organisation_name ON organisation(name COLLATE NOCASE);"
+	"CREATE UNIQUE INDEX organisation_name_key ON organisation(name_key);"
 
 	"CREATE TABLE person ("
 	" id INTEGER PRIMARY KEY,"
 	" name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	" name_key TEXT NOT NULL,"
 	" org_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,"
 	" title TEXT, email TEXT, phone TEXT, linkedin TEXT,"
 	" rapport INTEGER CHECK (rapport BETWEEN 0 AND 5),"
@@ -30,7 +32,7 @@ static const char migration_1[] =
 	" notes TEXT,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
 	") STRICT;"
-	"CREATE INDEX person_name ON person(name COLLATE NOCASE);"
+	"CREATE INDEX person_name_key ON person(name_key);"
 	"CREATE INDEX person_org ON person(org_id);"
 
 	"CREATE TABLE person_tag ("

@@ -104,6 +104,25 @@ static void test_numbers_and_addresses(void **state)
 	assert_int_equal(text_check_url("url", "javascript:alert(1)", &err), ERR_INVALID);
 }
 
+static void assert_fold(const char *input, const char *expected)
+{
+	char *folded = text_fold(input);
+
+	assert_string_equal(folded, expected);
+	free(folded);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	assert_fold("Ann EXAMPLE", "ann example");
+	assert_fold("\xc3\x85gren-\xc5\x81ukasiewicz", "\xc3\xa5gren-\xc5\x82ukasiewicz");
+	assert_fold("\xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0", "\xd0\xb0\xd0\xbd\xd0\xbd\xd0\xb0");
+	assert_fold("\xce\x9a\xce\xbf", "\xce\xba\xce\xbf");
+	assert_fold("\xe6\x9d\xb1\xe4\xba\xac", "\xe6\x9d\xb1\xe4\xba\xac");
+	assert_fold("", "");
+}
+
 static void test_person_validate(void **state)
 {
 	char ann[] = "Ann", empty[] = "";
@@ -130,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_numbers_and_addresses),
+		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_person_validate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
