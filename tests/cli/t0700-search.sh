@@ -1,0 +1,172 @@
+#!/bin/sh
+# search QUERY: people, organisations, opportunities, interactions and tasks, best first.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# hits: "type id" of each --json search hit, one a line.
+hits() {
+	python3 -c "import json, sys; [print(h[\"type\"], h[\"id\"]) for h in json.load(sys.stdin)]"
+}
+
+test_expect_success 'setup: a small network' '
+	rapport org add "Acme Analytics" --location Berlin >/dev/null &&
+	rapport org add "Globex Data" --notes "Builds freight dashboards" >/dev/null &&
+	rapport person add "Nadia Brooks" --org "Acme Analytics" --title "Head of Data" >/dev/null &&
+	rapport person add "Liam O'"'"'Brien" --org "Globex Data" --title "Recruiter" >/dev/null &&
+	rapport person add "Zoë Lindqvist" --notes "Knows the warehouse team" >/dev/null &&
+	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null &&
+	rapport opp add "Globex Data" "Platform Engineer" --slug globex-pe >/dev/null &&
+	rapport log interview "Onsite with the analytics team" --with Nadia --opp acme-data-lead \
+		--notes "Whiteboard on streaming pipelines" >/dev/null &&
+	rapport task add "Send the pipelines write-up" --with Nadia >/dev/null
+'
+
+test_expect_success 'search finds a person by name' '
+	rapport --json search nadia | hits >out &&
+	grep -q "^person 1$" out
+'
+
+test_expect_success 'search finds an organisation by name' '
+	rapport --json search globex | hits >out &&
+	grep -q "^organisation 2$" out
+'
+
+test_expect_success 'search finds an opportunity by title' '
+	rapport --json search platform | hits >out &&
+	grep -q "^opportunity 2$" out
+'
+
+test_expect_success 'search finds an interaction by summary and by notes' '
+	rapport --json search onsite | hits >out &&
+	grep -q "^interaction 1$" out &&
+	rapport --json search whiteboard | hits >out &&
+	grep -q "^interaction 1$" out
+'
+
+test_expect_success 'search finds a task by title' '
+	rapport --json search write-up | hits >out &&
+	grep -q "^task 1$" out
+'
+
+test_expect_success 'search matches across types' '
+	rapport --json search pipelines | hits >out &&
+	grep -q "^interaction 1$" out && grep -q "^task 1$" out
+'
+
+test_expect_success 'search is case-insensitive and matches word prefixes' '
+	rapport --json search ACME | hits >out &&
+	grep -q "^organisation 1$" out &&
+	rapport --json search analyt | hits >out &&
+	grep -q "^organisation 1$" out
+'
+
+test_expect_success 'every word must match' '
+	rapport --json search "data lead" | hits >out &&
+	grep -q "^opportunity 1$" out &&
+	! grep -q "^opportunity 2$" out &&
+	! grep -q "^organisation 2$" out
+'
+
+test_expect_success 'search --json hits have type, id, title, detail and score, best first' '
+	rapport --json search data >out &&
+	python3 -c "
+import json
+hs = json.load(open(\"out\"))
+assert len(hs) >= 3, hs
+for h in hs:
+    assert set(h) >= {\"type\", \"id\", \"title\", \"detail\", \"score\"}, h
+    assert h[\"type\"] in (\"person\", \"organisation\", \"opportunity\", \"interaction\", \"task\"), h
+    assert isinstance(h[\"score\"], (int, float)), h
+s = [h[\"score\"] for h in hs]
+assert s == sorted(s, reverse=True), s
+"
+'
+
+test_expect_success 'a name match ranks above a mention in notes' '
+	rapport person add "Warren Hale" >/dev/null &&
+	rapport person add "Mara Quist" --notes "Introduced me to Warren at a meetup" >/dev/null &&
+	rapport --json search warren | hits >out &&
+	grep -q "^person 5$" out &&
+	test_eq "$(head -n 1 out)" "person 4"
+'
+
+test_expect_success 'search text output names the type and title' '
+	rapport search nadia >out &&
+	grep -q "^person .*Nadia Brooks" out
+'
+
+test_expect_success 'nothing found is not an error' '
+	rapport search kubernetes >out &&
+	grep -q "nothing matches" out &&
+	rapport --json search kubernetes >out &&
+	test_eq "$(jlen "" <out)" 0
+'
+
+test_expect_success 'search finds names with apostrophes and accents' '
+	rapport --json search "o'"'"'brien" | hits >out &&
+	grep -q "^person 2$" out &&
+	rapport --json search "Zoë" | hits >out &&
+	grep -q "^person 3$" out
+'
+
+test_expect_success 'search syntax characters in a query are not an error' '
+	for q in "\"unbalanced" "NEAR(" "data AND" "OR" "acme -lead" "(x" "a:b" "title:data" "^acme"; do
+		rapport search "$q" >/dev/null 2>err || { echo "failed: $q"; cat err; return 1; }
+	done
+'
+
+test_expect_success 'search --limit caps the number of hits' '
+	rapport --json search --limit 1 data >out &&
+	test_eq "$(jlen "" <out)" 1
+'
+
+test_expect_success 'search finds what was edited, not what was there before' '
+	rapport person edit Nadia --name "Nadia Brooks-Hale" >/dev/null &&
+	rapport --json search "brooks-hale" | hits >out &&
+	grep -q "^person 1$" out &&
+	rapport opp edit globex-pe --title "Site Reliability Engineer" >/dev/null &&
+	rapport --json search platform | hits >out &&
+	! grep -q "^opportunity 2$" out &&
+	rapport --json search reliability | hits >out &&
+	grep -q "^opportunity 2$" out
+'
+
+test_expect_success 'search writes nothing' '
+	before=$(db_digest) &&
+	rapport search data >/dev/null &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_expect_success 'search without a query is a usage error' '
+	test_must_fail 2 rapport search
+'
+
+test_done

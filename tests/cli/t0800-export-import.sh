@@ -1,0 +1,175 @@
+#!/bin/sh
+# export and import json: a lossless backup, loaded only into an empty database.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+quoted='She said "ship it" & left; it'"'"'s fine'
+unicode='Zoë Ågren · 日本語 · 🚀'
+
+test_expect_success 'setup: a database with every kind of record' '
+	rapport org add "Acme Analytics" --website https://acme.example --location Berlin \
+		--notes "$quoted" >/dev/null &&
+	rapport person add "Nadia Brooks" --org "Acme Analytics" --title "Head of Data" \
+		--rapport 4 --cadence 30 --tag recruiter --tag berlin --notes "$unicode" >/dev/null &&
+	rapport person add "Owen Park" --org "Globex Data" >/dev/null &&
+	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead --salary-target 95k \
+		--source referral >/dev/null &&
+	rapport opp edit acme-data-lead --salary-range 90000-110000 --level-offered Senior >/dev/null &&
+	rapport opp link acme-data-lead Owen --role referrer >/dev/null &&
+	rapport log interview "First round" --with Nadia --opp acme-data-lead --chemistry 4 \
+		--at 2026-02-27T14:00 --notes "$quoted" >/dev/null &&
+	rapport log email "Recruiter reached out" --with Owen --in --at -5d >/dev/null &&
+	rapport opp move acme-data-lead interviewing --note "after the first round" >/dev/null &&
+	rapport task add "Thank-you note" --due tomorrow --with Nadia --opp acme-data-lead --kind email >/dev/null &&
+	rapport task add "Old chore" --due -3d >/dev/null &&
+	rapport task done 2 >/dev/null &&
+	rapport task add "Skipped one" >/dev/null &&
+	rapport task skip 3 >/dev/null
+'
+
+test_expect_success 'export prints one JSON document' '
+	rapport export >full.json &&
+	python3 -c "import json; d = json.load(open(\"full.json\")); assert isinstance(d, dict)" &&
+	grep -q "Nadia Brooks" full.json && grep -q "acme-data-lead" full.json
+'
+
+test_expect_success 'export holds the hostile strings verbatim' '
+	python3 -c "
+import json, sys
+text = json.dumps(json.load(open(\"full.json\")), ensure_ascii=False)
+for s in sys.argv[1:]:
+    assert json.dumps(s, ensure_ascii=False)[1:-1] in text, s
+" "$quoted" "$unicode"
+'
+
+test_expect_success 'export -o FILE writes the same document' '
+	rapport export -o out.json >msg &&
+	cmp full.json out.json &&
+	rapport export --output out2.json >/dev/null &&
+	cmp full.json out2.json &&
+	! test -e out.json.tmp
+'
+
+test_expect_success 'export writes nothing to the database' '
+	before=$(db_digest) &&
+	rapport export >/dev/null &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_expect_success 'import json into an empty database, then export: identical' '
+	rapport --db copy.db --json import json full.json >out &&
+	python3 -c "import json; assert json.load(open(\"out\"))[\"rows\"] > 0" &&
+	rapport --db copy.db export >again.json &&
+	cmp full.json again.json
+'
+
+test_expect_success 'the imported database answers like the original' '
+	for cmd in "person show Nadia" "opp show acme-data-lead" "org show 1" \
+		"task list --all" "agenda" "person list" "opp list" "org list"; do
+		rapport --json $cmd >a.out 2>&1 &&
+		rapport --db copy.db --json $cmd >b.out 2>&1 &&
+		test_cmp a.out b.out || return 1
+	done
+'
+
+test_expect_success 'the imported database can be searched' '
+	rapport --db copy.db --json search "first round" >out &&
+	python3 -c "
+import json
+assert any(h[\"type\"] == \"interaction\" for h in json.load(open(\"out\")))
+" &&
+	rapport --db copy.db --json search nadia | jlen "" >n &&
+	test "$(cat n)" -ge 1
+'
+
+test_expect_success 'new records in the imported database get fresh ids' '
+	rapport --db copy.db --json person add "Priya Raman" | jv id >id &&
+	test_eq "$(cat id)" 3 &&
+	rapport --db copy.db --json task add "New task" | jv id >id &&
+	test_eq "$(cat id)" 4 &&
+	rapport --db copy.db --json opp add "Globex Data" "Analyst" | jv id >id &&
+	test_eq "$(cat id)" 2
+'
+
+test_expect_success 'import into a database that is not empty is refused, nothing written' '
+	before=$(db_digest) &&
+	test_must_fail 1 rapport import json full.json &&
+	test_stderr_contains "empty" &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_expect_success 'import of a file that is not JSON is refused, nothing written' '
+	echo "name,email" >people.csv &&
+	rapport --db fresh.db export >empty.json &&
+	test_must_fail 1 rapport --db fresh.db import json people.csv &&
+	rapport --db fresh.db export >empty2.json &&
+	cmp empty.json empty2.json
+'
+
+test_expect_success 'import of JSON that is not a rapport export is refused' '
+	echo "{\"hello\": [1, 2, 3]}" >other.json &&
+	test_must_fail 1 rapport --db fresh.db import json other.json &&
+	echo "[]" >list.json &&
+	test_must_fail 1 rapport --db fresh.db import json list.json &&
+	rapport --db fresh.db export >empty2.json &&
+	cmp empty.json empty2.json
+'
+
+test_expect_success 'import of a truncated export is refused, nothing written' '
+	head -c 700 full.json >cut.json &&
+	test_must_fail 1 rapport --db fresh.db import json cut.json &&
+	rapport --db fresh.db export >empty2.json &&
+	cmp empty.json empty2.json
+'
+
+test_expect_success 'import of a missing file is an error' '
+	test_must_fail 1 rapport --db fresh.db import json no-such-file.json &&
+	test_stderr_contains "no-such-file.json"
+'
+
+test_expect_success 'export to a folder that does not exist is an error' '
+	test_must_fail 1 rapport export -o no/such/folder/backup.json &&
+	! test -e no
+'
+
+test_expect_success 'import needs the json format word and a file' '
+	test_must_fail 2 rapport import csv full.json &&
+	test_must_fail 2 rapport import json
+'
+
+test_expect_success 'an empty database round-trips too' '
+	rapport --db e1.db export >e1.json &&
+	rapport --db e2.db import json e1.json >/dev/null &&
+	rapport --db e2.db export >e2.json &&
+	cmp e1.json e2.json
+'
+
+test_done
