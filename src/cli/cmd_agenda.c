@@ -34,10 +34,14 @@ static int agenda_run(struct cli *cli, const struct args *a)
 			s->items = &v.items[i];
 		s->n++;
 	}
-	j = json_object();
-	for (int k = 0; k < 3; k++)
-		json_object_set_new(j, names[k], tasks_json(&sections[k]));
-	cli_set_json(cli, j);
+	if (cli->json) {
+		j = json_object();
+		for (int k = 0; k < 3; k++)
+			json_object_set_new(j, names[k], tasks_json(&sections[k]));
+		cli_set_json(cli, j);
+		task_vec_release(&v);
+		return 0;
+	}
 	if (!v.n)
 		cli_printf(cli, "nothing due in the next %ld days\n", days);
 	show_tasks(cli, "overdue", &sections[0]);

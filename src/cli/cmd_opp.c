@@ -149,10 +149,12 @@ static int opp_list(struct cli *cli, const struct args *a)
 		opp_vec_release(&v);
 		return cli->err.code;
 	}
-	arr = json_array();
+	arr = cli->json ? json_array() : NULL;
 	for (size_t i = 0; i < v.n; i++) {
-		json_array_append_new(arr, opp_to_json(&v.items[i]));
-		print_opp_line(cli, &v.items[i]);
+		if (arr)
+			json_array_append_new(arr, opp_to_json(&v.items[i]));
+		else
+			print_opp_line(cli, &v.items[i]);
 	}
 	cli_set_json(cli, arr);
 	opp_vec_release(&v);
@@ -186,16 +188,19 @@ static int opp_show(struct cli *cli, const struct args *a)
 	interaction_vec iv = { 0 };
 	task_vec tv = { 0 };
 	json_t *j, *jp, *jh;
-	int64_t id;
+	int64_t id, total;
 	int rc;
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
 	    (rc = store_opp_people(cli->store, id, &people, &cli->err)) ||
 	    (rc = store_opp_history(cli->store, id, &history, &cli->err)) ||
-	    (rc = store_interactions_of_opp(cli->store, id, &iv, &cli->err)) ||
+	    (rc = store_interactions_of_opp(cli->store, id, timeline_limit(a), &iv, &total,
+					    &cli->err)) ||
 	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)))
 		goto out;
+	if (!cli->json)
+		goto text;
 	j = opp_to_json(&o);
 	jp = json_array();
 	jh = json_array();
@@ -206,9 +211,11 @@ static int opp_show(struct cli *cli, const struct args *a)
 	json_object_set_new(j, "people", jp);
 	json_object_set_new(j, "stage_history", jh);
 	json_object_set_new(j, "interactions", interactions_json(&iv));
+	json_object_set_new(j, "interactions_total", json_integer(total));
 	json_object_set_new(j, "tasks", tasks_json(&tv));
 	cli_set_json(cli, j);
-
+	goto out;
+text:
 	cli_printf(cli, "%s · %s (%s, id %lld)\n", o.org_name, o.title, o.slug, (long long)o.id);
 	cli_field(cli, "stage", enum_name(&stage_def, (int)o.stage));
 	cli_field(cli, "since", o.stage_changed_at);
@@ -223,7 +230,7 @@ static int opp_show(struct cli *cli, const struct args *a)
 	for (size_t i = 0; i < people.n; i++)
 		cli_printf(cli, "  %5lld  %-24s %s\n", (long long)people.items[i].id,
 			   people.items[i].name, enum_name(&role_def, people.items[i].role));
-	show_timeline(cli, &iv, &history);
+	show_timeline(cli, &iv, &history, total);
 	show_tasks(cli, "open tasks", &tv);
 out:
 	opp_release(&o);
@@ -329,7 +336,10 @@ static const struct opt_spec opp_link_opts[] = {
 		  "other (default)" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
+static const struct opt_spec opp_show_opts[] = {
+	{ .name = "all", .help = "every interaction (else the newest 20)" },
+	{ 0 },
+};
 
 const struct cmd_spec opp_cmds[] = {
 	{ "add", "ORG TITLE", "Add an opportunity (the organisation is created if new).", 2, 2,
@@ -337,7 +347,7 @@ const struct cmd_spec opp_cmds[] = {
 	{ "list", "", "List opportunities, most recently moved first.", 0, 0, opp_list_opts,
 	  opp_list, 0 },
 	{ "show", "OPP", "Show an opportunity: people, timeline, stage history, open tasks.", 1,
-	  1, no_opts, opp_show, 0 },
+	  1, opp_show_opts, opp_show, 0 },
 	{ "edit", "OPP", "Change an opportunity's fields (an empty value clears one).", 1, 1,
 	  opp_edit_opts, opp_edit, CMD_WRITE },
 	{ "move", "OPP STAGE", "Move an opportunity to a stage (lead, applied, conversation, "

@@ -129,10 +129,12 @@ static int person_list(struct cli *cli, const struct args *a)
 		person_vec_release(&v);
 		return cli->err.code;
 	}
-	arr = json_array();
+	arr = cli->json ? json_array() : NULL;
 	for (size_t i = 0; i < v.n; i++) {
-		json_array_append_new(arr, person_to_json(&v.items[i]));
-		print_person_line(cli, &v.items[i]);
+		if (arr)
+			json_array_append_new(arr, person_to_json(&v.items[i]));
+		else
+			print_person_line(cli, &v.items[i]);
 	}
 	cli_set_json(cli, arr);
 	person_vec_release(&v);
@@ -145,19 +147,24 @@ static int person_show(struct cli *cli, const struct args *a)
 	interaction_vec iv = { 0 };
 	task_vec tv = { 0 };
 	json_t *j;
-	int64_t id;
+	int64_t id, total;
 	char num[32];
 	int rc;
 
 	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_person_get(cli->store, id, &p, &cli->err)) ||
-	    (rc = store_interactions_of_person(cli->store, id, 0, &iv, &cli->err)) ||
+	    (rc = store_interactions_of_person(cli->store, id, timeline_limit(a), &iv, &total,
+					       &cli->err)) ||
 	    (rc = store_tasks_of_person(cli->store, id, &tv, &cli->err)))
 		goto out;
-	j = person_to_json(&p);
-	json_object_set_new(j, "interactions", interactions_json(&iv));
-	json_object_set_new(j, "tasks", tasks_json(&tv));
-	cli_set_json(cli, j);
+	if (cli->json) {
+		j = person_to_json(&p);
+		json_object_set_new(j, "interactions", interactions_json(&iv));
+		json_object_set_new(j, "interactions_total", json_integer(total));
+		json_object_set_new(j, "tasks", tasks_json(&tv));
+		cli_set_json(cli, j);
+		goto out;
+	}
 
 	cli_printf(cli, "%s (person %lld)\n", p.name, (long long)p.id);
 	cli_field(cli, "organisation", p.org_name);
@@ -181,7 +188,7 @@ static int person_show(struct cli *cli, const struct args *a)
 		strbuf_release(&tags);
 	}
 	cli_field(cli, "notes", p.notes);
-	show_timeline(cli, &iv, NULL);
+	show_timeline(cli, &iv, NULL, total);
 	show_tasks(cli, "open tasks", &tv);
 out:
 	person_release(&p);
@@ -235,13 +242,16 @@ static const struct opt_spec person_list_opts[] = {
 	{ .name = "tag", .arg = "TAG", .help = "only people with this tag" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
+static const struct opt_spec person_show_opts[] = {
+	{ .name = "all", .help = "the whole timeline (else the newest 20 interactions)" },
+	{ 0 },
+};
 
 const struct cmd_spec person_cmds[] = {
 	{ "add", "NAME", "Add a person.", 1, 1, person_add_opts, person_add, CMD_WRITE },
 	{ "list", "", "List people by name.", 0, 0, person_list_opts, person_list, 0 },
 	{ "show", "PERSON", "Show a person with their interactions and open tasks.", 1, 1,
-	  no_opts, person_show, 0 },
+	  person_show_opts, person_show, 0 },
 	{ "edit", "PERSON", "Change a person's fields (an empty value clears one).", 1, 1,
 	  person_edit_opts, person_edit, CMD_WRITE },
 	{ 0 },

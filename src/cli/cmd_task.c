@@ -65,9 +65,11 @@ static int task_list(struct cli *cli, const struct args *a)
 		task_vec_release(&v);
 		return cli->err.code;
 	}
-	cli_set_json(cli, tasks_json(&v));
-	for (size_t i = 0; i < v.n; i++)
-		show_task_line(cli, &v.items[i]);
+	if (cli->json)
+		cli_set_json(cli, tasks_json(&v));
+	else
+		for (size_t i = 0; i < v.n; i++)
+			show_task_line(cli, &v.items[i]);
 	task_vec_release(&v);
 	return 0;
 }

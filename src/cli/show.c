@@ -65,13 +65,22 @@ static void show_interaction(struct cli *cli, const struct interaction *it)
 	cli_printf(cli, "\n");
 }
 
-void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history)
+int timeline_limit(const struct args *a)
+{
+	return arg_flag(a, "all") ? 0 : 20;
+}
+
+void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history,
+		   int64_t total)
 {
 	size_t i = 0, h = 0, nh = history ? history->n : 0;
 
 	if (!iv->n && !nh)
 		return;
 	cli_printf(cli, "\ntimeline:\n");
+	if (total > (int64_t)iv->n)
+		cli_printf(cli, "  (the newest %zu of %lld interactions; --all shows every one)\n",
+			   iv->n, (long long)total);
 	while (i < iv->n || h < nh) {
 		const struct stage_change *c = h < nh ? &history->items[h] : NULL;
 		if (c && (i >= iv->n || strncmp(c->at, iv->items[i].at, 16) <= 0)) {

@@ -11,7 +11,11 @@ void show_task_line(struct cli *cli, const struct task *t);
 /* A titled section of tasks; nothing when there are none. */
 void show_tasks(struct cli *cli, const char *title, const task_vec *v);
 /* Interactions and stage changes (may be NULL) merged by date, oldest first
- * when history is given (an opportunity), newest first otherwise (a person). */
-void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history);
+ * when history is given (an opportunity), newest first otherwise (a person);
+ * total counts every interaction, to say how many are not shown. */
+void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history,
+		   int64_t total);
+/* How many interactions a show prints: 20, or all with --all. */
+int timeline_limit(const struct args *a);
 
 #endif

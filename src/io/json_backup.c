@@ -186,6 +186,8 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 		if (rowsj)
 			rc = load_table(s, store_tables[t], rowsj, rows, err);
 	}
+	if (!rc)
+		rc = store_optimize_search(s, err);
 out:
 	json_decref(doc);
 	return rc;

@@ -13,7 +13,7 @@ static const char SQL_INTERACTION_INSERT[] =
 	"INSERT INTO interaction (kind, at, direction, opp_id, summary, notes, chemistry,"
 	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INTERACTION_PERSON_ADD[] =
-	"INSERT OR IGNORE INTO interaction_person (interaction_id, person_id) VALUES (?, ?)";
+	"INSERT OR IGNORE INTO interaction_person (interaction_id, person_id, at) VALUES (?, ?, ?)";
 static const char SQL_LINK_IF_NEW[] =
 	"INSERT OR IGNORE INTO opp_person (opp_id, person_id, role, created_at)"
 	" VALUES (?, ?, ?, ?)";
@@ -21,11 +21,18 @@ static const char SQL_INTERACTION_GET[] = INTERACTION_SELECT " WHERE i.id = ?";
 static const char SQL_INTERACTION_PEOPLE[] =
 	"SELECT p.id, p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id"
 	" WHERE ip.interaction_id = ? ORDER BY p.name COLLATE NOCASE, p.id";
+/* The limit applies to the index before any join. */
 static const char SQL_INTERACTIONS_OF_PERSON[] =
-	INTERACTION_SELECT " JOIN interaction_person ip ON ip.interaction_id = i.id"
-	" WHERE ip.person_id = ?1 ORDER BY i.at DESC, i.id DESC LIMIT ?2";
+	INTERACTION_SELECT " WHERE i.id IN (SELECT interaction_id FROM interaction_person"
+	" WHERE person_id = ?1 ORDER BY at DESC, interaction_id DESC LIMIT ?2)"
+	" ORDER BY i.at DESC, i.id DESC";
+static const char SQL_COUNT_OF_PERSON[] =
+	"SELECT count(*) FROM interaction_person WHERE person_id = ?";
+/* The newest ?2, oldest first (column 3 is i.at). */
 static const char SQL_INTERACTIONS_OF_OPP[] =
-	INTERACTION_SELECT " WHERE i.opp_id = ? ORDER BY i.at, i.id";
+	"SELECT * FROM (" INTERACTION_SELECT " WHERE i.opp_id = ?1"
+	" ORDER BY i.at DESC, i.id DESC LIMIT ?2) ORDER BY 3, 1";
+static const char SQL_COUNT_OF_OPP[] = "SELECT count(*) FROM interaction WHERE opp_id = ?";
 
 int store_interaction_add(struct store *s, struct interaction *i, struct error *err)
 {
@@ -52,6 +59,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 			return ERR_STORE;
 		sqlite3_bind_int64(st, 1, i->id);
 		sqlite3_bind_int64(st, 2, i->people.items[k].id);
+		bind_text(st, 3, i->at);
 		if (store_exec_stmt(s, st, "cannot add a person to the interaction", err))
 			return err->code;
 		if (!i->opp.id)
@@ -145,25 +153,53 @@ int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 	return 0;
 }
 
-int store_interactions_of_person(struct store *s, int64_t person_id, int limit,
-				 interaction_vec *out, struct error *err)
+/* Run a count(*) query bound to id. */
+static int count_of(struct store *s, const char *sql, int64_t id, int64_t *total,
+		    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_OF_PERSON, err);
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	return read_interactions(s, st, out, err);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot count interactions", err);
 }
 
-int store_interactions_of_opp(struct store *s, int64_t opp_id, interaction_vec *out,
-			      struct error *err)
+/* Fill out by the statement sql (bound to id and limit) and *total by count_sql. */
+static int interactions_of(struct store *s, const char *sql, const char *count_sql, int64_t id,
+			   int limit, interaction_vec *out, int64_t *total, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_OF_OPP, err);
+	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	return read_interactions(s, st, out, err);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	if (read_interactions(s, st, out, err))
+		return err->code;
+	if (!total)
+		return 0;
+	if (limit <= 0 || out->n < (size_t)limit) {
+		*total = (int64_t)out->n;
+		return 0;
+	}
+	return count_of(s, count_sql, id, total, err);
+}
+
+int store_interactions_of_person(struct store *s, int64_t person_id, int limit,
+				 interaction_vec *out, int64_t *total, struct error *err)
+{
+	return interactions_of(s, SQL_INTERACTIONS_OF_PERSON, SQL_COUNT_OF_PERSON, person_id,
+			       limit, out, total, err);
+}
+
+int store_interactions_of_opp(struct store *s, int64_t opp_id, int limit, interaction_vec *out,
+			      int64_t *total, struct error *err)
+{
+	return interactions_of(s, SQL_INTERACTIONS_OF_OPP, SQL_COUNT_OF_OPP, opp_id, limit, out,
+			       total, err);
 }

@@ -99,9 +99,12 @@ static const char migration_1[] =
 	"CREATE TABLE interaction_person ("
 	" interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,"
 	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	/* a copy of interaction.at, so a person's timeline and last contact come
+	 * from one index without visiting every interaction */
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
 	" PRIMARY KEY (interaction_id, person_id)"
 	") STRICT, WITHOUT ROWID;"
-	"CREATE INDEX interaction_person_person ON interaction_person(person_id, interaction_id);"
+	"CREATE INDEX interaction_person_person ON interaction_person(person_id, at, interaction_id);"
 
 	"CREATE TABLE task ("
 	" id INTEGER PRIMARY KEY,"

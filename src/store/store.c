@@ -467,3 +467,9 @@ bool store_is_empty(struct store *s)
 	}
 	return true;
 }
+
+int store_optimize_search(struct store *s, struct error *err)
+{
+	return exec_sql(s, "INSERT INTO search_index(search_index) VALUES ('optimize')",
+			"cannot optimise the search index", err);
+}

@@ -85,11 +85,12 @@ int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 int store_interaction_add(struct store *s, struct interaction *i, struct error *err);
 int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 			  struct error *err);
-/* Newest first; limit 0 means all. */
+/* A person's interactions, newest first; an opportunity's, oldest first. Only
+ * the newest `limit` (0: all); *total (when not NULL) receives how many there are. */
 int store_interactions_of_person(struct store *s, int64_t person_id, int limit,
-				 interaction_vec *out, struct error *err);
-int store_interactions_of_opp(struct store *s, int64_t opp_id, interaction_vec *out,
-			      struct error *err);
+				 interaction_vec *out, int64_t *total, struct error *err);
+int store_interactions_of_opp(struct store *s, int64_t opp_id, int limit, interaction_vec *out,
+			      int64_t *total, struct error *err);
 
 /* Tasks */
 int store_task_add(struct store *s, struct task *t, struct error *err);
@@ -140,5 +141,7 @@ int store_dump_table(struct store *s, const char *table, store_row_fn row, void 
 int store_load_row(struct store *s, const char *table, const struct store_value *values,
 		   struct error *err);
 bool store_is_empty(struct store *s);
+/* Merge the full-text index into one segment (after a bulk load). */
+int store_optimize_search(struct store *s, struct error *err);
 
 #endif

@@ -1,0 +1,76 @@
+/* floor.c: the least a process can do for the agenda: open the file, run its one query. */
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "core/date.h"
+
+/* The agenda's query, as in src/store/task.c (TASK_SELECT + SQL_TASKS_DUE_BEFORE). */
+static const char SQL_AGENDA[] =
+	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id,"
+	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at FROM task t"
+	" LEFT JOIN person pe ON pe.id = t.person_id"
+	" LEFT JOIN opportunity op ON op.id = t.opp_id"
+	" LEFT JOIN organisation o ON o.id = op.org_id"
+	" WHERE t.status = 'open' AND t.due < ? ORDER BY t.due, t.id";
+
+/* Today + 8 days as "YYYY-MM-DD" (the agenda's default 7 days, exclusive). */
+static int agenda_until(char until[DATE_BUFSZ])
+{
+	struct error err = ERROR_INIT;
+	struct datetime now;
+
+	if (date_now(&now, &err)) {
+		fprintf(stderr, "floor: %s\n", err.msg);
+		return -1;
+	}
+	date_add_days(&now, 8);
+	date_format_day(&now, until);
+	return 0;
+}
+
+/* Step through every row, touching each column as a caller would. */
+static int run_query(sqlite3 *db, const char *until, long *rows)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, SQL_AGENDA, -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(st, 1, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			(void)sqlite3_column_text(st, i);
+		(*rows)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int main(int argc, char **argv)
+{
+	char until[DATE_BUFSZ];
+	sqlite3 *db = NULL;
+	long rows = 0;
+	int rc;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: floor PATH\n");
+		return 2;
+	}
+	if (agenda_until(until))
+		return 1;
+	rc = sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, 10000);
+	if (rc == SQLITE_OK)
+		rc = run_query(db, until, &rows);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "floor: %s: %s\n", argv[1],
+			db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return 1;
+	}
+	sqlite3_close(db);
+	printf("%ld rows due before %s\n", rows, until);
+	return 0;
+}
