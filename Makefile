@@ -72,7 +72,7 @@ lint:
 check: deps
 	@rm -f build/test-results
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin
+	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/run build
 	@$(MAKE) --no-print-directory BUILD=build-san CC=clang WERROR=-Werror OPT='-O1 -g' \
 		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
