@@ -20,11 +20,12 @@ LDFLAGS   += $(SAN)
 LIBS      := -lsqlite3 -ljansson
 TEST_LIBS := -lcmocka
 
-LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/io/*.c)
+LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c)
+DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt))
 CLI_SRC   := $(wildcard src/cli/*.c)
 UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
@@ -35,6 +36,14 @@ all: $(BUILD)/rapport
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The files under data/ (built-in playbooks, letter templates) go into the binary.
+$(BUILD)/gen/embedded.c: scripts/embed $(DATA)
+	@mkdir -p $(@D)
+	sh scripts/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/librapport.a: $(LIB_OBJ)

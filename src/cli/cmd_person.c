@@ -180,6 +180,8 @@ static int person_show(struct cli *cli, const struct args *a)
 		snprintf(num, sizeof(num), "every %d days", p.cadence);
 		cli_field(cli, "keep in touch", num);
 	}
+	cli_field(cli, "last contact", p.last_contact);
+	cli_field(cli, "next touch", p.next_touch);
 	if (p.ntags) {
 		struct strbuf tags = STRBUF_INIT;
 		for (size_t i = 0; i < p.ntags; i++)

@@ -31,7 +31,7 @@ void person_release(struct person *p)
 	p->tags = NULL;
 	p->ntags = 0;
 	FREE_ALL(&p->name, &p->org_name, &p->title, &p->email, &p->phone, &p->linkedin,
-		 &p->notes, &p->created_at, &p->updated_at);
+		 &p->notes, &p->last_contact, &p->next_touch, &p->created_at, &p->updated_at);
 }
 
 void opp_release(struct opp *o)
@@ -67,7 +67,8 @@ void task_release(struct task *t)
 {
 	person_ref_release(&t->person);
 	opp_ref_release(&t->opp);
-	FREE_ALL(&t->title, &t->due, &t->origin, &t->why, &t->created_at, &t->done_at);
+	FREE_ALL(&t->title, &t->due, &t->origin, &t->why, &t->template, &t->created_at,
+		 &t->done_at);
 }
 
 #define VEC_RELEASE_FN(name, vectype, release)                                   \
@@ -124,6 +125,21 @@ static int check_when(const char *label, const char *value, struct error *err)
 		return error_set(err, ERR_INVALID, "%s is required", label);
 	if (date_parse_iso(value, &dt, &e))
 		return error_set(err, ERR_INVALID, "%s: %s", label, e.msg);
+	return 0;
+}
+
+int name_check(const char *what, const char *name, struct error *err)
+{
+	size_t len = strlen(name);
+
+	if (!len || len > 64)
+		return error_set(err, ERR_INVALID, "a %s must have 1 to 64 characters", what);
+	for (const char *p = name; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-' ||
+		      *p == '.' || *p == '_'))
+			return error_set(err, ERR_INVALID,
+					 "%s '%s' may hold only a-z, 0-9, '-', '_' and '.'", what,
+					 name);
 	return 0;
 }
 
@@ -208,5 +224,7 @@ int task_validate(const struct task *t, struct error *err)
 		    { "why", t->why, 0 });
 	if ((size_t)t->kind >= task_kind_def.count)
 		return error_set(err, ERR_INVALID, "unknown task kind");
+	if (t->template && name_check("template name", t->template, err))
+		return ERR_INVALID;
 	return check_when("the due date", t->due, err);
 }

@@ -41,6 +41,8 @@ struct person {
 	char **tags;
 	size_t ntags;
 	char *notes;
+	char *last_contact; /* read only: the latest interaction with them */
+	char *next_touch;   /* read only: when the cadence says to get in touch */
 	char *created_at, *updated_at;
 };
 
@@ -99,6 +101,7 @@ struct task {
 	struct person_ref person; /* id 0 when none */
 	struct opp_ref opp;       /* id 0 when none */
 	char *origin, *why;
+	char *template; /* the letter template to draft, or NULL */
 	char *created_at, *done_at;
 };
 
@@ -133,6 +136,8 @@ int person_validate(const struct person *p, struct error *err);
 int opp_validate(const struct opp *o, struct error *err);
 int interaction_validate(const struct interaction *i, struct error *err);
 int task_validate(const struct task *t, struct error *err);
+/* The name of a rule or a template: a-z, 0-9, '-', '_', '.'; what names it in messages. */
+int name_check(const char *what, const char *name, struct error *err);
 /* A tag: one word of letters, digits, '-', '_' or '.', at most 50 bytes. */
 int tag_check(const char *tag, struct error *err);
 

@@ -42,6 +42,8 @@ json_t *person_to_json(const struct person *p)
 		      json_opt_int(p->cadence), "tags", tags, "notes", json_text(p->notes),
 		      "created_at", json_text(p->created_at), "updated_at",
 		      json_text(p->updated_at));
+	json_object_set_new(j, "last_contact", json_text(p->last_contact));
+	json_object_set_new(j, "next_touch", json_text(p->next_touch));
 	return j;
 }
 
@@ -112,12 +114,12 @@ json_t *interaction_to_json(const struct interaction *i)
 
 json_t *task_to_json(const struct task *t)
 {
-	return json_pack("{s:I, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+	return json_pack("{s:I, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)t->id, "title", json_text(t->title), "kind",
 			 enum_name(&task_kind_def, (int)t->kind), "due", json_text(t->due),
 			 "status", enum_name(&task_status_def, (int)t->status), "origin",
-			 json_text(t->origin), "why", json_text(t->why), "person",
-			 person_ref_to_json(&t->person), "opportunity", opp_ref_to_json(&t->opp),
-			 "created_at", json_text(t->created_at), "done_at",
-			 json_text(t->done_at));
+			 json_text(t->origin), "why", json_text(t->why), "template",
+			 json_text(t->template), "person", person_ref_to_json(&t->person),
+			 "opportunity", opp_ref_to_json(&t->opp), "created_at",
+			 json_text(t->created_at), "done_at", json_text(t->done_at));
 }

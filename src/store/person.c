@@ -7,7 +7,8 @@
 
 #define PERSON_SELECT                                                            \
 	"SELECT p.id, p.name, p.org_id, o.name, p.title, p.email, p.phone, p.linkedin," \
-	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at"             \
+	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at, p.last_contact," \
+	" p.next_touch"                                                            \
 	" FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
 
 static const char SQL_PERSON_INSERT[] =
@@ -107,6 +108,8 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->notes = col_text(st, 10);
 	p->created_at = col_text(st, 11);
 	p->updated_at = col_text(st, 12);
+	p->last_contact = col_text(st, 13);
+	p->next_touch = col_text(st, 14);
 }
 
 static int read_tags(struct store *s, struct person *p, struct error *err)

@@ -187,13 +187,48 @@ static const char migration_1[] =
 	"CREATE TRIGGER task_ad AFTER DELETE ON task BEGIN"
 	" DELETE FROM search_index WHERE rowid = old.id * 8 + 5; END;";
 
-const char *const store_migrations[] = { migration_1 };
+/* Playbooks: what rules have done, letter templates on tasks, and what the
+ * time rules need to stay fast (a person's last contact and next touch, the
+ * latest interview and reply of an opportunity from an index). */
+static const char migration_2[] =
+	"ALTER TABLE task ADD COLUMN template TEXT;"
+	"ALTER TABLE person ADD COLUMN last_contact TEXT;"
+	"ALTER TABLE person ADD COLUMN next_touch TEXT GENERATED ALWAYS AS"
+	" (CASE WHEN cadence IS NULL THEN NULL"
+	"  ELSE date(coalesce(last_contact, created_at), '+' || cadence || ' days') END) VIRTUAL;"
+	"CREATE INDEX person_next_touch ON person(next_touch) WHERE next_touch IS NOT NULL;"
+	"UPDATE person SET last_contact ="
+	" (SELECT max(at) FROM interaction_person WHERE person_id = person.id);"
+	"CREATE TRIGGER interaction_person_contact AFTER INSERT ON interaction_person BEGIN"
+	" UPDATE person SET last_contact = new.at WHERE id = new.person_id"
+	"  AND (last_contact IS NULL OR last_contact < new.at); END;"
+	"CREATE INDEX interaction_opp_kind ON interaction(opp_id, kind, at);"
+	"CREATE INDEX interaction_opp_direction ON interaction(opp_id, direction, at);"
+	"CREATE INDEX task_origin ON task(origin, status);"
+	/* One row per follow-up a rule made: the key that keeps a rule from
+	 * making the same follow-up twice. opp_id and person_id are 0 for none
+	 * (a NULL would not count as a duplicate in the key). */
+	"CREATE TABLE rule_fire ("
+	" rule TEXT NOT NULL,"
+	" event TEXT NOT NULL,"
+	" opp_id INTEGER NOT NULL DEFAULT 0,"
+	" person_id INTEGER NOT NULL DEFAULT 0,"
+	" chain TEXT,"
+	" task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,"
+	" at TEXT NOT NULL,"
+	" PRIMARY KEY (rule, event, opp_id, person_id)"
+	") STRICT;"
+	"CREATE INDEX rule_fire_task ON rule_fire(task_id);"
+	"CREATE INDEX rule_fire_chain ON rule_fire(chain, rule);";
+
+const char *const store_migrations[] = { migration_1, migration_2 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
 
 /* Data tables in load order; search_index is derived and rebuilt by triggers. */
 const char *const store_tables[] = {
 	"organisation", "person",      "person_tag", "opportunity",        "stage_change",
 	"opp_person",   "interaction", "interaction_person", "task",       "setting",
+	"rule_fire",
 };
 const size_t store_ntables = sizeof(store_tables) / sizeof(store_tables[0]);
 

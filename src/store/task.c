@@ -3,14 +3,15 @@
 
 #define TASK_SELECT                                                              \
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id," \
-	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at FROM task t" \
+	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template"  \
+	" FROM task t" \
 	" LEFT JOIN person pe ON pe.id = t.person_id"                            \
 	" LEFT JOIN opportunity op ON op.id = t.opp_id"                          \
 	" LEFT JOIN organisation o ON o.id = op.org_id"
 
 static const char SQL_TASK_INSERT[] =
-	"INSERT INTO task (title, kind, due, status, person_id, opp_id, origin, why, created_at)"
-	" VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)";
+	"INSERT INTO task (title, kind, due, status, person_id, opp_id, origin, why, created_at,"
+	" template) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)";
 static const char SQL_TASK_GET[] = TASK_SELECT " WHERE t.id = ?";
 static const char SQL_TASK_CLOSE[] =
 	"UPDATE task SET status = ?2, done_at = ?3 WHERE id = ?1 AND status = 'open'";
@@ -43,6 +44,7 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_text(st, 6, t->origin);
 	bind_text(st, 7, t->why);
 	bind_text(st, 8, store_stamp(s));
+	bind_text(st, 9, t->template);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
 		return err->code;
 	t->id = sqlite3_last_insert_rowid(store_db(s));
@@ -70,6 +72,7 @@ static void read_task(sqlite3_stmt *st, struct task *t)
 	t->why = col_text(st, 12);
 	t->created_at = col_text(st, 13);
 	t->done_at = col_text(st, 14);
+	t->template = col_text(st, 15);
 }
 
 static int read_tasks(struct store *s, sqlite3_stmt *st, task_vec *out, struct error *err)
