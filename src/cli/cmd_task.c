@@ -50,6 +50,7 @@ static int task_add(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	t.title = xstrdup(a->pos[0]);
 	t.due = xstrdup(due);
+	field_set(&t.template, arg_opt(a, "template"));
 	rc = store_task_add(cli->store, &t, &cli->err);
 	if (!rc)
 		rc = report_task(cli, t.id, "added");
@@ -110,6 +111,7 @@ static const struct opt_spec task_add_opts[] = {
 	  .help = "email, call, letter, linkedin, meeting, review, learn or other (default)" },
 	{ .name = "with", .arg = "PERSON", .help = "the person it concerns" },
 	{ .name = "opp", .arg = "OPP", .help = "the opportunity it concerns" },
+	{ .name = "template", .arg = "NAME", .help = "a letter template to draft for it" },
 	{ 0 },
 };
 static const struct opt_spec task_list_opts[] = {

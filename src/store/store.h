@@ -107,6 +107,12 @@ int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct er
 int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 			   struct error *err);
 
+/* Settings (the user's name, signature, e-mail address...): text by key. */
+/* *value receives a copy, or NULL when the key is not set. */
+int store_setting_get(struct store *s, const char *key, char **value, struct error *err);
+/* A NULL or empty value removes the key. */
+int store_setting_set(struct store *s, const char *key, const char *value, struct error *err);
+
 /* Full-text search */
 struct search_hit {
 	const char *type; /* "organisation", "person", "opportunity", "interaction", "task" */
