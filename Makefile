@@ -30,7 +30,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check test deps lint bench clean
+.PHONY: all run check test deps lint bench clean FORCE
 
 all: $(BUILD)/rapport
 
@@ -39,8 +39,12 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The files under data/ (built-in playbooks, letter templates) go into the binary.
-$(BUILD)/gen/embedded.c: scripts/embed $(DATA)
+# data.list changes when a file is added or removed, whatever its date.
+$(BUILD)/gen/data.list: FORCE
 	@mkdir -p $(@D)
+	@echo $(DATA) | cmp -s - $@ || echo $(DATA) > $@
+
+$(BUILD)/gen/embedded.c: scripts/embed $(DATA) $(BUILD)/gen/data.list
 	sh scripts/embed $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c

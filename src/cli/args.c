@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "method/playbook_run.h"
 #include "util/xalloc.h"
 
 static int find_opt(const struct cmd_spec *cmd, const char *name, size_t len)
@@ -193,6 +194,19 @@ int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int
 		return v;
 	*out = v;
 	return 0;
+}
+
+const struct playbook *cli_playbook(struct cli *cli)
+{
+	if (cli->playbook)
+		return cli->playbook;
+	cli->playbook = xcalloc(1, sizeof(*cli->playbook));
+	if (playbooks_load(cli->playbook, NULL, &cli->err)) {
+		playbook_release(cli->playbook);
+		free(cli->playbook);
+		cli->playbook = NULL;
+	}
+	return cli->playbook;
 }
 
 void cli_printf(struct cli *cli, const char *fmt, ...)

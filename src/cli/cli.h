@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "method/playbook.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -48,6 +49,7 @@ struct cli {
 	struct strbuf out; /* text output, printed after commit */
 	json_t *result;    /* JSON output, printed after commit */
 	struct error err;
+	struct playbook *playbook; /* loaded on first use: cli_playbook() */
 };
 
 enum cmd_flags {
@@ -81,6 +83,9 @@ extern const struct cmd_spec agenda_cmds[];
 extern const struct cmd_spec search_cmds[];
 extern const struct cmd_spec export_cmds[];
 extern const struct cmd_spec import_cmds[];
+extern const struct cmd_spec config_cmds[];
+extern const struct cmd_spec draft_cmds[];
+extern const struct cmd_spec template_cmds[];
 extern const struct cmd_group cmd_groups[];
 
 /* Option values: the last one given, or NULL. */
@@ -95,6 +100,9 @@ int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long mi
 		long *out, bool *given);
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
 int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
+
+/* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
+const struct playbook *cli_playbook(struct cli *cli);
 
 /* Output */
 void cli_printf(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

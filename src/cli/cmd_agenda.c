@@ -5,6 +5,7 @@
 
 #include "cli/show.h"
 #include "io/json_model.h"
+#include "method/playbook_run.h"
 
 static int agenda_run(struct cli *cli, const struct args *a)
 {
@@ -19,6 +20,8 @@ static int agenda_run(struct cli *cli, const struct args *a)
 
 	if (cli_int_opt(cli, a, "days", 0, 3650, &days, &given))
 		return ERR_INVALID;
+	if (!cli_playbook(cli) || playbooks_tick(cli->store, cli_playbook(cli), &cli->err))
+		return cli->err.code;
 	date_format_day(store_now(cli->store), today);
 	date_add_days(&end, days + 1);
 	date_format_day(&end, until);
@@ -58,6 +61,6 @@ static const struct opt_spec agenda_opts[] = {
 
 const struct cmd_spec agenda_cmds[] = {
 	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who and which "
-	  "opportunity.", 0, 0, agenda_opts, agenda_run, 0 },
+	  "opportunity.", 0, 0, agenda_opts, agenda_run, CMD_WRITE },
 	{ 0 },
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "io/json_model.h"
+#include "method/playbook_run.h"
 
 static int log_run(struct cli *cli, const struct args *a)
 {
@@ -47,6 +48,11 @@ static int log_run(struct cli *cli, const struct args *a)
 	field_set(&it.notes, arg_opt(a, "notes"));
 	if ((rc = store_interaction_add(cli->store, &it, &cli->err)))
 		goto out;
+	if (!cli_playbook(cli) ||
+	    playbooks_on_interaction(cli->store, cli_playbook(cli), &it, &cli->err)) {
+		rc = cli->err.code ? cli->err.code : ERR_INVALID;
+		goto out;
+	}
 	id = it.id;
 	interaction_release(&it);
 	memset(&it, 0, sizeof(it));

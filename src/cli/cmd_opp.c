@@ -9,6 +9,7 @@
 #include "cli/show.h"
 #include "core/text.h"
 #include "io/json_model.h"
+#include "method/playbook_run.h"
 
 /* An amount: digits, optionally followed by k (thousands). */
 static int parse_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
@@ -95,6 +96,16 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 	return 0;
 }
 
+/* The playbooks' rules for the stage the opportunity just entered. */
+static int run_stage_rules(struct cli *cli, int64_t opp_id)
+{
+	const struct playbook *pb = cli_playbook(cli);
+
+	if (!pb || playbooks_on_stage(cli->store, pb, opp_id, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
 static void print_opp_line(struct cli *cli, const struct opp *o)
 {
 	struct strbuf line = STRBUF_INIT;
@@ -123,7 +134,7 @@ static int opp_add(struct cli *cli, const struct args *a)
 	    (rc = apply_opp_options(cli, &o, a)))
 		goto out;
 	o.org_name = xstrdup(a->pos[0]);
-	if ((rc = store_opp_add(cli->store, &o, &cli->err)))
+	if ((rc = store_opp_add(cli->store, &o, &cli->err)) || (rc = run_stage_rules(cli, o.id)))
 		goto out;
 	opp_release(&o);
 	if (!(rc = store_opp_get(cli->store, o.id, &o, &cli->err))) {
@@ -272,6 +283,7 @@ static int opp_move(struct cli *cli, const struct args *a)
 	    (rc = cli_enum(cli, &stage_def, a->pos[1], &stage)) ||
 	    (rc = store_opp_move(cli->store, id, (enum stage)stage, arg_opt(a, "note"),
 				 &cli->err)) ||
+	    (rc = run_stage_rules(cli, id)) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)))
 		goto out;
 	cli_set_json(cli, opp_to_json(&o));

@@ -6,6 +6,7 @@
 #include "cli/show.h"
 #include "core/text.h"
 #include "io/json_model.h"
+#include "method/playbook_run.h"
 
 static int parse_task_id(struct cli *cli, const char *s, int64_t *id)
 {
@@ -60,8 +61,11 @@ static int task_add(struct cli *cli, const struct args *a)
 
 static int task_list(struct cli *cli, const struct args *a)
 {
+	const struct playbook *pb = cli_playbook(cli);
 	task_vec v = { 0 };
 
+	if (!pb || playbooks_tick(cli->store, pb, &cli->err))
+		return cli->err.code;
 	if (store_task_list(cli->store, arg_flag(a, "all"), &v, &cli->err)) {
 		task_vec_release(&v);
 		return cli->err.code;
@@ -75,12 +79,54 @@ static int task_list(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+/* The interaction a done follow-up stands for: an e-mail sent, a call made. */
+static int log_contact(struct cli *cli, const struct task *t, const struct playbook *pb)
+{
+	static const int kinds[] = {
+		[TKIND_EMAIL] = IKIND_EMAIL, [TKIND_CALL] = IKIND_CALL,
+		[TKIND_LETTER] = IKIND_LETTER, [TKIND_LINKEDIN] = IKIND_MESSAGE,
+		[TKIND_MEETING] = IKIND_MEETING, [TKIND_REVIEW] = -1, [TKIND_LEARN] = -1,
+		[TKIND_OTHER] = -1,
+	};
+	struct interaction it = { .direction = DIR_OUT, .chemistry = -1 };
+	char when[DATE_BUFSZ];
+	int rc;
+
+	if (!t->person.id || kinds[t->kind] < 0)
+		return 0;
+	it.kind = (enum interaction_kind)kinds[t->kind];
+	date_format(store_now(cli->store), when);
+	it.at = xstrdup(when);
+	it.summary = xstrdup(t->title);
+	it.opp.id = t->opp.id;
+	VEC_PUSH(&it.people)->id = t->person.id;
+	rc = store_interaction_add(cli->store, &it, &cli->err);
+	if (!rc)
+		rc = playbooks_on_interaction(cli->store, pb, &it, &cli->err);
+	interaction_release(&it);
+	return rc;
+}
+
 static int close_task(struct cli *cli, const struct args *a, enum task_status status)
 {
+	const struct playbook *pb = cli_playbook(cli);
+	struct task t = { 0 };
 	int64_t id;
+	int rc;
 
+	if (!pb)
+		return cli->err.code;
 	if (parse_task_id(cli, a->pos[0], &id) || store_task_close(cli->store, id, status, &cli->err))
 		return cli->err.code;
+	if (status == TASK_DONE) {
+		if (store_task_get(cli->store, id, &t, &cli->err))
+			return cli->err.code;
+		rc = (!arg_flag(a, "no-log") && log_contact(cli, &t, pb)) ||
+		     playbooks_on_done(cli->store, pb, id, &cli->err);
+		task_release(&t);
+		if (rc)
+			return cli->err.code;
+	}
 	return report_task(cli, id, status == TASK_DONE ? "done:" : "skipped:");
 }
 
@@ -118,12 +164,18 @@ static const struct opt_spec task_list_opts[] = {
 	{ .name = "all", .help = "include done and skipped tasks" },
 	{ 0 },
 };
+static const struct opt_spec task_done_opts[] = {
+	{ .name = "no-log", .help = "do not log it as an interaction" },
+	{ 0 },
+};
 static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec task_cmds[] = {
 	{ "add", "TITLE", "Add a follow-up task.", 1, 1, task_add_opts, task_add, CMD_WRITE },
-	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, 0 },
-	{ "done", "ID", "Mark a task done.", 1, 1, no_opts, task_done, CMD_WRITE },
+	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, CMD_WRITE },
+	{ "done", "ID", "Mark a task done. A done e-mail, call, letter, LinkedIn message or "
+	  "meeting with someone is logged as an interaction with them (unless --no-log).", 1, 1,
+	  task_done_opts, task_done, CMD_WRITE },
 	{ "skip", "ID", "Skip a task (it will not come back).", 1, 1, no_opts, task_skip,
 	  CMD_WRITE },
 	{ "snooze", "ID WHEN", "Move a task's due date to WHEN.", 2, 2, no_opts, task_snooze,

@@ -21,6 +21,9 @@ const struct cmd_group cmd_groups[] = {
 	{ "opp", "opportunities: add, list, show, edit, move, link", opp_cmds },
 	{ "log", "log an interaction: an interview, a call, an e-mail...", log_cmds },
 	{ "task", "follow-ups: add, list, done, skip, snooze", task_cmds },
+	{ "draft", "draft a task's letter: as text, an e-mail file or a mailto: link", draft_cmds },
+	{ "template", "letter templates: list, show, check", template_cmds },
+	{ "config", "your name, e-mail address and signature, for letters", config_cmds },
 	{ "search", "search everything", search_cmds },
 	{ "export", "write everything as one JSON document", export_cmds },
 	{ "import", "load a JSON export into an empty database", import_cmds },
@@ -170,6 +173,10 @@ static int run_command(const struct cmd_spec *cmd, struct args *a)
 		rc = flush_output(&cli);
 	}
 	store_close(cli.store);
+	if (cli.playbook) {
+		playbook_release(cli.playbook);
+		free(cli.playbook);
+	}
 	strbuf_release(&cli.out);
 	json_decref(cli.result);
 	return rc;

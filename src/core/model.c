@@ -89,6 +89,13 @@ VEC_RELEASE_FN(stage_change_vec_release, stage_change_vec, stage_change_release)
 VEC_RELEASE_FN(interaction_vec_release, interaction_vec, interaction_release)
 VEC_RELEASE_FN(task_vec_release, task_vec, task_release)
 
+static void met_person_release(struct met_person *p)
+{
+	FREE_ALL(&p->name);
+}
+
+VEC_RELEASE_FN(met_person_vec_release, met_person_vec, met_person_release)
+
 void field_set(char **field, const char *value)
 {
 	free(*field);

@@ -8,8 +8,10 @@
 #ifndef RAPPORT_MODEL_H
 #define RAPPORT_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/enums.h"
 #include "util/error.h"
@@ -105,6 +107,19 @@ struct task {
 	char *created_at, *done_at;
 };
 
+/* A person as the playbooks see them: met on an opportunity, or the one a
+ * rule is about. */
+struct met_person {
+	int64_t id;
+	char *name;
+	int rapport;      /* 0-5, -1 when not rated */
+	int role;         /* enum role on the opportunity, or -1 */
+	int interviews;   /* interviews on the opportunity they were in */
+	bool participant; /* in the interaction that fired the rule */
+	bool target;      /* the person of a "same" or "person" rule */
+	bool has_cadence;
+};
+
 typedef VEC(struct org) org_vec;
 typedef VEC(struct person) person_vec;
 typedef VEC(struct opp) opp_vec;
@@ -112,6 +127,7 @@ typedef VEC(struct person_ref) person_ref_vec;
 typedef VEC(struct stage_change) stage_change_vec;
 typedef VEC(struct interaction) interaction_vec;
 typedef VEC(struct task) task_vec;
+typedef VEC(struct met_person) met_person_vec;
 
 void org_release(struct org *o);
 void person_release(struct person *p);
@@ -129,6 +145,7 @@ void person_ref_vec_release(person_ref_vec *v);
 void stage_change_vec_release(stage_change_vec *v);
 void interaction_vec_release(interaction_vec *v);
 void task_vec_release(task_vec *v);
+void met_person_vec_release(met_person_vec *v);
 
 /* Domain checks run before any write: required fields, ranges, formats. */
 int org_validate(const struct org *o, struct error *err);

@@ -107,6 +107,77 @@ int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct er
 int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 			   struct error *err);
 
+/* ---- Playbooks: what the rules need to know, and what they did ---- */
+
+/* Everyone met on an opportunity (linked to it or in its interactions), with
+ * role, rapport and interview count; the people of interaction_id (0: none)
+ * are flagged as participants. */
+int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
+		     met_person_vec *out, struct error *err);
+/* The people of an interaction about no opportunity, as participants. */
+int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
+			     struct error *err);
+/* One person as a rule's target (for "same" and "person" rules). */
+int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
+		     struct error *err);
+/* Record that rule made the follow-up (event, opp, person); *fresh is false
+ * when it had already been made, even if its task was since done or skipped. */
+int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
+		    int64_t person_id, const char *chain, bool *fresh, struct error *err);
+int store_rule_fire_task(struct store *s, const char *rule, const char *event, int64_t opp_id,
+			 int64_t person_id, int64_t task_id, struct error *err);
+/* The chain a rule's task belongs to (a copy), or NULL. */
+int store_task_chain(struct store *s, int64_t task_id, char **chain, struct error *err);
+/* How many follow-ups rule made in chain. */
+int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
+		      struct error *err);
+/* Give a person a cadence when they have none. */
+int store_person_default_cadence(struct store *s, int64_t person_id, int days,
+				 struct error *err);
+/* Skip the open tasks of rule on an opportunity, adding reason to their why. */
+int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, const char *reason,
+			  struct error *err);
+/* Is there an open task of rule for the person? */
+int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
+			 struct error *err);
+
+/* Candidates for the time rules. */
+struct silence_start {
+	int64_t opp_id;
+	int64_t event_id;   /* the interaction, or the done task, that started the clock */
+	int64_t person_id;  /* the done task's person (0 for an interaction) */
+	char *at;           /* when: the interaction's time or the task's done time */
+	char *chain;        /* the done task's chain (NULL for an interaction) */
+	char *origin;       /* the done task's rule (NULL for an interaction) */
+};
+typedef VEC(struct silence_start) silence_vec;
+void silence_vec_release(silence_vec *v);
+/* Opportunities in one of stages (a bit mask of enum stage; 0: any) whose
+ * latest interaction of kinds (a bit mask) has had nothing inbound since. */
+int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
+				   silence_vec *out, struct error *err);
+/* Tasks of the rules a or b done since `since` with nothing inbound on their
+ * opportunity after they were done. */
+int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
+			    silence_vec *out, struct error *err);
+/* People whose next touch (their last contact plus their cadence) is on or before day. */
+struct touch_due {
+	int64_t person_id;
+	char *next_touch, *last_contact;
+	int cadence;
+};
+typedef VEC(struct touch_due) touch_vec;
+void touch_vec_release(touch_vec *v);
+/* ... leaving out those with an open task of rule, or whose lapse rule already handled. */
+int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
+		    struct error *err);
+/* Has rule already made a follow-up for event (for anyone)? */
+int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
+		     struct error *err);
+/* The latest stage change of an opportunity: its id and time. */
+int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char **at,
+			      struct error *err);
+
 /* Settings (the user's name, signature, e-mail address...): text by key. */
 /* *value receives a copy, or NULL when the key is not set. */
 int store_setting_get(struct store *s, const char *key, char **value, struct error *err);

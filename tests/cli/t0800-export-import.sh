@@ -2,6 +2,9 @@
 # export and import json: a lossless backup, loaded only into an empty database.
 . "$(dirname "$0")/test-lib.sh"
 
+# What rapport does on its own; the playbooks have tests of their own (t12xx).
+disable_playbooks
+
 # jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
 # stdin, with json_get (a JSON null prints as None).
 jv() {

@@ -83,6 +83,13 @@ json_get() {
 	python3 -c "import json,sys; v=json.load(sys.stdin)$1; print(v if not isinstance(v,(dict,list)) else json.dumps(v))"
 }
 
+# Turn every built-in playbook off, for tests of what rapport does without them.
+disable_playbooks() {
+	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
+	printf '[%s]\nenabled = no\n\n' thank-you silence rejected offer keep-in-touch \
+		>"$XDG_CONFIG_HOME/rapport/playbooks.ini"
+}
+
 test_done() {
 	echo "1..$test_count"
 	if [ "$test_failed" -ne 0 ]; then

@@ -1,0 +1,416 @@
+/* playbook_run.c: gathering each event's situation, asking the engine, saving its follow-ups. */
+#include "method/playbook_run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "method/engine.h"
+#include "method/letter.h"
+#include "util/embedded.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* ---- loading ---- */
+
+static char *user_playbooks_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (xdg && *xdg == '/')
+		strbuf_addf(&sb, "%s/rapport/playbooks.ini", xdg);
+	else if (home && *home)
+		strbuf_addf(&sb, "%s/.config/rapport/playbooks.ini", home);
+	else
+		return NULL;
+	return strbuf_detach(&sb);
+}
+
+/* Read a whole file; 1 when it does not exist. */
+static int read_file(const char *path, struct strbuf *out, struct error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n;
+
+	if (!f) {
+		if (errno == ENOENT)
+			return 1;
+		return error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && out->len < (1 << 20))
+		strbuf_add(out, buf, n);
+	if (ferror(f) || out->len >= (1 << 20)) {
+		fclose(f);
+		return error_set(err, ERR_IO, "cannot read '%s' (an error, or over 1 MB)", path);
+	}
+	fclose(f);
+	return 0;
+}
+
+static int load_builtin(struct playbook *pb, struct error *err)
+{
+	const struct embedded_file *f = embedded_find("playbooks.ini");
+
+	if (!f)
+		return error_set(err, ERR_IO, "the built-in playbooks are missing");
+	return playbook_parse(pb, "built-in playbooks.ini", f->data, f->size,
+			      letter_template_exists, err);
+}
+
+int playbooks_check_file(const char *path, struct playbook *pb, struct error *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	int rc = load_builtin(pb, err);
+
+	if (!rc && (rc = read_file(path, &text, err)) == 1)
+		rc = error_set(err, ERR_IO, "cannot read '%s': no such file", path);
+	if (!rc)
+		rc = playbook_parse(pb, path, text.buf, text.len, letter_template_exists, err);
+	strbuf_release(&text);
+	return rc;
+}
+
+int playbooks_load(struct playbook *pb, char **user_file, struct error *err)
+{
+	char *path = user_playbooks_path();
+	struct strbuf text = STRBUF_INIT;
+	int rc = load_builtin(pb, err);
+
+	if (user_file)
+		*user_file = NULL;
+	if (!rc && path && (rc = read_file(path, &text, err)) == 0) {
+		rc = playbook_parse(pb, path, text.buf, text.len, letter_template_exists, err);
+		if (user_file && !rc)
+			*user_file = xstrdup(path);
+	}
+	if (rc == 1)
+		rc = 0;
+	strbuf_release(&text);
+	free(path);
+	return rc;
+}
+
+/* ---- saving what the engine proposes ---- */
+
+static int save_proposal(struct store *s, const struct rule_event *ev, const struct proposal *p,
+			 struct error *err)
+{
+	const struct rule *r = p->rule;
+	struct task t = { 0 };
+	bool fresh;
+	int rc;
+
+	if (store_rule_fire(s, r->name, ev->key, ev->opp_id, p->person_id, ev->chain, &fresh, err))
+		return err->code;
+	if (!fresh)
+		return 0;
+	if (p->set_cadence &&
+	    store_person_default_cadence(s, p->person_id, r->set_cadence, err))
+		return err->code;
+	if (r->task_kind < 0)
+		return 0;
+	t.title = xstrdup(p->title);
+	t.kind = (enum task_kind)r->task_kind;
+	t.due = xstrdup(p->due);
+	t.person.id = p->person_id;
+	t.opp.id = ev->opp_id;
+	t.origin = xstrdup(r->name);
+	t.why = xstrdup_or_null(p->why);
+	t.template = xstrdup_or_null(r->template);
+	rc = store_task_add(s, &t, err);
+	if (!rc)
+		rc = store_rule_fire_task(s, r->name, ev->key, ev->opp_id, p->person_id, t.id, err);
+	task_release(&t);
+	return rc;
+}
+
+static int run_rule(struct store *s, const struct rule *r, const struct rule_event *ev,
+		    struct error *err)
+{
+	proposal_vec props = { 0 };
+	int rc = 0;
+
+	engine_propose(r, ev, &props);
+	for (size_t i = 0; i < props.n && !rc; i++)
+		rc = save_proposal(s, ev, &props.items[i], err);
+	proposal_vec_release(&props);
+	return rc;
+}
+
+/* ---- the situation of an event ---- */
+
+struct situation {
+	struct rule_event ev;
+	struct opp opp;
+	met_person_vec people;
+	char key[64], chain[64], date[DATE_BUFSZ], due_base[DATE_BUFSZ];
+};
+
+static void situation_release(struct situation *sit)
+{
+	opp_release(&sit->opp);
+	met_person_vec_release(&sit->people);
+}
+
+/* Fill the opportunity's part of the situation and everyone met on it. */
+static int situation_opp(struct store *s, struct situation *sit, int64_t opp_id,
+			 int64_t interaction_id, struct error *err)
+{
+	sit->ev.stage = -1;
+	sit->ev.kind = -1;
+	if (!opp_id)
+		return interaction_id ? store_interaction_people(s, interaction_id, &sit->people,
+								 err) : 0;
+	if (store_opp_get(s, opp_id, &sit->opp, err) ||
+	    store_met_people(s, opp_id, interaction_id, &sit->people, err))
+		return err->code;
+	sit->ev.opp_id = opp_id;
+	sit->ev.opp_title = sit->opp.title;
+	sit->ev.org_name = sit->opp.org_name;
+	sit->ev.stage = (int)sit->opp.stage;
+	return 0;
+}
+
+/* Mark person as the rule's target, adding them when they were not met. */
+static int situation_target(struct store *s, struct situation *sit, int64_t person_id,
+			    struct error *err)
+{
+	if (!person_id)
+		return 0;
+	for (size_t i = 0; i < sit->people.n; i++) {
+		if (sit->people.items[i].id == person_id) {
+			sit->people.items[i].target = true;
+			return 0;
+		}
+	}
+	if (store_met_person(s, person_id, VEC_PUSH(&sit->people), err))
+		return err->code;
+	sit->people.items[sit->people.n - 1].target = true;
+	return 0;
+}
+
+static void situation_dates(struct situation *sit, const char *date, const char *due_base)
+{
+	snprintf(sit->date, sizeof(sit->date), "%.10s", date);
+	snprintf(sit->due_base, sizeof(sit->due_base), "%.10s", due_base ? due_base : date);
+	sit->ev.key = sit->key;
+	sit->ev.date = sit->date;
+	sit->ev.due_base = sit->due_base;
+	sit->ev.people = sit->people.items;
+	sit->ev.npeople = sit->people.n;
+}
+
+/* Skip the open tasks of every rule that `flag` ends, on the opportunity. */
+static int cancel_chains(struct store *s, const struct playbook *pb, int64_t opp_id,
+			 unsigned flag, const char *reason, struct error *err)
+{
+	for (size_t i = 0; i < pb->n; i++)
+		if (pb->rules[i].enabled && (pb->rules[i].cancel & flag) &&
+		    store_skip_rule_tasks(s, pb->rules[i].name, opp_id, reason, err))
+			return err->code;
+	return 0;
+}
+
+/* ---- events ---- */
+
+int playbooks_on_interaction(struct store *s, const struct playbook *pb,
+			     const struct interaction *it, struct error *err)
+{
+	struct situation sit = { 0 };
+	int rc = 0;
+
+	if (it->direction == DIR_IN && it->opp.id) {
+		char reason[128];
+		snprintf(reason, sizeof(reason), "(Skipped: they got in touch on %.10s.)", it->at);
+		if (cancel_chains(s, pb, it->opp.id, CANCEL_INBOUND, reason, err))
+			return err->code;
+	}
+	if ((rc = situation_opp(s, &sit, it->opp.id, it->id, err)))
+		goto out;
+	snprintf(sit.key, sizeof(sit.key), "i:%lld", (long long)it->id);
+	sit.ev.kind = (int)it->kind;
+	situation_dates(&sit, it->at, NULL);
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (r->trigger == TRIGGER_INTERACTION && (r->kinds & (1u << it->kind)) &&
+		    (r->direction < 0 || r->direction == (int)it->direction))
+			rc = run_rule(s, r, &sit.ev, err);
+	}
+out:
+	situation_release(&sit);
+	return rc;
+}
+
+int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_id,
+		       struct error *err)
+{
+	struct situation sit = { 0 };
+	char reason[128], *at = NULL;
+	int64_t change_id;
+	int rc;
+
+	if ((rc = store_latest_stage_change(s, opp_id, &change_id, &at, err)) ||
+	    (rc = situation_opp(s, &sit, opp_id, 0, err)))
+		goto out;
+	snprintf(reason, sizeof(reason), "(Skipped: the opportunity moved to %s on %.10s.)",
+		 enum_name(&stage_def, sit.ev.stage), at);
+	if ((rc = cancel_chains(s, pb, opp_id, CANCEL_STAGE, reason, err)))
+		goto out;
+	snprintf(sit.key, sizeof(sit.key), "s:%lld", (long long)change_id);
+	situation_dates(&sit, at, NULL);
+	for (size_t i = 0; i < pb->n && !rc; i++)
+		if (pb->rules[i].trigger == TRIGGER_STAGE && pb->rules[i].stage == sit.ev.stage)
+			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+out:
+	free(at);
+	situation_release(&sit);
+	return rc;
+}
+
+static bool done_matches(const struct rule *r, const struct task *t)
+{
+	if (r->trigger != TRIGGER_DONE)
+		return false;
+	if (r->after_rule)
+		return t->origin && !strcmp(r->after_rule, t->origin);
+	return r->kinds & (1u << t->kind);
+}
+
+int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
+		      struct error *err)
+{
+	struct situation sit = { 0 };
+	struct task t = { 0 };
+	int rc;
+
+	if ((rc = store_task_get(s, task_id, &t, err)) ||
+	    (rc = situation_opp(s, &sit, t.opp.id, 0, err)) ||
+	    (rc = situation_target(s, &sit, t.person.id, err)))
+		goto out;
+	snprintf(sit.key, sizeof(sit.key), "t:%lld", (long long)task_id);
+	situation_dates(&sit, t.done_at ? t.done_at : store_stamp(s), NULL);
+	for (size_t i = 0; i < pb->n && !rc; i++)
+		if (done_matches(&pb->rules[i], &t))
+			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+out:
+	task_release(&t);
+	situation_release(&sit);
+	return rc;
+}
+
+/* ---- time rules ---- */
+
+/* The day `days` after the day of `at`, as YYYY-MM-DD; false when at is malformed. */
+static bool day_after(const char *at, int days, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	char day[DATE_BUFSZ];
+
+	snprintf(day, sizeof(day), "%.10s", at);
+	if (date_parse_iso(day, &dt, NULL))
+		return false;
+	date_add_days(&dt, days);
+	date_format_day(&dt, out);
+	return true;
+}
+
+static int silence_started(struct store *s, const struct rule *r, const struct silence_start *x,
+			   const char *today, struct error *err)
+{
+	struct situation sit = { 0 };
+	bool after_done = x->origin != NULL, fired;
+	int delay = after_done && !strcmp(x->origin, r->name) && r->every ? r->every : r->days;
+	char reached[DATE_BUFSZ];
+	int rc = 0, count = 0;
+
+	if (!day_after(x->at, delay, reached) || strcmp(today, reached) < 0)
+		return 0;
+	snprintf(sit.key, sizeof(sit.key), "%s:%lld", after_done ? "t" : "i",
+		 (long long)x->event_id);
+	if (store_rule_fired(s, r->name, sit.key, &fired, err))
+		return err->code;
+	if (fired)
+		return 0;
+	snprintf(sit.chain, sizeof(sit.chain), "%s", x->chain ? x->chain : sit.key);
+	if (after_done && (store_chain_count(s, sit.chain, r->name, &count, err)))
+		return err->code;
+	if (count >= (r->repeat ? r->repeat : 1))
+		return 0;
+	if ((rc = situation_opp(s, &sit, x->opp_id, after_done ? 0 : x->event_id, err)) ||
+	    (rc = situation_target(s, &sit, x->person_id, err)))
+		goto out;
+	if (r->stages && !(r->stages & (1u << sit.ev.stage)))
+		goto out;
+	sit.ev.chain = sit.chain;
+	sit.ev.days = delay;
+	situation_dates(&sit, x->at, reached);
+	rc = run_rule(s, r, &sit.ev, err);
+out:
+	situation_release(&sit);
+	return rc;
+}
+
+static int tick_silence(struct store *s, const struct rule *r, const char *today,
+			struct error *err)
+{
+	silence_vec v = { 0 };
+	char since[DATE_BUFSZ];
+	int rc;
+
+	if (r->after_rule) {
+		/* a chain does not wake up after three months */
+		day_after(today, -90, since);
+		rc = store_silent_after_done(s, r->after_rule, r->name, since, &v, err);
+	} else {
+		rc = store_silent_after_interaction(s, r->stages, r->kinds, &v, err);
+	}
+	for (size_t i = 0; i < v.n && !rc; i++)
+		rc = silence_started(s, r, &v.items[i], today, err);
+	silence_vec_release(&v);
+	return rc;
+}
+
+static int tick_cadence(struct store *s, const struct rule *r, const char *today,
+			struct error *err)
+{
+	touch_vec v = { 0 };
+	int rc = store_touch_due(s, today, r->name, &v, err);
+
+	for (size_t i = 0; i < v.n && !rc; i++) {
+		struct situation sit = { 0 };
+		const struct touch_due *t = &v.items[i];
+
+		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
+		sit.ev.stage = sit.ev.kind = -1;
+		sit.ev.days = t->cadence;
+		if (!(rc = situation_target(s, &sit, t->person_id, err))) {
+			situation_dates(&sit, t->last_contact ? t->last_contact : t->next_touch,
+					t->next_touch);
+			rc = run_rule(s, r, &sit.ev, err);
+		}
+		situation_release(&sit);
+	}
+	touch_vec_release(&v);
+	return rc;
+}
+
+int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+{
+	char today[DATE_BUFSZ];
+	int rc = 0;
+
+	date_format_day(store_now(s), today);
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (!r->enabled)
+			continue;
+		if (r->trigger == TRIGGER_SILENCE)
+			rc = tick_silence(s, r, today, err);
+		else if (r->trigger == TRIGGER_CADENCE)
+			rc = tick_cadence(s, r, today, err);
+	}
+	return rc;
+}

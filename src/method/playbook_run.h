@@ -1,0 +1,34 @@
+/*
+ * playbook_run.h: running the playbooks against the store.
+ *
+ * Event rules run inside the transaction of the command that made the event
+ * (logging an interaction, moving an opportunity, finishing a task). Time
+ * rules (silence, cadence) run, as of "now", whenever tasks are read or
+ * written. Both are idempotent: a rule never makes the same follow-up twice
+ * for the same opportunity, person and step, however often it runs, even
+ * after that follow-up was done or skipped.
+ */
+#ifndef RAPPORT_PLAYBOOK_RUN_H
+#define RAPPORT_PLAYBOOK_RUN_H
+
+#include "method/playbook.h"
+#include "store/store.h"
+
+/* The built-in rules, then the user's file ($XDG_CONFIG_HOME/rapport/playbooks.ini
+ * or ~/.config/rapport/playbooks.ini) over them. *user_file receives its path
+ * when it exists (NULL otherwise; may be NULL). */
+int playbooks_load(struct playbook *pb, char **user_file, struct error *err);
+/* Check a file as the user's playbooks file would be read. */
+int playbooks_check_file(const char *path, struct playbook *pb, struct error *err);
+
+int playbooks_on_interaction(struct store *s, const struct playbook *pb,
+			     const struct interaction *it, struct error *err);
+/* After the opportunity moved (or was added) into its current stage. */
+int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_id,
+		       struct error *err);
+int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
+		      struct error *err);
+/* The time rules, as of store_now(). */
+int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err);
+
+#endif

@@ -1,0 +1,427 @@
+/* rules.c: what the playbooks read (people met, silences, lapsed cadences) and record. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+
+#define MET_SELECT                                                                    \
+	"SELECT p.id, p.name, ifnull(p.rapport, -1), l.role, p.cadence IS NOT NULL,"  \
+	" (SELECT count(*) FROM interaction_person ip JOIN interaction i"             \
+	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id = ?1"   \
+	"  AND i.kind = 'interview'),"                                                \
+	" EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = ?2"         \
+	"  AND person_id = p.id)"                                                     \
+	" FROM person p LEFT JOIN opp_person l ON l.person_id = p.id AND l.opp_id = ?1"
+
+static const char SQL_MET[] =
+	MET_SELECT " WHERE p.id IN (SELECT person_id FROM opp_person WHERE opp_id = ?1"
+	" UNION SELECT ip.person_id FROM interaction_person ip JOIN interaction i"
+	" ON i.id = ip.interaction_id WHERE i.opp_id = ?1"
+	" UNION SELECT person_id FROM interaction_person WHERE interaction_id = ?2)"
+	" ORDER BY p.id";
+static const char SQL_MET_ONE[] = MET_SELECT " WHERE p.id = ?3";
+static const char SQL_FIRE[] =
+	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
+	" VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_FIRE_TASK[] =
+	"UPDATE rule_fire SET task_id = ?5 WHERE rule = ?1 AND event = ?2 AND opp_id = ?3"
+	" AND person_id = ?4";
+static const char SQL_TASK_CHAIN[] = "SELECT chain FROM rule_fire WHERE task_id = ?";
+static const char SQL_CHAIN_COUNT[] =
+	"SELECT count(*) FROM rule_fire WHERE chain = ? AND rule = ?";
+static const char SQL_DEFAULT_CADENCE[] =
+	"UPDATE person SET cadence = ?2, updated_at = ?3 WHERE id = ?1 AND cadence IS NULL";
+static const char SQL_SKIP_RULE_TASKS[] =
+	"UPDATE task SET status = 'skipped', done_at = ?4,"
+	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
+	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
+static const char SQL_OPEN_RULE_TASK[] =
+	"SELECT 1 FROM task WHERE person_id = ? AND status = 'open' AND origin = ?";
+static const char SQL_OPPS_IN_STAGE[] =
+	"SELECT id FROM opportunity WHERE stage = ?";
+static const char SQL_LATEST_OF_KIND[] =
+	"SELECT id, at FROM interaction WHERE opp_id = ? AND kind = ? ORDER BY at DESC, id DESC"
+	" LIMIT 1";
+static const char SQL_INBOUND_SINCE[] =
+	"SELECT 1 FROM interaction WHERE opp_id = ? AND direction = 'in' AND at > ? LIMIT 1";
+static const char SQL_DONE_OF_RULES[] =
+	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin"
+	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
+	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
+	" AND t.done_at >= ?3 ORDER BY t.id";
+static const char SQL_TOUCH_DUE[] =
+	"SELECT id, next_touch, last_contact, cadence FROM person p WHERE next_touch <= ?1"
+	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
+	"  AND t.origin = ?2)"
+	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
+	"  AND f.event = 'lapse:' || p.next_touch AND f.opp_id = 0 AND f.person_id = p.id)"
+	" ORDER BY next_touch, id";
+static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
+static const char SQL_LATEST_STAGE_CHANGE[] =
+	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
+
+static void read_met(sqlite3_stmt *st, struct met_person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->rapport = sqlite3_column_int(st, 2);
+	p->role = col_enum(st, 3, &role_def);
+	p->has_cadence = sqlite3_column_int(st, 4);
+	p->interviews = sqlite3_column_int(st, 5);
+	p->participant = sqlite3_column_int(st, 6);
+}
+
+int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
+		     met_person_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	sqlite3_bind_int64(st, 2, interaction_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_met(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people met", err);
+}
+
+int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
+			     struct error *err)
+{
+	return store_met_people(s, 0, interaction_id, out, err);
+}
+
+int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
+		     struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MET_ONE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, 0);
+	sqlite3_bind_int64(st, 2, 0);
+	sqlite3_bind_int64(st, 3, person_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_met(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no person %lld", (long long)person_id);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the person", err);
+}
+
+int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
+		    int64_t person_id, const char *chain, bool *fresh, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_FIRE, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, event);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+	bind_text(st, 5, chain);
+	bind_text(st, 6, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot record a rule's follow-up", err))
+		return err->code;
+	*fresh = sqlite3_changes(store_db(s)) == 1;
+	return 0;
+}
+
+int store_rule_fire_task(struct store *s, const char *rule, const char *event, int64_t opp_id,
+			 int64_t person_id, int64_t task_id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_FIRE_TASK, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, event);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+	sqlite3_bind_int64(st, 5, task_id);
+	return store_exec_stmt(s, st, "cannot record a rule's follow-up", err);
+}
+
+int store_task_chain(struct store *s, int64_t task_id, char **chain, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_TASK_CHAIN, err);
+	int rc;
+
+	*chain = NULL;
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, task_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*chain = col_text(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+}
+
+int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
+		      struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CHAIN_COUNT, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, chain);
+	bind_text(st, 2, rule);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read", err);
+}
+
+int store_person_default_cadence(struct store *s, int64_t person_id, int days,
+				 struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DEFAULT_CADENCE, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int(st, 2, days);
+	bind_text(st, 3, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot set the cadence", err);
+}
+
+int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, const char *reason,
+			  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_RULE_TASKS, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	sqlite3_bind_int64(st, 2, opp_id);
+	bind_text(st, 3, reason);
+	bind_text(st, 4, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
+}
+
+int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
+			 struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_RULE_TASK, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, person_id);
+	bind_text(st, 2, rule);
+	rc = sqlite3_step(st);
+	*open = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+}
+
+void silence_vec_release(silence_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->items[i].at);
+		free(v->items[i].chain);
+		free(v->items[i].origin);
+	}
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+/* Has anything come in on the opportunity after `at`? */
+static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *yes,
+			 struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INBOUND_SINCE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	bind_text(st, 2, at);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+}
+
+/* The latest interaction of one of kinds on the opportunity (start->event_id 0: none). */
+static int latest_of_kinds(struct store *s, int64_t opp_id, unsigned kinds,
+			   struct silence_start *start, struct error *err)
+{
+	for (int k = 0; k < (int)interaction_kind_def.count; k++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (!(kinds & (1u << k)))
+			continue;
+		if (!(st = store_stmt(s, SQL_LATEST_OF_KIND, err)))
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, opp_id);
+		bind_text(st, 2, enum_name(&interaction_kind_def, k));
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && (!start->at || strcmp((const char *)sqlite3_column_text(
+								     st, 1), start->at) > 0)) {
+			free(start->at);
+			start->event_id = sqlite3_column_int64(st, 0);
+			start->at = col_text(st, 1);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(s, "cannot read interactions", err);
+	}
+	return 0;
+}
+
+static int silent_opp(struct store *s, int64_t opp_id, unsigned kinds, silence_vec *out,
+		      struct error *err)
+{
+	struct silence_start start = { .opp_id = opp_id };
+	bool replied = false;
+
+	if (latest_of_kinds(s, opp_id, kinds, &start, err) ||
+	    (start.at && inbound_since(s, opp_id, start.at, &replied, err))) {
+		free(start.at);
+		return err->code;
+	}
+	if (!start.at || replied) {
+		free(start.at);
+		return 0;
+	}
+	*VEC_PUSH(out) = start;
+	return 0;
+}
+
+int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
+				   silence_vec *out, struct error *err)
+{
+	for (int stage = 0; stage < (int)stage_def.count; stage++) {
+		VEC(int64_t) ids = { 0 };
+		sqlite3_stmt *st;
+		int rc = 0;
+
+		if (stages && !(stages & (1u << stage)))
+			continue;
+		if (!(st = store_stmt(s, SQL_OPPS_IN_STAGE, err)))
+			return ERR_STORE;
+		bind_text(st, 1, enum_name(&stage_def, stage));
+		while (sqlite3_step(st) == SQLITE_ROW)
+			*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		for (size_t i = 0; i < ids.n && !rc; i++)
+			rc = silent_opp(s, ids.items[i], kinds, out, err);
+		free(ids.items);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
+			    silence_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DONE_OF_RULES, err);
+	silence_vec all = { 0 };
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, a);
+	bind_text(st, 2, b);
+	bind_text(st, 3, since);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct silence_start *x = VEC_PUSH(&all);
+		x->event_id = sqlite3_column_int64(st, 0);
+		x->opp_id = sqlite3_column_int64(st, 1);
+		x->person_id = sqlite3_column_int64(st, 2);
+		x->at = col_text(st, 3);
+		x->chain = col_text(st, 4);
+		x->origin = col_text(st, 5);
+	}
+	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read tasks", err);
+	for (size_t i = 0; i < all.n && !rc; i++) {
+		bool replied;
+		if ((rc = inbound_since(s, all.items[i].opp_id, all.items[i].at, &replied, err)))
+			break;
+		if (!replied) {
+			*VEC_PUSH(out) = all.items[i];
+			memset(&all.items[i], 0, sizeof(all.items[i]));
+		}
+	}
+	silence_vec_release(&all);
+	return rc;
+}
+
+void touch_vec_release(touch_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->items[i].next_touch);
+		free(v->items[i].last_contact);
+	}
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
+		     struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_RULE_FIRED, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, event);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+}
+
+int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
+		    struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, day);
+	bind_text(st, 2, rule);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touch_due *t = VEC_PUSH(out);
+		t->person_id = sqlite3_column_int64(st, 0);
+		t->next_touch = col_text(st, 1);
+		t->last_contact = col_text(st, 2);
+		t->cadence = sqlite3_column_int(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read people", err);
+}
+
+int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char **at,
+			      struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_LATEST_STAGE_CHANGE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*at = col_text(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no stage history");
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the stage history", err);
+}
