@@ -1,0 +1,81 @@
+/* setting.c: the setting table (text by key), and the keys a user may set. */
+#include "store/setting.h"
+
+#include "core/text.h"
+#include "store/store_internal.h"
+
+/* Longest signature, in bytes. */
+#define SIGNATURE_MAX 4000
+
+static const char SQL_SETTING_GET[] = "SELECT value FROM setting WHERE key = ?";
+static const char SQL_SETTING_SET[] =
+	"INSERT INTO setting (key, value) VALUES (?1, ?2)"
+	" ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_SETTING_DELETE[] = "DELETE FROM setting WHERE key = ?";
+
+const struct setting_def setting_defs[] = {
+	{ "name", "your name, for letters ({me}) and the From: of e-mails" },
+	{ "email", "your e-mail address, the From: of e-mails" },
+	{ "signature", "the end of your letters ({signature}); several lines allowed" },
+	{ NULL, NULL },
+};
+
+const struct setting_def *setting_find(const char *key)
+{
+	for (const struct setting_def *d = setting_defs; d->key; d++)
+		if (!strcmp(d->key, key))
+			return d;
+	return NULL;
+}
+
+int setting_check(const char *key, const char *value, struct error *err)
+{
+	if (!setting_find(key))
+		return error_set(err, ERR_INVALID,
+				 "unknown setting '%s' (known: name, email, signature)", key);
+	if (!strcmp(key, "name"))
+		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
+	if (!strcmp(key, "email")) {
+		if (text_check("e-mail", value, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+			return ERR_INVALID;
+		return text_check_email(value, err);
+	}
+	if (text_check("signature", value, TEXT_REQUIRED, err))
+		return ERR_INVALID;
+	if (strlen(value) > SIGNATURE_MAX)
+		return error_set(err, ERR_INVALID, "the signature is too long (at most %d bytes)",
+				 SIGNATURE_MAX);
+	return 0;
+}
+
+int store_setting_get(struct store *s, const char *key, char **value, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SETTING_GET, err);
+	int rc;
+
+	*value = NULL;
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = col_text(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						    : store_fail(s, "cannot read the settings", err);
+}
+
+int store_setting_set(struct store *s, const char *key, const char *value, struct error *err)
+{
+	bool remove = !value || !*value;
+	sqlite3_stmt *st;
+
+	if (text_check("setting key", key, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	if (!(st = store_stmt(s, remove ? SQL_SETTING_DELETE : SQL_SETTING_SET, err)))
+		return ERR_STORE;
+	bind_text(st, 1, key);
+	if (!remove)
+		bind_text(st, 2, value);
+	return store_exec_stmt(s, st, "cannot change the settings", err);
+}
