@@ -5,6 +5,7 @@
 
 #include "cli/show.h"
 #include "io/json_model.h"
+#include "method/agenda.h"
 #include "method/playbook_run.h"
 
 static int agenda_run(struct cli *cli, const struct args *a)
@@ -37,10 +38,18 @@ static int agenda_run(struct cli *cli, const struct args *a)
 			s->items = &v.items[i];
 		s->n++;
 	}
+	for (int k = 0; k < 3; k++)
+		agenda_sort(sections[k].items, sections[k].n, today);
 	if (cli->json) {
 		j = json_object();
-		for (int k = 0; k < 3; k++)
-			json_object_set_new(j, names[k], tasks_json(&sections[k]));
+		for (int k = 0; k < 3; k++) {
+			json_t *arr = tasks_json(&sections[k]);
+			for (size_t i = 0; i < sections[k].n; i++)
+				json_object_set_new(json_array_get(arr, i), "score",
+						    json_integer(agenda_score(&sections[k].items[i],
+									      today)));
+			json_object_set_new(j, names[k], arr);
+		}
 		cli_set_json(cli, j);
 		task_vec_release(&v);
 		return 0;
@@ -60,7 +69,9 @@ static const struct opt_spec agenda_opts[] = {
 };
 
 const struct cmd_spec agenda_cmds[] = {
-	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who and which "
-	  "opportunity.", 0, 0, agenda_opts, agenda_run, CMD_WRITE },
+	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who, which "
+	  "opportunity and why, each section ranked by a score (10 x days overdue, or -2 x "
+	  "days until due, + the opportunity's stage (offer 40 ... lead 5) + 5 x rapport + the "
+	  "kind (call 8 ... other 2); see src/method/agenda.h).", 0, 0, agenda_opts, agenda_run, CMD_WRITE },
 	{ 0 },
 };

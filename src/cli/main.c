@@ -25,6 +25,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "template", "letter templates: list, show, check", template_cmds },
 	{ "config", "your name, e-mail address and signature, for letters", config_cmds },
 	{ "search", "search everything", search_cmds },
+	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
+	  playbook_cmds },
 	{ "export", "write everything as one JSON document", export_cmds },
 	{ "import", "load a JSON export into an empty database", import_cmds },
 	{ NULL, NULL, NULL },

@@ -39,6 +39,8 @@ void show_task_line(struct cli *cli, const struct task *t)
 	cli_printf(cli, "%s\n", line.buf);
 	if (t->why)
 		cli_printf(cli, "       why: %s\n", t->why);
+	if (t->template && t->status == TASK_OPEN)
+		cli_printf(cli, "       draft ready: rapport draft %lld\n", (long long)t->id);
 	strbuf_release(&line);
 }
 

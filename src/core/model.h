@@ -104,6 +104,8 @@ struct task {
 	struct opp_ref opp;       /* id 0 when none */
 	char *origin, *why;
 	char *template; /* the letter template to draft, or NULL */
+	int opp_stage;      /* read only: enum stage of the opportunity, or -1 */
+	int person_rapport; /* read only: the person's rapport, or -1 */
 	char *created_at, *done_at;
 };
 

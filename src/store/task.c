@@ -3,7 +3,8 @@
 
 #define TASK_SELECT                                                              \
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id," \
-	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template"  \
+	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template," \
+	" op.stage, ifnull(pe.rapport, -1)"                                      \
 	" FROM task t" \
 	" LEFT JOIN person pe ON pe.id = t.person_id"                            \
 	" LEFT JOIN opportunity op ON op.id = t.opp_id"                          \
@@ -73,6 +74,8 @@ static void read_task(sqlite3_stmt *st, struct task *t)
 	t->created_at = col_text(st, 13);
 	t->done_at = col_text(st, 14);
 	t->template = col_text(st, 15);
+	t->opp_stage = col_enum(st, 16, &stage_def);
+	t->person_rapport = sqlite3_column_int(st, 17);
 }
 
 static int read_tasks(struct store *s, sqlite3_stmt *st, task_vec *out, struct error *err)

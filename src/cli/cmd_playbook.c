@@ -1,0 +1,188 @@
+/* cmd_playbook.c: rapport playbook list|show|check: the rules that make follow-ups. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "method/playbook_run.h"
+
+/* Append the names of the bits set in mask. */
+static void mask_text(struct strbuf *sb, const struct enum_def *def, unsigned mask)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < def->count; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		strbuf_addf(sb, "%s%s", first ? "" : ", ", def->names[i]);
+		first = false;
+	}
+}
+
+/* "when": the trigger in words. */
+static void trigger_text(struct strbuf *sb, const struct rule *r)
+{
+	switch (r->trigger) {
+	case TRIGGER_INTERACTION:
+		strbuf_addstr(sb, "an interaction is logged: ");
+		mask_text(sb, &interaction_kind_def, r->kinds);
+		if (r->direction >= 0)
+			strbuf_addf(sb, " (%s)", enum_name(&direction_def, r->direction));
+		break;
+	case TRIGGER_STAGE:
+		strbuf_addf(sb, "the opportunity enters %s", enum_name(&stage_def, r->stage));
+		break;
+	case TRIGGER_SILENCE:
+		strbuf_addf(sb, "nothing inbound for %d days after ", r->days);
+		if (r->after_rule)
+			strbuf_addf(sb, "a task of %s is done", r->after_rule);
+		else
+			mask_text(sb, &interaction_kind_def, r->kinds);
+		if (r->repeat > 1)
+			strbuf_addf(sb, "; up to %d, %d days apart", r->repeat, r->every);
+		if (r->stages) {
+			strbuf_addstr(sb, "; while in ");
+			mask_text(sb, &stage_def, r->stages);
+		}
+		break;
+	case TRIGGER_CADENCE:
+		strbuf_addstr(sb, "a person's keep-in-touch cadence lapses");
+		break;
+	case TRIGGER_DONE:
+		strbuf_addstr(sb, "a task is done: ");
+		if (r->after_rule)
+			strbuf_addf(sb, "one made by %s", r->after_rule);
+		else
+			mask_text(sb, &task_kind_def, r->kinds);
+		break;
+	}
+}
+
+/* "does": the action in words. */
+static void action_text(struct strbuf *sb, const struct rule *r)
+{
+	char who[200];
+
+	rule_people_text(r, who, sizeof(who));
+	if (r->task_kind >= 0)
+		strbuf_addf(sb, "%s task for %s, due %+d days",
+			    enum_name(&task_kind_def, r->task_kind), who, r->due);
+	if (r->min_rapport >= 0)
+		strbuf_addf(sb, " (only rapport %d or more)", r->min_rapport);
+	if (r->set_cadence)
+		strbuf_addf(sb, "%sa cadence of %d days for %s (who have none)",
+			    r->task_kind >= 0 ? "; " : "", r->set_cadence, who);
+}
+
+static json_t *rule_json(const struct rule *r)
+{
+	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
+	json_t *j;
+
+	trigger_text(&when, r);
+	action_text(&does, r);
+	j = json_pack("{s:s, s:b, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s}", "name", r->name,
+		      "enabled", r->enabled, "trigger", trigger_name(r->trigger), "when",
+		      when.buf, "does", does.buf, "title", r->title, "why", r->why, "template",
+		      r->template, "description", r->description, "origin", r->origin);
+	strbuf_release(&when);
+	strbuf_release(&does);
+	return j;
+}
+
+static void print_rule(struct cli *cli, const struct rule *r, bool full)
+{
+	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
+
+	trigger_text(&when, r);
+	action_text(&does, r);
+	cli_printf(cli, "%-20s %s%s\n", r->name, r->enabled ? "" : "[off] ",
+		   r->description ? r->description : when.buf);
+	if (full) {
+		cli_printf(cli, "  when:     %s\n  does:     %s\n", when.buf, does.buf);
+		if (r->title)
+			cli_printf(cli, "  title:    %s\n", r->title);
+		if (r->why)
+			cli_printf(cli, "  why:      %s\n", r->why);
+		if (r->template)
+			cli_printf(cli, "  letter:   %s\n", r->template);
+		if (r->cancel)
+			cli_printf(cli, "  ends on:  %s%s%s\n", r->cancel & CANCEL_INBOUND ? "a reply" : "",
+				   r->cancel == (CANCEL_INBOUND | CANCEL_STAGE) ? ", " : "",
+				   r->cancel & CANCEL_STAGE ? "a stage change" : "");
+		cli_printf(cli, "  from:     %s\n", r->origin);
+	}
+	strbuf_release(&when);
+	strbuf_release(&does);
+}
+
+static int playbook_list(struct cli *cli, const struct args *a)
+{
+	const struct playbook *pb = cli_playbook(cli);
+	json_t *arr;
+
+	(void)a;
+	if (!pb)
+		return cli->err.code;
+	arr = json_array();
+	for (size_t i = 0; i < pb->n; i++) {
+		json_array_append_new(arr, rule_json(&pb->rules[i]));
+		print_rule(cli, &pb->rules[i], false);
+	}
+	cli_set_json(cli, arr);
+	return 0;
+}
+
+static int playbook_show(struct cli *cli, const struct args *a)
+{
+	const struct playbook *pb = cli_playbook(cli);
+	const char *name = a->pos[0];
+	size_t n = strlen(name);
+	json_t *arr;
+
+	if (!pb)
+		return cli->err.code;
+	arr = json_array();
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (strcmp(r->name, name) && (strncmp(r->name, name, n) || r->name[n] != '.'))
+			continue;
+		json_array_append_new(arr, rule_json(r));
+		if (cli->out.len)
+			cli_printf(cli, "\n");
+		print_rule(cli, r, true);
+	}
+	if (!json_array_size(arr)) {
+		json_decref(arr);
+		return error_set(&cli->err, ERR_NOT_FOUND, "no rule or playbook '%s'", name);
+	}
+	cli_set_json(cli, arr);
+	return 0;
+}
+
+static int playbook_check(struct cli *cli, const struct args *a)
+{
+	struct playbook pb = { 0 };
+	int rc = playbooks_check_file(a->pos[0], &pb, &cli->err);
+
+	if (!rc) {
+		cli_set_json(cli, json_pack("{s:s, s:b, s:I}", "file", a->pos[0], "ok", 1, "rules",
+					    (json_int_t)pb.n));
+		cli_printf(cli, "%s: fine (%zu rules with the built-in ones)\n", a->pos[0], pb.n);
+	}
+	playbook_release(&pb);
+	return rc;
+}
+
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec playbook_cmds[] = {
+	{ "list", "", "List the playbook rules in force (built-in, and your playbooks.ini).", 0,
+	  0, no_opts, playbook_list, CMD_NO_DB },
+	{ "show", "NAME", "Show a rule, or every rule of a playbook (\"rejected\").", 1, 1,
+	  no_opts, playbook_show, CMD_NO_DB },
+	{ "check", "FILE", "Check a playbooks file: errors come with the file name and line.", 1,
+	  1, no_opts, playbook_check, CMD_NO_DB },
+	{ 0 },
+};
