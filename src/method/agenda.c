@@ -53,24 +53,36 @@ int agenda_score(const struct task *t, const char *today)
 	return score;
 }
 
-static const char *sort_today;
+struct scored {
+	int score;
+	struct task task;
+};
 
 static int by_score(const void *a, const void *b)
 {
-	const struct task *x = a, *y = b;
-	int sx = agenda_score(x, sort_today), sy = agenda_score(y, sort_today);
-	int c = strcmp(x->due ? x->due : "", y->due ? y->due : "");
+	const struct scored *x = a, *y = b;
+	int c;
 
-	if (sx != sy)
-		return sy - sx;
+	if (x->score != y->score)
+		return y->score - x->score;
+	c = strcmp(x->task.due ? x->task.due : "", y->task.due ? y->task.due : "");
 	if (c)
 		return c;
-	return x->id < y->id ? -1 : x->id > y->id;
+	return x->task.id < y->task.id ? -1 : x->task.id > y->task.id;
 }
 
 void agenda_sort(struct task *tasks, size_t n, const char *today)
 {
-	sort_today = today; /* qsort has no context argument in C17 */
-	qsort(tasks, n, sizeof(*tasks), by_score);
-	sort_today = NULL;
+	struct scored *s = calloc(n ? n : 1, sizeof(*s));
+
+	if (!s)
+		return; /* out of memory: leave them in due order */
+	for (size_t i = 0; i < n; i++) {
+		s[i].task = tasks[i];
+		s[i].score = agenda_score(&tasks[i], today);
+	}
+	qsort(s, n, sizeof(*s), by_score);
+	for (size_t i = 0; i < n; i++)
+		tasks[i] = s[i].task;
+	free(s);
 }

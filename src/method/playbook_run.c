@@ -344,6 +344,10 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 		goto out;
 	if (r->stages && !(r->stages & (1u << sit.ev.stage)))
 		goto out;
+	/* a stage change after the chain's last step began ends the chain */
+	if (after_done && (r->cancel & CANCEL_STAGE) && x->since &&
+	    strcmp(sit.opp.stage_changed_at, x->since) > 0)
+		goto out;
 	sit.ev.chain = sit.chain;
 	sit.ev.days = delay;
 	situation_dates(&sit, x->at, reached);

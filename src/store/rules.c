@@ -44,10 +44,10 @@ static const char SQL_LATEST_OF_KIND[] =
 static const char SQL_INBOUND_SINCE[] =
 	"SELECT 1 FROM interaction WHERE opp_id = ? AND direction = 'in' AND at > ? LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
-	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin"
+	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
 	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
-	" AND t.done_at >= ?3 ORDER BY t.id";
+	" AND t.done_at >= ?3";
 static const char SQL_TOUCH_DUE[] =
 	"SELECT id, next_touch, last_contact, cadence FROM person p WHERE next_touch <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
@@ -227,6 +227,7 @@ void silence_vec_release(silence_vec *v)
 		free(v->items[i].at);
 		free(v->items[i].chain);
 		free(v->items[i].origin);
+		free(v->items[i].since);
 	}
 	free(v->items);
 	v->items = NULL;
@@ -342,12 +343,14 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 		x->at = col_text(st, 3);
 		x->chain = col_text(st, 4);
 		x->origin = col_text(st, 5);
+		x->since = col_text(st, 6);
 	}
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read tasks", err);
 	for (size_t i = 0; i < all.n && !rc; i++) {
 		bool replied;
-		if ((rc = inbound_since(s, all.items[i].opp_id, all.items[i].at, &replied, err)))
+		/* a reply any time after the task was made ends the chain */
+		if ((rc = inbound_since(s, all.items[i].opp_id, all.items[i].since, &replied, err)))
 			break;
 		if (!replied) {
 			*VEC_PUSH(out) = all.items[i];

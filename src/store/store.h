@@ -149,6 +149,7 @@ struct silence_start {
 	char *at;           /* when: the interaction's time or the task's done time */
 	char *chain;        /* the done task's chain (NULL for an interaction) */
 	char *origin;       /* the done task's rule (NULL for an interaction) */
+	char *since;        /* when the done task was made (NULL for an interaction) */
 };
 typedef VEC(struct silence_start) silence_vec;
 void silence_vec_release(silence_vec *v);
@@ -157,7 +158,7 @@ void silence_vec_release(silence_vec *v);
 int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
 				   silence_vec *out, struct error *err);
 /* Tasks of the rules a or b done since `since` with nothing inbound on their
- * opportunity after they were done. */
+ * opportunity since they were made. */
 int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
 			    silence_vec *out, struct error *err);
 /* People whose next touch (their last contact plus their cadence) is on or before day. */
