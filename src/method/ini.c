@@ -40,13 +40,17 @@ static int parse_line(const char *file, struct strbuf *line, struct strbuf *sect
 	if (!(eq = memchr(line->buf, '=', line->len)))
 		return error_set(err, ERR_INVALID, "%s:%d: expected 'key = value' or [section]",
 				 file, lineno);
-	if (!section->len)
-		return error_set(err, ERR_INVALID, "%s:%d: '%.*s' comes before any [section]",
-				 file, lineno, (int)(eq - line->buf), line->buf);
 	strbuf_add(&key, line->buf, (size_t)(eq - line->buf));
 	strbuf_addstr(&value, eq + 1);
 	trim(&key);
 	trim(&value);
+	if (!section->len) {
+		rc = error_set(err, ERR_INVALID, "%s:%d: '%s' comes before any [section]", file,
+			       lineno, key.buf);
+		strbuf_release(&key);
+		strbuf_release(&value);
+		return rc;
+	}
 	if (!key.len)
 		rc = error_set(err, ERR_INVALID, "%s:%d: a key is missing before '='", file, lineno);
 	else

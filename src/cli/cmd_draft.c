@@ -1,0 +1,135 @@
+/* cmd_draft.c: rapport draft TASK [--eml FILE] [--mailto]: a task's letter, from its template. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "io/eml.h"
+#include "io/json_model.h"
+#include "method/letter.h"
+
+/* Write to FILE.tmp, then rename: a failed write never leaves half a file. */
+static int write_file(struct cli *cli, const char *path, const struct strbuf *data)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	FILE *f;
+	int rc = 0;
+
+	strbuf_addf(&tmp, "%s.tmp", path);
+	if (!(f = fopen(tmp.buf, "wb"))) {
+		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
+		strbuf_release(&tmp);
+		return rc;
+	}
+	if (fwrite(data->buf, 1, data->len, f) != data->len || fflush(f) || fsync(fileno(f)))
+		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
+	if (fclose(f) && !rc)
+		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
+	if (!rc && rename(tmp.buf, path))
+		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	if (rc)
+		unlink(tmp.buf);
+	strbuf_release(&tmp);
+	return rc;
+}
+
+static int build_eml(struct cli *cli, const struct letter_draft *d, struct strbuf *out)
+{
+	const struct datetime *now = store_now(cli->store);
+	struct strbuf id = STRBUF_INIT;
+	struct eml_message m = {
+		.from_name = d->from_name, .from_addr = d->from_email,
+		.to_name = d->to_name,     .to_addr = d->to_email,
+		.subject = d->letter.subject, .body = d->letter.body,
+		.date = now,               .utc_offset = eml_local_offset(now),
+	};
+	int rc;
+
+	eml_message_id(&id, now, d->task_id);
+	m.message_id = id.buf;
+	rc = eml_build(&m, out, &cli->err);
+	strbuf_release(&id);
+	return rc;
+}
+
+/* --eml FILE: the message in FILE, or on standard output for "-". */
+static int draft_eml(struct cli *cli, const struct letter_draft *d, const char *path,
+		     json_t *obj)
+{
+	struct strbuf eml = STRBUF_INIT;
+	int rc = build_eml(cli, d, &eml);
+
+	if (!rc && !strcmp(path, "-")) {
+		strbuf_add(&cli->out, eml.buf, eml.len);
+		cli->json = false; /* the message itself is the output */
+	} else if (!rc && !(rc = write_file(cli, path, &eml))) {
+		json_object_set_new(obj, "eml", json_string(path));
+		cli_printf(cli, "wrote the draft of task %lld to %s\n", (long long)d->task_id, path);
+	}
+	strbuf_release(&eml);
+	return rc;
+}
+
+static void draft_mailto(struct cli *cli, const struct letter_draft *d, json_t *obj)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	eml_mailto(&url, d->to_email, d->letter.subject, d->letter.body);
+	json_object_set_new(obj, "mailto", json_string(url.buf));
+	cli_printf(cli, "%s\n", url.buf);
+	strbuf_release(&url);
+}
+
+static json_t *draft_json(const struct letter_draft *d)
+{
+	json_t *to = d->person_id ? json_pack("{s:I,s:o,s:o}", "id", (json_int_t)d->person_id,
+					      "name", json_text(d->to_name), "email",
+					      json_text(d->to_email))
+				  : json_null();
+
+	return json_pack("{s:I,s:s,s:o,s:s,s:s}", "task", (json_int_t)d->task_id, "template",
+			 d->template, "to", to, "subject", d->letter.subject, "body",
+			 d->letter.body);
+}
+
+static int draft_run(struct cli *cli, const struct args *a)
+{
+	struct letter_draft d = { 0 };
+	const char *eml = arg_opt(a, "eml");
+	json_t *obj;
+	long id;
+	int rc = 0;
+
+	if (text_parse_int("task id", a->pos[0], 1, 999999999999L, &id, &cli->err) ||
+	    letter_draft_task(cli->store, id, &d, &cli->err))
+		return cli->err.code;
+	obj = draft_json(&d);
+	if (eml)
+		rc = draft_eml(cli, &d, eml, obj);
+	if (!rc && arg_flag(a, "mailto"))
+		draft_mailto(cli, &d, obj);
+	if (!eml && !arg_flag(a, "mailto"))
+		cli_printf(cli, "Subject: %s\n\n%s", d.letter.subject, d.letter.body);
+	cli_set_json(cli, obj);
+	letter_draft_release(&d);
+	return rc;
+}
+
+static const struct opt_spec draft_opts[] = {
+	{ .name = "eml", .arg = "FILE",
+	  .help = "write an e-mail file your mail client opens as a draft ('-': print it)" },
+	{ .name = "mailto", .help = "print a mailto: link that opens the letter in your mail client" },
+	{ 0 },
+};
+
+const struct cmd_spec draft_cmds[] = {
+	{ "", "TASK",
+	  "Draft the letter of a task (added with --template NAME): the subject, a blank line\n"
+	  "and the body, filled in with the person, the opportunity and your settings\n"
+	  "(see 'rapport config' and 'rapport template').",
+	  1, 1, draft_opts, draft_run, 0 },
+	{ 0 },
+};

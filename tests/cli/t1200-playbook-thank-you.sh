@@ -1,0 +1,281 @@
+#!/bin/sh
+# Playbooks, thank-you: an interview with several people makes one thank-you
+# note per person, the day after, in the same command; doing a follow-up logs
+# the contact it stands for.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# Monday 2 March 2026
+RAPPORT_NOW=2026-03-02T09:00
+
+test_expect_success 'Mon 2: an opportunity and the people behind it' '
+	rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
+	rapport opp move northwind interviewing >/dev/null &&
+	rapport person add "Maria Lopez" --org "Northwind Labs" --title "Engineering Manager" \
+		--rapport 3 >/dev/null &&
+	rapport person add "Tom Baker" --org "Northwind Labs" --title "Staff Engineer" \
+		--rapport 4 >/dev/null &&
+	rapport person add "Aisha Khan" --org "Northwind Labs" --title "Recruiter" >/dev/null &&
+	rapport opp link northwind Maria --role hiring-manager >/dev/null &&
+	rapport opp link northwind Aisha --role recruiter >/dev/null &&
+	test_eq "$(ntasks)" 0
+'
+
+test_expect_success 'Mon 2: an interview with Maria and Tom makes two thank-you notes' '
+	rapport log interview "Panel: system design" --with Maria --with Tom --opp northwind \
+		--at 2026-03-02T10:00 >/dev/null &&
+	tasks thank-you >out &&
+	cat >want <<-\EOT &&
+	email|Maria Lopez|2026-03-03|open|Thank-you note to Maria Lopez
+	email|Tom Baker|2026-03-03|open|Thank-you note to Tom Baker
+	EOT
+	test_cmp want out
+'
+
+test_expect_success 'the notes are there as soon as the interview is logged (same command)' '
+	# export runs no rule: what it shows was written by `log` itself
+	rapport export | python3 -c "
+import json, sys
+ts = json.load(sys.stdin)[\"tables\"][\"task\"]
+got = sorted((t[\"title\"], t[\"origin\"], t[\"due\"]) for t in ts)
+assert got == [(\"Thank-you note to Maria Lopez\", \"thank-you\", \"2026-03-03\"),
+               (\"Thank-you note to Tom Baker\", \"thank-you\", \"2026-03-03\")], got
+"
+'
+
+test_expect_success 'each note records its rule, the opportunity, the template and why' '
+	for who in "Maria Lopez" "Tom Baker"; do
+		t="Thank-you note to $who" &&
+		test_eq "$(task_field "$t" origin)" thank-you &&
+		test_eq "$(task_field "$t" opportunity)" northwind &&
+		test_eq "$(task_field "$t" template)" thank-you &&
+		task_field "$t" why >why &&
+		grep -qF "$who" why &&
+		grep -qF "Northwind Labs" why &&
+		grep -qF "2026-03-02" why || return 1
+	done
+'
+
+test_expect_success 'the recruiter who was not in the interview gets no note' '
+	! tasks thank-you | grep -q "Aisha Khan"
+'
+
+test_expect_success 'agenda --json shows the notes as upcoming, with origin and why' '
+	rapport --json agenda >out &&
+	test_eq "$(jlen upcoming <out)" 2 &&
+	test_eq "$(jv upcoming.0.origin <out)" thank-you &&
+	test_eq "$(jv upcoming.1.origin <out)" thank-you &&
+	jv upcoming.0.why <out | grep -q "Northwind Labs" &&
+	jv upcoming.1.why <out | grep -q "Northwind Labs"
+'
+
+test_expect_success 'a call is not an interview: no note' '
+	rapport log call "Quick chat about the team" --with Aisha --opp northwind \
+		--at 2026-03-02T16:00 >/dev/null &&
+	test_eq "$(ntasks thank-you)" 2
+'
+
+# Tuesday 3 March
+RAPPORT_NOW=2026-03-03T09:00
+
+test_expect_success 'Tue 3: the notes are due today' '
+	rapport --json agenda >out &&
+	test_eq "$(jlen today <out)" 2 &&
+	test_eq "$(jv today.0.kind <out)" email
+'
+
+test_expect_success 'Tue 3: the note to Maria is done: an e-mail to her is logged' '
+	rapport --json task done "$(task_id "Thank-you note to Maria Lopez")" >out &&
+	test_eq "$(jv status <out)" done &&
+	contacts northwind >c &&
+	grep "^email|out|Maria Lopez|2026-03-03|" c &&
+	rapport --json person show Maria | jv last_contact >lc &&
+	grep -q "^2026-03-03" lc
+'
+
+test_expect_success 'Tue 3: the note to Tom is done with --no-log: nothing is logged' '
+	contacts northwind >before &&
+	rapport task done "$(task_id "Thank-you note to Tom Baker")" --no-log >/dev/null &&
+	test_eq "$(task_field "Thank-you note to Tom Baker" status)" done &&
+	contacts northwind >after &&
+	test_cmp before after
+'
+
+# Monday 9 March: a second round, logged three days late
+RAPPORT_NOW=2026-03-09T18:00
+
+test_expect_success 'Mon 9: a second interview, logged late: the note is due the day after it' '
+	rapport person add "Wei Zhang" --org "Northwind Labs" --title "Product Manager" >/dev/null &&
+	rapport log interview "Second round" --with Maria --with "Wei Zhang" --opp northwind \
+		--at 2026-03-06T15:00 >/dev/null &&
+	tasks thank-you >out &&
+	cat >want <<-\EOT &&
+	email|Maria Lopez|2026-03-03|done|Thank-you note to Maria Lopez
+	email|Tom Baker|2026-03-03|done|Thank-you note to Tom Baker
+	email|Maria Lopez|2026-03-07|open|Thank-you note to Maria Lopez
+	email|Wei Zhang|2026-03-07|open|Thank-you note to Wei Zhang
+	EOT
+	test_cmp want out &&
+	task_field "Thank-you note to Wei Zhang" why | grep -q "2026-03-06"
+'
+
+test_expect_success 'Mon 9: the late notes are overdue' '
+	rapport --json agenda >out &&
+	test_eq "$(jlen overdue <out)" 2 &&
+	test_eq "$(jv overdue.0.origin <out)" thank-you &&
+	test_eq "$(jv overdue.0.due <out)" 2026-03-07
+'
+
+test_expect_success 'an interview on no opportunity still thanks the person' '
+	rapport person add "Julia Novak" --org "Fjord Systems" >/dev/null &&
+	rapport log interview "Informal interview" --with Julia >/dev/null &&
+	tasks thank-you | grep -x "email|Julia Novak|2026-03-10|open|Thank-you note to Julia Novak" &&
+	test_eq "$(task_field "Thank-you note to Julia Novak" origin)" thank-you &&
+	task_field "Thank-you note to Julia Novak" why | grep -q "Julia Novak"
+'
+
+# Tuesday 10 March: follow-ups of every kind, done
+RAPPORT_NOW=2026-03-10T11:00
+
+test_expect_success 'Tue 10: done calls, letters, meetings and LinkedIn messages are logged' '
+	rapport task add "Call Wei" --kind call --with Wei --opp northwind >/dev/null &&
+	rapport task add "Letter to Maria" --kind letter --with Maria --opp northwind >/dev/null &&
+	rapport task add "Coffee with Tom" --kind meeting --with Tom --opp northwind >/dev/null &&
+	rapport task add "Message Aisha" --kind linkedin --with Aisha --opp northwind >/dev/null &&
+	contacts northwind >before &&
+	for t in "Call Wei" "Letter to Maria" "Coffee with Tom" "Message Aisha"; do
+		rapport task done "$(task_id "$t")" >/dev/null || return 1
+	done &&
+	contacts northwind >after &&
+	test_eq "$(($(wc -l <after) - $(wc -l <before)))" 4 &&
+	grep "^call|out|Wei Zhang|2026-03-10|" after &&
+	grep "^letter|out|Maria Lopez|2026-03-10|" after &&
+	grep "^meeting|out|Tom Baker|2026-03-10|" after &&
+	grep "^[a-z]*|out|Aisha Khan|2026-03-10|" after
+'
+
+test_expect_success 'Tue 10: done reviews, lessons and tasks without a person log nothing' '
+	rapport task add "Review the panel" --kind review --with Maria --opp northwind >/dev/null &&
+	rapport task add "Learn about Kafka" --kind learn --with Tom --opp northwind >/dev/null &&
+	rapport task add "Update the CV" --kind other --with Wei --opp northwind >/dev/null &&
+	rapport task add "E-mail the team" --kind email --opp northwind >/dev/null &&
+	contacts northwind >before &&
+	for t in "Review the panel" "Learn about Kafka" "Update the CV" "E-mail the team"; do
+		rapport task done "$(task_id "$t")" >/dev/null || return 1
+	done &&
+	contacts northwind >after &&
+	test_cmp before after
+'
+
+test_expect_success 'tasks added by hand come from no rule' '
+	test_eq "$(ntasks thank-you)" 5 &&
+	rapport --json task list --all | python3 -c "
+import json, sys
+t = {t[\"title\"]: t for t in json.load(sys.stdin)}[\"Call Wei\"]
+assert t[\"origin\"] != \"thank-you\" and not t[\"why\"], t
+"
+'
+
+test_done

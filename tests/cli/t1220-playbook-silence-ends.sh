@@ -1,0 +1,358 @@
+#!/bin/sh
+# Playbooks, silence: what ends the chain (a reply on the opportunity, a change
+# of stage: open follow-ups are skipped and why says so), who the letter is
+# for, and when it is due. Each search has a database of its own.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# search ORG STAGE: in the current database, the opportunity "job" at ORG in
+# STAGE, with Maria Lopez (hiring manager, rapport 3) and Tom Baker (peer,
+# rapport 4), met together in an interview on Monday 2 March.
+search() {
+	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
+	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 4 >/dev/null &&
+	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
+	on 2026-03-02 rapport opp link job Tom --role peer >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
+		>/dev/null
+}
+
+LETTER="Write to Maria Lopez to restate your interest in Data Engineer"
+CALL="Call Maria Lopez about Data Engineer"
+
+# why_grew TITLE FILE: the task's why now is the why kept in FILE, then more.
+why_grew() {
+	task_field "$1" why >"$TEST_DIR/.why" &&
+	python3 -c '
+import sys
+old, new = (open(f).read().rstrip("\n") for f in sys.argv[1:3])
+assert new.startswith(old) and len(new.strip()) > len(old.strip()), (old, new)
+' "$2" "$TEST_DIR/.why"
+}
+
+RAPPORT_DB=$TEST_DIR/reply-early.db
+test_expect_success 'a reply within the week: no letter, ever' '
+	search "Quartz Insurance" interviewing &&
+	on 2026-03-05 rapport log email "Next steps soon" --with Tom --opp job --in >/dev/null &&
+	each_day 2026-03-06 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence)" 0 &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/reply-elsewhere.db
+test_expect_success 'a reply about something else (no opportunity) does not end the silence' '
+	search "Cobalt Retail" interviewing &&
+	on 2026-03-05 rapport log email "Happy birthday" --with Maria --in >/dev/null &&
+	each_day 2026-03-06 2026-03-09 rapport agenda &&
+	on 2026-03-09 tasks silence >out &&
+	echo "letter|Maria Lopez|2026-03-09|open|$LETTER" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/reply-letter.db
+test_expect_success 'a reply while the letter is open: the letter is skipped, why says so' '
+	search "Pinecone Media" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 task_field "$LETTER" why >why.before &&
+	test_eq "$(on 2026-03-09 task_field "$LETTER" status)" open &&
+	on 2026-03-10T14:00 rapport log call "Maria called back" --with Maria --opp job --in >/dev/null &&
+	test_eq "$(on 2026-03-10 task_field "$LETTER" status)" skipped &&
+	on 2026-03-10 why_grew "$LETTER" why.before
+'
+
+test_expect_success '... and nothing more comes of it' '
+	each_day 2026-03-10 2026-03-31 rapport agenda &&
+	on 2026-03-31 tasks silence >out &&
+	echo "letter|Maria Lopez|2026-03-09|skipped|$LETTER" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/reply-after-letter.db
+test_expect_success 'a reply after the letter was sent: no call' '
+	search "Ember Games" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	on 2026-03-11 rapport log email "Thanks for your letter" --with Maria --opp job --in >/dev/null &&
+	each_day 2026-03-11 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0 &&
+	test_eq "$(on 2026-03-31 task_field "$LETTER" status)" done
+'
+
+RAPPORT_DB=$TEST_DIR/reply-during-calls.db
+test_expect_success 'a reply while a call is open: the call is skipped, why says so' '
+	search "Lattice Bank" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	each_day 2026-03-10 2026-03-12 rapport agenda &&
+	test_eq "$(on 2026-03-12 task_field "$CALL" status)" open &&
+	on 2026-03-12 task_field "$CALL" why >why.before &&
+	on 2026-03-13T08:00 rapport log email "Decision next week" --with Tom --opp job --in >/dev/null &&
+	test_eq "$(on 2026-03-13 task_field "$CALL" status)" skipped &&
+	on 2026-03-13 why_grew "$CALL" why.before
+'
+
+test_expect_success '... and no further call comes' '
+	each_day 2026-03-13 2026-03-31 rapport agenda &&
+	on 2026-03-31 tasks silence.call >out &&
+	echo "call|Maria Lopez|2026-03-12|skipped|$CALL" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/stage-letter.db
+test_expect_success 'a stage change while the letter is open: skipped, why says so' '
+	search "Juniper Travel" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 task_field "$LETTER" why >why.before &&
+	on 2026-03-10 rapport opp move job offer >/dev/null &&
+	test_eq "$(on 2026-03-10 task_field "$LETTER" status)" skipped &&
+	on 2026-03-10 why_grew "$LETTER" why.before &&
+	each_day 2026-03-10 2026-03-25 rapport agenda &&
+	test_eq "$(on 2026-03-25 ntasks silence)" 1 &&
+	test_eq "$(on 2026-03-25 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/stage-call.db
+test_expect_success 'a stage change while a call is open: the call is skipped' '
+	search "Meridian Foods" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	each_day 2026-03-10 2026-03-12 rapport agenda &&
+	on 2026-03-12 task_field "$CALL" why >why.before &&
+	on 2026-03-12T15:00 rapport opp move job rejected >/dev/null &&
+	test_eq "$(on 2026-03-12 task_field "$CALL" status)" skipped &&
+	on 2026-03-12 why_grew "$CALL" why.before &&
+	each_day 2026-03-13 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 1
+'
+
+RAPPORT_DB=$TEST_DIR/stage-after-letter.db
+test_expect_success 'a stage change after the letter was sent ends the chain: no call' '
+	search "Sierra Robotics" conversation &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	on 2026-03-10 rapport opp move job interviewing >/dev/null &&
+	each_day 2026-03-10 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/no-manager.db
+test_expect_success 'no hiring manager: the letter goes to the highest-rapport person met' '
+	on 2026-03-02 rapport opp add "Aurora Clinics" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job conversation >/dev/null &&
+	on 2026-03-02 rapport person add "Wei Zhang" --org "Aurora Clinics" --rapport 2 >/dev/null &&
+	on 2026-03-02 rapport person add "Julia Novak" --org "Aurora Clinics" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Ben Adams" --org "Aurora Clinics" --rapport 3 >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Chat" --with Wei --with Julia --with Ben \
+		--opp job >/dev/null &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 tasks silence >out &&
+	echo "letter|Julia Novak|2026-03-09|open|Write to Julia Novak to restate your interest in Data Engineer" >want &&
+	test_cmp want out
+'
+
+test_expect_success '... and the calls after it go to the same person' '
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "Write to Julia Novak to restate your interest in Data Engineer")" >/dev/null &&
+	each_day 2026-03-10 2026-03-12 rapport agenda &&
+	on 2026-03-12 tasks silence.call >out &&
+	echo "call|Julia Novak|2026-03-12|open|Call Julia Novak about Data Engineer" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/applied.db
+test_expect_success 'an opportunity only in "applied": no letter' '
+	search "Beacon Energy" applied &&
+	each_day 2026-03-03 2026-03-20 rapport agenda &&
+	test_eq "$(on 2026-03-20 ntasks silence)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/two-interviews.db
+test_expect_success 'a second interview restarts the clock: the letter is due 7 days after it' '
+	search "Vertex Software" interviewing &&
+	on 2026-03-06T10:00 rapport log interview "Round two" --with Maria --opp job >/dev/null &&
+	each_day 2026-03-03 2026-03-12 rapport agenda &&
+	test_eq "$(on 2026-03-12 ntasks silence)" 0 &&
+	on 2026-03-13 tasks silence >out &&
+	echo "letter|Maria Lopez|2026-03-13|open|$LETTER" >want &&
+	test_cmp want out &&
+	on 2026-03-13 task_field "$LETTER" why | grep -q 2026-03-06
+'
+
+RAPPORT_DB=$TEST_DIR/late.db
+test_expect_success 'first looked at 18 days later: one letter, due on day 7 (overdue)' '
+	search "Helix Biotech" interviewing &&
+	on 2026-03-20 rapport --json agenda >out &&
+	test_eq "$(jlen overdue <out)" 3 &&
+	on 2026-03-20 tasks silence >out &&
+	echo "letter|Maria Lopez|2026-03-09|open|$LETTER" >want &&
+	test_cmp want out
+'
+
+test_expect_success '... sent that day: the call is due three days after sending' '
+	on 2026-03-20T10:00 rapport task done "$(on 2026-03-20 task_id "$LETTER")" >/dev/null &&
+	on 2026-03-22 rapport agenda >/dev/null &&
+	test_eq "$(on 2026-03-22 ntasks silence.call)" 0 &&
+	on 2026-03-23 tasks silence.call >out &&
+	echo "call|Maria Lopez|2026-03-23|open|$CALL" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/skipped.db
+test_expect_success 'a skipped letter brings no call and no new letter' '
+	search "Granite Logistics" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 rapport task skip "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	each_day 2026-03-09 2026-03-31 rapport agenda &&
+	on 2026-03-31 tasks silence >out &&
+	echo "letter|Maria Lopez|2026-03-09|skipped|$LETTER" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/manager-absent.db
+test_expect_success 'the hiring manager was not in the interview: the letter still goes to them' '
+	on 2026-03-02 rapport opp add "Atlas Mobility" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
+	on 2026-03-02 rapport person add "Ruth Okafor" --org "Atlas Mobility" --rapport 1 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "Atlas Mobility" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport opp link job Ruth --role hiring-manager >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Peer interview" --with Tom --opp job >/dev/null &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 tasks silence >out &&
+	echo "letter|Ruth Okafor|2026-03-09|open|Write to Ruth Okafor to restate your interest in Data Engineer" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
+# "Everyone met" is everyone in the opportunity's interactions or linked to it
+# (the issue's definition), so a linked recruiter with the highest rapport
+# is the one written to.
+test_expect_success 'no hiring manager: the highest-rapport person linked or met is written to' '
+	on 2026-03-02 rapport opp add "Osprey Security" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
+	on 2026-03-02 rapport person add "Aisha Khan" --org "Osprey Security" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "Osprey Security" --rapport 2 >/dev/null &&
+	on 2026-03-02 rapport opp link job Aisha --role recruiter >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Tom --opp job >/dev/null &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 tasks silence >out &&
+	echo "letter|Aisha Khan|2026-03-09|open|Write to Aisha Khan to restate your interest in Data Engineer" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/reply-logged-late.db
+test_expect_success 'a reply logged a day late, dated before the letter was sent: no call' '
+	search "Kestrel Freight" interviewing &&
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	on 2026-03-10 rapport log email "Maria: we will call you" --with Maria --opp job --in \
+		--at 2026-03-09T10:00 >/dev/null &&
+	each_day 2026-03-10 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+test_done

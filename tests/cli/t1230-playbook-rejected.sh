@@ -1,0 +1,320 @@
+#!/bin/sh
+# Playbooks, rejected: a "no" starts the relationship. Moving an opportunity to
+# rejected plans letters, LinkedIn connections, calls to the people you hit it
+# off with, a review, a consulting offer, a re-contact five months on, and a
+# keep-in-touch cadence for everyone met.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# rejected_tasks: the tasks of every rejected.* rule, one a line:
+# origin|kind|person|due|status, sorted.
+rejected_tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
+                  t["due"], t["status"]))
+        for t in json.load(sys.stdin) if (t["origin"] or "").startswith("rejected")]
+print("\n".join(sorted(rows)))
+'
+}
+
+# cadence PERSON: their keep-in-touch cadence in days (None: none).
+cadence() {
+	rapport --json person show "$1" | jv cadence
+}
+
+# Monday 2 March 2026
+RAPPORT_NOW=2026-03-02T09:00
+
+test_expect_success 'Mon 2 - Thu 5: two rounds of interviews at Lumen Health' '
+	rapport opp add "Lumen Health" "Data Scientist" --slug lumen >/dev/null &&
+	rapport opp move lumen interviewing >/dev/null &&
+	rapport person add "Grace Chen" --org "Lumen Health" --title "Head of Data" --rapport 3 >/dev/null &&
+	rapport person add "Ravi Patel" --org "Lumen Health" --rapport 4 >/dev/null &&
+	rapport person add "Sofia Rossi" --org "Lumen Health" --rapport 5 --cadence 30 >/dev/null &&
+	rapport person add "Ben Adams" --org "Lumen Health" --rapport 2 >/dev/null &&
+	rapport person add "Hannah Lee" --org "Lumen Health" --rapport 5 >/dev/null &&
+	rapport opp link lumen Grace --role hiring-manager >/dev/null &&
+	rapport log interview "First round" --with Grace --with Ravi --with Ben --opp lumen \
+		--at 2026-03-02T10:00 >/dev/null &&
+	on 2026-03-05T14:00 rapport log interview "Final round" --with Grace --with Sofia --opp lumen \
+		>/dev/null &&
+	test_eq "$(on 2026-03-05 ntasks thank-you)" 5
+'
+
+# Tuesday 10 March: the answer
+RAPPORT_NOW=2026-03-10T16:30
+
+test_expect_success 'Tue 10: Lumen says no; the follow-ups are planned by the same command' '
+	rapport log call "Grace: they chose another candidate" --with Grace --opp lumen --in >/dev/null &&
+	rapport opp move lumen rejected --note "another candidate" >/dev/null &&
+	rapport export | python3 -c "
+import json, sys
+ts = json.load(sys.stdin)[\"tables\"][\"task\"]
+assert sum(1 for t in ts if (t[\"origin\"] or \"\").startswith(\"rejected\")) == 13, ts
+"
+'
+
+test_expect_success 'Tue 10: each follow-up has the right kind, person and due date' '
+	# whom the consulting idea is for is left open: it is checked below
+	rejected_tasks | grep -v "^rejected.consult|" >out &&
+	sort >want <<-\EOT &&
+	rejected.letter|email|Grace Chen|2026-03-12|open
+	rejected.letter|email|Ravi Patel|2026-03-12|open
+	rejected.letter|email|Sofia Rossi|2026-03-12|open
+	rejected.letter|email|Ben Adams|2026-03-12|open
+	rejected.linkedin|linkedin|Grace Chen|2026-03-13|open
+	rejected.linkedin|linkedin|Ravi Patel|2026-03-13|open
+	rejected.linkedin|linkedin|Sofia Rossi|2026-03-13|open
+	rejected.linkedin|linkedin|Ben Adams|2026-03-13|open
+	rejected.call|call|Ravi Patel|2026-03-15|open
+	rejected.call|call|Sofia Rossi|2026-03-15|open
+	rejected.review|review|-|2026-03-17|open
+	rejected.recontact|call|Grace Chen|2026-08-07|open
+	EOT
+	test_cmp want out
+'
+
+test_expect_success 'Tue 10: Hannah, never met, gets nothing' '
+	! tasks | grep "|Hannah Lee|" &&
+	test_eq "$(cadence Hannah)" None
+'
+
+test_expect_success 'Tue 10: the stay-in-touch letters carry their template and why' '
+	t="Stay-in-touch letter to Ravi Patel" &&
+	test_eq "$(task_field "$t" origin)" rejected.letter &&
+	test_eq "$(task_field "$t" template)" stay-in-touch &&
+	test_eq "$(task_field "$t" opportunity)" lumen &&
+	task_field "$t" why >why &&
+	grep -qF "Lumen Health" why && grep -qF "2026-03-10" why && grep -qF "Ravi Patel" why
+'
+
+test_expect_success 'Tue 10: every rejected follow-up says why, naming Lumen Health' '
+	rapport --json task list | python3 -c "
+import json, sys
+ts = [t for t in json.load(sys.stdin) if (t[\"origin\"] or \"\").startswith(\"rejected\")]
+assert len(ts) == 13, len(ts)
+for t in ts:
+    assert t[\"why\"] and \"Lumen Health\" in t[\"why\"], t
+"
+'
+
+test_expect_success 'Tue 10: one review and one consulting idea' '
+	tasks rejected.review >out &&
+	test_eq "$(wc -l <out)" 1 &&
+	grep -q "^review|-|2026-03-17|open|" out &&
+	tasks rejected.consult >out &&
+	test_eq "$(wc -l <out)" 1 &&
+	grep -q "|2026-03-24|open|Consider offering to consult" out
+'
+
+test_expect_success 'Tue 10: everyone met gets a 45-day cadence; Sofia keeps her 30' '
+	test_eq "$(cadence Grace)" 45 &&
+	test_eq "$(cadence Ravi)" 45 &&
+	test_eq "$(cadence Ben)" 45 &&
+	test_eq "$(cadence Sofia)" 30
+'
+
+test_expect_success 'Tue 10: the agenda many times over: still the same follow-ups' '
+	rejected_tasks >before &&
+	for i in 1 2 3 4 5 6 7 8 9 10; do rapport agenda >/dev/null || return 1; done &&
+	rejected_tasks >after &&
+	test_cmp before after
+'
+
+test_expect_success 'Thu 12: the letters go out; each is logged as an e-mail' '
+	for who in "Grace Chen" "Ravi Patel" "Sofia Rossi" "Ben Adams"; do
+		on 2026-03-12T10:00 rapport task done \
+			"$(task_id "Stay-in-touch letter to $who")" >/dev/null || return 1
+	done &&
+	on 2026-03-12 contacts lumen >c &&
+	test_eq "$(grep -c "^email|out|.*|2026-03-12|Stay-in-touch" c)" 4
+'
+
+test_expect_success 'Fri 13 - Tue 17: the LinkedIn invitations and calls are done; the review skipped' '
+	for who in "Grace Chen" "Ravi Patel" "Sofia Rossi" "Ben Adams"; do
+		on 2026-03-13T10:00 rapport task done \
+			"$(on 2026-03-13 task_id "Connect with $who on LinkedIn")" >/dev/null || return 1
+	done &&
+	on 2026-03-15T11:00 rapport task done "$(on 2026-03-15 task_id "Call Ravi Patel")" >/dev/null &&
+	on 2026-03-15T11:30 rapport task done "$(on 2026-03-15 task_id "Call Sofia Rossi")" >/dev/null &&
+	on 2026-03-17 rapport task skip \
+		"$(on 2026-03-17 task_id "Review your interviews at Lumen Health: what to refine")" >/dev/null &&
+	on 2026-03-17 rejected_tasks >out &&
+	test_eq "$(grep -c "|done$" out)" 10 &&
+	test_eq "$(grep -c "|skipped$" out)" 1 &&
+	test_eq "$(grep -c "|open$" out)" 2
+'
+
+test_expect_success 'the cadence the rejection set brings a keep-in-touch 45 days after the last contact' '
+	# Ben: last contact the LinkedIn message of 13 March; 45 days on: 27 April
+	each_day 2026-04-20 2026-04-26 rapport agenda &&
+	! on 2026-04-26 tasks keep-in-touch | grep "|Ben Adams|" &&
+	on 2026-04-28 tasks keep-in-touch >out &&
+	grep -x "email|Ben Adams|2026-04-27|open|Keep in touch with Ben Adams" out
+'
+
+test_expect_success 'the re-contact call is still there, 150 days after the no' '
+	on 2026-08-07 rapport --json agenda >out &&
+	python3 -c "
+import json
+a = json.load(open(\"out\"))
+t = [t for t in a[\"today\"] if t[\"origin\"] == \"rejected.recontact\"]
+assert len(t) == 1 and t[0][\"kind\"] == \"call\" and t[0][\"person\"][\"name\"] == \"Grace Chen\", a
+assert \"Lumen Health\" in t[0][\"why\"], t
+"
+'
+
+RAPPORT_DB=$TEST_DIR/hr.db
+test_expect_success 'no hiring manager: the re-contact goes to HR' '
+	rapport opp add "Cedar Credit" "Analyst" --slug cedar >/dev/null &&
+	rapport person add "Priya Raman" --org "Cedar Credit" --rapport 2 >/dev/null &&
+	rapport person add "Omar Haddad" --org "Cedar Credit" --rapport 5 >/dev/null &&
+	rapport opp link cedar Priya --role hr >/dev/null &&
+	rapport opp move cedar interviewing >/dev/null &&
+	rapport log interview "Case study" --with Omar --opp cedar --at 2026-03-03T10:00 >/dev/null &&
+	rapport opp move cedar rejected >/dev/null &&
+	tasks rejected.recontact >out &&
+	echo "call|Priya Raman|2026-08-07|open|Re-contact Priya Raman at Cedar Credit" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/rapport.db2
+test_expect_success 'no hiring manager nor HR: the re-contact goes to the highest-rapport person met' '
+	rapport opp add "Willow Studios" "Producer" --slug willow >/dev/null &&
+	rapport person add "Emma Wilson" --org "Willow Studios" --rapport 3 >/dev/null &&
+	rapport person add "Daniel Kim" --org "Willow Studios" --rapport 4 >/dev/null &&
+	rapport opp move willow interviewing >/dev/null &&
+	rapport log interview "Portfolio review" --with Emma --with Daniel --opp willow \
+		--at 2026-03-03T10:00 >/dev/null &&
+	rapport opp move willow rejected >/dev/null &&
+	tasks rejected.recontact >out &&
+	echo "call|Daniel Kim|2026-08-07|open|Re-contact Daniel Kim at Willow Studios" >want &&
+	test_cmp want out &&
+	tasks rejected.call >out &&
+	echo "call|Daniel Kim|2026-03-15|open|Call Daniel Kim" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/unmet.db
+# Linked counts as met (the issue: "everyone in its interactions or linked to it").
+test_expect_success 'a recruiter linked to the opportunity counts as met' '
+	rapport opp add "Fjord Systems" "Platform Engineer" --slug fjord >/dev/null &&
+	rapport opp move fjord interviewing >/dev/null &&
+	rapport person add "Tom Baker" --org "Fjord Systems" --rapport 3 >/dev/null &&
+	rapport person add "Aisha Khan" --org "Fjord Systems" --title "Recruiter" --rapport 5 >/dev/null &&
+	rapport opp link fjord Aisha --role recruiter >/dev/null &&
+	rapport log interview "Pairing session" --with Tom --opp fjord --at 2026-03-03T10:00 >/dev/null &&
+	rapport opp move fjord rejected >/dev/null &&
+	rejected_tasks >out &&
+	grep -q "^rejected.letter|email|Tom Baker|2026-03-12|open$" out &&
+	grep -q "^rejected.letter|email|Aisha Khan|2026-03-12|open$" out &&
+	grep -q "^rejected.call|call|Aisha Khan|" out &&
+	! grep -q "^rejected.call|call|Tom Baker|" out &&
+	test_eq "$(cadence Aisha)" 45 &&
+	test_eq "$(cadence Tom)" 45
+'
+
+test_done

@@ -1,0 +1,220 @@
+#!/bin/sh
+# Playbooks, offer: moving an opportunity to offer plans comparing it with your
+# wants, asking your questions, meeting future peers, visiting, and meeting the
+# hiring manager to shape the role and the offer.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# offer_tasks: origin|kind|person|due|status of the offer.* tasks, sorted.
+offer_tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
+                  t["due"], t["status"]))
+        for t in json.load(sys.stdin) if (t["origin"] or "").startswith("offer")]
+print("\n".join(sorted(rows)))
+'
+}
+
+# Monday 2 March 2026
+RAPPORT_NOW=2026-03-02T09:00
+
+test_expect_success 'Mon 2: interviews at Orbit Payments' '
+	rapport opp add "Orbit Payments" "Platform Lead" --slug orbit >/dev/null &&
+	rapport opp move orbit interviewing >/dev/null &&
+	rapport person add "Daniel Kim" --org "Orbit Payments" --title "VP Engineering" --rapport 3 >/dev/null &&
+	rapport person add "Emma Wilson" --org "Orbit Payments" --title "Staff Engineer" --rapport 5 >/dev/null &&
+	rapport opp link orbit Daniel --role hiring-manager >/dev/null &&
+	rapport log interview "Leadership interview" --with Daniel --with Emma --opp orbit \
+		--at 2026-03-02T11:00 >/dev/null &&
+	test_eq "$(offer_tasks)" ""
+'
+
+test_expect_success 'Mon 9: no word for a week: the silence letter is open' '
+	test_eq "$(on 2026-03-09 tasks silence | cut -d"|" -f2,4)" "Daniel Kim|open"
+'
+
+# Wednesday 11 March: the offer
+RAPPORT_NOW=2026-03-11T17:00
+
+test_expect_success 'Wed 11: the offer comes: five follow-ups, in the same command' '
+	rapport log call "Daniel: verbal offer" --with Daniel --opp orbit --in >/dev/null &&
+	rapport opp move orbit offer --note "verbal offer" >/dev/null &&
+	rapport export | python3 -c "
+import json, sys
+ts = json.load(sys.stdin)[\"tables\"][\"task\"]
+got = sorted((t[\"origin\"], t[\"due\"]) for t in ts if t[\"origin\"].startswith(\"offer\"))
+assert got == [(\"offer.compare\", \"2026-03-12\"), (\"offer.peers\", \"2026-03-14\"),
+               (\"offer.questions\", \"2026-03-12\"), (\"offer.shape\", \"2026-03-16\"),
+               (\"offer.visit\", \"2026-03-16\")], got
+"
+'
+
+test_expect_success 'Wed 11: kinds, people and due dates' '
+	offer_tasks | grep -v "^offer.questions|" >out &&
+	cat >want <<-\EOT &&
+	offer.compare|review|-|2026-03-12|open
+	offer.peers|meeting|-|2026-03-14|open
+	offer.shape|meeting|Daniel Kim|2026-03-16|open
+	offer.visit|meeting|-|2026-03-16|open
+	EOT
+	test_cmp want out &&
+	offer_tasks | grep "^offer.questions|[a-z]*|.*|2026-03-12|open$"
+'
+
+test_expect_success 'Wed 11: the titles say what to do' '
+	tasks >out &&
+	grep -q "^review|-|2026-03-12|open|Compare the offer from Orbit Payments with your wants$" out &&
+	grep -q "|2026-03-12|open|Prepare and ask your questions about the offer$" out &&
+	grep -q "^meeting|-|2026-03-14|open|Ask to meet your future peers at Orbit Payments$" out &&
+	grep -q "^meeting|-|2026-03-16|open|Visit where you would work at Orbit Payments$" out &&
+	grep -q "^meeting|Daniel Kim|2026-03-16|open|Meet Daniel Kim to shape the role and the offer$" out
+'
+
+test_expect_success 'Wed 11: each says why, naming Orbit Payments or the role' '
+	rapport --json agenda >out &&
+	python3 -c "
+import json
+a = json.load(open(\"out\"))
+ts = [t for k in (\"overdue\", \"today\", \"upcoming\") for t in a[k]
+      if t[\"origin\"].startswith(\"offer\")]
+assert len(ts) == 5, ts
+for t in ts:
+    assert t[\"why\"] and (\"Orbit Payments\" in t[\"why\"] or \"Platform Lead\" in t[\"why\"]), t
+    assert t[\"opportunity\"][\"slug\"] == \"orbit\", t
+"
+'
+
+test_expect_success 'Wed 11: the call that brought the offer ended the silence: the letter is skipped' '
+	tasks silence >out &&
+	grep -q "^letter|Daniel Kim|2026-03-09|skipped|" out &&
+	test_eq "$(ntasks silence.call)" 0
+'
+
+test_expect_success 'Mon 16: the meeting with Daniel is done and logged; nothing new appears' '
+	on 2026-03-16T10:00 rapport task done \
+		"$(on 2026-03-16 task_id "Meet Daniel Kim to shape the role and the offer")" >/dev/null &&
+	on 2026-03-16 contacts orbit | grep "^meeting|out|Daniel Kim|2026-03-16|" &&
+	each_day 2026-03-16 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 offer_tasks | wc -l)" 5 &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/cold.db
+test_expect_success 'an offer where no one was met still plans the five steps' '
+	rapport opp add "Nimbus Cloud" "SRE" --slug nimbus --stage applied >/dev/null &&
+	rapport opp move nimbus offer >/dev/null &&
+	offer_tasks | cut -d"|" -f1,4 >out &&
+	cat >want <<-\EOT &&
+	offer.compare|2026-03-12
+	offer.peers|2026-03-14
+	offer.questions|2026-03-12
+	offer.shape|2026-03-16
+	offer.visit|2026-03-16
+	EOT
+	test_cmp want out
+'
+
+test_done

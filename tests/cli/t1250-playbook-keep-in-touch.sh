@@ -1,0 +1,248 @@
+#!/bin/sh
+# Playbooks, keep-in-touch: someone with a cadence of N days who has not been
+# in touch for N days gets one e-mail task, due the day the cadence lapsed;
+# never two open at once; the next one counts from the latest interaction.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# kit PERSON: the person's keep-in-touch tasks, oldest first (kind|person|due|status|title).
+kit() {
+	tasks keep-in-touch | grep "|$1|" || :
+}
+
+# Monday 2 March 2026
+RAPPORT_NOW=2026-03-02T09:00
+
+test_expect_success 'Mon 2: people to keep in touch with, and one without a cadence' '
+	rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 30 >/dev/null &&
+	rapport person add "Omar Haddad" --org "Cedar Credit" --cadence 14 >/dev/null &&
+	rapport person add "Chloe Martin" --org "Fjord Systems" --cadence 21 >/dev/null &&
+	rapport person add "Noah Brown" --org "Fjord Systems" >/dev/null &&
+	rapport log call "Catch-up" --with Noah >/dev/null &&
+	test_eq "$(rapport --json person show Omar | jv cadence)" 14
+'
+
+test_expect_success 'Tue 10: a call with Omar' '
+	on 2026-03-10T12:00 rapport log call "Omar on the credit market" --with Omar >/dev/null
+'
+
+test_expect_success 'Mar 3 - 19: no cadence has lapsed yet' '
+	each_day 2026-03-03 2026-03-19 rapport agenda &&
+	test_eq "$(on 2026-03-19 ntasks keep-in-touch)" 0
+'
+
+test_expect_success 'Fri 20 - Mon 23: coffee with Chloe moves her next date past the 23rd' '
+	on 2026-03-20T08:30 rapport log meeting "Coffee" --with Chloe >/dev/null &&
+	each_day 2026-03-20 2026-03-23 rapport agenda &&
+	test_eq "$(on 2026-03-23 ntasks keep-in-touch)" 0
+'
+
+test_expect_success 'Tue 24: 14 days after the call, one e-mail task for Omar, due today' '
+	on 2026-03-24 rapport --json agenda >out &&
+	test_eq "$(jlen today <out)" 1 &&
+	test_eq "$(jv today.0.origin <out)" keep-in-touch &&
+	test_eq "$(jv today.0.kind <out)" email &&
+	test_eq "$(jv today.0.title <out)" "Keep in touch with Omar Haddad" &&
+	test_eq "$(jv today.0.person.name <out)" "Omar Haddad" &&
+	test_eq "$(jv today.0.due <out)" 2026-03-24 &&
+	test_eq "$(jv today.0.template <out)" keep-in-touch &&
+	jv today.0.why <out >why &&
+	grep -qF 2026-03-10 why && grep -qF 14 why
+'
+
+test_expect_success 'Tue 31: Lena (added a month ago, never contacted) has not lapsed yet' '
+	each_day 2026-03-24 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 kit "Lena Fischer")" ""
+'
+
+test_expect_success 'Thu 2 April: Lena has lapsed: one task, due on the day it lapsed' '
+	each_day 2026-04-01 2026-04-02 rapport agenda &&
+	test_eq "$(on 2026-04-02 kit "Lena Fischer")" \
+		"email|Lena Fischer|2026-04-01|open|Keep in touch with Lena Fischer" &&
+	on 2026-04-02 task_field "Keep in touch with Lena Fischer" why | grep -qF 30
+'
+
+test_expect_success 'Fri 3: the e-mail to Lena is done: logged, her next date moves' '
+	on 2026-04-03T10:00 rapport task done \
+		"$(on 2026-04-03 task_id "Keep in touch with Lena Fischer")" >/dev/null &&
+	on 2026-04-03 rapport --json person show Lena >out &&
+	jv last_contact <out | grep -q "^2026-04-03" &&
+	test_eq "$(jv interactions.0.kind <out)" email &&
+	test_eq "$(jv interactions.0.direction <out)" out &&
+	test_eq "$(on 2026-04-03 kit "Lena Fischer")" \
+		"email|Lena Fischer|2026-04-01|done|Keep in touch with Lena Fischer"
+'
+
+test_expect_success 'Sun 5: Omar writes while his task is open: still just one for him' '
+	on 2026-04-05T18:00 rapport log email "Omar: news" --with Omar --in >/dev/null &&
+	each_day 2026-04-03 2026-04-09 rapport agenda &&
+	test_eq "$(on 2026-04-09 kit "Omar Haddad")" \
+		"email|Omar Haddad|2026-03-24|open|Keep in touch with Omar Haddad"
+'
+
+test_expect_success 'Thu 9 - Sat 11: Chloe lapses 21 days after the coffee' '
+	test_eq "$(on 2026-04-09 kit "Chloe Martin")" "" &&
+	test_eq "$(on 2026-04-11 kit "Chloe Martin")" \
+		"email|Chloe Martin|2026-04-10|open|Keep in touch with Chloe Martin"
+'
+
+test_expect_success 'Sat 11: Chloe'"'"'s task is skipped: it does not come back for that lapse' '
+	on 2026-04-11 rapport task skip "$(on 2026-04-11 task_id "Keep in touch with Chloe Martin")" \
+		>/dev/null &&
+	each_day 2026-04-11 2026-04-20 rapport agenda &&
+	test_eq "$(on 2026-04-20 kit "Chloe Martin")" \
+		"email|Chloe Martin|2026-04-10|skipped|Keep in touch with Chloe Martin"
+'
+
+test_expect_success 'Mon 20: Omar still has one open task, three weeks on' '
+	test_eq "$(on 2026-04-20 kit "Omar Haddad")" \
+		"email|Omar Haddad|2026-03-24|open|Keep in touch with Omar Haddad"
+'
+
+test_expect_success 'Mon 20: Omar'"'"'s task is done; May 3 - 5: the next counts from then' '
+	on 2026-04-20T09:30 rapport task done "$(on 2026-04-20 task_id "Keep in touch with Omar Haddad")" \
+		>/dev/null &&
+	each_day 2026-04-21 2026-05-03 rapport agenda &&
+	test_eq "$(on 2026-05-03 kit "Omar Haddad" | grep -c "|open|")" 0 &&
+	on 2026-05-05 kit "Omar Haddad" >out &&
+	cat >want <<-\EOT &&
+	email|Omar Haddad|2026-03-24|done|Keep in touch with Omar Haddad
+	email|Omar Haddad|2026-05-04|open|Keep in touch with Omar Haddad
+	EOT
+	test_cmp want out
+'
+
+test_expect_success 'May 3 - 5: Lena lapsed again 30 days after the e-mail, once' '
+	on 2026-05-05 kit "Lena Fischer" >out &&
+	cat >want <<-\EOT &&
+	email|Lena Fischer|2026-04-01|done|Keep in touch with Lena Fischer
+	email|Lena Fischer|2026-05-03|open|Keep in touch with Lena Fischer
+	EOT
+	test_cmp want out
+'
+
+test_expect_success 'Chloe'"'"'s skipped task still does not come back' '
+	test_eq "$(on 2026-05-05 kit "Chloe Martin" | wc -l)" 1
+'
+
+test_expect_success 'Noah, without a cadence, is never reminded' '
+	test_eq "$(on 2026-05-05 kit "Noah Brown")" ""
+'
+
+test_expect_success 'months without looking: one task per lapsed person, not one per period' '
+	on 2026-05-05 rapport person add "Ivy Morgan" --org "Harbor Freight Tech" --cadence 7 >/dev/null &&
+	on 2026-08-01 kit "Ivy Morgan" >out &&
+	echo "email|Ivy Morgan|2026-05-12|open|Keep in touch with Ivy Morgan" >want &&
+	test_cmp want out &&
+	on 2026-08-01 tasks keep-in-touch >before &&
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		on 2026-08-01 rapport agenda >/dev/null || return 1
+	done &&
+	on 2026-08-01 tasks keep-in-touch >after &&
+	test_cmp before after &&
+	test_eq "$(grep -c "|open|" after)" 3
+'
+
+test_done

@@ -1,0 +1,247 @@
+#!/bin/sh
+# Playbooks, idempotence: the time rules run whenever agenda or task list runs;
+# however often, and whenever, they are run, each follow-up is made once.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# snapshot: every task, one a line: id|origin|kind|person|opp|due|status|title.
+snapshot() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    print("|".join(str(x) for x in (t["id"], t["origin"], t["kind"],
+          t["person"]["name"] if t["person"] else "-",
+          t["opportunity"]["slug"] if t["opportunity"] else "-", t["due"], t["status"],
+          t["title"])))
+'
+}
+
+# content: the tasks without ids, sorted (to compare two databases).
+content() {
+	snapshot | cut -d"|" -f2- | sort
+}
+
+# story: a few weeks of a search, written to the current database without
+# running the time rules (no agenda, no task list).
+story() {
+	on 2026-03-02 rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
+	on 2026-03-02 rapport opp move northwind interviewing >/dev/null &&
+	on 2026-03-02 rapport person add "Maria Lopez" --org "Northwind Labs" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "Northwind Labs" --rapport 4 >/dev/null &&
+	on 2026-03-02 rapport opp link northwind Maria --role hiring-manager >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Panel" --with Maria --with Tom --opp northwind >/dev/null &&
+	on 2026-03-02 rapport opp add "Globex Data" "Analytics Lead" --slug globex >/dev/null &&
+	on 2026-03-02 rapport opp move globex conversation >/dev/null &&
+	on 2026-03-02 rapport person add "Priya Raman" --org "Globex Data" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Owen Park" --org "Globex Data" --rapport 2 >/dev/null &&
+	on 2026-03-04T15:00 rapport log interview "Intro" --with Priya --with Owen --opp globex >/dev/null &&
+	on 2026-03-02 rapport opp add "Lumen Health" "Data Scientist" --slug lumen >/dev/null &&
+	on 2026-03-02 rapport opp move lumen interviewing >/dev/null &&
+	on 2026-03-02 rapport person add "Grace Chen" --org "Lumen Health" --rapport 4 >/dev/null &&
+	on 2026-03-03T11:00 rapport log interview "Case study" --with Grace --opp lumen >/dev/null &&
+	on 2026-03-06 rapport opp move lumen rejected >/dev/null &&
+	on 2026-03-02 rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 7 >/dev/null
+}
+
+RAPPORT_DB=$TEST_DIR/daily.db
+
+test_expect_success 'a search is written without the time rules running' '
+	story &&
+	rapport export | python3 -c "
+import json, sys
+o = sorted({t[\"origin\"] for t in json.load(sys.stdin)[\"tables\"][\"task\"]})
+assert \"silence\" not in o and \"keep-in-touch\" not in o, o
+"
+'
+
+test_expect_success 'Fri 20 March: agenda 20 times, task list 20 times: the same tasks' '
+	on 2026-03-20 rapport agenda >/dev/null &&
+	on 2026-03-20 snapshot >first &&
+	grep -q "|silence|letter|Maria Lopez|northwind|2026-03-09|open|" first &&
+	grep -q "|silence|letter|Priya Raman|globex|2026-03-11|open|" first &&
+	grep -q "|keep-in-touch|email|Lena Fischer|-|2026-03-09|open|" first &&
+	i=0 &&
+	while [ $i -lt 20 ]; do
+		on 2026-03-20T13:00 rapport agenda >/dev/null &&
+		on 2026-03-20T13:00 rapport task list >/dev/null &&
+		on 2026-03-20T13:00 rapport --json agenda >/dev/null || return 1
+		i=$((i + 1))
+	done &&
+	on 2026-03-20 snapshot >again &&
+	test_cmp first again
+'
+
+test_expect_success 'the agenda shows each open follow-up once' '
+	on 2026-03-20 rapport --json agenda >out &&
+	python3 -c "
+import json
+a = json.load(open(\"out\"))
+ids = [t[\"id\"] for k in (\"overdue\", \"today\", \"upcoming\") for t in a[k]]
+keys = [(t[\"origin\"], t[\"title\"], t[\"due\"]) for k in (\"overdue\", \"today\", \"upcoming\")
+        for t in a[k]]
+assert len(ids) == len(set(ids)) and len(keys) == len(set(keys)), keys
+"
+'
+
+RAPPORT_DB=$TEST_DIR/walked.db
+
+test_expect_success 'the same search, walked day by day, the agenda three times a day' '
+	story &&
+	for d in $(python3 -c "
+import datetime
+d = datetime.date(2026, 3, 2)
+while d <= datetime.date(2026, 4, 30):
+    print(d)
+    d += datetime.timedelta(days=1)
+"); do
+		on ${d}T00:01 rapport agenda >/dev/null &&
+		on ${d}T12:00 rapport task list >/dev/null &&
+		on ${d}T23:59 rapport agenda >/dev/null || return 1
+	done
+'
+
+test_expect_success '... holds the same follow-ups as one look on the last day' '
+	RAPPORT_DB=$TEST_DIR/once.db &&
+	story &&
+	on 2026-04-30 rapport agenda >/dev/null &&
+	on 2026-04-30 content >once &&
+	RAPPORT_DB=$TEST_DIR/walked.db &&
+	on 2026-04-30 content >walked &&
+	test_cmp once walked
+'
+
+test_expect_success '... with one silence letter per opportunity and one keep-in-touch per person' '
+	on 2026-04-30 snapshot >all &&
+	test_eq "$(grep -c "|silence|" all)" 2 &&
+	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Lena Fischer|" all)" 1 &&
+	cut -d"|" -f2,4,5 all | grep -v "^thank-you|" | sort | uniq -d >dups &&
+	test_eq "$(cat dups)" ""
+'
+
+test_expect_success 'done and skipped follow-ups are not made again' '
+	on 2026-04-30 rapport task skip "$(on 2026-04-30 task_id "Write to Maria Lopez to restate your interest in Backend Engineer")" >/dev/null &&
+	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Thank-you note to Tom Baker")" >/dev/null &&
+	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Keep in touch with Lena Fischer")" >/dev/null &&
+	on 2026-04-30 snapshot >before &&
+	i=0 &&
+	while [ $i -lt 20 ]; do
+		on 2026-04-30T18:00 rapport agenda >/dev/null || return 1
+		i=$((i + 1))
+	done &&
+	on 2026-04-30 snapshot >after &&
+	test_cmp before after &&
+	each_day 2026-05-01 2026-05-06 rapport agenda &&
+	on 2026-05-06 snapshot >later &&
+	test_cmp before later
+'
+
+test_expect_success 'Lena lapses again a week after the e-mail: exactly one new task' '
+	each_day 2026-05-07 2026-05-10 rapport agenda &&
+	on 2026-05-10 snapshot >later &&
+	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Lena Fischer|" later)" 2 &&
+	grep -q "|keep-in-touch|email|Lena Fischer|-|2026-05-07|open|" later
+'
+
+test_done

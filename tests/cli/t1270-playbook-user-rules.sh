@@ -1,0 +1,402 @@
+#!/bin/sh
+# Playbooks of your own: $XDG_CONFIG_HOME/rapport/playbooks.ini adds rules,
+# replaces a built-in rule of the same name, or turns a rule or a whole
+# playbook off. Each case has a database of its own.
+. "$(dirname "$0")/test-lib.sh"
+
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(python3 -c '
+import datetime, sys
+a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
+while a <= b:
+    print(a)
+    a += datetime.timedelta(days=1)
+' "$1" "$2") || return 1
+	shift 2
+	for _d in $_days; do
+		on "$_d" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
+ntasks() {
+	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# playbooks: write the user playbooks file from stdin.
+playbooks() {
+	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
+	cat >"$XDG_CONFIG_HOME/rapport/playbooks.ini"
+}
+
+# interviewed ORG STAGE: the opportunity "job" at ORG in STAGE; Maria Lopez
+# (hiring manager, rapport 3) and Tom Baker (rapport 5) interviewed you on 2 March.
+interviewed() {
+	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
+	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
+		>/dev/null
+}
+
+# origins: the origins of all tasks, one a line, sorted and counted (uniq -c, trimmed).
+origins() {
+	rapport --json task list --all |
+	python3 -c 'import json, sys; print("\n".join(t["origin"] for t in json.load(sys.stdin)))' |
+	sort | uniq -c | sed "s/^ *//"
+}
+
+RAPPORT_DB=$TEST_DIR/thanks.db
+test_expect_success 'a [thank-you] of your own replaces the built-in one' '
+	playbooks <<-\EOF &&
+	# my own way of saying thanks
+	[thank-you]
+	on    = interaction
+	kind  = interview
+	for   = participants
+	task  = linkedin
+	due   = +2
+	title = Send thanks to {first}
+	why   = Met {person} at {org} on {date}.
+	EOF
+	interviewed "Northwind Labs" interviewing &&
+	tasks thank-you >out &&
+	cat >want <<-\EOT &&
+	linkedin|Maria Lopez|2026-03-04|open|Send thanks to Maria
+	linkedin|Tom Baker|2026-03-04|open|Send thanks to Tom
+	EOT
+	test_cmp want out &&
+	test_eq "$(ntasks)" 2 &&
+	test_eq "$(task_field "Send thanks to Maria" why)" \
+		"Met Maria Lopez at Northwind Labs on 2026-03-02." &&
+	test_eq "$(task_field "Send thanks to Maria" origin)" thank-you
+'
+
+RAPPORT_DB=$TEST_DIR/no-call.db
+test_expect_success '[rejected.call] enabled = no: a rejection plans everything but those calls' '
+	playbooks <<-\EOF &&
+	[rejected.call]
+	enabled = no
+	EOF
+	interviewed "Quartz Insurance" interviewing &&
+	on 2026-03-10 rapport opp move job rejected >/dev/null &&
+	on 2026-03-10 origins >out &&
+	cat >want <<-\EOT &&
+	1 rejected.consult
+	2 rejected.letter
+	2 rejected.linkedin
+	1 rejected.recontact
+	1 rejected.review
+	2 thank-you
+	EOT
+	test_cmp want out &&
+	test_eq "$(rapport --json person show Tom | jv cadence)" 45
+'
+
+RAPPORT_DB=$TEST_DIR/no-rejected.db
+test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no cadence' '
+	playbooks <<-\EOF &&
+	[rejected]
+	enabled = no
+	EOF
+	interviewed "Pinecone Media" interviewing &&
+	on 2026-03-10 rapport opp move job rejected >/dev/null &&
+	on 2026-03-10 origins >out &&
+	echo "2 thank-you" >want &&
+	test_cmp want out &&
+	test_eq "$(rapport --json person show Tom | jv cadence)" None &&
+	test_eq "$(rapport --json person show Maria | jv cadence)" None
+'
+
+RAPPORT_DB=$TEST_DIR/rapport5.db
+test_expect_success 'a [rejected.call] of your own: only rapport 5 gets a call, a day later' '
+	playbooks <<-\EOF &&
+	[rejected.call]
+	on          = stage
+	stage       = rejected
+	for         = met
+	min-rapport = 5
+	task        = call
+	due         = +6
+	title       = Ring {first}
+	EOF
+	interviewed "Ember Games" interviewing &&
+	on 2026-03-10 rapport opp move job rejected >/dev/null &&
+	on 2026-03-10 tasks rejected.call >out &&
+	echo "call|Tom Baker|2026-03-16|open|Ring Tom" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-10 ntasks rejected.letter)" 2
+'
+
+RAPPORT_DB=$TEST_DIR/no-silence.db
+test_expect_success '[silence] enabled = no: weeks of silence bring no letter' '
+	playbooks <<-\EOF &&
+	[silence]
+	enabled = no
+	EOF
+	interviewed "Lattice Bank" interviewing &&
+	each_day 2026-03-08 2026-03-31 rapport agenda &&
+	on 2026-03-31 origins >out &&
+	echo "2 thank-you" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/no-silence-call.db
+test_expect_success '[silence.call] enabled = no: the letter, but no call after it' '
+	playbooks <<-\EOF &&
+	; no calls, please
+	[silence.call]
+	description = I would rather not call.
+	enabled     = no
+	EOF
+	interviewed "Juniper Travel" interviewing &&
+	on 2026-03-09 rapport agenda >/dev/null &&
+	test_eq "$(on 2026-03-09 ntasks silence)" 1 &&
+	on 2026-03-09T12:00 rapport task done \
+		"$(on 2026-03-09 task_id "Write to Maria Lopez to restate your interest in Data Engineer")" >/dev/null &&
+	each_day 2026-03-10 2026-03-31 rapport agenda &&
+	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/silence3.db
+test_expect_success 'a [silence] of your own: three days, to the highest rapport' '
+	playbooks <<-\EOF &&
+	[silence]
+	on     = silence
+	after  = interview
+	days   = 3
+	stages = interviewing
+	for    = highest-rapport
+	task   = email
+	due    = 0
+	title  = Nudge {person}
+	why    = {days} quiet days at {org}.
+	cancel = inbound, stage
+	EOF
+	interviewed "Meridian Foods" interviewing &&
+	each_day 2026-03-03 2026-03-04 rapport agenda &&
+	test_eq "$(on 2026-03-04 ntasks silence)" 0 &&
+	each_day 2026-03-05 2026-03-12 rapport agenda &&
+	on 2026-03-12 tasks silence >out &&
+	echo "email|Tom Baker|2026-03-05|open|Nudge Tom Baker" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-12 task_field "Nudge Tom Baker" why)" "3 quiet days at Meridian Foods."
+'
+
+test_expect_success '... and the built-in calls still follow it when it is done' '
+	on 2026-03-12T09:00 rapport task done "$(on 2026-03-12 task_id "Nudge Tom Baker")" >/dev/null &&
+	on 2026-03-15 tasks silence.call >out &&
+	echo "call|Tom Baker|2026-03-15|open|Call Tom Baker about Data Engineer" >want &&
+	test_cmp want out
+'
+
+RAPPORT_DB=$TEST_DIR/new-rules.db
+test_expect_success 'rules of your own: on a stage, on an inbound call, on a done task' '
+	playbooks <<-\EOF &&
+	[applied.research]
+	description = Learn about them once you have applied.
+	on    = stage
+	stage = applied
+	for   = nobody
+	task  = learn
+	due   = +2
+	title = Research {org}
+	why   = You applied for {opp} at {org} on {date}.
+
+	[call.notes]
+	on        = interaction
+	kind      = call
+	direction = in
+	task      = email
+	due       = +1
+	title     = Send notes to {person}
+	why       = {person} called you about {opp}.
+
+	[thank-you.connect]
+	on    = done
+	rule  = thank-you
+	for   = same
+	task  = linkedin
+	due   = +7
+	title = Connect with {first}
+	EOF
+	rapport opp add "Cobalt Retail" "Analytics Engineer" --slug cobalt >/dev/null &&
+	rapport person add "Wei Zhang" --org "Cobalt Retail" >/dev/null &&
+	rapport opp move cobalt applied >/dev/null &&
+	tasks applied.research >out &&
+	echo "learn|-|2026-03-04|open|Research Cobalt Retail" >want &&
+	test_cmp want out &&
+	test_eq "$(task_field "Research Cobalt Retail" why)" \
+		"You applied for Analytics Engineer at Cobalt Retail on 2026-03-02." &&
+	test_eq "$(task_field "Research Cobalt Retail" opportunity)" cobalt
+'
+
+test_expect_success '... an inbound call makes notes, an outbound one does not' '
+	on 2026-03-03T10:00 rapport log call "Screening call" --with Wei --opp cobalt --in >/dev/null &&
+	on 2026-03-03T15:00 rapport log call "Follow-up call" --with Wei --opp cobalt --out >/dev/null &&
+	on 2026-03-03 tasks call.notes >out &&
+	echo "email|Wei Zhang|2026-03-04|open|Send notes to Wei Zhang" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-03 task_field "Send notes to Wei Zhang" why)" \
+		"Wei Zhang called you about Analytics Engineer."
+'
+
+test_expect_success '... a done thank-you note brings a LinkedIn task a week later' '
+	on 2026-03-05T10:00 rapport log interview "Interview" --with Wei --opp cobalt >/dev/null &&
+	on 2026-03-06T09:00 rapport task done "$(on 2026-03-06 task_id "Thank-you note to Wei Zhang")" >/dev/null &&
+	on 2026-03-06 tasks thank-you.connect >out &&
+	echo "linkedin|Wei Zhang|2026-03-13|open|Connect with Wei" >want &&
+	test_cmp want out &&
+	each_day 2026-03-06 2026-03-20 rapport agenda &&
+	test_eq "$(on 2026-03-20 ntasks thank-you.connect)" 1
+'
+
+RAPPORT_DB=$TEST_DIR/cadence.db
+test_expect_success 'a [keep-in-touch] of your own: a call instead of an e-mail' '
+	playbooks <<-\EOF &&
+	[keep-in-touch]
+	on    = cadence
+	task  = call
+	due   = 0
+	title = Call {first} to catch up
+	why   = Every {days} days, remember?
+	EOF
+	rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 10 >/dev/null &&
+	on 2026-03-11 rapport agenda >/dev/null &&
+	test_eq "$(on 2026-03-11 ntasks keep-in-touch)" 0 &&
+	on 2026-03-13 tasks keep-in-touch >out &&
+	echo "call|Lena Fischer|2026-03-12|open|Call Lena to catch up" >want &&
+	test_cmp want out &&
+	test_eq "$(on 2026-03-13 task_field "Call Lena to catch up" why)" "Every 10 days, remember?"
+'
+
+RAPPORT_DB=$TEST_DIR/set-cadence.db
+test_expect_success 'a rule of your own that only sets a cadence' '
+	playbooks <<-\EOF &&
+	[interview.cadence]
+	on          = interaction
+	kind        = interview
+	for         = participants
+	set-cadence = 60
+	EOF
+	rapport person add "Ravi Patel" --org "Orbit Payments" >/dev/null &&
+	rapport person add "Sofia Rossi" --org "Orbit Payments" --cadence 20 >/dev/null &&
+	rapport log interview "Coffee interview" --with Ravi --with Sofia >/dev/null &&
+	test_eq "$(rapport --json person show Ravi | jv cadence)" 60 &&
+	test_eq "$(rapport --json person show Sofia | jv cadence)" 20 &&
+	test_eq "$(ntasks interview.cadence)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/offer.db
+test_expect_success '[offer] enabled = no, [thank-you] enabled = no: neither plans anything' '
+	playbooks <<-\EOF &&
+	[offer]
+	enabled = no
+
+	[thank-you]
+	enabled = no
+	EOF
+	interviewed "Helix Biotech" interviewing &&
+	on 2026-03-05 rapport opp move job offer >/dev/null &&
+	test_eq "$(on 2026-03-05 ntasks)" 0
+'
+
+RAPPORT_DB=$TEST_DIR/home.db
+test_expect_success 'without XDG_CONFIG_HOME, ~/.config/rapport/playbooks.ini is read' '
+	rm -f "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	mkdir -p "$HOME/.config/rapport" &&
+	printf "[thank-you]\nenabled = no\n" >"$HOME/.config/rapport/playbooks.ini" &&
+	(
+		unset XDG_CONFIG_HOME &&
+		interviewed "Granite Logistics" interviewing &&
+		test_eq "$(ntasks thank-you)" 0
+	)
+'
+
+test_done
