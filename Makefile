@@ -30,7 +30,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check test deps lint bench clean FORCE
+.PHONY: all run check test deps lint bench fuzz clean FORCE
 
 all: $(BUILD)/rapport
 
@@ -94,7 +94,19 @@ check: deps
 		sh tests/run build-san
 	@sh tests/summary build/test-results
 
+# libFuzzer targets (clang): each runs FUZZ_SECONDS from its seed corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT='-O1 -g' SAN='$(FUZZ_SAN)' \
+		build-fuzz/librapport.a
+	@mkdir -p build-fuzz/corpus-playbook
+	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
+		-o build-fuzz/fuzz-playbook tests/fuzz/fuzz-playbook.c build-fuzz/librapport.a $(LIBS)
+	build-fuzz/fuzz-playbook -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build-fuzz/corpus-playbook tests/fuzz/corpus-playbook
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BENCH_BIN:=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)

@@ -1,0 +1,183 @@
+/* test-playbook.c: the rules file reader: good rules, every kind of error, overrides. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "method/engine.h"
+#include "method/playbook.h"
+#include "util/embedded.h"
+
+static bool only_known_templates(const char *name)
+{
+	return !strcmp(name, "thank-you");
+}
+
+static int parse(struct playbook *pb, const char *text, struct error *err)
+{
+	return playbook_parse(pb, "test.ini", text, strlen(text), only_known_templates, err);
+}
+
+static void assert_parse_error(const char *text, const char *message)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+
+	assert_int_equal(parse(&pb, text, &err), ERR_INVALID);
+	if (!strstr(err.msg, message))
+		fail_msg("'%s' lacks '%s'", err.msg, message);
+	playbook_release(&pb);
+}
+
+static void test_a_good_rule(void **state)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+	const struct rule *r;
+
+	(void)state;
+	assert_int_equal(parse(&pb, "# comment\n; another\n\n[thanks]\non = interaction\n"
+				    "kind = interview, call\ntask = email\ndue = +1\n"
+				    "title = Thank {person}\ntemplate = thank-you\n",
+			       &err), 0);
+	assert_int_equal(pb.n, 1);
+	r = playbook_find(&pb, "thanks");
+	assert_non_null(r);
+	assert_int_equal(r->trigger, TRIGGER_INTERACTION);
+	assert_int_equal(r->kinds, (1u << IKIND_INTERVIEW) | (1u << IKIND_CALL));
+	assert_int_equal(r->task_kind, TKIND_EMAIL);
+	assert_int_equal(r->due, 1);
+	assert_int_equal(r->nwho, 1);
+	assert_int_equal(r->who[0].set, PEOPLE_PARTICIPANTS); /* the default for interactions */
+	assert_string_equal(r->origin, "test.ini:4");
+	playbook_release(&pb);
+}
+
+static void test_errors_name_the_line(void **state)
+{
+	(void)state;
+	assert_parse_error("[r]\non = someday\n", "test.ini:2: unknown trigger 'someday'");
+	assert_parse_error("[r]\non = stage\nstage = hired\ntask = call\ntitle = x\n",
+			   "test.ini:3: unknown stage 'hired'");
+	assert_parse_error("[r]\non = stage\nstage = offer\nfor = friends\ntask = call\ntitle = x\n",
+			   "test.ini:4: unknown set of people 'friends'");
+	assert_parse_error("[r]\non = stage\nstage = offer\ntask = call\ndue = soon\ntitle = x\n",
+			   "test.ini:5: due must be a whole number");
+	assert_parse_error("[r]\non = stage\nstage = offer\ntask = call\ntitle = x\n"
+			   "template = nope\n", "test.ini:6: unknown template 'nope'");
+	assert_parse_error("[r]\non = stage\nstage = offer\ntask = call\ntitle = Hi {frist}\n",
+			   "test.ini:5: unknown merge field '{frist}'");
+	assert_parse_error("[r]\non = stage\nstage = offer\ntask = call\ntitle = x\ncolour = red\n",
+			   "test.ini:6: unknown key 'colour'");
+	assert_parse_error("due = 1\n", "test.ini:1: 'due' comes before any [section]");
+	assert_parse_error("[r\n", "test.ini:1: a section is written [name]");
+	assert_parse_error("[r]\njust words\n", "test.ini:2: expected 'key = value'");
+	assert_parse_error("[r]\non = stage\nstage = offer\n", "does nothing");
+	assert_parse_error("[r]\non = silence\ntask = call\ntitle = x\n", "needs 'after' and 'days'");
+	assert_parse_error("[r]\non = cadence\nfor = participants\ntask = email\ntitle = x\n",
+			   "does not fit its trigger");
+	assert_parse_error("[r]\non = stage\nstage = offer\ntask = call\ntitle = x\n[r]\n",
+			   "test.ini:6: rule 'r' is defined twice");
+	assert_parse_error("[Bad Name]\n", "is not a rule name");
+	assert_parse_error("[ghost]\nenabled = no\n", "no rule or playbook 'ghost'");
+	assert_parse_error("[r]\non = stage\x01\n", "");
+	assert_parse_error("[r]\non = \xff\n", "not valid UTF-8");
+}
+
+static void test_overrides_and_switches(void **state)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+	const char *base = "[a.one]\non = stage\nstage = offer\ntask = call\ntitle = one\n"
+			   "[a.two]\non = stage\nstage = offer\ntask = email\ntitle = two\n"
+			   "[b]\non = cadence\ntask = email\ntitle = b\n";
+
+	(void)state;
+	assert_int_equal(parse(&pb, base, &err), 0);
+	assert_int_equal(pb.n, 3);
+	/* a section of the same name replaces the rule; "enabled = no" on a
+	 * playbook's name turns off all of its rules */
+	assert_int_equal(parse(&pb, "[b]\non = cadence\ntask = call\ntitle = new b\n"
+				    "[a]\nenabled = no\n",
+			       &err), 0);
+	assert_int_equal(pb.n, 3);
+	assert_string_equal(playbook_find(&pb, "b")->title, "new b");
+	assert_false(playbook_find(&pb, "a.one")->enabled);
+	assert_false(playbook_find(&pb, "a.two")->enabled);
+	assert_true(playbook_find(&pb, "b")->enabled);
+	playbook_release(&pb);
+}
+
+static void test_builtin_playbooks_parse(void **state)
+{
+	const struct embedded_file *f = embedded_find("playbooks.ini");
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(playbook_parse(&pb, "built-in", f->data, f->size, NULL, &err), 0);
+	assert_non_null(playbook_find(&pb, "thank-you"));
+	assert_non_null(playbook_find(&pb, "silence.call"));
+	assert_non_null(playbook_find(&pb, "rejected.recontact"));
+	assert_non_null(playbook_find(&pb, "keep-in-touch"));
+	assert_int_equal(playbook_find(&pb, "rejected.recontact")->due, 150);
+	playbook_release(&pb);
+}
+
+/* The engine is a pure function: the same situation, the same proposals. */
+static void test_engine_chooses_people(void **state)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+	char ann[] = "Ann Example", bob[] = "Bob Sample", cy[] = "Cy Person";
+	struct met_person people[] = {
+		{ .id = 1, .name = ann, .rapport = 5, .role = ROLE_PEER, .interviews = 2 },
+		{ .id = 2, .name = bob, .rapport = 2, .role = ROLE_HIRING_MANAGER, .interviews = 1 },
+		{ .id = 3, .name = cy, .rapport = 4, .role = -1, .interviews = 1, .has_cadence = true },
+	};
+	struct rule_event ev = { .key = "s:1", .date = "2026-03-10", .due_base = "2026-03-10",
+				 .opp_id = 7, .opp_title = "Data Lead", .org_name = "Acme",
+				 .stage = STAGE_REJECTED, .kind = -1, .people = people,
+				 .npeople = 3 };
+	proposal_vec v = { 0 };
+
+	(void)state;
+	assert_int_equal(parse(&pb, "[call]\non = stage\nstage = rejected\nfor = met\n"
+				    "min-rapport = 4\ntask = call\ndue = +5\ntitle = Call {first}\n"
+				    "why = {org} said no on {date}.{person_note}\n"
+				    "[boss]\non = stage\nstage = rejected\nfor = hiring-manager, hr\n"
+				    "task = call\ndue = 150\ntitle = Re-contact {person}\n"
+				    "[cad]\non = stage\nstage = rejected\nfor = met\nset-cadence = 45\n",
+			       &err), 0);
+	engine_propose(playbook_find(&pb, "call"), &ev, &v);
+	assert_int_equal(v.n, 2); /* Ann (5) and Cy (4), not Bob (2) */
+	assert_string_equal(v.items[0].title, "Call Ann");
+	assert_string_equal(v.items[0].due, "2026-03-15");
+	assert_string_equal(v.items[0].why, "Acme said no on 2026-03-10. You met them in 2 "
+					    "interviews and rated the rapport 5/5.");
+	engine_propose(playbook_find(&pb, "boss"), &ev, &v);
+	assert_int_equal(v.n, 3);
+	assert_int_equal(v.items[2].person_id, 2);
+	assert_string_equal(v.items[2].due, "2026-08-07");
+	engine_propose(playbook_find(&pb, "cad"), &ev, &v);
+	assert_int_equal(v.n, 5); /* Ann and Bob get a cadence; Cy has one */
+	assert_true(v.items[3].set_cadence && v.items[4].set_cadence);
+	proposal_vec_release(&v);
+	playbook_release(&pb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_a_good_rule),
+		cmocka_unit_test(test_errors_name_the_line),
+		cmocka_unit_test(test_overrides_and_switches),
+		cmocka_unit_test(test_builtin_playbooks_parse),
+		cmocka_unit_test(test_engine_chooses_people),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
