@@ -6,6 +6,7 @@
 #include "cli/show.h"
 #include "core/text.h"
 #include "io/json_model.h"
+#include "method/letter.h"
 #include "method/playbook_run.h"
 
 static int parse_task_id(struct cli *cli, const char *s, int64_t *id)
@@ -45,6 +46,9 @@ static int task_add(struct cli *cli, const struct args *a)
 	}
 	if (cli_when(cli, arg_opt(a, "due") ? arg_opt(a, "due") : "today", due))
 		return ERR_INVALID;
+	if ((v = arg_opt(a, "template")) && *v && !letter_template_exists(v))
+		return error_set(&cli->err, ERR_INVALID,
+				 "unknown template '%s' (see 'rapport template list')", v);
 	if ((v = arg_opt(a, "with")) && store_person_resolve(cli->store, v, &t.person.id, &cli->err))
 		return cli->err.code;
 	if ((v = arg_opt(a, "opp")) && store_opp_resolve(cli->store, v, &t.opp.id, &cli->err))

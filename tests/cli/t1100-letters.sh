@@ -233,4 +233,11 @@ test_expect_success 'a broken user template can be removed to get the built-in b
 	rapport draft 1 | grep -q "^Hello Nadia,$"
 '
 
+test_expect_success 'task add --template with an unknown template is refused, nothing written' '
+	before=$(db_digest) &&
+	test_must_fail 1 rapport task add "Write a note" --template no-such-letter &&
+	test_stderr_contains "unknown template" &&
+	test "$(db_digest)" = "$before"
+'
+
 test_done
