@@ -2,14 +2,6 @@
 # Letters: your settings (config), drafting a task's letter, built-in and user templates.
 . "$(dirname "$0")/test-lib.sh"
 
-# test_eq ACTUAL EXPECTED
-test_eq() {
-	[ "$1" = "$2" ] || {
-		echo "expected '$2', got '$1'" >&2
-		return 1
-	}
-}
-
 TEMPLATES="$XDG_CONFIG_HOME/rapport/templates"
 
 test_expect_success 'setup: a person, an opportunity, a thank-you task' '

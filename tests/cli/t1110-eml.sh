@@ -2,14 +2,6 @@
 # Letters leaving rapport: draft --eml (checked by Python's e-mail parser) and --mailto.
 . "$(dirname "$0")/test-lib.sh"
 
-# test_eq ACTUAL EXPECTED
-test_eq() {
-	[ "$1" = "$2" ] || {
-		echo "expected '$2', got '$1'" >&2
-		return 1
-	}
-}
-
 # check_eml FILE: parse FILE with Python's e-mail package and run the
 # assertions of standard input with `m` (the message), `raw` (its bytes) and
 # `body` (the decoded body) defined.

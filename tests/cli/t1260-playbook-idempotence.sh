@@ -3,35 +3,6 @@
 # however often, and whenever, they are run, each follow-up is made once.
 . "$(dirname "$0")/test-lib.sh"
 
-# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
-# stdin, with json_get (a JSON null prints as None).
-jv() {
-	_expr=
-	_ifs=$IFS
-	IFS=.
-	for _k in $1; do
-		case $_k in
-		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
-		*) _expr="${_expr}[$_k]" ;;
-		esac
-	done
-	IFS=$_ifs
-	json_get "$_expr${2-}"
-}
-
-# jlen PATH: how many items the list (or object) at PATH holds.
-jlen() {
-	jv "$1" '.__len__()'
-}
-
-# test_eq ACTUAL EXPECTED
-test_eq() {
-	[ "$1" = "$2" ] || {
-		echo "expected '$2', got '$1'" >&2
-		return 1
-	}
-}
-
 # on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
 on() {
 	(

@@ -83,6 +83,35 @@ json_get() {
 	python3 -c "import json,sys; v=json.load(sys.stdin)$1; print(v if not isinstance(v,(dict,list)) else json.dumps(v))"
 }
 
+# jv PATH: print the value at a dotted PATH (people.0.name) of the JSON on
+# stdin, with json_get (a JSON null prints as None).
+jv() {
+	_expr=
+	_ifs=$IFS
+	IFS=.
+	for _k in $1; do
+		case $_k in
+		'' | *[!0-9]*) _expr="${_expr}[\"$_k\"]" ;;
+		*) _expr="${_expr}[$_k]" ;;
+		esac
+	done
+	IFS=$_ifs
+	json_get "$_expr${2-}"
+}
+
+# jlen PATH: how many items the list (or object) at PATH holds.
+jlen() {
+	jv "$1" '.__len__()'
+}
+
+# test_eq ACTUAL EXPECTED
+test_eq() {
+	[ "$1" = "$2" ] || {
+		echo "expected '$2', got '$1'" >&2
+		return 1
+	}
+}
+
 # Turn every built-in playbook off, for tests of what rapport does without them.
 disable_playbooks() {
 	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
