@@ -17,7 +17,7 @@ CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-proto
 CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
-LIBS      := -lsqlite3 -ljansson
+LIBS      := -lsqlite3 -ljansson -lcmark
 TEST_LIBS := -lcmocka
 
 LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c)

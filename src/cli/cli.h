@@ -87,6 +87,14 @@ extern const struct cmd_spec playbook_cmds[];
 extern const struct cmd_spec config_cmds[];
 extern const struct cmd_spec draft_cmds[];
 extern const struct cmd_spec template_cmds[];
+extern const struct cmd_spec offer_cmds[];
+extern const struct cmd_spec want_cmds[];
+extern const struct cmd_spec fit_cmds[];
+extern const struct cmd_spec question_cmds[];
+extern const struct cmd_spec prep_cmds[];
+extern const struct cmd_spec debrief_cmds[];
+extern const struct cmd_spec feedback_cmds[];
+extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_group cmd_groups[];
 
 /* Option values: the last one given, or NULL. */
@@ -101,6 +109,8 @@ int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long mi
 		long *out, bool *given);
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
 int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
+/* An amount: digits, optionally followed by k (thousands); label names it in the error. */
+int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
 
 /* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
 const struct playbook *cli_playbook(struct cli *cli);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "io/json_model.h"
+#include "method/levels.h"
 #include "store/setting.h"
 
 /* "key: value", a multi-line value's later lines under the first. */
@@ -46,10 +47,30 @@ static int config_list(struct cli *cli)
 	return 0;
 }
 
+/* The ladder in use: the user's, else the default (which the setting does not hold). */
+static int levels_get(struct cli *cli)
+{
+	struct level_ladder l;
+	char *text;
+
+	if (levels_load(cli->store, &l, &cli->err)) {
+		level_ladder_release(&l);
+		return cli->err.code;
+	}
+	text = level_ladder_text(&l);
+	cli_set_json(cli, json_pack("{s:s}", "levels", text));
+	cli_printf(cli, "%s\n", text);
+	free(text);
+	level_ladder_release(&l);
+	return 0;
+}
+
 static int config_get(struct cli *cli, const char *key)
 {
 	char *value;
 
+	if (!strcmp(key, "levels"))
+		return levels_get(cli);
 	if (store_setting_get(cli->store, key, &value, &cli->err))
 		return cli->err.code;
 	cli_set_json(cli, json_pack("{s:o}", key, json_text(value)));
@@ -59,17 +80,38 @@ static int config_get(struct cli *cli, const char *key)
 	return 0;
 }
 
+/* A ladder is stored as it reads back: "a < b | c", spaces squeezed. */
+static int levels_normalize(struct cli *cli, const char *value, char **out)
+{
+	struct level_ladder l;
+	int rc = level_ladder_parse(value, &l, &cli->err);
+
+	if (!rc)
+		*out = level_ladder_text(&l);
+	level_ladder_release(&l);
+	return rc;
+}
+
 static int config_set(struct cli *cli, const char *key, const char *value)
 {
+	char *ladder = NULL;
+
 	if (!value || !*value)
 		return error_set(&cli->err, ERR_INVALID,
 				 "%s must not be empty (use 'rapport config --unset %s' to remove it)",
 				 key, key);
 	if (setting_check(key, value, &cli->err) ||
-	    store_setting_set(cli->store, key, value, &cli->err))
+	    (!strcmp(key, "levels") && levels_normalize(cli, value, &ladder)))
 		return cli->err.code;
+	if (ladder)
+		value = ladder;
+	if (store_setting_set(cli->store, key, value, &cli->err)) {
+		free(ladder);
+		return cli->err.code;
+	}
 	cli_set_json(cli, json_pack("{s:s}", key, value));
 	cli_printf(cli, "set %s\n", key);
+	free(ladder);
 	return 0;
 }
 
@@ -107,7 +149,9 @@ static const struct opt_spec config_opts[] = {
 const struct cmd_spec config_cmds[] = {
 	{ "", "[KEY [VALUE]]",
 	  "Show or set your settings: name (your name), email (your address, the From: of"
-	  " e-mails)\nand signature (the end of your letters; several lines allowed). With no"
+	  " e-mails),\nsignature (the end of your letters; several lines allowed) and levels"
+	  " (your ladder of\njob levels, lowest first, synonyms with '|': 'junior < senior | sr"
+	  " < lead | staff'; it\nspots a role offered below the level you applied for). With no"
 	  " KEY, list them.",
 	  0, 2, config_opts, config_run, CMD_WRITE },
 	{ 0 },

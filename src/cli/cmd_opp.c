@@ -6,13 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/offer_compare.h"
 #include "cli/show.h"
 #include "core/text.h"
 #include "io/json_model.h"
+#include "io/json_wants.h"
+#include "method/fit.h"
+#include "method/levels.h"
 #include "method/playbook_run.h"
 
 /* An amount: digits, optionally followed by k (thousands). */
-static int parse_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
+int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
 {
 	char *end;
 	long long v;
@@ -42,10 +46,10 @@ static int parse_range(struct cli *cli, const char *s, struct opp *o)
 		return error_set(&cli->err, ERR_INVALID,
 				 "--salary-range must be LOW-HIGH, like 80000-95000, not '%s'", s);
 	low = xstrndup(s, (size_t)(dash - s));
-	rc = parse_amount(cli, "--salary-range", low, &o->salary_low);
+	rc = cli_amount(cli, "--salary-range", low, &o->salary_low);
 	free(low);
 	if (!rc)
-		rc = parse_amount(cli, "--salary-range", dash + 1, &o->salary_high);
+		rc = cli_amount(cli, "--salary-range", dash + 1, &o->salary_high);
 	if (!rc && o->salary_low > o->salary_high)
 		rc = error_set(&cli->err, ERR_INVALID, "--salary-range: %s is not low-high", s);
 	return rc;
@@ -63,7 +67,7 @@ static int apply_amount(struct cli *cli, const struct args *a, const char *name,
 		return 0;
 	}
 	snprintf(label, sizeof(label), "--%s", name);
-	return parse_amount(cli, label, v, f);
+	return cli_amount(cli, label, v, f);
 }
 
 static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *a)
@@ -106,7 +110,22 @@ static int run_stage_rules(struct cli *cli, int64_t opp_id)
 	return 0;
 }
 
-static void print_opp_line(struct cli *cli, const struct opp *o)
+/* fit is NULL when the user has no wants yet */
+/* A level given: when the level discussed now ranks below the level applied
+ * for, the mismatch rule proposes deciding how to answer. */
+static int run_level_rules(struct cli *cli, const struct args *a, int64_t opp_id)
+{
+	const struct playbook *pb;
+
+	if (!arg_opt(a, "level") && !arg_opt(a, "level-offered"))
+		return 0;
+	pb = cli_playbook(cli);
+	if (!pb || playbooks_on_mismatch(cli->store, pb, opp_id, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
+static void print_opp_line(struct cli *cli, const struct opp *o, const struct fit *fit)
 {
 	struct strbuf line = STRBUF_INIT;
 
@@ -114,6 +133,12 @@ static void print_opp_line(struct cli *cli, const struct opp *o)
 	strbuf_addpad(&line, o->slug, 30);
 	strbuf_addstr(&line, " ");
 	strbuf_addpad(&line, enum_name(&stage_def, (int)o->stage), 13);
+	if (fit) {
+		char score[32];
+		fit_text(fit, score, sizeof(score));
+		strbuf_addstr(&line, " fit ");
+		strbuf_addpad(&line, score, 4);
+	}
 	strbuf_addf(&line, " %s · %s", o->org_name, o->title);
 	cli_printf(cli, "%s\n", line.buf);
 	strbuf_release(&line);
@@ -150,6 +175,7 @@ out:
 static int opp_list(struct cli *cli, const struct args *a)
 {
 	const char *stage = arg_opt(a, "stage");
+	struct fit_table fits = { 0 };
 	opp_vec v = { 0 };
 	json_t *arr;
 	int st = -1;
@@ -160,15 +186,24 @@ static int opp_list(struct cli *cli, const struct args *a)
 		opp_vec_release(&v);
 		return cli->err.code;
 	}
+	if (fit_table_load(cli->store, &fits, &cli->err)) {
+		opp_vec_release(&v);
+		return cli->err.code;
+	}
 	arr = cli->json ? json_array() : NULL;
 	for (size_t i = 0; i < v.n; i++) {
-		if (arr)
-			json_array_append_new(arr, opp_to_json(&v.items[i]));
-		else
-			print_opp_line(cli, &v.items[i]);
+		struct fit f = fit_table_get(&fits, v.items[i].id);
+		if (arr) {
+			json_t *j = opp_to_json(&v.items[i]);
+			json_object_set_new(j, "fit", fit_to_json(&f));
+			json_array_append_new(arr, j);
+		} else {
+			print_opp_line(cli, &v.items[i], fits.wants.n ? &f : NULL);
+		}
 	}
 	cli_set_json(cli, arr);
 	opp_vec_release(&v);
+	fit_table_release(&fits);
 	return 0;
 }
 
@@ -198,6 +233,9 @@ static int opp_show(struct cli *cli, const struct args *a)
 	stage_change_vec history = { 0 };
 	interaction_vec iv = { 0 };
 	task_vec tv = { 0 };
+	want_standing_vec wants = { 0 };
+	struct level_mismatch mismatch = { 0 };
+	struct fit fit;
 	json_t *j, *jp, *jh;
 	int64_t id, total;
 	int rc;
@@ -208,8 +246,11 @@ static int opp_show(struct cli *cli, const struct args *a)
 	    (rc = store_opp_history(cli->store, id, &history, &cli->err)) ||
 	    (rc = store_interactions_of_opp(cli->store, id, timeline_limit(a), &iv, &total,
 					    &cli->err)) ||
-	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)))
+	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)) ||
+	    (rc = store_want_standings(cli->store, id, &wants, &cli->err)) ||
+	    (rc = levels_check_opp(cli->store, id, &mismatch, &cli->err)))
 		goto out;
+	fit = fit_of_standings(&wants);
 	if (!cli->json)
 		goto text;
 	j = opp_to_json(&o);
@@ -224,6 +265,8 @@ static int opp_show(struct cli *cli, const struct args *a)
 	json_object_set_new(j, "interactions", interactions_json(&iv));
 	json_object_set_new(j, "interactions_total", json_integer(total));
 	json_object_set_new(j, "tasks", tasks_json(&tv));
+	json_object_set_new(j, "mismatch", offer_mismatch_json(&mismatch));
+	json_object_set_new(j, "fit", fit_to_json(&fit));
 	cli_set_json(cli, j);
 	goto out;
 text:
@@ -232,9 +275,22 @@ text:
 	cli_field(cli, "since", o.stage_changed_at);
 	cli_field(cli, "level applied", o.level_applied);
 	cli_field(cli, "level offered", o.level_offered);
+	if (mismatch.found) {
+		struct strbuf sb = STRBUF_INIT;
+		level_mismatch_text(&mismatch, &sb);
+		cli_field(cli, "mismatch", sb.buf);
+		strbuf_release(&sb);
+	}
 	cli_field(cli, "source", o.source);
 	cli_field(cli, "url", o.url);
 	print_salary(cli, &o);
+	if (wants.n) {
+		char score[32], line[96];
+		fit_text(&fit, score, sizeof(score));
+		snprintf(line, sizeof(line), "%s (%d of %d wants known; rapport fit %lld)", score,
+			 fit.known, fit.total, (long long)o.id);
+		cli_field(cli, "fit", line);
+	}
 	cli_field(cli, "notes", o.notes);
 	if (people.n)
 		cli_printf(cli, "\npeople:\n");
@@ -249,6 +305,8 @@ out:
 	stage_change_vec_release(&history);
 	interaction_vec_release(&iv);
 	task_vec_release(&tv);
+	want_standing_vec_release(&wants);
+	level_mismatch_release(&mismatch);
 	return rc;
 }
 
@@ -261,7 +319,8 @@ static int opp_edit(struct cli *cli, const struct args *a)
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
 	    (rc = apply_opp_options(cli, &o, a)) ||
-	    (rc = store_opp_update(cli->store, &o, &cli->err)))
+	    (rc = store_opp_update(cli->store, &o, &cli->err)) ||
+	    (rc = run_level_rules(cli, a, id)))
 		goto out;
 	opp_release(&o);
 	if (!(rc = store_opp_get(cli->store, id, &o, &cli->err))) {

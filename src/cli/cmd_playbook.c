@@ -56,6 +56,16 @@ static void trigger_text(struct strbuf *sb, const struct rule *r)
 		else
 			mask_text(sb, &task_kind_def, r->kinds);
 		break;
+	case TRIGGER_DEADLINE:
+		strbuf_addstr(sb, "an offer's deadline is set or changed (due counts from it)");
+		if (r->stages) {
+			strbuf_addstr(sb, "; while in ");
+			mask_text(sb, &stage_def, r->stages);
+		}
+		break;
+	case TRIGGER_MISMATCH:
+		strbuf_addstr(sb, "the level discussed or offered is below the level applied for");
+		break;
 	}
 }
 

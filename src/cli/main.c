@@ -21,9 +21,19 @@ const struct cmd_group cmd_groups[] = {
 	{ "opp", "opportunities: add, list, show, edit, move, link", opp_cmds },
 	{ "log", "log an interaction: an interview, a call, an e-mail...", log_cmds },
 	{ "task", "follow-ups: add, list, done, skip, snooze", task_cmds },
+	{ "want", "what you want from your next job: add, list, edit, rm, mark", want_cmds },
+	{ "fit", "how an opportunity fits your wants, with the evidence", fit_cmds },
+	{ "question", "the question bank: add, list, edit, rm", question_cmds },
+	{ "prep", "a prep sheet for your next interview (Markdown, or --html)", prep_cmds },
+	{ "debrief", "after an interview: questions asked, answers, what to refine; list, show",
+	  debrief_cmds },
+	{ "feedback", "feedback people gave you: add, list", feedback_cmds },
+	{ "improve", "improvement actions that follow feedback: add, list", improve_cmds },
+	{ "offer", "offers: add, edit, ask, reply, show, compare", offer_cmds },
 	{ "draft", "draft a task's letter: as text, an e-mail file or a mailto: link", draft_cmds },
 	{ "template", "letter templates: list, show, check", template_cmds },
-	{ "config", "your name, e-mail address and signature, for letters", config_cmds },
+	{ "config", "your name, e-mail address and signature, for letters; your levels",
+	  config_cmds },
 	{ "search", "search everything", search_cmds },
 	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
 	  playbook_cmds },
@@ -213,7 +223,14 @@ int main(int argc, char **argv)
 	}
 	i++;
 	if (!g->cmds[0].name[0]) {
-		cmd = &g->cmds[0]; /* a group of one command: "rapport agenda" */
+		/* a group whose first command has no name runs it ("rapport agenda",
+		 * "rapport debrief OPP") unless the next word names another of its
+		 * commands ("rapport debrief list") */
+		cmd = i < argc && av[i][0] ? find_cmd(g, av[i]) : NULL;
+		if (cmd)
+			i++;
+		else
+			cmd = &g->cmds[0];
 	} else if (i < argc && av[i][0] != '-') {
 		if (!(cmd = find_cmd(g, av[i]))) {
 			snprintf(err.msg, sizeof(err.msg), "no command '%s %s'", g->name, av[i]);

@@ -19,6 +19,12 @@ DEF(task_status_def, "task status", "open", "done", "skipped");
 DEF(role_def, "role", "hiring-manager", "peer", "hr", "recruiter", "executive", "referrer",
     "interviewer", "other");
 DEF(direction_def, "direction", "in", "out");
+DEF(want_status_def, "want status", "unknown", "met", "partly", "unmet", "vague");
+DEF(want_category_def, "want category", "scope", "growth", "team", "manager", "compensation",
+    "work-pattern", "culture", "business", "success", "other");
+DEF(question_stage_def, "question stage", "first", "second", "final", "offer");
+DEF(audience_def, "audience", "boss", "peer", "hr", "executive", "recruiter");
+DEF(offer_side_def, "offer side", "ask", "reply");
 
 void enum_list(const struct enum_def *def, char *buf, size_t size)
 {
@@ -56,4 +62,63 @@ bool stage_is_closed(enum stage s)
 {
 	return s == STAGE_ACCEPTED || s == STAGE_DECLINED || s == STAGE_REJECTED ||
 	       s == STAGE_WITHDRAWN;
+}
+
+unsigned enum_all(const struct enum_def *def)
+{
+	return (1u << def->count) - 1;
+}
+
+int enum_parse_set(const struct enum_def *def, const char *list, unsigned *mask,
+		   struct error *err)
+{
+	const char *p = list;
+
+	*mask = 0;
+	while (*p) {
+		char word[64];
+		size_t n;
+		int v;
+
+		p += strspn(p, " ,\t");
+		n = strcspn(p, " ,\t");
+		if (!n)
+			break;
+		if (n >= sizeof(word))
+			return error_set(err, ERR_INVALID, "unknown %s '%.*s'", def->what,
+					 (int)(n > 40 ? 40 : n), p);
+		memcpy(word, p, n);
+		word[n] = '\0';
+		p += n;
+		if (!strcmp(word, "any")) {
+			*mask |= enum_all(def);
+			continue;
+		}
+		if ((v = enum_parse(def, word, err)) < 0)
+			return v;
+		*mask |= 1u << v;
+	}
+	if (!*mask)
+		return error_set(err, ERR_INVALID, "no %s given", def->what);
+	return 0;
+}
+
+void enum_set_text(const struct enum_def *def, unsigned mask, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (mask == enum_all(def)) {
+		snprintf(buf, size, "any");
+		return;
+	}
+	for (size_t i = 0; i < def->count && used < size; i++) {
+		int n;
+		if (!(mask & (1u << i)))
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", def->names[i]);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
 }

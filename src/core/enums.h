@@ -42,12 +42,33 @@ enum role {
 
 enum direction { DIR_IN, DIR_OUT };
 
+/* Where a want stands on an opportunity. VAGUE: what they said can be read
+ * two ways; ask again. */
+enum want_status { WANT_UNKNOWN, WANT_MET, WANT_PARTLY, WANT_UNMET, WANT_VAGUE };
+
+enum want_category {
+	WCAT_SCOPE, WCAT_GROWTH, WCAT_TEAM, WCAT_MANAGER, WCAT_COMPENSATION, WCAT_WORK_PATTERN,
+	WCAT_CULTURE, WCAT_BUSINESS, WCAT_SUCCESS, WCAT_OTHER,
+};
+
+/* The stage of the conversation a question suits, and whom it is for. The
+ * question table stores sets of them as bit masks (1 << value). */
+enum question_stage { QSTAGE_FIRST, QSTAGE_SECOND, QSTAGE_FINAL, QSTAGE_OFFER };
+enum audience { AUD_BOSS, AUD_PEER, AUD_HR, AUD_EXECUTIVE, AUD_RECRUITER };
+
+enum offer_side { OFFER_ASK, OFFER_REPLY };
+
 extern const struct enum_def stage_def;
 extern const struct enum_def interaction_kind_def;
 extern const struct enum_def task_kind_def;
 extern const struct enum_def task_status_def;
 extern const struct enum_def role_def;
 extern const struct enum_def direction_def;
+extern const struct enum_def want_status_def;
+extern const struct enum_def want_category_def;
+extern const struct enum_def question_stage_def;
+extern const struct enum_def audience_def;
+extern const struct enum_def offer_side_def;
 
 /* The index of name in def (exact, lowercase), or ERR_INVALID with a message
  * that lists the accepted names. */
@@ -55,6 +76,14 @@ int enum_parse(const struct enum_def *def, const char *name, struct error *err);
 const char *enum_name(const struct enum_def *def, int value);
 /* "a, b or c": the accepted names, for help texts. */
 void enum_list(const struct enum_def *def, char *buf, size_t size);
+
+/* A set of names ("first, second", or "any" for all of them) as a bit mask
+ * of 1 << value; ERR_INVALID names the unknown one. */
+int enum_parse_set(const struct enum_def *def, const char *list, unsigned *mask,
+		   struct error *err);
+/* "first, second", or "any" when every bit of def is set. */
+void enum_set_text(const struct enum_def *def, unsigned mask, char *buf, size_t size);
+unsigned enum_all(const struct enum_def *def);
 
 /* Accepted, declined, rejected and withdrawn end an opportunity. */
 bool stage_is_closed(enum stage s);

@@ -104,6 +104,7 @@ struct task {
 	struct opp_ref opp;       /* id 0 when none */
 	char *origin, *why;
 	char *template; /* the letter template to draft, or NULL */
+	int64_t feedback_id; /* an improvement action: the feedback it follows; 0 when none */
 	int opp_stage;      /* read only: enum stage of the opportunity, or -1 */
 	int person_rapport; /* read only: the person's rapport, or -1 */
 	char *created_at, *done_at;
@@ -122,6 +123,7 @@ struct met_person {
 	bool has_cadence;
 };
 
+typedef VEC(int64_t) id_vec;
 typedef VEC(struct org) org_vec;
 typedef VEC(struct person) person_vec;
 typedef VEC(struct opp) opp_vec;

@@ -181,6 +181,8 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 			goto out;
 		}
 	}
+	if (json_object_get(tables, "question") && (rc = store_clear_seeded(s, err)))
+		goto out;
 	for (size_t t = 0; t < store_ntables && !rc; t++) {
 		json_t *rowsj = json_object_get(tables, store_tables[t]);
 		if (rowsj)

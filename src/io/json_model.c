@@ -114,12 +114,16 @@ json_t *interaction_to_json(const struct interaction *i)
 
 json_t *task_to_json(const struct task *t)
 {
-	return json_pack("{s:I, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-			 (json_int_t)t->id, "title", json_text(t->title), "kind",
-			 enum_name(&task_kind_def, (int)t->kind), "due", json_text(t->due),
-			 "status", enum_name(&task_status_def, (int)t->status), "origin",
-			 json_text(t->origin), "why", json_text(t->why), "template",
-			 json_text(t->template), "person", person_ref_to_json(&t->person),
-			 "opportunity", opp_ref_to_json(&t->opp), "created_at",
-			 json_text(t->created_at), "done_at", json_text(t->done_at));
+	json_t *j = json_pack("{s:I, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			      "id", (json_int_t)t->id, "title", json_text(t->title), "kind",
+			      enum_name(&task_kind_def, (int)t->kind), "due", json_text(t->due),
+			      "status", enum_name(&task_status_def, (int)t->status), "origin",
+			      json_text(t->origin), "why", json_text(t->why), "template",
+			      json_text(t->template), "person", person_ref_to_json(&t->person),
+			      "opportunity", opp_ref_to_json(&t->opp), "created_at",
+			      json_text(t->created_at), "done_at", json_text(t->done_at));
+
+	json_object_set_new(j, "feedback_id",
+			    t->feedback_id ? json_integer(t->feedback_id) : json_null());
+	return j;
 }

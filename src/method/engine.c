@@ -159,6 +159,10 @@ static char *expand(const char *text, const struct rule *r, const struct rule_ev
 					     : strbuf_addstr(&sb, "not rated");
 		else if (FIELD("person_note"))
 			person_note(p, &sb);
+		else if (FIELD("level_applied"))
+			strbuf_addstr(&sb, ev->level_applied ? ev->level_applied : "");
+		else if (FIELD("level_offered"))
+			strbuf_addstr(&sb, ev->level_offered ? ev->level_offered : "");
 		else
 			strbuf_add(&sb, s, n + 2); /* the parser let no other field through */
 #undef FIELD
@@ -185,6 +189,9 @@ static void propose_for(const struct rule *r, const struct rule_event *ev,
 		date_add_days(&due, r->due);
 		date_format(&due, pr->due);
 	}
+	/* two days before a deadline that is tomorrow is today, not yesterday */
+	if (ev->not_before && strcmp(pr->due, ev->not_before) < 0)
+		snprintf(pr->due, sizeof(pr->due), "%.10s", ev->not_before);
 }
 
 void engine_propose(const struct rule *r, const struct rule_event *ev, proposal_vec *out)

@@ -20,11 +20,13 @@ struct rule_event {
 	const char *chain;    /* the chain it belongs to ("i:12"), or NULL */
 	const char *date;     /* the event's day, YYYY-MM-DD: {date} */
 	const char *due_base; /* the day "due" counts from, YYYY-MM-DD */
+	const char *not_before; /* a due day before this one becomes this one (NULL: none) */
 	int days;             /* {days} */
 	int64_t opp_id;       /* 0 when about no opportunity */
 	const char *opp_title, *org_name;
 	int stage;            /* the opportunity's stage, or -1 */
 	int kind;             /* the interaction's kind, or -1 */
+	const char *level_applied, *level_offered; /* {level_applied} {level_offered} */
 	const struct met_person *people;
 	size_t npeople;
 };

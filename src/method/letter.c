@@ -10,14 +10,17 @@
 #include <unistd.h>
 
 #include "core/text.h"
+#include "store/debrief.h"
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-enum field_id { F_PERSON, F_FIRST, F_TITLE, F_ORG, F_OPP, F_ME, F_SIGNATURE, F_DATE, F_COUNT };
+enum field_id {
+	F_PERSON, F_FIRST, F_TITLE, F_ORG, F_OPP, F_ME, F_SIGNATURE, F_DATE, F_DONE, F_COUNT
+};
 
 static const char *const field_names[F_COUNT] = {
-	"person", "first", "title", "org", "opp", "me", "signature", "date",
+	"person", "first", "title", "org", "opp", "me", "signature", "date", "done",
 };
 
 /* Rendering state; with no fields (a check) nothing is written. */
@@ -83,7 +86,7 @@ static int unknown_field(const struct render *r, const char *brace, size_t len, 
 				 r->line, (int)len, brace, best);
 	return error_set(r->err, ERR_INVALID,
 			 "%s:%d: unknown merge field '%.*s' (known: {person} {first} {title} {org}"
-			 " {opp} {me} {signature} {date})",
+			 " {opp} {me} {signature} {date} {done})",
 			 r->name, r->line, (int)len, brace);
 }
 
@@ -107,6 +110,7 @@ static const char *field_value(const struct letter_fields *f, int id, struct str
 	case F_ME: v = f->me; break;
 	case F_SIGNATURE: v = blank(f->signature) ? f->me : f->signature; break;
 	case F_DATE: v = f->date; break;
+	case F_DONE: v = f->done; break;
 	case F_FIRST:
 		if (blank(f->person))
 			return NULL;
@@ -163,8 +167,9 @@ static int render_field(struct render *r, const char **pp, const char *end)
 	nlen = (size_t)((bar ? bar : close) - p);
 	if ((id = field_lookup(p, nlen)) < 0)
 		return unknown_field(r, brace, (size_t)(close + 1 - brace), nlen);
-	if (r->subject && id == F_SIGNATURE)
-		return render_fail(r, "{signature} cannot be used in the subject");
+	if (r->subject && (id == F_SIGNATURE || id == F_DONE))
+		return render_fail(r, id == F_DONE ? "{done} cannot be used in the subject"
+						   : "{signature} cannot be used in the subject");
 	*pp = close + 1;
 	if (!r->f)
 		return 0;
@@ -535,7 +540,28 @@ struct draft_sources {
 	struct person person;
 	struct opp opp;
 	char *me, *email, *signature;
+	char *done; /* {done}: "- TITLE" lines, or NULL */
 };
+
+/* The improvement actions done after the person's feedback, a "- TITLE" line
+ * each, most recently done last; NULL when there are none. */
+static int load_done(struct store *s, int64_t person_id, char **out, struct error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	id_vec ids = { 0 };
+	int rc = store_improvements_done_for(s, person_id, &ids, err);
+
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		struct task t = { 0 };
+		if (!(rc = store_task_get(s, ids.items[i], &t, err)))
+			strbuf_addf(&sb, "%s- %s", i ? "\n" : "", t.title);
+		task_release(&t);
+	}
+	free(ids.items);
+	*out = !rc && sb.len ? strbuf_detach(&sb) : NULL;
+	strbuf_release(&sb);
+	return rc;
+}
 
 static int load_sources(struct store *s, int64_t task_id, struct draft_sources *src,
 			struct error *err)
@@ -550,7 +576,8 @@ static int load_sources(struct store *s, int64_t task_id, struct draft_sources *
 	    (src->task.opp.id && store_opp_get(s, src->task.opp.id, &src->opp, err)) ||
 	    store_setting_get(s, "name", &src->me, err) ||
 	    store_setting_get(s, "email", &src->email, err) ||
-	    store_setting_get(s, "signature", &src->signature, err))
+	    store_setting_get(s, "signature", &src->signature, err) ||
+	    (src->task.person.id && load_done(s, src->task.person.id, &src->done, err)))
 		return err->code;
 	return 0;
 }
@@ -563,6 +590,7 @@ static void release_sources(struct draft_sources *src)
 	free(src->me);
 	free(src->email);
 	free(src->signature);
+	free(src->done);
 }
 
 static int render_draft(struct store *s, struct draft_sources *src, struct letter *out,
@@ -575,6 +603,7 @@ static int render_draft(struct store *s, struct draft_sources *src, struct lette
 	date_format_day(store_now(s), date);
 	letter_fields_set(&f, src->task.person.id ? &src->person : NULL,
 			  src->task.opp.id ? &src->opp : NULL, src->me, src->signature, date);
+	f.done = src->done;
 	if ((rc = letter_template_load(src->task.template, &text, &origin, err)))
 		return rc;
 	label = letter_template_label(src->task.template, origin);

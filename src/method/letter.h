@@ -10,6 +10,9 @@
  *   {opp}        the opportunity's title              organisation, else the person's
  *   {me}         your name (config name)     {date}   today, YYYY-MM-DD
  *   {signature}  your signature (config signature), else your name; not in the subject
+ *   {done}       the improvement actions you have done that follow the person's
+ *                feedback, a "- TITLE" line each, most recently done last
+ *                (rapport improve); not in the subject
  *
  * "{{" and "}}" are literal braces. A field may carry its own wording for
  * when its value is unknown: "{org|your team}". Without one, an unknown value
@@ -45,6 +48,7 @@ struct letter_fields {
 	const char *me;        /* the user's name */
 	const char *signature; /* the user's signature; {me} when unset */
 	const char *date;      /* today, YYYY-MM-DD */
+	const char *done;      /* "- TITLE" lines, one per improvement action done */
 };
 
 struct letter {

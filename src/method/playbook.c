@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "method/ini.h"
+#include "core/ini.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -63,12 +63,14 @@ static void sections_release(section_vec *v)
 /* ---- vocabularies ---- */
 
 static const char *const trigger_names[] = { "interaction", "stage", "silence", "cadence",
-					     "done" };
+					     "done", "deadline", "mismatch" };
+#define NTRIGGERS (sizeof(trigger_names) / sizeof(trigger_names[0]))
 static const char *const set_names[] = { "participants", "met", "role", "highest-rapport",
 					 "same", "person", "nobody" };
 /* Merge fields a rule's title and why may use (see engine.c). */
 static const char *const rule_fields[] = { "person", "first", "org", "opp", "date", "days",
-					   "stage", "kind", "role", "rapport", "person_note" };
+					   "stage", "kind", "role", "rapport", "person_note",
+					   "level_applied", "level_offered" };
 
 const char *trigger_name(enum trigger t)
 {
@@ -294,11 +296,11 @@ static int read_key(struct reader *rd, const struct entry *e, struct rule *r)
 	} else if (!strcmp(k, "enabled")) {
 		return read_bool(rd, e, &r->enabled);
 	} else if (!strcmp(k, "on")) {
-		for (v = 0; v < 5 && strcmp(trigger_names[v], e->value); v++)
+		for (v = 0; v < (int)NTRIGGERS && strcmp(trigger_names[v], e->value); v++)
 			;
-		if (v == 5)
+		if (v == (int)NTRIGGERS)
 			return fail(rd, e->line, "unknown trigger '%s' (expected interaction, stage, "
-				    "silence, cadence or done)", e->value, NULL);
+				    "silence, cadence, done, deadline or mismatch)", e->value, NULL);
 		r->trigger = (enum trigger)v;
 	} else if (!strcmp(k, "kind")) {
 		return read_mask(rd, e, r->trigger == TRIGGER_DONE ? &task_kind_def
@@ -361,7 +363,8 @@ static void default_people(struct rule *r)
 	static const enum people_set defaults[] = {
 		[TRIGGER_INTERACTION] = PEOPLE_PARTICIPANTS, [TRIGGER_STAGE] = PEOPLE_MET,
 		[TRIGGER_SILENCE] = PEOPLE_HIGHEST_RAPPORT, [TRIGGER_CADENCE] = PEOPLE_PERSON,
-		[TRIGGER_DONE] = PEOPLE_SAME,
+		[TRIGGER_DONE] = PEOPLE_SAME, [TRIGGER_DEADLINE] = PEOPLE_NOBODY,
+		[TRIGGER_MISMATCH] = PEOPLE_NOBODY,
 	};
 
 	if (r->nwho)
@@ -393,7 +396,7 @@ static int check_rule(struct reader *rd, const struct section *s, struct rule *r
 {
 	if (!has_on)
 		return fail(rd, s->line, "rule '%s' needs a trigger: on = interaction, stage, "
-			    "silence, cadence or done", s->name, NULL);
+			    "silence, cadence, done, deadline or mismatch", s->name, NULL);
 	if (r->task_kind < 0 && !r->set_cadence)
 		return fail(rd, s->line, "rule '%s' does nothing: give it a task or a set-cadence",
 			    s->name, NULL);

@@ -23,6 +23,8 @@ enum trigger {
 	TRIGGER_SILENCE,     /* nothing inbound on an opportunity for N days after an event */
 	TRIGGER_CADENCE,     /* a person's keep-in-touch cadence lapses */
 	TRIGGER_DONE,        /* a task of a kind (or made by a rule) is done */
+	TRIGGER_DEADLINE,    /* an offer's deadline is set or changed; due counts from it */
+	TRIGGER_MISMATCH,    /* the level discussed or offered falls below the level applied for */
 };
 
 /* Whom a rule's tasks are for. */
@@ -57,7 +59,7 @@ struct rule {
 	unsigned kinds;    /* interaction kinds (INTERACTION, SILENCE after) or task kinds (DONE) */
 	int direction;     /* for INTERACTION: DIR_IN, DIR_OUT or -1 for either */
 	int stage;         /* for STAGE */
-	unsigned stages;   /* for SILENCE: the stages the opportunity must be in (0: any) */
+	unsigned stages;   /* for SILENCE, DEADLINE: the stages the opportunity must be in (0: any) */
 	int days;          /* for SILENCE */
 	char *after_rule;  /* for SILENCE after a task of that rule is done; DONE by rule */
 	int repeat, every; /* for SILENCE after a rule: at most repeat tasks, every days apart */

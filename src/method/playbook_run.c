@@ -8,6 +8,8 @@
 
 #include "method/engine.h"
 #include "method/letter.h"
+#include "method/levels.h"
+#include "store/offer.h"
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -301,6 +303,112 @@ out:
 	return rc;
 }
 
+/* ---- offers: deadlines and levels ---- */
+
+/* Run the deadline rules for an opportunity's deadline (YYYY-MM-DD): their
+ * tasks are due relative to it, and never before today. */
+static int deadline_rules(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  const char *deadline, struct error *err)
+{
+	struct situation sit = { 0 };
+	char today[DATE_BUFSZ];
+	int rc;
+
+	if ((rc = situation_opp(s, &sit, opp_id, 0, err)))
+		goto out;
+	date_format_day(store_now(s), today);
+	snprintf(sit.key, sizeof(sit.key), "d:%.10s", deadline);
+	situation_dates(&sit, deadline, deadline);
+	sit.ev.not_before = today;
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (r->trigger == TRIGGER_DEADLINE &&
+		    (!r->stages || (r->stages & (1u << sit.ev.stage))))
+			rc = run_rule(s, r, &sit.ev, err);
+	}
+out:
+	situation_release(&sit);
+	return rc;
+}
+
+int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  const char *old_deadline, const char *deadline, struct error *err)
+{
+	char reason[128];
+
+	if (old_deadline && deadline && !strcmp(old_deadline, deadline))
+		return 0;
+	if (old_deadline) {
+		if (deadline)
+			snprintf(reason, sizeof(reason),
+				 "(Skipped: the deadline moved from %.10s to %.10s.)", old_deadline,
+				 deadline);
+		else
+			snprintf(reason, sizeof(reason), "(Skipped: the deadline of %.10s was removed.)",
+				 old_deadline);
+		for (size_t i = 0; i < pb->n; i++)
+			if (pb->rules[i].trigger == TRIGGER_DEADLINE &&
+			    store_skip_rule_tasks(s, pb->rules[i].name, opp_id, reason, err))
+				return err->code;
+	}
+	return deadline ? deadline_rules(s, pb, opp_id, deadline, err) : 0;
+}
+
+/* Deadlines still ahead whose rules have not run (a rule added since, an import). */
+static int tick_deadlines(struct store *s, const struct playbook *pb, const char *today,
+			  struct error *err)
+{
+	offer_vec v = { 0 };
+	int rc = store_offer_deadlines_from(s, today, &v, err);
+
+	for (size_t i = 0; i < v.n && !rc; i++)
+		rc = deadline_rules(s, pb, v.items[i].opp_id, v.items[i].deadline, err);
+	offer_vec_release(&v);
+	return rc;
+}
+
+static int mismatch_rules(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  const struct level_mismatch *m, struct error *err)
+{
+	struct situation sit = { 0 };
+	char today[DATE_BUFSZ];
+	int rc;
+
+	if ((rc = situation_opp(s, &sit, opp_id, 0, err)))
+		goto out;
+	date_format_day(store_now(s), today);
+	/* by rung: "Senior" and "senior analyst" are the same lower level */
+	snprintf(sit.key, sizeof(sit.key), "lv:%s", m->offered_rung);
+	situation_dates(&sit, today, NULL);
+	sit.ev.level_applied = m->applied;
+	sit.ev.level_offered = m->offered;
+	for (size_t i = 0; i < pb->n && !rc; i++)
+		if (pb->rules[i].trigger == TRIGGER_MISMATCH)
+			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+out:
+	situation_release(&sit);
+	return rc;
+}
+
+int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  struct error *err)
+{
+	struct level_mismatch m = { 0 };
+	int rc = levels_check_opp(s, opp_id, &m, err);
+
+	if (!rc && m.found)
+		rc = mismatch_rules(s, pb, opp_id, &m, err);
+	/* the level is no longer below: deciding how to answer it is moot */
+	for (size_t i = 0; i < pb->n && !rc && !m.found; i++)
+		if (pb->rules[i].trigger == TRIGGER_MISMATCH &&
+		    store_skip_rule_tasks(s, pb->rules[i].name, opp_id,
+					  "(Skipped: the level discussed is no longer below the "
+					  "level you applied for.)", err))
+			rc = err->code;
+	level_mismatch_release(&m);
+	return rc;
+}
+
 /* ---- time rules ---- */
 
 /* The day `days` after the day of `at`, as YYYY-MM-DD; false when at is malformed. */
@@ -404,6 +512,7 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
 {
 	char today[DATE_BUFSZ];
+	bool deadlines = false;
 	int rc = 0;
 
 	date_format_day(store_now(s), today);
@@ -415,6 +524,7 @@ int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err
 			rc = tick_silence(s, r, today, err);
 		else if (r->trigger == TRIGGER_CADENCE)
 			rc = tick_cadence(s, r, today, err);
+		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
-	return rc;
+	return !rc && deadlines ? tick_deadlines(s, pb, today, err) : rc;
 }

@@ -28,7 +28,19 @@ int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_i
 		       struct error *err);
 int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
 		      struct error *err);
-/* The time rules, as of store_now(). */
+/* After an offer's deadline was set, changed (old_deadline: the one before,
+ * or NULL) or cleared (deadline NULL): the open tasks of the deadline rules
+ * for the old one are skipped, and the rules run for the new one. A deadline
+ * never makes the same follow-up twice. */
+int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  const char *old_deadline, const char *deadline, struct error *err);
+/* After an opportunity's level applied for, level offered or offer's level
+ * changed: the mismatch rules run when the level discussed or offered ranks
+ * below the level applied for (see levels.h), once per lower level. */
+int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t opp_id,
+			  struct error *err);
+/* The time rules, as of store_now(); they also catch up on deadlines that
+ * have no follow-up yet (a rule added later, an import). */
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err);
 
 #endif

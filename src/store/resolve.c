@@ -4,6 +4,7 @@
  *   ORG     an id, or a name (case-insensitive)
  *   PERSON  an id, a full name, or a unique case-insensitive part of a name
  *   OPP     a slug, or an id
+ *   WANT    an id, its text (case-insensitive), or a unique part of it
  *
  * A reference that matches several records is an error that lists them, so
  * the user can pick one by id.
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 
 #include "core/text.h"
+#include "store/wants.h"
 #include "util/strbuf.h"
 
 #define MAX_CANDIDATES 8
@@ -121,31 +123,59 @@ static char *like_escape(const char *s)
 	return strbuf_detach(&sb);
 }
 
-int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+/* Look ref up by its whole folded text, then as a part of it. */
+static int by_text(struct store *s, const char *full_sql, const char *part_sql,
+		   const char *what, const char *ref, int64_t *id, struct error *err)
 {
 	sqlite3_stmt *st;
 	char *pattern, *folded;
 	int rc;
 
-	if (!*ref)
-		return error_set(err, ERR_INVALID, "an empty name refers to no one");
-	if (all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
-		return rc;
-	if (!(st = store_stmt(s, SQL_PERSON_BY_NAME, err)))
+	if (!(st = store_stmt(s, full_sql, err)))
 		return ERR_STORE;
 	sqlite3_bind_text(st, 1, text_fold(ref), -1, free);
-	if ((rc = single_match(s, st, "people", ref, id, err)) <= 0)
+	if ((rc = single_match(s, st, what, ref, id, err)) <= 0)
 		return rc;
-	if (!(st = store_stmt(s, SQL_PERSON_BY_PART, err)))
+	if (!(st = store_stmt(s, part_sql, err)))
 		return ERR_STORE;
 	folded = text_fold(ref);
 	pattern = like_escape(folded);
 	free(folded);
 	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
 	free(pattern);
-	rc = single_match(s, st, "people", ref, id, err);
+	return single_match(s, st, what, ref, id, err);
+}
+
+int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	int rc;
+
+	if (!*ref)
+		return error_set(err, ERR_INVALID, "an empty name refers to no one");
+	if (all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
+		return rc;
+	rc = by_text(s, SQL_PERSON_BY_NAME, SQL_PERSON_BY_PART, "people", ref, id, err);
 	if (rc == 1)
 		return error_set(err, ERR_NOT_FOUND, "no person '%s'", ref);
+	return rc;
+}
+
+static const char SQL_WANT_BY_ID[] = "SELECT id FROM want WHERE id = ?";
+static const char SQL_WANT_BY_TEXT[] = "SELECT id, text FROM want WHERE text_key = ?1";
+static const char SQL_WANT_BY_PART[] =
+	"SELECT id, text FROM want WHERE text_key LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY id";
+
+int store_want_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	int rc;
+
+	if (!*ref)
+		return error_set(err, ERR_INVALID, "an empty text refers to no want");
+	if (all_digits(ref) && (rc = by_id(s, SQL_WANT_BY_ID, ref, id, err)) <= 0)
+		return rc;
+	rc = by_text(s, SQL_WANT_BY_TEXT, SQL_WANT_BY_PART, "wants", ref, id, err);
+	if (rc == 1)
+		return error_set(err, ERR_NOT_FOUND, "no want '%s' (see rapport want list)", ref);
 	return rc;
 }
 

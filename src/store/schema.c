@@ -6,6 +6,7 @@
  * names in core/enums.c; tests/unit/test-store.c keeps the two in step.
  */
 #include "store/store_internal.h"
+#include "store/wants.h"
 
 #define STAGES "'lead','applied','conversation','interviewing','offer','negotiating'," \
 	       "'accepted','declined','rejected','withdrawn'"
@@ -221,16 +222,142 @@ static const char migration_2[] =
 	"CREATE INDEX rule_fire_task ON rule_fire(task_id);"
 	"CREATE INDEX rule_fire_chain ON rule_fire(chain, rule);";
 
-const char *const store_migrations[] = { migration_1, migration_2 };
+#define WANT_CATEGORIES "'scope','growth','team','manager','compensation','work-pattern'," \
+			"'culture','business','success','other'"
+#define MONEY(col) " " col " INTEGER CHECK (" col " >= 0),"
+
+/* Knowing what you want: wants and the evidence for each on an opportunity,
+ * the question bank, debriefs and the questions asked, feedback, offers and
+ * their negotiation rounds. */
+static const char migration_3[] =
+	"CREATE TABLE want ("
+	" id INTEGER PRIMARY KEY,"
+	" text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+	" text_key TEXT NOT NULL," /* text folded, for look-ups */
+	" weight INTEGER NOT NULL DEFAULT 3 CHECK (weight BETWEEN 1 AND 5),"
+	" must INTEGER NOT NULL DEFAULT 0 CHECK (must IN (0, 1)),"
+	" category TEXT CHECK (category IN (" WANT_CATEGORIES ")),"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE UNIQUE INDEX want_text_key ON want(text_key);"
+
+	/* The status of a want on an opportunity is its latest evidence. */
+	"CREATE TABLE want_evidence ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,"
+	" want_id INTEGER NOT NULL REFERENCES want(id) ON DELETE CASCADE,"
+	" status TEXT NOT NULL CHECK (status IN ('unknown','met','partly','unmet','vague')),"
+	" person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	" interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,"
+	" note TEXT,"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX want_evidence_opp ON want_evidence(opp_id, want_id, id);"
+	"CREATE INDEX want_evidence_want ON want_evidence(want_id);"
+
+	/* stages, audiences and categories are bit masks of the vocabularies in
+	 * core/enums.c (question stage, audience, want category). key names a
+	 * built-in question; the user's own have none. */
+	"CREATE TABLE question ("
+	" id INTEGER PRIMARY KEY,"
+	" key TEXT UNIQUE,"
+	" text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+	" stages INTEGER NOT NULL CHECK (stages BETWEEN 1 AND 15),"
+	" audiences INTEGER NOT NULL CHECK (audiences BETWEEN 1 AND 31),"
+	" categories INTEGER NOT NULL DEFAULT 0 CHECK (categories BETWEEN 0 AND 1023),"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE question_want ("
+	" question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,"
+	" want_id INTEGER NOT NULL REFERENCES want(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (question_id, want_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX question_want_want ON question_want(want_id);"
+
+	"CREATE TABLE debrief ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,"
+	" interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,"
+	" went_well TEXT, refine TEXT,"
+	" chemistry INTEGER CHECK (chemistry BETWEEN 1 AND 5),"
+	" notes TEXT,"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX debrief_opp ON debrief(opp_id, at);"
+
+	/* A question asked at an opportunity, with the answer. The text is kept
+	 * as asked, so an edited or removed question leaves the record whole. */
+	"CREATE TABLE asked ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,"
+	" debrief_id INTEGER REFERENCES debrief(id) ON DELETE CASCADE,"
+	" question_id INTEGER REFERENCES question(id) ON DELETE SET NULL,"
+	" text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+	" person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	" answer TEXT,"
+	" evidence_id INTEGER REFERENCES want_evidence(id) ON DELETE SET NULL,"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB ")"
+	") STRICT;"
+	"CREATE INDEX asked_opp ON asked(opp_id, question_id);"
+	"CREATE INDEX asked_debrief ON asked(debrief_id);"
+
+	"CREATE TABLE feedback ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL,"
+	" person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	" text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX feedback_opp ON feedback(opp_id);"
+	"CREATE INDEX feedback_person ON feedback(person_id);"
+	/* an improvement action is a learn task that comes from feedback */
+	"ALTER TABLE task ADD COLUMN feedback_id INTEGER REFERENCES feedback(id) ON DELETE SET NULL;"
+	"CREATE INDEX task_feedback ON task(feedback_id) WHERE feedback_id IS NOT NULL;"
+
+	"CREATE TABLE offer ("
+	" id INTEGER PRIMARY KEY,"
+	" opp_id INTEGER NOT NULL UNIQUE REFERENCES opportunity(id) ON DELETE CASCADE,"
+	MONEY("base") MONEY("bonus")
+	" equity TEXT, title TEXT, level TEXT,"
+	" start TEXT CHECK (start GLOB " DATE_GLOB "),"
+	" deadline TEXT CHECK (deadline GLOB " DATE_GLOB "),"
+	" benefits TEXT, notes TEXT,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+	") STRICT;"
+	/* What you asked for and what they answered, in order. */
+	"CREATE TABLE offer_round ("
+	" id INTEGER PRIMARY KEY,"
+	" offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,"
+	" side TEXT NOT NULL CHECK (side IN ('ask','reply')),"
+	MONEY("base") MONEY("bonus")
+	" equity TEXT, title TEXT, level TEXT,"
+	" start TEXT CHECK (start GLOB " DATE_GLOB "),"
+	" text TEXT,"
+	" at TEXT NOT NULL CHECK (at GLOB " DATE_GLOB "),"
+	" created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX offer_round_offer ON offer_round(offer_id, id);";
+
+const char *const store_migrations[] = { migration_1, migration_2, migration_3 };
+/* What a migration does in C once its SQL has run (NULL: nothing). */
+int (*const store_migration_after[])(struct store *, struct error *) = {
+	NULL, NULL, store_seed_questions,
+};
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
 
 /* Data tables in load order; search_index is derived and rebuilt by triggers. */
 const char *const store_tables[] = {
-	"organisation", "person",      "person_tag", "opportunity",        "stage_change",
-	"opp_person",   "interaction", "interaction_person", "task",       "setting",
-	"rule_fire",
+	"organisation", "person",   "person_tag", "opportunity",   "stage_change", "opp_person",
+	"interaction",  "interaction_person",     "feedback",      "task",         "setting",
+	"rule_fire",    "want",     "want_evidence",               "question",     "question_want",
+	"debrief",      "asked",    "offer",      "offer_round",
 };
 const size_t store_ntables = sizeof(store_tables) / sizeof(store_tables[0]);
+_Static_assert(sizeof(store_tables) / sizeof(store_tables[0]) <= STORE_MAX_TABLES,
+	       "raise STORE_MAX_TABLES");
 
 int store_schema_version(void)
 {

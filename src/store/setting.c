@@ -17,6 +17,7 @@ const struct setting_def setting_defs[] = {
 	{ "name", "your name, for letters ({me}) and the From: of e-mails" },
 	{ "email", "your e-mail address, the From: of e-mails" },
 	{ "signature", "the end of your letters ({signature}); several lines allowed" },
+	{ "levels", "your ladder of job levels, lowest first: 'junior < senior | sr < lead'" },
 	{ NULL, NULL },
 };
 
@@ -32,7 +33,7 @@ int setting_check(const char *key, const char *value, struct error *err)
 {
 	if (!setting_find(key))
 		return error_set(err, ERR_INVALID,
-				 "unknown setting '%s' (known: name, email, signature)", key);
+				 "unknown setting '%s' (known: name, email, signature, levels)", key);
 	if (!strcmp(key, "name"))
 		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (!strcmp(key, "email")) {
@@ -40,6 +41,9 @@ int setting_check(const char *key, const char *value, struct error *err)
 			return ERR_INVALID;
 		return text_check_email(value, err);
 	}
+	/* the ladder itself is checked by method/levels.c, see cli/cmd_config.c */
+	if (!strcmp(key, "levels"))
+		return text_check("levels", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (text_check("signature", value, TEXT_REQUIRED, err))
 		return ERR_INVALID;
 	if (strlen(value) > SIGNATURE_MAX)

@@ -20,8 +20,9 @@ struct store {
 	char stamp[DATE_BUFSZ];
 	struct stmt_slot stmts[STMT_SLOTS];
 	/* column lists for the dump/load of each table */
-	char **columns[16];
-	sqlite3_stmt *loaders[16];
+	/* per data table (store_tables), filled on first use */
+	char **columns[STORE_MAX_TABLES];
+	sqlite3_stmt *loaders[STORE_MAX_TABLES];
 };
 
 sqlite3 *store_db(struct store *s)
@@ -212,6 +213,8 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 		goto fail;
 	for (; version < (int)store_nmigrations; version++) {
 		if (exec_sql(s, store_migrations[version], "cannot upgrade the database", err))
+			goto fail;
+		if (store_migration_after[version] && store_migration_after[version](s, err))
 			goto fail;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", version + 1);
 		if (exec_sql(s, sql, "cannot upgrade the database", err))
@@ -450,6 +453,12 @@ int store_load_row(struct store *s, const char *table, const struct store_value 
 	return rc;
 }
 
+/* Tables a new database starts with rows in (the built-in question bank). */
+static bool seeded_table(const char *table)
+{
+	return !strcmp(table, "question");
+}
+
 bool store_is_empty(struct store *s)
 {
 	for (size_t i = 0; i < store_ntables; i++) {
@@ -457,6 +466,8 @@ bool store_is_empty(struct store *s)
 		sqlite3_stmt *st;
 		bool rows;
 
+		if (seeded_table(store_tables[i]))
+			continue;
 		snprintf(sql, sizeof(sql), "SELECT 1 FROM \"%s\" LIMIT 1", store_tables[i]);
 		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 			return false;
@@ -466,6 +477,11 @@ bool store_is_empty(struct store *s)
 			return false;
 	}
 	return true;
+}
+
+int store_clear_seeded(struct store *s, struct error *err)
+{
+	return exec_sql(s, "DELETE FROM question", "cannot clear the question bank", err);
 }
 
 int store_optimize_search(struct store *s, struct error *err)

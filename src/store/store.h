@@ -218,7 +218,10 @@ int store_dump_table(struct store *s, const char *table, store_row_fn row, void 
 /* Insert one row; values in the order of store_table_columns(). */
 int store_load_row(struct store *s, const char *table, const struct store_value *values,
 		   struct error *err);
+/* No user data: what a new database holds (the built-in question bank) does not count. */
 bool store_is_empty(struct store *s);
+/* Remove what a new database starts with, before loading a backup that has its own. */
+int store_clear_seeded(struct store *s, struct error *err);
 /* Merge the full-text index into one segment (after a bulk load). */
 int store_optimize_search(struct store *s, struct error *err);
 

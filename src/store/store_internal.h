@@ -8,8 +8,12 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/* At least store_ntables (schema.c checks it at compile time). */
+#define STORE_MAX_TABLES 32
+
 extern const char *const store_migrations[];
 extern const size_t store_nmigrations;
+extern int (*const store_migration_after[])(struct store *, struct error *);
 
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */

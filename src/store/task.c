@@ -4,7 +4,7 @@
 #define TASK_SELECT                                                              \
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id," \
 	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template," \
-	" op.stage, ifnull(pe.rapport, -1)"                                      \
+	" op.stage, ifnull(pe.rapport, -1), t.feedback_id"                       \
 	" FROM task t" \
 	" LEFT JOIN person pe ON pe.id = t.person_id"                            \
 	" LEFT JOIN opportunity op ON op.id = t.opp_id"                          \
@@ -12,7 +12,7 @@
 
 static const char SQL_TASK_INSERT[] =
 	"INSERT INTO task (title, kind, due, status, person_id, opp_id, origin, why, created_at,"
-	" template) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)";
+	" template, feedback_id) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TASK_GET[] = TASK_SELECT " WHERE t.id = ?";
 static const char SQL_TASK_CLOSE[] =
 	"UPDATE task SET status = ?2, done_at = ?3 WHERE id = ?1 AND status = 'open'";
@@ -46,6 +46,7 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_text(st, 7, t->why);
 	bind_text(st, 8, store_stamp(s));
 	bind_text(st, 9, t->template);
+	bind_id(st, 10, t->feedback_id);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
 		return err->code;
 	t->id = sqlite3_last_insert_rowid(store_db(s));
@@ -76,6 +77,7 @@ static void read_task(sqlite3_stmt *st, struct task *t)
 	t->template = col_text(st, 15);
 	t->opp_stage = col_enum(st, 16, &stage_def);
 	t->person_rapport = sqlite3_column_int(st, 17);
+	t->feedback_id = sqlite3_column_int64(st, 18);
 }
 
 static int read_tasks(struct store *s, sqlite3_stmt *st, task_vec *out, struct error *err)

@@ -48,7 +48,8 @@ test_expect_success 'a signature may hold several lines' '
 import json
 c = json.load(open(\"out\"))
 assert c == {\"name\": \"Samantha Carter\", \"email\": \"sam@example.org\",
-    \"signature\": \"Samantha Carter\nData person, Leeds\n+44 113 496 0000\"}, c
+    \"signature\": \"Samantha Carter\nData person, Leeds\n+44 113 496 0000\",
+    \"levels\": None}, c
 "
 '
 

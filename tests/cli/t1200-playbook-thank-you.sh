@@ -4,80 +4,6 @@
 # the contact it stands for.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
 # Monday 2 March 2026
 RAPPORT_NOW=2026-03-02T09:00
 
@@ -119,9 +45,7 @@ assert got == [(\"Thank-you note to Maria Lopez\", \"thank-you\", \"2026-03-03\"
 test_expect_success 'each note records its rule, the opportunity, the template and why' '
 	for who in "Maria Lopez" "Tom Baker"; do
 		t="Thank-you note to $who" &&
-		test_eq "$(task_field "$t" origin)" thank-you &&
-		test_eq "$(task_field "$t" opportunity)" northwind &&
-		test_eq "$(task_field "$t" template)" thank-you &&
+		task_is "$t" origin thank-you opportunity northwind template thank-you &&
 		task_field "$t" why >why &&
 		grep -qF "$who" why &&
 		grep -qF "Northwind Labs" why &&
@@ -135,9 +59,7 @@ test_expect_success 'the recruiter who was not in the interview gets no note' '
 
 test_expect_success 'agenda --json shows the notes as upcoming, with origin and why' '
 	rapport --json agenda >out &&
-	test_eq "$(jlen upcoming <out)" 2 &&
-	test_eq "$(jv upcoming.0.origin <out)" thank-you &&
-	test_eq "$(jv upcoming.1.origin <out)" thank-you &&
+	jv_eq upcoming.# 2 upcoming.0.origin thank-you upcoming.1.origin thank-you <out &&
 	jv upcoming.0.why <out | grep -q "Northwind Labs" &&
 	jv upcoming.1.why <out | grep -q "Northwind Labs"
 '
@@ -153,8 +75,7 @@ RAPPORT_NOW=2026-03-03T09:00
 
 test_expect_success 'Tue 3: the notes are due today' '
 	rapport --json agenda >out &&
-	test_eq "$(jlen today <out)" 2 &&
-	test_eq "$(jv today.0.kind <out)" email
+	jv_eq today.# 2 today.0.kind email <out
 '
 
 test_expect_success 'Tue 3: the note to Maria is done: an e-mail to her is logged' '
@@ -194,9 +115,7 @@ test_expect_success 'Mon 9: a second interview, logged late: the note is due the
 
 test_expect_success 'Mon 9: the late notes are overdue' '
 	rapport --json agenda >out &&
-	test_eq "$(jlen overdue <out)" 2 &&
-	test_eq "$(jv overdue.0.origin <out)" thank-you &&
-	test_eq "$(jv overdue.0.due <out)" 2026-03-07
+	jv_eq overdue.# 2 overdue.0.origin thank-you overdue.0.due 2026-03-07 <out
 '
 
 test_expect_success 'an interview on no opportunity still thanks the person' '

@@ -4,119 +4,44 @@
 # for, and when it is due. Each search has a database of its own.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
-# search ORG STAGE: in the current database, the opportunity "job" at ORG in
-# STAGE, with Maria Lopez (hiring manager, rapport 3) and Tom Baker (peer,
-# rapport 4), met together in an interview on Monday 2 March.
-search() {
-	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
-	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
-	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 4 >/dev/null &&
-	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
-	on 2026-03-02 rapport opp link job Tom --role peer >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
-		>/dev/null
-}
-
 LETTER="Write to Maria Lopez to restate your interest in Data Engineer"
 CALL="Call Maria Lopez about Data Engineer"
 
-# why_grew TITLE FILE: the task's why now is the why kept in FILE, then more.
+# quiet_week ORG STAGE: interviewed ORG STAGE (test-lib.sh), then no word: the
+# agenda every day up to Monday 9 March, when the letter falls due.
+quiet_week() {
+	interviewed "$1" "$2" &&
+	each_day 2026-03-03 2026-03-09 rapport agenda
+}
+
+# letter_sent: the letter is sent at noon on Monday 9 March.
+letter_sent() {
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null
+}
+
+# why_grew TITLE FILE: the why of the newest task with that title is the why
+# kept in FILE, then more.
 why_grew() {
-	task_field "$1" why >"$TEST_DIR/.why" &&
-	python3 -c '
-import sys
-old, new = (open(f).read().rstrip("\n") for f in sys.argv[1:3])
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+new = str(max(ts, key=lambda t: t["id"])["why"]).rstrip("\n")
+old = open(sys.argv[2]).read().rstrip("\n")
 assert new.startswith(old) and len(new.strip()) > len(old.strip()), (old, new)
-' "$2" "$TEST_DIR/.why"
+' "$1" "$2"
 }
 
 RAPPORT_DB=$TEST_DIR/reply-early.db
 test_expect_success 'a reply within the week: no letter, ever' '
-	search "Quartz Insurance" interviewing &&
+	interviewed "Quartz Insurance" interviewing &&
 	on 2026-03-05 rapport log email "Next steps soon" --with Tom --opp job --in >/dev/null &&
 	each_day 2026-03-06 2026-03-31 rapport agenda &&
-	test_eq "$(on 2026-03-31 ntasks silence)" 0 &&
-	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
+	test_eq "$(on 2026-03-31 ntasks silence silence.call)" "0 0"
 '
 
 RAPPORT_DB=$TEST_DIR/reply-elsewhere.db
 test_expect_success 'a reply about something else (no opportunity) does not end the silence' '
-	search "Cobalt Retail" interviewing &&
+	interviewed "Cobalt Retail" interviewing &&
 	on 2026-03-05 rapport log email "Happy birthday" --with Maria --in >/dev/null &&
 	each_day 2026-03-06 2026-03-09 rapport agenda &&
 	on 2026-03-09 tasks silence >out &&
@@ -126,8 +51,7 @@ test_expect_success 'a reply about something else (no opportunity) does not end 
 
 RAPPORT_DB=$TEST_DIR/reply-letter.db
 test_expect_success 'a reply while the letter is open: the letter is skipped, why says so' '
-	search "Pinecone Media" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	quiet_week "Pinecone Media" interviewing &&
 	on 2026-03-09 task_field "$LETTER" why >why.before &&
 	test_eq "$(on 2026-03-09 task_field "$LETTER" status)" open &&
 	on 2026-03-10T14:00 rapport log call "Maria called back" --with Maria --opp job --in >/dev/null &&
@@ -145,9 +69,8 @@ test_expect_success '... and nothing more comes of it' '
 
 RAPPORT_DB=$TEST_DIR/reply-after-letter.db
 test_expect_success 'a reply after the letter was sent: no call' '
-	search "Ember Games" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	quiet_week "Ember Games" interviewing &&
+	letter_sent &&
 	on 2026-03-11 rapport log email "Thanks for your letter" --with Maria --opp job --in >/dev/null &&
 	each_day 2026-03-11 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0 &&
@@ -156,9 +79,8 @@ test_expect_success 'a reply after the letter was sent: no call' '
 
 RAPPORT_DB=$TEST_DIR/reply-during-calls.db
 test_expect_success 'a reply while a call is open: the call is skipped, why says so' '
-	search "Lattice Bank" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	quiet_week "Lattice Bank" interviewing &&
+	letter_sent &&
 	each_day 2026-03-10 2026-03-12 rapport agenda &&
 	test_eq "$(on 2026-03-12 task_field "$CALL" status)" open &&
 	on 2026-03-12 task_field "$CALL" why >why.before &&
@@ -176,22 +98,19 @@ test_expect_success '... and no further call comes' '
 
 RAPPORT_DB=$TEST_DIR/stage-letter.db
 test_expect_success 'a stage change while the letter is open: skipped, why says so' '
-	search "Juniper Travel" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	quiet_week "Juniper Travel" interviewing &&
 	on 2026-03-09 task_field "$LETTER" why >why.before &&
 	on 2026-03-10 rapport opp move job offer >/dev/null &&
 	test_eq "$(on 2026-03-10 task_field "$LETTER" status)" skipped &&
 	on 2026-03-10 why_grew "$LETTER" why.before &&
 	each_day 2026-03-10 2026-03-25 rapport agenda &&
-	test_eq "$(on 2026-03-25 ntasks silence)" 1 &&
-	test_eq "$(on 2026-03-25 ntasks silence.call)" 0
+	test_eq "$(on 2026-03-25 ntasks silence silence.call)" "1 0"
 '
 
 RAPPORT_DB=$TEST_DIR/stage-call.db
 test_expect_success 'a stage change while a call is open: the call is skipped' '
-	search "Meridian Foods" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	quiet_week "Meridian Foods" interviewing &&
+	letter_sent &&
 	each_day 2026-03-10 2026-03-12 rapport agenda &&
 	on 2026-03-12 task_field "$CALL" why >why.before &&
 	on 2026-03-12T15:00 rapport opp move job rejected >/dev/null &&
@@ -203,9 +122,8 @@ test_expect_success 'a stage change while a call is open: the call is skipped' '
 
 RAPPORT_DB=$TEST_DIR/stage-after-letter.db
 test_expect_success 'a stage change after the letter was sent ends the chain: no call' '
-	search "Sierra Robotics" conversation &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	quiet_week "Sierra Robotics" conversation &&
+	letter_sent &&
 	on 2026-03-10 rapport opp move job interviewing >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
@@ -236,14 +154,14 @@ test_expect_success '... and the calls after it go to the same person' '
 
 RAPPORT_DB=$TEST_DIR/applied.db
 test_expect_success 'an opportunity only in "applied": no letter' '
-	search "Beacon Energy" applied &&
+	interviewed "Beacon Energy" applied &&
 	each_day 2026-03-03 2026-03-20 rapport agenda &&
 	test_eq "$(on 2026-03-20 ntasks silence)" 0
 '
 
 RAPPORT_DB=$TEST_DIR/two-interviews.db
 test_expect_success 'a second interview restarts the clock: the letter is due 7 days after it' '
-	search "Vertex Software" interviewing &&
+	interviewed "Vertex Software" interviewing &&
 	on 2026-03-06T10:00 rapport log interview "Round two" --with Maria --opp job >/dev/null &&
 	each_day 2026-03-03 2026-03-12 rapport agenda &&
 	test_eq "$(on 2026-03-12 ntasks silence)" 0 &&
@@ -255,7 +173,7 @@ test_expect_success 'a second interview restarts the clock: the letter is due 7 
 
 RAPPORT_DB=$TEST_DIR/late.db
 test_expect_success 'first looked at 18 days later: one letter, due on day 7 (overdue)' '
-	search "Helix Biotech" interviewing &&
+	interviewed "Helix Biotech" interviewing &&
 	on 2026-03-20 rapport --json agenda >out &&
 	test_eq "$(jlen overdue <out)" 3 &&
 	on 2026-03-20 tasks silence >out &&
@@ -274,8 +192,7 @@ test_expect_success '... sent that day: the call is due three days after sending
 
 RAPPORT_DB=$TEST_DIR/skipped.db
 test_expect_success 'a skipped letter brings no call and no new letter' '
-	search "Granite Logistics" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	quiet_week "Granite Logistics" interviewing &&
 	on 2026-03-09 rapport task skip "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
 	each_day 2026-03-09 2026-03-31 rapport agenda &&
 	on 2026-03-31 tasks silence >out &&
@@ -317,9 +234,8 @@ test_expect_success 'no hiring manager: the highest-rapport person linked or met
 
 RAPPORT_DB=$TEST_DIR/reply-logged-late.db
 test_expect_success 'a reply logged a day late, dated before the letter was sent: no call' '
-	search "Kestrel Freight" interviewing &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
+	quiet_week "Kestrel Freight" interviewing &&
+	letter_sent &&
 	on 2026-03-10 rapport log email "Maria: we will call you" --with Maria --opp job --in \
 		--at 2026-03-09T10:00 >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&

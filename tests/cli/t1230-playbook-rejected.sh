@@ -5,97 +5,6 @@
 # keep-in-touch cadence for everyone met.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
-# rejected_tasks: the tasks of every rejected.* rule, one a line:
-# origin|kind|person|due|status, sorted.
-rejected_tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
-                  t["due"], t["status"]))
-        for t in json.load(sys.stdin) if (t["origin"] or "").startswith("rejected")]
-print("\n".join(sorted(rows)))
-'
-}
-
-# cadence PERSON: their keep-in-touch cadence in days (None: none).
-cadence() {
-	rapport --json person show "$1" | jv cadence
-}
-
 # Monday 2 March 2026
 RAPPORT_NOW=2026-03-02T09:00
 
@@ -130,7 +39,7 @@ assert sum(1 for t in ts if (t[\"origin\"] or \"\").startswith(\"rejected\")) ==
 
 test_expect_success 'Tue 10: each follow-up has the right kind, person and due date' '
 	# whom the consulting idea is for is left open: it is checked below
-	rejected_tasks | grep -v "^rejected.consult|" >out &&
+	rule_tasks rejected | grep -v "^rejected.consult|" >out &&
 	sort >want <<-\EOT &&
 	rejected.letter|email|Grace Chen|2026-03-12|open
 	rejected.letter|email|Ravi Patel|2026-03-12|open
@@ -155,9 +64,7 @@ test_expect_success 'Tue 10: Hannah, never met, gets nothing' '
 
 test_expect_success 'Tue 10: the stay-in-touch letters carry their template and why' '
 	t="Stay-in-touch letter to Ravi Patel" &&
-	test_eq "$(task_field "$t" origin)" rejected.letter &&
-	test_eq "$(task_field "$t" template)" stay-in-touch &&
-	test_eq "$(task_field "$t" opportunity)" lumen &&
+	task_is "$t" origin rejected.letter template stay-in-touch opportunity lumen &&
 	task_field "$t" why >why &&
 	grep -qF "Lumen Health" why && grep -qF "2026-03-10" why && grep -qF "Ravi Patel" why
 '
@@ -189,9 +96,9 @@ test_expect_success 'Tue 10: everyone met gets a 45-day cadence; Sofia keeps her
 '
 
 test_expect_success 'Tue 10: the agenda many times over: still the same follow-ups' '
-	rejected_tasks >before &&
+	rule_tasks rejected >before &&
 	for i in 1 2 3 4 5 6 7 8 9 10; do rapport agenda >/dev/null || return 1; done &&
-	rejected_tasks >after &&
+	rule_tasks rejected >after &&
 	test_cmp before after
 '
 
@@ -213,7 +120,7 @@ test_expect_success 'Fri 13 - Tue 17: the LinkedIn invitations and calls are don
 	on 2026-03-15T11:30 rapport task done "$(on 2026-03-15 task_id "Call Sofia Rossi")" >/dev/null &&
 	on 2026-03-17 rapport task skip \
 		"$(on 2026-03-17 task_id "Review your interviews at Lumen Health: what to refine")" >/dev/null &&
-	on 2026-03-17 rejected_tasks >out &&
+	on 2026-03-17 rule_tasks rejected >out &&
 	test_eq "$(grep -c "|done$" out)" 10 &&
 	test_eq "$(grep -c "|skipped$" out)" 1 &&
 	test_eq "$(grep -c "|open$" out)" 2
@@ -279,7 +186,7 @@ test_expect_success 'a recruiter linked to the opportunity counts as met' '
 	rapport opp link fjord Aisha --role recruiter >/dev/null &&
 	rapport log interview "Pairing session" --with Tom --opp fjord --at 2026-03-03T10:00 >/dev/null &&
 	rapport opp move fjord rejected >/dev/null &&
-	rejected_tasks >out &&
+	rule_tasks rejected >out &&
 	grep -q "^rejected.letter|email|Tom Baker|2026-03-12|open$" out &&
 	grep -q "^rejected.letter|email|Aisha Khan|2026-03-12|open$" out &&
 	grep -q "^rejected.call|call|Aisha Khan|" out &&

@@ -4,91 +4,6 @@
 # hiring manager to shape the role and the offer.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
-# offer_tasks: origin|kind|person|due|status of the offer.* tasks, sorted.
-offer_tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
-                  t["due"], t["status"]))
-        for t in json.load(sys.stdin) if (t["origin"] or "").startswith("offer")]
-print("\n".join(sorted(rows)))
-'
-}
-
 # Monday 2 March 2026
 RAPPORT_NOW=2026-03-02T09:00
 
@@ -100,7 +15,7 @@ test_expect_success 'Mon 2: interviews at Orbit Payments' '
 	rapport opp link orbit Daniel --role hiring-manager >/dev/null &&
 	rapport log interview "Leadership interview" --with Daniel --with Emma --opp orbit \
 		--at 2026-03-02T11:00 >/dev/null &&
-	test_eq "$(offer_tasks)" ""
+	test_eq "$(rule_tasks offer)" ""
 '
 
 test_expect_success 'Mon 9: no word for a week: the silence letter is open' '
@@ -124,7 +39,7 @@ assert got == [(\"offer.compare\", \"2026-03-12\"), (\"offer.peers\", \"2026-03-
 '
 
 test_expect_success 'Wed 11: kinds, people and due dates' '
-	offer_tasks | grep -v "^offer.questions|" >out &&
+	rule_tasks offer | grep -v "^offer.questions|" >out &&
 	cat >want <<-\EOT &&
 	offer.compare|review|-|2026-03-12|open
 	offer.peers|meeting|-|2026-03-14|open
@@ -132,7 +47,7 @@ test_expect_success 'Wed 11: kinds, people and due dates' '
 	offer.visit|meeting|-|2026-03-16|open
 	EOT
 	test_cmp want out &&
-	offer_tasks | grep "^offer.questions|[a-z]*|.*|2026-03-12|open$"
+	rule_tasks offer | grep "^offer.questions|[a-z]*|.*|2026-03-12|open$"
 '
 
 test_expect_success 'Wed 11: the titles say what to do' '
@@ -169,7 +84,7 @@ test_expect_success 'Mon 16: the meeting with Daniel is done and logged; nothing
 		"$(on 2026-03-16 task_id "Meet Daniel Kim to shape the role and the offer")" >/dev/null &&
 	on 2026-03-16 contacts orbit | grep "^meeting|out|Daniel Kim|2026-03-16|" &&
 	each_day 2026-03-16 2026-03-31 rapport agenda &&
-	test_eq "$(on 2026-03-31 offer_tasks | wc -l)" 5 &&
+	test_eq "$(on 2026-03-31 rule_tasks offer | wc -l)" 5 &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
@@ -177,7 +92,7 @@ RAPPORT_DB=$TEST_DIR/cold.db
 test_expect_success 'an offer where no one was met still plans the five steps' '
 	rapport opp add "Nimbus Cloud" "SRE" --slug nimbus --stage applied >/dev/null &&
 	rapport opp move nimbus offer >/dev/null &&
-	offer_tasks | cut -d"|" -f1,4 >out &&
+	rule_tasks offer | cut -d"|" -f1,4 >out &&
 	cat >want <<-\EOT &&
 	offer.compare|2026-03-12
 	offer.peers|2026-03-14

@@ -4,80 +4,6 @@
 # never two open at once; the next one counts from the latest interaction.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
 # kit PERSON: the person's keep-in-touch tasks, oldest first (kind|person|due|status|title).
 kit() {
 	tasks keep-in-touch | grep "|$1|" || :
@@ -92,7 +18,7 @@ test_expect_success 'Mon 2: people to keep in touch with, and one without a cade
 	rapport person add "Chloe Martin" --org "Fjord Systems" --cadence 21 >/dev/null &&
 	rapport person add "Noah Brown" --org "Fjord Systems" >/dev/null &&
 	rapport log call "Catch-up" --with Noah >/dev/null &&
-	test_eq "$(rapport --json person show Omar | jv cadence)" 14
+	test_eq "$(cadence Omar)" 14
 '
 
 test_expect_success 'Tue 10: a call with Omar' '
@@ -112,13 +38,9 @@ test_expect_success 'Fri 20 - Mon 23: coffee with Chloe moves her next date past
 
 test_expect_success 'Tue 24: 14 days after the call, one e-mail task for Omar, due today' '
 	on 2026-03-24 rapport --json agenda >out &&
-	test_eq "$(jlen today <out)" 1 &&
-	test_eq "$(jv today.0.origin <out)" keep-in-touch &&
-	test_eq "$(jv today.0.kind <out)" email &&
-	test_eq "$(jv today.0.title <out)" "Keep in touch with Omar Haddad" &&
-	test_eq "$(jv today.0.person.name <out)" "Omar Haddad" &&
-	test_eq "$(jv today.0.due <out)" 2026-03-24 &&
-	test_eq "$(jv today.0.template <out)" keep-in-touch &&
+	jv_eq today.# 1 today.0.origin keep-in-touch today.0.kind email \
+		today.0.title "Keep in touch with Omar Haddad" today.0.person.name "Omar Haddad" \
+		today.0.due 2026-03-24 today.0.template keep-in-touch <out &&
 	jv today.0.why <out >why &&
 	grep -qF 2026-03-10 why && grep -qF 14 why
 '
@@ -140,8 +62,7 @@ test_expect_success 'Fri 3: the e-mail to Lena is done: logged, her next date mo
 		"$(on 2026-04-03 task_id "Keep in touch with Lena Fischer")" >/dev/null &&
 	on 2026-04-03 rapport --json person show Lena >out &&
 	jv last_contact <out | grep -q "^2026-04-03" &&
-	test_eq "$(jv interactions.0.kind <out)" email &&
-	test_eq "$(jv interactions.0.direction <out)" out &&
+	jv_eq interactions.0.kind email interactions.0.direction out <out &&
 	test_eq "$(on 2026-04-03 kit "Lena Fischer")" \
 		"email|Lena Fischer|2026-04-01|done|Keep in touch with Lena Fischer"
 '

@@ -3,80 +3,6 @@
 # however often, and whenever, they are run, each follow-up is made once.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
 # snapshot: every task, one a line: id|origin|kind|person|opp|due|status|title.
 snapshot() {
 	rapport --json task list --all | python3 -c '
@@ -160,13 +86,7 @@ RAPPORT_DB=$TEST_DIR/walked.db
 
 test_expect_success 'the same search, walked day by day, the agenda three times a day' '
 	story &&
-	for d in $(python3 -c "
-import datetime
-d = datetime.date(2026, 3, 2)
-while d <= datetime.date(2026, 4, 30):
-    print(d)
-    d += datetime.timedelta(days=1)
-"); do
+	for d in $(days 2026-03-02 2026-04-30); do
 		on ${d}T00:01 rapport agenda >/dev/null &&
 		on ${d}T12:00 rapport task list >/dev/null &&
 		on ${d}T23:59 rapport agenda >/dev/null || return 1

@@ -4,98 +4,6 @@
 # playbook off. Each case has a database of its own.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
-# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
-each_day() {
-	_days=$(python3 -c '
-import datetime, sys
-a, b = (datetime.date.fromisoformat(x) for x in sys.argv[1:3])
-while a <= b:
-    print(a)
-    a += datetime.timedelta(days=1)
-' "$1" "$2") || return 1
-	shift 2
-	for _d in $_days; do
-		on "$_d" "$@" >/dev/null || return 1
-	done
-}
-
-# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
-# (every task when none), oldest first, one a line: kind|person|due|status|title.
-# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
-tasks() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
-    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
-        continue
-    p = t["person"]["name"] if t["person"] else "-"
-    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
-' "$@"
-}
-
-# ntasks [ORIGIN]: how many tasks `tasks ORIGIN` lists.
-ntasks() {
-	tasks "$@" >"$TEST_DIR/.tasks" && wc -l <"$TEST_DIR/.tasks" | tr -d ' '
-}
-
-# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
-# opportunity) of the newest task with that title; person and opportunity
-# print a name and a slug.
-task_field() {
-	rapport --json task list --all | python3 -c '
-import json, sys
-ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
-v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
-if isinstance(v, dict):
-    v = v.get("name") or v.get("slug")
-print(v)
-' "$1" "$2"
-}
-
-# task_id TITLE: the id of the newest task with that title.
-task_id() {
-	task_field "$1" id
-}
-
-# contacts OPP: the opportunity's interactions, oldest first, one a line:
-# kind|direction|people|day|summary.
-contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
-import json, sys
-for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
-    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
-                    i["at"][:10], i["summary"])))
-'
-}
-
-# playbooks: write the user playbooks file from stdin.
-playbooks() {
-	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
-	cat >"$XDG_CONFIG_HOME/rapport/playbooks.ini"
-}
-
-# interviewed ORG STAGE: the opportunity "job" at ORG in STAGE; Maria Lopez
-# (hiring manager, rapport 3) and Tom Baker (rapport 5) interviewed you on 2 March.
-interviewed() {
-	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
-	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
-	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
-		>/dev/null
-}
-
 # origins: the origins of all tasks, one a line, sorted and counted (uniq -c, trimmed).
 origins() {
 	rapport --json task list --all |
@@ -124,9 +32,8 @@ test_expect_success 'a [thank-you] of your own replaces the built-in one' '
 	EOT
 	test_cmp want out &&
 	test_eq "$(ntasks)" 2 &&
-	test_eq "$(task_field "Send thanks to Maria" why)" \
-		"Met Maria Lopez at Northwind Labs on 2026-03-02." &&
-	test_eq "$(task_field "Send thanks to Maria" origin)" thank-you
+	task_is "Send thanks to Maria" why "Met Maria Lopez at Northwind Labs on 2026-03-02." \
+		origin thank-you
 '
 
 RAPPORT_DB=$TEST_DIR/no-call.db
@@ -147,7 +54,7 @@ test_expect_success '[rejected.call] enabled = no: a rejection plans everything 
 	2 thank-you
 	EOT
 	test_cmp want out &&
-	test_eq "$(rapport --json person show Tom | jv cadence)" 45
+	test_eq "$(cadence Tom)" 45
 '
 
 RAPPORT_DB=$TEST_DIR/no-rejected.db
@@ -161,8 +68,8 @@ test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no
 	on 2026-03-10 origins >out &&
 	echo "2 thank-you" >want &&
 	test_cmp want out &&
-	test_eq "$(rapport --json person show Tom | jv cadence)" None &&
-	test_eq "$(rapport --json person show Maria | jv cadence)" None
+	test_eq "$(cadence Tom)" None &&
+	test_eq "$(cadence Maria)" None
 '
 
 RAPPORT_DB=$TEST_DIR/rapport5.db
@@ -283,9 +190,9 @@ test_expect_success 'rules of your own: on a stage, on an inbound call, on a don
 	tasks applied.research >out &&
 	echo "learn|-|2026-03-04|open|Research Cobalt Retail" >want &&
 	test_cmp want out &&
-	test_eq "$(task_field "Research Cobalt Retail" why)" \
-		"You applied for Analytics Engineer at Cobalt Retail on 2026-03-02." &&
-	test_eq "$(task_field "Research Cobalt Retail" opportunity)" cobalt
+	task_is "Research Cobalt Retail" \
+		why "You applied for Analytics Engineer at Cobalt Retail on 2026-03-02." \
+		opportunity cobalt
 '
 
 test_expect_success '... an inbound call makes notes, an outbound one does not' '
@@ -339,8 +246,8 @@ test_expect_success 'a rule of your own that only sets a cadence' '
 	rapport person add "Ravi Patel" --org "Orbit Payments" >/dev/null &&
 	rapport person add "Sofia Rossi" --org "Orbit Payments" --cadence 20 >/dev/null &&
 	rapport log interview "Coffee interview" --with Ravi --with Sofia >/dev/null &&
-	test_eq "$(rapport --json person show Ravi | jv cadence)" 60 &&
-	test_eq "$(rapport --json person show Sofia | jv cadence)" 20 &&
+	test_eq "$(cadence Ravi)" 60 &&
+	test_eq "$(cadence Sofia)" 20 &&
 	test_eq "$(ntasks interview.cadence)" 0
 '
 

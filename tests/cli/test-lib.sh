@@ -7,7 +7,9 @@
 #
 # Every script gets a fresh folder ($TEST_DIR), a database in it ($RAPPORT_DB),
 # a fixed "now" (RAPPORT_NOW, change it per test to walk through time) and a
-# `rapport` function that runs the binary under test ($RAPPORT).
+# `rapport` function that runs the binary under test ($RAPPORT). The helpers
+# after test_eq walk through time (on, days, each_day) and read the follow-ups
+# the playbooks make (tasks, ntasks, task_field, task_is, ...).
 
 set -u
 : "${RAPPORT:?set RAPPORT to the binary under test}"
@@ -24,6 +26,14 @@ cd "$TEST_DIR" || exit 1
 
 test_count=0
 test_failed=0
+
+# python3: the interpreter `python3` names, found once: a version manager's shim
+# (pyenv's) costs several times what Python itself does, on every call.
+_python3=$(command python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+[ -n "$_python3" ] && [ -x "$_python3" ] || _python3=python3
+python3() {
+	command "$_python3" "$@"
+}
 
 rapport() {
 	"$RAPPORT" "$@"
@@ -112,11 +122,198 @@ test_eq() {
 	}
 }
 
+# _jv_check: Python for jv_eq and task_is: check(doc, [PATH, WANT, ...]) exits 1,
+# naming each PATH, unless every PATH of doc prints as its WANT.
+_jv_check='
+import json, sys
+def show(v):
+    return json.dumps(v) if isinstance(v, (dict, list)) else str(v)
+def at(v, path):
+    for k in path.split(".") if path else ():
+        v = len(v) if k == "#" else v[int(k)] if k.isdigit() else v[k]
+    return v
+def check(doc, args):
+    if not args or len(args) % 2:
+        sys.exit("expected PATH WANT pairs, got %r" % (args,))
+    bad = 0
+    for path, want in zip(args[::2], args[1::2]):
+        try:
+            got = show(at(doc, path))
+        except (KeyError, IndexError, TypeError) as e:
+            got = "(nothing: %r)" % e
+        if got != want:
+            print("%s: expected %r, got %r" % (path, want, got), file=sys.stderr)
+            bad = 1
+    sys.exit(bad)
+'
+
+# jv_eq PATH WANT [PATH WANT]...: each PATH of the JSON on stdin prints (as jv
+# prints it) as its WANT; a step # is a length (today.#); one python3 for all.
+jv_eq() {
+	python3 -c "$_jv_check"'
+check(json.load(sys.stdin), sys.argv[1:])
+' "$@"
+}
+
+# playbooks: write the user's playbooks file from stdin.
+playbooks() {
+	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
+	cat >"$XDG_CONFIG_HOME/rapport/playbooks.ini"
+}
+
 # Turn every built-in playbook off, for tests of what rapport does without them.
 disable_playbooks() {
-	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
-	printf '[%s]\nenabled = no\n\n' thank-you silence rejected offer keep-in-touch \
-		>"$XDG_CONFIG_HOME/rapport/playbooks.ini"
+	printf '[%s]\nenabled = no\n\n' thank-you silence rejected offer keep-in-touch | playbooks
+}
+
+# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
+on() {
+	(
+		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
+		export RAPPORT_NOW
+		shift
+		"$@"
+	)
+}
+
+# days FROM TO: every day from FROM to TO (YYYY-MM-DD), one a line, in the shell alone.
+days() {
+	for _day in "$1" "$2"; do
+		case $_day in
+		[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]) ;;
+		*) echo "days: not a YYYY-MM-DD day: '$_day'" >&2 && return 1 ;;
+		esac
+	done
+	_y=${1%%-*}
+	_m=${1#*-}
+	_d=${_m#*-}
+	_m=${_m%-*}
+	_m=${_m#0}
+	_d=${_d#0}
+	_to=${2#*-}
+	_to=${2%%-*}${_to%-*}${_to#*-}
+	while [ $((_y * 10000 + _m * 100 + _d)) -le "$_to" ]; do
+		printf '%04d-%02d-%02d\n' "$_y" "$_m" "$_d"
+		case $_m in
+		2) _n=$((28 + (_y % 4 == 0 && (_y % 100 != 0 || _y % 400 == 0)))) ;;
+		4 | 6 | 9 | 11) _n=30 ;;
+		*) _n=31 ;;
+		esac
+		if [ "$_d" -lt "$_n" ]; then
+			_d=$((_d + 1))
+		elif [ "$_m" -lt 12 ]; then
+			_d=1 _m=$((_m + 1))
+		else
+			_d=1 _m=1 _y=$((_y + 1))
+		fi
+	done
+}
+
+# each_day FROM TO COMMAND...: run COMMAND (quietly) once on every day from FROM to TO.
+each_day() {
+	_days=$(days "$1" "$2") || return 1
+	shift 2
+	for _day in $_days; do
+		on "$_day" "$@" >/dev/null || return 1
+	done
+}
+
+# tasks [ORIGIN]: every task (open, done and skipped) made by the rule ORIGIN
+# (every task when none), oldest first, one a line: kind|person|due|status|title.
+# It runs `task list`, and so the time rules, as of RAPPORT_NOW.
+tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
+        continue
+    p = t["person"]["name"] if t["person"] else "-"
+    print("|".join((t["kind"], p, t["due"], t["status"], t["title"])))
+' "$@"
+}
+
+# ntasks [ORIGIN]...: how many tasks `tasks ORIGIN` lists, for each ORIGIN
+# (space-separated), from one task list; with no ORIGIN, how many tasks in all.
+ntasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = json.load(sys.stdin)
+print(" ".join(str(sum(t["origin"] == o for t in ts)) for o in sys.argv[1:]) or len(ts))
+' "$@"
+}
+
+# task_field TITLE KEY: KEY (origin, why, kind, due, status, template, person,
+# opportunity) of the newest task with that title; person and opportunity
+# print a name and a slug.
+task_field() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
+if isinstance(v, dict):
+    v = v.get("name") or v.get("slug")
+print(v)
+' "$1" "$2"
+}
+
+# task_is TITLE KEY WANT [KEY WANT]...: each KEY of the newest task with that
+# title is WANT (as task_field prints it); one task list and one python3 for all.
+task_is() {
+	rapport --json task list --all | python3 -c "$_jv_check"'
+ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
+if not ts:
+    sys.exit("no task %r" % sys.argv[1])
+t = max(ts, key=lambda t: t["id"])
+check({k: (v.get("name") or v.get("slug")) if isinstance(v, dict) else v
+       for k, v in t.items()}, sys.argv[2:])
+' "$@"
+}
+
+# task_id TITLE: the id of the newest task with that title.
+task_id() {
+	task_field "$1" id
+}
+
+# rule_tasks PREFIX: origin|kind|person|due|status of the tasks of every rule
+# whose name starts with PREFIX (rejected, offer), sorted.
+rule_tasks() {
+	rapport --json task list --all | python3 -c '
+import json, sys
+rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
+                  t["due"], t["status"]))
+        for t in json.load(sys.stdin) if (t["origin"] or "").startswith(sys.argv[1])]
+print("\n".join(sorted(rows)))
+' "$1"
+}
+
+# contacts OPP: the opportunity's interactions, oldest first, one a line:
+# kind|direction|people|day|summary.
+contacts() {
+	rapport --json opp show "$1" --all | python3 -c '
+import json, sys
+for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
+    print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
+                    i["at"][:10], i["summary"])))
+'
+}
+
+# cadence PERSON: their keep-in-touch cadence in days (None: none).
+cadence() {
+	rapport --json person show "$1" | jv cadence
+}
+
+# interviewed ORG STAGE: the opportunity "job" (Data Engineer) at ORG in STAGE;
+# Maria Lopez (hiring manager, rapport 3) and Tom Baker (peer, rapport 5)
+# interviewed you together on Monday 2 March.
+interviewed() {
+	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
+	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
+	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
+	on 2026-03-02 rapport opp link job Tom --role peer >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
+		>/dev/null
 }
 
 test_done() {

@@ -108,6 +108,21 @@ static void test_body_trimmed(void **state)
 		      "Body line\n");
 }
 
+/* {done}: the improvement actions done, a line each; its fallback when none. */
+static void test_done_list(void **state)
+{
+	struct letter_fields f = full;
+
+	(void)state;
+	f.done = "- Read a book\n- Took a class";
+	assert_render("Subject: Hi\n\nWhat I did:\n\n{done|- nothing yet}\n\nBye\n", &f, "Hi",
+		      "What I did:\n\n- Read a book\n- Took a class\n\nBye\n");
+	assert_render("Subject: Hi\n\nWhat I did:\n\n{done|- nothing yet}\n\nBye\n", &full, "Hi",
+		      "What I did:\n\n- nothing yet\n\nBye\n");
+	assert_error("Subject: {done}\n\nHello\n",
+		     "thank-you.txt:1: {done} cannot be used in the subject");
+}
+
 static void test_errors_name_the_line(void **state)
 {
 	(void)state;
@@ -115,7 +130,7 @@ static void test_errors_name_the_line(void **state)
 		     "thank-you.txt:7: unknown merge field '{frist}' (did you mean '{first}'?)");
 	assert_error("Subject: Hi\n\nHello {nobody}\n",
 		     "thank-you.txt:3: unknown merge field '{nobody}' (known: {person} {first}"
-		     " {title} {org} {opp} {me} {signature} {date})");
+		     " {title} {org} {opp} {me} {signature} {date} {done})");
 	assert_error("Subject: Hi\n\nHello\n{first\n",
 		     "thank-you.txt:4: unclosed '{' (write '{{' for a literal brace)");
 	assert_error("Subject: Hi {first\n\nHello\n",
@@ -343,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_braces_and_line_ends),
 		cmocka_unit_test(test_unknown_values),
 		cmocka_unit_test(test_body_trimmed),
+		cmocka_unit_test(test_done_list),
 		cmocka_unit_test(test_errors_name_the_line),
 		cmocka_unit_test(test_check_accepts),
 		cmocka_unit_test(test_builtins_render),

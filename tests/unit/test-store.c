@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "store/store_internal.h"
+#include "store/wants.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -130,6 +132,39 @@ static void test_not_a_database(void **state)
 	assert_non_null(strstr(err.msg, "not a rapport database"));
 }
 
+/* A database of schema 2 (before wants and questions) is upgraded, keeps its
+ * records, and gets the built-in question bank. */
+static void test_upgrade_seeds_questions(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2 = NULL;
+	struct error err = ERROR_INIT;
+	question_vec q = { 0 };
+	struct question_filter none = { 0 };
+	struct org o = { 0 };
+	char path[200];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/old.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 2;"
+				      "INSERT INTO organisation (name, name_key, created_at, updated_at)"
+				      " VALUES ('Acme', 'acme', '2026-01-01', '2026-01-01')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&s2, path, 0, &err), 0);
+	assert_int_equal(store_org_get(s2, 1, &o, &err), 0);
+	assert_string_equal(o.name, "Acme");
+	assert_int_equal(store_question_list(s2, &none, &q, &err), 0);
+	assert_true(q.n >= 60);
+	assert_true(store_is_empty(s2) == false);
+	org_release(&o);
+	question_vec_release(&q);
+	store_close(s2);
+}
+
 /* Every name in each enum is accepted by the schema's CHECK constraint. */
 static void test_enums_match_schema(void **state)
 {
@@ -156,6 +191,21 @@ static void test_enums_match_schema(void **state)
 		t.due = xstrdup("2026-03-03");
 		assert_int_equal(store_task_add(f->s, &t, &err), 0);
 		task_release(&t);
+	}
+	for (size_t i = 0; i < want_category_def.count; i++) {
+		struct want w = { .weight = 3, .category = (int)i };
+		char text[32];
+		snprintf(text, sizeof(text), "want %zu", i);
+		w.text = xstrdup(text);
+		assert_int_equal(store_want_add(f->s, &w, &err), 0);
+		for (size_t k = 0; k < want_status_def.count; k++) {
+			struct want_evidence e = { .opp_id = opp, .want_id = w.id,
+						   .status = (enum want_status)k };
+			e.at = xstrdup("2026-03-01");
+			assert_int_equal(store_want_mark(f->s, &e, &err), 0);
+			want_evidence_release(&e);
+		}
+		want_release(&w);
 	}
 	assert_int_not_equal(sqlite3_exec(store_db(f->s),
 					  "UPDATE opportunity SET stage = 'dreaming'", NULL, NULL,
@@ -348,6 +398,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_seeds_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),

@@ -1,5 +1,5 @@
 /* ini.c: reading INI text line by line, reporting each section and key with its line. */
-#include "method/ini.h"
+#include "core/ini.h"
 
 #include <ctype.h>
 #include <string.h>

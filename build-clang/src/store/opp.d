@@ -1,0 +1,21 @@
+build-clang/src/store/opp.o: src/store/opp.c src/store/store_internal.h \
+  src/store/store.h src/core/date.h src/util/error.h src/core/model.h \
+  src/core/enums.h src/util/strbuf.h src/util/xalloc.h src/core/text.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/core/text.h:

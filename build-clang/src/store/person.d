@@ -1,0 +1,22 @@
+build-clang/src/store/person.o: src/store/person.c \
+  src/store/store_internal.h src/store/store.h src/core/date.h \
+  src/util/error.h src/core/model.h src/core/enums.h src/util/strbuf.h \
+  src/util/xalloc.h src/core/text.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/core/text.h:

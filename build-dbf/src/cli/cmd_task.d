@@ -1,0 +1,19 @@
+build-dbf/src/cli/cmd_task.o: src/cli/cmd_task.c src/cli/cli.h \
+ src/method/playbook.h src/core/model.h src/core/enums.h src/util/error.h \
+ src/store/store.h src/core/date.h src/util/strbuf.h src/util/xalloc.h \
+ src/cli/show.h src/core/text.h src/io/json_model.h src/method/letter.h \
+ src/method/playbook_run.h
+src/cli/cli.h:
+src/method/playbook.h:
+src/core/model.h:
+src/core/enums.h:
+src/util/error.h:
+src/store/store.h:
+src/core/date.h:
+src/util/strbuf.h:
+src/util/xalloc.h:
+src/cli/show.h:
+src/core/text.h:
+src/io/json_model.h:
+src/method/letter.h:
+src/method/playbook_run.h:

@@ -1,0 +1,2 @@
+build-dbf/src/util/embedded.o: src/util/embedded.c src/util/embedded.h
+src/util/embedded.h:

@@ -1,0 +1,28 @@
+build-san-dbf/src/cli/args.o: src/cli/args.c src/cli/args.h src/cli/cli.h \
+  src/method/playbook.h src/core/model.h src/core/enums.h \
+  src/util/error.h src/store/store.h src/core/date.h src/util/strbuf.h \
+  src/util/xalloc.h src/core/text.h src/method/playbook_run.h
+
+src/cli/args.h:
+
+src/cli/cli.h:
+
+src/method/playbook.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/error.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/core/text.h:
+
+src/method/playbook_run.h:

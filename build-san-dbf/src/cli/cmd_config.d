@@ -1,0 +1,29 @@
+build-san-dbf/src/cli/cmd_config.o: src/cli/cmd_config.c src/cli/cli.h \
+  src/method/playbook.h src/core/model.h src/core/enums.h \
+  src/util/error.h src/store/store.h src/core/date.h src/util/strbuf.h \
+  src/util/xalloc.h src/io/json_model.h src/method/levels.h \
+  src/store/setting.h
+
+src/cli/cli.h:
+
+src/method/playbook.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/error.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/io/json_model.h:
+
+src/method/levels.h:
+
+src/store/setting.h:

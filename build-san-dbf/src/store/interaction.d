@@ -1,0 +1,20 @@
+build-san-dbf/src/store/interaction.o: src/store/interaction.c \
+  src/store/store_internal.h src/store/store.h src/core/date.h \
+  src/util/error.h src/core/model.h src/core/enums.h src/util/strbuf.h \
+  src/util/xalloc.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:

@@ -1,0 +1,20 @@
+build-san-dbf/src/store/store.o: src/store/store.c \
+  src/store/store_internal.h src/store/store.h src/core/date.h \
+  src/util/error.h src/core/model.h src/core/enums.h src/util/strbuf.h \
+  src/util/xalloc.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:

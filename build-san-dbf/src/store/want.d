@@ -1,0 +1,24 @@
+build-san-dbf/src/store/want.o: src/store/want.c \
+  src/store/store_internal.h src/store/store.h src/core/date.h \
+  src/util/error.h src/core/model.h src/core/enums.h src/util/strbuf.h \
+  src/util/xalloc.h src/store/wants.h src/core/text.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/store/wants.h:
+
+src/core/text.h:

@@ -1,0 +1,33 @@
+build-san-offers/src/cli/cmd_feedback.o: src/cli/cmd_feedback.c \
+  src/cli/debrief.h src/cli/cli.h src/method/playbook.h src/core/model.h \
+  src/core/enums.h src/util/error.h src/store/store.h src/core/date.h \
+  src/util/strbuf.h src/util/xalloc.h src/store/debrief.h src/cli/show.h \
+  src/io/json_debrief.h src/io/json_model.h
+
+src/cli/debrief.h:
+
+src/cli/cli.h:
+
+src/method/playbook.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/error.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/store/debrief.h:
+
+src/cli/show.h:
+
+src/io/json_debrief.h:
+
+src/io/json_model.h:

@@ -1,0 +1,31 @@
+build-san-offers/src/cli/cmd_question.o: src/cli/cmd_question.c \
+  src/cli/cli.h src/method/playbook.h src/core/model.h src/core/enums.h \
+  src/util/error.h src/store/store.h src/core/date.h src/util/strbuf.h \
+  src/util/xalloc.h src/core/text.h src/io/json_wants.h src/method/fit.h \
+  src/store/wants.h
+
+src/cli/cli.h:
+
+src/method/playbook.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/error.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/core/text.h:
+
+src/io/json_wants.h:
+
+src/method/fit.h:
+
+src/store/wants.h:

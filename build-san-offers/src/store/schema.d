@@ -1,0 +1,22 @@
+build-san-offers/src/store/schema.o: src/store/schema.c \
+  src/store/store_internal.h src/store/store.h src/core/date.h \
+  src/util/error.h src/core/model.h src/core/enums.h src/util/strbuf.h \
+  src/util/xalloc.h src/store/wants.h
+
+src/store/store_internal.h:
+
+src/store/store.h:
+
+src/core/date.h:
+
+src/util/error.h:
+
+src/core/model.h:
+
+src/core/enums.h:
+
+src/util/strbuf.h:
+
+src/util/xalloc.h:
+
+src/store/wants.h:

@@ -1,0 +1,484 @@
+/*
+ * cmd_debrief.c: rapport debrief OPP, debrief list, debrief show: what you
+ * asked in an interview and what they answered (an answer can settle a
+ * want), what went well, what to refine, and the chemistry.
+ *
+ * By flags: the Nth --answer goes with the Nth --asked; a --mark "N:WANT=STATUS"
+ * makes the answer to the Nth --asked the evidence for WANT ("N:" may be left
+ * out when there is one --asked). At a terminal without any of those flags,
+ * rapport asks for each in turn (debrief_prompt.c).
+ */
+#include "cli/debrief.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "io/json_debrief.h"
+#include "store/wants.h"
+
+void debrief_draft_release(struct debrief_draft *dr)
+{
+	debrief_release(&dr->d);
+	free(dr->marks.items);
+	free(dr->answered_by_name);
+	memset(dr, 0, sizeof(*dr));
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static int parse_id(struct cli *cli, const char *what, const char *s, int64_t *id)
+{
+	long v;
+
+	if (text_parse_int(what, s, 1, 999999999999L, &v, &cli->err))
+		return ERR_INVALID;
+	*id = v;
+	return 0;
+}
+
+int debrief_question(struct cli *cli, const char *q, struct asked *out)
+{
+	struct question bank = { 0 };
+	int64_t id;
+
+	if (!all_digits(q)) {
+		if (text_check("a question", q, TEXT_REQUIRED | TEXT_ONE_LINE, &cli->err))
+			return ERR_INVALID;
+		out->text = xstrdup(q);
+		return 0;
+	}
+	if (parse_id(cli, "a question id", q, &id) ||
+	    store_question_get(cli->store, id, &bank, &cli->err)) {
+		question_release(&bank);
+		if (cli->err.code == ERR_NOT_FOUND)
+			error_set(&cli->err, ERR_NOT_FOUND,
+				  "no question %s in the bank (see rapport question list)", q);
+		return cli->err.code;
+	}
+	out->question_id = id;
+	out->text = bank.text;
+	bank.text = NULL;
+	question_release(&bank);
+	return 0;
+}
+
+/* A copy of s[0..n) without the spaces around it. */
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+int debrief_mark(struct cli *cli, const char *spec, struct mark *m)
+{
+	const char *eq = strrchr(spec, '=');
+	char *want, *status;
+	int rc, st = 0;
+
+	if (!eq)
+		return error_set(&cli->err, ERR_INVALID,
+				 "a mark is WANT=STATUS, like \"remote work=met\", not '%s'", spec);
+	want = trimmed(spec, (size_t)(eq - spec));
+	status = trimmed(eq + 1, strlen(eq + 1));
+	if (!*want || !*status)
+		rc = error_set(&cli->err, ERR_INVALID,
+			       "a mark is WANT=STATUS, like \"remote work=met\", not '%s'", spec);
+	else if (!(rc = store_want_resolve(cli->store, want, &m->want_id, &cli->err)))
+		rc = cli_enum(cli, &want_status_def, status, &st);
+	m->status = (enum want_status)st;
+	free(want);
+	free(status);
+	return rc;
+}
+
+int debrief_add_mark(struct cli *cli, struct debrief_draft *dr, struct mark m)
+{
+	for (size_t i = 0; i < dr->marks.n; i++)
+		if (dr->marks.items[i].answer == m.answer)
+			return error_set(&cli->err, ERR_INVALID,
+					 "the answer to question %zu already marks a want: an answer "
+					 "marks one ('rapport want mark' records more)",
+					 m.answer + 1);
+	*VEC_PUSH(&dr->marks) = m;
+	return 0;
+}
+
+/* Who answered by default: --with, else the interaction's only participant. */
+static int default_person(struct cli *cli, struct debrief_draft *dr, const struct interaction *it)
+{
+	struct person p = { 0 };
+
+	free(dr->answered_by_name);
+	dr->answered_by_name = NULL;
+	dr->answered_by = dr->with ? dr->with : it && it->people.n == 1 ? it->people.items[0].id : 0;
+	if (!dr->answered_by)
+		return 0;
+	if (store_person_get(cli->store, dr->answered_by, &p, &cli->err))
+		return cli->err.code;
+	dr->answered_by_name = p.name;
+	p.name = NULL;
+	person_release(&p);
+	return 0;
+}
+
+int debrief_use_interaction(struct cli *cli, struct debrief_draft *dr, int64_t id)
+{
+	struct interaction it = { 0 };
+	char when[DATE_BUFSZ];
+	int rc;
+
+	dr->d.interaction_id = id;
+	free(dr->d.at);
+	if (!id) {
+		date_format(store_now(cli->store), when);
+		dr->d.at = xstrdup(when);
+		return default_person(cli, dr, NULL);
+	}
+	dr->d.at = NULL;
+	if (store_interaction_get(cli->store, id, &it, &cli->err))
+		return cli->err.code;
+	if (it.opp.id && it.opp.id != dr->d.opp.id)
+		rc = error_set(&cli->err, ERR_INVALID,
+			       "interaction %lld is about another opportunity (%s)", (long long)id,
+			       it.opp.slug);
+	else
+		rc = default_person(cli, dr, &it);
+	dr->d.at = it.at;
+	it.at = NULL;
+	interaction_release(&it);
+	return rc;
+}
+
+/* ---- from flags ---- */
+
+/* Which answer "[N:]WANT=STATUS" is about (N counts from 1); *rest gets the WANT=STATUS. */
+static int mark_answer(struct cli *cli, const struct debrief_draft *dr, const char *spec,
+		       size_t *answer, const char **rest)
+{
+	size_t digits = strspn(spec, "0123456789");
+	size_t n = dr->d.asked.n;
+
+	*rest = spec;
+	if (digits && spec[digits] == ':') {
+		unsigned long v = digits < 10 ? strtoul(spec, NULL, 10) : 0;
+		if (v < 1 || v > n)
+			return error_set(&cli->err, ERR_INVALID,
+					 "--mark '%s': no --asked number %.*s (there %s %zu)", spec,
+					 (int)digits, spec, n == 1 ? "is" : "are", n);
+		*answer = (size_t)v - 1;
+		*rest = spec + digits + 1;
+		return 0;
+	}
+	if (n == 1) {
+		*answer = 0;
+		return 0;
+	}
+	if (!n)
+		return error_set(&cli->err, ERR_INVALID,
+				 "--mark '%s' needs an --asked whose answer it marks", spec);
+	return error_set(&cli->err, ERR_INVALID,
+			 "--mark '%s': say which --asked it marks, like --mark 2:%s", spec, spec);
+}
+
+static int flags_questions(struct cli *cli, const struct args *a, struct debrief_draft *dr)
+{
+	size_t nq, nans, nmarks;
+	const char *const *qs = arg_all(a, "asked", &nq);
+	const char *const *answers = arg_all(a, "answer", &nans);
+	const char *const *marks = arg_all(a, "mark", &nmarks);
+
+	if (nans > nq)
+		return error_set(&cli->err, ERR_INVALID,
+				 "--answer '%s' has no --asked: the Nth --answer goes with the Nth "
+				 "--asked", answers[nq]);
+	for (size_t i = 0; i < nq; i++) {
+		struct asked *q = VEC_PUSH(&dr->d.asked);
+		if (debrief_question(cli, qs[i], q))
+			return cli->err.code;
+		if (i < nans)
+			field_set(&q->answer, answers[i]);
+		q->by.id = dr->answered_by;
+	}
+	for (size_t i = 0; i < nmarks; i++) {
+		struct mark m = { 0 };
+		const char *rest;
+		if (mark_answer(cli, dr, marks[i], &m.answer, &rest) ||
+		    debrief_mark(cli, rest, &m) || debrief_add_mark(cli, dr, m))
+			return cli->err.code;
+	}
+	return 0;
+}
+
+static int flags_texts(struct cli *cli, const struct args *a, struct debrief_draft *dr)
+{
+	long chem;
+	bool given;
+
+	field_set(&dr->d.went_well, arg_opt(a, "well"));
+	field_set(&dr->d.refine, arg_opt(a, "refine"));
+	field_set(&dr->d.notes, arg_opt(a, "notes"));
+	if (cli_int_opt(cli, a, "chemistry", 1, 5, &chem, &given))
+		return ERR_INVALID;
+	dr->d.chemistry = given ? (int)chem : -1;
+	return 0;
+}
+
+/* The flags that say what to record; without any, a terminal is asked. */
+static bool has_content_flags(const struct args *a)
+{
+	static const char *const names[] = { "asked", "answer", "mark", "well", "refine",
+					     "chemistry", "notes" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (arg_opt(a, names[i]))
+			return true;
+	return false;
+}
+
+/* --interaction (or the latest interview), --with and --at. */
+static int flags_context(struct cli *cli, const struct args *a, struct debrief_draft *dr)
+{
+	const char *v;
+	char when[DATE_BUFSZ];
+	int64_t id = 0;
+	int rc = 0;
+
+	if ((v = arg_opt(a, "with")) && store_person_resolve(cli->store, v, &dr->with, &cli->err))
+		return cli->err.code;
+	if (!(v = arg_opt(a, "interaction")))
+		rc = store_latest_interview(cli->store, dr->d.opp.id, &id, &cli->err);
+	else if (strcmp(v, "none"))
+		rc = parse_id(cli, "--interaction", v, &id);
+	if (rc)
+		return rc;
+	if (debrief_use_interaction(cli, dr, id))
+		return cli->err.code;
+	if ((v = arg_opt(a, "at"))) {
+		if (cli_when(cli, v, when))
+			return ERR_INVALID;
+		free(dr->d.at);
+		dr->d.at = xstrdup(when);
+	}
+	return 0;
+}
+
+/* ---- writing ---- */
+
+/* The evidence an answer gives for a want: who said it, when, in which interaction. */
+static int save_mark(struct cli *cli, struct debrief_draft *dr, const struct mark *m)
+{
+	struct asked *q = &dr->d.asked.items[m->answer];
+	struct want_evidence e = { .opp_id = dr->d.opp.id, .want_id = m->want_id,
+				   .status = m->status,
+				   .interaction_id = dr->d.interaction_id };
+	char day[DATE_BUFSZ];
+	int rc;
+
+	snprintf(day, sizeof(day), "%.10s", dr->d.at);
+	e.by.id = q->by.id;
+	e.note = xstrdup(q->answer ? q->answer : q->text);
+	e.at = xstrdup(day);
+	rc = store_want_mark(cli->store, &e, &cli->err);
+	q->evidence_id = e.id;
+	want_evidence_release(&e);
+	return rc;
+}
+
+static int save_draft(struct cli *cli, struct debrief_draft *dr, bool *rated)
+{
+	*rated = false;
+	if (!dr->d.asked.n && !dr->d.went_well && !dr->d.refine && !dr->d.notes &&
+	    dr->d.chemistry < 0)
+		return error_set(&cli->err, ERR_INVALID,
+				 "nothing to record: give --asked, --well, --refine, --chemistry or "
+				 "--notes (or run it at a terminal to be asked)");
+	if (debrief_validate(&dr->d, &cli->err))
+		return ERR_INVALID;
+	for (size_t i = 0; i < dr->marks.n; i++)
+		if (save_mark(cli, dr, &dr->marks.items[i]))
+			return cli->err.code;
+	if (store_debrief_add(cli->store, &dr->d, &cli->err))
+		return cli->err.code;
+	if (dr->d.interaction_id && dr->d.chemistry > 0 &&
+	    store_interaction_rate(cli->store, dr->d.interaction_id, dr->d.chemistry, rated,
+				   &cli->err))
+		return cli->err.code;
+	return 0;
+}
+
+/* ---- printing ---- */
+
+static void show_asked(struct cli *cli, size_t n, const struct asked *q)
+{
+	if (q->question_id)
+		cli_printf(cli, "  %zu. [%lld] %s\n", n, (long long)q->question_id, q->text);
+	else
+		cli_printf(cli, "  %zu. %s\n", n, q->text);
+	if (q->answer)
+		cli_printf(cli, "     %s%s%s\n", q->by.id ? q->by.name : "",
+			   q->by.id ? ": " : "", q->answer);
+	else if (q->by.id)
+		cli_printf(cli, "     (asked %s; no answer recorded)\n", q->by.name);
+	if (q->evidence_id)
+		cli_printf(cli, "     -> %s: %s\n", q->want ? q->want : "(a want since removed)",
+			   q->want_status >= 0 ? enum_name(&want_status_def, q->want_status) : "?");
+}
+
+static void show_debrief(struct cli *cli, const struct debrief *d)
+{
+	char buf[TEXT_LINE_MAX + 32];
+
+	cli_printf(cli, "debrief %lld · %s (%s · %s)\n", (long long)d->id, d->opp.slug,
+		   d->opp.org_name, d->opp.title);
+	cli_field(cli, "at", d->at);
+	if (d->interaction_id) {
+		snprintf(buf, sizeof(buf), "%lld %s", (long long)d->interaction_id,
+			 d->interaction_summary ? d->interaction_summary : "");
+		cli_field(cli, "interaction", buf);
+	}
+	if (d->chemistry > 0) {
+		snprintf(buf, sizeof(buf), "%d/5", d->chemistry);
+		cli_field(cli, "chemistry", buf);
+	}
+	cli_field(cli, "went well", d->went_well);
+	cli_field(cli, "to refine", d->refine);
+	cli_field(cli, "notes", d->notes);
+	if (d->asked.n)
+		cli_printf(cli, "\nquestions asked:\n");
+	for (size_t i = 0; i < d->asked.n; i++)
+		show_asked(cli, i + 1, &d->asked.items[i]);
+}
+
+static int report(struct cli *cli, int64_t id, const char *verb, bool rated)
+{
+	struct debrief d = { 0 };
+
+	if (store_debrief_get(cli->store, id, &d, &cli->err))
+		return cli->err.code;
+	cli_set_json(cli, debrief_to_json(&d));
+	if (verb)
+		cli_printf(cli, "%s debrief %lld: %zu question%s asked\n", verb, (long long)d.id,
+			   d.asked.n, d.asked.n == 1 ? "" : "s");
+	if (rated)
+		cli_printf(cli, "rated interaction %lld's chemistry %d/5\n",
+			   (long long)d.interaction_id, d.chemistry);
+	if (verb)
+		cli_printf(cli, "\n");
+	show_debrief(cli, &d);
+	debrief_release(&d);
+	return 0;
+}
+
+/* ---- commands ---- */
+
+static int debrief_run(struct cli *cli, const struct args *a)
+{
+	struct debrief_draft dr = { .d = { .chemistry = -1 } };
+	bool prompt = !has_content_flags(a) && isatty(STDIN_FILENO), rated;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &dr.d.opp.id, &cli->err)) ||
+	    (rc = flags_context(cli, a, &dr)))
+		goto out;
+	rc = prompt ? debrief_prompt(cli, &dr) : flags_questions(cli, a, &dr);
+	if (rc || (!prompt && (rc = flags_texts(cli, a, &dr))) ||
+	    (rc = save_draft(cli, &dr, &rated)))
+		goto out;
+	rc = report(cli, dr.d.id, "recorded", rated);
+out:
+	debrief_draft_release(&dr);
+	return rc;
+}
+
+static int debrief_list(struct cli *cli, const struct args *a)
+{
+	debrief_vec v = { 0 };
+	json_t *arr = cli->json ? json_array() : NULL;
+	int64_t opp_id = 0;
+	int rc;
+
+	if ((a->npos && (rc = store_opp_resolve(cli->store, a->pos[0], &opp_id, &cli->err))) ||
+	    (rc = store_debrief_list(cli->store, opp_id, &v, &cli->err)))
+		goto out;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct debrief *d = &v.items[i];
+		if (arr) {
+			json_array_append_new(arr, debrief_to_json(d));
+			continue;
+		}
+		cli_printf(cli, "%5lld  %-16.16s %s  %zu question%s", (long long)d->id, d->at,
+			   d->opp.slug, d->asked.n, d->asked.n == 1 ? "" : "s");
+		if (d->chemistry > 0)
+			cli_printf(cli, "  · chemistry %d/5", d->chemistry);
+		if (d->interaction_id)
+			cli_printf(cli, "  · %s", d->interaction_summary);
+		cli_printf(cli, "\n");
+	}
+	cli_set_json(cli, arr);
+	arr = NULL;
+out:
+	json_decref(arr);
+	debrief_vec_release(&v);
+	return rc;
+}
+
+static int debrief_show(struct cli *cli, const struct args *a)
+{
+	int64_t id;
+
+	if (parse_id(cli, "a debrief id", a->pos[0], &id))
+		return ERR_INVALID;
+	return report(cli, id, NULL, false);
+}
+
+static const struct opt_spec debrief_opts[] = {
+	{ .name = "interaction", .arg = "ID",
+	  .help = "the interaction it is about, or none (default: the latest interview on OPP)" },
+	{ .name = "asked", .arg = "Q", .flags = OPT_MULTI,
+	  .help = "a question you asked: an id from the bank, or your own words (repeatable)" },
+	{ .name = "answer", .arg = "TEXT", .flags = OPT_MULTI,
+	  .help = "their answer; the Nth --answer goes with the Nth --asked" },
+	{ .name = "mark", .arg = "[N:]WANT=STATUS", .flags = OPT_MULTI,
+	  .help = "the answer to the Nth --asked settles WANT: unknown, met, partly, unmet or "
+		  "vague (N: may be left out when there is one --asked)" },
+	{ .name = "with", .arg = "PERSON",
+	  .help = "who answered (default: the interaction's only participant)" },
+	{ .name = "well", .arg = "TEXT", .help = "what went well" },
+	{ .name = "refine", .arg = "TEXT", .help = "what to refine next time" },
+	{ .name = "chemistry", .arg = "N",
+	  .help = "how it felt, 1-5 (also set on the interaction when it has none)" },
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ .name = "at", .arg = "WHEN", .help = "when it happened (default: the interaction's time)" },
+	{ 0 },
+};
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec debrief_cmds[] = {
+	{ "", "OPP",
+	  "Debrief an interview: the questions you asked and their answers (an answer can mark "
+	  "a want met, partly, unmet or vague, with who said it), what went well, what to "
+	  "refine, the chemistry. At a terminal, without --asked, --answer, --mark, --well, "
+	  "--refine, --chemistry or --notes, rapport asks for each in turn. Example: rapport "
+	  "debrief acme-data-lead --asked 12 --answer \"two days a month in the office\" "
+	  "--mark \"remote work=met\" --asked \"How is success measured?\" --chemistry 4",
+	  1, 1, debrief_opts, debrief_run, CMD_WRITE },
+	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1, no_opts,
+	  debrief_list, 0 },
+	{ "show", "ID", "Show a debrief: the questions asked, the answers and the wants they "
+	  "marked.", 1, 1, no_opts, debrief_show, 0 },
+	{ 0 },
+};

@@ -1,0 +1,116 @@
+/* cmd_feedback.c: rapport feedback add|list: what people told you about yourself. */
+#include "cli/debrief.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/show.h"
+#include "io/json_debrief.h"
+#include "io/json_model.h"
+
+int improvement_tasks(struct cli *cli, int64_t feedback_id, task_vec *out)
+{
+	id_vec ids = { 0 };
+	int rc = store_improvement_ids(cli->store, feedback_id, &ids, &cli->err);
+
+	for (size_t i = 0; i < ids.n && !rc; i++)
+		rc = store_task_get(cli->store, ids.items[i], VEC_PUSH(out), &cli->err);
+	free(ids.items);
+	return rc;
+}
+
+static int feedback_add(struct cli *cli, const struct args *a)
+{
+	struct feedback f = { 0 };
+	const char *from = arg_opt(a, "from"), *at = arg_opt(a, "at");
+	char when[DATE_BUFSZ];
+	int64_t id;
+	int rc;
+
+	if (!from || !*from)
+		return error_set(&cli->err, ERR_INVALID, "say who gave the feedback: --from PERSON");
+	if (at ? cli_when(cli, at, when) : (date_format(store_now(cli->store), when), 0))
+		return ERR_INVALID;
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &f.opp.id, &cli->err)) ||
+	    (rc = store_person_resolve(cli->store, from, &f.from.id, &cli->err)))
+		return rc;
+	f.text = xstrdup(a->pos[1]);
+	f.at = xstrdup(when);
+	rc = store_feedback_add(cli->store, &f, &cli->err);
+	id = f.id;
+	feedback_release(&f);
+	if (rc || (rc = store_feedback_get(cli->store, id, &f, &cli->err)))
+		return rc;
+	cli_set_json(cli, feedback_to_json(&f));
+	cli_printf(cli, "recorded feedback %lld from %s on %s\n", (long long)f.id, f.from.name,
+		   f.opp.slug);
+	cli_printf(cli, "act on it: rapport improve add \"WHAT YOU WILL DO\" --from-feedback %lld\n",
+		   (long long)f.id);
+	feedback_release(&f);
+	return 0;
+}
+
+static void show_feedback(struct cli *cli, const struct feedback *f, const task_vec *tasks)
+{
+	const char *text = f->text;
+	size_t len = strcspn(text, "\n");
+
+	cli_printf(cli, "%5lld  %-16.16s %s", (long long)f->id, f->at,
+		   f->from.id ? f->from.name : "(someone since removed)");
+	if (f->opp.id)
+		cli_printf(cli, "  · %s", f->opp.slug);
+	cli_printf(cli, "\n       %.*s%s\n", (int)len, text, text[len] ? " ..." : "");
+	for (size_t i = 0; i < tasks->n; i++)
+		cli_printf(cli, "       improvement %lld: %s [%s]\n", (long long)tasks->items[i].id,
+			   tasks->items[i].title,
+			   enum_name(&task_status_def, (int)tasks->items[i].status));
+}
+
+static int feedback_list(struct cli *cli, const struct args *a)
+{
+	feedback_vec v = { 0 };
+	json_t *arr = cli->json ? json_array() : NULL;
+	int64_t opp_id = 0;
+	int rc;
+
+	if ((a->npos && (rc = store_opp_resolve(cli->store, a->pos[0], &opp_id, &cli->err))) ||
+	    (rc = store_feedback_list(cli->store, opp_id, &v, &cli->err)))
+		goto out;
+	for (size_t i = 0; i < v.n && !rc; i++) {
+		task_vec tasks = { 0 };
+		if (!(rc = improvement_tasks(cli, v.items[i].id, &tasks)) && arr) {
+			json_t *j = feedback_to_json(&v.items[i]);
+			json_object_set_new(j, "improvements", tasks_json(&tasks));
+			json_array_append_new(arr, j);
+		} else if (!rc) {
+			show_feedback(cli, &v.items[i], &tasks);
+		}
+		task_vec_release(&tasks);
+	}
+	if (!rc) {
+		cli_set_json(cli, arr);
+		arr = NULL;
+	}
+out:
+	json_decref(arr);
+	feedback_vec_release(&v);
+	return rc;
+}
+
+static const struct opt_spec feedback_add_opts[] = {
+	{ .name = "from", .arg = "PERSON", .help = "who gave it (required)" },
+	{ .name = "at", .arg = "WHEN", .help = "when they gave it (default: now)" },
+	{ 0 },
+};
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec feedback_cmds[] = {
+	{ "add", "OPP TEXT",
+	  "Record feedback someone gave you about an opportunity: what to work on, what to read, "
+	  "whom to talk to. Turn it into improvement actions with 'rapport improve add "
+	  "--from-feedback ID'.",
+	  2, 2, feedback_add_opts, feedback_add, CMD_WRITE },
+	{ "list", "[OPP]", "List feedback (on one opportunity), oldest first, with the improvement "
+	  "actions that follow each.", 0, 1, no_opts, feedback_list, 0 },
+	{ 0 },
+};

@@ -1,0 +1,570 @@
+/* cmd_offer.c: rapport offer add|edit|ask|reply|show|compare: offers and their negotiation. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/offer_compare.h"
+#include "io/json_model.h"
+#include "method/levels.h"
+#include "method/playbook_run.h"
+#include "store/offer.h"
+
+/* ---- reading the options ---- */
+
+/* A day for --start or --deadline: any WHEN, kept as YYYY-MM-DD; empty clears it. */
+static int parse_day(struct cli *cli, const char *opt, const char *value, char **out)
+{
+	struct datetime dt;
+	char day[DATE_BUFSZ], msg[sizeof(cli->err.msg)];
+
+	if (!*value) {
+		free(*out);
+		*out = NULL;
+		return 0;
+	}
+	if (date_parse_when(value, store_now(cli->store), &dt, &cli->err)) {
+		snprintf(msg, sizeof(msg), "%s", cli->err.msg);
+		return error_set(&cli->err, ERR_INVALID, "--%s: %s", opt, msg);
+	}
+	date_format_day(&dt, day);
+	free(*out);
+	*out = xstrdup(day);
+	return 0;
+}
+
+/* --base and --bonus: an amount, or empty to clear it. */
+static int parse_money(struct cli *cli, const struct args *a, const char *opt, int64_t *out)
+{
+	const char *v = arg_opt(a, opt);
+	char label[32];
+
+	if (!v)
+		return 0;
+	if (!*v) {
+		*out = -1;
+		return 0;
+	}
+	snprintf(label, sizeof(label), "--%s", opt);
+	return cli_amount(cli, label, v, out);
+}
+
+/* Set the terms the options give (an empty value clears one). */
+static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms *t)
+{
+	static const struct { const char *opt; size_t offset; } texts[] = {
+		{ "equity", offsetof(struct offer_terms, equity) },
+		{ "title", offsetof(struct offer_terms, title) },
+		{ "level", offsetof(struct offer_terms, level) },
+	};
+	const char *v;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if ((v = arg_opt(a, texts[i].opt)))
+			field_set((char **)((char *)t + texts[i].offset), v);
+	if (parse_money(cli, a, "base", &t->base) || parse_money(cli, a, "bonus", &t->bonus))
+		return ERR_INVALID;
+	if ((v = arg_opt(a, "start")) && parse_day(cli, "start", v, &t->start))
+		return ERR_INVALID;
+	return 0;
+}
+
+/* The offer's own fields: its terms, the deadline (not in the past), benefits, notes. */
+static int apply_offer(struct cli *cli, const struct args *a, struct offer *o)
+{
+	const char *v;
+	char today[DATE_BUFSZ];
+
+	if (apply_terms(cli, a, &o->terms))
+		return ERR_INVALID;
+	if ((v = arg_opt(a, "benefits")))
+		field_set(&o->benefits, v);
+	if ((v = arg_opt(a, "notes")))
+		field_set(&o->notes, v);
+	if (!(v = arg_opt(a, "deadline")))
+		return 0;
+	if (parse_day(cli, "deadline", v, &o->deadline))
+		return ERR_INVALID;
+	date_format_day(store_now(cli->store), today);
+	if (o->deadline && strcmp(o->deadline, today) < 0)
+		return error_set(&cli->err, ERR_INVALID,
+				 "the deadline %s is in the past (today is %s)", o->deadline, today);
+	return 0;
+}
+
+/* The opportunity, by reference, and its offer; no offer is an error that says how to add one. */
+static int load_offer(struct cli *cli, const char *ref, struct opp *opp, struct offer *of)
+{
+	int64_t id;
+	bool found;
+
+	if (store_opp_resolve(cli->store, ref, &id, &cli->err) ||
+	    store_opp_get(cli->store, id, opp, &cli->err) ||
+	    store_offer_of_opp(cli->store, id, of, &found, &cli->err))
+		return cli->err.code;
+	if (!found)
+		return error_set(&cli->err, ERR_NOT_FOUND,
+				 "'%s' has no offer yet; add it with 'rapport offer add %s --base N'",
+				 opp->slug, opp->slug);
+	return 0;
+}
+
+/* ---- what an offer changes elsewhere ---- */
+
+/* What they offer is the opportunity's salary offered and level offered.
+ * base < 0 and level NULL leave them as they are. */
+static int sync_opp(struct cli *cli, struct opp *o, int64_t base, const char *level)
+{
+	if (base < 0 && (!level || !*level))
+		return 0;
+	if (base >= 0)
+		o->salary_offered = base;
+	if (level && *level)
+		field_set(&o->level_offered, level);
+	return store_opp_update(cli->store, o, &cli->err);
+}
+
+/* Move the opportunity to stage `to` as 'opp move' does, so the playbooks run. */
+static int move_opp(struct cli *cli, int64_t opp_id, enum stage to, const char *note)
+{
+	const struct playbook *pb = cli_playbook(cli);
+
+	if (!pb)
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	if (store_opp_move(cli->store, opp_id, to, note, &cli->err) ||
+	    playbooks_on_stage(cli->store, pb, opp_id, &cli->err))
+		return cli->err.code;
+	cli_printf(cli, "moved it to %s\n", enum_name(&stage_def, (int)to));
+	return 0;
+}
+
+/* The deadline rules (when the deadline changed) and the mismatch rules (when a level was given). */
+static int offer_rules(struct cli *cli, int64_t opp_id, const char *old_deadline,
+		       const char *deadline, bool level_given)
+{
+	const struct playbook *pb = cli_playbook(cli);
+
+	if (!pb)
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	if (playbooks_on_deadline(cli->store, pb, opp_id, old_deadline, deadline, &cli->err) ||
+	    (level_given && playbooks_on_mismatch(cli->store, pb, opp_id, &cli->err)))
+		return cli->err.code;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void add_amount(struct strbuf *sb, const char *name, int64_t v, bool *first)
+{
+	if (v < 0)
+		return;
+	strbuf_addf(sb, "%s%s %lld", *first ? "" : ", ", name, (long long)v);
+	*first = false;
+}
+
+static void add_text(struct strbuf *sb, const char *name, const char *v, bool *first)
+{
+	if (!v)
+		return;
+	strbuf_addf(sb, "%s%s %s", *first ? "" : ", ", name, v);
+	*first = false;
+}
+
+/* "base 95000, bonus 5000, title Data Lead": the terms stated. */
+static void terms_text(struct strbuf *sb, const struct offer_terms *t)
+{
+	bool first = true;
+
+	add_amount(sb, "base", t->base, &first);
+	add_amount(sb, "bonus", t->bonus, &first);
+	add_text(sb, "equity", t->equity, &first);
+	add_text(sb, "title", t->title, &first);
+	add_text(sb, "level", t->level, &first);
+	add_text(sb, "start", t->start, &first);
+}
+
+static json_t *terms_json(json_t *j, const struct offer_terms *t)
+{
+	json_object_set_new(j, "base", json_opt_int(t->base));
+	json_object_set_new(j, "bonus", json_opt_int(t->bonus));
+	json_object_set_new(j, "equity", json_text(t->equity));
+	json_object_set_new(j, "title", json_text(t->title));
+	json_object_set_new(j, "level", json_text(t->level));
+	json_object_set_new(j, "start", json_text(t->start));
+	return j;
+}
+
+static json_t *round_json(const struct offer_round *r)
+{
+	json_t *j = json_pack("{s:I, s:s}", "id", (json_int_t)r->id, "side",
+			      enum_name(&offer_side_def, (int)r->side));
+
+	terms_json(j, &r->terms);
+	json_object_set_new(j, "text", json_text(r->text));
+	json_object_set_new(j, "at", json_text(r->at));
+	return j;
+}
+
+static json_t *offer_json(const struct offer *o, const offer_round_vec *rounds)
+{
+	json_t *j = json_pack("{s:I, s:o}", "id", (json_int_t)o->id, "opportunity",
+			      opp_ref_to_json(&o->opp));
+	json_t *arr = json_array();
+
+	terms_json(j, &o->terms);
+	json_object_set_new(j, "deadline", json_text(o->deadline));
+	json_object_set_new(j, "benefits", json_text(o->benefits));
+	json_object_set_new(j, "notes", json_text(o->notes));
+	json_object_set_new(j, "created_at", json_text(o->created_at));
+	json_object_set_new(j, "updated_at", json_text(o->updated_at));
+	for (size_t i = 0; rounds && i < rounds->n; i++)
+		json_array_append_new(arr, round_json(&rounds->items[i]));
+	json_object_set_new(j, "rounds", arr);
+	return j;
+}
+
+/* "2026-03-20 (in 18 days)", "2026-03-02 (today)", "2026-02-27 (3 days ago)". */
+static void deadline_text(struct cli *cli, const char *deadline, struct strbuf *sb)
+{
+	long days = offer_days_left(store_now(cli->store), deadline);
+
+	strbuf_addstr(sb, deadline);
+	if (days == 0)
+		strbuf_addstr(sb, " (today)");
+	else if (days > 0)
+		strbuf_addf(sb, " (in %ld day%s)", days, days == 1 ? "" : "s");
+	else
+		strbuf_addf(sb, " (%ld day%s ago)", -days, days == -1 ? "" : "s");
+}
+
+static void show_rounds(struct cli *cli, const offer_round_vec *rounds)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (rounds->n)
+		cli_printf(cli, "\nrounds:\n");
+	for (size_t i = 0; i < rounds->n; i++) {
+		const struct offer_round *r = &rounds->items[i];
+		strbuf_reset(&sb);
+		terms_text(&sb, &r->terms);
+		if (r->text)
+			strbuf_addf(&sb, "%s\"%s\"", sb.len ? ": " : "", r->text);
+		cli_printf(cli, "  %-16s %-12s %s\n", r->at,
+			   r->side == OFFER_ASK ? "you asked" : "they replied", sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
+static void show_offer_text(struct cli *cli, const struct opp *opp, const struct offer *o,
+			    const offer_round_vec *rounds, const struct level_mismatch *m)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[64];
+
+	int64_t comp = offer_compensation(&o->terms);
+
+	cli_printf(cli, "offer for %s · %s (%s)\n", opp->org_name, opp->title, opp->slug);
+	cli_field(cli, "stage", enum_name(&stage_def, (int)opp->stage));
+	snprintf(buf, sizeof(buf), "%lld", (long long)o->terms.base);
+	cli_field(cli, "base", o->terms.base >= 0 ? buf : NULL);
+	snprintf(buf, sizeof(buf), "%lld", (long long)o->terms.bonus);
+	cli_field(cli, "bonus", o->terms.bonus >= 0 ? buf : NULL);
+	if (comp >= 0)
+		strbuf_addf(&sb, "%lld", (long long)comp);
+	if (comp >= 0 && opp->salary_target > 0) {
+		strbuf_addstr(&sb, ", ");
+		offer_vs_target_text(comp, opp->salary_target, &sb);
+		strbuf_addf(&sb, " against your target of %lld", (long long)opp->salary_target);
+	}
+	cli_field(cli, "base + bonus", sb.buf);
+	cli_field(cli, "equity", o->terms.equity);
+	cli_field(cli, "title", o->terms.title);
+	cli_field(cli, "level", o->terms.level);
+	cli_field(cli, "start", o->terms.start);
+	strbuf_reset(&sb);
+	if (o->deadline)
+		deadline_text(cli, o->deadline, &sb);
+	cli_field(cli, "deadline", sb.buf);
+	cli_field(cli, "benefits", o->benefits);
+	cli_field(cli, "notes", o->notes);
+	strbuf_reset(&sb);
+	level_mismatch_text(m, &sb);
+	cli_field(cli, "mismatch", sb.buf);
+	show_rounds(cli, rounds);
+	strbuf_release(&sb);
+}
+
+/* The offer of opp_id as JSON; with text, as 'offer show' prints it, else
+ * only the role mismatch, if any (after what a command said it did). */
+static int show_offer(struct cli *cli, int64_t opp_id, bool text)
+{
+	struct opp opp = { 0 };
+	struct offer of = { 0 };
+	offer_round_vec rounds = { 0 };
+	struct level_mismatch m = { 0 };
+	json_t *j;
+	bool found;
+	int rc;
+
+	if ((rc = store_opp_get(cli->store, opp_id, &opp, &cli->err)) ||
+	    (rc = store_offer_of_opp(cli->store, opp_id, &of, &found, &cli->err)) ||
+	    (rc = store_offer_rounds(cli->store, of.id, &rounds, &cli->err)) ||
+	    (rc = levels_check_opp(cli->store, opp_id, &m, &cli->err)))
+		goto out;
+	j = offer_json(&of, &rounds);
+	json_object_set_new(j, "stage", json_string(enum_name(&stage_def, (int)opp.stage)));
+	json_object_set_new(j, "compensation", json_opt_int(offer_compensation(&of.terms)));
+	json_object_set_new(j, "days_to_deadline",
+			    of.deadline ? json_integer(offer_days_left(store_now(cli->store),
+								       of.deadline))
+					: json_null());
+	json_object_set_new(j, "mismatch", offer_mismatch_json(&m));
+	cli_set_json(cli, j);
+	if (text) {
+		show_offer_text(cli, &opp, &of, &rounds, &m);
+	} else if (m.found) {
+		struct strbuf sb = STRBUF_INIT;
+		level_mismatch_text(&m, &sb);
+		cli_printf(cli, "mismatch: %s\n", sb.buf);
+		strbuf_release(&sb);
+	}
+out:
+	opp_release(&opp);
+	offer_release(&of);
+	offer_round_vec_release(&rounds);
+	level_mismatch_release(&m);
+	return rc;
+}
+
+/* ---- commands ---- */
+
+static int offer_add(struct cli *cli, const struct args *a)
+{
+	struct opp opp = { 0 };
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	struct strbuf sb = STRBUF_INIT;
+	bool found;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_opp_get(cli->store, id, &opp, &cli->err)) ||
+	    (rc = store_offer_of_opp(cli->store, id, &of, &found, &cli->err)))
+		goto out;
+	if (found) {
+		rc = error_set(&cli->err, ERR_CONFLICT,
+			       "'%s' already has an offer; change it with 'rapport offer edit %s', "
+			       "or record a round with 'offer ask' and 'offer reply'",
+			       opp.slug, opp.slug);
+		goto out;
+	}
+	of.opp_id = id;
+	if ((rc = apply_offer(cli, a, &of)))
+		goto out;
+	if (of.terms.base < 0) {
+		rc = error_set(&cli->err, ERR_INVALID, "an offer needs its base pay: --base N");
+		goto out;
+	}
+	if ((rc = store_offer_add(cli->store, &of, &cli->err)) ||
+	    (rc = sync_opp(cli, &opp, of.terms.base, of.terms.level)))
+		goto out;
+	terms_text(&sb, &of.terms);
+	cli_printf(cli, "added the offer for %s: %s\n", opp.slug, sb.buf);
+	if (opp.stage < STAGE_OFFER && (rc = move_opp(cli, id, STAGE_OFFER, "offer received")))
+		goto out;
+	if (!(rc = offer_rules(cli, id, NULL, of.deadline, of.terms.level != NULL)))
+		rc = show_offer(cli, id, false);
+out:
+	strbuf_release(&sb);
+	opp_release(&opp);
+	offer_release(&of);
+	return rc;
+}
+
+static int offer_edit(struct cli *cli, const struct args *a)
+{
+	struct opp opp = { 0 };
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	const char *base = arg_opt(a, "base");
+	char *old_deadline = NULL;
+	int rc;
+
+	if ((rc = load_offer(cli, a->pos[0], &opp, &of)))
+		goto out;
+	old_deadline = xstrdup_or_null(of.deadline);
+	if ((rc = apply_offer(cli, a, &of)))
+		goto out;
+	if (of.terms.base < 0) {
+		rc = error_set(&cli->err, ERR_INVALID, "an offer's base pay cannot be cleared");
+		goto out;
+	}
+	if ((rc = store_offer_update(cli->store, &of, &cli->err)) ||
+	    (rc = sync_opp(cli, &opp, base ? of.terms.base : -1, arg_opt(a, "level"))) ||
+	    (rc = offer_rules(cli, opp.id, old_deadline, of.deadline,
+				   arg_opt(a, "level") != NULL)))
+		goto out;
+	cli_printf(cli, "changed the offer for %s\n", opp.slug);
+	rc = show_offer(cli, opp.id, false);
+out:
+	free(old_deadline);
+	opp_release(&opp);
+	offer_release(&of);
+	return rc;
+}
+
+/* Take a reply's terms as the offer's current ones; what it does not state stays. */
+static void merge_terms(struct offer_terms *to, const struct offer_terms *from)
+{
+	if (from->base >= 0)
+		to->base = from->base;
+	if (from->bonus >= 0)
+		to->bonus = from->bonus;
+	if (from->equity)
+		field_set(&to->equity, from->equity);
+	if (from->title)
+		field_set(&to->title, from->title);
+	if (from->level)
+		field_set(&to->level, from->level);
+	if (from->start)
+		field_set(&to->start, from->start);
+}
+
+/* The round the options describe, on the side given. */
+static int read_round(struct cli *cli, const struct args *a, const struct offer *of,
+		      enum offer_side side, struct offer_round *r)
+{
+	const char *at = arg_opt(a, "at"), *text = arg_opt(a, "text");
+	char when[DATE_BUFSZ];
+
+	r->offer_id = of->id;
+	r->side = side;
+	r->terms = (struct offer_terms)OFFER_TERMS_INIT;
+	if (apply_terms(cli, a, &r->terms))
+		return ERR_INVALID;
+	if (text)
+		field_set(&r->text, text);
+	if (!at)
+		date_format(store_now(cli->store), when);
+	else if (cli_when(cli, at, when))
+		return ERR_INVALID;
+	r->at = xstrdup(when);
+	if (offer_round_empty(r))
+		return error_set(&cli->err, ERR_INVALID,
+				 "say what %s: --base, --bonus, --equity, --title, --level, --start "
+				 "or --text",
+				 side == OFFER_ASK ? "you asked for" : "they answered");
+	return 0;
+}
+
+static int offer_round_cmd(struct cli *cli, const struct args *a, enum offer_side side)
+{
+	struct opp opp = { 0 };
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	struct offer_round r = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if ((rc = load_offer(cli, a->pos[0], &opp, &of)) ||
+	    (rc = read_round(cli, a, &of, side, &r)) ||
+	    (rc = store_offer_round_add(cli->store, &r, &cli->err)))
+		goto out;
+	terms_text(&sb, &r.terms);
+	cli_printf(cli, "%s for %s%s%s\n", side == OFFER_ASK ? "recorded what you asked" :
+		   "recorded their reply", opp.slug, sb.len ? ": " : "", sb.buf);
+	if (side == OFFER_REPLY) {
+		merge_terms(&of.terms, &r.terms);
+		if ((rc = store_offer_update(cli->store, &of, &cli->err)) ||
+		    (rc = sync_opp(cli, &opp, r.terms.base, r.terms.level)) ||
+		    (rc = offer_rules(cli, opp.id, NULL, NULL, r.terms.level != NULL)))
+			goto out;
+	} else if (opp.stage == STAGE_OFFER &&
+		   (rc = move_opp(cli, opp.id, STAGE_NEGOTIATING, "you asked for better terms"))) {
+		goto out;
+	}
+	rc = show_offer(cli, opp.id, false);
+out:
+	strbuf_release(&sb);
+	opp_release(&opp);
+	offer_release(&of);
+	offer_round_release(&r);
+	return rc;
+}
+
+static int offer_ask(struct cli *cli, const struct args *a)
+{
+	return offer_round_cmd(cli, a, OFFER_ASK);
+}
+
+static int offer_reply(struct cli *cli, const struct args *a)
+{
+	return offer_round_cmd(cli, a, OFFER_REPLY);
+}
+
+static int offer_show(struct cli *cli, const struct args *a)
+{
+	struct opp opp = { 0 };
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	int rc = load_offer(cli, a->pos[0], &opp, &of);
+
+	if (!rc)
+		rc = show_offer(cli, opp.id, true);
+	opp_release(&opp);
+	offer_release(&of);
+	return rc;
+}
+
+static int offer_compare(struct cli *cli, const struct args *a)
+{
+	return offer_compare_run(cli, a->pos, a->npos, arg_flag(a, "markdown"));
+}
+
+/* ---- the table ---- */
+
+#define TERM_OPTS                                                                          \
+	{ .name = "base", .arg = "N", .help = "base pay a year (85000 or 85k)" },           \
+	{ .name = "bonus", .arg = "N", .help = "bonus a year" },                             \
+	{ .name = "equity", .arg = "T", .help = "equity, in words (\"0.1% over 4 years\")" }, \
+	{ .name = "title", .arg = "T", .help = "the job title" },                            \
+	{ .name = "level", .arg = "L", .help = "the level (checked against the level you "   \
+						"applied for)" },                            \
+	{ .name = "start", .arg = "WHEN", .help = "the start date" }
+
+#define OFFER_OPTS                                                                         \
+	TERM_OPTS,                                                                         \
+	{ .name = "deadline", .arg = "WHEN", .help = "when they want your answer (a review " \
+						     "task is due two days before)" },       \
+	{ .name = "benefits", .arg = "T", .help = "pension, holidays, health..." },          \
+	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+
+static const struct opt_spec offer_add_opts[] = { OFFER_OPTS, { 0 } };
+static const struct opt_spec offer_round_opts[] = {
+	TERM_OPTS,
+	{ .name = "text", .arg = "T", .help = "in words: another title, a combined role..." },
+	{ .name = "at", .arg = "WHEN", .help = "when (default: now)" },
+	{ 0 },
+};
+static const struct opt_spec offer_compare_opts[] = {
+	{ .name = "markdown", .help = "print a Markdown table" },
+	{ 0 },
+};
+
+const struct cmd_spec offer_cmds[] = {
+	{ "add", "OPP", "Record an opportunity's offer (one per opportunity; see 'offer edit').\n"
+	  "It becomes the opportunity's salary and level offered, and moves it to the offer\n"
+	  "stage when it was before it, so the offer playbook runs.", 1, 1, offer_add_opts,
+	  offer_add, CMD_WRITE },
+	{ "edit", "OPP", "Correct the offer's terms (an empty value clears one).", 1, 1,
+	  offer_add_opts, offer_edit, CMD_WRITE },
+	{ "ask", "OPP", "Record what you asked for: more base, another title, a combined role,\n"
+	  "a start date. The first ask moves an opportunity at offer to negotiating.", 1, 1,
+	  offer_round_opts, offer_ask, CMD_WRITE },
+	{ "reply", "OPP", "Record what they answered; the terms it states become the offer's.",
+	  1, 1, offer_round_opts, offer_reply, CMD_WRITE },
+	{ "show", "OPP", "Show the offer's terms and every round, in order.", 1, 1, NULL,
+	  offer_show, 0 },
+	{ "compare", "[OPP...]", "Lay offers side by side against your wants: each want's status,\n"
+	  "the weighted fit, pay against your target, days to each deadline, unmet must-haves.\n"
+	  "Default: every opportunity with an offer.", 0, 100, offer_compare_opts, offer_compare,
+	  0 },
+	{ 0 },
+};

@@ -1,0 +1,105 @@
+/* cmd_prep.c: rapport prep OPP: the sheet for the next conversation, as Markdown or HTML. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/html.h"
+#include "method/prep.h"
+
+static int write_html(struct cli *cli, const char *path, const char *title, const char *md)
+{
+	struct strbuf body = STRBUF_INIT, page = STRBUF_INIT;
+	FILE *f;
+	int rc = 0;
+
+	html_markdown(&body, md);
+	html_page(&page, title, body.buf);
+	if (!(f = fopen(path, "w"))) {
+		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	} else {
+		bool ok = fwrite(page.buf, 1, page.len, f) == page.len;
+		if (fclose(f) || !ok) {
+			remove(path);
+			rc = error_set(&cli->err, ERR_IO, "cannot write '%s'", path);
+		}
+	}
+	strbuf_release(&body);
+	strbuf_release(&page);
+	return rc;
+}
+
+static int prep_people(struct cli *cli, const struct args *a, id_vec *with)
+{
+	size_t n;
+	const char *const *v = arg_all(a, "with", &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (store_person_resolve(cli->store, v[i], VEC_PUSH(with), &cli->err))
+			return cli->err.code;
+	return 0;
+}
+
+static json_t *ids_json(const id_vec *v)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < v->n; i++)
+		json_array_append_new(a, json_integer(v->items[i]));
+	return a;
+}
+
+static int prep_run(struct cli *cli, const struct args *a)
+{
+	struct prep_request req = { .stage = -1 };
+	struct prep_result res = { 0 };
+	struct strbuf md = STRBUF_INIT;
+	const char *stage = arg_opt(a, "stage"), *html = arg_opt(a, "html");
+	id_vec with = { 0 };
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &req.opp_id, &cli->err)) ||
+	    (stage && (rc = cli_enum(cli, &question_stage_def, stage, &req.stage))) ||
+	    (rc = prep_people(cli, a, &with)))
+		goto out;
+	req.with = with.items;
+	req.nwith = with.n;
+	if ((rc = prep_sheet(cli->store, &req, &md, &res, &cli->err)))
+		goto out;
+	if (html && (rc = write_html(cli, html, a->pos[0], md.buf)))
+		goto out;
+	if (html)
+		cli_printf(cli, "wrote the prep sheet for %s to %s\n", a->pos[0], html);
+	else
+		cli_printf(cli, "%s", md.buf);
+	cli_set_json(cli, json_pack("{s:s, s:s, s:o, s:o, s:s%}", "opportunity", a->pos[0],
+				    "stage", enum_name(&question_stage_def, res.stage), "questions",
+				    ids_json(&res.questions), "people", ids_json(&res.people),
+				    "markdown", md.buf, md.len));
+out:
+	strbuf_release(&md);
+	prep_result_release(&res);
+	free(with.items);
+	return rc;
+}
+
+static const struct opt_spec prep_opts[] = {
+	{ .name = "stage", .arg = "S",
+	  .help = "the conversation: first, second, final or offer (default: from what is "
+		  "logged)" },
+	{ .name = "with", .arg = "PERSON",
+	  .help = "whom you will meet (default: everyone linked to the opportunity)",
+	  .flags = OPT_MULTI },
+	{ .name = "html", .arg = "FILE", .help = "write a printable page instead" },
+	{ 0 },
+};
+
+const struct cmd_spec prep_cmds[] = {
+	{ "", "OPP",
+	  "A prep sheet for the next conversation: the stage, the salary, whom you will meet, "
+	  "and your wants still to verify with the questions to ask each person.",
+	  1, 1, prep_opts, prep_run, 0 },
+	{ 0 },
+};

@@ -1,0 +1,216 @@
+/* cmd_question.c: rapport question add|list|edit|rm: the bank of questions to ask. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+
+#include "core/text.h"
+#include "io/json_wants.h"
+#include "store/wants.h"
+
+/* Every value of a repeatable option, each a list ("first, second"), as one mask. */
+static int mask_opt(struct cli *cli, const struct args *a, const char *name,
+		    const struct enum_def *def, unsigned *mask, bool *given)
+{
+	size_t n;
+	const char *const *v = arg_all(a, name, &n);
+
+	*given = n > 0;
+	*mask = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned m;
+		if (enum_parse_set(def, v[i], &m, &cli->err))
+			return cli->err.code;
+		*mask |= m;
+	}
+	return 0;
+}
+
+/* --want WANT...: replaces the question's wants when given. */
+static int wants_opt(struct cli *cli, const struct args *a, struct question *q)
+{
+	size_t n;
+	const char *const *v = arg_all(a, "want", &n);
+
+	if (!n)
+		return 0;
+	q->wants.n = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+		if (*v[i] && store_want_resolve(cli->store, v[i], &id, &cli->err))
+			return cli->err.code;
+		if (*v[i])
+			*VEC_PUSH(&q->wants) = id;
+	}
+	return 0;
+}
+
+static int apply_question_options(struct cli *cli, const struct args *a, struct question *q)
+{
+	const char *text = arg_opt(a, "text");
+	unsigned m;
+	bool given;
+
+	if (text)
+		field_set(&q->text, text);
+	if (mask_opt(cli, a, "stage", &question_stage_def, &m, &given))
+		return cli->err.code;
+	if (given)
+		q->stages = m;
+	if (mask_opt(cli, a, "audience", &audience_def, &m, &given))
+		return cli->err.code;
+	if (given)
+		q->audiences = m;
+	if (mask_opt(cli, a, "verifies", &want_category_def, &m, &given))
+		return cli->err.code;
+	if (given)
+		q->categories = m;
+	return wants_opt(cli, a, q);
+}
+
+static void print_question(struct cli *cli, const struct question *q)
+{
+	char stages[96], audiences[96], cats[160];
+
+	enum_set_text(&question_stage_def, q->stages, stages, sizeof(stages));
+	enum_set_text(&audience_def, q->audiences, audiences, sizeof(audiences));
+	enum_set_text(&want_category_def, q->categories, cats, sizeof(cats));
+	cli_printf(cli, "%4lld  %s\n      stage %s; ask %s; verifies %s", (long long)q->id, q->text,
+		   stages, audiences, q->categories ? cats : "-");
+	for (size_t i = 0; i < q->wants.n; i++)
+		cli_printf(cli, "%s%lld", i ? ", " : "; wants ", (long long)q->wants.items[i]);
+	cli_printf(cli, "\n");
+}
+
+static int question_add(struct cli *cli, const struct args *a)
+{
+	struct question q = { 0 };
+	int rc;
+
+	q.text = xstrdup(a->pos[0]);
+	q.stages = enum_all(&question_stage_def);
+	q.audiences = enum_all(&audience_def);
+	if (!(rc = apply_question_options(cli, a, &q)) &&
+	    !(rc = store_question_add(cli->store, &q, &cli->err))) {
+		cli_set_json(cli, question_to_json(&q));
+		cli_printf(cli, "added question %lld\n", (long long)q.id);
+	}
+	question_release(&q);
+	return rc;
+}
+
+static int question_list(struct cli *cli, const struct args *a)
+{
+	struct question_filter f = { .text = arg_opt(a, "text") };
+	const char *want = arg_opt(a, "want");
+	question_vec v = { 0 };
+	json_t *arr;
+	bool given;
+
+	if (mask_opt(cli, a, "stage", &question_stage_def, &f.stages, &given) ||
+	    mask_opt(cli, a, "audience", &audience_def, &f.audiences, &given) ||
+	    mask_opt(cli, a, "verifies", &want_category_def, &f.categories, &given) ||
+	    (want && store_want_resolve(cli->store, want, &f.want_id, &cli->err)) ||
+	    store_question_list(cli->store, &f, &v, &cli->err)) {
+		question_vec_release(&v);
+		return cli->err.code;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(arr, question_to_json(&v.items[i]));
+		print_question(cli, &v.items[i]);
+	}
+	if (!v.n)
+		cli_printf(cli, "no question matches\n");
+	cli_set_json(cli, arr);
+	question_vec_release(&v);
+	return 0;
+}
+
+static int question_ref(struct cli *cli, const char *ref, struct question *q)
+{
+	long id;
+
+	if (text_parse_int("a question's id", ref, 1, INT32_MAX, &id, &cli->err))
+		return cli->err.code;
+	return store_question_get(cli->store, id, q, &cli->err);
+}
+
+static int question_edit(struct cli *cli, const struct args *a)
+{
+	struct question q = { 0 };
+	int rc;
+
+	if (!(rc = question_ref(cli, a->pos[0], &q)) &&
+	    !(rc = apply_question_options(cli, a, &q)) &&
+	    !(rc = store_question_update(cli->store, &q, &cli->err))) {
+		cli_set_json(cli, question_to_json(&q));
+		cli_printf(cli, "changed question %lld\n", (long long)q.id);
+	}
+	question_release(&q);
+	return rc;
+}
+
+static int question_rm(struct cli *cli, const struct args *a)
+{
+	struct question q = { 0 };
+	int rc;
+
+	if (!(rc = question_ref(cli, a->pos[0], &q)) &&
+	    !(rc = store_question_delete(cli->store, q.id, &cli->err))) {
+		cli_set_json(cli, json_pack("{s:I}", "removed", (json_int_t)q.id));
+		cli_printf(cli, "removed question %lld: %s\n", (long long)q.id, q.text);
+	}
+	question_release(&q);
+	return rc;
+}
+
+#define STAGE_HELP "first, second, final, offer or any (a list, or repeat the option)"
+#define AUDIENCE_HELP "boss, peer, hr, executive, recruiter or any"
+#define VERIFIES_HELP "want categories: scope, growth, team, manager, compensation, " \
+		      "work-pattern, culture, business, success, other"
+
+static const struct opt_spec question_add_opts[] = {
+	{ .name = "stage", .arg = "S", .help = "when to ask it: " STAGE_HELP " (default any)",
+	  .flags = OPT_MULTI },
+	{ .name = "audience", .arg = "A", .help = "whom to ask: " AUDIENCE_HELP " (default any)",
+	  .flags = OPT_MULTI },
+	{ .name = "verifies", .arg = "C", .help = VERIFIES_HELP, .flags = OPT_MULTI },
+	{ .name = "want", .arg = "WANT", .help = "a want it verifies", .flags = OPT_MULTI },
+	{ 0 },
+};
+
+static const struct opt_spec question_edit_opts[] = {
+	{ .name = "text", .arg = "T", .help = "new wording" },
+	{ .name = "stage", .arg = "S", .help = "replace the stages: " STAGE_HELP,
+	  .flags = OPT_MULTI },
+	{ .name = "audience", .arg = "A", .help = "replace the audience: " AUDIENCE_HELP,
+	  .flags = OPT_MULTI },
+	{ .name = "verifies", .arg = "C", .help = "replace the categories", .flags = OPT_MULTI },
+	{ .name = "want", .arg = "WANT", .help = "replace the wants it verifies (\"\" for none)",
+	  .flags = OPT_MULTI },
+	{ 0 },
+};
+
+static const struct opt_spec question_list_opts[] = {
+	{ .name = "stage", .arg = "S", .help = "for these stages", .flags = OPT_MULTI },
+	{ .name = "audience", .arg = "A", .help = "for this audience", .flags = OPT_MULTI },
+	{ .name = "verifies", .arg = "C", .help = "verifying these categories",
+	  .flags = OPT_MULTI },
+	{ .name = "want", .arg = "WANT", .help = "verifying this want (or its category)" },
+	{ .name = "text", .arg = "T", .help = "containing this text" },
+	{ 0 },
+};
+
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec question_cmds[] = {
+	{ "add", "TEXT", "Add a question of your own to the bank.", 1, 1, question_add_opts,
+	  question_add, CMD_WRITE },
+	{ "list", "", "List the questions, filtered by stage, audience, category or want.", 0,
+	  0, question_list_opts, question_list, 0 },
+	{ "edit", "ID", "Change a question.", 1, 1, question_edit_opts, question_edit,
+	  CMD_WRITE },
+	{ "rm", "ID", "Remove a question from the bank (what you asked stays recorded).", 1, 1,
+	  no_opts, question_rm, CMD_WRITE },
+	{ 0 },
+};

@@ -1,0 +1,363 @@
+/* cmd_want.c: rapport want add|list|edit|rm|mark, and rapport fit OPP. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "io/json_model.h"
+#include "io/json_wants.h"
+#include "method/fit.h"
+#include "store/wants.h"
+
+static void print_want_line(struct cli *cli, const struct want *w)
+{
+	cli_printf(cli, "%4lld  %d  %-4s  %-12s  %s\n", (long long)w->id, w->weight,
+		   w->must ? "must" : "", w->category >= 0 ?
+		   enum_name(&want_category_def, w->category) : "", w->text);
+}
+
+/* --weight, --category, --must and --nice onto w. */
+static int apply_want_options(struct cli *cli, const struct args *a, struct want *w)
+{
+	const char *v;
+	long weight;
+	bool given;
+
+	if (cli_int_opt(cli, a, "weight", 1, 5, &weight, &given))
+		return cli->err.code;
+	if (given && weight < 0)
+		return error_set(&cli->err, ERR_INVALID, "--weight is 1 to 5");
+	if (given)
+		w->weight = (int)weight;
+	if ((v = arg_opt(a, "category"))) {
+		w->category = -1;
+		if (*v && cli_enum(cli, &want_category_def, v, &w->category))
+			return cli->err.code;
+	}
+	if (arg_flag(a, "must") && arg_flag(a, "nice"))
+		return error_set(&cli->err, ERR_INVALID, "a want is --must or --nice, not both");
+	if (arg_flag(a, "must"))
+		w->must = true;
+	if (arg_flag(a, "nice"))
+		w->must = false;
+	return 0;
+}
+
+static int want_add(struct cli *cli, const struct args *a)
+{
+	struct want w = { .weight = 3, .category = -1 };
+	int rc;
+
+	w.text = xstrdup(a->pos[0]);
+	if (!(rc = apply_want_options(cli, a, &w)) &&
+	    !(rc = store_want_add(cli->store, &w, &cli->err))) {
+		cli_set_json(cli, want_to_json(&w));
+		cli_printf(cli, "added want %lld: %s (weight %d%s)\n", (long long)w.id, w.text,
+			   w.weight, w.must ? ", must-have" : "");
+	}
+	want_release(&w);
+	return rc;
+}
+
+static int want_list(struct cli *cli, const struct args *a)
+{
+	want_vec v = { 0 };
+	json_t *arr;
+
+	(void)a;
+	if (store_want_list(cli->store, &v, &cli->err))
+		return cli->err.code;
+	arr = json_array();
+	if (!v.n)
+		cli_printf(cli, "no wants yet: rapport want add TEXT [--weight 1-5] [--must]\n");
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(arr, want_to_json(&v.items[i]));
+		print_want_line(cli, &v.items[i]);
+	}
+	cli_set_json(cli, arr);
+	want_vec_release(&v);
+	return 0;
+}
+
+static int want_edit(struct cli *cli, const struct args *a)
+{
+	struct want w = { 0 };
+	const char *text = arg_opt(a, "text");
+	int64_t id;
+	int rc;
+
+	if ((rc = store_want_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_want_get(cli->store, id, &w, &cli->err)))
+		goto out;
+	if (text)
+		field_set(&w.text, text);
+	if (!(rc = apply_want_options(cli, a, &w)) &&
+	    !(rc = store_want_update(cli->store, &w, &cli->err))) {
+		cli_set_json(cli, want_to_json(&w));
+		cli_printf(cli, "changed want %lld: %s\n", (long long)w.id, w.text);
+	}
+out:
+	want_release(&w);
+	return rc;
+}
+
+static int want_rm(struct cli *cli, const struct args *a)
+{
+	struct want w = { 0 };
+	int64_t id, uses;
+	int rc;
+
+	if ((rc = store_want_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_want_get(cli->store, id, &w, &cli->err)) ||
+	    (rc = store_want_uses(cli->store, id, &uses, &cli->err)))
+		goto out;
+	if (uses && !arg_flag(a, "force")) {
+		rc = error_set(&cli->err, ERR_CONFLICT,
+			       "want %lld has %lld piece%s of evidence; --force removes it with "
+			       "them", (long long)id, (long long)uses, uses == 1 ? "" : "s");
+		goto out;
+	}
+	if (!(rc = store_want_delete(cli->store, id, &cli->err))) {
+		cli_set_json(cli, json_pack("{s:I, s:I}", "removed", (json_int_t)id, "evidence",
+					    (json_int_t)uses));
+		cli_printf(cli, "removed want %lld: %s\n", (long long)id, w.text);
+	}
+out:
+	want_release(&w);
+	return rc;
+}
+
+/* The day the evidence is from: --at, else the interaction's day, else today. */
+static int evidence_day(struct cli *cli, const struct args *a, const struct interaction *it,
+			char day[DATE_BUFSZ])
+{
+	const char *at = arg_opt(a, "at");
+	char when[DATE_BUFSZ];
+
+	if (at) {
+		if (cli_when(cli, at, when))
+			return cli->err.code;
+		snprintf(day, DATE_BUFSZ, "%.10s", when);
+	} else if (it && it->at) {
+		snprintf(day, DATE_BUFSZ, "%.10s", it->at);
+	} else {
+		date_format_day(store_now(cli->store), day);
+	}
+	return 0;
+}
+
+/* --interaction: it must exist and be about this opportunity (or none). */
+static int evidence_interaction(struct cli *cli, const struct args *a, int64_t opp_id,
+				struct interaction *it)
+{
+	const char *v = arg_opt(a, "interaction");
+	long id;
+
+	if (!v)
+		return 0;
+	if (text_parse_int("--interaction", v, 1, INT32_MAX, &id, &cli->err) ||
+	    store_interaction_get(cli->store, id, it, &cli->err))
+		return cli->err.code;
+	if (it->opp.id && it->opp.id != opp_id)
+		return error_set(&cli->err, ERR_INVALID,
+				 "interaction %ld is about another opportunity (%s)", id,
+				 it->opp.slug);
+	return 0;
+}
+
+static int person_name(struct cli *cli, int64_t id, char **name)
+{
+	struct person p = { 0 };
+	int rc = store_person_get(cli->store, id, &p, &cli->err);
+
+	if (!rc) {
+		*name = p.name;
+		p.name = NULL;
+	}
+	person_release(&p);
+	return rc;
+}
+
+static int want_mark(struct cli *cli, const struct args *a)
+{
+	struct want_evidence e = { 0 };
+	struct interaction it = { 0 };
+	struct want w = { 0 };
+	const char *by = arg_opt(a, "by");
+	char day[DATE_BUFSZ];
+	int status, rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &e.opp_id, &cli->err)) ||
+	    (rc = store_want_resolve(cli->store, a->pos[1], &e.want_id, &cli->err)) ||
+	    (rc = store_want_get(cli->store, e.want_id, &w, &cli->err)) ||
+	    (rc = cli_enum(cli, &want_status_def, a->pos[2], &status)) ||
+	    (rc = evidence_interaction(cli, a, e.opp_id, &it)) ||
+	    (by && (rc = store_person_resolve(cli->store, by, &e.by.id, &cli->err))) ||
+	    (rc = evidence_day(cli, a, it.id ? &it : NULL, day)))
+		goto out;
+	if (e.by.id && (rc = person_name(cli, e.by.id, &e.by.name)))
+		goto out;
+	e.status = (enum want_status)status;
+	e.interaction_id = it.id;
+	e.note = xstrdup_or_null(arg_opt(a, "note"));
+	e.at = xstrdup(day);
+	if (!(rc = store_want_mark(cli->store, &e, &cli->err))) {
+		cli_set_json(cli, want_evidence_to_json(&e));
+		cli_printf(cli, "%s: '%s' is %s%s\n", a->pos[0], w.text, a->pos[2],
+			   e.status == WANT_VAGUE ? " (ask again)" : "");
+	}
+out:
+	want_evidence_release(&e);
+	interaction_release(&it);
+	want_release(&w);
+	return rc;
+}
+
+/* ---- fit ---- */
+
+static void print_evidence(struct cli *cli, const struct want_evidence *e)
+{
+	cli_printf(cli, "        %s  %-7s", e->at, enum_name(&want_status_def, (int)e->status));
+	if (e->by.name)
+		cli_printf(cli, " %s", e->by.name);
+	if (e->interaction_id)
+		cli_printf(cli, " (interaction %lld)", (long long)e->interaction_id);
+	if (e->note)
+		cli_printf(cli, ": %s", e->note);
+	cli_printf(cli, "\n");
+}
+
+static void print_standing(struct cli *cli, const struct want_standing *w)
+{
+	cli_printf(cli, "  %-7s %d %-4s  %s%s\n", enum_name(&want_status_def, (int)w->status),
+		   w->want.weight, w->want.must ? "must" : "", w->want.text,
+		   w->status == WANT_VAGUE ? "  (vague: ask again)" : "");
+	for (size_t i = 0; i < w->evidence.n; i++)
+		print_evidence(cli, &w->evidence.items[i]);
+}
+
+static bool to_verify(enum want_status s)
+{
+	return s == WANT_UNKNOWN || s == WANT_VAGUE || s == WANT_PARTLY;
+}
+
+static void print_fit(struct cli *cli, const struct opp *o, const struct fit *f,
+		      const want_standing_vec *v)
+{
+	char score[32];
+	bool any = false;
+
+	fit_text(f, score, sizeof(score));
+	cli_printf(cli, "%s: %s at %s\nfit %s: %d of %d wants known (%d%% of their weight)\n",
+		   o->slug, o->title, o->org_name, score, f->known, f->total, fit_coverage(f));
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i].want.must && v->items[i].status == WANT_UNMET)
+			cli_printf(cli, "DEAL-BREAKER: '%s' is a must-have, and it is unmet\n",
+				   v->items[i].want.text);
+	cli_printf(cli, "\n");
+	for (size_t i = 0; i < v->n; i++)
+		print_standing(cli, &v->items[i]);
+	for (size_t i = 0; i < v->n; i++) {
+		if (!to_verify(v->items[i].status))
+			continue;
+		if (!any)
+			cli_printf(cli, "\nstill to verify (rapport prep %s):\n", o->slug);
+		any = true;
+		cli_printf(cli, "  %s\n", v->items[i].want.text);
+	}
+}
+
+static int fit_run(struct cli *cli, const struct args *a)
+{
+	want_standing_vec v = { 0 };
+	struct opp o = { 0 };
+	json_t *j, *wants, *verify;
+	struct fit f;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
+	    (rc = store_want_standings(cli->store, id, &v, &cli->err)))
+		goto out;
+	f = fit_of_standings(&v);
+	if (!v.n)
+		cli_printf(cli, "no wants yet: say what you want first (rapport want add)\n");
+	else
+		print_fit(cli, &o, &f, &v);
+	j = fit_to_json(&f);
+	wants = json_array();
+	verify = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		json_array_append_new(wants, want_standing_to_json(&v.items[i]));
+		if (to_verify(v.items[i].status))
+			json_array_append_new(verify, json_integer(v.items[i].want.id));
+	}
+	json_object_set_new(j, "opportunity", json_string(o.slug));
+	json_object_set_new(j, "wants", wants);
+	json_object_set_new(j, "to_verify", verify);
+	cli_set_json(cli, j);
+out:
+	opp_release(&o);
+	want_standing_vec_release(&v);
+	return rc;
+}
+
+static const struct opt_spec want_add_opts[] = {
+	{ .name = "weight", .arg = "1-5", .help = "how much it matters (default 3)" },
+	{ .name = "must", .help = "a must-have: unmet, it breaks the deal" },
+	{ .name = "nice", .help = "a nice-to-have (the default)" },
+	{ .name = "category", .arg = "C",
+	  .help = "scope, growth, team, manager, compensation, work-pattern, culture, "
+		  "business, success or other: the questions that verify it" },
+	{ 0 },
+};
+
+static const struct opt_spec want_edit_opts[] = {
+	{ .name = "text", .arg = "T", .help = "new wording" },
+	{ .name = "weight", .arg = "1-5", .help = "how much it matters" },
+	{ .name = "must", .help = "make it a must-have" },
+	{ .name = "nice", .help = "make it a nice-to-have" },
+	{ .name = "category", .arg = "C", .help = "the category (\"\" clears it)" },
+	{ 0 },
+};
+
+static const struct opt_spec want_rm_opts[] = {
+	{ .name = "force", .help = "remove it even with evidence (the evidence goes too)" },
+	{ 0 },
+};
+
+static const struct opt_spec want_mark_opts[] = {
+	{ .name = "by", .arg = "PERSON", .help = "who said it" },
+	{ .name = "interaction", .arg = "ID", .help = "where it was said" },
+	{ .name = "note", .arg = "T", .help = "what was said" },
+	{ .name = "at", .arg = "WHEN", .help = "when (default: the interaction's day, else today)" },
+	{ 0 },
+};
+
+static const struct opt_spec no_opts[] = { { 0 } };
+
+const struct cmd_spec want_cmds[] = {
+	{ "add", "TEXT", "Add something you want from your next job.", 1, 1, want_add_opts,
+	  want_add, CMD_WRITE },
+	{ "list", "", "List your wants, heaviest first.", 0, 0, no_opts, want_list, 0 },
+	{ "edit", "WANT", "Change a want (by id, its text, or a unique part of it).", 1, 1,
+	  want_edit_opts, want_edit, CMD_WRITE },
+	{ "rm", "WANT", "Remove a want (refused while evidence refers to it, unless --force).",
+	  1, 1, want_rm_opts, want_rm, CMD_WRITE },
+	{ "mark", "OPP WANT STATUS",
+	  "Record where a want stands on an opportunity: unknown, met, partly, unmet, or vague "
+	  "(what they said can be read two ways: ask again).", 3, 3, want_mark_opts, want_mark,
+	  CMD_WRITE },
+	{ 0 },
+};
+
+const struct cmd_spec fit_cmds[] = {
+	{ "", "OPP",
+	  "How an opportunity fits your wants: each want's status and evidence, the score "
+	  "(100 x the sum of weight x value over the known wants / their weight; met 1, partly "
+	  "0.5, unmet 0), what is still to verify, and unmet must-haves (deal-breakers).",
+	  1, 1, no_opts, fit_run, 0 },
+	{ 0 },
+};

@@ -1,0 +1,16 @@
+/* json_debrief.h: debriefs, questions asked and feedback as JSON (stable API). */
+#ifndef RAPPORT_JSON_DEBRIEF_H
+#define RAPPORT_JSON_DEBRIEF_H
+
+#include <jansson.h>
+
+#include "store/debrief.h"
+
+/* A question asked: "question_id" (null for the user's own words), "text",
+ * "answer", "by", "mark" (the want the answer marked, or null), "at". */
+json_t *asked_to_json(const struct asked *a);
+/* A debrief with its "asked" questions. */
+json_t *debrief_to_json(const struct debrief *d);
+json_t *feedback_to_json(const struct feedback *f);
+
+#endif

@@ -1,0 +1,142 @@
+/* fit.c: the fit score of an opportunity against the user's wants (see fit.h). */
+#include "method/fit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+void fit_add(struct fit *f, int weight, bool must, enum want_status status)
+{
+	f->total++;
+	f->total_weight += weight;
+	if (status != WANT_MET && status != WANT_PARTLY && status != WANT_UNMET)
+		return;
+	f->known++;
+	f->known_weight += weight;
+	f->points2 += status == WANT_MET ? 2 * weight : status == WANT_PARTLY ? weight : 0;
+	if (must && status == WANT_UNMET)
+		f->deal_breakers++;
+}
+
+int fit_score(const struct fit *f)
+{
+	if (!f->known_weight)
+		return -1;
+	/* 100 * points2 / (2 * known_weight), rounded half up */
+	return (100 * f->points2 + f->known_weight) / (2 * f->known_weight);
+}
+
+int fit_coverage(const struct fit *f)
+{
+	if (!f->total_weight)
+		return 0;
+	return (100 * f->known_weight + f->total_weight / 2) / f->total_weight;
+}
+
+void fit_text(const struct fit *f, char *buf, size_t size)
+{
+	int score = fit_score(f);
+
+	if (score < 0)
+		snprintf(buf, size, "?%s", f->deal_breakers ? " deal-breaker" : "");
+	else
+		snprintf(buf, size, "%d%%%s", score, f->deal_breakers ? " deal-breaker" : "");
+}
+
+struct fit fit_of_standings(const want_standing_vec *v)
+{
+	struct fit f = FIT_INIT;
+
+	for (size_t i = 0; i < v->n; i++)
+		fit_add(&f, v->items[i].want.weight, v->items[i].want.must, v->items[i].status);
+	return f;
+}
+
+/* What the status callback gathers: the statuses of one opportunity at a time. */
+struct gather {
+	struct fit_table *t;
+	int64_t opp_id;
+	enum want_status *status; /* per want, in t->wants order */
+};
+
+static void gather_flush(struct gather *g)
+{
+	struct opp_fit *of;
+
+	if (!g->opp_id)
+		return;
+	of = VEC_PUSH(&g->t->opps);
+	of->opp_id = g->opp_id;
+	for (size_t i = 0; i < g->t->wants.n; i++)
+		fit_add(&of->fit, g->t->wants.items[i].weight, g->t->wants.items[i].must,
+			g->status[i]);
+}
+
+static int by_want_id(const void *a, const void *b)
+{
+	const struct want *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void gather_status(void *ctx, int64_t opp_id, int64_t want_id, enum want_status st)
+{
+	struct gather *g = ctx;
+	struct want key = { .id = want_id }, *w;
+
+	if (opp_id != g->opp_id) {
+		gather_flush(g);
+		g->opp_id = opp_id;
+		for (size_t i = 0; i < g->t->wants.n; i++)
+			g->status[i] = WANT_UNKNOWN;
+	}
+	w = bsearch(&key, g->t->wants.items, g->t->wants.n, sizeof(key), by_want_id);
+	if (w)
+		g->status[w - g->t->wants.items] = st;
+}
+
+int fit_table_load(struct store *s, struct fit_table *t, struct error *err)
+{
+	struct gather g = { .t = t };
+	int rc;
+
+	if (store_want_list(s, &t->wants, err))
+		return err->code;
+	if (t->wants.n)
+		qsort(t->wants.items, t->wants.n, sizeof(t->wants.items[0]), by_want_id);
+	g.status = xcalloc(t->wants.n + 1, sizeof(*g.status));
+	rc = store_want_statuses(s, gather_status, &g, err);
+	if (!rc)
+		gather_flush(&g);
+	free(g.status);
+	return rc;
+}
+
+/* t->opps is in opp_id order: the statuses come ordered by opportunity. */
+static int by_opp_id(const void *a, const void *b)
+{
+	const struct opp_fit *x = a, *y = b;
+	return (x->opp_id > y->opp_id) - (x->opp_id < y->opp_id);
+}
+
+struct fit fit_table_get(const struct fit_table *t, int64_t opp_id)
+{
+	struct fit f = FIT_INIT;
+
+	struct opp_fit key = { .opp_id = opp_id }, *found;
+
+	found = t->opps.n ? bsearch(&key, t->opps.items, t->opps.n, sizeof(key), by_opp_id) : NULL;
+	if (found)
+		return found->fit;
+	for (size_t i = 0; i < t->wants.n; i++)
+		fit_add(&f, t->wants.items[i].weight, t->wants.items[i].must, WANT_UNKNOWN);
+	return f;
+}
+
+void fit_table_release(struct fit_table *t)
+{
+	want_vec_release(&t->wants);
+	free(t->opps.items);
+	memset(t, 0, sizeof(*t));
+}

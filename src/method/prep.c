@@ -1,0 +1,408 @@
+/* prep.c: the prep sheet for an opportunity's next conversation (see prep.h). */
+#include "method/prep.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "method/levels.h"
+#include "store/wants.h"
+#include "util/xalloc.h"
+
+/* Everything the sheet is made from. */
+struct prep {
+	struct store *s;
+	const struct prep_request *req;
+	struct opp opp;
+	person_ref_vec linked;   /* the opportunity's people, with their roles */
+	person_vec meet;         /* whom you will meet */
+	unsigned *audiences;     /* per person of meet: the questions they can answer */
+	unsigned all_audiences;  /* of everyone you will meet */
+	want_standing_vec wants;
+	question_vec questions;  /* those for the stage */
+	id_vec asked;
+	int stage;
+	struct prep_result *out;
+};
+
+void md_escape(struct strbuf *md, const char *text)
+{
+	for (const char *p = text; p && *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			strbuf_addch(md, ' ');
+			continue;
+		}
+		if (strchr("\\`*_[]<>#|!&", *p))
+			strbuf_addch(md, '\\');
+		strbuf_addch(md, *p);
+	}
+}
+
+void prep_result_release(struct prep_result *r)
+{
+	free(r->questions.items);
+	free(r->people.items);
+	memset(r, 0, sizeof(*r));
+}
+
+static void prep_release(struct prep *p)
+{
+	opp_release(&p->opp);
+	person_ref_vec_release(&p->linked);
+	person_vec_release(&p->meet);
+	free(p->audiences);
+	want_standing_vec_release(&p->wants);
+	question_vec_release(&p->questions);
+	free(p->asked.items);
+}
+
+static unsigned audiences_of_role(int role)
+{
+	switch (role) {
+	case ROLE_HIRING_MANAGER: return 1u << AUD_BOSS;
+	case ROLE_PEER: return 1u << AUD_PEER;
+	case ROLE_HR: return 1u << AUD_HR;
+	case ROLE_RECRUITER: return 1u << AUD_RECRUITER;
+	case ROLE_EXECUTIVE: return 1u << AUD_EXECUTIVE;
+	default: return 1u << AUD_BOSS | 1u << AUD_PEER;
+	}
+}
+
+static int role_on_opp(const struct prep *p, int64_t person_id)
+{
+	for (size_t i = 0; i < p->linked.n; i++)
+		if (p->linked.items[i].id == person_id)
+			return p->linked.items[i].role;
+	return -1;
+}
+
+/* The conversation's stage from the opportunity (see prep.h). */
+static int guess_stage(struct prep *p, struct error *err)
+{
+	interaction_vec v = { 0 };
+	int conversations = 0;
+
+	if (p->opp.stage == STAGE_OFFER || p->opp.stage == STAGE_NEGOTIATING)
+		return QSTAGE_OFFER;
+	if (store_interactions_of_opp(p->s, p->opp.id, 0, &v, NULL, err))
+		return err->code;
+	for (size_t i = 0; i < v.n; i++) {
+		enum interaction_kind k = v.items[i].kind;
+		conversations += k == IKIND_INTERVIEW || k == IKIND_CALL || k == IKIND_VIDEO ||
+				 k == IKIND_MEETING;
+	}
+	interaction_vec_release(&v);
+	return conversations == 0 ? QSTAGE_FIRST : conversations == 1 ? QSTAGE_SECOND
+								      : QSTAGE_FINAL;
+}
+
+static int load_people(struct prep *p, struct error *err)
+{
+	size_t n = p->req->nwith ? p->req->nwith : p->linked.n;
+
+	p->audiences = xcalloc(n + 1, sizeof(*p->audiences));
+	for (size_t i = 0; i < n; i++) {
+		int64_t id = p->req->nwith ? p->req->with[i] : p->linked.items[i].id;
+		struct person *person = VEC_PUSH(&p->meet);
+		if (store_person_get(p->s, id, person, err))
+			return err->code;
+		p->audiences[i] = audiences_of_role(role_on_opp(p, id));
+		p->all_audiences |= p->audiences[i];
+		*VEC_PUSH(&p->out->people) = id;
+	}
+	if (!n)
+		p->all_audiences = enum_all(&audience_def);
+	return 0;
+}
+
+static int prep_load(struct prep *p, struct error *err)
+{
+	struct question_filter f = { 0 };
+	int stage;
+
+	if (store_opp_get(p->s, p->req->opp_id, &p->opp, err) ||
+	    store_opp_people(p->s, p->opp.id, &p->linked, err) || load_people(p, err))
+		return err->code;
+	if ((stage = p->req->stage >= 0 ? p->req->stage : guess_stage(p, err)) < 0)
+		return stage;
+	p->stage = p->out->stage = stage;
+	f.stages = 1u << stage;
+	f.audiences = p->all_audiences;
+	if (store_want_standings(p->s, p->opp.id, &p->wants, err) ||
+	    store_question_list(p->s, &f, &p->questions, err) ||
+	    store_questions_asked(p->s, p->opp.id, &p->asked, err))
+		return err->code;
+	return 0;
+}
+
+/* ---- the sheet ---- */
+
+static void add_amount(struct strbuf *md, int64_t v)
+{
+	char digits[32];
+	size_t n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)v);
+
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			strbuf_addch(md, ',');
+		strbuf_addch(md, digits[i]);
+	}
+}
+
+static void sheet_head(struct prep *p, struct strbuf *md)
+{
+	strbuf_addstr(md, "# Prep: ");
+	md_escape(md, p->opp.title);
+	strbuf_addstr(md, " at ");
+	md_escape(md, p->opp.org_name);
+	strbuf_addf(md, "\n\n- Stage: %s (since %.10s)\n- This conversation: %s\n",
+		    enum_name(&stage_def, (int)p->opp.stage), p->opp.stage_changed_at,
+		    enum_name(&question_stage_def, p->stage));
+	if (p->opp.level_applied) {
+		strbuf_addstr(md, "- Level applied for: ");
+		md_escape(md, p->opp.level_applied);
+		strbuf_addch(md, '\n');
+	}
+	if (p->opp.level_offered) {
+		strbuf_addstr(md, "- Level they discuss: ");
+		md_escape(md, p->opp.level_offered);
+		strbuf_addch(md, '\n');
+	}
+}
+
+static void sheet_salary(struct prep *p, struct strbuf *md)
+{
+	const struct opp *o = &p->opp;
+
+	strbuf_addstr(md, "\n## Salary\n\n");
+	if (o->salary_target >= 0) {
+		strbuf_addstr(md, "- Your target: ");
+		add_amount(md, o->salary_target);
+		strbuf_addch(md, '\n');
+	}
+	if (o->salary_low >= 0) {
+		strbuf_addstr(md, "- Their range: ");
+		add_amount(md, o->salary_low);
+		strbuf_addstr(md, " to ");
+		add_amount(md, o->salary_high);
+		strbuf_addch(md, '\n');
+	} else if (p->stage >= QSTAGE_SECOND) {
+		strbuf_addstr(md, "- **Ask for the salary range in this conversation**: by now "
+				  "it should be on the table, and knowing it early saves both "
+				  "sides time.\n");
+	} else {
+		strbuf_addstr(md, "- The range is not known yet: ask for it by the second "
+				  "conversation.\n");
+	}
+	if (o->salary_offered >= 0) {
+		strbuf_addstr(md, "- Offered: ");
+		add_amount(md, o->salary_offered);
+		strbuf_addch(md, '\n');
+	}
+}
+
+static int sheet_person(struct prep *p, size_t i, struct strbuf *md, struct error *err)
+{
+	const struct person *pe = &p->meet.items[i];
+	int role = role_on_opp(p, pe->id);
+	interaction_vec v = { 0 };
+	int64_t total = 0;
+
+	strbuf_addstr(md, "\n### ");
+	md_escape(md, pe->name);
+	strbuf_addstr(md, "\n\n");
+	if (pe->title || pe->org_name) {
+		strbuf_addstr(md, "- ");
+		md_escape(md, pe->title ? pe->title : "");
+		strbuf_addstr(md, pe->title && pe->org_name ? ", " : "");
+		md_escape(md, pe->org_name ? pe->org_name : "");
+		strbuf_addch(md, '\n');
+	}
+	strbuf_addf(md, "- Role: %s\n", role >= 0 ? enum_name(&role_def, role) : "not linked");
+	if (pe->rapport >= 0)
+		strbuf_addf(md, "- Rapport: %d/5\n", pe->rapport);
+	if (store_interactions_of_person(p->s, pe->id, 3, &v, &total, err))
+		return err->code;
+	if (!total)
+		strbuf_addstr(md, "- You have not spoken yet.\n");
+	else
+		strbuf_addf(md, "- Past interactions: %lld%s\n", (long long)total,
+			    total > 3 ? " (the latest three below)" : "");
+	for (size_t k = 0; k < v.n; k++) {
+		strbuf_addf(md, "  - %.10s, %s: ", v.items[k].at,
+			    enum_name(&interaction_kind_def, (int)v.items[k].kind));
+		md_escape(md, v.items[k].summary);
+		strbuf_addch(md, '\n');
+	}
+	interaction_vec_release(&v);
+	return 0;
+}
+
+static bool id_in(const id_vec *v, int64_t id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == id)
+			return true;
+	return false;
+}
+
+/* How well q suits w: 0 not at all; more for a question tied to this very
+ * want than to its category, and for one meant for this stage alone. */
+static int question_fit(const struct question *q, const struct want *w, int stage)
+{
+	int score = 0;
+
+	if (id_in(&q->wants, w->id))
+		score = 4;
+	else if (w->category >= 0 && (q->categories & (1u << w->category)))
+		score = 2;
+	if (score && q->stages == (1u << stage))
+		score++;
+	return score;
+}
+
+/* "Ask Jane Doe (boss), Sam Lee (peer)": who among those you meet can answer q. */
+static void sheet_whom(struct prep *p, const struct question *q, struct strbuf *md)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < p->meet.n; i++) {
+		unsigned common = p->audiences[i] & q->audiences;
+		if (!common)
+			continue;
+		strbuf_addstr(md, any ? ", " : " (ask ");
+		md_escape(md, p->meet.items[i].name);
+		any = true;
+	}
+	if (any)
+		strbuf_addch(md, ')');
+}
+
+static void sheet_want_questions(struct prep *p, const struct want *w, id_vec *used,
+				 struct strbuf *md)
+{
+	int shown = 0;
+
+	for (int want_score = 5; want_score > 0 && shown < PREP_QUESTIONS_PER_WANT; want_score--) {
+		for (size_t i = 0; i < p->questions.n && shown < PREP_QUESTIONS_PER_WANT; i++) {
+			const struct question *q = &p->questions.items[i];
+			if (question_fit(q, w, p->stage) != want_score || id_in(&p->asked, q->id) ||
+			    id_in(used, q->id))
+				continue;
+			strbuf_addstr(md, "- ");
+			md_escape(md, q->text);
+			sheet_whom(p, q, md);
+			strbuf_addf(md, " [q%lld]\n", (long long)q->id);
+			*VEC_PUSH(used) = q->id;
+			*VEC_PUSH(&p->out->questions) = q->id;
+			shown++;
+		}
+	}
+	if (!shown)
+		strbuf_addstr(md, "- No question in the bank verifies it at this stage yet: "
+				  "ask in your own words, or add one (rapport question add).\n");
+}
+
+static bool still_open(enum want_status s)
+{
+	return s == WANT_UNKNOWN || s == WANT_VAGUE || s == WANT_PARTLY;
+}
+
+static void sheet_wants(struct prep *p, struct strbuf *md)
+{
+	id_vec used = { 0 };
+	size_t open = 0;
+
+	strbuf_addstr(md, "\n## What to find out\n");
+	for (size_t i = 0; i < p->wants.n; i++) {
+		const struct want_standing *w = &p->wants.items[i];
+		if (!still_open(w->status))
+			continue;
+		open++;
+		strbuf_addstr(md, "\n### ");
+		md_escape(md, w->want.text);
+		strbuf_addf(md, "\n\nWeight %d%s; %s%s.\n\n", w->want.weight,
+			    w->want.must ? ", a must-have" : "",
+			    enum_name(&want_status_def, (int)w->status),
+			    w->status == WANT_VAGUE ? ": what you heard can be read two ways, ask "
+						      "again" : "");
+		sheet_want_questions(p, &w->want, &used, md);
+	}
+	if (!p->wants.n)
+		strbuf_addstr(md, "\nYou have not said what you want yet (rapport want add): "
+				  "the questions that matter come from it.\n");
+	else if (!open)
+		strbuf_addstr(md, "\nEvery want is known here: listen for anything that "
+				  "changes the picture.\n");
+	free(used.items);
+}
+
+static int sheet_tasks(struct prep *p, struct strbuf *md, struct error *err)
+{
+	task_vec v = { 0 };
+
+	if (store_tasks_of_opp(p->s, p->opp.id, &v, err))
+		return err->code;
+	if (v.n)
+		strbuf_addstr(md, "\n## Open tasks\n\n");
+	for (size_t i = 0; i < v.n; i++) {
+		strbuf_addf(md, "- %.10s, %s: ", v.items[i].due,
+			    enum_name(&task_kind_def, (int)v.items[i].kind));
+		md_escape(md, v.items[i].title);
+		strbuf_addch(md, '\n');
+	}
+	task_vec_release(&v);
+	return 0;
+}
+
+/* A warning when the role they discuss is below the level you applied for. */
+static int sheet_mismatch(struct prep *p, struct strbuf *md, struct error *err)
+{
+	struct level_mismatch m = { 0 };
+	struct strbuf text = STRBUF_INIT;
+
+	if (levels_check_opp(p->s, p->opp.id, &m, err))
+		return err->code;
+	if (m.found) {
+		level_mismatch_text(&m, &text);
+		strbuf_addstr(md, "\n> **Role mismatch**: ");
+		md_escape(md, text.buf);
+		strbuf_addstr(md, ". Decide before the conversation whether you would take it, "
+				  "and be ready to say what you are looking for.\n");
+	}
+	strbuf_release(&text);
+	level_mismatch_release(&m);
+	return 0;
+}
+
+int prep_sheet(struct store *s, const struct prep_request *req, struct strbuf *md,
+	       struct prep_result *out, struct error *err)
+{
+	struct prep p = { .s = s, .req = req, .out = out };
+	int rc;
+
+	if ((rc = prep_load(&p, err)))
+		goto done;
+	sheet_head(&p, md);
+	if ((rc = sheet_mismatch(&p, md, err)))
+		goto done;
+	sheet_salary(&p, md);
+	if (p.meet.n)
+		strbuf_addstr(md, "\n## Whom you will meet\n");
+	for (size_t i = 0; i < p.meet.n && !rc; i++)
+		rc = sheet_person(&p, i, md, err);
+	if (rc)
+		goto done;
+	sheet_wants(&p, md);
+	if ((rc = sheet_tasks(&p, md, err)))
+		goto done;
+	if (p.opp.notes) {
+		/* the notes are the user's own Markdown: kept as written */
+		strbuf_addstr(md, "\n## Notes\n\n");
+		strbuf_addstr(md, p.opp.notes);
+		strbuf_addch(md, '\n');
+	}
+done:
+	prep_release(&p);
+	return rc;
+}

@@ -1,0 +1,259 @@
+/* debrief.c: debriefs of interviews and the questions asked in them. */
+#include "store/store_internal.h"
+#include "store/debrief.h"
+
+#include <stdlib.h>
+
+#include "core/text.h"
+
+#define DEBRIEF_SELECT                                                           \
+	"SELECT d.id, d.opp_id, op.slug, op.title, o.name, d.interaction_id, i.summary," \
+	" d.went_well, d.refine, d.chemistry, d.notes, d.at, d.created_at FROM debrief d" \
+	" JOIN opportunity op ON op.id = d.opp_id"                              \
+	" JOIN organisation o ON o.id = op.org_id"                              \
+	" LEFT JOIN interaction i ON i.id = d.interaction_id"
+
+static const char SQL_DEBRIEF_INSERT[] =
+	"INSERT INTO debrief (opp_id, interaction_id, went_well, refine, chemistry, notes, at,"
+	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ASKED_INSERT[] =
+	"INSERT INTO asked (opp_id, debrief_id, question_id, text, person_id, answer,"
+	" evidence_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_DEBRIEF_GET[] = DEBRIEF_SELECT " WHERE d.id = ?";
+static const char SQL_DEBRIEFS_OF_OPP[] = DEBRIEF_SELECT " WHERE d.opp_id = ? ORDER BY d.at, d.id";
+static const char SQL_DEBRIEFS_ALL[] = DEBRIEF_SELECT " ORDER BY d.at, d.id";
+static const char SQL_ASKED_OF_DEBRIEF[] =
+	"SELECT a.id, a.question_id, a.text, a.answer, a.person_id, p.name, a.evidence_id,"
+	" e.want_id, w.text, e.status, a.at FROM asked a"
+	" LEFT JOIN person p ON p.id = a.person_id"
+	" LEFT JOIN want_evidence e ON e.id = a.evidence_id"
+	" LEFT JOIN want w ON w.id = e.want_id"
+	" WHERE a.debrief_id = ? ORDER BY a.id";
+static const char SQL_LATEST_INTERVIEW[] =
+	"SELECT id FROM interaction WHERE opp_id = ? AND kind = 'interview'"
+	" ORDER BY at DESC, id DESC LIMIT 1";
+static const char SQL_INTERACTION_RATE[] =
+	"UPDATE interaction SET chemistry = ?2 WHERE id = ?1 AND chemistry IS NULL";
+
+void asked_release(struct asked *a)
+{
+	person_ref_release(&a->by);
+	free(a->text);
+	free(a->answer);
+	free(a->want);
+	free(a->at);
+	memset(a, 0, sizeof(*a));
+}
+
+void debrief_release(struct debrief *d)
+{
+	opp_ref_release(&d->opp);
+	for (size_t i = 0; i < d->asked.n; i++)
+		asked_release(&d->asked.items[i]);
+	free(d->asked.items);
+	free(d->interaction_summary);
+	free(d->went_well);
+	free(d->refine);
+	free(d->notes);
+	free(d->at);
+	free(d->created_at);
+	memset(d, 0, sizeof(*d));
+}
+
+void debrief_vec_release(debrief_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		debrief_release(&v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+int debrief_validate(const struct debrief *d, struct error *err)
+{
+	if (text_check("what went well", d->went_well, 0, err) ||
+	    text_check("what to refine", d->refine, 0, err) ||
+	    text_check("notes", d->notes, 0, err))
+		return ERR_INVALID;
+	if (d->chemistry != -1 && (d->chemistry < 1 || d->chemistry > 5))
+		return error_set(err, ERR_INVALID, "chemistry is 1 to 5, not %d", d->chemistry);
+	for (size_t i = 0; i < d->asked.n; i++)
+		if (text_check("a question", d->asked.items[i].text, TEXT_REQUIRED | TEXT_ONE_LINE,
+			       err) ||
+		    text_check("an answer", d->asked.items[i].answer, 0, err))
+			return ERR_INVALID;
+	return 0;
+}
+
+static int add_asked(struct store *s, const struct debrief *d, struct asked *a,
+		     struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ASKED_INSERT, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, d->opp.id);
+	sqlite3_bind_int64(st, 2, d->id);
+	bind_id(st, 3, a->question_id);
+	bind_text(st, 4, a->text);
+	bind_id(st, 5, a->by.id);
+	bind_text(st, 6, a->answer);
+	bind_id(st, 7, a->evidence_id);
+	bind_text(st, 8, d->at);
+	if (store_exec_stmt(s, st, "cannot record a question asked", err))
+		return err->code;
+	a->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (debrief_validate(d, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_DEBRIEF_INSERT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, d->opp.id);
+	bind_id(st, 2, d->interaction_id);
+	bind_text(st, 3, d->went_well);
+	bind_text(st, 4, d->refine);
+	bind_opt_int(st, 5, d->chemistry);
+	bind_text(st, 6, d->notes);
+	bind_text(st, 7, d->at);
+	bind_text(st, 8, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot record the debrief", err))
+		return err->code;
+	d->id = sqlite3_last_insert_rowid(store_db(s));
+	for (size_t i = 0; i < d->asked.n; i++)
+		if (add_asked(s, d, &d->asked.items[i], err))
+			return err->code;
+	return 0;
+}
+
+static void read_debrief(sqlite3_stmt *st, struct debrief *d)
+{
+	d->id = sqlite3_column_int64(st, 0);
+	d->opp.id = sqlite3_column_int64(st, 1);
+	d->opp.slug = col_text(st, 2);
+	d->opp.title = col_text(st, 3);
+	d->opp.org_name = col_text(st, 4);
+	d->interaction_id = sqlite3_column_int64(st, 5);
+	d->interaction_summary = col_text(st, 6);
+	d->went_well = col_text(st, 7);
+	d->refine = col_text(st, 8);
+	d->chemistry = (int)col_opt_int(st, 9);
+	d->notes = col_text(st, 10);
+	d->at = col_text(st, 11);
+	d->created_at = col_text(st, 12);
+}
+
+static void read_asked(sqlite3_stmt *st, struct asked *a)
+{
+	a->id = sqlite3_column_int64(st, 0);
+	a->question_id = sqlite3_column_int64(st, 1);
+	a->text = col_text(st, 2);
+	a->answer = col_text(st, 3);
+	a->by.id = sqlite3_column_int64(st, 4);
+	a->by.name = col_text(st, 5);
+	a->by.role = -1;
+	a->evidence_id = sqlite3_column_int64(st, 6);
+	a->want_id = sqlite3_column_int64(st, 7);
+	a->want = col_text(st, 8);
+	a->want_status = col_enum(st, 9, &want_status_def);
+	a->at = col_text(st, 10);
+}
+
+static int read_questions(struct store *s, struct debrief *d, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ASKED_OF_DEBRIEF, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, d->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_asked(st, VEC_PUSH(&d->asked));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the questions asked", err);
+}
+
+/* Run st (bound by the caller), then read each debrief's questions. */
+static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
+			 struct error *err)
+{
+	size_t first = out->n;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_debrief(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "cannot read debriefs", err);
+	for (size_t i = first; i < out->n; i++)
+		if (read_questions(s, &out->items[i], err))
+			return err->code;
+	return 0;
+}
+
+int store_debrief_get(struct store *s, int64_t id, struct debrief *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DEBRIEF_GET, err);
+	debrief_vec v = { 0 };
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = read_debriefs(s, st, &v, err)))
+		goto out;
+	if (!v.n) {
+		rc = error_set(err, ERR_NOT_FOUND, "no debrief %lld", (long long)id);
+		goto out;
+	}
+	*out = v.items[0];
+	v.n = 0; /* handed to the caller */
+out:
+	debrief_vec_release(&v);
+	return rc;
+}
+
+int store_debrief_list(struct store *s, int64_t opp_id, debrief_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, opp_id ? SQL_DEBRIEFS_OF_OPP : SQL_DEBRIEFS_ALL, err);
+
+	if (!st)
+		return ERR_STORE;
+	if (opp_id)
+		sqlite3_bind_int64(st, 1, opp_id);
+	return read_debriefs(s, st, out, err);
+}
+
+int store_latest_interview(struct store *s, int64_t opp_id, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_LATEST_INTERVIEW, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						     : store_fail(s, "cannot find the interview", err);
+}
+
+int store_interaction_rate(struct store *s, int64_t interaction_id, int chemistry, bool *set,
+			   struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_RATE, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, interaction_id);
+	sqlite3_bind_int(st, 2, chemistry);
+	if (store_exec_stmt(s, st, "cannot rate the interaction", err))
+		return err->code;
+	*set = sqlite3_changes(store_db(s)) == 1;
+	return 0;
+}

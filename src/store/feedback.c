@@ -1,0 +1,158 @@
+/* feedback.c: feedback people gave, and the improvement actions that follow it. */
+#include "store/store_internal.h"
+#include "store/debrief.h"
+
+#include <stdlib.h>
+
+#include "core/text.h"
+
+#define FEEDBACK_SELECT                                                          \
+	"SELECT f.id, f.opp_id, op.slug, op.title, o.name, f.person_id, p.name, f.text, f.at," \
+	" f.created_at FROM feedback f"                                          \
+	" LEFT JOIN opportunity op ON op.id = f.opp_id"                          \
+	" LEFT JOIN organisation o ON o.id = op.org_id"                          \
+	" LEFT JOIN person p ON p.id = f.person_id"
+/* Open actions by due date, then the closed ones in the order they were closed. */
+#define IMPROVEMENT_ORDER                                                        \
+	" ORDER BY status != 'open', CASE status WHEN 'open' THEN due ELSE done_at END, id"
+
+static const char SQL_FEEDBACK_INSERT[] =
+	"INSERT INTO feedback (opp_id, person_id, text, at, created_at) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_FEEDBACK_GET[] = FEEDBACK_SELECT " WHERE f.id = ?";
+static const char SQL_FEEDBACK_OF_OPP[] = FEEDBACK_SELECT " WHERE f.opp_id = ? ORDER BY f.at, f.id";
+static const char SQL_FEEDBACK_ALL[] = FEEDBACK_SELECT " ORDER BY f.at, f.id";
+static const char SQL_IMPROVEMENTS_OF[] =
+	"SELECT id FROM task WHERE feedback_id = ?" IMPROVEMENT_ORDER;
+static const char SQL_IMPROVEMENTS_ALL[] =
+	"SELECT id FROM task WHERE origin = 'improve' OR feedback_id IS NOT NULL" IMPROVEMENT_ORDER;
+static const char SQL_IMPROVEMENTS_DONE_FOR[] =
+	"SELECT t.id FROM task t JOIN feedback f ON f.id = t.feedback_id"
+	" WHERE f.person_id = ? AND t.status = 'done' ORDER BY t.done_at, t.id";
+
+void feedback_release(struct feedback *f)
+{
+	opp_ref_release(&f->opp);
+	person_ref_release(&f->from);
+	free(f->text);
+	free(f->at);
+	free(f->created_at);
+	memset(f, 0, sizeof(*f));
+}
+
+void feedback_vec_release(feedback_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		feedback_release(&v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+int feedback_validate(const struct feedback *f, struct error *err)
+{
+	if (text_check("feedback", f->text, TEXT_REQUIRED, err))
+		return ERR_INVALID;
+	if (!f->at)
+		return error_set(err, ERR_INVALID, "feedback needs the date it was given");
+	return 0;
+}
+
+int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (feedback_validate(f, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_FEEDBACK_INSERT, err)))
+		return ERR_STORE;
+	bind_id(st, 1, f->opp.id);
+	bind_id(st, 2, f->from.id);
+	bind_text(st, 3, f->text);
+	bind_text(st, 4, f->at);
+	bind_text(st, 5, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot record the feedback", err))
+		return err->code;
+	f->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+static void read_feedback(sqlite3_stmt *st, struct feedback *f)
+{
+	f->id = sqlite3_column_int64(st, 0);
+	f->opp.id = sqlite3_column_int64(st, 1);
+	f->opp.slug = col_text(st, 2);
+	f->opp.title = col_text(st, 3);
+	f->opp.org_name = col_text(st, 4);
+	f->from.id = sqlite3_column_int64(st, 5);
+	f->from.name = col_text(st, 6);
+	f->from.role = -1;
+	f->text = col_text(st, 7);
+	f->at = col_text(st, 8);
+	f->created_at = col_text(st, 9);
+}
+
+int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_FEEDBACK_GET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_feedback(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no feedback %lld (see rapport feedback list)",
+				 (long long)id);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the feedback", err);
+}
+
+int store_feedback_list(struct store *s, int64_t opp_id, feedback_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, opp_id ? SQL_FEEDBACK_OF_OPP : SQL_FEEDBACK_ALL, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	if (opp_id)
+		sqlite3_bind_int64(st, 1, opp_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_feedback(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read feedback", err);
+}
+
+/* Run st (bound by the caller) and collect the ids it selects. */
+static int read_ids(struct store *s, sqlite3_stmt *st, id_vec *out, struct error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(out) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read improvement actions", err);
+}
+
+int store_improvement_ids(struct store *s, int64_t feedback_id, id_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, feedback_id ? SQL_IMPROVEMENTS_OF : SQL_IMPROVEMENTS_ALL,
+				      err);
+
+	if (!st)
+		return ERR_STORE;
+	if (feedback_id)
+		sqlite3_bind_int64(st, 1, feedback_id);
+	return read_ids(s, st, out, err);
+}
+
+int store_improvements_done_for(struct store *s, int64_t person_id, id_vec *out,
+				struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_IMPROVEMENTS_DONE_FOR, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, person_id);
+	return read_ids(s, st, out, err);
+}

@@ -1,0 +1,317 @@
+/* offer.c: offers and their negotiation rounds. */
+#include "store/offer.h"
+
+#include <stdlib.h>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "store/store_internal.h"
+
+#define OFFER_SELECT                                                                   \
+	"SELECT f.id, f.opp_id, f.base, f.bonus, f.equity, f.title, f.level, f.start,"  \
+	" f.deadline, f.benefits, f.notes, f.created_at, f.updated_at, p.slug, p.title,"  \
+	" o.name FROM offer f JOIN opportunity p ON p.id = f.opp_id"                      \
+	" JOIN organisation o ON o.id = p.org_id"
+
+static const char SQL_OFFER_INSERT[] =
+	"INSERT INTO offer (opp_id, base, bonus, equity, title, level, start, deadline, benefits,"
+	" notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+static const char SQL_OFFER_UPDATE[] =
+	"UPDATE offer SET base = ?2, bonus = ?3, equity = ?4, title = ?5, level = ?6, start = ?7,"
+	" deadline = ?8, benefits = ?9, notes = ?10, updated_at = ?11 WHERE id = ?1";
+static const char SQL_OFFER_OF_OPP[] = OFFER_SELECT " WHERE f.opp_id = ?";
+static const char SQL_OFFER_LIST[] =
+	OFFER_SELECT " ORDER BY f.deadline IS NULL, f.deadline, f.id";
+static const char SQL_OFFER_DEADLINES[] =
+	OFFER_SELECT " WHERE f.deadline >= ? ORDER BY f.deadline, f.id";
+static const char SQL_ROUND_INSERT[] =
+	"INSERT INTO offer_round (offer_id, side, base, bonus, equity, title, level, start, text,"
+	" at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char SQL_ROUNDS[] =
+	"SELECT id, offer_id, side, base, bonus, equity, title, level, start, text, at,"
+	" created_at FROM offer_round WHERE offer_id = ? ORDER BY at, id";
+
+/* ---- records ---- */
+
+void offer_terms_release(struct offer_terms *t)
+{
+	free(t->equity);
+	free(t->title);
+	free(t->level);
+	free(t->start);
+	t->equity = t->title = t->level = t->start = NULL;
+}
+
+void offer_release(struct offer *o)
+{
+	offer_terms_release(&o->terms);
+	opp_ref_release(&o->opp);
+	free(o->deadline);
+	free(o->benefits);
+	free(o->notes);
+	free(o->created_at);
+	free(o->updated_at);
+	o->deadline = o->benefits = o->notes = o->created_at = o->updated_at = NULL;
+}
+
+void offer_round_release(struct offer_round *r)
+{
+	offer_terms_release(&r->terms);
+	free(r->text);
+	free(r->at);
+	free(r->created_at);
+	r->text = r->at = r->created_at = NULL;
+}
+
+void offer_vec_release(offer_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		offer_release(&v->items[i]);
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+void offer_round_vec_release(offer_round_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		offer_round_release(&v->items[i]);
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+/* ---- checks ---- */
+
+/* A day (YYYY-MM-DD, no time), or NULL. */
+static int check_day(const char *what, const char *day, struct error *err)
+{
+	struct datetime dt;
+
+	if (!day)
+		return 0;
+	if (date_parse_iso(day, &dt, NULL) || dt.has_time)
+		return error_set(err, ERR_INVALID, "%s must be a day (YYYY-MM-DD), not '%s'", what,
+				 day);
+	return 0;
+}
+
+static int check_terms(const struct offer_terms *t, struct error *err)
+{
+	if (t->base < -1 || t->bonus < -1)
+		return error_set(err, ERR_INVALID, "amounts must not be negative");
+	if (text_check("equity", t->equity, TEXT_ONE_LINE, err) ||
+	    text_check("title", t->title, TEXT_ONE_LINE, err) ||
+	    text_check("level", t->level, TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	return check_day("the start date", t->start, err);
+}
+
+int offer_validate(const struct offer *o, struct error *err)
+{
+	if (check_terms(&o->terms, err) || check_day("the deadline", o->deadline, err) ||
+	    text_check("benefits", o->benefits, 0, err) || text_check("notes", o->notes, 0, err))
+		return ERR_INVALID;
+	return 0;
+}
+
+int offer_round_validate(const struct offer_round *r, struct error *err)
+{
+	struct datetime dt;
+
+	if (check_terms(&r->terms, err) || text_check("text", r->text, 0, err))
+		return ERR_INVALID;
+	if ((size_t)r->side >= offer_side_def.count)
+		return error_set(err, ERR_INVALID, "unknown offer side");
+	if (!r->at || date_parse_iso(r->at, &dt, NULL))
+		return error_set(err, ERR_INVALID, "a round needs the day it happened");
+	if (offer_round_empty(r))
+		return error_set(err, ERR_INVALID, "a round must say something: a term or a text");
+	return 0;
+}
+
+bool offer_round_empty(const struct offer_round *r)
+{
+	const struct offer_terms *t = &r->terms;
+
+	return t->base < 0 && t->bonus < 0 && !t->equity && !t->title && !t->level && !t->start &&
+	       !r->text;
+}
+
+/* ---- binding and reading ---- */
+
+/* Terms go to parameters first .. first + 5: base, bonus, equity, title, level, start. */
+static void bind_terms(sqlite3_stmt *st, int first, const struct offer_terms *t)
+{
+	bind_opt_int(st, first, t->base);
+	bind_opt_int(st, first + 1, t->bonus);
+	bind_text(st, first + 2, t->equity);
+	bind_text(st, first + 3, t->title);
+	bind_text(st, first + 4, t->level);
+	bind_text(st, first + 5, t->start);
+}
+
+static void read_terms(sqlite3_stmt *st, int first, struct offer_terms *t)
+{
+	t->base = col_opt_int(st, first);
+	t->bonus = col_opt_int(st, first + 1);
+	t->equity = col_text(st, first + 2);
+	t->title = col_text(st, first + 3);
+	t->level = col_text(st, first + 4);
+	t->start = col_text(st, first + 5);
+}
+
+static void read_offer(sqlite3_stmt *st, struct offer *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->opp_id = sqlite3_column_int64(st, 1);
+	read_terms(st, 2, &o->terms);
+	o->deadline = col_text(st, 8);
+	o->benefits = col_text(st, 9);
+	o->notes = col_text(st, 10);
+	o->created_at = col_text(st, 11);
+	o->updated_at = col_text(st, 12);
+	o->opp.id = o->opp_id;
+	o->opp.slug = col_text(st, 13);
+	o->opp.title = col_text(st, 14);
+	o->opp.org_name = col_text(st, 15);
+}
+
+static void bind_offer(sqlite3_stmt *st, struct store *s, const struct offer *o)
+{
+	bind_terms(st, 2, &o->terms);
+	bind_text(st, 8, o->deadline);
+	bind_text(st, 9, o->benefits);
+	bind_text(st, 10, o->notes);
+	bind_text(st, 11, store_stamp(s));
+}
+
+/* ---- offers ---- */
+
+int store_offer_add(struct store *s, struct offer *o, struct error *err)
+{
+	struct offer old = { 0 };
+	sqlite3_stmt *st;
+	bool found;
+
+	if (offer_validate(o, err) || store_offer_of_opp(s, o->opp_id, &old, &found, err))
+		return err->code;
+	offer_release(&old);
+	if (found)
+		return error_set(err, ERR_CONFLICT, "the opportunity already has an offer");
+	if (!(st = store_stmt(s, SQL_OFFER_INSERT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, o->opp_id);
+	bind_offer(st, s, o);
+	if (store_exec_stmt(s, st, "cannot add the offer", err))
+		return err->code;
+	o->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+int store_offer_update(struct store *s, const struct offer *o, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (offer_validate(o, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_OFFER_UPDATE, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, o->id);
+	bind_offer(st, s, o);
+	return store_exec_stmt(s, st, "cannot change the offer", err);
+}
+
+int store_offer_of_opp(struct store *s, int64_t opp_id, struct offer *out, bool *found,
+		       struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_OF_OPP, err);
+	int rc;
+
+	*found = false;
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_offer(st, out);
+		*found = true;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						    : store_fail(s, "cannot read the offer", err);
+}
+
+static int read_offers(struct store *s, sqlite3_stmt *st, offer_vec *out, struct error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_offer(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the offers", err);
+}
+
+int store_offer_list(struct store *s, offer_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_LIST, err);
+
+	return st ? read_offers(s, st, out, err) : ERR_STORE;
+}
+
+int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
+			       struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, day);
+	return read_offers(s, st, out, err);
+}
+
+/* ---- rounds ---- */
+
+int store_offer_round_add(struct store *s, struct offer_round *r, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (offer_round_validate(r, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_ROUND_INSERT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, r->offer_id);
+	bind_text(st, 2, enum_name(&offer_side_def, (int)r->side));
+	bind_terms(st, 3, &r->terms);
+	bind_text(st, 9, r->text);
+	bind_text(st, 10, r->at);
+	bind_text(st, 11, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot record the round", err))
+		return err->code;
+	r->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+int store_offer_rounds(struct store *s, int64_t offer_id, offer_round_vec *out,
+		       struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ROUNDS, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, offer_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct offer_round *r = VEC_PUSH(out);
+		int side = col_enum(st, 2, &offer_side_def);
+		r->id = sqlite3_column_int64(st, 0);
+		r->offer_id = sqlite3_column_int64(st, 1);
+		r->side = side < 0 ? OFFER_REPLY : (enum offer_side)side;
+		read_terms(st, 3, &r->terms);
+		r->text = col_text(st, 9);
+		r->at = col_text(st, 10);
+		r->created_at = col_text(st, 11);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the rounds", err);
+}

@@ -1,0 +1,325 @@
+/* question.c: the question bank, and seeding it with the built-in questions. */
+#include "store/store_internal.h"
+#include "store/wants.h"
+
+#include <stdlib.h>
+
+#include "core/ini.h"
+#include "core/text.h"
+#include "util/embedded.h"
+
+#define QUESTION_COLS "id, key, text, stages, audiences, categories, created_at, updated_at"
+
+static const char SQL_QUESTION_INSERT[] =
+	"INSERT INTO question (key, text, stages, audiences, categories, created_at, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+static const char SQL_QUESTION_UPDATE[] =
+	"UPDATE question SET text = ?2, stages = ?3, audiences = ?4, categories = ?5,"
+	" updated_at = ?6 WHERE id = ?1";
+static const char SQL_QUESTION_DELETE[] = "DELETE FROM question WHERE id = ?";
+static const char SQL_QUESTION_GET[] = "SELECT " QUESTION_COLS " FROM question WHERE id = ?";
+/* ?1..?3: masks (0: any), ?4: a want and ?5 its category bit (0: any), ?6: folded text */
+static const char SQL_QUESTION_LIST[] =
+	"SELECT " QUESTION_COLS " FROM question q"
+	" WHERE (?1 = 0 OR stages & ?1) AND (?2 = 0 OR audiences & ?2)"
+	" AND (?3 = 0 OR categories & ?3)"
+	" AND (?4 = 0 OR categories & ?5"
+	"  OR EXISTS (SELECT 1 FROM question_want WHERE question_id = q.id AND want_id = ?4))"
+	" AND (?6 IS NULL OR instr(lower(text), ?6) > 0)"
+	" ORDER BY id";
+static const char SQL_QUESTION_WANTS[] =
+	"SELECT want_id FROM question_want WHERE question_id = ? ORDER BY want_id";
+static const char SQL_QUESTION_WANT_CLEAR[] = "DELETE FROM question_want WHERE question_id = ?";
+static const char SQL_QUESTION_WANT_ADD[] =
+	"INSERT OR IGNORE INTO question_want (question_id, want_id) VALUES (?1, ?2)";
+static const char SQL_QUESTIONS_ASKED[] =
+	"SELECT DISTINCT question_id FROM asked WHERE opp_id = ? AND question_id IS NOT NULL"
+	" ORDER BY question_id";
+static const char SQL_QUESTION_COUNT[] = "SELECT count(*) FROM question";
+
+void question_release(struct question *q)
+{
+	free(q->key);
+	free(q->text);
+	free(q->wants.items);
+	free(q->created_at);
+	free(q->updated_at);
+	memset(q, 0, sizeof(*q));
+}
+
+void question_vec_release(question_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		question_release(&v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+int question_validate(const struct question *q, struct error *err)
+{
+	if (text_check("question", q->text, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+		return err->code;
+	if (!q->stages || q->stages > enum_all(&question_stage_def))
+		return error_set(err, ERR_INVALID, "a question needs a stage");
+	if (!q->audiences || q->audiences > enum_all(&audience_def))
+		return error_set(err, ERR_INVALID, "a question needs an audience");
+	if (q->categories > enum_all(&want_category_def))
+		return error_set(err, ERR_INVALID, "unknown want category");
+	return 0;
+}
+
+static void read_question(sqlite3_stmt *st, struct question *q)
+{
+	q->id = sqlite3_column_int64(st, 0);
+	q->key = col_text(st, 1);
+	q->text = col_text(st, 2);
+	q->stages = (unsigned)sqlite3_column_int(st, 3);
+	q->audiences = (unsigned)sqlite3_column_int(st, 4);
+	q->categories = (unsigned)sqlite3_column_int(st, 5);
+	q->created_at = col_text(st, 6);
+	q->updated_at = col_text(st, 7);
+}
+
+static void bind_masks(sqlite3_stmt *st, int first, const struct question *q)
+{
+	sqlite3_bind_int(st, first, (int)q->stages);
+	sqlite3_bind_int(st, first + 1, (int)q->audiences);
+	sqlite3_bind_int(st, first + 2, (int)q->categories);
+}
+
+static int read_wants(struct store *s, struct question *q, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANTS, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	q->wants.n = 0;
+	sqlite3_bind_int64(st, 1, q->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(&q->wants) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the question's wants", err);
+}
+
+static int write_wants(struct store *s, const struct question *q, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANT_CLEAR, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, q->id);
+	if (store_exec_stmt(s, st, "cannot change the question's wants", err))
+		return err->code;
+	for (size_t i = 0; i < q->wants.n; i++) {
+		if (!(st = store_stmt(s, SQL_QUESTION_WANT_ADD, err)))
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, q->id);
+		sqlite3_bind_int64(st, 2, q->wants.items[i]);
+		if (store_exec_stmt(s, st, "cannot change the question's wants", err))
+			return err->code;
+	}
+	return 0;
+}
+
+int store_question_add(struct store *s, struct question *q, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (question_validate(q, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_QUESTION_INSERT, err)))
+		return ERR_STORE;
+	bind_text(st, 1, q->key);
+	bind_text(st, 2, q->text);
+	bind_masks(st, 3, q);
+	bind_text(st, 6, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot add the question", err))
+		return err->code;
+	q->id = sqlite3_last_insert_rowid(store_db(s));
+	if (write_wants(s, q, err))
+		return err->code;
+	return store_question_get(s, q->id, q, err);
+}
+
+int store_question_get(struct store *s, int64_t id, struct question *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_GET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		question_release(out);
+		read_question(st, out);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no question %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "cannot read the question", err);
+	return read_wants(s, out, err);
+}
+
+int store_question_update(struct store *s, const struct question *q, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (question_validate(q, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_QUESTION_UPDATE, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, q->id);
+	bind_text(st, 2, q->text);
+	bind_masks(st, 3, q);
+	bind_text(st, 6, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot change the question", err))
+		return err->code;
+	return write_wants(s, q, err);
+}
+
+int store_question_delete(struct store *s, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_DELETE, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_exec_stmt(s, st, "cannot remove the question", err);
+}
+
+static int category_bit(struct store *s, int64_t want_id, unsigned *bit, struct error *err)
+{
+	struct want w = { 0 };
+
+	*bit = 0;
+	if (!want_id)
+		return 0;
+	if (store_want_get(s, want_id, &w, err))
+		return err->code;
+	if (w.category >= 0)
+		*bit = 1u << w.category;
+	want_release(&w);
+	return 0;
+}
+
+int store_question_list(struct store *s, const struct question_filter *f, question_vec *out,
+			struct error *err)
+{
+	sqlite3_stmt *st;
+	unsigned bit;
+	int rc = 0;
+
+	if (category_bit(s, f->want_id, &bit, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_QUESTION_LIST, err)))
+		return ERR_STORE;
+	sqlite3_bind_int(st, 1, (int)f->stages);
+	sqlite3_bind_int(st, 2, (int)f->audiences);
+	sqlite3_bind_int(st, 3, (int)f->categories);
+	sqlite3_bind_int64(st, 4, f->want_id);
+	sqlite3_bind_int(st, 5, (int)bit);
+	if (f->text)
+		sqlite3_bind_text(st, 6, text_fold(f->text), -1, free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_question(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "cannot list the questions", err);
+	rc = 0;
+	for (size_t i = 0; i < out->n && !rc; i++)
+		rc = read_wants(s, &out->items[i], err);
+	return rc;
+}
+
+int store_questions_asked(struct store *s, int64_t opp_id, id_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTIONS_ASKED, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*VEC_PUSH(out) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the questions asked", err);
+}
+
+/* ---- the built-in bank ---- */
+
+struct seed {
+	struct store *s;
+	struct question q;
+	int line; /* of the current section */
+};
+
+/* Insert the question read so far, if any. */
+static int seed_flush(struct seed *sd, struct error *err)
+{
+	int rc = 0;
+
+	if (sd->q.key) {
+		if (!sd->q.text || !sd->q.stages || !sd->q.audiences)
+			rc = error_set(err, ERR_INVALID,
+				       "questions.ini:%d: a question needs text, stages and audience",
+				       sd->line);
+		else
+			rc = store_question_add(sd->s, &sd->q, err);
+	}
+	question_release(&sd->q);
+	return rc;
+}
+
+static int seed_key(void *ctx, const char *section, const char *key, const char *value,
+		    int line, struct error *err)
+{
+	struct seed *sd = ctx;
+
+	if (!key) {
+		if (seed_flush(sd, err))
+			return err->code;
+		sd->q.key = xstrdup(section);
+		sd->line = line;
+		return 0;
+	}
+	if (!strcmp(key, "text"))
+		field_set(&sd->q.text, value);
+	else if (!strcmp(key, "stages"))
+		return enum_parse_set(&question_stage_def, value, &sd->q.stages, err);
+	else if (!strcmp(key, "audience"))
+		return enum_parse_set(&audience_def, value, &sd->q.audiences, err);
+	else if (!strcmp(key, "verifies"))
+		return enum_parse_set(&want_category_def, value, &sd->q.categories, err);
+	else
+		return error_set(err, ERR_INVALID, "questions.ini:%d: unknown key '%s'", line, key);
+	return 0;
+}
+
+int store_seed_questions(struct store *s, struct error *err)
+{
+	const struct embedded_file *f = embedded_find("questions.ini");
+	struct seed sd = { .s = s };
+	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "cannot count the questions", err);
+	if (!f)
+		return error_set(err, ERR_IO, "the built-in questions are missing");
+	rc = ini_parse("questions.ini", f->data, f->size, seed_key, &sd, err);
+	if (!rc)
+		rc = seed_flush(&sd, err);
+	question_release(&sd.q);
+	return rc;
+}

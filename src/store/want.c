@@ -1,0 +1,300 @@
+/* want.c: the user's wants, and the evidence of where each stands on an opportunity. */
+#include "store/store_internal.h"
+#include "store/wants.h"
+
+#include <stdlib.h>
+
+#include "core/text.h"
+
+#define WANT_COLS "id, text, weight, must, category, created_at, updated_at"
+
+static const char SQL_WANT_INSERT[] =
+	"INSERT INTO want (text, text_key, weight, must, category, created_at, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+static const char SQL_WANT_UPDATE[] =
+	"UPDATE want SET text = ?2, text_key = ?3, weight = ?4, must = ?5, category = ?6,"
+	" updated_at = ?7 WHERE id = ?1";
+static const char SQL_WANT_GET[] = "SELECT " WANT_COLS " FROM want WHERE id = ?";
+static const char SQL_WANT_LIST[] =
+	"SELECT " WANT_COLS " FROM want ORDER BY weight DESC, must DESC, id";
+static const char SQL_WANT_TAKEN[] = "SELECT 1 FROM want WHERE text_key = ?1 AND id != ?2";
+static const char SQL_WANT_USES[] = "SELECT count(*) FROM want_evidence WHERE want_id = ?1";
+static const char SQL_WANT_DELETE[] = "DELETE FROM want WHERE id = ?";
+static const char SQL_EVIDENCE_INSERT[] =
+	"INSERT INTO want_evidence (opp_id, want_id, status, person_id, interaction_id, note, at,"
+	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_EVIDENCE_OF_OPP[] =
+	"SELECT e.id, e.want_id, e.status, e.person_id, p.name, e.interaction_id, e.note, e.at,"
+	" e.created_at FROM want_evidence e LEFT JOIN person p ON p.id = e.person_id"
+	" WHERE e.opp_id = ? ORDER BY e.want_id, e.id";
+/* The latest evidence of each (opportunity, want): the highest id. */
+static const char SQL_WANT_STATUSES[] =
+	"SELECT opp_id, want_id, status FROM want_evidence e"
+	" WHERE id = (SELECT max(id) FROM want_evidence"
+	"  WHERE opp_id = e.opp_id AND want_id = e.want_id)"
+	" ORDER BY opp_id, want_id";
+
+void want_release(struct want *w)
+{
+	free(w->text);
+	free(w->created_at);
+	free(w->updated_at);
+	memset(w, 0, sizeof(*w));
+}
+
+void want_evidence_release(struct want_evidence *e)
+{
+	person_ref_release(&e->by);
+	free(e->note);
+	free(e->at);
+	free(e->created_at);
+	memset(e, 0, sizeof(*e));
+}
+
+void want_vec_release(want_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		want_release(&v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+void want_standing_vec_release(want_standing_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		struct want_standing *w = &v->items[i];
+		want_release(&w->want);
+		for (size_t j = 0; j < w->evidence.n; j++)
+			want_evidence_release(&w->evidence.items[j]);
+		free(w->evidence.items);
+	}
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+int want_validate(const struct want *w, struct error *err)
+{
+	if (text_check("want", w->text, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+		return err->code;
+	if (w->weight < 1 || w->weight > 5)
+		return error_set(err, ERR_INVALID, "a want's weight is 1 to 5, not %d", w->weight);
+	if (w->category >= (int)want_category_def.count)
+		return error_set(err, ERR_INVALID, "unknown want category");
+	return 0;
+}
+
+static void read_want(sqlite3_stmt *st, int col, struct want *w)
+{
+	w->id = sqlite3_column_int64(st, col);
+	w->text = col_text(st, col + 1);
+	w->weight = sqlite3_column_int(st, col + 2);
+	w->must = sqlite3_column_int(st, col + 3) != 0;
+	w->category = sqlite3_column_type(st, col + 4) == SQLITE_NULL
+			      ? -1
+			      : col_enum(st, col + 4, &want_category_def);
+	w->created_at = col_text(st, col + 5);
+	w->updated_at = col_text(st, col + 6);
+}
+
+static int text_taken(struct store *s, const char *text, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_TAKEN, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, text_fold(text), -1, free);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return error_set(err, ERR_CONFLICT, "you already have the want '%s'", text);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot check the want", err);
+}
+
+static void bind_want(sqlite3_stmt *st, int first, const struct want *w)
+{
+	sqlite3_bind_text(st, first, text_fold(w->text), -1, free);
+	sqlite3_bind_int(st, first + 1, w->weight);
+	sqlite3_bind_int(st, first + 2, w->must);
+	bind_text(st, first + 3,
+		  w->category >= 0 ? enum_name(&want_category_def, w->category) : NULL);
+}
+
+int store_want_add(struct store *s, struct want *w, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (want_validate(w, err) || text_taken(s, w->text, 0, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_WANT_INSERT, err)))
+		return ERR_STORE;
+	bind_text(st, 1, w->text);
+	bind_want(st, 2, w);
+	bind_text(st, 6, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot add the want", err))
+		return err->code;
+	w->id = sqlite3_last_insert_rowid(store_db(s));
+	return store_want_get(s, w->id, w, err);
+}
+
+int store_want_get(struct store *s, int64_t id, struct want *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_GET, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		want_release(out);
+		read_want(st, 0, out);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "no want %lld", (long long)id);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the want", err);
+}
+
+int store_want_update(struct store *s, const struct want *w, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (want_validate(w, err) || text_taken(s, w->text, w->id, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_WANT_UPDATE, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, w->id);
+	bind_text(st, 2, w->text);
+	bind_want(st, 3, w);
+	bind_text(st, 7, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot change the want", err);
+}
+
+int store_want_list(struct store *s, want_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_LIST, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_want(st, 0, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the wants", err);
+}
+
+int store_want_uses(struct store *s, int64_t id, int64_t *n, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_USES, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot count the want's evidence", err);
+}
+
+int store_want_delete(struct store *s, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_DELETE, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_exec_stmt(s, st, "cannot remove the want", err);
+}
+
+int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (text_check("note", e->note, 0, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_EVIDENCE_INSERT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, e->opp_id);
+	sqlite3_bind_int64(st, 2, e->want_id);
+	bind_text(st, 3, enum_name(&want_status_def, (int)e->status));
+	bind_id(st, 4, e->by.id);
+	bind_id(st, 5, e->interaction_id);
+	bind_text(st, 6, e->note);
+	bind_text(st, 7, e->at);
+	bind_text(st, 8, store_stamp(s));
+	if (store_exec_stmt(s, st, "cannot record the evidence", err))
+		return err->code;
+	e->id = sqlite3_last_insert_rowid(store_db(s));
+	return 0;
+}
+
+static struct want_standing *standing_of(want_standing_vec *v, int64_t want_id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i].want.id == want_id)
+			return &v->items[i];
+	return NULL;
+}
+
+static void read_evidence(sqlite3_stmt *st, int64_t opp_id, struct want_evidence *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->opp_id = opp_id;
+	e->want_id = sqlite3_column_int64(st, 1);
+	e->status = (enum want_status)col_enum(st, 2, &want_status_def);
+	e->by.id = sqlite3_column_int64(st, 3);
+	e->by.name = col_text(st, 4);
+	e->by.role = -1;
+	e->interaction_id = sqlite3_column_int64(st, 5);
+	e->note = col_text(st, 6);
+	e->at = col_text(st, 7);
+	e->created_at = col_text(st, 8);
+}
+
+int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out,
+			 struct error *err)
+{
+	want_vec wants = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_want_list(s, &wants, err))
+		return err->code;
+	for (size_t i = 0; i < wants.n; i++) {
+		struct want_standing *w = VEC_PUSH(out);
+		w->want = wants.items[i]; /* moved */
+		w->status = WANT_UNKNOWN;
+	}
+	free(wants.items);
+	if (!(st = store_stmt(s, SQL_EVIDENCE_OF_OPP, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, opp_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct want_standing *w = standing_of(out, sqlite3_column_int64(st, 1));
+		struct want_evidence *e;
+		if (!w)
+			continue;
+		e = VEC_PUSH(&w->evidence);
+		read_evidence(st, opp_id, e);
+		w->status = e->status;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the evidence", err);
+}
+
+int store_want_statuses(struct store *s, want_status_fn fn, void *ctx, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WANT_STATUSES, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		   (enum want_status)col_enum(st, 2, &want_status_def));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the wants' status", err);
+}
