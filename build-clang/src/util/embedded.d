@@ -1,3 +1,0 @@
-build-clang/src/util/embedded.o: src/util/embedded.c src/util/embedded.h
-
-src/util/embedded.h:

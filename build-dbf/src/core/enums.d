@@ -1,4 +1,0 @@
-build-dbf/src/core/enums.o: src/core/enums.c src/core/enums.h \
- src/util/error.h
-src/core/enums.h:
-src/util/error.h:

@@ -1,6 +1,0 @@
-build-dbf/src/io/json_model.o: src/io/json_model.c src/io/json_model.h \
- src/core/model.h src/core/enums.h src/util/error.h
-src/io/json_model.h:
-src/core/model.h:
-src/core/enums.h:
-src/util/error.h:

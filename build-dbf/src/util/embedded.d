@@ -1,2 +1,0 @@
-build-dbf/src/util/embedded.o: src/util/embedded.c src/util/embedded.h
-src/util/embedded.h:

@@ -1,4 +1,0 @@
-build-san-dbf/src/util/embedded.o: src/util/embedded.c \
-  src/util/embedded.h
-
-src/util/embedded.h:

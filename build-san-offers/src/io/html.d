@@ -1,6 +1,0 @@
-build-san-offers/src/io/html.o: src/io/html.c src/io/html.h \
-  src/util/strbuf.h
-
-src/io/html.h:
-
-src/util/strbuf.h:

@@ -1,3 +1,0 @@
-build-san-offers/src/util/error.o: src/util/error.c src/util/error.h
-
-src/util/error.h:
