@@ -19,6 +19,16 @@ letter_sent() {
 	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "$LETTER")" >/dev/null
 }
 
+# letter_to PERSON: after the agenda every day up to Monday 9 March, the one
+# silence letter is to PERSON, due that day and open.
+letter_to() {
+	each_day 2026-03-03 2026-03-09 rapport agenda &&
+	on 2026-03-09 tasks silence >"$TEST_DIR/.got" &&
+	echo "letter|$1|2026-03-09|open|Write to $1 to restate your interest in Data Engineer" \
+		>"$TEST_DIR/.want" &&
+	test_cmp "$TEST_DIR/.want" "$TEST_DIR/.got"
+}
+
 # why_grew TITLE FILE: the why of the newest task with that title is the why
 # kept in FILE, then more.
 why_grew() {
@@ -138,10 +148,7 @@ test_expect_success 'no hiring manager: the letter goes to the highest-rapport p
 	on 2026-03-02 rapport person add "Ben Adams" --org "Aurora Clinics" --rapport 3 >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Chat" --with Wei --with Julia --with Ben \
 		--opp job >/dev/null &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09 tasks silence >out &&
-	echo "letter|Julia Novak|2026-03-09|open|Write to Julia Novak to restate your interest in Data Engineer" >want &&
-	test_cmp want out
+	letter_to "Julia Novak"
 '
 
 test_expect_success '... and the calls after it go to the same person' '
@@ -209,10 +216,7 @@ test_expect_success 'the hiring manager was not in the interview: the letter sti
 	on 2026-03-02 rapport person add "Tom Baker" --org "Atlas Mobility" --rapport 5 >/dev/null &&
 	on 2026-03-02 rapport opp link job Ruth --role hiring-manager >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Peer interview" --with Tom --opp job >/dev/null &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09 tasks silence >out &&
-	echo "letter|Ruth Okafor|2026-03-09|open|Write to Ruth Okafor to restate your interest in Data Engineer" >want &&
-	test_cmp want out
+	letter_to "Ruth Okafor"
 '
 
 RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
@@ -226,10 +230,7 @@ test_expect_success 'no hiring manager: the highest-rapport person linked or met
 	on 2026-03-02 rapport person add "Tom Baker" --org "Osprey Security" --rapport 2 >/dev/null &&
 	on 2026-03-02 rapport opp link job Aisha --role recruiter >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Interview" --with Tom --opp job >/dev/null &&
-	each_day 2026-03-03 2026-03-09 rapport agenda &&
-	on 2026-03-09 tasks silence >out &&
-	echo "letter|Aisha Khan|2026-03-09|open|Write to Aisha Khan to restate your interest in Data Engineer" >want &&
-	test_cmp want out
+	letter_to "Aisha Khan"
 '
 
 RAPPORT_DB=$TEST_DIR/reply-logged-late.db
