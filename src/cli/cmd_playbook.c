@@ -101,6 +101,26 @@ static json_t *rule_json(const struct rule *r)
 	return j;
 }
 
+/* "ends on: a reply, a stage change, the opportunity's closing" */
+static void print_cancel(struct cli *cli, unsigned cancel)
+{
+	static const struct { unsigned flag; const char *text; } events[] = {
+		{ CANCEL_INBOUND, "a reply" },
+		{ CANCEL_STAGE, "a stage change" },
+		{ CANCEL_CLOSED, "the opportunity's closing" },
+	};
+	const char *sep = "";
+
+	cli_printf(cli, "  ends on:  ");
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		if (!(cancel & events[i].flag))
+			continue;
+		cli_printf(cli, "%s%s", sep, events[i].text);
+		sep = ", ";
+	}
+	cli_printf(cli, "\n");
+}
+
 static void print_rule(struct cli *cli, const struct rule *r, bool full)
 {
 	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
@@ -118,9 +138,7 @@ static void print_rule(struct cli *cli, const struct rule *r, bool full)
 		if (r->template)
 			cli_printf(cli, "  letter:   %s\n", r->template);
 		if (r->cancel)
-			cli_printf(cli, "  ends on:  %s%s%s\n", r->cancel & CANCEL_INBOUND ? "a reply" : "",
-				   r->cancel == (CANCEL_INBOUND | CANCEL_STAGE) ? ", " : "",
-				   r->cancel & CANCEL_STAGE ? "a stage change" : "");
+			print_cancel(cli, r->cancel);
 		cli_printf(cli, "  from:     %s\n", r->origin);
 	}
 	strbuf_release(&when);

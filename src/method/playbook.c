@@ -235,8 +235,11 @@ static int add_cancel(struct reader *rd, const struct entry *e, const char *word
 		r->cancel |= CANCEL_INBOUND;
 	else if (!strcmp(word, "stage"))
 		r->cancel |= CANCEL_STAGE;
+	else if (!strcmp(word, "closed"))
+		r->cancel |= CANCEL_CLOSED;
 	else
-		return fail(rd, e->line, "unknown 'cancel' event '%s' (expected inbound or stage)",
+		return fail(rd, e->line,
+			    "unknown 'cancel' event '%s' (expected inbound, stage or closed)",
 			    word, NULL);
 	return 0;
 }

@@ -48,6 +48,7 @@ struct people_choice {
 enum cancel_flags {
 	CANCEL_INBOUND = 1 << 0, /* an inbound interaction on the opportunity */
 	CANCEL_STAGE = 1 << 1,   /* the opportunity changes stage */
+	CANCEL_CLOSED = 1 << 2,  /* the opportunity is closed (accepted, declined, ...) */
 };
 
 struct rule {

@@ -259,7 +259,10 @@ int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_i
 		goto out;
 	snprintf(reason, sizeof(reason), "(Skipped: the opportunity moved to %s on %.10s.)",
 		 enum_name(&stage_def, sit.ev.stage), at);
-	if ((rc = cancel_chains(s, pb, opp_id, CANCEL_STAGE, reason, err)))
+	if ((rc = cancel_chains(s, pb, opp_id,
+				CANCEL_STAGE | (stage_is_closed((enum stage)sit.ev.stage) ?
+						CANCEL_CLOSED : 0),
+				reason, err)))
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "s:%lld", (long long)change_id);
 	situation_dates(&sit, at, NULL);

@@ -139,4 +139,17 @@ assert dues == [\"2026-04-01\", \"2026-04-04\"], dues
 "
 '
 
+test_expect_success 'accepting one offer ends its deadline task; the other stays' '
+	at 2026-03-30T10:00 opp move $a accepted >/dev/null &&
+	at 2026-03-30T10:00 --json task list --all >tasks &&
+	python3 -c "
+import json
+t = {x[\"due\"][:10]: x for x in json.load(open(\"tasks\"))
+     if x[\"origin\"] == \"offer.deadline\"}
+assert t[\"2026-04-04\"][\"status\"] == \"skipped\", t
+assert \"accepted\" in t[\"2026-04-04\"][\"why\"], t
+assert t[\"2026-04-01\"][\"status\"] == \"open\", t
+"
+'
+
 test_done
