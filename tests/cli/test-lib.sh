@@ -163,7 +163,8 @@ playbooks() {
 
 # Turn every built-in playbook off, for tests of what rapport does without them.
 disable_playbooks() {
-	printf '[%s]\nenabled = no\n\n' thank-you silence rejected offer keep-in-touch | playbooks
+	printf '[%s]\nenabled = no\n\n' thank-you silence rejected offer keep-in-touch \
+		mismatch progress-update | playbooks
 }
 
 # on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
