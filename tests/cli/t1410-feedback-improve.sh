@@ -4,16 +4,6 @@
 # that person, listing what was done, once.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
 # tasks ORIGIN: every task the rule ORIGIN made, oldest first, one a line:
 # id|kind|person|due|status|title (runs task list, and so the time rules).
 tasks() {

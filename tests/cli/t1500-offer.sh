@@ -4,16 +4,6 @@
 # before it, moved with the deadline and never twice; bad input changes nothing.
 . "$(dirname "$0")/test-lib.sh"
 
-# on WHEN COMMAND...: run COMMAND with RAPPORT_NOW=WHEN (a day alone means 09:00).
-on() {
-	(
-		case $1 in *T*) RAPPORT_NOW=$1 ;; *) RAPPORT_NOW=$1T09:00 ;; esac
-		export RAPPORT_NOW
-		shift
-		"$@"
-	)
-}
-
 # tasks ORIGIN: the tasks made by rule ORIGIN, oldest first, one a line:
 # kind|due|status|slug|title (task list --all also runs the time rules).
 tasks() {

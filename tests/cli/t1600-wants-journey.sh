@@ -6,12 +6,6 @@
 a=acme-analytics-data-lead
 b=globex-head-of-analytics
 
-at() {
-	when=$1
-	shift
-	RAPPORT_NOW=$when rapport "$@"
-}
-
 test_expect_success 'the user says what they want' '
 	rapport want add "Remote at least three days a week" --weight 5 --must \
 		--category work-pattern >/dev/null &&
@@ -33,7 +27,7 @@ test_expect_success 'two opportunities, with the people in them' '
 '
 
 test_expect_success 'the prep sheet asks what verifies the heaviest wants first' '
-	at 2026-03-02T09:00 --json prep $a >prep1 &&
+	on 2026-03-02T09:00 rapport --json prep $a >prep1 &&
 	test_eq "$(jv stage <prep1)" first &&
 	jv markdown <prep1 >sheet1.md &&
 	grep "^### " sheet1.md | sed -n 3p | grep -q "Remote at least three days" &&
@@ -42,15 +36,15 @@ test_expect_success 'the prep sheet asks what verifies the heaviest wants first'
 
 test_expect_success 'the interview, then its debrief settles two wants' '
 	q=$(cat q1) &&
-	at 2026-03-03T10:00 log interview "First interview" --opp $a \
+	on 2026-03-03T10:00 rapport log interview "First interview" --opp $a \
 		--with "Grace Moreno" >/dev/null &&
-	at 2026-03-03T14:00 --json debrief $a --interaction 1 \
+	on 2026-03-03T14:00 rapport --json debrief $a --interaction 1 \
 		--asked "$q" --answer "Two days a month in the office" \
 		--mark "1:Remote at least three days a week=met" \
 		--asked "Who would I grow into?" --answer "Not decided; maybe" \
 		--mark "2:lead role=vague" \
 		--well "The case study" --refine "Shorter answers" --chemistry 4 >out &&
-	at 2026-03-03T14:00 --json fit $a >fit &&
+	on 2026-03-03T14:00 rapport --json fit $a >fit &&
 	test_eq "$(jv wants.0.status <fit)" met &&
 	test_eq "$(jv wants.0.evidence.0.by.name <fit)" "Grace Moreno" &&
 	test_eq "$(jv wants.0.evidence.0.interaction <fit)" 1 &&
@@ -60,7 +54,7 @@ test_expect_success 'the interview, then its debrief settles two wants' '
 
 test_expect_success 'the next prep sheet does not repeat what was asked or settled' '
 	q=$(cat q1) &&
-	at 2026-03-04T09:00 --json prep $a >prep2 &&
+	on 2026-03-04T09:00 rapport --json prep $a >prep2 &&
 	test_eq "$(jv stage <prep2)" second &&
 	python3 -c "
 import json
@@ -75,14 +69,14 @@ assert \"Ask for the salary range in this conversation\" in md
 '
 
 test_expect_success 'feedback becomes an improvement, and its progress update' '
-	at 2026-03-05T09:00 --json feedback add $a "Brush up on experiment design" \
+	on 2026-03-05T09:00 rapport --json feedback add $a "Brush up on experiment design" \
 		--from "Grace Moreno" >fb &&
-	at 2026-03-05T09:05 --json improve add "Take a course on A/B testing" \
+	on 2026-03-05T09:05 rapport --json improve add "Take a course on A/B testing" \
 		--from-feedback "$(jv id <fb)" >imp &&
 	test_eq "$(jv kind <imp)" learn &&
 	test_eq "$(jv person.name <imp)" "Grace Moreno" &&
-	at 2026-03-20T09:00 task done "$(jv id <imp)" >/dev/null &&
-	at 2026-03-20T09:01 --json task list >tasks &&
+	on 2026-03-20T09:00 rapport task done "$(jv id <imp)" >/dev/null &&
+	on 2026-03-20T09:01 rapport --json task list >tasks &&
 	python3 -c "
 import json
 t = [t for t in json.load(open(\"tasks\")) if t[\"origin\"] == \"progress-update\"]
@@ -90,29 +84,29 @@ assert len(t) == 1, t
 assert t[0][\"person\"][\"name\"] == \"Grace Moreno\", t
 open(\"pu\", \"w\").write(str(t[0][\"id\"]))
 " &&
-	at 2026-03-20T09:02 draft "$(cat pu)" >letter &&
+	on 2026-03-20T09:02 rapport draft "$(cat pu)" >letter &&
 	grep -q "Take a course on A/B testing" letter &&
-	at 2026-03-21T09:00 agenda >/dev/null &&
-	at 2026-03-22T09:00 --json task list >tasks &&
+	on 2026-03-21T09:00 rapport agenda >/dev/null &&
+	on 2026-03-22T09:00 rapport --json task list >tasks &&
 	test_eq "$(python3 -c "
 import json
 print(sum(t[\"origin\"] == \"progress-update\" for t in json.load(open(\"tasks\"))))")" 1
 '
 
 test_expect_success 'two offers, with what was learnt at Globex too' '
-	at 2026-03-25T09:00 want mark $b remote unmet --by "Ira Blum" \
+	on 2026-03-25T09:00 rapport want mark $b remote unmet --by "Ira Blum" \
 		--note "Five days on site" &&
-	at 2026-03-25T09:00 want mark $b "lead role" met --by "Ira Blum" &&
-	at 2026-03-26T09:00 offer add $a --base 98k --deadline 2026-04-06 >/dev/null &&
-	at 2026-03-26T09:00 offer add $b --base 110k --bonus 10k \
+	on 2026-03-25T09:00 rapport want mark $b "lead role" met --by "Ira Blum" &&
+	on 2026-03-26T09:00 rapport offer add $a --base 98k --deadline 2026-04-06 >/dev/null &&
+	on 2026-03-26T09:00 rapport offer add $b --base 110k --bonus 10k \
 		--deadline 2026-04-03 >/dev/null &&
-	at 2026-03-26T09:00 --json opp show $a >opp &&
+	on 2026-03-26T09:00 rapport --json opp show $a >opp &&
 	test_eq "$(jv stage <opp)" offer
 '
 
 test_expect_success 'the decision matrix scores both offers against the wants' '
-	at 2026-03-27T09:00 --json offer compare >cmp &&
-	at 2026-03-27T09:00 offer compare --markdown >cmp.md &&
+	on 2026-03-27T09:00 rapport --json offer compare >cmp &&
+	on 2026-03-27T09:00 rapport offer compare --markdown >cmp.md &&
 	python3 - <<-\EOF
 	import json
 	c = json.load(open("cmp"))
@@ -122,15 +116,15 @@ test_expect_success 'the decision matrix scores both offers against the wants' '
 	EOF
 	grep -q "Remote at least three days a week" cmp.md &&
 	grep -q "|" cmp.md &&
-	at 2026-03-27T09:00 offer compare >cmp.txt &&
+	on 2026-03-27T09:00 rapport offer compare >cmp.txt &&
 	grep -qi "deal-breaker" cmp.txt
 '
 
 test_expect_success 'each deadline brings one review task two days before it' '
 	for d in 2026-03-28 2026-03-29 2026-03-30; do
-		at ${d}T09:00 agenda >/dev/null || return 1
+		on ${d}T09:00 rapport agenda >/dev/null || return 1
 	done &&
-	at 2026-03-30T09:00 --json task list >tasks &&
+	on 2026-03-30T09:00 rapport --json task list >tasks &&
 	python3 -c "
 import json
 t = [t for t in json.load(open(\"tasks\")) if t[\"kind\"] == \"review\" and \"deadline\" in (t[\"origin\"] or \"\")]
@@ -140,8 +134,8 @@ assert dues == [\"2026-04-01\", \"2026-04-04\"], dues
 '
 
 test_expect_success 'accepting one offer ends its deadline task; the other stays' '
-	at 2026-03-30T10:00 opp move $a accepted >/dev/null &&
-	at 2026-03-30T10:00 --json task list --all >tasks &&
+	on 2026-03-30T10:00 rapport opp move $a accepted >/dev/null &&
+	on 2026-03-30T10:00 rapport --json task list --all >tasks &&
 	python3 -c "
 import json
 t = {x[\"due\"][:10]: x for x in json.load(open(\"tasks\"))
