@@ -111,6 +111,8 @@ int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
 int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
 /* An amount: digits, optionally followed by k (thousands); label names it in the error. */
 int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
+/* The amount option --name when given (an empty value clears it: -1). */
+int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
 
 /* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
 const struct playbook *cli_playbook(struct cli *cli);

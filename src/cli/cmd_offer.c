@@ -33,22 +33,6 @@ static int parse_day(struct cli *cli, const char *opt, const char *value, char *
 	return 0;
 }
 
-/* --base and --bonus: an amount, or empty to clear it. */
-static int parse_money(struct cli *cli, const struct args *a, const char *opt, int64_t *out)
-{
-	const char *v = arg_opt(a, opt);
-	char label[32];
-
-	if (!v)
-		return 0;
-	if (!*v) {
-		*out = -1;
-		return 0;
-	}
-	snprintf(label, sizeof(label), "--%s", opt);
-	return cli_amount(cli, label, v, out);
-}
-
 /* Set the terms the options give (an empty value clears one). */
 static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms *t)
 {
@@ -62,7 +46,8 @@ static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		if ((v = arg_opt(a, texts[i].opt)))
 			field_set((char **)((char *)t + texts[i].offset), v);
-	if (parse_money(cli, a, "base", &t->base) || parse_money(cli, a, "bonus", &t->bonus))
+	if (cli_amount_opt(cli, a, "base", &t->base) ||
+	    cli_amount_opt(cli, a, "bonus", &t->bonus))
 		return ERR_INVALID;
 	if ((v = arg_opt(a, "start")) && parse_day(cli, "start", v, &t->start))
 		return ERR_INVALID;

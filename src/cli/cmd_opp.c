@@ -55,7 +55,7 @@ static int parse_range(struct cli *cli, const char *s, struct opp *o)
 	return rc;
 }
 
-static int apply_amount(struct cli *cli, const struct args *a, const char *name, int64_t *f)
+int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out)
 {
 	const char *v = arg_opt(a, name);
 	char label[40];
@@ -63,11 +63,11 @@ static int apply_amount(struct cli *cli, const struct args *a, const char *name,
 	if (!v)
 		return 0;
 	if (!*v) {
-		*f = -1;
+		*out = -1;
 		return 0;
 	}
 	snprintf(label, sizeof(label), "--%s", name);
-	return cli_amount(cli, label, v, f);
+	return cli_amount(cli, label, v, out);
 }
 
 static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *a)
@@ -92,8 +92,8 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 	}
 	if ((v = arg_opt(a, "org")) && store_org_ensure(cli->store, v, &o->org_id, &cli->err))
 		return cli->err.code;
-	if (apply_amount(cli, a, "salary-target", &o->salary_target) ||
-	    apply_amount(cli, a, "salary-offered", &o->salary_offered))
+	if (cli_amount_opt(cli, a, "salary-target", &o->salary_target) ||
+	    cli_amount_opt(cli, a, "salary-offered", &o->salary_offered))
 		return ERR_INVALID;
 	if ((v = arg_opt(a, "salary-range")) && parse_range(cli, v, o))
 		return ERR_INVALID;
