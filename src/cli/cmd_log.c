@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "io/json_model.h"
-#include "method/playbook_run.h"
+#include "method/actions.h"
 
 static int log_run(struct cli *cli, const struct args *a)
 {
@@ -46,10 +46,7 @@ static int log_run(struct cli *cli, const struct args *a)
 	it.at = xstrdup(when);
 	it.summary = xstrdup(a->pos[1]);
 	field_set(&it.notes, arg_opt(a, "notes"));
-	if ((rc = store_interaction_add(cli->store, &it, &cli->err)))
-		goto out;
-	if (!cli_playbook(cli) ||
-	    playbooks_on_interaction(cli->store, cli_playbook(cli), &it, &cli->err)) {
+	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
 	}

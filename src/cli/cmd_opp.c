@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "io/json_model.h"
 #include "io/json_wants.h"
+#include "method/actions.h"
 #include "method/fit.h"
 #include "method/levels.h"
 #include "method/playbook_run.h"
@@ -332,6 +333,15 @@ out:
 	return rc;
 }
 
+static int opp_move_to(struct cli *cli, int64_t id, enum stage to, const char *note)
+{
+	const struct playbook *pb = cli_playbook(cli);
+
+	if (!pb || action_opp_move(cli->store, pb, id, to, note, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
 static int opp_move(struct cli *cli, const struct args *a)
 {
 	struct opp o = { 0 };
@@ -340,9 +350,7 @@ static int opp_move(struct cli *cli, const struct args *a)
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = cli_enum(cli, &stage_def, a->pos[1], &stage)) ||
-	    (rc = store_opp_move(cli->store, id, (enum stage)stage, arg_opt(a, "note"),
-				 &cli->err)) ||
-	    (rc = run_stage_rules(cli, id)) ||
+	    (rc = opp_move_to(cli, id, (enum stage)stage, arg_opt(a, "note"))) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)))
 		goto out;
 	cli_set_json(cli, opp_to_json(&o));

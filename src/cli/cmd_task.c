@@ -6,6 +6,7 @@
 #include "cli/show.h"
 #include "core/text.h"
 #include "io/json_model.h"
+#include "method/actions.h"
 #include "method/letter.h"
 #include "method/playbook_run.h"
 
@@ -83,54 +84,14 @@ static int task_list(struct cli *cli, const struct args *a)
 	return 0;
 }
 
-/* The interaction a done follow-up stands for: an e-mail sent, a call made. */
-static int log_contact(struct cli *cli, const struct task *t, const struct playbook *pb)
-{
-	static const int kinds[] = {
-		[TKIND_EMAIL] = IKIND_EMAIL, [TKIND_CALL] = IKIND_CALL,
-		[TKIND_LETTER] = IKIND_LETTER, [TKIND_LINKEDIN] = IKIND_MESSAGE,
-		[TKIND_MEETING] = IKIND_MEETING, [TKIND_REVIEW] = -1, [TKIND_LEARN] = -1,
-		[TKIND_OTHER] = -1,
-	};
-	struct interaction it = { .direction = DIR_OUT, .chemistry = -1 };
-	char when[DATE_BUFSZ];
-	int rc;
-
-	if (!t->person.id || kinds[t->kind] < 0)
-		return 0;
-	it.kind = (enum interaction_kind)kinds[t->kind];
-	date_format(store_now(cli->store), when);
-	it.at = xstrdup(when);
-	it.summary = xstrdup(t->title);
-	it.opp.id = t->opp.id;
-	VEC_PUSH(&it.people)->id = t->person.id;
-	rc = store_interaction_add(cli->store, &it, &cli->err);
-	if (!rc)
-		rc = playbooks_on_interaction(cli->store, pb, &it, &cli->err);
-	interaction_release(&it);
-	return rc;
-}
-
 static int close_task(struct cli *cli, const struct args *a, enum task_status status)
 {
 	const struct playbook *pb = cli_playbook(cli);
-	struct task t = { 0 };
 	int64_t id;
-	int rc;
 
-	if (!pb)
-		return cli->err.code;
-	if (parse_task_id(cli, a->pos[0], &id) || store_task_close(cli->store, id, status, &cli->err))
-		return cli->err.code;
-	if (status == TASK_DONE) {
-		if (store_task_get(cli->store, id, &t, &cli->err))
-			return cli->err.code;
-		rc = (!arg_flag(a, "no-log") && log_contact(cli, &t, pb)) ||
-		     playbooks_on_done(cli->store, pb, id, &cli->err);
-		task_release(&t);
-		if (rc)
-			return cli->err.code;
-	}
+	if (!pb || parse_task_id(cli, a->pos[0], &id) ||
+	    action_task_close(cli->store, pb, id, status, !arg_flag(a, "no-log"), &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
 	return report_task(cli, id, status == TASK_DONE ? "done:" : "skipped:");
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/enums.h"
 #include "util/error.h"
+#include "util/xalloc.h"
 
 #define VEC(type)                                                                \
 	struct {                                                                 \

@@ -86,3 +86,71 @@ void agenda_sort(struct task *tasks, size_t n, const char *today)
 		tasks[i] = s[i].task;
 	free(s);
 }
+
+const char *const agenda_section_names[AGENDA_SECTIONS] = { "overdue", "today", "upcoming" };
+
+const struct level_mismatch *agenda_mismatch_of(const struct agenda *a, int64_t opp_id)
+{
+	for (size_t i = 0; i < a->mismatches.n; i++)
+		if (a->mismatches.items[i].opp_id == opp_id)
+			return &a->mismatches.items[i].m;
+	return NULL;
+}
+
+static int find_mismatches(struct store *s, struct agenda *a, struct error *err)
+{
+	struct level_ladder ladder;
+	struct level_mismatch m;
+	int rc = levels_load(s, &ladder, err);
+
+	for (size_t i = 0; i < a->tasks.n && !rc; i++) {
+		int64_t id = a->tasks.items[i].opp.id;
+		if (!id || agenda_mismatch_of(a, id))
+			continue;
+		if (!(rc = levels_opp_mismatch(s, &ladder, id, &m, err)) && m.found)
+			*VEC_PUSH(&a->mismatches) = (struct agenda_mismatch){ id, m };
+		else
+			level_mismatch_release(&m);
+	}
+	level_ladder_release(&ladder);
+	return rc;
+}
+
+int agenda_build(struct store *s, long days, struct agenda *out, struct error *err)
+{
+	struct datetime end = *store_now(s);
+	char until[DATE_BUFSZ];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	date_format_day(store_now(s), out->today);
+	date_add_days(&end, (int)days + 1);
+	date_format_day(&end, until);
+	if ((rc = store_tasks_due_before(s, until, &out->tasks, err)) ||
+	    (rc = find_mismatches(s, out, err))) {
+		agenda_release(out);
+		return rc;
+	}
+	/* tasks come sorted by due date: split them into three runs */
+	for (size_t i = 0; i < out->tasks.n; i++) {
+		int cmp = strncmp(out->tasks.items[i].due, out->today, 10);
+		task_vec *sec = &out->section[cmp < 0	 ? AGENDA_OVERDUE
+					     : cmp == 0 ? AGENDA_TODAY
+							: AGENDA_UPCOMING];
+		if (!sec->n)
+			sec->items = &out->tasks.items[i];
+		sec->n++;
+	}
+	for (int k = 0; k < AGENDA_SECTIONS; k++)
+		agenda_sort(out->section[k].items, out->section[k].n, out->today);
+	return 0;
+}
+
+void agenda_release(struct agenda *a)
+{
+	task_vec_release(&a->tasks);
+	for (size_t i = 0; i < a->mismatches.n; i++)
+		level_mismatch_release(&a->mismatches.items[i].m);
+	free(a->mismatches.items);
+	memset(a, 0, sizeof(*a));
+}

@@ -14,10 +14,39 @@
 #define RAPPORT_AGENDA_H
 
 #include "core/model.h"
+#include "method/levels.h"
+#include "store/store.h"
 
 /* The score of an open task on the day today (YYYY-MM-DD). */
 int agenda_score(const struct task *t, const char *today);
 /* Sort tasks by score, highest first (then by due date and id). */
 void agenda_sort(struct task *tasks, size_t n, const char *today);
+
+/* An opportunity of the agenda whose level discussed or offered is below
+ * the level applied for. */
+struct agenda_mismatch {
+	int64_t opp_id;
+	struct level_mismatch m;
+};
+typedef VEC(struct agenda_mismatch) agenda_mismatch_vec;
+
+enum agenda_section { AGENDA_OVERDUE, AGENDA_TODAY, AGENDA_UPCOMING, AGENDA_SECTIONS };
+
+/* What to do: the open tasks due before the end of day today + days, split
+ * into overdue, today and upcoming, each ranked by agenda_score. The
+ * sections are views into tasks. The time rules are not run here: the
+ * caller runs playbooks_tick first when it may write. */
+struct agenda {
+	char today[DATE_BUFSZ];
+	task_vec tasks;
+	task_vec section[AGENDA_SECTIONS];
+	agenda_mismatch_vec mismatches;
+};
+
+int agenda_build(struct store *s, long days, struct agenda *out, struct error *err);
+void agenda_release(struct agenda *a);
+/* The mismatch of an opportunity on the agenda, or NULL. */
+const struct level_mismatch *agenda_mismatch_of(const struct agenda *a, int64_t opp_id);
+extern const char *const agenda_section_names[AGENDA_SECTIONS];
 
 #endif

@@ -1,0 +1,26 @@
+/*
+ * actions.h: what the user does, with the playbooks' answer: the same steps
+ * for the command line and the web UI. Each runs inside the caller's write
+ * transaction; on an error the caller rolls back and nothing is left.
+ */
+#ifndef RAPPORT_ACTIONS_H
+#define RAPPORT_ACTIONS_H
+
+#include <stdbool.h>
+
+#include "method/playbook.h"
+#include "store/store.h"
+
+/* Record an interaction (it->id is set) and run the playbooks' rules for it. */
+int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
+	       struct error *err);
+/* Close a task as done or skipped. A done contact task (an e-mail, a call, a
+ * letter, a LinkedIn message, a meeting with someone) is logged as that
+ * interaction unless log_contact is false, so silences count from it. */
+int action_task_close(struct store *s, const struct playbook *pb, int64_t id,
+		      enum task_status status, bool log_contact, struct error *err);
+/* Move an opportunity to a stage and run the rules for the stage it enters. */
+int action_opp_move(struct store *s, const struct playbook *pb, int64_t id, enum stage to,
+		    const char *note, struct error *err);
+
+#endif
