@@ -17,11 +17,12 @@ CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-proto
 CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
-LIBS      := -lsqlite3 -ljansson -lcmark
+LIBS      := -lsqlite3 -ljansson -lcmark -lmicrohttpd -lpthread
 TEST_LIBS := -lcmocka
 
-LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c)
-DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt))
+LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \
+                        src/web/*.c)
+DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt data/web/*))
 CLI_SRC   := $(wildcard src/cli/*.c)
 UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 

@@ -95,6 +95,7 @@ extern const struct cmd_spec prep_cmds[];
 extern const struct cmd_spec debrief_cmds[];
 extern const struct cmd_spec feedback_cmds[];
 extern const struct cmd_spec improve_cmds[];
+extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_group cmd_groups[];
 
 /* Option values: the last one given, or NULL. */
@@ -113,6 +114,10 @@ int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int
 int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
 /* The amount option --name when given (an empty value clears it: -1). */
 int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
+
+/* The database: --db, else $RAPPORT_DB, else the default path (whose
+ * folders may be created: STORE_CREATE_DIRS is added to *flags). */
+char *cli_database_path(const char *flag, unsigned *flags);
 
 /* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
 const struct playbook *cli_playbook(struct cli *cli);

@@ -19,18 +19,7 @@
 /* An amount: digits, optionally followed by k (thousands). */
 int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
 {
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = isdigit((unsigned char)*s) ? strtoll(s, &end, 10) : -1;
-	if (v >= 0 && (*end == 'k' || *end == 'K') && !end[1] && v < 1000000000LL)
-		v *= 1000, end++;
-	if (v < 0 || errno || *end || v > 1000000000000LL)
-		return error_set(&cli->err, ERR_INVALID,
-				 "%s must be an amount like 85000 or 85k, not '%s'", label, s);
-	*out = v;
-	return 0;
+	return text_parse_amount(label, s, out, &cli->err);
 }
 
 static int parse_range(struct cli *cli, const char *s, struct opp *o)

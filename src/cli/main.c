@@ -37,6 +37,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "search", "search everything", search_cmds },
 	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
 	  playbook_cmds },
+	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
 	{ "export", "write everything as one JSON document", export_cmds },
 	{ "import", "load a JSON export into an empty database", import_cmds },
 	{ NULL, NULL, NULL },
@@ -93,7 +94,7 @@ static const struct cmd_spec *find_cmd(const struct cmd_group *g, const char *na
 /* --db, else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
  * ~/.local/share/rapport/rapport.db. Only the default path gets its folders
  * created: a mistyped --db should not leave folders behind. */
-static char *database_path(const char *flag, unsigned *flags)
+char *cli_database_path(const char *flag, unsigned *flags)
 {
 	const char *env = getenv("RAPPORT_DB"), *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
@@ -165,7 +166,7 @@ static int run_command(const struct cmd_spec *cmd, struct args *a)
 	if (cmd->flags & CMD_NO_DB) {
 		rc = cmd->run(&cli, a);
 	} else {
-		path = database_path(a->db, &flags);
+		path = cli_database_path(a->db, &flags);
 		rc = store_open(&cli.store, path, flags, &cli.err);
 		free(path);
 		if (!rc)

@@ -257,3 +257,19 @@ char *text_fold(const char *s)
 	}
 	return strbuf_detach(&sb);
 }
+
+int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = isdigit((unsigned char)*s) ? strtoll(s, &end, 10) : -1;
+	if (v >= 0 && (*end == 'k' || *end == 'K') && !end[1] && v < 1000000000LL)
+		v *= 1000, end++;
+	if (v < 0 || errno || *end || v > 1000000000000LL)
+		return error_set(err, ERR_INVALID, "%s must be an amount like 85000 or 85k, not '%s'",
+				 label, s);
+	*out = v;
+	return 0;
+}

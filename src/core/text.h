@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -31,6 +32,8 @@ int text_check_email(const char *value, struct error *err);
 int text_check_url(const char *field, const char *value, struct error *err);
 
 /* Parse a whole decimal integer in [min, max]; field names it in the message. */
+/* An amount: digits, optionally followed by k (thousands); label names it in the error. */
+int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err);
 int text_parse_int(const char *field, const char *s, long min, long max, long *out,
 		   struct error *err);
 

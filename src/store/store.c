@@ -30,6 +30,14 @@ sqlite3 *store_db(struct store *s)
 	return s->db;
 }
 
+int store_refresh_now(struct store *s, struct error *err)
+{
+	if (date_now(&s->now, err))
+		return ERR_INVALID;
+	date_format_stamp(&s->now, s->stamp);
+	return 0;
+}
+
 const struct datetime *store_now(const struct store *s)
 {
 	return &s->now;

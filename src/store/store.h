@@ -31,6 +31,8 @@ void store_close(struct store *s);
 sqlite3 *store_db(struct store *s);
 /* "Now" for this store's whole session: RAPPORT_NOW or the clock at open. */
 const struct datetime *store_now(const struct store *s);
+/* Read the clock again (a server's store lives longer than a moment). */
+int store_refresh_now(struct store *s, struct error *err);
 /* store_now as "YYYY-MM-DDTHH:MM:SS", for created_at and the like. */
 const char *store_stamp(const struct store *s);
 

@@ -1,0 +1,114 @@
+/* form.c: reading a form's fields with their checks (see form.h). */
+#include "web/form.h"
+
+#include <string.h>
+
+#include "core/text.h"
+#include "store/store.h"
+
+static const char *value_of(struct web_req *rq, const char *name)
+{
+	const char *v = web_param(&rq->form, name);
+
+	return v && *v ? v : NULL;
+}
+
+/* Put a store or parser message beside the field. */
+static bool fail(struct web_req *rq, const char *name, const struct error *e)
+{
+	web_field_error(rq, name, "%s", e->msg);
+	return false;
+}
+
+bool form_text(struct web_req *rq, const char *name, const char *label, bool required,
+	       bool multiline, const char **out)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*out = v;
+	if (text_check(label, v, (required ? TEXT_REQUIRED : 0) | (multiline ? 0 : TEXT_ONE_LINE),
+		       &e))
+		return fail(rq, name, &e);
+	return true;
+}
+
+bool form_enum(struct web_req *rq, const char *name, const struct enum_def *def, int *out)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*out = -1;
+	if (v && (*out = enum_parse(def, v, &e)) < 0)
+		return fail(rq, name, &e);
+	return true;
+}
+
+bool form_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ])
+{
+	struct error e = ERROR_INIT;
+	struct datetime dt;
+	const char *v = value_of(rq, name);
+
+	out[0] = '\0';
+	if (!v)
+		return true;
+	if (date_parse_when(v, store_now(rq->store), &dt, &e))
+		return fail(rq, name, &e);
+	date_format(&dt, out);
+	return true;
+}
+
+bool form_int(struct web_req *rq, const char *name, const char *label, long min, long max,
+	      long *out)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*out = -1;
+	if (v && text_parse_int(label, v, min, max, out, &e))
+		return fail(rq, name, &e);
+	return true;
+}
+
+bool form_amount(struct web_req *rq, const char *name, const char *label, int64_t *out)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*out = -1;
+	if (v && text_parse_amount(label, v, out, &e))
+		return fail(rq, name, &e);
+	return true;
+}
+
+bool form_person(struct web_req *rq, const char *name, int64_t *id)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*id = 0;
+	if (v && store_person_resolve(rq->store, v, id, &e))
+		return fail(rq, name, &e);
+	return true;
+}
+
+bool form_opp(struct web_req *rq, const char *name, int64_t *id)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*id = 0;
+	if (v && store_opp_resolve(rq->store, v, id, &e))
+		return fail(rq, name, &e);
+	return true;
+}
+
+const char *form_back(const struct web_req *rq, const char *fallback)
+{
+	const char *v = web_param(&rq->form, "back");
+
+	if (!v || v[0] != '/' || v[1] == '/' || v[1] == '\\' || strpbrk(v, "\r\n\\"))
+		return fallback;
+	return v;
+}

@@ -1,0 +1,36 @@
+/*
+ * form.h: reading a submitted form's fields, each checked the way the
+ * command line checks its options. A bad field gets its error beside it
+ * (web_field_error) and the reader returns false; the page then shows the
+ * form again with status 400, and nothing is written.
+ *
+ * An empty field means "not given": *out is NULL, -1 or "" as each says.
+ */
+#ifndef RAPPORT_FORM_H
+#define RAPPORT_FORM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/enums.h"
+#include "web/web.h"
+
+/* Text, checked with text_check (UTF-8, length, one line unless multiline). */
+bool form_text(struct web_req *rq, const char *name, const char *label, bool required,
+	       bool multiline, const char **out);
+bool form_enum(struct web_req *rq, const char *name, const struct enum_def *def, int *out);
+/* A date or date-time as the command line takes it (2026-03-02, +3d, tomorrow,
+ * or the browser's 2026-03-02T14:30); out[0] is '\0' when empty. */
+bool form_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ]);
+bool form_int(struct web_req *rq, const char *name, const char *label, long min, long max,
+	      long *out);
+bool form_amount(struct web_req *rq, const char *name, const char *label, int64_t *out);
+/* A person or an opportunity as a reference (a name, an id, a slug); 0 when empty. */
+bool form_person(struct web_req *rq, const char *name, int64_t *id);
+bool form_opp(struct web_req *rq, const char *name, int64_t *id);
+/* Where to go after the form: its "back" field when it is a path of this
+ * site ("/pipeline", never "//elsewhere"), else fallback. */
+const char *form_back(const struct web_req *rq, const char *fallback);
+
+#endif

@@ -1,0 +1,596 @@
+/*
+ * server.c: rapport serve: libmicrohttpd, the checks every request passes,
+ * one transaction per request, and a clean shutdown.
+ *
+ * Threads: libmicrohttpd's pool runs the handlers; each pool thread opens
+ * its own connection to the database the first time it needs one (an
+ * SQLite connection must not be shared between threads without locks).
+ * A ticker thread runs the time rules (silence, cadence) once a minute in
+ * a write transaction of its own, so that a GET only ever reads.
+ *
+ * The checks, in order: the Host header must name this server (a web page
+ * that rebinds its own name to 127.0.0.1 gets 421); a body over the limit
+ * gets 413; a POST must carry the session cookie, the CSRF token and, when
+ * the browser sends one, an Origin of this server, else 403.
+ */
+#include "web/web.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "method/playbook_run.h"
+#include "util/xalloc.h"
+#include "web/ui.h"
+
+#define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
+#define SECRET_HEX 64
+#define TICK_SECONDS 60
+#define COOKIE_NAME "rapport_session"
+
+static const char security_policy[] =
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/* The playbooks in use, shared by every request; replaced whole when the
+ * user edits their rules (web_playbook_reload), freed by its last user. */
+struct shared_playbook {
+	struct playbook pb;
+	int refs;
+};
+
+static struct server {
+	const struct web_options *opt;
+	char host[256]; /* the listen address as given */
+	unsigned short port;
+	char session[SECRET_HEX + 1], csrf[SECRET_HEX + 1];
+	pthread_mutex_t lock; /* guards playbook and stores */
+	struct shared_playbook *playbook;
+	struct store **stores; /* every thread's connection, closed at the end */
+	size_t nstores, allocstores;
+	pthread_mutex_t tick_lock;
+	pthread_cond_t tick_wake;
+	bool stopping;
+} srv = { .lock = PTHREAD_MUTEX_INITIALIZER, .tick_lock = PTHREAD_MUTEX_INITIALIZER,
+	  .tick_wake = PTHREAD_COND_INITIALIZER };
+
+static _Thread_local struct store *thread_store;
+
+/* ---- the playbooks ---- */
+
+static struct shared_playbook *playbook_get(void)
+{
+	struct shared_playbook *p;
+
+	pthread_mutex_lock(&srv.lock);
+	p = srv.playbook;
+	p->refs++;
+	pthread_mutex_unlock(&srv.lock);
+	return p;
+}
+
+static void playbook_put(struct shared_playbook *p)
+{
+	bool last;
+
+	pthread_mutex_lock(&srv.lock);
+	last = --p->refs == 0;
+	pthread_mutex_unlock(&srv.lock);
+	if (last) {
+		playbook_release(&p->pb);
+		free(p);
+	}
+}
+
+int web_playbook_reload(struct error *err)
+{
+	struct shared_playbook *p = xcalloc(1, sizeof(*p)), *old;
+	char *user_file = NULL;
+
+	if (playbooks_load(&p->pb, &user_file, err)) {
+		free(user_file);
+		free(p);
+		return err->code ? err->code : ERR_INVALID;
+	}
+	free(user_file);
+	p->refs = 1;
+	pthread_mutex_lock(&srv.lock);
+	old = srv.playbook;
+	srv.playbook = p;
+	pthread_mutex_unlock(&srv.lock);
+	if (old)
+		playbook_put(old);
+	return 0;
+}
+
+/* ---- the database ---- */
+
+static int open_store(struct store **out, struct error *err)
+{
+	int rc = store_open(out, srv.opt->db_path, srv.opt->store_flags, err);
+
+	if (!rc) {
+		pthread_mutex_lock(&srv.lock);
+		xgrow((void **)&srv.stores, sizeof(*srv.stores), srv.nstores + 1, &srv.allocstores);
+		srv.stores[srv.nstores++] = *out;
+		pthread_mutex_unlock(&srv.lock);
+	}
+	return rc;
+}
+
+/* The time rules, in their own write transaction. */
+static void tick(struct store *s)
+{
+	struct shared_playbook *p = playbook_get();
+	struct error err = ERROR_INIT;
+
+	if (store_refresh_now(s, &err) || store_begin_write(s, &err) ||
+	    playbooks_tick(s, &p->pb, &err) || store_commit(s, &err)) {
+		store_rollback(s);
+		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
+	}
+	playbook_put(p);
+}
+
+static void *ticker(void *arg)
+{
+	struct store *s = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&srv.tick_lock);
+	while (!srv.stopping) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += TICK_SECONDS;
+		pthread_cond_timedwait(&srv.tick_wake, &srv.tick_lock, &until);
+		if (srv.stopping)
+			break;
+		pthread_mutex_unlock(&srv.tick_lock);
+		tick(s);
+		pthread_mutex_lock(&srv.tick_lock);
+	}
+	pthread_mutex_unlock(&srv.tick_lock);
+	return NULL;
+}
+
+/* ---- checks ---- */
+
+static bool same_secret(const char *a, const char *b)
+{
+	unsigned char diff = 0;
+
+	if (!a || !b || strlen(a) != SECRET_HEX || strlen(b) != SECRET_HEX)
+		return false;
+	for (size_t i = 0; i < SECRET_HEX; i++)
+		diff |= (unsigned char)(a[i] ^ b[i]);
+	return diff == 0;
+}
+
+/* host (with an optional :port, IPv6 in brackets) names this server. */
+static bool allowed_host(const char *host)
+{
+	char name[256];
+	size_t n;
+	const char *end;
+
+	if (!host || !*host)
+		return false;
+	if (host[0] == '[') {
+		if (!(end = strchr(host, ']')))
+			return false;
+		host++;
+	} else {
+		end = strchr(host, ':');
+		if (!end)
+			end = host + strlen(host);
+	}
+	n = (size_t)(end - host);
+	if (n == 0 || n >= sizeof(name))
+		return false;
+	memcpy(name, host, n);
+	name[n] = '\0';
+	if (!strcasecmp(name, "localhost") || !strcmp(name, "127.0.0.1") || !strcmp(name, "::1") ||
+	    !strcasecmp(name, srv.host))
+		return true;
+	for (size_t i = 0; i < srv.opt->n_allow_hosts; i++)
+		if (!strcasecmp(name, srv.opt->allow_hosts[i]))
+			return true;
+	return false;
+}
+
+/* An Origin header ("http://host:port"), when present, must be this server. */
+static bool allowed_origin(const char *origin)
+{
+	if (!origin)
+		return true;
+	if (strncmp(origin, "http://", 7))
+		return false;
+	return allowed_host(origin + 7) && !strchr(origin + 7, '/');
+}
+
+/* ---- one request ---- */
+
+struct conn {
+	struct strbuf body;
+	bool too_large;
+	struct timespec start;
+};
+
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
+{
+	struct web_req *rq = cls;
+
+	(void)kind;
+	if (!utf8_valid(key, strlen(key)) || (value && !utf8_valid(value, strlen(value)))) {
+		error_set(&rq->err, ERR_INVALID, "the address is not UTF-8 text");
+		return MHD_NO;
+	}
+	web_params_add(&rq->query, key, value ? value : "");
+	return MHD_YES;
+}
+
+static void add_headers(struct MHD_Response *r, const struct web_resp *rs, bool set_cookie)
+{
+	char cookie[128];
+
+	MHD_add_response_header(r, "Content-Type",
+				rs->content_type ? rs->content_type : "text/html; charset=utf-8");
+	MHD_add_response_header(r, "Content-Security-Policy", security_policy);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Cache-Control",
+				rs->cacheable ? "public, max-age=86400" : "no-store");
+	if (rs->location)
+		MHD_add_response_header(r, "Location", rs->location);
+	if (rs->disposition)
+		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
+	if (set_cookie) {
+		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
+			 srv.session);
+		MHD_add_response_header(r, "Set-Cookie", cookie);
+	}
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *c, struct web_resp *rs, bool set_cookie)
+{
+	size_t len = rs->body.len;
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(len, strbuf_detach(&rs->body), MHD_RESPMEM_MUST_FREE);
+	enum MHD_Result ret;
+
+	if (!r)
+		return MHD_NO;
+	add_headers(r, rs, set_cookie);
+	ret = MHD_queue_response(c, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static int status_of(int rc)
+{
+	switch (rc) {
+	case ERR_NOT_FOUND: return 404;
+	case ERR_INVALID:
+	case ERR_AMBIGUOUS: return 400;
+	case ERR_CONFLICT: return 409;
+	default: return 500;
+	}
+}
+
+/* Run the page in a transaction: a read for GET, a write for POST, kept only
+ * when the page succeeded. */
+static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
+{
+	struct shared_playbook *p = playbook_get();
+	int rc;
+
+	rq->pb = &p->pb;
+	if (!thread_store && open_store(&thread_store, &rq->err)) {
+		ui_error_page(rs, rq, 500, rq->err.msg);
+		playbook_put(p);
+		return;
+	}
+	rq->store = thread_store;
+	rc = store_refresh_now(rq->store, &rq->err);
+	if (!rc)
+		rc = rq->post ? store_begin_write(rq->store, &rq->err)
+			      : store_begin_read(rq->store, &rq->err);
+	if (!rc)
+		rc = page(rq, rs);
+	if (!rc && rq->post && rs->status < 400)
+		rc = playbooks_tick(rq->store, rq->pb, &rq->err);
+	if (!rc && rs->status < 400)
+		rc = store_commit(rq->store, &rq->err);
+	if (rc || rs->status >= 400)
+		store_rollback(rq->store);
+	if (rc)
+		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
+	playbook_put(p);
+}
+
+static void log_request(const char *method, const char *url, int status,
+			const struct timespec *start)
+{
+	struct timespec now;
+	double ms;
+
+	if (!srv.opt->verbose)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+	fprintf(stderr, "%s %s %d %.2fms\n", method, url, status, ms);
+}
+
+static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const char *url,
+			      const char *method)
+{
+	struct web_req rq = { .path = url, .csrf = srv.csrf, .err = ERROR_INIT };
+	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
+	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
+	bool has_session = same_secret(cookie, srv.session);
+	char pathbuf[1024];
+	web_handler page = NULL;
+	bool head = !strcmp(method, "HEAD");
+	enum MHD_Result ret;
+
+	rq.post = !strcmp(method, "POST");
+	if (!allowed_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
+		ui_error_page(&rs, &rq, 421, "This server answers only to its own address.");
+	} else if (cn->too_large) {
+		ui_error_page(&rs, &rq, 413, "The form is larger than this server accepts.");
+	} else if (!rq.post && strcmp(method, "GET") && !head) {
+		ui_error_page(&rs, &rq, 405, "This server takes GET and POST requests only.");
+	} else if (MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &rq) < 0 ||
+		   rq.err.code) {
+		ui_error_page(&rs, &rq, 400, rq.err.msg);
+	} else if (!(page = web_route_find(rq.post ? "POST" : "GET", url, rq.arg, pathbuf,
+					   sizeof(pathbuf)))) {
+		ui_error_page(&rs, &rq, 404, "There is no page at this address.");
+	} else if (rq.post &&
+		   (!allowed_origin(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")) ||
+		    !has_session)) {
+		ui_error_page(&rs, &rq, 403, "This form did not come from rapport's own pages. "
+					     "Reload the page and try again.");
+	} else if (rq.post && web_params_parse(&rq.form, cn->body.buf, cn->body.len, &rq.err)) {
+		ui_error_page(&rs, &rq, 400, rq.err.msg);
+	} else if (rq.post && !same_secret(web_param(&rq.form, "csrf"), srv.csrf)) {
+		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
+					     "rapport's own pages. Reload the page and try again.");
+	} else {
+		run_page(page, &rq, &rs);
+	}
+	if (head)
+		strbuf_reset(&rs.body);
+	log_request(method, url, rs.status, &cn->start);
+	ret = send_response(c, &rs, !has_session);
+	free(rs.location);
+	free(rs.disposition);
+	strbuf_release(&rs.body);
+	web_params_release(&rq.query);
+	web_params_release(&rq.form);
+	web_params_release(&rq.errors);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size,
+				  void **con_cls)
+{
+	struct conn *cn = *con_cls;
+
+	(void)cls;
+	(void)version;
+	if (!cn) {
+		/* The first call only sees the headers. Answering on a later call
+		 * keeps the connection alive (libmicrohttpd closes it otherwise). */
+		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		cn = xcalloc(1, sizeof(*cn));
+		strbuf_init(&cn->body);
+		clock_gettime(CLOCK_MONOTONIC, &cn->start);
+		if (len && strtoull(len, NULL, 10) > BODY_LIMIT)
+			cn->too_large = true;
+		*con_cls = cn;
+		if (cn->too_large)
+			return handle(c, cn, url, method); /* at once: the body is not read */
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (!cn->too_large && cn->body.len + *upload_data_size > BODY_LIMIT)
+			cn->too_large = true;
+		if (!cn->too_large)
+			strbuf_add(&cn->body, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	return handle(c, cn, url, method);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode code)
+{
+	struct conn *cn = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)code;
+	if (cn) {
+		strbuf_release(&cn->body);
+		free(cn);
+		*con_cls = NULL;
+	}
+}
+
+/* ---- start and stop ---- */
+
+static int random_hex(char out[SECRET_HEX + 1], struct error *err)
+{
+	unsigned char bytes[SECRET_HEX / 2];
+	static const char hex[] = "0123456789abcdef";
+
+	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
+		return error_set(err, ERR_IO, "cannot read random bytes: %s", strerror(errno));
+	for (size_t i = 0; i < sizeof(bytes); i++) {
+		out[2 * i] = hex[bytes[i] >> 4];
+		out[2 * i + 1] = hex[bytes[i] & 15];
+	}
+	out[SECRET_HEX] = '\0';
+	return 0;
+}
+
+/* Split "host:port", "[v6]:port" or ":port" (host 127.0.0.1). */
+static int parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
+			struct error *err)
+{
+	const char *colon, *h = listen, *hend;
+
+	if (listen[0] == '[') {
+		if (!(hend = strchr(listen, ']')) || hend[1] != ':')
+			return error_set(err, ERR_INVALID, "--listen: expected [ADDRESS]:PORT, not '%s'",
+					 listen);
+		h = listen + 1;
+		colon = hend + 1;
+	} else if (!(colon = strrchr(listen, ':'))) {
+		return error_set(err, ERR_INVALID, "--listen: expected HOST:PORT, not '%s'", listen);
+	} else {
+		hend = colon;
+	}
+	if ((size_t)(hend - h) >= hostsz || strlen(colon + 1) >= portsz || !colon[1] ||
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1) || atol(colon + 1) > 65535)
+		return error_set(err, ERR_INVALID, "--listen: a bad address or port in '%s'", listen);
+	if (hend == h)
+		snprintf(host, hostsz, "127.0.0.1");
+	else
+		snprintf(host, hostsz, "%.*s", (int)(hend - h), h);
+	snprintf(port, portsz, "%s", colon + 1);
+	return 0;
+}
+
+/* Our own listening socket: the port is known (also when 0 asked for any). */
+static int listen_socket(const char *addr, int *fd_out, bool *v6, struct error *err)
+{
+	char host[256], port[8];
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV };
+	struct addrinfo *res;
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof(sa);
+	int fd, one = 1, rc;
+
+	if (parse_listen(addr, host, sizeof(host), port, sizeof(port), err))
+		return ERR_INVALID;
+	if ((rc = getaddrinfo(host, port, &hints, &res)))
+		return error_set(err, ERR_INVALID, "--listen: cannot resolve '%s': %s", host,
+				 gai_strerror(rc));
+	fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, res->ai_addr, res->ai_addrlen) || listen(fd, 511) ||
+	    getsockname(fd, (struct sockaddr *)&sa, &salen)) {
+		error_set(err, ERR_IO, "cannot listen on %s: %s", addr, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		freeaddrinfo(res);
+		return ERR_IO;
+	}
+	*v6 = res->ai_family == AF_INET6;
+	freeaddrinfo(res);
+	srv.port = ntohs(*v6 ? ((struct sockaddr_in6 *)&sa)->sin6_port
+			     : ((struct sockaddr_in *)&sa)->sin_port);
+	snprintf(srv.host, sizeof(srv.host), "%s", host);
+	*fd_out = fd;
+	return 0;
+}
+
+static void print_url(void)
+{
+	bool v6 = strchr(srv.host, ':') != NULL;
+
+	printf("rapport: serving %s on http://%s%s%s:%u/ (Ctrl-C stops it)\n", srv.opt->db_path,
+	       v6 ? "[" : "", srv.host, v6 ? "]" : "", srv.port);
+	fflush(stdout);
+}
+
+static void close_stores(void)
+{
+	for (size_t i = 0; i < srv.nstores; i++)
+		store_close(srv.stores[i]);
+	free(srv.stores);
+	srv.stores = NULL;
+	srv.nstores = srv.allocstores = 0;
+}
+
+int web_serve(const struct web_options *o, struct error *err)
+{
+	struct MHD_Daemon *d;
+	struct store *tick_store = NULL;
+	pthread_t tick_thread;
+	sigset_t stop;
+	int fd = -1, sig;
+	bool v6 = false;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	srv.opt = o;
+	if (random_hex(srv.session, err) || random_hex(srv.csrf, err) ||
+	    web_playbook_reload(err) || open_store(&tick_store, err))
+		goto fail;
+	tick(tick_store); /* also creates the database, so the first page does not */
+	if (listen_socket(o->listen, &fd, &v6, err))
+		goto fail;
+	/* Signals go to this thread only, read by sigwait below. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+				     (v6 ? MHD_USE_IPv6 : 0),
+			     0, NULL, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+	if (!d) {
+		close(fd);
+		error_set(err, ERR_IO, "cannot start the web server on %s", o->listen);
+		goto fail;
+	}
+	if (pthread_create(&tick_thread, NULL, ticker, tick_store)) {
+		MHD_stop_daemon(d);
+		error_set(err, ERR_IO, "cannot start the time rules' thread");
+		goto fail;
+	}
+	print_url();
+	while (sigwait(&stop, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
+		;
+	MHD_stop_daemon(d);
+	close(fd);
+	pthread_mutex_lock(&srv.tick_lock);
+	srv.stopping = true;
+	pthread_cond_signal(&srv.tick_wake);
+	pthread_mutex_unlock(&srv.tick_lock);
+	pthread_join(tick_thread, NULL);
+	close_stores();
+	playbook_put(srv.playbook);
+	srv.playbook = NULL;
+	fprintf(stderr, "rapport: stopped\n");
+	return 0;
+fail:
+	close_stores();
+	if (srv.playbook)
+		playbook_put(srv.playbook);
+	srv.playbook = NULL;
+	return err->code ? err->code : ERR_IO;
+}

@@ -1,0 +1,399 @@
+/* ui.c: the page frame, forms and fields, links and dates (see ui.h). */
+#include "web/ui.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/date.h"
+#include "core/text.h"
+
+static const struct {
+	const char *href, *label;
+} nav_items[] = {
+	[NAV_TODAY] = { "/", "Today" },
+	[NAV_PIPELINE] = { "/pipeline", "Pipeline" },
+	[NAV_PEOPLE] = { "/people", "People" },
+	[NAV_ORGS] = { "/orgs", "Organisations" },
+	[NAV_WANTS] = { "/wants", "Wants" },
+	[NAV_QUESTIONS] = { "/questions", "Questions" },
+	[NAV_OFFERS] = { "/offers/compare", "Offers" },
+	[NAV_INSIGHTS] = { "/insights", "Insights" },
+	[NAV_SETTINGS] = { "/settings", "Settings" },
+};
+
+void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
+		   enum ui_nav nav)
+{
+	struct strbuf *sb = &rs->body;
+
+	rs->content_type = "text/html; charset=utf-8";
+	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+			  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+			  "<title>");
+	html_text(sb, title);
+	strbuf_addstr(sb, " · rapport</title>\n<meta name=\"csrf\" content=\"");
+	html_text(sb, rq->csrf);
+	strbuf_addstr(sb, "\">\n<link rel=\"stylesheet\" href=\"/static/style.css?v=" RAPPORT_VERSION
+			  "\">\n<link rel=\"icon\" href=\"/static/icon.svg?v=" RAPPORT_VERSION
+			  "\" type=\"image/svg+xml\">\n<script src=\"/static/app.js?v=" RAPPORT_VERSION
+			  "\" defer></script>\n</head>\n<body>\n<header class=\"top\">\n"
+			  "<a class=\"brand\" href=\"/\">rapport</a>\n<nav aria-label=\"Main\">\n");
+	for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++)
+		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", nav_items[i].href,
+			    i == (size_t)nav ? " aria-current=\"page\"" : "", nav_items[i].label);
+	strbuf_addstr(sb, "</nav>\n<form class=\"search\" method=\"get\" action=\"/search\" "
+			  "role=\"search\">\n<label for=\"top-q\">Search</label>\n"
+			  "<input id=\"top-q\" type=\"search\" name=\"q\" value=\"");
+	if (rq->path && !strcmp(rq->path, "/search"))
+		html_text(sb, web_param(&rq->query, "q"));
+	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n</header>\n"
+			  "<main>\n");
+}
+
+void ui_page_end(struct web_resp *rs)
+{
+	strbuf_addstr(&rs->body, "</main>\n</body>\n</html>\n");
+}
+
+void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
+		   const char *message)
+{
+	const char *title = status == 404   ? "Not found"
+			    : status == 403 ? "Refused"
+			    : status == 413 ? "Too large"
+			    : status < 500  ? "Cannot do that"
+					    : "Something went wrong";
+
+	strbuf_reset(&rs->body);
+	rs->status = status;
+	ui_page_begin(rs, rq, title, NAV_NONE);
+	strbuf_addstr(&rs->body, "<h1>");
+	html_text(&rs->body, title);
+	strbuf_addstr(&rs->body, "</h1>\n<p class=\"error-text\">");
+	html_text(&rs->body, message);
+	strbuf_addstr(&rs->body, "</p>\n<p><a href=\"/\">Back to Today</a></p>\n");
+	ui_page_end(rs);
+}
+
+void ui_url_part(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p)) {
+			strbuf_addch(sb, *p);
+		} else {
+			strbuf_addch(sb, '%');
+			strbuf_addch(sb, hex[*p >> 4]);
+			strbuf_addch(sb, hex[*p & 15]);
+		}
+	}
+}
+
+void ui_external_link(struct strbuf *sb, const char *url, const char *text)
+{
+	if (!url || !*url)
+		return;
+	if (strncasecmp(url, "http://", 7) && strncasecmp(url, "https://", 8) &&
+	    strncasecmp(url, "mailto:", 7)) {
+		html_text(sb, text ? text : url);
+		return;
+	}
+	strbuf_addstr(sb, "<a href=\"");
+	html_text(sb, url);
+	strbuf_addstr(sb, "\" rel=\"noopener noreferrer\" target=\"_blank\">");
+	html_text(sb, text ? text : url);
+	strbuf_addstr(sb, "</a>");
+}
+
+void ui_person_link(struct strbuf *sb, int64_t id, const char *name)
+{
+	if (!id)
+		return;
+	strbuf_addf(sb, "<a href=\"/people/%lld\">", (long long)id);
+	html_text(sb, name ? name : "(unnamed)");
+	strbuf_addstr(sb, "</a>");
+}
+
+void ui_org_link(struct strbuf *sb, int64_t id, const char *name)
+{
+	if (!id)
+		return;
+	strbuf_addf(sb, "<a href=\"/orgs/%lld\">", (long long)id);
+	html_text(sb, name ? name : "(unnamed)");
+	strbuf_addstr(sb, "</a>");
+}
+
+void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
+{
+	if (!o->id)
+		return;
+	strbuf_addstr(sb, "<a href=\"/opportunities/");
+	ui_url_part(sb, o->slug);
+	strbuf_addstr(sb, "\">");
+	if (o->org_name) {
+		html_text(sb, o->org_name);
+		strbuf_addstr(sb, ": ");
+	}
+	html_text(sb, o->title ? o->title : o->slug);
+	strbuf_addstr(sb, "</a>");
+}
+
+void ui_when(struct strbuf *sb, const char *iso)
+{
+	static const char *const wday[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct datetime dt;
+	struct error e = ERROR_INIT;
+	long days;
+
+	if (!iso || date_parse_iso(iso, &dt, &e)) {
+		html_text(sb, iso);
+		return;
+	}
+	days = date_to_days(&dt);
+	strbuf_addf(sb, "<time datetime=\"%.*s\">%s %d %s", 16, iso,
+		    wday[((days % 7) + 7) % 7], dt.day, mon[dt.month - 1]);
+	if (dt.has_time)
+		strbuf_addf(sb, " %02d:%02d", dt.hour, dt.minute);
+	strbuf_addstr(sb, "</time>");
+}
+
+void ui_badge(struct strbuf *sb, const char *cls, const char *text)
+{
+	strbuf_addstr(sb, "<span class=\"badge ");
+	html_text(sb, cls);
+	strbuf_addstr(sb, "\">");
+	html_text(sb, text);
+	strbuf_addstr(sb, "</span>");
+}
+
+void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+		   const char *cls)
+{
+	strbuf_addstr(sb, "<form method=\"post\" action=\"");
+	html_text(sb, action);
+	strbuf_addstr(sb, "\"");
+	if (cls) {
+		strbuf_addstr(sb, " class=\"");
+		html_text(sb, cls);
+		strbuf_addstr(sb, "\"");
+	}
+	strbuf_addstr(sb, ">\n<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_text(sb, rq->csrf);
+	strbuf_addstr(sb, "\">\n");
+}
+
+void ui_form_end(struct strbuf *sb, const char *button)
+{
+	strbuf_addstr(sb, "<div class=\"actions\"><button type=\"submit\">");
+	html_text(sb, button);
+	strbuf_addstr(sb, "</button></div>\n</form>\n");
+}
+
+void ui_button_form(struct strbuf *sb, const struct web_req *rq, const char *action,
+		    const char *button, const char *cls, ...)
+{
+	const char *name, *value;
+	va_list ap;
+
+	strbuf_addstr(sb, "<form method=\"post\" class=\"inline\" action=\"");
+	html_text(sb, action);
+	strbuf_addstr(sb, "\"><input type=\"hidden\" name=\"csrf\" value=\"");
+	html_text(sb, rq->csrf);
+	strbuf_addstr(sb, "\">");
+	va_start(ap, cls);
+	while ((name = va_arg(ap, const char *)) && (value = va_arg(ap, const char *))) {
+		strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
+		html_text(sb, name);
+		strbuf_addstr(sb, "\" value=\"");
+		html_text(sb, value);
+		strbuf_addstr(sb, "\">");
+	}
+	va_end(ap);
+	strbuf_addstr(sb, "<button type=\"submit\"");
+	if (cls) {
+		strbuf_addstr(sb, " class=\"");
+		html_text(sb, cls);
+		strbuf_addstr(sb, "\"");
+	}
+	strbuf_addstr(sb, ">");
+	html_text(sb, button);
+	strbuf_addstr(sb, "</button></form>");
+}
+
+/* The value a field shows: the user's own after a rejected POST. */
+static const char *shown_value(const struct web_req *rq, const char *name, const char *value)
+{
+	const char *sent;
+
+	if (rq->post && rq->errors.n && (sent = web_param(&rq->form, name)))
+		return sent;
+	return value;
+}
+
+static void field_open(struct strbuf *sb, const struct web_req *rq, const char *name,
+		       const char *label)
+{
+	strbuf_addstr(sb, "<div class=\"field");
+	if (web_error_of(rq, name))
+		strbuf_addstr(sb, " has-error");
+	strbuf_addstr(sb, "\"><label for=\"f-");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\">");
+	html_text(sb, label);
+	strbuf_addstr(sb, "</label>");
+}
+
+static void field_close(struct strbuf *sb, const struct web_req *rq, const char *name)
+{
+	const char *e = web_error_of(rq, name);
+
+	if (e) {
+		strbuf_addstr(sb, "<p class=\"error-text\" id=\"e-");
+		html_text(sb, name);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, e);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addstr(sb, "</div>\n");
+}
+
+static void field_attrs(struct strbuf *sb, const struct web_req *rq, const char *name)
+{
+	strbuf_addstr(sb, " id=\"f-");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\" name=\"");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\"");
+	if (web_error_of(rq, name)) {
+		strbuf_addstr(sb, " aria-invalid=\"true\" aria-describedby=\"e-");
+		html_text(sb, name);
+		strbuf_addstr(sb, "\"");
+	}
+}
+
+void ui_input(struct strbuf *sb, const struct web_req *rq, const char *type, const char *name,
+	      const char *label, const char *value, unsigned flags)
+{
+	const char *v = shown_value(rq, name, value);
+
+	field_open(sb, rq, name, label);
+	strbuf_addstr(sb, "<input type=\"");
+	html_text(sb, type);
+	strbuf_addstr(sb, "\"");
+	field_attrs(sb, rq, name);
+	if (v) {
+		strbuf_addstr(sb, " value=\"");
+		html_text(sb, v);
+		strbuf_addstr(sb, "\"");
+	}
+	if (flags & UI_REQUIRED)
+		strbuf_addstr(sb, " required");
+	if (flags & UI_AUTOFOCUS)
+		strbuf_addstr(sb, " autofocus");
+	strbuf_addstr(sb, ">");
+	field_close(sb, rq, name);
+}
+
+void ui_textarea(struct strbuf *sb, const struct web_req *rq, const char *name,
+		 const char *label, const char *value, int rows)
+{
+	const char *v = shown_value(rq, name, value);
+
+	field_open(sb, rq, name, label);
+	strbuf_addf(sb, "<textarea rows=\"%d\"", rows);
+	field_attrs(sb, rq, name);
+	/* a newline right after <textarea> is dropped by the parser: keep the value's own */
+	strbuf_addstr(sb, ">\n");
+	html_text(sb, v);
+	strbuf_addstr(sb, "</textarea>");
+	field_close(sb, rq, name);
+}
+
+static void option(struct strbuf *sb, const char *value, const char *label, bool selected)
+{
+	strbuf_addstr(sb, "<option value=\"");
+	html_text(sb, value);
+	strbuf_addstr(sb, selected ? "\" selected>" : "\">");
+	html_text(sb, label);
+	strbuf_addstr(sb, "</option>");
+}
+
+void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
+	       const char *const *values, const char *const *labels, size_t n,
+	       const char *current)
+{
+	const char *v = shown_value(rq, name, current);
+
+	field_open(sb, rq, name, label);
+	strbuf_addstr(sb, "<select");
+	field_attrs(sb, rq, name);
+	strbuf_addstr(sb, ">");
+	for (size_t i = 0; i < n; i++)
+		option(sb, values[i], labels && labels[i] ? labels[i] : values[i],
+		       v && !strcmp(v, values[i]));
+	strbuf_addstr(sb, "</select>");
+	field_close(sb, rq, name);
+}
+
+void ui_select_enum(struct strbuf *sb, const struct web_req *rq, const char *name,
+		    const char *label, const struct enum_def *def, int current,
+		    const char *none_label)
+{
+	const char *v = shown_value(rq, name, current >= 0 ? enum_name(def, current) : "");
+
+	field_open(sb, rq, name, label);
+	strbuf_addstr(sb, "<select");
+	field_attrs(sb, rq, name);
+	strbuf_addstr(sb, ">");
+	if (none_label)
+		option(sb, "", none_label, !v || !*v);
+	for (size_t i = 0; i < def->count; i++)
+		option(sb, def->names[i], def->names[i], v && !strcmp(v, def->names[i]));
+	strbuf_addstr(sb, "</select>");
+	field_close(sb, rq, name);
+}
+
+void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
+		 const char *label, bool checked)
+{
+	if (rq->post && rq->errors.n)
+		checked = web_param(&rq->form, name) != NULL;
+	strbuf_addstr(sb, "<div class=\"field check\"><input type=\"checkbox\" value=\"1\"");
+	field_attrs(sb, rq, name);
+	if (checked)
+		strbuf_addstr(sb, " checked");
+	strbuf_addstr(sb, "><label for=\"f-");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\">");
+	html_text(sb, label);
+	strbuf_addstr(sb, "</label>");
+	field_close(sb, rq, name);
+}
+
+void ui_form_errors(struct strbuf *sb, const struct web_req *rq)
+{
+	const char *e = web_error_of(rq, "");
+
+	if (!rq->errors.n)
+		return;
+	strbuf_addstr(sb, "<div class=\"form-errors\" role=\"alert\"><p>");
+	html_text(sb, e ? e : "Please correct the fields marked below; nothing was saved.");
+	strbuf_addstr(sb, "</p></div>\n");
+}
+
+int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id)
+{
+	long v;
+	struct error e = ERROR_INIT;
+
+	if (!segment || text_parse_int("id", segment, 1, 999999999999L, &v, &e))
+		return error_set(&rq->err, ERR_NOT_FOUND, "there is no such record");
+	*id = v;
+	return 0;
+}

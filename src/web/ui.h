@@ -1,0 +1,87 @@
+/*
+ * ui.h: the pieces every page is made of: the page frame with its
+ * navigation, forms and labelled fields, links to records, dates.
+ *
+ * Every value goes through an escaping writer for where it lands:
+ * html_text (io/html.h) for text and quoted attributes, ui_url_part for a
+ * piece of a URL, ui_external_link for an address the user typed. Pages
+ * never write a user's value with strbuf_addstr.
+ */
+#ifndef RAPPORT_UI_H
+#define RAPPORT_UI_H
+
+#include "core/enums.h"
+#include "core/model.h"
+#include "io/html.h"
+#include "web/web.h"
+
+/* The navigation's sections; a page names the one it belongs to. */
+enum ui_nav {
+	NAV_TODAY, NAV_PIPELINE, NAV_PEOPLE, NAV_ORGS, NAV_WANTS, NAV_QUESTIONS, NAV_OFFERS,
+	NAV_INSIGHTS, NAV_SETTINGS, NAV_NONE,
+};
+
+/* The frame: <head>, the header with navigation and search, then <main>.
+ * title is text (escaped here). */
+void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
+		   enum ui_nav nav);
+void ui_page_end(struct web_resp *rs);
+/* A whole error page (404, 400, 500...) with a way back. */
+void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
+		   const char *message);
+
+/* Percent-encode s for a path segment or a query value. */
+void ui_url_part(struct strbuf *sb, const char *s);
+/* An <a> to an address the user typed: only http:, https: and mailto: become
+ * links; anything else is shown as text. */
+void ui_external_link(struct strbuf *sb, const char *url, const char *text);
+
+/* Links to records (nothing when the reference is empty). */
+void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
+void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
+void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "Mon 2 Mar" for a date or date-time; with the time when it has one. */
+void ui_when(struct strbuf *sb, const char *iso);
+/* A small coloured label: <span class="badge CLS">text</span>. */
+void ui_badge(struct strbuf *sb, const char *cls, const char *text);
+
+/* Forms. ui_form_begin writes <form method=post> with the CSRF token;
+ * ui_form_end the submit button (text) and </form>. */
+void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+		   const char *cls);
+void ui_form_end(struct strbuf *sb, const char *button);
+/* A form that is one button: "Done", "Skip", with hidden fields name=value
+ * given as pairs, ending with NULL. */
+void ui_button_form(struct strbuf *sb, const struct web_req *rq, const char *action,
+		    const char *button, const char *cls, ...) __attribute__((sentinel));
+
+enum ui_field_flags {
+	UI_REQUIRED = 1 << 0,
+	UI_AUTOFOCUS = 1 << 1,
+};
+
+/* Labelled fields. The value shown is what the user sent when the form is
+ * shown again with its errors, else value; the field's error, if any, is
+ * shown beside it. type is an <input> type: text, date, email, url, number. */
+void ui_input(struct strbuf *sb, const struct web_req *rq, const char *type, const char *name,
+	      const char *label, const char *value, unsigned flags);
+void ui_textarea(struct strbuf *sb, const struct web_req *rq, const char *name,
+		 const char *label, const char *value, int rows);
+/* A select over an enum's names; current < 0 selects none ("" as the first
+ * choice, labelled none_label) when none_label is not NULL. */
+void ui_select_enum(struct strbuf *sb, const struct web_req *rq, const char *name,
+		    const char *label, const struct enum_def *def, int current,
+		    const char *none_label);
+/* A select over values with labels (labels may be NULL: the values). */
+void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
+	       const char *const *values, const char *const *labels, size_t n,
+	       const char *current);
+void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
+		 const char *label, bool checked);
+/* The form's errors that belong to no field, at its top. */
+void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
+
+/* A record's id from a URL segment; ERR_NOT_FOUND (a 404) when it is not one. */
+int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id);
+
+#endif

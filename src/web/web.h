@@ -1,0 +1,105 @@
+/*
+ * web.h: what the pages of the web UI share: the request as a page sees it,
+ * the response it fills, the route table, and the server's entry point.
+ *
+ * A page is a function that reads a struct web_req and fills a struct
+ * web_resp. It never talks to libmicrohttpd: server.c does, and wraps every
+ * request in one transaction: a read for a GET (a GET never changes data),
+ * a write for a POST, committed only when the page returns 0 with a status
+ * below 400. So a form with an error re-rendered with status 400 writes
+ * nothing, whatever the page did before it found the error.
+ */
+#ifndef RAPPORT_WEB_H
+#define RAPPORT_WEB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "method/playbook.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+/* Name-value pairs from a query string or a form, decoded, in order. */
+struct web_param {
+	char *name, *value;
+};
+struct web_params {
+	struct web_param *items;
+	size_t n, alloc;
+};
+
+/* Decode application/x-www-form-urlencoded text (a query string or a POST
+ * body) into out. Fails (ERR_INVALID) on a bad %-escape, a NUL byte or text
+ * that is not UTF-8: such a request is refused whole. */
+int web_params_parse(struct web_params *out, const char *text, size_t len, struct error *err);
+void web_params_add(struct web_params *p, const char *name, const char *value);
+/* The last value of name, or NULL. */
+const char *web_param(const struct web_params *p, const char *name);
+void web_params_release(struct web_params *p);
+
+struct web_req {
+	bool post;                /* POST (a change) or GET/HEAD (a read) */
+	const char *path;         /* "/people/12" */
+	const char *arg[3];       /* the segments the route's '*'s matched */
+	struct web_params query;  /* ?q=... */
+	struct web_params form;   /* the POST body */
+	struct web_params errors; /* a form's errors: field name -> message */
+	struct store *store;      /* in this request's transaction */
+	const struct playbook *pb;
+	const char *csrf;         /* the token every form carries */
+	struct error err;
+};
+
+struct web_resp {
+	int status; /* 200 unless set */
+	const char *content_type;
+	struct strbuf body;
+	char *location;    /* a redirect (303 after a POST) */
+	char *disposition; /* Content-Disposition, for downloads */
+	bool cacheable;    /* static assets: may be cached */
+};
+
+/* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
+ * becomes a 404 page, ERR_INVALID a 400 page, others a 500 page). */
+typedef int (*web_handler)(struct web_req *rq, struct web_resp *rs);
+
+struct web_route {
+	const char *method;  /* "GET" or "POST" */
+	const char *pattern; /* "/people/ *": each '*' matches one segment */
+	web_handler handler;
+};
+
+/* The route table (routes.c); ends with a NULL pattern. */
+extern const struct web_route web_routes[];
+/* The handler of method and path, with its captured segments, or NULL. */
+web_handler web_route_find(const char *method, const char *path, const char *arg[3],
+			   char *buf, size_t bufsz);
+
+/* The form value of name when this is a POST, else the query's, or NULL. */
+const char *web_value(const struct web_req *rq, const char *name);
+/* Record a form error beside a field (the page re-renders with status 400). */
+void web_field_error(struct web_req *rq, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *web_error_of(const struct web_req *rq, const char *field);
+/* Redirect after a POST (303 See Other) to a local path. */
+void web_redirect(struct web_resp *rs, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Settings that the Settings page changes and the server must take up. */
+int web_playbook_reload(struct error *err);
+
+struct web_options {
+	const char *db_path;
+	unsigned store_flags; /* STORE_CREATE_DIRS for the default path */
+	const char *listen;   /* "127.0.0.1:8080" */
+	const char *const *allow_hosts;
+	size_t n_allow_hosts;
+	bool verbose;
+	bool open_browser;
+};
+
+/* Serve until SIGINT or SIGTERM. Prints the URL on stdout once listening. */
+int web_serve(const struct web_options *o, struct error *err);
+
+#endif
