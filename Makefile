@@ -22,7 +22,7 @@ TEST_LIBS := -lcmocka
 
 LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \
                         src/web/*.c)
-DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt data/web/*))
+DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt data/web/*.svg data/web/css/*.css data/web/js/*.js))
 CLI_SRC   := $(wildcard src/cli/*.c)
 UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 

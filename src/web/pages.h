@@ -13,4 +13,62 @@ int post_task_skip(struct web_req *rq, struct web_resp *rs);
 int post_task_snooze(struct web_req *rq, struct web_resp *rs);
 int post_log(struct web_req *rq, struct web_resp *rs);
 
+/* page_pipeline.c */
+int page_pipeline(struct web_req *rq, struct web_resp *rs);
+int post_opp_move(struct web_req *rq, struct web_resp *rs);
+/* page_opp.c */
+int page_opp_new(struct web_req *rq, struct web_resp *rs);
+int post_opp_create(struct web_req *rq, struct web_resp *rs);
+int page_opp(struct web_req *rq, struct web_resp *rs);
+int page_opp_edit(struct web_req *rq, struct web_resp *rs);
+int post_opp_edit(struct web_req *rq, struct web_resp *rs);
+int post_opp_link(struct web_req *rq, struct web_resp *rs);
+/* page_people.c */
+int page_people(struct web_req *rq, struct web_resp *rs);
+int page_person_new(struct web_req *rq, struct web_resp *rs);
+int post_person_create(struct web_req *rq, struct web_resp *rs);
+int page_person(struct web_req *rq, struct web_resp *rs);
+int page_person_edit(struct web_req *rq, struct web_resp *rs);
+int post_person_edit(struct web_req *rq, struct web_resp *rs);
+/* page_orgs.c */
+int page_orgs(struct web_req *rq, struct web_resp *rs);
+int page_org_new(struct web_req *rq, struct web_resp *rs);
+int post_org_create(struct web_req *rq, struct web_resp *rs);
+int page_org(struct web_req *rq, struct web_resp *rs);
+int page_org_edit(struct web_req *rq, struct web_resp *rs);
+int post_org_edit(struct web_req *rq, struct web_resp *rs);
+/* page_search.c */
+int page_search(struct web_req *rq, struct web_resp *rs);
+/* page_draft.c */
+int page_draft(struct web_req *rq, struct web_resp *rs);
+int page_draft_eml(struct web_req *rq, struct web_resp *rs);
+int post_task_create(struct web_req *rq, struct web_resp *rs);
+/* page_wants.c */
+int page_wants(struct web_req *rq, struct web_resp *rs);
+int post_want_create(struct web_req *rq, struct web_resp *rs);
+int post_want_edit(struct web_req *rq, struct web_resp *rs);
+int post_want_delete(struct web_req *rq, struct web_resp *rs);
+int post_want_mark(struct web_req *rq, struct web_resp *rs);
+/* page_questions.c */
+int page_questions(struct web_req *rq, struct web_resp *rs);
+int post_question_create(struct web_req *rq, struct web_resp *rs);
+int post_question_delete(struct web_req *rq, struct web_resp *rs);
+/* page_prep.c */
+int page_prep(struct web_req *rq, struct web_resp *rs);
+int page_debrief(struct web_req *rq, struct web_resp *rs);
+/* page_offers.c */
+int page_offers_compare(struct web_req *rq, struct web_resp *rs);
+int post_offer_create(struct web_req *rq, struct web_resp *rs);
+int post_offer_round(struct web_req *rq, struct web_resp *rs);
+/* page_insights.c */
+int page_insights(struct web_req *rq, struct web_resp *rs);
+/* page_settings.c */
+int page_settings(struct web_req *rq, struct web_resp *rs);
+int post_settings(struct web_req *rq, struct web_resp *rs);
+int page_settings_playbooks(struct web_req *rq, struct web_resp *rs);
+int post_settings_playbooks(struct web_req *rq, struct web_resp *rs);
+int page_settings_templates(struct web_req *rq, struct web_resp *rs);
+int post_settings_levels(struct web_req *rq, struct web_resp *rs);
+int page_export_json(struct web_req *rq, struct web_resp *rs);
+
 #endif

@@ -14,8 +14,10 @@
 set -u
 : "${RAPPORT:?set RAPPORT to the binary under test}"
 case $RAPPORT in /*) ;; *) RAPPORT="$(pwd)/$RAPPORT" ;; esac
+TEST_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rapport-test.XXXXXX")
-trap 'rm -rf "$TEST_DIR"' EXIT
+serve_pid=
+trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 export RAPPORT_DB="$TEST_DIR/rapport.db"
 export RAPPORT_NOW="2026-03-02T09:00"
 export HOME="$TEST_DIR/home"
@@ -315,6 +317,42 @@ interviewed() {
 	on 2026-03-02 rapport opp link job Tom --role peer >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
 		>/dev/null
+}
+
+# The web UI. serve_start runs `rapport serve` on a free port in the
+# background and sets $WEB to its address; http sends one request as a
+# browser would, with the session cookie and the CSRF token of the pages it
+# has seen (see tests/web/webreq.py for its options); http_status prints only
+# the status code; serve_stop stops the server and fails unless it stopped
+# cleanly (exit 0: under ASan, no leak).
+serve_start() {
+	"$RAPPORT" serve --listen 127.0.0.1:0 "$@" >"$TEST_DIR/.serve.out" 2>"$TEST_DIR/.serve.err" &
+	serve_pid=$!
+	WEB=
+	for _i in $(seq 200); do
+		WEB=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$TEST_DIR/.serve.out")
+		[ -n "$WEB" ] && break
+		kill -0 "$serve_pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	export WEB WEB_JAR="$TEST_DIR/.jar"
+	rm -f "$WEB_JAR"
+	[ -n "$WEB" ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
+}
+
+serve_stop() {
+	kill -TERM "$serve_pid" && wait "$serve_pid"
+	_rc=$?
+	serve_pid=
+	[ "$_rc" -eq 0 ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
+}
+
+http() {
+	python3 "$TEST_ROOT/web/webreq.py" "$@"
+}
+
+http_status() {
+	python3 "$TEST_ROOT/web/webreq.py" --status-only "$@"
 }
 
 test_done() {

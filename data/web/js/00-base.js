@@ -1,0 +1,34 @@
+/* rapport's web UI works without this script; it only adds shortcuts and
+ * conveniences. Page scripts follow, one file each, in data/web/js/. */
+"use strict";
+(function () {
+	/* Keyboard: "/" to search, "g" then a letter to go to a page. */
+	var go = { t: "/", p: "/pipeline", e: "/people", o: "/orgs", w: "/wants",
+		q: "/questions", f: "/offers/compare", i: "/insights", s: "/settings" };
+	var pending = false;
+	document.addEventListener("keydown", function (ev) {
+		var tag = (ev.target && ev.target.tagName) || "";
+		if (ev.ctrlKey || ev.metaKey || ev.altKey || /INPUT|TEXTAREA|SELECT/.test(tag))
+			return;
+		if (ev.key === "/") {
+			var q = document.getElementById("top-q");
+			if (q) { ev.preventDefault(); q.focus(); }
+		} else if (pending && go[ev.key]) {
+			window.location.href = go[ev.key];
+		}
+		pending = ev.key === "g";
+	});
+
+	/* A button with data-copy="ID" copies the text of element ID. */
+	document.addEventListener("click", function (ev) {
+		var b = ev.target.closest && ev.target.closest("[data-copy]");
+		if (!b) return;
+		var el = document.getElementById(b.getAttribute("data-copy"));
+		if (!el || !navigator.clipboard) return;
+		navigator.clipboard.writeText(el.innerText).then(function () {
+			var old = b.textContent;
+			b.textContent = "Copied";
+			setTimeout(function () { b.textContent = old; }, 1500);
+		});
+	});
+})();

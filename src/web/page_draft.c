@@ -1,0 +1,20 @@
+/* page_draft.c: not built yet (each handler answers 404). */
+#include "web/pages.h"
+
+int page_draft(struct web_req *rq, struct web_resp *rs)
+{
+	(void)rs;
+	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+}
+
+int page_draft_eml(struct web_req *rq, struct web_resp *rs)
+{
+	(void)rs;
+	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+}
+
+int post_task_create(struct web_req *rq, struct web_resp *rs)
+{
+	(void)rs;
+	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+}

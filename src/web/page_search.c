@@ -1,0 +1,8 @@
+/* page_search.c: not built yet (each handler answers 404). */
+#include "web/pages.h"
+
+int page_search(struct web_req *rq, struct web_resp *rs)
+{
+	(void)rs;
+	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+}

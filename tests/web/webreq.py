@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""webreq.py: one HTTP request to a test's rapport server, as a browser would
+send it: the session cookie it was given and, for a POST, the CSRF token of
+its pages (both kept in a jar file between calls).
+
+  webreq.py [options] METHOD PATH [NAME=VALUE ...]
+
+Prints the status code on the first line, then the response headers
+("Name: value"), a blank line and the body. Options:
+  --host H      the Host header (default: the server's own address)
+  --origin O    send an Origin header
+  --no-cookie   send no session cookie
+  --no-csrf     send no CSRF token with a POST
+  --csrf T      send T as the CSRF token
+  --body TEXT   the raw POST body instead of NAME=VALUE pairs
+  --body-file F the raw POST body, read from file F
+  --status-only print only the status code
+The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
+"""
+import http.client
+import os
+import re
+import sys
+import urllib.parse
+
+
+def main(argv):
+    opts = {"host": None, "origin": None, "cookie": True, "csrf": True, "token": None,
+            "body": None, "status_only": False}
+    args = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--host":
+            opts["host"] = argv[i + 1]; i += 1
+        elif a == "--origin":
+            opts["origin"] = argv[i + 1]; i += 1
+        elif a == "--no-cookie":
+            opts["cookie"] = False
+        elif a == "--no-csrf":
+            opts["csrf"] = False
+        elif a == "--csrf":
+            opts["token"] = argv[i + 1]; i += 1
+        elif a == "--body":
+            opts["body"] = argv[i + 1]; i += 1
+        elif a == "--body-file":
+            opts["body"] = open(argv[i + 1]).read(); i += 1
+        elif a == "--status-only":
+            opts["status_only"] = True
+        else:
+            args.append(a)
+        i += 1
+    method, path, pairs = args[0], args[1], args[2:]
+    base = urllib.parse.urlsplit(os.environ["WEB"])
+    jar = os.environ.get("WEB_JAR", "")
+    state = {}
+    if jar and os.path.exists(jar):
+        for line in open(jar):
+            k, _, v = line.strip().partition("=")
+            state[k] = v
+
+    def request(method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+        h = {"Host": opts["host"] or base.netloc}
+        if opts["cookie"] and state.get("cookie"):
+            h["Cookie"] = "rapport_session=" + state["cookie"]
+        if opts["origin"]:
+            h["Origin"] = opts["origin"]
+        if body is not None:
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        h.update(headers or {})
+        try:
+            conn.request(method, path, body=body, headers=h)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered before reading the whole body (413)
+        r = conn.getresponse()
+        data = r.read()
+        for k, v in r.getheaders():
+            if k.lower() == "set-cookie":
+                m = re.match(r"rapport_session=([0-9a-f]+)", v)
+                if m:
+                    state["cookie"] = m.group(1)
+        m = re.search(rb'<meta name="csrf" content="([0-9a-f]+)"', data)
+        if m:
+            state["csrf"] = m.group(1).decode()
+        conn.close()
+        return r, data
+
+    body = None
+    if method == "POST":
+        if "cookie" not in state or "csrf" not in state:
+            request("GET", "/")  # a browser has seen a page before it posts
+        if opts["body"] is not None:
+            body = opts["body"].encode()
+        else:
+            fields = [tuple(p.split("=", 1)) for p in pairs]
+            if opts["token"] is not None:
+                fields.append(("csrf", opts["token"]))
+            elif opts["csrf"]:
+                fields.append(("csrf", state.get("csrf", "")))
+            body = urllib.parse.urlencode(fields).encode()
+    r, data = request(method, path, body)
+    if jar:
+        with open(jar, "w") as f:
+            for k, v in state.items():
+                f.write("%s=%s\n" % (k, v))
+    if opts["status_only"]:
+        print(r.status)
+        return 0
+    out = sys.stdout.buffer
+    out.write(b"%d\n" % r.status)
+    for k, v in r.getheaders():
+        out.write(("%s: %s\n" % (k, v)).encode())
+    out.write(b"\n")
+    out.write(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
