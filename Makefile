@@ -1,7 +1,7 @@
 # rapport: a job-search relationship manager.
 #
 #   make            build build/rapport
-#   make run        install what is missing, build, run the agenda on the default database
+#   make run        install what is missing, build, serve the web UI on the default database
 #   make check      install what is missing, build, run every test (also under ASan/UBSan)
 #   make bench      build the benchmark tools (see bench/README.md)
 
@@ -73,7 +73,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/rapport agenda
+	$(BUILD)/rapport serve
 
 # Banned functions: easy to misuse with user data (as git's banned.h).
 lint:
@@ -83,7 +83,8 @@ lint:
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer. Warnings are errors here.
-check: deps
+check:
+	@sh scripts/install-deps --browser
 	@rm -f build/test-results
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)

@@ -210,14 +210,25 @@ static bool allowed_host(const char *host)
 	return false;
 }
 
-/* An Origin header ("http://host:port"), when present, must be this server. */
+/* An Origin header ("http://host:port"), when present, must be this server:
+ * one of its names and its port (another port of 127.0.0.1 is another site). */
 static bool allowed_origin(const char *origin)
 {
+	const char *hostport, *port;
+	long n;
+
 	if (!origin)
 		return true;
 	if (strncmp(origin, "http://", 7))
 		return false;
-	return allowed_host(origin + 7) && !strchr(origin + 7, '/');
+	hostport = origin + 7;
+	if (strchr(hostport, '/') || !allowed_host(hostport))
+		return false;
+	port = strrchr(hostport, ':');
+	if (port && hostport[0] == '[' && port < strchr(hostport, ']'))
+		port = NULL; /* the colon was inside an IPv6 address */
+	n = port ? strtol(port + 1, NULL, 10) : 80;
+	return n == srv.port;
 }
 
 /* ---- one request ---- */

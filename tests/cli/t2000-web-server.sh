@@ -45,7 +45,10 @@ test_expect_success 'a POST without the CSRF token, or a wrong one, is refused a
 test_expect_success 'a POST from another origin is refused' '
 	before=$(db_digest) &&
 	test "$(http_status --origin http://attacker.example POST /log kind=call summary=x)" = 403 &&
-	test "$(db_digest)" = "$before"
+	test "$(http_status --origin http://127.0.0.1:1 POST /log kind=call summary=x)" = 403 &&
+	test "$(http_status --origin null POST /log kind=call summary=x)" = 403 &&
+	test "$(db_digest)" = "$before" &&
+	test "$(http_status --origin "$WEB" POST /log kind=call summary=same-origin)" = 303
 '
 
 test_expect_success 'a valid POST logs the interaction and redirects' '
