@@ -234,6 +234,27 @@ fail:
 	return ERR_STORE;
 }
 
+int store_data_version(struct store *s, int64_t *version, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version", err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	rc = sqlite3_step(st);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the database's version", err);
+}
+
+int store_keep_warm(struct store *s, struct error *err)
+{
+	/* A server's connection lives long: a larger page cache, and the file
+	 * mapped, so that a page read is a memory access, not a system call. */
+	return exec_sql(s, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824",
+			"cannot configure the database", err);
+}
+
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
 	/* A file that is not a database fails on its first read: say so plainly. */

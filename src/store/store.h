@@ -31,6 +31,11 @@ void store_close(struct store *s);
 sqlite3 *store_db(struct store *s);
 /* "Now" for this store's whole session: RAPPORT_NOW or the clock at open. */
 const struct datetime *store_now(const struct store *s);
+/* A number that changes whenever another connection (another process, or
+ * another thread's connection) commits a change to the file. */
+int store_data_version(struct store *s, int64_t *version, struct error *err);
+/* For a connection that serves many requests (the web server's). */
+int store_keep_warm(struct store *s, struct error *err);
 /* Read the clock again (a server's store lives longer than a moment). */
 int store_refresh_now(struct store *s, struct error *err);
 /* store_now as "YYYY-MM-DDTHH:MM:SS", for created_at and the like. */

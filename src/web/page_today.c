@@ -16,6 +16,10 @@
 #include "web/ui.h"
 
 #define UPCOMING_DAYS 7
+/* A day's work: more than this many follow-ups in a section are folded
+ * behind a "show all" link (a large backlog would make a page no one reads,
+ * and a slow one). */
+#define SECTION_SHOWN 25
 
 static const char *const snooze_values[] = { "tomorrow", "+2d", "+1w", "+2w" };
 static const char *const snooze_labels[] = { "tomorrow", "in 2 days", "in a week",
@@ -101,6 +105,8 @@ static void section(struct strbuf *sb, const struct web_req *rq, const struct ag
 		    enum agenda_section k, const char *title, id_vec *said)
 {
 	const task_vec *v = &ag->section[k];
+	bool all = web_param(&rq->query, "all") != NULL;
+	size_t shown = all || v->n <= SECTION_SHOWN ? v->n : SECTION_SHOWN;
 
 	if (!v->n)
 		return;
@@ -108,42 +114,18 @@ static void section(struct strbuf *sb, const struct web_req *rq, const struct ag
 			"<h2 id=\"h-%s\">%s <span class=\"count\">%zu</span></h2>\n<ul class=\"tasks\">\n",
 		    agenda_section_names[k], agenda_section_names[k], agenda_section_names[k], title,
 		    v->n);
-	for (size_t i = 0; i < v->n; i++)
+	for (size_t i = 0; i < shown; i++)
 		task_item(sb, rq, ag, &v->items[i], said);
-	strbuf_addstr(sb, "</ul>\n</section>\n");
+	strbuf_addstr(sb, "</ul>\n");
+	if (shown < v->n)
+		strbuf_addf(sb, "<p class=\"more\"><a href=\"/?all=1#h-%s\">Show all %zu</a> "
+				"(the %d with the highest score are shown)</p>\n",
+			    agenda_section_names[k], v->n, SECTION_SHOWN);
+	strbuf_addstr(sb, "</section>\n");
 }
 
-/* The opportunities still open, for the log form's select. */
-static int opp_choices(struct web_req *rq, opp_vec *opps)
+static void log_form(struct strbuf *sb, struct web_req *rq)
 {
-	return store_opp_list(rq->store, -1, opps, &rq->err);
-}
-
-static int log_form(struct strbuf *sb, struct web_req *rq)
-{
-	opp_vec opps = { 0 };
-	const char **values, **labels;
-	size_t n = 1;
-	int rc = opp_choices(rq, &opps);
-
-	if (rc)
-		return rc;
-	values = calloc(opps.n + 1, sizeof(*values));
-	labels = calloc(opps.n + 1, sizeof(*labels));
-	if (!values || !labels) {
-		free(values);
-		free(labels);
-		opp_vec_release(&opps);
-		return error_set(&rq->err, ERR_STORE, "out of memory");
-	}
-	values[0] = "";
-	labels[0] = "(none)";
-	for (size_t i = 0; i < opps.n; i++) {
-		if (stage_is_closed(opps.items[i].stage))
-			continue;
-		values[n] = opps.items[i].slug;
-		labels[n++] = opps.items[i].title;
-	}
 	strbuf_addstr(sb, "<section class=\"card log-form\" aria-labelledby=\"h-log\">\n"
 			  "<h2 id=\"h-log\">Log an interaction</h2>\n");
 	ui_form_begin(sb, rq, "/log", "stack");
@@ -154,7 +136,7 @@ static int log_form(struct strbuf *sb, struct web_req *rq)
 	strbuf_addstr(sb, "</div>");
 	ui_input(sb, rq, "text", "summary", "What happened", NULL, UI_REQUIRED);
 	ui_input(sb, rq, "text", "with", "With (names, separated by commas)", NULL, 0);
-	ui_select(sb, rq, "opp", "About the opportunity", values, labels, n, "");
+	ui_input(sb, rq, "text", "opp", "About the opportunity (its name or short name)", NULL, 0);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
 	ui_select(sb, rq, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6, "");
@@ -162,10 +144,6 @@ static int log_form(struct strbuf *sb, struct web_req *rq)
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
-	free(values);
-	free(labels);
-	opp_vec_release(&opps);
-	return 0;
 }
 
 static int render(struct web_req *rq, struct web_resp *rs)
@@ -189,12 +167,12 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	section(sb, rq, &ag, AGENDA_TODAY, "Today", &said);
 	section(sb, rq, &ag, AGENDA_UPCOMING, "Next 7 days", &said);
 	strbuf_addstr(sb, "</div>\n");
-	rc = log_form(sb, rq);
+	log_form(sb, rq);
 	strbuf_addstr(sb, "</div>\n");
 	ui_page_end(rs);
 	free(said.items);
 	agenda_release(&ag);
-	return rc;
+	return 0;
 }
 
 int page_today(struct web_req *rq, struct web_resp *rs)

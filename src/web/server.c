@@ -22,6 +22,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,8 @@
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
+#include "web/cache.h"
+#include "web/pages.h"
 #include "web/ui.h"
 
 #define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
@@ -122,6 +125,10 @@ static int open_store(struct store **out, struct error *err)
 {
 	int rc = store_open(out, srv.opt->db_path, srv.opt->store_flags, err);
 
+	if (!rc && (rc = store_keep_warm(*out, err))) {
+		store_close(*out);
+		*out = NULL;
+	}
 	if (!rc) {
 		pthread_mutex_lock(&srv.lock);
 		xgrow((void **)&srv.stores, sizeof(*srv.stores), srv.nstores + 1, &srv.allocstores);
@@ -302,24 +309,62 @@ static int status_of(int rc)
 	}
 }
 
+/* Any POST this server commits moves the pages' cache on (see cache.h). */
+static _Atomic uint64_t write_generation;
+
+/* The cache key of a GET: the day, the path and the query. Pages under
+ * /settings show files besides the database: never cached. */
+static bool cache_key(const struct web_req *rq, struct strbuf *key)
+{
+	char day[DATE_BUFSZ];
+
+	if (rq->post || !strncmp(rq->path, "/settings", 9))
+		return false;
+	date_format_day(store_now(rq->store), day);
+	strbuf_addf(key, "%s %s", day, rq->path);
+	for (size_t i = 0; i < rq->query.n; i++)
+		strbuf_addf(key, " %zu:%s=%zu:%s", strlen(rq->query.items[i].name),
+			    rq->query.items[i].name, strlen(rq->query.items[i].value),
+			    rq->query.items[i].value);
+	return true;
+}
+
 /* Run the page in a transaction: a read for GET, a write for POST, kept only
- * when the page succeeded. */
+ * when the page succeeded. A GET whose page is cached at the database's
+ * current version is answered from the cache. */
 static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 {
-	struct shared_playbook *p = playbook_get();
+	struct shared_playbook *p;
+	struct strbuf key = STRBUF_INIT;
+	struct cache_version v = { 0, 0 };
+	bool cacheable = false;
 	int rc;
 
-	rq->pb = &p->pb;
+	if (page == page_static) { /* the files built in: no database */
+		if ((rc = page(rq, rs)))
+			ui_error_page(rs, rq, status_of(rc), rq->err.msg);
+		return;
+	}
 	if (!thread_store && open_store(&thread_store, &rq->err)) {
 		ui_error_page(rs, rq, 500, rq->err.msg);
-		playbook_put(p);
 		return;
 	}
 	rq->store = thread_store;
-	rc = store_refresh_now(rq->store, &rq->err);
-	if (!rc)
-		rc = rq->post ? store_begin_write(rq->store, &rq->err)
-			      : store_begin_read(rq->store, &rq->err);
+	if ((rc = store_refresh_now(rq->store, &rq->err))) {
+		ui_error_page(rs, rq, status_of(rc), rq->err.msg);
+		return;
+	}
+	v.generation = write_generation;
+	if (cache_key(rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
+		cacheable = true;
+		if (page_cache_get(key.buf, &v, rs)) {
+			strbuf_release(&key);
+			return;
+		}
+	}
+	p = playbook_get();
+	rq->pb = &p->pb;
+	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
 	if (!rc && rq->post && rs->status < 400)
@@ -330,6 +375,11 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 		store_rollback(rq->store);
 	if (rc)
 		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
+	else if (rq->post && rs->status < 400)
+		write_generation++;
+	else if (cacheable)
+		page_cache_put(key.buf, &v, rs);
+	strbuf_release(&key);
 	playbook_put(p);
 }
 
@@ -359,6 +409,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
+	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
 	if (!allowed_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
 		ui_error_page(&rs, &rq, 421, "This server answers only to its own address.");
 	} else if (cn->too_large) {

@@ -93,6 +93,23 @@ test_expect_success 'a GET never changes data' '
 	test "$(db_digest)" = "$before"
 '
 
+test_expect_success 'a page read again shows what the command line wrote meanwhile' '
+	http GET / >first && ! grep -q "Call back the agency" first &&
+	http GET / >again && ! grep -q "Call back the agency" again &&
+	rapport task add "Call back the agency" --due today >/dev/null &&
+	http GET / >after && grep -q "Call back the agency" after &&
+	rapport task done 1 >/dev/null &&
+	http GET / >done && ! grep -q "Call back the agency" done
+'
+
+test_expect_success 'a page read again shows what a POST wrote meanwhile' '
+	rapport task add "Write to the recruiter" --due today >/dev/null &&
+	http GET / >first && grep -q "Write to the recruiter" first &&
+	id=$(rapport --json task list | python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"] == \"Write to the recruiter\"][0])") &&
+	test "$(http_status POST /tasks/$id/skip back=/)" = 303 &&
+	http GET / >after && ! grep -q "Write to the recruiter" after
+'
+
 test_expect_success 'other methods get 405' '
 	test "$(http_status DELETE /)" = 405
 '
