@@ -29,6 +29,9 @@ static const char *const chemistry_values[] = { "", "1", "2", "3", "4", "5" };
 static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "3", "4",
 						"5: great" };
 
+static const char *const direction_values[] = { "out", "in" };
+static const char *const direction_labels[] = { "I did", "They did" };
+
 static void task_actions(struct strbuf *sb, const struct web_req *rq, const struct task *t)
 {
 	char action[64];
@@ -132,7 +135,8 @@ static void log_form(struct strbuf *sb, struct web_req *rq)
 	ui_form_errors(sb, rq);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_select_enum(sb, rq, "kind", "Kind", &interaction_kind_def, IKIND_CALL, NULL);
-	ui_select_enum(sb, rq, "direction", "Who reached out", &direction_def, DIR_OUT, NULL);
+	ui_select(sb, rq, "direction", "Who reached out", direction_values, direction_labels, 2,
+		  "out");
 	strbuf_addstr(sb, "</div>");
 	ui_input(sb, rq, "text", "summary", "What happened", NULL, UI_REQUIRED);
 	ui_input(sb, rq, "text", "with", "With (names, separated by commas)", NULL, 0);
