@@ -110,6 +110,23 @@ test_expect_success 'a page read again shows what a POST wrote meanwhile' '
 	http GET / >after && ! grep -q "Write to the recruiter" after
 '
 
+test_expect_success 'keep-alive: three requests over one connection' '
+	python3 - "$WEB" <<-\EOF
+	import http.client, sys, urllib.parse
+	u = urllib.parse.urlsplit(sys.argv[1])
+	c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+	c.connect()
+	sock = c.sock
+	for path in ("/", "/static/style.css", "/"):
+	    c.request("GET", path)
+	    r = c.getresponse()
+	    r.read()
+	    assert r.status == 200, (path, r.status)
+	    assert (r.getheader("Connection") or "").lower() != "close", path
+	    assert c.sock is sock, "the connection was closed after " + path
+	EOF
+'
+
 test_expect_success 'other methods get 405' '
 	test "$(http_status DELETE /)" = 405
 '
