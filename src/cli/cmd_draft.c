@@ -10,6 +10,7 @@
 #include "io/eml.h"
 #include "io/json_model.h"
 #include "method/letter.h"
+#include "method/letter_eml.h"
 
 /* Write to FILE.tmp, then rename: a failed write never leaves half a file. */
 static int write_file(struct cli *cli, const char *path, const struct strbuf *data)
@@ -36,31 +37,12 @@ static int write_file(struct cli *cli, const char *path, const struct strbuf *da
 	return rc;
 }
 
-static int build_eml(struct cli *cli, const struct letter_draft *d, struct strbuf *out)
-{
-	const struct datetime *now = store_now(cli->store);
-	struct strbuf id = STRBUF_INIT;
-	struct eml_message m = {
-		.from_name = d->from_name, .from_addr = d->from_email,
-		.to_name = d->to_name,     .to_addr = d->to_email,
-		.subject = d->letter.subject, .body = d->letter.body,
-		.date = now,               .utc_offset = eml_local_offset(now),
-	};
-	int rc;
-
-	eml_message_id(&id, now, d->task_id);
-	m.message_id = id.buf;
-	rc = eml_build(&m, out, &cli->err);
-	strbuf_release(&id);
-	return rc;
-}
-
 /* --eml FILE: the message in FILE, or on standard output for "-". */
 static int draft_eml(struct cli *cli, const struct letter_draft *d, const char *path,
 		     json_t *obj)
 {
 	struct strbuf eml = STRBUF_INIT;
-	int rc = build_eml(cli, d, &eml);
+	int rc = letter_draft_eml(cli->store, d, &eml, &cli->err);
 
 	if (!rc && !strcmp(path, "-")) {
 		strbuf_add(&cli->out, eml.buf, eml.len);

@@ -422,6 +422,7 @@ int letter_template_load(const char *name, char **text, char **origin, struct er
 		return rc;
 	if (!(b = builtin(name)))
 		return error_set(err, ERR_NOT_FOUND, "no letter template '%s'", name);
+	error_clear(err); /* the user's file was missing: not an error here */
 	*text = xstrndup(b->data, b->size);
 	*origin = xstrdup("built-in");
 	return 0;

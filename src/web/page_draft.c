@@ -1,20 +1,272 @@
-/* page_draft.c: not built yet (each handler answers 404). */
+/*
+ * page_draft.c: a follow-up's letter (/tasks/ID/draft): its subject and
+ * body to copy, as an e-mail file to download (/tasks/ID/draft.eml) or a
+ * mailto: link, as 'rapport draft' makes them; and adding a follow-up
+ * (POST /tasks), as 'rapport task add' does, from the quick forms of other
+ * pages: its errors come back on a form of its own.
+ */
 #include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/eml.h"
+#include "method/letter.h"
+#include "method/letter_eml.h"
+#include "web/form.h"
+#include "web/ui.h"
+
+/* ---- the draft ---- */
+
+static void task_head(struct strbuf *sb, const struct task *t)
+{
+	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
+	html_text(sb, t->title);
+	strbuf_addstr(sb, "</h1><p class=\"meta\">");
+	ui_badge(sb, enum_name(&task_kind_def, (int)t->kind), enum_name(&task_kind_def, (int)t->kind));
+	if (t->status != TASK_OPEN) {
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, "good", enum_name(&task_status_def, (int)t->status));
+	}
+	strbuf_addstr(sb, " due ");
+	ui_when(sb, t->due);
+	if (t->person.id) {
+		strbuf_addstr(sb, " · with ");
+		ui_person_link(sb, t->person.id, t->person.name);
+	}
+	if (t->opp.id) {
+		strbuf_addstr(sb, " · ");
+		ui_opp_link(sb, &t->opp);
+	}
+	strbuf_addstr(sb, "</p>");
+	if (t->why) {
+		strbuf_addstr(sb, "<p class=\"why\">");
+		html_text(sb, t->why);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addstr(sb, "</div></div>\n");
+}
+
+static void task_buttons(struct strbuf *sb, const struct web_req *rq, const struct task *t)
+{
+	char action[64];
+
+	if (t->status != TASK_OPEN)
+		return;
+	strbuf_addstr(sb, "<div class=\"actions task-close\">");
+	snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
+	ui_button_form(sb, rq, action, "Done: it is sent", "primary", "back", "/", NULL);
+	snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
+	ui_button_form(sb, rq, action, "Skip", "secondary", "back", "/", NULL);
+	strbuf_addstr(sb, "</div>\n");
+}
+
+static void letter(struct strbuf *sb, const struct task *t, const struct letter_draft *d)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	strbuf_addstr(sb, "<section class=\"card draft\" aria-labelledby=\"h-letter\">"
+			  "<h2 id=\"h-letter\">The letter</h2>\n<dl class=\"facts\"><dt>To</dt><dd>");
+	if (d->to_email) {
+		html_text(sb, d->to_name);
+		strbuf_addstr(sb, " &lt;");
+		html_text(sb, d->to_email);
+		strbuf_addstr(sb, "&gt;");
+	} else if (d->person_id) {
+		html_text(sb, d->to_name);
+		strbuf_addf(sb, " <span class=\"muted\">(no e-mail address: "
+				"<a href=\"/people/%lld/edit\">add one</a>)</span>",
+			    (long long)d->person_id);
+	} else {
+		strbuf_addstr(sb, "<span class=\"muted\">nobody in particular</span>");
+	}
+	strbuf_addstr(sb, "</dd><dt>From</dt><dd>");
+	if (d->from_email) {
+		html_text(sb, d->from_name);
+		strbuf_addstr(sb, " &lt;");
+		html_text(sb, d->from_email);
+		strbuf_addstr(sb, "&gt;");
+	} else {
+		strbuf_addstr(sb, "<span class=\"muted\">your address is not set "
+				  "(<a href=\"/settings\">settings</a>)</span>");
+	}
+	strbuf_addstr(sb, "</dd><dt>Template</dt><dd>");
+	html_text(sb, d->template);
+	strbuf_addstr(sb, "</dd></dl>\n<h3 id=\"h-subject\">Subject</h3>\n"
+			  "<div class=\"copyable\"><p class=\"subject\" id=\"draft-subject\">");
+	html_text(sb, d->letter.subject);
+	strbuf_addstr(sb, "</p><button type=\"button\" class=\"secondary\" hidden "
+			  "data-copy=\"draft-subject\">Copy the subject</button></div>\n"
+			  "<h3 id=\"h-body\">Body</h3>\n<div class=\"copyable\">"
+			  "<pre class=\"letter\" id=\"draft-body\" aria-labelledby=\"h-body\">");
+	html_text(sb, d->letter.body);
+	strbuf_addstr(sb, "</pre><button type=\"button\" class=\"secondary\" hidden "
+			  "data-copy=\"draft-body\">Copy the body</button></div>\n");
+	eml_mailto(&url, d->to_email, d->letter.subject, d->letter.body);
+	strbuf_addf(sb, "<div class=\"actions send\"><a class=\"button\" "
+			"href=\"/tasks/%lld/draft.eml\" download>Download .eml</a>"
+			"<a class=\"button secondary\" href=\"",
+		    (long long)t->id);
+	html_text(sb, url.buf);
+	strbuf_addstr(sb, "\">Open in your mail app</a></div>\n<p class=\"meta\">The .eml file "
+			  "opens in most mail programs as a message ready to send.</p>\n"
+			  "</section>\n");
+	strbuf_release(&url);
+}
 
 int page_draft(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct strbuf *sb = &rs->body;
+	struct task t = { 0 };
+	struct letter_draft d = { 0 };
+	struct error bad = ERROR_INIT;
+	int64_t id;
+	int rc, failed = 0;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_task_get(rq->store, id, &t, &rq->err)))
+		goto out;
+	/* a template that is gone or broken is the user's to fix: say so on the page */
+	if (t.template && (failed = letter_draft_task(rq->store, id, &d, &bad)) == ERR_STORE) {
+		rc = error_set(&rq->err, ERR_STORE, "%s", bad.msg);
+		goto out;
+	}
+	ui_page_begin(rs, rq, t.title, NAV_TODAY);
+	task_head(sb, &t);
+	if (!t.template) {
+		strbuf_addstr(sb, "<p class=\"empty\">This follow-up has no letter to draft. A "
+				  "follow-up added with a letter template, or made by a playbook "
+				  "that writes one, has its letter here.</p>\n");
+	} else if (failed) {
+		strbuf_addstr(sb, "<div class=\"form-errors\" role=\"alert\"><p>The letter cannot "
+				  "be drafted: ");
+		html_text(sb, bad.msg);
+		strbuf_addstr(sb, "</p></div>\n<p><a href=\"/settings/templates\">The letter "
+				  "templates</a></p>\n");
+	} else {
+		letter(sb, &t, &d);
+	}
+	task_buttons(sb, rq, &t);
+	ui_page_end(rs);
+out:
+	task_release(&t);
+	letter_draft_release(&d);
+	return rc;
 }
 
 int page_draft_eml(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct task t = { 0 };
+	struct letter_draft d = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_task_get(rq->store, id, &t, &rq->err)))
+		goto out;
+	if (!t.template) {
+		rc = error_set(&rq->err, ERR_NOT_FOUND, "follow-up %lld has no letter to draft",
+			       (long long)id);
+		goto out;
+	}
+	if ((rc = letter_draft_task(rq->store, id, &d, &rq->err)) ||
+	    (rc = letter_draft_eml(rq->store, &d, &rs->body, &rq->err))) {
+		strbuf_reset(&rs->body);
+		goto out;
+	}
+	rs->content_type = "message/rfc822";
+	free(rs->disposition);
+	rs->disposition = xmalloc(64);
+	snprintf(rs->disposition, 64, "attachment; filename=\"task-%lld.eml\"", (long long)id);
+out:
+	task_release(&t);
+	letter_draft_release(&d);
+	return rc;
+}
+
+/* ---- adding a follow-up ---- */
+
+/* The form on a page of its own, when the quick form of another page sent
+ * something wrong. */
+static int task_form_page(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body;
+	letter_template_vec tpl = { 0 };
+	const char **values;
+
+	if (letter_template_list(&tpl, &rq->err))
+		return rq->err.code;
+	values = xmalloc((tpl.n + 1) * sizeof(*values));
+	values[0] = "";
+	for (size_t i = 0; i < tpl.n; i++)
+		values[i + 1] = tpl.items[i].name;
+	ui_page_begin(rs, rq, "Add a follow-up", NAV_TODAY);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Add a follow-up</h1></div>\n"
+			  "<div class=\"card form-card\">\n");
+	ui_form_begin(sb, rq, "/tasks", "stack");
+	ui_form_errors(sb, rq);
+	strbuf_addstr(sb, "<input type=\"hidden\" name=\"back\" value=\"");
+	html_text(sb, form_back(rq, "/"));
+	strbuf_addstr(sb, "\">\n");
+	ui_input(sb, rq, "text", "title", "What to do", NULL, UI_REQUIRED | UI_AUTOFOCUS);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "date", "due", "Due (empty: today)", NULL, 0);
+	ui_select_enum(sb, rq, "kind", "Kind", &task_kind_def, TKIND_OTHER, NULL);
+	strbuf_addstr(sb, "</div><div class=\"row\">");
+	ui_input(sb, rq, "text", "with", "With (a name or an id)", NULL, 0);
+	ui_input(sb, rq, "text", "opp", "About the opportunity (its short name or id)", NULL, 0);
+	strbuf_addstr(sb, "</div>");
+	ui_select(sb, rq, "template", "Letter to draft", values, NULL, tpl.n + 1, "");
+	ui_form_end(sb, "Add it");
+	strbuf_addstr(sb, "</div>\n<p><a href=\"");
+	html_text(sb, form_back(rq, "/"));
+	strbuf_addstr(sb, "\">Back</a></p>\n");
+	ui_page_end(rs);
+	free(values);
+	letter_template_vec_release(&tpl);
+	return 0;
 }
 
 int post_task_create(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct task t = { .kind = TKIND_OTHER };
+	char due[DATE_BUFSZ];
+	const char *title, *tpl;
+	int kind, rc = 0;
+	bool ok = true;
+
+	ok &= form_text(rq, "title", "title", true, false, &title);
+	ok &= form_when(rq, "due", due);
+	ok &= form_enum(rq, "kind", &task_kind_def, &kind);
+	ok &= form_person(rq, "with", &t.person.id);
+	ok &= form_opp(rq, "opp", &t.opp.id);
+	if (form_text(rq, "template", "template", false, false, &tpl) && tpl &&
+	    !letter_template_exists(tpl)) {
+		web_field_error(rq, "template", "there is no letter template '%s'", tpl);
+		ok = false;
+	}
+	if (ok) {
+		if (!due[0])
+			date_format_day(store_now(rq->store), due);
+		t.title = xstrdup(title);
+		t.due = xstrdup(due);
+		t.kind = kind < 0 ? TKIND_OTHER : (enum task_kind)kind;
+		field_set(&t.template, tpl);
+		rc = store_task_add(rq->store, &t, &rq->err);
+		if (rc == ERR_INVALID) {
+			web_field_error(rq, "", "%s", rq->err.msg);
+			error_clear(&rq->err);
+			rc = 0;
+		}
+	}
+	task_release(&t);
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return task_form_page(rq, rs);
+	}
+	web_redirect(rs, "%s", form_back(rq, "/"));
+	return 0;
 }

@@ -1,38 +1,373 @@
-/* page_orgs.c: not built yet (each handler answers 404). */
+/*
+ * page_orgs.c: Organisations (/orgs): a list filtered by words; an
+ * organisation's page with its web site, location, notes, people and
+ * opportunities; the forms that add and change one, as 'rapport org add' and
+ * 'org edit' do.
+ */
 #include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "store/browse.h"
+#include "web/form.h"
+#include "web/ui.h"
+
+#define LIST_MAX 200
+
+/* ---- the list ---- */
+
+/* n with a comma between thousands: "100,000". */
+static void add_count(struct strbuf *sb, int64_t n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
+
+	for (int i = 0; i < len; i++) {
+		if (i && digits[0] != '-' && (len - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, digits[i]);
+	}
+}
+
+
+static void filter_form(struct strbuf *sb, const char *q)
+{
+	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\">\n"
+			  "<div class=\"field grow\"><label for=\"f-q\">Name or location</label>"
+			  "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"");
+	html_text(sb, q);
+	strbuf_addstr(sb, "\"></div>\n<div class=\"actions\"><button type=\"submit\">Filter"
+			  "</button>");
+	if (q && *q)
+		strbuf_addstr(sb, "<a class=\"button secondary\" href=\"/orgs\">Show all</a>");
+	strbuf_addstr(sb, "</div>\n</form>\n");
+}
+
+static void org_row(struct strbuf *sb, const struct org_row *r)
+{
+	strbuf_addstr(sb, "<tr><td>");
+	ui_org_link(sb, r->org.id, r->org.name);
+	strbuf_addstr(sb, "</td><td>");
+	html_text(sb, r->org.location);
+	strbuf_addf(sb, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td>",
+		    (long long)r->people, (long long)r->opps);
+	ui_external_link(sb, r->org.website, NULL);
+	strbuf_addstr(sb, "</td></tr>\n");
+}
 
 int page_orgs(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct strbuf *sb = &rs->body;
+	const char *q = web_param(&rq->query, "q");
+	struct error bad = ERROR_INIT;
+	org_row_vec v = { 0 };
+	int64_t total = 0;
+	int rc = 0;
+
+	if (text_check("the filter", q, TEXT_ONE_LINE, &bad))
+		q = NULL;
+	else
+		rc = store_org_find(rq->store, q, LIST_MAX, &v, &total, &rq->err);
+	if (rc) {
+		org_row_vec_release(&v);
+		return rc;
+	}
+	ui_page_begin(rs, rq, "Organisations", NAV_ORGS);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Organisations</h1>"
+			  "<div class=\"actions\"><a class=\"button\" href=\"/orgs/new\">"
+			  "Add an organisation</a></div></div>\n");
+	filter_form(sb, q);
+	if (bad.code) {
+		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
+		html_text(sb, bad.msg);
+		strbuf_addstr(sb, "</p>\n");
+	}
+	if (!v.n) {
+		if (q && *q)
+			strbuf_addstr(sb, "<p class=\"empty\">No organisation matches. "
+					  "<a href=\"/orgs\">Show all</a>.</p>\n");
+		else if (!bad.code)
+			strbuf_addstr(sb, "<p class=\"empty\">No organisations yet. They are added "
+					  "with the people and opportunities that belong to them, "
+					  "or here.</p>\n");
+	} else {
+		strbuf_addstr(sb, "<p class=\"meta count-note\">");
+		if ((int64_t)v.n < total) {
+			strbuf_addf(sb, "Showing the first %zu of ", v.n);
+			add_count(sb, total);
+			strbuf_addstr(sb, " organisations; add words to narrow the list.");
+		} else {
+			strbuf_addf(sb, "%lld %s.", (long long)total,
+				    total == 1 ? "organisation" : "organisations");
+		}
+		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list orgs\">"
+				  "<thead><tr><th scope=\"col\">Name</th>"
+				  "<th scope=\"col\">Location</th><th scope=\"col\">People</th>"
+				  "<th scope=\"col\">Opportunities</th><th scope=\"col\">Web site</th>"
+				  "</tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < v.n; i++)
+			org_row(sb, &v.items[i]);
+		strbuf_addstr(sb, "</tbody></table></div>\n");
+	}
+	ui_page_end(rs);
+	org_row_vec_release(&v);
+	return 0;
 }
 
-int page_org_new(struct web_req *rq, struct web_resp *rs)
+/* ---- an organisation's page ---- */
+
+static void org_facts(struct strbuf *sb, const struct org *o)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-details\">"
+			  "<h2 id=\"h-details\">Details</h2>\n<dl class=\"facts\">\n");
+	strbuf_addstr(sb, "<dt>Web site</dt><dd>");
+	if (o->website)
+		ui_external_link(sb, o->website, NULL);
+	else
+		strbuf_addstr(sb, "<span class=\"muted\">none</span>");
+	strbuf_addstr(sb, "</dd>\n<dt>Location</dt><dd>");
+	if (o->location)
+		html_text(sb, o->location);
+	else
+		strbuf_addstr(sb, "<span class=\"muted\">unknown</span>");
+	strbuf_addstr(sb, "</dd>\n</dl>\n");
+	if (o->notes) {
+		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
+		html_markdown(sb, o->notes);
+		strbuf_addstr(sb, "</div>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
 }
 
-int post_org_create(struct web_req *rq, struct web_resp *rs)
+static void org_opps(struct strbuf *sb, const opp_vec *opps)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	strbuf_addf(sb, "<section class=\"card\" aria-labelledby=\"h-opps\"><h2 id=\"h-opps\">"
+			"Opportunities <span class=\"count\">%zu</span></h2>\n",
+		    opps->n);
+	if (!opps->n) {
+		strbuf_addstr(sb, "<p class=\"empty\">No opportunities here yet. "
+				  "<a href=\"/opportunities/new\">Add one</a>.</p>\n</section>\n");
+		return;
+	}
+	strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list\"><thead><tr>"
+			  "<th scope=\"col\">Role</th><th scope=\"col\">Stage</th>"
+			  "<th scope=\"col\">Level</th><th scope=\"col\">Since</th></tr></thead>\n"
+			  "<tbody>\n");
+	for (size_t i = 0; i < opps->n; i++) {
+		const struct opp *o = &opps->items[i];
+		struct opp_ref ref = { .id = o->id, .slug = o->slug, .title = o->title };
+		strbuf_addstr(sb, "<tr><td>");
+		ui_opp_link(sb, &ref);
+		strbuf_addstr(sb, "</td><td>");
+		ui_badge(sb, stage_is_closed(o->stage) ? "closed" : "stage",
+			 enum_name(&stage_def, (int)o->stage));
+		strbuf_addstr(sb, "</td><td>");
+		html_text(sb, o->level_offered ? o->level_offered : o->level_applied);
+		strbuf_addstr(sb, "</td><td>");
+		ui_when(sb, o->stage_changed_at);
+		strbuf_addstr(sb, "</td></tr>\n");
+	}
+	strbuf_addstr(sb, "</tbody></table></div>\n</section>\n");
+}
+
+static void org_people(struct strbuf *sb, const struct org *o, const person_ref_vec *people)
+{
+	strbuf_addf(sb, "<section class=\"card\" aria-labelledby=\"h-people\"><h2 id=\"h-people\">"
+			"People <span class=\"count\">%zu</span></h2>\n",
+		    people->n);
+	if (!people->n)
+		strbuf_addstr(sb, "<p class=\"empty\">No one from here yet.</p>\n");
+	else
+		strbuf_addstr(sb, "<ul class=\"plain people-list\">\n");
+	for (size_t i = 0; i < people->n; i++) {
+		strbuf_addstr(sb, "<li>");
+		ui_person_link(sb, people->items[i].id, people->items[i].name);
+		strbuf_addstr(sb, "</li>\n");
+	}
+	if (people->n)
+		strbuf_addstr(sb, "</ul>\n");
+	strbuf_addstr(sb, "<p><a href=\"/people/new?org=");
+	ui_url_part(sb, o->name);
+	strbuf_addstr(sb, "\">Add a person here</a></p>\n</section>\n");
 }
 
 int page_org(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct strbuf *sb = &rs->body;
+	struct org o = { 0 };
+	person_ref_vec people = { 0 };
+	opp_vec opps = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_org_get(rq->store, id, &o, &rq->err)) ||
+	    (rc = store_org_people(rq->store, id, &people, &rq->err)) ||
+	    (rc = store_org_opps(rq->store, id, &opps, &rq->err)))
+		goto out;
+	ui_page_begin(rs, rq, o.name, NAV_ORGS);
+	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
+	html_text(sb, o.name);
+	strbuf_addstr(sb, "</h1>");
+	if (o.location) {
+		strbuf_addstr(sb, "<p class=\"meta\">");
+		html_text(sb, o.location);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addf(sb, "</div><div class=\"actions\"><a class=\"button secondary\" "
+			"href=\"/orgs/%lld/edit\">Edit</a></div></div>\n<div class=\"grid org-page\">\n"
+			"<div>\n",
+		    (long long)id);
+	org_opps(sb, &opps);
+	org_people(sb, &o, &people);
+	strbuf_addstr(sb, "</div>\n<div>\n");
+	org_facts(sb, &o);
+	strbuf_addstr(sb, "</div>\n</div>\n");
+	ui_page_end(rs);
+out:
+	org_release(&o);
+	person_ref_vec_release(&people);
+	opp_vec_release(&opps);
+	return rc;
+}
+
+/* ---- adding and changing an organisation ---- */
+
+static void org_form_page(struct web_req *rq, struct web_resp *rs, const struct org *o)
+{
+	struct strbuf *sb = &rs->body, action = STRBUF_INIT;
+
+	if (o)
+		strbuf_addf(&action, "/orgs/%lld/edit", (long long)o->id);
+	else
+		strbuf_addstr(&action, "/orgs");
+	ui_page_begin(rs, rq, o ? "Edit organisation" : "Add an organisation", NAV_ORGS);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
+	if (o) {
+		strbuf_addstr(sb, "Edit ");
+		html_text(sb, o->name);
+	} else {
+		strbuf_addstr(sb, "Add an organisation");
+	}
+	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
+	ui_form_begin(sb, rq, action.buf, "stack");
+	ui_form_errors(sb, rq);
+	ui_input(sb, rq, "text", "name", "Name", o ? o->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
+	ui_input(sb, rq, "url", "website", "Web site (https://...)", o ? o->website : NULL, 0);
+	ui_input(sb, rq, "text", "location", "Location", o ? o->location : NULL, 0);
+	ui_textarea(sb, rq, "notes", "Notes (Markdown)", o ? o->notes : NULL, 6);
+	ui_form_end(sb, o ? "Save" : "Add the organisation");
+	strbuf_addstr(sb, "</div>\n");
+	if (o)
+		strbuf_addf(sb, "<p><a href=\"/orgs/%lld\">Back to ", (long long)o->id);
+	else
+		strbuf_addstr(sb, "<p><a href=\"/orgs\">Back to ");
+	html_text(sb, o ? o->name : "Organisations");
+	strbuf_addstr(sb, "</a></p>\n");
+	ui_page_end(rs);
+	strbuf_release(&action);
+}
+
+/* Read the form into o and save it (new when its id is 0); *saved is false
+ * when a field is wrong, with its error beside it. */
+static int save_org(struct web_req *rq, struct org *o, bool *saved)
+{
+	const char *name, *website, *location, *notes;
+	struct error e = ERROR_INIT;
+	bool ok = true;
+	int rc;
+
+	*saved = false;
+	ok &= form_text(rq, "name", "name", true, false, &name);
+	if (form_text(rq, "website", "web site", false, false, &website) &&
+	    text_check_url("the web site", website, &e)) {
+		web_field_error(rq, "website", "%s", e.msg);
+		ok = false;
+	}
+	ok &= form_text(rq, "location", "location", false, false, &location);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	if (!ok)
+		return 0;
+	field_set(&o->name, name);
+	field_set(&o->website, website);
+	field_set(&o->location, location);
+	field_set(&o->notes, notes);
+	rc = o->id ? store_org_update(rq->store, o, &rq->err)
+		   : store_org_add(rq->store, o, &rq->err);
+	if (rc == ERR_CONFLICT) {
+		web_field_error(rq, "name", "%s", rq->err.msg);
+		error_clear(&rq->err);
+		return 0;
+	}
+	if (rc == ERR_INVALID) {
+		web_field_error(rq, "", "%s", rq->err.msg);
+		error_clear(&rq->err);
+		return 0;
+	}
+	*saved = !rc;
+	return rc;
+}
+
+int page_org_new(struct web_req *rq, struct web_resp *rs)
+{
+	org_form_page(rq, rs, NULL);
+	return 0;
+}
+
+int post_org_create(struct web_req *rq, struct web_resp *rs)
+{
+	struct org o = { 0 };
+	bool saved;
+	int rc = save_org(rq, &o, &saved);
+
+	if (!rc && saved) {
+		web_redirect(rs, "/orgs/%lld", (long long)o.id);
+	} else if (!rc) {
+		rs->status = 400;
+		org_form_page(rq, rs, NULL);
+	}
+	org_release(&o);
+	return rc;
+}
+
+static int edit(struct web_req *rq, struct web_resp *rs)
+{
+	struct org o = { 0 }, shown = { 0 };
+	int64_t id;
+	bool saved = false;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_org_get(rq->store, id, &o, &rq->err)))
+		goto out;
+	if (!rq->post) {
+		org_form_page(rq, rs, &o);
+		goto out;
+	}
+	if ((rc = store_org_get(rq->store, id, &shown, &rq->err)) ||
+	    (rc = save_org(rq, &o, &saved)))
+		goto out;
+	if (saved) {
+		web_redirect(rs, "/orgs/%lld", (long long)id);
+	} else {
+		rs->status = 400;
+		org_form_page(rq, rs, &shown);
+	}
+out:
+	org_release(&o);
+	org_release(&shown);
+	return rc;
 }
 
 int page_org_edit(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return edit(rq, rs);
 }
 
 int post_org_edit(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return edit(rq, rs);
 }

@@ -1,38 +1,827 @@
-/* page_people.c: not built yet (each handler answers 404). */
+/*
+ * page_people.c: People (/people): a list filtered by words and a tag; a
+ * person's page with their details, timeline, open follow-ups and
+ * opportunities, and quick forms to log a conversation (posted to /log) and
+ * to add a follow-up (posted to /tasks); the forms that add and change a
+ * person, as 'rapport person add' and 'person edit' do.
+ */
 #include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "method/letter.h"
+#include "store/browse.h"
+#include "web/form.h"
+#include "web/ui.h"
+
+/* How many people a list shows; how many interactions a timeline shows. */
+#define LIST_MAX 200
+#define TIMELINE_MAX 20
+
+static const char *const rapport_values[] = { "", "0", "1", "2", "3", "4", "5" };
+static const char *const rapport_labels[] = { "(not rated)", "0: none", "1", "2", "3", "4",
+					      "5: we hit it off" };
+static const char *const chemistry_values[] = { "", "1", "2", "3", "4", "5" };
+static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "3", "4",
+						"5: great" };
+
+/* ---- small pieces ---- */
+
+/* "mailto:ADDRESS" with the address percent-encoded where it must be. */
+static void mailto_url(struct strbuf *sb, const char *addr)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	strbuf_addstr(sb, "mailto:");
+	for (const unsigned char *p = (const unsigned char *)addr; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~+@!", *p)) {
+			strbuf_addch(sb, *p);
+		} else {
+			strbuf_addch(sb, '%');
+			strbuf_addch(sb, hex[*p >> 4]);
+			strbuf_addch(sb, hex[*p & 15]);
+		}
+	}
+}
+
+static void today(const struct web_req *rq, char day[DATE_BUFSZ])
+{
+	date_format_day(store_now(rq->store), day);
+}
+
+/* A next touch, flagged when it is today or past. */
+static void next_touch(struct strbuf *sb, const struct web_req *rq, const char *when)
+{
+	char day[DATE_BUFSZ];
+
+	if (!when)
+		return;
+	today(rq, day);
+	ui_when(sb, when);
+	if (strncmp(when, day, 10) < 0) {
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, "bad", "overdue");
+	} else if (!strncmp(when, day, 10)) {
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, "warn", "today");
+	}
+}
+
+static void rapport_text(struct strbuf *sb, int rapport)
+{
+	if (rapport < 0)
+		strbuf_addstr(sb, "<span class=\"muted\">not rated</span>");
+	else
+		strbuf_addf(sb, "<span class=\"rapport r%d\">%d/5</span>", rapport, rapport);
+}
+
+static void tag_links(struct strbuf *sb, const struct person *p)
+{
+	for (size_t i = 0; i < p->ntags; i++) {
+		strbuf_addstr(sb, "<a class=\"badge tag\" href=\"/people?tag=");
+		ui_url_part(sb, p->tags[i]);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, p->tags[i]);
+		strbuf_addstr(sb, "</a> ");
+	}
+}
+
+/* A compact form's field: its id is PREFIX-NAME, so that two forms of one
+ * page never share an id (ui_input names its fields f-NAME). */
+static void field_begin(struct strbuf *sb, const char *prefix, const char *name,
+			const char *label)
+{
+	strbuf_addf(sb, "<div class=\"field\"><label for=\"%s-%s\">", prefix, name);
+	html_text(sb, label);
+	strbuf_addstr(sb, "</label>");
+}
+
+static void compact_input(struct strbuf *sb, const char *prefix, const char *type,
+			  const char *name, const char *label, bool required)
+{
+	field_begin(sb, prefix, name, label);
+	strbuf_addf(sb, "<input type=\"%s\" id=\"%s-%s\" name=\"%s\"%s></div>\n", type, prefix,
+		    name, name, required ? " required" : "");
+}
+
+static void compact_select(struct strbuf *sb, const char *prefix, const char *name,
+			   const char *label, const char *const *values,
+			   const char *const *labels, size_t n, const char *current)
+{
+	field_begin(sb, prefix, name, label);
+	strbuf_addf(sb, "<select id=\"%s-%s\" name=\"%s\">", prefix, name, name);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addstr(sb, "<option value=\"");
+		html_text(sb, values[i]);
+		strbuf_addstr(sb, current && !strcmp(current, values[i]) ? "\" selected>" : "\">");
+		html_text(sb, labels && labels[i] ? labels[i] : values[i]);
+		strbuf_addstr(sb, "</option>");
+	}
+	strbuf_addstr(sb, "</select></div>\n");
+}
+
+static void compact_hidden(struct strbuf *sb, const char *name, const char *value)
+{
+	strbuf_addf(sb, "<input type=\"hidden\" name=\"%s\" value=\"", name);
+	html_text(sb, value);
+	strbuf_addstr(sb, "\">");
+}
+
+/* ---- the list ---- */
+
+/* n with a comma between thousands: "100,000". */
+static void add_count(struct strbuf *sb, int64_t n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
+
+	for (int i = 0; i < len; i++) {
+		if (i && digits[0] != '-' && (len - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, digits[i]);
+	}
+}
+
+
+static void filter_form(struct strbuf *sb, const char *q, const char *tag)
+{
+	strbuf_addstr(sb, "<form method=\"get\" action=\"/people\" class=\"filter\" "
+			  "role=\"search\">\n<div class=\"field grow\"><label for=\"f-q\">Name, "
+			  "organisation or title</label><input type=\"search\" id=\"f-q\" name=\"q\" "
+			  "value=\"");
+	html_text(sb, q);
+	strbuf_addstr(sb, "\"></div>\n<div class=\"field\"><label for=\"f-tag\">Tag</label>"
+			  "<input type=\"text\" id=\"f-tag\" name=\"tag\" value=\"");
+	html_text(sb, tag);
+	strbuf_addstr(sb, "\"></div>\n<div class=\"actions\"><button type=\"submit\">Filter"
+			  "</button>");
+	if ((q && *q) || (tag && *tag))
+		strbuf_addstr(sb, "<a class=\"button secondary\" href=\"/people\">Show everyone</a>");
+	strbuf_addstr(sb, "</div>\n</form>\n");
+}
+
+static void person_row(struct strbuf *sb, const struct web_req *rq, const struct person *p)
+{
+	strbuf_addstr(sb, "<tr><td>");
+	ui_person_link(sb, p->id, p->name);
+	if (p->ntags) {
+		strbuf_addstr(sb, "<div class=\"tags\">");
+		tag_links(sb, p);
+		strbuf_addstr(sb, "</div>");
+	}
+	strbuf_addstr(sb, "</td><td>");
+	ui_org_link(sb, p->org_id, p->org_name);
+	strbuf_addstr(sb, "</td><td>");
+	html_text(sb, p->title);
+	strbuf_addstr(sb, "</td><td>");
+	rapport_text(sb, p->rapport);
+	strbuf_addstr(sb, "</td><td>");
+	if (p->last_contact)
+		ui_when(sb, p->last_contact);
+	strbuf_addstr(sb, "</td><td>");
+	next_touch(sb, rq, p->next_touch);
+	strbuf_addstr(sb, "</td></tr>\n");
+}
 
 int page_people(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct strbuf *sb = &rs->body;
+	const char *q = web_param(&rq->query, "q"), *tag = web_param(&rq->query, "tag");
+	struct error bad = ERROR_INIT;
+	person_vec v = { 0 };
+	int64_t total = 0;
+	int rc = 0;
+
+	if (text_check("the filter", q, TEXT_ONE_LINE, &bad) ||
+	    text_check("the tag", tag, TEXT_ONE_LINE, &bad))
+		q = tag = NULL;
+	else
+		rc = store_person_find(rq->store, q, tag, LIST_MAX, &v, &total, &rq->err);
+	if (rc) {
+		person_vec_release(&v);
+		return rc;
+	}
+	ui_page_begin(rs, rq, "People", NAV_PEOPLE);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>People</h1>"
+			  "<div class=\"actions\"><a class=\"button\" href=\"/people/new\">"
+			  "Add a person</a></div></div>\n");
+	filter_form(sb, q, tag);
+	if (bad.code) {
+		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
+		html_text(sb, bad.msg);
+		strbuf_addstr(sb, "</p>\n");
+	}
+	if (!v.n) {
+		if ((q && *q) || (tag && *tag))
+			strbuf_addstr(sb, "<p class=\"empty\">No one matches. Try fewer words, or "
+					  "<a href=\"/people\">show everyone</a>.</p>\n");
+		else if (!bad.code)
+			strbuf_addstr(sb, "<p class=\"empty\">No one yet. Add the people you talk "
+					  "to: recruiters, hiring managers, the peers who "
+					  "interviewed you.</p>\n");
+	} else {
+		strbuf_addstr(sb, "<p class=\"meta count-note\">");
+		if ((int64_t)v.n < total) {
+			strbuf_addf(sb, "Showing the first %zu of ", v.n);
+			add_count(sb, total);
+			strbuf_addstr(sb, " people; add words to narrow the list.");
+		} else {
+			strbuf_addf(sb, "%lld %s.", (long long)total,
+				    total == 1 ? "person" : "people");
+		}
+		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list people\">"
+				  "<thead><tr><th scope=\"col\">Name</th>"
+				  "<th scope=\"col\">Organisation</th><th scope=\"col\">Title</th>"
+				  "<th scope=\"col\">Rapport</th><th scope=\"col\">Last contact</th>"
+				  "<th scope=\"col\">Next touch</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < v.n; i++)
+			person_row(sb, rq, &v.items[i]);
+		strbuf_addstr(sb, "</tbody></table></div>\n");
+	}
+	ui_page_end(rs);
+	person_vec_release(&v);
+	return 0;
 }
 
-int page_person_new(struct web_req *rq, struct web_resp *rs)
+/* ---- a person's page ---- */
+
+static void facts(struct strbuf *sb, const struct web_req *rq, const struct person *p)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-details\">"
+			  "<h2 id=\"h-details\">Details</h2>\n<dl class=\"facts\">\n");
+	if (p->org_id) {
+		strbuf_addstr(sb, "<dt>Organisation</dt><dd>");
+		ui_org_link(sb, p->org_id, p->org_name);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	if (p->title) {
+		strbuf_addstr(sb, "<dt>Title</dt><dd>");
+		html_text(sb, p->title);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	if (p->email) {
+		struct strbuf url = STRBUF_INIT;
+		mailto_url(&url, p->email);
+		strbuf_addstr(sb, "<dt>E-mail</dt><dd>");
+		ui_external_link(sb, url.buf, p->email);
+		strbuf_addstr(sb, "</dd>\n");
+		strbuf_release(&url);
+	}
+	if (p->phone) {
+		strbuf_addstr(sb, "<dt>Phone</dt><dd>");
+		html_text(sb, p->phone);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	if (p->linkedin) {
+		strbuf_addstr(sb, "<dt>LinkedIn</dt><dd>");
+		ui_external_link(sb, p->linkedin, NULL);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	strbuf_addstr(sb, "<dt>Rapport</dt><dd>");
+	rapport_text(sb, p->rapport);
+	strbuf_addstr(sb, "</dd>\n<dt>Keep in touch</dt><dd>");
+	if (p->cadence > 0)
+		strbuf_addf(sb, "every %d days", p->cadence);
+	else
+		strbuf_addstr(sb, "<span class=\"muted\">no cadence</span>");
+	strbuf_addstr(sb, "</dd>\n<dt>Last contact</dt><dd>");
+	if (p->last_contact)
+		ui_when(sb, p->last_contact);
+	else
+		strbuf_addstr(sb, "<span class=\"muted\">none logged</span>");
+	strbuf_addstr(sb, "</dd>\n");
+	if (p->next_touch) {
+		strbuf_addstr(sb, "<dt>Next touch</dt><dd>");
+		next_touch(sb, rq, p->next_touch);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	if (p->ntags) {
+		strbuf_addstr(sb, "<dt>Tags</dt><dd>");
+		tag_links(sb, p);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	strbuf_addstr(sb, "</dl>\n");
+	if (p->notes) {
+		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
+		html_markdown(sb, p->notes);
+		strbuf_addstr(sb, "</div>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
 }
 
-int post_person_create(struct web_req *rq, struct web_resp *rs)
+static void interaction_item(struct strbuf *sb, const struct person *p,
+			     const struct interaction *it)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	bool with = false;
+
+	strbuf_addstr(sb, "<li><div class=\"when\">");
+	ui_when(sb, it->at);
+	strbuf_addstr(sb, "</div><div class=\"what\">");
+	ui_badge(sb, enum_name(&interaction_kind_def, (int)it->kind),
+		 enum_name(&interaction_kind_def, (int)it->kind));
+	strbuf_addstr(sb, " <span class=\"summary\">");
+	html_text(sb, it->summary);
+	strbuf_addstr(sb, "</span>\n<p class=\"meta\">");
+	strbuf_addstr(sb, it->direction == DIR_IN ? "they reached out" : "you reached out");
+	for (size_t k = 0; k < it->people.n; k++) {
+		const struct person_ref *r = &it->people.items[k];
+		if (r->id == p->id)
+			continue;
+		strbuf_addstr(sb, with ? ", " : " · with ");
+		ui_person_link(sb, r->id, r->name);
+		with = true;
+	}
+	if (it->opp.id) {
+		strbuf_addstr(sb, " · ");
+		ui_opp_link(sb, &it->opp);
+	}
+	if (it->chemistry > 0)
+		strbuf_addf(sb, " · chemistry %d/5", it->chemistry);
+	strbuf_addstr(sb, "</p>\n");
+	if (it->notes) {
+		strbuf_addstr(sb, "<div class=\"notes\">");
+		html_markdown(sb, it->notes);
+		strbuf_addstr(sb, "</div>\n");
+	}
+	strbuf_addstr(sb, "</div></li>\n");
+}
+
+static void timeline(struct strbuf *sb, const struct person *p, const interaction_vec *iv,
+		     int64_t total)
+{
+	strbuf_addf(sb, "<section class=\"card\" aria-labelledby=\"h-timeline\">"
+			"<h2 id=\"h-timeline\">Timeline <span class=\"count\">%lld</span></h2>\n",
+		    (long long)total);
+	if (!iv->n) {
+		strbuf_addstr(sb, "<p class=\"empty\">Nothing logged with them yet.</p>\n");
+	} else {
+		if (total > (int64_t)iv->n)
+			strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld. "
+					"<a href=\"/people/%lld?all=1#h-timeline\">Show every one</a>"
+					"</p>\n",
+				    iv->n, (long long)total, (long long)p->id);
+		strbuf_addstr(sb, "<ol class=\"person-timeline\">\n");
+		for (size_t i = 0; i < iv->n; i++)
+			interaction_item(sb, p, &iv->items[i]);
+		strbuf_addstr(sb, "</ol>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
+}
+
+static void open_tasks(struct strbuf *sb, const struct web_req *rq, const struct person *p,
+		       const task_vec *tv)
+{
+	char back[64], action[64], day[DATE_BUFSZ];
+
+	today(rq, day);
+	snprintf(back, sizeof(back), "/people/%lld", (long long)p->id);
+	strbuf_addf(sb, "<section class=\"card\" aria-labelledby=\"h-tasks\">"
+			"<h2 id=\"h-tasks\">Follow-ups <span class=\"count\">%zu</span></h2>\n",
+		    tv->n);
+	if (!tv->n) {
+		strbuf_addstr(sb, "<p class=\"empty\">No open follow-ups with them.</p>\n");
+		strbuf_addstr(sb, "</section>\n");
+		return;
+	}
+	strbuf_addstr(sb, "<ul class=\"tasks\">\n");
+	for (size_t i = 0; i < tv->n; i++) {
+		const struct task *t = &tv->items[i];
+		strbuf_addf(sb, "<li class=\"task%s\" id=\"task-%lld\"><div class=\"task-main\">",
+			    t->due && strncmp(t->due, day, 10) < 0 ? " overdue" : "",
+			    (long long)t->id);
+		ui_badge(sb, enum_name(&task_kind_def, (int)t->kind),
+			 enum_name(&task_kind_def, (int)t->kind));
+		strbuf_addstr(sb, " <span class=\"task-title\">");
+		html_text(sb, t->title);
+		strbuf_addstr(sb, "</span>\n<p class=\"meta\">due ");
+		ui_when(sb, t->due);
+		if (t->opp.id) {
+			strbuf_addstr(sb, " · ");
+			ui_opp_link(sb, &t->opp);
+		}
+		strbuf_addstr(sb, "</p>\n");
+		if (t->why) {
+			strbuf_addstr(sb, "<p class=\"why\">");
+			html_text(sb, t->why);
+			strbuf_addstr(sb, "</p>\n");
+		}
+		strbuf_addstr(sb, "</div><div class=\"task-actions\">");
+		if (t->template)
+			strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">"
+					"Draft</a>",
+				    (long long)t->id);
+		snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
+		ui_button_form(sb, rq, action, "Done", "primary", "back", back, NULL);
+		snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
+		ui_button_form(sb, rq, action, "Skip", "secondary", "back", back, NULL);
+		strbuf_addstr(sb, "</div></li>\n");
+	}
+	strbuf_addstr(sb, "</ul>\n</section>\n");
+}
+
+static void opportunities(struct strbuf *sb, const person_opp_vec *ov)
+{
+	if (!ov->n)
+		return;
+	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-opps\">"
+			  "<h2 id=\"h-opps\">Opportunities</h2>\n<ul class=\"plain\">\n");
+	for (size_t i = 0; i < ov->n; i++) {
+		const struct person_opp *po = &ov->items[i];
+		strbuf_addstr(sb, "<li>");
+		ui_opp_link(sb, &po->opp);
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, stage_is_closed(po->stage) ? "closed" : "stage",
+			 enum_name(&stage_def, (int)po->stage));
+		if (po->role >= 0) {
+			strbuf_addstr(sb, " <span class=\"meta\">");
+			html_text(sb, enum_name(&role_def, po->role));
+			strbuf_addstr(sb, "</span>");
+		}
+		strbuf_addstr(sb, "</li>\n");
+	}
+	strbuf_addstr(sb, "</ul>\n</section>\n");
+}
+
+/* The choices of an opportunity select: none, then the person's open ones. */
+static size_t opp_choices(const person_opp_vec *ov, const char **values, const char **labels)
+{
+	size_t n = 0;
+
+	values[n] = "";
+	labels[n++] = "(none)";
+	for (size_t i = 0; i < ov->n; i++) {
+		if (stage_is_closed(ov->items[i].stage))
+			continue;
+		values[n] = ov->items[i].opp.slug;
+		labels[n++] = ov->items[i].opp.title;
+	}
+	return n;
+}
+
+static void log_form(struct strbuf *sb, const struct web_req *rq, const struct person *p,
+		     const person_opp_vec *ov, const char *back)
+{
+	const char **values = xmalloc((ov->n + 1) * sizeof(*values));
+	const char **labels = xmalloc((ov->n + 1) * sizeof(*labels));
+	size_t n = opp_choices(ov, values, labels);
+	char id[32];
+
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	strbuf_addstr(sb, "<section class=\"card quick\" id=\"log\" aria-labelledby=\"h-log\">"
+			  "<h2 id=\"h-log\">Log an interaction</h2>\n");
+	ui_form_begin(sb, rq, "/log", "stack");
+	compact_hidden(sb, "with", id);
+	compact_hidden(sb, "back", back);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	compact_select(sb, "log", "kind", "Kind", interaction_kind_def.names, NULL,
+		       interaction_kind_def.count, "call");
+	compact_select(sb, "log", "direction", "Who reached out", direction_def.names, NULL,
+		       direction_def.count, "out");
+	strbuf_addstr(sb, "</div>");
+	compact_input(sb, "log", "text", "summary", "What happened", true);
+	if (n > 1)
+		compact_select(sb, "log", "opp", "About the opportunity", values, labels, n, "");
+	strbuf_addstr(sb, "<div class=\"row\">");
+	compact_input(sb, "log", "datetime-local", "at", "When (empty: now)", false);
+	compact_select(sb, "log", "chemistry", "How it felt", chemistry_values, chemistry_labels,
+		       6, "");
+	strbuf_addstr(sb, "</div>");
+	field_begin(sb, "log", "notes", "Notes (Markdown)");
+	strbuf_addstr(sb, "<textarea id=\"log-notes\" name=\"notes\" rows=\"3\"></textarea></div>\n");
+	ui_form_end(sb, "Log it");
+	strbuf_addstr(sb, "</section>\n");
+	free(values);
+	free(labels);
+}
+
+static int task_form(struct strbuf *sb, struct web_req *rq, const struct person *p,
+		     const person_opp_vec *ov, const char *back)
+{
+	letter_template_vec tpl = { 0 };
+	const char **values, **labels, **tvalues, **tlabels;
+	size_t n;
+	char id[32];
+
+	if (letter_template_list(&tpl, &rq->err))
+		return rq->err.code;
+	values = xmalloc((ov->n + 1) * sizeof(*values));
+	labels = xmalloc((ov->n + 1) * sizeof(*labels));
+	tvalues = xmalloc((tpl.n + 1) * sizeof(*tvalues));
+	tlabels = xmalloc((tpl.n + 1) * sizeof(*tlabels));
+	n = opp_choices(ov, values, labels);
+	tvalues[0] = "";
+	tlabels[0] = "(no letter)";
+	for (size_t i = 0; i < tpl.n; i++)
+		tvalues[i + 1] = tlabels[i + 1] = tpl.items[i].name;
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	strbuf_addstr(sb, "<section class=\"card quick\" id=\"follow-up\" "
+			  "aria-labelledby=\"h-follow-up\"><h2 id=\"h-follow-up\">Add a follow-up"
+			  "</h2>\n");
+	ui_form_begin(sb, rq, "/tasks", "stack");
+	compact_hidden(sb, "with", id);
+	compact_hidden(sb, "back", back);
+	compact_input(sb, "task", "text", "title", "What to do", true);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	compact_input(sb, "task", "date", "due", "Due (empty: today)", false);
+	compact_select(sb, "task", "kind", "Kind", task_kind_def.names, NULL, task_kind_def.count,
+		       "email");
+	strbuf_addstr(sb, "</div>");
+	if (n > 1)
+		compact_select(sb, "task", "opp", "About the opportunity", values, labels, n, "");
+	compact_select(sb, "task", "template", "Letter to draft", tvalues, tlabels, tpl.n + 1, "");
+	ui_form_end(sb, "Add it");
+	strbuf_addstr(sb, "</section>\n");
+	free(values);
+	free(labels);
+	free(tvalues);
+	free(tlabels);
+	letter_template_vec_release(&tpl);
+	return 0;
 }
 
 int page_person(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct strbuf *sb = &rs->body;
+	struct person p = { 0 };
+	interaction_vec iv = { 0 };
+	task_vec tv = { 0 };
+	person_opp_vec ov = { 0 };
+	const char *all = web_param(&rq->query, "all");
+	int64_t id, total = 0;
+	char back[64];
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_person_get(rq->store, id, &p, &rq->err)) ||
+	    (rc = store_interactions_of_person(rq->store, id, all && *all ? 0 : TIMELINE_MAX, &iv,
+					       &total, &rq->err)) ||
+	    (rc = store_tasks_of_person(rq->store, id, &tv, &rq->err)) ||
+	    (rc = store_person_opps(rq->store, id, &ov, &rq->err)))
+		goto out;
+	snprintf(back, sizeof(back), "/people/%lld", (long long)id);
+	ui_page_begin(rs, rq, p.name, NAV_PEOPLE);
+	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
+	html_text(sb, p.name);
+	strbuf_addstr(sb, "</h1><p class=\"meta\">");
+	html_text(sb, p.title);
+	if (p.title && p.org_id)
+		strbuf_addstr(sb, " at ");
+	ui_org_link(sb, p.org_id, p.org_name);
+	strbuf_addf(sb, "</p></div><div class=\"actions\">"
+			"<a class=\"button secondary\" href=\"/people/%lld/edit\">Edit</a>"
+			"<a class=\"button secondary\" href=\"#log\">Log an interaction</a>"
+			"<a class=\"button secondary\" href=\"#follow-up\">Add a follow-up</a>"
+			"</div></div>\n<div class=\"person-page\">\n<div class=\"person-main\">\n",
+		    (long long)id);
+	open_tasks(sb, rq, &p, &tv);
+	timeline(sb, &p, &iv, total);
+	strbuf_addstr(sb, "</div>\n<div class=\"person-side\">\n");
+	facts(sb, rq, &p);
+	opportunities(sb, &ov);
+	log_form(sb, rq, &p, &ov, back);
+	rc = task_form(sb, rq, &p, &ov, back);
+	strbuf_addstr(sb, "</div>\n</div>\n");
+	ui_page_end(rs);
+out:
+	person_release(&p);
+	interaction_vec_release(&iv);
+	task_vec_release(&tv);
+	person_opp_vec_release(&ov);
+	return rc;
+}
+
+/* ---- adding and changing a person ---- */
+
+static void join_tags(struct strbuf *sb, const struct person *p)
+{
+	for (size_t i = 0; i < p->ntags; i++)
+		strbuf_addf(sb, "%s%s", i ? ", " : "", p->tags[i]);
+}
+
+/* The form of a new person (p NULL) or of p. */
+static void person_form_page(struct web_req *rq, struct web_resp *rs, const struct person *p)
+{
+	struct strbuf *sb = &rs->body, tags = STRBUF_INIT, action = STRBUF_INIT;
+	char rapport[16] = "", cadence[16] = "";
+	const char *org = p ? p->org_name : web_param(&rq->query, "org");
+
+	if (p) {
+		join_tags(&tags, p);
+		if (p->rapport >= 0)
+			snprintf(rapport, sizeof(rapport), "%d", p->rapport);
+		if (p->cadence > 0)
+			snprintf(cadence, sizeof(cadence), "%d", p->cadence);
+		strbuf_addf(&action, "/people/%lld/edit", (long long)p->id);
+	} else {
+		strbuf_addstr(&action, "/people");
+	}
+	ui_page_begin(rs, rq, p ? "Edit person" : "Add a person", NAV_PEOPLE);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
+	if (p) {
+		strbuf_addstr(sb, "Edit ");
+		html_text(sb, p->name);
+	} else {
+		strbuf_addstr(sb, "Add a person");
+	}
+	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
+	ui_form_begin(sb, rq, action.buf, "stack");
+	ui_form_errors(sb, rq);
+	ui_input(sb, rq, "text", "name", "Name", p ? p->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "org", "Organisation (added if new)", org, 0);
+	ui_input(sb, rq, "text", "title", "Job title", p ? p->title : NULL, 0);
+	strbuf_addstr(sb, "</div><div class=\"row\">");
+	ui_input(sb, rq, "email", "email", "E-mail", p ? p->email : NULL, 0);
+	ui_input(sb, rq, "text", "phone", "Phone", p ? p->phone : NULL, 0);
+	strbuf_addstr(sb, "</div>");
+	ui_input(sb, rq, "url", "linkedin", "LinkedIn profile (https://...)",
+		 p ? p->linkedin : NULL, 0);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_select(sb, rq, "rapport", "Rapport (how well you hit it off)", rapport_values,
+		  rapport_labels, 7, rapport);
+	ui_input(sb, rq, "number", "cadence", "Keep in touch every N days", cadence, 0);
+	strbuf_addstr(sb, "</div>");
+	ui_input(sb, rq, "text", "tags", "Tags (separated by commas)", tags.buf, 0);
+	ui_textarea(sb, rq, "notes", "Notes (Markdown)", p ? p->notes : NULL, 6);
+	ui_form_end(sb, p ? "Save" : "Add the person");
+	strbuf_addstr(sb, "</div>\n");
+	if (p)
+		strbuf_addf(sb, "<p><a href=\"/people/%lld\">Back to ", (long long)p->id);
+	else
+		strbuf_addstr(sb, "<p><a href=\"/people\">Back to ");
+	html_text(sb, p ? p->name : "People");
+	strbuf_addstr(sb, "</a></p>\n");
+	ui_page_end(rs);
+	strbuf_release(&tags);
+	strbuf_release(&action);
+}
+
+/* The tags field: words separated by commas or spaces, each a valid tag. */
+static bool read_tags(struct web_req *rq, struct person *p)
+{
+	const char *v = web_param(&rq->form, "tags");
+	char *copy, *word, *save = NULL;
+	struct error e = ERROR_INIT;
+	bool ok = true;
+
+	for (size_t i = 0; i < p->ntags; i++)
+		free(p->tags[i]);
+	free(p->tags);
+	p->tags = NULL;
+	p->ntags = 0;
+	if (!v)
+		return true;
+	if (text_check("tags", v, TEXT_ONE_LINE, &e)) {
+		web_field_error(rq, "tags", "%s", e.msg);
+		return false;
+	}
+	copy = xstrdup(v);
+	for (word = strtok_r(copy, ", \t", &save); word && ok;
+	     word = strtok_r(NULL, ", \t", &save)) {
+		bool dup = false;
+		if (tag_check(word, &e)) {
+			web_field_error(rq, "tags", "%s", e.msg);
+			ok = false;
+			break;
+		}
+		for (size_t i = 0; i < p->ntags && !dup; i++)
+			dup = !strcasecmp(p->tags[i], word);
+		if (dup)
+			continue;
+		p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
+		p->tags[p->ntags++] = xstrdup(word);
+	}
+	free(copy);
+	return ok;
+}
+
+/* Read the form into p (every field: an empty one clears it); false when a
+ * field is wrong, with its error beside it. */
+static bool read_person(struct web_req *rq, struct person *p)
+{
+	const char *name, *org, *title, *email, *phone, *linkedin, *notes;
+	struct error e = ERROR_INIT;
+	long rapport, cadence;
+	bool ok = true;
+
+	ok &= form_text(rq, "name", "name", true, false, &name);
+	ok &= form_text(rq, "org", "organisation", false, false, &org);
+	ok &= form_text(rq, "title", "title", false, false, &title);
+	if (form_text(rq, "email", "e-mail", false, false, &email) &&
+	    text_check_email(email, &e)) {
+		web_field_error(rq, "email", "%s", e.msg);
+		ok = false;
+	}
+	ok &= form_text(rq, "phone", "phone", false, false, &phone);
+	if (form_text(rq, "linkedin", "LinkedIn URL", false, false, &linkedin) &&
+	    text_check_url("LinkedIn URL", linkedin, &e)) {
+		web_field_error(rq, "linkedin", "%s", e.msg);
+		ok = false;
+	}
+	ok &= form_int(rq, "rapport", "rapport", 0, 5, &rapport);
+	ok &= form_int(rq, "cadence", "cadence", 1, 3650, &cadence);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	ok &= read_tags(rq, p);
+	if (!ok)
+		return false;
+	field_set(&p->name, name);
+	field_set(&p->title, title);
+	field_set(&p->email, email);
+	field_set(&p->phone, phone);
+	field_set(&p->linkedin, linkedin);
+	field_set(&p->notes, notes);
+	p->rapport = (int)rapport;
+	p->cadence = (int)cadence;
+	p->org_id = 0;
+	if (org && store_org_ensure(rq->store, org, &p->org_id, &e)) {
+		web_field_error(rq, "org", "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Save p (new when its id is 0); an error the store finds goes on the form. */
+static int save_person(struct web_req *rq, struct person *p, bool *saved)
+{
+	int rc;
+
+	*saved = false;
+	if (!read_person(rq, p))
+		return 0;
+	rc = p->id ? store_person_update(rq->store, p, &rq->err)
+		   : store_person_add(rq->store, p, &rq->err);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
+		web_field_error(rq, "", "%s", rq->err.msg);
+		error_clear(&rq->err);
+		return 0;
+	}
+	*saved = !rc;
+	return rc;
+}
+
+int page_person_new(struct web_req *rq, struct web_resp *rs)
+{
+	person_form_page(rq, rs, NULL);
+	return 0;
+}
+
+int post_person_create(struct web_req *rq, struct web_resp *rs)
+{
+	struct person p = { .rapport = -1, .cadence = -1 };
+	bool saved;
+	int rc = save_person(rq, &p, &saved);
+
+	if (!rc && saved) {
+		web_redirect(rs, "/people/%lld", (long long)p.id);
+	} else if (!rc) {
+		rs->status = 400;
+		person_form_page(rq, rs, NULL);
+	}
+	person_release(&p);
+	return rc;
+}
+
+static int edit(struct web_req *rq, struct web_resp *rs)
+{
+	struct person p = { 0 }, shown = { 0 };
+	int64_t id;
+	bool saved = false;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = store_person_get(rq->store, id, &p, &rq->err)))
+		goto out;
+	if (!rq->post) {
+		person_form_page(rq, rs, &p);
+		goto out;
+	}
+	/* the form shows the record as stored, and the user's values over it */
+	if ((rc = store_person_get(rq->store, id, &shown, &rq->err)) ||
+	    (rc = save_person(rq, &p, &saved)))
+		goto out;
+	if (saved) {
+		web_redirect(rs, "/people/%lld", (long long)id);
+	} else {
+		rs->status = 400;
+		person_form_page(rq, rs, &shown);
+	}
+out:
+	person_release(&p);
+	person_release(&shown);
+	return rc;
 }
 
 int page_person_edit(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return edit(rq, rs);
 }
 
 int post_person_edit(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return edit(rq, rs);
 }

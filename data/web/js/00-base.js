@@ -19,7 +19,11 @@
 		pending = ev.key === "g";
 	});
 
-	/* A button with data-copy="ID" copies the text of element ID. */
+	/* A button with data-copy="ID" copies the text of element ID. It comes
+	 * hidden (it does nothing without this script) and is shown here. */
+	document.querySelectorAll("[data-copy][hidden]").forEach(function (b) {
+		if (navigator.clipboard) b.hidden = false;
+	});
 	document.addEventListener("click", function (ev) {
 		var b = ev.target.closest && ev.target.closest("[data-copy]");
 		if (!b) return;
