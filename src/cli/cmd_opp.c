@@ -12,9 +12,9 @@
 #include "io/json_model.h"
 #include "io/json_wants.h"
 #include "method/actions.h"
+#include "method/opp_actions.h"
 #include "method/fit.h"
 #include "method/levels.h"
-#include "method/playbook_run.h"
 
 /* An amount: digits, optionally followed by k (thousands). */
 int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
@@ -90,31 +90,6 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 	return 0;
 }
 
-/* The playbooks' rules for the stage the opportunity just entered. */
-static int run_stage_rules(struct cli *cli, int64_t opp_id)
-{
-	const struct playbook *pb = cli_playbook(cli);
-
-	if (!pb || playbooks_on_stage(cli->store, pb, opp_id, &cli->err))
-		return cli->err.code ? cli->err.code : ERR_INVALID;
-	return 0;
-}
-
-/* fit is NULL when the user has no wants yet */
-/* A level given: when the level discussed now ranks below the level applied
- * for, the mismatch rule proposes deciding how to answer. */
-static int run_level_rules(struct cli *cli, const struct args *a, int64_t opp_id)
-{
-	const struct playbook *pb;
-
-	if (!arg_opt(a, "level") && !arg_opt(a, "level-offered"))
-		return 0;
-	pb = cli_playbook(cli);
-	if (!pb || playbooks_on_mismatch(cli->store, pb, opp_id, &cli->err))
-		return cli->err.code ? cli->err.code : ERR_INVALID;
-	return 0;
-}
-
 static void print_opp_line(struct cli *cli, const struct opp *o, const struct fit *fit)
 {
 	struct strbuf line = STRBUF_INIT;
@@ -149,8 +124,10 @@ static int opp_add(struct cli *cli, const struct args *a)
 	    (rc = apply_opp_options(cli, &o, a)))
 		goto out;
 	o.org_name = xstrdup(a->pos[0]);
-	if ((rc = store_opp_add(cli->store, &o, &cli->err)) || (rc = run_stage_rules(cli, o.id)))
+	if (!cli_playbook(cli) || action_opp_add(cli->store, cli_playbook(cli), &o, &cli->err)) {
+		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
+	}
 	opp_release(&o);
 	if (!(rc = store_opp_get(cli->store, o.id, &o, &cli->err))) {
 		cli_set_json(cli, opp_to_json(&o));
@@ -308,10 +285,14 @@ static int opp_edit(struct cli *cli, const struct args *a)
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
-	    (rc = apply_opp_options(cli, &o, a)) ||
-	    (rc = store_opp_update(cli->store, &o, &cli->err)) ||
-	    (rc = run_level_rules(cli, a, id)))
+	    (rc = apply_opp_options(cli, &o, a)))
 		goto out;
+	if (!cli_playbook(cli) ||
+	    action_opp_update(cli->store, cli_playbook(cli), &o,
+			      arg_opt(a, "level") || arg_opt(a, "level-offered"), &cli->err)) {
+		rc = cli->err.code ? cli->err.code : ERR_INVALID;
+		goto out;
+	}
 	opp_release(&o);
 	if (!(rc = store_opp_get(cli->store, id, &o, &cli->err))) {
 		cli_set_json(cli, opp_to_json(&o));

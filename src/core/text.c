@@ -185,6 +185,8 @@ int slug_check(const char *slug, struct error *err)
 	if (digits_only)
 		return error_set(err, ERR_INVALID, "slug '%s' must not be only digits (ids are)",
 				 slug);
+	if (!strcmp(slug, "new")) /* /opportunities/new is the form for a new one */
+		return error_set(err, ERR_INVALID, "the slug 'new' is reserved: choose another");
 	if (slug[0] == '-' || slug[len - 1] == '-' || strstr(slug, "--"))
 		return error_set(err, ERR_INVALID,
 				 "slug '%s' must not start or end with a hyphen or repeat one", slug);

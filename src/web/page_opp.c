@@ -1,38 +1,922 @@
-/* page_opp.c: not built yet (each handler answers 404). */
+/*
+ * page_opp.c: one opportunity (/opportunities/SLUG): its details with a
+ * form to move it, its notes, the people and their roles (with a form to
+ * link one more), a timeline of interactions and stage changes (newest
+ * first), how it fits the user's wants (with the evidence), its offer and
+ * negotiation rounds, its open follow-ups, and links to the prep sheet and
+ * the debrief. Also the forms to add one (/opportunities/new) and to change
+ * one (/opportunities/SLUG/edit), checked field by field as the command line
+ * checks its options.
+ */
 #include "web/pages.h"
 
-int page_opp_new(struct web_req *rq, struct web_resp *rs)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "method/fit.h"
+#include "method/levels.h"
+#include "method/opp_actions.h"
+#include "store/offer.h"
+#include "store/wants.h"
+#include "web/form.h"
+#include "web/ui.h"
+
+/* How many interactions the timeline shows (the newest). */
+#define TIMELINE_LIMIT 50
+
+/* The opportunity of the address (a slug or an id); ERR_NOT_FOUND for a 404. */
+static int load_opp(struct web_req *rq, struct opp *o)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	int64_t id;
+	int rc;
+
+	if (!rq->arg[0] || (rc = store_opp_resolve(rq->store, rq->arg[0], &id, &rq->err)))
+		return rq->arg[0] ? rc : error_set(&rq->err, ERR_NOT_FOUND, "no such opportunity");
+	return store_opp_get(rq->store, id, o, &rq->err);
 }
 
-int post_opp_create(struct web_req *rq, struct web_resp *rs)
+/* "/opportunities/SLUG" and more after it. */
+static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	strbuf_addstr(sb, "/opportunities/");
+	ui_url_part(sb, o->slug);
+	strbuf_addstr(sb, rest);
+}
+
+/* 95000 as "95,000". */
+static void amount(struct strbuf *sb, int64_t v)
+{
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%lld", (long long)v);
+
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, digits[i]);
+	}
+}
+
+static void fact_text(struct strbuf *sb, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
+	html_text(sb, value);
+	strbuf_addstr(sb, "</dd>\n");
+}
+
+static void fact_amount(struct strbuf *sb, const char *label, int64_t value)
+{
+	if (value < 0)
+		return;
+	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
+	amount(sb, value);
+	strbuf_addstr(sb, "</dd>\n");
+}
+
+static void hidden(struct strbuf *sb, const char *name, const char *value)
+{
+	strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\" value=\"");
+	html_text(sb, value);
+	strbuf_addstr(sb, "\">");
+}
+
+/* The badge's colour: a deal-breaker, a good fit (75 and up), a poor one (below 50). */
+static const char *fit_class(const struct fit *f)
+{
+	int v = fit_score(f);
+
+	if (f->deal_breakers)
+		return "bad";
+	if (v < 0)
+		return "";
+	return v >= 75 ? "good" : v < 50 ? "warn" : "";
+}
+
+static void fit_line(struct strbuf *sb, const struct fit *f)
+{
+	char score[32];
+
+	fit_text(f, score, sizeof(score));
+	ui_badge(sb, fit_class(f), score);
+	strbuf_addf(sb, " <span class=\"meta\">%d of %d wants known (%d%% of their weight)</span>",
+		    f->known, f->total, fit_coverage(f));
+}
+
+/* ---- the page's sections ---- */
+
+struct view {
+	struct opp o;
+	person_ref_vec people;
+	stage_change_vec history;
+	interaction_vec iv;
+	int64_t total;
+	task_vec tasks;
+	want_standing_vec wants;
+	struct level_mismatch mismatch;
+	struct offer offer;
+	offer_round_vec rounds;
+	bool has_offer;
+	struct fit fit;
+};
+
+static void view_release(struct view *v)
+{
+	opp_release(&v->o);
+	person_ref_vec_release(&v->people);
+	stage_change_vec_release(&v->history);
+	interaction_vec_release(&v->iv);
+	task_vec_release(&v->tasks);
+	want_standing_vec_release(&v->wants);
+	level_mismatch_release(&v->mismatch);
+	offer_release(&v->offer);
+	offer_round_vec_release(&v->rounds);
+}
+
+static int view_load(struct web_req *rq, struct view *v)
+{
+	struct store *s = rq->store;
+	struct error *err = &rq->err;
+	int64_t id;
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	if ((rc = load_opp(rq, &v->o)))
+		return rc;
+	id = v->o.id;
+	if ((rc = store_opp_people(s, id, &v->people, err)) ||
+	    (rc = store_opp_history(s, id, &v->history, err)) ||
+	    (rc = store_interactions_of_opp(s, id, TIMELINE_LIMIT, &v->iv, &v->total, err)) ||
+	    (rc = store_tasks_of_opp(s, id, &v->tasks, err)) ||
+	    (rc = store_want_standings(s, id, &v->wants, err)) ||
+	    (rc = levels_check_opp(s, id, &v->mismatch, err)) ||
+	    (rc = store_offer_of_opp(s, id, &v->offer, &v->has_offer, err)) ||
+	    (v->has_offer && (rc = store_offer_rounds(s, v->offer.id, &v->rounds, err))))
+		return rc;
+	v->fit = fit_of_standings(&v->wants);
+	return 0;
+}
+
+static void head(struct strbuf *sb, const struct view *v)
+{
+	const struct opp *o = &v->o;
+
+	strbuf_addstr(sb, "<div class=\"page-head opp-head\">\n<div><p class=\"meta\">");
+	ui_org_link(sb, o->org_id, o->org_name);
+	strbuf_addstr(sb, "</p>\n<h1>");
+	html_text(sb, o->title);
+	strbuf_addstr(sb, "</h1>\n<p class=\"meta\">");
+	ui_badge(sb, stage_is_closed(o->stage) ? "closed" : "",
+		 enum_name(&stage_def, (int)o->stage));
+	strbuf_addstr(sb, " since ");
+	ui_when(sb, o->stage_changed_at);
+	if (v->mismatch.found) {
+		strbuf_addstr(sb, " ");
+		ui_badge(sb, "warn", "level mismatch");
+	}
+	strbuf_addstr(sb, "</p></div>\n<div class=\"actions\"><a class=\"button\" href=\"");
+	opp_path(sb, o, "/edit");
+	strbuf_addstr(sb, "\">Edit</a><a class=\"button secondary\" href=\"/prep/");
+	ui_url_part(sb, o->slug);
+	strbuf_addstr(sb, "\">Prep sheet</a><a class=\"button secondary\" href=\"");
+	opp_path(sb, o, "/debrief");
+	strbuf_addstr(sb, "\">Debrief</a></div>\n</div>\n");
+}
+
+static void move_form(struct strbuf *sb, const struct web_req *rq, const struct opp *o)
+{
+	struct strbuf action = STRBUF_INIT, back = STRBUF_INIT;
+
+	opp_path(&action, o, "/move");
+	opp_path(&back, o, "");
+	strbuf_addstr(sb, "<h3 id=\"h-move\">Move to another stage</h3>\n");
+	ui_form_begin(sb, rq, action.buf, "stack move-form");
+	hidden(sb, "back", back.buf);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_select_enum(sb, rq, "stage", "Stage", &stage_def, (int)o->stage, NULL);
+	ui_input(sb, rq, "text", "note", "Why (optional)", NULL, 0);
+	strbuf_addstr(sb, "</div>");
+	ui_form_end(sb, "Move");
+	strbuf_release(&action);
+	strbuf_release(&back);
+}
+
+static void details(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+{
+	const struct opp *o = &v->o;
+
+	strbuf_addstr(sb, "<section class=\"card opp-details\" aria-labelledby=\"h-details\">\n"
+			  "<h2 id=\"h-details\">Details</h2>\n<dl class=\"facts\">\n"
+			  "<dt>Organisation</dt><dd>");
+	ui_org_link(sb, o->org_id, o->org_name);
+	strbuf_addstr(sb, "</dd>\n<dt>Stage</dt><dd>");
+	html_text(sb, enum_name(&stage_def, (int)o->stage));
+	strbuf_addstr(sb, ", since ");
+	ui_when(sb, o->stage_changed_at);
+	strbuf_addstr(sb, "</dd>\n");
+	fact_text(sb, "Level applied for", o->level_applied);
+	fact_text(sb, "Level offered", o->level_offered);
+	if (v->mismatch.found) {
+		struct strbuf text = STRBUF_INIT;
+		level_mismatch_text(&v->mismatch, &text);
+		strbuf_addstr(sb, "<dt>Mismatch</dt><dd class=\"mismatch\">");
+		ui_badge(sb, "warn", "level mismatch");
+		strbuf_addch(sb, ' ');
+		html_text(sb, text.buf);
+		strbuf_addstr(sb, "</dd>\n");
+		strbuf_release(&text);
+	}
+	fact_text(sb, "Source", o->source);
+	if (o->url) {
+		strbuf_addstr(sb, "<dt>Posting</dt><dd class=\"url\">");
+		ui_external_link(sb, o->url, NULL);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	fact_amount(sb, "Salary target", o->salary_target);
+	if (o->salary_low >= 0) {
+		strbuf_addstr(sb, "<dt>Range disclosed</dt><dd>");
+		amount(sb, o->salary_low);
+		strbuf_addstr(sb, " – ");
+		amount(sb, o->salary_high);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	fact_amount(sb, "Salary offered", o->salary_offered);
+	if (v->wants.n) {
+		strbuf_addstr(sb, "<dt>Fit</dt><dd>");
+		fit_line(sb, &v->fit);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	strbuf_addstr(sb, "<dt>Added</dt><dd>");
+	ui_when(sb, o->created_at);
+	strbuf_addstr(sb, "</dd>\n</dl>\n");
+	move_form(sb, rq, o);
+	strbuf_addstr(sb, "</section>\n");
+}
+
+static void notes(struct strbuf *sb, const struct opp *o)
+{
+	strbuf_addstr(sb, "<section class=\"card opp-notes\" aria-labelledby=\"h-notes\">\n"
+			  "<h2 id=\"h-notes\">Notes</h2>\n");
+	if (o->notes) {
+		strbuf_addstr(sb, "<div class=\"notes\">");
+		html_markdown(sb, o->notes);
+		strbuf_addstr(sb, "</div>\n");
+	} else {
+		strbuf_addstr(sb, "<p class=\"meta\">No notes yet. <a href=\"");
+		opp_path(sb, o, "/edit");
+		strbuf_addstr(sb, "\">Add some</a>: what the job is, who referred you, what to "
+				  "find out.</p>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
+}
+
+static void people(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+{
+	struct strbuf action = STRBUF_INIT;
+
+	strbuf_addstr(sb, "<section class=\"card opp-people\" id=\"people\" "
+			  "aria-labelledby=\"h-people\">\n<h2 id=\"h-people\">People</h2>\n");
+	if (v->people.n) {
+		strbuf_addstr(sb, "<ul class=\"people\">\n");
+		for (size_t i = 0; i < v->people.n; i++) {
+			const struct person_ref *p = &v->people.items[i];
+			strbuf_addstr(sb, "<li>");
+			ui_person_link(sb, p->id, p->name);
+			strbuf_addstr(sb, " ");
+			ui_badge(sb, "", p->role >= 0 ? enum_name(&role_def, p->role) : "other");
+			strbuf_addstr(sb, "</li>\n");
+		}
+		strbuf_addstr(sb, "</ul>\n");
+	} else {
+		strbuf_addstr(sb, "<p class=\"meta\">Nobody linked yet. Link the people you meet "
+				  "here: the playbooks write to them after a \"no\".</p>\n");
+	}
+	opp_path(&action, &v->o, "/people");
+	strbuf_addstr(sb, "<h3>Link a person</h3>\n");
+	ui_form_begin(sb, rq, action.buf, "stack link-form");
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "person", "Person (name or id)", NULL, UI_REQUIRED);
+	ui_select_enum(sb, rq, "role", "Role", &role_def, ROLE_OTHER, NULL);
+	strbuf_addstr(sb, "</div>");
+	ui_form_end(sb, "Link");
+	strbuf_addstr(sb, "<p class=\"meta\">Someone new? <a href=\"/people/new\">Add the "
+			  "person</a> first.</p>\n</section>\n");
+	strbuf_release(&action);
+}
+
+static void interaction_item(struct strbuf *sb, const struct interaction *it)
+{
+	strbuf_addf(sb, "<li class=\"tl-item interaction\" id=\"interaction-%lld\">\n"
+			"<p class=\"meta\">",
+		    (long long)it->id);
+	ui_when(sb, it->at);
+	strbuf_addstr(sb, " ");
+	ui_badge(sb, "", enum_name(&interaction_kind_def, (int)it->kind));
+	strbuf_addstr(sb, it->direction == DIR_IN ? " from them" : " from you");
+	if (it->chemistry > 0)
+		strbuf_addf(sb, " · chemistry %d/5", it->chemistry);
+	strbuf_addstr(sb, "</p>\n<p class=\"tl-summary\">");
+	html_text(sb, it->summary);
+	strbuf_addstr(sb, "</p>\n");
+	if (it->people.n) {
+		strbuf_addstr(sb, "<p class=\"meta\">with ");
+		for (size_t k = 0; k < it->people.n; k++) {
+			if (k)
+				strbuf_addstr(sb, ", ");
+			ui_person_link(sb, it->people.items[k].id, it->people.items[k].name);
+		}
+		strbuf_addstr(sb, "</p>\n");
+	}
+	if (it->notes) {
+		strbuf_addstr(sb, "<div class=\"notes\">");
+		html_markdown(sb, it->notes);
+		strbuf_addstr(sb, "</div>\n");
+	}
+	strbuf_addstr(sb, "</li>\n");
+}
+
+static void stage_item(struct strbuf *sb, const struct stage_change *c)
+{
+	strbuf_addstr(sb, "<li class=\"tl-item stage-change\">\n<p class=\"meta\">");
+	ui_when(sb, c->at);
+	strbuf_addstr(sb, " ");
+	ui_badge(sb, "stage", "stage");
+	strbuf_addstr(sb, "</p>\n<p class=\"tl-summary\">");
+	if (c->from < 0) {
+		strbuf_addstr(sb, "Added as ");
+		html_text(sb, enum_name(&stage_def, (int)c->to));
+	} else {
+		strbuf_addstr(sb, "Moved from ");
+		html_text(sb, enum_name(&stage_def, c->from));
+		strbuf_addstr(sb, " to ");
+		html_text(sb, enum_name(&stage_def, (int)c->to));
+	}
+	strbuf_addstr(sb, "</p>\n");
+	if (c->note) {
+		strbuf_addstr(sb, "<p class=\"why\">");
+		html_text(sb, c->note);
+		strbuf_addstr(sb, "</p>\n");
+	}
+	strbuf_addstr(sb, "</li>\n");
+}
+
+/* Interactions and stage changes merged, newest first (both come oldest first). */
+static void timeline(struct strbuf *sb, const struct view *v)
+{
+	size_t i = v->iv.n, h = v->history.n;
+
+	strbuf_addstr(sb, "<section class=\"card opp-timeline\" aria-labelledby=\"h-timeline\">\n"
+			  "<h2 id=\"h-timeline\">Timeline</h2>\n");
+	if (v->total > (int64_t)v->iv.n)
+		strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld interactions.</p>\n",
+			    v->iv.n, (long long)v->total);
+	if (!i && !h)
+		strbuf_addstr(sb, "<p class=\"meta\">Nothing yet.</p>\n");
+	strbuf_addstr(sb, "<ol class=\"opp-events\">\n");
+	while (i || h) {
+		const struct stage_change *c = h ? &v->history.items[h - 1] : NULL;
+		if (c && (!i || strncmp(c->at, v->iv.items[i - 1].at, 16) > 0)) {
+			stage_item(sb, c);
+			h--;
+		} else {
+			interaction_item(sb, &v->iv.items[--i]);
+		}
+	}
+	strbuf_addstr(sb, "</ol>\n</section>\n");
+}
+
+static const char *status_class(enum want_status s)
+{
+	return s == WANT_MET ? "good" : s == WANT_PARTLY ? "warn" : s == WANT_UNMET ? "bad" : "";
+}
+
+static void wants(struct strbuf *sb, const struct view *v)
+{
+	strbuf_addstr(sb, "<section class=\"card opp-wants\" id=\"wants\" "
+			  "aria-labelledby=\"h-wants\">\n<h2 id=\"h-wants\">Wants</h2>\n");
+	if (!v->wants.n) {
+		strbuf_addstr(sb, "<p class=\"meta\">No wants yet. <a href=\"/wants\">Say what "
+				  "you want</a>, and each opportunity is scored against it.</p>\n"
+				  "</section>\n");
+		return;
+	}
+	strbuf_addstr(sb, "<p class=\"fit\">Fit ");
+	fit_line(sb, &v->fit);
+	strbuf_addstr(sb, "</p>\n");
+	for (size_t i = 0; i < v->wants.n; i++) {
+		const struct want_standing *w = &v->wants.items[i];
+		if (!w->want.must || w->status != WANT_UNMET)
+			continue;
+		strbuf_addstr(sb, "<p class=\"deal-breaker\">");
+		ui_badge(sb, "bad", "deal-breaker");
+		strbuf_addstr(sb, " ");
+		html_text(sb, w->want.text);
+		strbuf_addstr(sb, " is a must-have, and it is unmet.</p>\n");
+	}
+	strbuf_addstr(sb, "<table class=\"list wants\">\n<thead><tr><th>Want</th><th>Status</th>"
+			  "<th>Evidence</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < v->wants.n; i++) {
+		const struct want_standing *w = &v->wants.items[i];
+		strbuf_addstr(sb, "<tr><td>");
+		html_text(sb, w->want.text);
+		strbuf_addf(sb, " <span class=\"meta\">weight %d%s</span></td><td>", w->want.weight,
+			    w->want.must ? ", must-have" : "");
+		ui_badge(sb, status_class(w->status), enum_name(&want_status_def, (int)w->status));
+		strbuf_addstr(sb, "</td><td>");
+		if (w->evidence.n)
+			strbuf_addstr(sb, "<ul class=\"evidence\">");
+		for (size_t k = 0; k < w->evidence.n; k++) {
+			const struct want_evidence *e = &w->evidence.items[k];
+			strbuf_addstr(sb, "<li>");
+			ui_when(sb, e->at);
+			strbuf_addstr(sb, " ");
+			html_text(sb, enum_name(&want_status_def, (int)e->status));
+			if (e->by.id) {
+				strbuf_addstr(sb, ", said ");
+				ui_person_link(sb, e->by.id, e->by.name);
+			}
+			if (e->note) {
+				strbuf_addstr(sb, ": ");
+				html_text(sb, e->note);
+			}
+			strbuf_addstr(sb, "</li>");
+		}
+		if (w->evidence.n)
+			strbuf_addstr(sb, "</ul>");
+		else
+			strbuf_addstr(sb, "<span class=\"meta\">to verify</span>");
+		strbuf_addstr(sb, "</td></tr>\n");
+	}
+	strbuf_addstr(sb, "</tbody>\n</table>\n<p class=\"actions\"><a class=\"button secondary\" "
+			  "href=\"/wants?opp=");
+	ui_url_part(sb, v->o.slug);
+	strbuf_addstr(sb, "#mark\">Record what you learnt</a></p>\n<p class=\"meta\">The "
+			  "<a href=\"/prep/");
+	ui_url_part(sb, v->o.slug);
+	strbuf_addstr(sb, "\">prep sheet</a> lists the questions that verify what is still "
+			  "unknown.</p>\n</section>\n");
+}
+
+static void terms_text(struct strbuf *sb, const struct offer_terms *t)
+{
+	const char *sep = "";
+
+	if (t->base >= 0) {
+		strbuf_addstr(sb, "base ");
+		amount(sb, t->base);
+		sep = ", ";
+	}
+	if (t->bonus >= 0) {
+		strbuf_addf(sb, "%sbonus ", sep);
+		amount(sb, t->bonus);
+		sep = ", ";
+	}
+	const struct {
+		const char *name, *value;
+	} texts[] = { { "equity", t->equity }, { "title", t->title }, { "level", t->level },
+		      { "start", t->start } };
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		if (!texts[i].value)
+			continue;
+		strbuf_addf(sb, "%s%s ", sep, texts[i].name);
+		html_text(sb, texts[i].value);
+		sep = ", ";
+	}
+}
+
+static void offer(struct strbuf *sb, const struct view *v)
+{
+	const struct offer *of = &v->offer;
+
+	strbuf_addstr(sb, "<section class=\"card opp-offer\" id=\"offer\" "
+			  "aria-labelledby=\"h-offer\">\n<h2 id=\"h-offer\">Offer</h2>\n");
+	if (!v->has_offer) {
+		strbuf_addstr(sb, "<p class=\"meta\">No offer recorded.</p>\n");
+	} else {
+		strbuf_addstr(sb, "<dl class=\"facts\">\n");
+		fact_amount(sb, "Base", of->terms.base);
+		fact_amount(sb, "Bonus", of->terms.bonus);
+		fact_text(sb, "Equity", of->terms.equity);
+		fact_text(sb, "Title", of->terms.title);
+		fact_text(sb, "Level", of->terms.level);
+		if (of->terms.start) {
+			strbuf_addstr(sb, "<dt>Start</dt><dd>");
+			ui_when(sb, of->terms.start);
+			strbuf_addstr(sb, "</dd>\n");
+		}
+		if (of->deadline) {
+			strbuf_addstr(sb, "<dt>Deadline</dt><dd>");
+			ui_when(sb, of->deadline);
+			strbuf_addstr(sb, "</dd>\n");
+		}
+		fact_text(sb, "Benefits", of->benefits);
+		strbuf_addstr(sb, "</dl>\n");
+		if (of->notes) {
+			strbuf_addstr(sb, "<div class=\"notes\">");
+			html_markdown(sb, of->notes);
+			strbuf_addstr(sb, "</div>\n");
+		}
+		if (v->rounds.n)
+			strbuf_addstr(sb, "<h3>Negotiation</h3>\n<table class=\"list rounds\">\n"
+					  "<thead><tr><th>When</th><th>Who</th><th>Terms</th></tr>"
+					  "</thead>\n<tbody>\n");
+		for (size_t i = 0; i < v->rounds.n; i++) {
+			const struct offer_round *r = &v->rounds.items[i];
+			strbuf_addstr(sb, "<tr><td>");
+			ui_when(sb, r->at);
+			strbuf_addf(sb, "</td><td>%s</td><td>",
+				    r->side == OFFER_ASK ? "you asked" : "they replied");
+			terms_text(sb, &r->terms);
+			if (r->text) {
+				strbuf_addstr(sb, "<p class=\"why\">");
+				html_text(sb, r->text);
+				strbuf_addstr(sb, "</p>");
+			}
+			strbuf_addstr(sb, "</td></tr>\n");
+		}
+		if (v->rounds.n)
+			strbuf_addstr(sb, "</tbody>\n</table>\n");
+	}
+	strbuf_addstr(sb, "<p class=\"actions\">");
+	if (v->has_offer) {
+		strbuf_addf(sb, "<a class=\"button secondary\" "
+				"href=\"/offers/compare?round=%lld#round\">Record a negotiation "
+				"round</a>",
+			    (long long)of->id);
+	} else {
+		strbuf_addstr(sb, "<a class=\"button secondary\" href=\"/offers/compare?add=");
+		ui_url_part(sb, v->o.slug);
+		strbuf_addstr(sb, "#add\">Add the offer</a>");
+	}
+	strbuf_addstr(sb, "<a href=\"/offers/compare\">Offers compare</a></p>\n</section>\n");
+}
+
+static void tasks(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+{
+	char today[DATE_BUFSZ], action[64];
+	struct strbuf back = STRBUF_INIT;
+
+	date_format_day(store_now(rq->store), today);
+	opp_path(&back, &v->o, "");
+	strbuf_addstr(sb, "<section class=\"card opp-tasks\" id=\"tasks\" "
+			  "aria-labelledby=\"h-tasks\">\n"
+			  "<h2 id=\"h-tasks\">Open follow-ups</h2>\n");
+	if (!v->tasks.n)
+		strbuf_addstr(sb, "<p class=\"meta\">None open.</p>\n");
+	else
+		strbuf_addstr(sb, "<ul class=\"tasks\">\n");
+	for (size_t i = 0; i < v->tasks.n; i++) {
+		const struct task *t = &v->tasks.items[i];
+		bool late = t->due && strncmp(t->due, today, 10) < 0;
+		strbuf_addf(sb, "<li class=\"task%s\" id=\"task-%lld\">\n<div class=\"task-main\">",
+			    late ? " overdue" : "", (long long)t->id);
+		ui_badge(sb, "", enum_name(&task_kind_def, (int)t->kind));
+		strbuf_addstr(sb, " <span class=\"task-title\">");
+		html_text(sb, t->title);
+		strbuf_addstr(sb, "</span>\n<p class=\"meta\">");
+		ui_when(sb, t->due);
+		if (late)
+			strbuf_addstr(sb, " (overdue)");
+		if (t->person.id) {
+			strbuf_addstr(sb, " · with ");
+			ui_person_link(sb, t->person.id, t->person.name);
+		}
+		strbuf_addstr(sb, "</p>\n");
+		if (t->why) {
+			strbuf_addstr(sb, "<p class=\"why\">");
+			html_text(sb, t->why);
+			strbuf_addstr(sb, "</p>\n");
+		}
+		strbuf_addstr(sb, "</div>\n<div class=\"task-actions\">");
+		if (t->template)
+			strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">"
+					"Draft</a>",
+				    (long long)t->id);
+		snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
+		ui_button_form(sb, rq, action, "Done", "primary", "back", back.buf, NULL);
+		strbuf_addstr(sb, "</div>\n</li>\n");
+	}
+	if (v->tasks.n)
+		strbuf_addstr(sb, "</ul>\n");
+	strbuf_addstr(sb, "</section>\n");
+	strbuf_release(&back);
+}
+
+static int render(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body;
+	struct view v;
+	struct strbuf title = STRBUF_INIT;
+	int rc;
+
+	if ((rc = view_load(rq, &v))) {
+		view_release(&v);
+		return rc;
+	}
+	strbuf_addf(&title, "%s · %s", v.o.title, v.o.org_name ? v.o.org_name : "");
+	ui_page_begin(rs, rq, title.buf, NAV_PIPELINE);
+	head(sb, &v);
+	ui_form_errors(sb, rq);
+	/* the side first: on a phone's one column, the details come before the history */
+	strbuf_addstr(sb, "<div class=\"opp-page\">\n<div class=\"opp-side\">\n");
+	details(sb, rq, &v);
+	tasks(sb, rq, &v);
+	people(sb, rq, &v);
+	notes(sb, &v.o);
+	strbuf_addstr(sb, "</div>\n<div class=\"opp-main\">\n");
+	timeline(sb, &v);
+	wants(sb, &v);
+	offer(sb, &v);
+	strbuf_addstr(sb, "</div>\n</div>\n");
+	ui_page_end(rs);
+	strbuf_release(&title);
+	view_release(&v);
+	return 0;
 }
 
 int page_opp(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
-}
-
-int page_opp_edit(struct web_req *rq, struct web_resp *rs)
-{
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
-}
-
-int post_opp_edit(struct web_req *rq, struct web_resp *rs)
-{
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return render(rq, rs);
 }
 
 int post_opp_link(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	struct opp o = { 0 };
+	struct strbuf to = STRBUF_INIT;
+	int64_t person;
+	int role, rc;
+	bool ok;
+
+	if ((rc = load_opp(rq, &o))) {
+		opp_release(&o);
+		return rc;
+	}
+	ok = form_person(rq, "person", &person);
+	if (ok && !person) {
+		web_field_error(rq, "person", "whom? give a name or an id");
+		ok = false;
+	}
+	ok &= form_enum(rq, "role", &role_def, &role);
+	if (ok && (rc = store_opp_link(rq->store, o.id, person,
+				       role < 0 ? ROLE_OTHER : (enum role)role, &rq->err))) {
+		opp_release(&o);
+		return rc;
+	}
+	if (!ok) {
+		opp_release(&o);
+		rs->status = 400;
+		return render(rq, rs);
+	}
+	opp_path(&to, &o, "#people");
+	web_redirect(rs, "%s", to.buf);
+	strbuf_release(&to);
+	opp_release(&o);
+	return 0;
+}
+
+/* ---- adding and changing ---- */
+
+static void amount_input(struct strbuf *sb, const struct web_req *rq, const char *name,
+			 const char *label, int64_t value)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)value);
+	ui_input(sb, rq, "text", name, label, value >= 0 ? buf : NULL, 0);
+}
+
+/* The form to add (o NULL) or change an opportunity. */
+static void opp_form(struct web_req *rq, struct web_resp *rs, const struct opp *o)
+{
+	struct strbuf *sb = &rs->body;
+	struct strbuf action = STRBUF_INIT, cancel = STRBUF_INIT;
+
+	if (o) {
+		opp_path(&action, o, "/edit");
+		opp_path(&cancel, o, "");
+	} else {
+		strbuf_addstr(&action, "/opportunities");
+		strbuf_addstr(&cancel, "/pipeline");
+	}
+	ui_page_begin(rs, rq, o ? "Change the opportunity" : "New opportunity", NAV_PIPELINE);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
+	if (o) {
+		strbuf_addstr(sb, "Change ");
+		html_text(sb, o->title);
+	} else {
+		strbuf_addstr(sb, "New opportunity");
+	}
+	strbuf_addstr(sb, "</h1></div>\n<section class=\"card opp-form\">\n");
+	ui_form_begin(sb, rq, action.buf, "stack");
+	ui_form_errors(sb, rq);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "org", "Organisation (added if new)", o ? o->org_name : NULL,
+		 UI_REQUIRED | (o ? 0 : UI_AUTOFOCUS));
+	ui_input(sb, rq, "text", "title", "Job title", o ? o->title : NULL, UI_REQUIRED);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "slug",
+		 o ? "Short name (a-z, 0-9, -)"
+		   : "Short name (a-z, 0-9, -; empty: made from the name)",
+		 o ? o->slug : NULL, o ? UI_REQUIRED : 0);
+	if (!o)
+		ui_select_enum(sb, rq, "stage", "Stage it starts in", &stage_def, STAGE_LEAD, NULL);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "level", "Level you applied for", o ? o->level_applied : NULL, 0);
+	ui_input(sb, rq, "text", "level_offered", "Level they discuss or offer",
+		 o ? o->level_offered : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "source", "Where you found it", o ? o->source : NULL, 0);
+	ui_input(sb, rq, "url", "url", "Job posting (https://...)", o ? o->url : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	amount_input(sb, rq, "salary_target", "Your salary target", o ? o->salary_target : -1);
+	amount_input(sb, rq, "salary_low", "Range they disclosed: low", o ? o->salary_low : -1);
+	amount_input(sb, rq, "salary_high", "Range: high", o ? o->salary_high : -1);
+	if (o)
+		amount_input(sb, rq, "salary_offered", "Salary offered", o->salary_offered);
+	strbuf_addstr(sb, "</div>\n<p class=\"meta\">Amounts: digits, or with k for thousands "
+			  "(95k).</p>\n");
+	ui_textarea(sb, rq, "notes", "Notes (Markdown)", o ? o->notes : NULL, 6);
+	strbuf_addstr(sb, "<div class=\"actions\"><button type=\"submit\">");
+	strbuf_addstr(sb, o ? "Save changes" : "Add the opportunity");
+	strbuf_addstr(sb, "</button><a class=\"button secondary\" href=\"");
+	html_text(sb, cancel.buf);
+	strbuf_addstr(sb, "\">Cancel</a></div>\n</form>\n</section>\n");
+	ui_page_end(rs);
+	strbuf_release(&action);
+	strbuf_release(&cancel);
+}
+
+static bool differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+/* Read the form into o (its current values when changing: id set), each
+ * field checked beside itself; *org receives the organisation's name. */
+static bool read_form(struct web_req *rq, struct opp *o, bool create, const char **org)
+{
+	const char *title, *slug, *level, *offered, *source, *url, *notes;
+	int64_t target, low, high, paid = o->salary_offered;
+	struct error e = ERROR_INIT;
+	int stage = STAGE_LEAD;
+	bool ok = true, low_ok, high_ok;
+
+	ok &= form_text(rq, "org", "organisation", true, false, org);
+	ok &= form_text(rq, "title", "title", true, false, &title);
+	if (form_text(rq, "slug", "slug", !create, false, &slug)) {
+		int64_t other;
+		if (slug && slug_check(slug, &e)) {
+			web_field_error(rq, "slug", "%s", e.msg);
+			ok = false;
+		} else if (slug && !store_opp_resolve(rq->store, slug, &other, &e) &&
+			   other != o->id) {
+			web_field_error(rq, "slug", "the short name '%s' is taken", slug);
+			ok = false;
+		}
+	} else {
+		ok = false;
+	}
+	if (create) {
+		ok &= form_enum(rq, "stage", &stage_def, &stage);
+		if (stage < 0)
+			stage = STAGE_LEAD;
+	}
+	ok &= form_text(rq, "level", "level applied for", false, false, &level);
+	ok &= form_text(rq, "level_offered", "level offered", false, false, &offered);
+	ok &= form_text(rq, "source", "source", false, false, &source);
+	if (!form_text(rq, "url", "URL", false, false, &url)) {
+		ok = false;
+	} else if (text_check_url("the URL", url, &e)) {
+		web_field_error(rq, "url", "%s", e.msg);
+		ok = false;
+	}
+	ok &= form_amount(rq, "salary_target", "the salary target", &target);
+	low_ok = form_amount(rq, "salary_low", "the range's low end", &low);
+	high_ok = form_amount(rq, "salary_high", "the range's high end", &high);
+	if (!low_ok || !high_ok) {
+		ok = false;
+	} else if ((low < 0) != (high < 0)) {
+		web_field_error(rq, low < 0 ? "salary_low" : "salary_high",
+				"a salary range needs both ends");
+		ok = false;
+	} else if (low > high) {
+		web_field_error(rq, "salary_low", "the low end is above the high end");
+		ok = false;
+	}
+	if (!create)
+		ok &= form_amount(rq, "salary_offered", "the salary offered", &paid);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	if (!ok)
+		return false;
+	field_set(&o->title, title);
+	if (slug)
+		field_set(&o->slug, slug);
+	field_set(&o->level_applied, level);
+	field_set(&o->level_offered, offered);
+	field_set(&o->source, source);
+	field_set(&o->url, url);
+	field_set(&o->notes, notes);
+	o->salary_target = target;
+	o->salary_low = low;
+	o->salary_high = high;
+	o->salary_offered = paid;
+	if (create)
+		o->stage = (enum stage)stage;
+	return true;
+}
+
+/* The organisation by name, added when new; its error goes beside the field. */
+static bool ensure_org(struct web_req *rq, const char *name, struct opp *o)
+{
+	struct error e = ERROR_INIT;
+
+	if (store_org_ensure(rq->store, name, &o->org_id, &e)) {
+		web_field_error(rq, "org", "%s", e.msg);
+		return false;
+	}
+	field_set(&o->org_name, name);
+	return true;
+}
+
+/* An error of the store about what the user gave goes at the form's top. */
+static int form_failed(struct web_req *rq, int rc)
+{
+	if (rc != ERR_INVALID && rc != ERR_CONFLICT && rc != ERR_AMBIGUOUS)
+		return rc;
+	web_field_error(rq, "", "%s", rq->err.msg);
+	error_clear(&rq->err);
+	return 0;
+}
+
+int page_opp_new(struct web_req *rq, struct web_resp *rs)
+{
+	opp_form(rq, rs, NULL);
+	return 0;
+}
+
+int post_opp_create(struct web_req *rq, struct web_resp *rs)
+{
+	struct opp o = { .salary_target = -1, .salary_low = -1, .salary_high = -1,
+			 .salary_offered = -1 };
+	struct strbuf to = STRBUF_INIT;
+	const char *org;
+	int rc = 0;
+
+	if (read_form(rq, &o, true, &org) && ensure_org(rq, org, &o))
+		rc = form_failed(rq, action_opp_add(rq->store, rq->pb, &o, &rq->err));
+	if (!rc && rq->errors.n) {
+		rs->status = 400;
+		opp_form(rq, rs, NULL);
+	} else if (!rc) {
+		opp_path(&to, &o, "");
+		web_redirect(rs, "%s", to.buf);
+	}
+	strbuf_release(&to);
+	opp_release(&o);
+	return rc;
+}
+
+int page_opp_edit(struct web_req *rq, struct web_resp *rs)
+{
+	struct opp o = { 0 };
+	int rc = load_opp(rq, &o);
+
+	if (!rc)
+		opp_form(rq, rs, &o);
+	opp_release(&o);
+	return rc;
+}
+
+int post_opp_edit(struct web_req *rq, struct web_resp *rs)
+{
+	struct opp o = { 0 }, old = { 0 };
+	struct strbuf to = STRBUF_INIT;
+	const char *org;
+	int rc;
+
+	if ((rc = load_opp(rq, &o)) || (rc = store_opp_get(rq->store, o.id, &old, &rq->err)))
+		goto out;
+	if (read_form(rq, &o, false, &org) && ensure_org(rq, org, &o)) {
+		bool levels = differ(old.level_applied, o.level_applied) ||
+			      differ(old.level_offered, o.level_offered);
+		rc = form_failed(rq, action_opp_update(rq->store, rq->pb, &o, levels, &rq->err));
+	}
+	if (rc)
+		goto out;
+	if (rq->errors.n) {
+		rs->status = 400;
+		opp_form(rq, rs, &old);
+	} else {
+		opp_path(&to, &o, "");
+		web_redirect(rs, "%s", to.buf);
+	}
+out:
+	strbuf_release(&to);
+	opp_release(&o);
+	opp_release(&old);
+	return rc;
 }
