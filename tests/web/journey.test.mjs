@@ -1,0 +1,101 @@
+// A new user's whole journey through the web UI, in the browser: add an
+// opportunity and the people met, log an interview, see the thank-you
+// follow-ups, draft and download a letter, move the card on the board,
+// record the rejection and see the plan that follows it, add a want and
+// see it on the prep sheet. Every step is done with the page's own forms,
+// links and drag and drop, as a person would.
+import { readFileSync } from "node:fs";
+import { start, test, expect, cli, done, base } from "./lib.mjs";
+
+const { page } = await start("2026-03-02T09:00");
+const main = () => page.textContent("main");
+
+await test("add an opportunity with the New opportunity form", async () => {
+	await page.goto(base + "/pipeline");
+	await page.getByRole("link", { name: "New opportunity" }).first().click();
+	await page.getByLabel("Organisation (added if new)").fill("Northwind Analytics");
+	await page.getByLabel("Job title").fill("Data Lead");
+	await page.getByLabel("Level you applied for").fill("lead");
+	await page.getByRole("button", { name: "Add the opportunity" }).click();
+	await page.waitForURL(/\/opportunities\/northwind-analytics-data-lead$/);
+	expect((await main()).includes("Data Lead"), "the new opportunity's page");
+});
+
+for (const [name, title] of [["Hiring Manager", "VP Data"], ["Team Lead", "Staff Engineer"]]) {
+	await test(`add ${name} with the New person form`, async () => {
+		await page.goto(base + "/people/new");
+		await page.getByLabel("Name").fill(name);
+		await page.getByLabel("Organisation (added if new)").fill("Northwind Analytics");
+		await page.getByLabel("Job title").fill(title);
+		await page.getByRole("button", { name: "Add the person" }).click();
+		await page.waitForURL(/\/people\/\d+$/);
+		expect((await main()).includes(title), "the person's page");
+	});
+}
+
+await test("link the hiring manager to the opportunity", async () => {
+	await page.goto(base + "/opportunities/northwind-analytics-data-lead");
+	await page.getByLabel("Person (name or id)").fill("Hiring Manager");
+	await page.getByLabel("Role").selectOption("hiring-manager");
+	await page.getByRole("button", { name: "Link" }).click();
+	await page.waitForURL(/\/opportunities\/northwind-analytics-data-lead/);
+	expect((await main()).includes("hiring-manager"), "the role is shown");
+});
+
+await test("log the interview on Today and see a thank-you follow-up for each person", async () => {
+	await page.goto(base + "/");
+	await page.getByLabel("Kind").selectOption("interview");
+	await page.getByLabel("What happened").fill("First interview: the data platform");
+	await page.getByLabel("With (names, separated by commas)").fill("Hiring Manager, Team Lead");
+	await page.getByLabel("About the opportunity (its name or short name)")
+		.fill("northwind-analytics-data-lead");
+	await page.getByRole("button", { name: "Log it" }).click();
+	await page.waitForURL(base + "/");
+	const text = await main();
+	expect(text.includes("Thank-you note to Hiring Manager"), "a thank-you to the hiring manager");
+	expect(text.includes("Thank-you note to Team Lead"), "a thank-you to the team lead");
+});
+
+await test("draft the thank-you letter and download it as an e-mail file", async () => {
+	await page.goto(base + "/");
+	const task = page.locator("li.task", { hasText: "Thank-you note to Hiring Manager" });
+	await task.getByRole("link", { name: "Draft" }).click();
+	await page.waitForURL(/\/tasks\/\d+\/draft$/);
+	expect((await page.textContent("#draft-body")).length > 40, "a letter body");
+	const [download] = await Promise.all([
+		page.waitForEvent("download"),
+		page.getByRole("link", { name: "Download .eml" }).click(),
+	]);
+	const eml = readFileSync(await download.path(), "utf8");
+	expect(/^Subject: /m.test(eml), "a Subject header");
+	expect(/^MIME-Version: 1.0/m.test(eml), "a MIME message");
+	expect(download.suggestedFilename().endsWith(".eml"), "an .eml file name");
+});
+
+await test("move the card to Interviewing by drag and drop", async () => {
+	await page.goto(base + "/pipeline");
+	const card = page.locator(".opp-card", { hasText: "Data Lead" });
+	const column = page.locator('.stage-col[data-stage="interviewing"]');
+	await Promise.all([page.waitForNavigation(), card.dragTo(column)]);
+	const opp = cli("--json", "opp", "show", "northwind-analytics-data-lead");
+	expect(opp.stage === "interviewing", "stage interviewing, got " + opp.stage);
+	await page.goto(base + "/pipeline");
+	expect(await page.locator('.stage-col[data-stage="interviewing"] .opp-card',
+		{ hasText: "Data Lead" }).count() === 1, "the card in the Interviewing column");
+});
+
+await test("record the rejection and see the follow-up plan", async () => {
+	await page.goto(base + "/opportunities/northwind-analytics-data-lead");
+	await page.getByLabel("Stage", { exact: true }).selectOption("rejected");
+	await page.getByRole("button", { name: "Move" }).click();
+	await page.waitForURL(/\/opportunities\/northwind-analytics-data-lead/);
+	const text = await main();
+	expect(text.includes("Stay-in-touch letter to Hiring Manager"), "a stay-in-touch letter");
+	expect(text.includes("Connect with Team Lead on LinkedIn"), "a LinkedIn connection");
+	expect(text.includes("Review your interviews at Northwind Analytics"), "a review");
+	await page.goto(base + "/pipeline");
+	expect(await page.locator("details", { hasText: "Data Lead" }).count() >= 1,
+		"the card among the closed ones");
+});
+
+await done();
