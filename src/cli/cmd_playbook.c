@@ -6,92 +6,15 @@
 #include <string.h>
 
 #include "method/playbook_run.h"
-
-/* Append the names of the bits set in mask. */
-static void mask_text(struct strbuf *sb, const struct enum_def *def, unsigned mask)
-{
-	bool first = true;
-
-	for (size_t i = 0; i < def->count; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		strbuf_addf(sb, "%s%s", first ? "" : ", ", def->names[i]);
-		first = false;
-	}
-}
-
-/* "when": the trigger in words. */
-static void trigger_text(struct strbuf *sb, const struct rule *r)
-{
-	switch (r->trigger) {
-	case TRIGGER_INTERACTION:
-		strbuf_addstr(sb, "an interaction is logged: ");
-		mask_text(sb, &interaction_kind_def, r->kinds);
-		if (r->direction >= 0)
-			strbuf_addf(sb, " (%s)", enum_name(&direction_def, r->direction));
-		break;
-	case TRIGGER_STAGE:
-		strbuf_addf(sb, "the opportunity enters %s", enum_name(&stage_def, r->stage));
-		break;
-	case TRIGGER_SILENCE:
-		strbuf_addf(sb, "nothing inbound for %d days after ", r->days);
-		if (r->after_rule)
-			strbuf_addf(sb, "a task of %s is done", r->after_rule);
-		else
-			mask_text(sb, &interaction_kind_def, r->kinds);
-		if (r->repeat > 1)
-			strbuf_addf(sb, "; up to %d, %d days apart", r->repeat, r->every);
-		if (r->stages) {
-			strbuf_addstr(sb, "; while in ");
-			mask_text(sb, &stage_def, r->stages);
-		}
-		break;
-	case TRIGGER_CADENCE:
-		strbuf_addstr(sb, "a person's keep-in-touch cadence lapses");
-		break;
-	case TRIGGER_DONE:
-		strbuf_addstr(sb, "a task is done: ");
-		if (r->after_rule)
-			strbuf_addf(sb, "one made by %s", r->after_rule);
-		else
-			mask_text(sb, &task_kind_def, r->kinds);
-		break;
-	case TRIGGER_DEADLINE:
-		strbuf_addstr(sb, "an offer's deadline is set or changed (due counts from it)");
-		if (r->stages) {
-			strbuf_addstr(sb, "; while in ");
-			mask_text(sb, &stage_def, r->stages);
-		}
-		break;
-	case TRIGGER_MISMATCH:
-		strbuf_addstr(sb, "the level discussed or offered is below the level applied for");
-		break;
-	}
-}
-
-/* "does": the action in words. */
-static void action_text(struct strbuf *sb, const struct rule *r)
-{
-	char who[200];
-
-	rule_people_text(r, who, sizeof(who));
-	if (r->task_kind >= 0)
-		strbuf_addf(sb, "%s task for %s, due %+d days",
-			    enum_name(&task_kind_def, r->task_kind), who, r->due);
-	if (r->min_rapport >= 0)
-		strbuf_addf(sb, " (only rapport %d or more)", r->min_rapport);
-	if (r->set_cadence)
-		strbuf_addf(sb, "%sa cadence of %d days for %s (who have none)",
-			    r->task_kind >= 0 ? "; " : "", r->set_cadence, who);
-}
+#include "method/playbook_text.h"
 
 static json_t *rule_json(const struct rule *r)
 {
 	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
 	json_t *j;
 
-	trigger_text(&when, r);
-	action_text(&does, r);
+	rule_trigger_text(&when, r);
+	rule_action_text(&does, r);
 	j = json_pack("{s:s, s:b, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s}", "name", r->name,
 		      "enabled", r->enabled, "trigger", trigger_name(r->trigger), "when",
 		      when.buf, "does", does.buf, "title", r->title, "why", r->why, "template",
@@ -104,29 +27,19 @@ static json_t *rule_json(const struct rule *r)
 /* "ends on: a reply, a stage change, the opportunity's closing" */
 static void print_cancel(struct cli *cli, unsigned cancel)
 {
-	static const struct { unsigned flag; const char *text; } events[] = {
-		{ CANCEL_INBOUND, "a reply" },
-		{ CANCEL_STAGE, "a stage change" },
-		{ CANCEL_CLOSED, "the opportunity's closing" },
-	};
-	const char *sep = "";
+	struct strbuf sb = STRBUF_INIT;
 
-	cli_printf(cli, "  ends on:  ");
-	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
-		if (!(cancel & events[i].flag))
-			continue;
-		cli_printf(cli, "%s%s", sep, events[i].text);
-		sep = ", ";
-	}
-	cli_printf(cli, "\n");
+	rule_cancel_text(&sb, cancel);
+	cli_printf(cli, "  ends on:  %s\n", sb.buf);
+	strbuf_release(&sb);
 }
 
 static void print_rule(struct cli *cli, const struct rule *r, bool full)
 {
 	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
 
-	trigger_text(&when, r);
-	action_text(&does, r);
+	rule_trigger_text(&when, r);
+	rule_action_text(&does, r);
 	cli_printf(cli, "%-20s %s%s\n", r->name, r->enabled ? "" : "[off] ",
 		   r->description ? r->description : when.buf);
 	if (full) {

@@ -16,7 +16,7 @@
 
 /* ---- loading ---- */
 
-static char *user_playbooks_path(void)
+char *playbooks_user_path(void)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct strbuf sb = STRBUF_INIT;
@@ -77,7 +77,7 @@ int playbooks_check_file(const char *path, struct playbook *pb, struct error *er
 
 int playbooks_load(struct playbook *pb, char **user_file, struct error *err)
 {
-	char *path = user_playbooks_path();
+	char *path = playbooks_user_path();
 	struct strbuf text = STRBUF_INIT;
 	int rc = load_builtin(pb, err);
 

@@ -18,6 +18,9 @@
  * or ~/.config/rapport/playbooks.ini) over them. *user_file receives its path
  * when it exists (NULL otherwise; may be NULL). */
 int playbooks_load(struct playbook *pb, char **user_file, struct error *err);
+/* Where the user's playbooks file is or would be (whether it exists or not),
+ * or NULL when neither XDG_CONFIG_HOME nor HOME says; the caller frees it. */
+char *playbooks_user_path(void);
 /* Check a file as the user's playbooks file would be read. */
 int playbooks_check_file(const char *path, struct playbook *pb, struct error *err);
 

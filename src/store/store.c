@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STMT_SLOTS 128 /* more than the distinct statements rapport has */
+#define STMT_SLOTS 256 /* more than the distinct statements rapport has */
 
 struct stmt_slot {
 	const char *sql;

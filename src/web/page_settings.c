@@ -1,44 +1,630 @@
-/* page_settings.c: not built yet (each handler answers 404). */
+/*
+ * page_settings.c: Settings. /settings: your name, e-mail address and
+ * signature (the letters' {me} and {signature}), the ladder of job levels,
+ * and the export. /settings/playbooks: the rules in force, and your own
+ * playbooks.ini to edit, checked as 'rapport playbook check' checks it
+ * before it replaces the file. /settings/templates: the letter templates.
+ * /export.json: everything, as 'rapport export' writes it.
+ */
 #include "web/pages.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io/json_backup.h"
+#include "method/letter.h"
+#include "method/levels.h"
+#include "method/playbook_run.h"
+#include "method/playbook_text.h"
+#include "store/setting.h"
+#include "util/embedded.h"
+#include "web/ui.h"
+
+/* The largest playbooks file rapport reads (playbook_run.c reads 1 MB). */
+#define PLAYBOOKS_MAX (1024 * 1024 - 1)
+
+static const char *const profile_keys[] = { "name", "email", "signature" };
+#define NPROFILE (sizeof(profile_keys) / sizeof(profile_keys[0]))
+
+/* ---- the frame ---- */
+
+enum settings_tab { TAB_PROFILE, TAB_PLAYBOOKS, TAB_TEMPLATES };
+
+static void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
+			   enum settings_tab tab)
+{
+	static const struct {
+		const char *href, *label;
+	} tabs[] = {
+		[TAB_PROFILE] = { "/settings", "You, levels and export" },
+		[TAB_PLAYBOOKS] = { "/settings/playbooks", "Playbooks" },
+		[TAB_TEMPLATES] = { "/settings/templates", "Letter templates" },
+	};
+	struct strbuf *sb = &rs->body;
+
+	ui_page_begin(rs, rq, title, NAV_SETTINGS);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Settings</h1></div>\n"
+			  "<nav class=\"subnav\" aria-label=\"Settings\">\n");
+	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", tabs[i].href,
+			    i == tab ? " aria-current=\"page\"" : "", tabs[i].label);
+	strbuf_addstr(sb, "</nav>\n");
+}
+
+/* "Saved." after a redirect here (?saved=...). */
+static void saved_notice(struct strbuf *sb, const struct web_req *rq, const char *what,
+			 const char *text)
+{
+	const char *saved = web_param(&rq->query, "saved");
+
+	if (!rq->post && saved && !strcmp(saved, what)) {
+		strbuf_addstr(sb, "<p class=\"notice\" role=\"status\">");
+		html_text(sb, text);
+		strbuf_addstr(sb, "</p>\n");
+	}
+}
+
+/* ---- you, levels, export ---- */
+
+/* Append text with its line ends made LF: a browser sends a textarea's
+ * lines ended with CRLF (a lone CR, as old files have, counts as one too). */
+static void crlf_to_lf(struct strbuf *sb, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p != '\r')
+			strbuf_addch(sb, *p);
+		else if (p[1] != '\n')
+			strbuf_addch(sb, '\n');
+	}
+}
+
+/* What a text field holds, trimmed of surrounding white space, with the
+ * browser's CRLF line ends made LF. The caller frees it. */
+static char *field_value(const char *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	crlf_to_lf(&sb, v);
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb);
+}
+
+/* Are the errors shown this one's (not the ladder's, on the same page)? */
+static bool profile_errors(const struct web_req *rq)
+{
+	for (size_t i = 0; i < NPROFILE; i++)
+		if (web_error_of(rq, profile_keys[i]))
+			return true;
+	return false;
+}
+
+static int profile_card(struct strbuf *sb, struct web_req *rq)
+{
+	char *values[NPROFILE] = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < NPROFILE && !rc; i++)
+		rc = store_setting_get(rq->store, profile_keys[i], &values[i], &rq->err);
+	if (!rc) {
+		strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"you\" "
+				  "aria-labelledby=\"h-you\">\n<h2 id=\"h-you\">You</h2>\n"
+				  "<p class=\"meta\">Your letters use these: {me} is your name, "
+				  "{signature} your signature (your name when you have none), and "
+				  "e-mail drafts come from your address. Leave a field empty to "
+				  "remove it.</p>\n");
+		saved_notice(sb, rq, "you", "Saved.");
+		ui_form_begin(sb, rq, "/settings", "stack");
+		if (profile_errors(rq))
+			ui_form_errors(sb, rq);
+		strbuf_addstr(sb, "<div class=\"row\">");
+		ui_input(sb, rq, "text", "name", "Your name", values[0], 0);
+		ui_input(sb, rq, "email", "email", "Your e-mail address", values[1], 0);
+		strbuf_addstr(sb, "</div>");
+		ui_textarea(sb, rq, "signature", "Signature (several lines allowed)", values[2], 4);
+		ui_form_end(sb, "Save");
+		strbuf_addstr(sb, "</section>\n");
+	}
+	for (size_t i = 0; i < NPROFILE; i++)
+		free(values[i]);
+	return rc;
+}
+
+static int levels_card(struct strbuf *sb, struct web_req *rq)
+{
+	struct level_ladder l = { 0 };
+	char *own = NULL, *text;
+
+	if (store_setting_get(rq->store, "levels", &own, &rq->err) ||
+	    levels_load(rq->store, &l, &rq->err)) {
+		free(own);
+		level_ladder_release(&l);
+		return rq->err.code;
+	}
+	text = level_ladder_text(&l);
+	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"levels\" "
+			  "aria-labelledby=\"h-levels\">\n<h2 id=\"h-levels\">Levels</h2>\n"
+			  "<p class=\"meta\">Your ladder of job levels, lowest first. rapport places "
+			  "the level you apply for and the level they discuss or offer on it, and "
+			  "flags a role offered below the one you applied for. Rungs are separated "
+			  "by &lt; and other names for the same rung by |.</p>\n");
+	saved_notice(sb, rq, "levels", "The ladder is saved.");
+	strbuf_addf(sb, "<p class=\"meta\">In use: %s.</p>\n",
+		    own ? "yours" : "the default ladder");
+	strbuf_addstr(sb, "<ol class=\"ladder\" aria-label=\"The rungs, lowest first\">\n");
+	for (size_t i = 0; i < l.n; i++) {
+		strbuf_addstr(sb, "<li>");
+		for (size_t j = 0; j < l.rungs[i].n; j++) {
+			if (j)
+				strbuf_addstr(sb, " <span class=\"muted\">|</span> ");
+			html_text(sb, l.rungs[i].names[j]);
+		}
+		strbuf_addstr(sb, "</li>\n");
+	}
+	strbuf_addstr(sb, "</ol>\n");
+	ui_form_begin(sb, rq, "/settings/levels", "stack");
+	ui_input(sb, rq, "text", "levels", "The ladder (empty: the default one)", text, 0);
+	ui_form_end(sb, "Save the ladder");
+	strbuf_addstr(sb, "</section>\n");
+	free(text);
+	free(own);
+	level_ladder_release(&l);
+	return 0;
+}
+
+static int render_settings(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body;
+	int rc;
+
+	settings_begin(rs, rq, "Settings", TAB_PROFILE);
+	strbuf_addstr(sb, "<div class=\"settings-grid\">\n");
+	if ((rc = profile_card(sb, rq)) || (rc = levels_card(sb, rq)))
+		return rc;
+	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"export\" "
+			  "aria-labelledby=\"h-export\">\n<h2 id=\"h-export\">Export</h2>\n"
+			  "<p>Everything you have recorded, as one JSON file: the same document as "
+			  "<code>rapport export</code> writes, which <code>rapport import json</code> "
+			  "reads back into an empty database.</p>\n"
+			  "<p><a class=\"button\" href=\"/export.json\" download>"
+			  "Download rapport-export.json</a></p>\n</section>\n</div>\n");
+	ui_page_end(rs);
+	return 0;
+}
 
 int page_settings(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	return render_settings(rq, rs);
 }
 
 int post_settings(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
-}
+	char *values[NPROFILE] = { 0 };
+	int rc = 0;
 
-int page_settings_playbooks(struct web_req *rq, struct web_resp *rs)
-{
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
-}
-
-int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
-{
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
-}
-
-int page_settings_templates(struct web_req *rq, struct web_resp *rs)
-{
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	for (size_t i = 0; i < NPROFILE; i++) {
+		const char *v = web_param(&rq->form, profile_keys[i]);
+		struct error e = ERROR_INIT;
+		if (!v)
+			continue; /* not in the form: left as it is */
+		values[i] = field_value(v);
+		if (*values[i] && setting_check(profile_keys[i], values[i], &e))
+			web_field_error(rq, profile_keys[i], "%s", e.msg);
+	}
+	for (size_t i = 0; i < NPROFILE && !rq->errors.n && !rc; i++)
+		if (values[i])
+			rc = store_setting_set(rq->store, profile_keys[i], values[i], &rq->err);
+	for (size_t i = 0; i < NPROFILE; i++)
+		free(values[i]);
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return render_settings(rq, rs);
+	}
+	web_redirect(rs, "/settings?saved=you#you");
+	return 0;
 }
 
 int post_settings_levels(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	const char *sent = web_param(&rq->form, "levels");
+	char *value = field_value(sent ? sent : ""), *ladder = NULL;
+	struct level_ladder l = { 0 };
+	struct error e = ERROR_INIT;
+	int rc = 0;
+
+	/* empty: back to the default ladder; else stored as it reads back */
+	if (*value) {
+		if (setting_check("levels", value, &e) || level_ladder_parse(value, &l, &e))
+			web_field_error(rq, "levels", "%s", e.msg);
+		else
+			ladder = level_ladder_text(&l);
+		level_ladder_release(&l);
+	}
+	if (ladder && !level_ladder_parse(level_ladder_default, &l, &e)) {
+		char *def = level_ladder_text(&l);
+		if (!strcmp(def, ladder)) { /* the default, unchanged: keep following it */
+			free(ladder);
+			ladder = NULL;
+		}
+		free(def);
+	}
+	level_ladder_release(&l);
+	if (!rq->errors.n)
+		rc = store_setting_set(rq->store, "levels", ladder, &rq->err);
+	free(value);
+	free(ladder);
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return render_settings(rq, rs);
+	}
+	web_redirect(rs, "/settings?saved=levels#levels");
+	return 0;
 }
+
+/* ---- export ---- */
 
 int page_export_json(struct web_req *rq, struct web_resp *rs)
 {
-	(void)rs;
-	return error_set(&rq->err, ERR_NOT_FOUND, "this page is not built yet");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	if (!mem)
+		return error_set(&rq->err, ERR_IO, "out of memory");
+	rc = backup_export(rq->store, mem, &rq->err);
+	if (fclose(mem) && !rc)
+		rc = error_set(&rq->err, ERR_IO, "cannot write the export: %s", strerror(errno));
+	if (!rc) {
+		strbuf_add(&rs->body, buf, len);
+		rs->content_type = "application/json";
+		rs->disposition = xstrdup("attachment; filename=\"rapport-export.json\"");
+	}
+	free(buf);
+	return rc;
+}
+
+/* ---- playbooks ---- */
+
+/* Read the user's playbooks file: 0 with its text, 1 when there is none. */
+static int read_user_file(const char *path, struct strbuf *out, struct error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n;
+
+	if (!f)
+		return errno == ENOENT || errno == ENOTDIR
+			       ? 1
+			       : error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && out->len <= PLAYBOOKS_MAX)
+		strbuf_add(out, buf, n);
+	if (ferror(f) || out->len > PLAYBOOKS_MAX) {
+		fclose(f);
+		return error_set(err, ERR_IO, "cannot read '%s' (an error, or over 1 MB)", path);
+	}
+	fclose(f);
+	return 0;
+}
+
+static void rule_row(struct strbuf *sb, const struct rule *r)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	strbuf_addstr(sb, "<tr");
+	if (!r->enabled)
+		strbuf_addstr(sb, " class=\"off\"");
+	strbuf_addstr(sb, "><th scope=\"row\"><code>");
+	html_text(sb, r->name);
+	strbuf_addstr(sb, "</code>");
+	if (!r->enabled) {
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, "warn", "off");
+	}
+	strbuf_addstr(sb, "</th><td>");
+	if (r->description) {
+		html_text(sb, r->description);
+		strbuf_addstr(sb, "<br>");
+	}
+	strbuf_addstr(sb, "<span class=\"meta\">When ");
+	rule_trigger_text(&text, r);
+	html_text(sb, text.buf);
+	strbuf_reset(&text);
+	rule_action_text(&text, r);
+	if (text.len) {
+		strbuf_addstr(sb, "; does: ");
+		html_text(sb, text.buf);
+	}
+	strbuf_reset(&text);
+	rule_cancel_text(&text, r->cancel);
+	if (text.len) {
+		strbuf_addstr(sb, "; ends on ");
+		html_text(sb, text.buf);
+	}
+	strbuf_addstr(sb, ".</span>");
+	if (r->template) {
+		strbuf_addstr(sb, "<br><span class=\"meta\">Letter: <a href=\"/settings/templates#t-");
+		ui_url_part(sb, r->template);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, r->template);
+		strbuf_addstr(sb, "</a></span>");
+	}
+	strbuf_addstr(sb, "</td><td class=\"origin\">");
+	html_text(sb, r->origin);
+	strbuf_addstr(sb, "</td></tr>\n");
+	strbuf_release(&text);
+}
+
+static int render_playbooks(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body, text = STRBUF_INIT;
+	char *path = playbooks_user_path();
+	const struct embedded_file *builtin = embedded_find("playbooks.ini");
+	int rc = 0;
+
+	if (path && (rc = read_user_file(path, &text, &rq->err)) < 0) {
+		free(path);
+		strbuf_release(&text);
+		return rc;
+	}
+	settings_begin(rs, rq, "Playbooks", TAB_PLAYBOOKS);
+	strbuf_addstr(sb, "<section class=\"card\" id=\"edit\" aria-labelledby=\"h-edit\">\n"
+			  "<h2 id=\"h-edit\">Your playbooks</h2>\n<p class=\"meta\">Rules of your "
+			  "own, and changes to the built-in ones: a section named like a built-in "
+			  "rule replaces it, and a section holding only <code>enabled = no</code> "
+			  "turns a rule, or a whole playbook, off. rapport checks the file before "
+			  "it saves it.");
+	if (path) {
+		strbuf_addstr(sb, " It lives in <code>");
+		html_text(sb, path);
+		strbuf_addstr(sb, "</code>.");
+	}
+	strbuf_addstr(sb, "</p>\n");
+	saved_notice(sb, rq, "playbooks", "Saved and in use.");
+	if (!path) {
+		strbuf_addstr(sb, "<p class=\"empty\">Neither XDG_CONFIG_HOME nor HOME is set, so "
+				  "rapport has nowhere to keep your playbooks.</p>\n");
+	} else {
+		ui_form_begin(sb, rq, "/settings/playbooks", "stack playbooks-form");
+		ui_textarea(sb, rq, "text", "playbooks.ini", text.buf, 18);
+		ui_form_end(sb, "Check and save");
+	}
+	strbuf_addstr(sb, "</section>\n");
+
+	strbuf_addf(sb, "<section class=\"card\" id=\"rules\" aria-labelledby=\"h-rules\">\n"
+			"<h2 id=\"h-rules\">The rules in force <span class=\"count\">%zu</span></h2>\n",
+		    rq->pb->n);
+	strbuf_addstr(sb, "<table class=\"list rules\"><thead><tr><th scope=\"col\">Rule</th>"
+			  "<th scope=\"col\">What it does</th><th scope=\"col\">From</th></tr>"
+			  "</thead>\n<tbody>\n");
+	for (size_t i = 0; i < rq->pb->n; i++)
+		rule_row(sb, &rq->pb->rules[i]);
+	strbuf_addstr(sb, "</tbody></table>\n</section>\n");
+	if (builtin) {
+		strbuf_addstr(sb, "<section class=\"card\" id=\"builtin\" aria-labelledby=\"h-builtin\">"
+				  "\n<h2 id=\"h-builtin\">The built-in playbooks</h2>\n"
+				  "<details><summary>The built-in playbooks.ini, with every key "
+				  "explained: copy a section into yours to change it</summary>\n"
+				  "<pre class=\"file\">");
+		html_text(sb, builtin->data);
+		strbuf_addstr(sb, "</pre></details>\n</section>\n");
+	}
+	ui_page_end(rs);
+	free(path);
+	strbuf_release(&text);
+	return 0;
+}
+
+int page_settings_playbooks(struct web_req *rq, struct web_resp *rs)
+{
+	return render_playbooks(rq, rs);
+}
+
+/* mkdir -p of the folder that holds path. */
+static int make_parent(const char *path, struct error *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = 0;
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; !rc; p++) {
+			if (*p != '/' && *p)
+				continue;
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) && errno != EEXIST)
+				rc = error_set(err, ERR_IO, "cannot make the folder '%s': %s", dir,
+					       strerror(errno));
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+/* Write text to a new file next to path; *tmp receives its name. */
+static int write_temp(const char *path, const char *text, size_t len, char **tmp,
+		      struct error *err)
+{
+	struct strbuf name = STRBUF_INIT;
+	const char *slash = strrchr(path, '/');
+	int fd;
+	FILE *f;
+
+	strbuf_add(&name, path, slash ? (size_t)(slash - path + 1) : 0);
+	strbuf_addstr(&name, ".playbooks.ini.XXXXXX");
+	if ((fd = mkstemp(name.buf)) >= 0) {
+		/* the file keeps its mode; a new one gets the usual 0644 (a failure
+		 * leaves mkstemp's 0600, which is fine too) */
+		struct stat st;
+		(void)fchmod(fd, stat(path, &st) ? 0644 : st.st_mode & 07777);
+	}
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(name.buf);
+		}
+		strbuf_release(&name);
+		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
+	}
+	if (fwrite(text, 1, len, f) != len || fflush(f) || fsync(fileno(f))) {
+		int e = errno;
+		fclose(f);
+		unlink(name.buf);
+		strbuf_release(&name);
+		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
+	}
+	if (fclose(f)) {
+		int e = errno;
+		unlink(name.buf);
+		strbuf_release(&name);
+		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
+	}
+	*tmp = strbuf_detach(&name);
+	return 0;
+}
+
+/* The checker's "TMP:12: what" as "line 12: what". */
+static void check_error(struct web_req *rq, const char *tmp, const char *msg)
+{
+	size_t n = strlen(tmp);
+
+	if (!strncmp(msg, tmp, n) && msg[n] == ':' && msg[n + 1] >= '0' && msg[n + 1] <= '9')
+		web_field_error(rq, "text", "line %s", msg + n + 1);
+	else
+		web_field_error(rq, "text", "%s", msg);
+}
+
+int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
+{
+	const char *sent = web_param(&rq->form, "text");
+	char *path = playbooks_user_path(), *tmp = NULL;
+	struct strbuf text = STRBUF_INIT;
+	struct playbook pb = { 0 };
+	struct error e = ERROR_INIT;
+	int rc = 0;
+
+	if (!path)
+		return error_set(&rq->err, ERR_INVALID,
+				 "neither XDG_CONFIG_HOME nor HOME is set: nowhere to keep your "
+				 "playbooks");
+	/* LF line ends; the file ends with one newline */
+	crlf_to_lf(&text, sent ? sent : "");
+	while (text.len && (text.buf[text.len - 1] == '\n' || text.buf[text.len - 1] == ' ' ||
+			    text.buf[text.len - 1] == '\t'))
+		text.buf[--text.len] = '\0';
+	if (text.len)
+		strbuf_addch(&text, '\n');
+
+	if (text.len > PLAYBOOKS_MAX) {
+		web_field_error(rq, "text", "the file is too large (at most 1 MB)");
+	} else if (!text.len) {
+		/* nothing: the built-in rules alone */
+		if (unlink(path) && errno != ENOENT)
+			rc = error_set(&rq->err, ERR_IO, "cannot remove '%s': %s", path,
+				       strerror(errno));
+	} else if (!(rc = make_parent(path, &rq->err)) &&
+		   !(rc = write_temp(path, text.buf, text.len, &tmp, &rq->err))) {
+		if (playbooks_check_file(tmp, &pb, &e)) {
+			check_error(rq, tmp, e.msg);
+			unlink(tmp);
+		} else if (rename(tmp, path)) {
+			rc = error_set(&rq->err, ERR_IO, "cannot write '%s': %s", path,
+				       strerror(errno));
+			unlink(tmp);
+		}
+	}
+	playbook_release(&pb);
+	free(tmp);
+	free(path);
+	strbuf_release(&text);
+	if (!rc && !rq->errors.n)
+		rc = web_playbook_reload(&rq->err);
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return render_playbooks(rq, rs);
+	}
+	web_redirect(rs, "/settings/playbooks?saved=playbooks");
+	return 0;
+}
+
+/* ---- letter templates ---- */
+
+int page_settings_templates(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body;
+	letter_template_vec v = { 0 };
+	char *dir = letter_user_dir();
+
+	if (letter_template_list(&v, &rq->err)) {
+		free(dir);
+		return rq->err.code;
+	}
+	settings_begin(rs, rq, "Letter templates", TAB_TEMPLATES);
+	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-templates\">\n"
+			  "<h2 id=\"h-templates\">Letter templates</h2>\n<p class=\"meta\">The "
+			  "letters your follow-ups draft. Merge fields: {person} {first} {title} "
+			  "{org} {opp} {me} {signature} {date}; {org|your team} gives wording for "
+			  "when a value is unknown. Your own go in <code>");
+	html_text(sb, dir);
+	strbuf_addstr(sb, "/NAME.txt</code>; one named like a built-in replaces it.</p>\n"
+			  "<table class=\"list\"><thead><tr><th scope=\"col\">Template</th>"
+			  "<th scope=\"col\">From</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < v.n; i++) {
+		const struct letter_template_entry *t = &v.items[i];
+		strbuf_addstr(sb, "<tr><td><a href=\"#t-");
+		ui_url_part(sb, t->name);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, t->name);
+		strbuf_addstr(sb, "</a></td><td>");
+		if (!t->path) {
+			strbuf_addstr(sb, "built-in");
+		} else {
+			html_text(sb, t->builtin ? "yours, in place of the built-in: " : "yours: ");
+			strbuf_addstr(sb, "<code>");
+			html_text(sb, t->path);
+			strbuf_addstr(sb, "</code>");
+		}
+		strbuf_addstr(sb, "</td></tr>\n");
+	}
+	strbuf_addstr(sb, "</tbody></table>\n</section>\n");
+	for (size_t i = 0; i < v.n; i++) {
+		const struct letter_template_entry *t = &v.items[i];
+		char *text = NULL, *origin = NULL;
+		struct error e = ERROR_INIT;
+		strbuf_addstr(sb, "<section class=\"card template\" id=\"t-");
+		ui_url_part(sb, t->name);
+		strbuf_addstr(sb, "\">\n<h3>");
+		html_text(sb, t->name);
+		strbuf_addstr(sb, "</h3>\n");
+		if (letter_template_load(t->name, &text, &origin, &e)) {
+			strbuf_addstr(sb, "<p class=\"error-text\">");
+			html_text(sb, e.msg);
+			strbuf_addstr(sb, "</p>\n");
+		} else {
+			strbuf_addstr(sb, "<pre class=\"file\">");
+			html_text(sb, text);
+			strbuf_addstr(sb, "</pre>\n");
+		}
+		strbuf_addstr(sb, "</section>\n");
+		free(text);
+		free(origin);
+	}
+	ui_page_end(rs);
+	letter_template_vec_release(&v);
+	free(dir);
+	return 0;
 }

@@ -367,8 +367,12 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
-	if (!rc && rq->post && rs->status < 400)
-		rc = playbooks_tick(rq->store, rq->pb, &rq->err);
+	if (!rc && rq->post && rs->status < 400) {
+		/* the rules in force now: the page may have just replaced them */
+		struct shared_playbook *cur = playbook_get();
+		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
+		playbook_put(cur);
+	}
 	if (!rc && rs->status < 400)
 		rc = store_commit(rq->store, &rq->err);
 	if (rc || rs->status >= 400)

@@ -1,0 +1,236 @@
+/* insights.c: the Insights page's figures, each one aggregate query (see insights.h). */
+#include "store/insights.h"
+
+#include <stdlib.h>
+
+#include "store/store_internal.h"
+
+/* How far each opportunity got: the highest step (1 applied .. 5 accepted, 0
+ * none) among the stages it ever entered (its history) and the one it is in. */
+#define REACH_CTE                                                                            \
+	"reach(opp_id, rank) AS (SELECT opp_id, max(CASE stage"                              \
+	" WHEN 'applied' THEN 1 WHEN 'conversation' THEN 2 WHEN 'interviewing' THEN 3"       \
+	" WHEN 'offer' THEN 4 WHEN 'negotiating' THEN 4 WHEN 'accepted' THEN 5 ELSE 0 END)" \
+	" FROM (SELECT opp_id, to_stage AS stage FROM stage_change"                          \
+	"  UNION ALL SELECT id, stage FROM opportunity) GROUP BY opp_id)"
+
+static const char SQL_FUNNEL[] =
+	"WITH " REACH_CTE
+	" SELECT count(*), ifnull(sum(rank >= 1), 0), ifnull(sum(rank >= 2), 0),"
+	" ifnull(sum(rank >= 3), 0), ifnull(sum(rank >= 4), 0), ifnull(sum(rank >= 5), 0)"
+	" FROM reach";
+
+/* One count per week, each from the interaction_at index. */
+static const char SQL_WEEKLY[] =
+	"WITH RECURSIVE w(i, s, e) AS (SELECT 0, ?1, date(?1, '+7 days')"
+	" UNION ALL SELECT i + 1, e, date(e, '+7 days') FROM w WHERE i + 1 < ?2)"
+	" SELECT i, (SELECT count(*) FROM interaction WHERE at >= s AND at < e) FROM w";
+
+/* r: the latest replies; k: each with its thread (an opportunity, or a
+ * person); p: the thread's previous reply; w: the wait since the first thing
+ * sent after it. Every look-up is an index seek: interaction_opp_direction
+ * for an opportunity, interaction_person_person for a person. The first row
+ * is (-1, how many, the median), then (bucket, how many). */
+static const char SQL_REPLIES[] =
+	"WITH r AS (SELECT id, at, opp_id FROM interaction"
+	"  WHERE at >= ?1 AND at < ?2 AND direction = 'in' ORDER BY at DESC LIMIT ?3),"
+	" k AS (SELECT r.at, r.opp_id, 0 AS person_id FROM r WHERE r.opp_id IS NOT NULL"
+	"  UNION ALL SELECT r.at, NULL, ip.person_id FROM r"
+	"  JOIN interaction_person ip ON ip.interaction_id = r.id WHERE r.opp_id IS NULL),"
+	" p AS (SELECT k.at, k.opp_id, k.person_id, CASE WHEN k.opp_id IS NOT NULL THEN"
+	"  (SELECT max(at) FROM interaction WHERE opp_id = k.opp_id AND direction = 'in'"
+	"   AND at < k.at)"
+	"  ELSE (SELECT max(ip.at) FROM interaction_person ip"
+	"   JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = k.person_id"
+	"   AND ip.at < k.at AND i.direction = 'in' AND i.opp_id IS NULL) END AS prev FROM k),"
+	" w(days) AS MATERIALIZED (SELECT julianday(p.at) - julianday(CASE"
+	"  WHEN p.opp_id IS NOT NULL THEN (SELECT min(at) FROM interaction"
+	"   WHERE opp_id = p.opp_id AND direction = 'out' AND at < p.at AND at > ifnull(p.prev, ''))"
+	"  ELSE (SELECT min(ip.at) FROM interaction_person ip"
+	"   JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.person_id"
+	"   AND ip.at < p.at AND ip.at > ifnull(p.prev, '') AND i.direction = 'out'"
+	"   AND i.opp_id IS NULL) END) FROM p),"
+	" v(days) AS MATERIALIZED (SELECT days FROM w WHERE days IS NOT NULL),"
+	" n(n) AS MATERIALIZED (SELECT count(*) FROM v)"
+	" SELECT -1, (SELECT n FROM n), (SELECT avg(days) FROM (SELECT days FROM v ORDER BY days"
+	"  LIMIT 2 - (SELECT n FROM n) % 2 OFFSET ((SELECT n FROM n) - 1) / 2))"
+	" UNION ALL SELECT CASE WHEN days < 1 THEN 0 WHEN days < 3 THEN 1 WHEN days < 7 THEN 2"
+	"  WHEN days < 14 THEN 3 ELSE 4 END AS b, count(*), NULL FROM v GROUP BY b";
+
+/* The active opportunities with the day of their latest interaction (one
+ * seek each in interaction_opp), or of their creation. */
+#define ACTIVE_SQL                                                                           \
+	"SELECT o.id, o.slug, o.title, g.name AS org, o.stage,"                              \
+	" (SELECT max(at) FROM interaction WHERE opp_id = o.id) AS seen, o.created_at"       \
+	" FROM opportunity o JOIN organisation g ON g.id = o.org_id"                         \
+	" WHERE o.stage IN ('applied', 'conversation', 'interviewing', 'offer', 'negotiating')"
+
+static const char SQL_SILENCE_COUNTS[] =
+	"WITH a AS (" ACTIVE_SQL "), l(last) AS (SELECT ifnull(seen, created_at) FROM a)"
+	" SELECT count(*), ifnull(sum(last >= ?1), 0), ifnull(sum(last < ?1 AND last >= ?2), 0),"
+	" ifnull(sum(last < ?2), 0) FROM l";
+
+static const char SQL_SILENCE_LIST[] =
+	"WITH a AS (" ACTIVE_SQL ")"
+	" SELECT id, slug, title, org, stage, ifnull(seen, created_at) AS last, seen IS NULL"
+	" FROM a WHERE last < ?1 ORDER BY last DESC, id LIMIT ?2";
+
+static const char SQL_SOURCES[] =
+	"WITH " REACH_CTE
+	" SELECT min(nullif(trim(o.source), '')), count(*), ifnull(sum(r.rank >= 3), 0),"
+	" ifnull(sum(r.rank >= 4), 0) FROM opportunity o JOIN reach r ON r.opp_id = o.id"
+	" GROUP BY lower(ifnull(trim(o.source), '')) ORDER BY count(*) DESC, 1";
+
+static int step_done(struct store *s, sqlite3_stmt *st, int rc, const char *doing,
+		     struct error *err)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	rc = store_fail(s, doing, err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_insights_funnel(struct store *s, struct insights_funnel *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_FUNNEL, err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return ERR_STORE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(st, 0);
+		for (int i = 0; i < INSIGHTS_STEPS; i++)
+			out->reached[i] = sqlite3_column_int64(st, i + 1);
+		rc = sqlite3_step(st);
+	}
+	rc = step_done(s, st, rc, "cannot count the funnel", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_insights_weekly(struct store *s, const char *first, int nweeks, int64_t *counts,
+			  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_WEEKLY, err);
+	int rc;
+
+	for (int i = 0; i < nweeks; i++)
+		counts[i] = 0;
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, first);
+	sqlite3_bind_int(st, 2, nweeks);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(st, 0);
+		if (i >= 0 && i < nweeks)
+			counts[i] = sqlite3_column_int64(st, 1);
+	}
+	rc = step_done(s, st, rc, "cannot count the interactions per week", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_insights_replies(struct store *s, const char *since, const char *until, int limit,
+			   struct insights_replies *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REPLIES, err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, since);
+	bind_text(st, 2, until);
+	sqlite3_bind_int(st, 3, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int b = sqlite3_column_int(st, 0);
+		if (b < 0) {
+			out->n = sqlite3_column_int64(st, 1);
+			out->median = sqlite3_column_double(st, 2);
+		} else if (b < INSIGHTS_REPLY_BUCKETS) {
+			out->bucket[b] = sqlite3_column_int64(st, 1);
+		}
+	}
+	rc = step_done(s, st, rc, "cannot measure the time to a reply", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+void insights_silence_release(struct insights_silence *v)
+{
+	for (size_t i = 0; i < v->list.n; i++) {
+		opp_ref_release(&v->list.items[i].opp);
+		free(v->list.items[i].last);
+	}
+	free(v->list.items);
+	memset(v, 0, sizeof(*v));
+}
+
+int store_insights_silence(struct store *s, const char *quiet_from, const char *silent_from,
+			   int limit, struct insights_silence *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SILENCE_COUNTS, err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, quiet_from);
+	bind_text(st, 2, silent_from);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->active = sqlite3_column_int64(st, 0);
+		out->in_touch = sqlite3_column_int64(st, 1);
+		out->quiet = sqlite3_column_int64(st, 2);
+		out->silent = sqlite3_column_int64(st, 3);
+		rc = sqlite3_step(st);
+	}
+	rc = step_done(s, st, rc, "cannot count the silent opportunities", err);
+	sqlite3_reset(st);
+	if (rc || !(st = store_stmt(s, SQL_SILENCE_LIST, err)))
+		return rc ? rc : ERR_STORE;
+	bind_text(st, 1, silent_from);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct silent_opp *o = VEC_PUSH(&out->list);
+		o->opp.id = sqlite3_column_int64(st, 0);
+		o->opp.slug = col_text(st, 1);
+		o->opp.title = col_text(st, 2);
+		o->opp.org_name = col_text(st, 3);
+		o->stage = (enum stage)col_enum(st, 4, &stage_def);
+		o->last = col_text(st, 5);
+		o->never = sqlite3_column_int(st, 6) != 0;
+	}
+	rc = step_done(s, st, rc, "cannot list the silent opportunities", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+void source_row_vec_release(source_row_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->items[i].source);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+int store_insights_sources(struct store *s, source_row_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SOURCES, err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct source_row *r = VEC_PUSH(out);
+		r->source = col_text(st, 0);
+		r->total = sqlite3_column_int64(st, 1);
+		r->interviewing = sqlite3_column_int64(st, 2);
+		r->offer = sqlite3_column_int64(st, 3);
+	}
+	rc = step_done(s, st, rc, "cannot count the opportunities per source", err);
+	sqlite3_reset(st);
+	return rc;
+}
