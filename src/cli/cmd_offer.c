@@ -7,7 +7,7 @@
 #include "cli/offer_compare.h"
 #include "io/json_model.h"
 #include "method/levels.h"
-#include "method/playbook_run.h"
+#include "method/offer_actions.h"
 #include "store/offer.h"
 
 /* ---- reading the options ---- */
@@ -58,7 +58,6 @@ static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms
 static int apply_offer(struct cli *cli, const struct args *a, struct offer *o)
 {
 	const char *v;
-	char today[DATE_BUFSZ];
 
 	if (apply_terms(cli, a, &o->terms))
 		return ERR_INVALID;
@@ -70,11 +69,7 @@ static int apply_offer(struct cli *cli, const struct args *a, struct offer *o)
 		return 0;
 	if (parse_day(cli, "deadline", v, &o->deadline))
 		return ERR_INVALID;
-	date_format_day(store_now(cli->store), today);
-	if (o->deadline && strcmp(o->deadline, today) < 0)
-		return error_set(&cli->err, ERR_INVALID,
-				 "the deadline %s is in the past (today is %s)", o->deadline, today);
-	return 0;
+	return offer_deadline_check(cli->store, o->deadline, &cli->err);
 }
 
 /* The opportunity, by reference, and its offer; no offer is an error that says how to add one. */
@@ -94,47 +89,14 @@ static int load_offer(struct cli *cli, const char *ref, struct opp *opp, struct 
 	return 0;
 }
 
-/* ---- what an offer changes elsewhere ---- */
-
-/* What they offer is the opportunity's salary offered and level offered.
- * base < 0 and level NULL leave them as they are. */
-static int sync_opp(struct cli *cli, struct opp *o, int64_t base, const char *level)
-{
-	if (base < 0 && (!level || !*level))
-		return 0;
-	if (base >= 0)
-		o->salary_offered = base;
-	if (level && *level)
-		field_set(&o->level_offered, level);
-	return store_opp_update(cli->store, o, &cli->err);
-}
-
-/* Move the opportunity to stage `to` as 'opp move' does, so the playbooks run. */
-static int move_opp(struct cli *cli, int64_t opp_id, enum stage to, const char *note)
+/* The playbooks, for the actions that run them. */
+static const struct playbook *playbook(struct cli *cli)
 {
 	const struct playbook *pb = cli_playbook(cli);
 
-	if (!pb)
-		return cli->err.code ? cli->err.code : ERR_INVALID;
-	if (store_opp_move(cli->store, opp_id, to, note, &cli->err) ||
-	    playbooks_on_stage(cli->store, pb, opp_id, &cli->err))
-		return cli->err.code;
-	cli_printf(cli, "moved it to %s\n", enum_name(&stage_def, (int)to));
-	return 0;
-}
-
-/* The deadline rules (when the deadline changed) and the mismatch rules (when a level was given). */
-static int offer_rules(struct cli *cli, int64_t opp_id, const char *old_deadline,
-		       const char *deadline, bool level_given)
-{
-	const struct playbook *pb = cli_playbook(cli);
-
-	if (!pb)
-		return cli->err.code ? cli->err.code : ERR_INVALID;
-	if (playbooks_on_deadline(cli->store, pb, opp_id, old_deadline, deadline, &cli->err) ||
-	    (level_given && playbooks_on_mismatch(cli->store, pb, opp_id, &cli->err)))
-		return cli->err.code;
-	return 0;
+	if (!pb && !cli->err.code)
+		error_set(&cli->err, ERR_INVALID, "cannot load the playbooks");
+	return pb;
 }
 
 /* ---- output ---- */
@@ -328,7 +290,8 @@ static int offer_add(struct cli *cli, const struct args *a)
 	struct opp opp = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT };
 	struct strbuf sb = STRBUF_INIT;
-	bool found;
+	const struct playbook *pb;
+	bool found, moved;
 	int64_t id;
 	int rc;
 
@@ -350,15 +313,17 @@ static int offer_add(struct cli *cli, const struct args *a)
 		rc = error_set(&cli->err, ERR_INVALID, "an offer needs its base pay: --base N");
 		goto out;
 	}
-	if ((rc = store_offer_add(cli->store, &of, &cli->err)) ||
-	    (rc = sync_opp(cli, &opp, of.terms.base, of.terms.level)))
+	if (!(pb = playbook(cli))) {
+		rc = cli->err.code;
+		goto out;
+	}
+	if ((rc = action_offer_add(cli->store, pb, &of, &moved, &cli->err)))
 		goto out;
 	terms_text(&sb, &of.terms);
 	cli_printf(cli, "added the offer for %s: %s\n", opp.slug, sb.buf);
-	if (opp.stage < STAGE_OFFER && (rc = move_opp(cli, id, STAGE_OFFER, "offer received")))
-		goto out;
-	if (!(rc = offer_rules(cli, id, NULL, of.deadline, of.terms.level != NULL)))
-		rc = show_offer(cli, id, false);
+	if (moved)
+		cli_printf(cli, "moved it to %s\n", enum_name(&stage_def, STAGE_OFFER));
+	rc = show_offer(cli, id, false);
 out:
 	strbuf_release(&sb);
 	opp_release(&opp);
@@ -371,6 +336,7 @@ static int offer_edit(struct cli *cli, const struct args *a)
 	struct opp opp = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT };
 	const char *base = arg_opt(a, "base");
+	const struct playbook *pb;
 	char *old_deadline = NULL;
 	int rc;
 
@@ -383,10 +349,12 @@ static int offer_edit(struct cli *cli, const struct args *a)
 		rc = error_set(&cli->err, ERR_INVALID, "an offer's base pay cannot be cleared");
 		goto out;
 	}
-	if ((rc = store_offer_update(cli->store, &of, &cli->err)) ||
-	    (rc = sync_opp(cli, &opp, base ? of.terms.base : -1, arg_opt(a, "level"))) ||
-	    (rc = offer_rules(cli, opp.id, old_deadline, of.deadline,
-				   arg_opt(a, "level") != NULL)))
+	if (!(pb = playbook(cli))) {
+		rc = cli->err.code;
+		goto out;
+	}
+	if ((rc = action_offer_update(cli->store, pb, &of, old_deadline, base != NULL,
+				      arg_opt(a, "level") != NULL, &cli->err)))
 		goto out;
 	cli_printf(cli, "changed the offer for %s\n", opp.slug);
 	rc = show_offer(cli, opp.id, false);
@@ -395,23 +363,6 @@ out:
 	opp_release(&opp);
 	offer_release(&of);
 	return rc;
-}
-
-/* Take a reply's terms as the offer's current ones; what it does not state stays. */
-static void merge_terms(struct offer_terms *to, const struct offer_terms *from)
-{
-	if (from->base >= 0)
-		to->base = from->base;
-	if (from->bonus >= 0)
-		to->bonus = from->bonus;
-	if (from->equity)
-		field_set(&to->equity, from->equity);
-	if (from->title)
-		field_set(&to->title, from->title);
-	if (from->level)
-		field_set(&to->level, from->level);
-	if (from->start)
-		field_set(&to->start, from->start);
 }
 
 /* The round the options describe, on the side given. */
@@ -447,25 +398,24 @@ static int offer_round_cmd(struct cli *cli, const struct args *a, enum offer_sid
 	struct offer of = { .terms = OFFER_TERMS_INIT };
 	struct offer_round r = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	const struct playbook *pb;
+	bool moved;
 	int rc;
 
 	if ((rc = load_offer(cli, a->pos[0], &opp, &of)) ||
-	    (rc = read_round(cli, a, &of, side, &r)) ||
-	    (rc = store_offer_round_add(cli->store, &r, &cli->err)))
+	    (rc = read_round(cli, a, &of, side, &r)))
+		goto out;
+	if (!(pb = playbook(cli))) {
+		rc = cli->err.code;
+		goto out;
+	}
+	if ((rc = action_offer_round(cli->store, pb, &r, &moved, &cli->err)))
 		goto out;
 	terms_text(&sb, &r.terms);
 	cli_printf(cli, "%s for %s%s%s\n", side == OFFER_ASK ? "recorded what you asked" :
 		   "recorded their reply", opp.slug, sb.len ? ": " : "", sb.buf);
-	if (side == OFFER_REPLY) {
-		merge_terms(&of.terms, &r.terms);
-		if ((rc = store_offer_update(cli->store, &of, &cli->err)) ||
-		    (rc = sync_opp(cli, &opp, r.terms.base, r.terms.level)) ||
-		    (rc = offer_rules(cli, opp.id, NULL, NULL, r.terms.level != NULL)))
-			goto out;
-	} else if (opp.stage == STAGE_OFFER &&
-		   (rc = move_opp(cli, opp.id, STAGE_NEGOTIATING, "you asked for better terms"))) {
-		goto out;
-	}
+	if (moved)
+		cli_printf(cli, "moved it to %s\n", enum_name(&stage_def, STAGE_NEGOTIATING));
 	rc = show_offer(cli, opp.id, false);
 out:
 	strbuf_release(&sb);

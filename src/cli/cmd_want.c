@@ -8,6 +8,7 @@
 #include "io/json_model.h"
 #include "io/json_wants.h"
 #include "method/fit.h"
+#include "method/want_actions.h"
 #include "store/wants.h"
 
 static void print_want_line(struct cli *cli, const struct want *w)
@@ -109,16 +110,15 @@ static int want_rm(struct cli *cli, const struct args *a)
 	int rc;
 
 	if ((rc = store_want_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_want_get(cli->store, id, &w, &cli->err)) ||
-	    (rc = store_want_uses(cli->store, id, &uses, &cli->err)))
+	    (rc = store_want_get(cli->store, id, &w, &cli->err)))
 		goto out;
-	if (uses && !arg_flag(a, "force")) {
-		rc = error_set(&cli->err, ERR_CONFLICT,
-			       "want %lld has %lld piece%s of evidence; --force removes it with "
-			       "them", (long long)id, (long long)uses, uses == 1 ? "" : "s");
-		goto out;
+	rc = action_want_remove(cli->store, id, arg_flag(a, "force"), &uses, &cli->err);
+	if (rc == ERR_CONFLICT) {
+		char msg[sizeof(cli->err.msg)];
+		snprintf(msg, sizeof(msg), "%s", cli->err.msg);
+		error_set(&cli->err, ERR_CONFLICT, "%s; --force removes it with them", msg);
 	}
-	if (!(rc = store_want_delete(cli->store, id, &cli->err))) {
+	if (!rc) {
 		cli_set_json(cli, json_pack("{s:I, s:I}", "removed", (json_int_t)id, "evidence",
 					    (json_int_t)uses));
 		cli_printf(cli, "removed want %lld: %s\n", (long long)id, w.text);
@@ -128,41 +128,18 @@ out:
 	return rc;
 }
 
-/* The day the evidence is from: --at, else the interaction's day, else today. */
-static int evidence_day(struct cli *cli, const struct args *a, const struct interaction *it,
-			char day[DATE_BUFSZ])
-{
-	const char *at = arg_opt(a, "at");
-	char when[DATE_BUFSZ];
-
-	if (at) {
-		if (cli_when(cli, at, when))
-			return cli->err.code;
-		snprintf(day, DATE_BUFSZ, "%.10s", when);
-	} else if (it && it->at) {
-		snprintf(day, DATE_BUFSZ, "%.10s", it->at);
-	} else {
-		date_format_day(store_now(cli->store), day);
-	}
-	return 0;
-}
-
-/* --interaction: it must exist and be about this opportunity (or none). */
-static int evidence_interaction(struct cli *cli, const struct args *a, int64_t opp_id,
-				struct interaction *it)
+/* --interaction: an id (action_want_mark checks it is about this opportunity). */
+static int evidence_interaction(struct cli *cli, const struct args *a, int64_t *id)
 {
 	const char *v = arg_opt(a, "interaction");
-	long id;
+	long n;
 
+	*id = 0;
 	if (!v)
 		return 0;
-	if (text_parse_int("--interaction", v, 1, INT32_MAX, &id, &cli->err) ||
-	    store_interaction_get(cli->store, id, it, &cli->err))
+	if (text_parse_int("--interaction", v, 1, INT32_MAX, &n, &cli->err))
 		return cli->err.code;
-	if (it->opp.id && it->opp.id != opp_id)
-		return error_set(&cli->err, ERR_INVALID,
-				 "interaction %ld is about another opportunity (%s)", id,
-				 it->opp.slug);
+	*id = n;
 	return 0;
 }
 
@@ -182,34 +159,31 @@ static int person_name(struct cli *cli, int64_t id, char **name)
 static int want_mark(struct cli *cli, const struct args *a)
 {
 	struct want_evidence e = { 0 };
-	struct interaction it = { 0 };
 	struct want w = { 0 };
-	const char *by = arg_opt(a, "by");
-	char day[DATE_BUFSZ];
+	const char *by = arg_opt(a, "by"), *at = arg_opt(a, "at");
+	char when[DATE_BUFSZ];
 	int status, rc;
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &e.opp_id, &cli->err)) ||
 	    (rc = store_want_resolve(cli->store, a->pos[1], &e.want_id, &cli->err)) ||
 	    (rc = store_want_get(cli->store, e.want_id, &w, &cli->err)) ||
 	    (rc = cli_enum(cli, &want_status_def, a->pos[2], &status)) ||
-	    (rc = evidence_interaction(cli, a, e.opp_id, &it)) ||
+	    (rc = evidence_interaction(cli, a, &e.interaction_id)) ||
 	    (by && (rc = store_person_resolve(cli->store, by, &e.by.id, &cli->err))) ||
-	    (rc = evidence_day(cli, a, it.id ? &it : NULL, day)))
+	    (at && (rc = cli_when(cli, at, when))))
 		goto out;
 	if (e.by.id && (rc = person_name(cli, e.by.id, &e.by.name)))
 		goto out;
 	e.status = (enum want_status)status;
-	e.interaction_id = it.id;
 	e.note = xstrdup_or_null(arg_opt(a, "note"));
-	e.at = xstrdup(day);
-	if (!(rc = store_want_mark(cli->store, &e, &cli->err))) {
+	e.at = at ? xstrdup(when) : NULL;
+	if (!(rc = action_want_mark(cli->store, &e, &cli->err))) {
 		cli_set_json(cli, want_evidence_to_json(&e));
 		cli_printf(cli, "%s: '%s' is %s%s\n", a->pos[0], w.text, a->pos[2],
 			   e.status == WANT_VAGUE ? " (ask again)" : "");
 	}
 out:
 	want_evidence_release(&e);
-	interaction_release(&it);
 	want_release(&w);
 	return rc;
 }
