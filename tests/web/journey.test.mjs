@@ -98,4 +98,19 @@ await test("record the rejection and see the follow-up plan", async () => {
 		"the card among the closed ones");
 });
 
+await test("add a want and see it on the prep sheet with questions that verify it", async () => {
+	await page.goto(base + "/wants");
+	const add = page.locator("#add");
+	await add.getByLabel("What you want").fill("Own the data platform end to end");
+	await add.getByLabel("How much it matters").selectOption("5");
+	await add.getByLabel("Category (the questions that verify it)").selectOption("scope");
+	await add.getByRole("button", { name: "Add" }).click();
+	await page.waitForURL(/\/wants/);
+	expect((await main()).includes("Own the data platform end to end"), "the want is listed");
+	await page.goto(base + "/prep/northwind-analytics-data-lead");
+	const sheet = await main();
+	expect(sheet.includes("Own the data platform end to end"), "the want on the sheet");
+	expect(await page.locator("main li", { hasText: "?" }).count() > 0, "questions to ask");
+});
+
 await done();
