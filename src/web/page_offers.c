@@ -19,6 +19,7 @@
 #include "method/offer_actions.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* Days before a deadline from which it is shown as near. */
 #define DEADLINE_NEAR 3
@@ -30,17 +31,6 @@ struct view {
 
 /* ---- pieces ---- */
 
-static void amount(struct strbuf *sb, int64_t v)
-{
-	char digits[32];
-	size_t n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)v);
-
-	for (size_t i = 0; i < n; i++) {
-		if (i && digits[i - 1] != '-' && (n - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
-}
 
 static void opp_ref_of(const struct opp *o, struct opp_ref *r)
 {
@@ -207,50 +197,8 @@ static void alerts(struct strbuf *sb, const struct datetime *now, const offer_co
 	strbuf_release(&items);
 }
 
-static void terms_html(struct strbuf *sb, const struct offer_terms *t)
-{
-	const char *sep = "";
-	const struct {
-		const char *name, *value;
-	} texts[] = { { "equity", t->equity }, { "title", t->title }, { "level", t->level },
-		      { "start", t->start } };
 
-	if (t->base >= 0) {
-		strbuf_addstr(sb, "base ");
-		amount(sb, t->base);
-		sep = ", ";
-	}
-	if (t->bonus >= 0) {
-		strbuf_addf(sb, "%sbonus ", sep);
-		amount(sb, t->bonus);
-		sep = ", ";
-	}
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!texts[i].value)
-			continue;
-		strbuf_addf(sb, "%s%s ", sep, texts[i].name);
-		html_text(sb, texts[i].value);
-		sep = ", ";
-	}
-}
 
-static void fact_text(struct strbuf *sb, const char *label, const char *value)
-{
-	if (!value)
-		return;
-	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
-	html_text(sb, value);
-	strbuf_addstr(sb, "</dd>\n");
-}
-
-static void fact_amount(struct strbuf *sb, const char *label, int64_t v)
-{
-	if (v < 0)
-		return;
-	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
-	amount(sb, v);
-	strbuf_addstr(sb, "</dd>\n");
-}
 
 static const char *const side_values[] = { "ask", "reply" };
 static const char *const side_labels[] = { "You asked", "They replied" };
@@ -297,29 +245,8 @@ static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *
 	ui_opp_link(sb, &r);
 	strbuf_addstr(sb, " ");
 	ui_badge(sb, "", enum_name(&stage_def, (int)c->opp.stage));
-	strbuf_addstr(sb, "</h3>\n<dl class=\"facts\">\n");
-	fact_amount(sb, "Base", of->terms.base);
-	fact_amount(sb, "Bonus", of->terms.bonus);
-	fact_text(sb, "Equity", of->terms.equity);
-	fact_text(sb, "Title", of->terms.title);
-	fact_text(sb, "Level", of->terms.level);
-	if (of->terms.start) {
-		strbuf_addstr(sb, "<dt>Start</dt><dd>");
-		ui_when(sb, of->terms.start);
-		strbuf_addstr(sb, "</dd>\n");
-	}
-	if (of->deadline) {
-		strbuf_addstr(sb, "<dt>Deadline</dt><dd>");
-		ui_when(sb, of->deadline);
-		strbuf_addstr(sb, "</dd>\n");
-	}
-	fact_text(sb, "Benefits", of->benefits);
-	strbuf_addstr(sb, "</dl>\n");
-	if (of->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, of->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	strbuf_addstr(sb, "</h3>\n");
+	view_offer_facts(sb, of);
 	if (rounds.n)
 		strbuf_addstr(sb, "<h4>Negotiation</h4>\n<ol class=\"rounds\">\n");
 	for (size_t i = 0; i < rounds.n; i++) {
@@ -329,7 +256,7 @@ static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *
 		ui_when(sb, rd->at);
 		strbuf_addf(sb, "</span> <strong>%s</strong> ",
 			    rd->side == OFFER_ASK ? "You asked" : "They replied");
-		terms_html(sb, &rd->terms);
+		view_terms(sb, &rd->terms);
 		if (rd->text) {
 			strbuf_addstr(sb, "<p class=\"why\">");
 			html_text(sb, rd->text);

@@ -22,6 +22,7 @@
 #include "store/wants.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* How many interactions the timeline shows (the newest). */
 #define TIMELINE_LIMIT 50
@@ -46,35 +47,8 @@ static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
 }
 
 /* 95000 as "95,000". */
-static void amount(struct strbuf *sb, int64_t v)
-{
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%lld", (long long)v);
 
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
-}
 
-static void fact_text(struct strbuf *sb, const char *label, const char *value)
-{
-	if (!value)
-		return;
-	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
-	html_text(sb, value);
-	strbuf_addstr(sb, "</dd>\n");
-}
-
-static void fact_amount(struct strbuf *sb, const char *label, int64_t value)
-{
-	if (value < 0)
-		return;
-	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
-	amount(sb, value);
-	strbuf_addstr(sb, "</dd>\n");
-}
 
 static void hidden(struct strbuf *sb, const char *name, const char *value)
 {
@@ -218,8 +192,8 @@ static void details(struct strbuf *sb, const struct web_req *rq, const struct vi
 	strbuf_addstr(sb, ", since ");
 	ui_when(sb, o->stage_changed_at);
 	strbuf_addstr(sb, "</dd>\n");
-	fact_text(sb, "Level applied for", o->level_applied);
-	fact_text(sb, "Level offered", o->level_offered);
+	view_fact_text(sb, "Level applied for", o->level_applied);
+	view_fact_text(sb, "Level offered", o->level_offered);
 	if (v->mismatch.found) {
 		struct strbuf text = STRBUF_INIT;
 		level_mismatch_text(&v->mismatch, &text);
@@ -230,21 +204,21 @@ static void details(struct strbuf *sb, const struct web_req *rq, const struct vi
 		strbuf_addstr(sb, "</dd>\n");
 		strbuf_release(&text);
 	}
-	fact_text(sb, "Source", o->source);
+	view_fact_text(sb, "Source", o->source);
 	if (o->url) {
 		strbuf_addstr(sb, "<dt>Posting</dt><dd class=\"url\">");
 		ui_external_link(sb, o->url, NULL);
 		strbuf_addstr(sb, "</dd>\n");
 	}
-	fact_amount(sb, "Salary target", o->salary_target);
+	view_fact_amount(sb, "Salary target", o->salary_target);
 	if (o->salary_low >= 0) {
 		strbuf_addstr(sb, "<dt>Range disclosed</dt><dd>");
-		amount(sb, o->salary_low);
+		view_amount(sb, o->salary_low);
 		strbuf_addstr(sb, " – ");
-		amount(sb, o->salary_high);
+		view_amount(sb, o->salary_high);
 		strbuf_addstr(sb, "</dd>\n");
 	}
-	fact_amount(sb, "Salary offered", o->salary_offered);
+	view_fact_amount(sb, "Salary offered", o->salary_offered);
 	if (v->wants.n) {
 		strbuf_addstr(sb, "<dt>Fit</dt><dd>");
 		fit_line(sb, &v->fit);
@@ -461,32 +435,6 @@ static void wants(struct strbuf *sb, const struct view *v)
 			  "unknown.</p>\n</section>\n");
 }
 
-static void terms_text(struct strbuf *sb, const struct offer_terms *t)
-{
-	const char *sep = "";
-
-	if (t->base >= 0) {
-		strbuf_addstr(sb, "base ");
-		amount(sb, t->base);
-		sep = ", ";
-	}
-	if (t->bonus >= 0) {
-		strbuf_addf(sb, "%sbonus ", sep);
-		amount(sb, t->bonus);
-		sep = ", ";
-	}
-	const struct {
-		const char *name, *value;
-	} texts[] = { { "equity", t->equity }, { "title", t->title }, { "level", t->level },
-		      { "start", t->start } };
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!texts[i].value)
-			continue;
-		strbuf_addf(sb, "%s%s ", sep, texts[i].name);
-		html_text(sb, texts[i].value);
-		sep = ", ";
-	}
-}
 
 static void offer(struct strbuf *sb, const struct view *v)
 {
@@ -497,29 +445,7 @@ static void offer(struct strbuf *sb, const struct view *v)
 	if (!v->has_offer) {
 		strbuf_addstr(sb, "<p class=\"meta\">No offer recorded.</p>\n");
 	} else {
-		strbuf_addstr(sb, "<dl class=\"facts\">\n");
-		fact_amount(sb, "Base", of->terms.base);
-		fact_amount(sb, "Bonus", of->terms.bonus);
-		fact_text(sb, "Equity", of->terms.equity);
-		fact_text(sb, "Title", of->terms.title);
-		fact_text(sb, "Level", of->terms.level);
-		if (of->terms.start) {
-			strbuf_addstr(sb, "<dt>Start</dt><dd>");
-			ui_when(sb, of->terms.start);
-			strbuf_addstr(sb, "</dd>\n");
-		}
-		if (of->deadline) {
-			strbuf_addstr(sb, "<dt>Deadline</dt><dd>");
-			ui_when(sb, of->deadline);
-			strbuf_addstr(sb, "</dd>\n");
-		}
-		fact_text(sb, "Benefits", of->benefits);
-		strbuf_addstr(sb, "</dl>\n");
-		if (of->notes) {
-			strbuf_addstr(sb, "<div class=\"notes\">");
-			html_markdown(sb, of->notes);
-			strbuf_addstr(sb, "</div>\n");
-		}
+		view_offer_facts(sb, of);
 		if (v->rounds.n)
 			strbuf_addstr(sb, "<h3>Negotiation</h3>\n<table class=\"list rounds\">\n"
 					  "<thead><tr><th>When</th><th>Who</th><th>Terms</th></tr>"
@@ -530,7 +456,7 @@ static void offer(struct strbuf *sb, const struct view *v)
 			ui_when(sb, r->at);
 			strbuf_addf(sb, "</td><td>%s</td><td>",
 				    r->side == OFFER_ASK ? "you asked" : "they replied");
-			terms_text(sb, &r->terms);
+			view_terms(sb, &r->terms);
 			if (r->text) {
 				strbuf_addstr(sb, "<p class=\"why\">");
 				html_text(sb, r->text);
@@ -557,7 +483,7 @@ static void offer(struct strbuf *sb, const struct view *v)
 
 static void tasks(struct strbuf *sb, const struct web_req *rq, const struct view *v)
 {
-	char today[DATE_BUFSZ], action[64];
+	char today[DATE_BUFSZ];
 	struct strbuf back = STRBUF_INIT;
 
 	date_format_day(store_now(rq->store), today);
@@ -574,31 +500,10 @@ static void tasks(struct strbuf *sb, const struct web_req *rq, const struct view
 		bool late = t->due && strncmp(t->due, today, 10) < 0;
 		strbuf_addf(sb, "<li class=\"task%s\" id=\"task-%lld\">\n<div class=\"task-main\">",
 			    late ? " overdue" : "", (long long)t->id);
-		ui_badge(sb, "", enum_name(&task_kind_def, (int)t->kind));
-		strbuf_addstr(sb, " <span class=\"task-title\">");
-		html_text(sb, t->title);
-		strbuf_addstr(sb, "</span>\n<p class=\"meta\">");
-		ui_when(sb, t->due);
-		if (late)
-			strbuf_addstr(sb, " (overdue)");
-		if (t->person.id) {
-			strbuf_addstr(sb, " · with ");
-			ui_person_link(sb, t->person.id, t->person.name);
-		}
-		strbuf_addstr(sb, "</p>\n");
-		if (t->why) {
-			strbuf_addstr(sb, "<p class=\"why\">");
-			html_text(sb, t->why);
-			strbuf_addstr(sb, "</p>\n");
-		}
-		strbuf_addstr(sb, "</div>\n<div class=\"task-actions\">");
-		if (t->template)
-			strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">"
-					"Draft</a>",
-				    (long long)t->id);
-		snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
-		ui_button_form(sb, rq, action, "Done", "primary", "back", back.buf, NULL);
-		strbuf_addstr(sb, "</div>\n</li>\n");
+		view_task_summary(sb, t, VIEW_TASK_PERSON);
+		strbuf_addstr(sb, "</div>\n");
+		view_task_buttons(sb, rq, t, back.buf, 0);
+		strbuf_addstr(sb, "</li>\n");
 	}
 	if (v->tasks.n)
 		strbuf_addstr(sb, "</ul>\n");

@@ -17,6 +17,7 @@
 #include "store/browse.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* How many people a list shows; how many interactions a timeline shows. */
 #define LIST_MAX 200
@@ -376,7 +377,7 @@ static void timeline(struct strbuf *sb, const struct person *p, const interactio
 static void open_tasks(struct strbuf *sb, const struct web_req *rq, const struct person *p,
 		       const task_vec *tv)
 {
-	char back[64], action[64], day[DATE_BUFSZ];
+	char back[64], day[DATE_BUFSZ];
 
 	today(rq, day);
 	snprintf(back, sizeof(back), "/people/%lld", (long long)p->id);
@@ -394,32 +395,10 @@ static void open_tasks(struct strbuf *sb, const struct web_req *rq, const struct
 		strbuf_addf(sb, "<li class=\"task%s\" id=\"task-%lld\"><div class=\"task-main\">",
 			    t->due && strncmp(t->due, day, 10) < 0 ? " overdue" : "",
 			    (long long)t->id);
-		ui_badge(sb, enum_name(&task_kind_def, (int)t->kind),
-			 enum_name(&task_kind_def, (int)t->kind));
-		strbuf_addstr(sb, " <span class=\"task-title\">");
-		html_text(sb, t->title);
-		strbuf_addstr(sb, "</span>\n<p class=\"meta\">due ");
-		ui_when(sb, t->due);
-		if (t->opp.id) {
-			strbuf_addstr(sb, " · ");
-			ui_opp_link(sb, &t->opp);
-		}
-		strbuf_addstr(sb, "</p>\n");
-		if (t->why) {
-			strbuf_addstr(sb, "<p class=\"why\">");
-			html_text(sb, t->why);
-			strbuf_addstr(sb, "</p>\n");
-		}
-		strbuf_addstr(sb, "</div><div class=\"task-actions\">");
-		if (t->template)
-			strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">"
-					"Draft</a>",
-				    (long long)t->id);
-		snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
-		ui_button_form(sb, rq, action, "Done", "primary", "back", back, NULL);
-		snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
-		ui_button_form(sb, rq, action, "Skip", "secondary", "back", back, NULL);
-		strbuf_addstr(sb, "</div></li>\n");
+		view_task_summary(sb, t, VIEW_TASK_OPP);
+		strbuf_addstr(sb, "</div>");
+		view_task_buttons(sb, rq, t, back, 0);
+		strbuf_addstr(sb, "</li>\n");
 	}
 	strbuf_addstr(sb, "</ul>\n</section>\n");
 }

@@ -14,6 +14,7 @@
 #include "method/agenda.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 #define UPCOMING_DAYS 7
 /* A day's work: more than this many follow-ups in a section are folded
@@ -21,43 +22,12 @@
  * and a slow one). */
 #define SECTION_SHOWN 25
 
-static const char *const snooze_values[] = { "tomorrow", "+2d", "+1w", "+2w" };
-static const char *const snooze_labels[] = { "tomorrow", "in 2 days", "in a week",
-					     "in 2 weeks" };
-
 static const char *const chemistry_values[] = { "", "1", "2", "3", "4", "5" };
 static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "3", "4",
 						"5: great" };
 
 static const char *const direction_values[] = { "out", "in" };
 static const char *const direction_labels[] = { "I did", "They did" };
-
-static void task_actions(struct strbuf *sb, const struct web_req *rq, const struct task *t)
-{
-	char action[64];
-
-	strbuf_addstr(sb, "<div class=\"task-actions\">");
-	if (t->template)
-		strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">Draft</a>",
-			    (long long)t->id);
-	snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
-	ui_button_form(sb, rq, action, "Done", "primary", "back", "/", NULL);
-	snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
-	ui_button_form(sb, rq, action, "Skip", "secondary", "back", "/", NULL);
-	strbuf_addf(sb, "<form method=\"post\" class=\"inline snooze\" "
-			"action=\"/tasks/%lld/snooze\"><input type=\"hidden\" name=\"csrf\" value=\"",
-		    (long long)t->id);
-	html_text(sb, rq->csrf);
-	strbuf_addf(sb, "\"><input type=\"hidden\" name=\"back\" value=\"/\">"
-			"<label for=\"snooze-%lld\" class=\"visually-hidden\">Snooze until</label>"
-			"<select id=\"snooze-%lld\" name=\"until\">",
-		    (long long)t->id, (long long)t->id);
-	for (size_t i = 0; i < sizeof(snooze_values) / sizeof(snooze_values[0]); i++)
-		strbuf_addf(sb, "<option value=\"%s\">%s</option>", snooze_values[i],
-			    snooze_labels[i]);
-	strbuf_addstr(sb, "</select><button type=\"submit\" class=\"secondary\">Snooze</button>"
-			  "</form></div>\n");
-}
 
 static void task_item(struct strbuf *sb, const struct web_req *rq, const struct agenda *ag,
 		      const struct task *t, id_vec *said)
@@ -67,25 +37,7 @@ static void task_item(struct strbuf *sb, const struct web_req *rq, const struct 
 
 	strbuf_addf(sb, "<li class=\"task\" id=\"task-%lld\">\n<div class=\"task-main\">",
 		    (long long)t->id);
-	ui_badge(sb, enum_name(&task_kind_def, (int)t->kind), enum_name(&task_kind_def, (int)t->kind));
-	strbuf_addstr(sb, " <span class=\"task-title\">");
-	html_text(sb, t->title);
-	strbuf_addstr(sb, "</span>\n<p class=\"meta\">");
-	ui_when(sb, t->due);
-	if (t->person.id) {
-		strbuf_addstr(sb, " · with ");
-		ui_person_link(sb, t->person.id, t->person.name);
-	}
-	if (t->opp.id) {
-		strbuf_addstr(sb, " · ");
-		ui_opp_link(sb, &t->opp);
-	}
-	strbuf_addstr(sb, "</p>\n");
-	if (t->why) {
-		strbuf_addstr(sb, "<p class=\"why\">");
-		html_text(sb, t->why);
-		strbuf_addstr(sb, "</p>\n");
-	}
+	view_task_summary(sb, t, VIEW_TASK_PERSON | VIEW_TASK_OPP);
 	for (size_t j = 0; j < said->n && !seen; j++)
 		seen = said->items[j] == t->opp.id;
 	if (m && !seen) {
@@ -100,7 +52,7 @@ static void task_item(struct strbuf *sb, const struct web_req *rq, const struct 
 		*VEC_PUSH(said) = t->opp.id;
 	}
 	strbuf_addstr(sb, "</div>\n");
-	task_actions(sb, rq, t);
+	view_task_buttons(sb, rq, t, "/", VIEW_TASK_SNOOZE);
 	strbuf_addstr(sb, "</li>\n");
 }
 

@@ -1,0 +1,151 @@
+/* views.c: records shown the same way on every page (see views.h). */
+#include "web/views.h"
+
+#include <stdio.h>
+
+void view_amount(struct strbuf *sb, int64_t v)
+{
+	char digits[32];
+	size_t n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)v);
+
+	for (size_t i = 0; i < n && i < sizeof(digits); i++) {
+		if (i && digits[i - 1] != '-' && (n - i) % 3 == 0)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, digits[i]);
+	}
+}
+
+void view_fact_text(struct strbuf *sb, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
+	html_text(sb, value);
+	strbuf_addstr(sb, "</dd>\n");
+}
+
+void view_fact_amount(struct strbuf *sb, const char *label, int64_t v)
+{
+	if (v < 0)
+		return;
+	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
+	view_amount(sb, v);
+	strbuf_addstr(sb, "</dd>\n");
+}
+
+static void fact_day(struct strbuf *sb, const char *label, const char *day)
+{
+	if (!day)
+		return;
+	strbuf_addf(sb, "<dt>%s</dt><dd>", label);
+	ui_when(sb, day);
+	strbuf_addstr(sb, "</dd>\n");
+}
+
+void view_terms(struct strbuf *sb, const struct offer_terms *t)
+{
+	const char *sep = "";
+	const struct {
+		const char *name, *value;
+	} texts[] = { { "equity", t->equity }, { "title", t->title }, { "level", t->level },
+		      { "start", t->start } };
+
+	if (t->base >= 0) {
+		strbuf_addstr(sb, "base ");
+		view_amount(sb, t->base);
+		sep = ", ";
+	}
+	if (t->bonus >= 0) {
+		strbuf_addf(sb, "%sbonus ", sep);
+		view_amount(sb, t->bonus);
+		sep = ", ";
+	}
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		if (!texts[i].value)
+			continue;
+		strbuf_addf(sb, "%s%s ", sep, texts[i].name);
+		html_text(sb, texts[i].value);
+		sep = ", ";
+	}
+}
+
+void view_offer_facts(struct strbuf *sb, const struct offer *of)
+{
+	strbuf_addstr(sb, "<dl class=\"facts\">\n");
+	view_fact_amount(sb, "Base", of->terms.base);
+	view_fact_amount(sb, "Bonus", of->terms.bonus);
+	view_fact_text(sb, "Equity", of->terms.equity);
+	view_fact_text(sb, "Title", of->terms.title);
+	view_fact_text(sb, "Level", of->terms.level);
+	fact_day(sb, "Start", of->terms.start);
+	fact_day(sb, "Deadline", of->deadline);
+	view_fact_text(sb, "Benefits", of->benefits);
+	strbuf_addstr(sb, "</dl>\n");
+	if (of->notes) {
+		strbuf_addstr(sb, "<div class=\"notes\">");
+		html_markdown(sb, of->notes);
+		strbuf_addstr(sb, "</div>\n");
+	}
+}
+
+static const char *const snooze_values[] = { "tomorrow", "+2d", "+1w", "+2w" };
+static const char *const snooze_labels[] = { "tomorrow", "in 2 days", "in a week",
+					     "in 2 weeks" };
+
+void view_task_summary(struct strbuf *sb, const struct task *t, unsigned flags)
+{
+	const char *kind = enum_name(&task_kind_def, (int)t->kind);
+
+	ui_badge(sb, kind, kind);
+	strbuf_addstr(sb, " <span class=\"task-title\">");
+	html_text(sb, t->title);
+	strbuf_addstr(sb, "</span>\n<p class=\"meta\">due ");
+	ui_when(sb, t->due);
+	if ((flags & VIEW_TASK_PERSON) && t->person.id) {
+		strbuf_addstr(sb, " · with ");
+		ui_person_link(sb, t->person.id, t->person.name);
+	}
+	if ((flags & VIEW_TASK_OPP) && t->opp.id) {
+		strbuf_addstr(sb, " · ");
+		ui_opp_link(sb, &t->opp);
+	}
+	strbuf_addstr(sb, "</p>\n");
+	if (t->why) {
+		strbuf_addstr(sb, "<p class=\"why\">");
+		html_text(sb, t->why);
+		strbuf_addstr(sb, "</p>\n");
+	}
+}
+
+void view_task_buttons(struct strbuf *sb, const struct web_req *rq, const struct task *t,
+		       const char *back, unsigned flags)
+{
+	char action[64];
+
+	strbuf_addstr(sb, "<div class=\"task-actions\">");
+	if (t->template)
+		strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">Draft</a>",
+			    (long long)t->id);
+	snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
+	ui_button_form(sb, rq, action, "Done", "primary", "back", back, NULL);
+	snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
+	ui_button_form(sb, rq, action, "Skip", "secondary", "back", back, NULL);
+	if (flags & VIEW_TASK_SNOOZE) {
+		strbuf_addf(sb, "<form method=\"post\" class=\"inline snooze\" "
+				"action=\"/tasks/%lld/snooze\"><input type=\"hidden\" name=\"csrf\" "
+				"value=\"",
+			    (long long)t->id);
+		html_text(sb, rq->csrf);
+		strbuf_addstr(sb, "\"><input type=\"hidden\" name=\"back\" value=\"");
+		html_text(sb, back);
+		strbuf_addf(sb, "\"><label for=\"snooze-%lld\" class=\"visually-hidden\">Snooze "
+				"until</label><select id=\"snooze-%lld\" name=\"until\">",
+			    (long long)t->id, (long long)t->id);
+		for (size_t i = 0; i < sizeof(snooze_values) / sizeof(snooze_values[0]); i++)
+			strbuf_addf(sb, "<option value=\"%s\">%s</option>", snooze_values[i],
+				    snooze_labels[i]);
+		strbuf_addstr(sb, "</select><button type=\"submit\" class=\"secondary\">Snooze"
+				  "</button></form>");
+	}
+	strbuf_addstr(sb, "</div>\n");
+}

@@ -1,0 +1,35 @@
+/*
+ * views.h: fragments that show one kind of record the same way on every
+ * page: amounts, facts in a <dl>, an offer's terms, a follow-up with its
+ * buttons. Built on ui.h (every value escaped there).
+ */
+#ifndef RAPPORT_VIEWS_H
+#define RAPPORT_VIEWS_H
+
+#include "store/offer.h"
+#include "web/ui.h"
+
+/* 95000 as "95,000". */
+void view_amount(struct strbuf *sb, int64_t v);
+/* <dt>label</dt><dd>value</dd>, nothing when the value is missing (NULL, < 0).
+ * label is the page's own text, not the user's. */
+void view_fact_text(struct strbuf *sb, const char *label, const char *value);
+void view_fact_amount(struct strbuf *sb, const char *label, int64_t v);
+/* "base 95,000, bonus 10,000, equity ..." in one line. */
+void view_terms(struct strbuf *sb, const struct offer_terms *t);
+/* An offer's terms, deadline and benefits as a <dl class="facts">, then its notes. */
+void view_offer_facts(struct strbuf *sb, const struct offer *of);
+
+enum view_task_flags {
+	VIEW_TASK_PERSON = 1 << 0, /* say whom it is with */
+	VIEW_TASK_OPP = 1 << 1,    /* say which opportunity */
+	VIEW_TASK_SNOOZE = 1 << 2, /* offer to snooze it */
+};
+/* A follow-up's kind, title, due date, person and opportunity, and why. */
+void view_task_summary(struct strbuf *sb, const struct task *t, unsigned flags);
+/* Its buttons: Draft (when it has a letter), Done, Skip and Snooze; each
+ * POST comes back to back. */
+void view_task_buttons(struct strbuf *sb, const struct web_req *rq, const struct task *t,
+		       const char *back, unsigned flags);
+
+#endif
