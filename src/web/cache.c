@@ -8,7 +8,7 @@
 #include "util/xalloc.h"
 
 #define CACHE_ENTRIES 16
-#define CACHE_MAX_PAGE (1024 * 1024) /* a larger page is rendered each time */
+#define CACHE_MAX_PAGE (2 * 1024 * 1024) /* a larger page is rendered each time */
 
 struct entry {
 	char *key;

@@ -234,23 +234,29 @@ static void column(struct strbuf *sb, const struct web_req *rq, const struct boa
 	strbuf_addstr(sb, "</section>\n");
 }
 
-static void closed_list(struct strbuf *sb, const struct board *b)
+/* The closed ones, latest first: the last CLOSED_SHOWN unless ?closed=all. */
+#define CLOSED_SHOWN 30
+
+static void closed_list(struct strbuf *sb, const struct web_req *rq, const struct board *b)
 {
-	size_t n = 0;
+	bool all = web_param(&rq->query, "closed") != NULL;
+	size_t n = 0, shown = 0;
 
 	for (size_t i = 0; i < b->opps.n; i++)
 		n += stage_is_closed(b->opps.items[i].stage);
 	if (!n)
 		return;
-	strbuf_addf(sb, "<details class=\"closed-opps\" id=\"closed\">\n<summary>Closed "
+	strbuf_addf(sb, "<details class=\"closed-opps\" id=\"closed\"%s>\n<summary>Closed "
 			"<span class=\"count\">%zu</span></summary>\n<table class=\"list\">\n"
 			"<thead><tr><th>Organisation</th><th>Opportunity</th><th>Stage</th>"
 			"<th>Since</th></tr></thead>\n<tbody>\n",
-		    n);
+		    all ? " open" : "", n);
 	for (size_t i = 0; i < b->opps.n; i++) {
 		const struct opp *o = &b->opps.items[i];
 		if (!stage_is_closed(o->stage))
 			continue;
+		if (!all && shown++ == CLOSED_SHOWN)
+			break;
 		strbuf_addf(sb, "<tr id=\"opp-%lld\"><td>", (long long)o->id);
 		ui_org_link(sb, o->org_id, o->org_name);
 		strbuf_addstr(sb, "</td><td><a href=\"/opportunities/");
@@ -264,7 +270,12 @@ static void closed_list(struct strbuf *sb, const struct board *b)
 		ui_when(sb, o->stage_changed_at);
 		strbuf_addstr(sb, "</td></tr>\n");
 	}
-	strbuf_addstr(sb, "</tbody>\n</table>\n</details>\n");
+	strbuf_addstr(sb, "</tbody>\n</table>\n");
+	if (!all && n > CLOSED_SHOWN)
+		strbuf_addf(sb, "<p class=\"more\">The latest %d are shown. <a "
+				"href=\"/pipeline?closed=all#closed\">Show all %zu</a></p>\n",
+			    CLOSED_SHOWN, n);
+	strbuf_addstr(sb, "</details>\n");
 }
 
 /* The board; moved_id: the opportunity whose move was refused (0: none). */
@@ -294,7 +305,7 @@ static int render(struct web_req *rq, struct web_resp *rs, int64_t moved_id)
 	for (int st = STAGE_LEAD; st <= STAGE_NEGOTIATING; st++)
 		column(sb, rq, &b, (enum stage)st, moved_id);
 	strbuf_addstr(sb, "</div>\n");
-	closed_list(sb, &b);
+	closed_list(sb, rq, &b);
 	ui_page_end(rs);
 	board_release(&b);
 	return 0;
