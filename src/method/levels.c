@@ -229,28 +229,33 @@ int levels_load(struct store *s, struct level_ladder *out, struct error *err)
 	return rc;
 }
 
+void levels_mismatch_of(const struct level_ladder *l, const struct opp *o,
+			const char *offer_level, struct level_mismatch *out)
+{
+	const char *offered = o->level_offered ? o->level_offered : offer_level;
+
+	memset(out, 0, sizeof(*out));
+	if (!level_below(l, offered, o->level_applied))
+		return;
+	out->found = true;
+	out->applied = xstrdup(o->level_applied);
+	out->offered = xstrdup(offered);
+	out->applied_rung = xstrdup(level_name(l, level_rank(l, o->level_applied)));
+	out->offered_rung = xstrdup(level_name(l, level_rank(l, offered)));
+}
+
 int levels_opp_mismatch(struct store *s, const struct level_ladder *l, int64_t opp_id,
 			struct level_mismatch *out, struct error *err)
 {
 	struct opp o = { 0 };
 	struct offer of = { 0 };
-	const char *offered;
 	bool has_offer = false;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = store_opp_get(s, opp_id, &o, err)) ||
-	    (!o.level_offered && (rc = store_offer_of_opp(s, opp_id, &of, &has_offer, err))))
-		goto out;
-	offered = o.level_offered ? o.level_offered : of.terms.level;
-	if (level_below(l, offered, o.level_applied)) {
-		out->found = true;
-		out->applied = xstrdup(o.level_applied);
-		out->offered = xstrdup(offered);
-		out->applied_rung = xstrdup(level_name(l, level_rank(l, o.level_applied)));
-		out->offered_rung = xstrdup(level_name(l, level_rank(l, offered)));
-	}
-out:
+	if (!(rc = store_opp_get(s, opp_id, &o, err)) &&
+	    !(rc = o.level_offered ? 0 : store_offer_of_opp(s, opp_id, &of, &has_offer, err)))
+		levels_mismatch_of(l, &o, of.terms.level, out);
 	opp_release(&o);
 	offer_release(&of);
 	return rc;

@@ -20,6 +20,7 @@
 #include "method/actions.h"
 #include "method/fit.h"
 #include "method/levels.h"
+#include "store/offer.h"
 #include "web/form.h"
 #include "web/ui.h"
 
@@ -57,42 +58,76 @@ static long days_since(const struct store *s, const char *iso)
 	return date_diff_days(&dt, store_now(s));
 }
 
+/* An index of the board's opportunities by id, to find a task's card. */
+struct by_id {
+	int64_t id;
+	size_t card;
+};
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	const struct by_id *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct card *card_of(const struct board *b, const struct by_id *index, int64_t id)
+{
+	struct by_id key = { id, 0 }, *hit;
+
+	hit = bsearch(&key, index, b->opps.n, sizeof(*index), cmp_by_id);
+	return hit ? &b->cards[hit->card] : NULL;
+}
+
+static const char *offer_level_of(const offer_vec *offers, int64_t opp_id)
+{
+	for (size_t i = 0; i < offers->n; i++)
+		if (offers->items[i].opp_id == opp_id)
+			return offers->items[i].terms.level;
+	return NULL;
+}
+
 static int board_load(struct store *s, struct board *b, struct error *err)
 {
 	struct fit_table fits = { 0 };
 	struct level_ladder ladder = { 0 };
+	offer_vec offers = { 0 };
+	struct by_id *index = NULL;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
 	date_format_day(store_now(s), b->today);
 	if ((rc = store_opp_list(s, -1, &b->opps, err)) ||
 	    (rc = store_task_list(s, false, &b->tasks, err)) ||
+	    (rc = store_offer_list(s, &offers, err)) ||
 	    (rc = fit_table_load(s, &fits, err)) || (rc = levels_load(s, &ladder, err)))
 		goto out;
 	b->has_wants = fits.wants.n > 0;
 	b->cards = xcalloc(b->opps.n ? b->opps.n : 1, sizeof(*b->cards));
+	index = xcalloc(b->opps.n ? b->opps.n : 1, sizeof(*index));
 	for (size_t i = 0; i < b->opps.n; i++) {
 		struct card *c = &b->cards[i];
 		c->o = &b->opps.items[i];
 		c->days = days_since(s, c->o->stage_changed_at);
 		c->fit = fit_table_get(&fits, c->o->id);
+		index[i] = (struct by_id){ c->o->id, i };
 		/* no level applied for: nothing to fall below */
-		if (c->o->level_applied && !stage_is_closed(c->o->stage) &&
-		    (rc = levels_opp_mismatch(s, &ladder, c->o->id, &c->mismatch, err)))
-			goto out;
+		if (c->o->level_applied && !stage_is_closed(c->o->stage))
+			levels_mismatch_of(&ladder, c->o, offer_level_of(&offers, c->o->id),
+					   &c->mismatch);
 	}
+	qsort(index, b->opps.n, sizeof(*index), cmp_by_id);
 	/* open tasks come by due date: the first of an opportunity is its next */
 	for (size_t t = 0; t < b->tasks.n; t++) {
-		int64_t opp = b->tasks.items[t].opp.id;
-		for (size_t i = 0; opp && i < b->opps.n; i++) {
-			if (b->opps.items[i].id != opp)
-				continue;
-			if (!b->cards[i].next)
-				b->cards[i].next = &b->tasks.items[t];
-			break;
-		}
+		struct card *c = b->tasks.items[t].opp.id
+					 ? card_of(b, index, b->tasks.items[t].opp.id)
+					 : NULL;
+		if (c && !c->next)
+			c->next = &b->tasks.items[t];
 	}
 out:
+	free(index);
+	offer_vec_release(&offers);
 	fit_table_release(&fits);
 	level_ladder_release(&ladder);
 	return rc;
