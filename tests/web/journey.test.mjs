@@ -72,6 +72,18 @@ await test("draft the thank-you letter and download it as an e-mail file", async
 	expect(download.suggestedFilename().endsWith(".eml"), "an .eml file name");
 });
 
+await test("Done on Today takes the follow-up off the list in place (JavaScript)", async () => {
+	await page.goto(base + "/");
+	const task = page.locator("li.task", { hasText: "Thank-you note to Team Lead" });
+	expect(await task.count() === 1, "the thank-you is listed");
+	await page.evaluate(() => { window.__samePage = true; });
+	await task.getByRole("button", { name: "Done" }).click();
+	await task.waitFor({ state: "detached" });
+	expect(await page.evaluate(() => window.__samePage) === true, "no reload");
+	const tasks = cli("--json", "task", "list");
+	expect(!tasks.some((t) => t.title === "Thank-you note to Team Lead"), "the task is done");
+});
+
 await test("move the card to Interviewing by drag and drop", async () => {
 	await page.goto(base + "/pipeline");
 	const card = page.locator(".opp-card", { hasText: "Data Lead" });

@@ -36,3 +36,30 @@
 		});
 	});
 })();
+
+/* Inline updates: Done, Skip and Snooze on a follow-up post in the
+ * background and take the follow-up off the list, without reloading the
+ * page. Any failure falls back to the plain form post. */
+(function () {
+	document.addEventListener("submit", function (ev) {
+		var form = ev.target;
+		var item = form.closest && form.closest("li.task");
+		if (!item || !form.classList.contains("inline") || !window.fetch)
+			return;
+		ev.preventDefault();
+		fetch(form.action, {
+			method: "POST", credentials: "same-origin",
+			body: new URLSearchParams(new FormData(form)),
+		}).then(function (r) {
+			if (!r.ok)
+				throw new Error(r.status);
+			var list = item.parentNode, section = item.closest("section");
+			item.remove();
+			var count = section && section.querySelector("h2 .count");
+			if (count && list)
+				count.textContent = list.querySelectorAll("li.task").length;
+		}).catch(function () {
+			form.submit();
+		});
+	});
+})();
