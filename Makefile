@@ -17,7 +17,7 @@ CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-proto
 CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
-LIBS      := -lsqlite3 -ljansson -lcmark -lmicrohttpd -lpthread
+LIBS      := -lsqlite3 -ljansson -lcmark -lmicrohttpd -lcsv -lical -lpthread
 TEST_LIBS := -lcmocka
 
 LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \

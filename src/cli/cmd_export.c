@@ -1,4 +1,4 @@
-/* cmd_export.c: rapport export [-o FILE] and rapport import json FILE. */
+/* cmd_export.c: rapport export [-o FILE]: everything as one JSON document. */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -62,32 +62,14 @@ static int export_run(struct cli *cli, const struct args *a)
 	return rc;
 }
 
-static int import_json(struct cli *cli, const struct args *a)
-{
-	long rows;
-
-	if (backup_import(cli->store, a->pos[0], &rows, &cli->err))
-		return cli->err.code;
-	cli_set_json(cli, json_pack("{s:I}", "rows", (json_int_t)rows));
-	cli_printf(cli, "imported %ld rows from %s\n", rows, a->pos[0]);
-	return 0;
-}
-
 static const struct opt_spec export_opts[] = {
 	{ .name = "output", .arg = "FILE", .help = "write to FILE instead of standard output",
 	  .letter = 'o' },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec export_cmds[] = {
 	{ "", "", "Write everything as one JSON document (a lossless backup).", 0, 0,
 	  export_opts, export_run, 0 },
-	{ 0 },
-};
-
-const struct cmd_spec import_cmds[] = {
-	{ "json", "FILE", "Load a JSON document made by 'rapport export' into an empty database.",
-	  1, 1, no_opts, import_json, CMD_WRITE },
 	{ 0 },
 };

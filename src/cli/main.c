@@ -39,7 +39,7 @@ const struct cmd_group cmd_groups[] = {
 	  playbook_cmds },
 	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
 	{ "export", "write everything as one JSON document", export_cmds },
-	{ "import", "load a JSON export into an empty database", import_cmds },
+	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
 	{ NULL, NULL, NULL },
 };
 
