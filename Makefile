@@ -107,6 +107,11 @@ fuzz: deps
 		-o build-fuzz/fuzz-playbook tests/fuzz/fuzz-playbook.c build-fuzz/librapport.a $(LIBS)
 	build-fuzz/fuzz-playbook -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build-fuzz/corpus-playbook tests/fuzz/corpus-playbook
+	@mkdir -p build-fuzz/corpus-vcard
+	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
+		-o build-fuzz/fuzz-vcard tests/fuzz/fuzz-vcard.c build-fuzz/librapport.a $(LIBS)
+	build-fuzz/fuzz-vcard -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build-fuzz/corpus-vcard tests/fuzz/corpus-vcard
 
 clean:
 	rm -rf build build-san build-fuzz
