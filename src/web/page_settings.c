@@ -1,10 +1,12 @@
 /*
  * page_settings.c: Settings. /settings: your name, e-mail address and
  * signature (the letters' {me} and {signature}), the ladder of job levels,
- * and the export. /settings/playbooks: the rules in force, and your own
- * playbooks.ini to edit, checked as 'rapport playbook check' checks it
- * before it replaces the file. /settings/templates: the letter templates.
- * /export.json: everything, as 'rapport export' writes it.
+ * the calendar feed's address (/settings/calendar makes or removes its
+ * secret), and the exports. /settings/playbooks: the rules in force, and
+ * your own playbooks.ini to edit, checked as 'rapport playbook check'
+ * checks it before it replaces the file. /settings/templates: the letter
+ * templates. /export.json: everything, as 'rapport export' writes it (the
+ * other downloads are page_calendar.c's).
  */
 #include "web/pages.h"
 
@@ -15,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/export.h"
 #include "io/json_backup.h"
 #include "method/letter.h"
 #include "method/levels.h"
@@ -22,6 +25,7 @@
 #include "method/playbook_text.h"
 #include "store/setting.h"
 #include "util/embedded.h"
+#include "web/feed.h"
 #include "web/ui.h"
 
 /* The largest playbooks file rapport reads (playbook_run.c reads 1 MB). */
@@ -175,6 +179,88 @@ static int levels_card(struct strbuf *sb, struct web_req *rq)
 	return 0;
 }
 
+/* The calendar feed: its address, or the button that turns it on. */
+static int calendar_card(struct strbuf *sb, struct web_req *rq)
+{
+	struct strbuf url = STRBUF_INIT;
+	char *token = NULL;
+
+	if (store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &token, &rq->err))
+		return rq->err.code;
+	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"calendar\" "
+			  "aria-labelledby=\"h-calendar\">\n<h2 id=\"h-calendar\">Calendar</h2>\n"
+			  "<p class=\"meta\">Your open follow-ups (as all-day events on their "
+			  "due day), interviews and offer deadlines, in the calendar app you use: "
+			  "subscribe to the address below and the app keeps it up to date while "
+			  "rapport serves. Calendar apps send no password, so the address holds a "
+			  "secret: keep it to yourself.</p>\n");
+	saved_notice(sb, rq, "calendar", "The calendar has a new address; the old one no "
+					 "longer works.");
+	saved_notice(sb, rq, "calendar-on", "The calendar feed is on: subscribe to the address "
+					    "below.");
+	saved_notice(sb, rq, "calendar-off", "The calendar feed is off.");
+	if (!token) {
+		strbuf_addstr(sb, "<p>The feed is off.</p>\n<div class=\"actions\">");
+		ui_button_form(sb, rq, "/settings/calendar", "Turn on the calendar feed", NULL,
+			       "action", "new", NULL);
+		strbuf_addstr(sb, "</div>\n");
+	} else {
+		calendar_feed_url(&url, rq->host, token);
+		strbuf_addstr(sb, "<div class=\"field\"><label for=\"f-calendar-url\">The "
+				  "address to subscribe to</label><input type=\"text\" "
+				  "id=\"f-calendar-url\" readonly value=\"");
+		html_text(sb, url.buf);
+		strbuf_addstr(sb, "\"></div>\n<div class=\"actions\">");
+		ui_button_form(sb, rq, "/settings/calendar", "Make a new address", "secondary",
+			       "action", "new", NULL);
+		ui_button_form(sb, rq, "/settings/calendar", "Turn the feed off", "secondary",
+			       "action", "off", NULL);
+		strbuf_addstr(sb, "</div>\n<p class=\"meta\">A new address replaces this one, "
+				  "which then stops working: make one if this address got "
+				  "out. A calendar app on this computer (Apple Calendar, "
+				  "Thunderbird, Outlook) reads the feed where rapport serves it; a "
+				  "web calendar such as Google Calendar reads from its own servers, "
+				  "which cannot reach it: import the calendar file below there "
+				  "instead.</p>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
+	strbuf_release(&url);
+	free(token);
+	return 0;
+}
+
+/* Links to /export/csv/TABLE.csv for every table; bom: with ?bom=1. */
+static void csv_links(struct strbuf *sb, bool bom)
+{
+	for (size_t i = 0; export_csv_tables[i]; i++) {
+		strbuf_addf(sb, "%s<a href=\"/export/csv/%s.csv%s\" download>%s</a>", i ? " · " : "",
+			    export_csv_tables[i], bom ? "?bom=1" : "", export_csv_tables[i]);
+	}
+}
+
+static void export_card(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"export\" "
+			  "aria-labelledby=\"h-export\">\n<h2 id=\"h-export\">Export</h2>\n"
+			  "<p>Everything you have recorded, as one JSON file: the same document as "
+			  "<code>rapport export</code> writes, which <code>rapport import json</code> "
+			  "reads back into an empty database.</p>\n"
+			  "<p><a class=\"button\" href=\"/export.json\" download>"
+			  "Download rapport-export.json</a></p>\n"
+			  "<p>For other programs (as <code>rapport export vcard</code>, "
+			  "<code>csv</code> and <code>ical</code> write them):</p>\n<ul>\n"
+			  "<li><a href=\"/export/vcard.vcf\" download>Everyone as vCards</a> "
+			  "(vCard 4.0, for an address book)</li>\n<li>A table as CSV, for a "
+			  "spreadsheet: ");
+	csv_links(sb, false);
+	strbuf_addstr(sb, "<br><span class=\"meta\">For Excel, which needs a byte order mark "
+			  "to read accents: ");
+	csv_links(sb, true);
+	strbuf_addstr(sb, "</span></li>\n<li><a href=\"/export/calendar.ics\" download>The "
+			  "calendar</a> (iCalendar, once; the feed above stays up to date)</li>\n"
+			  "</ul>\n</section>\n");
+}
+
 static int render_settings(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
@@ -182,15 +268,11 @@ static int render_settings(struct web_req *rq, struct web_resp *rs)
 
 	settings_begin(rs, rq, "Settings", TAB_PROFILE);
 	strbuf_addstr(sb, "<div class=\"settings-grid\">\n");
-	if ((rc = profile_card(sb, rq)) || (rc = levels_card(sb, rq)))
+	if ((rc = profile_card(sb, rq)) || (rc = levels_card(sb, rq)) ||
+	    (rc = calendar_card(sb, rq)))
 		return rc;
-	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"export\" "
-			  "aria-labelledby=\"h-export\">\n<h2 id=\"h-export\">Export</h2>\n"
-			  "<p>Everything you have recorded, as one JSON file: the same document as "
-			  "<code>rapport export</code> writes, which <code>rapport import json</code> "
-			  "reads back into an empty database.</p>\n"
-			  "<p><a class=\"button\" href=\"/export.json\" download>"
-			  "Download rapport-export.json</a></p>\n</section>\n</div>\n");
+	export_card(sb);
+	strbuf_addstr(sb, "</div>\n");
 	ui_page_end(rs);
 	return 0;
 }
@@ -266,6 +348,32 @@ int post_settings_levels(struct web_req *rq, struct web_resp *rs)
 	}
 	web_redirect(rs, "/settings?saved=levels#levels");
 	return 0;
+}
+
+/* ---- the calendar feed ---- */
+
+/* action=new: a new secret (the old address stops working); action=off: none. */
+int post_settings_calendar(struct web_req *rq, struct web_resp *rs)
+{
+	const char *action = web_param(&rq->form, "action");
+	const char *saved = "calendar-off";
+	char *old = NULL;
+	int rc;
+
+	if ((rc = store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &old, &rq->err)))
+		return rc;
+	if (action && !strcmp(action, "new")) {
+		rc = calendar_token_new(rq->store, &rq->err);
+		saved = old ? "calendar" : "calendar-on";
+	} else if (action && !strcmp(action, "off")) {
+		rc = store_setting_set(rq->store, CALENDAR_TOKEN_KEY, NULL, &rq->err);
+	} else {
+		rc = error_set(&rq->err, ERR_INVALID, "unknown calendar action (new or off)");
+	}
+	free(old);
+	if (!rc)
+		web_redirect(rs, "/settings?saved=%s#calendar", saved);
+	return rc;
 }
 
 /* ---- export ---- */

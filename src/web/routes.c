@@ -57,6 +57,11 @@ const struct web_route web_routes[] = {
 	{ "GET", "/settings/templates", page_settings_templates },
 	{ "POST", "/settings/levels", post_settings_levels },
 	{ "GET", "/export.json", page_export_json },
+	{ "POST", "/settings/calendar", post_settings_calendar },
+	{ "GET", "/calendar.ics", page_calendar_feed },
+	{ "GET", "/export/vcard.vcf", page_export_vcard },
+	{ "GET", "/export/csv/*", page_export_csv },
+	{ "GET", "/export/calendar.ics", page_export_ical },
 	{ NULL, NULL, NULL },
 };
 

@@ -413,6 +413,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
+	rq.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
 	if (!allowed_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
 		ui_error_page(&rs, &rq, 421, "This server answers only to its own address.");

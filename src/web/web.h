@@ -48,6 +48,7 @@ struct web_req {
 	struct store *store;      /* in this request's transaction */
 	const struct playbook *pb;
 	const char *csrf;         /* the token every form carries */
+	const char *host;         /* the Host header (checked: this server's name), or NULL */
 	struct error err;
 };
 

@@ -1,0 +1,290 @@
+/* ical.c: the calendar as iCalendar, built with libical (see ical.h). */
+#include "io/ical.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/model.h"
+#include "store/export_rows.h"
+#include "store/offer.h"
+#include "util/strbuf.h"
+
+#define PRODID "-//rapport//rapport " RAPPORT_VERSION "//EN"
+#define INTERVIEW_SECONDS 3600
+#define REFRESH_SECONDS 3600
+
+/* libical makes its UTC zone on first use: once, before threads race to it. */
+static icaltimezone *utc_zone;
+static pthread_once_t utc_once = PTHREAD_ONCE_INIT;
+
+static void find_utc(void)
+{
+	utc_zone = icaltimezone_get_utc_timezone();
+}
+
+/* Text as libical should get it: CRLF and lone CRs as LF, other control
+ * characters as spaces; for a one-line value (a SUMMARY), LFs as spaces too.
+ * libical escapes the rest (\n \, \; \\) and folds the lines. */
+static void clean_text(struct strbuf *sb, const char *s, bool one_line)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		if (c == '\r') {
+			if (p[1] == '\n')
+				p++;
+			c = '\n';
+		}
+		if (c == '\n' && !one_line)
+			strbuf_addch(sb, '\n');
+		else if (c < 0x20 || c == 0x7F)
+			strbuf_addch(sb, ' ');
+		else
+			strbuf_addch(sb, (char)c);
+	}
+}
+
+static void add_summary(icalcomponent *c, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	clean_text(&sb, text, true);
+	strbuf_trim(&sb);
+	icalcomponent_add_property(c, icalproperty_new_summary(sb.len ? sb.buf : "(untitled)"));
+	strbuf_release(&sb);
+}
+
+/* DESCRIPTION from text already made of lines; nothing when it is empty. */
+static void add_description(icalcomponent *c, const struct strbuf *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	clean_text(&sb, text->buf, false);
+	strbuf_trim(&sb);
+	if (sb.len)
+		icalcomponent_add_property(c, icalproperty_new_description(sb.buf));
+	strbuf_release(&sb);
+}
+
+/* "Opportunity: Data Lead, Acme" and "With: ..." lines of a description. */
+static void describe_opp(struct strbuf *sb, const struct opp_ref *o)
+{
+	if (!o->id || !o->title)
+		return;
+	strbuf_addf(sb, "Opportunity: %s", o->title);
+	if (o->org_name)
+		strbuf_addf(sb, ", %s", o->org_name);
+	strbuf_addch(sb, '\n');
+}
+
+/* A stored date or date-time as libical's floating time (a date alone when
+ * date_only or when it has no time); false when it cannot be read. */
+static bool floating_time(const char *iso, bool date_only, struct icaltimetype *out)
+{
+	struct datetime dt;
+	struct error e = ERROR_INIT;
+
+	if (!iso || date_parse_iso(iso, &dt, &e))
+		return false;
+	*out = date_only || !dt.has_time ? icaltime_null_date() : icaltime_null_time();
+	out->year = dt.year;
+	out->month = dt.month;
+	out->day = dt.day;
+	if (!out->is_date) {
+		out->hour = dt.hour;
+		out->minute = dt.minute;
+		out->second = dt.second;
+	}
+	return true;
+}
+
+/* "Now" (local wall-clock time) in UTC, for DTSTAMP. */
+static struct icaltimetype stamp_of(const struct datetime *now)
+{
+	struct tm tm = { .tm_year = now->year - 1900, .tm_mon = now->month - 1,
+			 .tm_mday = now->day, .tm_hour = now->hour, .tm_min = now->minute,
+			 .tm_sec = now->second, .tm_isdst = -1 };
+	time_t t = mktime(&tm);
+
+	return icaltime_from_timet_with_zone(t == (time_t)-1 ? 0 : t, 0, utc_zone);
+}
+
+/* A new VEVENT or VTODO with its UID (what-ID@rapport) and DTSTAMP. */
+static icalcomponent *new_item(icalcomponent_kind kind, const char *what, int64_t id,
+			       struct icaltimetype stamp)
+{
+	icalcomponent *c = icalcomponent_new(kind);
+	char uid[64];
+
+	snprintf(uid, sizeof(uid), "%s-%lld@rapport", what, (long long)id);
+	icalcomponent_add_property(c, icalproperty_new_uid(uid));
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(stamp));
+	return c;
+}
+
+/* DTSTART and DTEND of an all-day event on day. */
+static void all_day(icalcomponent *c, struct icaltimetype day)
+{
+	icalcomponent_add_property(c, icalproperty_new_dtstart(day));
+	icaltime_adjust(&day, 1, 0, 0, 0);
+	icalcomponent_add_property(c, icalproperty_new_dtend(day));
+	icalcomponent_add_property(c, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+}
+
+static void add_task(icalcomponent *cal, const struct task *t, bool todo,
+		     struct icaltimetype stamp)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct icaltimetype due;
+	icalcomponent *c;
+
+	if (!floating_time(t->due, true, &due))
+		return; /* a damaged row: the calendar goes on without it */
+	c = new_item(todo ? ICAL_VTODO_COMPONENT : ICAL_VEVENT_COMPONENT, "task", t->id, stamp);
+	if (todo) {
+		icalcomponent_add_property(c, icalproperty_new_due(due));
+		icalcomponent_add_property(c, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+	} else {
+		all_day(c, due);
+	}
+	add_summary(c, t->title);
+	if (t->why)
+		strbuf_addf(&text, "%s\n", t->why);
+	if (t->person.id && t->person.name)
+		strbuf_addf(&text, "With: %s\n", t->person.name);
+	describe_opp(&text, &t->opp);
+	add_description(c, &text);
+	icalcomponent_add_property(c, icalproperty_new_categories("follow-up"));
+	icalcomponent_add_component(cal, c);
+	strbuf_release(&text);
+}
+
+static void add_interview(icalcomponent *cal, const struct interaction *i,
+			  struct icaltimetype stamp)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct icaltimetype start, end;
+	icalcomponent *c;
+
+	if (!i->summary || !floating_time(i->at, false, &start))
+		return;
+	c = new_item(ICAL_VEVENT_COMPONENT, "interaction", i->id, stamp);
+	if (start.is_date) {
+		all_day(c, start);
+	} else {
+		end = start;
+		icaltime_adjust(&end, 0, 0, 0, INTERVIEW_SECONDS);
+		icalcomponent_add_property(c, icalproperty_new_dtstart(start));
+		icalcomponent_add_property(c, icalproperty_new_dtend(end));
+	}
+	/* "Interview: First round (Acme)", unless the summary says it already */
+	if (!strcasestr(i->summary, "interview"))
+		strbuf_addstr(&text, "Interview: ");
+	strbuf_addstr(&text, i->summary);
+	if (i->opp.org_name && !strcasestr(i->summary, i->opp.org_name))
+		strbuf_addf(&text, " (%s)", i->opp.org_name);
+	add_summary(c, text.buf);
+	strbuf_reset(&text);
+	for (size_t k = 0; k < i->people.n; k++)
+		strbuf_addf(&text, "%s%s", k ? ", " : "With: ", i->people.items[k].name);
+	if (i->people.n)
+		strbuf_addch(&text, '\n');
+	describe_opp(&text, &i->opp);
+	add_description(c, &text);
+	icalcomponent_add_property(c, icalproperty_new_categories("interview"));
+	icalcomponent_add_component(cal, c);
+	strbuf_release(&text);
+}
+
+static void add_deadline(icalcomponent *cal, const struct offer *o, struct icaltimetype stamp)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct icaltimetype day;
+	icalcomponent *c;
+
+	if (!floating_time(o->deadline, true, &day))
+		return;
+	c = new_item(ICAL_VEVENT_COMPONENT, "deadline", o->id, stamp);
+	all_day(c, day);
+	strbuf_addf(&text, "Offer deadline: %s", o->opp.title ? o->opp.title : "an offer");
+	if (o->opp.org_name)
+		strbuf_addf(&text, ", %s", o->opp.org_name);
+	add_summary(c, text.buf);
+	strbuf_reset(&text);
+	describe_opp(&text, &o->opp);
+	add_description(c, &text);
+	icalcomponent_add_property(c, icalproperty_new_categories("offer"));
+	icalcomponent_add_component(cal, c);
+	strbuf_release(&text);
+}
+
+static icalcomponent *new_calendar(void)
+{
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalproperty *p;
+
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid(PRODID));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_name("rapport"));
+	p = icalproperty_new_x("rapport");
+	icalproperty_set_x_name(p, "X-WR-CALNAME");
+	icalcomponent_add_property(cal, p);
+	/* how often a subscribed calendar should be read again (RFC 7986, and
+	 * the older name some apps still read) */
+	p = icalproperty_new_refreshinterval(icaldurationtype_from_int(REFRESH_SECONDS));
+	icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_DURATION));
+	icalcomponent_add_property(cal, p);
+	p = icalproperty_new_x("PT1H");
+	icalproperty_set_x_name(p, "X-PUBLISHED-TTL");
+	icalcomponent_add_property(cal, p);
+	return cal;
+}
+
+int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct error *err)
+{
+	const struct datetime *now = store_now(s);
+	struct datetime from = *now;
+	char from_day[DATE_BUFSZ];
+	task_vec tasks = { 0 };
+	interaction_vec interviews = { 0 };
+	offer_vec offers = { 0 };
+	icalcomponent *cal;
+	struct icaltimetype stamp;
+	char *text;
+	int rc;
+
+	pthread_once(&utc_once, find_utc);
+	date_add_days(&from, -(long)(o->past_days > 0 ? o->past_days : 0));
+	date_format_day(&from, from_day);
+	if ((rc = store_task_list(s, false, &tasks, err)) ||
+	    (rc = store_interviews_from(s, from_day, &interviews, err)) ||
+	    (rc = store_offer_deadlines_from(s, from_day, &offers, err)))
+		goto out;
+	stamp = stamp_of(now);
+	cal = new_calendar();
+	for (size_t i = 0; i < tasks.n; i++)
+		add_task(cal, &tasks.items[i], o->tasks_as_todo, stamp);
+	for (size_t i = 0; i < interviews.n; i++)
+		add_interview(cal, &interviews.items[i], stamp);
+	for (size_t i = 0; i < offers.n; i++)
+		add_deadline(cal, &offers.items[i], stamp);
+	text = icalcomponent_as_ical_string_r(cal);
+	if (!text)
+		rc = error_set(err, ERR_IO, "cannot write the calendar: %s",
+			       icalerror_strerror(icalerrno));
+	else if (fputs(text, out) == EOF)
+		rc = error_set(err, ERR_IO, "cannot write the calendar: %s", strerror(errno));
+	icalmemory_free_buffer(text);
+	icalcomponent_free(cal);
+out:
+	task_vec_release(&tasks);
+	interaction_vec_release(&interviews);
+	offer_vec_release(&offers);
+	return rc;
+}

@@ -1,0 +1,162 @@
+/*
+ * page_calendar.c: the calendar feed, /calendar.ics?token=SECRET, which a
+ * calendar app subscribes to (see feed.h), and the exports as downloads:
+ * /export/vcard.vcf (everyone, vCard 4.0), /export/csv/TABLE.csv (?bom=1
+ * begins it with a byte order mark, for Excel) and /export/calendar.ics.
+ */
+#include "web/pages.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "io/export.h"
+#include "io/ical.h"
+#include "util/xalloc.h"
+#include "web/feed.h"
+
+/* ---- the token ---- */
+
+int calendar_token_new(struct store *s, struct error *err)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char bytes[CALENDAR_TOKEN_HEX / 2];
+	char token[CALENDAR_TOKEN_HEX + 1];
+
+	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
+		return error_set(err, ERR_IO, "cannot read random bytes: %s", strerror(errno));
+	for (size_t i = 0; i < sizeof(bytes); i++) {
+		token[2 * i] = hex[bytes[i] >> 4];
+		token[2 * i + 1] = hex[bytes[i] & 15];
+	}
+	token[CALENDAR_TOKEN_HEX] = '\0';
+	return store_setting_set(s, CALENDAR_TOKEN_KEY, token, err);
+}
+
+/* A Host header as it may go into an address: a name or an address, and a port. */
+static bool plain_host(const char *host)
+{
+	return host && *host && strlen(host) < 256 &&
+	       strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+		       strlen(host);
+}
+
+void calendar_feed_url(struct strbuf *sb, const char *host, const char *token)
+{
+	if (plain_host(host))
+		strbuf_addf(sb, "http://%s", host);
+	strbuf_addf(sb, "/calendar.ics?token=%s", token);
+}
+
+/* Compare in a time that does not tell how much of the token was right. */
+static bool token_matches(const char *stored, const char *sent)
+{
+	unsigned char diff = 0;
+	size_t n;
+
+	if (!stored || !sent || (n = strlen(stored)) < CALENDAR_TOKEN_HEX / 2 || strlen(sent) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned char)(stored[i] ^ sent[i]);
+	return diff == 0;
+}
+
+/* ---- the feed and the downloads ---- */
+
+/* An export, into the response body (through a memory stream). */
+enum export_kind { EXPORT_VCARD, EXPORT_CSV, EXPORT_ICAL };
+
+static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind kind,
+		       const char *table, bool bom)
+{
+	struct ical_options o = ICAL_OPTIONS_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	if (!mem)
+		return error_set(&rq->err, ERR_IO, "out of memory");
+	switch (kind) {
+	case EXPORT_VCARD: rc = export_vcard(rq->store, NULL, 0, mem, &rq->err); break;
+	case EXPORT_CSV: rc = export_csv(rq->store, table, bom, mem, &rq->err); break;
+	default: rc = ical_export(rq->store, &o, mem, &rq->err); break;
+	}
+	if (fclose(mem) && !rc)
+		rc = error_set(&rq->err, ERR_IO, "cannot write the export: %s", strerror(errno));
+	if (!rc)
+		strbuf_add(&rs->body, buf, len);
+	free(buf);
+	return rc;
+}
+
+int page_calendar_feed(struct web_req *rq, struct web_resp *rs)
+{
+	char *token = NULL;
+	bool ok;
+	int rc;
+
+	if ((rc = store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &token, &rq->err)))
+		return rc;
+	ok = token_matches(token, web_param(&rq->query, "token"));
+	free(token);
+	/* a wrong token looks like no page at all */
+	if (!ok)
+		return error_set(&rq->err, ERR_NOT_FOUND, "There is no page at this address.");
+	if ((rc = export_body(rq, rs, EXPORT_ICAL, NULL, false)))
+		return rc;
+	rs->content_type = "text/calendar; charset=utf-8";
+	return 0;
+}
+
+static void attachment(struct web_resp *rs, const char *content_type, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	rs->content_type = content_type;
+	strbuf_addf(&sb, "attachment; filename=\"%s\"", name);
+	free(rs->disposition);
+	rs->disposition = strbuf_detach(&sb);
+}
+
+int page_export_vcard(struct web_req *rq, struct web_resp *rs)
+{
+	int rc = export_body(rq, rs, EXPORT_VCARD, NULL, false);
+
+	if (!rc)
+		attachment(rs, "text/vcard; charset=utf-8", "rapport-people.vcf");
+	return rc;
+}
+
+int page_export_csv(struct web_req *rq, struct web_resp *rs)
+{
+	const char *seg = rq->arg[0], *bom = web_param(&rq->query, "bom");
+	size_t len = strlen(seg);
+	const char *table = NULL;
+	char name[64];
+	int rc;
+
+	if (len > 4 && len < sizeof(name) && !strcmp(seg + len - 4, ".csv")) {
+		memcpy(name, seg, len - 4);
+		name[len - 4] = '\0';
+		table = export_csv_table(name);
+	}
+	if (!table)
+		return error_set(&rq->err, ERR_NOT_FOUND, "There is no such table to export.");
+	if ((rc = export_body(rq, rs, EXPORT_CSV, table, bom && !strcmp(bom, "1"))))
+		return rc;
+	snprintf(name, sizeof(name), "rapport-%s.csv", table);
+	attachment(rs, "text/csv; charset=utf-8; header=present", name);
+	return 0;
+}
+
+int page_export_ical(struct web_req *rq, struct web_resp *rs)
+{
+	int rc = export_body(rq, rs, EXPORT_ICAL, NULL, false);
+
+	if (!rc)
+		attachment(rs, "text/calendar; charset=utf-8", "rapport-calendar.ics");
+	return rc;
+}
