@@ -38,7 +38,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
 	  playbook_cmds },
 	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
-	{ "export", "write everything as one JSON document", export_cmds },
+	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
 	{ NULL, NULL, NULL },
 };
