@@ -112,6 +112,11 @@ fuzz: deps
 		-o build-fuzz/fuzz-vcard tests/fuzz/fuzz-vcard.c build-fuzz/librapport.a $(LIBS)
 	build-fuzz/fuzz-vcard -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		build-fuzz/corpus-vcard tests/fuzz/corpus-vcard
+	@mkdir -p build-fuzz/corpus-csv
+	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
+		-o build-fuzz/fuzz-csv tests/fuzz/fuzz-csv.c build-fuzz/librapport.a $(LIBS)
+	build-fuzz/fuzz-csv -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		build-fuzz/corpus-csv tests/fuzz/corpus-csv
 
 clean:
 	rm -rf build build-san build-fuzz

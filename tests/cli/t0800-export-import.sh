@@ -135,7 +135,7 @@ test_expect_success 'export to a folder that does not exist is an error' '
 '
 
 test_expect_success 'import needs the json format word and a file' '
-	test_must_fail 2 rapport import csv full.json &&
+	test_must_fail 2 rapport import xml full.json &&
 	test_must_fail 2 rapport import json
 '
 
