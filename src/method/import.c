@@ -22,8 +22,8 @@
 
 enum field {
 	F_FIRST, F_LAST, F_LINKEDIN, F_EMAIL, F_COMPANY, F_POSITION, F_CONNECTED, /* LinkedIn */
-	F_TITLE, F_STATUS, F_APPLIED, F_URL, F_SALARY, F_TARGET, F_LOCATION, F_NOTES,
-	F_SOURCE, F_LEVEL, F_IGNORE, /* a spreadsheet of applications */
+	F_TITLE, F_STATUS, F_APPLIED, F_URL, F_SALARY, F_SALARY_LOW, F_SALARY_HIGH, F_TARGET,
+	F_LOCATION, F_NOTES, F_SOURCE, F_LEVEL, F_IGNORE, /* a spreadsheet of applications */
 	F_COUNT
 };
 
@@ -56,6 +56,8 @@ static const struct field_def csv_fields[] = {
 	{ F_URL, "url", "url link joburl joblink jobposting posting postingurl listing "
 			"listingurl" },
 	{ F_SALARY, "salary", "salary salaryrange pay payrange compensation comp wage" },
+	{ F_SALARY_LOW, "salary-low", "salarylow salarymin minsalary salaryfrom lowsalary" },
+	{ F_SALARY_HIGH, "salary-high", "salaryhigh salarymax maxsalary salaryto highsalary" },
 	{ F_TARGET, "salary-target",
 	  "salarytarget targetsalary target desiredsalary expectedsalary" },
 	{ F_LOCATION, "location", "location city place" },
@@ -68,7 +70,8 @@ static const struct field_def csv_fields[] = {
 
 const char *import_csv_fields(void)
 {
-	return "company, title, status, applied, url, salary, salary-target, location, notes, "
+	return "company, title, status, applied, url, salary, salary-low, salary-high, "
+	       "salary-target, location, notes, "
 	       "source, level or ignore";
 }
 
@@ -679,6 +682,26 @@ static void read_stage_and_date(struct import *im, const struct csv_row *row, st
 	free(applied);
 }
 
+/* The two ends of a range in columns of their own (as rapport's own CSV
+ * export writes them), when no "salary" column gave the range. */
+static void read_range_ends(struct import *im, const struct csv_row *row, struct opp_in *in)
+{
+	char *lo = cell(im, row, F_SALARY_LOW), *hi = cell(im, row, F_SALARY_HIGH);
+	int64_t l1, h1, l2, h2;
+	char q[80];
+
+	if (in->low < 0 && lo && hi) {
+		if (import_parse_salary(lo, &l1, &h1) || import_parse_salary(hi, &l2, &h2) ||
+		    l1 != h1 || l2 != h2 || l1 > l2)
+			warn_row(im, row->line, "%s %s is not the low end of a salary range: left out",
+				 col_name(im, F_SALARY_LOW), quoted(lo, q));
+		else
+			in->low = l1, in->high = l2;
+	}
+	free(lo);
+	free(hi);
+}
+
 static void read_salaries(struct import *im, const struct csv_row *row, struct opp_in *in)
 {
 	char *salary = cell(im, row, F_SALARY), *target = cell(im, row, F_TARGET);
@@ -691,6 +714,7 @@ static void read_salaries(struct import *im, const struct csv_row *row, struct o
 			 col_name(im, F_SALARY), quoted(salary, q));
 		in->low = in->high = -1;
 	}
+	read_range_ends(im, row, in);
 	if (target && (import_parse_salary(target, &low, &high) || low != high))
 		warn_row(im, row->line, "%s %s is not an annual salary: left out",
 			 col_name(im, F_TARGET), quoted(target, q));
