@@ -3,12 +3,6 @@
 
 #include <stdlib.h>
 
-#define INTERACTION_SELECT                                                       \
-	"SELECT i.id, i.kind, i.at, i.direction, i.opp_id, p.slug, p.title, o.name,"   \
-	" i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
-	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
-	" LEFT JOIN organisation o ON o.id = p.org_id"
-
 static const char SQL_INTERACTION_INSERT[] =
 	"INSERT INTO interaction (kind, at, direction, opp_id, summary, notes, chemistry,"
 	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -76,7 +70,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	return 0;
 }
 
-static void read_interaction(sqlite3_stmt *st, struct interaction *i)
+void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 {
 	int kind = col_enum(st, 1, &interaction_kind_def);
 	int dir = col_enum(st, 3, &direction_def);
@@ -95,7 +89,7 @@ static void read_interaction(sqlite3_stmt *st, struct interaction *i)
 	i->created_at = col_text(st, 11);
 }
 
-static int read_people(struct store *s, struct interaction *i, struct error *err)
+int store_interaction_read_people(struct store *s, struct interaction *i, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_PEOPLE, err);
 	int rc;
@@ -114,19 +108,19 @@ static int read_people(struct store *s, struct interaction *i, struct error *err
 }
 
 /* Run st (bound by the caller) and read every interaction with its people. */
-static int read_interactions(struct store *s, sqlite3_stmt *st, interaction_vec *out,
-			     struct error *err)
+int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
+			       struct error *err)
 {
 	size_t first = out->n;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_interaction(st, VEC_PUSH(out));
+		store_interaction_read_row(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, "cannot read interactions", err);
 	for (size_t k = first; k < out->n; k++)
-		if (read_people(s, &out->items[k], err))
+		if (store_interaction_read_people(s, &out->items[k], err))
 			return err->code;
 	return 0;
 }
@@ -140,7 +134,7 @@ int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	if (read_interactions(s, st, &v, err)) {
+	if (store_interaction_read_all(s, st, &v, err)) {
 		interaction_vec_release(&v);
 		return err->code;
 	}
@@ -179,7 +173,7 @@ static int interactions_of(struct store *s, const char *sql, const char *count_s
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	if (read_interactions(s, st, out, err))
+	if (store_interaction_read_all(s, st, out, err))
 		return err->code;
 	if (!total)
 		return 0;

@@ -35,4 +35,17 @@ int64_t col_opt_int(sqlite3_stmt *st, int idx);
 /* An enum stored by name; -1 when the name is unknown (a damaged file). */
 int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
 
+/* An interaction as interaction.c reads it: INTERACTION_SELECT's columns
+ * into i, then its people (for the exports' queries too). */
+#define INTERACTION_SELECT                                                       \
+	"SELECT i.id, i.kind, i.at, i.direction, i.opp_id, p.slug, p.title, o.name,"   \
+	" i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
+	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i);
+int store_interaction_read_people(struct store *s, struct interaction *i, struct error *err);
+/* Run st (an INTERACTION_SELECT, bound by the caller): every row with its people. */
+int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
+			       struct error *err);
+
 #endif
