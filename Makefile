@@ -122,3 +122,12 @@ clean:
 	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BENCH_BIN:=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)
+
+# The fault suite (tests/faults, docs/reliability.md): kill -9, a full disk,
+# bad files, the CLI and the server at once, backups, the web server under
+# abuse; the issue's full figures (about 8 minutes). CI runs the bounded
+# form: sh tests/faults/run build --quick
+.PHONY: check-faults
+check-faults:
+	@$(MAKE) --no-print-directory WERROR=-Werror all
+	@sh tests/faults/run $(BUILD)

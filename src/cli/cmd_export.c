@@ -174,8 +174,9 @@ const struct cmd_spec export_cmds[] = {
 	{ "", "", "Write everything as one JSON document (a lossless backup).", 0, 0,
 	  export_opts, export_json_run, 0 },
 	{ "vcard", "[PERSON...]",
-	  "Write people as vCards (4.0): everyone, or the people named. Each card keeps\n"
-	  "the same UID (person-ID@rapport) from one export to the next.",
+	  "Write people as vCards (4.0): everyone, or the people named. Each card has\n"
+	  "the person's UID, the same from one export to the next: importing the cards\n"
+	  "again, here or into another database, updates rather than duplicates.",
 	  0, (size_t)-1, export_opts, export_vcard_run, 0 },
 	{ "csv", "TABLE",
 	  "Write a table as CSV: people, organisations, opportunities, interactions or\n"

@@ -75,8 +75,8 @@ static json_t *summary_json(const struct import_summary *sum)
 			      sum->converted, "rows", (json_int_t)sum->rows, "added",
 			      (json_int_t)sum->added, "updated", (json_int_t)sum->updated,
 			      "unchanged", (json_int_t)sum->unchanged, "organisations_added",
-			      (json_int_t)sum->orgs_added, "interactions_added",
-			      (json_int_t)sum->logged);
+			      (json_int_t)sum->orgs_added, "connection_dates",
+			      (json_int_t)sum->connected);
 
 	json_object_set_new(j, "first_non_utf8_line",
 			    sum->converted ? json_integer(sum->first_bad_line) : json_null());

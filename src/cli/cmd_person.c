@@ -45,6 +45,7 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 		{ "phone", offsetof(struct person, phone) },
 		{ "linkedin", offsetof(struct person, linkedin) },
 		{ "notes", offsetof(struct person, notes) },
+		{ "connected", offsetof(struct person, connected_on) },
 	};
 	const char *const *tags;
 	const char *v;
@@ -180,6 +181,7 @@ static int person_show(struct cli *cli, const struct args *a)
 		snprintf(num, sizeof(num), "every %d days", p.cadence);
 		cli_field(cli, "keep in touch", num);
 	}
+	cli_field(cli, "connected", p.connected_on);
 	cli_field(cli, "last contact", p.last_contact);
 	cli_field(cli, "next touch", p.next_touch);
 	if (p.ntags) {
@@ -229,6 +231,7 @@ out:
 	{ .name = "linkedin", .arg = "URL", .help = "LinkedIn profile URL" },             \
 	{ .name = "rapport", .arg = "N", .help = "how well you hit it off, 0-5" },        \
 	{ .name = "cadence", .arg = "DAYS", .help = "keep in touch every DAYS days" },    \
+	{ .name = "connected", .arg = "DATE", .help = "the day you connected (YYYY-MM-DD)" }, \
 	{ .name = "tag", .arg = "TAG", .help = "a tag (repeatable)", .flags = OPT_MULTI }, \
 	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 

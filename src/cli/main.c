@@ -14,6 +14,8 @@
 #include "cli/cli.h"
 #include "util/xalloc.h"
 
+extern const struct cmd_spec backup_cmds[], restore_cmds[]; /* cmd_backup.c */
+
 const struct cmd_group cmd_groups[] = {
 	{ "agenda", "what to do today: overdue, today's and upcoming follow-ups", agenda_cmds },
 	{ "org", "organisations: add, list, show, edit", org_cmds },
@@ -40,6 +42,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
+	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
+	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
 	{ NULL, NULL, NULL },
 };
 

@@ -31,7 +31,7 @@ void person_release(struct person *p)
 	p->tags = NULL;
 	p->ntags = 0;
 	FREE_ALL(&p->name, &p->org_name, &p->title, &p->email, &p->phone, &p->linkedin,
-		 &p->notes, &p->last_contact, &p->next_touch, &p->created_at, &p->updated_at);
+		 &p->notes, &p->connected_on, &p->uid, &p->last_contact, &p->next_touch, &p->created_at, &p->updated_at);
 }
 
 void opp_release(struct opp *o)
@@ -171,11 +171,25 @@ int tag_check(const char *tag, struct error *err)
 	return text_check("tag", tag, TEXT_ONE_LINE, err);
 }
 
+/* A date without a time, "YYYY-MM-DD", that exists. */
+static bool is_day(const char *s)
+{
+	struct datetime dt;
+	struct error e = { 0 };
+
+	return !date_parse_iso(s, &dt, &e) && !dt.has_time;
+}
+
 int person_validate(const struct person *p, struct error *err)
 {
 	CHECK_TEXTS(err, { "name", p->name, TEXT_REQUIRED | TEXT_ONE_LINE },
 		    { "title", p->title, TEXT_ONE_LINE }, { "phone", p->phone, TEXT_ONE_LINE },
-		    { "notes", p->notes, 0 });
+		    { "notes", p->notes, 0 }, { "UID", p->uid, TEXT_ONE_LINE });
+	if (p->uid && (!*p->uid || strlen(p->uid) > 255))
+		return error_set(err, ERR_INVALID, "a UID must have 1 to 255 characters");
+	if (p->connected_on && !is_day(p->connected_on))
+		return error_set(err, ERR_INVALID,
+				 "the day you connected must be a date like 2026-03-02");
 	if (text_check_email(p->email, err) || text_check_url("LinkedIn URL", p->linkedin, err))
 		return ERR_INVALID;
 	if (p->rapport < -1 || p->rapport > 5)

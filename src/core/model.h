@@ -44,6 +44,8 @@ struct person {
 	char **tags;
 	size_t ntags;
 	char *notes;
+	char *connected_on; /* the day you connected (LinkedIn), or NULL */
+	char *uid;          /* the vCard UID, kept through exports and imports; NULL: a new one */
 	char *last_contact; /* read only: the latest interaction with them */
 	char *next_touch;   /* read only: when the cadence says to get in touch */
 	char *created_at, *updated_at;

@@ -82,8 +82,8 @@ static int csv_people(struct store *s, struct csv_sink *k, struct error *err)
 	int rc = store_person_list(s, 0, NULL, &v, err);
 
 	HEADER(&k->w, "id", "name", "organisation", "title", "email", "phone", "linkedin", "rapport",
-	       "cadence", "tags", "last_contact", "next_touch", "notes", "created_at",
-	       "updated_at");
+	       "cadence", "tags", "connected_on", "last_contact", "next_touch", "notes",
+	       "created_at", "updated_at");
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		const struct person *p = &v.items[i];
 		strbuf_reset(&tags);
@@ -99,6 +99,7 @@ static int csv_people(struct store *s, struct csv_sink *k, struct error *err)
 		csv_cell_int(&k->w, p->rapport);
 		csv_cell_int(&k->w, p->cadence);
 		csv_cell(&k->w, tags.buf);
+		csv_cell(&k->w, p->connected_on);
 		csv_cell(&k->w, p->last_contact);
 		csv_cell(&k->w, p->next_touch);
 		csv_cell(&k->w, p->notes);
@@ -284,8 +285,10 @@ static void person_card(struct strbuf *out, const struct person *p)
 	};
 	char uid[64];
 
+	/* every person has a UID since the schema's 4th version; a restored
+	 * backup from before may lack one */
 	snprintf(uid, sizeof(uid), "person-%lld@rapport", (long long)p->id);
-	card.uid = uid;
+	card.uid = p->uid ? p->uid : uid;
 	vcard_write(out, &card);
 }
 

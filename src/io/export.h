@@ -28,7 +28,8 @@ const char *export_csv_table(const char *name);
 int export_csv(struct store *s, const char *table, bool bom, FILE *out, struct error *err);
 
 /* Write the people of ids (n of them, each once; n == 0: everyone, by
- * name) as vCard 4.0, one card each with UID person-ID@rapport. */
+ * name) as vCard 4.0, one card each with the person's UID (kept from one
+ * export to the next, and by an import of the cards elsewhere). */
 int export_vcard(struct store *s, const int64_t *ids, size_t n, FILE *out, struct error *err);
 
 #endif

@@ -166,10 +166,15 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 		rc = error_set(err, ERR_INVALID, "%s is not a rapport export", path);
 		goto out;
 	}
-	if (json_integer_value(schema) != store_schema_version()) {
+	/* an older backup loads: its tables are a part of today's, and
+	 * store_upgrade_loaded does what the migrations since did */
+	if (json_integer_value(schema) > store_schema_version() ||
+	    json_integer_value(schema) < 1) {
 		rc = error_set(err, ERR_INVALID,
-			       "%s has schema %lld; this rapport reads schema %d", path,
-			       (long long)json_integer_value(schema), store_schema_version());
+			       "%s has schema %lld; this rapport reads schemas 1 to %d%s", path,
+			       (long long)json_integer_value(schema), store_schema_version(),
+			       json_integer_value(schema) > store_schema_version()
+				       ? ": upgrade rapport to read it" : "");
 		goto out;
 	}
 	json_object_foreach(tables, key, val) {
@@ -188,6 +193,8 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 		if (rowsj)
 			rc = load_table(s, store_tables[t], rowsj, rows, err);
 	}
+	if (!rc && json_integer_value(schema) < store_schema_version())
+		rc = store_upgrade_loaded(s, (int)json_integer_value(schema), err);
 	if (!rc)
 		rc = store_optimize_search(s, err);
 out:

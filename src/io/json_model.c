@@ -42,6 +42,8 @@ json_t *person_to_json(const struct person *p)
 		      json_opt_int(p->cadence), "tags", tags, "notes", json_text(p->notes),
 		      "created_at", json_text(p->created_at), "updated_at",
 		      json_text(p->updated_at));
+	json_object_set_new(j, "connected_on", json_text(p->connected_on));
+	json_object_set_new(j, "uid", json_text(p->uid));
 	json_object_set_new(j, "last_contact", json_text(p->last_contact));
 	json_object_set_new(j, "next_touch", json_text(p->next_touch));
 	return j;

@@ -14,7 +14,6 @@
 #include "io/vcard.h"
 #include "store/upsert.h"
 
-#define CONNECTED_SUMMARY "Connected on LinkedIn"
 #define HEADER_SEARCH_ROWS 20          /* a header is looked for in the first rows */
 #define FILE_MAX ((size_t)1 << 30)     /* larger than any export a person makes */
 
@@ -311,8 +310,8 @@ static bool bad_text(struct import *im, long line, const char *label, const char
 
 struct person_in {
 	long line;
-	char *name, *org, *title, *email, *phone, *linkedin, *notes;
-	char connected[DATE_BUFSZ];
+	char *name, *org, *title, *email, *phone, *linkedin, *notes, *uid;
+	char connected[DATE_BUFSZ]; /* the day you connected, or "" */
 };
 
 static void person_in_release(struct person_in *in)
@@ -324,6 +323,7 @@ static void person_in_release(struct person_in *in)
 	free(in->phone);
 	free(in->linkedin);
 	free(in->notes);
+	free(in->uid);
 }
 
 /* Leave out an e-mail address or a URL that the store would refuse. */
@@ -360,6 +360,8 @@ static bool person_checks(struct import *im, const struct person_in *in)
 	p.phone = in->phone;
 	p.linkedin = in->linkedin;
 	p.notes = in->notes;
+	p.uid = in->uid;
+	p.connected_on = in->connected[0] ? (char *)in->connected : NULL;
 	if (person_validate(&p, &e)) {
 		skip_row(im, in->line, "%s", e.msg);
 		return false;
@@ -423,13 +425,18 @@ static bool set_if(char **field, const char *file, bool (*cmp)(const char *, con
 	return true;
 }
 
+static bool day_differs(const char *file, const char *stored)
+{
+	return *file && (!stored || strcmp(file, stored));
+}
+
 /* Would the row change the person? (What merge_person does, without doing it.) */
 static bool person_differs(const struct person *p, const struct person_in *in, int64_t org_id)
 {
 	return differs(in->name, p->name) || differs(in->title, p->title) ||
 	       differs_nocase(in->email, p->email) || differs(in->phone, p->phone) ||
 	       url_differs(in->linkedin, p->linkedin) || notes_differ(p->notes, in->notes) ||
-	       (org_id && org_id != p->org_id);
+	       day_differs(in->connected, p->connected_on) || (org_id && org_id != p->org_id);
 }
 
 static void merge_person(struct person *p, const struct person_in *in, int64_t org_id)
@@ -440,6 +447,8 @@ static void merge_person(struct person *p, const struct person_in *in, int64_t o
 	set_if(&p->phone, in->phone, differs);
 	set_if(&p->linkedin, in->linkedin, url_differs);
 	merge_notes(&p->notes, in->notes);
+	if (day_differs(in->connected, p->connected_on))
+		field_set(&p->connected_on, in->connected);
 	if (org_id)
 		p->org_id = org_id;
 }
@@ -451,8 +460,8 @@ static int apply_person(struct import *im, const struct person_in *in, struct er
 {
 	const struct person *old;
 	struct person p = { .rapport = -1, .cadence = -1 };
-	int64_t org_id, id;
-	bool added, new_org, changed, log = in->connected[0] != '\0';
+	int64_t org_id;
+	bool added, new_org;
 	int rc = 0;
 
 	if (!im->u) {
@@ -462,13 +471,9 @@ static int apply_person(struct import *im, const struct person_in *in, struct er
 	org_id = in->org ? upsert_org_find(im->u, in->org) : 0;
 	new_org = in->org && !org_id;
 	/* nobody is at an organisation that does not exist yet */
-	old = upsert_person_find(im->u, in->linkedin, in->email, new_org ? NULL : in->name, org_id);
-	changed = !old || new_org || person_differs(old, in, org_id);
-	if (log && old &&
-	    (rc = upsert_person_logged(im->u, old->id, IKIND_NOTE, CONNECTED_SUMMARY, &log, err)))
-		return at_line(err, rc, in->line);
-	log = in->connected[0] && !(old && log);
-	if (!changed && !log) {
+	old = upsert_person_find(im->u, in->uid, in->linkedin, in->email, new_org ? NULL : in->name,
+				 org_id);
+	if (old && !new_org && !person_differs(old, in, org_id)) {
 		im->sum->unchanged++;
 		return 0;
 	}
@@ -477,6 +482,8 @@ static int apply_person(struct import *im, const struct person_in *in, struct er
 	if (new_org && (rc = upsert_org(im->u, in->org, &org_id, &added, err)))
 		return at_line(err, rc, in->line);
 	im->sum->orgs_added += new_org;
+	im->sum->connected += in->connected[0] && (!old || day_differs(in->connected,
+								      old->connected_on));
 	if (!old) {
 		p.name = xstrdup(in->name);
 		p.org_id = org_id;
@@ -485,21 +492,14 @@ static int apply_person(struct import *im, const struct person_in *in, struct er
 		p.phone = xstrdup_or_null(in->phone);
 		p.linkedin = xstrdup_or_null(in->linkedin);
 		p.notes = xstrdup_or_null(in->notes);
+		p.uid = xstrdup_or_null(in->uid);
+		p.connected_on = in->connected[0] ? xstrdup(in->connected) : NULL;
 		rc = upsert_person_add(im->u, &p, err);
-		id = p.id;
 		im->sum->added++;
-	} else {
-		id = old->id;
+	} else if (!(rc = upsert_person_get(im->u, old->id, &p, err))) {
+		merge_person(&p, in, org_id);
+		rc = upsert_person_update(im->u, &p, err);
 		im->sum->updated++;
-		if (changed && !(rc = upsert_person_get(im->u, id, &p, err))) {
-			merge_person(&p, in, org_id);
-			rc = upsert_person_update(im->u, &p, err);
-		}
-	}
-	if (!rc && log) {
-		rc = upsert_person_log(im->u, id, IKIND_NOTE, in->connected, CONNECTED_SUMMARY,
-				       err);
-		im->sum->logged++;
 	}
 	person_release(&p);
 	return rc ? at_line(err, rc, in->line) : 0;
@@ -1070,6 +1070,12 @@ static int vcard_one(struct import *im, const struct vcard *c, struct error *err
 	if (c->url && strcasestr(c->url, "linkedin.com/"))
 		in.linkedin = one_line(c->url);
 	in.notes = note_text(c->note);
+	in.uid = one_line(c->uid);
+	if (in.uid && strlen(in.uid) > 255) {
+		warn_row(im, c->line, "its UID is longer than 255 characters: left out");
+		free(in.uid);
+		in.uid = NULL;
+	}
 	drop_bad_contact(im, &in, "EMAIL", "URL");
 	rc = apply_person(im, &in, err);
 	person_in_release(&in);
@@ -1242,8 +1248,8 @@ void import_summary_text(struct strbuf *out, const struct import_summary *sum,
 		    what[sum->kind], sum->added, sum->updated, sum->unchanged, sum->skipped.n);
 	if (sum->orgs_added)
 		strbuf_addf(out, "organisations added: %ld\n", sum->orgs_added);
-	if (sum->logged)
-		strbuf_addf(out, "connection dates logged: %ld\n", sum->logged);
+	if (sum->connected)
+		strbuf_addf(out, "connection dates recorded: %ld\n", sum->connected);
 	if (sum->converted)
 		strbuf_addf(out, "the file is not all UTF-8 (line %ld is the first that is not): "
 			    "read as %s and converted\n", sum->first_bad_line, sum->encoding);

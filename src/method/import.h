@@ -19,8 +19,7 @@
  * LinkedIn   First Name, Last Name, URL, Email Address, Company, Position,
  *            Connected On (the file may start with notes before the header):
  *            a person per row, their organisation, and the day you connected
- *            logged once as a note ("Connected on LinkedIn"), which gives
- *            them a last contact.
+ *            (which counts as a last contact).
  * CSV        an opportunity per row: company and title (required), status or
  *            stage (common words mapped to rapport's stages), date applied
  *            (the history then starts with "applied" on that day), URL,
@@ -63,7 +62,7 @@ struct import_summary {
 	long rows;            /* rows (or cards) read, the header not counted */
 	long added, updated, unchanged; /* rows, by what became of their record */
 	long orgs_added;
-	long logged;          /* interactions logged (LinkedIn: the day you connected) */
+	long connected;       /* people whose day you connected was recorded or changed */
 	import_note_vec skipped;  /* rows left out: line and reason */
 	import_note_vec warnings; /* values left out or kept: line and why */
 };

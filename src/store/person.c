@@ -8,17 +8,21 @@
 #define PERSON_SELECT                                                            \
 	"SELECT p.id, p.name, p.org_id, o.name, p.title, p.email, p.phone, p.linkedin," \
 	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at, p.last_contact," \
-	" p.next_touch"                                                            \
+	" p.next_touch, p.connected_on, p.uid"                                     \
 	" FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
 
+/* The day you connected counts as a contact, as an interaction would. */
 static const char SQL_PERSON_INSERT[] =
 	"INSERT INTO person (name, org_id, title, email, phone, linkedin, rapport, cadence,"
-	" notes, created_at, updated_at, name_key)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?12)";
+	" notes, created_at, updated_at, name_key, connected_on, uid, last_contact)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?12, ?13,"
+	" coalesce(?14, " SQL_NEW_UID("(SELECT ifnull(max(id), 0) + 1 FROM person)") "), ?13)";
 static const char SQL_PERSON_UPDATE[] =
 	"UPDATE person SET name = ?1, org_id = ?2, title = ?3, email = ?4, phone = ?5,"
 	" linkedin = ?6, rapport = ?7, cadence = ?8, notes = ?9, updated_at = ?10,"
-	" name_key = ?12 WHERE id = ?11";
+	" name_key = ?12, connected_on = ?13, uid = coalesce(?14, uid),"
+	" last_contact = CASE WHEN ?13 > ifnull(last_contact, '') THEN ?13 ELSE last_contact END"
+	" WHERE id = ?11";
 static const char SQL_PERSON_GET[] = PERSON_SELECT " WHERE p.id = ?";
 static const char SQL_PERSON_LIST[] =
 	PERSON_SELECT " WHERE (?1 IS NULL OR p.org_id = ?1) AND (?2 IS NULL OR EXISTS"
@@ -41,6 +45,8 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 	bind_text(st, 9, p->notes);
 	bind_text(st, 10, store_stamp(s));
 	sqlite3_bind_text(st, 12, text_fold(p->name), -1, free);
+	bind_text(st, 13, p->connected_on);
+	bind_text(st, 14, p->uid);
 }
 
 static int write_tags(struct store *s, const struct person *p, struct error *err)
@@ -110,6 +116,8 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->updated_at = col_text(st, 12);
 	p->last_contact = col_text(st, 13);
 	p->next_touch = col_text(st, 14);
+	p->connected_on = col_text(st, 15);
+	p->uid = col_text(st, 16);
 }
 
 static int read_tags(struct store *s, struct person *p, struct error *err)

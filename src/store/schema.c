@@ -341,12 +341,49 @@ static const char migration_3[] =
 	") STRICT;"
 	"CREATE INDEX offer_round_offer ON offer_round(offer_id, id);";
 
-const char *const store_migrations[] = { migration_1, migration_2, migration_3 };
+/*
+ * People keep the day you connected with them (LinkedIn) as a field, not as
+ * an interaction: it is not job-search activity, and a 100,000-row import
+ * made as many notes. The notes earlier imports made become the field.
+ * Every person gets a stable UID for vCards (kept through export and
+ * import). A person's search entry is rewritten only when what it holds
+ * changes (not on every last_contact or import update).
+ *
+ * MIGRATION_4_DATA is what it does to the records: also run on a backup of
+ * an earlier schema once it is loaded (see store_upgrade_loaded).
+ */
+#define MIGRATION_4_DATA                                                          \
+	"UPDATE person SET uid = " SQL_NEW_UID("id") " WHERE uid IS NULL;"       \
+	"UPDATE person SET connected_on = (SELECT substr(min(i.at), 1, 10) FROM interaction i" \
+	"  JOIN interaction_person ip ON ip.interaction_id = i.id"               \
+	"  WHERE ip.person_id = person.id AND i.kind = 'note'"                   \
+	"  AND i.summary = 'Connected on LinkedIn' AND i.notes IS NULL AND i.opp_id IS NULL)" \
+	" WHERE connected_on IS NULL;"                                           \
+	"DELETE FROM interaction WHERE kind = 'note' AND summary = 'Connected on LinkedIn'" \
+	" AND notes IS NULL AND opp_id IS NULL;"
+
+static const char migration_4[] =
+	"ALTER TABLE person ADD COLUMN connected_on TEXT CHECK (connected_on GLOB " DATE_GLOB ");"
+	"ALTER TABLE person ADD COLUMN uid TEXT CHECK (length(uid) BETWEEN 1 AND 255);"
+	MIGRATION_4_DATA
+	"CREATE UNIQUE INDEX person_uid ON person(uid);"
+	"DROP TRIGGER person_au;"
+	"CREATE TRIGGER person_au AFTER UPDATE OF name, title, email, notes ON person BEGIN"
+	" DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
+	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 2, new.name,"
+	"  ifnull(new.title, '') || ' ' || ifnull(new.email, '') || ' ' || ifnull(new.notes, '')); END;";
+
+const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions,
+	NULL, NULL, store_seed_questions, NULL,
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
+/* What a migration does to the records (NULL: nothing), for a backup of an
+ * earlier schema loaded into this one. */
+const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA };
+_Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
+	       "a data step (or NULL) for each migration");
 
 /* Data tables in load order; search_index is derived and rebuilt by triggers. */
 const char *const store_tables[] = {

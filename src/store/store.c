@@ -63,6 +63,10 @@ int store_fail(struct store *s, const char *doing, struct error *err)
 		return error_set(err, ERR_STORE, "%s: the disk is full", doing);
 	if ((rc & 0xff) == SQLITE_READONLY)
 		return error_set(err, ERR_STORE, "%s: the database is read-only", doing);
+	if ((rc & 0xff) == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return error_set(err, ERR_STORE,
+				 "%s: the database file is damaged (%s); 'rapport restore FILE' "
+				 "brings back a backup", doing, sqlite3_errmsg(s->db));
 	return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errmsg(s->db));
 }
 
@@ -174,6 +178,51 @@ static int make_parent_dirs(const char *path, struct error *err)
 	return rc;
 }
 
+/* Before SQLite opens (and perhaps creates) anything: a database rapport
+ * cannot write, or a folder it cannot write in, gets a plain message and
+ * nothing is created. (SQLite would open a read-only file in WAL mode and
+ * leave read-only -wal and -shm files beside it, which keep the database
+ * read-only even once the file is made writable again.) */
+static int check_writable(const char *path, struct error *err)
+{
+	struct stat st;
+	struct strbuf wal = STRBUF_INIT;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool exists = stat(path, &st) == 0, has_wal;
+	int rc = 0;
+
+	if (!exists && errno != ENOENT)
+		rc = error_set(err, ERR_IO, "cannot open database '%s': %s", path, strerror(errno));
+	else if (exists && S_ISDIR(st.st_mode))
+		rc = error_set(err, ERR_IO, "'%s' is a folder, not a database", path);
+	else if (exists && access(path, R_OK | W_OK))
+		rc = error_set(err, ERR_IO, "cannot write to the database '%s': %s", path,
+			       strerror(errno));
+	if (rc)
+		goto out;
+	if (!slash) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir) {
+		slash[1] = '\0'; /* "/rapport.db": the root folder */
+	} else {
+		*slash = '\0';
+	}
+	strbuf_addf(&wal, "%s-wal", path);
+	has_wal = access(wal.buf, W_OK) == 0;
+	if (stat(dir, &st))
+		rc = error_set(err, ERR_IO, "cannot open database '%s': the folder '%s' %s", path, dir,
+			       errno == ENOENT ? "does not exist" : strerror(errno));
+	else if (!has_wal && access(dir, W_OK | X_OK))
+		rc = error_set(err, ERR_IO,
+			       "cannot write in the folder '%s' (%s): the database and its journal "
+			       "files (-wal, -shm) live there", dir, strerror(errno));
+out:
+	strbuf_release(&wal);
+	free(dir);
+	return rc;
+}
+
 static int exec_sql(struct store *s, const char *sql, const char *doing, struct error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -194,6 +243,22 @@ static int read_user_version(struct store *s, int *version, struct error *err)
 	if (rc != SQLITE_ROW)
 		return store_fail(s, "cannot read the database", err);
 	return 0;
+}
+
+/* Is this another program's SQLite database: tables, but no schema version?
+ * (One statement, so one snapshot: another rapport may be creating it.) */
+static bool is_foreign(struct store *s)
+{
+	sqlite3_stmt *st;
+	bool foreign;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT user_version = 0 AND EXISTS (SELECT 1 FROM "
+				      "sqlite_schema) FROM pragma_user_version", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	foreign = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return foreign;
 }
 
 /* Bring the schema up to this build's version, in one transaction. */
@@ -265,9 +330,14 @@ static int configure(struct store *s, const char *path, bool read_only, struct e
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = sqlite3_errcode(s->db);
 		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-			return error_set(err, ERR_STORE, "'%s' is not a rapport database", path);
+			return error_set(err, ERR_STORE,
+					 "'%s' is not a rapport database, or it is damaged", path);
 		return store_fail(s, "cannot read the database", err);
 	}
+	/* before anything is written to it */
+	if (is_foreign(s))
+		return error_set(err, ERR_STORE, "'%s' is an SQLite database, but not rapport's",
+				 path);
 	if (!read_only && exec_sql(s, "PRAGMA journal_mode = WAL", "cannot open the database",
 				   err))
 		return ERR_STORE;
@@ -284,6 +354,8 @@ int store_open(struct store **out, const char *path, unsigned flags, struct erro
 	if (!path || !*path)
 		return error_set(err, ERR_INVALID, "no database path");
 	if ((flags & STORE_CREATE_DIRS) && make_parent_dirs(path, err))
+		return ERR_IO;
+	if (!read_only && check_writable(path, err))
 		return ERR_IO;
 	s = xcalloc(1, sizeof(*s));
 	if (date_now(&s->now, err)) {
@@ -508,6 +580,15 @@ bool store_is_empty(struct store *s)
 			return false;
 	}
 	return true;
+}
+
+int store_upgrade_loaded(struct store *s, int from, struct error *err)
+{
+	for (size_t i = from > 0 ? (size_t)from : 0; i < store_nmigrations; i++)
+		if (store_migration_data[i] &&
+		    exec_sql(s, store_migration_data[i], "cannot upgrade the backup", err))
+			return ERR_STORE;
+	return 0;
 }
 
 int store_clear_seeded(struct store *s, struct error *err)

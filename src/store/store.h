@@ -229,6 +229,9 @@ int store_load_row(struct store *s, const char *table, const struct store_value 
 bool store_is_empty(struct store *s);
 /* Remove what a new database starts with, before loading a backup that has its own. */
 int store_clear_seeded(struct store *s, struct error *err);
+/* After loading a backup of schema `from` (older than this one): do to its
+ * records what the later migrations did to the database's. */
+int store_upgrade_loaded(struct store *s, int from, struct error *err);
 /* Merge the full-text index into one segment (after a bulk load). */
 int store_optimize_search(struct store *s, struct error *err);
 

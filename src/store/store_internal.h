@@ -11,8 +11,22 @@
 /* At least store_ntables (schema.c checks it at compile time). */
 #define STORE_MAX_TABLES 32
 
+/* A new UID for a person, as a vCard 4.0 wants one: a UUID (version 7) as
+ * a URN. The time in milliseconds, then the SQL expression counter (the
+ * person's id where it is known: the people one statement adds get UIDs in
+ * order, and the unique index on them grows at one end), then 40 random
+ * bits. SQL, so that a migration and an INSERT ... SELECT of many people
+ * make one each. */
+#define SQL_UID_MS "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+#define SQL_NEW_UID(counter)                                                      \
+	"printf('urn:uuid:%08x-%04x-7%03x-%x%03x-%02x%s', " SQL_UID_MS " >> 16, "  \
+	SQL_UID_MS " & 65535, ((" counter ") >> 20) & 4095, 8 + (((" counter ") >> 18) & 3)," \
+	" ((" counter ") >> 6) & 4095, (" counter ") & 63, lower(hex(randomblob(5))))"
+
+
 extern const char *const store_migrations[];
 extern const size_t store_nmigrations;
+extern const char *const store_migration_data[];
 extern int (*const store_migration_after[])(struct store *, struct error *);
 
 /* The prepared statement for sql (a static string: its address is the key),

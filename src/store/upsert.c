@@ -98,20 +98,13 @@ static void mm_release(struct multimap *m)
 
 /* ---- the records and their keys ---- */
 
-enum person_key { PK_LINKEDIN, PK_EMAIL, PK_NAME, PK_COUNT };
+enum person_key { PK_UID, PK_LINKEDIN, PK_EMAIL, PK_NAME, PK_COUNT };
 enum opp_key { OK_URL, OK_TITLE, OK_COUNT };
 
 struct person_entry {
 	struct person p;      /* without tags; a queued one's whole record */
 	char *keys[PK_COUNT]; /* the keys of p as it is now (a map may hold older ones) */
 	bool queued;          /* added by this import, written by upsert_flush */
-};
-
-/* An interaction with one person, written by upsert_flush. */
-struct queued_log {
-	int64_t person_id;
-	enum interaction_kind kind;
-	char *at, *summary;
 };
 
 struct opp_entry {
@@ -128,25 +121,16 @@ struct upsert {
 	int64_t next_org_id;
 	org_vec orgs_queued;    /* new organisations, by id */
 	bool flushed;
-	VEC(struct queued_log) logs;
-	/* the people with an interaction of logged_kind and logged_summary */
-	struct multimap logged;
-	enum interaction_kind logged_kind;
-	char *logged_summary;
 	bool marked;
 	int64_t cache_size; /* the connection's, put back at the end */
 };
 
 static const char SQL_SCAN_PEOPLE[] =
 	"SELECT id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"
-	" notes FROM person ORDER BY id";
+	" notes, connected_on, uid FROM person ORDER BY id";
 static const char SQL_SCAN_ORGS[] = "SELECT id, name_key FROM organisation";
-static const char SQL_LOGGED[] =
-	"SELECT ip.person_id FROM interaction i JOIN interaction_person ip"
-	" ON ip.interaction_id = i.id WHERE i.kind = ?1 AND i.summary = ?2";
 static const char SQL_MAX_PERSON[] = "SELECT ifnull(max(id), 0) FROM person";
 static const char SQL_MAX_ORG[] = "SELECT ifnull(max(id), 0) FROM organisation";
-static const char SQL_MAX_INTERACTION[] = "SELECT ifnull(max(id), 0) FROM interaction";
 static const char SQL_DATE_FIRST_CHANGE[] = "UPDATE stage_change SET at = ?2 WHERE opp_id = ?1";
 static const char SQL_DATE_STAGE[] = "UPDATE opportunity SET stage_changed_at = ?2 WHERE id = ?1";
 /* A large import dirties more pages than the default cache holds (2 MB):
@@ -229,6 +213,7 @@ static void person_keys(struct upsert *u, size_t idx, const char *name_key)
 
 	for (int k = 0; k < PK_COUNT; k++)
 		free(e->keys[k]);
+	e->keys[PK_UID] = e->p.uid ? xstrdup(e->p.uid) : NULL;
 	e->keys[PK_LINKEDIN] = url_key_or_null(e->p.linkedin);
 	e->keys[PK_EMAIL] = email_key(e->p.email);
 	e->keys[PK_NAME] = name_org_key(name_key ? name_key : folded, e->p.org_id);
@@ -270,6 +255,8 @@ static int scan_people(struct upsert *u, struct error *err)
 		e->p.rapport = (int)col_opt_int(st, 8);
 		e->p.cadence = (int)col_opt_int(st, 9);
 		e->p.notes = col_text(st, 10);
+		e->p.connected_on = col_text(st, 11);
+		e->p.uid = col_text(st, 12);
 		person_keys(u, u->people.n - 1, (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
@@ -386,13 +373,6 @@ void upsert_close(struct upsert *u)
 	for (int k = 0; k < OK_COUNT; k++)
 		mm_release(&u->opp_maps[k]);
 	mm_release(&u->orgs);
-	mm_release(&u->logged);
-	free(u->logged_summary);
-	for (size_t i = 0; i < u->logs.n; i++) {
-		free(u->logs.items[i].at);
-		free(u->logs.items[i].summary);
-	}
-	free(u->logs.items);
 	org_vec_release(&u->orgs_queued);
 	free(u);
 }
@@ -459,14 +439,15 @@ static bool person_fits(const void *vq, size_t idx)
 
 	if (!e->keys[q->k] || strcmp(e->keys[q->k], q->key))
 		return false;
-	return q->k == PK_LINKEDIN || !q->linkedin || !e->keys[PK_LINKEDIN] ||
+	return q->k == PK_UID || q->k == PK_LINKEDIN || !q->linkedin || !e->keys[PK_LINKEDIN] ||
 	       !strcmp(q->linkedin, e->keys[PK_LINKEDIN]);
 }
 
-const struct person *upsert_person_find(struct upsert *u, const char *linkedin,
+const struct person *upsert_person_find(struct upsert *u, const char *uid, const char *linkedin,
 					const char *email, const char *name, int64_t org_id)
 {
-	char *keys[PK_COUNT] = { url_key_or_null(linkedin), email_key(email), NULL };
+	char *keys[PK_COUNT] = { uid && *uid ? xstrdup(uid) : NULL, url_key_or_null(linkedin),
+				 email_key(email), NULL };
 	struct person_query q = { u, PK_LINKEDIN, NULL, keys[PK_LINKEDIN] };
 	size_t found = SIZE_MAX;
 
@@ -499,6 +480,15 @@ static void person_copy(struct person *to, const struct person *p)
 	to->rapport = p->rapport;
 	to->cadence = p->cadence;
 	to->notes = xstrdup_or_null(p->notes);
+	to->connected_on = xstrdup_or_null(p->connected_on);
+	to->uid = xstrdup_or_null(p->uid);
+}
+
+/* The day you connected counts as a contact (as store_person_update says). */
+static void contact_on(char **last_contact, const char *day)
+{
+	if (day && (!*last_contact || strcmp(*last_contact, day) < 0))
+		field_set(last_contact, day);
 }
 
 static size_t person_index(const struct upsert *u, int64_t id)
@@ -526,6 +516,7 @@ int upsert_person_add(struct upsert *u, struct person *p, struct error *err)
 	p->id = u->next_person_id++;
 	e = VEC_PUSH(&u->people);
 	person_copy(&e->p, p);
+	contact_on(&e->p.last_contact, p->connected_on);
 	e->queued = true;
 	person_keys(u, u->people.n - 1, NULL);
 	return 0;
@@ -562,87 +553,8 @@ int upsert_person_update(struct upsert *u, const struct person *p, struct error 
 	person_release(&e->p);
 	person_copy(&e->p, p);
 	e->p.last_contact = last_contact;
+	contact_on(&e->p.last_contact, p->connected_on);
 	person_keys(u, idx, NULL);
-	return 0;
-}
-
-static void id_key(char buf[32], int64_t id)
-{
-	snprintf(buf, 32, "%lld", (long long)id);
-}
-
-/* Which people have an interaction of kind with summary: read once. */
-static int load_logged(struct upsert *u, enum interaction_kind kind, const char *summary,
-		       struct error *err)
-{
-	sqlite3_stmt *st;
-	char key[32];
-	int rc;
-
-	if (u->logged_summary && u->logged_kind == kind && !strcmp(u->logged_summary, summary))
-		return 0;
-	mm_release(&u->logged);
-	free(u->logged_summary);
-	u->logged_summary = xstrdup(summary);
-	u->logged_kind = kind;
-	if (!(st = store_stmt(u->s, SQL_LOGGED, err)))
-		return ERR_STORE;
-	bind_text(st, 1, enum_name(&interaction_kind_def, (int)kind));
-	bind_text(st, 2, summary);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id_key(key, sqlite3_column_int64(st, 0));
-		mm_add(&u->logged, key, 0);
-	}
-	sqlite3_reset(st);
-	for (size_t i = 0; i < u->logs.n; i++) {
-		if (u->logs.items[i].kind != kind || strcmp(u->logs.items[i].summary, summary))
-			continue;
-		id_key(key, u->logs.items[i].person_id);
-		mm_add(&u->logged, key, 0);
-	}
-	return rc == SQLITE_DONE ? 0 : store_fail(u->s, "cannot read the interactions", err);
-}
-
-int upsert_person_logged(struct upsert *u, int64_t person_id, enum interaction_kind kind,
-			 const char *summary, bool *yes, struct error *err)
-{
-	char key[32];
-
-	if (load_logged(u, kind, summary, err))
-		return err->code;
-	id_key(key, person_id);
-	*yes = mm_find(&u->logged, key, any, NULL) != SIZE_MAX;
-	return 0;
-}
-
-int upsert_person_log(struct upsert *u, int64_t person_id, enum interaction_kind kind,
-		      const char *at, const char *summary, struct error *err)
-{
-	struct interaction check = { .kind = kind, .chemistry = -1 };
-	size_t idx = person_index(u, person_id);
-	struct queued_log *l;
-	char key[32];
-
-	check.at = (char *)at;
-	check.summary = (char *)summary;
-	if (interaction_validate(&check, err))
-		return err->code;
-	l = VEC_PUSH(&u->logs);
-	l->person_id = person_id;
-	l->kind = kind;
-	l->at = xstrdup(at);
-	l->summary = xstrdup(summary);
-	if (u->logged_summary && u->logged_kind == kind && !strcmp(u->logged_summary, summary)) {
-		id_key(key, person_id);
-		mm_add(&u->logged, key, 0);
-	}
-	/* a queued person's last contact is written with them, so that the
-	 * interaction's trigger has nothing to change */
-	if (idx != SIZE_MAX && u->people.items[idx].queued) {
-		char **last = &u->people.items[idx].p.last_contact;
-		if (!*last || strcmp(*last, at) < 0)
-			field_set(last, at);
-	}
 	return 0;
 }
 
@@ -659,29 +571,19 @@ int upsert_person_log(struct upsert *u, int64_t person_id, enum interaction_kind
  */
 static const char SQL_TEMP_PEOPLE[] =
 	"CREATE TEMP TABLE rapport_import_person (id INTEGER PRIMARY KEY, name, name_key,"
-	" org_id, title, email, phone, linkedin, rapport, cadence, notes, last_contact)";
+	" org_id, title, email, phone, linkedin, rapport, cadence, notes, last_contact,"
+	" connected_on, uid)";
 static const char SQL_TEMP_PERSON_ADD[] =
-	"INSERT INTO temp.rapport_import_person VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	"INSERT INTO temp.rapport_import_person VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_PEOPLE_FROM_TEMP[] =
 	"INSERT INTO person (id, name, name_key, org_id, title, email, phone, linkedin, rapport,"
-	" cadence, notes, last_contact, created_at, updated_at)"
+	" cadence, notes, last_contact, connected_on, uid, created_at, updated_at)"
 	" SELECT id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"
-	" notes, last_contact, ?1, ?1 FROM temp.rapport_import_person ORDER BY id";
-static const char SQL_TEMP_LOGS[] =
-	"CREATE TEMP TABLE rapport_import_log (id INTEGER PRIMARY KEY, kind, at, person_id,"
-	" summary)";
-static const char SQL_TEMP_LOG_ADD[] =
-	"INSERT INTO temp.rapport_import_log VALUES (?, ?, ?, ?, ?)";
-static const char SQL_LOGS_FROM_TEMP[] =
-	"INSERT INTO interaction (id, kind, at, direction, summary, created_at)"
-	" SELECT id, kind, at, 'out', summary, ?1 FROM temp.rapport_import_log ORDER BY id";
-static const char SQL_LINKS_FROM_TEMP[] =
-	"INSERT INTO interaction_person (interaction_id, person_id, at)"
-	" SELECT id, person_id, at FROM temp.rapport_import_log ORDER BY id";
+	" notes, last_contact, connected_on, coalesce(uid, " SQL_NEW_UID("id") "), ?1, ?1"
+	" FROM temp.rapport_import_person ORDER BY id";
 static const char SQL_DROP_TEMP[] =
 	"DROP TABLE IF EXISTS temp.rapport_import_org;"
-	"DROP TABLE IF EXISTS temp.rapport_import_person;"
-	"DROP TABLE IF EXISTS temp.rapport_import_log";
+	"DROP TABLE IF EXISTS temp.rapport_import_person";
 
 /* The number the query sql gives (a largest id, a setting). */
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err)
@@ -770,20 +672,10 @@ static void renumber(struct upsert *u, size_t first)
 {
 	size_t n = u->people.n - first;
 	int64_t base = u->people.items[first].p.id;
-	int64_t *to = xmalloc(n * sizeof(*to));
 
 	qsort(&u->people.items[first], n, sizeof(*u->people.items), by_name);
-	for (size_t i = 0; i < n; i++) {
-		struct person *p = &u->people.items[first + i].p;
-		to[p->id - base] = base + (int64_t)i;
-		p->id = base + (int64_t)i;
-	}
-	for (size_t i = 0; i < u->logs.n; i++) {
-		int64_t id = u->logs.items[i].person_id;
-		if (id >= base && id < base + (int64_t)n)
-			u->logs.items[i].person_id = to[id - base];
-	}
-	free(to);
+	for (size_t i = 0; i < n; i++)
+		u->people.items[first + i].p.id = base + (int64_t)i;
 }
 
 static int queue_people(struct upsert *u, size_t first, struct error *err)
@@ -809,41 +701,9 @@ static int queue_people(struct upsert *u, size_t first, struct error *err)
 		bind_opt_int(st, 10, p->cadence);
 		bind_text(st, 11, p->notes);
 		bind_text(st, 12, p->last_contact);
+		bind_text(st, 13, p->connected_on);
+		bind_text(st, 14, p->uid);
 		rc = store_exec_stmt(u->s, st, "cannot queue the people", err);
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* By day, then person: the interactions' indexes on the day grow at one end. */
-static int by_day(const void *a, const void *b)
-{
-	const struct queued_log *x = a, *y = b;
-	int c = strcmp(x->at, y->at);
-
-	return c ? c : (x->person_id > y->person_id) - (x->person_id < y->person_id);
-}
-
-static int queue_logs(struct upsert *u, struct error *err)
-{
-	sqlite3_stmt *st;
-	int64_t base;
-	int rc;
-
-	if (max_id(u, SQL_MAX_INTERACTION, &base, err) || exec_once(u, SQL_TEMP_LOGS, NULL, err))
-		return err->code;
-	if (sqlite3_prepare_v2(store_db(u->s), SQL_TEMP_LOG_ADD, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(u->s, "cannot prepare the import", err);
-	qsort(u->logs.items, u->logs.n, sizeof(*u->logs.items), by_day);
-	rc = 0;
-	for (size_t i = 0; i < u->logs.n && !rc; i++) {
-		const struct queued_log *l = &u->logs.items[i];
-		sqlite3_bind_int64(st, 1, base + 1 + (int64_t)i);
-		bind_text(st, 2, enum_name(&interaction_kind_def, (int)l->kind));
-		bind_text(st, 3, l->at);
-		sqlite3_bind_int64(st, 4, l->person_id);
-		bind_text(st, 5, l->summary);
-		rc = store_exec_stmt(u->s, st, "cannot queue the interactions", err);
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -867,18 +727,6 @@ int upsert_flush(struct upsert *u, struct error *err)
 		for (size_t i = first; i < u->people.n; i++)
 			u->people.items[i].queued = false;
 	}
-	if (!rc && u->logs.n) {
-		rc = queue_logs(u, err);
-		if (!rc)
-			rc = exec_once(u, SQL_LOGS_FROM_TEMP, stamp, err);
-		if (!rc)
-			rc = exec_once(u, SQL_LINKS_FROM_TEMP, NULL, err);
-	}
-	for (size_t i = 0; i < u->logs.n; i++) {
-		free(u->logs.items[i].at);
-		free(u->logs.items[i].summary);
-	}
-	u->logs.n = 0;
 	if (sqlite3_exec(store_db(u->s), SQL_DROP_TEMP, NULL, NULL, NULL) != SQLITE_OK && !rc)
 		rc = store_fail(u->s, "cannot end the import", err);
 	return rc;

@@ -6,12 +6,13 @@
  * (without their tags), organisations and opportunities once into memory,
  * with hash indexes on what an import matches by; every write made through
  * it keeps them current, so a look-up costs no query and no new index is
- * needed in the schema. New people, organisations and interactions are
+ * needed in the schema. New people and organisations are
  * queued and written together at the end (upsert_flush, see upsert.c for
  * why); everything happens in the caller's transaction.
  *
  * Matching:
- *   a person        by LinkedIn profile URL, else e-mail address (any case),
+ *   a person        by UID (a vCard's, kept from an earlier import or an
+ *                   export), else LinkedIn profile URL, else e-mail address (any case),
  *                   else name (case-folded) and organisation (both none, or
  *                   the same one). An e-mail or a name never matches a
  *                   person whose LinkedIn URL is set and differs from the
@@ -53,10 +54,9 @@ int64_t upsert_org_find(struct upsert *u, const char *name);
  * org_id 0 is "no organisation". The record is as the store had it at
  * upsert_open or after the last write through u, without tags, and stays
  * valid until the next write through u. */
-const struct person *upsert_person_find(struct upsert *u, const char *linkedin,
+const struct person *upsert_person_find(struct upsert *u, const char *uid, const char *linkedin,
 					const char *email, const char *name, int64_t org_id);
-/* Add a person (checked now; p->id receives its id). New people and their
- * interactions are queued and written by upsert_flush, many rows to a
+/* Add a person (checked now; p->id receives its id). New people are queued and written by upsert_flush, many rows to a
  * statement: a statement a row would cost several times more (see
  * upsert.c). Until then, they are found, read and changed here as if
  * written. */
@@ -65,16 +65,8 @@ int upsert_person_add(struct upsert *u, struct person *p, struct error *err);
 int upsert_person_get(struct upsert *u, int64_t id, struct person *out, struct error *err);
 /* store_person_update (a queued person is changed in the queue). */
 int upsert_person_update(struct upsert *u, const struct person *p, struct error *err);
-/* Has the person an interaction of kind with exactly this summary, in the
- * store or queued? (The first question reads them all for that summary.) */
-int upsert_person_logged(struct upsert *u, int64_t person_id, enum interaction_kind kind,
-			 const char *summary, bool *yes, struct error *err);
-/* Queue an interaction of kind with the person alone, at a day or time,
- * outgoing, about no opportunity. */
-int upsert_person_log(struct upsert *u, int64_t person_id, enum interaction_kind kind,
-		      const char *at, const char *summary, struct error *err);
 /* Write what is queued: organisations, people (their ids change: new
- * people are numbered in the order of their names), interactions. This ends
+ * people are numbered in the order of their names). This ends
  * the import: then only upsert_undo, upsert_keep and upsert_close. */
 int upsert_flush(struct upsert *u, struct error *err);
 

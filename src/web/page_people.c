@@ -290,7 +290,13 @@ static void facts(struct strbuf *sb, const struct web_req *rq, const struct pers
 		strbuf_addf(sb, "every %d days", p->cadence);
 	else
 		strbuf_addstr(sb, "<span class=\"muted\">no cadence</span>");
-	strbuf_addstr(sb, "</dd>\n<dt>Last contact</dt><dd>");
+	strbuf_addstr(sb, "</dd>\n");
+	if (p->connected_on) {
+		strbuf_addstr(sb, "<dt>Connected</dt><dd>");
+		ui_when(sb, p->connected_on);
+		strbuf_addstr(sb, "</dd>\n");
+	}
+	strbuf_addstr(sb, "<dt>Last contact</dt><dd>");
 	if (p->last_contact)
 		ui_when(sb, p->last_contact);
 	else

@@ -36,15 +36,14 @@ static const char *const profile_keys[] = { "name", "email", "signature" };
 
 /* ---- the frame ---- */
 
-enum settings_tab { TAB_PROFILE, TAB_PLAYBOOKS, TAB_TEMPLATES };
-
-static void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
+void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
 			   enum settings_tab tab)
 {
 	static const struct {
 		const char *href, *label;
 	} tabs[] = {
 		[TAB_PROFILE] = { "/settings", "You, levels and export" },
+		[TAB_IMPORT] = { "/settings/import", "Import" },
 		[TAB_PLAYBOOKS] = { "/settings/playbooks", "Playbooks" },
 		[TAB_TEMPLATES] = { "/settings/templates", "Letter templates" },
 	};

@@ -62,7 +62,10 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs);
 int post_offer_round(struct web_req *rq, struct web_resp *rs);
 /* page_insights.c */
 int page_insights(struct web_req *rq, struct web_resp *rs);
-/* page_settings.c */
+/* page_settings.c: the settings' frame (the title, then a tab per page) */
+enum settings_tab { TAB_PROFILE, TAB_IMPORT, TAB_PLAYBOOKS, TAB_TEMPLATES };
+void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
+		    enum settings_tab tab);
 int page_settings(struct web_req *rq, struct web_resp *rs);
 int post_settings(struct web_req *rq, struct web_resp *rs);
 int page_settings_playbooks(struct web_req *rq, struct web_resp *rs);
@@ -71,6 +74,9 @@ int page_settings_templates(struct web_req *rq, struct web_resp *rs);
 int post_settings_levels(struct web_req *rq, struct web_resp *rs);
 int post_settings_calendar(struct web_req *rq, struct web_resp *rs);
 int page_export_json(struct web_req *rq, struct web_resp *rs);
+/* page_import.c */
+int page_import(struct web_req *rq, struct web_resp *rs);
+int post_import(struct web_req *rq, struct web_resp *rs);
 /* page_calendar.c */
 int page_calendar_feed(struct web_req *rq, struct web_resp *rs);
 int page_export_vcard(struct web_req *rq, struct web_resp *rs);

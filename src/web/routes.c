@@ -55,6 +55,8 @@ const struct web_route web_routes[] = {
 	{ "GET", "/settings/playbooks", page_settings_playbooks },
 	{ "POST", "/settings/playbooks", post_settings_playbooks },
 	{ "GET", "/settings/templates", page_settings_templates },
+	{ "GET", "/settings/import", page_import },
+	{ "POST", "/settings/import", post_import },
 	{ "POST", "/settings/levels", post_settings_levels },
 	{ "GET", "/export.json", page_export_json },
 	{ "POST", "/settings/calendar", post_settings_calendar },

@@ -38,10 +38,18 @@
 #include "web/cache.h"
 #include "web/pages.h"
 #include "web/ui.h"
+#include "web/upload.h"
 
 #define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
+/* The pages that take a file (an import): a 100,000-row LinkedIn export is
+ * about 12 MB. */
+#define UPLOAD_LIMIT (64 * 1024 * 1024)
+#define UPLOAD_PATH "/settings/import"
 #define SECRET_HEX 64
 #define TICK_SECONDS 60
+/* A request must arrive whole within this time. (libmicrohttpd's timeout is
+ * an idle one: a byte every few seconds would hold a connection forever.) */
+#define REQUEST_DEADLINE 30
 #define COOKIE_NAME "rapport_session"
 
 static const char security_policy[] =
@@ -71,6 +79,98 @@ static struct server {
 	  .tick_wake = PTHREAD_COND_INITIALIZER };
 
 static _Thread_local struct store *thread_store;
+
+/* ---- the whole-request deadline ----
+ * Every connection has a clock, started when it opens and again when it has
+ * been answered (for its next request on a kept-alive connection), stopped
+ * once its request is in. The reaper shuts down the socket of a connection
+ * whose clock runs past the deadline; libmicrohttpd then closes it. A clock
+ * is unlinked, under the lock, before libmicrohttpd closes its socket, so
+ * the reaper never touches a socket that has been reused. */
+struct conn_clock {
+	int fd;
+	bool running;
+	struct timespec start;
+	struct conn_clock *prev, *next;
+};
+
+static pthread_mutex_t clocks_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct conn_clock *clocks;
+
+static void clock_set(struct MHD_Connection *c, bool running)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn_clock *k = ci ? ci->socket_context : NULL;
+
+	if (!k)
+		return;
+	pthread_mutex_lock(&clocks_lock);
+	k->running = running;
+	clock_gettime(CLOCK_MONOTONIC, &k->start);
+	pthread_mutex_unlock(&clocks_lock);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct conn_clock *k = *socket_context;
+	const union MHD_ConnectionInfo *ci;
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!ci)
+			return;
+		k = xcalloc(1, sizeof(*k));
+		k->fd = ci->connect_fd;
+		k->running = true;
+		clock_gettime(CLOCK_MONOTONIC, &k->start);
+		pthread_mutex_lock(&clocks_lock);
+		k->next = clocks;
+		if (clocks)
+			clocks->prev = k;
+		clocks = k;
+		pthread_mutex_unlock(&clocks_lock);
+		*socket_context = k;
+	} else if (k) {
+		pthread_mutex_lock(&clocks_lock);
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			clocks = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&clocks_lock);
+		free(k);
+		*socket_context = NULL;
+	}
+}
+
+/* Once a second: drop the connections whose request is late. */
+static void *reaper(void *arg)
+{
+	struct timespec until, now;
+
+	(void)arg;
+	pthread_mutex_lock(&srv.tick_lock);
+	while (!srv.stopping) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&srv.tick_wake, &srv.tick_lock, &until);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		pthread_mutex_lock(&clocks_lock);
+		for (struct conn_clock *k = clocks; k; k = k->next) {
+			if (k->running && now.tv_sec - k->start.tv_sec > REQUEST_DEADLINE) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->running = false;
+			}
+		}
+		pthread_mutex_unlock(&clocks_lock);
+	}
+	pthread_mutex_unlock(&srv.tick_lock);
+	return NULL;
+}
 
 /* ---- the playbooks ---- */
 
@@ -242,7 +342,9 @@ static bool allowed_origin(const char *origin)
 
 struct conn {
 	struct strbuf body;
-	bool too_large;
+	struct multipart *form; /* a multipart body, read as it comes */
+	size_t received, limit;
+	bool too_large, bad_form;
 	struct timespec start;
 };
 
@@ -400,11 +502,29 @@ static void log_request(const char *method, const char *url, int status,
 	fprintf(stderr, "%s %s %d %.2fms\n", method, url, status, ms);
 }
 
+/* The POST's fields into rq->form, and a multipart form's file into upload. */
+static int read_form(struct conn *cn, struct web_req *rq, struct web_upload *upload)
+{
+	int rc;
+
+	if (cn->bad_form)
+		return error_set(&rq->err, ERR_INVALID, "the form's body is not well formed");
+	if (!cn->form)
+		return web_params_parse(&rq->form, cn->body.buf, cn->body.len, &rq->err);
+	rc = multipart_finish(cn->form, &rq->form, upload, &rq->err);
+	multipart_free(cn->form);
+	cn->form = NULL;
+	if (!rc && upload->present)
+		rq->upload = upload;
+	return rc;
+}
+
 static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const char *url,
 			      const char *method)
 {
 	struct web_req rq = { .path = url, .csrf = srv.csrf, .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
+	struct web_upload upload = { .data = STRBUF_INIT };
 	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
 	bool has_session = same_secret(cookie, srv.session);
 	char pathbuf[1024];
@@ -432,7 +552,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 		    !has_session)) {
 		ui_error_page(&rs, &rq, 403, "This form did not come from rapport's own pages. "
 					     "Reload the page and try again.");
-	} else if (rq.post && web_params_parse(&rq.form, cn->body.buf, cn->body.len, &rq.err)) {
+	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (rq.post && !same_secret(web_param(&rq.form, "csrf"), srv.csrf)) {
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
@@ -450,6 +570,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	web_params_release(&rq.query);
 	web_params_release(&rq.form);
 	web_params_release(&rq.errors);
+	web_upload_release(&upload);
 	return ret;
 }
 
@@ -466,24 +587,38 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		/* The first call only sees the headers. Answering on a later call
 		 * keeps the connection alive (libmicrohttpd closes it otherwise). */
 		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 		cn = xcalloc(1, sizeof(*cn));
 		strbuf_init(&cn->body);
 		clock_gettime(CLOCK_MONOTONIC, &cn->start);
-		if (len && strtoull(len, NULL, 10) > BODY_LIMIT)
+		cn->limit = !strcmp(url, UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT;
+		if (len && strtoull(len, NULL, 10) > cn->limit)
 			cn->too_large = true;
+		/* a file comes only to the page that takes one */
+		if (!cn->too_large && !strcmp(method, "POST") && multipart_is(type) &&
+		    !(cn->form = multipart_start(c)))
+			cn->bad_form = true;
 		*con_cls = cn;
-		if (cn->too_large)
+		if (cn->too_large) {
+			clock_set(c, false);
 			return handle(c, cn, url, method); /* at once: the body is not read */
+		}
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!cn->too_large && cn->body.len + *upload_data_size > BODY_LIMIT)
+		cn->received += *upload_data_size;
+		if (cn->received > cn->limit)
 			cn->too_large = true;
-		if (!cn->too_large)
+		if (cn->too_large || cn->bad_form)
+			; /* read and dropped: the answer says why */
+		else if (cn->form)
+			cn->bad_form = multipart_feed(cn->form, upload_data, *upload_data_size) != 0;
+		else
 			strbuf_add(&cn->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	clock_set(c, false); /* the request is in */
 	return handle(c, cn, url, method);
 }
 
@@ -493,10 +628,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct conn *cn = *con_cls;
 
 	(void)cls;
-	(void)c;
 	(void)code;
+	clock_set(c, true); /* the next request on this connection */
 	if (cn) {
 		strbuf_release(&cn->body);
+		multipart_free(cn->form);
 		free(cn);
 		*con_cls = NULL;
 	}
@@ -603,7 +739,7 @@ int web_serve(const struct web_options *o, struct error *err)
 {
 	struct MHD_Daemon *d;
 	struct store *tick_store = NULL;
-	pthread_t tick_thread;
+	pthread_t tick_thread, reaper_thread;
 	sigset_t stop;
 	int fd = -1, sig;
 	bool v6 = false;
@@ -628,14 +764,25 @@ int web_serve(const struct web_options *o, struct error *err)
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
 	if (!d) {
 		close(fd);
 		error_set(err, ERR_IO, "cannot start the web server on %s", o->listen);
 		goto fail;
 	}
+	if (pthread_create(&reaper_thread, NULL, reaper, NULL)) {
+		MHD_stop_daemon(d);
+		error_set(err, ERR_IO, "cannot start the request deadline's thread");
+		goto fail;
+	}
 	if (pthread_create(&tick_thread, NULL, ticker, tick_store)) {
 		MHD_stop_daemon(d);
+		pthread_mutex_lock(&srv.tick_lock);
+		srv.stopping = true;
+		pthread_cond_broadcast(&srv.tick_wake);
+		pthread_mutex_unlock(&srv.tick_lock);
+		pthread_join(reaper_thread, NULL);
 		error_set(err, ERR_IO, "cannot start the time rules' thread");
 		goto fail;
 	}
@@ -646,9 +793,10 @@ int web_serve(const struct web_options *o, struct error *err)
 	close(fd);
 	pthread_mutex_lock(&srv.tick_lock);
 	srv.stopping = true;
-	pthread_cond_signal(&srv.tick_wake);
+	pthread_cond_broadcast(&srv.tick_wake);
 	pthread_mutex_unlock(&srv.tick_lock);
 	pthread_join(tick_thread, NULL);
+	pthread_join(reaper_thread, NULL);
 	close_stores();
 	playbook_put(srv.playbook);
 	srv.playbook = NULL;

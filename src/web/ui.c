@@ -172,12 +172,12 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 	strbuf_addstr(sb, "</span>");
 }
 
-void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
-		   const char *cls)
+static void form_open(struct strbuf *sb, const struct web_req *rq, const char *action,
+		      const char *cls, bool upload)
 {
 	strbuf_addstr(sb, "<form method=\"post\" action=\"");
 	html_text(sb, action);
-	strbuf_addstr(sb, "\"");
+	strbuf_addstr(sb, upload ? "\" enctype=\"multipart/form-data\"" : "\"");
 	if (cls) {
 		strbuf_addstr(sb, " class=\"");
 		html_text(sb, cls);
@@ -186,6 +186,18 @@ void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *acti
 	strbuf_addstr(sb, ">\n<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_text(sb, rq->csrf);
 	strbuf_addstr(sb, "\">\n");
+}
+
+void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+		   const char *cls)
+{
+	form_open(sb, rq, action, cls, false);
+}
+
+void ui_upload_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *cls)
+{
+	form_open(sb, rq, action, cls, true);
 }
 
 void ui_form_end(struct strbuf *sb, const char *button)

@@ -49,6 +49,9 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text);
  * ui_form_end the submit button (text) and </form>. */
 void ui_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
 		   const char *cls);
+/* The same for a form that sends a file (multipart/form-data). */
+void ui_upload_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *cls);
 void ui_form_end(struct strbuf *sb, const char *button);
 /* A form that is one button: "Done", "Skip", with hidden fields name=value
  * given as pairs, ending with NULL. */

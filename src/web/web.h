@@ -38,12 +38,22 @@ void web_params_add(struct web_params *p, const char *name, const char *value);
 const char *web_param(const struct web_params *p, const char *name);
 void web_params_release(struct web_params *p);
 
+/* A file sent with a form (multipart/form-data), its bytes as they came. */
+struct web_upload {
+	bool present;
+	char *field;    /* the form field's name */
+	char *filename; /* as the browser names it (may be "") */
+	struct strbuf data;
+};
+void web_upload_release(struct web_upload *u);
+
 struct web_req {
 	bool post;                /* POST (a change) or GET/HEAD (a read) */
 	const char *path;         /* "/people/12" */
 	const char *arg[3];       /* the segments the route's '*'s matched */
 	struct web_params query;  /* ?q=... */
 	struct web_params form;   /* the POST body */
+	const struct web_upload *upload; /* the file a multipart POST sent, or NULL */
 	struct web_params errors; /* a form's errors: field name -> message */
 	struct store *store;      /* in this request's transaction */
 	const struct playbook *pb;

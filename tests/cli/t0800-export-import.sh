@@ -146,4 +146,42 @@ test_expect_success 'an empty database round-trips too' '
 	cmp e1.json e2.json
 '
 
+test_expect_success 'a backup from an older rapport (schema 3) loads, and is upgraded as the database was' '
+	rapport --db old.db person add "Old Friend" --org "Former Co" >/dev/null &&
+	rapport --db old.db log note "Connected on LinkedIn" --with "Old Friend" --at 2024-03-05 >/dev/null &&
+	rapport --db old.db log call "Caught up" --with "Old Friend" --at 2025-01-10 >/dev/null &&
+	rapport --db old.db export -o new-schema.json >/dev/null &&
+	python3 -c "
+import json
+d = json.load(open(\"new-schema.json\"))
+d[\"schema\"] = 3
+for p in d[\"tables\"][\"person\"]:
+    del p[\"uid\"], p[\"connected_on\"]
+json.dump(d, open(\"schema3.json\", \"w\"))
+" &&
+	rapport --db from3.db import json schema3.json >/dev/null &&
+	rapport --db from3.db --json person show "Old Friend" >p.json &&
+	jv_eq connected_on 2024-03-05 last_contact 2025-01-10 interactions.# 1 \
+		interactions.0.summary "Caught up" <p.json &&
+	python3 -c "
+import json, re
+p = json.load(open(\"p.json\"))
+assert re.fullmatch(\"urn:uuid:[0-9a-f-]{36}\", p[\"uid\"]), p[\"uid\"]
+"
+'
+
+test_expect_success 'a backup from a newer rapport is refused, nothing written' '
+	python3 -c "
+import json
+d = json.load(open(\"new-schema.json\"))
+d[\"schema\"] = 99
+json.dump(d, open(\"schema99.json\", \"w\"))
+" &&
+	test_must_fail 1 rapport --db from99.db import json schema99.json &&
+	test_stderr_contains "upgrade rapport" &&
+	rapport --db from99.db export >e99.json &&
+	rapport --db e1.db export >e1b.json &&
+	cmp e1b.json e99.json
+'
+
 test_done

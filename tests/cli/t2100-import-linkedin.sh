@@ -38,7 +38,7 @@ summary() {
 import json, sys
 s = json.load(sys.stdin)
 print(s["rows"], s["added"], s["updated"], s["unchanged"], len(s["skipped"]),
-      s["organisations_added"], s["interactions_added"])
+      s["organisations_added"], s["connection_dates"])
 '
 }
 
@@ -80,10 +80,11 @@ test_expect_success 'the people, their organisations and the day they connected'
 	test_cmp want got
 '
 
-test_expect_success 'the connection is a note in the person'"'"'s timeline' '
+test_expect_success 'the day you connected is kept on the person, as their last contact, not as an interaction' '
 	rapport --json person show "Data Lead" >p.json &&
-	jv_eq interactions.# 1 interactions.0.kind note interactions.0.summary \
-		"Connected on LinkedIn" interactions.0.at 2024-03-05 <p.json
+	jv_eq connected_on 2024-03-05 last_contact 2024-03-05 interactions.# 0 <p.json &&
+	rapport person show "Data Lead" >p.txt &&
+	grep -q "^connected: *2024-03-05" p.txt
 '
 
 test_expect_success 'the same file again: every row unchanged, nothing duplicated' '
@@ -110,7 +111,7 @@ test_expect_success 'a newer export: changes replace, empty cells erase nothing,
 	test_eq "$(cat out)" "4 1 2 1 0 1 1" &&
 	rapport --json person show "Data Lead" >p.json &&
 	jv_eq title "Head of Data" email data.lead@example.com phone "+44 20 7946 0000" \
-		tags "[\"mentor\"]" interactions.# 1 <p.json &&
+		tags "[\"mentor\"]" connected_on 2024-03-05 <p.json &&
 	rapport --json person show "Hiring Manager" >p.json &&
 	jv_eq email hm@example.com organisation.name "Zenith Data" <p.json &&
 	test_eq "$(rapport --json person list | jlen "")" 7
@@ -184,8 +185,8 @@ assert (8, \"Email Address '"'"'not-an-address'"'"' is not an e-mail address: le
 assert any(l == 9 and \"05/03/2024\" in m for l, m in w), w
 assert any(l == 10 and \"not a web address\" in m for l, m in w), w
 " &&
-	rapport --json person show "Bad Email" | jv_eq email None interactions.# 1 &&
-	rapport --json person show "Bad Date" | jv_eq interactions.# 0
+	rapport --json person show "Bad Email" | jv_eq email None connected_on 2024-03-05 &&
+	rapport --json person show "Bad Date" | jv_eq connected_on None
 '
 
 test_expect_success 'the text summary lists skipped rows and warnings by line' '
@@ -308,7 +309,7 @@ with open(\"big30k.csv\", \"w\", encoding=\"utf-8\", newline=\"\") as f:
 	rapport import linkedin big30k.csv >out 2>err &&
 	grep -q "^big30k.csv: 30000 LinkedIn connections: 30000 added, 0 updated, 0 unchanged, 0 skipped$" out &&
 	grep -q "^organisations added: 1500$" out &&
-	grep -q "^connection dates logged: 30000$" out &&
+	grep -q "^connection dates recorded: 30000$" out &&
 	test ! -s err &&
 	summary big30k.csv >out &&
 	test_eq "$(cat out)" "30000 0 0 30000 0 0 0" &&

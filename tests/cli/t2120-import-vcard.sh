@@ -98,7 +98,7 @@ test_expect_success 'a card updates the person LinkedIn brought in: matched by t
 	printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Talent Partner\r\nTEL;TYPE=WORK:+44 161 496 0000\r\nTEL;TYPE=CELL,PREF:+44 7700 900000\r\nURL:https://www.linkedin.com/in/talent-partner\r\nEND:VCARD\r\n" >tp.vcf &&
 	test_eq "$(summary tp.vcf)" "1 0 1 0 0 0" &&
 	rapport --json person show "Talent Partner" | jv_eq phone "+44 7700 900000" \
-		organisation.name Ølberg interactions.# 1 &&
+		organisation.name Ølberg connected_on 2024-03-05 &&
 	test_eq "$(rapport --json person list | jlen "")" 6
 '
 

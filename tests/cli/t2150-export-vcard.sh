@@ -11,14 +11,14 @@ disable_playbooks
 vcards() {
 	rapport --json person list >people.json &&
 	/usr/bin/python3 - "$@" <<-\EOF
-	import json, sys, vobject
+	import json, re, sys, vobject
 	path, names = sys.argv[1], sys.argv[2:]
 	raw = open(path, "rb").read()
 	assert raw.endswith(b"\r\n"), "the file does not end with CRLF"
 	for n, line in enumerate(raw.split(b"\r\n")[:-1], 1):
 	    assert b"\n" not in line and b"\r" not in line, "a bare line end on line %d" % n
 	    assert len(line) <= 75, "line %d is %d octets long" % (n, len(line))
-	people = {p["id"]: p for p in json.load(open("people.json"))}
+	people = {p["uid"]: p for p in json.load(open("people.json"))}
 	cards = list(vobject.readComponents(raw.decode("utf-8")))
 	want = [p for p in people.values() if not names or p["name"] in names]
 	assert len(cards) == len(want), (len(cards), len(want))
@@ -26,11 +26,10 @@ vcards() {
 	for c in cards:
 	    assert c.version.value == "4.0", c.version.value
 	    uid = c.uid.value
-	    assert uid.startswith("person-") and uid.endswith("@rapport"), uid
-	    pid = int(uid[len("person-"):-len("@rapport")])
-	    assert pid not in seen, "person %d twice" % pid
-	    seen.add(pid)
-	    full = people[pid]
+	    assert re.fullmatch("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", uid), uid
+	    assert uid not in seen, "%s twice" % uid
+	    seen.add(uid)
+	    full = people[uid]
 	    def val(name):
 	        items = c.contents.get(name)
 	        if not items:
@@ -75,7 +74,7 @@ test_expect_success 'export vcard PERSON...: only those (each once), by name or 
 test_expect_success 'the UIDs and the bytes are the same from one export to the next' '
 	rapport export vcard >again.vcf &&
 	cmp all.vcf again.vcf &&
-	grep -c "^UID[;:].*person-[0-9]*@rapport" all.vcf >n &&
+	grep -c "^UID:urn:uuid:" all.vcf >n &&
 	test_eq "$(cat n)" 7
 '
 

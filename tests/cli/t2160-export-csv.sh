@@ -69,10 +69,11 @@ def people():
     h, rows = check("people.csv", json.load(open("people.json")), {
         "name": "name", "organisation": "organisation", "title": "title",
         "email": "email", "phone": "phone", "linkedin": "linkedin", "rapport": "rapport",
-        "cadence": "cadence", "tags": "tags", "notes": "notes", "last_contact": "last_contact",
+        "cadence": "cadence", "tags": "tags", "notes": "notes", "connected_on": "connected_on",
+        "last_contact": "last_contact",
         "next_touch": "next_touch", "created_at": "created_at", "updated_at": "updated_at"})
     assert h == ["id", "name", "organisation", "title", "email", "phone", "linkedin",
-                 "rapport", "cadence", "tags", "last_contact", "next_touch", "notes",
+                 "rapport", "cadence", "tags", "connected_on", "last_contact", "next_touch", "notes",
                  "created_at", "updated_at"], h
 
 def hostile():

@@ -165,6 +165,56 @@ static void test_upgrade_seeds_questions(void **state)
 	store_close(s2);
 }
 
+/* A database of schema 3 is upgraded: the "Connected on LinkedIn" notes
+ * an import made become the person's connected_on (the earliest), the
+ * notes go, a note of the user's own stays, and every person has a UID. */
+static void test_upgrade_connections(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s4 = NULL;
+	struct error err = ERROR_INIT;
+	struct person p = { 0 }, q = { 0 };
+	char path[200];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	snprintf(path, sizeof(path), "%s/v3.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3;"
+		"INSERT INTO person (id, name, name_key, created_at, updated_at)"
+		" VALUES (1, 'Ann', 'ann', '2026-01-01', '2026-01-01'),"
+		" (2, 'Bo', 'bo', '2026-01-01', '2026-01-01');"
+		"INSERT INTO interaction (id, kind, at, direction, summary, created_at) VALUES"
+		" (1, 'note', '2024-03-05', 'out', 'Connected on LinkedIn', '2026-01-01'),"
+		" (2, 'note', '2023-01-02', 'out', 'Connected on LinkedIn', '2026-01-01'),"
+		" (3, 'note', '2025-01-01', 'out', 'Connected on LinkedIn', '2026-01-01');"
+		"UPDATE interaction SET notes = 'my own words' WHERE id = 3;"
+		"INSERT INTO interaction_person (interaction_id, person_id, at) VALUES"
+		" (1, 1, '2024-03-05'), (2, 1, '2023-01-02'), (3, 2, '2025-01-01');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&s4, path, 0, &err), 0);
+	assert_int_equal(store_person_get(s4, 1, &p, &err), 0);
+	assert_string_equal(p.connected_on, "2023-01-02");
+	assert_string_equal(p.last_contact, "2024-03-05");
+	assert_non_null(p.uid);
+	assert_int_equal(strncmp(p.uid, "urn:uuid:", 9), 0);
+	assert_int_equal(store_person_get(s4, 2, &q, &err), 0);
+	assert_null(q.connected_on);
+	assert_string_not_equal(p.uid, q.uid);
+	assert_int_equal(sqlite3_prepare_v2(store_db(s4), "SELECT group_concat(id) FROM interaction",
+					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "3");
+	sqlite3_finalize(st);
+	person_release(&p);
+	person_release(&q);
+	store_close(s4);
+}
+
 /* Every name in each enum is accepted by the schema's CHECK constraint. */
 static void test_enums_match_schema(void **state)
 {
@@ -399,6 +449,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_seeds_questions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_connections, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),

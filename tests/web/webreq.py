@@ -14,6 +14,9 @@ Prints the status code on the first line, then the response headers
   --csrf T      send T as the CSRF token
   --body TEXT   the raw POST body instead of NAME=VALUE pairs
   --body-file F the raw POST body, read from file F
+  --file N=PATH  send the form as multipart/form-data, with file PATH as field N
+                (its name as the filename); repeatable
+  --multipart   send the form as multipart/form-data (with or without a file)
   --status-only print only the status code
 The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
 """
@@ -26,7 +29,7 @@ import urllib.parse
 
 def main(argv):
     opts = {"host": None, "origin": None, "cookie": True, "csrf": True, "token": None,
-            "body": None, "status_only": False}
+            "body": None, "status_only": False, "files": [], "multipart": False}
     args = []
     i = 0
     while i < len(argv):
@@ -45,6 +48,11 @@ def main(argv):
             opts["body"] = argv[i + 1]; i += 1
         elif a == "--body-file":
             opts["body"] = open(argv[i + 1]).read(); i += 1
+        elif a == "--file":
+            name, _, path = argv[i + 1].partition("=")
+            opts["files"].append((name, path)); opts["multipart"] = True; i += 1
+        elif a == "--multipart":
+            opts["multipart"] = True
         elif a == "--status-only":
             opts["status_only"] = True
         else:
@@ -58,6 +66,20 @@ def main(argv):
         for line in open(jar):
             k, _, v = line.strip().partition("=")
             state[k] = v
+
+    def multipart(fields, files):
+        boundary = "----rapport-test-%s" % os.urandom(8).hex()
+        out = []
+        for k, v in fields:
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+                        % (boundary, k)).encode() + v.encode() + b"\r\n")
+        for k, path in files:
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\n"
+                        % (boundary, k, os.path.basename(path))).encode()
+                       + open(path, "rb").read() + b"\r\n")
+        out.append(("--%s--\r\n" % boundary).encode())
+        return b"".join(out), "multipart/form-data; boundary=" + boundary
 
     def request(method, path, body=None, headers=None):
         conn = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
@@ -87,19 +109,26 @@ def main(argv):
         return r, data
 
     body = None
+    extra = None
     if method == "POST":
         if "cookie" not in state or "csrf" not in state:
             request("GET", "/")  # a browser has seen a page before it posts
         if opts["body"] is not None:
             body = opts["body"].encode()
+            if opts["multipart"]:
+                extra = {"Content-Type": "multipart/form-data; boundary=x"}
         else:
             fields = [tuple(p.split("=", 1)) for p in pairs]
             if opts["token"] is not None:
                 fields.append(("csrf", opts["token"]))
             elif opts["csrf"]:
                 fields.append(("csrf", state.get("csrf", "")))
-            body = urllib.parse.urlencode(fields).encode()
-    r, data = request(method, path, body)
+            if opts["multipart"]:
+                body, ctype = multipart(fields, opts["files"])
+                extra = {"Content-Type": ctype}
+            else:
+                body = urllib.parse.urlencode(fields).encode()
+    r, data = request(method, path, body, extra)
     if jar:
         with open(jar, "w") as f:
             for k, v in state.items():

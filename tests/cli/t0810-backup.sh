@@ -1,0 +1,104 @@
+#!/bin/sh
+# backup and restore: a checked copy of the whole database file, and bringing
+# one back; damaged, foreign and newer files are refused and change nothing.
+. "$(dirname "$0")/test-lib.sh"
+
+test_expect_success 'backup writes one checked SQLite file' '
+	rapport person add "Sam Carter" --org Acme >/dev/null &&
+	rapport log call "Called Sam" --with Sam >/dev/null &&
+	rapport backup copy.db >out &&
+	grep -q "^backed up .* to copy.db (" out &&
+	test -f copy.db && ! test -e copy.db-wal && ! ls copy.db.tmp-* 2>/dev/null &&
+	test "$(python3 -c "import sqlite3; print(sqlite3.connect(\"copy.db\").execute(\"PRAGMA integrity_check\").fetchone()[0])")" = ok
+'
+
+test_expect_success 'backup --json names the files and the size' '
+	rapport --json backup copy2.db | jv_eq file copy2.db
+'
+
+test_expect_success 'restore brings the backup back exactly' '
+	want=$(db_digest) &&
+	rapport log call "After the backup" >/dev/null &&
+	test "$(db_digest)" != "$want" &&
+	rapport restore copy.db >out &&
+	grep -q "^restored .* from copy.db" out &&
+	test "$(db_digest)" = "$want"
+'
+
+test_expect_success 'restore into a new database' '
+	RAPPORT_DB="$TEST_DIR/other.db" rapport restore copy.db >/dev/null &&
+	test "$(RAPPORT_DB="$TEST_DIR/other.db" rapport export | sha256sum)" = "$(db_digest)"
+'
+
+test_expect_success 'backup without a database fails and creates none' '
+	RAPPORT_DB="$TEST_DIR/none.db" test_must_fail 1 rapport backup x.db &&
+	test_stderr_contains "no database at" &&
+	! test -e none.db && ! test -e x.db
+'
+
+test_expect_success 'backup and restore refuse the database itself' '
+	test_must_fail 1 rapport backup "$RAPPORT_DB" &&
+	test_stderr_contains "is the database itself" &&
+	test_must_fail 1 rapport restore "$RAPPORT_DB" &&
+	test_stderr_contains "is the database itself"
+'
+
+test_expect_success 'restore refuses a file that is not a database' '
+	before=$(db_digest) &&
+	echo "not a database" >text.db &&
+	test_must_fail 1 rapport restore text.db &&
+	test_stderr_contains "is not a rapport database" &&
+	test_must_fail 1 rapport restore missing.db &&
+	test_stderr_contains "cannot read" &&
+	test "$(db_digest)" = "$before"
+'
+
+test_expect_success 'restore refuses another program'"'"'s SQLite database' '
+	before=$(db_digest) &&
+	python3 -c "import sqlite3; c = sqlite3.connect(\"photos.db\"); c.execute(\"CREATE TABLE photo (id INTEGER)\"); c.commit()" &&
+	test_must_fail 1 rapport restore photos.db &&
+	test_stderr_contains "is not a rapport database" &&
+	test "$(db_digest)" = "$before"
+'
+
+test_expect_success 'restore refuses a damaged backup' '
+	before=$(db_digest) &&
+	cp copy.db damaged.db &&
+	python3 -c "
+import sqlite3
+root = sqlite3.connect(\"damaged.db\").execute(\"SELECT rootpage FROM sqlite_schema WHERE name = ?\", (\"interaction\",)).fetchone()[0]
+with open(\"damaged.db\", \"r+b\") as f:
+    size = int.from_bytes(f.read(18)[16:18], \"big\")
+    f.seek((root - 1) * size)
+    f.write(b\"\\x42\")
+" &&
+	test_must_fail 1 rapport restore damaged.db &&
+	test_stderr_contains "is damaged" &&
+	test "$(wc -l <"$TEST_DIR/.stderr")" -eq 1 &&
+	test "$(db_digest)" = "$before"
+'
+
+test_expect_success 'restore refuses a backup from a newer rapport' '
+	before=$(db_digest) &&
+	cp copy.db newer.db &&
+	python3 -c "import sqlite3; c = sqlite3.connect(\"newer.db\"); c.execute(\"PRAGMA user_version = 999\"); c.commit()" &&
+	test_must_fail 1 rapport restore newer.db &&
+	test_stderr_contains "newer rapport" &&
+	test "$(db_digest)" = "$before"
+'
+
+test_expect_success 'a backup made while the server writes is whole' '
+	serve_start &&
+	for i in 1 2 3 4 5 6 7 8; do http POST /log kind=call summary="web $i" >/dev/null || return 1; done &&
+	rapport backup live.db >/dev/null &&
+	serve_stop &&
+	RAPPORT_DB="$TEST_DIR/live.db" rapport --json search web | jv_eq "#" 8
+'
+
+test_expect_success 'help lists backup and restore' '
+	rapport help >out &&
+	grep -q "^  backup " out && grep -q "^  restore " out &&
+	rapport help backup | grep -q "online backup"
+'
+
+test_done
