@@ -1,13 +1,17 @@
 /* floor.c: the least a process can do for the agenda: open the file, run its one query. */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/date.h"
 
-/* The agenda's query, as in src/store/task.c (TASK_SELECT + SQL_TASKS_DUE_BEFORE). */
+/* The agenda's query, as in src/store/task.c (TASK_SELECT + SQL_TASKS_DUE_BEFORE),
+ * prepared once and stepped once through. bench/compare checks that it is the
+ * statement `rapport agenda` prepares, with the statement `floor --sql` prints. */
 static const char SQL_AGENDA[] =
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id,"
-	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at FROM task t"
+	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template,"
+	" op.stage, ifnull(pe.rapport, -1), t.feedback_id FROM task t"
 	" LEFT JOIN person pe ON pe.id = t.person_id"
 	" LEFT JOIN opportunity op ON op.id = t.opp_id"
 	" LEFT JOIN organisation o ON o.id = op.org_id"
@@ -54,8 +58,12 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: floor PATH\n");
+		fprintf(stderr, "usage: floor PATH | floor --sql\n");
 		return 2;
+	}
+	if (!strcmp(argv[1], "--sql")) {
+		puts(SQL_AGENDA); /* what bench/compare looks for in rapport's statements */
+		return 0;
 	}
 	if (agenda_until(until))
 		return 1;

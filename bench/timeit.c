@@ -13,9 +13,11 @@
 
 #define MAX_RUNS 100000
 
+static int ignore_status; /* -i: a command that exits with 1 (nothing found) is not a failure */
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: timeit [-n RUNS] [-w WARMUP] -- CMD ARGS...\n");
+	fprintf(stderr, "usage: timeit [-i] [-n RUNS] [-w WARMUP] -- CMD ARGS...\n");
 	exit(2);
 }
 
@@ -74,7 +76,7 @@ static double run_once(char **argv, long *maxrss_kb)
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > (ignore_status ? 1 : 0)) {
 		fprintf(stderr, "timeit: '%s' failed (%s %d)\n", argv[0],
 			WIFEXITED(status) ? "exit status" : "signal",
 			WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
@@ -102,7 +104,9 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	for (; i < argc && strcmp(argv[i], "--"); i++) {
-		if (!strcmp(argv[i], "-n") && i + 1 < argc)
+		if (!strcmp(argv[i], "-i"))
+			ignore_status = 1;
+		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
 			runs = parse_count("-n", argv[++i], 1);
 		else if (!strcmp(argv[i], "-w") && i + 1 < argc)
 			warmup = parse_count("-w", argv[++i], 0);
