@@ -24,87 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define BACKUP_BUSY_MS 30000 /* how long a busy database may hold up a backup or restore */
-
-/* Tables every rapport schema has had since the first. */
-static const char known_tables_sql[] =
-	"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
-	"('organisation', 'person', 'opportunity', 'interaction', 'task')";
-
-/* Copy the main database of src into dst in one step, waiting while either
- * is locked by another connection (up to BACKUP_BUSY_MS). */
-static int copy_database(sqlite3 *dst, sqlite3 *src, const char *doing, struct error *err)
-{
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc, waited = 0;
-
-	if (!b)
-		return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errmsg(dst));
-	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-		if (waited >= BACKUP_BUSY_MS)
-			break;
-		sqlite3_sleep(50);
-		waited += 50;
-	}
-	sqlite3_backup_finish(b);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if ((rc & 0xff) == SQLITE_FULL)
-		return error_set(err, ERR_IO, "%s: the disk is full", doing);
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return error_set(err, ERR_STORE, "%s: the database stayed busy for %d s", doing,
-				 BACKUP_BUSY_MS / 1000);
-	return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errstr(rc));
-}
-
-/* PRAGMA integrity_check of db: 0 when it answers "ok", else the first
- * problem it reports (or why it could not run) in err. */
-static int check_integrity(sqlite3 *db, const char *file, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK) {
-		rc = sqlite3_errcode(db);
-		goto fail;
-	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *first = (const char *)sqlite3_column_text(st, 0);
-		if (first && !strcmp(first, "ok")) {
-			sqlite3_finalize(st);
-			return 0;
-		}
-		/* its first problem: the report spans lines, under a heading */
-		if (first && !strncmp(first, "*** ", 4) && strchr(first, '\n'))
-			first = strchr(first, '\n') + 1;
-		error_set(err, ERR_INVALID, "'%s' is damaged (%.*s)", file,
-			  first ? (int)strcspn(first, "\n") : 1, first ? first : "?");
-		sqlite3_finalize(st);
-		return ERR_INVALID;
-	}
-	sqlite3_finalize(st);
-fail:
-	if (rc == SQLITE_NOTADB)
-		return error_set(err, ERR_INVALID, "'%s' is not a rapport database", file);
-	if ((rc & 0xff) == SQLITE_CORRUPT)
-		return error_set(err, ERR_INVALID, "'%s' is damaged (%s)", file, sqlite3_errstr(rc));
-	return error_set(err, ERR_IO, "cannot read '%s': %s", file, sqlite3_errmsg(db));
-}
-
-/* One integer from a one-row query (-1 when it fails). */
-static long query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
+#include "store/backup.h"
 
 static bool same_file(const char *a, const char *b)
 {
@@ -166,7 +86,6 @@ static int backup_run(struct cli *cli, const struct args *a)
 	const char *file = a->pos[0];
 	struct strbuf tmp = STRBUF_INIT;
 	struct store *s = NULL;
-	sqlite3 *dst = NULL;
 	unsigned flags = 0;
 	char *path, *dir = NULL;
 	struct stat st;
@@ -192,28 +111,8 @@ static int backup_run(struct cli *cli, const struct args *a)
 		goto out;
 	}
 	close(fd); /* an empty file: SQLite makes a new database of it */
-	if (sqlite3_open_v2(tmp.buf, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file,
-			  dst ? sqlite3_errmsg(dst) : "out of memory");
+	if (store_backup_into(s, tmp.buf, &cli->err))
 		goto fail;
-	}
-	if (copy_database(dst, store_db(s), "cannot back up the database", &cli->err))
-		goto fail;
-	/* one file, no -wal beside it; then read it all back */
-	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, sqlite3_errmsg(dst));
-		goto fail;
-	}
-	if (check_integrity(dst, tmp.buf, &cli->err)) {
-		error_set(&cli->err, ERR_IO, "the copy of the database did not read back whole");
-		goto fail;
-	}
-	if (sqlite3_close(dst) != SQLITE_OK) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, sqlite3_errmsg(dst));
-		dst = NULL;
-		goto fail;
-	}
-	dst = NULL;
 	dir = folder_of(file);
 	if (sync_path(tmp.buf, false) || rename(tmp.buf, file) || sync_path(dir, true)) {
 		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, strerror(errno));
@@ -227,7 +126,6 @@ static int backup_run(struct cli *cli, const struct args *a)
 	rc = 0;
 	goto out;
 fail:
-	sqlite3_close(dst);
 	remove_temp(tmp.buf);
 	rc = cli->err.code ? cli->err.code : ERR_IO;
 out:
@@ -238,30 +136,10 @@ out:
 	return rc;
 }
 
-/* Is file a sound rapport database of a schema this build knows? */
-static int check_source(sqlite3 *src, const char *file, struct error *err)
-{
-	long version, tables;
-
-	if (check_integrity(src, file, err))
-		return err->code;
-	version = query_int(src, "PRAGMA user_version");
-	tables = query_int(src, known_tables_sql);
-	if (version > store_schema_version())
-		return error_set(err, ERR_INVALID,
-				 "'%s' was written by a newer rapport (schema %ld; this one knows up "
-				 "to %d): upgrade rapport to restore it", file, version,
-				 store_schema_version());
-	if (version < 1 || tables != 5)
-		return error_set(err, ERR_INVALID, "'%s' is not a rapport database", file);
-	return 0;
-}
-
 static int restore_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
 	struct store *s = NULL;
-	sqlite3 *src = NULL;
 	unsigned flags = 0;
 	char *path = cli_database_path(a->db, &flags);
 	struct stat st;
@@ -279,18 +157,13 @@ static int restore_run(struct cli *cli, const struct args *a)
 		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
 		goto out;
 	}
-	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		rc = error_set(&cli->err, ERR_IO, "cannot read '%s': %s", file,
-			       src ? sqlite3_errmsg(src) : "out of memory");
-		goto out;
-	}
-	sqlite3_busy_timeout(src, BACKUP_BUSY_MS);
-	if ((rc = check_source(src, file, &cli->err)))
+	/* checked before the database is opened: a bad file creates nothing */
+	if ((rc = store_backup_check(file, &cli->err)))
 		goto out;
 	/* the database as every command opens it (created when new) */
 	if ((rc = store_open(&s, path, flags, &cli->err)))
 		goto out;
-	if ((rc = copy_database(store_db(s), src, "cannot restore the database", &cli->err)))
+	if ((rc = store_restore_from(s, file, &cli->err)))
 		goto out;
 	/* open it again: an older schema is upgraded as any command would */
 	store_close(s);
@@ -301,7 +174,6 @@ static int restore_run(struct cli *cli, const struct args *a)
 	cli_set_json(cli, json_pack("{s:s, s:s}", "database", path, "file", file));
 out:
 	store_close(s);
-	sqlite3_close(src);
 	free(path);
 	return rc;
 }
