@@ -84,11 +84,12 @@ lint:
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer. Warnings are errors here.
 check:
-	@sh scripts/install-deps --browser
+	@sh scripts/install-deps --browser --faults
 	@rm -f build/test-results
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/run build
+	@sh tests/faults/run build --quick
 	@$(MAKE) --no-print-directory BUILD=build-san CC=clang WERROR=-Werror OPT='-O1 -g' \
 		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		all tests-bin
