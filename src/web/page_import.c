@@ -50,7 +50,7 @@ static void import_form(struct strbuf *sb, const struct web_req *rq)
 	ui_form_errors(sb, rq);
 	ui_select(sb, rq, "format", "What the file is", formats, format_labels, NFORMATS,
 		  "linkedin");
-	ui_input(sb, rq, "file", "file", "The file", NULL, UI_REQUIRED);
+	ui_input(sb, rq, "file", "file", "File to import", NULL, UI_REQUIRED);
 	ui_textarea(sb, rq, "map", "For a spreadsheet: columns to read as a field, one "
 				   "COLUMN=FIELD a line (optional)", NULL, 3);
 	strbuf_addstr(sb, "<p class=\"meta\">Fields: ");
@@ -58,7 +58,7 @@ static void import_form(struct strbuf *sb, const struct web_req *rq)
 	strbuf_addstr(sb, ". Headers with common names are recognised without a map.</p>\n");
 	ui_checkbox(sb, rq, "dry_run", "Dry run: show what would change, and write nothing",
 		    false);
-	ui_form_end(sb, "Import");
+	ui_form_end(sb, "Import the file");
 	strbuf_addstr(sb, "</section>\n");
 }
 

@@ -20,7 +20,7 @@ test_expect_success 'the import page: a multipart form with a file field, the fo
 	test "$(head -1 page)" = 200 &&
 	grep -q "enctype=\"multipart/form-data\"" page &&
 	grep -q "<input type=\"file\"[^>]* name=\"file\"" page &&
-	grep -q "<label for=\"f-file\">The file</label>" page &&
+	grep -q "<label for=\"f-file\">File to import</label>" page &&
 	grep -q "value=\"linkedin\"" page && grep -q "value=\"vcard\"" page &&
 	grep -q "value=\"csv\"" page && grep -q "value=\"json\"" page &&
 	grep -q "name=\"dry_run\"" page &&

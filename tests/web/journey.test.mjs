@@ -125,4 +125,26 @@ await test("add a want and see it on the prep sheet with questions that verify i
 	expect(await page.locator("main li", { hasText: "?" }).count() > 0, "questions to ask");
 });
 
+await test("import LinkedIn connections by uploading the file, with a dry run first", async () => {
+	const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" +
+		"Data,Recruiter,https://www.linkedin.com/in/data-recruiter,,Ølberg,Recruiter,05 Mar 2024\r\n" +
+		"Team,Lead,,,Northwind Analytics,Staff Engineer,01 Feb 2023\r\n";
+	const file = { name: "Connections.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+	await page.goto(base + "/settings/import");
+	await page.getByLabel("What the file is").selectOption("linkedin");
+	await page.getByLabel("File to import").setInputFiles(file);
+	await page.getByLabel("Dry run: show what would change, and write nothing").check();
+	await page.getByRole("button", { name: "Import the file" }).click();
+	let text = await main();
+	expect(text.includes("Dry run: nothing was written"), "the dry run's summary");
+	expect(!cli("person", "list").includes("Data Recruiter"), "nothing written by the dry run");
+	await page.getByLabel("File to import").setInputFiles(file);
+	await page.getByRole("button", { name: "Import the file" }).click();
+	text = await main();
+	expect(text.includes("Imported") && text.includes("Connections.csv: 2 LinkedIn connections"),
+		"the import's summary");
+	expect(cli("person", "list").includes("Data Recruiter"), "the new person is in");
+	expect(cli("person", "show", "Team Lead").includes("2023-02-01"), "the known person updated");
+});
+
 await done();
