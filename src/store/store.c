@@ -322,10 +322,30 @@ int store_keep_warm(struct store *s, struct error *err)
 	return exec_sql(s, "PRAGMA cache_size = -16384", "cannot configure the database", err);
 }
 
+/*
+ * Another connection holds the write lock: wait, up to BUSY_MS in all.
+ * SQLite's own busy_timeout sleeps longer and longer (up to 100 ms a try),
+ * so a command that meets the web server busy with back-to-back requests
+ * wakes rarely and can wait for seconds while the lock is free most of the
+ * time; short, even tries take their turn within milliseconds.
+ */
+#define BUSY_MS 10000
+#define BUSY_TRY_MS 2
+
+static int busy_wait(void *ctx, int tries)
+{
+	(void)ctx;
+	if (tries >= BUSY_MS / BUSY_TRY_MS)
+		return 0;
+	sqlite3_sleep(BUSY_TRY_MS);
+	return 1;
+}
+
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
 	/* A file that is not a database fails on its first read: say so plainly. */
-	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+	sqlite3_busy_handler(s->db, busy_wait, NULL);
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = sqlite3_errcode(s->db);
