@@ -17,7 +17,11 @@ CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-proto
 CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
-LIBS      := -lsqlite3 -ljansson -lcmark -lmicrohttpd -lcsv -lical -lpthread
+# libmicrohttpd (rapport serve) and libical (the calendar) are not linked:
+# with GnuTLS, ICU and libstdc++ behind them they tripled the start-up of
+# every command. src/web/mhd.c and src/io/ical.c dlopen() them on first use
+# (see src/util/dynlib.h); their headers are still needed to build.
+LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
 LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \

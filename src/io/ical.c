@@ -1,4 +1,5 @@
-/* ical.c: the calendar as iCalendar, built with libical (see ical.h). */
+/* ical.c: the calendar as iCalendar, built with libical (see ical.h), which
+ * is loaded on first use rather than linked (see util/dynlib.h). */
 #include "io/ical.h"
 
 #include <errno.h>
@@ -13,19 +14,63 @@
 #include "core/model.h"
 #include "store/export_rows.h"
 #include "store/offer.h"
+#include "util/dynlib.h"
 #include "util/strbuf.h"
 
 #define PRODID "-//rapport//rapport " RAPPORT_VERSION "//EN"
 #define INTERVIEW_SECONDS 3600
 #define REFRESH_SECONDS 3600
 
-/* libical makes its UTC zone on first use: once, before threads race to it. */
-static icaltimezone *utc_zone;
-static pthread_once_t utc_once = PTHREAD_ONCE_INIT;
+/* libical's runtime name (objdump -p libical.so: SONAME) follows its major
+ * version; then the development link, which names the version the header
+ * came with. */
+#ifndef ICAL_SONAME
+#if ICAL_MAJOR_VERSION != 3
+#error "libical is not version 3: set ICAL_SONAME to its runtime name"
+#endif
+#define ICAL_SONAME "libical.so.3"
+#endif
 
-static void find_utc(void)
+/* Every function of libical this file calls, each typed from its header
+ * (icalerrno is *icalerrno_return()). */
+#define ICAL_FUNCTIONS(X)                                                                 \
+	X(icalcomponent_add_component) X(icalcomponent_add_property)                       \
+	X(icalcomponent_as_ical_string_r) X(icalcomponent_free) X(icalcomponent_new)       \
+	X(icalcomponent_new_vcalendar) X(icaldurationtype_from_int) X(icalerror_strerror)  \
+	X(icalerrno_return) X(icalmemory_free_buffer) X(icalparameter_new_value)           \
+	X(icalproperty_add_parameter) X(icalproperty_new_calscale)                         \
+	X(icalproperty_new_categories) X(icalproperty_new_description)                     \
+	X(icalproperty_new_dtend) X(icalproperty_new_dtstamp) X(icalproperty_new_dtstart)  \
+	X(icalproperty_new_due) X(icalproperty_new_name) X(icalproperty_new_prodid)        \
+	X(icalproperty_new_refreshinterval) X(icalproperty_new_status)                     \
+	X(icalproperty_new_summary) X(icalproperty_new_transp) X(icalproperty_new_uid)     \
+	X(icalproperty_new_version) X(icalproperty_new_x) X(icalproperty_set_x_name)       \
+	X(icaltime_adjust) X(icaltime_from_timet_with_zone) X(icaltime_null_date)          \
+	X(icaltime_null_time) X(icaltimezone_get_utc_timezone)
+
+static struct {
+#define ICAL_POINTER(f) __typeof__(f) *f;
+	ICAL_FUNCTIONS(ICAL_POINTER)
+#undef ICAL_POINTER
+} ical;
+
+/* Loading libical, and its UTC zone (made on first use): once, before
+ * threads race to it. load_err holds why it failed. */
+static icaltimezone *utc_zone;
+static struct error load_err = ERROR_INIT;
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+static void load_ical(void)
 {
-	utc_zone = icaltimezone_get_utc_timezone();
+	static const char *const names[] = { ICAL_SONAME, "libical.so", NULL };
+	static const struct dynlib_sym syms[] = {
+#define ICAL_SYM(f) { #f, &ical.f },
+		ICAL_FUNCTIONS(ICAL_SYM)
+#undef ICAL_SYM
+	};
+
+	if (!dynlib_load(names, "the calendar", syms, sizeof(syms) / sizeof(syms[0]), &load_err))
+		utc_zone = ical.icaltimezone_get_utc_timezone();
 }
 
 /* Text as libical should get it: CRLF and lone CRs as LF, other control
@@ -55,7 +100,8 @@ static void add_summary(icalcomponent *c, const char *text)
 
 	clean_text(&sb, text, true);
 	strbuf_trim(&sb);
-	icalcomponent_add_property(c, icalproperty_new_summary(sb.len ? sb.buf : "(untitled)"));
+	ical.icalcomponent_add_property(
+		c, ical.icalproperty_new_summary(sb.len ? sb.buf : "(untitled)"));
 	strbuf_release(&sb);
 }
 
@@ -67,7 +113,7 @@ static void add_description(icalcomponent *c, const struct strbuf *text)
 	clean_text(&sb, text->buf, false);
 	strbuf_trim(&sb);
 	if (sb.len)
-		icalcomponent_add_property(c, icalproperty_new_description(sb.buf));
+		ical.icalcomponent_add_property(c, ical.icalproperty_new_description(sb.buf));
 	strbuf_release(&sb);
 }
 
@@ -91,7 +137,7 @@ static bool floating_time(const char *iso, bool date_only, struct icaltimetype *
 
 	if (!iso || date_parse_iso(iso, &dt, &e))
 		return false;
-	*out = date_only || !dt.has_time ? icaltime_null_date() : icaltime_null_time();
+	*out = date_only || !dt.has_time ? ical.icaltime_null_date() : ical.icaltime_null_time();
 	out->year = dt.year;
 	out->month = dt.month;
 	out->day = dt.day;
@@ -111,29 +157,29 @@ static struct icaltimetype stamp_of(const struct datetime *now)
 			 .tm_sec = now->second, .tm_isdst = -1 };
 	time_t t = mktime(&tm);
 
-	return icaltime_from_timet_with_zone(t == (time_t)-1 ? 0 : t, 0, utc_zone);
+	return ical.icaltime_from_timet_with_zone(t == (time_t)-1 ? 0 : t, 0, utc_zone);
 }
 
 /* A new VEVENT or VTODO with its UID (what-ID@rapport) and DTSTAMP. */
 static icalcomponent *new_item(icalcomponent_kind kind, const char *what, int64_t id,
 			       struct icaltimetype stamp)
 {
-	icalcomponent *c = icalcomponent_new(kind);
+	icalcomponent *c = ical.icalcomponent_new(kind);
 	char uid[64];
 
 	snprintf(uid, sizeof(uid), "%s-%lld@rapport", what, (long long)id);
-	icalcomponent_add_property(c, icalproperty_new_uid(uid));
-	icalcomponent_add_property(c, icalproperty_new_dtstamp(stamp));
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_uid(uid));
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_dtstamp(stamp));
 	return c;
 }
 
 /* DTSTART and DTEND of an all-day event on day. */
 static void all_day(icalcomponent *c, struct icaltimetype day)
 {
-	icalcomponent_add_property(c, icalproperty_new_dtstart(day));
-	icaltime_adjust(&day, 1, 0, 0, 0);
-	icalcomponent_add_property(c, icalproperty_new_dtend(day));
-	icalcomponent_add_property(c, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_dtstart(day));
+	ical.icaltime_adjust(&day, 1, 0, 0, 0);
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_dtend(day));
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 }
 
 static void add_task(icalcomponent *cal, const struct task *t, bool todo,
@@ -147,8 +193,9 @@ static void add_task(icalcomponent *cal, const struct task *t, bool todo,
 		return; /* a damaged row: the calendar goes on without it */
 	c = new_item(todo ? ICAL_VTODO_COMPONENT : ICAL_VEVENT_COMPONENT, "task", t->id, stamp);
 	if (todo) {
-		icalcomponent_add_property(c, icalproperty_new_due(due));
-		icalcomponent_add_property(c, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+		ical.icalcomponent_add_property(c, ical.icalproperty_new_due(due));
+		ical.icalcomponent_add_property(
+			c, ical.icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
 	} else {
 		all_day(c, due);
 	}
@@ -159,8 +206,8 @@ static void add_task(icalcomponent *cal, const struct task *t, bool todo,
 		strbuf_addf(&text, "With: %s\n", t->person.name);
 	describe_opp(&text, &t->opp);
 	add_description(c, &text);
-	icalcomponent_add_property(c, icalproperty_new_categories("follow-up"));
-	icalcomponent_add_component(cal, c);
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("follow-up"));
+	ical.icalcomponent_add_component(cal, c);
 	strbuf_release(&text);
 }
 
@@ -178,9 +225,9 @@ static void add_interview(icalcomponent *cal, const struct interaction *i,
 		all_day(c, start);
 	} else {
 		end = start;
-		icaltime_adjust(&end, 0, 0, 0, INTERVIEW_SECONDS);
-		icalcomponent_add_property(c, icalproperty_new_dtstart(start));
-		icalcomponent_add_property(c, icalproperty_new_dtend(end));
+		ical.icaltime_adjust(&end, 0, 0, 0, INTERVIEW_SECONDS);
+		ical.icalcomponent_add_property(c, ical.icalproperty_new_dtstart(start));
+		ical.icalcomponent_add_property(c, ical.icalproperty_new_dtend(end));
 	}
 	/* "Interview: First round (Acme)", unless the summary says it already */
 	if (!strcasestr(i->summary, "interview"))
@@ -196,8 +243,8 @@ static void add_interview(icalcomponent *cal, const struct interaction *i,
 		strbuf_addch(&text, '\n');
 	describe_opp(&text, &i->opp);
 	add_description(c, &text);
-	icalcomponent_add_property(c, icalproperty_new_categories("interview"));
-	icalcomponent_add_component(cal, c);
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("interview"));
+	ical.icalcomponent_add_component(cal, c);
 	strbuf_release(&text);
 }
 
@@ -218,31 +265,31 @@ static void add_deadline(icalcomponent *cal, const struct offer *o, struct icalt
 	strbuf_reset(&text);
 	describe_opp(&text, &o->opp);
 	add_description(c, &text);
-	icalcomponent_add_property(c, icalproperty_new_categories("offer"));
-	icalcomponent_add_component(cal, c);
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("offer"));
+	ical.icalcomponent_add_component(cal, c);
 	strbuf_release(&text);
 }
 
 static icalcomponent *new_calendar(void)
 {
-	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent *cal = ical.icalcomponent_new_vcalendar();
 	icalproperty *p;
 
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(PRODID));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_name("rapport"));
-	p = icalproperty_new_x("rapport");
-	icalproperty_set_x_name(p, "X-WR-CALNAME");
-	icalcomponent_add_property(cal, p);
+	ical.icalcomponent_add_property(cal, ical.icalproperty_new_version("2.0"));
+	ical.icalcomponent_add_property(cal, ical.icalproperty_new_prodid(PRODID));
+	ical.icalcomponent_add_property(cal, ical.icalproperty_new_calscale("GREGORIAN"));
+	ical.icalcomponent_add_property(cal, ical.icalproperty_new_name("rapport"));
+	p = ical.icalproperty_new_x("rapport");
+	ical.icalproperty_set_x_name(p, "X-WR-CALNAME");
+	ical.icalcomponent_add_property(cal, p);
 	/* how often a subscribed calendar should be read again (RFC 7986, and
 	 * the older name some apps still read) */
-	p = icalproperty_new_refreshinterval(icaldurationtype_from_int(REFRESH_SECONDS));
-	icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_DURATION));
-	icalcomponent_add_property(cal, p);
-	p = icalproperty_new_x("PT1H");
-	icalproperty_set_x_name(p, "X-PUBLISHED-TTL");
-	icalcomponent_add_property(cal, p);
+	p = ical.icalproperty_new_refreshinterval(ical.icaldurationtype_from_int(REFRESH_SECONDS));
+	ical.icalproperty_add_parameter(p, ical.icalparameter_new_value(ICAL_VALUE_DURATION));
+	ical.icalcomponent_add_property(cal, p);
+	p = ical.icalproperty_new_x("PT1H");
+	ical.icalproperty_set_x_name(p, "X-PUBLISHED-TTL");
+	ical.icalcomponent_add_property(cal, p);
 	return cal;
 }
 
@@ -259,7 +306,9 @@ int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct
 	char *text;
 	int rc;
 
-	pthread_once(&utc_once, find_utc);
+	pthread_once(&load_once, load_ical);
+	if (load_err.code)
+		return error_set(err, load_err.code, "%s", load_err.msg);
 	date_add_days(&from, -(long)(o->past_days > 0 ? o->past_days : 0));
 	date_format_day(&from, from_day);
 	if ((rc = store_task_list(s, false, &tasks, err)) ||
@@ -274,14 +323,14 @@ int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct
 		add_interview(cal, &interviews.items[i], stamp);
 	for (size_t i = 0; i < offers.n; i++)
 		add_deadline(cal, &offers.items[i], stamp);
-	text = icalcomponent_as_ical_string_r(cal);
+	text = ical.icalcomponent_as_ical_string_r(cal);
 	if (!text)
 		rc = error_set(err, ERR_IO, "cannot write the calendar: %s",
-			       icalerror_strerror(icalerrno));
+			       ical.icalerror_strerror(*ical.icalerrno_return()));
 	else if (fputs(text, out) == EOF)
 		rc = error_set(err, ERR_IO, "cannot write the calendar: %s", strerror(errno));
-	icalmemory_free_buffer(text);
-	icalcomponent_free(cal);
+	ical.icalmemory_free_buffer(text);
+	ical.icalcomponent_free(cal);
 out:
 	task_vec_release(&tasks);
 	interaction_vec_release(&interviews);

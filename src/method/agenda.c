@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "store/offer.h"
+#include "util/xalloc.h"
 
 static int stage_weight(int stage)
 {
@@ -97,22 +99,34 @@ const struct level_mismatch *agenda_mismatch_of(const struct agenda *a, int64_t 
 	return NULL;
 }
 
+/* The opportunities of the agenda's tasks whose level discussed is below the
+ * level applied for: one statement for them all. */
 static int find_mismatches(struct store *s, struct agenda *a, struct error *err)
 {
 	struct level_ladder ladder;
-	struct level_mismatch m;
+	opp_levels_vec levels = { 0 };
+	int64_t *ids = xcalloc(a->tasks.n ? a->tasks.n : 1, sizeof(*ids));
+	size_t n = 0;
 	int rc = levels_load(s, &ladder, err);
 
-	for (size_t i = 0; i < a->tasks.n && !rc; i++) {
-		int64_t id = a->tasks.items[i].opp.id;
-		if (!id || agenda_mismatch_of(a, id))
-			continue;
-		if (!(rc = levels_opp_mismatch(s, &ladder, id, &m, err)) && m.found)
-			*VEC_PUSH(&a->mismatches) = (struct agenda_mismatch){ id, m };
-		else
-			level_mismatch_release(&m);
+	for (size_t i = 0; i < a->tasks.n; i++)
+		if (a->tasks.items[i].opp.id)
+			ids[n++] = a->tasks.items[i].opp.id;
+	if (!rc && n)
+		rc = store_opp_levels(s, ids, n, &levels, err);
+	for (size_t i = 0; i < levels.n && !rc; i++) {
+		const struct opp_levels *l = &levels.items[i];
+		struct opp o = { .id = l->opp_id, .level_applied = l->applied,
+				 .level_offered = l->offered };
+		struct level_mismatch m;
+
+		levels_mismatch_of(&ladder, &o, l->offer_level, &m);
+		if (m.found)
+			*VEC_PUSH(&a->mismatches) = (struct agenda_mismatch){ l->opp_id, m };
 	}
+	opp_levels_vec_release(&levels);
 	level_ladder_release(&ladder);
+	free(ids);
 	return rc;
 }
 

@@ -518,6 +518,11 @@ int playbook_parse(struct playbook *pb, const char *file, const char *text, size
 	struct reader rd = { file, template_exists, err };
 	section_vec sections = { 0 };
 	int rc = ini_parse(file, text, len, collect, &sections, err);
+	uint64_t h = pb->fingerprint ? pb->fingerprint : 0xcbf29ce484222325u; /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
+	pb->fingerprint = (h ^ len) * 0x100000001b3u; /* "ab" + "c" is not "a" + "bc" */
 
 	for (size_t i = 0; i < sections.n && !rc; i++) {
 		for (size_t j = 0; j < i && !rc; j++)
@@ -547,4 +552,5 @@ void playbook_release(struct playbook *pb)
 	free(pb->rules);
 	pb->rules = NULL;
 	pb->n = pb->alloc = 0;
+	pb->fingerprint = 0;
 }

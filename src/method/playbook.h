@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/model.h"
 #include "util/error.h"
@@ -78,6 +79,9 @@ struct rule {
 struct playbook {
 	struct rule *rules;
 	size_t n, alloc;
+	/* a hash of every text parsed into it, in order (0: none yet): the
+	 * time rules are run again when the rules change (playbook_run.c) */
+	uint64_t fingerprint;
 };
 
 /* Checks a parser asks of the world: does a letter template exist? NULL: any does. */

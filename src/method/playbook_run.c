@@ -10,6 +10,7 @@
 #include "method/letter.h"
 #include "method/levels.h"
 #include "store/offer.h"
+#include "store/tick.h"
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -512,13 +513,12 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 	return rc;
 }
 
-int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+static int tick_rules(struct store *s, const struct playbook *pb, const char *today,
+		      struct error *err)
 {
-	char today[DATE_BUFSZ];
 	bool deadlines = false;
 	int rc = 0;
 
-	date_format_day(store_now(s), today);
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];
 		if (!r->enabled)
@@ -530,4 +530,35 @@ int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err
 		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
 	return !rc && deadlines ? tick_deadlines(s, pb, today, err) : rc;
+}
+
+/*
+ * What the time rules read is the database (the tables whose triggers clear
+ * the mark, schema.c), the day (never the time: each rule compares days)
+ * and the rules; the engine is a pure function of them. So a run that
+ * changed nothing would change nothing again on the same data, day and
+ * rules: it leaves its key as the mark (store/tick.h), and a run that finds
+ * it skips the rules. A run that changed something leaves none: what it
+ * made may start another rule (a cadence set, a task made), which the next
+ * run, a full one, finds as the run before this change would have.
+ */
+int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+{
+	char today[DATE_BUFSZ], key[96];
+	bool current;
+	int64_t changes;
+	int rc;
+
+	date_format_day(store_now(s), today);
+	snprintf(key, sizeof(key), "%s %016llx %s", today, (unsigned long long)pb->fingerprint,
+		 RAPPORT_VERSION);
+	if (store_tick_is_current(s, key, &current, err))
+		return err->code;
+	if (current)
+		return 0;
+	changes = store_changes(s);
+	rc = tick_rules(s, pb, today, err);
+	if (!rc && store_changes(s) == changes)
+		rc = store_tick_mark(s, key, err);
+	return rc;
 }

@@ -270,6 +270,53 @@ int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 	return read_offers(s, st, out, err);
 }
 
+/* ---- levels, for the agenda's mismatches ---- */
+
+/* ?1 is the ids as a JSON array: one statement, however many there are */
+static const char SQL_OPP_LEVELS[] =
+	"SELECT p.id, p.level_applied, p.level_offered, f.level FROM opportunity p"
+	" LEFT JOIN offer f ON f.opp_id = p.id"
+	" WHERE p.id IN (SELECT value FROM json_each(?1))"
+	" AND p.level_applied IS NOT NULL AND (p.level_offered IS NOT NULL OR f.level IS NOT NULL)";
+
+void opp_levels_vec_release(opp_levels_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->items[i].applied);
+		free(v->items[i].offered);
+		free(v->items[i].offer_level);
+	}
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_vec *out,
+		     struct error *err)
+{
+	struct strbuf json = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = store_stmt(s, SQL_OPP_LEVELS, err)))
+		return ERR_STORE;
+	strbuf_addch(&json, '[');
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&json, "%s%lld", i ? "," : "", (long long)ids[i]);
+	strbuf_addch(&json, ']');
+	bind_text(st, 1, json.buf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct opp_levels *l = VEC_PUSH(out);
+		l->opp_id = sqlite3_column_int64(st, 0);
+		l->applied = col_text(st, 1);
+		l->offered = col_text(st, 2);
+		l->offer_level = col_text(st, 3);
+	}
+	sqlite3_reset(st);
+	strbuf_release(&json);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the levels", err);
+}
+
 /* ---- rounds ---- */
 
 int store_offer_round_add(struct store *s, struct offer_round *r, struct error *err)

@@ -74,6 +74,20 @@ int store_offer_list(struct store *s, offer_vec *out, struct error *err);
 int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 			       struct error *err);
 
+/* The levels of an opportunity: applied for, offered (the opportunity's
+ * field) and its offer's; NULL when not known. */
+struct opp_levels {
+	int64_t opp_id;
+	char *applied, *offered, *offer_level;
+};
+typedef VEC(struct opp_levels) opp_levels_vec;
+void opp_levels_vec_release(opp_levels_vec *v);
+/* In one statement, the levels of those of the n opportunities ids (0s and
+ * repeats allowed) that have a level applied for and a level offered or an
+ * offer's level: the only ones whose level can be below the level applied
+ * for. In no order. */
+int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_vec *out,
+		     struct error *err);
 /* Record a round (r->id receives the id). */
 int store_offer_round_add(struct store *s, struct offer_round *r, struct error *err);
 /* The rounds of an offer, in order. */

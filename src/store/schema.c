@@ -362,6 +362,15 @@ static const char migration_3[] =
 	"DELETE FROM interaction WHERE kind = 'note' AND summary = 'Connected on LinkedIn'" \
 	" AND notes IS NULL AND opp_id IS NULL;"
 
+/* Triggers that forget the last run of the time rules (tick_state) when
+ * table changes. */
+#define TICK_TRIGGER(table, when, what)                                          \
+	"CREATE TRIGGER " table "_tick_" when " AFTER " what " ON " table          \
+	" BEGIN DELETE FROM tick_state WHERE id = 1; END;"
+#define TICK_TRIGGERS(table)                                                      \
+	TICK_TRIGGER(table, "i", "INSERT") TICK_TRIGGER(table, "u", "UPDATE")      \
+	TICK_TRIGGER(table, "d", "DELETE")
+
 static const char migration_4[] =
 	"ALTER TABLE person ADD COLUMN connected_on TEXT CHECK (connected_on GLOB " DATE_GLOB ");"
 	"ALTER TABLE person ADD COLUMN uid TEXT CHECK (length(uid) BETWEEN 1 AND 255);"
@@ -371,7 +380,28 @@ static const char migration_4[] =
 	"CREATE TRIGGER person_au AFTER UPDATE OF name, title, email, notes ON person BEGIN"
 	" DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
 	" INSERT INTO search_index(rowid, title, body) VALUES (new.id * 8 + 2, new.name,"
-	"  ifnull(new.title, '') || ' ' || ifnull(new.email, '') || ' ' || ifnull(new.notes, '')); END;";
+	"  ifnull(new.title, '') || ' ' || ifnull(new.email, '') || ' ' || ifnull(new.notes, '')); END;"
+	/* The mark of the last run of the time rules that changed nothing (its
+	 * day and rules; store/tick.h, method/playbook_run.c), and triggers
+	 * that delete it on any change to a table the time rules read: the
+	 * next run then is a full one. A rule that comes to read another
+	 * table needs its triggers here too. WHERE id = 1 rather than a bare
+	 * DELETE, which would clear (and write) the table's page every time. */
+	"CREATE TABLE tick_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" key TEXT NOT NULL"
+	") STRICT;"
+	TICK_TRIGGERS("organisation")
+	TICK_TRIGGERS("person")
+	TICK_TRIGGERS("opportunity")
+	TICK_TRIGGERS("opp_person")
+	TICK_TRIGGERS("interaction")
+	TICK_TRIGGERS("interaction_person")
+	TICK_TRIGGERS("task")
+	TICK_TRIGGERS("rule_fire")
+	TICK_TRIGGERS("offer")
+	/* the time rules' offers whose deadline is ahead (store_offer_deadlines_from) */
+	"CREATE INDEX offer_deadline ON offer(deadline) WHERE deadline IS NOT NULL;";
 
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */

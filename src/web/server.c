@@ -17,7 +17,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -36,6 +35,7 @@
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
 #include "web/cache.h"
+#include "web/mhd.h"
 #include "web/pages.h"
 #include "web/ui.h"
 #include "web/upload.h"
@@ -100,7 +100,7 @@ static struct conn_clock *clocks;
 static void clock_set(struct MHD_Connection *c, bool running)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	struct conn_clock *k = ci ? ci->socket_context : NULL;
 
 	if (!k)
@@ -119,7 +119,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 
 	(void)cls;
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		ci = mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (!ci)
 			return;
 		k = xcalloc(1, sizeof(*k));
@@ -366,22 +366,22 @@ static void add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 {
 	char cookie[128];
 
-	MHD_add_response_header(r, "Content-Type",
-				rs->content_type ? rs->content_type : "text/html; charset=utf-8");
-	MHD_add_response_header(r, "Content-Security-Policy", security_policy);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(r, "Cache-Control",
+	mhd.MHD_add_response_header(r, "Content-Type",
+				    rs->content_type ? rs->content_type : "text/html; charset=utf-8");
+	mhd.MHD_add_response_header(r, "Content-Security-Policy", security_policy);
+	mhd.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	mhd.MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	mhd.MHD_add_response_header(r, "Cache-Control",
 				rs->cacheable ? "public, max-age=86400" : "no-store");
 	if (rs->location)
-		MHD_add_response_header(r, "Location", rs->location);
+		mhd.MHD_add_response_header(r, "Location", rs->location);
 	if (rs->disposition)
-		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
+		mhd.MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	if (set_cookie) {
 		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
 			 srv.session);
-		MHD_add_response_header(r, "Set-Cookie", cookie);
+		mhd.MHD_add_response_header(r, "Set-Cookie", cookie);
 	}
 }
 
@@ -389,14 +389,15 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_resp *
 {
 	size_t len = rs->body.len;
 	struct MHD_Response *r =
-		MHD_create_response_from_buffer(len, strbuf_detach(&rs->body), MHD_RESPMEM_MUST_FREE);
+		mhd.MHD_create_response_from_buffer(len, strbuf_detach(&rs->body),
+						    MHD_RESPMEM_MUST_FREE);
 	enum MHD_Result ret;
 
 	if (!r)
 		return MHD_NO;
 	add_headers(r, rs, set_cookie);
-	ret = MHD_queue_response(c, (unsigned)rs->status, r);
-	MHD_destroy_response(r);
+	ret = mhd.MHD_queue_response(c, (unsigned)rs->status, r);
+	mhd.MHD_destroy_response(r);
 	return ret;
 }
 
@@ -525,7 +526,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	struct web_req rq = { .path = url, .csrf = srv.csrf, .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };
-	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
+	const char *cookie = mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
 	bool has_session = same_secret(cookie, srv.session);
 	char pathbuf[1024];
 	web_handler page = NULL;
@@ -533,22 +534,22 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
-	rq.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
-	if (!allowed_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
+	if (!allowed_host(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
 		ui_error_page(&rs, &rq, 421, "This server answers only to its own address.");
 	} else if (cn->too_large) {
 		ui_error_page(&rs, &rq, 413, "The form is larger than this server accepts.");
 	} else if (!rq.post && strcmp(method, "GET") && !head) {
 		ui_error_page(&rs, &rq, 405, "This server takes GET and POST requests only.");
-	} else if (MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &rq) < 0 ||
+	} else if (mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &rq) < 0 ||
 		   rq.err.code) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (!(page = web_route_find(rq.post ? "POST" : "GET", url, rq.arg, pathbuf,
 					   sizeof(pathbuf)))) {
 		ui_error_page(&rs, &rq, 404, "There is no page at this address.");
 	} else if (rq.post &&
-		   (!allowed_origin(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")) ||
+		   (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")) ||
 		    !has_session)) {
 		ui_error_page(&rs, &rq, 403, "This form did not come from rapport's own pages. "
 					     "Reload the page and try again.");
@@ -586,8 +587,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (!cn) {
 		/* The first call only sees the headers. Answering on a later call
 		 * keeps the connection alive (libmicrohttpd closes it otherwise). */
-		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+		const char *len = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		const char *type = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 		cn = xcalloc(1, sizeof(*cn));
 		strbuf_init(&cn->body);
 		clock_gettime(CLOCK_MONOTONIC, &cn->start);
@@ -746,7 +747,7 @@ int web_serve(const struct web_options *o, struct error *err)
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
 	srv.opt = o;
-	if (random_hex(srv.session, err) || random_hex(srv.csrf, err) ||
+	if (mhd_load(err) || random_hex(srv.session, err) || random_hex(srv.csrf, err) ||
 	    web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
@@ -758,26 +759,26 @@ int web_serve(const struct web_options *o, struct error *err)
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
-				     (v6 ? MHD_USE_IPv6 : 0),
-			     0, NULL, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
-			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
+	d = mhd.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+					 MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
+				 0, NULL, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
+				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
+				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+				 MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
 	if (!d) {
 		close(fd);
 		error_set(err, ERR_IO, "cannot start the web server on %s", o->listen);
 		goto fail;
 	}
 	if (pthread_create(&reaper_thread, NULL, reaper, NULL)) {
-		MHD_stop_daemon(d);
+		mhd.MHD_stop_daemon(d);
 		error_set(err, ERR_IO, "cannot start the request deadline's thread");
 		goto fail;
 	}
 	if (pthread_create(&tick_thread, NULL, ticker, tick_store)) {
-		MHD_stop_daemon(d);
+		mhd.MHD_stop_daemon(d);
 		pthread_mutex_lock(&srv.tick_lock);
 		srv.stopping = true;
 		pthread_cond_broadcast(&srv.tick_wake);
@@ -789,7 +790,7 @@ int web_serve(const struct web_options *o, struct error *err)
 	print_url();
 	while (sigwait(&stop, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
 		;
-	MHD_stop_daemon(d);
+	mhd.MHD_stop_daemon(d);
 	close(fd);
 	pthread_mutex_lock(&srv.tick_lock);
 	srv.stopping = true;

@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "util/xalloc.h"
+#include "web/mhd.h"
 
 struct multipart {
 	struct MHD_PostProcessor *pp;
@@ -76,7 +77,7 @@ struct multipart *multipart_start(struct MHD_Connection *c)
 
 	strbuf_init(&m->value);
 	strbuf_init(&m->file.data);
-	m->pp = MHD_create_post_processor(c, 65536, on_part, m);
+	m->pp = mhd.MHD_create_post_processor(c, 65536, on_part, m);
 	if (!m->pp) {
 		multipart_free(m);
 		return NULL;
@@ -93,14 +94,14 @@ bool multipart_is(const char *content_type)
 
 int multipart_feed(struct multipart *m, const char *data, size_t size)
 {
-	return m->pp && MHD_post_process(m->pp, data, size) == MHD_YES ? 0 : -1;
+	return m->pp && mhd.MHD_post_process(m->pp, data, size) == MHD_YES ? 0 : -1;
 }
 
 int multipart_finish(struct multipart *m, struct web_params *fields, struct web_upload *file,
 		     struct error *err)
 {
 	/* the post processor may hold the end of the last part until now */
-	bool whole = MHD_destroy_post_processor(m->pp) == MHD_YES;
+	bool whole = mhd.MHD_destroy_post_processor(m->pp) == MHD_YES;
 
 	m->pp = NULL;
 	end_value(m);
@@ -137,7 +138,7 @@ void multipart_free(struct multipart *m)
 	if (!m)
 		return;
 	if (m->pp)
-		MHD_destroy_post_processor(m->pp);
+		mhd.MHD_destroy_post_processor(m->pp);
 	free(m->value_name);
 	strbuf_release(&m->value);
 	web_params_release(&m->fields);
