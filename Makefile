@@ -86,7 +86,12 @@ lint:
 		{ echo "lint: a banned function is used (see Makefile)"; exit 1; }
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
-# and UndefinedBehaviorSanitizer. Warnings are errors here.
+# and UndefinedBehaviorSanitizer. Warnings are errors here. Then the bounded
+# forms of the fault suite (tests/faults), of the out-of-memory runs (every
+# CHECK_OOM_STEP-th allocation failed) and of the fuzzers (CHECK_FUZZ_SECONDS
+# each).
+CHECK_OOM_STEP ?= 97
+CHECK_FUZZ_SECONDS ?= 30
 check:
 	@sh scripts/install-deps --browser --faults
 	@rm -f build/test-results
@@ -94,37 +99,69 @@ check:
 	@$(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/run build
 	@sh tests/faults/run build --quick
+	@$(MAKE) --no-print-directory oom-build
+	@sh tests/faults/oom-run $(OOM_BUILD) $(CHECK_OOM_STEP) && echo "1 0" >>build/test-results || \
+		{ echo "0 1" >>build/test-results; exit 1; }
 	@$(MAKE) --no-print-directory BUILD=build-san CC=clang WERROR=-Werror OPT='-O1 -g' \
 		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 		all tests-bin
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		sh tests/run build-san
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh tests/fuzz/run $(FUZZ_BUILD) $(CHECK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 	@sh tests/summary build/test-results
 
-# libFuzzer targets (clang): each runs FUZZ_SECONDS from its seed corpus.
+# libFuzzer targets (clang, with ASan and UBSan), one per parser family:
+# tests/fuzz/fuzz-NAME.c is built into $(FUZZ_BUILD)/fuzz-NAME. `make fuzz`
+# builds them all, then tests/fuzz/run runs every seed once (the corpus in
+# tests/fuzz/corpus-NAME and the 1 MB seeds it generates) and fuzzes each
+# target for FUZZ_SECONDS; it prints the executions of each, appends
+# "passed failed" to build/test-results and fails when a target crashed.
+#   make fuzz FUZZ_SECONDS=30     make fuzz FUZZ_TARGETS='csv json'     make fuzz-build
+FUZZ_TARGETS ?= playbook vcard csv letter json values form ini
 FUZZ_SECONDS ?= 60
-FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-fuzz: deps
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT='-O1 -g' SAN='$(FUZZ_SAN)' \
-		build-fuzz/librapport.a
-	@mkdir -p build-fuzz/corpus-playbook
-	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
-		-o build-fuzz/fuzz-playbook tests/fuzz/fuzz-playbook.c build-fuzz/librapport.a $(LIBS)
-	build-fuzz/fuzz-playbook -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build-fuzz/corpus-playbook tests/fuzz/corpus-playbook
-	@mkdir -p build-fuzz/corpus-vcard
-	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
-		-o build-fuzz/fuzz-vcard tests/fuzz/fuzz-vcard.c build-fuzz/librapport.a $(LIBS)
-	build-fuzz/fuzz-vcard -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build-fuzz/corpus-vcard tests/fuzz/corpus-vcard
-	@mkdir -p build-fuzz/corpus-csv
-	clang $(CPPFLAGS) -std=c17 -g -fsanitize=fuzzer,address,undefined \
-		-o build-fuzz/fuzz-csv tests/fuzz/fuzz-csv.c build-fuzz/librapport.a $(LIBS)
-	build-fuzz/fuzz-csv -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		build-fuzz/corpus-csv tests/fuzz/corpus-csv
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+.PHONY: fuzz-build oom-build check-valgrind
+
+fuzz: deps fuzz-build
+	@sh tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The library and the targets in one make run with BUILD=$(FUZZ_BUILD), so
+# that the rules of $(BUILD)/librapport.a apply to the fuzz build.
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT='-O1 -g' SAN='$(FUZZ_SAN)' \
+		FUZZ_BUILD=$(FUZZ_BUILD) $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_BUILD)/librapport.a
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(OPT) $(CFLAGS_W) -MMD -MP -MF $@.d \
+		-fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
+		-o $@ $< $(FUZZ_BUILD)/librapport.a $(LIBS)
+
+-include $(FUZZ_BIN:=.d)
+
+# Out of memory (tests/faults/oom-run): a build where allocation number
+# $RAPPORT_ALLOC_FAIL fails (src/util/alloc_fail.h); --wrap routes rapport's
+# own malloc, calloc and realloc through the counter. OOM_SAN adds sanitizers:
+#   make oom-build OOM_BUILD=build-oom-san CC=clang OOM_SAN='-fsanitize=address,undefined'
+OOM_BUILD ?= build-oom
+OOM_SAN   ?=
+oom-build:
+	@CPPFLAGS=-DRAPPORT_ALLOC_FAIL LDFLAGS='-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc' \
+		$(MAKE) --no-print-directory BUILD=$(OOM_BUILD) SAN='$(OOM_SAN)' $(OOM_BUILD)/rapport
+
+# The end-to-end suite (tests/cli) under valgrind memcheck, on the gcc build
+# without sanitizers: any memory error or definite or indirect leak fails the
+# script it happens in. Slow: each command takes about a second under valgrind.
+VALGRIND_BUILD ?= build
+check-valgrind:
+	@$(MAKE) --no-print-directory BUILD=$(VALGRIND_BUILD) all
+	@sh tests/valgrind/run $(VALGRIND_BUILD)
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-oom
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BENCH_BIN:=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)
 
@@ -136,3 +173,5 @@ clean:
 check-faults:
 	@$(MAKE) --no-print-directory WERROR=-Werror all
 	@sh tests/faults/run $(BUILD)
+	@$(MAKE) --no-print-directory oom-build
+	@sh tests/faults/oom-run $(OOM_BUILD) 7

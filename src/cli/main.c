@@ -12,6 +12,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "util/alloc_fail.h"
 #include "util/xalloc.h"
 
 extern const struct cmd_spec backup_cmds[], restore_cmds[]; /* cmd_backup.c */
@@ -208,6 +209,7 @@ int main(int argc, char **argv)
 	const struct cmd_spec *cmd;
 	int i = 1, used, rc;
 
+	alloc_fail_init(); /* a no-op but in the out-of-memory tests' build */
 	/* global options before the command */
 	while (i < argc && (used = global_option(&a, argc, av, i, &err)) != 0) {
 		if (used < 0)

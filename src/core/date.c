@@ -171,6 +171,9 @@ static int parse_relative(const char *s, const struct datetime *now, struct date
 	out->has_time = false;
 	out->hour = out->minute = out->second = 0;
 	date_add_days(out, sign * n);
+	/* "-36500w" is before 1900: a date that date_parse_iso would refuse */
+	if (!date_valid(out->year, out->month, out->day))
+		return -1;
 	return 0;
 }
 

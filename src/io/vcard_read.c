@@ -386,15 +386,20 @@ static void read_url(struct card_state *st, char *url, bool social, const struct
 		free(url);
 }
 
-/* 4.0's TEL;VALUE=uri:tel:+1-555-0100 as the number alone. */
+/* 4.0's TEL;VALUE=uri:tel:+1-555-0100 as the number alone. A number is
+ * never "tel:..." itself: every scheme in front goes, so that what is read
+ * is written and read back the same (TEL:tel:tel:55 is 55). */
 static char *without_tel_scheme(char *v)
 {
-	size_t skip = 4;
+	size_t skip = 0;
 
-	if (!v || strncasecmp(v, "tel:", 4))
+	if (!v)
 		return v;
-	while (v[skip] == ' ')
-		skip++;
+	while (!strncasecmp(v + skip, "tel:", 4))
+		for (skip += 4; v[skip] == ' ';)
+			skip++;
+	if (!skip)
+		return v;
 	if (!v[skip]) {
 		free(v);
 		return NULL;

@@ -95,9 +95,22 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 	return NULL;
 }
 
+/* A text that SQLite could not copy (out of memory) leaves its parameter
+ * NULL: the next store_exec_stmt then fails rather than write the row without
+ * it (an INSERT OR IGNORE would drop the row and carry on). Found by
+ * tests/faults/oom-run: a 'log interview' that saved without linking a person. */
+static _Thread_local bool bind_failed;
+
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
 {
-	int rc = sqlite3_step(st);
+	int rc;
+
+	if (bind_failed) {
+		bind_failed = false;
+		sqlite3_reset(st);
+		return error_set(err, ERR_STORE, "%s: out of memory", doing);
+	}
+	rc = sqlite3_step(st);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		int code = store_fail(s, doing, err);
@@ -110,10 +123,12 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 
 void bind_text(sqlite3_stmt *st, int idx, const char *value)
 {
-	if (value)
-		sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
-	else
+	if (value) {
+		if (sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+			bind_failed = true;
+	} else {
 		sqlite3_bind_null(st, idx);
+	}
 }
 
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value)

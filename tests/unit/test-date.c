@@ -70,6 +70,10 @@ static void test_bad_dates(void **state)
 	assert_when_fails("+d");
 	assert_when_fails("");
 	assert_when_fails("+99999999999999999999d");
+	/* fuzz-values found it: -16016w was 1719-..., a date that date_parse_iso
+	 * refuses, so the day written could not be read back */
+	assert_when_fails("-16016w");
+	assert_when_fails("-36500w");
 }
 
 static void test_day_arithmetic(void **state)

@@ -18,6 +18,7 @@ Prints the status code on the first line, then the response headers
                 (its name as the filename); repeatable
   --multipart   send the form as multipart/form-data (with or without a file)
   --status-only print only the status code
+$WEBREQ_TIMEOUT sets the socket timeout in seconds (default 30).
 The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
 """
 import http.client
@@ -82,7 +83,8 @@ def main(argv):
         return b"".join(out), "multipart/form-data; boundary=" + boundary
 
     def request(method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+        conn = http.client.HTTPConnection(base.hostname, base.port,
+                                          timeout=float(os.environ.get("WEBREQ_TIMEOUT", "30")))
         h = {"Host": opts["host"] or base.netloc}
         if opts["cookie"] and state.get("cookie"):
             h["Cookie"] = "rapport_session=" + state["cookie"]

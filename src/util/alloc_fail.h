@@ -1,0 +1,29 @@
+/*
+ * alloc_fail.h: injected allocation failures, for the out-of-memory tests
+ * (tests/faults/oom-run).
+ *
+ * In a build with -DRAPPORT_ALLOC_FAIL (and the link flags of ALLOC_FAIL_LDFLAGS
+ * in the Makefile, which route rapport's own malloc, calloc and realloc
+ * here), alloc_fail_init() counts every allocation rapport, SQLite and
+ * jansson make, and makes allocation number $RAPPORT_ALLOC_FAIL fail:
+ *
+ *   RAPPORT_ALLOC_FAIL=N          the Nth allocation and every one after it fail
+ *   RAPPORT_ALLOC_FAIL_ONCE=1     only the Nth fails (the program may recover)
+ *   RAPPORT_ALLOC_FAIL_LOG=PATH   at exit, write "allocations=K failed=F" to PATH
+ *
+ * Other libraries (libcsv, cmark, libical, libc's own strdup) are not counted.
+ * In every other build alloc_fail_init() does nothing.
+ */
+#ifndef RAPPORT_ALLOC_FAIL_H
+#define RAPPORT_ALLOC_FAIL_H
+
+#ifdef RAPPORT_ALLOC_FAIL
+/* Call first thing in main, before SQLite or jansson allocate anything. */
+void alloc_fail_init(void);
+#else
+static inline void alloc_fail_init(void)
+{
+}
+#endif
+
+#endif
