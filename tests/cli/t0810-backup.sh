@@ -4,8 +4,8 @@
 . "$(dirname "$0")/test-lib.sh"
 
 test_expect_success 'backup writes one checked SQLite file' '
-	rapport person add "Sam Carter" --org Acme >/dev/null &&
-	rapport log call "Called Sam" --with Sam >/dev/null &&
+	rapport person add "Executive Sponsor" --org Acme >/dev/null &&
+	rapport log call "Called Executive" --with Executive >/dev/null &&
 	rapport backup copy.db >out &&
 	grep -q "^backed up .* to copy.db (" out &&
 	test -f copy.db && ! test -e copy.db-wal && ! ls copy.db.tmp-* 2>/dev/null &&

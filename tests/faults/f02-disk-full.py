@@ -74,8 +74,8 @@ def dump(db):
 
 
 def seed(db):
-    rapport(db, "person", "add", "Sam Carter", "--org", "Acme")
-    rapport(db, "log", "call", "before the disk filled", "--with", "Sam")
+    rapport(db, "person", "add", "Executive Sponsor", "--org", "Acme")
+    rapport(db, "log", "call", "before the disk filled", "--with", "Executive")
 
 
 m1, m2 = os.path.join(work, "dbfs"), os.path.join(work, "tmpfs")

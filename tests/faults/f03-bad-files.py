@@ -58,9 +58,9 @@ def refused(what, db, folder, phrase, cmds=(("log", "call", "x"), ("agenda",)), 
 def fresh_db(folder, name="rapport.db", owner=None):
     os.makedirs(folder, exist_ok=True)
     db = os.path.join(folder, name)
-    run(db, "person", "add", "Sam Carter", "--org", "Acme")
+    run(db, "person", "add", "Executive Sponsor", "--org", "Acme")
     for i in range(40):
-        run(db, "log", "call", "call %d" % i, "--with", "Sam", "--notes", "n" * (i * 40))
+        run(db, "log", "call", "call %d" % i, "--with", "Executive", "--notes", "n" * (i * 40))
     if owner is not None:
         for n in listing(folder):
             os.chown(os.path.join(folder, n), owner, owner)
@@ -110,7 +110,7 @@ t.ok(p.returncode == 0 and os.path.exists(home + "/.local/share/rapport/rapport.
 d = os.path.join(work, "notdb")
 os.makedirs(d)
 with open(os.path.join(d, "rapport.db"), "w") as f:
-    f.write("name,email\nSam,sam@example.com\n" * 200)
+    f.write("name,email\nContact,contact@example.com\n" * 200)
 refused("a file that is not a database", os.path.join(d, "rapport.db"), d,
         "is not a rapport database")
 d = os.path.join(work, "foreign")
@@ -161,7 +161,7 @@ data = bytearray(good)
 data[(root - 1) * page_size] = 0x42
 write_db(data)
 refused("a database with a damaged table", db, d, "damaged",
-        cmds=(("log", "call", "x"), ("person", "show", "Sam")))
+        cmds=(("log", "call", "x"), ("person", "show", "Executive")))
 
 rng = random.Random(7)
 rounds = pick(20, 100)

@@ -25,7 +25,7 @@ from faultlib import (RAPPORT, Client, Server, Tap, env_for, file_digest, integr
 t = Tap()
 work = scratch("backup")
 db = os.path.join(work, "rapport.db")
-rapport(db, "person", "add", "Sam Carter", "--org", "Acme")
+rapport(db, "person", "add", "Executive Sponsor", "--org", "Acme")
 srv = Server(db)
 stop = threading.Event()
 posted = [0]

@@ -25,9 +25,9 @@ if not wrk:
     t.done()
 work = scratch("wrk")
 db = os.path.join(work, "rapport.db")
-rapport(db, "person", "add", "Sam Carter", "--org", "Acme")
+rapport(db, "person", "add", "Executive Sponsor", "--org", "Acme")
 for i in range(30):
-    rapport(db, "task", "add", "follow-up %d" % i, "--due", "+%dd" % (i % 9), "--with", "Sam")
+    rapport(db, "task", "add", "follow-up %d" % i, "--due", "+%dd" % (i % 9), "--with", "Executive")
 srv = Server(db)
 url = "http://127.0.0.1:%d/" % srv.port
 subprocess.run([wrk, "-t2", "-c8", "-d2s", url], stdout=subprocess.DEVNULL)
@@ -41,7 +41,7 @@ def writer():
     env = env_for(db)
     i = 0
     while not stop.is_set():
-        p = subprocess.run([RAPPORT, "log", "call", "during wrk %d" % i, "--with", "Sam"],
+        p = subprocess.run([RAPPORT, "log", "call", "during wrk %d" % i, "--with", "Executive"],
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if p.returncode == 0:
             cli["ok"] += 1
