@@ -31,7 +31,7 @@ static void add_excerpt(struct strbuf *sb, const char *text)
 		strbuf_addstr(sb, "...");
 }
 
-/* "Stan Li's feedback on Data Lead at Acme, 2026-03-01 (feedback 3): "..."" */
+/* "Agency Recruiter's feedback on Data Lead at Acme, 2026-03-01 (feedback 3): "..."" */
 static char *feedback_why(const struct feedback *f)
 {
 	struct strbuf sb = STRBUF_INIT;

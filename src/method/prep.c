@@ -261,7 +261,7 @@ static int question_fit(const struct question *q, const struct want *w, int stag
 	return score;
 }
 
-/* "Ask Jane Doe (boss), Sam Lee (peer)": who among those you meet can answer q. */
+/* "Ask the Hiring Manager (boss), a Team Lead (peer)": who among those you meet can answer q. */
 static void sheet_whom(struct prep *p, const struct question *q, struct strbuf *md)
 {
 	bool any = false;

@@ -33,11 +33,11 @@ test_expect_success 'org show finds an organisation by case-insensitive name' '
 '
 
 test_expect_success 'org show --json includes people and opportunities' '
-	rapport person add "Dana Whitfield" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Code Reviewer" --org "Acme Analytics" >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Engineer" >/dev/null &&
 	rapport --json org show "Acme Analytics" >out &&
 	test_eq "$(jlen people <out)" 1 &&
-	test_eq "$(jv people.0.name <out)" "Dana Whitfield" &&
+	test_eq "$(jv people.0.name <out)" "Code Reviewer" &&
 	test_eq "$(jlen opportunities <out)" 1 &&
 	test_eq "$(jv opportunities.0.slug <out)" "acme-analytics-data-engineer" &&
 	test_eq "$(jv opportunities.0.stage <out)" "lead"
@@ -45,7 +45,7 @@ test_expect_success 'org show --json includes people and opportunities' '
 
 test_expect_success 'org show lists people and opportunities as text' '
 	rapport org show "Acme Analytics" >out &&
-	grep -q "Dana Whitfield" out && grep -q "acme-analytics-data-engineer" out
+	grep -q "Code Reviewer" out && grep -q "acme-analytics-data-engineer" out
 '
 
 test_expect_success 'org list prints every organisation by name' '

@@ -189,21 +189,21 @@ test_expect_success 'opp list --stage with an unknown stage is an error' '
 '
 
 test_expect_success 'opp link links a person with a role' '
-	rapport person add "Nadia Brooks" --org "Blue Harbor Logistics" >/dev/null &&
-	rapport --json opp link bh-analytics Nadia --role hiring-manager >out &&
+	rapport person add "Director of Analytics" --org "Blue Harbor Logistics" >/dev/null &&
+	rapport --json opp link bh-analytics Director --role hiring-manager >out &&
 	test_eq "$(jv role <out)" "hiring-manager" &&
 	rapport --json opp show bh-analytics >out &&
 	test_eq "$(jlen people <out)" 1 &&
 	test_eq "$(jv people.0.id <out)" 1 &&
-	test_eq "$(jv people.0.name <out)" "Nadia Brooks" &&
+	test_eq "$(jv people.0.name <out)" "Director of Analytics" &&
 	test_eq "$(jv people.0.role <out)" "hiring-manager" &&
-	rapport opp show bh-analytics | grep -q "Nadia Brooks *hiring-manager"
+	rapport opp show bh-analytics | grep -q "Director of Analytics *hiring-manager"
 '
 
 test_expect_success 'opp link accepts every role; linking again changes the role' '
-	rapport person add "Owen Park" >/dev/null &&
+	rapport person add "Panel Interviewer" >/dev/null &&
 	for role in hiring-manager peer hr recruiter executive referrer interviewer other; do
-		rapport --json opp link globex-platform "Owen Park" --role $role | jv role >r &&
+		rapport --json opp link globex-platform "Panel Interviewer" --role $role | jv role >r &&
 		test_eq "$(cat r)" "$role" || return 1
 	done &&
 	rapport --json opp show globex-platform >out &&
@@ -213,10 +213,10 @@ test_expect_success 'opp link accepts every role; linking again changes the role
 
 test_expect_success 'opp link with an unknown role, person or opportunity writes nothing' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport opp link bh-analytics Owen --role boss &&
+	test_must_fail 1 rapport opp link bh-analytics Panel --role boss &&
 	test_stderr_contains "boss" &&
-	test_must_fail 1 rapport opp link bh-analytics "Zoe Quinlan" --role peer &&
-	test_must_fail 1 rapport opp link nowhere-job Owen --role peer &&
+	test_must_fail 1 rapport opp link bh-analytics "Missing Contact" --role peer &&
+	test_must_fail 1 rapport opp link nowhere-job Panel --role peer &&
 	test_eq "$(db_digest)" "$before"
 '
 

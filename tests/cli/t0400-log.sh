@@ -3,21 +3,21 @@
 . "$(dirname "$0")/test-lib.sh"
 
 test_expect_success 'setup: people and an opportunity' '
-	rapport person add "Nadia Brooks" --org "Acme Analytics" --title "Head of Data" >/dev/null &&
-	rapport person add "Owen Park" --org "Acme Analytics" >/dev/null &&
-	rapport person add "Priya Raman" --org "Globex Data" >/dev/null &&
+	rapport person add "Director of Analytics" --org "Acme Analytics" --title "Head of Data" >/dev/null &&
+	rapport person add "Panel Interviewer" --org "Acme Analytics" >/dev/null &&
+	rapport person add "People Partner" --org "Globex Data" >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null
 '
 
 test_expect_success 'log a call with a person: defaults to now and out' '
-	rapport --json log call "Intro call" --with Nadia >out &&
+	rapport --json log call "Intro call" --with Director >out &&
 	test_eq "$(jv kind <out)" "call" &&
 	test_eq "$(jv summary <out)" "Intro call" &&
 	test_eq "$(jv at <out)" "2026-03-02T09:00" &&
 	test_eq "$(jv direction <out)" "out" &&
 	test_eq "$(jv opportunity <out)" "None" &&
 	test_eq "$(jlen people <out)" 1 &&
-	test_eq "$(jv people.0.name <out)" "Nadia Brooks"
+	test_eq "$(jv people.0.name <out)" "Director of Analytics"
 '
 
 test_expect_success 'log prints what it logged' '
@@ -34,16 +34,16 @@ test_expect_success 'every interaction kind is accepted' '
 
 test_expect_success 'an unknown kind is refused, nothing written' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport log lunch "Lunch with Owen" --with Owen &&
+	test_must_fail 1 rapport log lunch "Lunch with Panel" --with Panel &&
 	test_stderr_contains "lunch" &&
 	test_must_fail 1 rapport log Call "Capitalised kind" &&
 	test_eq "$(db_digest)" "$before"
 '
 
 test_expect_success '--in records that they reached out' '
-	rapport --json log email "Recruiter reached out" --with Priya --in | jv direction >d &&
+	rapport --json log email "Recruiter reached out" --with People --in | jv direction >d &&
 	test_eq "$(cat d)" "in" &&
-	rapport --json log email "Replied" --with Priya --out | jv direction >d &&
+	rapport --json log email "Replied" --with People --out | jv direction >d &&
 	test_eq "$(cat d)" "out"
 '
 
@@ -67,7 +67,7 @@ test_expect_success 'a malformed --at is refused, nothing written' '
 '
 
 test_expect_success '--chemistry is 1-5' '
-	rapport --json log meeting "Coffee" --with Owen --chemistry 5 | jv chemistry >c &&
+	rapport --json log meeting "Coffee" --with Panel --chemistry 5 | jv chemistry >c &&
 	test_eq "$(cat c)" 5 &&
 	before=$(db_digest) &&
 	test_must_fail 1 rapport log meeting "Coffee" --chemistry 0 &&
@@ -77,7 +77,7 @@ test_expect_success '--chemistry is 1-5' '
 '
 
 test_expect_success 'several --with record everyone in it' '
-	rapport --json log video "Panel call" --with Nadia --with Owen --notes "Went well" >out &&
+	rapport --json log video "Panel call" --with Director --with Panel --notes "Went well" >out &&
 	test_eq "$(jlen people <out)" 2 &&
 	test_eq "$(jv notes <out)" "Went well"
 '
@@ -88,39 +88,39 @@ test_expect_success 'an interaction without --opp links nobody to an opportunity
 '
 
 test_expect_success 'an interview about an opportunity links its people as interviewers' '
-	rapport --json log interview "First round" --with Nadia --opp acme-data-lead \
+	rapport --json log interview "First round" --with Director --opp acme-data-lead \
 		--at 2026-03-01T14:00 --chemistry 4 >out &&
 	test_eq "$(jv opportunity.slug <out)" "acme-data-lead" &&
 	rapport --json opp show acme-data-lead >out &&
 	test_eq "$(jlen people <out)" 1 &&
-	test_eq "$(jv people.0.name <out)" "Nadia Brooks" &&
+	test_eq "$(jv people.0.name <out)" "Director of Analytics" &&
 	test_eq "$(jv people.0.role <out)" "interviewer"
 '
 
 test_expect_success 'other interactions about an opportunity link their people too' '
-	rapport log call "Talked about the team" --with Priya --opp acme-data-lead >/dev/null &&
+	rapport log call "Talked about the team" --with People --opp acme-data-lead >/dev/null &&
 	rapport --json opp show acme-data-lead >out &&
 	test_eq "$(jlen people <out)" 2 &&
 	python3 -c "
 import json
 o = json.load(open(\"out\"))
 roles = {p[\"name\"]: p[\"role\"] for p in o[\"people\"]}
-assert \"Priya Raman\" in roles, roles
-assert roles[\"Priya Raman\"] != \"interviewer\", roles
+assert \"People Partner\" in roles, roles
+assert roles[\"People Partner\"] != \"interviewer\", roles
 "
 '
 
 test_expect_success 'an interview keeps the role of someone already linked' '
-	rapport opp link acme-data-lead Owen --role hiring-manager >/dev/null &&
-	rapport log interview "Second round" --with Owen --with Nadia --opp acme-data-lead >/dev/null &&
+	rapport opp link acme-data-lead Panel --role hiring-manager >/dev/null &&
+	rapport log interview "Second round" --with Panel --with Director --opp acme-data-lead >/dev/null &&
 	rapport --json opp show acme-data-lead >out &&
 	test_eq "$(jlen people <out)" 3 &&
 	python3 -c "
 import json
 o = json.load(open(\"out\"))
 roles = {p[\"name\"]: p[\"role\"] for p in o[\"people\"]}
-assert roles[\"Owen Park\"] == \"hiring-manager\", roles
-assert roles[\"Nadia Brooks\"] == \"interviewer\", roles
+assert roles[\"Panel Interviewer\"] == \"hiring-manager\", roles
+assert roles[\"Director of Analytics\"] == \"interviewer\", roles
 "
 '
 
@@ -130,16 +130,16 @@ test_expect_success 'the interactions show in the opportunity and person timelin
 	grep -q "Talked about the team" out &&
 	rapport --json opp show acme-data-lead | jlen interactions >n &&
 	test_eq "$(cat n)" 3 &&
-	rapport person show Nadia >out &&
+	rapport person show Director >out &&
 	grep -q "First round" out && grep -q "Intro call" out &&
 	! grep -q "Talked about the team" out
 '
 
 test_expect_success 'a person timeline is in time order' '
-	rapport log email "Sent my CV" --with Priya --at 2026-02-10 >/dev/null &&
-	rapport log call "Screening call" --with Priya --at 2026-02-25T10:00 >/dev/null &&
-	rapport log message "Thanks" --with Priya --at 2026-02-12T08:00 >/dev/null &&
-	rapport --json person show Priya >out &&
+	rapport log email "Sent my CV" --with People --at 2026-02-10 >/dev/null &&
+	rapport log call "Screening call" --with People --at 2026-02-25T10:00 >/dev/null &&
+	rapport log message "Thanks" --with People --at 2026-02-12T08:00 >/dev/null &&
+	rapport --json person show People >out &&
 	python3 -c "
 import json
 ats = [i[\"at\"] for i in json.load(open(\"out\"))[\"interactions\"]]
@@ -150,24 +150,24 @@ assert ats == sorted(ats) or ats == sorted(ats, reverse=True), ats
 
 test_expect_success 'an unknown person or opportunity writes nothing' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport log call "x" --with Nadia --with "Zoe Quinlan" &&
-	test_stderr_contains "Zoe Quinlan" &&
-	test_must_fail 1 rapport log call "x" --with Nadia --opp nowhere-job &&
+	test_must_fail 1 rapport log call "x" --with Director --with "Missing Contact" &&
+	test_stderr_contains "Missing Contact" &&
+	test_must_fail 1 rapport log call "x" --with Director --opp nowhere-job &&
 	test_stderr_contains "nowhere-job" &&
 	test_eq "$(db_digest)" "$before"
 '
 
 test_expect_success 'an ambiguous --with is an error that lists the candidates' '
-	rapport person add "Owen Parker" >/dev/null &&
+	rapport person add "Panel Interviewer Two" >/dev/null &&
 	before=$(db_digest) &&
-	test_must_fail 1 rapport log call "x" --with owen &&
-	test_stderr_contains "Owen Park" && test_stderr_contains "Owen Parker" &&
+	test_must_fail 1 rapport log call "x" --with panel &&
+	test_stderr_contains "Panel Interviewer" && test_stderr_contains "Panel Interviewer Two" &&
 	test_eq "$(db_digest)" "$before"
 '
 
 test_expect_success 'an empty summary is refused' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport log call "" --with Nadia &&
+	test_must_fail 1 rapport log call "" --with Director &&
 	test_eq "$(db_digest)" "$before"
 '
 

@@ -8,7 +8,7 @@ due() {
 }
 
 test_expect_success 'setup: a person and an opportunity' '
-	rapport person add "Nadia Brooks" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Director of Analytics" --org "Acme Analytics" >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null
 '
 
@@ -30,10 +30,10 @@ test_expect_success 'task add prints the id and due date' '
 '
 
 test_expect_success 'task add --with and --opp' '
-	rapport --json task add "Thank-you note" --due tomorrow --kind email --with nadia \
+	rapport --json task add "Thank-you note" --due tomorrow --kind email --with director \
 		--opp acme-data-lead >out &&
 	test_eq "$(jv person.id <out)" 1 &&
-	test_eq "$(jv person.name <out)" "Nadia Brooks" &&
+	test_eq "$(jv person.name <out)" "Director of Analytics" &&
 	test_eq "$(jv opportunity.id <out)" 1 &&
 	test_eq "$(jv opportunity.slug <out)" "acme-data-lead" &&
 	test_eq "$(jv opportunity.title <out)" "Data Lead" &&
@@ -84,7 +84,7 @@ test_expect_success 'malformed dates are refused, nothing written' '
 
 test_expect_success 'an unknown --with or --opp writes nothing' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport task add "Call back" --with "Zoe Quinlan" &&
+	test_must_fail 1 rapport task add "Call back" --with "Missing Contact" &&
 	test_must_fail 1 rapport task add "Call back" --opp nowhere-job &&
 	test_eq "$(db_digest)" "$before"
 '
@@ -112,7 +112,7 @@ assert [t[\"title\"] for t in ts] == [\"Old follow-up\", \"Update my CV\", \"Tha
 	rapport task list >out &&
 	test_eq "$(wc -l <out | tr -d " ")" 5 &&
 	sed -n 1p out | grep -q "Old follow-up" &&
-	sed -n 3p out | grep -q "Thank-you note.*Nadia Brooks.*acme-data-lead"
+	sed -n 3p out | grep -q "Thank-you note.*Director of Analytics.*acme-data-lead"
 '
 
 test_expect_success 'task done closes a task' '

@@ -17,13 +17,13 @@ test_expect_success 'an empty agenda says nothing is due; --json has three empty
 '
 
 test_expect_success 'setup: tasks before, on and after today' '
-	rapport person add "Nadia Brooks" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Director of Analytics" --org "Acme Analytics" >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null &&
 	rapport task add "Chase the recruiter" --due -3d --kind email >/dev/null &&
-	rapport task add "Send references" --due -1d --with Nadia >/dev/null &&
+	rapport task add "Send references" --due -1d --with Director >/dev/null &&
 	rapport task add "Prepare the case study" --due today --opp acme-data-lead --kind review >/dev/null &&
 	rapport task add "Call at five" --due 2026-03-02T17:00 --kind call >/dev/null &&
-	rapport task add "Thank-you note" --due tomorrow --with Nadia --opp acme-data-lead --kind email >/dev/null &&
+	rapport task add "Thank-you note" --due tomorrow --with Director --opp acme-data-lead --kind email >/dev/null &&
 	rapport task add "Week ahead" --due +7d >/dev/null &&
 	rapport task add "Too far ahead" --due +8d >/dev/null &&
 	rapport task add "Next month" --due 2026-04-02 >/dev/null
@@ -58,7 +58,7 @@ test_expect_success 'agenda text shows overdue, then today, then upcoming' '
 
 test_expect_success 'agenda text names the person and the opportunity' '
 	rapport agenda | grep "Thank-you note" >line &&
-	grep -q "Nadia Brooks" line && grep -q "acme-data-lead" line
+	grep -q "Director of Analytics" line && grep -q "acme-data-lead" line
 '
 
 test_expect_success 'an agenda task object has the fields of the contract' '
@@ -76,7 +76,7 @@ for t in tasks:
     assert p is None or (isinstance(p[\"id\"], int) and p[\"name\"]), p
     assert o is None or (isinstance(o[\"id\"], int) and o[\"slug\"] and o[\"title\"]), o
 ty = [t for t in tasks if t[\"title\"] == \"Thank-you note\"][0]
-assert ty[\"person\"][\"name\"] == \"Nadia Brooks\", ty
+assert ty[\"person\"][\"name\"] == \"Director of Analytics\", ty
 assert ty[\"opportunity\"][\"slug\"] == \"acme-data-lead\", ty
 assert ty[\"opportunity\"][\"title\"] == \"Data Lead\", ty
 assert ty[\"kind\"] == \"email\" and ty[\"due\"] == \"2026-03-03\", ty

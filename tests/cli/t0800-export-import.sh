@@ -6,23 +6,23 @@
 disable_playbooks
 
 quoted='She said "ship it" & left; it'"'"'s fine'
-unicode='Zoë Ågren · 日本語 · 🚀'
+unicode='Équipe Ålesund · 日本語 · 🚀'
 
 test_expect_success 'setup: a database with every kind of record' '
 	rapport org add "Acme Analytics" --website https://acme.example --location Berlin \
 		--notes "$quoted" >/dev/null &&
-	rapport person add "Nadia Brooks" --org "Acme Analytics" --title "Head of Data" \
+	rapport person add "Director of Analytics" --org "Acme Analytics" --title "Head of Data" \
 		--rapport 4 --cadence 30 --tag recruiter --tag berlin --notes "$unicode" >/dev/null &&
-	rapport person add "Owen Park" --org "Globex Data" >/dev/null &&
+	rapport person add "Panel Interviewer" --org "Globex Data" >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead --salary-target 95k \
 		--source referral >/dev/null &&
 	rapport opp edit acme-data-lead --salary-range 90000-110000 --level-offered Senior >/dev/null &&
-	rapport opp link acme-data-lead Owen --role referrer >/dev/null &&
-	rapport log interview "First round" --with Nadia --opp acme-data-lead --chemistry 4 \
+	rapport opp link acme-data-lead Panel --role referrer >/dev/null &&
+	rapport log interview "First round" --with Director --opp acme-data-lead --chemistry 4 \
 		--at 2026-02-27T14:00 --notes "$quoted" >/dev/null &&
-	rapport log email "Recruiter reached out" --with Owen --in --at -5d >/dev/null &&
+	rapport log email "Recruiter reached out" --with Panel --in --at -5d >/dev/null &&
 	rapport opp move acme-data-lead interviewing --note "after the first round" >/dev/null &&
-	rapport task add "Thank-you note" --due tomorrow --with Nadia --opp acme-data-lead --kind email >/dev/null &&
+	rapport task add "Thank-you note" --due tomorrow --with Director --opp acme-data-lead --kind email >/dev/null &&
 	rapport task add "Old chore" --due -3d >/dev/null &&
 	rapport task done 2 >/dev/null &&
 	rapport task add "Skipped one" >/dev/null &&
@@ -32,7 +32,7 @@ test_expect_success 'setup: a database with every kind of record' '
 test_expect_success 'export prints one JSON document' '
 	rapport export >full.json &&
 	python3 -c "import json; d = json.load(open(\"full.json\")); assert isinstance(d, dict)" &&
-	grep -q "Nadia Brooks" full.json && grep -q "acme-data-lead" full.json
+	grep -q "Director of Analytics" full.json && grep -q "acme-data-lead" full.json
 '
 
 test_expect_success 'export holds the hostile strings verbatim' '
@@ -66,7 +66,7 @@ test_expect_success 'import json into an empty database, then export: identical'
 '
 
 test_expect_success 'the imported database answers like the original' '
-	for cmd in "person show Nadia" "opp show acme-data-lead" "org show 1" \
+	for cmd in "person show Director" "opp show acme-data-lead" "org show 1" \
 		"task list --all" "agenda" "person list" "opp list" "org list"; do
 		rapport --json $cmd >a.out 2>&1 &&
 		rapport --db copy.db --json $cmd >b.out 2>&1 &&
@@ -80,12 +80,12 @@ test_expect_success 'the imported database can be searched' '
 import json
 assert any(h[\"type\"] == \"interaction\" for h in json.load(open(\"out\")))
 " &&
-	rapport --db copy.db --json search nadia | jlen "" >n &&
+	rapport --db copy.db --json search director | jlen "" >n &&
 	test "$(cat n)" -ge 1
 '
 
 test_expect_success 'new records in the imported database get fresh ids' '
-	rapport --db copy.db --json person add "Priya Raman" | jv id >id &&
+	rapport --db copy.db --json person add "People Partner" | jv id >id &&
 	test_eq "$(cat id)" 3 &&
 	rapport --db copy.db --json task add "New task" | jv id >id &&
 	test_eq "$(cat id)" 4 &&

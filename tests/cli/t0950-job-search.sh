@@ -26,7 +26,7 @@ print(next((k for k in (\"overdue\", \"today\", \"upcoming\") for t in a[k] if t
 RAPPORT_NOW=2026-03-02T09:00
 
 test_expect_success 'Mon 2: a new user adds the opportunities they are looking at' '
-	rapport opp add "Acme Analytics" "Senior Data Engineer" --source "referral from Lena" \
+	rapport opp add "Acme Analytics" "Senior Data Engineer" --source "referral from Industry" \
 		--url https://careers.acme.example/jobs/123 --salary-target 100k --level Senior >out &&
 	grep -q "acme-analytics-senior-data-engineer" out &&
 	rapport opp add "Globex Data" "Analytics Lead" --slug globex-lead >/dev/null &&
@@ -36,16 +36,16 @@ test_expect_success 'Mon 2: a new user adds the opportunities they are looking a
 '
 
 test_expect_success 'Mon 2: ... and the people behind them' '
-	rapport person add "Nadia Brooks" --org "acme analytics" --title "Technical Recruiter" \
-		--email nadia.brooks@acme.example --tag recruiter --rapport 3 >/dev/null &&
-	rapport person add "Owen Park" --org "Acme Analytics" --title "Engineering Manager" >/dev/null &&
-	rapport person add "Priya Raman" --org "Globex Data" --title "HR Partner" --tag recruiter >/dev/null &&
-	rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 30 \
+	rapport person add "Director of Analytics" --org "acme analytics" --title "Technical Recruiter" \
+		--email director@acme.example --tag recruiter --rapport 3 >/dev/null &&
+	rapport person add "Panel Interviewer" --org "Acme Analytics" --title "Engineering Manager" >/dev/null &&
+	rapport person add "People Partner" --org "Globex Data" --title "HR Partner" --tag recruiter >/dev/null &&
+	rapport person add "Industry Mentor" --org "Blue Harbor Logistics" --cadence 30 \
 		--notes "Former colleague; referred me to Acme" >/dev/null &&
-	rapport opp link acme-analytics-senior-data-engineer Nadia --role recruiter >/dev/null &&
-	rapport opp link acme-analytics-senior-data-engineer Owen --role hiring-manager >/dev/null &&
-	rapport opp link acme-analytics-senior-data-engineer Lena --role referrer >/dev/null &&
-	rapport opp link globex-lead Priya --role hr >/dev/null &&
+	rapport opp link acme-analytics-senior-data-engineer Director --role recruiter >/dev/null &&
+	rapport opp link acme-analytics-senior-data-engineer Panel --role hiring-manager >/dev/null &&
+	rapport opp link acme-analytics-senior-data-engineer Industry --role referrer >/dev/null &&
+	rapport opp link globex-lead People --role hr >/dev/null &&
 	rapport --json org list | jlen "" >n &&
 	test_eq "$(cat n)" 3 &&
 	rapport --json person list --tag recruiter | jlen "" >n &&
@@ -53,9 +53,9 @@ test_expect_success 'Mon 2: ... and the people behind them' '
 '
 
 test_expect_success 'Mon 2: applies to two and logs the recruiter call' '
-	rapport opp move acme-analytics-senior-data-engineer applied --note "CV sent through Lena" >/dev/null &&
+	rapport opp move acme-analytics-senior-data-engineer applied --note "CV sent through Industry" >/dev/null &&
 	rapport opp move globex-lead applied >/dev/null &&
-	rapport log call "Recruiter screen" --with Nadia --opp acme-analytics-senior-data-engineer \
+	rapport log call "Recruiter screen" --with Director --opp acme-analytics-senior-data-engineer \
 		--in --chemistry 4 --notes "Team of 8; hybrid, two days in the office" >/dev/null &&
 	rapport --json opp show acme-analytics-senior-data-engineer >out &&
 	test_eq "$(jv stage <out)" "applied" &&
@@ -63,43 +63,43 @@ test_expect_success 'Mon 2: applies to two and logs the recruiter call' '
 import json
 o = json.load(open(\"out\"))
 roles = {p[\"name\"]: p[\"role\"] for p in o[\"people\"]}
-assert roles == {\"Nadia Brooks\": \"recruiter\", \"Owen Park\": \"hiring-manager\",
-                 \"Lena Fischer\": \"referrer\"}, roles
+assert roles == {\"Director of Analytics\": \"recruiter\", \"Panel Interviewer\": \"hiring-manager\",
+                 \"Industry Mentor\": \"referrer\"}, roles
 "
 '
 
 test_expect_success 'Mon 2: adds follow-ups; the agenda shows them as upcoming' '
-	rapport task add "Send portfolio to Nadia" --due +2d --kind email --with Nadia \
+	rapport task add "Send portfolio to Director" --due +2d --kind email --with Director \
 		--opp acme-analytics-senior-data-engineer >/dev/null &&
 	rapport task add "Research Globex" --due 2026-03-05 --kind review --opp globex-lead >/dev/null &&
-	rapport task add "Thank Lena for the referral" --kind linkedin --with Lena >/dev/null &&
-	test_eq "$(section "Send portfolio to Nadia")" upcoming &&
+	rapport task add "Thank Industry for the referral" --kind linkedin --with Industry >/dev/null &&
+	test_eq "$(section "Send portfolio to Director")" upcoming &&
 	test_eq "$(section "Research Globex")" upcoming &&
-	test_eq "$(section "Thank Lena for the referral")" today &&
+	test_eq "$(section "Thank Industry for the referral")" today &&
 	rapport agenda >out &&
 	grep -q "^today" out && grep -q "^upcoming" out && ! grep -q "^overdue" out
 '
 
-test_expect_success 'Mon 2 evening: thanks Lena' '
+test_expect_success 'Mon 2 evening: thanks Industry' '
 	RAPPORT_NOW=2026-03-02T19:30 &&
-	rapport task done "$(task_id "Thank Lena for the referral")" >/dev/null &&
-	test_eq "$(section "Thank Lena for the referral")" none
+	rapport task done "$(task_id "Thank Industry for the referral")" >/dev/null &&
+	test_eq "$(section "Thank Industry for the referral")" none
 '
 
 # Wednesday 4 March
 RAPPORT_NOW=2026-03-04T08:30
 
 test_expect_success 'Wed 4: the portfolio is due today; it gets done' '
-	test_eq "$(section "Send portfolio to Nadia")" today &&
-	rapport --json task done "$(task_id "Send portfolio to Nadia")" >out &&
+	test_eq "$(section "Send portfolio to Director")" today &&
+	rapport --json task done "$(task_id "Send portfolio to Director")" >out &&
 	test_eq "$(jv status <out)" "done" &&
 	jv done_at <out | grep -q "^2026-03-04" &&
-	test_eq "$(section "Send portfolio to Nadia")" none &&
-	rapport log email "Sent portfolio" --with Nadia --opp acme-analytics-senior-data-engineer >/dev/null
+	test_eq "$(section "Send portfolio to Director")" none &&
+	rapport log email "Sent portfolio" --with Director --opp acme-analytics-senior-data-engineer >/dev/null
 '
 
 test_expect_success 'Wed 4: Acme invites for an interview on Friday' '
-	rapport log email "Interview invitation" --with Owen --opp acme-analytics-senior-data-engineer --in >/dev/null &&
+	rapport log email "Interview invitation" --with Panel --opp acme-analytics-senior-data-engineer --in >/dev/null &&
 	rapport --json opp move acme-analytics-senior-data-engineer interviewing \
 		--note "first interview on Friday" | jv stage >s &&
 	test_eq "$(cat s)" interviewing &&
@@ -120,9 +120,9 @@ test_expect_success 'Fri 6: yesterday'"'"'s Globex research is overdue' '
 
 test_expect_success 'Fri 6: the interview happens and is logged' '
 	rapport task done "$(task_id "Prepare for the Acme interview")" >/dev/null &&
-	rapport person add "Dana Whitfield" --org "Acme Analytics" --title "Staff Engineer" >/dev/null &&
-	rapport --json log interview "First interview: system design" --with Owen \
-		--with "Dana Whitfield" --opp acme-analytics-senior-data-engineer \
+	rapport person add "Code Reviewer" --org "Acme Analytics" --title "Staff Engineer" >/dev/null &&
+	rapport --json log interview "First interview: system design" --with Panel \
+		--with "Code Reviewer" --opp acme-analytics-senior-data-engineer \
 		--at 2026-03-06T14:00 --chemistry 5 >out &&
 	test_eq "$(jlen people <out)" 2 &&
 	rapport --json opp show acme-analytics-senior-data-engineer >out &&
@@ -130,8 +130,8 @@ test_expect_success 'Fri 6: the interview happens and is logged' '
 import json
 o = json.load(open(\"out\"))
 roles = {p[\"name\"]: p[\"role\"] for p in o[\"people\"]}
-assert roles[\"Dana Whitfield\"] == \"interviewer\", roles
-assert roles[\"Owen Park\"] == \"hiring-manager\", roles
+assert roles[\"Code Reviewer\"] == \"interviewer\", roles
+assert roles[\"Panel Interviewer\"] == \"hiring-manager\", roles
 "
 '
 
@@ -139,36 +139,36 @@ test_expect_success 'Fri 6: snoozes the Globex research to Monday, adds a thank-
 	rapport --json task snooze "$(task_id "Research Globex")" +3d | jv due >d &&
 	test_eq "$(cat d)" "2026-03-09" &&
 	test_eq "$(section "Research Globex")" upcoming &&
-	rapport task add "Thank-you note to Owen" --due tomorrow --kind email --with Owen \
+	rapport task add "Thank-you note to Panel" --due tomorrow --kind email --with Panel \
 		--opp acme-analytics-senior-data-engineer >/dev/null &&
-	test_eq "$(section "Thank-you note to Owen")" upcoming &&
+	test_eq "$(section "Thank-you note to Panel")" upcoming &&
 	rapport --json agenda | jlen overdue >n &&
 	test_eq "$(cat n)" 0
 '
 
 test_expect_success 'Sat 7: the thank-you note is due today' '
 	RAPPORT_NOW=2026-03-07T10:00 &&
-	test_eq "$(section "Thank-you note to Owen")" today
+	test_eq "$(section "Thank-you note to Panel")" today
 '
 
 # Monday 9 March: the weekend passed and the note was forgotten
 RAPPORT_NOW=2026-03-09T09:00
 
 test_expect_success 'Mon 9: the forgotten thank-you note is overdue, research is today' '
-	test_eq "$(section "Thank-you note to Owen")" overdue &&
+	test_eq "$(section "Thank-you note to Panel")" overdue &&
 	test_eq "$(section "Research Globex")" today &&
 	rapport --json agenda >out &&
-	test_eq "$(jv overdue.0.person.name <out)" "Owen Park" &&
+	test_eq "$(jv overdue.0.person.name <out)" "Panel Interviewer" &&
 	test_eq "$(jv overdue.0.opportunity.slug <out)" "acme-analytics-senior-data-engineer" &&
-	rapport task done "$(task_id "Thank-you note to Owen")" >/dev/null &&
-	test_eq "$(section "Thank-you note to Owen")" none
+	rapport task done "$(task_id "Thank-you note to Panel")" >/dev/null &&
+	test_eq "$(section "Thank-you note to Panel")" none
 '
 
 # Tuesday 10 March
 RAPPORT_NOW=2026-03-10T11:15
 
 test_expect_success 'Tue 10: Globex rejects; the research is skipped' '
-	rapport log email "Rejection from Globex" --with Priya --opp globex-lead --in \
+	rapport log email "Rejection from Globex" --with People --opp globex-lead --in \
 		--notes "Position filled internally" >/dev/null &&
 	rapport opp move globex-lead rejected --note "filled internally" >/dev/null &&
 	rapport --json task skip "$(task_id "Research Globex")" | jv status >s &&
@@ -191,10 +191,10 @@ assert h[2][\"note\"] == \"filled internally\", h
 "
 '
 
-test_expect_success 'Tue 10: blue harbor is still a lead; a check-in with Lena is planned' '
-	rapport task add "Coffee with Lena about Blue Harbor" --due +1w --kind meeting --with Lena \
+test_expect_success 'Tue 10: blue harbor is still a lead; a check-in with Industry is planned' '
+	rapport task add "Coffee with Industry about Blue Harbor" --due +1w --kind meeting --with Industry \
 		--opp blue-harbor >/dev/null &&
-	test_eq "$(section "Coffee with Lena about Blue Harbor")" upcoming &&
+	test_eq "$(section "Coffee with Industry about Blue Harbor")" upcoming &&
 	rapport --json agenda --days 3 >out &&
 	test_eq "$(jlen upcoming <out)" 0
 '
@@ -203,7 +203,7 @@ test_expect_success 'Tue 10: blue harbor is still a lead; a check-in with Lena i
 RAPPORT_NOW=2026-03-16T17:45
 
 test_expect_success 'Mon 16: Acme makes an offer' '
-	rapport log call "Offer call" --with Owen --with Nadia --opp acme-analytics-senior-data-engineer --in >/dev/null &&
+	rapport log call "Offer call" --with Panel --with Director --opp acme-analytics-senior-data-engineer --in >/dev/null &&
 	rapport opp move acme-analytics-senior-data-engineer offer --note "verbal offer" >/dev/null &&
 	rapport --json opp edit acme-analytics-senior-data-engineer --level-offered "Senior II" \
 		--salary-range 95000-110000 --salary-offered 104k >out &&
@@ -214,8 +214,8 @@ test_expect_success 'Mon 16: Acme makes an offer' '
 	test_eq "$(jv salary_target <out)" 100000
 '
 
-test_expect_success 'Mon 16: the check-in with Lena is still upcoming, not overdue' '
-	test_eq "$(section "Coffee with Lena about Blue Harbor")" upcoming
+test_expect_success 'Mon 16: the check-in with Industry is still upcoming, not overdue' '
+	test_eq "$(section "Coffee with Industry about Blue Harbor")" upcoming
 '
 
 test_expect_success 'Wed 18: negotiates' '
@@ -229,8 +229,8 @@ test_expect_success 'Fri 20: accepts, and withdraws from Blue Harbor' '
 	rapport opp move blue-harbor withdrawn --note "accepted Acme" >/dev/null &&
 	rapport --json task list >out &&
 	test_eq "$(jlen "" <out)" 1 &&
-	test_eq "$(jv 0.title <out)" "Coffee with Lena about Blue Harbor" &&
-	test_eq "$(section "Coffee with Lena about Blue Harbor")" overdue
+	test_eq "$(jv 0.title <out)" "Coffee with Industry about Blue Harbor" &&
+	test_eq "$(section "Coffee with Industry about Blue Harbor")" overdue
 '
 
 test_expect_success 'the Acme stage history tells the whole story, in order' '
@@ -240,7 +240,7 @@ import json
 h = json.load(open(\"out\"))[\"stage_history\"]
 got = [(c[\"from\"], c[\"to\"], c[\"at\"][:16], c[\"note\"]) for c in h]
 want = [(None, \"lead\", \"2026-03-02T09:00\", None),
-        (\"lead\", \"applied\", \"2026-03-02T09:00\", \"CV sent through Lena\"),
+        (\"lead\", \"applied\", \"2026-03-02T09:00\", \"CV sent through Industry\"),
         (\"applied\", \"interviewing\", \"2026-03-04T08:30\", \"first interview on Friday\"),
         (\"interviewing\", \"offer\", \"2026-03-16T17:45\", \"verbal offer\"),
         (\"offer\", \"negotiating\", \"2026-03-18T10:00\", \"asked for 108k\"),
@@ -269,14 +269,14 @@ test_expect_success 'the opportunity has everyone who took part' '
 	test_eq "$(jlen tasks <out)" 0
 '
 
-test_expect_success 'Owen'"'"'s page shows his conversations and no open tasks' '
-	rapport --json person show Owen >out &&
+test_expect_success 'Panel'"'"'s page shows his conversations and no open tasks' '
+	rapport --json person show Panel >out &&
 	python3 -c "
 import json
 p = json.load(open(\"out\"))
 s = sorted(i[\"summary\"] for i in p[\"interactions\"])
 assert s == [\"First interview: system design\", \"Interview invitation\", \"Offer call\",
-             \"Thank-you note to Owen\"], s
+             \"Thank-you note to Panel\"], s
 assert p[\"tasks\"] == [], p[\"tasks\"]
 "
 '
@@ -297,7 +297,7 @@ test_expect_success 'search finds the story' '
 import json
 assert any(h[\"type\"] == \"interaction\" for h in json.load(open(\"out\")))
 " &&
-	rapport --json search owen | jv 0.type >t &&
+	rapport --json search panel | jv 0.type >t &&
 	test_eq "$(cat t)" person
 '
 

@@ -5,10 +5,10 @@
 TEMPLATES="$XDG_CONFIG_HOME/rapport/templates"
 
 test_expect_success 'setup: a person, an opportunity, a thank-you task' '
-	rapport person add "Nadia Brooks" --org "Acme Analytics" --title "Head of Data" \
-		--email nadia@example.com >/dev/null &&
+	rapport person add "Director of Analytics" --org "Acme Analytics" --title "Head of Data" \
+		--email director@example.com >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null &&
-	rapport --json task add "Thank-you note" --with Nadia --opp acme-data-lead \
+	rapport --json task add "Thank-you note" --with Director --opp acme-data-lead \
 		--template thank-you --kind email | json_get "[\"id\"]" >id &&
 	test_eq "$(cat id)" 1
 '
@@ -23,32 +23,32 @@ test_expect_success 'config with nothing set lists the known keys as not set' '
 '
 
 test_expect_success 'config KEY VALUE sets, config KEY prints' '
-	rapport config name "Sam Carter" >out &&
+	rapport config name "New User" >out &&
 	grep -q "^set name" out &&
-	rapport config email sam@example.org >/dev/null &&
-	test_eq "$(rapport config name)" "Sam Carter" &&
-	test_eq "$(rapport config email)" "sam@example.org" &&
-	rapport config name "Samantha Carter" >/dev/null &&
-	test_eq "$(rapport config name)" "Samantha Carter" &&
+	rapport config email newuser@example.org >/dev/null &&
+	test_eq "$(rapport config name)" "New User" &&
+	test_eq "$(rapport config email)" "newuser@example.org" &&
+	rapport config name "A New User" >/dev/null &&
+	test_eq "$(rapport config name)" "A New User" &&
 	rapport --json config name >out &&
-	test_eq "$(json_get "[\"name\"]" <out)" "Samantha Carter"
+	test_eq "$(json_get "[\"name\"]" <out)" "A New User"
 '
 
 test_expect_success 'a signature may hold several lines' '
-	rapport config signature "$(printf "Samantha Carter\nData person, Leeds\n+44 113 496 0000")" \
+	rapport config signature "$(printf "A New User\nData person, Leeds\n+44 113 496 0000")" \
 		>/dev/null &&
 	rapport config signature >out &&
-	printf "Samantha Carter\nData person, Leeds\n+44 113 496 0000\n" >expect &&
+	printf "A New User\nData person, Leeds\n+44 113 496 0000\n" >expect &&
 	test_cmp expect out &&
 	rapport config >out &&
-	grep -q "^signature: *Samantha Carter$" out &&
+	grep -q "^signature: *A New User$" out &&
 	grep -q "^  *Data person, Leeds$" out &&
 	rapport --json config >out &&
 	python3 -c "
 import json
 c = json.load(open(\"out\"))
-assert c == {\"name\": \"Samantha Carter\", \"email\": \"sam@example.org\",
-    \"signature\": \"Samantha Carter\nData person, Leeds\n+44 113 496 0000\",
+assert c == {\"name\": \"A New User\", \"email\": \"newuser@example.org\",
+    \"signature\": \"A New User\nData person, Leeds\n+44 113 496 0000\",
     \"levels\": None}, c
 "
 '
@@ -82,22 +82,22 @@ test_expect_success 'config --unset removes a value' '
 	test_eq "$(rapport config email)" "" &&
 	rapport config | grep -q "^email: *(not set)" &&
 	test_must_fail 1 rapport config --unset &&
-	test_must_fail 1 rapport config --unset name "Sam" &&
-	rapport config email sam@example.org >/dev/null
+	test_must_fail 1 rapport config --unset name "Me" &&
+	rapport config email newuser@example.org >/dev/null
 '
 
 test_expect_success 'config takes at most KEY and VALUE' '
-	test_must_fail 2 rapport config name Sam extra
+	test_must_fail 2 rapport config name Me extra
 '
 
 test_expect_success 'draft prints the subject, a blank line and the body' '
 	rapport draft 1 >out &&
 	sed -n 1p out | grep -q "^Subject: ." &&
 	test_eq "$(sed -n 2p out)" "" &&
-	grep -q "^Hello Nadia,$" out &&
+	grep -q "^Hello Director,$" out &&
 	grep -q "Acme Analytics" out &&
 	grep -q "Data Lead" out &&
-	grep -q "^Samantha Carter$" out &&
+	grep -q "^A New User$" out &&
 	grep -q "^Data person, Leeds$" out &&
 	! grep -q "[{}]" out
 '
@@ -109,9 +109,9 @@ import json
 d = json.load(open(\"out\"))
 assert d[\"task\"] == 1, d
 assert d[\"template\"] == \"thank-you\", d
-assert d[\"to\"] == {\"id\": 1, \"name\": \"Nadia Brooks\", \"email\": \"nadia@example.com\"}, d
+assert d[\"to\"] == {\"id\": 1, \"name\": \"Director of Analytics\", \"email\": \"director@example.com\"}, d
 assert d[\"subject\"], d
-assert d[\"body\"].startswith(\"Hello Nadia,\n\"), d
+assert d[\"body\"].startswith(\"Hello Director,\n\"), d
 assert \"Acme Analytics\" in d[\"body\"] and d[\"body\"].endswith(\"+44 113 496 0000\n\"), d
 "
 '
@@ -119,17 +119,17 @@ assert \"Acme Analytics\" in d[\"body\"] and d[\"body\"].endswith(\"+44 113 496 
 test_expect_success 'without a signature the letter ends with your name' '
 	rapport config --unset signature >/dev/null &&
 	rapport draft 1 | tail -n 1 >last &&
-	test_eq "$(cat last)" "Samantha Carter" &&
-	rapport config signature "Sam" >/dev/null
+	test_eq "$(cat last)" "A New User" &&
+	rapport config signature "Me" >/dev/null
 '
 
 test_expect_success 'every built-in template drafts without leftovers' '
 	for t in thank-you silence-letter stay-in-touch consult-offer re-contact keep-in-touch \
 		offer-questions progress-update; do
-		id=$(rapport --json task add "Letter: $t" --with Nadia --opp acme-data-lead \
+		id=$(rapport --json task add "Letter: $t" --with Director --opp acme-data-lead \
 			--template $t | json_get "[\"id\"]") &&
 		rapport draft "$id" >out &&
-		grep -q "^Hello Nadia,$" out &&
+		grep -q "^Hello Director,$" out &&
 		! grep -q "[{}]" out &&
 		! grep -q "  " out || { echo "template $t"; cat out; return 1; }
 	done
@@ -146,7 +146,7 @@ test_expect_success 'a task with no person or opportunity still drafts sensibly'
 '
 
 test_expect_success 'draft of a task without a template is an error' '
-	id=$(rapport --json task add "Call Nadia" --with Nadia --kind call | json_get "[\"id\"]") &&
+	id=$(rapport --json task add "Call Director" --with Director --kind call | json_get "[\"id\"]") &&
 	test_must_fail 1 rapport draft "$id" &&
 	test_stderr_contains "no letter template" &&
 	test_must_fail 1 rapport draft 999 &&
@@ -183,7 +183,7 @@ test_expect_success 'a user template overrides the built-in' '
 	printf "Subject: Merci, {first}\n\nDear {person} ({title}),\n\nAbout {opp} at {org}: {{braces}}.\n\n{signature}\n" \
 		>"$TEMPLATES/thank-you.txt" &&
 	rapport draft 1 >out &&
-	printf "Subject: Merci, Nadia\n\nDear Nadia Brooks (Head of Data),\n\nAbout Data Lead at Acme Analytics: {braces}.\n\nSam\n" \
+	printf "Subject: Merci, Director\n\nDear Director of Analytics (Head of Data),\n\nAbout Data Lead at Acme Analytics: {braces}.\n\nMe\n" \
 		>expect &&
 	test_cmp expect out &&
 	rapport template list >out &&
@@ -194,9 +194,9 @@ test_expect_success 'a user template overrides the built-in' '
 test_expect_success 'a new user template is listed and drafts' '
 	printf "Subject: Coffee?\n\nHi {first}, coffee on {date}?\n" >"$TEMPLATES/coffee.txt" &&
 	rapport template list | grep -q "^coffee  *yours: " &&
-	rapport --json task add "Coffee" --with Nadia --template coffee | json_get "[\"id\"]" \
+	rapport --json task add "Coffee" --with Director --template coffee | json_get "[\"id\"]" \
 		>coffee.id &&
-	rapport draft "$(cat coffee.id)" | grep -q "^Hi Nadia, coffee on 2026-03-02?$"
+	rapport draft "$(cat coffee.id)" | grep -q "^Hi Director, coffee on 2026-03-02?$"
 '
 
 test_expect_success 'an unknown merge field in a user template: line-numbered error, exit 1' '
@@ -223,7 +223,7 @@ test_expect_success 'template check: ok, and errors with file and line' '
 
 test_expect_success 'a broken user template can be removed to get the built-in back' '
 	rm "$TEMPLATES/thank-you.txt" &&
-	rapport draft 1 | grep -q "^Hello Nadia,$"
+	rapport draft 1 | grep -q "^Hello Director,$"
 '
 
 test_expect_success 'task add --template with an unknown template is refused, nothing written' '

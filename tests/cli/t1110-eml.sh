@@ -18,13 +18,13 @@ exec(open('check.py').read())
 }
 
 test_expect_success 'setup: a person with a non-ASCII name, your settings, a task' '
-	rapport person add "Zoë Ångström" --org "Société Générale" --title "Directrice" \
-		--email zoe@example.com >/dev/null &&
+	rapport person add "Référente Données" --org "Société Générale" --title "Directrice" \
+		--email referente@example.com >/dev/null &&
 	rapport opp add "Société Générale" "Responsable données" --slug sg-data >/dev/null &&
-	rapport config name "Søren Kierkegård-Ødegaard" >/dev/null &&
-	rapport config email soren@example.org >/dev/null &&
-	rapport config signature "$(printf "Søren\n+45 12 34 56 78")" >/dev/null &&
-	rapport task add "Thank-you note" --with "Zoë Ångström" --opp sg-data --template thank-you \
+	rapport config name "Ný Notandi-Ølberg" >/dev/null &&
+	rapport config email notandi@example.org >/dev/null &&
+	rapport config signature "$(printf "Ný Notandi\n+45 12 34 56 78")" >/dev/null &&
+	rapport task add "Thank-you note" --with "Référente Données" --opp sg-data --template thank-you \
 		--kind email >/dev/null
 '
 
@@ -36,11 +36,11 @@ test_expect_success 'draft --eml writes a message Python parses, headers decoded
 	to = m.get_all("To")
 	assert len(to) == 1, to
 	a = to[0].addresses
-	assert len(a) == 1 and a[0].display_name == "Zoë Ångström", a
-	assert a[0].addr_spec == "zoe@example.com", a
+	assert len(a) == 1 and a[0].display_name == "Référente Données", a
+	assert a[0].addr_spec == "referente@example.com", a
 	f = m["From"].addresses
-	assert len(f) == 1 and f[0].display_name == "Søren Kierkegård-Ødegaard", f
-	assert f[0].addr_spec == "soren@example.org", f
+	assert len(f) == 1 and f[0].display_name == "Ný Notandi-Ølberg", f
+	assert f[0].addr_spec == "notandi@example.org", f
 	assert m.get_all("Bcc") is None and m.get_all("Cc") is None
 	assert m["Subject"] == "Thank you for our conversation", m["Subject"]
 	assert m["MIME-Version"] == "1.0"
@@ -49,9 +49,9 @@ test_expect_success 'draft --eml writes a message Python parses, headers decoded
 	assert m["Date"].datetime.isoformat() == "2026-03-02T09:00:00+00:00", m["Date"].datetime
 	mid = m["Message-ID"]
 	assert mid.startswith("<") and mid.endswith("@rapport.invalid>"), mid
-	assert body.startswith("Hello Zoë,\n"), body
+	assert body.startswith("Hello Référente,\n"), body
 	assert "Société Générale" in body and "Responsable données" in body, body
-	assert body.endswith("Søren\n+45 12 34 56 78\n"), body
+	assert body.endswith("Ný Notandi\n+45 12 34 56 78\n"), body
 	EOF
 '
 
@@ -88,37 +88,37 @@ test_expect_success 'every draft gets its own Message-ID' '
 '
 
 test_expect_success 'a hostile name cannot add a header' '
-	rapport person add "Eve \"Bcc: spy@evil.example\" <spy@evil.example>, Mallory" \
-		--email eve@example.com >/dev/null &&
+	rapport person add "Hostile \"Bcc: spy@evil.example\" <spy@evil.example>, Sender" \
+		--email hostile@example.com >/dev/null &&
 	rapport task add "Note" --with 2 --template keep-in-touch >/dev/null &&
-	rapport draft 2 --eml eve.eml >/dev/null &&
-	check_eml eve.eml <<-\EOF
+	rapport draft 2 --eml hostile.eml >/dev/null &&
+	check_eml hostile.eml <<-\EOF
 	to = m.get_all("To")
 	assert len(to) == 1, to
 	a = to[0].addresses
 	assert len(a) == 1, a
-	assert a[0].addr_spec == "eve@example.com", a
-	assert a[0].display_name == "Eve \"Bcc: spy@evil.example\" <spy@evil.example>, Mallory", a
+	assert a[0].addr_spec == "hostile@example.com", a
+	assert a[0].display_name == "Hostile \"Bcc: spy@evil.example\" <spy@evil.example>, Sender", a
 	assert m.get_all("Bcc") is None and m.get_all("Cc") is None
 	assert "spy" not in str(m["Subject"])
-	assert body.startswith("Hello Eve,\n"), body
+	assert body.startswith("Hello Hostile,\n"), body
 	EOF
 '
 
 test_expect_success 'a name with a line break is refused before it reaches a letter' '
-	test_must_fail 1 rapport person add "$(printf "Eve\r\nBcc: spy@evil.example")" &&
+	test_must_fail 1 rapport person add "$(printf "Hostile\r\nBcc: spy@evil.example")" &&
 	test_must_fail 1 rapport config name "$(printf "Me\r\nBcc: spy@evil.example")"
 '
 
 test_expect_success 'no e-mail address for the person: no To header' '
-	rapport person add "Ola Nordmann" >/dev/null &&
-	rapport task add "Note" --with Ola --template keep-in-touch >/dev/null &&
-	rapport draft 3 --eml ola.eml >/dev/null &&
-	! grep -qi "^To:" ola.eml &&
-	check_eml ola.eml <<-\EOF
+	rapport person add "Nordic Recruiter" >/dev/null &&
+	rapport task add "Note" --with Nordic --template keep-in-touch >/dev/null &&
+	rapport draft 3 --eml nordic.eml >/dev/null &&
+	! grep -qi "^To:" nordic.eml &&
+	check_eml nordic.eml <<-\EOF
 	assert m.get_all("To") is None
-	assert m["From"].addresses[0].addr_spec == "soren@example.org"
-	assert body.startswith("Hello Ola,\n"), body
+	assert m["From"].addresses[0].addr_spec == "notandi@example.org"
+	assert body.startswith("Hello Nordic,\n"), body
 	EOF
 '
 
@@ -128,22 +128,22 @@ test_expect_success 'no e-mail address of your own: no From header' '
 	! grep -qi "^From:" nofrom.eml &&
 	check_eml nofrom.eml <<-\EOF
 	assert m.get_all("From") is None
-	assert m["To"].addresses[0].addr_spec == "zoe@example.com"
+	assert m["To"].addresses[0].addr_spec == "referente@example.com"
 	EOF
-	rapport config email soren@example.org >/dev/null
+	rapport config email notandi@example.org >/dev/null
 '
 
 test_expect_success 'a long subject with non-ASCII text is encoded and folded' '
 	mkdir -p "$XDG_CONFIG_HOME/rapport/templates" &&
 	printf "Subject: Merci beaucoup pour notre échange sur le poste {opp} chez {org}, {first}\n\nBonjour {first},\n\nÀ bientôt.\n" \
 		>"$XDG_CONFIG_HOME/rapport/templates/merci.txt" &&
-	rapport task add "Merci" --with Zoë --opp sg-data --template merci >/dev/null &&
+	rapport task add "Merci" --with Référente --opp sg-data --template merci >/dev/null &&
 	rapport draft 4 --eml merci.eml >/dev/null &&
 	test "$(grep -c "^ " merci.eml)" -ge 1 &&
 	check_eml merci.eml <<-\EOF
-	want = "Merci beaucoup pour notre échange sur le poste Responsable données chez Société Générale, Zoë"
+	want = "Merci beaucoup pour notre échange sur le poste Responsable données chez Société Générale, Référente"
 	assert m["Subject"] == want, m["Subject"]
-	assert body == "Bonjour Zoë,\n\nÀ bientôt.\n", body
+	assert body == "Bonjour Référente,\n\nÀ bientôt.\n", body
 	EOF
 '
 
@@ -151,7 +151,7 @@ test_expect_success 'draft --eml - prints the message' '
 	rapport draft 1 --eml - >out.eml &&
 	grep -q "^X-Unsent: 1" out.eml &&
 	check_eml out.eml <<-\EOF
-	assert m["To"].addresses[0].display_name == "Zoë Ångström"
+	assert m["To"].addresses[0].display_name == "Référente Données"
 	EOF
 '
 
@@ -168,28 +168,28 @@ test_expect_success 'draft --mailto prints a mailto: URL that decodes to the let
 import json, urllib.parse
 url = open(\"url\").read().strip()
 d = json.load(open(\"draft.json\"))
-assert url.startswith(\"mailto:zoe@example.com?\"), url
+assert url.startswith(\"mailto:referente@example.com?\"), url
 assert \" \" not in url and \"\n\" not in url and \"+\" not in url
 u = urllib.parse.urlsplit(url)
-assert u.scheme == \"mailto\" and urllib.parse.unquote(u.path) == \"zoe@example.com\"
+assert u.scheme == \"mailto\" and urllib.parse.unquote(u.path) == \"referente@example.com\"
 q = urllib.parse.parse_qs(u.query, strict_parsing=True)
 assert q[\"subject\"] == [d[\"subject\"]], q
 body = q[\"body\"][0]
 assert \"\r\n\" in body and \"\n\" not in body.replace(\"\r\n\", \"\"), body
 assert body.replace(\"\r\n\", \"\n\") == d[\"body\"].rstrip(\"\n\"), body
-assert body.startswith(\"Hello Zoë,\r\n\"), body
+assert body.startswith(\"Hello Référente,\r\n\"), body
 "
 '
 
 test_expect_success 'draft --mailto with a plus in the address, and with no address' '
-	rapport person add "Kim Lee" --email "kim+jobs@example.com" >/dev/null &&
-	rapport task add "Note" --with Kim --template keep-in-touch >/dev/null &&
+	rapport person add "Alumni Contact" --email "alumni+jobs@example.com" >/dev/null &&
+	rapport task add "Note" --with Alumni --template keep-in-touch >/dev/null &&
 	rapport draft 5 --mailto >url &&
 	python3 -c "
 import urllib.parse
 u = urllib.parse.urlsplit(open(\"url\").read().strip())
-assert urllib.parse.unquote(u.path) == \"kim+jobs@example.com\", u
-assert urllib.parse.parse_qs(u.query)[\"body\"][0].startswith(\"Hello Kim,\")
+assert urllib.parse.unquote(u.path) == \"alumni+jobs@example.com\", u
+assert urllib.parse.parse_qs(u.query)[\"body\"][0].startswith(\"Hello Alumni,\")
 " &&
 	rapport draft 3 --mailto >url &&
 	grep -q "^mailto:?subject=" url
@@ -198,19 +198,19 @@ assert urllib.parse.parse_qs(u.query)[\"body\"][0].startswith(\"Hello Kim,\")
 test_expect_success 'draft --json with --eml and --mailto says both' '
 	rapport --json draft 1 --eml both.eml --mailto >out &&
 	test_eq "$(json_get "[\"eml\"]" <out)" both.eml &&
-	json_get "[\"mailto\"]" <out | grep -q "^mailto:zoe@example.com?subject=" &&
+	json_get "[\"mailto\"]" <out | grep -q "^mailto:referente@example.com?subject=" &&
 	test -s both.eml
 '
 
 test_expect_success 'names of every kind come back whole from the To header' '
 	cat >names <<-\EOF &&
-	Zoë "Bcc: x@y" <x@y>, Ångström
-	José María Fernández de Castro y Ñúñez-Ødegård Ångström Über Sehr Länger Namè
+	Référente "Bcc: x@y" <x@y>, Ångström
+	Jefa del Área de Análisis y Ñandú-Ødegård Ångström Über Sehr Länger Namè
 	=?UTF-8?B?QmNjOiB4QHk=?= Trick
-	Dr. Jean-Luc Picard (Ret.)
+	Dr. Head-of-Data (Ret.)
 	Back\slash "quoted" name; with: specials
-	李小龙
-	O'\''Brien-Smith
+	数据团队
+	L'\''Équipe-d'\''Analyse
 	EOF
 	n=0 &&
 	while IFS= read -r name; do

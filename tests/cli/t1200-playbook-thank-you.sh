@@ -10,23 +10,23 @@ RAPPORT_NOW=2026-03-02T09:00
 test_expect_success 'Mon 2: an opportunity and the people behind it' '
 	rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
 	rapport opp move northwind interviewing >/dev/null &&
-	rapport person add "Maria Lopez" --org "Northwind Labs" --title "Engineering Manager" \
+	rapport person add "Recruiting Partner" --org "Northwind Labs" --title "Engineering Manager" \
 		--rapport 3 >/dev/null &&
-	rapport person add "Tom Baker" --org "Northwind Labs" --title "Staff Engineer" \
+	rapport person add "Former Colleague" --org "Northwind Labs" --title "Staff Engineer" \
 		--rapport 4 >/dev/null &&
-	rapport person add "Aisha Khan" --org "Northwind Labs" --title "Recruiter" >/dev/null &&
-	rapport opp link northwind Maria --role hiring-manager >/dev/null &&
-	rapport opp link northwind Aisha --role recruiter >/dev/null &&
+	rapport person add "Campus Recruiter" --org "Northwind Labs" --title "Recruiter" >/dev/null &&
+	rapport opp link northwind Recruiting --role hiring-manager >/dev/null &&
+	rapport opp link northwind Campus --role recruiter >/dev/null &&
 	test_eq "$(ntasks)" 0
 '
 
-test_expect_success 'Mon 2: an interview with Maria and Tom makes two thank-you notes' '
-	rapport log interview "Panel: system design" --with Maria --with Tom --opp northwind \
+test_expect_success 'Mon 2: an interview with Recruiting and Former makes two thank-you notes' '
+	rapport log interview "Panel: system design" --with Recruiting --with Former --opp northwind \
 		--at 2026-03-02T10:00 >/dev/null &&
 	tasks thank-you >out &&
 	cat >want <<-\EOT &&
-	email|Maria Lopez|2026-03-03|open|Thank-you note to Maria Lopez
-	email|Tom Baker|2026-03-03|open|Thank-you note to Tom Baker
+	email|Recruiting Partner|2026-03-03|open|Thank-you note to Recruiting Partner
+	email|Former Colleague|2026-03-03|open|Thank-you note to Former Colleague
 	EOT
 	test_cmp want out
 '
@@ -37,13 +37,13 @@ test_expect_success 'the notes are there as soon as the interview is logged (sam
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
 got = sorted((t[\"title\"], t[\"origin\"], t[\"due\"]) for t in ts)
-assert got == [(\"Thank-you note to Maria Lopez\", \"thank-you\", \"2026-03-03\"),
-               (\"Thank-you note to Tom Baker\", \"thank-you\", \"2026-03-03\")], got
+assert got == [(\"Thank-you note to Former Colleague\", \"thank-you\", \"2026-03-03\"),
+               (\"Thank-you note to Recruiting Partner\", \"thank-you\", \"2026-03-03\")], got
 "
 '
 
 test_expect_success 'each note records its rule, the opportunity, the template and why' '
-	for who in "Maria Lopez" "Tom Baker"; do
+	for who in "Recruiting Partner" "Former Colleague"; do
 		t="Thank-you note to $who" &&
 		task_is "$t" origin thank-you opportunity northwind template thank-you &&
 		task_field "$t" why >why &&
@@ -54,7 +54,7 @@ test_expect_success 'each note records its rule, the opportunity, the template a
 '
 
 test_expect_success 'the recruiter who was not in the interview gets no note' '
-	! tasks thank-you | grep -q "Aisha Khan"
+	! tasks thank-you | grep -q "Campus Recruiter"
 '
 
 test_expect_success 'agenda --json shows the notes as upcoming, with origin and why' '
@@ -65,7 +65,7 @@ test_expect_success 'agenda --json shows the notes as upcoming, with origin and 
 '
 
 test_expect_success 'a call is not an interview: no note' '
-	rapport log call "Quick chat about the team" --with Aisha --opp northwind \
+	rapport log call "Quick chat about the team" --with Campus --opp northwind \
 		--at 2026-03-02T16:00 >/dev/null &&
 	test_eq "$(ntasks thank-you)" 2
 '
@@ -78,19 +78,19 @@ test_expect_success 'Tue 3: the notes are due today' '
 	jv_eq today.# 2 today.0.kind email <out
 '
 
-test_expect_success 'Tue 3: the note to Maria is done: an e-mail to her is logged' '
-	rapport --json task done "$(task_id "Thank-you note to Maria Lopez")" >out &&
+test_expect_success 'Tue 3: the note to Recruiting is done: an e-mail to her is logged' '
+	rapport --json task done "$(task_id "Thank-you note to Recruiting Partner")" >out &&
 	test_eq "$(jv status <out)" done &&
 	contacts northwind >c &&
-	grep "^email|out|Maria Lopez|2026-03-03|" c &&
-	rapport --json person show Maria | jv last_contact >lc &&
+	grep "^email|out|Recruiting Partner|2026-03-03|" c &&
+	rapport --json person show Recruiting | jv last_contact >lc &&
 	grep -q "^2026-03-03" lc
 '
 
-test_expect_success 'Tue 3: the note to Tom is done with --no-log: nothing is logged' '
+test_expect_success 'Tue 3: the note to Former is done with --no-log: nothing is logged' '
 	contacts northwind >before &&
-	rapport task done "$(task_id "Thank-you note to Tom Baker")" --no-log >/dev/null &&
-	test_eq "$(task_field "Thank-you note to Tom Baker" status)" done &&
+	rapport task done "$(task_id "Thank-you note to Former Colleague")" --no-log >/dev/null &&
+	test_eq "$(task_field "Thank-you note to Former Colleague" status)" done &&
 	contacts northwind >after &&
 	test_cmp before after
 '
@@ -99,18 +99,18 @@ test_expect_success 'Tue 3: the note to Tom is done with --no-log: nothing is lo
 RAPPORT_NOW=2026-03-09T18:00
 
 test_expect_success 'Mon 9: a second interview, logged late: the note is due the day after it' '
-	rapport person add "Wei Zhang" --org "Northwind Labs" --title "Product Manager" >/dev/null &&
-	rapport log interview "Second round" --with Maria --with "Wei Zhang" --opp northwind \
+	rapport person add "Product Owner" --org "Northwind Labs" --title "Product Manager" >/dev/null &&
+	rapport log interview "Second round" --with Recruiting --with "Product Owner" --opp northwind \
 		--at 2026-03-06T15:00 >/dev/null &&
 	tasks thank-you >out &&
 	cat >want <<-\EOT &&
-	email|Maria Lopez|2026-03-03|done|Thank-you note to Maria Lopez
-	email|Tom Baker|2026-03-03|done|Thank-you note to Tom Baker
-	email|Maria Lopez|2026-03-07|open|Thank-you note to Maria Lopez
-	email|Wei Zhang|2026-03-07|open|Thank-you note to Wei Zhang
+	email|Recruiting Partner|2026-03-03|done|Thank-you note to Recruiting Partner
+	email|Former Colleague|2026-03-03|done|Thank-you note to Former Colleague
+	email|Recruiting Partner|2026-03-07|open|Thank-you note to Recruiting Partner
+	email|Product Owner|2026-03-07|open|Thank-you note to Product Owner
 	EOT
 	test_cmp want out &&
-	task_field "Thank-you note to Wei Zhang" why | grep -q "2026-03-06"
+	task_field "Thank-you note to Product Owner" why | grep -q "2026-03-06"
 '
 
 test_expect_success 'Mon 9: the late notes are overdue' '
@@ -119,37 +119,37 @@ test_expect_success 'Mon 9: the late notes are overdue' '
 '
 
 test_expect_success 'an interview on no opportunity still thanks the person' '
-	rapport person add "Julia Novak" --org "Fjord Systems" >/dev/null &&
-	rapport log interview "Informal interview" --with Julia >/dev/null &&
-	tasks thank-you | grep -x "email|Julia Novak|2026-03-10|open|Thank-you note to Julia Novak" &&
-	test_eq "$(task_field "Thank-you note to Julia Novak" origin)" thank-you &&
-	task_field "Thank-you note to Julia Novak" why | grep -q "Julia Novak"
+	rapport person add "Design Partner" --org "Fjord Systems" >/dev/null &&
+	rapport log interview "Informal interview" --with Design >/dev/null &&
+	tasks thank-you | grep -x "email|Design Partner|2026-03-10|open|Thank-you note to Design Partner" &&
+	test_eq "$(task_field "Thank-you note to Design Partner" origin)" thank-you &&
+	task_field "Thank-you note to Design Partner" why | grep -q "Design Partner"
 '
 
 # Tuesday 10 March: follow-ups of every kind, done
 RAPPORT_NOW=2026-03-10T11:00
 
 test_expect_success 'Tue 10: done calls, letters, meetings and LinkedIn messages are logged' '
-	rapport task add "Call Wei" --kind call --with Wei --opp northwind >/dev/null &&
-	rapport task add "Letter to Maria" --kind letter --with Maria --opp northwind >/dev/null &&
-	rapport task add "Coffee with Tom" --kind meeting --with Tom --opp northwind >/dev/null &&
-	rapport task add "Message Aisha" --kind linkedin --with Aisha --opp northwind >/dev/null &&
+	rapport task add "Call Product" --kind call --with Product --opp northwind >/dev/null &&
+	rapport task add "Letter to Recruiting" --kind letter --with Recruiting --opp northwind >/dev/null &&
+	rapport task add "Coffee with Former" --kind meeting --with Former --opp northwind >/dev/null &&
+	rapport task add "Message Campus" --kind linkedin --with Campus --opp northwind >/dev/null &&
 	contacts northwind >before &&
-	for t in "Call Wei" "Letter to Maria" "Coffee with Tom" "Message Aisha"; do
+	for t in "Call Product" "Letter to Recruiting" "Coffee with Former" "Message Campus"; do
 		rapport task done "$(task_id "$t")" >/dev/null || return 1
 	done &&
 	contacts northwind >after &&
 	test_eq "$(($(wc -l <after) - $(wc -l <before)))" 4 &&
-	grep "^call|out|Wei Zhang|2026-03-10|" after &&
-	grep "^letter|out|Maria Lopez|2026-03-10|" after &&
-	grep "^meeting|out|Tom Baker|2026-03-10|" after &&
-	grep "^[a-z]*|out|Aisha Khan|2026-03-10|" after
+	grep "^call|out|Product Owner|2026-03-10|" after &&
+	grep "^letter|out|Recruiting Partner|2026-03-10|" after &&
+	grep "^meeting|out|Former Colleague|2026-03-10|" after &&
+	grep "^[a-z]*|out|Campus Recruiter|2026-03-10|" after
 '
 
 test_expect_success 'Tue 10: done reviews, lessons and tasks without a person log nothing' '
-	rapport task add "Review the panel" --kind review --with Maria --opp northwind >/dev/null &&
-	rapport task add "Learn about Kafka" --kind learn --with Tom --opp northwind >/dev/null &&
-	rapport task add "Update the CV" --kind other --with Wei --opp northwind >/dev/null &&
+	rapport task add "Review the panel" --kind review --with Recruiting --opp northwind >/dev/null &&
+	rapport task add "Learn about Kafka" --kind learn --with Former --opp northwind >/dev/null &&
+	rapport task add "Update the CV" --kind other --with Product --opp northwind >/dev/null &&
 	rapport task add "E-mail the team" --kind email --opp northwind >/dev/null &&
 	contacts northwind >before &&
 	for t in "Review the panel" "Learn about Kafka" "Update the CV" "E-mail the team"; do
@@ -163,7 +163,7 @@ test_expect_success 'tasks added by hand come from no rule' '
 	test_eq "$(ntasks thank-you)" 5 &&
 	rapport --json task list --all | python3 -c "
 import json, sys
-t = {t[\"title\"]: t for t in json.load(sys.stdin)}[\"Call Wei\"]
+t = {t[\"title\"]: t for t in json.load(sys.stdin)}[\"Call Product\"]
 assert t[\"origin\"] != \"thank-you\" and not t[\"why\"], t
 "
 '

@@ -5,8 +5,8 @@
 # The agenda runs every day, often several times: each follow-up comes once.
 . "$(dirname "$0")/test-lib.sh"
 
-LETTER="Write to Maria Lopez to restate your interest in Site Reliability Engineer"
-CALL="Call Maria Lopez about Site Reliability Engineer"
+LETTER="Write to Recruiting Partner to restate your interest in Site Reliability Engineer"
+CALL="Call Recruiting Partner about Site Reliability Engineer"
 
 # Monday 2 March 2026
 RAPPORT_NOW=2026-03-02T09:00
@@ -14,18 +14,18 @@ RAPPORT_NOW=2026-03-02T09:00
 test_expect_success 'Mon 2: an interview with the hiring manager and a peer' '
 	rapport opp add "Harbor Freight Tech" "Site Reliability Engineer" --slug harbor >/dev/null &&
 	rapport opp move harbor interviewing >/dev/null &&
-	rapport person add "Maria Lopez" --org "Harbor Freight Tech" --rapport 3 >/dev/null &&
-	rapport person add "Tom Baker" --org "Harbor Freight Tech" --rapport 5 >/dev/null &&
-	rapport opp link harbor Maria --role hiring-manager >/dev/null &&
-	rapport log interview "On-site loop" --with Maria --with Tom --opp harbor \
+	rapport person add "Recruiting Partner" --org "Harbor Freight Tech" --rapport 3 >/dev/null &&
+	rapport person add "Former Colleague" --org "Harbor Freight Tech" --rapport 5 >/dev/null &&
+	rapport opp link harbor Recruiting --role hiring-manager >/dev/null &&
+	rapport log interview "On-site loop" --with Recruiting --with Former --opp harbor \
 		--at 2026-03-02T10:00 >/dev/null &&
 	test_eq "$(ntasks thank-you silence)" "2 0"
 '
 
 test_expect_success 'the thank-you notes get done (outbound: the silence goes on)' '
-	on 2026-03-03T08:00 rapport task done "$(task_id "Thank-you note to Maria Lopez")" \
+	on 2026-03-03T08:00 rapport task done "$(task_id "Thank-you note to Recruiting Partner")" \
 		>/dev/null &&
-	on 2026-03-03T08:05 rapport task done "$(task_id "Thank-you note to Tom Baker")" \
+	on 2026-03-03T08:05 rapport task done "$(task_id "Thank-you note to Former Colleague")" \
 		>/dev/null &&
 	test_eq "$(on 2026-03-03 ntasks silence)" 0 &&
 	on 2026-03-03 contacts harbor >c &&
@@ -44,7 +44,7 @@ RAPPORT_NOW=2026-03-09T08:00
 test_expect_success 'Mon 9: day 7: one letter, to the hiring manager, due today' '
 	rapport --json agenda >out &&
 	jv_eq today.# 1 today.0.origin silence today.0.kind letter \
-		today.0.person.name "Maria Lopez" today.0.opportunity.slug harbor \
+		today.0.person.name "Recruiting Partner" today.0.opportunity.slug harbor \
 		today.0.due 2026-03-09 today.0.template silence-letter <out
 '
 
@@ -61,13 +61,13 @@ test_expect_success 'Mon 9 - Tue 10: agenda and task list over and over: still o
 	done &&
 	each_day 2026-03-09 2026-03-10 rapport agenda &&
 	on 2026-03-10 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-09|open|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-09|open|$LETTER" >want &&
 	test_cmp want out
 '
 
-test_expect_success 'Tue 10: the letter is sent: logged as a letter to Maria' '
+test_expect_success 'Tue 10: the letter is sent: logged as a letter to Recruiting' '
 	on 2026-03-10T11:00 rapport task done "$(task_id "$LETTER")" >/dev/null &&
-	on 2026-03-10 contacts harbor | grep "^letter|out|Maria Lopez|2026-03-10|"
+	on 2026-03-10 contacts harbor | grep "^letter|out|Recruiting Partner|2026-03-10|"
 '
 
 test_expect_success 'Wed 11 - Thu 12: less than three days after the letter: no call' '
@@ -75,10 +75,10 @@ test_expect_success 'Wed 11 - Thu 12: less than three days after the letter: no 
 	test_eq "$(on 2026-03-12 ntasks silence.call)" 0
 '
 
-test_expect_success 'Fri 13: three days after the letter: a call to Maria, due today' '
+test_expect_success 'Fri 13: three days after the letter: a call to Recruiting, due today' '
 	on 2026-03-13 rapport --json agenda >out &&
 	jv_eq today.# 1 today.0.origin silence.call today.0.kind call \
-		today.0.person.name "Maria Lopez" today.0.opportunity.slug harbor \
+		today.0.person.name "Recruiting Partner" today.0.opportunity.slug harbor \
 		today.0.due 2026-03-13 <out &&
 	jv today.0.why <out | grep -qF "Harbor Freight Tech"
 '
@@ -91,7 +91,7 @@ test_expect_success 'Fri 13 - Sat 14: one call, however often the agenda runs' '
 
 test_expect_success 'Sat 14: the first call is made, no answer; Sun 15 nothing new' '
 	on 2026-03-14T10:00 rapport task done "$(task_id "$CALL")" >/dev/null &&
-	on 2026-03-14 contacts harbor | grep "^call|out|Maria Lopez|2026-03-14|" &&
+	on 2026-03-14 contacts harbor | grep "^call|out|Recruiting Partner|2026-03-14|" &&
 	each_day 2026-03-14 2026-03-15 rapport agenda &&
 	test_eq "$(on 2026-03-15 ntasks silence.call)" 1
 '
@@ -99,8 +99,8 @@ test_expect_success 'Sat 14: the first call is made, no answer; Sun 15 nothing n
 test_expect_success 'Mon 16: two days after the first call: the second, due today' '
 	on 2026-03-16 tasks silence.call >out &&
 	cat >want <<-EOT &&
-	call|Maria Lopez|2026-03-13|done|$CALL
-	call|Maria Lopez|2026-03-16|open|$CALL
+	call|Recruiting Partner|2026-03-13|done|$CALL
+	call|Recruiting Partner|2026-03-16|open|$CALL
 	EOT
 	test_cmp want out
 '
@@ -112,9 +112,9 @@ test_expect_success 'Mon 16 - Wed 18: the second call is made Monday; the third 
 	each_day 2026-03-18 2026-03-18 rapport agenda &&
 	on 2026-03-18 tasks silence.call >out &&
 	cat >want <<-EOT &&
-	call|Maria Lopez|2026-03-13|done|$CALL
-	call|Maria Lopez|2026-03-16|done|$CALL
-	call|Maria Lopez|2026-03-18|open|$CALL
+	call|Recruiting Partner|2026-03-13|done|$CALL
+	call|Recruiting Partner|2026-03-16|done|$CALL
+	call|Recruiting Partner|2026-03-18|open|$CALL
 	EOT
 	test_cmp want out
 '
@@ -130,19 +130,19 @@ test_expect_success 'Wed 18: the third call is made; no fourth, for weeks' '
 
 test_expect_success 'the whole chain was for the hiring manager, not the higher-rapport peer' '
 	on 2026-04-10 tasks >out &&
-	! grep "^letter|Tom Baker" out &&
-	! grep "^call|Tom Baker" out
+	! grep "^letter|Former Colleague" out &&
+	! grep "^call|Former Colleague" out
 '
 
-test_expect_success 'every step was logged as outbound contact with Maria' '
+test_expect_success 'every step was logged as outbound contact with Recruiting' '
 	on 2026-04-10 contacts harbor >c &&
-	grep -c "^letter|out|Maria Lopez|" c >n && test_eq "$(cat n)" 1 &&
-	grep -c "^call|out|Maria Lopez|" c >n && test_eq "$(cat n)" 3 &&
+	grep -c "^letter|out|Recruiting Partner|" c >n && test_eq "$(cat n)" 1 &&
+	grep -c "^call|out|Recruiting Partner|" c >n && test_eq "$(cat n)" 3 &&
 	! grep "|in|" c
 '
 
 test_expect_success 'a reply weeks later changes nothing that is done' '
-	on 2026-04-12 rapport log email "Sorry for the delay" --with Maria --opp harbor --in >/dev/null &&
+	on 2026-04-12 rapport log email "Sorry for the delay" --with Recruiting --opp harbor --in >/dev/null &&
 	on 2026-04-12 tasks silence >s1 && on 2026-04-12 tasks silence.call >s2 &&
 	test_eq "$(grep -c "|done|" s1)" 1 &&
 	test_eq "$(grep -c "|done|" s2)" 3 &&

@@ -4,8 +4,8 @@
 # for, and when it is due. Each search has a database of its own.
 . "$(dirname "$0")/test-lib.sh"
 
-LETTER="Write to Maria Lopez to restate your interest in Data Engineer"
-CALL="Call Maria Lopez about Data Engineer"
+LETTER="Write to Recruiting Partner to restate your interest in Data Engineer"
+CALL="Call Recruiting Partner about Data Engineer"
 
 # quiet_week ORG STAGE: interviewed ORG STAGE (test-lib.sh), then no word: the
 # agenda every day up to Monday 9 March, when the letter falls due.
@@ -44,7 +44,7 @@ assert new.startswith(old) and len(new.strip()) > len(old.strip()), (old, new)
 RAPPORT_DB=$TEST_DIR/reply-early.db
 test_expect_success 'a reply within the week: no letter, ever' '
 	interviewed "Quartz Insurance" interviewing &&
-	on 2026-03-05 rapport log email "Next steps soon" --with Tom --opp job --in >/dev/null &&
+	on 2026-03-05 rapport log email "Next steps soon" --with Former --opp job --in >/dev/null &&
 	each_day 2026-03-06 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence silence.call)" "0 0"
 '
@@ -52,10 +52,10 @@ test_expect_success 'a reply within the week: no letter, ever' '
 RAPPORT_DB=$TEST_DIR/reply-elsewhere.db
 test_expect_success 'a reply about something else (no opportunity) does not end the silence' '
 	interviewed "Cobalt Retail" interviewing &&
-	on 2026-03-05 rapport log email "Happy birthday" --with Maria --in >/dev/null &&
+	on 2026-03-05 rapport log email "Happy birthday" --with Recruiting --in >/dev/null &&
 	each_day 2026-03-06 2026-03-09 rapport agenda &&
 	on 2026-03-09 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-09|open|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-09|open|$LETTER" >want &&
 	test_cmp want out
 '
 
@@ -64,7 +64,7 @@ test_expect_success 'a reply while the letter is open: the letter is skipped, wh
 	quiet_week "Pinecone Media" interviewing &&
 	on 2026-03-09 task_field "$LETTER" why >why.before &&
 	test_eq "$(on 2026-03-09 task_field "$LETTER" status)" open &&
-	on 2026-03-10T14:00 rapport log call "Maria called back" --with Maria --opp job --in >/dev/null &&
+	on 2026-03-10T14:00 rapport log call "Recruiting called back" --with Recruiting --opp job --in >/dev/null &&
 	test_eq "$(on 2026-03-10 task_field "$LETTER" status)" skipped &&
 	on 2026-03-10 why_grew "$LETTER" why.before
 '
@@ -72,7 +72,7 @@ test_expect_success 'a reply while the letter is open: the letter is skipped, wh
 test_expect_success '... and nothing more comes of it' '
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	on 2026-03-31 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-09|skipped|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-09|skipped|$LETTER" >want &&
 	test_cmp want out &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
@@ -81,7 +81,7 @@ RAPPORT_DB=$TEST_DIR/reply-after-letter.db
 test_expect_success 'a reply after the letter was sent: no call' '
 	quiet_week "Ember Games" interviewing &&
 	letter_sent &&
-	on 2026-03-11 rapport log email "Thanks for your letter" --with Maria --opp job --in >/dev/null &&
+	on 2026-03-11 rapport log email "Thanks for your letter" --with Recruiting --opp job --in >/dev/null &&
 	each_day 2026-03-11 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0 &&
 	test_eq "$(on 2026-03-31 task_field "$LETTER" status)" done
@@ -94,7 +94,7 @@ test_expect_success 'a reply while a call is open: the call is skipped, why says
 	each_day 2026-03-10 2026-03-12 rapport agenda &&
 	test_eq "$(on 2026-03-12 task_field "$CALL" status)" open &&
 	on 2026-03-12 task_field "$CALL" why >why.before &&
-	on 2026-03-13T08:00 rapport log email "Decision next week" --with Tom --opp job --in >/dev/null &&
+	on 2026-03-13T08:00 rapport log email "Decision next week" --with Former --opp job --in >/dev/null &&
 	test_eq "$(on 2026-03-13 task_field "$CALL" status)" skipped &&
 	on 2026-03-13 why_grew "$CALL" why.before
 '
@@ -102,7 +102,7 @@ test_expect_success 'a reply while a call is open: the call is skipped, why says
 test_expect_success '... and no further call comes' '
 	each_day 2026-03-13 2026-03-31 rapport agenda &&
 	on 2026-03-31 tasks silence.call >out &&
-	echo "call|Maria Lopez|2026-03-12|skipped|$CALL" >want &&
+	echo "call|Recruiting Partner|2026-03-12|skipped|$CALL" >want &&
 	test_cmp want out
 '
 
@@ -143,19 +143,19 @@ RAPPORT_DB=$TEST_DIR/no-manager.db
 test_expect_success 'no hiring manager: the letter goes to the highest-rapport person met' '
 	on 2026-03-02 rapport opp add "Aurora Clinics" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job conversation >/dev/null &&
-	on 2026-03-02 rapport person add "Wei Zhang" --org "Aurora Clinics" --rapport 2 >/dev/null &&
-	on 2026-03-02 rapport person add "Julia Novak" --org "Aurora Clinics" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport person add "Ben Adams" --org "Aurora Clinics" --rapport 3 >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Chat" --with Wei --with Julia --with Ben \
+	on 2026-03-02 rapport person add "Product Owner" --org "Aurora Clinics" --rapport 2 >/dev/null &&
+	on 2026-03-02 rapport person add "Design Partner" --org "Aurora Clinics" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Ops Manager" --org "Aurora Clinics" --rapport 3 >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Chat" --with Product --with Design --with Ops \
 		--opp job >/dev/null &&
-	letter_to "Julia Novak"
+	letter_to "Design Partner"
 '
 
 test_expect_success '... and the calls after it go to the same person' '
-	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "Write to Julia Novak to restate your interest in Data Engineer")" >/dev/null &&
+	on 2026-03-09T12:00 rapport task done "$(on 2026-03-09 task_id "Write to Design Partner to restate your interest in Data Engineer")" >/dev/null &&
 	each_day 2026-03-10 2026-03-12 rapport agenda &&
 	on 2026-03-12 tasks silence.call >out &&
-	echo "call|Julia Novak|2026-03-12|open|Call Julia Novak about Data Engineer" >want &&
+	echo "call|Design Partner|2026-03-12|open|Call Design Partner about Data Engineer" >want &&
 	test_cmp want out
 '
 
@@ -169,11 +169,11 @@ test_expect_success 'an opportunity only in "applied": no letter' '
 RAPPORT_DB=$TEST_DIR/two-interviews.db
 test_expect_success 'a second interview restarts the clock: the letter is due 7 days after it' '
 	interviewed "Vertex Software" interviewing &&
-	on 2026-03-06T10:00 rapport log interview "Round two" --with Maria --opp job >/dev/null &&
+	on 2026-03-06T10:00 rapport log interview "Round two" --with Recruiting --opp job >/dev/null &&
 	each_day 2026-03-03 2026-03-12 rapport agenda &&
 	test_eq "$(on 2026-03-12 ntasks silence)" 0 &&
 	on 2026-03-13 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-13|open|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-13|open|$LETTER" >want &&
 	test_cmp want out &&
 	on 2026-03-13 task_field "$LETTER" why | grep -q 2026-03-06
 '
@@ -184,7 +184,7 @@ test_expect_success 'first looked at 18 days later: one letter, due on day 7 (ov
 	on 2026-03-20 rapport --json agenda >out &&
 	test_eq "$(jlen overdue <out)" 3 &&
 	on 2026-03-20 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-09|open|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-09|open|$LETTER" >want &&
 	test_cmp want out
 '
 
@@ -193,7 +193,7 @@ test_expect_success '... sent that day: the call is due three days after sending
 	on 2026-03-22 rapport agenda >/dev/null &&
 	test_eq "$(on 2026-03-22 ntasks silence.call)" 0 &&
 	on 2026-03-23 tasks silence.call >out &&
-	echo "call|Maria Lopez|2026-03-23|open|$CALL" >want &&
+	echo "call|Recruiting Partner|2026-03-23|open|$CALL" >want &&
 	test_cmp want out
 '
 
@@ -203,7 +203,7 @@ test_expect_success 'a skipped letter brings no call and no new letter' '
 	on 2026-03-09 rapport task skip "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
 	each_day 2026-03-09 2026-03-31 rapport agenda &&
 	on 2026-03-31 tasks silence >out &&
-	echo "letter|Maria Lopez|2026-03-09|skipped|$LETTER" >want &&
+	echo "letter|Recruiting Partner|2026-03-09|skipped|$LETTER" >want &&
 	test_cmp want out &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
@@ -212,11 +212,11 @@ RAPPORT_DB=$TEST_DIR/manager-absent.db
 test_expect_success 'the hiring manager was not in the interview: the letter still goes to them' '
 	on 2026-03-02 rapport opp add "Atlas Mobility" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
-	on 2026-03-02 rapport person add "Ruth Okafor" --org "Atlas Mobility" --rapport 1 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "Atlas Mobility" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport opp link job Ruth --role hiring-manager >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Peer interview" --with Tom --opp job >/dev/null &&
-	letter_to "Ruth Okafor"
+	on 2026-03-02 rapport person add "Transit Planner" --org "Atlas Mobility" --rapport 1 >/dev/null &&
+	on 2026-03-02 rapport person add "Former Colleague" --org "Atlas Mobility" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport opp link job Transit --role hiring-manager >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Peer interview" --with Former --opp job >/dev/null &&
+	letter_to "Transit Planner"
 '
 
 RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
@@ -226,18 +226,18 @@ RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
 test_expect_success 'no hiring manager: the highest-rapport person linked or met is written to' '
 	on 2026-03-02 rapport opp add "Osprey Security" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
-	on 2026-03-02 rapport person add "Aisha Khan" --org "Osprey Security" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "Osprey Security" --rapport 2 >/dev/null &&
-	on 2026-03-02 rapport opp link job Aisha --role recruiter >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Interview" --with Tom --opp job >/dev/null &&
-	letter_to "Aisha Khan"
+	on 2026-03-02 rapport person add "Campus Recruiter" --org "Osprey Security" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Former Colleague" --org "Osprey Security" --rapport 2 >/dev/null &&
+	on 2026-03-02 rapport opp link job Campus --role recruiter >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Former --opp job >/dev/null &&
+	letter_to "Campus Recruiter"
 '
 
 RAPPORT_DB=$TEST_DIR/reply-logged-late.db
 test_expect_success 'a reply logged a day late, dated before the letter was sent: no call' '
 	quiet_week "Kestrel Freight" interviewing &&
 	letter_sent &&
-	on 2026-03-10 rapport log email "Maria: we will call you" --with Maria --opp job --in \
+	on 2026-03-10 rapport log email "Recruiting: we will call you" --with Recruiting --opp job --in \
 		--at 2026-03-09T10:00 >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0

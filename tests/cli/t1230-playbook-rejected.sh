@@ -11,15 +11,15 @@ RAPPORT_NOW=2026-03-02T09:00
 test_expect_success 'Mon 2 - Thu 5: two rounds of interviews at Lumen Health' '
 	rapport opp add "Lumen Health" "Data Scientist" --slug lumen >/dev/null &&
 	rapport opp move lumen interviewing >/dev/null &&
-	rapport person add "Grace Chen" --org "Lumen Health" --title "Head of Data" --rapport 3 >/dev/null &&
-	rapport person add "Ravi Patel" --org "Lumen Health" --rapport 4 >/dev/null &&
-	rapport person add "Sofia Rossi" --org "Lumen Health" --rapport 5 --cadence 30 >/dev/null &&
-	rapport person add "Ben Adams" --org "Lumen Health" --rapport 2 >/dev/null &&
-	rapport person add "Hannah Lee" --org "Lumen Health" --rapport 5 >/dev/null &&
-	rapport opp link lumen Grace --role hiring-manager >/dev/null &&
-	rapport log interview "First round" --with Grace --with Ravi --with Ben --opp lumen \
+	rapport person add "Clinical Lead" --org "Lumen Health" --title "Head of Data" --rapport 3 >/dev/null &&
+	rapport person add "Field Engineer" --org "Lumen Health" --rapport 4 >/dev/null &&
+	rapport person add "Finance Partner" --org "Lumen Health" --rapport 5 --cadence 30 >/dev/null &&
+	rapport person add "Ops Manager" --org "Lumen Health" --rapport 2 >/dev/null &&
+	rapport person add "Nurse Director" --org "Lumen Health" --rapport 5 >/dev/null &&
+	rapport opp link lumen Clinical --role hiring-manager >/dev/null &&
+	rapport log interview "First round" --with Clinical --with Field --with Ops --opp lumen \
 		--at 2026-03-02T10:00 >/dev/null &&
-	on 2026-03-05T14:00 rapport log interview "Final round" --with Grace --with Sofia --opp lumen \
+	on 2026-03-05T14:00 rapport log interview "Final round" --with Clinical --with Finance --opp lumen \
 		>/dev/null &&
 	test_eq "$(on 2026-03-05 ntasks thank-you)" 5
 '
@@ -28,7 +28,7 @@ test_expect_success 'Mon 2 - Thu 5: two rounds of interviews at Lumen Health' '
 RAPPORT_NOW=2026-03-10T16:30
 
 test_expect_success 'Tue 10: Lumen says no; the follow-ups are planned by the same command' '
-	rapport log call "Grace: they chose another candidate" --with Grace --opp lumen --in >/dev/null &&
+	rapport log call "Clinical: they chose another candidate" --with Clinical --opp lumen --in >/dev/null &&
 	rapport opp move lumen rejected --note "another candidate" >/dev/null &&
 	rapport export | python3 -c "
 import json, sys
@@ -41,32 +41,32 @@ test_expect_success 'Tue 10: each follow-up has the right kind, person and due d
 	# whom the consulting idea is for is left open: it is checked below
 	rule_tasks rejected | grep -v "^rejected.consult|" >out &&
 	sort >want <<-\EOT &&
-	rejected.letter|email|Grace Chen|2026-03-12|open
-	rejected.letter|email|Ravi Patel|2026-03-12|open
-	rejected.letter|email|Sofia Rossi|2026-03-12|open
-	rejected.letter|email|Ben Adams|2026-03-12|open
-	rejected.linkedin|linkedin|Grace Chen|2026-03-13|open
-	rejected.linkedin|linkedin|Ravi Patel|2026-03-13|open
-	rejected.linkedin|linkedin|Sofia Rossi|2026-03-13|open
-	rejected.linkedin|linkedin|Ben Adams|2026-03-13|open
-	rejected.call|call|Ravi Patel|2026-03-15|open
-	rejected.call|call|Sofia Rossi|2026-03-15|open
+	rejected.letter|email|Clinical Lead|2026-03-12|open
+	rejected.letter|email|Field Engineer|2026-03-12|open
+	rejected.letter|email|Finance Partner|2026-03-12|open
+	rejected.letter|email|Ops Manager|2026-03-12|open
+	rejected.linkedin|linkedin|Clinical Lead|2026-03-13|open
+	rejected.linkedin|linkedin|Field Engineer|2026-03-13|open
+	rejected.linkedin|linkedin|Finance Partner|2026-03-13|open
+	rejected.linkedin|linkedin|Ops Manager|2026-03-13|open
+	rejected.call|call|Field Engineer|2026-03-15|open
+	rejected.call|call|Finance Partner|2026-03-15|open
 	rejected.review|review|-|2026-03-17|open
-	rejected.recontact|call|Grace Chen|2026-08-07|open
+	rejected.recontact|call|Clinical Lead|2026-08-07|open
 	EOT
 	test_cmp want out
 '
 
-test_expect_success 'Tue 10: Hannah, never met, gets nothing' '
-	! tasks | grep "|Hannah Lee|" &&
-	test_eq "$(cadence Hannah)" None
+test_expect_success 'Tue 10: Nurse, never met, gets nothing' '
+	! tasks | grep "|Nurse Director|" &&
+	test_eq "$(cadence Nurse)" None
 '
 
 test_expect_success 'Tue 10: the stay-in-touch letters carry their template and why' '
-	t="Stay-in-touch letter to Ravi Patel" &&
+	t="Stay-in-touch letter to Field Engineer" &&
 	task_is "$t" origin rejected.letter template stay-in-touch opportunity lumen &&
 	task_field "$t" why >why &&
-	grep -qF "Lumen Health" why && grep -qF "2026-03-10" why && grep -qF "Ravi Patel" why
+	grep -qF "Lumen Health" why && grep -qF "2026-03-10" why && grep -qF "Field Engineer" why
 '
 
 test_expect_success 'Tue 10: every rejected follow-up says why, naming Lumen Health' '
@@ -88,11 +88,11 @@ test_expect_success 'Tue 10: one review and one consulting idea' '
 	grep -q "|2026-03-24|open|Consider offering to consult" out
 '
 
-test_expect_success 'Tue 10: everyone met gets a 45-day cadence; Sofia keeps her 30' '
-	test_eq "$(cadence Grace)" 45 &&
-	test_eq "$(cadence Ravi)" 45 &&
-	test_eq "$(cadence Ben)" 45 &&
-	test_eq "$(cadence Sofia)" 30
+test_expect_success 'Tue 10: everyone met gets a 45-day cadence; Finance keeps her 30' '
+	test_eq "$(cadence Clinical)" 45 &&
+	test_eq "$(cadence Field)" 45 &&
+	test_eq "$(cadence Ops)" 45 &&
+	test_eq "$(cadence Finance)" 30
 '
 
 test_expect_success 'Tue 10: the agenda many times over: still the same follow-ups' '
@@ -103,7 +103,7 @@ test_expect_success 'Tue 10: the agenda many times over: still the same follow-u
 '
 
 test_expect_success 'Thu 12: the letters go out; each is logged as an e-mail' '
-	for who in "Grace Chen" "Ravi Patel" "Sofia Rossi" "Ben Adams"; do
+	for who in "Clinical Lead" "Field Engineer" "Finance Partner" "Ops Manager"; do
 		on 2026-03-12T10:00 rapport task done \
 			"$(task_id "Stay-in-touch letter to $who")" >/dev/null || return 1
 	done &&
@@ -112,12 +112,12 @@ test_expect_success 'Thu 12: the letters go out; each is logged as an e-mail' '
 '
 
 test_expect_success 'Fri 13 - Tue 17: the LinkedIn invitations and calls are done; the review skipped' '
-	for who in "Grace Chen" "Ravi Patel" "Sofia Rossi" "Ben Adams"; do
+	for who in "Clinical Lead" "Field Engineer" "Finance Partner" "Ops Manager"; do
 		on 2026-03-13T10:00 rapport task done \
 			"$(on 2026-03-13 task_id "Connect with $who on LinkedIn")" >/dev/null || return 1
 	done &&
-	on 2026-03-15T11:00 rapport task done "$(on 2026-03-15 task_id "Call Ravi Patel")" >/dev/null &&
-	on 2026-03-15T11:30 rapport task done "$(on 2026-03-15 task_id "Call Sofia Rossi")" >/dev/null &&
+	on 2026-03-15T11:00 rapport task done "$(on 2026-03-15 task_id "Call Field Engineer")" >/dev/null &&
+	on 2026-03-15T11:30 rapport task done "$(on 2026-03-15 task_id "Call Finance Partner")" >/dev/null &&
 	on 2026-03-17 rapport task skip \
 		"$(on 2026-03-17 task_id "Review your interviews at Lumen Health: what to refine")" >/dev/null &&
 	on 2026-03-17 rule_tasks rejected >out &&
@@ -127,11 +127,11 @@ test_expect_success 'Fri 13 - Tue 17: the LinkedIn invitations and calls are don
 '
 
 test_expect_success 'the cadence the rejection set brings a keep-in-touch 45 days after the last contact' '
-	# Ben: last contact the LinkedIn message of 13 March; 45 days on: 27 April
+	# Ops: last contact the LinkedIn message of 13 March; 45 days on: 27 April
 	each_day 2026-04-20 2026-04-26 rapport agenda &&
-	! on 2026-04-26 tasks keep-in-touch | grep "|Ben Adams|" &&
+	! on 2026-04-26 tasks keep-in-touch | grep "|Ops Manager|" &&
 	on 2026-04-28 tasks keep-in-touch >out &&
-	grep -x "email|Ben Adams|2026-04-27|open|Keep in touch with Ben Adams" out
+	grep -x "email|Ops Manager|2026-04-27|open|Keep in touch with Ops Manager" out
 '
 
 test_expect_success 'the re-contact call is still there, 150 days after the no' '
@@ -140,7 +140,7 @@ test_expect_success 'the re-contact call is still there, 150 days after the no' 
 import json
 a = json.load(open(\"out\"))
 t = [t for t in a[\"today\"] if t[\"origin\"] == \"rejected.recontact\"]
-assert len(t) == 1 and t[0][\"kind\"] == \"call\" and t[0][\"person\"][\"name\"] == \"Grace Chen\", a
+assert len(t) == 1 and t[0][\"kind\"] == \"call\" and t[0][\"person\"][\"name\"] == \"Clinical Lead\", a
 assert \"Lumen Health\" in t[0][\"why\"], t
 "
 '
@@ -148,31 +148,31 @@ assert \"Lumen Health\" in t[0][\"why\"], t
 RAPPORT_DB=$TEST_DIR/hr.db
 test_expect_success 'no hiring manager: the re-contact goes to HR' '
 	rapport opp add "Cedar Credit" "Analyst" --slug cedar >/dev/null &&
-	rapport person add "Priya Raman" --org "Cedar Credit" --rapport 2 >/dev/null &&
-	rapport person add "Omar Haddad" --org "Cedar Credit" --rapport 5 >/dev/null &&
-	rapport opp link cedar Priya --role hr >/dev/null &&
+	rapport person add "People Partner" --org "Cedar Credit" --rapport 2 >/dev/null &&
+	rapport person add "Risk Analyst" --org "Cedar Credit" --rapport 5 >/dev/null &&
+	rapport opp link cedar People --role hr >/dev/null &&
 	rapport opp move cedar interviewing >/dev/null &&
-	rapport log interview "Case study" --with Omar --opp cedar --at 2026-03-03T10:00 >/dev/null &&
+	rapport log interview "Case study" --with Risk --opp cedar --at 2026-03-03T10:00 >/dev/null &&
 	rapport opp move cedar rejected >/dev/null &&
 	tasks rejected.recontact >out &&
-	echo "call|Priya Raman|2026-08-07|open|Re-contact Priya Raman at Cedar Credit" >want &&
+	echo "call|People Partner|2026-08-07|open|Re-contact People Partner at Cedar Credit" >want &&
 	test_cmp want out
 '
 
 RAPPORT_DB=$TEST_DIR/rapport.db2
 test_expect_success 'no hiring manager nor HR: the re-contact goes to the highest-rapport person met' '
 	rapport opp add "Willow Studios" "Producer" --slug willow >/dev/null &&
-	rapport person add "Emma Wilson" --org "Willow Studios" --rapport 3 >/dev/null &&
-	rapport person add "Daniel Kim" --org "Willow Studios" --rapport 4 >/dev/null &&
+	rapport person add "Studio Manager" --org "Willow Studios" --rapport 3 >/dev/null &&
+	rapport person add "Engineering VP" --org "Willow Studios" --rapport 4 >/dev/null &&
 	rapport opp move willow interviewing >/dev/null &&
-	rapport log interview "Portfolio review" --with Emma --with Daniel --opp willow \
+	rapport log interview "Portfolio review" --with Studio --with Engineering --opp willow \
 		--at 2026-03-03T10:00 >/dev/null &&
 	rapport opp move willow rejected >/dev/null &&
 	tasks rejected.recontact >out &&
-	echo "call|Daniel Kim|2026-08-07|open|Re-contact Daniel Kim at Willow Studios" >want &&
+	echo "call|Engineering VP|2026-08-07|open|Re-contact Engineering VP at Willow Studios" >want &&
 	test_cmp want out &&
 	tasks rejected.call >out &&
-	echo "call|Daniel Kim|2026-03-15|open|Call Daniel Kim" >want &&
+	echo "call|Engineering VP|2026-03-15|open|Call Engineering VP" >want &&
 	test_cmp want out
 '
 
@@ -181,18 +181,18 @@ RAPPORT_DB=$TEST_DIR/unmet.db
 test_expect_success 'a recruiter linked to the opportunity counts as met' '
 	rapport opp add "Fjord Systems" "Platform Engineer" --slug fjord >/dev/null &&
 	rapport opp move fjord interviewing >/dev/null &&
-	rapport person add "Tom Baker" --org "Fjord Systems" --rapport 3 >/dev/null &&
-	rapport person add "Aisha Khan" --org "Fjord Systems" --title "Recruiter" --rapport 5 >/dev/null &&
-	rapport opp link fjord Aisha --role recruiter >/dev/null &&
-	rapport log interview "Pairing session" --with Tom --opp fjord --at 2026-03-03T10:00 >/dev/null &&
+	rapport person add "Former Colleague" --org "Fjord Systems" --rapport 3 >/dev/null &&
+	rapport person add "Campus Recruiter" --org "Fjord Systems" --title "Recruiter" --rapport 5 >/dev/null &&
+	rapport opp link fjord Campus --role recruiter >/dev/null &&
+	rapport log interview "Pairing session" --with Former --opp fjord --at 2026-03-03T10:00 >/dev/null &&
 	rapport opp move fjord rejected >/dev/null &&
 	rule_tasks rejected >out &&
-	grep -q "^rejected.letter|email|Tom Baker|2026-03-12|open$" out &&
-	grep -q "^rejected.letter|email|Aisha Khan|2026-03-12|open$" out &&
-	grep -q "^rejected.call|call|Aisha Khan|" out &&
-	! grep -q "^rejected.call|call|Tom Baker|" out &&
-	test_eq "$(cadence Aisha)" 45 &&
-	test_eq "$(cadence Tom)" 45
+	grep -q "^rejected.letter|email|Former Colleague|2026-03-12|open$" out &&
+	grep -q "^rejected.letter|email|Campus Recruiter|2026-03-12|open$" out &&
+	grep -q "^rejected.call|call|Campus Recruiter|" out &&
+	! grep -q "^rejected.call|call|Former Colleague|" out &&
+	test_eq "$(cadence Campus)" 45 &&
+	test_eq "$(cadence Former)" 45
 '
 
 test_done

@@ -10,23 +10,23 @@ RAPPORT_NOW=2026-03-02T09:00
 test_expect_success 'Mon 2: interviews at Orbit Payments' '
 	rapport opp add "Orbit Payments" "Platform Lead" --slug orbit >/dev/null &&
 	rapport opp move orbit interviewing >/dev/null &&
-	rapport person add "Daniel Kim" --org "Orbit Payments" --title "VP Engineering" --rapport 3 >/dev/null &&
-	rapport person add "Emma Wilson" --org "Orbit Payments" --title "Staff Engineer" --rapport 5 >/dev/null &&
-	rapport opp link orbit Daniel --role hiring-manager >/dev/null &&
-	rapport log interview "Leadership interview" --with Daniel --with Emma --opp orbit \
+	rapport person add "Engineering VP" --org "Orbit Payments" --title "VP Engineering" --rapport 3 >/dev/null &&
+	rapport person add "Studio Manager" --org "Orbit Payments" --title "Staff Engineer" --rapport 5 >/dev/null &&
+	rapport opp link orbit Engineering --role hiring-manager >/dev/null &&
+	rapport log interview "Leadership interview" --with Engineering --with Studio --opp orbit \
 		--at 2026-03-02T11:00 >/dev/null &&
 	test_eq "$(rule_tasks offer)" ""
 '
 
 test_expect_success 'Mon 9: no word for a week: the silence letter is open' '
-	test_eq "$(on 2026-03-09 tasks silence | cut -d"|" -f2,4)" "Daniel Kim|open"
+	test_eq "$(on 2026-03-09 tasks silence | cut -d"|" -f2,4)" "Engineering VP|open"
 '
 
 # Wednesday 11 March: the offer
 RAPPORT_NOW=2026-03-11T17:00
 
 test_expect_success 'Wed 11: the offer comes: five follow-ups, in the same command' '
-	rapport log call "Daniel: verbal offer" --with Daniel --opp orbit --in >/dev/null &&
+	rapport log call "Engineering: verbal offer" --with Engineering --opp orbit --in >/dev/null &&
 	rapport opp move orbit offer --note "verbal offer" >/dev/null &&
 	rapport export | python3 -c "
 import json, sys
@@ -43,7 +43,7 @@ test_expect_success 'Wed 11: kinds, people and due dates' '
 	cat >want <<-\EOT &&
 	offer.compare|review|-|2026-03-12|open
 	offer.peers|meeting|-|2026-03-14|open
-	offer.shape|meeting|Daniel Kim|2026-03-16|open
+	offer.shape|meeting|Engineering VP|2026-03-16|open
 	offer.visit|meeting|-|2026-03-16|open
 	EOT
 	test_cmp want out &&
@@ -56,7 +56,7 @@ test_expect_success 'Wed 11: the titles say what to do' '
 	grep -q "|2026-03-12|open|Prepare and ask your questions about the offer$" out &&
 	grep -q "^meeting|-|2026-03-14|open|Ask to meet your future peers at Orbit Payments$" out &&
 	grep -q "^meeting|-|2026-03-16|open|Visit where you would work at Orbit Payments$" out &&
-	grep -q "^meeting|Daniel Kim|2026-03-16|open|Meet Daniel Kim to shape the role and the offer$" out
+	grep -q "^meeting|Engineering VP|2026-03-16|open|Meet Engineering VP to shape the role and the offer$" out
 '
 
 test_expect_success 'Wed 11: each says why, naming Orbit Payments or the role' '
@@ -75,14 +75,14 @@ for t in ts:
 
 test_expect_success 'Wed 11: the call that brought the offer ended the silence: the letter is skipped' '
 	tasks silence >out &&
-	grep -q "^letter|Daniel Kim|2026-03-09|skipped|" out &&
+	grep -q "^letter|Engineering VP|2026-03-09|skipped|" out &&
 	test_eq "$(ntasks silence.call)" 0
 '
 
-test_expect_success 'Mon 16: the meeting with Daniel is done and logged; nothing new appears' '
+test_expect_success 'Mon 16: the meeting with Engineering is done and logged; nothing new appears' '
 	on 2026-03-16T10:00 rapport task done \
-		"$(on 2026-03-16 task_id "Meet Daniel Kim to shape the role and the offer")" >/dev/null &&
-	on 2026-03-16 contacts orbit | grep "^meeting|out|Daniel Kim|2026-03-16|" &&
+		"$(on 2026-03-16 task_id "Meet Engineering VP to shape the role and the offer")" >/dev/null &&
+	on 2026-03-16 contacts orbit | grep "^meeting|out|Engineering VP|2026-03-16|" &&
 	each_day 2026-03-16 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 rule_tasks offer | wc -l)" 5 &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0

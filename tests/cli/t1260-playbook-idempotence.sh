@@ -25,21 +25,21 @@ content() {
 story() {
 	on 2026-03-02 rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
 	on 2026-03-02 rapport opp move northwind interviewing >/dev/null &&
-	on 2026-03-02 rapport person add "Maria Lopez" --org "Northwind Labs" --rapport 3 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "Northwind Labs" --rapport 4 >/dev/null &&
-	on 2026-03-02 rapport opp link northwind Maria --role hiring-manager >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Panel" --with Maria --with Tom --opp northwind >/dev/null &&
+	on 2026-03-02 rapport person add "Recruiting Partner" --org "Northwind Labs" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Former Colleague" --org "Northwind Labs" --rapport 4 >/dev/null &&
+	on 2026-03-02 rapport opp link northwind Recruiting --role hiring-manager >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Panel" --with Recruiting --with Former --opp northwind >/dev/null &&
 	on 2026-03-02 rapport opp add "Globex Data" "Analytics Lead" --slug globex >/dev/null &&
 	on 2026-03-02 rapport opp move globex conversation >/dev/null &&
-	on 2026-03-02 rapport person add "Priya Raman" --org "Globex Data" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport person add "Owen Park" --org "Globex Data" --rapport 2 >/dev/null &&
-	on 2026-03-04T15:00 rapport log interview "Intro" --with Priya --with Owen --opp globex >/dev/null &&
+	on 2026-03-02 rapport person add "People Partner" --org "Globex Data" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport person add "Panel Interviewer" --org "Globex Data" --rapport 2 >/dev/null &&
+	on 2026-03-04T15:00 rapport log interview "Intro" --with People --with Panel --opp globex >/dev/null &&
 	on 2026-03-02 rapport opp add "Lumen Health" "Data Scientist" --slug lumen >/dev/null &&
 	on 2026-03-02 rapport opp move lumen interviewing >/dev/null &&
-	on 2026-03-02 rapport person add "Grace Chen" --org "Lumen Health" --rapport 4 >/dev/null &&
-	on 2026-03-03T11:00 rapport log interview "Case study" --with Grace --opp lumen >/dev/null &&
+	on 2026-03-02 rapport person add "Clinical Lead" --org "Lumen Health" --rapport 4 >/dev/null &&
+	on 2026-03-03T11:00 rapport log interview "Case study" --with Clinical --opp lumen >/dev/null &&
 	on 2026-03-06 rapport opp move lumen rejected >/dev/null &&
-	on 2026-03-02 rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 7 >/dev/null
+	on 2026-03-02 rapport person add "Industry Mentor" --org "Blue Harbor Logistics" --cadence 7 >/dev/null
 }
 
 RAPPORT_DB=$TEST_DIR/daily.db
@@ -56,9 +56,9 @@ assert \"silence\" not in o and \"keep-in-touch\" not in o, o
 test_expect_success 'Fri 20 March: agenda 20 times, task list 20 times: the same tasks' '
 	on 2026-03-20 rapport agenda >/dev/null &&
 	on 2026-03-20 snapshot >first &&
-	grep -q "|silence|letter|Maria Lopez|northwind|2026-03-09|open|" first &&
-	grep -q "|silence|letter|Priya Raman|globex|2026-03-11|open|" first &&
-	grep -q "|keep-in-touch|email|Lena Fischer|-|2026-03-09|open|" first &&
+	grep -q "|silence|letter|Recruiting Partner|northwind|2026-03-09|open|" first &&
+	grep -q "|silence|letter|People Partner|globex|2026-03-11|open|" first &&
+	grep -q "|keep-in-touch|email|Industry Mentor|-|2026-03-09|open|" first &&
 	i=0 &&
 	while [ $i -lt 20 ]; do
 		on 2026-03-20T13:00 rapport agenda >/dev/null &&
@@ -106,15 +106,15 @@ test_expect_success '... holds the same follow-ups as one look on the last day' 
 test_expect_success '... with one silence letter per opportunity and one keep-in-touch per person' '
 	on 2026-04-30 snapshot >all &&
 	test_eq "$(grep -c "|silence|" all)" 2 &&
-	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Lena Fischer|" all)" 1 &&
+	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Industry Mentor|" all)" 1 &&
 	cut -d"|" -f2,4,5 all | grep -v "^thank-you|" | sort | uniq -d >dups &&
 	test_eq "$(cat dups)" ""
 '
 
 test_expect_success 'done and skipped follow-ups are not made again' '
-	on 2026-04-30 rapport task skip "$(on 2026-04-30 task_id "Write to Maria Lopez to restate your interest in Backend Engineer")" >/dev/null &&
-	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Thank-you note to Tom Baker")" >/dev/null &&
-	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Keep in touch with Lena Fischer")" >/dev/null &&
+	on 2026-04-30 rapport task skip "$(on 2026-04-30 task_id "Write to Recruiting Partner to restate your interest in Backend Engineer")" >/dev/null &&
+	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Thank-you note to Former Colleague")" >/dev/null &&
+	on 2026-04-30T10:00 rapport task done "$(on 2026-04-30 task_id "Keep in touch with Industry Mentor")" >/dev/null &&
 	on 2026-04-30 snapshot >before &&
 	i=0 &&
 	while [ $i -lt 20 ]; do
@@ -128,11 +128,11 @@ test_expect_success 'done and skipped follow-ups are not made again' '
 	test_cmp before later
 '
 
-test_expect_success 'Lena lapses again a week after the e-mail: exactly one new task' '
+test_expect_success 'Industry lapses again a week after the e-mail: exactly one new task' '
 	each_day 2026-05-07 2026-05-10 rapport agenda &&
 	on 2026-05-10 snapshot >later &&
-	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Lena Fischer|" later)" 2 &&
-	grep -q "|keep-in-touch|email|Lena Fischer|-|2026-05-07|open|" later
+	test_eq "$(grep -c "|keep-in-touch|[a-z]*|Industry Mentor|" later)" 2 &&
+	grep -q "|keep-in-touch|email|Industry Mentor|-|2026-05-07|open|" later
 '
 
 test_done

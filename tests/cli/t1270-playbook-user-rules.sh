@@ -27,12 +27,12 @@ test_expect_success 'a [thank-you] of your own replaces the built-in one' '
 	interviewed "Northwind Labs" interviewing &&
 	tasks thank-you >out &&
 	cat >want <<-\EOT &&
-	linkedin|Maria Lopez|2026-03-04|open|Send thanks to Maria
-	linkedin|Tom Baker|2026-03-04|open|Send thanks to Tom
+	linkedin|Recruiting Partner|2026-03-04|open|Send thanks to Recruiting
+	linkedin|Former Colleague|2026-03-04|open|Send thanks to Former
 	EOT
 	test_cmp want out &&
 	test_eq "$(ntasks)" 2 &&
-	task_is "Send thanks to Maria" why "Met Maria Lopez at Northwind Labs on 2026-03-02." \
+	task_is "Send thanks to Recruiting" why "Met Recruiting Partner at Northwind Labs on 2026-03-02." \
 		origin thank-you
 '
 
@@ -54,7 +54,7 @@ test_expect_success '[rejected.call] enabled = no: a rejection plans everything 
 	2 thank-you
 	EOT
 	test_cmp want out &&
-	test_eq "$(cadence Tom)" 45
+	test_eq "$(cadence Former)" 45
 '
 
 RAPPORT_DB=$TEST_DIR/no-rejected.db
@@ -68,8 +68,8 @@ test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no
 	on 2026-03-10 origins >out &&
 	echo "2 thank-you" >want &&
 	test_cmp want out &&
-	test_eq "$(cadence Tom)" None &&
-	test_eq "$(cadence Maria)" None
+	test_eq "$(cadence Former)" None &&
+	test_eq "$(cadence Recruiting)" None
 '
 
 RAPPORT_DB=$TEST_DIR/rapport5.db
@@ -87,7 +87,7 @@ test_expect_success 'a [rejected.call] of your own: only rapport 5 gets a call, 
 	interviewed "Ember Games" interviewing &&
 	on 2026-03-10 rapport opp move job rejected >/dev/null &&
 	on 2026-03-10 tasks rejected.call >out &&
-	echo "call|Tom Baker|2026-03-16|open|Ring Tom" >want &&
+	echo "call|Former Colleague|2026-03-16|open|Ring Former" >want &&
 	test_cmp want out &&
 	test_eq "$(on 2026-03-10 ntasks rejected.letter)" 2
 '
@@ -117,7 +117,7 @@ test_expect_success '[silence.call] enabled = no: the letter, but no call after 
 	on 2026-03-09 rapport agenda >/dev/null &&
 	test_eq "$(on 2026-03-09 ntasks silence)" 1 &&
 	on 2026-03-09T12:00 rapport task done \
-		"$(on 2026-03-09 task_id "Write to Maria Lopez to restate your interest in Data Engineer")" >/dev/null &&
+		"$(on 2026-03-09 task_id "Write to Recruiting Partner to restate your interest in Data Engineer")" >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
@@ -142,15 +142,15 @@ test_expect_success 'a [silence] of your own: three days, to the highest rapport
 	test_eq "$(on 2026-03-04 ntasks silence)" 0 &&
 	each_day 2026-03-05 2026-03-12 rapport agenda &&
 	on 2026-03-12 tasks silence >out &&
-	echo "email|Tom Baker|2026-03-05|open|Nudge Tom Baker" >want &&
+	echo "email|Former Colleague|2026-03-05|open|Nudge Former Colleague" >want &&
 	test_cmp want out &&
-	test_eq "$(on 2026-03-12 task_field "Nudge Tom Baker" why)" "3 quiet days at Meridian Foods."
+	test_eq "$(on 2026-03-12 task_field "Nudge Former Colleague" why)" "3 quiet days at Meridian Foods."
 '
 
 test_expect_success '... and the built-in calls still follow it when it is done' '
-	on 2026-03-12T09:00 rapport task done "$(on 2026-03-12 task_id "Nudge Tom Baker")" >/dev/null &&
+	on 2026-03-12T09:00 rapport task done "$(on 2026-03-12 task_id "Nudge Former Colleague")" >/dev/null &&
 	on 2026-03-15 tasks silence.call >out &&
-	echo "call|Tom Baker|2026-03-15|open|Call Tom Baker about Data Engineer" >want &&
+	echo "call|Former Colleague|2026-03-15|open|Call Former Colleague about Data Engineer" >want &&
 	test_cmp want out
 '
 
@@ -185,7 +185,7 @@ test_expect_success 'rules of your own: on a stage, on an inbound call, on a don
 	title = Connect with {first}
 	EOF
 	rapport opp add "Cobalt Retail" "Analytics Engineer" --slug cobalt >/dev/null &&
-	rapport person add "Wei Zhang" --org "Cobalt Retail" >/dev/null &&
+	rapport person add "Product Owner" --org "Cobalt Retail" >/dev/null &&
 	rapport opp move cobalt applied >/dev/null &&
 	tasks applied.research >out &&
 	echo "learn|-|2026-03-04|open|Research Cobalt Retail" >want &&
@@ -196,20 +196,20 @@ test_expect_success 'rules of your own: on a stage, on an inbound call, on a don
 '
 
 test_expect_success '... an inbound call makes notes, an outbound one does not' '
-	on 2026-03-03T10:00 rapport log call "Screening call" --with Wei --opp cobalt --in >/dev/null &&
-	on 2026-03-03T15:00 rapport log call "Follow-up call" --with Wei --opp cobalt --out >/dev/null &&
+	on 2026-03-03T10:00 rapport log call "Screening call" --with Product --opp cobalt --in >/dev/null &&
+	on 2026-03-03T15:00 rapport log call "Follow-up call" --with Product --opp cobalt --out >/dev/null &&
 	on 2026-03-03 tasks call.notes >out &&
-	echo "email|Wei Zhang|2026-03-04|open|Send notes to Wei Zhang" >want &&
+	echo "email|Product Owner|2026-03-04|open|Send notes to Product Owner" >want &&
 	test_cmp want out &&
-	test_eq "$(on 2026-03-03 task_field "Send notes to Wei Zhang" why)" \
-		"Wei Zhang called you about Analytics Engineer."
+	test_eq "$(on 2026-03-03 task_field "Send notes to Product Owner" why)" \
+		"Product Owner called you about Analytics Engineer."
 '
 
 test_expect_success '... a done thank-you note brings a LinkedIn task a week later' '
-	on 2026-03-05T10:00 rapport log interview "Interview" --with Wei --opp cobalt >/dev/null &&
-	on 2026-03-06T09:00 rapport task done "$(on 2026-03-06 task_id "Thank-you note to Wei Zhang")" >/dev/null &&
+	on 2026-03-05T10:00 rapport log interview "Interview" --with Product --opp cobalt >/dev/null &&
+	on 2026-03-06T09:00 rapport task done "$(on 2026-03-06 task_id "Thank-you note to Product Owner")" >/dev/null &&
 	on 2026-03-06 tasks thank-you.connect >out &&
-	echo "linkedin|Wei Zhang|2026-03-13|open|Connect with Wei" >want &&
+	echo "linkedin|Product Owner|2026-03-13|open|Connect with Product" >want &&
 	test_cmp want out &&
 	each_day 2026-03-06 2026-03-20 rapport agenda &&
 	test_eq "$(on 2026-03-20 ntasks thank-you.connect)" 1
@@ -225,13 +225,13 @@ test_expect_success 'a [keep-in-touch] of your own: a call instead of an e-mail'
 	title = Call {first} to catch up
 	why   = Every {days} days, remember?
 	EOF
-	rapport person add "Lena Fischer" --org "Blue Harbor Logistics" --cadence 10 >/dev/null &&
+	rapport person add "Industry Mentor" --org "Blue Harbor Logistics" --cadence 10 >/dev/null &&
 	on 2026-03-11 rapport agenda >/dev/null &&
 	test_eq "$(on 2026-03-11 ntasks keep-in-touch)" 0 &&
 	on 2026-03-13 tasks keep-in-touch >out &&
-	echo "call|Lena Fischer|2026-03-12|open|Call Lena to catch up" >want &&
+	echo "call|Industry Mentor|2026-03-12|open|Call Industry to catch up" >want &&
 	test_cmp want out &&
-	test_eq "$(on 2026-03-13 task_field "Call Lena to catch up" why)" "Every 10 days, remember?"
+	test_eq "$(on 2026-03-13 task_field "Call Industry to catch up" why)" "Every 10 days, remember?"
 '
 
 RAPPORT_DB=$TEST_DIR/set-cadence.db
@@ -243,11 +243,11 @@ test_expect_success 'a rule of your own that only sets a cadence' '
 	for         = participants
 	set-cadence = 60
 	EOF
-	rapport person add "Ravi Patel" --org "Orbit Payments" >/dev/null &&
-	rapport person add "Sofia Rossi" --org "Orbit Payments" --cadence 20 >/dev/null &&
-	rapport log interview "Coffee interview" --with Ravi --with Sofia >/dev/null &&
-	test_eq "$(cadence Ravi)" 60 &&
-	test_eq "$(cadence Sofia)" 20 &&
+	rapport person add "Field Engineer" --org "Orbit Payments" >/dev/null &&
+	rapport person add "Finance Partner" --org "Orbit Payments" --cadence 20 >/dev/null &&
+	rapport log interview "Coffee interview" --with Field --with Finance >/dev/null &&
+	test_eq "$(cadence Field)" 60 &&
+	test_eq "$(cadence Finance)" 20 &&
 	test_eq "$(ntasks interview.cadence)" 0
 '
 

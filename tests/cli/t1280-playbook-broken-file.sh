@@ -13,8 +13,8 @@ broken() {
 	playbooks &&
 	case $1 in any) _line='[0-9][0-9]*' ;; *) _line=$1 ;; esac &&
 	db_digest >"$TEST_DIR/.before" &&
-	for _cmd in "agenda" "task list" "log interview Second-round --with Maria --opp job" \
-		"opp move job offer" "task done 1" "log email Hello --with Maria --opp job --in"; do
+	for _cmd in "agenda" "task list" "log interview Second-round --with Recruiting --opp job" \
+		"opp move job offer" "task done 1" "log email Hello --with Recruiting --opp job --in"; do
 		# shellcheck disable=SC2086
 		test_must_fail 1 rapport $_cmd || return 1
 		head -n 1 "$TEST_DIR/.stderr" | grep -q "^rapport: $PB:$_line: ..*" || {
@@ -27,11 +27,11 @@ broken() {
 	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
 }
 
-test_expect_success 'a search: an opportunity, Maria, a task' '
+test_expect_success 'a search: an opportunity, Recruiting, a task' '
 	rapport opp add "Northwind Labs" "Backend Engineer" --slug job >/dev/null &&
 	rapport opp move job interviewing >/dev/null &&
-	rapport person add "Maria Lopez" --org "Northwind Labs" >/dev/null &&
-	rapport opp link job Maria --role hiring-manager >/dev/null &&
+	rapport person add "Recruiting Partner" --org "Northwind Labs" >/dev/null &&
+	rapport opp link job Recruiting --role hiring-manager >/dev/null &&
 	rapport task add "Prepare the interview" --kind learn --opp job >/dev/null &&
 	test_eq "$(task_id "Prepare the interview")" 1
 '
@@ -178,11 +178,11 @@ test_expect_success 'a due date that is not a number of days' '
 
 test_expect_success 'with the file broken, commands that run no rule still work' '
 	rapport person list >out &&
-	grep -q "Maria Lopez" out &&
+	grep -q "Recruiting Partner" out &&
 	rapport opp show job >out &&
 	grep -q "Backend Engineer" out &&
-	rapport person add "Tom Baker" --org "Northwind Labs" >/dev/null &&
-	rapport opp link job Tom --role peer >/dev/null
+	rapport person add "Former Colleague" --org "Northwind Labs" >/dev/null &&
+	rapport opp link job Former --role peer >/dev/null
 '
 
 test_expect_success 'nothing that failed was recorded' '
@@ -207,7 +207,7 @@ test_expect_success 'once the file is fixed, the commands run and the rules with
 	title = Research {org}
 	EOF
 	rapport task done 1 >/dev/null &&
-	rapport log interview "Second round" --with Maria --with Tom --opp job >/dev/null &&
+	rapport log interview "Second round" --with Recruiting --with Former --opp job >/dev/null &&
 	rapport agenda >/dev/null &&
 	test_eq "$(ntasks thank-you)" 2 &&
 	rapport opp move job offer >/dev/null &&

@@ -4,11 +4,11 @@
 
 test_expect_success 'set-up: an opportunity, two people, an interview' '
 	rapport opp add "Acme Analytics" "Data Lead" >/dev/null &&
-	rapport person add "Grace Moreno" --org "Acme Analytics" >/dev/null &&
-	rapport person add "Sam Okafor" --org "Acme Analytics" >/dev/null &&
-	rapport opp link acme-analytics-data-lead "Grace Moreno" --role hiring-manager &&
+	rapport person add "Analytics Head" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Quality Engineer" --org "Acme Analytics" >/dev/null &&
+	rapport opp link acme-analytics-data-lead "Analytics Head" --role hiring-manager &&
 	rapport --json log interview "First interview" --opp acme-analytics-data-lead \
-		--with "Grace Moreno" --at 2026-03-01 >out &&
+		--with "Analytics Head" --at 2026-03-01 >out &&
 	test_eq "$(jv id <out)" 1
 '
 
@@ -79,16 +79,16 @@ test_expect_success 'fit with nothing known: score unknown, everything to verify
 '
 
 test_expect_success 'want mark records evidence with who, where and a note' '
-	rapport --json want mark acme-analytics-data-lead remote met --by Grace \
+	rapport --json want mark acme-analytics-data-lead remote met --by Analytics \
 		--interaction 1 --note "Fully remote team, one week a quarter on site" >out &&
 	test_eq "$(jv status <out)" met &&
-	test_eq "$(jv by.name <out)" "Grace Moreno" &&
+	test_eq "$(jv by.name <out)" "Analytics Head" &&
 	test_eq "$(jv interaction <out)" 1 &&
 	test_eq "$(jv at <out)" 2026-03-01
 '
 
 test_expect_success 'want mark: partly, unmet and vague; the latest evidence counts' '
-	rapport want mark acme-analytics-data-lead "lead role" unmet --by Sam &&
+	rapport want mark acme-analytics-data-lead "lead role" unmet --by Quality &&
 	rapport want mark acme-analytics-data-lead "lead role" partly --note "maybe in a year" &&
 	rapport want mark acme-analytics-data-lead coaches vague --note "we are flat" &&
 	rapport --json fit acme-analytics-data-lead >out &&
@@ -96,7 +96,7 @@ test_expect_success 'want mark: partly, unmet and vague; the latest evidence cou
 	test_eq "$(jv wants.2.status <out)" partly &&
 	test_eq "$(jlen wants.2.evidence <out)" 2 &&
 	test_eq "$(jv wants.2.evidence.0.status <out)" unmet &&
-	test_eq "$(jv wants.2.evidence.0.by.name <out)" "Sam Okafor"
+	test_eq "$(jv wants.2.evidence.0.by.name <out)" "Quality Engineer"
 '
 
 # met (weight 5) + partly (weight 4); vague and unknown do not count:

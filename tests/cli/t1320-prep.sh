@@ -12,13 +12,13 @@ test_expect_success 'set-up: wants, an opportunity, a boss, a peer and hr' '
 	rapport want add "A manager who coaches" --weight 2 --category manager >/dev/null &&
 	rapport opp add "Acme Analytics" "Data Lead" --level "Lead" --salary-target 95000 \
 		--notes "Ask about the *migration* project" >/dev/null &&
-	rapport person add "Grace Moreno" --org "Acme Analytics" --title "Head of Data" \
+	rapport person add "Analytics Head" --org "Acme Analytics" --title "Head of Data" \
 		--rapport 4 >/dev/null &&
-	rapport person add "Sam Okafor" --org "Acme Analytics" >/dev/null &&
-	rapport person add "Lee Hart" --org "Acme Analytics" >/dev/null &&
-	rapport opp link $opp "Grace Moreno" --role hiring-manager &&
-	rapport opp link $opp "Sam Okafor" --role peer &&
-	rapport opp link $opp "Lee Hart" --role hr
+	rapport person add "Quality Engineer" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Account Manager" --org "Acme Analytics" >/dev/null &&
+	rapport opp link $opp "Analytics Head" --role hiring-manager &&
+	rapport opp link $opp "Quality Engineer" --role peer &&
+	rapport opp link $opp "Account Manager" --role hr
 '
 
 test_expect_success 'before any conversation: the first stage, a hint about the range' '
@@ -27,7 +27,7 @@ test_expect_success 'before any conversation: the first stage, a hint about the 
 	grep -q "This conversation: first" sheet.md &&
 	grep -q "Your target: 95,000" sheet.md &&
 	grep -q "ask for it by the second conversation" sheet.md &&
-	grep -q "^### Grace Moreno" sheet.md &&
+	grep -q "^### Analytics Head" sheet.md &&
 	grep -q "Head of Data, Acme Analytics" sheet.md &&
 	grep -q "Rapport: 4/5" sheet.md &&
 	grep -q "^- Role: peer" sheet.md
@@ -73,11 +73,11 @@ test_expect_success 'each question suits the stage, the audience and the want' '
 test_expect_success 'questions name whom to ask, by role' '
 	rapport --json question list --stage first --audience hr --verifies work-pattern >hrq &&
 	rapport prep $opp >sheet.md &&
-	grep -q "(ask .*Lee Hart" sheet.md
+	grep -q "(ask .*Account Manager" sheet.md
 '
 
 test_expect_success '--with narrows the people and their audiences' '
-	rapport --json prep $opp --with "Sam Okafor" >out &&
+	rapport --json prep $opp --with "Quality Engineer" >out &&
 	test_eq "$(jv people <out)" "[2]" &&
 	rapport --json question list >bank &&
 	python3 -c "
@@ -90,7 +90,7 @@ for qid in sheet[\"questions\"]:
 '
 
 test_expect_success 'after an interview: the second stage and a prompt to ask for the range' '
-	rapport log interview "First interview" --opp $opp --with "Grace Moreno" \
+	rapport log interview "First interview" --opp $opp --with "Analytics Head" \
 		--at 2026-03-01 >/dev/null &&
 	rapport prep $opp >sheet.md &&
 	grep -q "This conversation: second" sheet.md &&
@@ -156,7 +156,7 @@ test_expect_success 'prep --html writes a printable page with the same content' 
 '
 
 test_expect_success 'hostile text is inert in the HTML page' '
-	rapport person edit "Sam Okafor" --title "<img src=x onerror=alert(1)>" &&
+	rapport person edit "Quality Engineer" --title "<img src=x onerror=alert(1)>" &&
 	rapport opp edit $opp --notes "<script>alert(1)</script> [click](javascript:alert(2))" &&
 	rapport prep $opp --html evil.html >/dev/null &&
 	! grep -q "<script>" evil.html &&

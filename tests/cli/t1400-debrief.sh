@@ -52,11 +52,11 @@ for w in json.load(sys.stdin)["wants"]:
 test_expect_success 'setup: an opportunity, people, two interviews, wants, a question' '
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null &&
 	rapport opp add "Borealis" "Analytics Manager" --slug borealis >/dev/null &&
-	rapport person add "Sam Carter" --org "Acme Analytics" >/dev/null &&
-	rapport person add "Priya Shah" --org "Acme Analytics" >/dev/null &&
-	rapport log interview "First interview" --with Sam --opp acme-data-lead \
+	rapport person add "Executive Sponsor" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Sourcing Partner" --org "Acme Analytics" >/dev/null &&
+	rapport log interview "First interview" --with Executive --opp acme-data-lead \
 		--at 2026-02-20T10:00 --chemistry 3 >/dev/null &&
-	rapport log interview "Team interview" --with Sam --with Priya --opp acme-data-lead \
+	rapport log interview "Team interview" --with Executive --with Sourcing --opp acme-data-lead \
 		--at 2026-02-27T14:00 >/dev/null &&
 	rapport log interview "Screening call" --opp borealis --at 2026-02-25T09:00 >/dev/null &&
 	rapport want add "remote work" --weight 4 --category work-pattern >/dev/null &&
@@ -71,7 +71,7 @@ test_expect_success 'debrief by flags: a bank question, its answer, a want it ma
 	rapport --json debrief acme-data-lead --interaction 1 --asked "$q" \
 		--answer "Two days a month in the office" --mark "remote work=met" \
 		--well "Clear stories about the migration" --refine "Shorter answers on SQL" \
-		--chemistry 4 --notes "Sam wants someone hands-on" >out &&
+		--chemistry 4 --notes "Executive wants someone hands-on" >out &&
 	test_eq "$(jv id <out)" 1 &&
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
 	test_eq "$(jv interaction.id <out)" 1 &&
@@ -80,18 +80,18 @@ test_expect_success 'debrief by flags: a bank question, its answer, a want it ma
 	test_eq "$(jv went_well <out)" "Clear stories about the migration" &&
 	test_eq "$(jv refine <out)" "Shorter answers on SQL" &&
 	test_eq "$(jv chemistry <out)" 4 &&
-	test_eq "$(jv notes <out)" "Sam wants someone hands-on" &&
+	test_eq "$(jv notes <out)" "Executive wants someone hands-on" &&
 	test_eq "$(jlen asked <out)" 1 &&
 	test_eq "$(jv asked.0.question_id <out)" "$q" &&
 	test_eq "$(jv asked.0.text <out)" "How many days a week does the team meet in person?" &&
 	test_eq "$(jv asked.0.answer <out)" "Two days a month in the office" &&
-	test_eq "$(jv asked.0.by.name <out)" "Sam Carter" &&
+	test_eq "$(jv asked.0.by.name <out)" "Executive Sponsor" &&
 	test_eq "$(jv asked.0.mark.want.text <out)" "remote work" &&
 	test_eq "$(jv asked.0.mark.status <out)" met
 '
 
 test_expect_success 'the mark is evidence: who said it, in which interaction, the answer' '
-	test_eq "$(evidence "remote work")" "met|Sam Carter|1|Two days a month in the office"
+	test_eq "$(evidence "remote work")" "met|Executive Sponsor|1|Two days a month in the office"
 '
 
 test_expect_success 'an interaction keeps the chemistry it had' '
@@ -118,7 +118,7 @@ test_expect_success 'without --interaction: the latest interview; its chemistry 
 '
 
 test_expect_success 'several questions: answers by rank, N: picks the answer a mark is about, --with' '
-	rapport --json debrief acme-data-lead --interaction 2 --with Priya \
+	rapport --json debrief acme-data-lead --interaction 2 --with Sourcing \
 		--asked "Who would I work with most?" --answer "The platform team" \
 		--asked "Is there a path to lead a team?" --answer "Maybe, in a year or two" \
 		--mark "2:a growth path=vague" --asked "How is on-call shared?" >out &&
@@ -126,11 +126,11 @@ test_expect_success 'several questions: answers by rank, N: picks the answer a m
 	test_eq "$(jv asked.0.answer <out)" "The platform team" &&
 	test_eq "$(jv asked.0.mark <out)" None &&
 	test_eq "$(jv asked.1.answer <out)" "Maybe, in a year or two" &&
-	test_eq "$(jv asked.1.by.name <out)" "Priya Shah" &&
+	test_eq "$(jv asked.1.by.name <out)" "Sourcing Partner" &&
 	test_eq "$(jv asked.1.mark.want.text <out)" "a growth path" &&
 	test_eq "$(jv asked.1.mark.status <out)" vague &&
 	test_eq "$(jv asked.2.answer <out)" None &&
-	test_eq "$(evidence "a growth path")" "vague|Priya Shah|2|Maybe, in a year or two"
+	test_eq "$(evidence "a growth path")" "vague|Sourcing Partner|2|Maybe, in a year or two"
 '
 
 test_expect_success 'no single participant and no --with: the answer is nobody in particular' '
@@ -141,7 +141,7 @@ test_expect_success 'no single participant and no --with: the answer is nobody i
 '
 
 test_expect_success '--at sets the time; an interaction about no opportunity is accepted' '
-	rapport log call "Catch-up with Sam" --with Sam --at 2026-02-28T16:00 >/dev/null &&
+	rapport log call "Catch-up with Executive" --with Executive --at 2026-02-28T16:00 >/dev/null &&
 	rapport --json debrief acme-data-lead --interaction 4 --well "Relaxed" >out &&
 	test_eq "$(jv interaction.id <out)" 4 &&
 	test_eq "$(jv at <out)" 2026-02-28T16:00 &&
@@ -166,7 +166,7 @@ test_expect_success 'debrief show: text' '
 	rapport debrief show 3 >out &&
 	grep -q "^debrief 3 · acme-data-lead (Acme Analytics · Data Lead)" out &&
 	grep -q "^questions asked:" out &&
-	grep -q "^     Priya Shah: Maybe, in a year or two" out &&
+	grep -q "^     Sourcing Partner: Maybe, in a year or two" out &&
 	grep -q "^     -> a growth path: vague" out &&
 	grep -q "^  3. How is on-call shared?" out
 '
@@ -231,7 +231,7 @@ test_expect_success 'at a terminal with flags: no questions are asked' '
 
 test_expect_success 'at a terminal without flags: prompts for everything, bad entries asked again' '
 	q=$(cat qid) &&
-	printf "%s\n" "" "$q" "About twice a month" "Sam" "remote work=partly" \
+	printf "%s\n" "" "$q" "About twice a month" "Executive" "remote work=partly" \
 		"999" "What would my first project be?" "The data catalogue" "" \
 		"yachts=met" "growth=met" "" \
 		"I listened well" "Ask about the budget" "9" "4" "Follow up on the catalogue" \
@@ -243,7 +243,7 @@ test_expect_success 'at a terminal without flags: prompts for everything, bad en
 	test_eq "$(jlen asked <out)" 2 &&
 	test_eq "$(jv asked.0.question_id <out)" "$q" &&
 	test_eq "$(jv asked.0.answer <out)" "About twice a month" &&
-	test_eq "$(jv asked.0.by.name <out)" "Sam Carter" &&
+	test_eq "$(jv asked.0.by.name <out)" "Executive Sponsor" &&
 	test_eq "$(jv asked.0.mark.status <out)" partly &&
 	test_eq "$(jv asked.1.text <out)" "What would my first project be?" &&
 	test_eq "$(jv asked.1.by <out)" None &&
@@ -258,7 +258,7 @@ test_expect_success 'at a terminal without flags: prompts for everything, bad en
 	grep -q "no question 999 in the bank" terminal.log &&
 	grep -q "no want .yachts." terminal.log &&
 	grep -q "chemistry must be between 1 and 5, not 9" terminal.log &&
-	test_eq "$(evidence "remote work" | tail -n 1)" "partly|Sam Carter|2|About twice a month"
+	test_eq "$(evidence "remote work" | tail -n 1)" "partly|Executive Sponsor|2|About twice a month"
 '
 
 test_expect_success 'at a terminal: the wants still open, and questions that verify them' '
@@ -275,7 +275,7 @@ test_expect_success 'at a terminal: another interaction, and the end of input en
 	test_eq "$(jv interaction.id <out)" 1 &&
 	test_eq "$(jv asked.0.text <out)" "What tools do you use?" &&
 	test_eq "$(jv asked.0.answer <out)" None &&
-	test_eq "$(jv asked.0.by.name <out)" "Sam Carter" &&
+	test_eq "$(jv asked.0.by.name <out)" "Executive Sponsor" &&
 	test_eq "$(jv went_well <out)" None
 '
 

@@ -19,26 +19,26 @@ for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
 test_expect_success 'setup: an opportunity, the people met, your name' '
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme-data-lead >/dev/null &&
 	rapport opp add "Borealis" "Analyst" --slug borealis >/dev/null &&
-	rapport person add "Stan Li" --org "Acme Analytics" --email stan@acme.example >/dev/null &&
-	rapport person add "Nadia Brooks" --org "Borealis" >/dev/null &&
-	rapport config name "Alex Morgan" >/dev/null
+	rapport person add "Agency Recruiter" --org "Acme Analytics" --email agency@acme.example >/dev/null &&
+	rapport person add "Director of Analytics" --org "Borealis" >/dev/null &&
+	rapport config name "A New User" >/dev/null
 '
 
 test_expect_success 'feedback add: who said it, about which opportunity, when' '
 	rapport --json feedback add acme-data-lead \
 		"Your SQL was thin; read up on window functions and take a statistics class" \
-		--from Stan --at 2026-02-27 >out &&
+		--from Agency --at 2026-02-27 >out &&
 	test_eq "$(jv id <out)" 1 &&
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
-	test_eq "$(jv from.name <out)" "Stan Li" &&
+	test_eq "$(jv from.name <out)" "Agency Recruiter" &&
 	test_eq "$(jv at <out)" 2026-02-27 &&
 	test_eq "$(jv text <out)" \
 		"Your SQL was thin; read up on window functions and take a statistics class"
 '
 
 test_expect_success 'feedback add: text output, the date defaults to now' '
-	rapport feedback add borealis "Show more of your own projects" --from Nadia >out &&
-	grep -q "^recorded feedback 2 from Nadia Brooks on borealis" out &&
+	rapport feedback add borealis "Show more of your own projects" --from Director >out &&
+	grep -q "^recorded feedback 2 from Director of Analytics on borealis" out &&
 	grep -q "rapport improve add .* --from-feedback 2" out &&
 	rapport --json feedback list borealis >out &&
 	test_eq "$(jv 0.at <out)" 2026-03-02T09:00
@@ -48,13 +48,13 @@ test_expect_success 'feedback: bad input is refused, nothing written' '
 	before=$(db_digest) &&
 	test_must_fail 1 rapport feedback add acme-data-lead "Good" &&
 	test_stderr_contains "--from PERSON" &&
-	test_must_fail 1 rapport feedback add nope "Good" --from Stan &&
+	test_must_fail 1 rapport feedback add nope "Good" --from Agency &&
 	test_stderr_contains "no opportunity" &&
 	test_must_fail 1 rapport feedback add acme-data-lead "Good" --from "Nobody Known" &&
 	test_stderr_contains "no person" &&
-	test_must_fail 1 rapport feedback add acme-data-lead "  " --from Stan &&
+	test_must_fail 1 rapport feedback add acme-data-lead "  " --from Agency &&
 	test_stderr_contains "feedback" &&
-	test_must_fail 1 rapport feedback add acme-data-lead "Good" --from Stan --at someday &&
+	test_must_fail 1 rapport feedback add acme-data-lead "Good" --from Agency --at someday &&
 	test_must_fail 2 rapport feedback add acme-data-lead &&
 	test_eq "$(db_digest)" "$before"
 '
@@ -64,19 +64,19 @@ test_expect_success 'improve add --from-feedback: a learn task for the person wh
 	test_eq "$(jv kind <out)" learn &&
 	test_eq "$(jv origin <out)" improve &&
 	test_eq "$(jv feedback_id <out)" 1 &&
-	test_eq "$(jv person.name <out)" "Stan Li" &&
+	test_eq "$(jv person.name <out)" "Agency Recruiter" &&
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
 	test_eq "$(jv due <out)" 2026-03-09 &&
 	test_eq "$(jv template <out)" None &&
 	jv why <out >why &&
-	grep -q "^Stan Li.s feedback on Data Lead at Acme Analytics, 2026-02-27 (feedback 1): \"Your SQL was thin" why
+	grep -q "^Agency Recruiter.s feedback on Data Lead at Acme Analytics, 2026-02-27 (feedback 1): \"Your SQL was thin" why
 '
 
 test_expect_success 'improve add: --due, text output' '
 	rapport improve add "Take an evening statistics class" --from-feedback 1 --due 2026-03-20 \
 		>out &&
 	grep -q "^added improvement action [0-9]*: Take an evening statistics class (due 2026-03-20)" out &&
-	grep -q "proposes a progress update to Stan Li" out
+	grep -q "proposes a progress update to Agency Recruiter" out
 '
 
 test_expect_success 'improve add without feedback: a learn task for no one' '
@@ -89,7 +89,7 @@ test_expect_success 'improve add without feedback: a learn task for no one' '
 '
 
 test_expect_success 'a long feedback is quoted in part, on a character boundary' '
-	rapport feedback add borealis "$(python3 -c "print(\"é\" * 200)")" --from Nadia >/dev/null &&
+	rapport feedback add borealis "$(python3 -c "print(\"é\" * 200)")" --from Director >/dev/null &&
 	rapport --json improve add "Slow down" --from-feedback 3 | jv why >why &&
 	python3 -c "
 why = open(\"why\", encoding=\"utf-8\").read()
@@ -119,7 +119,7 @@ test_expect_success 'improve list: open ones by due date' '
 
 test_expect_success 'feedback list: oldest first, with the improvement actions of each' '
 	rapport feedback list >out &&
-	head -n 1 out | grep -q "^    1  2026-02-27       Stan Li  · acme-data-lead" &&
+	head -n 1 out | grep -q "^    1  2026-02-27       Agency Recruiter  · acme-data-lead" &&
 	grep -q "^       improvement 1: Read a book on SQL window functions \[open\]" out &&
 	rapport --json feedback list acme-data-lead >out &&
 	test_eq "$(jlen "" <out)" 1 &&
@@ -132,14 +132,14 @@ test_expect_success 'an improvement action done: a progress update to the person
 	tasks progress-update >out &&
 	test_eq "$(wc -l <out)" 1 &&
 	test_eq "$(cut -d"|" -f2- out)" \
-		"email|Stan Li|2026-03-06|open|Tell Stan Li how you followed their advice" &&
+		"email|Agency Recruiter|2026-03-06|open|Tell Agency Recruiter how you followed their advice" &&
 	rapport --json task list >all &&
 	python3 -c "
 import json
 t = [t for t in json.load(open(\"all\")) if t[\"origin\"] == \"progress-update\"][0]
 assert t[\"template\"] == \"progress-update\", t
 assert t[\"opportunity\"][\"slug\"] == \"acme-data-lead\", t
-assert \"Stan\" in t[\"why\"], t
+assert \"Agency\" in t[\"why\"], t
 "
 '
 
@@ -147,11 +147,11 @@ test_expect_success 'the letter lists what was done' '
 	id=$(cut -d"|" -f1 <out) &&
 	rapport draft "$id" >letter &&
 	head -n 1 letter | grep -q "^Subject: " &&
-	grep -q "^Hello Stan," letter &&
+	grep -q "^Hello Agency," letter &&
 	grep -qx -- "- Read a book on SQL window functions" letter &&
 	! grep -q "statistics class" letter &&
 	grep -q "Acme Analytics" letter &&
-	tail -n 1 letter | grep -q "^Alex Morgan$"
+	tail -n 1 letter | grep -q "^A New User$"
 '
 
 test_expect_success 'no duplicate when the agenda and the task list run again' '
@@ -170,7 +170,7 @@ print([t for t in json.load(sys.stdin) if t[\"title\"] == \"Practise mock interv
 '
 
 test_expect_success 'a learn task of your own with a person makes no letter (it follows no feedback)' '
-	rapport --json task add "Read Stan'"'"'s blog" --kind learn --with Stan | jv id >id &&
+	rapport --json task add "Read Agency'"'"'s blog" --kind learn --with Agency | jv id >id &&
 	rapport task done "$(cat id)" >/dev/null &&
 	test_eq "$(tasks progress-update | wc -l)" 1
 '
@@ -211,10 +211,10 @@ test_expect_success 'template check: the built-in progress-update; {done} only i
 '
 
 test_expect_success 'a progress update to someone with nothing done yet says what to fill in' '
-	rapport --json task add "Update Nadia" --kind email --with Nadia --template progress-update |
+	rapport --json task add "Update Director" --kind email --with Director --template progress-update |
 		jv id >id &&
 	rapport draft "$(cat id)" >letter &&
-	grep -q "^Hello Nadia," letter &&
+	grep -q "^Hello Director," letter &&
 	grep -qx -- "- \[what you did on their advice\]" letter
 '
 

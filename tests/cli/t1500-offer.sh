@@ -30,8 +30,8 @@ test_expect_success 'setup: an opportunity in interviews, with its hiring manage
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme --level manager \
 		--salary-target 95k >/dev/null &&
 	rapport opp move acme interviewing >/dev/null &&
-	rapport person add "Sam Carter" --org "Acme Analytics" --rapport 4 >/dev/null &&
-	rapport opp link acme Sam --role hiring-manager >/dev/null &&
+	rapport person add "Executive Sponsor" --org "Acme Analytics" --rapport 4 >/dev/null &&
+	rapport opp link acme Executive --role hiring-manager >/dev/null &&
 	rapport opp add "Orbit Payments" "Platform Lead" --slug orbit >/dev/null
 '
 

@@ -18,12 +18,12 @@ test_expect_success 'the user says what they want' '
 test_expect_success 'two opportunities, with the people in them' '
 	rapport opp add "Acme Analytics" "Data Lead" --level lead --salary-target 95k >/dev/null &&
 	rapport opp add "Globex" "Head of Analytics" --level lead --salary-target 95k >/dev/null &&
-	rapport person add "Grace Moreno" --org "Acme Analytics" --title "Head of Data" >/dev/null &&
-	rapport person add "Sam Okafor" --org "Acme Analytics" >/dev/null &&
-	rapport person add "Ira Blum" --org Globex --title "VP Data" >/dev/null &&
-	rapport opp link $a "Grace Moreno" --role hiring-manager &&
-	rapport opp link $a "Sam Okafor" --role peer &&
-	rapport opp link $b "Ira Blum" --role hiring-manager
+	rapport person add "Analytics Head" --org "Acme Analytics" --title "Head of Data" >/dev/null &&
+	rapport person add "Quality Engineer" --org "Acme Analytics" >/dev/null &&
+	rapport person add "Division Head" --org Globex --title "VP Data" >/dev/null &&
+	rapport opp link $a "Analytics Head" --role hiring-manager &&
+	rapport opp link $a "Quality Engineer" --role peer &&
+	rapport opp link $b "Division Head" --role hiring-manager
 '
 
 test_expect_success 'the prep sheet asks what verifies the heaviest wants first' '
@@ -37,7 +37,7 @@ test_expect_success 'the prep sheet asks what verifies the heaviest wants first'
 test_expect_success 'the interview, then its debrief settles two wants' '
 	q=$(cat q1) &&
 	on 2026-03-03T10:00 rapport log interview "First interview" --opp $a \
-		--with "Grace Moreno" >/dev/null &&
+		--with "Analytics Head" >/dev/null &&
 	on 2026-03-03T14:00 rapport --json debrief $a --interaction 1 \
 		--asked "$q" --answer "Two days a month in the office" \
 		--mark "1:Remote at least three days a week=met" \
@@ -46,7 +46,7 @@ test_expect_success 'the interview, then its debrief settles two wants' '
 		--well "The case study" --refine "Shorter answers" --chemistry 4 >out &&
 	on 2026-03-03T14:00 rapport --json fit $a >fit &&
 	test_eq "$(jv wants.0.status <fit)" met &&
-	test_eq "$(jv wants.0.evidence.0.by.name <fit)" "Grace Moreno" &&
+	test_eq "$(jv wants.0.evidence.0.by.name <fit)" "Analytics Head" &&
 	test_eq "$(jv wants.0.evidence.0.interaction <fit)" 1 &&
 	test_eq "$(jv wants.1.status <fit)" vague &&
 	test_eq "$(jv score <fit)" 100
@@ -70,18 +70,18 @@ assert \"Ask for the salary range in this conversation\" in md
 
 test_expect_success 'feedback becomes an improvement, and its progress update' '
 	on 2026-03-05T09:00 rapport --json feedback add $a "Brush up on experiment design" \
-		--from "Grace Moreno" >fb &&
+		--from "Analytics Head" >fb &&
 	on 2026-03-05T09:05 rapport --json improve add "Take a course on A/B testing" \
 		--from-feedback "$(jv id <fb)" >imp &&
 	test_eq "$(jv kind <imp)" learn &&
-	test_eq "$(jv person.name <imp)" "Grace Moreno" &&
+	test_eq "$(jv person.name <imp)" "Analytics Head" &&
 	on 2026-03-20T09:00 rapport task done "$(jv id <imp)" >/dev/null &&
 	on 2026-03-20T09:01 rapport --json task list >tasks &&
 	python3 -c "
 import json
 t = [t for t in json.load(open(\"tasks\")) if t[\"origin\"] == \"progress-update\"]
 assert len(t) == 1, t
-assert t[0][\"person\"][\"name\"] == \"Grace Moreno\", t
+assert t[0][\"person\"][\"name\"] == \"Analytics Head\", t
 open(\"pu\", \"w\").write(str(t[0][\"id\"]))
 " &&
 	on 2026-03-20T09:02 rapport draft "$(cat pu)" >letter &&
@@ -94,9 +94,9 @@ print(sum(t[\"origin\"] == \"progress-update\" for t in json.load(open(\"tasks\"
 '
 
 test_expect_success 'two offers, with what was learnt at Globex too' '
-	on 2026-03-25T09:00 rapport want mark $b remote unmet --by "Ira Blum" \
+	on 2026-03-25T09:00 rapport want mark $b remote unmet --by "Division Head" \
 		--note "Five days on site" &&
-	on 2026-03-25T09:00 rapport want mark $b "lead role" met --by "Ira Blum" &&
+	on 2026-03-25T09:00 rapport want mark $b "lead role" met --by "Division Head" &&
 	on 2026-03-26T09:00 rapport offer add $a --base 98k --deadline 2026-04-06 >/dev/null &&
 	on 2026-03-26T09:00 rapport offer add $b --base 110k --bonus 10k \
 		--deadline 2026-04-03 >/dev/null &&

@@ -306,16 +306,16 @@ cadence() {
 }
 
 # interviewed ORG STAGE: the opportunity "job" (Data Engineer) at ORG in STAGE;
-# Maria Lopez (hiring manager, rapport 3) and Tom Baker (peer, rapport 5)
+# Recruiting Partner (hiring manager, rapport 3) and Former Colleague (peer, rapport 5)
 # interviewed you together on Monday 2 March.
 interviewed() {
 	on 2026-03-02 rapport opp add "$1" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job "$2" >/dev/null &&
-	on 2026-03-02 rapport person add "Maria Lopez" --org "$1" --rapport 3 >/dev/null &&
-	on 2026-03-02 rapport person add "Tom Baker" --org "$1" --rapport 5 >/dev/null &&
-	on 2026-03-02 rapport opp link job Maria --role hiring-manager >/dev/null &&
-	on 2026-03-02 rapport opp link job Tom --role peer >/dev/null &&
-	on 2026-03-02T10:00 rapport log interview "Interview" --with Maria --with Tom --opp job \
+	on 2026-03-02 rapport person add "Recruiting Partner" --org "$1" --rapport 3 >/dev/null &&
+	on 2026-03-02 rapport person add "Former Colleague" --org "$1" --rapport 5 >/dev/null &&
+	on 2026-03-02 rapport opp link job Recruiting --role hiring-manager >/dev/null &&
+	on 2026-03-02 rapport opp link job Former --role peer >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Interview" --with Recruiting --with Former --opp job \
 		>/dev/null
 }
 

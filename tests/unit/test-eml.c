@@ -103,11 +103,11 @@ static void test_subject_encoded(void **state)
 {
 	struct strbuf sb = STRBUF_INIT, dec = STRBUF_INIT;
 	const char *long_subject = "Über die Stelle: Grüße an das ganze Team in Köln, München "
-				   "und Zürich — ça été un plaisir, Zoë";
+				   "und Zürich — ça été un plaisir, Référente";
 
 	(void)state;
-	eml_header_text(&sb, "Subject", "Merci, Zoë");
-	assert_string_equal(sb.buf, "Subject: =?UTF-8?B?TWVyY2ksIFpvw6s=?=\r\n");
+	eml_header_text(&sb, "Subject", "Merci, Référente");
+	assert_string_equal(sb.buf, "Subject: =?UTF-8?B?TWVyY2ksIFLDqWbDqXJlbnRl?=\r\n");
 	strbuf_reset(&sb);
 	eml_header_text(&sb, "Subject", long_subject);
 	assert_header_lines(sb.buf);
@@ -129,15 +129,15 @@ static void test_address_display_names(void **state)
 	struct error err = ERROR_INIT;
 
 	(void)state;
-	assert_int_equal(eml_header_address(&sb, "To", "Sam Carter", "sam@example.org", &err), 0);
-	assert_string_equal(sb.buf, "To: Sam Carter <sam@example.org>\r\n");
+	assert_int_equal(eml_header_address(&sb, "To", "A New User", "newuser@example.org", &err), 0);
+	assert_string_equal(sb.buf, "To: A New User <newuser@example.org>\r\n");
 	strbuf_reset(&sb);
-	assert_int_equal(eml_header_address(&sb, "To", "Zoë Ångström", "zoe@example.com", &err), 0);
-	assert_string_equal(sb.buf, "To: =?UTF-8?B?Wm/DqyDDhW5nc3Ryw7Zt?= <zoe@example.com>\r\n");
+	assert_int_equal(eml_header_address(&sb, "To", "Référente Données", "referente@example.com", &err), 0);
+	assert_string_equal(sb.buf, "To: =?UTF-8?B?UsOpZsOpcmVudGUgRG9ubsOpZXM=?= <referente@example.com>\r\n");
 	strbuf_reset(&sb);
-	assert_int_equal(eml_header_address(&sb, "To", "J. \"Jo\" O'Neil", "jo@example.com", &err),
+	assert_int_equal(eml_header_address(&sb, "To", "A. \"Quoted\" O'Team", "quoted@example.com", &err),
 			 0);
-	assert_string_equal(sb.buf, "To: \"J. \\\"Jo\\\" O'Neil\" <jo@example.com>\r\n");
+	assert_string_equal(sb.buf, "To: \"A. \\\"Quoted\\\" O'Team\" <quoted@example.com>\r\n");
 	strbuf_reset(&sb);
 	assert_int_equal(eml_header_address(&sb, "From", NULL, "me@example.com", &err), 0);
 	assert_string_equal(sb.buf, "From: me@example.com\r\n");
@@ -146,7 +146,7 @@ static void test_address_display_names(void **state)
 
 static void test_long_display_name(void **state)
 {
-	const char *name = "Ångström-Überlänge Sébastien de la Cruz-Ødegård Ñúñez Façade Über";
+	const char *name = "Ångström-Überlänge Référente de la Équipe-Ødegård Ñandú Façade Über";
 	struct strbuf sb = STRBUF_INIT, dec = STRBUF_INIT;
 	struct error err = ERROR_INIT;
 
@@ -154,7 +154,7 @@ static void test_long_display_name(void **state)
 	assert_int_equal(eml_header_address(&sb, "From", name, "me@example.com", &err), 0);
 	assert_header_lines(sb.buf);
 	decode_value(&dec, sb.buf + strlen("From:"));
-	assert_string_equal(dec.buf, " Ångström-Überlänge Sébastien de la Cruz-Ødegård Ñúñez Façade"
+	assert_string_equal(dec.buf, " Ångström-Überlänge Référente de la Équipe-Ødegård Ñandú Façade"
 				     " Über <me@example.com>");
 	strbuf_release(&sb);
 	strbuf_release(&dec);
@@ -166,17 +166,17 @@ static void test_header_injection(void **state)
 	struct error err = ERROR_INIT;
 
 	(void)state;
-	assert_int_equal(eml_header_address(&sb, "To", "Eve\r\nBcc: spy@evil.example",
-					    "eve@example.com", &err),
+	assert_int_equal(eml_header_address(&sb, "To", "Hostile\r\nBcc: spy@evil.example",
+					    "hostile@example.com", &err),
 			 0);
 	assert_header_lines(sb.buf);
-	assert_string_equal(sb.buf, "To: \"Eve Bcc: spy@evil.example\" <eve@example.com>\r\n");
+	assert_string_equal(sb.buf, "To: \"Hostile Bcc: spy@evil.example\" <hostile@example.com>\r\n");
 	strbuf_reset(&sb);
 	eml_header_text(&sb, "Subject", "Hello\r\nBcc: spy@evil.example\n\nbody");
 	assert_header_lines(sb.buf);
 	assert_string_equal(sb.buf, "Subject: Hello Bcc: spy@evil.example body\r\n");
 	strbuf_reset(&sb);
-	eml_header_text(&sb, "Subject", "Zoë\r\nBcc: spy@evil.example");
+	eml_header_text(&sb, "Subject", "Référente\r\nBcc: spy@evil.example");
 	assert_header_lines(sb.buf);
 	strbuf_release(&sb);
 }
@@ -236,13 +236,13 @@ static void test_build_message(void **state)
 	struct strbuf sb = STRBUF_INIT;
 	struct error err = ERROR_INIT;
 	struct eml_message m = {
-		.from_name = "Sam Carter", .from_addr = "sam@example.org",
-		.to_name = "Zoë Ångström",  .to_addr = "zoe@example.com",
-		.subject = "Thank you",     .body = "Hello Zoë,\n\nThanks.\r\n\nSam\n",
+		.from_name = "A New User", .from_addr = "newuser@example.org",
+		.to_name = "Référente Données",  .to_addr = "referente@example.com",
+		.subject = "Thank you",     .body = "Hello Référente,\n\nThanks.\r\n\nA New User\n",
 		.date = &monday,            .message_id = "1.2@rapport.invalid",
 	};
-	const char *expect = "From: Sam Carter <sam@example.org>\r\n"
-			     "To: =?UTF-8?B?Wm/DqyDDhW5nc3Ryw7Zt?= <zoe@example.com>\r\n"
+	const char *expect = "From: A New User <newuser@example.org>\r\n"
+			     "To: =?UTF-8?B?UsOpZsOpcmVudGUgRG9ubsOpZXM=?= <referente@example.com>\r\n"
 			     "Subject: Thank you\r\n"
 			     "Date: Mon, 02 Mar 2026 09:05:07 +0000\r\n"
 			     "Message-ID: <1.2@rapport.invalid>\r\n"
@@ -251,7 +251,7 @@ static void test_build_message(void **state)
 			     "Content-Transfer-Encoding: 8bit\r\n"
 			     "X-Unsent: 1\r\n"
 			     "\r\n"
-			     "Hello Zoë,\r\n\r\nThanks.\r\n\r\nSam\r\n";
+			     "Hello Référente,\r\n\r\nThanks.\r\n\r\nA New User\r\n";
 
 	(void)state;
 	assert_int_equal(eml_build(&m, &sb, &err), 0);
@@ -292,9 +292,9 @@ static void test_mailto(void **state)
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
-	eml_mailto(&sb, "sam+jobs@example.org", "Thank you & more?", "Hello Zoë,\n\n100% yes.\n");
-	assert_string_equal(sb.buf, "mailto:sam+jobs@example.org?subject=Thank%20you%20%26%20more%3F"
-				    "&body=Hello%20Zo%C3%AB%2C%0D%0A%0D%0A100%25%20yes.");
+	eml_mailto(&sb, "newuser+jobs@example.org", "Thank you & more?", "Hello Référente,\n\n100% yes.\n");
+	assert_string_equal(sb.buf, "mailto:newuser+jobs@example.org?subject=Thank%20you%20%26%20more%3F"
+				    "&body=Hello%20R%C3%A9f%C3%A9rente%2C%0D%0A%0D%0A100%25%20yes.");
 	strbuf_reset(&sb);
 	eml_mailto(&sb, NULL, "Hi", "a\r\nb");
 	assert_string_equal(sb.buf, "mailto:?subject=Hi&body=a%0D%0Ab");

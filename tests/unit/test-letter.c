@@ -15,12 +15,12 @@
 #include "util/xalloc.h"
 
 static const struct letter_fields full = {
-	.person = "Zoë Ångström",
+	.person = "Référente Données",
 	.title = "Head of Data",
 	.org = "Acme Analytics",
 	.opp = "Data Lead",
-	.me = "Sam Carter",
-	.signature = "Sam Carter\n+44 20 7946 0000",
+	.me = "A New User",
+	.signature = "A New User\n+44 20 7946 0000",
 	.date = "2026-03-02",
 };
 
@@ -57,9 +57,9 @@ static void test_every_field(void **state)
 	assert_render("Subject: For {first} at {org}\n\n"
 		      "{person}, {title} ({first})\n{opp} at {org}\nfrom {me} on {date}\n\n"
 		      "{signature}\n",
-		      &full, "For Zoë at Acme Analytics",
-		      "Zoë Ångström, Head of Data (Zoë)\nData Lead at Acme Analytics\n"
-		      "from Sam Carter on 2026-03-02\n\nSam Carter\n+44 20 7946 0000\n");
+		      &full, "For Référente at Acme Analytics",
+		      "Référente Données, Head of Data (Référente)\nData Lead at Acme Analytics\n"
+		      "from A New User on 2026-03-02\n\nA New User\n+44 20 7946 0000\n");
 }
 
 static void test_signature_defaults_to_me(void **state)
@@ -68,9 +68,9 @@ static void test_signature_defaults_to_me(void **state)
 
 	(void)state;
 	f.signature = NULL;
-	assert_render("Subject: x\n\nBest,\n{signature}\n", &f, "x", "Best,\nSam Carter\n");
+	assert_render("Subject: x\n\nBest,\n{signature}\n", &f, "x", "Best,\nA New User\n");
 	f.signature = "  \n";
-	assert_render("Subject: x\n\nBest,\n{signature}\n", &f, "x", "Best,\nSam Carter\n");
+	assert_render("Subject: x\n\nBest,\n{signature}\n", &f, "x", "Best,\nA New User\n");
 }
 
 static void test_braces_and_line_ends(void **state)
@@ -79,10 +79,10 @@ static void test_braces_and_line_ends(void **state)
 
 	(void)state;
 	assert_render("Subject: {{x}} {first}\r\n\r\n{{{first}}} and }} {{\r\n", &full,
-		      "{x} Zoë", "{Zoë} and } {\n");
+		      "{x} Référente", "{Référente} and } {\n");
 	/* values are not templates */
-	f.person = "Al {first} }";
-	assert_render("Subject: x\n\nHi {person}\n", &f, "x", "Hi Al {first} }\n");
+	f.person = "Odd {first} }";
+	assert_render("Subject: x\n\nHi {person}\n", &f, "x", "Hi Odd {first} }\n");
 }
 
 static void test_unknown_values(void **state)
@@ -183,7 +183,7 @@ static void test_builtins_render(void **state)
 		assert_string_equal(origin, "built-in");
 		assert_int_equal(letter_check(names[i], text, &err), 0);
 		assert_int_equal(letter_render(names[i], text, &full, &l, &err), 0);
-		assert_non_null(strstr(l.body, "Zoë"));
+		assert_non_null(strstr(l.body, "Référente"));
 		assert_non_null(strstr(l.body, "+44 20 7946 0000"));
 		assert_null(strstr(l.body, "  "));
 		for (const char *p = l.body; *p; p++)
@@ -266,7 +266,7 @@ static void test_user_override(void **state)
 
 static void test_fields_from_records(void **state)
 {
-	char name[] = "Nadia Brooks", title[] = "CTO", old[] = "Old Co", lead[] = "Data Lead";
+	char name[] = "Director of Analytics", title[] = "CTO", old[] = "Old Co", lead[] = "Data Lead";
 	char new_co[] = "New Co";
 	struct person p = { .name = name, .title = title, .org_name = old };
 	struct opp o = { .title = lead, .org_name = new_co };
@@ -306,18 +306,18 @@ static void test_settings_and_draft(void **state)
 
 	assert_int_equal(store_setting_get(s, "name", &value, &err), 0);
 	assert_null(value);
-	assert_int_equal(store_setting_set(s, "name", "Sam Carter", &err), 0);
-	assert_int_equal(store_setting_set(s, "name", "Sam Q. Carter", &err), 0);
+	assert_int_equal(store_setting_set(s, "name", "A New User", &err), 0);
+	assert_int_equal(store_setting_set(s, "name", "The New User", &err), 0);
 	assert_int_equal(store_setting_get(s, "name", &value, &err), 0);
-	assert_string_equal(value, "Sam Q. Carter");
+	assert_string_equal(value, "The New User");
 	free(value);
-	assert_int_equal(store_setting_set(s, "email", "sam@example.org", &err), 0);
+	assert_int_equal(store_setting_set(s, "email", "newuser@example.org", &err), 0);
 	assert_int_equal(store_setting_set(s, "email", NULL, &err), 0);
 	assert_int_equal(store_setting_get(s, "email", &value, &err), 0);
 	assert_null(value);
 
-	p.name = xstrdup("Nadia Brooks");
-	p.email = xstrdup("nadia@example.com");
+	p.name = xstrdup("Director of Analytics");
+	p.email = xstrdup("director@example.com");
 	assert_int_equal(store_person_add(s, &p, &err), 0);
 	t.title = xstrdup("Thank-you note");
 	t.due = xstrdup("2026-03-03");
@@ -326,11 +326,11 @@ static void test_settings_and_draft(void **state)
 	assert_int_equal(store_task_add(s, &t, &err), 0);
 	assert_int_equal(letter_draft_task(s, t.id, &d, &err), 0);
 	assert_string_equal(d.letter.subject, "Thank you for our conversation");
-	assert_true(strncmp(d.letter.body, "Hello Nadia,\n", 13) == 0);
+	assert_true(strncmp(d.letter.body, "Hello Director,\n", 16) == 0);
 	assert_non_null(strstr(d.letter.body, "your organisation"));
-	assert_non_null(strstr(d.letter.body, "\nSam Q. Carter\n"));
-	assert_string_equal(d.to_email, "nadia@example.com");
-	assert_string_equal(d.from_name, "Sam Q. Carter");
+	assert_non_null(strstr(d.letter.body, "\nThe New User\n"));
+	assert_string_equal(d.to_email, "director@example.com");
+	assert_string_equal(d.from_name, "The New User");
 	assert_null(d.from_email);
 	letter_draft_release(&d);
 

@@ -133,7 +133,7 @@ static void test_engine_chooses_people(void **state)
 {
 	struct playbook pb = { 0 };
 	struct error err = ERROR_INIT;
-	char ann[] = "Ann Example", bob[] = "Bob Sample", cy[] = "Cy Person";
+	char ann[] = "Peer Reviewer", bob[] = "Hiring Manager", cy[] = "Cadence Contact";
 	struct met_person people[] = {
 		{ .id = 1, .name = ann, .rapport = 5, .role = ROLE_PEER, .interviews = 2 },
 		{ .id = 2, .name = bob, .rapport = 2, .role = ROLE_HIRING_MANAGER, .interviews = 1 },
@@ -154,8 +154,8 @@ static void test_engine_chooses_people(void **state)
 				    "[cad]\non = stage\nstage = rejected\nfor = met\nset-cadence = 45\n",
 			       &err), 0);
 	engine_propose(playbook_find(&pb, "call"), &ev, &v);
-	assert_int_equal(v.n, 2); /* Ann (5) and Cy (4), not Bob (2) */
-	assert_string_equal(v.items[0].title, "Call Ann");
+	assert_int_equal(v.n, 2); /* the peer (5) and the contact (4), not the manager (2) */
+	assert_string_equal(v.items[0].title, "Call Peer");
 	assert_string_equal(v.items[0].due, "2026-03-15");
 	assert_string_equal(v.items[0].why, "Acme said no on 2026-03-10. You met them in 2 "
 					    "interviews and rated the rapport 5/5.");
@@ -164,7 +164,7 @@ static void test_engine_chooses_people(void **state)
 	assert_int_equal(v.items[2].person_id, 2);
 	assert_string_equal(v.items[2].due, "2026-08-07");
 	engine_propose(playbook_find(&pb, "cad"), &ev, &v);
-	assert_int_equal(v.n, 5); /* Ann and Bob get a cadence; Cy has one */
+	assert_int_equal(v.n, 5); /* the peer and the manager get a cadence; the contact has one */
 	assert_true(v.items[3].set_cadence && v.items[4].set_cadence);
 	proposal_vec_release(&v);
 	playbook_release(&pb);

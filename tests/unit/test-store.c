@@ -185,7 +185,7 @@ static void test_upgrade_connections(void **state)
 		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3;"
 		"INSERT INTO person (id, name, name_key, created_at, updated_at)"
-		" VALUES (1, 'Ann', 'ann', '2026-01-01', '2026-01-01'),"
+		" VALUES (1, 'Analyst', 'analyst', '2026-01-01', '2026-01-01'),"
 		" (2, 'Bo', 'bo', '2026-01-01', '2026-01-01');"
 		"INSERT INTO interaction (id, kind, at, direction, summary, created_at) VALUES"
 		" (1, 'note', '2024-03-05', 'out', 'Connected on LinkedIn', '2026-01-01'),"
@@ -221,7 +221,7 @@ static void test_enums_match_schema(void **state)
 	struct fixture *f = *state;
 	struct error err = ERROR_INIT;
 	int64_t org = add_org(f->s, "Acme Analytics");
-	int64_t person = add_person(f->s, "Ann Example", org);
+	int64_t person = add_person(f->s, "Example Contact", org);
 	int64_t opp = 0;
 
 	for (size_t i = 0; i < stage_def.count; i++)
@@ -286,31 +286,31 @@ static void test_person_references(void **state)
 	struct fixture *f = *state;
 	struct error err = ERROR_INIT;
 	int64_t org = add_org(f->s, "Acme Analytics");
-	int64_t ann = add_person(f->s, "Ann Example", org);
-	int64_t joanne = add_person(f->s, "Joanne Sample", 0);
+	int64_t lead = add_person(f->s, "Planning Lead", org);
+	int64_t planner = add_person(f->s, "Sample Planner", 0);
 	int64_t id = 0;
 	char ref[32];
 
-	add_person(f->s, "Bob 100% Real", 0);
-	assert_int_equal(store_person_resolve(f->s, "ann example", &id, &err), 0);
-	assert_int_equal(id, ann);
-	snprintf(ref, sizeof(ref), "%lld", (long long)joanne);
+	add_person(f->s, "Budget 100% Real", 0);
+	assert_int_equal(store_person_resolve(f->s, "planning lead", &id, &err), 0);
+	assert_int_equal(id, lead);
+	snprintf(ref, sizeof(ref), "%lld", (long long)planner);
 	assert_int_equal(store_person_resolve(f->s, ref, &id, &err), 0);
-	assert_int_equal(id, joanne);
+	assert_int_equal(id, planner);
 	assert_int_equal(store_person_resolve(f->s, "sampl", &id, &err), 0);
-	assert_int_equal(id, joanne);
-	/* "ann" is in both Ann Example and Joanne Sample */
-	assert_int_equal(store_person_resolve(f->s, "ann", &id, &err), ERR_AMBIGUOUS);
-	assert_non_null(strstr(err.msg, "Ann Example (Acme Analytics)"));
-	assert_non_null(strstr(err.msg, "Joanne Sample"));
+	assert_int_equal(id, planner);
+	/* "plan" is in both Planning Lead and Sample Planner */
+	assert_int_equal(store_person_resolve(f->s, "plan", &id, &err), ERR_AMBIGUOUS);
+	assert_non_null(strstr(err.msg, "Planning Lead (Acme Analytics)"));
+	assert_non_null(strstr(err.msg, "Sample Planner"));
 	assert_int_equal(store_person_resolve(f->s, "nobody", &id, &err), ERR_NOT_FOUND);
 	/* LIKE wildcards typed by the user match themselves */
 	assert_int_equal(store_person_resolve(f->s, "100%", &id, &err), 0);
 	assert_int_equal(store_person_resolve(f->s, "%", &id, &err), 0);
 	assert_int_equal(store_person_resolve(f->s, "_", &id, &err), ERR_NOT_FOUND);
 	/* a full name wins over a part of another name */
-	add_person(f->s, "Ann", 0);
-	assert_int_equal(store_person_resolve(f->s, "ann", &id, &err), 0);
+	add_person(f->s, "Plan", 0);
+	assert_int_equal(store_person_resolve(f->s, "plan", &id, &err), 0);
 }
 
 static void test_org_and_opp_references(void **state)
@@ -388,12 +388,12 @@ static void test_search_follows_changes(void **state)
 	struct error err = ERROR_INIT;
 	struct person p = { 0 };
 	search_hit_vec v = { 0 };
-	int64_t id = add_person(f->s, "Ann Example", 0);
+	int64_t id = add_person(f->s, "Example Contact", 0);
 
 	assert_int_equal(count_hits(f->s, "example", "person"), 1);
 	assert_int_equal(count_hits(f->s, "exam", "person"), 1);
 	assert_int_equal(store_person_get(f->s, id, &p, &err), 0);
-	field_set(&p.name, "Ann Other");
+	field_set(&p.name, "Other Contact");
 	field_set(&p.notes, "met at the \"data\" meetup; AND OR NOT ( * ^");
 	assert_int_equal(store_person_update(f->s, &p, &err), 0);
 	person_release(&p);
