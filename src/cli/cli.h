@@ -55,6 +55,9 @@ struct cli {
 enum cmd_flags {
 	CMD_WRITE = 1 << 0, /* runs in a write transaction */
 	CMD_NO_DB = 1 << 1, /* needs no database (help) */
+	/* runs the time rules first (playbooks_tick): in a write transaction
+	 * when they have something to do, else in a read one */
+	CMD_TICK = 1 << 2,
 };
 
 struct cmd_spec {

@@ -137,7 +137,7 @@ static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec task_cmds[] = {
 	{ "add", "TITLE", "Add a follow-up task.", 1, 1, task_add_opts, task_add, CMD_WRITE },
-	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, CMD_WRITE },
+	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, CMD_TICK },
 	{ "done", "ID", "Mark a task done. A done e-mail, call, letter, LinkedIn message or "
 	  "meeting with someone is logged as an interaction with them (unless --no-log).", 1, 1,
 	  task_done_opts, task_done, CMD_WRITE },

@@ -12,6 +12,8 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "method/playbook_run.h"
+#include "store/store.h"
 #include "util/alloc_fail.h"
 #include "util/xalloc.h"
 
@@ -160,6 +162,34 @@ static int flush_output(struct cli *cli)
 	return 0;
 }
 
+/* The transaction for a command that runs the time rules: a read one when
+ * they would change nothing (most runs: see store/tick.h), so that the
+ * command does not wait for the write lock nor hold it. The mark is read
+ * in the read transaction's own snapshot: what the command reads next is
+ * what the rules were found current for. */
+static int begin_for_tick(struct cli *cli)
+{
+	const struct playbook *pb = cli_playbook(cli);
+	bool current = false;
+
+	if (!pb || store_begin_read(cli->store, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	if (playbooks_tick_current(cli->store, pb, &current, &cli->err))
+		return cli->err.code;
+	if (current)
+		return 0;
+	store_rollback(cli->store);
+	return store_begin_write(cli->store, &cli->err);
+}
+
+static int begin(struct cli *cli, unsigned flags)
+{
+	if (flags & CMD_TICK)
+		return begin_for_tick(cli);
+	return (flags & CMD_WRITE) ? store_begin_write(cli->store, &cli->err)
+				   : store_begin_read(cli->store, &cli->err);
+}
+
 static int run_command(const struct cmd_spec *cmd, struct args *a)
 {
 	struct cli cli = { .out = STRBUF_INIT, .err = ERROR_INIT };
@@ -175,8 +205,7 @@ static int run_command(const struct cmd_spec *cmd, struct args *a)
 		rc = store_open(&cli.store, path, flags, &cli.err);
 		free(path);
 		if (!rc)
-			rc = (cmd->flags & CMD_WRITE) ? store_begin_write(cli.store, &cli.err)
-						       : store_begin_read(cli.store, &cli.err);
+			rc = begin(&cli, cmd->flags);
 		if (!rc)
 			rc = cmd->run(&cli, a);
 		if (!rc)
@@ -210,6 +239,7 @@ int main(int argc, char **argv)
 	int i = 1, used, rc;
 
 	alloc_fail_init(); /* a no-op but in the out-of-memory tests' build */
+	store_library_init();
 	/* global options before the command */
 	while (i < argc && (used = global_option(&a, argc, av, i, &err)) != 0) {
 		if (used < 0)

@@ -10,48 +10,58 @@
 
 #include "util/xalloc.h"
 
+/* The length of the valid UTF-8 sequence that starts at s (a byte of 0x80
+ * or more), at most left bytes long; 0 when it is not valid. */
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned long cp;
+
+	if ((c & 0xE0) == 0xC0)
+		n = 1, cp = c & 0x1F;
+	else if ((c & 0xF0) == 0xE0)
+		n = 2, cp = c & 0x0F;
+	else if ((c & 0xF8) == 0xF0)
+		n = 3, cp = c & 0x07;
+	else
+		return 0;
+	if (n >= left)
+		return 0; /* truncated sequence */
+	for (size_t k = 1; k <= n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return n + 1;
+}
+
 bool utf8_valid(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		unsigned long cp;
-
-		if (c < 0x80) {
+		if (s[i] < 0x80) {
 			i++;
 			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			n = 1, cp = c & 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			n = 2, cp = c & 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			n = 3, cp = c & 0x07;
-		} else {
-			return false;
 		}
-		if (i + n >= len)
-			return false; /* truncated sequence */
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		/* overlong forms, surrogates and values past U+10FFFF */
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		if (!(n = utf8_seq(s + i, len - i)))
 			return false;
-		i += n + 1;
+		i += n;
 	}
 	return true;
 }
 
 int text_check(const char *field, const char *value, unsigned flags, struct error *err)
 {
-	size_t len;
-	bool blank = true;
+	const unsigned char *p = (const unsigned char *)value, *end;
+	size_t len, n;
+	bool blank = true, control = false, one_line = flags & TEXT_ONE_LINE;
 
 	if (!value) {
 		if (flags & TEXT_REQUIRED)
@@ -59,21 +69,29 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 		return 0;
 	}
 	len = strlen(value);
-	if (len > ((flags & TEXT_ONE_LINE) ? TEXT_LINE_MAX : TEXT_NOTE_MAX))
+	if (len > (one_line ? TEXT_LINE_MAX : TEXT_NOTE_MAX))
 		return error_set(err, ERR_INVALID, "%s is too long (%zu bytes, at most %d)", field,
-				 len, (flags & TEXT_ONE_LINE) ? TEXT_LINE_MAX : TEXT_NOTE_MAX);
-	if (!utf8_valid(value, len))
-		return error_set(err, ERR_INVALID, "%s is not valid UTF-8", field);
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-		if (!isspace(*p))
+				 len, one_line ? TEXT_LINE_MAX : TEXT_NOTE_MAX);
+	/* one pass (this runs on every field of every imported row); invalid
+	 * UTF-8 is reported before a control character, wherever each is */
+	for (end = p + len; p < end; p++) {
+		if (*p >= 0x80) {
+			if (!(n = utf8_seq(p, (size_t)(end - p))))
+				return error_set(err, ERR_INVALID, "%s is not valid UTF-8", field);
+			p += n - 1;
 			blank = false;
-		if ((flags & TEXT_ONE_LINE) && (*p < 0x20 || *p == 0x7F))
-			return error_set(err, ERR_INVALID,
-					 "%s must be one line without control characters", field);
-		if (!(flags & TEXT_ONE_LINE) && (*p < 0x20 || *p == 0x7F) && *p != '\n' &&
-		    *p != '\t' && *p != '\r')
-			return error_set(err, ERR_INVALID, "%s holds a control character", field);
+		} else if (*p < 0x20 || *p == 0x7F) {
+			/* a tab or a line break: allowed (and blank) in a note */
+			if (one_line || (*p != '\n' && *p != '\t' && *p != '\r'))
+				control = true;
+		} else if (*p != ' ') {
+			blank = false;
+		}
 	}
+	if (control)
+		return one_line ? error_set(err, ERR_INVALID,
+					    "%s must be one line without control characters", field)
+				: error_set(err, ERR_INVALID, "%s holds a control character", field);
 	if ((flags & TEXT_REQUIRED) && blank)
 		return error_set(err, ERR_INVALID, "%s must not be empty", field);
 	return 0;
@@ -214,23 +232,29 @@ static unsigned long utf8_next(const unsigned char **p)
 	return cp;
 }
 
-static void utf8_put(struct strbuf *sb, unsigned long cp)
+/* Write cp as UTF-8 at out; the bytes written. */
+static size_t utf8_put(char *out, unsigned long cp)
 {
 	if (cp < 0x80) {
-		strbuf_addch(sb, (int)cp);
-	} else if (cp < 0x800) {
-		strbuf_addch(sb, (int)(0xC0 | (cp >> 6)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		strbuf_addch(sb, (int)(0xE0 | (cp >> 12)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		strbuf_addch(sb, (int)(0xF0 | (cp >> 18)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 12) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
+		out[0] = (char)cp;
+		return 1;
 	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 char *text_fold(const char *s)
@@ -238,16 +262,21 @@ char *text_fold(const char *s)
 	static locale_t utf8;
 	static bool tried;
 	const unsigned char *p = (const unsigned char *)s;
-	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(s), n = 0;
+	/* An ASCII character folds to one byte, any other (2 bytes or more)
+	 * to at most 4 (U+023A's 2 bytes become U+2C65's 3): twice the length
+	 * is always enough. */
+	char *out = xmalloc(2 * len + 1);
 
 	if (!tried) {
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 		tried = true;
 	}
-	if (!utf8_valid(s, strlen(s))) {
+	if (!utf8_valid(s, len)) {
 		for (; *p; p++)
-			strbuf_addch(&sb, tolower(*p));
-		return strbuf_detach(&sb);
+			out[n++] = (char)tolower(*p);
+		out[n] = '\0';
+		return out;
 	}
 	while (*p) {
 		unsigned long cp = utf8_next(&p);
@@ -255,9 +284,10 @@ char *text_fold(const char *s)
 			cp = (unsigned long)tolower((int)cp);
 		else if (utf8)
 			cp = (unsigned long)towlower_l((wint_t)cp, utf8);
-		utf8_put(&sb, cp);
+		n += utf8_put(out + n, cp);
 	}
-	return strbuf_detach(&sb);
+	out[n] = '\0';
+	return out;
 }
 
 int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err)

@@ -453,10 +453,18 @@ static void merge_person(struct person *p, const struct person_in *in, int64_t o
 		p->org_id = org_id;
 }
 
+static char *take(char **field)
+{
+	char *v = *field;
+
+	*field = NULL;
+	return v;
+}
+
 /* Write what a row says about a person: added, updated or unchanged. The
  * row is checked only when something is to be written (most rows of a file
- * imported again change nothing). */
-static int apply_person(struct import *im, const struct person_in *in, struct error *err)
+ * imported again change nothing). A new person takes the row's fields. */
+static int apply_person(struct import *im, struct person_in *in, struct error *err)
 {
 	const struct person *old;
 	struct person p = { .rapport = -1, .cadence = -1 };
@@ -485,14 +493,15 @@ static int apply_person(struct import *im, const struct person_in *in, struct er
 	im->sum->connected += in->connected[0] && (!old || day_differs(in->connected,
 								      old->connected_on));
 	if (!old) {
-		p.name = xstrdup(in->name);
+		/* the row's fields move to the new person (the row ends here) */
+		p.name = take(&in->name);
 		p.org_id = org_id;
-		p.title = xstrdup_or_null(in->title);
-		p.email = xstrdup_or_null(in->email);
-		p.phone = xstrdup_or_null(in->phone);
-		p.linkedin = xstrdup_or_null(in->linkedin);
-		p.notes = xstrdup_or_null(in->notes);
-		p.uid = xstrdup_or_null(in->uid);
+		p.title = take(&in->title);
+		p.email = take(&in->email);
+		p.phone = take(&in->phone);
+		p.linkedin = take(&in->linkedin);
+		p.notes = take(&in->notes);
+		p.uid = take(&in->uid);
 		p.connected_on = in->connected[0] ? xstrdup(in->connected) : NULL;
 		rc = upsert_person_add(im->u, &p, err);
 		im->sum->added++;

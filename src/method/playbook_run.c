@@ -542,6 +542,23 @@ static int tick_rules(struct store *s, const struct playbook *pb, const char *to
  * made may start another rule (a cadence set, a task made), which the next
  * run, a full one, finds as the run before this change would have.
  */
+static void tick_key(struct store *s, const struct playbook *pb, char today[DATE_BUFSZ],
+		     char key[96])
+{
+	date_format_day(store_now(s), today);
+	snprintf(key, 96, "%s %016llx %s", today, (unsigned long long)pb->fingerprint,
+		 RAPPORT_VERSION);
+}
+
+int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *current,
+			   struct error *err)
+{
+	char today[DATE_BUFSZ], key[96];
+
+	tick_key(s, pb, today, key);
+	return store_tick_is_current(s, key, current, err);
+}
+
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];
@@ -549,9 +566,7 @@ int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err
 	int64_t changes;
 	int rc;
 
-	date_format_day(store_now(s), today);
-	snprintf(key, sizeof(key), "%s %016llx %s", today, (unsigned long long)pb->fingerprint,
-		 RAPPORT_VERSION);
+	tick_key(s, pb, today, key);
 	if (store_tick_is_current(s, key, &current, err))
 		return err->code;
 	if (current)

@@ -46,7 +46,12 @@ int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t op
  * have no follow-up yet (a rule added later, an import). Nothing to do, and
  * nearly free, when a run the same day with the same rules changed nothing
  * and the data has not changed since (see store/tick.h). In a write
- * transaction. */
+ * transaction, or in a read one when playbooks_tick_current said so. */
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err);
+/* Would playbooks_tick skip the rules now (its mark is current)? Read only:
+ * a command that finds it so reads in a read transaction, and leaves the
+ * write lock to others. */
+int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *current,
+			   struct error *err);
 
 #endif

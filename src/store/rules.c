@@ -36,11 +36,21 @@ static const char SQL_SKIP_RULE_TASKS[] =
 	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
 static const char SQL_OPEN_RULE_TASK[] =
 	"SELECT 1 FROM task WHERE person_id = ? AND status = 'open' AND origin = ?";
-static const char SQL_OPPS_IN_STAGE[] =
-	"SELECT id FROM opportunity WHERE stage = ?";
-static const char SQL_LATEST_OF_KIND[] =
-	"SELECT id, at FROM interaction WHERE opp_id = ? AND kind = ? ORDER BY at DESC, id DESC"
-	" LIMIT 1";
+/* The opportunities in the stages ?1 (a JSON array of names) whose latest
+ * interaction of the kinds ?2 (another) has had nothing inbound since: in
+ * the order of ?1, then of their ids. The latest: the latest time; on a tie,
+ * the kind first in ?2, then the latest id. One statement for all of them,
+ * each step an index's (opportunity_stage, interaction_opp_kind,
+ * interaction_opp_direction). */
+static const char SQL_SILENT_OPPS[] =
+	"SELECT o.id, x.id, x.at FROM json_each(?1) st"
+	" JOIN opportunity o ON o.stage = st.value"
+	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
+	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
+	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
+	" WHERE NOT EXISTS (SELECT 1 FROM interaction r WHERE r.opp_id = o.id"
+	"  AND r.direction = 'in' AND r.at > x.at)"
+	" ORDER BY st.key, o.id";
 static const char SQL_INBOUND_SINCE[] =
 	"SELECT 1 FROM interaction WHERE opp_id = ? AND direction = 'in' AND at > ? LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
@@ -251,76 +261,43 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
 }
 
-/* The latest interaction of one of kinds on the opportunity (start->event_id 0: none). */
-static int latest_of_kinds(struct store *s, int64_t opp_id, unsigned kinds,
-			   struct silence_start *start, struct error *err)
+/* The names of the values of def in mask (0: all) as a JSON array, in
+ * their order. (Names are lowercase words: nothing to escape.) */
+static void names_json(struct strbuf *sb, const struct enum_def *def, unsigned mask)
 {
-	for (int k = 0; k < (int)interaction_kind_def.count; k++) {
-		sqlite3_stmt *st;
-		int rc;
-
-		if (!(kinds & (1u << k)))
-			continue;
-		if (!(st = store_stmt(s, SQL_LATEST_OF_KIND, err)))
-			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, opp_id);
-		bind_text(st, 2, enum_name(&interaction_kind_def, k));
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && (!start->at || strcmp((const char *)sqlite3_column_text(
-								     st, 1), start->at) > 0)) {
-			free(start->at);
-			start->event_id = sqlite3_column_int64(st, 0);
-			start->at = col_text(st, 1);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_fail(s, "cannot read interactions", err);
-	}
-	return 0;
-}
-
-static int silent_opp(struct store *s, int64_t opp_id, unsigned kinds, silence_vec *out,
-		      struct error *err)
-{
-	struct silence_start start = { .opp_id = opp_id };
-	bool replied = false;
-
-	if (latest_of_kinds(s, opp_id, kinds, &start, err) ||
-	    (start.at && inbound_since(s, opp_id, start.at, &replied, err))) {
-		free(start.at);
-		return err->code;
-	}
-	if (!start.at || replied) {
-		free(start.at);
-		return 0;
-	}
-	*VEC_PUSH(out) = start;
-	return 0;
+	strbuf_addch(sb, '[');
+	for (int v = 0; v < (int)def->count; v++)
+		if (!mask || (mask & (1u << v)))
+			strbuf_addf(sb, "%s\"%s\"", sb->len > 1 ? "," : "", enum_name(def, v));
+	strbuf_addch(sb, ']');
 }
 
 int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
 				   silence_vec *out, struct error *err)
 {
-	for (int stage = 0; stage < (int)stage_def.count; stage++) {
-		VEC(int64_t) ids = { 0 };
-		sqlite3_stmt *st;
-		int rc = 0;
+	struct strbuf st_names = STRBUF_INIT, kind_names = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
 
-		if (stages && !(stages & (1u << stage)))
-			continue;
-		if (!(st = store_stmt(s, SQL_OPPS_IN_STAGE, err)))
-			return ERR_STORE;
-		bind_text(st, 1, enum_name(&stage_def, stage));
-		while (sqlite3_step(st) == SQLITE_ROW)
-			*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		for (size_t i = 0; i < ids.n && !rc; i++)
-			rc = silent_opp(s, ids.items[i], kinds, out, err);
-		free(ids.items);
-		if (rc)
-			return rc;
+	if (!kinds)
+		return 0;
+	if (!(st = store_stmt(s, SQL_SILENT_OPPS, err)))
+		return ERR_STORE;
+	names_json(&st_names, &stage_def, stages);
+	names_json(&kind_names, &interaction_kind_def, kinds);
+	bind_text(st, 1, st_names.buf);
+	bind_text(st, 2, kind_names.buf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct silence_start *x = VEC_PUSH(out);
+		memset(x, 0, sizeof(*x));
+		x->opp_id = sqlite3_column_int64(st, 0);
+		x->event_id = sqlite3_column_int64(st, 1);
+		x->at = col_text(st, 2);
 	}
-	return 0;
+	sqlite3_reset(st);
+	strbuf_release(&st_names);
+	strbuf_release(&kind_names);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read interactions", err);
 }
 
 int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,

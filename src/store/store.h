@@ -26,6 +26,8 @@ enum store_open_flags {
 	STORE_READ_ONLY = 1 << 1,
 };
 
+/* Process-wide SQLite settings: call once, first, before any thread starts. */
+void store_library_init(void);
 int store_open(struct store **out, const char *path, unsigned flags, struct error *err);
 void store_close(struct store *s);
 sqlite3 *store_db(struct store *s);

@@ -39,6 +39,9 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 
 /* Binding: NULL text, a negative number and a zero id bind SQL NULL. */
 void bind_text(sqlite3_stmt *st, int idx, const char *value);
+/* bind_text without SQLite's copy: value (len bytes, or to its NUL when
+ * len < 0) must outlive the statement's next step. */
+void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len);
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
 void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 

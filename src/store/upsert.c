@@ -515,8 +515,18 @@ int upsert_person_add(struct upsert *u, struct person *p, struct error *err)
 		return err->code;
 	p->id = u->next_person_id++;
 	e = VEC_PUSH(&u->people);
-	person_copy(&e->p, p);
-	contact_on(&e->p.last_contact, p->connected_on);
+	/* the entry takes the fields (a copy each would cost more than all
+	 * the matching), but not the tags nor the read-only ones */
+	e->p = *p;
+	*p = (struct person){ .id = e->p.id, .rapport = -1, .cadence = -1, .tags = e->p.tags,
+			      .ntags = e->p.ntags, .org_name = e->p.org_name,
+			      .last_contact = e->p.last_contact, .next_touch = e->p.next_touch,
+			      .created_at = e->p.created_at, .updated_at = e->p.updated_at };
+	e->p.tags = NULL;
+	e->p.ntags = 0;
+	e->p.org_name = e->p.last_contact = e->p.next_touch = NULL;
+	e->p.created_at = e->p.updated_at = NULL;
+	contact_on(&e->p.last_contact, e->p.connected_on);
 	e->queued = true;
 	person_keys(u, u->people.n - 1, NULL);
 	return 0;
@@ -689,20 +699,23 @@ static int queue_people(struct upsert *u, size_t first, struct error *err)
 		return store_fail(u->s, "cannot prepare the import", err);
 	for (size_t i = first; i < u->people.n && !rc; i++) {
 		const struct person *p = &u->people.items[i].p;
+		const char *key = u->people.items[i].keys[PK_NAME];
+		/* the strings stay in the queue until the statement is done */
 		sqlite3_bind_int64(st, 1, p->id);
-		bind_text(st, 2, p->name);
-		sqlite3_bind_text(st, 3, fold(p->name), -1, free);
+		bind_text_static(st, 2, p->name, -1);
+		/* the name's key is the start of the name-and-organisation key */
+		bind_text_static(st, 3, key, (int)(strrchr(key, '\x1f') - key));
 		bind_id(st, 4, p->org_id);
-		bind_text(st, 5, p->title);
-		bind_text(st, 6, p->email);
-		bind_text(st, 7, p->phone);
-		bind_text(st, 8, p->linkedin);
+		bind_text_static(st, 5, p->title, -1);
+		bind_text_static(st, 6, p->email, -1);
+		bind_text_static(st, 7, p->phone, -1);
+		bind_text_static(st, 8, p->linkedin, -1);
 		bind_opt_int(st, 9, p->rapport);
 		bind_opt_int(st, 10, p->cadence);
-		bind_text(st, 11, p->notes);
-		bind_text(st, 12, p->last_contact);
-		bind_text(st, 13, p->connected_on);
-		bind_text(st, 14, p->uid);
+		bind_text_static(st, 11, p->notes, -1);
+		bind_text_static(st, 12, p->last_contact, -1);
+		bind_text_static(st, 13, p->connected_on, -1);
+		bind_text_static(st, 14, p->uid, -1);
 		rc = store_exec_stmt(u->s, st, "cannot queue the people", err);
 	}
 	sqlite3_finalize(st);

@@ -56,7 +56,9 @@ int64_t upsert_org_find(struct upsert *u, const char *name);
  * valid until the next write through u. */
 const struct person *upsert_person_find(struct upsert *u, const char *uid, const char *linkedin,
 					const char *email, const char *name, int64_t org_id);
-/* Add a person (checked now; p->id receives its id). New people are queued and written by upsert_flush, many rows to a
+/* Add a person (checked now; p->id receives its id). The queue takes p's
+ * fields: p is left with its id, its tags and its read-only fields only.
+ * New people are queued and written by upsert_flush, many rows to a
  * statement: a statement a row would cost several times more (see
  * upsert.c). Until then, they are found, read and changed here as if
  * written. */

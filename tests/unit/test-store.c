@@ -264,6 +264,73 @@ static void test_enums_match_schema(void **state)
 					  NULL, NULL), SQLITE_OK);
 }
 
+static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_kind kind,
+				enum direction dir, const char *at)
+{
+	struct interaction it = { .kind = kind, .direction = dir, .chemistry = -1 };
+	struct error err = ERROR_INIT;
+
+	it.opp.id = opp;
+	it.at = xstrdup(at);
+	it.summary = xstrdup("talked");
+	assert_int_equal(store_interaction_add(s, &it, &err), 0);
+	interaction_release(&it);
+	return it.id;
+}
+
+/* The silence rules' query: the latest interaction of the kinds, nothing
+ * inbound since, in the order of the stages, then of the opportunities. */
+static void test_silent_after_interaction(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t org = add_org(f->s, "Acme Analytics");
+	int64_t a = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_INTERVIEWING);
+	int64_t b = add_opp(f->s, org, "Acme Analytics", "Analyst", STAGE_APPLIED);
+	int64_t c = add_opp(f->s, org, "Acme Analytics", "Engineer", STAGE_INTERVIEWING);
+	int64_t d = add_opp(f->s, org, "Acme Analytics", "Lead", STAGE_OFFER);
+	int64_t a_interview = add_interaction(f->s, a, IKIND_INTERVIEW, DIR_OUT, "2026-02-01T10:00");
+	int64_t a_email = add_interaction(f->s, a, IKIND_EMAIL, DIR_OUT, "2026-03-01T10:00");
+	int64_t a_call = add_interaction(f->s, a, IKIND_CALL, DIR_OUT, "2026-03-01T10:00");
+	int64_t b_interview = add_interaction(f->s, b, IKIND_INTERVIEW, DIR_OUT, "2026-02-20T10:00");
+	silence_vec v = { 0 };
+
+	add_interaction(f->s, c, IKIND_INTERVIEW, DIR_OUT, "2026-02-25T10:00");
+	add_interaction(f->s, c, IKIND_EMAIL, DIR_IN, "2026-02-26T10:00"); /* they answered */
+	add_interaction(f->s, d, IKIND_INTERVIEW, DIR_OUT, "2026-02-25T10:00");
+	(void)a_email;
+	/* applied before interviewing (the stages' order); offer not asked for */
+	assert_int_equal(store_silent_after_interaction(
+				 f->s, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
+				 1u << IKIND_INTERVIEW, &v, &err), 0);
+	assert_int_equal(v.n, 2);
+	assert_int_equal(v.items[0].opp_id, b);
+	assert_int_equal(v.items[0].event_id, b_interview);
+	assert_string_equal(v.items[0].at, "2026-02-20T10:00");
+	assert_int_equal(v.items[1].opp_id, a);
+	assert_int_equal(v.items[1].event_id, a_interview);
+	assert_null(v.items[1].chain);
+	silence_vec_release(&v);
+	/* two kinds at the same time: the kind first in their order (call);
+	 * their answer is an e-mail too, with nothing since */
+	assert_int_equal(store_silent_after_interaction(
+				 f->s, 0, (1u << IKIND_EMAIL) | (1u << IKIND_CALL), &v, &err), 0);
+	assert_int_equal(v.n, 2);
+	assert_int_equal(v.items[0].opp_id, a);
+	assert_int_equal(v.items[0].event_id, a_call);
+	assert_int_equal(v.items[1].opp_id, c);
+	assert_string_equal(v.items[1].at, "2026-02-26T10:00");
+	silence_vec_release(&v);
+	/* every stage: the offer too */
+	assert_int_equal(store_silent_after_interaction(f->s, 0, 1u << IKIND_INTERVIEW, &v, &err),
+			 0);
+	assert_int_equal(v.n, 3);
+	assert_int_equal(v.items[2].opp_id, d);
+	silence_vec_release(&v);
+	assert_int_equal(store_silent_after_interaction(f->s, 0, 0, &v, &err), 0);
+	assert_int_equal(v.n, 0);
+}
+
 static void test_slugs_are_unique(void **state)
 {
 	struct fixture *f = *state;
@@ -453,6 +520,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_silent_after_interaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_slugs_are_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),

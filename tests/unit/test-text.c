@@ -74,6 +74,18 @@ static void test_text_check(void **state)
 	assert_int_equal(text_check("notes", "a\nb\tc", 0, &err), 0);
 	assert_int_equal(text_check("notes", "a\x01", 0, &err), ERR_INVALID);
 	assert_int_equal(text_check("name", "\xff", 0, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "name is not valid UTF-8");
+	/* invalid UTF-8 is named first, wherever the control character is */
+	assert_int_equal(text_check("name", "a\x01 caf\xc3", TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "name is not valid UTF-8");
+	assert_int_equal(text_check("name", "caf\xc3\xa9\x7f", TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "name must be one line without control characters");
+	assert_int_equal(text_check("notes", "a\x0b", 0, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "notes holds a control character");
+	/* tabs and line breaks alone are blank; a non-ASCII letter is not */
+	assert_int_equal(text_check("notes", " \t\r\n", TEXT_REQUIRED, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "notes must not be empty");
+	assert_int_equal(text_check("name", "\xc3\xa9", TEXT_REQUIRED, &err), 0);
 	memset(big, 'x', TEXT_LINE_MAX + 1);
 	big[TEXT_LINE_MAX + 1] = '\0';
 	assert_int_equal(text_check("name", big, TEXT_ONE_LINE, &err), ERR_INVALID);
@@ -121,6 +133,10 @@ static void test_fold(void **state)
 	assert_fold("\xce\x9a\xce\xbf", "\xce\xba\xce\xbf");
 	assert_fold("\xe6\x9d\xb1\xe4\xba\xac", "\xe6\x9d\xb1\xe4\xba\xac");
 	assert_fold("", "");
+	/* U+023A (2 bytes) folds to U+2C65 (3 bytes) */
+	assert_fold("\xc8\xba\xc8\xba\xc8\xba", "\xe2\xb1\xa5\xe2\xb1\xa5\xe2\xb1\xa5");
+	/* not UTF-8: ASCII letters folded, other bytes kept */
+	assert_fold("AB\xff\xc3", "ab\xff\xc3");
 }
 
 static void test_person_validate(void **state)

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Playbooks, the time rules' mark: agenda and task list take the write lock
+# only when the rules have something to do. Once a run changed nothing, they
+# read, and another program holding the write lock (the web server saving a
+# form) does not make them wait; a change clears the mark, and the next run
+# waits for the lock and runs the rules.
+. "$(dirname "$0")/test-lib.sh"
+
+# hold_lock SECONDS: another connection holds the write lock for SECONDS,
+# in the background; returns once it holds it.
+hold_lock() {
+	rm -f locked
+	python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open("locked", "w").close()
+time.sleep(float(sys.argv[2]))
+c.execute("ROLLBACK")
+' "$RAPPORT_DB" "$1" &
+	holder=$!
+	for _ in $(seq 100); do
+		[ -f locked ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+test_expect_success 'a search with an interview, its follow-ups made' '
+	on 2026-03-02 rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
+	on 2026-03-02 rapport person add "Hiring Manager" --org "Northwind Labs" >/dev/null &&
+	on 2026-03-02T10:00 rapport log interview "Panel" --with "Hiring Manager" --opp northwind >/dev/null &&
+	on 2026-03-09 rapport agenda >before &&
+	test -s before &&
+	sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_state" >mark &&
+	test_eq "$(cat mark)" 1
+'
+
+test_expect_success 'with the mark current, agenda and task list read while another holds the write lock' '
+	hold_lock 6 &&
+	start=$(date +%s) &&
+	on 2026-03-09 rapport agenda >during &&
+	on 2026-03-09 rapport task list >list &&
+	on 2026-03-09 rapport --json agenda >during.json &&
+	end=$(date +%s) &&
+	wait $holder &&
+	test_cmp before during &&
+	test -s list &&
+	test $((end - start)) -lt 4
+'
+
+test_expect_success 'a write still waits for the lock (and gets it once free)' '
+	hold_lock 1 &&
+	on 2026-03-09 rapport task add "Send the portfolio" --due 2026-03-10 >/dev/null &&
+	wait $holder &&
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_state")" 0
+'
+
+test_expect_success 'no mark: agenda waits for the lock, runs the rules and leaves its mark' '
+	hold_lock 1 &&
+	on 2026-03-09 rapport agenda >again &&
+	wait $holder &&
+	grep -q "Send the portfolio" again &&
+	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
+	grep -q "^2026-03-09 " mark
+'
+
+test_expect_success 'a new day: the mark is stale, and the run leaves the new day'"'"'s' '
+	hold_lock 1 &&
+	on 2026-04-20 rapport task list >later &&
+	wait $holder &&
+	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
+	grep -q "^2026-04-20 " mark
+'
+
+test_done
