@@ -587,25 +587,20 @@ int upsert_person_update(struct upsert *u, const struct person *p, struct error 
  * SQLite's FTS5 flush its pending terms to a new segment (at the
  * statement's savepoint), and makes SQLite copy every page the statement
  * changes to a statement journal first (a temporary file). A statement a
- * row costs several times what the row does. So the queued rows go to
- * temporary tables (no triggers, no search index), then to the real ones
- * with one INSERT ... SELECT each: one flush, and no page copied twice.
+ * row costs several times what the row does. So the queued rows are
+ * written with one INSERT ... SELECT each: one flush, and no page copied
+ * twice. The organisations (a few) come from a temporary table; the people
+ * (up to all of a large file) straight from the queue, through a virtual
+ * table over it (below): a temporary table cost a statement a row to fill
+ * and was read back once.
  */
-static const char SQL_TEMP_PEOPLE[] =
-	"CREATE TEMP TABLE rapport_import_person (id INTEGER PRIMARY KEY, name, name_key,"
-	" org_id, title, email, phone, linkedin, rapport, cadence, notes, last_contact,"
-	" connected_on, uid)";
-static const char SQL_TEMP_PERSON_ADD[] =
-	"INSERT INTO temp.rapport_import_person VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_PEOPLE_FROM_TEMP[] =
+static const char SQL_PEOPLE_FROM_QUEUE[] =
 	"INSERT INTO person (id, name, name_key, org_id, title, email, phone, linkedin, rapport,"
 	" cadence, notes, last_contact, connected_on, uid, created_at, updated_at)"
 	" SELECT id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"
 	" notes, last_contact, connected_on, uid, ?1, ?1"
-	" FROM temp.rapport_import_person ORDER BY id";
-static const char SQL_DROP_TEMP[] =
-	"DROP TABLE IF EXISTS temp.rapport_import_org;"
-	"DROP TABLE IF EXISTS temp.rapport_import_person";
+	" FROM rapport_queued_people ORDER BY id";
+static const char SQL_DROP_TEMP[] = "DROP TABLE IF EXISTS temp.rapport_import_org";
 
 /* The number the query sql gives (a largest id, a setting). */
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err)
@@ -630,8 +625,11 @@ static int exec_once(struct upsert *u, const char *sql, const char *stamp, struc
 
 	if (sqlite3_prepare_v2(store_db(u->s), sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(u->s, "cannot prepare the import", err);
+	/* the store's stamp outlives the statement: bound without a copy, a
+	 * bind that cannot fail (out of memory, it left a NULL to the
+	 * NOT NULL constraint) */
 	if (stamp)
-		bind_text(st, 1, stamp);
+		bind_text_static(st, 1, stamp, -1);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(u->s, "cannot write the import", err);
@@ -718,44 +716,198 @@ static void renumber(struct upsert *u, size_t first)
 	free(order);
 }
 
-static int queue_people(struct upsert *u, size_t first, struct error *err)
-{
-	sqlite3_stmt *st;
-	int64_t ms = store_uid_ms();
-	char uid[STORE_UID_SIZE];
-	int rc = 0;
+/* ---- the queue as a virtual table: rapport_queued_people ---- */
 
-	if (exec_once(u, SQL_TEMP_PEOPLE, NULL, err))
-		return err->code;
-	if (sqlite3_prepare_v2(store_db(u->s), SQL_TEMP_PERSON_ADD, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(u->s, "cannot prepare the import", err);
-	for (size_t i = first; i < u->people.n && !rc; i++) {
-		const struct person *p = &u->people.items[i].p;
-		const char *key = u->people.items[i].keys[PK_NAME];
-		/* the strings stay in the queue until the statement is done */
-		sqlite3_bind_int64(st, 1, p->id);
-		bind_text_static(st, 2, p->name, -1);
-		/* the name's key is the start of the name-and-organisation key */
-		bind_text_static(st, 3, key, (int)(strrchr(key, '\x1f') - key));
-		bind_id(st, 4, p->org_id);
-		bind_text_static(st, 5, p->title, -1);
-		bind_text_static(st, 6, p->email, -1);
-		bind_text_static(st, 7, p->phone, -1);
-		bind_text_static(st, 8, p->linkedin, -1);
-		bind_opt_int(st, 9, p->rapport);
-		bind_opt_int(st, 10, p->cadence);
-		bind_text_static(st, 11, p->notes, -1);
-		bind_text_static(st, 12, p->last_contact, -1);
-		bind_text_static(st, 13, p->connected_on, -1);
+/* What the table shows: the queued people from first on, in id order. */
+struct queued_people {
+	const struct upsert *u;
+	size_t first;
+	int64_t ms; /* the time in the UIDs made for them */
+};
+
+struct queued_vtab {
+	sqlite3_vtab base;
+	const struct queued_people *q;
+};
+
+struct queued_cursor {
+	sqlite3_vtab_cursor base;
+	const struct queued_people *q;
+	size_t i;
+	char uid[STORE_UID_SIZE];
+};
+
+enum queued_column {
+	QC_ID, QC_NAME, QC_NAME_KEY, QC_ORG_ID, QC_TITLE, QC_EMAIL, QC_PHONE, QC_LINKEDIN,
+	QC_RAPPORT, QC_CADENCE, QC_NOTES, QC_LAST_CONTACT, QC_CONNECTED_ON, QC_UID,
+};
+
+static int queued_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+			  sqlite3_vtab **out, char **errmsg)
+{
+	struct queued_vtab *t;
+	int rc;
+
+	(void)argc, (void)argv, (void)errmsg;
+	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(id, name, name_key, org_id, title, email,"
+				      " phone, linkedin, rapport, cadence, notes, last_contact,"
+				      " connected_on, uid)");
+	if (rc != SQLITE_OK)
+		return rc;
+	if (!(t = sqlite3_malloc(sizeof(*t))))
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof(*t));
+	t->q = aux;
+	*out = &t->base;
+	return SQLITE_OK;
+}
+
+static int queued_disconnect(sqlite3_vtab *t)
+{
+	sqlite3_free(t);
+	return SQLITE_OK;
+}
+
+/* One way to read it: in order, which is the order of the ids. */
+static int queued_best_index(sqlite3_vtab *t, sqlite3_index_info *info)
+{
+	const struct queued_people *q = ((struct queued_vtab *)t)->q;
+
+	info->estimatedCost = (double)(q->u->people.n - q->first);
+	info->estimatedRows = (sqlite3_int64)(q->u->people.n - q->first);
+	if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == QC_ID && !info->aOrderBy[0].desc)
+		info->orderByConsumed = 1;
+	return SQLITE_OK;
+}
+
+static int queued_open(sqlite3_vtab *t, sqlite3_vtab_cursor **out)
+{
+	struct queued_cursor *c = sqlite3_malloc(sizeof(*c));
+
+	if (!c)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof(*c));
+	c->q = ((struct queued_vtab *)t)->q;
+	*out = &c->base;
+	return SQLITE_OK;
+}
+
+static int queued_close(sqlite3_vtab_cursor *c)
+{
+	sqlite3_free(c);
+	return SQLITE_OK;
+}
+
+static int queued_filter(sqlite3_vtab_cursor *vc, int idx_num, const char *idx_str, int argc,
+			 sqlite3_value **argv)
+{
+	struct queued_cursor *c = (struct queued_cursor *)vc;
+
+	(void)idx_num, (void)idx_str, (void)argc, (void)argv;
+	c->i = c->q->first;
+	return SQLITE_OK;
+}
+
+static int queued_next(sqlite3_vtab_cursor *vc)
+{
+	((struct queued_cursor *)vc)->i++;
+	return SQLITE_OK;
+}
+
+static int queued_eof(sqlite3_vtab_cursor *vc)
+{
+	const struct queued_cursor *c = (const struct queued_cursor *)vc;
+
+	return c->i >= c->q->u->people.n;
+}
+
+/* The strings stay in the queue until the statement is done: no copies. */
+static void result_text(sqlite3_context *ctx, const char *s, int len)
+{
+	if (s)
+		sqlite3_result_text(ctx, s, len, SQLITE_STATIC);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void result_opt_int(sqlite3_context *ctx, int64_t v, int64_t none_below)
+{
+	if (v < none_below)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, v);
+}
+
+static int queued_column(sqlite3_vtab_cursor *vc, sqlite3_context *ctx, int col)
+{
+	struct queued_cursor *c = (struct queued_cursor *)vc;
+	const struct person_entry *e = &c->q->u->people.items[c->i];
+	const struct person *p = &e->p;
+	const char *key = e->keys[PK_NAME];
+
+	switch ((enum queued_column)col) {
+	case QC_ID: sqlite3_result_int64(ctx, p->id); break;
+	case QC_NAME: result_text(ctx, p->name, -1); break;
+	/* the name's key is the start of the name-and-organisation key */
+	case QC_NAME_KEY: result_text(ctx, key, (int)(strrchr(key, '\x1f') - key)); break;
+	case QC_ORG_ID: result_opt_int(ctx, p->org_id, 1); break;
+	case QC_TITLE: result_text(ctx, p->title, -1); break;
+	case QC_EMAIL: result_text(ctx, p->email, -1); break;
+	case QC_PHONE: result_text(ctx, p->phone, -1); break;
+	case QC_LINKEDIN: result_text(ctx, p->linkedin, -1); break;
+	case QC_RAPPORT: result_opt_int(ctx, p->rapport, 0); break;
+	case QC_CADENCE: result_opt_int(ctx, p->cadence, 0); break;
+	case QC_NOTES: result_text(ctx, p->notes, -1); break;
+	case QC_LAST_CONTACT: result_text(ctx, p->last_contact, -1); break;
+	case QC_CONNECTED_ON: result_text(ctx, p->connected_on, -1); break;
+	case QC_UID:
 		if (p->uid) {
-			bind_text_static(st, 14, p->uid, -1);
+			result_text(ctx, p->uid, -1);
 		} else {
-			store_new_uid(uid, ms, p->id);
-			bind_text(st, 14, uid);
+			store_new_uid(c->uid, c->q->ms, p->id);
+			sqlite3_result_text(ctx, c->uid, -1, SQLITE_TRANSIENT);
 		}
-		rc = store_exec_stmt(u->s, st, "cannot queue the people", err);
+		break;
 	}
-	sqlite3_finalize(st);
+	return SQLITE_OK;
+}
+
+static int queued_rowid(sqlite3_vtab_cursor *vc, sqlite3_int64 *rowid)
+{
+	const struct queued_cursor *c = (const struct queued_cursor *)vc;
+
+	*rowid = c->q->u->people.items[c->i].p.id;
+	return SQLITE_OK;
+}
+
+/* Eponymous only (no xCreate): read as a table-valued function, never made
+ * in the schema. */
+static const sqlite3_module queued_module = {
+	.xConnect = queued_connect,
+	.xBestIndex = queued_best_index,
+	.xDisconnect = queued_disconnect,
+	.xOpen = queued_open,
+	.xClose = queued_close,
+	.xFilter = queued_filter,
+	.xNext = queued_next,
+	.xEof = queued_eof,
+	.xColumn = queued_column,
+	.xRowid = queued_rowid,
+};
+
+/* Write the queued people from first on (one statement: see above). The
+ * module lives as long as the statement: q is on the stack. */
+static int write_people(struct upsert *u, size_t first, const char *stamp, struct error *err)
+{
+	struct queued_people q = { u, first, store_uid_ms() };
+	sqlite3 *db = store_db(u->s);
+	int rc;
+
+	if (sqlite3_create_module_v2(db, "rapport_queued_people", &queued_module, &q, NULL) !=
+	    SQLITE_OK)
+		return store_fail(u->s, "cannot prepare the import", err);
+	rc = exec_once(u, SQL_PEOPLE_FROM_QUEUE, stamp, err);
+	sqlite3_create_module_v2(db, "rapport_queued_people", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -771,9 +923,7 @@ int upsert_flush(struct upsert *u, struct error *err)
 	rc = flush_orgs(u, err);
 	if (!rc && first < u->people.n) {
 		renumber(u, first);
-		rc = queue_people(u, first, err);
-		if (!rc)
-			rc = exec_once(u, SQL_PEOPLE_FROM_TEMP, stamp, err);
+		rc = write_people(u, first, stamp, err);
 		for (size_t i = first; i < u->people.n; i++)
 			u->people.items[i].queued = false;
 	}
