@@ -331,6 +331,36 @@ static void test_silent_after_interaction(void **state)
 	assert_int_equal(v.n, 0);
 }
 
+/* store_new_uid (C, the import's) makes what SQL_NEW_UID (SQL) makes: the
+ * same fields for the same time and counter, then 10 random hex digits. */
+static void test_new_uid_as_sql(void **state)
+{
+	struct fixture *f = *state;
+	const int64_t ms = 1772442000123, counters[] = { 1, 63, 64, 4095, 262144, 1048577,
+							 123456789 };
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->s),
+					    "SELECT printf('urn:uuid:%08x-%04x-7%03x-%x%03x-%02x',"
+					    " ?1 >> 16, ?1 & 65535, (?2 >> 20) & 4095,"
+					    " 8 + ((?2 >> 18) & 3), (?2 >> 6) & 4095, ?2 & 63)",
+					    -1, &st, NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
+		char uid[STORE_UID_SIZE], again[STORE_UID_SIZE];
+		store_new_uid(uid, ms, counters[i]);
+		store_new_uid(again, ms, counters[i]);
+		sqlite3_bind_int64(st, 1, ms);
+		sqlite3_bind_int64(st, 2, counters[i]);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(strlen(uid), STORE_UID_SIZE - 1);
+		assert_memory_equal(uid, sqlite3_column_text(st, 0), STORE_UID_SIZE - 11);
+		assert_int_equal(strspn(uid + STORE_UID_SIZE - 11, "0123456789abcdef"), 10);
+		assert_string_not_equal(uid, again); /* the random part */
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
 static void test_slugs_are_unique(void **state)
 {
 	struct fixture *f = *state;
@@ -521,6 +551,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_silent_after_interaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_uid_as_sql, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_slugs_are_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),
