@@ -532,16 +532,7 @@ static int tick_rules(struct store *s, const struct playbook *pb, const char *to
 	return !rc && deadlines ? tick_deadlines(s, pb, today, err) : rc;
 }
 
-/*
- * What the time rules read is the database (the tables whose triggers clear
- * the mark, schema.c), the day (never the time: each rule compares days)
- * and the rules; the engine is a pure function of them. So a run that
- * changed nothing would change nothing again on the same data, day and
- * rules: it leaves its key as the mark (store/tick.h), and a run that finds
- * it skips the rules. A run that changed something leaves none: what it
- * made may start another rule (a cadence set, a task made), which the next
- * run, a full one, finds as the run before this change would have.
- */
+/* A run's mark: the day, the rules (their fingerprint) and the version. */
 static void tick_key(struct store *s, const struct playbook *pb, char today[DATE_BUFSZ],
 		     char key[96])
 {
@@ -559,6 +550,16 @@ int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *cur
 	return store_tick_is_current(s, key, current, err);
 }
 
+/*
+ * What the time rules read is the database (the tables whose triggers clear
+ * the mark, schema.c), the day (never the time: each rule compares days)
+ * and the rules; the engine is a pure function of them. So a run that
+ * changed nothing would change nothing again on the same data, day and
+ * rules: it leaves its key as the mark (store/tick.h), and a run that finds
+ * it skips the rules. A run that changed something leaves none: what it
+ * made may start another rule (a cadence set, a task made), which the next
+ * run, a full one, finds as the run before this change would have.
+ */
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];

@@ -22,9 +22,9 @@
 	"printf('urn:uuid:%08x-%04x-7%03x-%x%03x-%02x%s', " SQL_UID_MS " >> 16, "  \
 	SQL_UID_MS " & 65535, ((" counter ") >> 20) & 4095, 8 + (((" counter ") >> 18) & 3)," \
 	" ((" counter ") >> 6) & 4095, (" counter ") & 63, lower(hex(randomblob(5))))"
-/* The same in C, for people bound one by one (an import's queue, where the
- * SQL printf cost 4% of the import): ms the time in milliseconds (one for
- * all, as 'now' is in one statement). */
+/* The same in C, for people handed to SQL one by one (an import's queue,
+ * read through a virtual table; the SQL printf cost 4% of the import): ms
+ * the time in milliseconds (one for all, as 'now' is in one statement). */
 #define STORE_UID_SIZE 46 /* "urn:uuid:" and 36 characters, and the NUL */
 void store_new_uid(char out[STORE_UID_SIZE], int64_t ms, int64_t counter);
 int64_t store_uid_ms(void);
