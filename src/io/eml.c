@@ -78,21 +78,35 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 	return n ? n : max;
 }
 
+/* Where a phrase's next encoded-word of at most max bytes ends: before its
+ * last space, else 0. */
+static size_t space_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	for (size_t i = utf8_cut(s, len, max); i > 0; i--)
+		if (s[i] == ' ')
+			return i;
+	return 0;
+}
+
 /* The text as "=?UTF-8?B?...?=" words, each fitting its line where it can. In a
- * phrase, words break before a space where they can: decoders drop the space
- * between two encoded-words, so it must be inside one. */
+ * phrase, words break before a space, on this line or else on the next: the
+ * space between two encoded-words is dropped by decoders, so it must be inside
+ * one, and some readers (Python's) keep a break inside a word as a space. Only
+ * a word longer than an encoded-word is cut inside. */
 static void encode_words(struct fold *f, const char *s, size_t len, bool phrase)
 {
 	struct strbuf word = STRBUF_INIT;
 
 	while (len) {
 		size_t room = f->col + 1 + 12 < LINE_SOFT ? (LINE_SOFT - f->col - 1 - 12) / 4 * 3 : 0;
-		size_t n = utf8_cut(s, len, room < 12 || room > WORD_BYTES ? WORD_BYTES : room);
-		for (size_t i = n; phrase && n < len && i > 0; i--)
-			if (s[i] == ' ') {
-				n = i;
-				break;
-			}
+		size_t max = room < 12 || room > WORD_BYTES ? WORD_BYTES : room;
+		size_t n = phrase ? space_cut(s, len, max) : 0;
+		if (!n && phrase && max < WORD_BYTES)
+			n = space_cut(s, len, WORD_BYTES);
+		if (!n)
+			n = utf8_cut(s, len, max);
 		strbuf_reset(&word);
 		strbuf_addstr(&word, "=?UTF-8?B?");
 		base64(&word, (const unsigned char *)s, n);

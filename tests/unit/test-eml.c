@@ -160,6 +160,66 @@ static void test_long_display_name(void **state)
 	strbuf_release(&dec);
 }
 
+/* Each encoded-word of a header, decoded on its own. */
+static size_t split_words(const char *h, struct strbuf *words, size_t max)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(h, "=?UTF-8?B?"); p && n < max; p = strstr(p, "=?UTF-8?B?")) {
+		const char *end = strstr(p + 10, "?=");
+		assert_non_null(end);
+		strbuf_reset(&words[n]);
+		b64_decode(&words[n++], p + 10, (size_t)(end - (p + 10)));
+		p = end + 2;
+	}
+	return n;
+}
+
+static unsigned next_random(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 16;
+}
+
+/* A phrase of non-ASCII words breaks between words, whatever column it starts
+ * at: readers that keep the space between encoded-words (Python's) then read
+ * no space inside a word. */
+static void test_display_name_breaks_between_words(void **state)
+{
+	const char *syllables[] = { "Ø", "lé", "ñá", "ü", "ström", "gård", "çé" };
+	struct strbuf sb = STRBUF_INIT, name = STRBUF_INIT, words[32];
+	struct error err = ERROR_INIT;
+	unsigned seed = 7;
+
+	(void)state;
+	for (size_t i = 0; i < 32; i++)
+		strbuf_init(&words[i]);
+	for (int round = 0; round < 200; round++) {
+		strbuf_reset(&name);
+		for (int w = 0; w < 4 + round % 5; w++) {
+			if (w)
+				strbuf_addch(&name, ' ');
+			int len = 1 + (int)(next_random(&seed) % 6);
+			for (int k = 0; k < len; k++)
+				strbuf_addstr(&name, syllables[next_random(&seed) % 7]);
+		}
+		strbuf_reset(&sb);
+		/* header names of several lengths start the phrase at several columns */
+		assert_int_equal(eml_header_address(&sb, round % 2 ? "Reply-To" : "X-A-Long-Header-Name",
+						    name.buf, "me@example.com", &err),
+				 0);
+		assert_header_lines(sb.buf);
+		size_t n = split_words(sb.buf, words, 32);
+		assert_true(n >= 1);
+		for (size_t i = 1; i < n; i++)
+			assert_true(words[i].buf[0] == ' ');
+	}
+	for (size_t i = 0; i < 32; i++)
+		strbuf_release(&words[i]);
+	strbuf_release(&sb);
+	strbuf_release(&name);
+}
+
 static void test_header_injection(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -312,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_subject_encoded),
 		cmocka_unit_test(test_address_display_names),
 		cmocka_unit_test(test_long_display_name),
+		cmocka_unit_test(test_display_name_breaks_between_words),
 		cmocka_unit_test(test_header_injection),
 		cmocka_unit_test(test_bad_addresses),
 		cmocka_unit_test(test_date),
