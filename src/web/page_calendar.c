@@ -1,8 +1,9 @@
 /*
  * page_calendar.c: the calendar feed, /calendar.ics?token=SECRET, which a
  * calendar app subscribes to (see feed.h), and the exports as downloads:
- * /export/vcard.vcf (everyone, vCard 4.0), /export/csv/TABLE.csv (?bom=1
- * begins it with a byte order mark, for Excel) and /export/calendar.ics.
+ * /export.json (the whole backup), /export/vcard.vcf (everyone, vCard 4.0),
+ * /export/csv/TABLE.csv (?bom=1 begins it with a byte order mark, for Excel)
+ * and /export/calendar.ics.
  */
 #include "web/pages.h"
 
@@ -14,6 +15,7 @@
 
 #include "io/export.h"
 #include "io/ical.h"
+#include "io/json_backup.h"
 #include "util/xalloc.h"
 #include "web/feed.h"
 
@@ -66,7 +68,7 @@ static bool token_matches(const char *stored, const char *sent)
 /* ---- the feed and the downloads ---- */
 
 /* An export, into the response body (through a memory stream). */
-enum export_kind { EXPORT_VCARD, EXPORT_CSV, EXPORT_ICAL };
+enum export_kind { EXPORT_JSON, EXPORT_VCARD, EXPORT_CSV, EXPORT_ICAL };
 
 static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind kind,
 		       const char *table, bool bom)
@@ -80,6 +82,7 @@ static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind
 	if (!mem)
 		return error_set(&rq->err, ERR_IO, "out of memory");
 	switch (kind) {
+	case EXPORT_JSON: rc = backup_export(rq->store, mem, &rq->err); break;
 	case EXPORT_VCARD: rc = export_vcard(rq->store, NULL, 0, mem, &rq->err); break;
 	case EXPORT_CSV: rc = export_csv(rq->store, table, bom, mem, &rq->err); break;
 	default: rc = ical_export(rq->store, &o, mem, &rq->err); break;
@@ -119,6 +122,15 @@ static void attachment(struct web_resp *rs, const char *content_type, const char
 	strbuf_addf(&sb, "attachment; filename=\"%s\"", name);
 	free(rs->disposition);
 	rs->disposition = strbuf_detach(&sb);
+}
+
+int page_export_json(struct web_req *rq, struct web_resp *rs)
+{
+	int rc = export_body(rq, rs, EXPORT_JSON, NULL, false);
+
+	if (!rc)
+		attachment(rs, "application/json", "rapport-export.json");
+	return rc;
 }
 
 int page_export_vcard(struct web_req *rq, struct web_resp *rs)

@@ -2,11 +2,10 @@
  * page_settings.c: Settings. /settings: your name, e-mail address and
  * signature (the letters' {me} and {signature}), the ladder of job levels,
  * the calendar feed's address (/settings/calendar makes or removes its
- * secret), and the exports. /settings/playbooks: the rules in force, and
- * your own playbooks.ini to edit, checked as 'rapport playbook check'
- * checks it before it replaces the file. /settings/templates: the letter
- * templates. /export.json: everything, as 'rapport export' writes it (the
- * other downloads are page_calendar.c's).
+ * secret), and the links to the exports (the downloads themselves are
+ * page_calendar.c's). /settings/playbooks: the rules in force, and your own
+ * playbooks.ini to edit, checked as 'rapport playbook check' checks it
+ * before it replaces the file. /settings/templates: the letter templates.
  */
 #include "web/pages.h"
 
@@ -18,7 +17,6 @@
 #include <unistd.h>
 
 #include "io/export.h"
-#include "io/json_backup.h"
 #include "method/letter.h"
 #include "method/levels.h"
 #include "method/playbook_run.h"
@@ -372,29 +370,6 @@ int post_settings_calendar(struct web_req *rq, struct web_resp *rs)
 	free(old);
 	if (!rc)
 		web_redirect(rs, "/settings?saved=%s#calendar", saved);
-	return rc;
-}
-
-/* ---- export ---- */
-
-int page_export_json(struct web_req *rq, struct web_resp *rs)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	int rc;
-
-	if (!mem)
-		return error_set(&rq->err, ERR_IO, "out of memory");
-	rc = backup_export(rq->store, mem, &rq->err);
-	if (fclose(mem) && !rc)
-		rc = error_set(&rq->err, ERR_IO, "cannot write the export: %s", strerror(errno));
-	if (!rc) {
-		strbuf_add(&rs->body, buf, len);
-		rs->content_type = "application/json";
-		rs->disposition = xstrdup("attachment; filename=\"rapport-export.json\"");
-	}
-	free(buf);
 	return rc;
 }
 

@@ -73,12 +73,12 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs);
 int page_settings_templates(struct web_req *rq, struct web_resp *rs);
 int post_settings_levels(struct web_req *rq, struct web_resp *rs);
 int post_settings_calendar(struct web_req *rq, struct web_resp *rs);
-int page_export_json(struct web_req *rq, struct web_resp *rs);
 /* page_import.c */
 int page_import(struct web_req *rq, struct web_resp *rs);
 int post_import(struct web_req *rq, struct web_resp *rs);
 /* page_calendar.c */
 int page_calendar_feed(struct web_req *rq, struct web_resp *rs);
+int page_export_json(struct web_req *rq, struct web_resp *rs);
 int page_export_vcard(struct web_req *rq, struct web_resp *rs);
 int page_export_csv(struct web_req *rq, struct web_resp *rs);
 int page_export_ical(struct web_req *rq, struct web_resp *rs);
