@@ -191,8 +191,9 @@ char *upsert_url_key(const char *url)
 static char *name_org_key(const char *name_key, int64_t org_id)
 {
 	size_t n = strlen(name_key);
-	char digits[24], *d = digits + sizeof(digits);
+	char digits[24], *end = digits + sizeof(digits), *d = end;
 	uint64_t v = org_id < 0 ? 0 - (uint64_t)org_id : (uint64_t)org_id;
+	size_t nd;
 	char *key;
 
 	do
@@ -200,11 +201,12 @@ static char *name_org_key(const char *name_key, int64_t org_id)
 	while (v /= 10);
 	if (org_id < 0)
 		*--d = '-';
-	key = xmalloc(n + 1 + (size_t)(digits + sizeof(digits) - d) + 1);
+	nd = (size_t)(end - d);
+	key = xmalloc(n + 1 + nd + 1);
 	memcpy(key, name_key, n);
 	key[n] = '\x1f';
-	memcpy(key + n + 1, d, (size_t)(digits + sizeof(digits) - d));
-	key[n + 1 + (digits + sizeof(digits) - d)] = '\0';
+	memcpy(key + n + 1, d, nd);
+	key[n + 1 + nd] = '\0';
 	return key;
 }
 
