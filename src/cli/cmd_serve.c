@@ -3,7 +3,22 @@
 
 #include <stdlib.h>
 
+#include "web/auth.h"
 #include "web/web.h"
+
+/* --url: the sign-in address of the servers running on this database. */
+static int serve_url(struct cli *cli, const char *db_path)
+{
+	struct strbuf urls = STRBUF_INIT;
+	int n = auth_running_urls(db_path, &urls, &cli->err);
+
+	if (n == 0)
+		error_set(&cli->err, ERR_NOT_FOUND, "no rapport server is running on %s", db_path);
+	else if (n > 0)
+		cli_printf(cli, "%s", urls.buf);
+	strbuf_release(&urls);
+	return n > 0 ? 0 : cli->err.code;
+}
 
 static int serve_run(struct cli *cli, const struct args *a)
 {
@@ -15,9 +30,10 @@ static int serve_run(struct cli *cli, const struct args *a)
 		o.listen = arg_opt(a, "listen");
 	o.allow_hosts = arg_all(a, "allow-host", &o.n_allow_hosts);
 	o.verbose = arg_flag(a, "verbose");
+	o.open_browser = arg_flag(a, "open");
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
-	rc = web_serve(&o, &cli->err);
+	rc = arg_flag(a, "url") ? serve_url(cli, path) : web_serve(&o, &cli->err);
 	free(path);
 	return rc;
 }
@@ -28,12 +44,20 @@ static const struct opt_spec serve_opts[] = {
 	{ .name = "allow-host", .arg = "NAME",
 	  .help = "another name this server may be reached by (repeatable)", .flags = OPT_MULTI },
 	{ .name = "verbose", .help = "log every request: method, path, status, time" },
+	{ .name = "open", .help = "open the sign-in address in your browser (xdg-open)" },
+	{ .name = "url", .help = "print the sign-in address of the server running on this "
+				 "database, and stop" },
 	{ 0 },
 };
 
 const struct cmd_spec serve_cmds[] = {
 	{ "", "", "Serve the web UI on this machine (127.0.0.1 unless --listen says otherwise) "
-	  "until Ctrl-C. The command line may work on the same database meanwhile.", 0, 0,
+	  "until Ctrl-C. The command line may work on the same database meanwhile.\n"
+	  "It prints its address with a key that signs you in (http://127.0.0.1:8080/?key=...);\n"
+	  "without it every page asks to sign in. The address is also kept in a file only you\n"
+	  "can read, for 'rapport serve --url' and your scripts (which may send\n"
+	  "'Authorization: Bearer KEY'). Listening beyond this machine needs a password\n"
+	  "('rapport config web.password').", 0, 0,
 	  serve_opts, serve_run, CMD_NO_DB },
 	{ 0 },
 };

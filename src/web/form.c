@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "store/store.h"
+#include "web/ui.h"
 
 static const char *value_of(struct web_req *rq, const char *name)
 {
@@ -108,7 +109,5 @@ const char *form_back(const struct web_req *rq, const char *fallback)
 {
 	const char *v = web_param(&rq->form, "back");
 
-	if (!v || v[0] != '/' || v[1] == '/' || v[1] == '\\' || strpbrk(v, "\r\n\\"))
-		return fallback;
-	return v;
+	return ui_local_path(v) ? v : fallback;
 }

@@ -6,6 +6,12 @@
 
 /* static.c */
 int page_static(struct web_req *rq, struct web_resp *rs);
+
+/* page_signin.c: signing in (see auth.h). page_signin_required is the 401
+ * answer to a page asked for without a session. These need no database. */
+int page_signin(struct web_req *rq, struct web_resp *rs);
+int post_signin(struct web_req *rq, struct web_resp *rs);
+void page_signin_required(struct web_req *rq, struct web_resp *rs);
 /* page_today.c */
 int page_today(struct web_req *rq, struct web_resp *rs);
 int post_task_done(struct web_req *rq, struct web_resp *rs);

@@ -8,6 +8,8 @@
 const struct web_route web_routes[] = {
 	{ "GET", "/", page_today },
 	{ "GET", "/static/*", page_static },
+	{ "GET", "/signin", page_signin },
+	{ "POST", "/signin", post_signin },
 	{ "POST", "/tasks/*/done", post_task_done },
 	{ "POST", "/tasks/*/skip", post_task_skip },
 	{ "POST", "/tasks/*/snooze", post_task_snooze },

@@ -8,10 +8,15 @@
  * A ticker thread runs the time rules (silence, cadence) once a minute in
  * a write transaction of its own, so that a GET only ever reads.
  *
- * The checks, in order: the Host header must name this server (a web page
- * that rebinds its own name to 127.0.0.1 gets 421); a body over the limit
- * gets 413; a POST must carry the session cookie, the CSRF token and, when
- * the browser sends one, an Origin of this server, else 403.
+ * The checks, made when the headers arrive, before any byte of a body is
+ * read: the Host header must name this server (a web page that rebinds its
+ * own name to 127.0.0.1 gets 421, with no secret in it); GET, HEAD and POST
+ * only (405); a body over its route's limit gets 413; every route but the
+ * sign-in page, the static files and the calendar feed (which has its own
+ * token) needs a session, else 401 (see auth.h); a POST must come from
+ * this server's own origin when the browser names one, else 403, and
+ * carry the CSRF token: in the address for a file upload (checked with
+ * the headers), in the form otherwise (checked once the form is in).
  */
 #include "web/web.h"
 
@@ -27,13 +32,17 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
+#include "util/password.h"
+#include "web/auth.h"
 #include "web/cache.h"
 #include "web/mhd.h"
 #include "web/pages.h"
@@ -41,10 +50,19 @@
 #include "web/upload.h"
 
 #define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
-/* The pages that take a file (an import): a 100,000-row LinkedIn export is
+/* The page that takes a file (an import): a 100,000-row LinkedIn export is
  * about 12 MB. */
-#define UPLOAD_LIMIT (64 * 1024 * 1024)
+#define UPLOAD_LIMIT (32 * 1024 * 1024)
 #define UPLOAD_PATH "/settings/import"
+/* A new connection must send its request's headers within this time; one
+ * kept alive between requests may wait for REQUEST_DEADLINE. */
+#define HEADER_DEADLINE 5
+/* Connections at once: all, from one address not on this machine, and how
+ * many may wait for their headers before the oldest of them is dropped
+ * to make room (so that idle connections cannot lock the user out). */
+#define CONNECTION_LIMIT 1000
+#define PER_ADDRESS_LIMIT 32
+#define WAITING_LIMIT 200
 #define SECRET_HEX 64
 #define TICK_SECONDS 60
 /* A request must arrive whole within this time. (libmicrohttpd's timeout is
@@ -67,7 +85,8 @@ static struct server {
 	const struct web_options *opt;
 	char host[256]; /* the listen address as given */
 	unsigned short port;
-	char session[SECRET_HEX + 1], csrf[SECRET_HEX + 1];
+	char session[SECRET_HEX + 1], csrf[SECRET_HEX + 1], key[SECRET_HEX + 1];
+	char *keyfile; /* the address file of auth.h, removed at the end */
 	pthread_mutex_t lock; /* guards playbook and stores */
 	struct shared_playbook *playbook;
 	struct store **stores; /* every thread's connection, closed at the end */
@@ -80,16 +99,21 @@ static struct server {
 
 static _Thread_local struct store *thread_store;
 
-/* ---- the whole-request deadline ----
+/* ---- the deadlines and the connection limits ----
  * Every connection has a clock, started when it opens and again when it has
  * been answered (for its next request on a kept-alive connection), stopped
  * once its request is in. The reaper shuts down the socket of a connection
- * whose clock runs past the deadline; libmicrohttpd then closes it. A clock
- * is unlinked, under the lock, before libmicrohttpd closes its socket, so
- * the reaper never touches a socket that has been reused. */
+ * whose clock runs past the deadline (HEADER_DEADLINE for a new connection
+ * that has not sent its headers yet, REQUEST_DEADLINE otherwise);
+ * libmicrohttpd then closes it. A clock is unlinked, under the lock, before
+ * libmicrohttpd closes its socket, so no socket is touched after reuse. */
 struct conn_clock {
 	int fd;
-	bool running;
+	bool running;    /* waiting for a request (headers or body) */
+	bool headers_in; /* this request's headers have come */
+	bool served;     /* a request was answered on it */
+	bool remote;     /* the peer is not on this machine */
+	struct sockaddr_storage peer;
 	struct timespec start;
 	struct conn_clock *prev, *next;
 };
@@ -97,25 +121,101 @@ struct conn_clock {
 static pthread_mutex_t clocks_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct conn_clock *clocks;
 
-static void clock_set(struct MHD_Connection *c, bool running)
+static struct conn_clock *clock_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *ci =
 		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	struct conn_clock *k = ci ? ci->socket_context : NULL;
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* The request's headers are in (running false: and its body too). */
+static void clock_set(struct MHD_Connection *c, bool running)
+{
+	struct conn_clock *k = clock_of(c);
 
 	if (!k)
 		return;
 	pthread_mutex_lock(&clocks_lock);
 	k->running = running;
+	k->headers_in = !running;
+	if (running)
+		k->served = true;
 	clock_gettime(CLOCK_MONOTONIC, &k->start);
 	pthread_mutex_unlock(&clocks_lock);
+}
+
+static void clock_headers_in(struct MHD_Connection *c)
+{
+	struct conn_clock *k = clock_of(c);
+
+	if (!k)
+		return;
+	pthread_mutex_lock(&clocks_lock);
+	k->headers_in = true;
+	pthread_mutex_unlock(&clocks_lock);
+}
+
+static bool is_loopback(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
+	if (sa->sa_family == AF_INET6) {
+		const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+		return IN6_IS_ADDR_LOOPBACK(a) ||
+		       (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+	}
+	return sa->sa_family == AF_UNIX;
+}
+
+static bool same_address(const struct sockaddr *a, const struct sockaddr *b)
+{
+	if (a->sa_family != b->sa_family)
+		return false;
+	if (a->sa_family == AF_INET)
+		return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
+		       ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+	if (a->sa_family == AF_INET6)
+		return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+			       &((const struct sockaddr_in6 *)b)->sin6_addr, sizeof(struct in6_addr));
+	return false;
+}
+
+/* libmicrohttpd asks before it accepts a connection. One from another
+ * machine is refused when its address has PER_ADDRESS_LIMIT open already.
+ * Whoever it comes from, when WAITING_LIMIT connections wait for their
+ * first headers, the oldest of them is dropped to make room: connections
+ * opened and left idle cannot fill the server and keep the user out. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	struct conn_clock *oldest = NULL;
+	size_t same = 0, waiting = 0;
+	bool remote = !is_loopback(addr);
+
+	(void)cls;
+	(void)addrlen;
+	pthread_mutex_lock(&clocks_lock);
+	for (struct conn_clock *k = clocks; k; k = k->next) {
+		if (remote && same_address((const struct sockaddr *)&k->peer, addr))
+			same++;
+		if (k->running && !k->headers_in) {
+			waiting++;
+			oldest = k; /* the list is newest first */
+		}
+	}
+	if (waiting >= WAITING_LIMIT && oldest && (!remote || same < PER_ADDRESS_LIMIT)) {
+		shutdown(oldest->fd, SHUT_RDWR);
+		oldest->running = false;
+	}
+	pthread_mutex_unlock(&clocks_lock);
+	return remote && same >= PER_ADDRESS_LIMIT ? MHD_NO : MHD_YES;
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 			  enum MHD_ConnectionNotificationCode code)
 {
 	struct conn_clock *k = *socket_context;
-	const union MHD_ConnectionInfo *ci;
+	const union MHD_ConnectionInfo *ci, *ai;
 
 	(void)cls;
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
@@ -125,6 +225,14 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		k = xcalloc(1, sizeof(*k));
 		k->fd = ci->connect_fd;
 		k->running = true;
+		ai = mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ai && ai->client_addr) {
+			socklen_t len = ai->client_addr->sa_family == AF_INET6
+						? sizeof(struct sockaddr_in6)
+						: sizeof(struct sockaddr_in);
+			memcpy(&k->peer, ai->client_addr, len);
+			k->remote = !is_loopback(ai->client_addr);
+		}
 		clock_gettime(CLOCK_MONOTONIC, &k->start);
 		pthread_mutex_lock(&clocks_lock);
 		k->next = clocks;
@@ -161,7 +269,8 @@ static void *reaper(void *arg)
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		pthread_mutex_lock(&clocks_lock);
 		for (struct conn_clock *k = clocks; k; k = k->next) {
-			if (k->running && now.tv_sec - k->start.tv_sec > REQUEST_DEADLINE) {
+			long deadline = k->served || k->headers_in ? REQUEST_DEADLINE : HEADER_DEADLINE;
+			if (k->running && now.tv_sec - k->start.tv_sec > deadline) {
 				shutdown(k->fd, SHUT_RDWR);
 				k->running = false;
 			}
@@ -345,8 +454,93 @@ struct conn {
 	struct multipart *form; /* a multipart body, read as it comes */
 	size_t received, limit;
 	bool too_large, bad_form;
+	int refused;         /* the status the headers earned, or 0 */
+	const char *refusal; /* and why */
+	bool authed;         /* the session cookie, or the key as a bearer token */
+	bool bearer;         /* the key: a script, which needs no CSRF token */
+	bool signin;         /* a GET with ?key=: set the cookie, drop the key */
+	bool csrf_checked;   /* the CSRF token came in the address, and matched */
 	struct timespec start;
 };
+
+/* The routes open without a session: the sign-in page, the built-in files
+ * it uses, and the calendar feed, which calendar apps fetch with its own
+ * token and no cookie. */
+static bool public_path(const char *url)
+{
+	return !strncmp(url, "/static/", 8) || !strcmp(url, "/signin") ||
+	       !strcmp(url, "/calendar.ics");
+}
+
+static bool bearer_key(struct MHD_Connection *c)
+{
+	const char *h = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+
+	return h && !strncasecmp(h, "Bearer ", 7) && same_secret(h + 7, srv.key);
+}
+
+static int refuse(struct conn *cn, int status, const char *why)
+{
+	cn->refused = status;
+	cn->refusal = why;
+	return status;
+}
+
+/* Everything that can be decided before the body is read (see the top). */
+static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *url,
+			 const char *method)
+{
+	const char *len = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	const char *type = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	const char *cookie = mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
+	const char *token = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "csrf");
+	bool post = !strcmp(method, "POST"), read = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+	unsigned long long n;
+	char *end;
+
+	if (!allowed_host(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host")))
+		return refuse(cn, 421, "This server answers only to its own address.");
+	if (!post && !read)
+		return refuse(cn, 405, "This server takes GET and POST requests only.");
+	cn->limit = !strcmp(url, UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT;
+	if (len) {
+		errno = 0;
+		n = strtoull(len, &end, 10);
+		if (errno || end == len || *end || n > cn->limit) {
+			cn->too_large = true;
+			return refuse(cn, 413, "The form is larger than this server accepts.");
+		}
+	}
+	cn->bearer = bearer_key(c);
+	cn->authed = cn->bearer || same_secret(cookie, srv.session);
+	if (!cn->authed && read &&
+	    same_secret(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
+		cn->signin = true;
+	else if (!cn->authed && !public_path(url))
+		return refuse(cn, 401, "Sign in to use rapport.");
+	if (!post)
+		return 0;
+	if (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")))
+		return refuse(cn, 403, "This form did not come from rapport's own pages. "
+				       "Reload the page and try again.");
+	if (cn->authed && !cn->bearer && token) {
+		if (!same_secret(token, srv.csrf))
+			return refuse(cn, 403, "This form is out of date or did not come from "
+					       "rapport's own pages. Reload the page and try again.");
+		cn->csrf_checked = true;
+	}
+	if (!multipart_is(type))
+		return 0;
+	/* a file: its form says who sent it in its address, checked now */
+	if (cn->authed && !cn->bearer && !cn->csrf_checked)
+		return refuse(cn, 403, "This upload did not come from rapport's own pages. "
+				       "Reload the page and try again.");
+	if (!(cn->form = multipart_start(c)))
+		cn->bad_form = true;
+	return 0;
+}
+
+
 
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
 				     const char *value)
@@ -378,7 +572,7 @@ static void add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 		mhd.MHD_add_response_header(r, "Location", rs->location);
 	if (rs->disposition)
 		mhd.MHD_add_response_header(r, "Content-Disposition", rs->disposition);
-	if (set_cookie) {
+	if (set_cookie) { /* only ever on signing in */
 		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
 			 srv.session);
 		mhd.MHD_add_response_header(r, "Set-Cookie", cookie);
@@ -443,7 +637,8 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 	bool cacheable = false;
 	int rc;
 
-	if (page == page_static) { /* the files built in: no database */
+	if (page == page_static || page == page_signin || page == post_signin) {
+		/* the files built in, and signing in: no database */
 		if ((rc = page(rq, rs)))
 			ui_error_page(rs, rq, status_of(rc), rq->err.msg);
 		return;
@@ -490,9 +685,23 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 	playbook_put(p);
 }
 
+/* A request's method and path as the terminal may show them: every byte
+ * that is not printable ASCII as \xHH, so that a web page cannot forge log
+ * lines or send escape sequences to the user's terminal with an <img>. */
+static void log_escaped(struct strbuf *sb, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p >= 0x7f || *p == '\\')
+			strbuf_addf(sb, "\\x%02x", *p);
+		else
+			strbuf_addch(sb, *p);
+	}
+}
+
 static void log_request(const char *method, const char *url, int status,
 			const struct timespec *start)
 {
+	struct strbuf line = STRBUF_INIT;
 	struct timespec now;
 	double ms;
 
@@ -500,7 +709,11 @@ static void log_request(const char *method, const char *url, int status,
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
-	fprintf(stderr, "%s %s %d %.2fms\n", method, url, status, ms);
+	log_escaped(&line, method);
+	strbuf_addch(&line, ' ');
+	log_escaped(&line, url);
+	fprintf(stderr, "%s %d %.2fms\n", line.buf, status, ms);
+	strbuf_release(&line);
 }
 
 /* The POST's fields into rq->form, and a multipart form's file into upload. */
@@ -520,42 +733,70 @@ static int read_form(struct conn *cn, struct web_req *rq, struct web_upload *upl
 	return rc;
 }
 
+/* Signed in with ?key=: the same address without the key, and the cookie. */
+static void signin_redirect(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf to = STRBUF_INIT;
+	char sep = '?';
+
+	strbuf_addstr(&to, rq->path);
+	for (size_t i = 0; i < rq->query.n; i++) {
+		if (!strcmp(rq->query.items[i].name, "key"))
+			continue;
+		strbuf_addch(&to, sep);
+		ui_url_part(&to, rq->query.items[i].name);
+		strbuf_addch(&to, '=');
+		ui_url_part(&to, rq->query.items[i].value);
+		sep = '&';
+	}
+	rs->status = 303;
+	rs->location = strbuf_detach(&to);
+	rs->set_session = true;
+}
+
+/* The answer to a request the headers refused: a 401 is the sign-in page. */
+static void refused_page(struct conn *cn, struct web_req *rq, struct web_resp *rs)
+{
+	if (cn->refused == 401) {
+		page_signin_required(rq, rs);
+		return;
+	}
+	ui_error_page(rs, rq, cn->refused, cn->refusal);
+}
+
 static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const char *url,
 			      const char *method)
 {
-	struct web_req rq = { .path = url, .csrf = srv.csrf, .err = ERROR_INIT };
+	const union MHD_ConnectionInfo *ci =
+		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct web_req rq = { .path = url, .csrf = cn->authed ? srv.csrf : "", .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };
-	const char *cookie = mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
-	bool has_session = same_secret(cookie, srv.session);
 	char pathbuf[1024];
 	web_handler page = NULL;
 	bool head = !strcmp(method, "HEAD");
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
+	rq.peer = ci ? ci->client_addr : NULL;
 	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
-	if (!allowed_host(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
-		ui_error_page(&rs, &rq, 421, "This server answers only to its own address.");
+	if (cn->refused) {
+		refused_page(cn, &rq, &rs);
 	} else if (cn->too_large) {
 		ui_error_page(&rs, &rq, 413, "The form is larger than this server accepts.");
-	} else if (!rq.post && strcmp(method, "GET") && !head) {
-		ui_error_page(&rs, &rq, 405, "This server takes GET and POST requests only.");
 	} else if (mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &rq) < 0 ||
 		   rq.err.code) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
+	} else if (cn->signin) {
+		signin_redirect(&rq, &rs);
 	} else if (!(page = web_route_find(rq.post ? "POST" : "GET", url, rq.arg, pathbuf,
 					   sizeof(pathbuf)))) {
 		ui_error_page(&rs, &rq, 404, "There is no page at this address.");
-	} else if (rq.post &&
-		   (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")) ||
-		    !has_session)) {
-		ui_error_page(&rs, &rq, 403, "This form did not come from rapport's own pages. "
-					     "Reload the page and try again.");
 	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
-	} else if (rq.post && !same_secret(web_param(&rq.form, "csrf"), srv.csrf)) {
+	} else if (rq.post && cn->authed && !cn->bearer && !cn->csrf_checked &&
+		   !same_secret(web_param(&rq.form, "csrf"), srv.csrf)) {
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
@@ -564,7 +805,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	if (head)
 		strbuf_reset(&rs.body);
 	log_request(method, url, rs.status, &cn->start);
-	ret = send_response(c, &rs, !has_session);
+	ret = send_response(c, &rs, rs.set_session);
 	free(rs.location);
 	free(rs.disposition);
 	strbuf_release(&rs.body);
@@ -587,20 +828,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (!cn) {
 		/* The first call only sees the headers. Answering on a later call
 		 * keeps the connection alive (libmicrohttpd closes it otherwise). */
-		const char *len = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		const char *type = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+		clock_headers_in(c);
 		cn = xcalloc(1, sizeof(*cn));
 		strbuf_init(&cn->body);
 		clock_gettime(CLOCK_MONOTONIC, &cn->start);
-		cn->limit = !strcmp(url, UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT;
-		if (len && strtoull(len, NULL, 10) > cn->limit)
-			cn->too_large = true;
-		/* a file comes only to the page that takes one */
-		if (!cn->too_large && !strcmp(method, "POST") && multipart_is(type) &&
-		    !(cn->form = multipart_start(c)))
-			cn->bad_form = true;
 		*con_cls = cn;
-		if (cn->too_large) {
+		if (check_headers(c, cn, url, method)) {
 			clock_set(c, false);
 			return handle(c, cn, url, method); /* at once: the body is not read */
 		}
@@ -685,7 +918,8 @@ static int parse_listen(const char *listen, char *host, size_t hostsz, char *por
 }
 
 /* Our own listening socket: the port is known (also when 0 asked for any). */
-static int listen_socket(const char *addr, int *fd_out, bool *v6, struct error *err)
+static int listen_socket(const char *addr, int *fd_out, bool *v6, struct sockaddr_storage *bound,
+			 struct error *err)
 {
 	char host[256], port[8];
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV };
@@ -711,6 +945,7 @@ static int listen_socket(const char *addr, int *fd_out, bool *v6, struct error *
 	}
 	*v6 = res->ai_family == AF_INET6;
 	freeaddrinfo(res);
+	*bound = sa;
 	srv.port = ntohs(*v6 ? ((struct sockaddr_in6 *)&sa)->sin6_port
 			     : ((struct sockaddr_in *)&sa)->sin_port);
 	snprintf(srv.host, sizeof(srv.host), "%s", host);
@@ -718,13 +953,54 @@ static int listen_socket(const char *addr, int *fd_out, bool *v6, struct error *
 	return 0;
 }
 
-static void print_url(void)
+/* The sign-in address: http://HOST:PORT/?key=KEY. */
+static void sign_in_url(struct strbuf *sb)
 {
 	bool v6 = strchr(srv.host, ':') != NULL;
 
-	printf("rapport: serving %s on http://%s%s%s:%u/ (Ctrl-C stops it)\n", srv.opt->db_path,
-	       v6 ? "[" : "", srv.host, v6 ? "]" : "", srv.port);
+	strbuf_addf(sb, "http://%s%s%s:%u/?key=%s", v6 ? "[" : "", srv.host, v6 ? "]" : "",
+		    srv.port, srv.key);
+}
+
+static void print_url(const struct strbuf *url)
+{
+	printf("rapport: serving %s on %s (Ctrl-C stops it)\n", srv.opt->db_path, url->buf);
 	fflush(stdout);
+}
+
+/* --open: the user's browser, on the sign-in address (xdg-open). */
+static void open_browser(const struct strbuf *url)
+{
+	char opener[] = "xdg-open";
+	char *argv[] = { opener, url->buf, NULL };
+	pid_t pid;
+	int status;
+
+	if (posix_spawnp(&pid, "xdg-open", NULL, NULL, argv, environ) ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+		fprintf(stderr, "rapport: could not open a browser (xdg-open): open the address "
+				"above by hand\n");
+}
+
+/* Anything but loopback needs a password: the key alone would give the
+ * search to whoever sees the printed address or the traffic. */
+static int check_exposure(const struct sockaddr *sa, struct error *err)
+{
+	char *hash = NULL;
+
+	if (is_loopback(sa))
+		return 0;
+	if (auth_password_get(&hash, err))
+		return err->code;
+	if (!hash)
+		return error_set(err, ERR_INVALID,
+				 "--listen %s reaches other machines: set a password first with "
+				 "'rapport config web.password'", srv.opt->listen);
+	free(hash);
+	fprintf(stderr, "rapport: warning: listening on %s, beyond this machine; the traffic "
+			"(your password and your search) is not encrypted unless a TLS reverse "
+			"proxy is in front\n", srv.opt->listen);
+	return 0;
 }
 
 static void close_stores(void)
@@ -740,6 +1016,8 @@ int web_serve(const struct web_options *o, struct error *err)
 {
 	struct MHD_Daemon *d;
 	struct store *tick_store = NULL;
+	struct sockaddr_storage bound = { .ss_family = AF_UNSPEC };
+	struct strbuf url = STRBUF_INIT;
 	pthread_t tick_thread, reaper_thread;
 	sigset_t stop;
 	int fd = -1, sig;
@@ -748,11 +1026,20 @@ int web_serve(const struct web_options *o, struct error *err)
 
 	srv.opt = o;
 	if (mhd_load(err) || random_hex(srv.session, err) || random_hex(srv.csrf, err) ||
-	    web_playbook_reload(err) || open_store(&tick_store, err))
+	    random_hex(srv.key, err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
-	if (listen_socket(o->listen, &fd, &v6, err))
+	if (listen_socket(o->listen, &fd, &v6, &bound, err))
 		goto fail;
+	if (check_exposure((struct sockaddr *)&bound, err)) {
+		close(fd);
+		goto fail;
+	}
+	sign_in_url(&url);
+	if (auth_keyfile_write(url.buf, o->db_path, &srv.keyfile, err)) {
+		close(fd);
+		goto fail;
+	}
 	/* Signals go to this thread only, read by sigwait below. */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
@@ -761,10 +1048,10 @@ int web_serve(const struct web_options *o, struct error *err)
 	signal(SIGPIPE, SIG_IGN);
 	d = mhd.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 					 MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
-				 0, NULL, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
+				 0, on_accept, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
 				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
 				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
 				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 				 MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
 	if (!d) {
@@ -787,7 +1074,9 @@ int web_serve(const struct web_options *o, struct error *err)
 		error_set(err, ERR_IO, "cannot start the time rules' thread");
 		goto fail;
 	}
-	print_url();
+	print_url(&url);
+	if (o->open_browser)
+		open_browser(&url);
 	while (sigwait(&stop, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
 		;
 	mhd.MHD_stop_daemon(d);
@@ -801,9 +1090,18 @@ int web_serve(const struct web_options *o, struct error *err)
 	close_stores();
 	playbook_put(srv.playbook);
 	srv.playbook = NULL;
+	unlink(srv.keyfile);
+	free(srv.keyfile);
+	srv.keyfile = NULL;
+	strbuf_release(&url);
 	fprintf(stderr, "rapport: stopped\n");
 	return 0;
 fail:
+	if (srv.keyfile)
+		unlink(srv.keyfile);
+	free(srv.keyfile);
+	srv.keyfile = NULL;
+	strbuf_release(&url);
 	close_stores();
 	if (srv.playbook)
 		playbook_put(srv.playbook);

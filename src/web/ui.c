@@ -39,7 +39,12 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 			  "\">\n<link rel=\"icon\" href=\"/static/icon.svg?v=" RAPPORT_VERSION
 			  "\" type=\"image/svg+xml\">\n<script src=\"/static/app.js?v=" RAPPORT_VERSION
 			  "\" defer></script>\n</head>\n<body>\n<header class=\"top\">\n"
-			  "<a class=\"brand\" href=\"/\">rapport</a>\n<nav aria-label=\"Main\">\n");
+			  "<a class=\"brand\" href=\"/\">rapport</a>\n");
+	if (!rq->csrf || !*rq->csrf) { /* not signed in: no way further but signing in */
+		strbuf_addstr(sb, "</header>\n<main>\n");
+		return;
+	}
+	strbuf_addstr(sb, "<nav aria-label=\"Main\">\n");
 	for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++)
 		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", nav_items[i].href,
 			    i == (size_t)nav ? " aria-current=\"page\"" : "", nav_items[i].label);
@@ -75,6 +80,16 @@ void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
 	html_text(&rs->body, message);
 	strbuf_addstr(&rs->body, "</p>\n<p><a href=\"/\">Back to Today</a></p>\n");
 	ui_page_end(rs);
+}
+
+bool ui_local_path(const char *v)
+{
+	if (!v || v[0] != '/' || v[1] == '/')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return false;
+	return true;
 }
 
 void ui_url_part(struct strbuf *sb, const char *s)
@@ -177,6 +192,10 @@ static void form_open(struct strbuf *sb, const struct web_req *rq, const char *a
 {
 	strbuf_addstr(sb, "<form method=\"post\" action=\"");
 	html_text(sb, action);
+	if (upload) { /* checked with the headers, before the file is read */
+		strbuf_addstr(sb, strchr(action, '?') ? "&amp;csrf=" : "?csrf=");
+		html_text(sb, rq->csrf);
+	}
 	strbuf_addstr(sb, upload ? "\" enctype=\"multipart/form-data\"" : "\"");
 	if (cls) {
 		strbuf_addstr(sb, " class=\"");

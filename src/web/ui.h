@@ -30,6 +30,12 @@ void ui_page_end(struct web_resp *rs);
 void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
 		   const char *message);
 
+/* Is v a path of this server, as a browser would follow it in a Location:
+ * one leading slash and not two, no backslash (read as a slash) and no
+ * control character (browsers drop tabs and line breaks from a URL, so
+ * "/\t/evil.example/" would become "//evil.example/")? */
+bool ui_local_path(const char *v);
+
 /* Percent-encode s for a path segment or a query value. */
 void ui_url_part(struct strbuf *sb, const char *s);
 /* An <a> to an address the user typed: only http:, https: and mailto: become

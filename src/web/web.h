@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/socket.h>
 
 #include "method/playbook.h"
 #include "store/store.h"
@@ -59,6 +60,7 @@ struct web_req {
 	const struct playbook *pb;
 	const char *csrf;         /* the token every form carries */
 	const char *host;         /* the Host header (checked: this server's name), or NULL */
+	const struct sockaddr *peer; /* the client's address, or NULL */
 	struct error err;
 };
 
@@ -69,6 +71,7 @@ struct web_resp {
 	char *location;    /* a redirect (303 after a POST) */
 	char *disposition; /* Content-Disposition, for downloads */
 	bool cacheable;    /* static assets: may be cached */
+	bool set_session;  /* signed in: the answer sets the session cookie */
 };
 
 /* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
@@ -107,7 +110,7 @@ struct web_options {
 	const char *const *allow_hosts;
 	size_t n_allow_hosts;
 	bool verbose;
-	bool open_browser;
+	bool open_browser; /* --open: the sign-in address in the user's browser */
 };
 
 /* Serve until SIGINT or SIGTERM. Prints the URL on stdout once listening. */

@@ -6,17 +6,24 @@
 serve_start
 test_expect_success 'serve starts and prints its address' '
 	test -n "$WEB" &&
-	grep -q "^rapport: serving .* on http://127.0.0.1:[0-9]*/ " "$TEST_DIR/.serve.out"
+	grep -q "^rapport: serving .* on http://127.0.0.1:[0-9]*/?key=[0-9a-f]\{64\} " "$TEST_DIR/.serve.out"
 '
 
-test_expect_success 'Today answers with the security headers and a session cookie' '
+test_expect_success 'the printed address signs in: a session cookie, and on to the page without the key' '
+	http --no-cookie GET "/?key=$WEB_KEY" >signin &&
+	test "$(head -1 signin)" = 303 &&
+	grep -q "^Location: /$" signin &&
+	grep -q "^Set-Cookie: rapport_session=[0-9a-f]*; Path=/; HttpOnly; SameSite=Strict" signin
+'
+
+test_expect_success 'Today answers with the security headers, and sets no cookie once signed in' '
 	http GET / >page &&
 	test "$(head -1 page)" = 200 &&
 	grep -q "^Content-Security-Policy: .*script-src .self.;" page &&
 	! grep -q "unsafe-inline" page &&
 	grep -q "frame-ancestors .none." page &&
 	grep -q "^X-Content-Type-Options: nosniff" page &&
-	grep -q "^Set-Cookie: rapport_session=[0-9a-f]*; Path=/; HttpOnly; SameSite=Strict" page &&
+	! grep -q "^Set-Cookie" page &&
 	grep -q "<h1>Today</h1>" page
 '
 
@@ -38,7 +45,7 @@ test_expect_success 'a POST without the CSRF token, or a wrong one, is refused a
 	before=$(db_digest) &&
 	test "$(http_status --no-csrf POST /log kind=call summary=forged)" = 403 &&
 	test "$(http_status --csrf 0000 POST /log kind=call summary=forged)" = 403 &&
-	test "$(http_status --no-cookie POST /log kind=call summary=forged)" = 403 &&
+	test "$(http_status --no-cookie POST /log kind=call summary=forged)" = 401 &&
 	test "$(db_digest)" = "$before"
 '
 
@@ -111,14 +118,14 @@ test_expect_success 'a page read again shows what a POST wrote meanwhile' '
 '
 
 test_expect_success 'keep-alive: three requests over one connection' '
-	python3 - "$WEB" <<-\EOF
+	python3 - "$WEB" "$WEB_KEY" <<-\EOF
 	import http.client, sys, urllib.parse
 	u = urllib.parse.urlsplit(sys.argv[1])
 	c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
 	c.connect()
 	sock = c.sock
 	for path in ("/", "/static/style.css", "/"):
-	    c.request("GET", path)
+	    c.request("GET", path, headers={"Authorization": "Bearer " + sys.argv[2]})
 	    r = c.getresponse()
 	    r.read()
 	    assert r.status == 200, (path, r.status)

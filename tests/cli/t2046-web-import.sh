@@ -124,7 +124,7 @@ nonsense" POST /settings/import) &&
 	test_eq "$(db_digest)" "$before"
 '
 
-test_expect_success 'the upload limit: 64 MB on the import page, 2 MB elsewhere (413, nothing read)' '
+test_expect_success 'the upload limit: 32 MB on the import page, 2 MB elsewhere (413, nothing read)' '
 	python3 -c "
 import sys
 sys.stdout.write(\"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n\")

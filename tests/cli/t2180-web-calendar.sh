@@ -22,7 +22,8 @@ fetch() {
 	args = sys.argv[1:]
 	for path, name in zip(args[::2], args[1::2]):
 	    c = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-	    c.request("GET", path, headers={"Host": base.netloc})
+	    c.request("GET", path, headers={"Host": base.netloc,
+	                                    "Authorization": "Bearer " + os.environ["WEB_KEY"]})
 	    r = c.getresponse()
 	    with open(name, "wb") as f:
 	        f.write(b"%d\n" % r.status)
@@ -120,7 +121,7 @@ test_expect_success 'a new address revokes the old one' '
 test_expect_success 'forms without the CSRF token, or with an unknown action, change nothing' '
 	before=$(db_digest) &&
 	test "$(http_status --no-csrf POST /settings/calendar action=new)" = 403 &&
-	test "$(http_status --no-cookie POST /settings/calendar action=off)" = 403 &&
+	test "$(http_status --no-cookie POST /settings/calendar action=off)" = 401 &&
 	test "$(http_status POST /settings/calendar action=explode)" = 400 &&
 	test "$(db_digest)" = "$before" &&
 	test "$(http_status --no-cookie GET "/calendar.ics?token=$(cat t2)")" = 200

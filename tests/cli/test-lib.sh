@@ -320,7 +320,8 @@ interviewed() {
 }
 
 # The web UI. serve_start runs `rapport serve` on a free port in the
-# background and sets $WEB to its address; http sends one request as a
+# background and sets $WEB to its address and $WEB_KEY to the key that signs
+# in (the address it prints is $WEB/?key=$WEB_KEY); http sends one request as a
 # browser would, with the session cookie and the CSRF token of the pages it
 # has seen (see tests/web/webreq.py for its options); http_status prints only
 # the status code; serve_stop stops the server and fails unless it stopped
@@ -330,12 +331,13 @@ serve_start() {
 	serve_pid=$!
 	WEB=
 	for _i in $(seq 200); do
-		WEB=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$TEST_DIR/.serve.out")
+		WEB=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/?key=[0-9a-f]* .*|\1|p' "$TEST_DIR/.serve.out")
+		WEB_KEY=$(sed -n 's|.* on http://127.0.0.1:[0-9]*/?key=\([0-9a-f]*\) .*|\1|p' "$TEST_DIR/.serve.out")
 		[ -n "$WEB" ] && break
 		kill -0 "$serve_pid" 2>/dev/null || break
 		sleep 0.05
 	done
-	export WEB WEB_JAR="$TEST_DIR/.jar"
+	export WEB WEB_KEY WEB_JAR="$TEST_DIR/.jar"
 	rm -f "$WEB_JAR"
 	[ -n "$WEB" ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
 }

@@ -30,7 +30,7 @@ for i in range(30):
     rapport(db, "task", "add", "follow-up %d" % i, "--due", "+%dd" % (i % 9), "--with", "Recruiter")
 srv = Server(db)
 url = "http://127.0.0.1:%d/" % srv.port
-subprocess.run([wrk, "-t2", "-c8", "-d2s", url], stdout=subprocess.DEVNULL)
+subprocess.run([wrk, "-H", "Authorization: Bearer " + srv.key, "-t2", "-c8", "-d2s", url], stdout=subprocess.DEVNULL)
 rss_warm = srv.rss()
 stop = threading.Event()
 cli = {"ok": 0, "failed": []}
@@ -60,7 +60,7 @@ def sampler():
 threads = [threading.Thread(target=writer), threading.Thread(target=sampler)]
 for th in threads:
     th.start()
-p = subprocess.run([wrk, "-t2", "-c16", "-d%ds" % SECONDS, "--timeout", "10s", url],
+p = subprocess.run([wrk, "-H", "Authorization: Bearer " + srv.key, "-t2", "-c16", "-d%ds" % SECONDS, "--timeout", "10s", url],
                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 stop.set()
 for th in threads:

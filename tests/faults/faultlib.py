@@ -156,6 +156,10 @@ def raise_nofile(n):
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
+# The sign-in key of each server started here, by port (Client signs in with it).
+KEYS = {}
+
+
 class Server:
     """rapport serve on a free port of 127.0.0.1."""
 
@@ -170,9 +174,11 @@ class Server:
         deadline = time.time() + 20
         while time.time() < deadline:
             self.out.seek(0)
-            m = re.search(r"on http://127\.0\.0\.1:(\d+)/", self.out.read())
+            m = re.search(r"on http://127\.0\.0\.1:(\d+)/\?key=([0-9a-f]+)", self.out.read())
             if m:
                 self.port = int(m.group(1))
+                self.key = m.group(2)
+                KEYS[self.port] = self.key
                 break
             if self.proc.poll() is not None:
                 break
@@ -218,13 +224,16 @@ class Server:
 
 class Client:
     """A browser-like client: the session cookie and the CSRF token of the
-    pages it has seen, one keep-alive connection."""
+    pages it has seen, one keep-alive connection. It signs in first, with
+    the key of the address the server printed (signin=False: it does not)."""
 
-    def __init__(self, port, timeout=30):
+    def __init__(self, port, timeout=30, signin=True):
         self.port = port
         self.timeout = timeout
         self.cookie = self.csrf = None
         self.conn = None
+        if signin and port in KEYS:
+            self.request("GET", "/?key=" + KEYS[port])
 
     def _conn(self):
         if self.conn is None:

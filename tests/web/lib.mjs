@@ -24,6 +24,7 @@ let browser = null;
 let serverLog = "";
 export let dir = null;
 export let base = null;
+export let key = null; // the sign-in key of the address serve printed
 export let env = null;
 // Requests that left loopback, and dialogs (alert) a page opened: both must stay empty.
 export const offsite = [];
@@ -57,8 +58,8 @@ export async function start(now = "2026-03-02T09:00") {
 		let text = "";
 		server.stdout.on("data", (d) => {
 			text += d;
-			const m = text.match(/ on (http:\/\/127\.0\.0\.1:\d+)\//);
-			if (m) resolve(m[1]);
+			const m = text.match(/ on (http:\/\/127\.0\.0\.1:\d+)\/\?key=([0-9a-f]+)/);
+			if (m) { key = m[2]; resolve(m[1]); }
 		});
 		server.on("exit", (code) => reject(new Error("rapport serve exited with " + code)));
 	});
@@ -77,6 +78,8 @@ export async function start(now = "2026-03-02T09:00") {
 			offsite.push(r.url());
 	});
 	page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+	// signed in as the user is: by opening the address serve printed
+	await page.goto(base + "/?key=" + key);
 	return { page, context, browser };
 }
 

@@ -20,6 +20,8 @@ Prints the status code on the first line, then the response headers
   --status-only print only the status code
 $WEBREQ_TIMEOUT sets the socket timeout in seconds (default 30).
 The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
+With a session cookie wanted and none in the jar yet, it first signs in as
+the user would, with the address the server printed ($WEB/?key=$WEB_KEY).
 """
 import http.client
 import os
@@ -110,6 +112,8 @@ def main(argv):
         conn.close()
         return r, data
 
+    if opts["cookie"] and "cookie" not in state and os.environ.get("WEB_KEY"):
+        request("GET", "/?key=" + os.environ["WEB_KEY"])  # the address serve printed
     body = None
     extra = None
     if method == "POST":
@@ -128,6 +132,11 @@ def main(argv):
             if opts["multipart"]:
                 body, ctype = multipart(fields, opts["files"])
                 extra = {"Content-Type": ctype}
+                # a form that sends a file carries the token in its address
+                # too, as rapport's pages write it: checked before the body
+                token = [v for k, v in fields if k == "csrf"]
+                if token:
+                    path += ("&" if "?" in path else "?") + "csrf=" + urllib.parse.quote(token[0])
             else:
                 body = urllib.parse.urlencode(fields).encode()
     r, data = request(method, path, body, extra)

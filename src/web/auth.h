@@ -1,0 +1,49 @@
+/*
+ * auth.h: who may use the web server. The server is the user's alone:
+ *
+ * - At each start it makes a sign-in key and prints its address with it
+ *   (http://127.0.0.1:8080/?key=...). Opening that address sets the session
+ *   cookie and sends the browser on to the same page without the key. The
+ *   address is also kept in a file only the user can read (see
+ *   auth_keyfile_*), so `rapport serve --url` and the user's own scripts can
+ *   reach the server (a script may send "Authorization: Bearer KEY").
+ * - A password set with `rapport config web.password` (an argon2id hash in
+ *   a file of the user's) signs in from another machine; the server needs
+ *   one to listen on anything but loopback.
+ */
+#ifndef RAPPORT_WEB_AUTH_H
+#define RAPPORT_WEB_AUTH_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "util/error.h"
+#include "util/strbuf.h"
+
+/* $XDG_CONFIG_HOME/rapport/web-password (else ~/.config/...), or NULL. */
+char *auth_password_path(void);
+/* The stored hash into *hash (NULL when no password is set). */
+int auth_password_get(char **hash, struct error *err);
+/* Store the hash of password, or remove the password (password NULL). */
+int auth_password_set(const char *password, struct error *err);
+
+/* The folder of the servers' address files: $XDG_RUNTIME_DIR/rapport,
+ * else $XDG_STATE_HOME/rapport, else ~/.local/state/rapport; or NULL. */
+char *auth_keyfile_dir(void);
+/* Write this server's address file (mode 0600 in a 0700 folder):
+ * "URL\nDATABASE\nPID\n". Its path goes to *path (the caller frees it). */
+int auth_keyfile_write(const char *url, const char *db_path, char **path, struct error *err);
+/* The sign-in addresses of the servers now running on db_path, a line each
+ * into out; how many there are (0: none), or a negative ERR_*. */
+int auth_running_urls(const char *db_path, struct strbuf *out, struct error *err);
+
+
+/* Guessing a password: after AUTH_FAILURES_MAX wrong ones from an address,
+ * that address is refused for AUTH_LOCKOUT_SECONDS (others are not). */
+#define AUTH_FAILURES_MAX 5
+#define AUTH_LOCKOUT_SECONDS 60
+struct sockaddr;
+bool auth_attempt_allowed(const struct sockaddr *peer);
+void auth_attempt_result(const struct sockaddr *peer, bool success);
+
+#endif
