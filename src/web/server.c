@@ -62,7 +62,7 @@
  * to make room (so that idle connections cannot lock the user out). */
 #define CONNECTION_LIMIT 1000
 #define PER_ADDRESS_LIMIT 32
-#define WAITING_LIMIT 200
+#define WAITING_LIMIT 800
 #define SECRET_HEX 64
 #define TICK_SECONDS 60
 /* A request must arrive whole within this time. (libmicrohttpd's timeout is

@@ -6,9 +6,16 @@
   server's memory (VmRSS) stays flat: it grows by less than RSS_BOUND_KB;
 - slow clients (the request line and headers, or a POST body, one byte every
   SLOW_GAP seconds, which an idle timeout never sees) are dropped at a
-  whole-request deadline (DEADLINE seconds, checked with SLACK more);
+  whole-request deadline (DEADLINE seconds, checked with SLACK more; one
+  still sending its headers at HEADER_DEADLINE, or sooner when the server
+  makes room for new connections);
 - 1,000 connections at once are each served or refused, the server stays
-  up, and the next normal request gets its page.
+  up, and the next normal request gets its page;
+- uploads from another site, with no session, are refused when their
+  headers arrive: four 30 MB bodies at once leave the memory flat;
+- 1,100 connections opened and left idle do not keep the user out: the
+  next request is served at once, and a connection that sends nothing is
+  dropped at the HEADER_DEADLINE.
 """
 import http.client
 import os
@@ -24,6 +31,7 @@ from faultlib import Client, Server, Tap, pick, raise_nofile, rapport, scratch, 
 t = Tap()
 RSS_BOUND_KB = 16 * 1024
 DEADLINE, SLACK, SLOW_GAP = 30, 15, 3
+HEADER_DEADLINE = 5
 work = scratch("abuse")
 db = os.path.join(work, "rapport.db")
 rapport(db, "log", "note", "start")
@@ -32,6 +40,7 @@ c = Client(srv.port)
 for _ in range(20):
     c.get("/")
 host = "127.0.0.1:%d" % srv.port
+auth = "Authorization: Bearer %s\r\n" % srv.key  # the user's own script
 
 
 # ---- slow clients, started first: they take DEADLINE seconds ----
@@ -64,10 +73,10 @@ def slow_client(name, head, trickle):
 trickle = b"X-Slow-" + b"a" * 1000
 slow_threads = [
     threading.Thread(target=slow_client, args=(
-        "headers", ("GET / HTTP/1.1\r\nHost: %s\r\n" % host).encode(), trickle)),
+        "headers", ("GET / HTTP/1.1\r\nHost: %s\r\n%s" % (host, auth)).encode(), trickle)),
     threading.Thread(target=slow_client, args=(
-        "body", ("POST /log HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-"
-                 "urlencoded\r\nContent-Length: 2000\r\n\r\n" % host).encode(),
+        "body", ("POST /log HTTP/1.1\r\nHost: %s\r\n%sContent-Type: application/x-www-form-"
+                 "urlencoded\r\nContent-Length: 2000\r\n\r\n" % (host, auth)).encode(),
         b"summary=" + b"s" * 1990)),
 ]
 for th in slow_threads:
@@ -125,12 +134,53 @@ t.ok(rss1 - rss0 < RSS_BOUND_KB and sql(db, "SELECT count(*) FROM interaction")[
 t.figure("413 memory", "VmRSS %d kB before, %d kB after %d oversized bodies (%d MB sent)" % (
     rss0, rss1, 2 * N + 1, 2 * N * BIG // (1024 * 1024)))
 
+# ---- uploads from another site, refused before their body is read ----
+UPLOAD = 30 * 1024 * 1024
+rss0 = srv.rss()
+upload_statuses = {}
+
+
+def foreign_upload():
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.putrequest("POST", "/settings/import", skip_host=True)
+    for k, v in (("Host", host), ("Origin", "http://evil.example"),
+                 ("Content-Type", "multipart/form-data; boundary=x"),
+                 ("Content-Length", str(UPLOAD))):
+        conn.putheader(k, v)
+    conn.endheaders()
+    chunk = b"x" * 65536
+    try:
+        for _ in range(UPLOAD // len(chunk)):
+            conn.send(chunk)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # answered and closed before the body was read: the point
+    try:
+        status = conn.getresponse().status
+    except (OSError, http.client.HTTPException) as e:
+        status = type(e).__name__
+    conn.close()
+    upload_statuses[status] = upload_statuses.get(status, 0) + 1
+
+
+uploaders = [threading.Thread(target=foreign_upload) for _ in range(4)]
+for th in uploaders:
+    th.start()
+for th in uploaders:
+    th.join()
+rss1 = srv.rss()
+t.ok(set(upload_statuses) <= {401, "ConnectionResetError", "BrokenPipeError",
+                              "RemoteDisconnected"} and rss1 - rss0 < RSS_BOUND_KB and
+     sql(db, "SELECT count(*) FROM person")[0][0] == 0,
+     "four 30 MB uploads from another site with no session: refused with their headers, "
+     "memory flat (grew by %d kB)" % (rss1 - rss0),
+     "statuses %s, VmRSS %d -> %d kB" % (upload_statuses, rss0, rss1))
+
 # ---- 1,000 connections at once ----
 CONNS = 1000
 limit = raise_nofile(CONNS + 200)
 sel = selectors.DefaultSelector()
 socks = []
-request = ("GET / HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % host).encode()
+request = ("GET / HTTP/1.1\r\nHost: %s\r\n%sConnection: close\r\n\r\n" % (host, auth)).encode()
 for i in range(min(CONNS, limit - 100)):
     s = socket.socket()
     s.setblocking(False)
@@ -178,6 +228,36 @@ t.ok(pending == 0 and alive and status == 200 and b"<h1>Today</h1>" in page,
 t.figure("1000 connections", "%d served, %d refused, %d other statuses, in %.1f s; VmRSS "
          "after %d kB" % (outcome["served"], outcome["refused"], outcome["other"], elapsed,
                           srv.rss()))
+
+# ---- 1,100 idle connections ----
+idle = []
+for i in range(min(1100, limit - 100)):
+    try:
+        idle.append(socket.create_connection(("127.0.0.1", srv.port), timeout=5))
+    except OSError:
+        break
+time.sleep(0.5)
+start = time.time()
+status, page = Client(srv.port, timeout=10).get("/")
+waited = time.time() - start
+t.ok(status == 200 and b"<h1>Today</h1>" in page and waited < 3,
+     "%d idle connections do not keep the user out (served in %.2f s)" % (len(idle), waited),
+     "status %s after %.2f s" % (status, waited))
+# the survivors of the eviction are dropped at the header deadline
+quiet = socket.create_connection(("127.0.0.1", srv.port))
+start = time.time()
+quiet.settimeout(HEADER_DEADLINE + SLACK)
+try:
+    closed = quiet.recv(1) == b""
+except OSError:
+    closed = True
+held = time.time() - start
+quiet.close()
+t.ok(closed and held <= HEADER_DEADLINE + 2,
+     "a connection that sends nothing is dropped after %.1f s (deadline %d s)" % (
+         held, HEADER_DEADLINE))
+for s_ in idle:
+    s_.close()
 
 for th in slow_threads:
     th.join()
