@@ -9,8 +9,10 @@
  * file (journal_mode DELETE), syncs it and renames it over FILE: FILE is
  * either the old file or the whole new copy, never half of one.
  *
- * restore checks FILE first (integrity_check, a rapport schema this build
- * knows), then copies it into the database in one step (one write
+ * restore copies FILE into a private temporary database and checks the
+ * copy (integrity_check; exactly the schema rapport makes at its version,
+ * so no planted trigger or view comes in), then copies that into the
+ * database in one step (one write
  * transaction: another connection sees the old data or the new, never a
  * mix) and upgrades its schema if it is older.
  */
@@ -139,6 +141,7 @@ out:
 static int restore_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
+	struct backup_copy *copy = NULL;
 	struct store *s = NULL;
 	unsigned flags = 0;
 	char *path = cli_database_path(a->db, &flags);
@@ -157,13 +160,13 @@ static int restore_run(struct cli *cli, const struct args *a)
 		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
 		goto out;
 	}
-	/* checked before the database is opened: a bad file creates nothing */
-	if ((rc = store_backup_check(file, &cli->err)))
+	/* copied and checked before the database is opened: a bad file creates nothing */
+	if ((rc = store_backup_load(file, &copy, &cli->err)))
 		goto out;
 	/* the database as every command opens it (created when new) */
 	if ((rc = store_open(&s, path, flags, &cli->err)))
 		goto out;
-	if ((rc = store_restore_from(s, file, &cli->err)))
+	if ((rc = store_restore_from(s, copy, &cli->err)))
 		goto out;
 	/* open it again: an older schema is upgraded as any command would */
 	store_close(s);
@@ -173,6 +176,7 @@ static int restore_run(struct cli *cli, const struct args *a)
 	cli_printf(cli, "restored %s from %s\n", path, file);
 	cli_set_json(cli, json_pack("{s:s, s:s}", "database", path, "file", file));
 out:
+	store_backup_copy_free(copy);
 	store_close(s);
 	free(path);
 	return rc;

@@ -412,8 +412,14 @@ static int busy_wait(void *ctx, int tries)
 
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
-	/* A file that is not a database fails on its first read: say so plainly. */
 	sqlite3_busy_handler(s->db, busy_wait, NULL);
+	/* No writing the file by other means than SQL (writable_schema, direct
+	 * writes to FTS5's shadow tables). trusted_schema stays on: rapport's
+	 * own triggers write to search_index, and SQLite 3.40's FTS5 is not
+	 * marked harmless; rapport registers no SQL function that a planted
+	 * trigger could call. (restore turns it off on the backup it reads.) */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	/* A file that is not a database fails on its first read: say so plainly. */
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
 			 NULL, NULL, NULL) != SQLITE_OK) {
