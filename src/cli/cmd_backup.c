@@ -19,7 +19,6 @@
 #include "cli/cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,46 +26,13 @@
 #include <unistd.h>
 
 #include "store/backup.h"
+#include "util/atomic_file.h"
 
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
 
 	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* Make what was written to path (a file, or a folder's new entry) durable. */
-static int sync_path(const char *path, bool dir)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static void remove_temp(const char *tmp)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	unlink(tmp);
-	strbuf_addf(&sb, "%s-journal", tmp);
-	unlink(sb.buf);
-	strbuf_release(&sb);
-}
-
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
 }
 
 /* The database's path, which must exist (neither command creates one from nothing). */
@@ -83,15 +49,32 @@ static char *existing_database(struct cli *cli, const struct args *a, unsigned *
 	return path;
 }
 
+/* The copy into af's temporary, made by SQLite (which writes it by name). */
+static int backup_to_temp(struct cli *cli, struct store *s, struct atomic_file *af)
+{
+	struct strbuf journal = STRBUF_INIT;
+	int rc;
+
+	fclose(af->f); /* an empty file: SQLite makes a new database of it */
+	af->f = NULL;
+	if (!(rc = store_backup_into(s, af->tmp, &cli->err)))
+		return 0;
+	/* a failed copy may leave SQLite's journal of it */
+	strbuf_addf(&journal, "%s-journal", af->tmp);
+	unlink(journal.buf);
+	strbuf_release(&journal);
+	return rc;
+}
+
 static int backup_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
-	struct strbuf tmp = STRBUF_INIT;
+	struct atomic_file af = { 0 };
 	struct store *s = NULL;
 	unsigned flags = 0;
-	char *path, *dir = NULL;
+	char *path;
 	struct stat st;
-	int fd, rc = ERR_IO;
+	int rc;
 
 	if (!(path = existing_database(cli, a, &flags)))
 		return cli->err.code;
@@ -103,37 +86,24 @@ static int backup_run(struct cli *cli, const struct args *a)
 	flags &= ~STORE_CREATE_DIRS;
 	if (access(path, W_OK))
 		flags |= STORE_READ_ONLY;
-	if (store_open(&s, path, flags, &cli->err)) {
-		rc = cli->err.code;
+	if ((rc = store_open(&s, path, flags, &cli->err)))
+		goto out;
+	/* FILE is the old file or the whole checked copy, never half of one */
+	if ((rc = atomic_file_open(&af, file, &cli->err)))
+		goto out;
+	if ((rc = backup_to_temp(cli, s, &af))) {
+		atomic_file_abort(&af);
 		goto out;
 	}
-	strbuf_addf(&tmp, "%s.tmp-XXXXXX", file);
-	if ((fd = mkstemp(tmp.buf)) < 0) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, strerror(errno));
+	if ((rc = atomic_file_commit(&af, &cli->err)))
 		goto out;
-	}
-	close(fd); /* an empty file: SQLite makes a new database of it */
-	if (store_backup_into(s, tmp.buf, &cli->err))
-		goto fail;
-	dir = folder_of(file);
-	if (sync_path(tmp.buf, false) || rename(tmp.buf, file) || sync_path(dir, true)) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, strerror(errno));
-		goto fail;
-	}
 	if (stat(file, &st))
 		st.st_size = 0;
 	cli_printf(cli, "backed up %s to %s (%lld bytes)\n", path, file, (long long)st.st_size);
 	cli_set_json(cli, json_pack("{s:s, s:s, s:I}", "database", path, "file", file, "bytes",
 				    (json_int_t)st.st_size));
-	rc = 0;
-	goto out;
-fail:
-	remove_temp(tmp.buf);
-	rc = cli->err.code ? cli->err.code : ERR_IO;
 out:
 	store_close(s);
-	strbuf_release(&tmp);
-	free(dir);
 	free(path);
 	return rc;
 }

@@ -2,8 +2,37 @@
 #include "cli/cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "method/playbook_run.h"
+#include "util/atomic_file.h"
 #include "web/web.h"
+
+/* The folder of a file's path (its own copy; "." for a bare name). */
+static char *folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
+}
+
+/* What a server killed while it saved (playbooks.ini) left behind, in the
+ * folders the server writes in: only rapport's own temporaries, of
+ * writers that are gone (util/atomic_file.h). */
+static void sweep_leftovers(const char *db_path)
+{
+	char *playbooks = playbooks_user_path(), *dir;
+
+	if (playbooks) {
+		dir = folder(playbooks);
+		atomic_file_sweep(dir, NULL);
+		free(dir);
+		free(playbooks);
+	}
+	dir = folder(db_path);
+	atomic_file_sweep(dir, NULL);
+	free(dir);
+}
 
 static int serve_run(struct cli *cli, const struct args *a)
 {
@@ -17,6 +46,7 @@ static int serve_run(struct cli *cli, const struct args *a)
 	o.verbose = arg_flag(a, "verbose");
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
+	sweep_leftovers(path);
 	rc = web_serve(&o, &cli->err);
 	free(path);
 	return rc;

@@ -171,7 +171,8 @@ int atomic_file_write(const char *path, const void *data, size_t len, struct err
 
 /* ---- leftovers ---- */
 
-/* The process id in a temporary's name ".NAME.rapport-tmp.PID.XXXXXX" (of
+/* The process id in a temporary's name ".NAME.rapport-tmp.PID.XXXXXX", or
+ * that and "-journal" (of
  * the target `name` when it is not NULL); 0 when entry is not one. */
 static long temp_writer(const char *entry, const char *name)
 {
@@ -193,8 +194,11 @@ static long temp_writer(const char *entry, const char *name)
 	if (p == mark + mark_len || *p != '.')
 		return 0;
 	end = p + 1;
-	if (strlen(end) != RANDOM_LEN || strspn(end, "abcdefghijklmnopqrstuvwxyz"
-						"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != RANDOM_LEN)
+	if (strspn(end, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") !=
+	    RANDOM_LEN)
+		return 0;
+	/* and SQLite's rollback journal of a temporary it was writing (backup) */
+	if (strcmp(end + RANDOM_LEN, "") && strcmp(end + RANDOM_LEN, "-journal"))
 		return 0;
 	return pid;
 }

@@ -50,7 +50,7 @@ int atomic_file_write(const char *path, const void *data, size_t len, struct err
  * exactly the pattern above (of the target `name` only, or of any target
  * when name is NULL), regular files owned by this user, whose writer's
  * process no longer runs or that are older than ATOMIC_FILE_STALE_SECONDS.
- * Nothing else is touched; errors are ignored (it is housekeeping).
+ * (SQLite's "-journal" of a temporary goes with it.) Nothing else is touched; errors are ignored (it is housekeeping).
  * Returns how many it removed. */
 int atomic_file_sweep(const char *dir, const char *name);
 

@@ -209,12 +209,14 @@ static void test_sweep_removes_only_leftovers(void **state)
 	char *live_tmp = temp_name(f, "playbooks.ini", me, "aB3xYz");
 	char *old_tmp = temp_name(f, "rapport.db", me, "Qq9Zz0");
 	char *other = temp_name(f, "export.csv", dead, "aB3xYz");
+	char *journal = temp_name(f, "copy.db", dead, "aB3xYz-journal");
 	char *keep[] = {
 		in_dir(f, "playbooks.ini"),
 		in_dir(f, "playbooks.ini.tmp"),
 		in_dir(f, "playbooks.ini.rapport-tmp.1.aB3xYz"), /* no leading dot */
 		temp_name(f, "playbooks.ini", dead, "aB3x"),    /* too short */
 		temp_name(f, "playbooks.ini", dead, "aB3x-z"),  /* not mkstemp's */
+		temp_name(f, "playbooks.ini", dead, "aB3xYz.bak"),
 		in_dir(f, ".playbooks.ini.rapport-tmp.x.aB3xYz"),
 	};
 	char *dir_tmp = temp_name(f, "folder", dead, "aB3xYz");
@@ -224,6 +226,7 @@ static void test_sweep_removes_only_leftovers(void **state)
 	put(live_tmp, "x");
 	put(old_tmp, "x");
 	put(other, "x");
+	put(journal, "x");
 	make_old(old_tmp);
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		put(keep[i], "user's");
@@ -235,8 +238,9 @@ static void test_sweep_removes_only_leftovers(void **state)
 	assert_false(exists(dead_tmp));
 	assert_true(exists(other));
 	/* then of any */
-	assert_int_equal(atomic_file_sweep(f->dir, NULL), 2);
+	assert_int_equal(atomic_file_sweep(f->dir, NULL), 3);
 	assert_false(exists(other));
+	assert_false(exists(journal));
 	assert_false(exists(old_tmp));
 	assert_true(exists(live_tmp));
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
@@ -249,6 +253,7 @@ static void test_sweep_removes_only_leftovers(void **state)
 	free(live_tmp);
 	free(old_tmp);
 	free(other);
+	free(journal);
 	free(dir_tmp);
 	free(link_tmp);
 }
