@@ -88,4 +88,44 @@ test_expect_success 'serve sweeps what a killed server left in the config and da
 	test -e "$conf/playbooks.ini.bak"
 '
 
+# mode FILE: its permission bits in octal (600).
+mode() {
+	stat -c %a "$1"
+}
+
+test_expect_success 'what rapport creates is for the user alone, whatever the umask' '
+	umask 022 &&
+	home=$TEST_DIR/fresh &&
+	mkdir "$home" &&
+	(
+		unset RAPPORT_DB &&
+		export HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" &&
+		rapport person add "Private Person" >/dev/null &&
+		serve_start &&
+		test "$(mode "$home/data/rapport/rapport.db")" = 600 &&
+		test "$(mode "$home/data/rapport/rapport.db-wal")" = 600 &&
+		test "$(mode "$home/data/rapport/rapport.db-shm")" = 600 &&
+		http POST /settings/playbooks text="$(printf "[thank-you]\nenabled = no\n")" >resp &&
+		test "$(head -1 resp)" = 303 &&
+		serve_stop &&
+		test "$(mode "$home/data/rapport")" = 700 &&
+		test "$(mode "$home/config/rapport")" = 700 &&
+		test "$(mode "$home/config/rapport/playbooks.ini")" = 600
+	) &&
+	rapport backup new-copy.db >/dev/null &&
+	rapport export -o new.json >/dev/null &&
+	rapport export vcard -o new.vcf >/dev/null &&
+	rapport prep acme-data-lead --html new.html >/dev/null &&
+	rapport draft 1 --eml new.eml >/dev/null &&
+	for f in new-copy.db new.json new.vcf new.html new.eml; do
+		test "$(mode $f)" = 600 || { echo "$f is $(mode $f)"; return 1; }
+	done
+'
+
+test_expect_success 'a database made elsewhere is created 0600 too (--db)' '
+	umask 022 &&
+	rapport --db other.db person add "Someone" >/dev/null &&
+	test "$(mode other.db)" = 600
+'
+
 test_done

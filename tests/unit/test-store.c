@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -598,6 +599,29 @@ static void test_restore_checks_schema_of_its_version(void **state)
 	assert_non_null(strstr(err.msg, "lacks the table"));
 }
 
+/* A new database, and its -wal and -shm, are the user's alone whatever the umask. */
+static void test_new_database_is_private(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2 = NULL;
+	struct error err = ERROR_INIT;
+	const char *suffix[] = { "", "-wal", "-shm" };
+	char path[200];
+	struct stat st;
+	mode_t old = umask(022);
+
+	snprintf(path, sizeof(path), "%s/private.db", f->dir);
+	assert_int_equal(store_open(&s2, path, 0, &err), 0);
+	for (size_t i = 0; i < 3; i++) {
+		char p[220];
+		snprintf(p, sizeof(p), "%s%s", path, suffix[i]);
+		assert_int_equal(stat(p, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0600);
+	}
+	store_close(s2);
+	umask(old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +642,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_checks_schema_of_its_version, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_new_database_is_private, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
