@@ -35,6 +35,67 @@ static bool same_file(const char *a, const char *b)
 	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* path as one spelling: the file's real path, else (it does not exist
+ * yet) its folder's real path and its name; NULL when neither resolves. */
+static char *one_spelling(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *real = realpath(path, NULL), *dir, *dir_real;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (real)
+		return real;
+	dir = slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
+	dir_real = realpath(dir, NULL);
+	free(dir);
+	if (!dir_real)
+		return NULL;
+	strbuf_addf(&sb, "%s/%s", strcmp(dir_real, "/") ? dir_real : "", slash ? slash + 1 : path);
+	free(dir_real);
+	return strbuf_detach(&sb);
+}
+
+/* Does file name path, through a link or another spelling? The same
+ * device and inode where both exist, else the same real path. */
+static bool names_file(const char *file, const char *path)
+{
+	char *a, *b;
+	bool same;
+
+	if (same_file(file, path))
+		return true;
+	a = one_spelling(file);
+	b = one_spelling(path);
+	same = a && b && !strcmp(a, b);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* Is file the database or one of SQLite's files beside it? A backup
+ * written over the -wal (or -shm, or -journal) of the live database would
+ * destroy what it holds. (A link to one of them that does not exist yet is
+ * harmless: the copy replaces the link, never what it points to.) */
+static int check_not_database(struct cli *cli, const char *db, const char *file)
+{
+	static const char *const companions[] = { "-wal", "-shm", "-journal" };
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	if (names_file(file, db))
+		return error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
+	for (size_t i = 0; i < sizeof(companions) / sizeof(companions[0]) && !rc; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%s", db, companions[i]);
+		if (names_file(file, sb.buf))
+			rc = error_set(&cli->err, ERR_INVALID,
+				       "'%s' is the database's %s file: a backup there would "
+				       "destroy it", file, companions[i]);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
 /* The database's path, which must exist (neither command creates one from nothing). */
 static char *existing_database(struct cli *cli, const struct args *a, unsigned *flags)
 {
@@ -78,8 +139,11 @@ static int backup_run(struct cli *cli, const struct args *a)
 
 	if (!(path = existing_database(cli, a, &flags)))
 		return cli->err.code;
-	if (same_file(path, file)) {
-		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
+	if ((rc = check_not_database(cli, path, file)))
+		goto out;
+	if (!arg_flag(a, "force") && !lstat(file, &st)) {
+		rc = error_set(&cli->err, ERR_CONFLICT,
+			       "'%s' exists: give --force to replace it with the backup", file);
 		goto out;
 	}
 	/* read-only only when it must be: a read-only connection leaves -wal and -shm behind */
@@ -154,12 +218,19 @@ out:
 
 static const struct opt_spec no_opts[] = { { 0 } };
 
+static const struct opt_spec backup_opts[] = {
+	{ .name = "force", .help = "replace FILE when it exists" },
+	{ 0 },
+};
+
 const struct cmd_spec backup_cmds[] = {
 	{ "", "FILE",
 	  "Copy the whole database to FILE (an SQLite file) with SQLite's online backup, safe "
 	  "while the web server or another command writes. The copy is checked "
-	  "(integrity_check) and replaces FILE only once it is complete.",
-	  1, 1, no_opts, backup_run, CMD_NO_DB },
+	  "(integrity_check) and replaces FILE only once it is complete. An existing FILE is "
+	  "replaced only with --force; the database's own files (itself, its -wal, -shm and "
+	  "-journal, under any name) are refused.",
+	  1, 1, backup_opts, backup_run, CMD_NO_DB },
 	{ 0 },
 };
 

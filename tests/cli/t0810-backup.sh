@@ -43,6 +43,39 @@ test_expect_success 'backup and restore refuse the database itself' '
 	test_stderr_contains "is the database itself"
 '
 
+test_expect_success 'backup refuses the database'"'"'s own files, under any name (issue 17)' '
+	serve_start &&
+	test -e "$RAPPORT_DB-wal" &&
+	wal=$(sha256sum <"$RAPPORT_DB-wal") &&
+	test_must_fail 1 rapport backup "$RAPPORT_DB-wal" &&
+	test_stderr_contains "is the database'"'"'s -wal file" &&
+	test_must_fail 1 rapport backup --force "$RAPPORT_DB-shm" &&
+	test_stderr_contains "is the database'"'"'s -shm file" &&
+	test "$(sha256sum <"$RAPPORT_DB-wal")" = "$wal" &&
+	serve_stop &&
+	test_must_fail 1 rapport backup --force rapport.db-journal &&
+	test_stderr_contains "is the database'"'"'s -journal file" &&
+	! test -e rapport.db-journal &&
+	mkdir -p sub && ln -s "$RAPPORT_DB" link.db &&
+	test_must_fail 1 rapport backup --force link.db &&
+	test_stderr_contains "is the database itself" &&
+	test_must_fail 1 rapport backup --force ./sub/../rapport.db-wal &&
+	test_stderr_contains "-wal file" &&
+	ln -s "$TEST_DIR" dirlink &&
+	test_must_fail 1 rapport backup --force dirlink/rapport.db &&
+	test_stderr_contains "is the database itself"
+'
+
+test_expect_success 'backup does not replace an existing file without --force' '
+	echo "my notes" >notes.txt &&
+	test_must_fail 1 rapport backup notes.txt &&
+	test_stderr_contains "'"'"'notes.txt'"'"' exists: give --force to replace it" &&
+	test "$(cat notes.txt)" = "my notes" &&
+	rapport backup --force notes.txt >/dev/null &&
+	rapport --db notes.txt person list >people &&
+	grep -q "Data Recruiter" people
+'
+
 test_expect_success 'restore refuses a file that is not a database' '
 	before=$(db_digest) &&
 	echo "not a database" >text.db &&
