@@ -237,8 +237,9 @@ const struct cmd_spec backup_cmds[] = {
 const struct cmd_spec restore_cmds[] = {
 	{ "", "FILE",
 	  "Replace the whole database with FILE, a copy made by 'rapport backup', in one step. "
-	  "A damaged file, or one that is not a rapport database or comes from a newer rapport, "
-	  "is refused and the database left as it is.",
+	  "A damaged file, one that is not a rapport database or comes from a newer rapport, or "
+	  "one whose tables, indexes, triggers or views differ from those rapport makes, is "
+	  "refused and the database left as it is.",
 	  1, 1, no_opts, restore_run, CMD_NO_DB },
 	{ 0 },
 };
