@@ -9,15 +9,16 @@
  * file (journal_mode DELETE), syncs it and renames it over FILE: FILE is
  * either the old file or the whole new copy, never half of one.
  *
- * restore checks FILE first (integrity_check, a rapport schema this build
- * knows), then copies it into the database in one step (one write
+ * restore copies FILE into a private temporary database and checks the
+ * copy (integrity_check; exactly the schema rapport makes at its version,
+ * so no planted trigger or view comes in), then copies that into the
+ * database in one step (one write
  * transaction: another connection sees the old data or the new, never a
  * mix) and upgrades its schema if it is older.
  */
 #include "cli/cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include <unistd.h>
 
 #include "store/backup.h"
+#include "util/atomic_file.h"
 
 static bool same_file(const char *a, const char *b)
 {
@@ -33,38 +35,65 @@ static bool same_file(const char *a, const char *b)
 	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Make what was written to path (a file, or a folder's new entry) durable. */
-static int sync_path(const char *path, bool dir)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static void remove_temp(const char *tmp)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	unlink(tmp);
-	strbuf_addf(&sb, "%s-journal", tmp);
-	unlink(sb.buf);
-	strbuf_release(&sb);
-}
-
-static char *folder_of(const char *path)
+/* path as one spelling: the file's real path, else (it does not exist
+ * yet) its folder's real path and its name; NULL when neither resolves. */
+static char *one_spelling(const char *path)
 {
 	const char *slash = strrchr(path, '/');
+	char *real = realpath(path, NULL), *dir, *dir_real;
+	struct strbuf sb = STRBUF_INIT;
 
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
+	if (real)
+		return real;
+	dir = slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
+	dir_real = realpath(dir, NULL);
+	free(dir);
+	if (!dir_real)
+		return NULL;
+	strbuf_addf(&sb, "%s/%s", strcmp(dir_real, "/") ? dir_real : "", slash ? slash + 1 : path);
+	free(dir_real);
+	return strbuf_detach(&sb);
+}
+
+/* Does file name path, through a link or another spelling? The same
+ * device and inode where both exist, else the same real path. */
+static bool names_file(const char *file, const char *path)
+{
+	char *a, *b;
+	bool same;
+
+	if (same_file(file, path))
+		return true;
+	a = one_spelling(file);
+	b = one_spelling(path);
+	same = a && b && !strcmp(a, b);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* Is file the database or one of SQLite's files beside it? A backup
+ * written over the -wal (or -shm, or -journal) of the live database would
+ * destroy what it holds. (A link to one of them that does not exist yet is
+ * harmless: the copy replaces the link, never what it points to.) */
+static int check_not_database(struct cli *cli, const char *db, const char *file)
+{
+	static const char *const companions[] = { "-wal", "-shm", "-journal" };
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	if (names_file(file, db))
+		return error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
+	for (size_t i = 0; i < sizeof(companions) / sizeof(companions[0]) && !rc; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%s", db, companions[i]);
+		if (names_file(file, sb.buf))
+			rc = error_set(&cli->err, ERR_INVALID,
+				       "'%s' is the database's %s file: a backup there would "
+				       "destroy it", file, companions[i]);
+	}
+	strbuf_release(&sb);
+	return rc;
 }
 
 /* The database's path, which must exist (neither command creates one from nothing). */
@@ -81,57 +110,64 @@ static char *existing_database(struct cli *cli, const struct args *a, unsigned *
 	return path;
 }
 
+/* The copy into af's temporary, made by SQLite (which writes it by name). */
+static int backup_to_temp(struct cli *cli, struct store *s, struct atomic_file *af)
+{
+	struct strbuf journal = STRBUF_INIT;
+	int rc;
+
+	fclose(af->f); /* an empty file: SQLite makes a new database of it */
+	af->f = NULL;
+	if (!(rc = store_backup_into(s, af->tmp, &cli->err)))
+		return 0;
+	/* a failed copy may leave SQLite's journal of it */
+	strbuf_addf(&journal, "%s-journal", af->tmp);
+	unlink(journal.buf);
+	strbuf_release(&journal);
+	return rc;
+}
+
 static int backup_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
-	struct strbuf tmp = STRBUF_INIT;
+	struct atomic_file af = { 0 };
 	struct store *s = NULL;
 	unsigned flags = 0;
-	char *path, *dir = NULL;
+	char *path;
 	struct stat st;
-	int fd, rc = ERR_IO;
+	int rc;
 
 	if (!(path = existing_database(cli, a, &flags)))
 		return cli->err.code;
-	if (same_file(path, file)) {
-		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
+	if ((rc = check_not_database(cli, path, file)))
+		goto out;
+	if (!arg_flag(a, "force") && !lstat(file, &st)) {
+		rc = error_set(&cli->err, ERR_CONFLICT,
+			       "'%s' exists: give --force to replace it with the backup", file);
 		goto out;
 	}
 	/* read-only only when it must be: a read-only connection leaves -wal and -shm behind */
 	flags &= ~STORE_CREATE_DIRS;
 	if (access(path, W_OK))
 		flags |= STORE_READ_ONLY;
-	if (store_open(&s, path, flags, &cli->err)) {
-		rc = cli->err.code;
+	if ((rc = store_open(&s, path, flags, &cli->err)))
+		goto out;
+	/* FILE is the old file or the whole checked copy, never half of one */
+	if ((rc = atomic_file_open(&af, file, &cli->err)))
+		goto out;
+	if ((rc = backup_to_temp(cli, s, &af))) {
+		atomic_file_abort(&af);
 		goto out;
 	}
-	strbuf_addf(&tmp, "%s.tmp-XXXXXX", file);
-	if ((fd = mkstemp(tmp.buf)) < 0) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, strerror(errno));
+	if ((rc = atomic_file_commit(&af, &cli->err)))
 		goto out;
-	}
-	close(fd); /* an empty file: SQLite makes a new database of it */
-	if (store_backup_into(s, tmp.buf, &cli->err))
-		goto fail;
-	dir = folder_of(file);
-	if (sync_path(tmp.buf, false) || rename(tmp.buf, file) || sync_path(dir, true)) {
-		error_set(&cli->err, ERR_IO, "cannot write '%s': %s", file, strerror(errno));
-		goto fail;
-	}
 	if (stat(file, &st))
 		st.st_size = 0;
 	cli_printf(cli, "backed up %s to %s (%lld bytes)\n", path, file, (long long)st.st_size);
 	cli_set_json(cli, json_pack("{s:s, s:s, s:I}", "database", path, "file", file, "bytes",
 				    (json_int_t)st.st_size));
-	rc = 0;
-	goto out;
-fail:
-	remove_temp(tmp.buf);
-	rc = cli->err.code ? cli->err.code : ERR_IO;
 out:
 	store_close(s);
-	strbuf_release(&tmp);
-	free(dir);
 	free(path);
 	return rc;
 }
@@ -139,6 +175,7 @@ out:
 static int restore_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
+	struct backup_copy *copy = NULL;
 	struct store *s = NULL;
 	unsigned flags = 0;
 	char *path = cli_database_path(a->db, &flags);
@@ -157,13 +194,13 @@ static int restore_run(struct cli *cli, const struct args *a)
 		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
 		goto out;
 	}
-	/* checked before the database is opened: a bad file creates nothing */
-	if ((rc = store_backup_check(file, &cli->err)))
+	/* copied and checked before the database is opened: a bad file creates nothing */
+	if ((rc = store_backup_load(file, &copy, &cli->err)))
 		goto out;
 	/* the database as every command opens it (created when new) */
 	if ((rc = store_open(&s, path, flags, &cli->err)))
 		goto out;
-	if ((rc = store_restore_from(s, file, &cli->err)))
+	if ((rc = store_restore_from(s, copy, &cli->err)))
 		goto out;
 	/* open it again: an older schema is upgraded as any command would */
 	store_close(s);
@@ -173,6 +210,7 @@ static int restore_run(struct cli *cli, const struct args *a)
 	cli_printf(cli, "restored %s from %s\n", path, file);
 	cli_set_json(cli, json_pack("{s:s, s:s}", "database", path, "file", file));
 out:
+	store_backup_copy_free(copy);
 	store_close(s);
 	free(path);
 	return rc;
@@ -180,20 +218,28 @@ out:
 
 static const struct opt_spec no_opts[] = { { 0 } };
 
+static const struct opt_spec backup_opts[] = {
+	{ .name = "force", .help = "replace FILE when it exists" },
+	{ 0 },
+};
+
 const struct cmd_spec backup_cmds[] = {
 	{ "", "FILE",
 	  "Copy the whole database to FILE (an SQLite file) with SQLite's online backup, safe "
 	  "while the web server or another command writes. The copy is checked "
-	  "(integrity_check) and replaces FILE only once it is complete.",
-	  1, 1, no_opts, backup_run, CMD_NO_DB },
+	  "(integrity_check) and replaces FILE only once it is complete. An existing FILE is "
+	  "replaced only with --force; the database's own files (itself, its -wal, -shm and "
+	  "-journal, under any name) are refused.",
+	  1, 1, backup_opts, backup_run, CMD_NO_DB },
 	{ 0 },
 };
 
 const struct cmd_spec restore_cmds[] = {
 	{ "", "FILE",
 	  "Replace the whole database with FILE, a copy made by 'rapport backup', in one step. "
-	  "A damaged file, or one that is not a rapport database or comes from a newer rapport, "
-	  "is refused and the database left as it is.",
+	  "A damaged file, one that is not a rapport database or comes from a newer rapport, or "
+	  "one whose tables, indexes, triggers or views differ from those rapport makes, is "
+	  "refused and the database left as it is.",
 	  1, 1, no_opts, restore_run, CMD_NO_DB },
 	{ 0 },
 };

@@ -11,30 +11,12 @@
 #include "io/json_model.h"
 #include "method/letter.h"
 #include "method/letter_eml.h"
+#include "util/atomic_file.h"
 
-/* Write to FILE.tmp, then rename: a failed write never leaves half a file. */
+/* Written whole or not at all (util/atomic_file.h). */
 static int write_file(struct cli *cli, const char *path, const struct strbuf *data)
 {
-	struct strbuf tmp = STRBUF_INIT;
-	FILE *f;
-	int rc = 0;
-
-	strbuf_addf(&tmp, "%s.tmp", path);
-	if (!(f = fopen(tmp.buf, "wb"))) {
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
-		strbuf_release(&tmp);
-		return rc;
-	}
-	if (fwrite(data->buf, 1, data->len, f) != data->len || fflush(f) || fsync(fileno(f)))
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
-	if (fclose(f) && !rc)
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
-	if (!rc && rename(tmp.buf, path))
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	if (rc)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
-	return rc;
+	return atomic_file_write(path, data->buf, data->len, &cli->err);
 }
 
 /* --eml FILE: the message in FILE, or on standard output for "-". */

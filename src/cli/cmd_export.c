@@ -15,36 +15,26 @@
 #include "io/export.h"
 #include "io/ical.h"
 #include "io/json_backup.h"
+#include "util/atomic_file.h"
 
 /* Writes one export to f. */
 typedef int (*export_writer)(struct cli *cli, const struct args *a, FILE *f);
 
-/* Write to FILE.tmp, then rename: a failed export never leaves half a file. */
+/* Written whole or not at all (util/atomic_file.h): a failed export
+ * leaves FILE as it was. */
 static int export_to_file(struct cli *cli, const struct args *a, const char *path,
 			  export_writer write)
 {
-	struct strbuf tmp = STRBUF_INIT;
-	FILE *f;
+	struct atomic_file af;
 	int rc;
 
-	strbuf_addf(&tmp, "%s.tmp", path);
-	if (!(f = fopen(tmp.buf, "w"))) {
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
-		strbuf_release(&tmp);
+	if (atomic_file_open(&af, path, &cli->err))
+		return cli->err.code;
+	if ((rc = write(cli, a, af.f))) {
+		atomic_file_abort(&af);
 		return rc;
 	}
-	rc = write(cli, a, f);
-	if (fflush(f) || ferror(f) || fsync(fileno(f)))
-		rc = rc ? rc : error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf,
-					 strerror(errno));
-	if (fclose(f) && !rc)
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
-	if (!rc && rename(tmp.buf, path))
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	if (rc)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
-	return rc;
+	return atomic_file_commit(&af, &cli->err);
 }
 
 /* To -o FILE, else to standard output as it is (--json does not wrap it). */

@@ -8,24 +8,18 @@
 
 #include "io/html.h"
 #include "method/prep.h"
+#include "util/atomic_file.h"
 
+/* The page, written whole or not at all (util/atomic_file.h): a failed
+ * write leaves an existing FILE as it was (it used to remove it). */
 static int write_html(struct cli *cli, const char *path, const char *title, const char *md)
 {
 	struct strbuf body = STRBUF_INIT, page = STRBUF_INIT;
-	FILE *f;
-	int rc = 0;
+	int rc;
 
 	html_markdown(&body, md);
 	html_page(&page, title, body.buf);
-	if (!(f = fopen(path, "w"))) {
-		rc = error_set(&cli->err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	} else {
-		bool ok = fwrite(page.buf, 1, page.len, f) == page.len;
-		if (fclose(f) || !ok) {
-			remove(path);
-			rc = error_set(&cli->err, ERR_IO, "cannot write '%s'", path);
-		}
-	}
+	rc = atomic_file_write(path, page.buf, page.len, &cli->err);
 	strbuf_release(&body);
 	strbuf_release(&page);
 	return rc;

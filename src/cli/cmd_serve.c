@@ -2,7 +2,10 @@
 #include "cli/cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "method/playbook_run.h"
+#include "util/atomic_file.h"
 #include "web/auth.h"
 #include "web/web.h"
 
@@ -20,6 +23,32 @@ static int serve_url(struct cli *cli, const char *db_path)
 	return n > 0 ? 0 : cli->err.code;
 }
 
+/* The folder of a file's path (its own copy; "." for a bare name). */
+static char *folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
+}
+
+/* What a server killed while it saved (playbooks.ini) left behind, in the
+ * folders the server writes in: only rapport's own temporaries, of
+ * writers that are gone (util/atomic_file.h). */
+static void sweep_leftovers(const char *db_path)
+{
+	char *playbooks = playbooks_user_path(), *dir;
+
+	if (playbooks) {
+		dir = folder(playbooks);
+		atomic_file_sweep(dir, NULL);
+		free(dir);
+		free(playbooks);
+	}
+	dir = folder(db_path);
+	atomic_file_sweep(dir, NULL);
+	free(dir);
+}
+
 static int serve_run(struct cli *cli, const struct args *a)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080" };
@@ -33,7 +62,12 @@ static int serve_run(struct cli *cli, const struct args *a)
 	o.open_browser = arg_flag(a, "open");
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
-	rc = arg_flag(a, "url") ? serve_url(cli, path) : web_serve(&o, &cli->err);
+	if (arg_flag(a, "url")) {
+		rc = serve_url(cli, path);
+	} else {
+		sweep_leftovers(path);
+		rc = web_serve(&o, &cli->err);
+	}
 	free(path);
 	return rc;
 }

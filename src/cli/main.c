@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -238,6 +239,11 @@ int main(int argc, char **argv)
 	const struct cmd_spec *cmd;
 	int i = 1, used, rc;
 
+	/* Everything rapport creates holds the user's data (the database and
+	 * its -wal and -shm, backups, exports, drafts, the playbooks file):
+	 * for the user alone, whatever the umask. (The store and
+	 * util/atomic_file also create their files 0600 themselves.) */
+	umask(077);
 	alloc_fail_init(); /* a no-op but in the out-of-memory tests' build */
 	store_library_init();
 	/* global options before the command */

@@ -39,9 +39,23 @@ static const char page_style[] =
 	"@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}"
 	"h3{break-after:avoid}}";
 
+/*
+ * The page's own policy, first in its head (a policy in a meta element
+ * covers only what follows it). The page is opened from a file, where no
+ * server sends one: without it, an image in a note (Markdown keeps
+ * ![](https://...)) would load from elsewhere when the page is opened,
+ * telling that site when and where. Its one style sheet is inline; it has
+ * no script, no form, no image of its own but data: ones.
+ */
+#define PAGE_POLICY                                                               \
+	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "          \
+	"base-uri 'none'; form-action 'none'"
+
 void html_page(struct strbuf *sb, const char *title, const char *body)
 {
 	strbuf_addstr(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+			  "<meta http-equiv=\"Content-Security-Policy\" content=\"" PAGE_POLICY "\">\n"
+			  "<meta name=\"referrer\" content=\"no-referrer\">\n"
 			  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			  "<title>");
 	html_text(sb, title);

@@ -3,12 +3,26 @@
 
 #include "store/store_internal.h"
 
+#include <stdlib.h>
+
 #define BACKUP_BUSY_MS 30000 /* how long a busy database may hold up a backup or restore */
 
-/* Tables every rapport schema has had since the first. */
-static const char SQL_KNOWN_TABLES[] =
-	"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
-	"('organisation', 'person', 'opportunity', 'interaction', 'task')";
+/*
+ * A backup's schema, as it is compared with the one rapport makes: every
+ * table, index, trigger and view, by type, name, table and SQL. Left out
+ * are only what SQLite makes by itself, each by its exact name and SQL (a
+ * crafted file may give a trigger any name, and SQLite builds each object
+ * from its SQL, whatever the row's type and name say): the statistics of
+ * ANALYZE or PRAGMA optimize, and the indexes of UNIQUE and PRIMARY KEY
+ * constraints (no SQL of their own: they follow from their table's).
+ */
+static const char SQL_SCHEMA[] =
+	"SELECT type, name, tbl_name, sql FROM main.sqlite_schema"
+	" WHERE NOT (type = 'table' AND (name, sql) IN (VALUES"
+	"  ('sqlite_stat1', 'CREATE TABLE sqlite_stat1(tbl,idx,stat)'),"
+	"  ('sqlite_stat4', 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)')))"
+	" AND NOT (type = 'index' AND sql IS NULL AND name GLOB 'sqlite_autoindex_*')"
+	" ORDER BY name, type";
 
 /* Copy the main database of src into dst in one step, waiting while either
  * is locked by another connection (up to BACKUP_BUSY_MS). */
@@ -30,6 +44,8 @@ static int copy_database(sqlite3 *dst, sqlite3 *src, const char *doing, struct e
 		return 0;
 	if ((rc & 0xff) == SQLITE_FULL)
 		return error_set(err, ERR_IO, "%s: the disk is full", doing);
+	if (rc == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return error_set(err, ERR_INVALID, "%s: %s", doing, sqlite3_errstr(rc));
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return error_set(err, ERR_STORE, "%s: the database stayed busy for %d s", doing,
 				 BACKUP_BUSY_MS / 1000);
@@ -115,62 +131,246 @@ out:
 	return rc;
 }
 
-static int check_source(sqlite3 *src, const char *file, struct error *err)
-{
-	long version, tables;
+/* One row of SQL_SCHEMA. */
+struct schema_object {
+	char *type, *name, *table, *sql;
+};
 
-	if (check_integrity(src, file, err))
-		return err->code;
-	version = query_int(src, "PRAGMA user_version");
-	tables = query_int(src, SQL_KNOWN_TABLES);
+struct schema {
+	struct schema_object *items;
+	size_t n, alloc;
+};
+
+static void schema_release(struct schema *sc)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		free(sc->items[i].type);
+		free(sc->items[i].name);
+		free(sc->items[i].table);
+		free(sc->items[i].sql);
+	}
+	free(sc->items);
+	*sc = (struct schema){ 0 };
+}
+
+static char *column_copy(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v ? xstrdup(v) : NULL;
+}
+
+/* db's schema (SQL_SCHEMA) into sc; the SQLite result code (SQLITE_DONE when read). */
+static int schema_read(sqlite3 *db, struct schema *sc)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db, SQL_SCHEMA, -1, &st, NULL)) != SQLITE_OK)
+		return sqlite3_extended_errcode(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct schema_object *o = VEC_PUSH(sc);
+		o->type = column_copy(st, 0);
+		o->name = column_copy(st, 1);
+		o->table = column_copy(st, 2);
+		o->sql = column_copy(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Order of SQL_SCHEMA: by name, then type (both NOT NULL in sqlite_schema;
+ * a crafted file may still leave one NULL: then it sorts first). */
+static int object_order(const struct schema_object *a, const struct schema_object *b)
+{
+	int c = strcmp(a->name ? a->name : "", b->name ? b->name : "");
+
+	return c ? c : strcmp(a->type ? a->type : "", b->type ? b->type : "");
+}
+
+/* The first difference between the backup's schema and rapport's, said
+ * in err; 0 when they are the same. */
+static int schema_compare(const struct schema *got, const struct schema *want, const char *file,
+			  struct error *err)
+{
+	size_t i = 0, j = 0;
+
+	while (i < got->n || j < want->n) {
+		const struct schema_object *g = i < got->n ? &got->items[i] : NULL;
+		const struct schema_object *w = j < want->n ? &want->items[j] : NULL;
+		int c = !g ? 1 : !w ? -1 : object_order(g, w);
+
+		if (c < 0)
+			return error_set(err, ERR_INVALID,
+					 "'%s' has a %s '%s' that rapport does not make: it is not "
+					 "a backup rapport made, or it was changed", file,
+					 g->type ? g->type : "?", g->name ? g->name : "?");
+		if (c > 0)
+			return error_set(err, ERR_INVALID,
+					 "'%s' lacks the %s '%s' that rapport makes: it is not a "
+					 "whole rapport database", file, w->type, w->name);
+		if (!same_text(g->table, w->table) || !same_text(g->sql, w->sql))
+			return error_set(err, ERR_INVALID,
+					 "'%s' has a %s '%s' that differs from the one rapport "
+					 "makes: it is not a backup rapport made, or it was changed",
+					 file, g->type, g->name);
+		i++;
+		j++;
+	}
+	return 0;
+}
+
+/* A connection to a database file that may come from anyone: its schema
+ * (triggers, views) may call no function with side effects and use no
+ * virtual table that is not harmless, and it cannot be written through
+ * other means than SQL (defensive mode). */
+static void distrust_schema(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+}
+
+/* The schema rapport makes at version (its first `version` migrations, in
+ * a database in memory), into want. */
+static int reference_schema(int version, struct schema *want, struct error *err)
+{
+	sqlite3 *db = NULL;
+	int rc = 0;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = error_set(err, ERR_STORE, "cannot make rapport's schema: %s",
+			       db ? sqlite3_errmsg(db) : "out of memory");
+		goto out;
+	}
+	for (int i = 0; i < version && !rc; i++)
+		if (sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL) != SQLITE_OK)
+			rc = error_set(err, ERR_STORE, "cannot make rapport's schema: %s",
+				       sqlite3_errmsg(db));
+	if (!rc && schema_read(db, want) != SQLITE_DONE)
+		rc = error_set(err, ERR_STORE, "cannot read rapport's schema: %s",
+			       sqlite3_errmsg(db));
+out:
+	sqlite3_close(db);
+	return rc;
+}
+
+/* Is the schema of db (a copy of file, of schema `version`) exactly the one
+ * rapport makes at that version? Its triggers would run on the next
+ * command: one planted there (AFTER INSERT ON interaction BEGIN DELETE
+ * FROM person; END) would empty the people at the next `rapport log`. */
+static int check_schema(sqlite3 *db, int version, const char *file, struct error *err)
+{
+	struct schema got = { 0 }, want = { 0 };
+	int rc;
+
+	if ((rc = reference_schema(version, &want, err)))
+		goto out;
+	if ((rc = schema_read(db, &got)) != SQLITE_DONE) {
+		rc = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB
+			     ? error_set(err, ERR_INVALID, "'%s' is damaged (%s)", file,
+					 sqlite3_errmsg(db))
+			     : error_set(err, ERR_IO, "cannot read '%s': %s", file,
+					 sqlite3_errmsg(db));
+		goto out;
+	}
+	rc = schema_compare(&got, &want, file, err);
+out:
+	schema_release(&got);
+	schema_release(&want);
+	return rc;
+}
+
+/* Is db (a copy of file) a sound rapport database of a schema this build
+ * knows? The schema is compared before anything else reads the tables. */
+static int check_copy(sqlite3 *db, const char *file, struct error *err)
+{
+	long version = query_int(db, "PRAGMA user_version");
+
 	if (version > store_schema_version())
 		return error_set(err, ERR_INVALID,
 				 "'%s' was written by a newer rapport (schema %ld; this one knows up "
 				 "to %d): upgrade rapport to restore it", file, version,
 				 store_schema_version());
-	if (version < 1 || tables != 5)
+	if (version < 1)
 		return error_set(err, ERR_INVALID, "'%s' is not a rapport database", file);
-	return 0;
+	if (check_schema(db, (int)version, file, err))
+		return err->code;
+	return check_integrity(db, file, err);
 }
 
-/* file, opened read-only and checked; NULL with err set when it is not a
- * rapport database this build can restore. */
-static sqlite3 *open_source(const char *file, struct error *err)
+/*
+ * file, copied whole into a private temporary database (SQLite's own, on
+ * disk beside its other temporary files, deleted when it is closed) and
+ * checked there; NULL with err set when it is not a rapport database this
+ * build can restore. What is checked is what is restored: the file is
+ * read once, so a file changed after its check changes nothing.
+ */
+static sqlite3 *load_copy(const char *file, struct error *err)
 {
-	sqlite3 *src = NULL;
+	sqlite3 *src = NULL, *copy = NULL;
 
 	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		error_set(err, ERR_IO, "cannot read '%s': %s", file,
 			  src ? sqlite3_errmsg(src) : "out of memory");
-		sqlite3_close(src);
-		return NULL;
+		goto fail;
 	}
+	distrust_schema(src);
 	sqlite3_busy_timeout(src, BACKUP_BUSY_MS);
-	if (check_source(src, file, err)) {
-		sqlite3_close(src);
+	if (sqlite3_open_v2("", &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, ERR_IO, "cannot make a temporary copy of '%s': %s", file,
+			  copy ? sqlite3_errmsg(copy) : "out of memory");
+		goto fail;
+	}
+	distrust_schema(copy);
+	if (copy_database(copy, src, "cannot read the backup", err)) {
+		/* a file that is not a database fails on its first page */
+		if (err->code == ERR_INVALID)
+			error_set(err, ERR_INVALID, "'%s' is not a rapport database, or it is "
+				  "damaged", file);
+		goto fail;
+	}
+	sqlite3_close(src);
+	if (check_copy(copy, file, err)) {
+		sqlite3_close(copy);
 		return NULL;
 	}
-	return src;
+	return copy;
+fail:
+	sqlite3_close(src);
+	sqlite3_close(copy);
+	return NULL;
 }
 
-int store_backup_check(const char *file, struct error *err)
-{
-	sqlite3 *src = open_source(file, err);
+struct backup_copy {
+	sqlite3 *db;
+};
 
-	if (!src)
+int store_backup_load(const char *file, struct backup_copy **out, struct error *err)
+{
+	sqlite3 *db = load_copy(file, err);
+
+	*out = NULL;
+	if (!db)
 		return err->code;
-	sqlite3_close(src);
+	*out = xcalloc(1, sizeof(**out));
+	(*out)->db = db;
 	return 0;
 }
 
-int store_restore_from(struct store *s, const char *file, struct error *err)
+void store_backup_copy_free(struct backup_copy *c)
 {
-	sqlite3 *src = open_source(file, err);
-	int rc;
+	if (!c)
+		return;
+	sqlite3_close(c->db);
+	free(c);
+}
 
-	if (!src)
-		return err->code;
-	rc = copy_database(store_db(s), src, "cannot restore the database", err);
-	sqlite3_close(src);
-	return rc;
+int store_restore_from(struct store *s, const struct backup_copy *c, struct error *err)
+{
+	return copy_database(store_db(s), c->db, "cannot restore the database", err);
 }

@@ -13,13 +13,20 @@
  * empty file path; make the copy one self-contained file (no -wal beside
  * it) and read it all back (integrity_check). */
 int store_backup_into(struct store *s, const char *path, struct error *err);
-/* Is file a sound rapport database of a schema this build knows? (It is
- * only read.) ERR_INVALID with the reason when it is not. */
-int store_backup_check(const char *file, struct error *err);
-/* Replace the database of s with file's, in one step (one write
- * transaction: another connection sees the old data or the new, never a
- * mix). Check the file first. The caller opens the database again after
- * this, so that an older schema is upgraded. */
-int store_restore_from(struct store *s, const char *file, struct error *err);
+/* A backup file, copied whole and checked (store_backup_load). */
+struct backup_copy;
+/* Copy file into a private temporary database and check the copy: sound
+ * (integrity_check), of a schema version this build knows, and with
+ * exactly the tables, indexes, triggers and views rapport makes at that
+ * version, nothing more or less or changed. ERR_INVALID with the reason,
+ * naming the first difference, when it is not. file is only read, once:
+ * what was checked is what store_restore_from restores. */
+int store_backup_load(const char *file, struct backup_copy **out, struct error *err);
+void store_backup_copy_free(struct backup_copy *c);
+/* Replace the database of s with the checked copy c, in one step (one
+ * write transaction: another connection sees the old data or the new,
+ * never a mix). The caller opens the database again after this, so that
+ * an older schema is upgraded. */
+int store_restore_from(struct store *s, const struct backup_copy *c, struct error *err);
 
 #endif

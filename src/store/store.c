@@ -2,6 +2,7 @@
 #include "store/store_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -292,6 +293,26 @@ out:
 	return rc;
 }
 
+/* A new database is made 0600 whatever the umask: it holds the user's
+ * data (SQLite would make it 0644, and its -wal and -shm, which take the
+ * database's mode). An existing file keeps its mode. */
+static int create_private(const char *path, struct error *err)
+{
+	int fd;
+
+	if (!strcmp(path, ":memory:"))
+		return 0;
+	/* O_EXCL: an existing file, or a symbolic link, is left as it is */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	return error_set(err, ERR_IO, "cannot create the database '%s': %s", path,
+			 strerror(errno));
+}
+
 static int exec_sql(struct store *s, const char *sql, const char *doing, struct error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -412,8 +433,14 @@ static int busy_wait(void *ctx, int tries)
 
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
-	/* A file that is not a database fails on its first read: say so plainly. */
 	sqlite3_busy_handler(s->db, busy_wait, NULL);
+	/* No writing the file by other means than SQL (writable_schema, direct
+	 * writes to FTS5's shadow tables). trusted_schema stays on: rapport's
+	 * own triggers write to search_index, and SQLite 3.40's FTS5 is not
+	 * marked harmless; rapport registers no SQL function that a planted
+	 * trigger could call. (restore turns it off on the backup it reads.) */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	/* A file that is not a database fails on its first read: say so plainly. */
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
 			 NULL, NULL, NULL) != SQLITE_OK) {
@@ -453,6 +480,8 @@ int store_open(struct store **out, const char *path, unsigned flags, struct erro
 	if ((flags & STORE_CREATE_DIRS) && make_parent_dirs(path, err))
 		return ERR_IO;
 	if (!read_only && check_writable(path, err))
+		return ERR_IO;
+	if (!read_only && create_private(path, err))
 		return ERR_IO;
 	s = xcalloc(1, sizeof(*s));
 	if (date_now(&s->now, err)) {

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/atomic_file.h"
 #include "util/password.h"
 #include "util/xalloc.h"
 
@@ -72,29 +73,10 @@ static int make_dirs(const char *dir, struct error *err)
 	return rc;
 }
 
-/* Replace path with text, mode 0600, in one rename. */
+/* Replace path with text in one rename (0600 for a new file). */
 static int write_private(const char *path, const char *text, struct error *err)
 {
-	struct strbuf tmp = STRBUF_INIT;
-	size_t len = strlen(text);
-	int fd, rc = 0;
-
-	strbuf_addf(&tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp.buf)) < 0) {
-		rc = error_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
-		return rc;
-	}
-	if (write(fd, text, len) != (ssize_t)len || fsync(fd))
-		rc = error_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	if (close(fd) && !rc)
-		rc = error_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	if (!rc && rename(tmp.buf, path))
-		rc = error_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	if (rc)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
-	return rc;
+	return atomic_file_write(path, text, strlen(text), err);
 }
 
 /* A small regular file that only its owner may read or write; 1 when it does

@@ -22,6 +22,7 @@
 #include "method/playbook_run.h"
 #include "method/playbook_text.h"
 #include "store/setting.h"
+#include "util/atomic_file.h"
 #include "util/embedded.h"
 #include "web/feed.h"
 #include "web/ui.h"
@@ -534,46 +535,18 @@ static int make_parent(const char *path, struct error *err)
 	return rc;
 }
 
-/* Write text to a new file next to path; *tmp receives its name. */
-static int write_temp(const char *path, const char *text, size_t len, char **tmp,
+/* text in the temporary of af (util/atomic_file.h), beside path, flushed
+ * so that the checker reads it whole; committed or aborted by the caller. */
+static int write_temp(struct atomic_file *af, const char *path, const char *text, size_t len,
 		      struct error *err)
 {
-	struct strbuf name = STRBUF_INIT;
-	const char *slash = strrchr(path, '/');
-	int fd;
-	FILE *f;
-
-	strbuf_add(&name, path, slash ? (size_t)(slash - path + 1) : 0);
-	strbuf_addstr(&name, ".playbooks.ini.XXXXXX");
-	if ((fd = mkstemp(name.buf)) >= 0) {
-		/* the file keeps its mode; a new one gets the usual 0644 (a failure
-		 * leaves mkstemp's 0600, which is fine too) */
-		struct stat st;
-		(void)fchmod(fd, stat(path, &st) ? 0644 : st.st_mode & 07777);
-	}
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+	if (atomic_file_open(af, path, err))
+		return err->code;
+	if (fwrite(text, 1, len, af->f) != len || fflush(af->f)) {
 		int e = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(name.buf);
-		}
-		strbuf_release(&name);
+		atomic_file_abort(af);
 		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
 	}
-	if (fwrite(text, 1, len, f) != len || fflush(f) || fsync(fileno(f))) {
-		int e = errno;
-		fclose(f);
-		unlink(name.buf);
-		strbuf_release(&name);
-		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
-	}
-	if (fclose(f)) {
-		int e = errno;
-		unlink(name.buf);
-		strbuf_release(&name);
-		return error_set(err, ERR_IO, "cannot write next to '%s': %s", path, strerror(e));
-	}
-	*tmp = strbuf_detach(&name);
 	return 0;
 }
 
@@ -591,7 +564,8 @@ static void check_error(struct web_req *rq, const char *tmp, const char *msg)
 int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 {
 	const char *sent = web_param(&rq->form, "text");
-	char *path = playbooks_user_path(), *tmp = NULL;
+	char *path = playbooks_user_path();
+	struct atomic_file af;
 	struct strbuf text = STRBUF_INIT;
 	struct playbook pb = { 0 };
 	struct error e = ERROR_INIT;
@@ -617,18 +591,16 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 			rc = error_set(&rq->err, ERR_IO, "cannot remove '%s': %s", path,
 				       strerror(errno));
 	} else if (!(rc = make_parent(path, &rq->err)) &&
-		   !(rc = write_temp(path, text.buf, text.len, &tmp, &rq->err))) {
-		if (playbooks_check_file(tmp, &pb, &e)) {
-			check_error(rq, tmp, e.msg);
-			unlink(tmp);
-		} else if (rename(tmp, path)) {
-			rc = error_set(&rq->err, ERR_IO, "cannot write '%s': %s", path,
-				       strerror(errno));
-			unlink(tmp);
+		   !(rc = write_temp(&af, path, text.buf, text.len, &rq->err))) {
+		/* checked as it will be read, before it replaces anything */
+		if (playbooks_check_file(af.tmp, &pb, &e)) {
+			check_error(rq, af.tmp, e.msg);
+			atomic_file_abort(&af);
+		} else {
+			rc = atomic_file_commit(&af, &rq->err);
 		}
 	}
 	playbook_release(&pb);
-	free(tmp);
 	free(path);
 	strbuf_release(&text);
 	if (!rc && !rq->errors.n)

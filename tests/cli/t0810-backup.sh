@@ -13,7 +13,8 @@ test_expect_success 'backup writes one checked SQLite file' '
 '
 
 test_expect_success 'backup --json names the files and the size' '
-	rapport --json backup copy2.db | jv_eq file copy2.db
+	rapport --json backup copy2.db >backup.json &&
+	jv_eq file copy2.db <backup.json
 '
 
 test_expect_success 'restore brings the backup back exactly' '
@@ -41,6 +42,39 @@ test_expect_success 'backup and restore refuse the database itself' '
 	test_stderr_contains "is the database itself" &&
 	test_must_fail 1 rapport restore "$RAPPORT_DB" &&
 	test_stderr_contains "is the database itself"
+'
+
+test_expect_success 'backup refuses the database'"'"'s own files, under any name (issue 17)' '
+	serve_start &&
+	test -e "$RAPPORT_DB-wal" &&
+	wal=$(sha256sum <"$RAPPORT_DB-wal") &&
+	test_must_fail 1 rapport backup "$RAPPORT_DB-wal" &&
+	test_stderr_contains "is the database'"'"'s -wal file" &&
+	test_must_fail 1 rapport backup --force "$RAPPORT_DB-shm" &&
+	test_stderr_contains "is the database'"'"'s -shm file" &&
+	test "$(sha256sum <"$RAPPORT_DB-wal")" = "$wal" &&
+	serve_stop &&
+	test_must_fail 1 rapport backup --force rapport.db-journal &&
+	test_stderr_contains "is the database'"'"'s -journal file" &&
+	! test -e rapport.db-journal &&
+	mkdir -p sub && ln -s "$RAPPORT_DB" link.db &&
+	test_must_fail 1 rapport backup --force link.db &&
+	test_stderr_contains "is the database itself" &&
+	test_must_fail 1 rapport backup --force ./sub/../rapport.db-wal &&
+	test_stderr_contains "-wal file" &&
+	ln -s "$TEST_DIR" dirlink &&
+	test_must_fail 1 rapport backup --force dirlink/rapport.db &&
+	test_stderr_contains "is the database itself"
+'
+
+test_expect_success 'backup does not replace an existing file without --force' '
+	echo "my notes" >notes.txt &&
+	test_must_fail 1 rapport backup notes.txt &&
+	test_stderr_contains "'"'"'notes.txt'"'"' exists: give --force to replace it" &&
+	test "$(cat notes.txt)" = "my notes" &&
+	rapport backup --force notes.txt >/dev/null &&
+	rapport --db notes.txt person list >people &&
+	grep -q "Data Recruiter" people
 '
 
 test_expect_success 'restore refuses a file that is not a database' '
@@ -85,6 +119,65 @@ test_expect_success 'restore refuses a backup from a newer rapport' '
 	test_must_fail 1 rapport restore newer.db &&
 	test_stderr_contains "newer rapport" &&
 	test "$(db_digest)" = "$before"
+'
+
+# A copy of copy.db changed by the SQL in $2, as $1.
+tamper() {
+	cp copy.db "$1" &&
+	python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript(sys.argv[2])
+c.commit()
+" "$1" "$2"
+}
+
+# restore of $1 must fail saying $2, and leave the database as it was.
+restore_refused() {
+	before=$(db_digest) &&
+	test_must_fail 1 rapport restore "$1" &&
+	test_stderr_contains "$2" &&
+	test "$(db_digest)" = "$before"
+}
+
+test_expect_success 'restore refuses a backup with a planted trigger (issue 17)' '
+	tamper trigger.db "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM person; END" &&
+	restore_refused trigger.db "has a trigger '"'"'wipe'"'"' that rapport does not make" &&
+	rapport log call "After the refused restore" --with Recruiter >/dev/null &&
+	rapport --json person list >people.json &&
+	jv_eq "#" 1 0.name "Data Recruiter" <people.json
+'
+
+test_expect_success 'restore refuses a backup with a table missing' '
+	tamper missing.db "DROP TABLE feedback" &&
+	restore_refused missing.db "lacks the table '"'"'feedback'"'"' that rapport makes"
+'
+
+test_expect_success 'restore refuses a backup with one of rapport'"'"'s triggers changed' '
+	tamper changed.db "DROP TRIGGER person_au; CREATE TRIGGER person_au AFTER UPDATE ON person BEGIN DELETE FROM task; END" &&
+	restore_refused changed.db "has a trigger '"'"'person_au'"'"' that differs from the one rapport makes"
+'
+
+test_expect_success 'restore refuses an extra view, index or table' '
+	tamper view.db "CREATE VIEW people AS SELECT * FROM person" &&
+	restore_refused view.db "has a view '"'"'people'"'"' that rapport does not make" &&
+	tamper index.db "CREATE INDEX person_email ON person(email)" &&
+	restore_refused index.db "has a index '"'"'person_email'"'"'" &&
+	tamper table.db "CREATE TABLE extra (x)" &&
+	restore_refused table.db "has a table '"'"'extra'"'"'"
+'
+
+test_expect_success 'restore refuses a trigger named like SQLite'"'"'s own tables' '
+	tamper disguised.db "PRAGMA writable_schema = ON;
+INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES (\"trigger\", \"sqlite_stat1\", \"interaction\", 0,
+ \"CREATE TRIGGER sqlite_stat1 AFTER INSERT ON interaction BEGIN DELETE FROM person; END\");" &&
+	restore_refused disguised.db "has a trigger '"'"'sqlite_stat1'"'"' that rapport does not make"
+'
+
+test_expect_success 'restore accepts a backup that ANALYZE added statistics to' '
+	tamper analyzed.db "ANALYZE" &&
+	rapport restore analyzed.db >/dev/null &&
+	rapport restore copy.db >/dev/null
 '
 
 test_expect_success 'a backup made while the server writes is whole' '

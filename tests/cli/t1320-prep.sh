@@ -165,6 +165,17 @@ test_expect_success 'hostile text is inert in the HTML page' '
 	grep -q "&lt;img src=x onerror=alert(1)&gt;" evil.html
 '
 
+test_expect_success 'the HTML page loads nothing from elsewhere: its own Content-Security-Policy (issue 17)' '
+	rapport opp edit $opp --notes "Their logo: ![logo](https://tracker.example/pixel.png)" >/dev/null &&
+	rapport prep $opp --html pixel.html >/dev/null &&
+	grep -q "<img src=\"https://tracker.example/pixel.png\"" pixel.html &&
+	sed -n "5p" pixel.html >policy &&
+	grep -qxF "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src '"'"'none'"'"'; style-src '"'"'unsafe-inline'"'"'; img-src data:; base-uri '"'"'none'"'"'; form-action '"'"'none'"'"'\">" policy &&
+	grep -qxF "<meta name=\"referrer\" content=\"no-referrer\">" pixel.html &&
+	test "$(grep -c "<style>" pixel.html)" = 1 &&
+	! grep -q "<script\|<link\|style=" pixel.html
+'
+
 test_expect_success 'a role below the level applied for is flagged' '
 	! grep -q "Role mismatch" sheet.md &&
 	rapport opp edit $opp --level-offered "Senior Analyst" &&

@@ -77,7 +77,7 @@ kills = pick(10, 40)
 outcome = {"old": 0, "new": 0}
 bad = []
 for k in range(kills):
-    p = subprocess.Popen([RAPPORT, "backup", target], env=env_for(db),
+    p = subprocess.Popen([RAPPORT, "backup", "--force", target], env=env_for(db),
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(rng.uniform(0, 0.5))
     p.send_signal(signal.SIGKILL)
@@ -87,11 +87,15 @@ for k in range(kills):
         bad.append("kill %d: %s" % (k, integrity(target)))
     outcome["old" if d == kept else "new"] += 1
     kept = d
-for n in os.listdir(work):  # the temporary files a kill leaves
-    if n.startswith("kept.db.tmp-"):
-        os.unlink(os.path.join(work, n))
 t.ok(not bad, "%d backups killed with -9: the backup file is always a whole copy" % kills,
      "\n".join(bad))
+# the temporaries the kills left are swept by the next backup of that file
+left = [n for n in os.listdir(work) if n.startswith(".kept.db.rapport-tmp.")]
+p = rapport(db, "backup", "--force", target)
+still = [n for n in os.listdir(work) if n.startswith(".kept.db.rapport-tmp.")]
+t.ok(p.returncode == 0 and not still and integrity(target) == "ok",
+     "the next backup sweeps the temporaries the kills left (%d)" % len(left),
+     "exit %d; left %r" % (p.returncode, still))
 t.figure("backup kills", "%d: %d left the previous copy, %d had finished" %
          (kills, outcome["old"], outcome["new"]))
 
@@ -128,17 +132,21 @@ if copy:
     newer = os.path.join(work, "newer.db")
     open(newer, "wb").write(open(copy, "rb").read())
     sql(newer, "PRAGMA user_version = 999")
+    planted = os.path.join(work, "planted.db")
+    open(planted, "wb").write(open(copy, "rb").read())
+    sql(planted, "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN DELETE FROM person; END")
     bad = []
     for f, phrase in ((damaged, "damaged"), (text, "not a rapport database"),
-                      (newer, "newer rapport")):
+                      (newer, "newer rapport"),
+                      (planted, "has a trigger 'wipe' that rapport does not make")):
         p = rapport(db, "restore", f)
         err = p.stderr.decode(errors="replace")
         t.note("restore %s: %s" % (os.path.basename(f), err.strip()))
         if not one_line_error(p) or phrase not in err:
             bad.append("%s: exit %d %r" % (f, p.returncode, err))
     t.ok(not bad and rapport(db, "export").stdout == before,
-         "restore refuses a damaged file, a non-database and a newer rapport's, and "
-         "changes nothing", "\n".join(bad))
+         "restore refuses a damaged file, a non-database, a newer rapport's and one "
+         "with a planted trigger, and changes nothing", "\n".join(bad))
 else:
     t.ok(False, "restore (no backup was made)")
 rc = srv.stop()

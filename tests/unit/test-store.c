@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "store/backup.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "store/wants.h"
@@ -541,6 +543,85 @@ static void test_dump_and_load(void **state)
 	store_close(dest);
 }
 
+/* A database of schema `version`, as that rapport made it, at path; then extra SQL. */
+static void make_old_database(const char *path, int version, const char *extra)
+{
+	char sql[64];
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < version; i++)
+		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", version);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	if (extra)
+		assert_int_equal(sqlite3_exec(db, extra, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Restore compares a backup's schema with the one rapport made at the
+ * backup's own version: an older backup is restored (and upgraded when
+ * opened), the same with a trigger planted, or claiming a version it does
+ * not have, is refused before anything is replaced (issue 17). */
+static void test_restore_checks_schema_of_its_version(void **state)
+{
+	struct fixture *f = *state;
+	struct backup_copy *copy = NULL;
+	struct error err = ERROR_INIT;
+	struct store *s = NULL;
+	char path[200];
+
+	for (int v = 1; v <= store_schema_version(); v++) {
+		snprintf(path, sizeof(path), "%s/v%d.db", f->dir, v);
+		make_old_database(path, v, NULL);
+		assert_int_equal(store_backup_load(path, &copy, &err), 0);
+		store_backup_copy_free(copy);
+	}
+	snprintf(path, sizeof(path), "%s/v3.db", f->dir);
+	assert_int_equal(store_backup_load(path, &copy, &err), 0);
+	assert_int_equal(store_restore_from(f->s, copy, &err), 0);
+	store_backup_copy_free(copy);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(store_open(&s, f->path, 0, &err), 0); /* upgraded from 3 */
+	f->s = s;
+
+	snprintf(path, sizeof(path), "%s/planted.db", f->dir);
+	make_old_database(path, 2, "CREATE TRIGGER wipe AFTER INSERT ON interaction BEGIN "
+				   "DELETE FROM person; END");
+	assert_int_equal(store_backup_load(path, &copy, &err), ERR_INVALID);
+	assert_null(copy);
+	assert_non_null(strstr(err.msg, "has a trigger 'wipe' that rapport does not make"));
+
+	snprintf(path, sizeof(path), "%s/claims.db", f->dir);
+	make_old_database(path, 2, "PRAGMA user_version = 3");
+	assert_int_equal(store_backup_load(path, &copy, &err), ERR_INVALID);
+	assert_non_null(strstr(err.msg, "lacks the table"));
+}
+
+/* A new database, and its -wal and -shm, are the user's alone whatever the umask. */
+static void test_new_database_is_private(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2 = NULL;
+	struct error err = ERROR_INIT;
+	const char *suffix[] = { "", "-wal", "-shm" };
+	char path[200];
+	struct stat st;
+	mode_t old = umask(022);
+
+	snprintf(path, sizeof(path), "%s/private.db", f->dir);
+	assert_int_equal(store_open(&s2, path, 0, &err), 0);
+	for (size_t i = 0; i < 3; i++) {
+		char p[220];
+		snprintf(p, sizeof(p), "%s%s", path, suffix[i]);
+		assert_int_equal(stat(p, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0600);
+	}
+	store_close(s2);
+	umask(old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +640,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stage_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_checks_schema_of_its_version, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_new_database_is_private, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
