@@ -57,6 +57,14 @@ bool utf8_valid(const char *str, size_t len)
 	return true;
 }
 
+/* A tab or a line break, which a note may hold: LF, or CR LF (what a
+ * browser's text box sends). A lone CR is refused: on a terminal it moves
+ * back to the start of the line, over what was printed. */
+static bool note_break(const unsigned char *p)
+{
+	return *p == '\n' || *p == '\t' || (*p == '\r' && p[1] == '\n');
+}
+
 int text_check(const char *field, const char *value, unsigned flags, struct error *err)
 {
 	const unsigned char *p = (const unsigned char *)value, *end;
@@ -78,11 +86,14 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 		if (*p >= 0x80) {
 			if (!(n = utf8_seq(p, (size_t)(end - p))))
 				return error_set(err, ERR_INVALID, "%s is not valid UTF-8", field);
+			/* C1 controls (U+0080-U+009F, C2 80-C2 9F): U+009B is a
+			 * terminal's CSI, as good as ESC [ to many of them */
+			if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0)
+				control = true;
 			p += n - 1;
 			blank = false;
 		} else if (*p < 0x20 || *p == 0x7F) {
-			/* a tab or a line break: allowed (and blank) in a note */
-			if (one_line || (*p != '\n' && *p != '\t' && *p != '\r'))
+			if (one_line || !note_break(p))
 				control = true;
 		} else if (*p != ' ') {
 			blank = false;

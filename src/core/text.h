@@ -13,6 +13,10 @@ enum text_flags {
 	TEXT_REQUIRED = 1 << 0, /* not empty, not only spaces */
 	TEXT_ONE_LINE = 1 << 1, /* no line breaks or other control characters */
 };
+/* Every field refuses control characters (C0, DEL, and C1: U+0080-U+009F),
+ * which a terminal or a mail header would act on; a multi-line one (no
+ * TEXT_ONE_LINE: notes, summaries of letters, signatures) keeps only tabs
+ * and line breaks (LF, or CR LF, never a lone CR). */
 
 /* Longest one-line value (a name, a title, an address) and longest note, in bytes. */
 #define TEXT_LINE_MAX 1000

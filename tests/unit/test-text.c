@@ -86,6 +86,17 @@ static void test_text_check(void **state)
 	assert_int_equal(text_check("notes", " \t\r\n", TEXT_REQUIRED, &err), ERR_INVALID);
 	assert_string_equal(err.msg, "notes must not be empty");
 	assert_int_equal(text_check("name", "\xc3\xa9", TEXT_REQUIRED, &err), 0);
+	/* C1 controls (U+009B is CSI) in any field, ESC and a lone CR in a
+	 * note; CR LF is a line break (a browser's text box sends it) */
+	assert_int_equal(text_check("name", "a\xc2\x9b" "31m", TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "a\xc2\x85" "b", 0, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "notes holds a control character");
+	assert_int_equal(text_check("name", "\xc2\xa0" "x\xc2\xbf", TEXT_ONE_LINE, &err), 0);
+	assert_int_equal(text_check("notes", "a\x1b[2J", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "spoofed\rreal", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "ends\r", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "a\r\nb\n\tc", 0, &err), 0);
+	assert_int_equal(text_check("name", "a\r\nb", TEXT_ONE_LINE, &err), ERR_INVALID);
 	memset(big, 'x', TEXT_LINE_MAX + 1);
 	big[TEXT_LINE_MAX + 1] = '\0';
 	assert_int_equal(text_check("name", big, TEXT_ONE_LINE, &err), ERR_INVALID);
