@@ -134,7 +134,7 @@ static int load_table(struct store *s, const char *table, const json_t *rows, lo
 		if (store_load_row(s, table, values, err)) {
 			char msg[sizeof(err->msg)];
 			snprintf(msg, sizeof(msg), "%s", err->msg);
-			return error_set(err, err->code, "row %zu: %s", i + 1, msg);
+			return error_set(err, err->code, "%s row %zu: %s", table, i + 1, msg);
 		}
 		(*count)++;
 	}
