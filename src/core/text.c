@@ -108,6 +108,55 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 	return 0;
 }
 
+/* The length of the run at s[i] that a terminal shows as it is: printable
+ * ASCII, valid UTF-8 that is no C1 control, and (when keep_breaks) tab, LF
+ * and CR LF. 0 when s[i] starts something to escape. */
+static size_t printable_run(const unsigned char *s, size_t len, size_t i, bool keep_breaks)
+{
+	size_t start = i, n;
+
+	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+		} else if (keep_breaks && (s[i] != '\r' || i + 1 < len) && note_break(s + i)) {
+			i += s[i] == '\r' ? 2 : 1;
+		} else if (s[i] >= 0x80 && (n = utf8_seq(s + i, len - i)) &&
+			   !(n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)) {
+			i += n;
+		} else {
+			break;
+		}
+	}
+	return i - start;
+}
+
+bool text_printable(const char *s, size_t len, bool keep_breaks)
+{
+	return printable_run((const unsigned char *)s, len, 0, keep_breaks) == len;
+}
+
+void text_add_printable(struct strbuf *out, const char *str, size_t len, bool keep_breaks)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = printable_run(s, len, i, keep_breaks))) {
+			strbuf_add(out, str + i, n);
+			i += n;
+		} else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] < 0xA0) {
+			/* a C1 control, as JSON would write it: JSON output stays JSON */
+			strbuf_addf(out, "\\u%04x", s[i + 1]);
+			i += 2;
+		} else if (s[i] == 0x7F) {
+			strbuf_addstr(out, "\\u007f");
+			i++;
+		} else {
+			strbuf_addf(out, "\\x%02x", s[i++]);
+		}
+	}
+}
+
 int text_check_email(const char *value, struct error *err)
 {
 	const char *at;

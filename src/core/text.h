@@ -31,6 +31,14 @@ bool utf8_valid(const char *s, size_t len);
  * folding of each code point, as the C.UTF-8 locale defines it). */
 char *text_fold(const char *s);
 
+/* What a terminal would act on, made visible, for printing what a database
+ * holds (an older one may hold what today's checks refuse): C0 controls
+ * (but tab, LF and CR LF when keep_breaks) and bytes that are not UTF-8
+ * become \xHH, DEL and C1 controls \u00HH (as in JSON, which jansson
+ * leaves them raw in: JSON output stays valid). text_printable: nothing to escape. */
+bool text_printable(const char *s, size_t len, bool keep_breaks);
+void text_add_printable(struct strbuf *out, const char *s, size_t len, bool keep_breaks);
+
 /* Check an e-mail address (one @, no spaces) and a web address (http or https). */
 int text_check_email(const char *value, struct error *err);
 int text_check_url(const char *field, const char *value, struct error *err);

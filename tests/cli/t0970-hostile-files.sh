@@ -122,4 +122,35 @@ test_expect_success 'after the refusals, the good backup still loads whole' '
 	test_cmp good.json again.json
 '
 
+# An older database (or one another program wrote) may hold what today's
+# checks refuse: what rapport prints from it carries no escape.
+test_expect_success 'an escape already in the database is printed as text' '
+	python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(\"UPDATE person SET title = ?, notes = ? WHERE id = 1\",
+           (\"CTO\x1b]0;pwned\x07\", \"line\n\x1b[2Jnext\u009b31m\"))
+db.execute(\"UPDATE interaction SET summary = ? WHERE id = 1\", (\"chat\rspoof\",))
+db.commit()
+" copy.db &&
+	rapport --db copy.db person show Ann >show.out &&
+	rapport --db copy.db person list >list.out &&
+	rapport --db copy.db --json person show Ann >show.json &&
+	python3 -c "
+import json, sys
+for name in sys.argv[1:]:
+    raw = open(name, \"rb\").read()
+    for bad in (b\"\x1b\", b\"\x07\", b\"\xc2\x9b\", b\"\r\"):
+        assert bad not in raw, (name, bad, raw)
+show = open(\"show.out\").read()
+assert \"CTO\\\\x1b]0;pwned\\\\x07\" in show, show
+assert \"chat\\\\x0dspoof\" in show, show
+assert \"next\\\\u009b31m\" in show, show
+doc = json.load(open(\"show.json\"))
+assert doc[\"notes\"] == \"line\n\x1b[2Jnext\u009b31m\", doc
+" show.out list.out show.json &&
+	test_must_fail 1 rapport --db copy.db person show "$(printf "x\033[2J")" &&
+	test_stderr_contains "x\\x1b[2J"
+'
+
 test_done

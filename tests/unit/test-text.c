@@ -104,6 +104,25 @@ static void test_text_check(void **state)
 	free(big);
 }
 
+/* What is printed from the database: escapes made visible, text kept. */
+static void test_printable(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *hostile = "a\x1b]0;t\x07 \xc2\x9b" "2J\x7f\xff\tb\r\nc\rd\xc3\xa9\n";
+
+	(void)state;
+	assert_true(text_printable("caf\xc3\xa9\tok\r\n", 8, true));
+	assert_false(text_printable("a\tb", 3, false));
+	assert_false(text_printable("end\r", 4, true)); /* a lone CR, even at the end */
+	assert_false(text_printable(hostile, strlen(hostile), true));
+	text_add_printable(&sb, hostile, strlen(hostile), true);
+	assert_string_equal(sb.buf, "a\\x1b]0;t\\x07 \\u009b2J\\u007f\\xff\tb\r\nc\\x0dd\xc3\xa9\n");
+	strbuf_reset(&sb);
+	text_add_printable(&sb, "x\ny", 3, false);
+	assert_string_equal(sb.buf, "x\\x0ay");
+	strbuf_release(&sb);
+}
+
 static void test_numbers_and_addresses(void **state)
 {
 	struct error err = ERROR_INIT;
@@ -175,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_slug_check),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_numbers_and_addresses),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_person_validate),
