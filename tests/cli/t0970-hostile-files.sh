@@ -122,6 +122,29 @@ test_expect_success 'after the refusals, the good backup still loads whole' '
 	test_cmp good.json again.json
 '
 
+# A salary of 1e23 was converted to int64_t unchecked (undefined: UBSan
+# reports it), and a month of 4294967297 was cut to 1 by a cast to int.
+test_expect_success 'import csv: an out-of-range salary or date part is left out, not cut' '
+	printf "Company,Position,Salary,Date Applied\r\n%s\r\n%s\r\n%s\r\n" \
+		"Acme,Lead,100000000000000000000000,2024-4294967297-01" \
+		"Beta,Eng,\"80,000\",2024-03-05" "Gamma,Ops,1e23 - 2e23,2024-03-4294967301" >s.csv &&
+	rapport --db csv.db import csv s.csv >csv.out &&
+	grep -q "line 2: Salary .100000000000000000000000. is not an annual salary" csv.out &&
+	grep -q "line 2: Date Applied .2024-4294967297-01. is not a date" csv.out &&
+	grep -q "line 4: Salary .1e23 - 2e23. is not an annual salary" csv.out &&
+	grep -q "line 4: Date Applied .2024-03-4294967301. is not a date" csv.out &&
+	rapport --db csv.db --json opp list >opps.json &&
+	python3 -c "
+import json
+opps = {o[\"title\"]: o for o in json.load(open(\"opps.json\"))}
+assert opps[\"Lead\"][\"salary_range\"] is None, opps[\"Lead\"]
+assert not opps[\"Lead\"][\"stage_changed_at\"].startswith(\"2024\"), opps[\"Lead\"]
+assert not opps[\"Ops\"][\"stage_changed_at\"].startswith(\"2024\"), opps[\"Ops\"]
+assert opps[\"Eng\"][\"salary_range\"][\"low\"] == 80000, opps[\"Eng\"]
+assert opps[\"Eng\"][\"stage_changed_at\"].startswith(\"2024-03-05\"), opps[\"Eng\"]
+"
+'
+
 # An older database (or one another program wrote) may hold what today's
 # checks refuse: what rapport prints from it carries no escape.
 test_expect_success 'an escape already in the database is printed as text' '
