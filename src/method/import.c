@@ -13,6 +13,7 @@
 #include "io/csv_read.h"
 #include "io/vcard.h"
 #include "store/upsert.h"
+#include "util/file_read.h"
 
 #define HEADER_SEARCH_ROWS 20          /* a header is looked for in the first rows */
 #define FILE_MAX ((size_t)1 << 30)     /* larger than any export a person makes */
@@ -1179,34 +1180,13 @@ out:
 
 static int read_whole(const char *path, char **data, size_t *len, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb = STRBUF_INIT;
-	struct stat st;
-	char buf[65536];
-	size_t n;
+	int rc = file_read_regular(path, FILE_MAX, &sb, err);
 
-	if (!f)
-		return error_set(err, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return error_set(err, ERR_IO, "cannot read %s: not a file", path);
-	}
-	if ((size_t)st.st_size > FILE_MAX) {
-		fclose(f);
-		return error_set(err, ERR_IO, "%s is too large (%lld bytes, at most %zu)", path,
-				 (long long)st.st_size, FILE_MAX);
-	}
-	strbuf_grow(&sb, (size_t)st.st_size);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= FILE_MAX)
-		strbuf_add(&sb, buf, n);
-	if (ferror(f) || sb.len > FILE_MAX) {
-		int e = errno;
-		fclose(f);
+	if (rc) {
 		strbuf_release(&sb);
-		return error_set(err, ERR_IO, "cannot read %s: %s", path,
-				 e ? strerror(e) : "too large");
+		return rc == ERR_NOT_FOUND ? ERR_IO : rc; /* a file named to import */
 	}
-	fclose(f);
 	*len = sb.len;
 	*data = strbuf_detach(&sb);
 	return 0;

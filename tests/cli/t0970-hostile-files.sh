@@ -145,6 +145,39 @@ assert opps[\"Eng\"][\"stage_changed_at\"].startswith(\"2024-03-05\"), opps[\"En
 "
 '
 
+# A FIFO opened for reading waits for a writer: every command that loads
+# the playbooks hung. timeout turns a hang into a failure (exit 124).
+test_expect_success 'a FIFO or a device in the configuration folder is refused at once' '
+	mkdir -p "$XDG_CONFIG_HOME/rapport/templates" &&
+	mkfifo "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	test_must_fail 1 timeout 20 "$RAPPORT" agenda &&
+	test_stderr_contains "/playbooks.ini" && test_stderr_contains ": not a regular file" &&
+	test_must_fail 1 timeout 20 "$RAPPORT" task list &&
+	test_stderr_contains "not a regular file" &&
+	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	ln -s /dev/zero "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	test_must_fail 1 timeout 20 "$RAPPORT" agenda &&
+	test_stderr_contains "not a regular file" &&
+	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	mkfifo "$XDG_CONFIG_HOME/rapport/templates/thank-you.txt" &&
+	test_must_fail 1 timeout 20 "$RAPPORT" template show thank-you &&
+	test_stderr_contains "/thank-you.txt" && test_stderr_contains ": not a regular file" &&
+	rm "$XDG_CONFIG_HOME/rapport/templates/thank-you.txt" &&
+	mkfifo fifo.json &&
+	test_must_fail 1 timeout 20 "$RAPPORT" --db fifo.db import json fifo.json &&
+	test_stderr_contains "fifo.json" && test_stderr_contains ": not a regular file" &&
+	test_must_fail 1 timeout 20 "$RAPPORT" --db fifo.db import linkedin fifo.json &&
+	test_stderr_contains "not a regular file"
+'
+
+test_expect_success 'a configuration file over 1 MB is refused with its name' '
+	python3 -c "open(\"$XDG_CONFIG_HOME/rapport/playbooks.ini\", \"w\").write(\"#\" * (1 << 20) + \"\n\")" &&
+	test_must_fail 1 rapport agenda &&
+	test_stderr_contains "playbooks.ini" && test_stderr_contains "is too large (1048577 bytes, at most 1048576)" &&
+	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	rapport agenda >/dev/null
+'
+
 # An older database (or one another program wrote) may hold what today's
 # checks refuse: what rapport prints from it carries no escape.
 test_expect_success 'an escape already in the database is printed as text' '
