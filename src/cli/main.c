@@ -13,6 +13,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "core/text.h"
 #include "method/playbook_run.h"
 #include "store/store.h"
 #include "util/alloc_fail.h"
@@ -142,6 +143,23 @@ static int print_help(const char *topic)
 	return 0;
 }
 
+/* Write text with what a terminal would act on made visible. The checks
+ * keep control characters out of the database, but one written by an older
+ * rapport (or by another program) may hold an escape that would retitle,
+ * clear or rewrite the user's terminal; every line printed passes here. */
+static void write_printable(FILE *f, const char *text, size_t len, bool keep_breaks)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (text_printable(text, len, keep_breaks)) {
+		fwrite(text, 1, len, f);
+		return;
+	}
+	text_add_printable(&sb, text, len, keep_breaks);
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+}
+
 /* Print what the command produced; a failed write (a full disk, a closed
  * pipe) is an error, not silence. */
 static int flush_output(struct cli *cli)
@@ -149,12 +167,12 @@ static int flush_output(struct cli *cli)
 	if (cli->json && cli->result) {
 		char *text = json_dumps(cli->result, JSON_INDENT(2));
 		if (text) {
-			fputs(text, stdout);
+			write_printable(stdout, text, strlen(text), true);
 			fputc('\n', stdout);
 			free(text);
 		}
 	} else {
-		fwrite(cli->out.buf, 1, cli->out.len, stdout);
+		write_printable(stdout, cli->out.buf, cli->out.len, true);
 	}
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "rapport: cannot write the output\n");
@@ -215,7 +233,10 @@ static int run_command(const struct cmd_spec *cmd, struct args *a)
 			store_rollback(cli.store);
 	}
 	if (rc) {
-		fprintf(stderr, "rapport: %s\n", cli.err.msg[0] ? cli.err.msg : "failed");
+		const char *msg = cli.err.msg[0] ? cli.err.msg : "failed";
+		fputs("rapport: ", stderr);
+		write_printable(stderr, msg, strlen(msg), false); /* one line */
+		fputc('\n', stderr);
 		rc = 1;
 	} else {
 		rc = flush_output(&cli);

@@ -57,6 +57,14 @@ bool utf8_valid(const char *str, size_t len)
 	return true;
 }
 
+/* A tab or a line break, which a note may hold: LF, or CR LF (what a
+ * browser's text box sends). A lone CR is refused: on a terminal it moves
+ * back to the start of the line, over what was printed. */
+static bool note_break(const unsigned char *p)
+{
+	return *p == '\n' || *p == '\t' || (*p == '\r' && p[1] == '\n');
+}
+
 int text_check(const char *field, const char *value, unsigned flags, struct error *err)
 {
 	const unsigned char *p = (const unsigned char *)value, *end;
@@ -78,11 +86,14 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 		if (*p >= 0x80) {
 			if (!(n = utf8_seq(p, (size_t)(end - p))))
 				return error_set(err, ERR_INVALID, "%s is not valid UTF-8", field);
+			/* C1 controls (U+0080-U+009F, C2 80-C2 9F): U+009B is a
+			 * terminal's CSI, as good as ESC [ to many of them */
+			if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0)
+				control = true;
 			p += n - 1;
 			blank = false;
 		} else if (*p < 0x20 || *p == 0x7F) {
-			/* a tab or a line break: allowed (and blank) in a note */
-			if (one_line || (*p != '\n' && *p != '\t' && *p != '\r'))
+			if (one_line || !note_break(p))
 				control = true;
 		} else if (*p != ' ') {
 			blank = false;
@@ -95,6 +106,55 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 	if ((flags & TEXT_REQUIRED) && blank)
 		return error_set(err, ERR_INVALID, "%s must not be empty", field);
 	return 0;
+}
+
+/* The length of the run at s[i] that a terminal shows as it is: printable
+ * ASCII, valid UTF-8 that is no C1 control, and (when keep_breaks) tab, LF
+ * and CR LF. 0 when s[i] starts something to escape. */
+static size_t printable_run(const unsigned char *s, size_t len, size_t i, bool keep_breaks)
+{
+	size_t start = i, n;
+
+	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+		} else if (keep_breaks && (s[i] != '\r' || i + 1 < len) && note_break(s + i)) {
+			i += s[i] == '\r' ? 2 : 1;
+		} else if (s[i] >= 0x80 && (n = utf8_seq(s + i, len - i)) &&
+			   !(n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)) {
+			i += n;
+		} else {
+			break;
+		}
+	}
+	return i - start;
+}
+
+bool text_printable(const char *s, size_t len, bool keep_breaks)
+{
+	return printable_run((const unsigned char *)s, len, 0, keep_breaks) == len;
+}
+
+void text_add_printable(struct strbuf *out, const char *str, size_t len, bool keep_breaks)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = printable_run(s, len, i, keep_breaks))) {
+			strbuf_add(out, str + i, n);
+			i += n;
+		} else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] < 0xA0) {
+			/* a C1 control, as JSON would write it: JSON output stays JSON */
+			strbuf_addf(out, "\\u%04x", s[i + 1]);
+			i += 2;
+		} else if (s[i] == 0x7F) {
+			strbuf_addstr(out, "\\u007f");
+			i++;
+		} else {
+			strbuf_addf(out, "\\x%02x", s[i++]);
+		}
+	}
 }
 
 int text_check_email(const char *value, struct error *err)

@@ -13,6 +13,10 @@ enum text_flags {
 	TEXT_REQUIRED = 1 << 0, /* not empty, not only spaces */
 	TEXT_ONE_LINE = 1 << 1, /* no line breaks or other control characters */
 };
+/* Every field refuses control characters (C0, DEL, and C1: U+0080-U+009F),
+ * which a terminal or a mail header would act on; a multi-line one (no
+ * TEXT_ONE_LINE: notes, summaries of letters, signatures) keeps only tabs
+ * and line breaks (LF, or CR LF, never a lone CR). */
 
 /* Longest one-line value (a name, a title, an address) and longest note, in bytes. */
 #define TEXT_LINE_MAX 1000
@@ -26,6 +30,14 @@ bool utf8_valid(const char *s, size_t len);
 /* A copy of s in lower case for comparing names (Unicode simple case
  * folding of each code point, as the C.UTF-8 locale defines it). */
 char *text_fold(const char *s);
+
+/* What a terminal would act on, made visible, for printing what a database
+ * holds (an older one may hold what today's checks refuse): C0 controls
+ * (but tab, LF and CR LF when keep_breaks) and bytes that are not UTF-8
+ * become \xHH, DEL and C1 controls \u00HH (as in JSON, which jansson
+ * leaves them raw in: JSON output stays valid). text_printable: nothing to escape. */
+bool text_printable(const char *s, size_t len, bool keep_breaks);
+void text_add_printable(struct strbuf *out, const char *s, size_t len, bool keep_breaks);
 
 /* Check an e-mail address (one @, no spaces) and a web address (http or https). */
 int text_check_email(const char *value, struct error *err);

@@ -4,9 +4,12 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "util/file_read.h"
 #include "util/strbuf.h"
 
 #define BACKUP_FORMAT "rapport"
+/* Larger than any backup a person makes (as the importers' limit). */
+#define BACKUP_FILE_MAX ((size_t)1 << 30)
 
 struct dump_ctx {
 	FILE *out;
@@ -134,7 +137,7 @@ static int load_table(struct store *s, const char *table, const json_t *rows, lo
 		if (store_load_row(s, table, values, err)) {
 			char msg[sizeof(err->msg)];
 			snprintf(msg, sizeof(msg), "%s", err->msg);
-			return error_set(err, err->code, "row %zu: %s", i + 1, msg);
+			return error_set(err, err->code, "%s row %zu: %s", table, i + 1, msg);
 		}
 		(*count)++;
 	}
@@ -143,6 +146,7 @@ static int load_table(struct store *s, const char *table, const json_t *rows, lo
 
 int backup_import(struct store *s, const char *path, long *rows, struct error *err)
 {
+	struct strbuf text = STRBUF_INIT;
 	json_error_t jerr;
 	json_t *doc, *tables, *format, *schema;
 	const char *key;
@@ -154,10 +158,14 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 		return error_set(err, ERR_CONFLICT,
 				 "the database is not empty: import a backup into a new file "
 				 "(use --db PATH)");
-	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (file_read_regular(path, BACKUP_FILE_MAX, &text, err)) {
+		strbuf_release(&text);
+		return ERR_IO;
+	}
+	doc = json_loadb(text.buf, text.len, JSON_REJECT_DUPLICATES, &jerr);
+	strbuf_release(&text);
 	if (!doc)
-		return error_set(err, jerr.line < 0 ? ERR_IO : ERR_INVALID, "%s:%d: %s", path,
-				 jerr.line, jerr.text);
+		return error_set(err, ERR_INVALID, "%s:%d: %s", path, jerr.line, jerr.text);
 	format = json_object_get(doc, "format");
 	schema = json_object_get(doc, "schema");
 	tables = json_object_get(doc, "tables");

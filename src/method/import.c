@@ -13,6 +13,7 @@
 #include "io/csv_read.h"
 #include "io/vcard.h"
 #include "store/upsert.h"
+#include "util/file_read.h"
 
 #define HEADER_SEARCH_ROWS 20          /* a header is looked for in the first rows */
 #define FILE_MAX ((size_t)1 << 30)     /* larger than any export a person makes */
@@ -1179,34 +1180,13 @@ out:
 
 static int read_whole(const char *path, char **data, size_t *len, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb = STRBUF_INIT;
-	struct stat st;
-	char buf[65536];
-	size_t n;
+	int rc = file_read_regular(path, FILE_MAX, &sb, err);
 
-	if (!f)
-		return error_set(err, ERR_IO, "cannot read %s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return error_set(err, ERR_IO, "cannot read %s: not a file", path);
-	}
-	if ((size_t)st.st_size > FILE_MAX) {
-		fclose(f);
-		return error_set(err, ERR_IO, "%s is too large (%lld bytes, at most %zu)", path,
-				 (long long)st.st_size, FILE_MAX);
-	}
-	strbuf_grow(&sb, (size_t)st.st_size);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= FILE_MAX)
-		strbuf_add(&sb, buf, n);
-	if (ferror(f) || sb.len > FILE_MAX) {
-		int e = errno;
-		fclose(f);
+	if (rc) {
 		strbuf_release(&sb);
-		return error_set(err, ERR_IO, "cannot read %s: %s", path,
-				 e ? strerror(e) : "too large");
+		return rc == ERR_NOT_FOUND ? ERR_IO : rc; /* a file named to import */
 	}
-	fclose(f);
 	*len = sb.len;
 	*data = strbuf_detach(&sb);
 	return 0;
@@ -1340,12 +1320,16 @@ int import_parse_date(const char *s, char out[DATE_BUFSZ])
 	    (s[4] == '-' || s[4] == '/')) {
 		char *end;
 		long mo, d;
-		y = atoi(s);
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 		mo = strtol(s + 5, &end, 10);
 		if (end == s + 5 || *end != s[4] || !isdigit((unsigned char)end[1]))
 			return -1;
 		d = strtol(end + 1, &end, 10);
 		if (*end && *end != 'T' && *end != ' ')
+			return -1;
+		/* in range before the conversion to int: 2024-4294967297-01
+		 * must not read as 2024-01-01 */
+		if (mo < 1 || mo > 12 || d < 1 || d > 31)
 			return -1;
 		return set_day(y, (int)mo, (int)d, out);
 	}
@@ -1564,6 +1548,22 @@ static const char *const salary_noise[] = {
 };
 static const char *const salary_rates[] = { "hour", "/hr", "/h", "day", "week", "month", "/mo" };
 
+/* The largest salary rapport takes (a billion a year). */
+#define SALARY_MAX 1000000000.0
+
+/* amount x mult rounded, when it is a salary rapport takes: checked
+ * before the conversion, which is undefined for a double out of
+ * int64_t's range (1e23 in a spreadsheet cell). */
+static int salary_of(double amount, int mult, int64_t *out)
+{
+	double x = amount * mult + 0.5;
+
+	if (!(x >= 0 && x <= SALARY_MAX + 0.5)) /* also NaN */
+		return -1;
+	*out = (int64_t)x;
+	return 0;
+}
+
 int import_parse_salary(const char *s, int64_t *low, int64_t *high)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -1592,9 +1592,9 @@ int import_parse_salary(const char *s, int64_t *low, int64_t *high)
 	else if ((sep = strchr(sb.buf, '-')))
 		seplen = 1;
 	if (!sep) {
-		if (parse_amount(sb.buf, sb.len, &a, &ma))
+		if (parse_amount(sb.buf, sb.len, &a, &ma) || salary_of(a, ma, low))
 			goto out;
-		*low = *high = (int64_t)(a * ma + 0.5);
+		*high = *low;
 		rc = 0;
 		goto out;
 	}
@@ -1604,12 +1604,10 @@ int import_parse_salary(const char *s, int64_t *low, int64_t *high)
 	/* 80-95k: the k of the high end is the low end's too */
 	if (ma == 1 && mb > 1 && a * mb <= b * mb && a < 1000)
 		ma = mb;
-	*low = (int64_t)(a * ma + 0.5);
-	*high = (int64_t)(b * mb + 0.5);
+	if (salary_of(a, ma, low) || salary_of(b, mb, high))
+		goto out;
 	rc = *low <= *high ? 0 : -1;
 out:
 	strbuf_release(&sb);
-	if (!rc && (*low > 1000000000LL || *high > 1000000000LL))
-		rc = -1;
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/file_read.h"
 
 enum field_id {
 	F_PERSON, F_FIRST, F_TITLE, F_ORG, F_OPP, F_ME, F_SIGNATURE, F_DATE, F_DONE, F_COUNT
@@ -370,22 +371,8 @@ static int read_error(const char *path, int e, struct error *err)
 int letter_read_file(const char *path, char **text, struct error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	int rc = 0;
-	FILE *f = fopen(path, "rb");
+	int rc = file_read_regular(path, LETTER_TEMPLATE_MAX, &sb, err);
 
-	if (!f)
-		return read_error(path, errno, err);
-	while (!rc && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		strbuf_add(&sb, buf, n);
-		if (sb.len > LETTER_TEMPLATE_MAX)
-			rc = error_set(err, ERR_INVALID, "%s: too long (at most %d bytes)", path,
-				       LETTER_TEMPLATE_MAX);
-	}
-	if (!rc && ferror(f))
-		rc = read_error(path, errno ? errno : EIO, err);
-	fclose(f);
 	if (!rc && strlen(sb.buf) != sb.len)
 		rc = error_set(err, ERR_INVALID, "%s: not a text file (it holds a NUL byte)", path);
 	if (rc)

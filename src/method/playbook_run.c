@@ -14,6 +14,7 @@
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/file_read.h"
 
 /* ---- loading ---- */
 
@@ -31,26 +32,16 @@ char *playbooks_user_path(void)
 	return strbuf_detach(&sb);
 }
 
-/* Read a whole file; 1 when it does not exist. */
+/* Read a whole file (a regular one, at most 1 MB); 1 when it does not exist. */
 static int read_file(const char *path, struct strbuf *out, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
-	char buf[8192];
-	size_t n;
+	int rc = file_read_regular(path, CONFIG_FILE_MAX, out, err);
 
-	if (!f) {
-		if (errno == ENOENT)
-			return 1;
-		return error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+	if (rc == ERR_NOT_FOUND) {
+		error_clear(err);
+		return 1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && out->len < (1 << 20))
-		strbuf_add(out, buf, n);
-	if (ferror(f) || out->len >= (1 << 20)) {
-		fclose(f);
-		return error_set(err, ERR_IO, "cannot read '%s' (an error, or over 1 MB)", path);
-	}
-	fclose(f);
-	return 0;
+	return rc;
 }
 
 static int load_builtin(struct playbook *pb, struct error *err)

@@ -1,6 +1,7 @@
 /* setting.c: the setting table (text by key), and the keys a user may set. */
 #include "store/setting.h"
 
+#include "core/ladder.h"
 #include "core/text.h"
 #include "store/store_internal.h"
 
@@ -29,6 +30,17 @@ const struct setting_def *setting_find(const char *key)
 	return NULL;
 }
 
+/* A ladder every command can read: one that does not parse would make
+ * every command that ranks a level fail (the agenda, opp show, log). */
+static int check_ladder(const char *value, struct error *err)
+{
+	struct level_ladder l;
+	int rc = level_ladder_parse(value, &l, err);
+
+	level_ladder_release(&l);
+	return rc;
+}
+
 int setting_check(const char *key, const char *value, struct error *err)
 {
 	if (!setting_find(key))
@@ -41,15 +53,21 @@ int setting_check(const char *key, const char *value, struct error *err)
 			return ERR_INVALID;
 		return text_check_email(value, err);
 	}
-	/* the ladder itself is checked by method/levels.c, see cli/cmd_config.c */
 	if (!strcmp(key, "levels"))
-		return text_check("levels", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
+		return check_ladder(value, err);
 	if (text_check("signature", value, TEXT_REQUIRED, err))
 		return ERR_INVALID;
 	if (strlen(value) > SIGNATURE_MAX)
 		return error_set(err, ERR_INVALID, "the signature is too long (at most %d bytes)",
 				 SIGNATURE_MAX);
 	return 0;
+}
+
+int setting_check_any(const char *key, const char *value, struct error *err)
+{
+	if (setting_find(key))
+		return setting_check(key, value, err);
+	return text_check(key, value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 }
 
 int store_setting_get(struct store *s, const char *key, char **value, struct error *err)
@@ -75,6 +93,8 @@ int store_setting_set(struct store *s, const char *key, const char *value, struc
 	sqlite3_stmt *st;
 
 	if (text_check("setting key", key, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	if (!remove && setting_check_any(key, value, err))
 		return ERR_INVALID;
 	if (!(st = store_stmt(s, remove ? SQL_SETTING_DELETE : SQL_SETTING_SET, err)))
 		return ERR_STORE;

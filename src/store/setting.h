@@ -15,5 +15,9 @@ extern const struct setting_def setting_defs[];
 const struct setting_def *setting_find(const char *key);
 /* Check a value for a known key (an unknown key is an error that lists them). */
 int setting_check(const char *key, const char *value, struct error *err);
+/* The same for a key a user sets, and for the others (rapport's own, such
+ * as the calendar's token) one line of text: what every write of a setting
+ * passes, from the CLI, the web or a backup. */
+int setting_check_any(const char *key, const char *value, struct error *err);
 
 #endif

@@ -1,5 +1,6 @@
 /* store.c: opening the database file, migrations, transactions and the statement cache. */
 #include "store/store_internal.h"
+#include "store/load_check.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -653,6 +654,8 @@ int store_load_row(struct store *s, const char *table, const struct store_value 
 	int rc;
 
 	if (!cols)
+		return ERR_INVALID;
+	if (store_check_loaded_row(table, cols, values, err))
 		return ERR_INVALID;
 	if (!s->loaders[t]) {
 		struct strbuf sql = STRBUF_INIT;

@@ -26,6 +26,7 @@
 #include "util/embedded.h"
 #include "web/feed.h"
 #include "web/ui.h"
+#include "util/file_read.h"
 
 /* The largest playbooks file rapport reads (playbook_run.c reads 1 MB). */
 #define PLAYBOOKS_MAX (1024 * 1024 - 1)
@@ -379,22 +380,13 @@ int post_settings_calendar(struct web_req *rq, struct web_resp *rs)
 /* Read the user's playbooks file: 0 with its text, 1 when there is none. */
 static int read_user_file(const char *path, struct strbuf *out, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
-	char buf[8192];
-	size_t n;
+	int rc = file_read_regular(path, PLAYBOOKS_MAX, out, err);
 
-	if (!f)
-		return errno == ENOENT || errno == ENOTDIR
-			       ? 1
-			       : error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && out->len <= PLAYBOOKS_MAX)
-		strbuf_add(out, buf, n);
-	if (ferror(f) || out->len > PLAYBOOKS_MAX) {
-		fclose(f);
-		return error_set(err, ERR_IO, "cannot read '%s' (an error, or over 1 MB)", path);
+	if (rc == ERR_NOT_FOUND) {
+		error_clear(err);
+		return 1;
 	}
-	fclose(f);
-	return 0;
+	return rc;
 }
 
 static void rule_row(struct strbuf *sb, const struct rule *r)

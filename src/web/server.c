@@ -907,7 +907,8 @@ static int parse_listen(const char *listen, char *host, size_t hostsz, char *por
 		hend = colon;
 	}
 	if ((size_t)(hend - h) >= hostsz || strlen(colon + 1) >= portsz || !colon[1] ||
-	    strspn(colon + 1, "0123456789") != strlen(colon + 1) || atol(colon + 1) > 65535)
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
+	    strtol(colon + 1, NULL, 10) > 65535) /* digits only, fewer than portsz: no overflow */
 		return error_set(err, ERR_INVALID, "--listen: a bad address or port in '%s'", listen);
 	if (hend == h)
 		snprintf(host, hostsz, "127.0.0.1");

@@ -267,7 +267,7 @@ test_expect_success 'an empty file, a header alone, a missing column: clear erro
 	test_must_fail 1 rapport import linkedin other.csv &&
 	test_stderr_contains "no LinkedIn header" &&
 	test_must_fail 1 rapport import linkedin missing.csv &&
-	test_stderr_contains "cannot read missing.csv" &&
+	test_stderr_contains "cannot read '"'"'missing.csv'"'"': No such file" &&
 	printf "\377\376F\000i\000r\000s\000t\000" >utf16.csv &&
 	test_must_fail 1 rapport import linkedin utf16.csv &&
 	test_stderr_contains "UTF-16" &&

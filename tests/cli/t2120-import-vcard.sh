@@ -132,7 +132,7 @@ test_expect_success 'unreadable files change nothing' '
 	test_must_fail 1 rapport import vcard notvcard.vcf &&
 	test_stderr_contains "notvcard.vcf: " &&
 	test_must_fail 1 rapport import vcard missing.vcf &&
-	test_stderr_contains "cannot read missing.vcf" &&
+	test_stderr_contains "cannot read '"'"'missing.vcf'"'"': No such file" &&
 	test_eq "$(db_digest)" "$before"
 '
 

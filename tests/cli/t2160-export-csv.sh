@@ -91,7 +91,7 @@ def hostile():
     assert lead["tags"] == "recruiter, ølberg", lead
     assert (lead["rapport"], lead["cadence"]) == ("4", "30"), lead
     cr = one(rows, "name", "Hiring Manager")
-    assert cr["notes"] == "'\rstarts with a carriage return", cr
+    assert cr["notes"] == "'\r\nstarts with a carriage return", cr
     assert (cr["rapport"], cr["cadence"], cr["email"]) == ("", "", ""), cr
 
 def others():
@@ -151,7 +151,7 @@ test_expect_success 'setup: hostile names and notes, in many scripts' '
 	rapport person add "-5 Data Lead" --org "Ølberg" --tag recruiter --tag ølberg \
 		--notes "$(printf "\tstarts with a tab")" --rapport 4 --cadence 30 >/dev/null &&
 	rapport person add "Hiring Manager" --org "Ψηφιακή" \
-		--notes "$(printf "\rstarts with a carriage return")" >/dev/null &&
+		--notes "$(printf "\r\nstarts with a carriage return")" >/dev/null &&
 	rapport person add "Данные analyst" --org "Данные" \
 		--linkedin https://www.linkedin.com/in/x >/dev/null &&
 	rapport person add "データ recruiter" --org "データ" >/dev/null &&

@@ -176,20 +176,20 @@ test_expect_success '--past-days 0: no interview before today' '
 	test_must_fail 1 rapport export ical --past-days lots
 '
 
+# The checks refuse these values whatever way they come (t0970); an older
+# database may hold them, written here with SQL.
 test_expect_success 'line ends and END:VEVENT in the text stay inside it (libical escapes them)' '
-	rapport --db plain.db task add "Placeholder" --due 2026-03-04 >/dev/null &&
-	rapport --db plain.db export >plain.json &&
+	for title in Placeholder "Task 0" "Task 1" "Task 2"; do
+		rapport --db evil.db task add "$title" --due 2026-03-04 >/dev/null || exit 1
+	done &&
 	python3 - <<-\EOF &&
-	import json
-	d = json.load(open("plain.json"))
-	t = d["tables"]["task"][0]
-	t["title"] = "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:forged; a, b \\ c"
-	t["why"] = "line one\r\nEND:VEVENT\r\nBEGIN:VCALENDAR\tX"
-	for n in range(3):
-	    d["tables"]["task"].append(dict(t, id=t["id"] + 1 + n, title="Task %d" % n, why=None))
-	json.dump(d, open("evil.json", "w"))
+	import sqlite3
+	db = sqlite3.connect("evil.db")
+	db.execute("UPDATE task SET title = ?, why = ? WHERE id = 1",
+	           ("Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:forged; a, b \\ c",
+	            "line one\r\nEND:VEVENT\r\nBEGIN:VCALENDAR\tX"))
+	db.commit()
 	EOF
-	rapport --db evil.db import json evil.json >/dev/null &&
 	rapport --db evil.db export ical >evil.ics &&
 	icalcheck hostile evil.ics
 '

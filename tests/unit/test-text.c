@@ -86,11 +86,41 @@ static void test_text_check(void **state)
 	assert_int_equal(text_check("notes", " \t\r\n", TEXT_REQUIRED, &err), ERR_INVALID);
 	assert_string_equal(err.msg, "notes must not be empty");
 	assert_int_equal(text_check("name", "\xc3\xa9", TEXT_REQUIRED, &err), 0);
+	/* C1 controls (U+009B is CSI) in any field, ESC and a lone CR in a
+	 * note; CR LF is a line break (a browser's text box sends it) */
+	assert_int_equal(text_check("name", "a\xc2\x9b" "31m", TEXT_ONE_LINE, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "a\xc2\x85" "b", 0, &err), ERR_INVALID);
+	assert_string_equal(err.msg, "notes holds a control character");
+	assert_int_equal(text_check("name", "\xc2\xa0" "x\xc2\xbf", TEXT_ONE_LINE, &err), 0);
+	assert_int_equal(text_check("notes", "a\x1b[2J", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "spoofed\rreal", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "ends\r", 0, &err), ERR_INVALID);
+	assert_int_equal(text_check("notes", "a\r\nb\n\tc", 0, &err), 0);
+	assert_int_equal(text_check("name", "a\r\nb", TEXT_ONE_LINE, &err), ERR_INVALID);
 	memset(big, 'x', TEXT_LINE_MAX + 1);
 	big[TEXT_LINE_MAX + 1] = '\0';
 	assert_int_equal(text_check("name", big, TEXT_ONE_LINE, &err), ERR_INVALID);
 	assert_int_equal(text_check("notes", big, 0, &err), 0);
 	free(big);
+}
+
+/* What is printed from the database: escapes made visible, text kept. */
+static void test_printable(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *hostile = "a\x1b]0;t\x07 \xc2\x9b" "2J\x7f\xff\tb\r\nc\rd\xc3\xa9\n";
+
+	(void)state;
+	assert_true(text_printable("caf\xc3\xa9\tok\r\n", 8, true));
+	assert_false(text_printable("a\tb", 3, false));
+	assert_false(text_printable("end\r", 4, true)); /* a lone CR, even at the end */
+	assert_false(text_printable(hostile, strlen(hostile), true));
+	text_add_printable(&sb, hostile, strlen(hostile), true);
+	assert_string_equal(sb.buf, "a\\x1b]0;t\\x07 \\u009b2J\\u007f\\xff\tb\r\nc\\x0dd\xc3\xa9\n");
+	strbuf_reset(&sb);
+	text_add_printable(&sb, "x\ny", 3, false);
+	assert_string_equal(sb.buf, "x\\x0ay");
+	strbuf_release(&sb);
 }
 
 static void test_numbers_and_addresses(void **state)
@@ -164,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_slug_check),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_numbers_and_addresses),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_person_validate),
