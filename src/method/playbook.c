@@ -70,7 +70,7 @@ static const char *const set_names[] = { "participants", "met", "role", "highest
 /* Merge fields a rule's title and why may use (see engine.c). */
 static const char *const rule_fields[] = { "person", "first", "org", "opp", "date", "days",
 					   "stage", "kind", "role", "rapport", "person_note",
-					   "level_applied", "level_offered" };
+					   "level_applied", "level_offered", "last_contact" };
 
 const char *trigger_name(enum trigger t)
 {

@@ -502,9 +502,10 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
 		sit.ev.stage = sit.ev.kind = -1;
 		sit.ev.days = t->cadence;
+		/* from interactions only: a due date is not a conversation */
+		sit.ev.last_contact = t->last_contact;
 		if (!(rc = situation_target(s, &sit, t->person_id, err))) {
-			situation_dates(&sit, t->last_contact ? t->last_contact : t->next_touch,
-					t->next_touch);
+			situation_dates(&sit, t->next_touch, t->next_touch);
 			rc = run_rule(s, r, &sit.ev, err);
 		}
 		situation_release(&sit);

@@ -8,6 +8,8 @@
 	" (SELECT count(*) FROM interaction_person ip JOIN interaction i"             \
 	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id = ?1"   \
 	"  AND i.kind = 'interview'),"                                                \
+	" (SELECT count(*) FROM interaction_person ip JOIN interaction i"             \
+	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id = ?1)," \
 	" EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = ?2"         \
 	"  AND person_id = p.id)"                                                     \
 	" FROM person p LEFT JOIN opp_person l ON l.person_id = p.id AND l.opp_id = ?1"
@@ -59,7 +61,9 @@ static const char SQL_DONE_OF_RULES[] =
 	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
 	" AND t.done_at >= ?3";
 static const char SQL_TOUCH_DUE[] =
-	"SELECT id, next_touch, last_contact, cadence FROM person p WHERE next_touch <= ?1"
+	"SELECT id, next_touch, (SELECT max(i.at) FROM interaction_person ip"
+	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id),"
+	" cadence FROM person p WHERE next_touch <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?2)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
@@ -77,7 +81,8 @@ static void read_met(sqlite3_stmt *st, struct met_person *p)
 	p->role = col_enum(st, 3, &role_def);
 	p->has_cadence = sqlite3_column_int(st, 4);
 	p->interviews = sqlite3_column_int(st, 5);
-	p->participant = sqlite3_column_int(st, 6);
+	p->talks = sqlite3_column_int(st, 6);
+	p->participant = sqlite3_column_int(st, 7);
 }
 
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,

@@ -173,7 +173,8 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 /* People whose next touch (their last contact plus their cadence) is on or before day. */
 struct touch_due {
 	int64_t person_id;
-	char *next_touch, *last_contact;
+	char *next_touch;
+	char *last_contact; /* the latest interaction with them (NULL: none logged) */
 	int cadence;
 };
 typedef VEC(struct touch_due) touch_vec;
