@@ -1,15 +1,63 @@
 /* actions.c: the user's actions with the playbooks' answer (see actions.h). */
 #include "method/actions.h"
 
+#include <stdio.h>
+
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
 
-int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
-	       struct error *err)
+int stage_after_interaction(enum interaction_kind kind, enum stage at)
 {
-	int rc = store_interaction_add(s, it, err);
+	switch (kind) {
+	case IKIND_INTERVIEW:
+		return at <= STAGE_CONVERSATION ? STAGE_INTERVIEWING : -1;
+	case IKIND_CALL:
+	case IKIND_MEETING:
+	case IKIND_VIDEO:
+		return at <= STAGE_APPLIED ? STAGE_CONVERSATION : -1;
+	default:
+		return -1; /* an e-mail or a note is no conversation yet */
+	}
+}
 
-	return rc ? rc : playbooks_on_interaction(s, pb, it, err);
+/* Move the interaction's opportunity on when the interaction says it is
+ * further along: an interview logged on an application that was never
+ * moved would otherwise never start the silence rule. */
+static int follow_log(struct store *s, const struct playbook *pb, const struct interaction *it,
+		      struct log_outcome *out, struct error *err)
+{
+	struct opp o = { 0 };
+	char note[96];
+	int to, rc;
+
+	if (!it->opp.id)
+		return 0;
+	if ((rc = store_opp_get(s, it->opp.id, &o, err)))
+		return rc;
+	to = stage_after_interaction(it->kind, o.stage);
+	if (to >= 0) {
+		snprintf(note, sizeof(note), "from the log: %s on %.10s",
+			 enum_name(&interaction_kind_def, (int)it->kind), it->at);
+		out->stage_from = (int)o.stage;
+		out->stage_to = to;
+		rc = action_opp_move(s, pb, it->opp.id, (enum stage)to, note, err);
+	}
+	opp_release(&o);
+	return rc;
+}
+
+int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
+	       struct log_outcome *out, struct error *err)
+{
+	struct log_outcome ignored;
+	int rc;
+
+	if (!out)
+		out = &ignored;
+	out->stage_from = out->stage_to = -1;
+	if ((rc = store_interaction_add(s, it, err)) || (rc = follow_log(s, pb, it, out, err)))
+		return rc;
+	return playbooks_on_interaction(s, pb, it, err);
 }
 
 /* The interaction a done follow-up stands for: an e-mail sent, a call made. */
@@ -34,7 +82,7 @@ static int log_contact(struct store *s, const struct playbook *pb, const struct 
 	it.summary = xstrdup(t->title);
 	it.opp.id = t->opp.id;
 	VEC_PUSH(&it.people)->id = t->person.id;
-	rc = action_log(s, pb, &it, err);
+	rc = action_log(s, pb, &it, NULL, err);
 	interaction_release(&it);
 	return rc;
 }

@@ -11,9 +11,22 @@
 #include "method/playbook.h"
 #include "store/store.h"
 
-/* Record an interaction (it->id is set) and run the playbooks' rules for it. */
+/* What logging an interaction did besides recording it. */
+struct log_outcome {
+	int stage_from, stage_to; /* enum stage: the opportunity moved; -1: it did not */
+};
+
+/* The stage an interaction of kind on an opportunity in stage `at` moves it
+ * to, or -1: an interview moves a lead, an application or a conversation to
+ * interviewing; a call, meeting or video moves a lead or an application to
+ * conversation. Forward only: nothing ever moves back. */
+int stage_after_interaction(enum interaction_kind kind, enum stage at);
+/* Record an interaction (it->id is set); move its opportunity on when the
+ * interaction shows it is further along (stage_after_interaction, kept in
+ * the stage history with a note saying it came from the log), and run the
+ * playbooks' rules for both. out (may be NULL) says what moved. */
 int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
-	       struct error *err);
+	       struct log_outcome *out, struct error *err);
 /* Close a task as done or skipped. A done contact task (an e-mail, a call, a
  * letter, a LinkedIn message, a meeting with someone) is logged as that
  * interaction unless log_contact is false, so silences count from it. */

@@ -58,7 +58,7 @@ test_expect_success 'Mon 2: applies to two and logs the recruiter call' '
 	rapport log call "Recruiter screen" --with Director --opp acme-analytics-senior-data-engineer \
 		--in --chemistry 4 --notes "Team of 8; hybrid, two days in the office" >/dev/null &&
 	rapport --json opp show acme-analytics-senior-data-engineer >out &&
-	test_eq "$(jv stage <out)" "applied" &&
+	test_eq "$(jv stage <out)" "conversation" &&
 	python3 -c "
 import json
 o = json.load(open(\"out\"))
@@ -241,7 +241,8 @@ h = json.load(open(\"out\"))[\"stage_history\"]
 got = [(c[\"from\"], c[\"to\"], c[\"at\"][:16], c[\"note\"]) for c in h]
 want = [(None, \"lead\", \"2026-03-02T09:00\", None),
         (\"lead\", \"applied\", \"2026-03-02T09:00\", \"CV sent through Industry\"),
-        (\"applied\", \"interviewing\", \"2026-03-04T08:30\", \"first interview on Friday\"),
+        (\"applied\", \"conversation\", \"2026-03-02T09:00\", \"from the log: call on 2026-03-02\"),
+        (\"conversation\", \"interviewing\", \"2026-03-04T08:30\", \"first interview on Friday\"),
         (\"interviewing\", \"offer\", \"2026-03-16T17:45\", \"verbal offer\"),
         (\"offer\", \"negotiating\", \"2026-03-18T10:00\", \"asked for 108k\"),
         (\"negotiating\", \"accepted\", \"2026-03-20T12:00\", \"signed\")]
@@ -307,7 +308,7 @@ test_expect_success 'the whole search survives export and import' '
 	rapport --db restored.db export >again.json &&
 	cmp backup.json again.json &&
 	rapport --db restored.db --json opp show acme-analytics-senior-data-engineer | jlen stage_history >n &&
-	test_eq "$(cat n)" 6
+	test_eq "$(cat n)" 7
 '
 
 test_done

@@ -134,7 +134,7 @@ RAPPORT_DB=$TEST_DIR/stage-after-letter.db
 test_expect_success 'a stage change after the letter was sent ends the chain: no call' '
 	quiet_week "Sierra Robotics" conversation &&
 	letter_sent &&
-	on 2026-03-10 rapport opp move job interviewing >/dev/null &&
+	on 2026-03-10 rapport opp move job conversation >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
@@ -160,10 +160,12 @@ test_expect_success '... and the calls after it go to the same person' '
 '
 
 RAPPORT_DB=$TEST_DIR/applied.db
-test_expect_success 'an opportunity only in "applied": no letter' '
+# An interview logged on an application moves it to interviewing (issue 16):
+# the silence rule covers it, where it used to wait for a move by hand.
+test_expect_success 'an interview logged on an application: it moves on, and the letter comes' '
 	interviewed "Beacon Energy" applied &&
 	each_day 2026-03-03 2026-03-20 rapport agenda &&
-	test_eq "$(on 2026-03-20 ntasks silence)" 0
+	test_eq "$(on 2026-03-20 ntasks silence)" 1
 '
 
 RAPPORT_DB=$TEST_DIR/two-interviews.db
