@@ -227,21 +227,54 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 	return 0;
 }
 
-static int add_cancel(struct reader *rd, const struct entry *e, const char *word, void *vctx)
+static const char *const end_names[] = { "inbound", "stage", "closed", "reached", "contact",
+					 "never" };
+#define NENDS (sizeof(end_names) / sizeof(end_names[0]))
+
+static int add_end(struct reader *rd, const struct entry *e, const char *word, void *vctx)
 {
 	struct rule *r = vctx;
+	struct error e2 = ERROR_INIT;
+	int stage;
 
-	if (!strcmp(word, "inbound"))
-		r->cancel |= CANCEL_INBOUND;
-	else if (!strcmp(word, "stage"))
-		r->cancel |= CANCEL_STAGE;
-	else if (!strcmp(word, "closed"))
-		r->cancel |= CANCEL_CLOSED;
-	else
-		return fail(rd, e->line,
-			    "unknown 'cancel' event '%s' (expected inbound, stage or closed)",
-			    word, NULL);
-	return 0;
+	for (size_t i = 0; i < NENDS; i++) {
+		if (!strcmp(word, end_names[i])) {
+			r->cancel |= 1u << i;
+			return 0;
+		}
+	}
+	if ((stage = enum_parse(&stage_def, word, &e2)) >= 0) {
+		r->end_stages |= 1u << stage;
+		return 0;
+	}
+	return fail(rd, e->line,
+		    "unknown '%s' event '%s' (expected inbound, stage, closed, reached, contact, "
+		    "never or a stage such as offer)", e->key, word);
+}
+
+bool rule_has_end(const struct rule *r)
+{
+	return r->cancel || r->end_stages;
+}
+
+void rule_ends_text(const struct rule *r, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < (int)NENDS + (int)stage_def.count && used < size; i++) {
+		bool on = i < (int)NENDS ? r->cancel & (1u << i)
+					 : r->end_stages & (1u << (i - (int)NENDS));
+		const char *name = i < (int)NENDS ? end_names[i]
+						  : enum_name(&stage_def, i - (int)NENDS);
+		int n;
+		if (!on)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
 }
 
 /* Every {field} in text must be one a rule can fill. */
@@ -351,9 +384,10 @@ static int read_key(struct reader *rd, const struct entry *e, struct rule *r)
 		return read_int(rd, e, -3650, 3650, &r->due);
 	} else if (!strcmp(k, "set-cadence")) {
 		return read_int(rd, e, 1, 3650, &r->set_cadence);
-	} else if (!strcmp(k, "cancel")) {
-		r->cancel = 0;
-		return each_word(rd, e, add_cancel, r);
+	} else if (!strcmp(k, "ends") || !strcmp(k, "cancel")) {
+		/* "cancel" is the key's first name, still read in older files */
+		r->cancel = r->end_stages = 0;
+		return each_word(rd, e, add_end, r);
 	} else {
 		return fail(rd, e->line, "unknown key '%s'", k, NULL);
 	}

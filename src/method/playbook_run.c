@@ -206,14 +206,59 @@ static void situation_dates(struct situation *sit, const char *date, const char 
 	sit->ev.npeople = sit->people.n;
 }
 
-/* Skip the open tasks of every rule that `flag` ends, on the opportunity. */
+/* Does the event (flags, or entering stage; -1: none) end rule r? */
+static bool ends_rule(const struct rule *r, unsigned flags, int stage)
+{
+	return (r->cancel & flags) || (stage >= 0 && (r->end_stages & (1u << stage)));
+}
+
+/* Skip the open tasks of every rule that the event ends, on the opportunity
+ * (whether the rule is on or off: a rule turned off ends all the same). */
 static int cancel_chains(struct store *s, const struct playbook *pb, int64_t opp_id,
-			 unsigned flag, const char *reason, struct error *err)
+			 unsigned flags, int stage, const char *reason, struct error *err)
 {
 	for (size_t i = 0; i < pb->n; i++)
-		if (pb->rules[i].enabled && (pb->rules[i].cancel & flag) &&
+		if (ends_rule(&pb->rules[i], flags, stage) &&
 		    store_skip_rule_tasks(s, pb->rules[i].name, opp_id, reason, err))
 			return err->code;
+	return 0;
+}
+
+/* Any interaction with a person ends their follow-ups of the rules that
+ * end on contact (a keep-in-touch note once you have been in touch). */
+static int contact_ends(struct store *s, const struct playbook *pb,
+			const struct interaction *it, struct error *err)
+{
+	char reason[128];
+
+	snprintf(reason, sizeof(reason), "(Skipped: you were in touch on %.10s.)", it->at);
+	for (size_t i = 0; i < pb->n; i++) {
+		if (!(pb->rules[i].cancel & CANCEL_CONTACT))
+			continue;
+		for (size_t k = 0; k < it->people.n; k++)
+			if (store_skip_person_rule_tasks(s, pb->rules[i].name, 0,
+							 it->people.items[k].id, reason, err))
+				return err->code;
+	}
+	return 0;
+}
+
+int playbooks_on_reached(struct store *s, const struct playbook *pb, int64_t opp_id,
+			 int64_t person_id, const char *at, struct error *err)
+{
+	char reason[128];
+
+	if (!opp_id || !person_id)
+		return 0;
+	snprintf(reason, sizeof(reason), "(Skipped: you got through on %.10s.)", at);
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (!(r->cancel & CANCEL_REACHED))
+			continue;
+		if (store_skip_person_rule_tasks(s, r->name, opp_id, person_id, reason, err) ||
+		    store_end_chain(s, r->name, r->after_rule, opp_id, person_id, err))
+			return err->code;
+	}
 	return 0;
 }
 
@@ -228,9 +273,11 @@ int playbooks_on_interaction(struct store *s, const struct playbook *pb,
 	if (it->direction == DIR_IN && it->opp.id) {
 		char reason[128];
 		snprintf(reason, sizeof(reason), "(Skipped: they got in touch on %.10s.)", it->at);
-		if (cancel_chains(s, pb, it->opp.id, CANCEL_INBOUND, reason, err))
+		if (cancel_chains(s, pb, it->opp.id, CANCEL_INBOUND, -1, reason, err))
 			return err->code;
 	}
+	if (contact_ends(s, pb, it, err))
+		return err->code;
 	if ((rc = situation_opp(s, &sit, it->opp.id, it->id, err)))
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "i:%lld", (long long)it->id);
@@ -263,7 +310,7 @@ int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_i
 	if ((rc = cancel_chains(s, pb, opp_id,
 				CANCEL_STAGE | (stage_is_closed((enum stage)sit.ev.stage) ?
 						CANCEL_CLOSED : 0),
-				reason, err)))
+				sit.ev.stage, reason, err)))
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "s:%lld", (long long)change_id);
 	situation_dates(&sit, at, NULL);
@@ -514,11 +561,37 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 	return rc;
 }
 
+/* Skip the open tasks that their opportunity's state contradicts: made
+ * before their rule said what ends it, or by a command that ended them
+ * under other rules. The agenda runs this first, so it never shows an offer
+ * visit for an offer declined. */
+static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
+{
+	char reason[128];
+
+	for (int st = 0; st < (int)stage_def.count; st++) {
+		if (!ends_rule(r, stage_is_closed((enum stage)st) ? CANCEL_CLOSED : 0, st))
+			continue;
+		snprintf(reason, sizeof(reason), "(Skipped: the opportunity is %s.)",
+			 enum_name(&stage_def, st));
+		if (store_skip_contradicted(s, r->name, st, false, reason, err))
+			return err->code;
+	}
+	if ((r->cancel & CANCEL_STAGE) && r->trigger != TRIGGER_SILENCE &&
+	    store_skip_contradicted(s, r->name, -1, true,
+				    "(Skipped: the opportunity changed stage since.)", err))
+		return err->code;
+	return 0;
+}
+
 static int tick_rules(struct store *s, const struct playbook *pb, const char *today,
 		      struct error *err)
 {
 	bool deadlines = false;
 	int rc = 0;
+
+	for (size_t i = 0; i < pb->n && !rc; i++)
+		rc = sweep_rule(s, &pb->rules[i], err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];

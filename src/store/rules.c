@@ -36,6 +36,27 @@ static const char SQL_SKIP_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?4,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
 	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
+/* ?3: the opportunity (0: any), ?4: the person */
+static const char SQL_SKIP_PERSON_RULE_TASKS[] =
+	"UPDATE task SET status = 'skipped', done_at = ?6,"
+	" why = CASE WHEN why IS NULL THEN ?5 ELSE why || ' ' || ?5 END"
+	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'";
+/* A chain ends: every done task of its rules (?1 itself, ?2 the one it
+ * follows) with that person on that opportunity counts as followed up
+ * already, so the silence after it makes no next step. */
+static const char SQL_END_CHAIN[] =
+	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
+	" SELECT ?1, 't:' || t.id, t.opp_id, t.person_id, NULL, ?5 FROM task t"
+	" WHERE t.origin IN (?1, ?2) AND t.opp_id = ?3 AND t.person_id = ?4"
+	" AND t.status = 'done'";
+/* The open tasks of a rule whose opportunity is in stage ?2 now, or (?3)
+ * changed stage after the task was made: what they were for is over. */
+static const char SQL_SKIP_CONTRADICTED[] =
+	"UPDATE task SET status = 'skipped', done_at = ?5,"
+	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
+	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM opportunity o"
+	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
+	"  OR (?3 AND o.stage_changed_at > task.created_at))";
 static const char SQL_OPEN_RULE_TASK[] =
 	"SELECT 1 FROM task WHERE person_id = ? AND status = 'open' AND origin = ?";
 /* The opportunities in the stages ?1 (a JSON array of names) whose latest
@@ -217,6 +238,51 @@ int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, con
 	sqlite3_bind_int64(st, 2, opp_id);
 	bind_text(st, 3, reason);
 	bind_text(st, 4, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
+}
+
+int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_id,
+				 int64_t person_id, const char *reason, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_PERSON_RULE_TASKS, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	sqlite3_bind_int64(st, 2, opp_id);
+	sqlite3_bind_int64(st, 3, person_id);
+	bind_text(st, 5, reason);
+	bind_text(st, 6, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
+}
+
+int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
+		    int64_t person_id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_END_CHAIN, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, after_rule ? after_rule : rule);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+	bind_text(st, 5, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
+}
+
+int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
+			    const char *reason, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
+	sqlite3_bind_int(st, 3, moved);
+	bind_text(st, 4, reason);
+	bind_text(st, 5, store_stamp(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 

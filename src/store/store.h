@@ -146,6 +146,17 @@ int store_person_default_cadence(struct store *s, int64_t person_id, int days,
 /* Skip the open tasks of rule on an opportunity, adding reason to their why. */
 int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, const char *reason,
 			  struct error *err);
+/* Skip the open tasks of a rule for a person, on an opportunity (0: any). */
+int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_id,
+				 int64_t person_id, const char *reason, struct error *err);
+/* End a chain of the rule (after after_rule, NULL: none) with the person on
+ * the opportunity: its done steps make no next one. */
+int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
+		    int64_t person_id, struct error *err);
+/* Skip the open tasks of a rule whose opportunity is in stage (-1: no
+ * matter), or, when moved, changed stage after the task was made. */
+int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
+			    const char *reason, struct error *err);
 /* Is there an open task of rule for the person? */
 int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
 			 struct error *err);
