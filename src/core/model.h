@@ -126,6 +126,8 @@ struct met_person {
 	bool participant; /* in the interaction that fired the rule */
 	bool target;      /* the person of a "same" or "person" rule */
 	bool has_cadence;
+	bool met_in_search; /* in a logged interaction on any opportunity */
+	bool adviser;       /* gave feedback you acted on (a done improvement action) */
 };
 
 typedef VEC(int64_t) id_vec;

@@ -19,9 +19,10 @@ void proposal_vec_release(proposal_vec *v)
 	v->n = v->alloc = 0;
 }
 
+/* Someone whose advice you followed qualifies whatever their rapport. */
 static bool qualifies(const struct rule *r, const struct met_person *p)
 {
-	return r->min_rapport < 0 || p->rapport >= r->min_rapport;
+	return r->min_rapport < 0 || p->rapport >= r->min_rapport || p->adviser;
 }
 
 /* Met on the opportunity: in one of its logged interactions (or in the one
@@ -60,6 +61,8 @@ static bool in_choice(const struct people_choice *c, const struct met_person *p)
 	case PEOPLE_SAME:
 	case PEOPLE_PERSON:
 		return p->target;
+	case PEOPLE_HELPED:
+		return p->met_in_search || p->adviser;
 	default:
 		return false;
 	}

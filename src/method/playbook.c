@@ -66,7 +66,7 @@ static const char *const trigger_names[] = { "interaction", "stage", "silence", 
 					     "done", "deadline", "mismatch" };
 #define NTRIGGERS (sizeof(trigger_names) / sizeof(trigger_names[0]))
 static const char *const set_names[] = { "participants", "met", "role", "highest-rapport",
-					 "same", "person", "nobody" };
+					 "same", "person", "nobody", "helped" };
 /* Merge fields a rule's title and why may use (see engine.c). */
 static const char *const rule_fields[] = { "person", "first", "org", "opp", "date", "days",
 					   "stage", "kind", "role", "rapport", "person_note",
@@ -219,7 +219,7 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 	if ((role = enum_parse(&role_def, word, &e2)) < 0)
 		return fail(rd, e->line,
 			    "unknown set of people '%s' (expected participants, met, "
-			    "highest-rapport, same, person, nobody or a role such as %s)",
+			    "highest-rapport, same, person, nobody, helped or a role such as %s)",
 			    word, "hiring-manager");
 	c->set = PEOPLE_ROLE;
 	c->role = role;
@@ -384,6 +384,12 @@ static int read_key(struct reader *rd, const struct entry *e, struct rule *r)
 		return read_int(rd, e, -3650, 3650, &r->due);
 	} else if (!strcmp(k, "set-cadence")) {
 		return read_int(rd, e, 1, 3650, &r->set_cadence);
+	} else if (!strcmp(k, "over")) {
+		if (strcmp(e->value, "this") && strcmp(e->value, "others"))
+			return fail(rd, e->line, "'over' is this or others, not '%s'", e->value, NULL);
+		r->over_others = !strcmp(e->value, "others");
+	} else if (!strcmp(k, "done-stage")) {
+		return enum_word(rd, e, &stage_def, e->value, &r->done_stage);
 	} else if (!strcmp(k, "ends") || !strcmp(k, "cancel")) {
 		/* "cancel" is the key's first name, still read in older files */
 		r->cancel = r->end_stages = 0;
@@ -424,6 +430,8 @@ static bool choice_fits(const struct rule *r, const struct people_choice *c)
 		return r->trigger == TRIGGER_CADENCE;
 	case PEOPLE_NOBODY:
 		return true;
+	case PEOPLE_HELPED:
+		return r->trigger == TRIGGER_STAGE && !r->over_others;
 	default:
 		return r->trigger != TRIGGER_CADENCE;
 	}
@@ -448,6 +456,11 @@ static int check_rule(struct reader *rd, const struct section *s, struct rule *r
 	if (r->trigger == TRIGGER_DONE && !r->kinds && !r->after_rule)
 		return fail(rd, s->line, "rule '%s' needs a task kind or a rule (kind = or rule =)",
 			    s->name, NULL);
+	if (r->over_others && r->trigger != TRIGGER_STAGE)
+		return fail(rd, s->line, "rule '%s': 'over = others' is for on = stage", s->name,
+			    NULL);
+	if (r->done_stage >= 0 && r->task_kind < 0)
+		return fail(rd, s->line, "rule '%s': 'done-stage' needs a task", s->name, NULL);
 	default_people(r);
 	for (size_t i = 0; i < r->nwho; i++)
 		if (!choice_fits(r, &r->who[i]))
@@ -506,7 +519,7 @@ static bool only_switch(const struct section *s, bool *enabled, struct reader *r
 static int read_section(struct reader *rd, struct playbook *pb, const struct section *s)
 {
 	struct rule r = { .enabled = true, .direction = -1, .stage = -1, .min_rapport = -1,
-			  .task_kind = -1 };
+			  .task_kind = -1, .done_stage = -1 };
 	bool has_on = false, enabled;
 	int rc = 0;
 	char origin[300];

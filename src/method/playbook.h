@@ -37,6 +37,8 @@ enum people_set {
 	PEOPLE_SAME,            /* the person of the task that fired it */
 	PEOPLE_PERSON,          /* the person whose cadence lapsed */
 	PEOPLE_NOBODY,          /* one task, for no one in particular */
+	PEOPLE_HELPED,          /* everyone met during the search (at min-rapport), and
+				 * everyone whose advice you followed */
 };
 
 #define RULE_MAX_CHOICES 4
@@ -80,6 +82,8 @@ struct rule {
 	int set_cadence;   /* 0: none */
 	unsigned cancel;   /* enum cancel_flags: what ends it ("ends =") */
 	unsigned end_stages; /* entering one of these stages ends it (a bit mask of enum stage) */
+	bool over_others;  /* for STAGE: runs for each other active opportunity instead */
+	int done_stage;    /* when a task of it is done, its opportunity moves here (-1: no) */
 };
 
 struct playbook {

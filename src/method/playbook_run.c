@@ -294,6 +294,56 @@ out:
 	return rc;
 }
 
+static bool rule_for(const struct rule *r, enum people_set set)
+{
+	for (size_t i = 0; i < r->nwho; i++)
+		if (r->who[i].set == set)
+			return true;
+	return false;
+}
+
+/* A rule for the people of the whole search (for = helped): the event is
+ * the opportunity's, the people everyone met on any and every adviser. */
+static int run_for_helped(struct store *s, const struct rule *r, struct situation *sit,
+			  struct error *err)
+{
+	met_person_vec all = { 0 };
+	struct rule_event ev = sit->ev;
+	int rc = store_search_people(s, &all, err);
+
+	ev.people = all.items;
+	ev.npeople = all.n;
+	if (!rc)
+		rc = run_rule(s, r, &ev, err);
+	met_person_vec_release(&all);
+	return rc;
+}
+
+/* A rule "over = others": once for every other opportunity still active,
+ * with that opportunity's people (withdrawing from the rest once one is
+ * accepted), its tasks on that opportunity. */
+static int run_over_others(struct store *s, const struct rule *r, const struct situation *from,
+			   struct error *err)
+{
+	opp_vec opps = { 0 };
+	int rc = store_opp_list(s, -1, &opps, err);
+
+	for (size_t i = 0; i < opps.n && !rc; i++) {
+		struct situation sit = { 0 };
+		const struct opp *o = &opps.items[i];
+		if (o->id == from->ev.opp_id || stage_is_closed(o->stage))
+			continue;
+		if (!(rc = situation_opp(s, &sit, o->id, 0, err))) {
+			snprintf(sit.key, sizeof(sit.key), "%s", from->key);
+			situation_dates(&sit, from->date, NULL);
+			rc = run_rule(s, r, &sit.ev, err);
+		}
+		situation_release(&sit);
+	}
+	opp_vec_release(&opps);
+	return rc;
+}
+
 int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_id,
 		       struct error *err)
 {
@@ -314,9 +364,17 @@ int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_i
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "s:%lld", (long long)change_id);
 	situation_dates(&sit, at, NULL);
-	for (size_t i = 0; i < pb->n && !rc; i++)
-		if (pb->rules[i].trigger == TRIGGER_STAGE && pb->rules[i].stage == sit.ev.stage)
-			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (r->trigger != TRIGGER_STAGE || r->stage != sit.ev.stage || !r->enabled)
+			continue;
+		if (r->over_others)
+			rc = run_over_others(s, r, &sit, err);
+		else if (rule_for(r, PEOPLE_HELPED))
+			rc = run_for_helped(s, r, &sit, err);
+		else
+			rc = run_rule(s, r, &sit.ev, err);
+	}
 out:
 	free(at);
 	situation_release(&sit);
@@ -330,6 +388,31 @@ static bool done_matches(const struct rule *r, const struct task *t)
 	if (r->after_rule)
 		return t->origin && !strcmp(r->after_rule, t->origin);
 	return r->kinds & (1u << t->kind);
+}
+
+/* A task of a rule with "done-stage" was done: its opportunity moves there
+ * (the withdrawal letter sent, the opportunity is withdrawn), unless it is
+ * closed already or there. */
+static int done_moves(struct store *s, const struct playbook *pb, const struct task *t,
+		      struct error *err)
+{
+	const struct rule *r = t->origin ? playbook_find(pb, t->origin) : NULL;
+	struct opp o = { 0 };
+	char note[160];
+	int rc;
+
+	if (!r || r->done_stage < 0 || !t->opp.id)
+		return 0;
+	if ((rc = store_opp_get(s, t->opp.id, &o, err)))
+		return rc;
+	if (!stage_is_closed(o.stage) && (int)o.stage != r->done_stage) {
+		snprintf(note, sizeof(note), "done: %.120s", t->title);
+		rc = store_opp_move(s, o.id, (enum stage)r->done_stage, note, err);
+		if (!rc)
+			rc = playbooks_on_stage(s, pb, o.id, err);
+	}
+	opp_release(&o);
+	return rc;
 }
 
 int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
@@ -348,6 +431,8 @@ int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_i
 	for (size_t i = 0; i < pb->n && !rc; i++)
 		if (done_matches(&pb->rules[i], &t))
 			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+	if (!rc)
+		rc = done_moves(s, pb, &t, err);
 out:
 	task_release(&t);
 	situation_release(&sit);

@@ -21,6 +21,19 @@ static const char SQL_MET[] =
 	" UNION SELECT person_id FROM interaction_person WHERE interaction_id = ?2)"
 	" ORDER BY p.id";
 static const char SQL_MET_ONE[] = MET_SELECT " WHERE p.id = ?3";
+/* Everyone met during the search (in an interaction on any opportunity),
+ * and everyone whose feedback led to a done improvement action. */
+static const char SQL_SEARCH_PEOPLE[] =
+	"SELECT p.id, p.name, ifnull(p.rapport, -1), p.cadence IS NOT NULL,"
+	" EXISTS (SELECT 1 FROM interaction_person ip JOIN interaction i"
+	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id IS NOT NULL),"
+	" EXISTS (SELECT 1 FROM feedback f JOIN task t ON t.feedback_id = f.id"
+	"  WHERE f.person_id = p.id AND t.status = 'done')"
+	" FROM person p WHERE p.id IN (SELECT ip.person_id FROM interaction_person ip"
+	"  JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL"
+	"  UNION SELECT f.person_id FROM feedback f JOIN task t ON t.feedback_id = f.id"
+	"  WHERE t.status = 'done')"
+	" ORDER BY p.id";
 static const char SQL_FIRE[] =
 	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
 	" VALUES (?, ?, ?, ?, ?, ?)";
@@ -120,6 +133,28 @@ int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		read_met(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people met", err);
+}
+
+int store_search_people(struct store *s, met_person_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct met_person *p = VEC_PUSH(out);
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = col_text(st, 1);
+		p->rapport = sqlite3_column_int(st, 2);
+		p->role = -1;
+		p->has_cadence = sqlite3_column_int(st, 3);
+		p->met_in_search = sqlite3_column_int(st, 4);
+		p->adviser = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people of the search", err);
 }
 
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,

@@ -123,6 +123,9 @@ int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
  * are flagged as participants. */
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		     met_person_vec *out, struct error *err);
+/* Everyone met during the search (met_in_search) and everyone whose advice
+ * you followed (adviser), for rules "for = helped". */
+int store_search_people(struct store *s, met_person_vec *out, struct error *err);
 /* The people of an interaction about no opportunity, as participants. */
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
 			     struct error *err);
