@@ -6,9 +6,24 @@
 #include "io/json_model.h"
 #include "method/actions.h"
 
+/* The interaction, and "stage_change": {from, to} when the log moved its
+ * opportunity on (null otherwise). */
+static json_t *log_json(const struct interaction *it, const struct log_outcome *moved)
+{
+	json_t *o = interaction_to_json(it);
+
+	json_object_set_new(o, "stage_change",
+			    moved->stage_to < 0 ? json_null()
+			    : json_pack("{s:s, s:s}", "from",
+					enum_name(&stage_def, moved->stage_from), "to",
+					enum_name(&stage_def, moved->stage_to)));
+	return o;
+}
+
 static int log_run(struct cli *cli, const struct args *a)
 {
 	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
+	struct log_outcome moved;
 	const char *const *with;
 	const char *v;
 	char when[DATE_BUFSZ];
@@ -46,7 +61,7 @@ static int log_run(struct cli *cli, const struct args *a)
 	it.at = xstrdup(when);
 	it.summary = xstrdup(a->pos[1]);
 	field_set(&it.notes, arg_opt(a, "notes"));
-	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it, &cli->err)) {
+	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it, &moved, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
 	}
@@ -55,9 +70,13 @@ static int log_run(struct cli *cli, const struct args *a)
 	memset(&it, 0, sizeof(it));
 	if ((rc = store_interaction_get(cli->store, id, &it, &cli->err)))
 		goto out;
-	cli_set_json(cli, interaction_to_json(&it));
+	cli_set_json(cli, log_json(&it, &moved));
 	cli_printf(cli, "logged %s %lld: %s\n", enum_name(&interaction_kind_def, (int)it.kind),
 		   (long long)it.id, it.summary);
+	if (moved.stage_to >= 0)
+		cli_printf(cli, "moved %s from %s to %s (from the log)\n", it.opp.slug,
+			   enum_name(&stage_def, moved.stage_from),
+			   enum_name(&stage_def, moved.stage_to));
 out:
 	interaction_release(&it);
 	return rc;

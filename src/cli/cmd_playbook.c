@@ -11,6 +11,7 @@
 static json_t *rule_json(const struct rule *r)
 {
 	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
+	char ends[200];
 	json_t *j;
 
 	rule_trigger_text(&when, r);
@@ -19,17 +20,19 @@ static json_t *rule_json(const struct rule *r)
 		      "enabled", r->enabled, "trigger", trigger_name(r->trigger), "when",
 		      when.buf, "does", does.buf, "title", r->title, "why", r->why, "template",
 		      r->template, "description", r->description, "origin", r->origin);
+	rule_ends_text(r, ends, sizeof(ends));
+	json_object_set_new(j, "ends", json_string(ends));
 	strbuf_release(&when);
 	strbuf_release(&does);
 	return j;
 }
 
 /* "ends on: a reply, a stage change, the opportunity's closing" */
-static void print_cancel(struct cli *cli, unsigned cancel)
+static void print_cancel(struct cli *cli, const struct rule *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	rule_cancel_text(&sb, cancel);
+	rule_cancel_text(&sb, r);
 	cli_printf(cli, "  ends on:  %s\n", sb.buf);
 	strbuf_release(&sb);
 }
@@ -50,8 +53,8 @@ static void print_rule(struct cli *cli, const struct rule *r, bool full)
 			cli_printf(cli, "  why:      %s\n", r->why);
 		if (r->template)
 			cli_printf(cli, "  letter:   %s\n", r->template);
-		if (r->cancel)
-			print_cancel(cli, r->cancel);
+		if (rule_has_end(r))
+			print_cancel(cli, r);
 		cli_printf(cli, "  from:     %s\n", r->origin);
 	}
 	strbuf_release(&when);
@@ -102,14 +105,35 @@ static int playbook_show(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+/* A warning on stderr for each rule that does not say what ends it: its
+ * follow-ups would outlive their reason (an offer's visit after the offer
+ * was declined). "ends = never" says so on purpose. */
+static json_t *endless_rules(const struct playbook *pb)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct rule *r = &pb->rules[i];
+		char msg[300];
+		if (!r->enabled || r->task_kind < 0 || rule_has_end(r))
+			continue;
+		snprintf(msg, sizeof(msg), "%s: rule '%s' does not say what ends it (ends = ...)",
+			 r->origin, r->name);
+		fprintf(stderr, "rapport: warning: %s\n", msg);
+		json_array_append_new(arr, json_string(msg));
+	}
+	return arr;
+}
+
 static int playbook_check(struct cli *cli, const struct args *a)
 {
 	struct playbook pb = { 0 };
 	int rc = playbooks_check_file(a->pos[0], &pb, &cli->err);
 
 	if (!rc) {
-		cli_set_json(cli, json_pack("{s:s, s:b, s:I}", "file", a->pos[0], "ok", 1, "rules",
-					    (json_int_t)pb.n));
+		json_t *warnings = endless_rules(&pb);
+		cli_set_json(cli, json_pack("{s:s, s:b, s:I, s:o}", "file", a->pos[0], "ok", 1,
+					    "rules", (json_int_t)pb.n, "warnings", warnings));
 		cli_printf(cli, "%s: fine (%zu rules with the built-in ones)\n", a->pos[0], pb.n);
 	}
 	playbook_release(&pb);

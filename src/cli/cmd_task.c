@@ -1,7 +1,9 @@
 /* cmd_task.c: rapport task add|list|done|skip|snooze. */
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli/show.h"
 #include "core/text.h"
@@ -84,20 +86,69 @@ static int task_list(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+/* At a terminal, ask whether a call got through; a script that says
+ * neither keeps the old behaviour (the call is logged; a chain goes on). */
+static enum call_outcome ask_outcome(struct cli *cli, int64_t id)
+{
+	struct task t = { 0 };
+	enum call_outcome o = CALL_UNSAID;
+	char line[16];
+
+	if (!isatty(STDIN_FILENO) || store_task_get(cli->store, id, &t, &cli->err) ||
+	    t.kind != TKIND_CALL || !t.person.id) {
+		task_release(&t);
+		return CALL_UNSAID;
+	}
+	for (;;) {
+		fprintf(stderr, "Did you get through to %s? [y/n] ", t.person.name);
+		if (!fgets(line, sizeof(line), stdin))
+			break;
+		if (line[0] == 'y' || line[0] == 'Y' || line[0] == 'n' || line[0] == 'N') {
+			o = line[0] == 'y' || line[0] == 'Y' ? CALL_REACHED : CALL_NO_ANSWER;
+			break;
+		}
+	}
+	task_release(&t);
+	return o;
+}
+
 static int close_task(struct cli *cli, const struct args *a, enum task_status status)
 {
 	const struct playbook *pb = cli_playbook(cli);
+	enum call_outcome o = CALL_UNSAID;
 	int64_t id;
 
-	if (!pb || parse_task_id(cli, a->pos[0], &id) ||
-	    action_task_close(cli->store, pb, id, status, !arg_flag(a, "no-log"), &cli->err))
+	if (!pb || parse_task_id(cli, a->pos[0], &id))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	if (status == TASK_DONE && !arg_flag(a, "no-log"))
+		o = ask_outcome(cli, id);
+	if (o != CALL_UNSAID ? action_call_done(cli->store, pb, id, o, &cli->err)
+			     : action_task_close(cli->store, pb, id, status,
+						 !arg_flag(a, "no-log"), &cli->err))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
 	return report_task(cli, id, status == TASK_DONE ? "done:" : "skipped:");
 }
 
 static int task_done(struct cli *cli, const struct args *a)
 {
-	return close_task(cli, a, TASK_DONE);
+	const struct playbook *pb = cli_playbook(cli);
+	bool reached = arg_flag(a, "reached"), no_answer = arg_flag(a, "no-answer");
+	enum call_outcome o;
+	int64_t id;
+
+	if (reached && no_answer)
+		return error_set(&cli->err, ERR_INVALID, "--reached and --no-answer exclude each other");
+	if (!reached && !no_answer)
+		return close_task(cli, a, TASK_DONE);
+	if (arg_flag(a, "no-log"))
+		return error_set(&cli->err, ERR_INVALID, "--no-log goes with neither --reached nor "
+				 "--no-answer");
+	if (!pb || parse_task_id(cli, a->pos[0], &id))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	o = reached ? CALL_REACHED : CALL_NO_ANSWER;
+	if (action_call_done(cli->store, pb, id, o, &cli->err))
+		return cli->err.code;
+	return report_task(cli, id, reached ? "done (got through):" : "done (no answer):");
 }
 
 static int task_skip(struct cli *cli, const struct args *a)
@@ -131,6 +182,8 @@ static const struct opt_spec task_list_opts[] = {
 };
 static const struct opt_spec task_done_opts[] = {
 	{ .name = "no-log", .help = "do not log it as an interaction" },
+	{ .name = "reached", .help = "a call: you got through (logged; it ends the chase)" },
+	{ .name = "no-answer", .help = "a call: no answer (nothing logged; the next try comes)" },
 	{ 0 },
 };
 static const struct opt_spec no_opts[] = { { 0 } };
@@ -139,7 +192,10 @@ const struct cmd_spec task_cmds[] = {
 	{ "add", "TITLE", "Add a follow-up task.", 1, 1, task_add_opts, task_add, CMD_WRITE },
 	{ "list", "", "List open tasks by due date.", 0, 0, task_list_opts, task_list, CMD_TICK },
 	{ "done", "ID", "Mark a task done. A done e-mail, call, letter, LinkedIn message or "
-	  "meeting with someone is logged as an interaction with them (unless --no-log).", 1, 1,
+	  "meeting with someone is logged as an interaction with them (unless --no-log). For "
+	  "a call, say whether you got through (--reached) or not (--no-answer); at a "
+	  "terminal rapport asks; a script that says neither logs the call, and a chain of "
+	  "calls goes on.", 1, 1,
 	  task_done_opts, task_done, CMD_WRITE },
 	{ "skip", "ID", "Skip a task (it will not come back).", 1, 1, no_opts, task_skip,
 	  CMD_WRITE },

@@ -121,9 +121,13 @@ struct met_person {
 	int rapport;      /* 0-5, -1 when not rated */
 	int role;         /* enum role on the opportunity, or -1 */
 	int interviews;   /* interviews on the opportunity they were in */
+	int talks;        /* interactions of any kind on the opportunity they were in:
+			   * met means this is above 0 (a link alone is not a meeting) */
 	bool participant; /* in the interaction that fired the rule */
 	bool target;      /* the person of a "same" or "person" rule */
 	bool has_cadence;
+	bool met_in_search; /* in a logged interaction on any opportunity */
+	bool adviser;       /* gave feedback you acted on (a done improvement action) */
 };
 
 typedef VEC(int64_t) id_vec;

@@ -1,20 +1,89 @@
 /* actions.c: the user's actions with the playbooks' answer (see actions.h). */
 #include "method/actions.h"
 
+#include <stdio.h>
+
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
 
-int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
-	       struct error *err)
+int stage_after_interaction(enum interaction_kind kind, enum stage at)
 {
-	int rc = store_interaction_add(s, it, err);
+	switch (kind) {
+	case IKIND_INTERVIEW:
+		return at <= STAGE_CONVERSATION ? STAGE_INTERVIEWING : -1;
+	case IKIND_CALL:
+	case IKIND_MEETING:
+	case IKIND_VIDEO:
+		return at <= STAGE_APPLIED ? STAGE_CONVERSATION : -1;
+	default:
+		return -1; /* an e-mail or a note is no conversation yet */
+	}
+}
 
-	return rc ? rc : playbooks_on_interaction(s, pb, it, err);
+/* Move the interaction's opportunity on when the interaction says it is
+ * further along: an interview logged on an application that was never
+ * moved would otherwise never start the silence rule. */
+static int follow_log(struct store *s, const struct playbook *pb, const struct interaction *it,
+		      struct log_outcome *out, struct error *err)
+{
+	struct opp o = { 0 };
+	char note[96];
+	int to, rc;
+
+	if (!it->opp.id)
+		return 0;
+	if ((rc = store_opp_get(s, it->opp.id, &o, err)))
+		return rc;
+	to = stage_after_interaction(it->kind, o.stage);
+	if (to >= 0) {
+		snprintf(note, sizeof(note), "from the log: %s on %.10s",
+			 enum_name(&interaction_kind_def, (int)it->kind), it->at);
+		out->stage_from = (int)o.stage;
+		out->stage_to = to;
+		rc = action_opp_move(s, pb, it->opp.id, (enum stage)to, note, err);
+	}
+	opp_release(&o);
+	return rc;
+}
+
+/* A call you made to people about an opportunity reached them. */
+static int reached_people(struct store *s, const struct playbook *pb,
+			  const struct interaction *it, struct error *err)
+{
+	if (it->kind != IKIND_CALL || it->direction != DIR_OUT || !it->opp.id)
+		return 0;
+	for (size_t i = 0; i < it->people.n; i++)
+		if (playbooks_on_reached(s, pb, it->opp.id, it->people.items[i].id, it->at, err))
+			return err->code;
+	return 0;
+}
+
+/* action_log, where reached says whether a call out counts as getting
+ * through (not for a call task done without saying how it went). */
+static int log_interaction(struct store *s, const struct playbook *pb, struct interaction *it,
+			   struct log_outcome *out, bool reached, struct error *err)
+{
+	struct log_outcome ignored;
+	int rc;
+
+	if (!out)
+		out = &ignored;
+	out->stage_from = out->stage_to = -1;
+	if ((rc = store_interaction_add(s, it, err)) || (rc = follow_log(s, pb, it, out, err)) ||
+	    (reached && (rc = reached_people(s, pb, it, err))))
+		return rc;
+	return playbooks_on_interaction(s, pb, it, err);
+}
+
+int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
+	       struct log_outcome *out, struct error *err)
+{
+	return log_interaction(s, pb, it, out, true, err);
 }
 
 /* The interaction a done follow-up stands for: an e-mail sent, a call made. */
 static int log_contact(struct store *s, const struct playbook *pb, const struct task *t,
-		       struct error *err)
+		       bool reached, struct error *err)
 {
 	static const int kinds[] = {
 		[TKIND_EMAIL] = IKIND_EMAIL, [TKIND_CALL] = IKIND_CALL,
@@ -34,13 +103,15 @@ static int log_contact(struct store *s, const struct playbook *pb, const struct 
 	it.summary = xstrdup(t->title);
 	it.opp.id = t->opp.id;
 	VEC_PUSH(&it.people)->id = t->person.id;
-	rc = action_log(s, pb, &it, err);
+	rc = log_interaction(s, pb, &it, NULL, reached, err);
 	interaction_release(&it);
 	return rc;
 }
 
-int action_task_close(struct store *s, const struct playbook *pb, int64_t id,
-		      enum task_status status, bool log, struct error *err)
+/* Close a task done or skipped; a done one is logged as contact (when
+ * log), as reaching the person (when reached), and runs the done rules. */
+static int close_task(struct store *s, const struct playbook *pb, int64_t id,
+		      enum task_status status, bool log, bool reached, struct error *err)
 {
 	struct task t = { 0 };
 	int rc;
@@ -48,11 +119,33 @@ int action_task_close(struct store *s, const struct playbook *pb, int64_t id,
 	if ((rc = store_task_close(s, id, status, err)) || status != TASK_DONE)
 		return rc;
 	if (!(rc = store_task_get(s, id, &t, err)) && log)
-		rc = log_contact(s, pb, &t, err);
+		rc = log_contact(s, pb, &t, reached, err);
 	if (!rc)
 		rc = playbooks_on_done(s, pb, id, err);
 	task_release(&t);
 	return rc;
+}
+
+int action_task_close(struct store *s, const struct playbook *pb, int64_t id,
+		      enum task_status status, bool log, struct error *err)
+{
+	return close_task(s, pb, id, status, log, false, err);
+}
+
+int action_call_done(struct store *s, const struct playbook *pb, int64_t id,
+		     enum call_outcome outcome, struct error *err)
+{
+	struct task t = { 0 };
+	int rc = store_task_get(s, id, &t, err);
+
+	if (!rc && t.kind != TKIND_CALL && outcome != CALL_UNSAID)
+		rc = error_set(err, ERR_INVALID, "task %lld is not a call: whether you got "
+			       "through does not apply", (long long)id);
+	task_release(&t);
+	if (rc)
+		return rc;
+	return close_task(s, pb, id, TASK_DONE, outcome != CALL_NO_ANSWER,
+			  outcome == CALL_REACHED, err);
 }
 
 int action_opp_move(struct store *s, const struct playbook *pb, int64_t id, enum stage to,

@@ -11,14 +11,40 @@
 #include "method/playbook.h"
 #include "store/store.h"
 
-/* Record an interaction (it->id is set) and run the playbooks' rules for it. */
+/* What logging an interaction did besides recording it. */
+struct log_outcome {
+	int stage_from, stage_to; /* enum stage: the opportunity moved; -1: it did not */
+};
+
+/* The stage an interaction of kind on an opportunity in stage `at` moves it
+ * to, or -1: an interview moves a lead, an application or a conversation to
+ * interviewing; a call, meeting or video moves a lead or an application to
+ * conversation. Forward only: nothing ever moves back. */
+int stage_after_interaction(enum interaction_kind kind, enum stage at);
+/* Record an interaction (it->id is set); move its opportunity on when the
+ * interaction shows it is further along (stage_after_interaction, kept in
+ * the stage history with a note saying it came from the log), and run the
+ * playbooks' rules for both. A call out to someone about an opportunity
+ * means you got through: it ends the chase (playbooks_on_reached). out (may
+ * be NULL) says what moved. */
 int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
-	       struct error *err);
+	       struct log_outcome *out, struct error *err);
 /* Close a task as done or skipped. A done contact task (an e-mail, a call, a
  * letter, a LinkedIn message, a meeting with someone) is logged as that
  * interaction unless log_contact is false, so silences count from it. */
 int action_task_close(struct store *s, const struct playbook *pb, int64_t id,
 		      enum task_status status, bool log_contact, struct error *err);
+/* How a call went, for a call task done. */
+enum call_outcome {
+	CALL_UNSAID,    /* not said: logged as a call, as any contact task (the chain goes on) */
+	CALL_REACHED,   /* you got through: logged as a call; it ends the chase */
+	CALL_NO_ANSWER, /* no answer: nothing logged (no contact); the chain goes on */
+};
+/* Mark a call task done with how it went. Getting through logs the call
+ * and ends the rules that end when the person is reached (the silence
+ * letter and its calls); no answer logs nothing, so the next try comes. */
+int action_call_done(struct store *s, const struct playbook *pb, int64_t id,
+		     enum call_outcome outcome, struct error *err);
 /* Move an opportunity to a stage and run the rules for the stage it enters. */
 int action_opp_move(struct store *s, const struct playbook *pb, int64_t id, enum stage to,
 		    const char *note, struct error *err);

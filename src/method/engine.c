@@ -19,9 +19,18 @@ void proposal_vec_release(proposal_vec *v)
 	v->n = v->alloc = 0;
 }
 
+/* Someone whose advice you followed qualifies whatever their rapport. */
 static bool qualifies(const struct rule *r, const struct met_person *p)
 {
-	return r->min_rapport < 0 || p->rapport >= r->min_rapport;
+	return r->min_rapport < 0 || p->rapport >= r->min_rapport || p->adviser;
+}
+
+/* Met on the opportunity: in one of its logged interactions (or in the one
+ * that fired the rule). A link alone (an HR contact named on the job) is not
+ * a meeting: letters and tasks that speak of meeting are never for them. */
+static bool met(const struct met_person *p)
+{
+	return p->participant || p->talks > 0;
 }
 
 /* The person met with the highest rapport; ties go to more interviews, then the first. */
@@ -31,8 +40,8 @@ static const struct met_person *highest_rapport(const struct rule_event *ev)
 
 	for (size_t i = 0; i < ev->npeople; i++) {
 		const struct met_person *p = &ev->people[i];
-		if (p->target && !p->participant && p->role < 0 && !p->interviews)
-			continue; /* only the subject of the rule, not someone met */
+		if (!met(p))
+			continue; /* "hit it off" is only said of someone you met */
 		if (!best || p->rapport > best->rapport ||
 		    (p->rapport == best->rapport && p->interviews > best->interviews))
 			best = p;
@@ -46,12 +55,14 @@ static bool in_choice(const struct people_choice *c, const struct met_person *p)
 	case PEOPLE_PARTICIPANTS:
 		return p->participant;
 	case PEOPLE_MET:
-		return p->participant || p->role >= 0 || p->interviews > 0;
+		return met(p);
 	case PEOPLE_ROLE:
 		return p->role == c->role;
 	case PEOPLE_SAME:
 	case PEOPLE_PERSON:
 		return p->target;
+	case PEOPLE_HELPED:
+		return p->met_in_search || p->adviser;
 	default:
 		return false;
 	}
@@ -159,6 +170,9 @@ static char *expand(const char *text, const struct rule *r, const struct rule_ev
 					     : strbuf_addstr(&sb, "not rated");
 		else if (FIELD("person_note"))
 			person_note(p, &sb);
+		else if (FIELD("last_contact"))
+			ev->last_contact ? strbuf_addf(&sb, "%.10s", ev->last_contact)
+					 : strbuf_addstr(&sb, "nothing logged yet");
 		else if (FIELD("level_applied"))
 			strbuf_addstr(&sb, ev->level_applied ? ev->level_applied : "");
 		else if (FIELD("level_offered"))

@@ -27,6 +27,7 @@ struct rule_event {
 	int stage;            /* the opportunity's stage, or -1 */
 	int kind;             /* the interaction's kind, or -1 */
 	const char *level_applied, *level_offered; /* {level_applied} {level_offered} */
+	const char *last_contact; /* {last_contact}: the latest interaction with the person */
 	const struct met_person *people;
 	size_t npeople;
 };

@@ -66,11 +66,11 @@ static const char *const trigger_names[] = { "interaction", "stage", "silence", 
 					     "done", "deadline", "mismatch" };
 #define NTRIGGERS (sizeof(trigger_names) / sizeof(trigger_names[0]))
 static const char *const set_names[] = { "participants", "met", "role", "highest-rapport",
-					 "same", "person", "nobody" };
+					 "same", "person", "nobody", "helped" };
 /* Merge fields a rule's title and why may use (see engine.c). */
 static const char *const rule_fields[] = { "person", "first", "org", "opp", "date", "days",
 					   "stage", "kind", "role", "rapport", "person_note",
-					   "level_applied", "level_offered" };
+					   "level_applied", "level_offered", "last_contact" };
 
 const char *trigger_name(enum trigger t)
 {
@@ -219,7 +219,7 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 	if ((role = enum_parse(&role_def, word, &e2)) < 0)
 		return fail(rd, e->line,
 			    "unknown set of people '%s' (expected participants, met, "
-			    "highest-rapport, same, person, nobody or a role such as %s)",
+			    "highest-rapport, same, person, nobody, helped or a role such as %s)",
 			    word, "hiring-manager");
 	c->set = PEOPLE_ROLE;
 	c->role = role;
@@ -227,21 +227,54 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 	return 0;
 }
 
-static int add_cancel(struct reader *rd, const struct entry *e, const char *word, void *vctx)
+static const char *const end_names[] = { "inbound", "stage", "closed", "reached", "contact",
+					 "never" };
+#define NENDS (sizeof(end_names) / sizeof(end_names[0]))
+
+static int add_end(struct reader *rd, const struct entry *e, const char *word, void *vctx)
 {
 	struct rule *r = vctx;
+	struct error e2 = ERROR_INIT;
+	int stage;
 
-	if (!strcmp(word, "inbound"))
-		r->cancel |= CANCEL_INBOUND;
-	else if (!strcmp(word, "stage"))
-		r->cancel |= CANCEL_STAGE;
-	else if (!strcmp(word, "closed"))
-		r->cancel |= CANCEL_CLOSED;
-	else
-		return fail(rd, e->line,
-			    "unknown 'cancel' event '%s' (expected inbound, stage or closed)",
-			    word, NULL);
-	return 0;
+	for (size_t i = 0; i < NENDS; i++) {
+		if (!strcmp(word, end_names[i])) {
+			r->cancel |= 1u << i;
+			return 0;
+		}
+	}
+	if ((stage = enum_parse(&stage_def, word, &e2)) >= 0) {
+		r->end_stages |= 1u << stage;
+		return 0;
+	}
+	return fail(rd, e->line,
+		    "unknown '%s' event '%s' (expected inbound, stage, closed, reached, contact, "
+		    "never or a stage such as offer)", e->key, word);
+}
+
+bool rule_has_end(const struct rule *r)
+{
+	return r->cancel || r->end_stages;
+}
+
+void rule_ends_text(const struct rule *r, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < (int)NENDS + (int)stage_def.count && used < size; i++) {
+		bool on = i < (int)NENDS ? r->cancel & (1u << i)
+					 : r->end_stages & (1u << (i - (int)NENDS));
+		const char *name = i < (int)NENDS ? end_names[i]
+						  : enum_name(&stage_def, i - (int)NENDS);
+		int n;
+		if (!on)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
 }
 
 /* Every {field} in text must be one a rule can fill. */
@@ -351,9 +384,16 @@ static int read_key(struct reader *rd, const struct entry *e, struct rule *r)
 		return read_int(rd, e, -3650, 3650, &r->due);
 	} else if (!strcmp(k, "set-cadence")) {
 		return read_int(rd, e, 1, 3650, &r->set_cadence);
-	} else if (!strcmp(k, "cancel")) {
-		r->cancel = 0;
-		return each_word(rd, e, add_cancel, r);
+	} else if (!strcmp(k, "over")) {
+		if (strcmp(e->value, "this") && strcmp(e->value, "others"))
+			return fail(rd, e->line, "'over' is this or others, not '%s'", e->value, NULL);
+		r->over_others = !strcmp(e->value, "others");
+	} else if (!strcmp(k, "done-stage")) {
+		return enum_word(rd, e, &stage_def, e->value, &r->done_stage);
+	} else if (!strcmp(k, "ends") || !strcmp(k, "cancel")) {
+		/* "cancel" is the key's first name, still read in older files */
+		r->cancel = r->end_stages = 0;
+		return each_word(rd, e, add_end, r);
 	} else {
 		return fail(rd, e->line, "unknown key '%s'", k, NULL);
 	}
@@ -390,6 +430,8 @@ static bool choice_fits(const struct rule *r, const struct people_choice *c)
 		return r->trigger == TRIGGER_CADENCE;
 	case PEOPLE_NOBODY:
 		return true;
+	case PEOPLE_HELPED:
+		return r->trigger == TRIGGER_STAGE && !r->over_others;
 	default:
 		return r->trigger != TRIGGER_CADENCE;
 	}
@@ -414,6 +456,11 @@ static int check_rule(struct reader *rd, const struct section *s, struct rule *r
 	if (r->trigger == TRIGGER_DONE && !r->kinds && !r->after_rule)
 		return fail(rd, s->line, "rule '%s' needs a task kind or a rule (kind = or rule =)",
 			    s->name, NULL);
+	if (r->over_others && r->trigger != TRIGGER_STAGE)
+		return fail(rd, s->line, "rule '%s': 'over = others' is for on = stage", s->name,
+			    NULL);
+	if (r->done_stage >= 0 && r->task_kind < 0)
+		return fail(rd, s->line, "rule '%s': 'done-stage' needs a task", s->name, NULL);
 	default_people(r);
 	for (size_t i = 0; i < r->nwho; i++)
 		if (!choice_fits(r, &r->who[i]))
@@ -472,7 +519,7 @@ static bool only_switch(const struct section *s, bool *enabled, struct reader *r
 static int read_section(struct reader *rd, struct playbook *pb, const struct section *s)
 {
 	struct rule r = { .enabled = true, .direction = -1, .stage = -1, .min_rapport = -1,
-			  .task_kind = -1 };
+			  .task_kind = -1, .done_stage = -1 };
 	bool has_on = false, enabled;
 	int rc = 0;
 	char origin[300];

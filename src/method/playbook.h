@@ -37,6 +37,8 @@ enum people_set {
 	PEOPLE_SAME,            /* the person of the task that fired it */
 	PEOPLE_PERSON,          /* the person whose cadence lapsed */
 	PEOPLE_NOBODY,          /* one task, for no one in particular */
+	PEOPLE_HELPED,          /* everyone met during the search (at min-rapport), and
+				 * everyone whose advice you followed */
 };
 
 #define RULE_MAX_CHOICES 4
@@ -46,10 +48,15 @@ struct people_choice {
 	int role; /* enum role, for PEOPLE_ROLE */
 };
 
+/* What ends a rule: its open tasks are skipped, with the reason appended to
+ * their why, and a chain makes no next step. */
 enum cancel_flags {
 	CANCEL_INBOUND = 1 << 0, /* an inbound interaction on the opportunity */
 	CANCEL_STAGE = 1 << 1,   /* the opportunity changes stage */
 	CANCEL_CLOSED = 1 << 2,  /* the opportunity is closed (accepted, declined, ...) */
+	CANCEL_REACHED = 1 << 3, /* you got through to the task's person (a call) */
+	CANCEL_CONTACT = 1 << 4, /* any interaction with the task's person */
+	CANCEL_NEVER = 1 << 5,   /* said on purpose: nothing ends it */
 };
 
 struct rule {
@@ -73,7 +80,10 @@ struct rule {
 	char *title, *why, *template;
 	int due;           /* days after the event */
 	int set_cadence;   /* 0: none */
-	unsigned cancel;   /* enum cancel_flags */
+	unsigned cancel;   /* enum cancel_flags: what ends it ("ends =") */
+	unsigned end_stages; /* entering one of these stages ends it (a bit mask of enum stage) */
+	bool over_others;  /* for STAGE: runs for each other active opportunity instead */
+	int done_stage;    /* when a task of it is done, its opportunity moves here (-1: no) */
 };
 
 struct playbook {
@@ -97,6 +107,11 @@ int playbook_parse(struct playbook *pb, const char *file, const char *text, size
 /* The rule called name, or NULL. */
 const struct rule *playbook_find(const struct playbook *pb, const char *name);
 void playbook_release(struct playbook *pb);
+
+/* Does the rule say what ends it (or that nothing does, "ends = never")? */
+bool rule_has_end(const struct rule *r);
+/* "inbound, stage, offer": what ends r, for listings ("" when nothing). */
+void rule_ends_text(const struct rule *r, char *buf, size_t size);
 
 /* Names of the vocabularies, for messages and listings. */
 const char *trigger_name(enum trigger t);

@@ -197,14 +197,59 @@ static void situation_dates(struct situation *sit, const char *date, const char 
 	sit->ev.npeople = sit->people.n;
 }
 
-/* Skip the open tasks of every rule that `flag` ends, on the opportunity. */
+/* Does the event (flags, or entering stage; -1: none) end rule r? */
+static bool ends_rule(const struct rule *r, unsigned flags, int stage)
+{
+	return (r->cancel & flags) || (stage >= 0 && (r->end_stages & (1u << stage)));
+}
+
+/* Skip the open tasks of every rule that the event ends, on the opportunity
+ * (whether the rule is on or off: a rule turned off ends all the same). */
 static int cancel_chains(struct store *s, const struct playbook *pb, int64_t opp_id,
-			 unsigned flag, const char *reason, struct error *err)
+			 unsigned flags, int stage, const char *reason, struct error *err)
 {
 	for (size_t i = 0; i < pb->n; i++)
-		if (pb->rules[i].enabled && (pb->rules[i].cancel & flag) &&
+		if (ends_rule(&pb->rules[i], flags, stage) &&
 		    store_skip_rule_tasks(s, pb->rules[i].name, opp_id, reason, err))
 			return err->code;
+	return 0;
+}
+
+/* Any interaction with a person ends their follow-ups of the rules that
+ * end on contact (a keep-in-touch note once you have been in touch). */
+static int contact_ends(struct store *s, const struct playbook *pb,
+			const struct interaction *it, struct error *err)
+{
+	char reason[128];
+
+	snprintf(reason, sizeof(reason), "(Skipped: you were in touch on %.10s.)", it->at);
+	for (size_t i = 0; i < pb->n; i++) {
+		if (!(pb->rules[i].cancel & CANCEL_CONTACT))
+			continue;
+		for (size_t k = 0; k < it->people.n; k++)
+			if (store_skip_person_rule_tasks(s, pb->rules[i].name, 0,
+							 it->people.items[k].id, reason, err))
+				return err->code;
+	}
+	return 0;
+}
+
+int playbooks_on_reached(struct store *s, const struct playbook *pb, int64_t opp_id,
+			 int64_t person_id, const char *at, struct error *err)
+{
+	char reason[128];
+
+	if (!opp_id || !person_id)
+		return 0;
+	snprintf(reason, sizeof(reason), "(Skipped: you got through on %.10s.)", at);
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (!(r->cancel & CANCEL_REACHED))
+			continue;
+		if (store_skip_person_rule_tasks(s, r->name, opp_id, person_id, reason, err) ||
+		    store_end_chain(s, r->name, r->after_rule, opp_id, person_id, err))
+			return err->code;
+	}
 	return 0;
 }
 
@@ -219,9 +264,11 @@ int playbooks_on_interaction(struct store *s, const struct playbook *pb,
 	if (it->direction == DIR_IN && it->opp.id) {
 		char reason[128];
 		snprintf(reason, sizeof(reason), "(Skipped: they got in touch on %.10s.)", it->at);
-		if (cancel_chains(s, pb, it->opp.id, CANCEL_INBOUND, reason, err))
+		if (cancel_chains(s, pb, it->opp.id, CANCEL_INBOUND, -1, reason, err))
 			return err->code;
 	}
+	if (contact_ends(s, pb, it, err))
+		return err->code;
 	if ((rc = situation_opp(s, &sit, it->opp.id, it->id, err)))
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "i:%lld", (long long)it->id);
@@ -235,6 +282,56 @@ int playbooks_on_interaction(struct store *s, const struct playbook *pb,
 	}
 out:
 	situation_release(&sit);
+	return rc;
+}
+
+static bool rule_for(const struct rule *r, enum people_set set)
+{
+	for (size_t i = 0; i < r->nwho; i++)
+		if (r->who[i].set == set)
+			return true;
+	return false;
+}
+
+/* A rule for the people of the whole search (for = helped): the event is
+ * the opportunity's, the people everyone met on any and every adviser. */
+static int run_for_helped(struct store *s, const struct rule *r, struct situation *sit,
+			  struct error *err)
+{
+	met_person_vec all = { 0 };
+	struct rule_event ev = sit->ev;
+	int rc = store_search_people(s, &all, err);
+
+	ev.people = all.items;
+	ev.npeople = all.n;
+	if (!rc)
+		rc = run_rule(s, r, &ev, err);
+	met_person_vec_release(&all);
+	return rc;
+}
+
+/* A rule "over = others": once for every other opportunity still active,
+ * with that opportunity's people (withdrawing from the rest once one is
+ * accepted), its tasks on that opportunity. */
+static int run_over_others(struct store *s, const struct rule *r, const struct situation *from,
+			   struct error *err)
+{
+	opp_vec opps = { 0 };
+	int rc = store_opp_list(s, -1, &opps, err);
+
+	for (size_t i = 0; i < opps.n && !rc; i++) {
+		struct situation sit = { 0 };
+		const struct opp *o = &opps.items[i];
+		if (o->id == from->ev.opp_id || stage_is_closed(o->stage))
+			continue;
+		if (!(rc = situation_opp(s, &sit, o->id, 0, err))) {
+			snprintf(sit.key, sizeof(sit.key), "%s", from->key);
+			situation_dates(&sit, from->date, NULL);
+			rc = run_rule(s, r, &sit.ev, err);
+		}
+		situation_release(&sit);
+	}
+	opp_vec_release(&opps);
 	return rc;
 }
 
@@ -254,13 +351,21 @@ int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_i
 	if ((rc = cancel_chains(s, pb, opp_id,
 				CANCEL_STAGE | (stage_is_closed((enum stage)sit.ev.stage) ?
 						CANCEL_CLOSED : 0),
-				reason, err)))
+				sit.ev.stage, reason, err)))
 		goto out;
 	snprintf(sit.key, sizeof(sit.key), "s:%lld", (long long)change_id);
 	situation_dates(&sit, at, NULL);
-	for (size_t i = 0; i < pb->n && !rc; i++)
-		if (pb->rules[i].trigger == TRIGGER_STAGE && pb->rules[i].stage == sit.ev.stage)
-			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (r->trigger != TRIGGER_STAGE || r->stage != sit.ev.stage || !r->enabled)
+			continue;
+		if (r->over_others)
+			rc = run_over_others(s, r, &sit, err);
+		else if (rule_for(r, PEOPLE_HELPED))
+			rc = run_for_helped(s, r, &sit, err);
+		else
+			rc = run_rule(s, r, &sit.ev, err);
+	}
 out:
 	free(at);
 	situation_release(&sit);
@@ -274,6 +379,31 @@ static bool done_matches(const struct rule *r, const struct task *t)
 	if (r->after_rule)
 		return t->origin && !strcmp(r->after_rule, t->origin);
 	return r->kinds & (1u << t->kind);
+}
+
+/* A task of a rule with "done-stage" was done: its opportunity moves there
+ * (the withdrawal letter sent, the opportunity is withdrawn), unless it is
+ * closed already or there. */
+static int done_moves(struct store *s, const struct playbook *pb, const struct task *t,
+		      struct error *err)
+{
+	const struct rule *r = t->origin ? playbook_find(pb, t->origin) : NULL;
+	struct opp o = { 0 };
+	char note[160];
+	int rc;
+
+	if (!r || r->done_stage < 0 || !t->opp.id)
+		return 0;
+	if ((rc = store_opp_get(s, t->opp.id, &o, err)))
+		return rc;
+	if (!stage_is_closed(o.stage) && (int)o.stage != r->done_stage) {
+		snprintf(note, sizeof(note), "done: %.120s", t->title);
+		rc = store_opp_move(s, o.id, (enum stage)r->done_stage, note, err);
+		if (!rc)
+			rc = playbooks_on_stage(s, pb, o.id, err);
+	}
+	opp_release(&o);
+	return rc;
 }
 
 int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
@@ -292,6 +422,8 @@ int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_i
 	for (size_t i = 0; i < pb->n && !rc; i++)
 		if (done_matches(&pb->rules[i], &t))
 			rc = run_rule(s, &pb->rules[i], &sit.ev, err);
+	if (!rc)
+		rc = done_moves(s, pb, &t, err);
 out:
 	task_release(&t);
 	situation_release(&sit);
@@ -493,9 +625,10 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
 		sit.ev.stage = sit.ev.kind = -1;
 		sit.ev.days = t->cadence;
+		/* from interactions only: a due date is not a conversation */
+		sit.ev.last_contact = t->last_contact;
 		if (!(rc = situation_target(s, &sit, t->person_id, err))) {
-			situation_dates(&sit, t->last_contact ? t->last_contact : t->next_touch,
-					t->next_touch);
+			situation_dates(&sit, t->next_touch, t->next_touch);
 			rc = run_rule(s, r, &sit.ev, err);
 		}
 		situation_release(&sit);
@@ -504,11 +637,37 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 	return rc;
 }
 
+/* Skip the open tasks that their opportunity's state contradicts: made
+ * before their rule said what ends it, or by a command that ended them
+ * under other rules. The agenda runs this first, so it never shows an offer
+ * visit for an offer declined. */
+static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
+{
+	char reason[128];
+
+	for (int st = 0; st < (int)stage_def.count; st++) {
+		if (!ends_rule(r, stage_is_closed((enum stage)st) ? CANCEL_CLOSED : 0, st))
+			continue;
+		snprintf(reason, sizeof(reason), "(Skipped: the opportunity is %s.)",
+			 enum_name(&stage_def, st));
+		if (store_skip_contradicted(s, r->name, st, false, reason, err))
+			return err->code;
+	}
+	if ((r->cancel & CANCEL_STAGE) && r->trigger != TRIGGER_SILENCE &&
+	    store_skip_contradicted(s, r->name, -1, true,
+				    "(Skipped: the opportunity changed stage since.)", err))
+		return err->code;
+	return 0;
+}
+
 static int tick_rules(struct store *s, const struct playbook *pb, const char *today,
 		      struct error *err)
 {
 	bool deadlines = false;
 	int rc = 0;
+
+	for (size_t i = 0; i < pb->n && !rc; i++)
+		rc = sweep_rule(s, &pb->rules[i], err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];

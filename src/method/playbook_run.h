@@ -29,6 +29,10 @@ int playbooks_on_interaction(struct store *s, const struct playbook *pb,
 /* After the opportunity moved (or was added) into its current stage. */
 int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_id,
 		       struct error *err);
+/* You got through to person on the opportunity (a call): the rules that
+ * end when reached skip their open tasks for them, and their chains stop. */
+int playbooks_on_reached(struct store *s, const struct playbook *pb, int64_t opp_id,
+			 int64_t person_id, const char *at, struct error *err);
 int playbooks_on_done(struct store *s, const struct playbook *pb, int64_t task_id,
 		      struct error *err);
 /* After an offer's deadline was set, changed (old_deadline: the one before,

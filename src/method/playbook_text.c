@@ -79,7 +79,7 @@ void rule_action_text(struct strbuf *sb, const struct rule *r)
 			    r->task_kind >= 0 ? "; " : "", r->set_cadence, who);
 }
 
-void rule_cancel_text(struct strbuf *sb, unsigned cancel)
+void rule_cancel_text(struct strbuf *sb, const struct rule *r)
 {
 	static const struct {
 		unsigned flag;
@@ -88,13 +88,22 @@ void rule_cancel_text(struct strbuf *sb, unsigned cancel)
 		{ CANCEL_INBOUND, "a reply" },
 		{ CANCEL_STAGE, "a stage change" },
 		{ CANCEL_CLOSED, "the opportunity's closing" },
+		{ CANCEL_REACHED, "getting through to them" },
+		{ CANCEL_CONTACT, "any contact with them" },
+		{ CANCEL_NEVER, "nothing (on purpose)" },
 	};
 	const char *sep = "";
 
 	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
-		if (!(cancel & events[i].flag))
+		if (!(r->cancel & events[i].flag))
 			continue;
 		strbuf_addf(sb, "%s%s", sep, events[i].text);
+		sep = ", ";
+	}
+	for (int st = 0; st < (int)stage_def.count; st++) {
+		if (!(r->end_stages & (1u << st)))
+			continue;
+		strbuf_addf(sb, "%sentering %s", sep, enum_name(&stage_def, st));
 		sep = ", ";
 	}
 }

@@ -13,7 +13,7 @@
 void rule_trigger_text(struct strbuf *sb, const struct rule *r);
 /* "email task for participants, due +1 days": the action in words. */
 void rule_action_text(struct strbuf *sb, const struct rule *r);
-/* "a reply, a stage change": what ends the chain (enum cancel_flags); nothing when none. */
-void rule_cancel_text(struct strbuf *sb, unsigned cancel);
+/* "a reply, a stage change": what ends the rule's tasks (its "ends"); nothing when none. */
+void rule_cancel_text(struct strbuf *sb, const struct rule *r);
 
 #endif

@@ -8,6 +8,8 @@
 	" (SELECT count(*) FROM interaction_person ip JOIN interaction i"             \
 	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id = ?1"   \
 	"  AND i.kind = 'interview'),"                                                \
+	" (SELECT count(*) FROM interaction_person ip JOIN interaction i"             \
+	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id = ?1)," \
 	" EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = ?2"         \
 	"  AND person_id = p.id)"                                                     \
 	" FROM person p LEFT JOIN opp_person l ON l.person_id = p.id AND l.opp_id = ?1"
@@ -19,6 +21,19 @@ static const char SQL_MET[] =
 	" UNION SELECT person_id FROM interaction_person WHERE interaction_id = ?2)"
 	" ORDER BY p.id";
 static const char SQL_MET_ONE[] = MET_SELECT " WHERE p.id = ?3";
+/* Everyone met during the search (in an interaction on any opportunity),
+ * and everyone whose feedback led to a done improvement action. */
+static const char SQL_SEARCH_PEOPLE[] =
+	"SELECT p.id, p.name, ifnull(p.rapport, -1), p.cadence IS NOT NULL,"
+	" EXISTS (SELECT 1 FROM interaction_person ip JOIN interaction i"
+	"  ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.opp_id IS NOT NULL),"
+	" EXISTS (SELECT 1 FROM feedback f JOIN task t ON t.feedback_id = f.id"
+	"  WHERE f.person_id = p.id AND t.status = 'done')"
+	" FROM person p WHERE p.id IN (SELECT ip.person_id FROM interaction_person ip"
+	"  JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL"
+	"  UNION SELECT f.person_id FROM feedback f JOIN task t ON t.feedback_id = f.id"
+	"  WHERE t.status = 'done')"
+	" ORDER BY p.id";
 static const char SQL_FIRE[] =
 	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
 	" VALUES (?, ?, ?, ?, ?, ?)";
@@ -34,6 +49,27 @@ static const char SQL_SKIP_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?4,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
 	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
+/* ?3: the opportunity (0: any), ?4: the person */
+static const char SQL_SKIP_PERSON_RULE_TASKS[] =
+	"UPDATE task SET status = 'skipped', done_at = ?6,"
+	" why = CASE WHEN why IS NULL THEN ?5 ELSE why || ' ' || ?5 END"
+	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'";
+/* A chain ends: every done task of its rules (?1 itself, ?2 the one it
+ * follows) with that person on that opportunity counts as followed up
+ * already, so the silence after it makes no next step. */
+static const char SQL_END_CHAIN[] =
+	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
+	" SELECT ?1, 't:' || t.id, t.opp_id, t.person_id, NULL, ?5 FROM task t"
+	" WHERE t.origin IN (?1, ?2) AND t.opp_id = ?3 AND t.person_id = ?4"
+	" AND t.status = 'done'";
+/* The open tasks of a rule whose opportunity is in stage ?2 now, or (?3)
+ * changed stage after the task was made: what they were for is over. */
+static const char SQL_SKIP_CONTRADICTED[] =
+	"UPDATE task SET status = 'skipped', done_at = ?5,"
+	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
+	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM opportunity o"
+	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
+	"  OR (?3 AND o.stage_changed_at > task.created_at))";
 static const char SQL_OPEN_RULE_TASK[] =
 	"SELECT 1 FROM task WHERE person_id = ? AND status = 'open' AND origin = ?";
 /* The opportunities in the stages ?1 (a JSON array of names) whose latest
@@ -59,7 +95,9 @@ static const char SQL_DONE_OF_RULES[] =
 	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
 	" AND t.done_at >= ?3";
 static const char SQL_TOUCH_DUE[] =
-	"SELECT id, next_touch, last_contact, cadence FROM person p WHERE next_touch <= ?1"
+	"SELECT id, next_touch, (SELECT max(i.at) FROM interaction_person ip"
+	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id),"
+	" cadence FROM person p WHERE next_touch <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?2)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
@@ -77,7 +115,8 @@ static void read_met(sqlite3_stmt *st, struct met_person *p)
 	p->role = col_enum(st, 3, &role_def);
 	p->has_cadence = sqlite3_column_int(st, 4);
 	p->interviews = sqlite3_column_int(st, 5);
-	p->participant = sqlite3_column_int(st, 6);
+	p->talks = sqlite3_column_int(st, 6);
+	p->participant = sqlite3_column_int(st, 7);
 }
 
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
@@ -94,6 +133,28 @@ int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		read_met(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people met", err);
+}
+
+int store_search_people(struct store *s, met_person_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct met_person *p = VEC_PUSH(out);
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = col_text(st, 1);
+		p->rapport = sqlite3_column_int(st, 2);
+		p->role = -1;
+		p->has_cadence = sqlite3_column_int(st, 3);
+		p->met_in_search = sqlite3_column_int(st, 4);
+		p->adviser = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people of the search", err);
 }
 
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
@@ -212,6 +273,51 @@ int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, con
 	sqlite3_bind_int64(st, 2, opp_id);
 	bind_text(st, 3, reason);
 	bind_text(st, 4, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
+}
+
+int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_id,
+				 int64_t person_id, const char *reason, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_PERSON_RULE_TASKS, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	sqlite3_bind_int64(st, 2, opp_id);
+	sqlite3_bind_int64(st, 3, person_id);
+	bind_text(st, 5, reason);
+	bind_text(st, 6, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
+}
+
+int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
+		    int64_t person_id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_END_CHAIN, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, after_rule ? after_rule : rule);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+	bind_text(st, 5, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
+}
+
+int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
+			    const char *reason, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
+	sqlite3_bind_int(st, 3, moved);
+	bind_text(st, 4, reason);
+	bind_text(st, 5, store_stamp(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 

@@ -123,6 +123,9 @@ int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
  * are flagged as participants. */
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		     met_person_vec *out, struct error *err);
+/* Everyone met during the search (met_in_search) and everyone whose advice
+ * you followed (adviser), for rules "for = helped". */
+int store_search_people(struct store *s, met_person_vec *out, struct error *err);
 /* The people of an interaction about no opportunity, as participants. */
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
 			     struct error *err);
@@ -146,6 +149,17 @@ int store_person_default_cadence(struct store *s, int64_t person_id, int days,
 /* Skip the open tasks of rule on an opportunity, adding reason to their why. */
 int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, const char *reason,
 			  struct error *err);
+/* Skip the open tasks of a rule for a person, on an opportunity (0: any). */
+int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_id,
+				 int64_t person_id, const char *reason, struct error *err);
+/* End a chain of the rule (after after_rule, NULL: none) with the person on
+ * the opportunity: its done steps make no next one. */
+int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
+		    int64_t person_id, struct error *err);
+/* Skip the open tasks of a rule whose opportunity is in stage (-1: no
+ * matter), or, when moved, changed stage after the task was made. */
+int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
+			    const char *reason, struct error *err);
 /* Is there an open task of rule for the person? */
 int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
 			 struct error *err);
@@ -173,7 +187,8 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 /* People whose next touch (their last contact plus their cadence) is on or before day. */
 struct touch_due {
 	int64_t person_id;
-	char *next_touch, *last_contact;
+	char *next_touch;
+	char *last_contact; /* the latest interaction with them (NULL: none logged) */
 	int cadence;
 };
 typedef VEC(struct touch_due) touch_vec;

@@ -418,7 +418,7 @@ static void rule_row(struct strbuf *sb, const struct rule *r)
 		html_text(sb, text.buf);
 	}
 	strbuf_reset(&text);
-	rule_cancel_text(&text, r->cancel);
+	rule_cancel_text(&text, r);
 	if (text.len) {
 		strbuf_addstr(sb, "; ends on ");
 		html_text(sb, text.buf);

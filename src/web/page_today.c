@@ -153,6 +153,29 @@ int post_task_done(struct web_req *rq, struct web_resp *rs)
 	return close_task(rq, rs, TASK_DONE);
 }
 
+/* A call's two Done buttons: "Got through" and "No answer". */
+static int call_done(struct web_req *rq, struct web_resp *rs, enum call_outcome outcome)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
+	    (rc = action_call_done(rq->store, rq->pb, id, outcome, &rq->err)))
+		return rc;
+	web_redirect(rs, "%s", form_back(rq, "/"));
+	return 0;
+}
+
+int post_task_reached(struct web_req *rq, struct web_resp *rs)
+{
+	return call_done(rq, rs, CALL_REACHED);
+}
+
+int post_task_no_answer(struct web_req *rq, struct web_resp *rs)
+{
+	return call_done(rq, rs, CALL_NO_ANSWER);
+}
+
 int post_task_skip(struct web_req *rq, struct web_resp *rs)
 {
 	return close_task(rq, rs, TASK_SKIPPED);
@@ -235,7 +258,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		it.at = xstrdup(at);
 		it.summary = xstrdup(summary);
 		field_set(&it.notes, notes);
-		rc = action_log(rq->store, rq->pb, &it, &rq->err);
+		rc = action_log(rq->store, rq->pb, &it, NULL, &rq->err);
 		if (rc == ERR_INVALID || rc == ERR_NOT_FOUND) {
 			web_field_error(rq, "", "%s", rq->err.msg);
 			error_clear(&rq->err);

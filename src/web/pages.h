@@ -15,6 +15,8 @@ void page_signin_required(struct web_req *rq, struct web_resp *rs);
 /* page_today.c */
 int page_today(struct web_req *rq, struct web_resp *rs);
 int post_task_done(struct web_req *rq, struct web_resp *rs);
+int post_task_reached(struct web_req *rq, struct web_resp *rs);
+int post_task_no_answer(struct web_req *rq, struct web_resp *rs);
 int post_task_skip(struct web_req *rq, struct web_resp *rs);
 int post_task_snooze(struct web_req *rq, struct web_resp *rs);
 int post_log(struct web_req *rq, struct web_resp *rs);

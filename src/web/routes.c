@@ -11,6 +11,8 @@ const struct web_route web_routes[] = {
 	{ "GET", "/signin", page_signin },
 	{ "POST", "/signin", post_signin },
 	{ "POST", "/tasks/*/done", post_task_done },
+	{ "POST", "/tasks/*/reached", post_task_reached },
+	{ "POST", "/tasks/*/no-answer", post_task_no_answer },
 	{ "POST", "/tasks/*/skip", post_task_skip },
 	{ "POST", "/tasks/*/snooze", post_task_snooze },
 	{ "POST", "/log", post_log },

@@ -126,8 +126,16 @@ void view_task_buttons(struct strbuf *sb, const struct web_req *rq, const struct
 	if (t->template)
 		strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/draft\">Draft</a>",
 			    (long long)t->id);
-	snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
-	ui_button_form(sb, rq, action, "Done", "primary", "back", back, NULL);
+	if (t->kind == TKIND_CALL && t->person.id) {
+		/* a call is done either way; only getting through ends the chase */
+		snprintf(action, sizeof(action), "/tasks/%lld/reached", (long long)t->id);
+		ui_button_form(sb, rq, action, "Got through", "primary", "back", back, NULL);
+		snprintf(action, sizeof(action), "/tasks/%lld/no-answer", (long long)t->id);
+		ui_button_form(sb, rq, action, "No answer", "secondary", "back", back, NULL);
+	} else {
+		snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
+		ui_button_form(sb, rq, action, "Done", "primary", "back", back, NULL);
+	}
 	snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
 	ui_button_form(sb, rq, action, "Skip", "secondary", "back", back, NULL);
 	if (flags & VIEW_TASK_SNOOZE) {

@@ -18,10 +18,10 @@ test_expect_success 'setup: a database with every kind of record' '
 		--source referral >/dev/null &&
 	rapport opp edit acme-data-lead --salary-range 90000-110000 --level-offered Senior >/dev/null &&
 	rapport opp link acme-data-lead Panel --role referrer >/dev/null &&
+	rapport opp move acme-data-lead interviewing --note "invited to a first round" >/dev/null &&
 	rapport log interview "First round" --with Director --opp acme-data-lead --chemistry 4 \
 		--at 2026-02-27T14:00 --notes "$quoted" >/dev/null &&
 	rapport log email "Recruiter reached out" --with Panel --in --at -5d >/dev/null &&
-	rapport opp move acme-data-lead interviewing --note "after the first round" >/dev/null &&
 	rapport task add "Thank-you note" --due tomorrow --with Director --opp acme-data-lead --kind email >/dev/null &&
 	rapport task add "Old chore" --due -3d >/dev/null &&
 	rapport task done 2 >/dev/null &&

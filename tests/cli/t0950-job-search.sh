@@ -58,7 +58,7 @@ test_expect_success 'Mon 2: applies to two and logs the recruiter call' '
 	rapport log call "Recruiter screen" --with Director --opp acme-analytics-senior-data-engineer \
 		--in --chemistry 4 --notes "Team of 8; hybrid, two days in the office" >/dev/null &&
 	rapport --json opp show acme-analytics-senior-data-engineer >out &&
-	test_eq "$(jv stage <out)" "applied" &&
+	test_eq "$(jv stage <out)" "conversation" &&
 	python3 -c "
 import json
 o = json.load(open(\"out\"))
@@ -228,8 +228,18 @@ test_expect_success 'Fri 20: accepts, and withdraws from Blue Harbor' '
 	rapport opp move acme-analytics-senior-data-engineer accepted --note "signed" >/dev/null &&
 	rapport opp move blue-harbor withdrawn --note "accepted Acme" >/dev/null &&
 	rapport --json task list >out &&
-	test_eq "$(jlen "" <out)" 1 &&
-	test_eq "$(jv 0.title <out)" "Coffee with Industry about Blue Harbor" &&
+	# besides the coffee, only the accepted playbook'"'"'s notes on the new role
+	# (issue 16); the withdrawal letter it drafted for Blue Harbor is skipped,
+	# withdrawn by hand
+	python3 -c "
+import json
+ts = json.load(open(\"out\"))
+assert [t[\"title\"] for t in ts if t[\"origin\"] != \"accepted.update\"] == \
+    [\"Coffee with Industry about Blue Harbor\"], ts
+assert ts and all(t[\"opportunity\"][\"slug\"] == \"acme-analytics-senior-data-engineer\"
+                  for t in ts if t[\"origin\"] == \"accepted.update\"), ts
+" &&
+	task_is "Withdraw courteously from Data Platform Manager at Blue Harbor Logistics" status skipped &&
 	test_eq "$(section "Coffee with Industry about Blue Harbor")" overdue
 '
 
@@ -241,7 +251,8 @@ h = json.load(open(\"out\"))[\"stage_history\"]
 got = [(c[\"from\"], c[\"to\"], c[\"at\"][:16], c[\"note\"]) for c in h]
 want = [(None, \"lead\", \"2026-03-02T09:00\", None),
         (\"lead\", \"applied\", \"2026-03-02T09:00\", \"CV sent through Industry\"),
-        (\"applied\", \"interviewing\", \"2026-03-04T08:30\", \"first interview on Friday\"),
+        (\"applied\", \"conversation\", \"2026-03-02T09:00\", \"from the log: call on 2026-03-02\"),
+        (\"conversation\", \"interviewing\", \"2026-03-04T08:30\", \"first interview on Friday\"),
         (\"interviewing\", \"offer\", \"2026-03-16T17:45\", \"verbal offer\"),
         (\"offer\", \"negotiating\", \"2026-03-18T10:00\", \"asked for 108k\"),
         (\"negotiating\", \"accepted\", \"2026-03-20T12:00\", \"signed\")]
@@ -266,7 +277,12 @@ test_expect_success 'the opportunity has everyone who took part' '
 	test_eq "$(jlen people <out)" 4 &&
 	# five logged by hand, two logged by marking an e-mail and a letter done
 	test_eq "$(jlen interactions <out)" 7 &&
-	test_eq "$(jlen tasks <out)" 0
+	# open: only the accepted playbook'"'"'s notes on the new role
+	jv tasks <out | python3 -c "
+import json, sys
+ts = json.load(sys.stdin)
+assert ts and all(t[\"origin\"] == \"accepted.update\" for t in ts), ts
+"
 '
 
 test_expect_success 'Panel'"'"'s page shows his conversations and no open tasks' '
@@ -307,7 +323,7 @@ test_expect_success 'the whole search survives export and import' '
 	rapport --db restored.db export >again.json &&
 	cmp backup.json again.json &&
 	rapport --db restored.db --json opp show acme-analytics-senior-data-engineer | jlen stage_history >n &&
-	test_eq "$(cat n)" 6
+	test_eq "$(cat n)" 7
 '
 
 test_done

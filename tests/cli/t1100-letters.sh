@@ -125,7 +125,7 @@ test_expect_success 'without a signature the letter ends with your name' '
 
 test_expect_success 'every built-in template drafts without leftovers' '
 	for t in thank-you silence-letter stay-in-touch consult-offer re-contact keep-in-touch \
-		offer-questions progress-update; do
+		offer-questions progress-update landed-update withdrawal; do
 		id=$(rapport --json task add "Letter: $t" --with Director --opp acme-data-lead \
 			--template $t | json_get "[\"id\"]") &&
 		rapport draft "$id" >out &&
@@ -158,14 +158,14 @@ test_expect_success 'draft of a task without a template is an error' '
 test_expect_success 'template list shows the built-ins' '
 	rapport template list >out &&
 	for t in thank-you silence-letter stay-in-touch consult-offer re-contact keep-in-touch \
-		offer-questions progress-update; do
+		offer-questions progress-update landed-update withdrawal; do
 		grep -q "^$t  *built-in$" out || return 1
 	done &&
 	rapport --json template list >out &&
 	python3 -c "
 import json
 ts = json.load(open(\"out\"))
-assert len(ts) == 8 and all(t[\"origin\"] == \"built-in\" for t in ts), ts
+assert len(ts) == 10 and all(t[\"origin\"] == \"built-in\" for t in ts), ts
 "
 '
 

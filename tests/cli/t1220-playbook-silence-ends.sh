@@ -134,7 +134,7 @@ RAPPORT_DB=$TEST_DIR/stage-after-letter.db
 test_expect_success 'a stage change after the letter was sent ends the chain: no call' '
 	quiet_week "Sierra Robotics" conversation &&
 	letter_sent &&
-	on 2026-03-10 rapport opp move job interviewing >/dev/null &&
+	on 2026-03-10 rapport opp move job conversation >/dev/null &&
 	each_day 2026-03-10 2026-03-31 rapport agenda &&
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
@@ -160,10 +160,12 @@ test_expect_success '... and the calls after it go to the same person' '
 '
 
 RAPPORT_DB=$TEST_DIR/applied.db
-test_expect_success 'an opportunity only in "applied": no letter' '
+# An interview logged on an application moves it to interviewing (issue 16):
+# the silence rule covers it, where it used to wait for a move by hand.
+test_expect_success 'an interview logged on an application: it moves on, and the letter comes' '
 	interviewed "Beacon Energy" applied &&
 	each_day 2026-03-03 2026-03-20 rapport agenda &&
-	test_eq "$(on 2026-03-20 ntasks silence)" 0
+	test_eq "$(on 2026-03-20 ntasks silence)" 1
 '
 
 RAPPORT_DB=$TEST_DIR/two-interviews.db
@@ -220,17 +222,17 @@ test_expect_success 'the hiring manager was not in the interview: the letter sti
 '
 
 RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
-# "Everyone met" is everyone in the opportunity's interactions or linked to it
-# (the issue's definition), so a linked recruiter with the highest rapport
-# is the one written to.
-test_expect_success 'no hiring manager: the highest-rapport person linked or met is written to' '
+# Met means in a logged interaction on the opportunity (issue 16): a recruiter
+# only linked to it, however high the rapport, is not the person you hit it
+# off with; the colleague you were interviewed by is written to.
+test_expect_success 'no hiring manager: the highest-rapport person met is written to' '
 	on 2026-03-02 rapport opp add "Osprey Security" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
 	on 2026-03-02 rapport person add "Campus Recruiter" --org "Osprey Security" --rapport 5 >/dev/null &&
 	on 2026-03-02 rapport person add "Former Colleague" --org "Osprey Security" --rapport 2 >/dev/null &&
 	on 2026-03-02 rapport opp link job Campus --role recruiter >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Interview" --with Former --opp job >/dev/null &&
-	letter_to "Campus Recruiter"
+	letter_to "Former Colleague"
 '
 
 RAPPORT_DB=$TEST_DIR/reply-logged-late.db

@@ -177,8 +177,9 @@ test_expect_success 'no hiring manager nor HR: the re-contact goes to the highes
 '
 
 RAPPORT_DB=$TEST_DIR/unmet.db
-# Linked counts as met (the issue: "everyone in its interactions or linked to it").
-test_expect_success 'a recruiter linked to the opportunity counts as met' '
+# Linked alone is not met (issue 16): only the people in a logged interaction
+# on the opportunity get the letters, the calls and the cadence.
+test_expect_success 'a recruiter only linked to the opportunity is not met' '
 	rapport opp add "Fjord Systems" "Platform Engineer" --slug fjord >/dev/null &&
 	rapport opp move fjord interviewing >/dev/null &&
 	rapport person add "Former Colleague" --org "Fjord Systems" --rapport 3 >/dev/null &&
@@ -188,10 +189,9 @@ test_expect_success 'a recruiter linked to the opportunity counts as met' '
 	rapport opp move fjord rejected >/dev/null &&
 	rule_tasks rejected >out &&
 	grep -q "^rejected.letter|email|Former Colleague|2026-03-12|open$" out &&
-	grep -q "^rejected.letter|email|Campus Recruiter|2026-03-12|open$" out &&
-	grep -q "^rejected.call|call|Campus Recruiter|" out &&
-	! grep -q "^rejected.call|call|Former Colleague|" out &&
-	test_eq "$(cadence Campus)" 45 &&
+	! grep -q "|Campus Recruiter|" out &&
+	! grep -q "^rejected.call|" out &&
+	test_eq "$(cadence Campus)" None &&
 	test_eq "$(cadence Former)" 45
 '
 

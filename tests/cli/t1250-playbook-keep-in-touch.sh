@@ -67,11 +67,16 @@ test_expect_success 'Fri 3: the e-mail to Industry is done: logged, her next dat
 		"email|Industry Mentor|2026-04-01|done|Keep in touch with Industry Mentor"
 '
 
-test_expect_success 'Sun 5: Risk writes while his task is open: still just one for him' '
+# Any contact ends a keep-in-touch note (issue 16: ends = contact): once Risk
+# has written, the note is moot; it is skipped with the reason, and the next
+# lapse counts from his e-mail.
+test_expect_success 'Sun 5: Risk writes while his task is open: the note is skipped, with why' '
 	on 2026-04-05T18:00 rapport log email "Risk: news" --with Risk --in >/dev/null &&
 	each_day 2026-04-03 2026-04-09 rapport agenda &&
 	test_eq "$(on 2026-04-09 kit "Risk Analyst")" \
-		"email|Risk Analyst|2026-03-24|open|Keep in touch with Risk Analyst"
+		"email|Risk Analyst|2026-03-24|skipped|Keep in touch with Risk Analyst" &&
+	task_field "Keep in touch with Risk Analyst" why >why &&
+	grep -qF "(Skipped: you were in touch on 2026-04-05.)" why
 '
 
 test_expect_success 'Thu 9 - Sat 11: Support lapses 21 days after the coffee' '
@@ -88,9 +93,13 @@ test_expect_success 'Sat 11: Support'"'"'s task is skipped: it does not come bac
 		"email|Support Engineer|2026-04-10|skipped|Keep in touch with Support Engineer"
 '
 
-test_expect_success 'Mon 20: Risk still has one open task, three weeks on' '
-	test_eq "$(on 2026-04-20 kit "Risk Analyst")" \
-		"email|Risk Analyst|2026-03-24|open|Keep in touch with Risk Analyst"
+test_expect_success 'Mon 20: Risk lapsed again, counted from his e-mail: one open task' '
+	on 2026-04-20 kit "Risk Analyst" >out &&
+	cat >want <<-\EOT &&
+	email|Risk Analyst|2026-03-24|skipped|Keep in touch with Risk Analyst
+	email|Risk Analyst|2026-04-19|open|Keep in touch with Risk Analyst
+	EOT
+	test_cmp want out
 '
 
 test_expect_success 'Mon 20: Risk'"'"'s task is done; May 3 - 5: the next counts from then' '
@@ -100,7 +109,8 @@ test_expect_success 'Mon 20: Risk'"'"'s task is done; May 3 - 5: the next counts
 	test_eq "$(on 2026-05-03 kit "Risk Analyst" | grep -c "|open|")" 0 &&
 	on 2026-05-05 kit "Risk Analyst" >out &&
 	cat >want <<-\EOT &&
-	email|Risk Analyst|2026-03-24|done|Keep in touch with Risk Analyst
+	email|Risk Analyst|2026-03-24|skipped|Keep in touch with Risk Analyst
+	email|Risk Analyst|2026-04-19|done|Keep in touch with Risk Analyst
 	email|Risk Analyst|2026-05-04|open|Keep in touch with Risk Analyst
 	EOT
 	test_cmp want out

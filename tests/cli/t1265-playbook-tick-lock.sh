@@ -30,6 +30,7 @@ test_expect_success 'a search with an interview, its follow-ups made' '
 	on 2026-03-02 rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
 	on 2026-03-02 rapport person add "Hiring Manager" --org "Northwind Labs" >/dev/null &&
 	on 2026-03-02T10:00 rapport log interview "Panel" --with "Hiring Manager" --opp northwind >/dev/null &&
+	on 2026-03-09 rapport agenda >/dev/null &&
 	on 2026-03-09 rapport agenda >before &&
 	test -s before &&
 	sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_state" >mark &&

@@ -250,12 +250,12 @@ static void test_user_override(void **state)
 	assert_string_equal(err.msg, "no letter template 'tea'");
 
 	assert_int_equal(letter_template_list(&v, &err), 0);
-	assert_true(v.n == 9);
+	assert_true(v.n == 11);
 	assert_string_equal(v.items[0].name, "coffee");
 	assert_null(v.items[1].path); /* consult-offer */
-	assert_string_equal(v.items[8].name, "thank-you");
-	assert_true(v.items[8].builtin);
-	assert_non_null(v.items[8].path);
+	assert_string_equal(v.items[9].name, "thank-you");
+	assert_true(v.items[9].builtin);
+	assert_non_null(v.items[9].path);
 	letter_template_vec_release(&v);
 
 	strbuf_addf(&cmd, "rm -rf '%s'", dir);

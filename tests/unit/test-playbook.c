@@ -133,16 +133,22 @@ static void test_engine_chooses_people(void **state)
 {
 	struct playbook pb = { 0 };
 	struct error err = ERROR_INIT;
-	char ann[] = "Peer Reviewer", bob[] = "Hiring Manager", cy[] = "Cadence Contact";
+	char ann[] = "Peer Reviewer", bob[] = "Hiring Manager", cy[] = "Cadence Contact",
+	     dee[] = "Linked Only";
+	/* Dee is linked as HR with the highest rapport, but in no interaction:
+	 * not met, so no call and no cadence (issue 16) */
 	struct met_person people[] = {
-		{ .id = 1, .name = ann, .rapport = 5, .role = ROLE_PEER, .interviews = 2 },
-		{ .id = 2, .name = bob, .rapport = 2, .role = ROLE_HIRING_MANAGER, .interviews = 1 },
-		{ .id = 3, .name = cy, .rapport = 4, .role = -1, .interviews = 1, .has_cadence = true },
+		{ .id = 1, .name = ann, .rapport = 5, .role = ROLE_PEER, .interviews = 2, .talks = 2 },
+		{ .id = 2, .name = bob, .rapport = 2, .role = ROLE_HIRING_MANAGER, .interviews = 1,
+		  .talks = 1 },
+		{ .id = 3, .name = cy, .rapport = 4, .role = -1, .interviews = 1, .talks = 1,
+		  .has_cadence = true },
+		{ .id = 4, .name = dee, .rapport = 5, .role = ROLE_HR },
 	};
 	struct rule_event ev = { .key = "s:1", .date = "2026-03-10", .due_base = "2026-03-10",
 				 .opp_id = 7, .opp_title = "Data Lead", .org_name = "Acme",
 				 .stage = STAGE_REJECTED, .kind = -1, .people = people,
-				 .npeople = 3 };
+				 .npeople = 4 };
 	proposal_vec v = { 0 };
 
 	(void)state;
