@@ -99,10 +99,14 @@ static void print_opp_line(struct cli *cli, const struct opp *o, const struct fi
 	strbuf_addstr(&line, " ");
 	strbuf_addpad(&line, enum_name(&stage_def, (int)o->stage), 13);
 	if (fit) {
-		char score[32];
+		char score[32], known[48], text[40];
 		fit_text(fit, score, sizeof(score));
+		fit_known_text(fit, text, sizeof(text));
+		snprintf(known, sizeof(known), "(%s)", text);
 		strbuf_addstr(&line, " fit ");
 		strbuf_addpad(&line, score, 4);
+		strbuf_addch(&line, ' ');
+		strbuf_addpad(&line, known, 16);
 	}
 	strbuf_addf(&line, " %s · %s", o->org_name, o->title);
 	cli_printf(cli, "%s\n", line.buf);
@@ -159,7 +163,7 @@ static int opp_list(struct cli *cli, const struct args *a)
 	}
 	arr = cli->json ? json_array() : NULL;
 	for (size_t i = 0; i < v.n; i++) {
-		struct fit f = fit_table_get(&fits, v.items[i].id);
+		struct fit f = fit_table_get(&fits, &v.items[i]);
 		if (arr) {
 			json_t *j = opp_to_json(&v.items[i]);
 			json_object_set_new(j, "fit", fit_to_json(&f));
@@ -214,7 +218,7 @@ static int opp_show(struct cli *cli, const struct args *a)
 	    (rc = store_interactions_of_opp(cli->store, id, timeline_limit(a), &iv, &total,
 					    &cli->err)) ||
 	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)) ||
-	    (rc = store_want_standings(cli->store, id, &wants, &cli->err)) ||
+	    (rc = fit_standings_load(cli->store, &o, &wants, &cli->err)) ||
 	    (rc = levels_check_opp(cli->store, id, &mismatch, &cli->err)))
 		goto out;
 	fit = fit_of_standings(&wants);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "method/fit.h"
 #include "method/levels.h"
 #include "store/debrief.h"
 #include "store/offer.h"
@@ -156,7 +157,7 @@ static int prep_load(struct prep *p, struct error *err)
 	p->stage = p->out->stage = stage;
 	f.stages = 1u << stage;
 	f.audiences = p->all_audiences;
-	if (store_want_standings(p->s, p->opp.id, &p->wants, err) ||
+	if (fit_standings_load(p->s, &p->opp, &p->wants, err) ||
 	    store_question_list(p->s, &f, &p->questions, err) ||
 	    store_questions_asked(p->s, p->opp.id, &p->asked, err) ||
 	    store_offer_of_opp(p->s, p->opp.id, &p->offer, &p->has_offer, err) ||
