@@ -118,6 +118,10 @@ int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
 /* The amount option --name when given (an empty value clears it: -1). */
 int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
 
+/* The organisation named name (see store_org_find_or_add): a close name
+ * takes the one you have, and says so on stderr. */
+int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id);
+
 /* The database: --db, else $RAPPORT_DB, else the default path (whose
  * folders may be created: STORE_CREATE_DIRS is added to *flags). */
 char *cli_database_path(const char *flag, unsigned *flags);

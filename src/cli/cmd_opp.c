@@ -80,7 +80,7 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 			return ERR_INVALID;
 		field_set(&o->slug, v);
 	}
-	if ((v = arg_opt(a, "org")) && store_org_ensure(cli->store, v, &o->org_id, &cli->err))
+	if ((v = arg_opt(a, "org")) && cli_org_ensure(cli, v, arg_flag(a, "new-org"), &o->org_id))
 		return cli->err.code;
 	if (cli_amount_opt(cli, a, "salary-target", &o->salary_target) ||
 	    cli_amount_opt(cli, a, "salary-offered", &o->salary_offered))
@@ -113,6 +113,21 @@ static void print_opp_line(struct cli *cli, const struct opp *o, const struct fi
 	strbuf_release(&line);
 }
 
+/* The stored name of the organisation (the slug is made from it, not from
+ * what was typed, which may be a part of it). */
+static int org_name_of(struct cli *cli, int64_t org_id, char **name)
+{
+	struct org org = { 0 };
+
+	if (store_org_get(cli->store, org_id, &org, &cli->err))
+		return cli->err.code;
+	free(*name);
+	*name = org.name;
+	org.name = NULL;
+	org_release(&org);
+	return 0;
+}
+
 static int opp_add(struct cli *cli, const struct args *a)
 {
 	struct opp o = { .salary_target = -1, .salary_low = -1, .salary_high = -1,
@@ -124,10 +139,9 @@ static int opp_add(struct cli *cli, const struct args *a)
 		return ERR_INVALID;
 	o.stage = (enum stage)st;
 	o.title = xstrdup_or_null(a->pos[1]);
-	if ((rc = store_org_ensure(cli->store, a->pos[0], &o.org_id, &cli->err)) ||
-	    (rc = apply_opp_options(cli, &o, a)))
+	if ((rc = cli_org_ensure(cli, a->pos[0], arg_flag(a, "new-org"), &o.org_id)) ||
+	    (rc = apply_opp_options(cli, &o, a)) || (rc = org_name_of(cli, o.org_id, &o.org_name)))
 		goto out;
-	o.org_name = xstrdup(a->pos[0]);
 	if (!cli_playbook(cli) || action_opp_add(cli->store, cli_playbook(cli), &o, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
@@ -361,15 +375,21 @@ static int opp_link(struct cli *cli, const struct args *a)
 	{ .name = "salary-target", .arg = "N", .help = "the salary you aim for" },          \
 	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
+/* opp add takes every field the web's form does (issue 16). */
 static const struct opt_spec opp_add_opts[] = {
 	OPP_FIELD_OPTS,
 	{ .name = "stage", .arg = "STAGE", .help = "the stage it starts in (default: lead)" },
+	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
+	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
+	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },
+	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
 	{ 0 },
 };
 static const struct opt_spec opp_edit_opts[] = {
 	OPP_FIELD_OPTS,
 	{ .name = "title", .arg = "T", .help = "the job title" },
 	{ .name = "org", .arg = "ORG", .help = "the organisation (created if new)" },
+	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
 	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
 	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
 	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },

@@ -1,6 +1,8 @@
 /* store.c: opening the database file, migrations, transactions and the statement cache. */
 #include "store/store_internal.h"
 
+#include "core/text.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -410,10 +412,28 @@ static int busy_wait(void *ctx, int tries)
 	return 1;
 }
 
+/* fold_ascii(text): text_fold_ascii in SQL, so references match without
+ * accents (resolve.c); SQLite has no unaccent of its own. */
+static void sql_fold_ascii(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_fold_ascii((const char *)text), -1, free);
+}
+
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
 	/* A file that is not a database fails on its first read: say so plainly. */
 	sqlite3_busy_handler(s->db, busy_wait, NULL);
+	if (sqlite3_create_function(s->db, "fold_ascii", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				    sql_fold_ascii, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "cannot open the database", err);
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
 			 NULL, NULL, NULL) != SQLITE_OK) {
