@@ -18,7 +18,8 @@
 #include "util/xalloc.h"
 
 enum opt_flags {
-	OPT_MULTI = 1 << 0, /* may be given several times */
+	OPT_MULTI = 1 << 0,  /* may be given several times */
+	OPT_HIDDEN = 1 << 1, /* accepted, not shown in usage or help: an old name kept */
 };
 
 struct opt_spec {
