@@ -279,9 +279,14 @@ text:
 	cli_field(cli, "notes", o.notes);
 	if (people.n)
 		cli_printf(cli, "\npeople:\n");
-	for (size_t i = 0; i < people.n; i++)
-		cli_printf(cli, "  %5lld  %-24s %s\n", (long long)people.items[i].id,
-			   people.items[i].name, enum_name(&role_def, people.items[i].role));
+	for (size_t i = 0; i < people.n; i++) {
+		/* padded by display width, not bytes: "Zoë" is 3 columns */
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "  %5lld  ", (long long)people.items[i].id);
+		strbuf_addpad(&line, people.items[i].name, 24);
+		cli_printf(cli, "%s %s\n", line.buf, enum_name(&role_def, people.items[i].role));
+		strbuf_release(&line);
+	}
 	show_timeline(cli, &iv, &history, total);
 	show_tasks(cli, "open tasks", &tv);
 out:
