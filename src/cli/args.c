@@ -243,6 +243,8 @@ void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd,
 		strbuf_addf(sb, " %s", cmd->usage);
 	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
 		const struct opt_spec *o = &cmd->opts[i];
+		if (o->flags & OPT_HIDDEN)
+			continue;
 		strbuf_addf(sb, " [--%s%s%s]%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "",
 			    (o->flags & OPT_MULTI) ? "..." : "");
 	}
@@ -255,6 +257,8 @@ void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd,
 	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
 		const struct opt_spec *o = &cmd->opts[i];
 		struct strbuf left = STRBUF_INIT;
+		if (o->flags & OPT_HIDDEN)
+			continue;
 		if (o->letter)
 			strbuf_addf(&left, "  -%c, ", o->letter);
 		else

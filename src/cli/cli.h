@@ -18,7 +18,8 @@
 #include "util/xalloc.h"
 
 enum opt_flags {
-	OPT_MULTI = 1 << 0, /* may be given several times */
+	OPT_MULTI = 1 << 0,  /* may be given several times */
+	OPT_HIDDEN = 1 << 1, /* accepted, not shown in usage or help: an old name kept */
 };
 
 struct opt_spec {
@@ -117,6 +118,10 @@ int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int
 int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
 /* The amount option --name when given (an empty value clears it: -1). */
 int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
+
+/* The organisation named name (see store_org_find_or_add): a close name
+ * takes the one you have, and says so on stderr. */
+int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id);
 
 /* The database: --db, else $RAPPORT_DB, else the default path (whose
  * folders may be created: STORE_CREATE_DIRS is added to *flags). */

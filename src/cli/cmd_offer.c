@@ -369,9 +369,12 @@ out:
 static int read_round(struct cli *cli, const struct args *a, const struct offer *of,
 		      enum offer_side side, struct offer_round *r)
 {
-	const char *at = arg_opt(a, "at"), *text = arg_opt(a, "text");
+	/* --note like every other command; --text, its old name, still works */
+	const char *at = arg_opt(a, "at"), *text = arg_opt(a, "note");
 	char when[DATE_BUFSZ];
 
+	if (!text)
+		text = arg_opt(a, "text");
 	r->offer_id = of->id;
 	r->side = side;
 	r->terms = (struct offer_terms)OFFER_TERMS_INIT;
@@ -474,7 +477,8 @@ static int offer_compare(struct cli *cli, const struct args *a)
 static const struct opt_spec offer_add_opts[] = { OFFER_OPTS, { 0 } };
 static const struct opt_spec offer_round_opts[] = {
 	TERM_OPTS,
-	{ .name = "text", .arg = "T", .help = "in words: another title, a combined role..." },
+	{ .name = "note", .arg = "T", .help = "in words: another title, a combined role..." },
+	{ .name = "text", .arg = "T", .help = "the old name of --note", .flags = OPT_HIDDEN },
 	{ .name = "at", .arg = "WHEN", .help = "when (default: now)" },
 	{ 0 },
 };

@@ -80,7 +80,7 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 			return ERR_INVALID;
 		field_set(&o->slug, v);
 	}
-	if ((v = arg_opt(a, "org")) && store_org_ensure(cli->store, v, &o->org_id, &cli->err))
+	if ((v = arg_opt(a, "org")) && cli_org_ensure(cli, v, arg_flag(a, "new-org"), &o->org_id))
 		return cli->err.code;
 	if (cli_amount_opt(cli, a, "salary-target", &o->salary_target) ||
 	    cli_amount_opt(cli, a, "salary-offered", &o->salary_offered))
@@ -99,14 +99,33 @@ static void print_opp_line(struct cli *cli, const struct opp *o, const struct fi
 	strbuf_addstr(&line, " ");
 	strbuf_addpad(&line, enum_name(&stage_def, (int)o->stage), 13);
 	if (fit) {
-		char score[32];
+		char score[32], known[48], text[40];
 		fit_text(fit, score, sizeof(score));
+		fit_known_text(fit, text, sizeof(text));
+		snprintf(known, sizeof(known), "(%s)", text);
 		strbuf_addstr(&line, " fit ");
 		strbuf_addpad(&line, score, 4);
+		strbuf_addch(&line, ' ');
+		strbuf_addpad(&line, known, 16);
 	}
 	strbuf_addf(&line, " %s · %s", o->org_name, o->title);
 	cli_printf(cli, "%s\n", line.buf);
 	strbuf_release(&line);
+}
+
+/* The stored name of the organisation (the slug is made from it, not from
+ * what was typed, which may be a part of it). */
+static int org_name_of(struct cli *cli, int64_t org_id, char **name)
+{
+	struct org org = { 0 };
+
+	if (store_org_get(cli->store, org_id, &org, &cli->err))
+		return cli->err.code;
+	free(*name);
+	*name = org.name;
+	org.name = NULL;
+	org_release(&org);
+	return 0;
 }
 
 static int opp_add(struct cli *cli, const struct args *a)
@@ -120,10 +139,9 @@ static int opp_add(struct cli *cli, const struct args *a)
 		return ERR_INVALID;
 	o.stage = (enum stage)st;
 	o.title = xstrdup_or_null(a->pos[1]);
-	if ((rc = store_org_ensure(cli->store, a->pos[0], &o.org_id, &cli->err)) ||
-	    (rc = apply_opp_options(cli, &o, a)))
+	if ((rc = cli_org_ensure(cli, a->pos[0], arg_flag(a, "new-org"), &o.org_id)) ||
+	    (rc = apply_opp_options(cli, &o, a)) || (rc = org_name_of(cli, o.org_id, &o.org_name)))
 		goto out;
-	o.org_name = xstrdup(a->pos[0]);
 	if (!cli_playbook(cli) || action_opp_add(cli->store, cli_playbook(cli), &o, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
@@ -159,7 +177,7 @@ static int opp_list(struct cli *cli, const struct args *a)
 	}
 	arr = cli->json ? json_array() : NULL;
 	for (size_t i = 0; i < v.n; i++) {
-		struct fit f = fit_table_get(&fits, v.items[i].id);
+		struct fit f = fit_table_get(&fits, &v.items[i]);
 		if (arr) {
 			json_t *j = opp_to_json(&v.items[i]);
 			json_object_set_new(j, "fit", fit_to_json(&f));
@@ -214,7 +232,7 @@ static int opp_show(struct cli *cli, const struct args *a)
 	    (rc = store_interactions_of_opp(cli->store, id, timeline_limit(a), &iv, &total,
 					    &cli->err)) ||
 	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)) ||
-	    (rc = store_want_standings(cli->store, id, &wants, &cli->err)) ||
+	    (rc = fit_standings_load(cli->store, &o, &wants, &cli->err)) ||
 	    (rc = levels_check_opp(cli->store, id, &mismatch, &cli->err)))
 		goto out;
 	fit = fit_of_standings(&wants);
@@ -261,9 +279,14 @@ text:
 	cli_field(cli, "notes", o.notes);
 	if (people.n)
 		cli_printf(cli, "\npeople:\n");
-	for (size_t i = 0; i < people.n; i++)
-		cli_printf(cli, "  %5lld  %-24s %s\n", (long long)people.items[i].id,
-			   people.items[i].name, enum_name(&role_def, people.items[i].role));
+	for (size_t i = 0; i < people.n; i++) {
+		/* padded by display width, not bytes: "Zoë" is 3 columns */
+		struct strbuf line = STRBUF_INIT;
+		strbuf_addf(&line, "  %5lld  ", (long long)people.items[i].id);
+		strbuf_addpad(&line, people.items[i].name, 24);
+		cli_printf(cli, "%s %s\n", line.buf, enum_name(&role_def, people.items[i].role));
+		strbuf_release(&line);
+	}
 	show_timeline(cli, &iv, &history, total);
 	show_tasks(cli, "open tasks", &tv);
 out:
@@ -357,15 +380,21 @@ static int opp_link(struct cli *cli, const struct args *a)
 	{ .name = "salary-target", .arg = "N", .help = "the salary you aim for" },          \
 	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
+/* opp add takes every field the web's form does (issue 16). */
 static const struct opt_spec opp_add_opts[] = {
 	OPP_FIELD_OPTS,
 	{ .name = "stage", .arg = "STAGE", .help = "the stage it starts in (default: lead)" },
+	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
+	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
+	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },
+	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
 	{ 0 },
 };
 static const struct opt_spec opp_edit_opts[] = {
 	OPP_FIELD_OPTS,
 	{ .name = "title", .arg = "T", .help = "the job title" },
 	{ .name = "org", .arg = "ORG", .help = "the organisation (created if new)" },
+	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
 	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
 	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
 	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },

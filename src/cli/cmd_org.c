@@ -1,6 +1,7 @@
 /* cmd_org.c: rapport org add|list|show|edit. */
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "io/json_model.h"
@@ -150,3 +151,22 @@ const struct cmd_spec org_cmds[] = {
 	  CMD_WRITE },
 	{ 0 },
 };
+
+int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id)
+{
+	struct org o = { 0 };
+	bool close;
+
+	if (store_org_find_or_add(cli->store, name, new_org, id, &close, &cli->err))
+		return cli->err.code;
+	if (!close)
+		return 0;
+	if (store_org_get(cli->store, *id, &o, &cli->err))
+		return cli->err.code;
+	/* Bug (issue 16): "Northwind" beside "Northwind Logistics" silently
+	 * made a second organisation; now it is the same one, said aloud. */
+	fprintf(stderr, "rapport: note: '%s' is taken as %s, the organisation you have "
+			"(--new-org makes a new one)\n", name, o.name);
+	org_release(&o);
+	return 0;
+}

@@ -59,7 +59,7 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 	if ((v = arg_opt(a, "org"))) {
 		if (!*v)
 			p->org_id = 0;
-		else if (store_org_ensure(cli->store, v, &p->org_id, &cli->err))
+		else if (cli_org_ensure(cli, v, arg_flag(a, "new-org"), &p->org_id))
 			return cli->err.code;
 	}
 	if (cli_int_opt(cli, a, "rapport", 0, 5, &num, &given))
@@ -96,6 +96,24 @@ static void print_person_line(struct cli *cli, const struct person *p)
 	strbuf_release(&line);
 }
 
+/* A second person of the same name in the same organisation is more often
+ * the same person typed twice than a namesake: it needs confirming. */
+static int check_namesake(struct cli *cli, const struct person *p, bool allowed)
+{
+	int64_t id;
+
+	if (allowed)
+		return 0;
+	if (store_person_namesake(cli->store, p->name, p->org_id, &id, &cli->err))
+		return cli->err.code;
+	if (!id)
+		return 0;
+	return error_set(&cli->err, ERR_CONFLICT,
+			 "'%s' is already person %lld%s: refer to them, or add another with "
+			 "--allow-duplicate", p->name, (long long)id,
+			 p->org_id ? " in that organisation" : " (with no organisation)");
+}
+
 static int person_add(struct cli *cli, const struct args *a)
 {
 	struct person p = { .rapport = -1, .cadence = -1 };
@@ -103,6 +121,7 @@ static int person_add(struct cli *cli, const struct args *a)
 
 	p.name = xstrdup(a->pos[0]);
 	if (!(rc = apply_person_options(cli, &p, a)) &&
+	    !(rc = check_namesake(cli, &p, arg_flag(a, "allow-duplicate"))) &&
 	    !(rc = store_person_add(cli->store, &p, &cli->err))) {
 		person_release(&p);
 		rc = store_person_get(cli->store, p.id, &p, &cli->err);
@@ -225,6 +244,7 @@ out:
 
 #define PERSON_FIELD_OPTS                                                              \
 	{ .name = "org", .arg = "ORG", .help = "their organisation (created if new)" },   \
+	{ .name = "new-org", .help = "make a new organisation even when one has a close name" }, \
 	{ .name = "title", .arg = "T", .help = "their job title" },                       \
 	{ .name = "email", .arg = "E", .help = "e-mail address" },                        \
 	{ .name = "phone", .arg = "P", .help = "phone number" },                          \
@@ -235,7 +255,12 @@ out:
 	{ .name = "tag", .arg = "TAG", .help = "a tag (repeatable)", .flags = OPT_MULTI }, \
 	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
-static const struct opt_spec person_add_opts[] = { PERSON_FIELD_OPTS, { 0 } };
+static const struct opt_spec person_add_opts[] = {
+	PERSON_FIELD_OPTS,
+	{ .name = "allow-duplicate", .help = "add them even when someone of that name is in that "
+					     "organisation already" },
+	{ 0 },
+};
 static const struct opt_spec person_edit_opts[] = {
 	{ .name = "name", .arg = "NAME", .help = "rename them" },
 	PERSON_FIELD_OPTS,

@@ -209,6 +209,8 @@ static void print_standing(struct cli *cli, const struct want_standing *w)
 		   w->status == WANT_VAGUE ? "  (vague: ask again)" : "");
 	for (size_t i = 0; i < w->evidence.n; i++)
 		print_evidence(cli, &w->evidence.items[i]);
+	if (w->judged)
+		cli_printf(cli, "        from the figures: %s\n", w->judged);
 }
 
 static bool to_verify(enum want_status s)
@@ -253,7 +255,7 @@ static int fit_run(struct cli *cli, const struct args *a)
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
-	    (rc = store_want_standings(cli->store, id, &v, &cli->err)))
+	    (rc = fit_standings_load(cli->store, &o, &v, &cli->err)))
 		goto out;
 	f = fit_of_standings(&v);
 	if (!v.n)

@@ -34,22 +34,19 @@ json_t *offer_mismatch_json(const struct level_mismatch *m)
 /* s in width display columns: padded, or cut with an ellipsis. */
 static void add_cell_text(struct strbuf *sb, const char *s, size_t width)
 {
-	size_t cols = 0;
-	const char *p = s;
+	size_t n, used;
 
 	if (utf8_width(s) <= width) {
 		strbuf_addpad(sb, s, width);
 		return;
 	}
-	/* copy width - 1 code points, then the ellipsis */
-	while (*p && cols < width - 1) {
-		p++;
-		while ((*p & 0xC0) == 0x80)
-			p++;
-		cols++;
-	}
-	strbuf_add(sb, s, (size_t)(p - s));
+	/* what fits in width - 1 columns, then the ellipsis, padded when a
+	 * wide character did not fit */
+	n = utf8_fit_prefix(s, width - 1, &used);
+	strbuf_add(sb, s, n);
 	strbuf_addstr(sb, "…");
+	for (used++; used < width; used++)
+		strbuf_addch(sb, ' ');
 }
 
 static void print_text(struct cli *cli, const struct compare_table *t)

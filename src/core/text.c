@@ -350,6 +350,64 @@ char *text_fold(const char *s)
 	return out;
 }
 
+/* The ASCII letter of each lowercase Latin-1 letter from U+00E0, and of
+ * each Latin Extended-A letter from U+0100; '*' for a ligature (below). */
+static const char latin1_base[] = "aaaaaa*ceeeeiiiidnooooo/ouuuuy*y";
+static const char latin_ext_a_base[] =
+	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllll"
+	"nnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+static const char *ascii_of(unsigned long cp)
+{
+	static char one[2];
+
+	switch (cp) {
+	case 0xDF: return "ss";
+	case 0xE6: return "ae";
+	case 0xFE: return "th";
+	case 0x132: case 0x133: return "ij";
+	case 0x152: case 0x153: return "oe";
+	default: break;
+	}
+	if (cp >= 0xE0 && cp <= 0xFF && latin1_base[cp - 0xE0] != '/')
+		one[0] = latin1_base[cp - 0xE0];
+	else if (cp >= 0x100 && cp <= 0x17F)
+		one[0] = latin_ext_a_base[cp - 0x100];
+	else
+		return NULL;
+	one[1] = '\0';
+	return one;
+}
+
+char *text_fold_ascii(const char *s)
+{
+	char *folded = text_fold(s), *out;
+	const unsigned char *p = (const unsigned char *)folded;
+	size_t n = 0;
+
+	if (!utf8_valid(folded, strlen(folded)))
+		return folded;
+	/* each code point becomes at most its own bytes, or 2 ASCII letters */
+	out = xmalloc(2 * strlen(folded) + 1);
+	while (*p) {
+		unsigned long cp = utf8_next(&p);
+		const char *a = cp < 0x80 ? NULL : ascii_of(cp);
+
+		if (cp >= 0x300 && cp <= 0x36F)
+			continue; /* a combining accent, as in decomposed text */
+		if (a) {
+			size_t k = strlen(a);
+			memcpy(out + n, a, k);
+			n += k;
+		} else {
+			n += utf8_put(out + n, cp);
+		}
+	}
+	out[n] = '\0';
+	free(folded);
+	return out;
+}
+
 int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err)
 {
 	char *end;

@@ -30,6 +30,10 @@ bool utf8_valid(const char *s, size_t len);
 /* A copy of s in lower case for comparing names (Unicode simple case
  * folding of each code point, as the C.UTF-8 locale defines it). */
 char *text_fold(const char *s);
+/* text_fold, then common Latin accents and ligatures to ASCII ("Fernández"
+ * -> "fernandez", "Straße" -> "strasse", "Œuvre" -> "oeuvre"), combining
+ * marks dropped: for matching what people type without accents. */
+char *text_fold_ascii(const char *s);
 
 /* What a terminal would act on, made visible, for printing what a database
  * holds (an older one may hold what today's checks refuse): C0 controls

@@ -31,6 +31,8 @@ json_t *want_standing_to_json(const struct want_standing *w)
 	json_object_set_new(j, "status", json_string(enum_name(&want_status_def,
 								(int)w->status)));
 	json_object_set_new(j, "evidence", ev);
+	if (w->judged)
+		json_object_set_new(j, "judged", json_string(w->judged));
 	return j;
 }
 

@@ -73,7 +73,19 @@ static int by_score(const void *a, const void *b)
 	return x->task.id < y->task.id ? -1 : x->task.id > y->task.id;
 }
 
-void agenda_sort(struct task *tasks, size_t n, const char *today)
+/* Upcoming tasks by day first: a plan for the week reads in date order
+ * (issue 16: a task on the 7th came before those on the 3rd); within a
+ * day, by score. */
+static int by_day_then_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	int c = strncmp(x->task.due ? x->task.due : "", y->task.due ? y->task.due : "", 10);
+
+	return c ? c : by_score(a, b);
+}
+
+static void sort_scored(struct task *tasks, size_t n, const char *today,
+			int (*cmp)(const void *, const void *))
 {
 	struct scored *s = calloc(n ? n : 1, sizeof(*s));
 
@@ -83,10 +95,20 @@ void agenda_sort(struct task *tasks, size_t n, const char *today)
 		s[i].task = tasks[i];
 		s[i].score = agenda_score(&tasks[i], today);
 	}
-	qsort(s, n, sizeof(*s), by_score);
+	qsort(s, n, sizeof(*s), cmp);
 	for (size_t i = 0; i < n; i++)
 		tasks[i] = s[i].task;
 	free(s);
+}
+
+void agenda_sort(struct task *tasks, size_t n, const char *today)
+{
+	sort_scored(tasks, n, today, by_score);
+}
+
+void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today)
+{
+	sort_scored(tasks, n, today, by_day_then_score);
 }
 
 const char *const agenda_section_names[AGENDA_SECTIONS] = { "overdue", "today", "upcoming" };
@@ -155,8 +177,11 @@ int agenda_build(struct store *s, long days, struct agenda *out, struct error *e
 			sec->items = &out->tasks.items[i];
 		sec->n++;
 	}
-	for (int k = 0; k < AGENDA_SECTIONS; k++)
-		agenda_sort(out->section[k].items, out->section[k].n, out->today);
+	agenda_sort(out->section[AGENDA_OVERDUE].items, out->section[AGENDA_OVERDUE].n,
+		    out->today);
+	agenda_sort(out->section[AGENDA_TODAY].items, out->section[AGENDA_TODAY].n, out->today);
+	agenda_sort_upcoming(out->section[AGENDA_UPCOMING].items,
+			     out->section[AGENDA_UPCOMING].n, out->today);
 	return 0;
 }
 

@@ -21,6 +21,8 @@
 int agenda_score(const struct task *t, const char *today);
 /* Sort tasks by score, highest first (then by due date and id). */
 void agenda_sort(struct task *tasks, size_t n, const char *today);
+/* Sort tasks by due day, then as agenda_sort. */
+void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today);
 
 /* An opportunity of the agenda whose level discussed or offered is below
  * the level applied for. */
@@ -33,7 +35,8 @@ typedef VEC(struct agenda_mismatch) agenda_mismatch_vec;
 enum agenda_section { AGENDA_OVERDUE, AGENDA_TODAY, AGENDA_UPCOMING, AGENDA_SECTIONS };
 
 /* What to do: the open tasks due before the end of day today + days, split
- * into overdue, today and upcoming, each ranked by agenda_score. The
+ * into overdue, today and upcoming; overdue and today ranked by
+ * agenda_score, upcoming by day and then by score. The
  * sections are views into tasks. The time rules are not run here: the
  * caller runs playbooks_tick first when it may write. */
 struct agenda {

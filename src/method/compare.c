@@ -62,7 +62,7 @@ static int fill_column(struct store *s, struct offer_column *c, int64_t opp_id,
 		return error_set(err, ERR_NOT_FOUND,
 				 "'%s' has no offer to compare; add it with 'rapport offer add %s "
 				 "--base N'", c->opp.slug, c->opp.slug);
-	if (store_want_standings(s, opp_id, &c->wants, err) ||
+	if (fit_standings_load(s, &c->opp, &c->wants, err) ||
 	    levels_check_opp(s, opp_id, &c->mismatch, err))
 		return err->code;
 	c->fit = (struct fit)FIT_INIT;

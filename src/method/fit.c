@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "method/salary_want.h"
 #include "util/xalloc.h"
 
 void fit_add(struct fit *f, int weight, bool must, enum want_status status)
@@ -45,6 +46,38 @@ void fit_text(const struct fit *f, char *buf, size_t size)
 		snprintf(buf, size, "%d%%%s", score, f->deal_breakers ? " deal-breaker" : "");
 }
 
+void fit_known_text(const struct fit *f, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d of %d known", f->known, f->total);
+}
+
+bool fit_known_enough(const struct fit *f)
+{
+	return f->total && 2 * f->known >= f->total;
+}
+
+const char *fit_grade(const struct fit *f)
+{
+	int v = fit_score(f);
+
+	if (f->deal_breakers)
+		return "bad";
+	if (v < 0)
+		return "";
+	if (v >= 75)
+		return fit_known_enough(f) ? "good" : "";
+	return v < 50 ? "warn" : "";
+}
+
+int fit_standings_load(struct store *s, const struct opp *o, want_standing_vec *out,
+		       struct error *err)
+{
+	if (store_want_standings(s, o->id, out, err))
+		return err->code;
+	salary_wants_judge(out, o);
+	return 0;
+}
+
 struct fit fit_of_standings(const want_standing_vec *v)
 {
 	struct fit f = FIT_INIT;
@@ -58,7 +91,7 @@ struct fit fit_of_standings(const want_standing_vec *v)
 struct gather {
 	struct fit_table *t;
 	int64_t opp_id;
-	enum want_status *status; /* per want, in t->wants order */
+	signed char *status; /* per want, in t->wants order */
 };
 
 static void gather_flush(struct gather *g)
@@ -69,9 +102,8 @@ static void gather_flush(struct gather *g)
 		return;
 	of = VEC_PUSH(&g->t->opps);
 	of->opp_id = g->opp_id;
-	for (size_t i = 0; i < g->t->wants.n; i++)
-		fit_add(&of->fit, g->t->wants.items[i].weight, g->t->wants.items[i].must,
-			g->status[i]);
+	of->status = g->status;
+	g->status = NULL;
 }
 
 static int by_want_id(const void *a, const void *b)
@@ -88,12 +120,12 @@ static void gather_status(void *ctx, int64_t opp_id, int64_t want_id, enum want_
 	if (opp_id != g->opp_id) {
 		gather_flush(g);
 		g->opp_id = opp_id;
-		for (size_t i = 0; i < g->t->wants.n; i++)
-			g->status[i] = WANT_UNKNOWN;
+		g->status = xmalloc(g->t->wants.n + 1);
+		memset(g->status, -1, g->t->wants.n + 1);
 	}
 	w = bsearch(&key, g->t->wants.items, g->t->wants.n, sizeof(key), by_want_id);
 	if (w)
-		g->status[w - g->t->wants.items] = st;
+		g->status[w - g->t->wants.items] = (signed char)st;
 }
 
 int fit_table_load(struct store *s, struct fit_table *t, struct error *err)
@@ -105,7 +137,11 @@ int fit_table_load(struct store *s, struct fit_table *t, struct error *err)
 		return err->code;
 	if (t->wants.n)
 		qsort(t->wants.items, t->wants.n, sizeof(t->wants.items[0]), by_want_id);
-	g.status = xcalloc(t->wants.n + 1, sizeof(*g.status));
+	t->floors = xcalloc(t->wants.n + 1, sizeof(*t->floors));
+	for (size_t i = 0; i < t->wants.n; i++)
+		if (!salary_want_floor(t->wants.items[i].text, t->wants.items[i].category,
+				       &t->floors[i]))
+			t->floors[i] = -1;
 	rc = store_want_statuses(s, gather_status, &g, err);
 	if (!rc)
 		gather_flush(&g);
@@ -120,23 +156,56 @@ static int by_opp_id(const void *a, const void *b)
 	return (x->opp_id > y->opp_id) - (x->opp_id < y->opp_id);
 }
 
-struct fit fit_table_get(const struct fit_table *t, int64_t opp_id)
+static const signed char *statuses_of(const struct fit_table *t, int64_t opp_id)
 {
-	struct fit f = FIT_INIT;
-
 	struct opp_fit key = { .opp_id = opp_id }, *found;
 
 	found = t->opps.n ? bsearch(&key, t->opps.items, t->opps.n, sizeof(key), by_opp_id) : NULL;
-	if (found)
-		return found->fit;
+	return found ? found->status : NULL;
+}
+
+/* The status of the i-th want: its evidence's, else judged from the figures. */
+static enum want_status status_at(const struct fit_table *t, const signed char *st, size_t i,
+				  const struct opp *o)
+{
+	char why[96];
+
+	if (st && st[i] >= 0)
+		return (enum want_status)st[i];
+	if (t->floors[i] < 0)
+		return WANT_UNKNOWN;
+	return salary_want_judge(t->floors[i], o, why, sizeof(why));
+}
+
+struct fit fit_table_get(const struct fit_table *t, const struct opp *o)
+{
+	const signed char *st = statuses_of(t, o->id);
+	struct fit f = FIT_INIT;
+
 	for (size_t i = 0; i < t->wants.n; i++)
-		fit_add(&f, t->wants.items[i].weight, t->wants.items[i].must, WANT_UNKNOWN);
+		fit_add(&f, t->wants.items[i].weight, t->wants.items[i].must,
+			status_at(t, st, i, o));
 	return f;
+}
+
+enum want_status fit_table_status(const struct fit_table *t, const struct opp *o,
+				  int64_t want_id)
+{
+	struct want key = { .id = want_id }, *w;
+
+	w = t->wants.n ? bsearch(&key, t->wants.items, t->wants.n, sizeof(key), by_want_id)
+		       : NULL;
+	if (!w)
+		return WANT_UNKNOWN;
+	return status_at(t, statuses_of(t, o->id), (size_t)(w - t->wants.items), o);
 }
 
 void fit_table_release(struct fit_table *t)
 {
 	want_vec_release(&t->wants);
+	for (size_t i = 0; i < t->opps.n; i++)
+		free(t->opps.items[i].status);
 	free(t->opps.items);
+	free(t->floors);
 	memset(t, 0, sizeof(*t));
 }

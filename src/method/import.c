@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/text.h"
@@ -1132,6 +1133,65 @@ static int import_vcard_text(struct import *im, const char *data, size_t len, st
 	return rc;
 }
 
+/* ---- a file of another kind ---- */
+
+/* Is there, in the first lines of text, one that names every word (any case)?
+ * LinkedIn's export starts with a few lines of notes before its header. */
+static bool early_line_names(const char *text, size_t len, const char *const *words)
+{
+	char line[512];
+	size_t at = 0;
+
+	for (int n = 0; n < HEADER_SEARCH_ROWS && at < len; n++) {
+		size_t k = 0;
+		bool all = true;
+
+		while (at < len && text[at] != '\n') {
+			if (k + 1 < sizeof(line))
+				line[k++] = (char)tolower((unsigned char)text[at]);
+			at++;
+		}
+		line[k] = '\0';
+		at++;
+		for (size_t w = 0; words[w] && all; w++)
+			all = strstr(line, words[w]) != NULL;
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* What else data clearly is, when it is not what kind expects: a message
+ * naming the right import, or NULL. Bug (issue 16): a LinkedIn export given
+ * as applications made an opportunity of each person's job title. */
+static const char *another_kind(enum import_kind kind, const char *data, size_t len)
+{
+	static const char *const linkedin[] = { "first name", "last name", "connected on", NULL };
+	static const char *const applications[] = { "company", "title", NULL };
+	size_t i = 0;
+
+	if (len >= 16 && !memcmp(data, "SQLite format 3", 16))
+		return "this looks like a rapport database, not a file to import: use `rapport "
+		       "restore FILE` to put a backup back";
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		i = 3; /* a byte order mark */
+	while (i < len && isspace((unsigned char)data[i]))
+		i++;
+	if (kind != IMPORT_VCARD && len - i >= 11 && !strncasecmp(data + i, "BEGIN:VCARD", 11))
+		return "this looks like an address book's vCards: use `rapport import vcard FILE`";
+	if (i < len && (data[i] == '{' || data[i] == '['))
+		return "this looks like a JSON document (a rapport backup?): use `rapport import "
+		       "json FILE`";
+	if (kind != IMPORT_LINKEDIN && early_line_names(data + i, len - i, linkedin))
+		return "this looks like a LinkedIn connections export: use `rapport import "
+		       "linkedin FILE`";
+	if (kind == IMPORT_VCARD && (len - i < 11 || strncasecmp(data + i, "BEGIN:VCARD", 11)) &&
+	    early_line_names(data + i, len - i, applications))
+		return "this looks like a spreadsheet of applications: use `rapport import csv "
+		       "FILE`";
+	return NULL;
+}
+
 /* ---- entry points ---- */
 
 static const char *base_name(const char *path)
@@ -1148,12 +1208,17 @@ int import_text(struct store *s, enum import_kind kind, const char *name, const 
 	static const struct import_options none = { 0 };
 	struct import im = { .s = s, .kind = kind, .o = o ? o : &none, .sum = sum };
 	struct strbuf note = STRBUF_INIT;
+	const char *other = another_kind(kind, data, len);
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
 	sum->kind = kind;
 	sum->records = kind == IMPORT_CSV ? "opportunities" : "people";
 	sum->file = xstrdup(name);
+	if (other) {
+		strbuf_release(&note);
+		return error_set(err, ERR_INVALID, "%s: %s; nothing was imported", name, other);
+	}
 	sum->dry_run = im.o->dry_run;
 	im.defs = kind == IMPORT_CSV ? csv_fields : linkedin_fields;
 	strbuf_addf(&note, "imported from %s", base_name(name));

@@ -29,6 +29,11 @@
  *            COLUMN=FIELD maps overrule them (FIELD "ignore" drops a column).
  * vCard      a person per card: FN (else N), ORG, TITLE, the preferred (else
  *            first) e-mail and phone, a LinkedIn URL, NOTE.
+ *
+ * A file that is clearly of another kind (LinkedIn's header offered as
+ * applications or vCards, a vCard, a JSON document or a SQLite database
+ * offered as CSV) is refused before anything is read, with a message that
+ * names the import that reads it.
  */
 #ifndef RAPPORT_IMPORT_H
 #define RAPPORT_IMPORT_H

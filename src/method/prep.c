@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "method/fit.h"
 #include "method/levels.h"
+#include "store/debrief.h"
+#include "store/offer.h"
 #include "store/wants.h"
 #include "util/xalloc.h"
 
@@ -21,6 +24,10 @@ struct prep {
 	want_standing_vec wants;
 	question_vec questions;  /* those for the stage */
 	id_vec asked;
+	struct offer offer;      /* valid when has_offer */
+	bool has_offer;
+	char *refine;            /* the latest debrief's "what to refine", or NULL */
+	char *refine_at;
 	int stage;
 	struct prep_result *out;
 };
@@ -54,6 +61,10 @@ static void prep_release(struct prep *p)
 	want_standing_vec_release(&p->wants);
 	question_vec_release(&p->questions);
 	free(p->asked.items);
+	if (p->has_offer)
+		offer_release(&p->offer);
+	free(p->refine);
+	free(p->refine_at);
 }
 
 static unsigned audiences_of_role(int role)
@@ -115,6 +126,24 @@ static int load_people(struct prep *p, struct error *err)
 	return 0;
 }
 
+/* The latest debrief's "what to refine": the lesson to carry into the next conversation. */
+static int load_refine(struct prep *p, struct error *err)
+{
+	debrief_vec v = { 0 };
+
+	if (store_debrief_list(p->s, p->opp.id, &v, err))
+		return err->code;
+	for (size_t i = v.n; i-- > 0;) { /* oldest first: walk back to the latest */
+		if (v.items[i].refine && *v.items[i].refine) {
+			p->refine = xstrdup(v.items[i].refine);
+			p->refine_at = xstrdup(v.items[i].at ? v.items[i].at : "");
+			break;
+		}
+	}
+	debrief_vec_release(&v);
+	return 0;
+}
+
 static int prep_load(struct prep *p, struct error *err)
 {
 	struct question_filter f = { 0 };
@@ -128,9 +157,11 @@ static int prep_load(struct prep *p, struct error *err)
 	p->stage = p->out->stage = stage;
 	f.stages = 1u << stage;
 	f.audiences = p->all_audiences;
-	if (store_want_standings(p->s, p->opp.id, &p->wants, err) ||
+	if (fit_standings_load(p->s, &p->opp, &p->wants, err) ||
 	    store_question_list(p->s, &f, &p->questions, err) ||
-	    store_questions_asked(p->s, p->opp.id, &p->asked, err))
+	    store_questions_asked(p->s, p->opp.id, &p->asked, err) ||
+	    store_offer_of_opp(p->s, p->opp.id, &p->offer, &p->has_offer, err) ||
+	    load_refine(p, err))
 		return err->code;
 	return 0;
 }
@@ -170,22 +201,60 @@ static void sheet_head(struct prep *p, struct strbuf *md)
 	}
 }
 
+static void sheet_amount_line(struct strbuf *md, const char *label, int64_t v)
+{
+	if (v < 0)
+		return;
+	strbuf_addstr(md, label);
+	add_amount(md, v);
+	strbuf_addch(md, '\n');
+}
+
+static void sheet_text_line(struct strbuf *md, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	strbuf_addstr(md, label);
+	md_escape(md, text);
+	strbuf_addch(md, '\n');
+}
+
+/* The offer's terms: with an offer in hand the conversation is about them. */
+static void sheet_offer(struct prep *p, struct strbuf *md)
+{
+	const struct offer *o = &p->offer;
+
+	if (!p->has_offer) {
+		sheet_amount_line(md, "- Offered: ", p->opp.salary_offered);
+		return;
+	}
+	sheet_amount_line(md, "- Offer, base: ", o->terms.base);
+	sheet_amount_line(md, "- Offer, bonus: ", o->terms.bonus);
+	sheet_text_line(md, "- Offer, equity: ", o->terms.equity);
+	sheet_text_line(md, "- Offer, title: ", o->terms.title);
+	sheet_text_line(md, "- Offer, level: ", o->terms.level);
+	sheet_text_line(md, "- Offer, start: ", o->terms.start);
+	sheet_text_line(md, "- Offer, benefits: ", o->benefits);
+	sheet_text_line(md, "- Decide by: ", o->deadline);
+}
+
 static void sheet_salary(struct prep *p, struct strbuf *md)
 {
 	const struct opp *o = &p->opp;
+	/* Bug (issue 16): at the offer stage the sheet asked for the range
+	 * above the offer's own figure; an offer settles what the range was for. */
+	bool offered = p->has_offer || o->salary_offered >= 0;
 
 	strbuf_addstr(md, "\n## Salary\n\n");
-	if (o->salary_target >= 0) {
-		strbuf_addstr(md, "- Your target: ");
-		add_amount(md, o->salary_target);
-		strbuf_addch(md, '\n');
-	}
+	sheet_amount_line(md, "- Your target: ", o->salary_target);
 	if (o->salary_low >= 0) {
 		strbuf_addstr(md, "- Their range: ");
 		add_amount(md, o->salary_low);
 		strbuf_addstr(md, " to ");
 		add_amount(md, o->salary_high);
 		strbuf_addch(md, '\n');
+	} else if (offered) {
+		/* nothing to ask: the offer below is the figure */
 	} else if (p->stage >= QSTAGE_SECOND) {
 		strbuf_addstr(md, "- **Ask for the salary range in this conversation**: by now "
 				  "it should be on the table, and knowing it early saves both "
@@ -194,11 +263,17 @@ static void sheet_salary(struct prep *p, struct strbuf *md)
 		strbuf_addstr(md, "- The range is not known yet: ask for it by the second "
 				  "conversation.\n");
 	}
-	if (o->salary_offered >= 0) {
-		strbuf_addstr(md, "- Offered: ");
-		add_amount(md, o->salary_offered);
-		strbuf_addch(md, '\n');
-	}
+	sheet_offer(p, md);
+}
+
+/* What the last debrief said to do better, so the next conversation does it. */
+static void sheet_refine(struct prep *p, struct strbuf *md)
+{
+	if (!p->refine)
+		return;
+	strbuf_addf(md, "\n## To refine (from your debrief of %.10s)\n\n", p->refine_at);
+	md_escape(md, p->refine);
+	strbuf_addch(md, '\n');
 }
 
 static int sheet_person(struct prep *p, size_t i, struct strbuf *md, struct error *err)
@@ -387,6 +462,7 @@ int prep_sheet(struct store *s, const struct prep_request *req, struct strbuf *m
 	if ((rc = sheet_mismatch(&p, md, err)))
 		goto done;
 	sheet_salary(&p, md);
+	sheet_refine(&p, md);
 	if (p.meet.n)
 		strbuf_addstr(md, "\n## Whom you will meet\n");
 	for (size_t i = 0; i < p.meet.n && !rc; i++)

@@ -137,6 +137,31 @@ static int read_tags(struct store *s, struct person *p, struct error *err)
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the tags", err);
 }
 
+static const char SQL_PERSON_NAMESAKE[] =
+	"SELECT id FROM person WHERE name_key = ?1 AND org_id IS ?2 ORDER BY id LIMIT 1";
+
+int store_person_namesake(struct store *s, const char *name, int64_t org_id, int64_t *id,
+			  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_NAMESAKE, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	*id = 0;
+	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
+	if (org_id)
+		sqlite3_bind_int64(st, 2, org_id);
+	else
+		sqlite3_bind_null(st, 2);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						     : store_fail(s, "cannot look for a namesake", err);
+}
+
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_GET, err);

@@ -1,10 +1,14 @@
 /*
  * resolve.c: turning what a user typed into a record id.
  *
- *   ORG     an id, or a name (case-insensitive)
- *   PERSON  an id, a full name, or a unique case-insensitive part of a name
+ *   ORG     an id, a name, or a unique part of a name
+ *   PERSON  an id, a full name, or a unique part of a name
  *   OPP     a slug, or an id
  *   WANT    an id, its text (case-insensitive), or a unique part of it
+ *
+ * Names match whatever their case; organisations' and people's also without
+ * accents ("fernandez" finds Fernández): the whole name first, with its
+ * accents then without, then a part of it, likewise.
  *
  * A reference that matches several records is an error that lists them, so
  * the user can pick one by id.
@@ -12,6 +16,7 @@
 #include "store/store_internal.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/text.h"
@@ -84,22 +89,6 @@ static const char SQL_ORG_BY_ID[] = "SELECT id FROM organisation WHERE id = ?";
 static const char SQL_ORG_BY_NAME[] =
 	"SELECT id, name FROM organisation WHERE name_key = ?1";
 
-int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (all_digits(ref) && (rc = by_id(s, SQL_ORG_BY_ID, ref, id, err)) <= 0)
-		return rc;
-	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
-		return ERR_STORE;
-	sqlite3_bind_text(st, 1, text_fold(ref), -1, free);
-	rc = single_match(s, st, "organisations", ref, id, err);
-	if (rc == 1)
-		return error_set(err, ERR_NOT_FOUND, "no organisation '%s'", ref);
-	return rc;
-}
-
 static const char SQL_PERSON_BY_ID[] = "SELECT id FROM person WHERE id = ?";
 static const char SQL_PERSON_BY_NAME[] =
 	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
@@ -109,6 +98,14 @@ static const char SQL_PERSON_BY_PART[] =
 	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
 	" LEFT JOIN organisation o ON o.id = p.org_id"
 	" WHERE p.name_key LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY p.id";
+static const char SQL_PERSON_BY_PLAIN[] =
+	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" WHERE fold_ascii(p.name_key) = ?1 ORDER BY p.id";
+static const char SQL_PERSON_BY_PLAIN_PART[] =
+	"SELECT p.id, p.name || ifnull(' (' || o.name || ')', '') FROM person p"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" WHERE fold_ascii(p.name_key) LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY p.id";
 
 /* Escape LIKE's wildcards so a typed % or _ matches itself. */
 static char *like_escape(const char *s)
@@ -123,27 +120,74 @@ static char *like_escape(const char *s)
 	return strbuf_detach(&sb);
 }
 
-/* Look ref up by its whole folded text, then as a part of it. */
-static int by_text(struct store *s, const char *full_sql, const char *part_sql,
-		   const char *what, const char *ref, int64_t *id, struct error *err)
+/* The statements that look a name up, in order; NULL: that step is skipped.
+ * Each binds ?1: the folded reference (plain ones: without accents), as a
+ * LIKE pattern for parts. */
+struct text_lookup {
+	const char *what;       /* "people" */
+	const char *full, *plain_full, *part, *plain_part;
+};
+
+static int lookup_step(struct store *s, const char *sql, bool plain, bool part,
+		       const struct text_lookup *l, const char *ref, int64_t *id,
+		       struct error *err)
 {
 	sqlite3_stmt *st;
-	char *pattern, *folded;
+	char *folded;
+
+	if (!sql)
+		return 1;
+	if (!(st = store_stmt(s, sql, err)))
+		return ERR_STORE;
+	folded = plain ? text_fold_ascii(ref) : text_fold(ref);
+	if (part) {
+		char *pattern = like_escape(folded);
+		free(folded);
+		folded = pattern;
+	}
+	sqlite3_bind_text(st, 1, folded, -1, free);
+	return single_match(s, st, l->what, ref, id, err);
+}
+
+/* Look ref up by its whole folded text (with its accents, then without),
+ * then as a part of it (likewise). 1 when nothing matches. */
+static int by_text(struct store *s, const struct text_lookup *l, const char *ref, int64_t *id,
+		   struct error *err)
+{
 	int rc;
 
-	if (!(st = store_stmt(s, full_sql, err)))
-		return ERR_STORE;
-	sqlite3_bind_text(st, 1, text_fold(ref), -1, free);
-	if ((rc = single_match(s, st, what, ref, id, err)) <= 0)
+	if ((rc = lookup_step(s, l->full, false, false, l, ref, id, err)) <= 0 ||
+	    (rc = lookup_step(s, l->plain_full, true, false, l, ref, id, err)) <= 0 ||
+	    (rc = lookup_step(s, l->part, false, true, l, ref, id, err)) <= 0)
 		return rc;
-	if (!(st = store_stmt(s, part_sql, err)))
-		return ERR_STORE;
-	folded = text_fold(ref);
-	pattern = like_escape(folded);
-	free(folded);
-	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
-	free(pattern);
-	return single_match(s, st, what, ref, id, err);
+	return lookup_step(s, l->plain_part, true, true, l, ref, id, err);
+}
+
+static const char SQL_ORG_BY_PLAIN[] =
+	"SELECT id, name FROM organisation WHERE fold_ascii(name_key) = ?1 ORDER BY id";
+static const char SQL_ORG_BY_PART[] =
+	"SELECT id, name FROM organisation WHERE name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
+	" ORDER BY id";
+static const char SQL_ORG_BY_PLAIN_PART[] =
+	"SELECT id, name FROM organisation"
+	" WHERE fold_ascii(name_key) LIKE '%' || ?1 || '%' ESCAPE '\\' ORDER BY id";
+
+static const struct text_lookup org_lookup = { "organisations", SQL_ORG_BY_NAME,
+					       SQL_ORG_BY_PLAIN, SQL_ORG_BY_PART,
+					       SQL_ORG_BY_PLAIN_PART };
+
+int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
+{
+	int rc;
+
+	if (!*ref)
+		return error_set(err, ERR_INVALID, "an empty name refers to no organisation");
+	if (all_digits(ref) && (rc = by_id(s, SQL_ORG_BY_ID, ref, id, err)) <= 0)
+		return rc;
+	rc = by_text(s, &org_lookup, ref, id, err);
+	if (rc == 1)
+		return error_set(err, ERR_NOT_FOUND, "no organisation '%s'", ref);
+	return rc;
 }
 
 int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
@@ -154,7 +198,11 @@ int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct e
 		return error_set(err, ERR_INVALID, "an empty name refers to no one");
 	if (all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
 		return rc;
-	rc = by_text(s, SQL_PERSON_BY_NAME, SQL_PERSON_BY_PART, "people", ref, id, err);
+	static const struct text_lookup people = { "people", SQL_PERSON_BY_NAME,
+						   SQL_PERSON_BY_PLAIN, SQL_PERSON_BY_PART,
+						   SQL_PERSON_BY_PLAIN_PART };
+
+	rc = by_text(s, &people, ref, id, err);
 	if (rc == 1)
 		return error_set(err, ERR_NOT_FOUND, "no person '%s'", ref);
 	return rc;
@@ -173,7 +221,10 @@ int store_want_resolve(struct store *s, const char *ref, int64_t *id, struct err
 		return error_set(err, ERR_INVALID, "an empty text refers to no want");
 	if (all_digits(ref) && (rc = by_id(s, SQL_WANT_BY_ID, ref, id, err)) <= 0)
 		return rc;
-	rc = by_text(s, SQL_WANT_BY_TEXT, SQL_WANT_BY_PART, "wants", ref, id, err);
+	static const struct text_lookup wants = { "wants", SQL_WANT_BY_TEXT, NULL,
+						  SQL_WANT_BY_PART, NULL };
+
+	rc = by_text(s, &wants, ref, id, err);
 	if (rc == 1)
 		return error_set(err, ERR_NOT_FOUND, "no want '%s' (see rapport want list)", ref);
 	return rc;
@@ -206,21 +257,47 @@ int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 	return error_set(err, ERR_NOT_FOUND, "no opportunity '%s' (use its slug or id)", ref);
 }
 
-int store_org_ensure(struct store *s, const char *name, int64_t *id, struct error *err)
+/* An organisation whose name, without case or accents, is name or starts
+ * a word of it: "Northwind" is "Northwind Logistics", "wind" is not. */
+static const char SQL_ORG_BY_WORD[] =
+	"SELECT id, name FROM organisation WHERE fold_ascii(name_key) LIKE ?1 || '%' ESCAPE '\\'"
+	" OR fold_ascii(name_key) LIKE '% ' || ?1 || '%' ESCAPE '\\' ORDER BY id";
+
+static const struct text_lookup org_close_lookup = { "organisations", NULL, SQL_ORG_BY_PLAIN,
+						     NULL, SQL_ORG_BY_WORD };
+
+int store_org_find_or_add(struct store *s, const char *name, bool new_org, int64_t *id,
+			  bool *close, struct error *err)
 {
 	struct org o = { 0 };
-	sqlite3_stmt *st;
 	int rc;
 
-	if (!(st = store_stmt(s, SQL_ORG_BY_NAME, err)))
-		return ERR_STORE;
-	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
-	if ((rc = single_match(s, st, "organisations", name, id, err)) <= 0)
+	*close = false;
+	if ((rc = lookup_step(s, SQL_ORG_BY_NAME, false, false, &org_lookup, name, id, err)) <= 0)
 		return rc;
+	if (!new_org && *name) {
+		rc = by_text(s, &org_close_lookup, name, id, err);
+		if (rc == ERR_AMBIGUOUS) {
+			char msg[sizeof(err->msg)];
+			snprintf(msg, sizeof(msg), "%s", err->msg);
+			return error_set(err, ERR_AMBIGUOUS, "%s, or --new-org for a new one", msg);
+		}
+		if (rc <= 0) {
+			*close = rc == 0;
+			return rc;
+		}
+	}
 	o.name = (char *)name;
 	rc = store_org_add(s, &o, err);
 	*id = o.id;
 	o.name = NULL;
 	org_release(&o);
 	return rc;
+}
+
+int store_org_ensure(struct store *s, const char *name, int64_t *id, struct error *err)
+{
+	bool close;
+
+	return store_org_find_or_add(s, name, false, id, &close, err);
 }

@@ -2,6 +2,8 @@
 #include "store/store_internal.h"
 #include "store/load_check.h"
 
+#include "core/text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -432,15 +434,34 @@ static int busy_wait(void *ctx, int tries)
 	return 1;
 }
 
+/* fold_ascii(text): text_fold_ascii in SQL, so references match without
+ * accents (resolve.c); SQLite has no unaccent of its own. */
+static void sql_fold_ascii(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_fold_ascii((const char *)text), -1, free);
+}
+
 static int configure(struct store *s, const char *path, bool read_only, struct error *err)
 {
 	sqlite3_busy_handler(s->db, busy_wait, NULL);
 	/* No writing the file by other means than SQL (writable_schema, direct
 	 * writes to FTS5's shadow tables). trusted_schema stays on: rapport's
 	 * own triggers write to search_index, and SQLite 3.40's FTS5 is not
-	 * marked harmless; rapport registers no SQL function that a planted
-	 * trigger could call. (restore turns it off on the backup it reads.) */
+	 * marked harmless; the one SQL function rapport registers, fold_ascii,
+	 * is pure and harmless whoever calls it. (restore turns it off on the
+	 * backup it reads.) */
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	if (sqlite3_create_function(s->db, "fold_ascii", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				    sql_fold_ascii, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "cannot open the database", err);
 	/* A file that is not a database fails on its first read: say so plainly. */
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",

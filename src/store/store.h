@@ -54,7 +54,14 @@ void store_rollback(struct store *s);
 int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
 int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
 int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct error *err);
-/* The id of the organisation named name (case-insensitive), created when new. */
+/* The id of the organisation named name (case-insensitive); else, unless
+ * new_org, one whose name differs only by case and accents or has name at
+ * the start of a word ("Northwind" is "Northwind Logistics"; *close is
+ * then true; several: ERR_AMBIGUOUS, listing them); else a new one. Bug
+ * (issue 16): a near name silently made a second organisation. */
+int store_org_find_or_add(struct store *s, const char *name, bool new_org, int64_t *id,
+			  bool *close, struct error *err);
+/* store_org_find_or_add, close names allowed, without saying which. */
 int store_org_ensure(struct store *s, const char *name, int64_t *id, struct error *err);
 
 /* Organisations */
@@ -67,6 +74,10 @@ int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *
 
 /* People */
 int store_person_add(struct store *s, struct person *p, struct error *err);
+/* The first person named name (case-insensitive) in the organisation org_id
+ * (0: in none); *id is 0 when there is none. */
+int store_person_namesake(struct store *s, const char *name, int64_t org_id, int64_t *id,
+			  struct error *err);
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err);
 int store_person_update(struct store *s, const struct person *p, struct error *err);
 /* org_id 0 and tag NULL mean no filter. */

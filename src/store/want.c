@@ -67,6 +67,7 @@ void want_standing_vec_release(want_standing_vec *v)
 		for (size_t j = 0; j < w->evidence.n; j++)
 			want_evidence_release(&w->evidence.items[j]);
 		free(w->evidence.items);
+		free(w->judged);
 	}
 	free(v->items);
 	memset(v, 0, sizeof(*v));

@@ -42,6 +42,9 @@ struct want_standing {
 	struct want want;
 	enum want_status status;
 	VEC(struct want_evidence) evidence;
+	/* Not stored: why the status was judged from the opportunity's figures
+	 * ("offer base 78k < 80k"; see method/salary_want.h), or NULL. */
+	char *judged;
 };
 
 struct question {

@@ -110,14 +110,88 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The code point at *p (advanced past it); a byte that starts no valid
+ * sequence is taken alone, as U+FFFD. */
+static unsigned long next_code_point(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned long cp;
+	int extra;
+
+	if (s[0] < 0x80) {
+		*p = s + 1;
+		return s[0];
+	}
+	extra = s[0] >= 0xF5 ? -1 : s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC2 ? 1 : -1;
+	cp = extra == 3 ? s[0] & 0x07u : extra == 2 ? s[0] & 0x0Fu : s[0] & 0x1Fu;
+	for (int i = 1; i <= extra; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			extra = -1;
+			break;
+		}
+		cp = cp << 6 | (s[i] & 0x3Fu);
+	}
+	if (extra < 0) {
+		*p = s + 1;
+		return 0xFFFD;
+	}
+	*p = s + 1 + extra;
+	return cp;
+}
+
+/* Columns a code point takes in a terminal: 0 for combining marks and
+ * zero-width characters, 2 for East Asian wide and fullwidth ones (and
+ * emoji), 1 otherwise. A small table rather than wcwidth(), which needs a
+ * UTF-8 locale set for the whole program. */
+static size_t code_point_width(unsigned long cp)
+{
+	static const struct { unsigned long lo, hi; } zero[] = {
+		{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
+		{ 0x064B, 0x065F }, { 0x1AB0, 0x1AFF }, { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F },
+		{ 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F },
+	};
+	static const struct { unsigned long lo, hi; } wide[] = {
+		{ 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF }, { 0x3400, 0x4DBF },
+		{ 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF },
+		{ 0xFE30, 0xFE4F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
+		{ 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+	};
+
+	if (cp < 0x300)
+		return 1;
+	for (size_t i = 0; i < sizeof(zero) / sizeof(zero[0]); i++)
+		if (cp >= zero[i].lo && cp <= zero[i].hi)
+			return 0;
+	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (cp >= wide[i].lo && cp <= wide[i].hi)
+			return 2;
+	return 1;
+}
+
 size_t utf8_width(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t w = 0;
 
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
+	while (*p)
+		w += code_point_width(next_code_point(&p));
 	return w;
+}
+
+size_t utf8_fit_prefix(const char *s, size_t cols, size_t *width)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p;
+	size_t w = 0;
+
+	while (*p) {
+		size_t cw = code_point_width(next_code_point(&p));
+		if (w + cw > cols)
+			break;
+		w += cw;
+		end = p;
+	}
+	*width = w;
+	return (size_t)(end - (const unsigned char *)s);
 }
 
 void strbuf_addpad(struct strbuf *sb, const char *s, size_t width)

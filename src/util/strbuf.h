@@ -36,7 +36,11 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_addpad(struct strbuf *sb, const char *s, size_t width);
 void strbuf_trim(struct strbuf *sb);
 
-/* Display width of a UTF-8 string: one column per code point. */
+/* Display width of a UTF-8 string in a terminal: a column per character,
+ * none for a combining mark, two for an East Asian wide one ("東京": 4). */
 size_t utf8_width(const char *s);
+/* The bytes of the longest start of s that fits in cols columns; *width
+ * receives its columns. */
+size_t utf8_fit_prefix(const char *s, size_t cols, size_t *width);
 
 #endif

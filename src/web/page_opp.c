@@ -59,24 +59,12 @@ static void hidden(struct strbuf *sb, const char *name, const char *value)
 	strbuf_addstr(sb, "\">");
 }
 
-/* The badge's colour: a deal-breaker, a good fit (75 and up), a poor one (below 50). */
-static const char *fit_class(const struct fit *f)
-{
-	int v = fit_score(f);
-
-	if (f->deal_breakers)
-		return "bad";
-	if (v < 0)
-		return "";
-	return v >= 75 ? "good" : v < 50 ? "warn" : "";
-}
-
 static void fit_line(struct strbuf *sb, const struct fit *f)
 {
 	char score[32];
 
 	fit_text(f, score, sizeof(score));
-	ui_badge(sb, fit_class(f), score);
+	ui_badge(sb, fit_grade(f), score);
 	strbuf_addf(sb, " <span class=\"meta\">%d of %d wants known (%d%% of their weight)</span>",
 		    f->known, f->total, fit_coverage(f));
 }
@@ -126,7 +114,7 @@ static int view_load(struct web_req *rq, struct view *v)
 	    (rc = store_opp_history(s, id, &v->history, err)) ||
 	    (rc = store_interactions_of_opp(s, id, TIMELINE_LIMIT, &v->iv, &v->total, err)) ||
 	    (rc = store_tasks_of_opp(s, id, &v->tasks, err)) ||
-	    (rc = store_want_standings(s, id, &v->wants, err)) ||
+	    (rc = fit_standings_load(s, &v->o, &v->wants, err)) ||
 	    (rc = levels_check_opp(s, id, &v->mismatch, err)) ||
 	    (rc = store_offer_of_opp(s, id, &v->offer, &v->has_offer, err)) ||
 	    (v->has_offer && (rc = store_offer_rounds(s, v->offer.id, &v->rounds, err))))

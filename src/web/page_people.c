@@ -589,7 +589,8 @@ static void join_tags(struct strbuf *sb, const struct person *p)
 }
 
 /* The form of a new person (p NULL) or of p. */
-static void person_form_page(struct web_req *rq, struct web_resp *rs, const struct person *p)
+static void person_form_page(struct web_req *rq, struct web_resp *rs, const struct person *p,
+			     bool namesake)
 {
 	struct strbuf *sb = &rs->body, tags = STRBUF_INIT, action = STRBUF_INIT;
 	char rapport[16] = "", cadence[16] = "";
@@ -633,6 +634,9 @@ static void person_form_page(struct web_req *rq, struct web_resp *rs, const stru
 	strbuf_addstr(sb, "</div>");
 	ui_input(sb, rq, "text", "tags", "Tags (separated by commas)", tags.buf, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", p ? p->notes : NULL, 6);
+	if (namesake)
+		ui_checkbox(sb, rq, "allow_duplicate",
+			    "Yes, add another person of this name in this organisation", false);
 	ui_form_end(sb, p ? "Save" : "Add the person");
 	strbuf_addstr(sb, "</div>\n");
 	if (p)
@@ -730,14 +734,37 @@ static bool read_person(struct web_req *rq, struct person *p)
 	return true;
 }
 
+/* A new person of the same name in the same organisation as someone you
+ * have: refused beside the name until the form's checkbox confirms it. */
+static int check_namesake(struct web_req *rq, const struct person *p, bool *namesake)
+{
+	int64_t id;
+
+	if (p->id || web_param(&rq->form, "allow_duplicate"))
+		return 0;
+	if (store_person_namesake(rq->store, p->name, p->org_id, &id, &rq->err))
+		return rq->err.code;
+	if (id) {
+		web_field_error(rq, "name",
+				"you have a person of this name %s already (person %lld): tick the "
+				"box below to add another",
+				p->org_id ? "in this organisation" : "with no organisation",
+				(long long)id);
+		*namesake = true;
+	}
+	return 0;
+}
+
 /* Save p (new when its id is 0); an error the store finds goes on the form. */
-static int save_person(struct web_req *rq, struct person *p, bool *saved)
+static int save_person(struct web_req *rq, struct person *p, bool *saved, bool *namesake)
 {
 	int rc;
 
 	*saved = false;
 	if (!read_person(rq, p))
 		return 0;
+	if ((rc = check_namesake(rq, p, namesake)) || *namesake)
+		return rc;
 	rc = p->id ? store_person_update(rq->store, p, &rq->err)
 		   : store_person_add(rq->store, p, &rq->err);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
@@ -751,21 +778,21 @@ static int save_person(struct web_req *rq, struct person *p, bool *saved)
 
 int page_person_new(struct web_req *rq, struct web_resp *rs)
 {
-	person_form_page(rq, rs, NULL);
+	person_form_page(rq, rs, NULL, false);
 	return 0;
 }
 
 int post_person_create(struct web_req *rq, struct web_resp *rs)
 {
 	struct person p = { .rapport = -1, .cadence = -1 };
-	bool saved;
-	int rc = save_person(rq, &p, &saved);
+	bool saved, namesake = false;
+	int rc = save_person(rq, &p, &saved, &namesake);
 
 	if (!rc && saved) {
 		web_redirect(rs, "/people/%lld", (long long)p.id);
 	} else if (!rc) {
 		rs->status = 400;
-		person_form_page(rq, rs, NULL);
+		person_form_page(rq, rs, NULL, namesake);
 	}
 	person_release(&p);
 	return rc;
@@ -775,25 +802,25 @@ static int edit(struct web_req *rq, struct web_resp *rs)
 {
 	struct person p = { 0 }, shown = { 0 };
 	int64_t id;
-	bool saved = false;
+	bool saved = false, namesake = false;
 	int rc;
 
 	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
 	    (rc = store_person_get(rq->store, id, &p, &rq->err)))
 		goto out;
 	if (!rq->post) {
-		person_form_page(rq, rs, &p);
+		person_form_page(rq, rs, &p, false);
 		goto out;
 	}
 	/* the form shows the record as stored, and the user's values over it */
 	if ((rc = store_person_get(rq->store, id, &shown, &rq->err)) ||
-	    (rc = save_person(rq, &p, &saved)))
+	    (rc = save_person(rq, &p, &saved, &namesake)))
 		goto out;
 	if (saved) {
 		web_redirect(rs, "/people/%lld", (long long)id);
 	} else {
 		rs->status = 400;
-		person_form_page(rq, rs, &shown);
+		person_form_page(rq, rs, &shown, false);
 	}
 out:
 	person_release(&p);

@@ -109,7 +109,7 @@ static int board_load(struct store *s, struct board *b, struct error *err)
 		struct card *c = &b->cards[i];
 		c->o = &b->opps.items[i];
 		c->days = days_since(s, c->o->stage_changed_at);
-		c->fit = fit_table_get(&fits, c->o->id);
+		c->fit = fit_table_get(&fits, c->o);
 		index[i] = (struct by_id){ c->o->id, i };
 		/* no level applied for: nothing to fall below */
 		if (c->o->level_applied && !stage_is_closed(c->o->stage))
@@ -143,24 +143,25 @@ static void days_text(struct strbuf *sb, long days)
 		strbuf_addf(sb, "%ld day%s in this stage", days, days == 1 ? "" : "s");
 }
 
-/* The badge's colour: a deal-breaker, a good fit (75 and up), a poor one (below 50). */
+/* The badge's colour (see fit_grade): green only with enough of the picture known. */
 static const char *fit_class(const struct fit *f)
 {
-	int v = fit_score(f);
+	const char *grade = fit_grade(f);
 
-	if (f->deal_breakers)
+	if (!strcmp(grade, "good"))
+		return "good fit";
+	if (!strcmp(grade, "bad"))
 		return "bad fit";
-	if (v < 0)
-		return "fit";
-	return v >= 75 ? "good fit" : v < 50 ? "warn fit" : "fit";
+	return !strcmp(grade, "warn") ? "warn fit" : "fit";
 }
 
 static void fit_badge(struct strbuf *sb, const struct fit *f)
 {
-	char score[32], text[48];
+	char score[32], known[32], text[96];
 
 	fit_text(f, score, sizeof(score));
-	snprintf(text, sizeof(text), "fit %s", score);
+	fit_known_text(f, known, sizeof(known));
+	snprintf(text, sizeof(text), "fit %s, %s", score, known);
 	ui_badge(sb, fit_class(f), text);
 }
 

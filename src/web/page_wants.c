@@ -204,37 +204,13 @@ struct view {
 	want_vec wants;
 	opp_vec opps;     /* the open opportunities */
 	struct fit_table fits;
-	struct {
-		int64_t opp_id, want_id;
-		enum want_status status;
-	} *cells;
-	size_t ncells, cells_alloc;
 };
-
-static void collect_status(void *ctx, int64_t opp_id, int64_t want_id, enum want_status status)
-{
-	struct view *v = ctx;
-
-	xgrow((void **)&v->cells, sizeof(*v->cells), v->ncells + 1, &v->cells_alloc);
-	v->cells[v->ncells].opp_id = opp_id;
-	v->cells[v->ncells].want_id = want_id;
-	v->cells[v->ncells++].status = status;
-}
-
-static enum want_status status_at(const struct view *v, int64_t opp_id, int64_t want_id)
-{
-	for (size_t i = 0; i < v->ncells; i++)
-		if (v->cells[i].opp_id == opp_id && v->cells[i].want_id == want_id)
-			return v->cells[i].status;
-	return WANT_UNKNOWN;
-}
 
 static void view_release(struct view *v)
 {
 	want_vec_release(&v->wants);
 	opp_vec_release(&v->opps);
 	fit_table_release(&v->fits);
-	free(v->cells);
 }
 
 static int view_load(struct web_req *rq, struct view *v)
@@ -244,8 +220,7 @@ static int view_load(struct web_req *rq, struct view *v)
 
 	if ((rc = store_want_list(rq->store, &v->wants, &rq->err)) ||
 	    (rc = store_opp_list(rq->store, -1, &all, &rq->err)) ||
-	    (rc = fit_table_load(rq->store, &v->fits, &rq->err)) ||
-	    (rc = store_want_statuses(rq->store, collect_status, v, &rq->err))) {
+	    (rc = fit_table_load(rq->store, &v->fits, &rq->err))) {
 		opp_vec_release(&all);
 		return rc;
 	}
@@ -400,7 +375,8 @@ static void matrix(struct strbuf *sb, const struct view *v)
 		strbuf_addf(sb, " <span class=\"meta\">%d%s</span></th>", w->weight,
 			    w->must ? ", must" : "");
 		for (size_t k = 0; k < v->opps.n; k++) {
-			enum want_status st = status_at(v, v->opps.items[k].id, w->id);
+			/* the table's status: salary wants judged from the figures too */
+			enum want_status st = fit_table_status(&v->fits, &v->opps.items[k], w->id);
 			strbuf_addstr(sb, "<td><a class=\"cell-link\" href=\"/wants?opp=");
 			ui_url_part(sb, v->opps.items[k].slug);
 			strbuf_addf(sb, "&amp;want=%lld#mark\" title=\"record what you learnt\">",
@@ -413,7 +389,7 @@ static void matrix(struct strbuf *sb, const struct view *v)
 	}
 	strbuf_addstr(sb, "</tbody>\n<tfoot><tr><th scope=\"row\">Fit</th>");
 	for (size_t k = 0; k < v->opps.n; k++) {
-		struct fit f = fit_table_get(&v->fits, v->opps.items[k].id);
+		struct fit f = fit_table_get(&v->fits, &v->opps.items[k]);
 		char text[32];
 		fit_text(&f, text, sizeof(text));
 		strbuf_addstr(sb, "<td>");

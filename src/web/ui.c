@@ -157,6 +157,15 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 	strbuf_addstr(sb, "</a>");
 }
 
+/* The year of "now" (RAPPORT_NOW when set), 0 when it cannot be read. */
+static int current_year(void)
+{
+	struct datetime now;
+	struct error e = ERROR_INIT;
+
+	return date_now(&now, &e) ? 0 : now.year;
+}
+
 void ui_when(struct strbuf *sb, const char *iso)
 {
 	static const char *const wday[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
@@ -173,6 +182,9 @@ void ui_when(struct strbuf *sb, const char *iso)
 	days = date_to_days(&dt);
 	strbuf_addf(sb, "<time datetime=\"%.*s\">%s %d %s", 16, iso,
 		    wday[((days % 7) + 7) % 7], dt.day, mon[dt.month - 1]);
+	/* Bug (issue 16): "Sun 3 Mar" for 2024 read as this year's */
+	if (dt.year != current_year())
+		strbuf_addf(sb, " %d", dt.year);
 	if (dt.has_time)
 		strbuf_addf(sb, " %02d:%02d", dt.hour, dt.minute);
 	strbuf_addstr(sb, "</time>");

@@ -46,7 +46,8 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
-/* "Mon 2 Mar" for a date or date-time; with the time when it has one. */
+/* "Mon 2 Mar" for a date or date-time; with the year when it is not this
+ * year's ("Sun 3 Mar 2024"), and the time when it has one. */
 void ui_when(struct strbuf *sb, const char *iso);
 /* A small coloured label: <span class="badge CLS">text</span>. */
 void ui_badge(struct strbuf *sb, const char *cls, const char *text);

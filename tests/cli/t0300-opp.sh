@@ -252,4 +252,19 @@ test_expect_success 'opp add without a title is a usage error' '
 	grep -q "^usage: rapport opp add ORG TITLE" .stderr
 '
 
+test_expect_success 'opp add takes every field of the web form (issue 16)' '
+	rapport --json opp add "Fabrikam" "Staff Engineer" --level staff --level-offered senior \
+		--source referral --url https://fabrikam.example/jobs/1 --salary-target 120k \
+		--salary-range 100k-130k --notes "met at a meetup" --slug fabrikam-staff >out &&
+	rapport --json opp show fabrikam-staff >out &&
+	test_eq "$(jv level_applied <out)" staff &&
+	test_eq "$(jv level_offered <out)" senior &&
+	test_eq "$(jv source <out)" referral &&
+	test_eq "$(jv url <out)" https://fabrikam.example/jobs/1 &&
+	test_eq "$(jv salary_target <out)" 120000 &&
+	test_eq "$(jv salary_range.low <out)" 100000 &&
+	test_eq "$(jv salary_range.high <out)" 130000 &&
+	test_must_fail 1 rapport opp add "Fabrikam" "Other" --salary-range 130k-100k
+'
+
 test_done

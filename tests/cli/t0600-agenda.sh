@@ -144,6 +144,43 @@ test_expect_success 'the agenda writes nothing' '
 	test_eq "$(db_digest)" "$before"
 '
 
+test_expect_success 'upcoming tasks come by date, then by score (CLI and web)' '
+	export RAPPORT_DB="$TEST_DIR/upcoming.db" &&
+	rapport opp add "Big Offer" "Lead" --stage interviewing >/dev/null &&
+	rapport task add "On the 7th, a call, interviewing" --due 2026-03-07 --kind call \
+		--opp big-offer-lead >/dev/null &&
+	rapport task add "On the 4th" --due 2026-03-04 >/dev/null &&
+	rapport task add "On the 3rd, small" --due 2026-03-03 >/dev/null &&
+	rapport task add "On the 3rd, a call, interviewing" --due 2026-03-03 --kind call \
+		--opp big-offer-lead >/dev/null &&
+	rapport --json agenda >out &&
+	titles upcoming <out >actual &&
+	printf "%s\n" "On the 3rd, a call, interviewing" "On the 3rd, small" "On the 4th" \
+		"On the 7th, a call, interviewing" >expect &&
+	test_cmp expect actual &&
+	serve_start &&
+	http GET / >page &&
+	python3 - <<-\EOF &&
+	page = open("page").read()
+	at = [page.index(t) for t in ("On the 3rd, a call", "On the 3rd, small", "On the 4th",
+	                             "On the 7th")]
+	assert at == sorted(at), at
+	EOF
+	serve_stop
+'
+
+test_expect_success 'overdue tasks stay ranked by score' '
+	export RAPPORT_DB="$TEST_DIR/overdue.db" &&
+	rapport opp add "Big Offer" "Lead" --stage interviewing >/dev/null &&
+	rapport task add "Late by a day, interviewing" --due -1d --kind call \
+		--opp big-offer-lead >/dev/null &&
+	rapport task add "Late by two days" --due -2d >/dev/null &&
+	rapport --json agenda >out &&
+	titles overdue <out >actual &&
+	printf "%s\n" "Late by a day, interviewing" "Late by two days" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'a malformed RAPPORT_NOW is an error' '
 	RAPPORT_NOW="next tuesday" &&
 	test_must_fail 1 rapport agenda &&

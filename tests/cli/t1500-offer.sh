@@ -297,4 +297,16 @@ assert [r[\"side\"] for r in t[\"offer_round\"]] == [\"ask\", \"reply\", \"reply
 "
 '
 
+test_expect_success 'offer ask and reply take --note like every command; --text still works, unlisted' '
+	rapport offer ask acme --note "a hybrid week" --at 2026-03-20T10:00 >/dev/null &&
+	rapport offer reply acme --text "yes, two days at home" --at 2026-03-20T11:00 >/dev/null &&
+	rapport --json offer show acme >out &&
+	n=$(jlen rounds <out) &&
+	test_eq "$(jv rounds.$((n - 2)).text <out)" "a hybrid week" &&
+	test_eq "$(jv rounds.$((n - 1)).text <out)" "yes, two days at home" &&
+	rapport offer ask --help >out &&
+	grep -q -- "--note T" out &&
+	! grep -q -- "--text" out
+'
+
 test_done

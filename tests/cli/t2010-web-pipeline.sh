@@ -73,8 +73,8 @@ test_expect_success 'a card shows the fit to the wants and a level mismatch' '
 	rapport want mark beta "Remote work" met >/dev/null &&
 	rapport want mark gamma "Remote work" unmet >/dev/null &&
 	http GET /pipeline >page &&
-	card beta <page | grep -q "<span class=\"badge good fit\">fit 100%</span>" &&
-	card gamma <page | grep -q "<span class=\"badge bad fit\">fit 0% deal-breaker</span>" &&
+	card beta <page | grep -q "<span class=\"badge good fit\">fit 100%, 1 of 1 known</span>" &&
+	card gamma <page | grep -q "<span class=\"badge bad fit\">fit 0% deal-breaker, 1 of 1 known</span>" &&
 	card acme <page >acme &&
 	grep -q "fit ?" acme &&
 	grep -q "level mismatch" acme &&

@@ -421,11 +421,30 @@ static void test_org_and_opp_references(void **state)
 
 	assert_int_equal(store_org_resolve(f->s, "ACME analytics", &id, &err), 0);
 	assert_int_equal(id, org);
-	assert_int_equal(store_org_resolve(f->s, "Acme", &id, &err), ERR_NOT_FOUND);
+	/* a unique part of the name, as for people (issue 16) */
+	assert_int_equal(store_org_resolve(f->s, "Acme", &id, &err), 0);
+	assert_int_equal(id, org);
+	assert_int_equal(store_org_resolve(f->s, "Umbrella", &id, &err), ERR_NOT_FOUND);
 	assert_int_equal(store_org_ensure(f->s, "acme ANALYTICS", &ensured, &err), 0);
 	assert_int_equal(ensured, org);
 	assert_int_equal(store_org_ensure(f->s, "Beta Works", &ensured, &err), 0);
 	assert_int_not_equal(ensured, org);
+	/* without accents; a close name is the organisation you have */
+	assert_int_equal(store_org_resolve(f->s, "b\xc3\xa9ta works", &id, &err), 0);
+	assert_int_equal(id, ensured);
+	{
+		bool close = false;
+		int64_t same = 0, other = 0;
+
+		assert_int_equal(store_org_find_or_add(f->s, "Acme", false, &same, &close, &err), 0);
+		assert_int_equal(same, org);
+		assert_true(close);
+		assert_int_equal(store_org_find_or_add(f->s, "cme", false, &other, &close, &err), 0);
+		assert_int_not_equal(other, org); /* not the start of a word: a new one */
+		assert_false(close);
+		assert_int_equal(store_org_find_or_add(f->s, "Acme", true, &other, &close, &err), 0);
+		assert_int_not_equal(other, org); /* --new-org */
+	}
 	assert_int_equal(store_opp_resolve(f->s, "acme-analytics-data-lead", &id, &err), 0);
 	assert_int_equal(id, opp);
 	assert_int_equal(store_opp_resolve(f->s, "1", &id, &err), 0);

@@ -169,6 +169,32 @@ static void test_fold(void **state)
 	assert_fold("AB\xff\xc3", "ab\xff\xc3");
 }
 
+static void expect_ascii(const char *in, const char *want)
+{
+	char *got = text_fold_ascii(in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_fold_ascii(void **state)
+{
+	(void)state;
+	expect_ascii("Fernández", "fernandez");
+	expect_ascii("ZOË ÅNGSTRÖM", "zoe angstrom");
+	expect_ascii("Société Générale", "societe generale");
+	expect_ascii("Straße", "strasse");
+	expect_ascii("Œuvre Æther", "oeuvre aether");
+	expect_ascii("Łódź Dvořák Şahin", "lodz dvorak sahin");
+	expect_ascii("Ñandú Çelik Þór", "nandu celik thor");
+	/* decomposed: e + combining acute */
+	expect_ascii("Jose\xcc\x81", "jose");
+	/* what has no ASCII letter stays as text_fold makes it */
+	expect_ascii("東京 Ωmega", "東京 ωmega");
+	expect_ascii("1 ÷ 2", "1 ÷ 2");
+	expect_ascii("", "");
+}
+
 static void test_person_validate(void **state)
 {
 	char analyst[] = "Analyst", empty[] = "";
@@ -197,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_numbers_and_addresses),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_ascii),
 		cmocka_unit_test(test_person_validate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
