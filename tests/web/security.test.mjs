@@ -2,9 +2,9 @@
 // script, a page on another origin that posts a forged form, and a name
 // rebound to 127.0.0.1 (DNS rebinding).
 import http from "node:http";
-import { start, test, expect, cli, done, base } from "./lib.mjs";
+import { start, test, expect, cli, done, base, key } from "./lib.mjs";
 
-const { page } = await start();
+const { page, browser } = await start();
 
 const hostileName = '"><img src=x onerror="window.__pwned=1">';
 const hostileNote = "<script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3)";
@@ -46,6 +46,20 @@ await test("a forged POST from a page on another origin is refused and changes n
 	evil.close();
 	expect(resp.status() === 403, "status 403, got " + resp.status());
 	expect(cli("--json", "search", "forged").length === before, "nothing logged");
+});
+
+await test("a browser without the key gets the sign-in page; the printed address lets it in", async () => {
+	const other = await browser.newContext();
+	const p = await other.newPage();
+	let r = await p.goto(base + "/people");
+	expect(r.status() === 401, "status 401, got " + r.status());
+	expect(await p.textContent("h1") === "Sign in", "the sign-in page");
+	expect(!(await p.content()).includes("Hostile"), "nothing of the search on it");
+	r = await p.goto(base + "/people?key=" + key);
+	expect(r.status() === 200, "status 200, got " + r.status());
+	expect(p.url() === base + "/people", "the key is gone from the address: " + p.url());
+	expect(await p.textContent("h1") === "People", "the page asked for");
+	await other.close();
 });
 
 await test("a name rebound to 127.0.0.1 gets 421", async () => {
