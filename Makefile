@@ -75,9 +75,11 @@ bench: $(BUILD)/rapport $(BENCH_BIN)
 deps:
 	@sh scripts/install-deps
 
+# On a desktop the browser opens on the sign-in address; elsewhere, open the
+# address it prints (it carries the key that signs you in).
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/rapport serve
+	$(BUILD)/rapport serve $$([ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xdg-open >/dev/null && echo --open)
 
 # Banned functions: easy to misuse with user data (as git's banned.h).
 lint:

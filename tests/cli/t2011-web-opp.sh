@@ -93,7 +93,8 @@ s = open(\"s\").read()
 items = [re.sub(r\"<[^>]+>\", \"\", m) for m in
          re.findall(r\"<p class=\\\"tl-summary\\\">(.*?)</p>\", s)]
 want = [\"Moved from offer to negotiating\", \"Moved from interviewing to offer\", \"Panel interview\",
-        \"Moved from lead to interviewing\", \"Screen with the recruiter\", \"Added as lead\"]
+        \"Moved from conversation to interviewing\", \"Screen with the recruiter\",
+        \"Moved from lead to conversation\", \"Added as lead\"]
 sys.exit(0 if items == want else \"got %r\" % items)
 " &&
 	grep -q "<p class=\"why\">after the screen</p>" s &&
