@@ -513,7 +513,9 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 	}
 	cn->bearer = bearer_key(c);
 	cn->authed = cn->bearer || same_secret(cookie, srv.session);
-	if (!cn->authed && read &&
+	/* the printed address, also when signed in already: the key leaves the
+	 * address bar either way */
+	if (read &&
 	    same_secret(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
 		cn->signin = true;
 	else if (!cn->authed && !public_path(url))

@@ -59,7 +59,9 @@ test_expect_success 'the key signs in and is dropped from the address; the rest 
 	http --no-cookie GET "/search?q=acme&key=$WEB_KEY" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /search?q=acme$" resp &&
-	grep -q "^Set-Cookie: rapport_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict" resp
+	grep -q "^Set-Cookie: rapport_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict" resp &&
+	http GET "/people?key=$WEB_KEY" >resp &&
+	test "$(head -1 resp)" = 303 && grep -q "^Location: /people$" resp
 '
 
 test_expect_success 'a script signs with the key as a bearer token, and needs no CSRF token' '
