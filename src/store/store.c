@@ -3,6 +3,7 @@
 #include "store/load_check.h"
 
 #include "core/text.h"
+#include "util/dirs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -228,27 +229,6 @@ int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def)
 		if (!strcmp(def->names[i], name))
 			return (int)i;
 	return -1;
-}
-
-/* Create the folders above path (mkdir -p of its dirname). */
-static int make_parent_dirs(const char *path, struct error *err)
-{
-	char *dir = xstrdup(path);
-	int rc = 0;
-
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) && errno != EEXIST)
-			rc = error_set(err, ERR_IO, "cannot create folder '%s': %s", dir,
-				       strerror(errno));
-		*p = '/';
-		if (rc)
-			break;
-	}
-	free(dir);
-	return rc;
 }
 
 /* Before SQLite opens (and perhaps creates) anything: a database rapport
@@ -499,7 +479,7 @@ int store_open(struct store **out, const char *path, unsigned flags, struct erro
 	*out = NULL;
 	if (!path || !*path)
 		return error_set(err, ERR_INVALID, "no database path");
-	if ((flags & STORE_CREATE_DIRS) && make_parent_dirs(path, err))
+	if ((flags & STORE_CREATE_DIRS) && dirs_make_parents(path, err))
 		return ERR_IO;
 	if (!read_only && check_writable(path, err))
 		return ERR_IO;

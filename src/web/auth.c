@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util/atomic_file.h"
+#include "util/dirs.h"
 #include "util/password.h"
 #include "util/xalloc.h"
 
@@ -49,28 +50,6 @@ char *auth_keyfile_dir(void)
 	if (!dir)
 		dir = xdg_path("XDG_STATE_HOME", ".local/state", "");
 	return dir;
-}
-
-/* mkdir -p with mode 0700 for what it creates. */
-static int make_dirs(const char *dir, struct error *err)
-{
-	char *copy = xstrdup(dir);
-	int rc = 0;
-
-	for (char *p = copy + 1; !rc; p++) {
-		bool end = *p == '\0';
-		if (*p != '/' && !end)
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) && errno != EEXIST)
-			rc = error_set(err, ERR_IO, "cannot make the folder '%s': %s", copy,
-				       strerror(errno));
-		if (end)
-			break;
-		*p = '/';
-	}
-	free(copy);
-	return rc;
 }
 
 /* Replace path with text in one rename (0600 for a new file). */
@@ -134,7 +113,7 @@ int auth_password_get(char **hash, struct error *err)
 
 int auth_password_set(const char *password, struct error *err)
 {
-	char *path = auth_password_path(), *hash = NULL, *slash;
+	char *path = auth_password_path(), *hash = NULL;
 	int rc;
 
 	if (!path)
@@ -147,11 +126,7 @@ int auth_password_set(const char *password, struct error *err)
 		free(path);
 		return rc;
 	}
-	slash = strrchr(path, '/');
-	*slash = '\0';
-	rc = make_dirs(path, err);
-	*slash = '/';
-	if (!rc && !(rc = password_hash(password, &hash, err))) {
+	if (!(rc = dirs_make_parents(path, err)) && !(rc = password_hash(password, &hash, err))) {
 		struct strbuf line = STRBUF_INIT;
 		strbuf_addf(&line, "%s\n", hash);
 		rc = write_private(path, line.buf, err);
@@ -172,13 +147,14 @@ int auth_keyfile_write(const char *url, const char *db_path, char **path, struct
 	if (!dir)
 		return error_set(err, ERR_IO, "neither XDG_RUNTIME_DIR nor HOME is set: nowhere to "
 					      "keep the server's address");
-	if ((rc = make_dirs(dir, err))) {
-		free(dir);
-		return rc;
-	}
 	strbuf_addf(&sb, "%s/serve-%ld", dir, (long)getpid());
 	free(dir);
 	*path = strbuf_detach(&sb);
+	if ((rc = dirs_make_parents(*path, err))) {
+		free(*path);
+		*path = NULL;
+		return rc;
+	}
 	strbuf_addf(&sb, "%s\n%s\n%ld\n", url, db_path, (long)getpid());
 	rc = write_private(*path, sb.buf, err);
 	strbuf_release(&sb);
