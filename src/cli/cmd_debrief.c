@@ -9,6 +9,7 @@
  * rapport asks for each in turn (debrief_prompt.c).
  */
 #include "cli/debrief.h"
+#include "cli/remove.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -480,5 +481,8 @@ const struct cmd_spec debrief_cmds[] = {
 	  debrief_list, 0 },
 	{ "show", "ID", "Show a debrief: the questions asked, the answers and the wants they "
 	  "marked.", 1, 1, no_opts, debrief_show, 0 },
+	{ "rm", "ID", "Remove a debrief with its questions asked; one whose answers marked "
+	  "wants only with --force (the marks go too).", 1, 1, cli_rm_opts, cli_debrief_rm,
+	  CMD_WRITE },
 	{ 0 },
 };

@@ -1,5 +1,6 @@
 /* cmd_feedback.c: rapport feedback add|list: what people told you about yourself. */
 #include "cli/debrief.h"
+#include "cli/remove.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,5 +113,8 @@ const struct cmd_spec feedback_cmds[] = {
 	  2, 2, feedback_add_opts, feedback_add, CMD_WRITE },
 	{ "list", "[OPP]", "List feedback (on one opportunity), oldest first, with the improvement "
 	  "actions that follow each.", 0, 1, no_opts, feedback_list, 0 },
+	{ "rm", "ID", "Remove feedback; with improvement actions that follow it only with "
+	  "--force (they stay, following nothing).", 1, 1, cli_rm_opts, cli_feedback_rm,
+	  CMD_WRITE },
 	{ 0 },
 };

@@ -5,6 +5,7 @@
  * the progress-update rule proposes a letter to that person.
  */
 #include "cli/debrief.h"
+#include "cli/remove.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,5 +130,7 @@ const struct cmd_spec improve_cmds[] = {
 	  1, 1, improve_add_opts, improve_add, CMD_WRITE },
 	{ "list", "", "List improvement actions: open ones by due date, then those done or "
 	  "skipped.", 0, 0, no_opts, improve_list, 0 },
+	{ "rm", "ID", "Remove an improvement action.", 1, 1, cli_rm_opts, cli_improve_rm,
+	  CMD_WRITE },
 	{ 0 },
 };

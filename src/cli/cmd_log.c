@@ -1,5 +1,6 @@
 /* cmd_log.c: rapport log KIND SUMMARY: record an interaction and the people in it. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <string.h>
 
@@ -100,5 +101,8 @@ const struct cmd_spec log_cmds[] = {
 	  "or note. People in an interaction about an opportunity are linked to it (as "
 	  "interviewer for an interview).",
 	  2, 2, log_opts, log_run, CMD_WRITE },
+	{ "rm", "ID", "Remove an interaction (the id 'person show' and 'opp show' give); its "
+	  "people's last contact is recomputed; want marks and debriefs that cite it stay, "
+	  "citing nothing (only with --force).", 1, 1, cli_rm_opts, cli_log_rm, CMD_WRITE },
 	{ 0 },
 };

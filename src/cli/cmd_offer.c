@@ -1,5 +1,6 @@
 /* cmd_offer.c: rapport offer add|edit|ask|reply|show|compare: offers and their negotiation. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -505,5 +506,8 @@ const struct cmd_spec offer_cmds[] = {
 	  "the weighted fit, pay against your target, days to each deadline, unmet must-haves.\n"
 	  "Default: every opportunity with an offer.", 0, 100, offer_compare_opts, offer_compare,
 	  0 },
+	{ "rm", "OPP", "Remove an opportunity's offer with its rounds; its deadline's open "
+	  "follow-ups are skipped. The opportunity keeps its stage and salary.", 1, 1,
+	  cli_rm_opts, cli_offer_rm, CMD_WRITE },
 	{ 0 },
 };

@@ -1,5 +1,6 @@
 /* cmd_opp.c: rapport opp add|list|show|edit|move|link. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -433,5 +434,9 @@ const struct cmd_spec opp_cmds[] = {
 	  opp_move_opts, opp_move, CMD_WRITE },
 	{ "link", "OPP PERSON", "Link a person to an opportunity with a role.", 2, 2,
 	  opp_link_opts, opp_link, CMD_WRITE },
+	{ "rm", "OPP", "Remove an opportunity with its stage history; one with people links, "
+	  "tasks, offers, debriefs, want marks or interactions only with --force. Its "
+	  "interactions stay in the people's timelines (about no opportunity).", 1, 1,
+	  cli_rm_opts, cli_opp_rm, CMD_WRITE },
 	{ 0 },
 };

@@ -1,5 +1,6 @@
 /* cmd_org.c: rapport org add|list|show|edit. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +150,12 @@ const struct cmd_spec org_cmds[] = {
 	  1, 1, no_opts, org_show, 0 },
 	{ "edit", "ORG", "Change an organisation's fields.", 1, 1, org_edit_opts, org_edit,
 	  CMD_WRITE },
+	{ "rm", "ORG", "Remove an organisation; one with people or opportunities only with "
+	  "--force, which removes them too (each as 'person rm' and 'opp rm' would) and lists "
+	  "what went.", 1, 1, cli_rm_opts, cli_org_rm, CMD_WRITE },
+	{ "merge", "KEEP OTHER", "Merge organisation OTHER into KEEP: its people and "
+	  "opportunities move; the website, location KEEP lacks come from OTHER; notes joined. "
+	  "OTHER is removed.", 2, 2, NULL, cli_org_merge, CMD_WRITE },
 	{ 0 },
 };
 

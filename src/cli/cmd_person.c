@@ -1,5 +1,6 @@
 /* cmd_person.c: rapport person add|list|show|edit. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -284,5 +285,13 @@ const struct cmd_spec person_cmds[] = {
 	  person_show_opts, person_show, 0 },
 	{ "edit", "PERSON", "Change a person's fields (an empty value clears one).", 1, 1,
 	  person_edit_opts, person_edit, CMD_WRITE },
+	{ "rm", "PERSON", "Remove a person with their tags, links and follow-ups; one with any "
+	  "(links to opportunities, interactions, tasks, feedback) only with --force. "
+	  "Interactions with others or about an opportunity stay, without them.", 1, 1,
+	  cli_rm_opts, cli_person_rm, CMD_WRITE },
+	{ "merge", "KEEP OTHER", "Merge person OTHER into KEEP: interactions, opportunities and "
+	  "roles, tasks, feedback, want marks and tags move (a link both have is kept once, "
+	  "with KEEP's role); the fields KEEP lacks come from OTHER; notes joined. OTHER is "
+	  "removed.", 2, 2, NULL, cli_person_merge, CMD_WRITE },
 	{ 0 },
 };

@@ -1,5 +1,6 @@
 /* cmd_task.c: rapport task add|list|done|skip|snooze. */
 #include "cli/cli.h"
+#include "cli/remove.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,5 +202,10 @@ const struct cmd_spec task_cmds[] = {
 	  CMD_WRITE },
 	{ "snooze", "ID WHEN", "Move a task's due date to WHEN.", 2, 2, no_opts, task_snooze,
 	  CMD_WRITE },
+	{ "reopen", "ID", "Open a done or skipped task again. A done one that logged a contact "
+	  "(an e-mail, a call, a letter) takes it back: the interaction goes and the person's "
+	  "last contact is what it was.", 1, 1, no_opts, cli_task_reopen, CMD_WRITE },
+	{ "rm", "ID", "Remove a task (the contact it logged, if any, stays).", 1, 1, cli_rm_opts,
+	  cli_task_rm, CMD_WRITE },
 	{ 0 },
 };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "method/playbook_run.h"
+#include "store/remove.h"
 #include "util/xalloc.h"
 
 int stage_after_interaction(enum interaction_kind kind, enum stage at)
@@ -104,6 +105,9 @@ static int log_contact(struct store *s, const struct playbook *pb, const struct 
 	it.opp.id = t->opp.id;
 	VEC_PUSH(&it.people)->id = t->person.id;
 	rc = log_interaction(s, pb, &it, NULL, reached, err);
+	/* kept, so reopening the task takes the contact back (task reopen) */
+	if (!rc)
+		rc = store_task_set_logged(s, t->id, it.id, err);
 	interaction_release(&it);
 	return rc;
 }

@@ -403,15 +403,24 @@ static const char migration_4[] =
 	/* the time rules' offers whose deadline is ahead (store_offer_deadlines_from) */
 	"CREATE INDEX offer_deadline ON offer(deadline) WHERE deadline IS NOT NULL;";
 
-const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* The interaction that marking a task done logged, so reopening the task
+ * takes that contact back (issue 16). Tasks done before it have none. */
+static const char migration_5[] =
+	"ALTER TABLE task ADD COLUMN logged_interaction_id INTEGER"
+	" REFERENCES interaction(id) ON DELETE SET NULL;"
+	"CREATE INDEX task_logged_interaction ON task(logged_interaction_id)"
+	" WHERE logged_interaction_id IS NOT NULL;";
+
+const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
+					 migration_5 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL,
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
-const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA };
+const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

@@ -52,14 +52,22 @@ static void task_buttons(struct strbuf *sb, const struct web_req *rq, const stru
 {
 	char action[64];
 
-	if (t->status != TASK_OPEN)
+	if (t->status != TASK_OPEN) {
+		/* a mistaken Done or Skip is taken back here */
+		strbuf_addstr(sb, "<div class=\"actions task-close\">");
+		snprintf(action, sizeof(action), "/tasks/%lld/reopen", (long long)t->id);
+		ui_button_form(sb, rq, action, "Reopen", "secondary", NULL);
+		strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/delete\">Delete"
+				"</a></div>\n", (long long)t->id);
 		return;
+	}
 	strbuf_addstr(sb, "<div class=\"actions task-close\">");
 	snprintf(action, sizeof(action), "/tasks/%lld/done", (long long)t->id);
 	ui_button_form(sb, rq, action, "Done: it is sent", "primary", "back", "/", NULL);
 	snprintf(action, sizeof(action), "/tasks/%lld/skip", (long long)t->id);
 	ui_button_form(sb, rq, action, "Skip", "secondary", "back", "/", NULL);
-	strbuf_addstr(sb, "</div>\n");
+	strbuf_addf(sb, "<a class=\"button secondary\" href=\"/tasks/%lld/delete\">Delete</a>"
+			"</div>\n", (long long)t->id);
 }
 
 static void letter(struct strbuf *sb, const struct task *t, const struct letter_draft *d)

@@ -146,7 +146,9 @@ static void head(struct strbuf *sb, const struct view *v)
 	ui_url_part(sb, o->slug);
 	strbuf_addstr(sb, "\">Prep sheet</a><a class=\"button secondary\" href=\"");
 	opp_path(sb, o, "/debrief");
-	strbuf_addstr(sb, "\">Debrief</a></div>\n</div>\n");
+	strbuf_addstr(sb, "\">Debrief</a><a class=\"button secondary\" href=\"");
+	opp_path(sb, o, "/delete");
+	strbuf_addstr(sb, "\">Delete</a></div>\n</div>\n");
 }
 
 static void move_form(struct strbuf *sb, const struct web_req *rq, const struct opp *o)

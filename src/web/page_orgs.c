@@ -200,6 +200,7 @@ int page_org(struct web_req *rq, struct web_resp *rs)
 	struct org o = { 0 };
 	person_ref_vec people = { 0 };
 	opp_vec opps = { 0 };
+	char merge[64];
 	int64_t id;
 	int rc;
 
@@ -218,13 +219,16 @@ int page_org(struct web_req *rq, struct web_resp *rs)
 		strbuf_addstr(sb, "</p>");
 	}
 	strbuf_addf(sb, "</div><div class=\"actions\"><a class=\"button secondary\" "
-			"href=\"/orgs/%lld/edit\">Edit</a></div></div>\n<div class=\"grid org-page\">\n"
-			"<div>\n",
-		    (long long)id);
+			"href=\"/orgs/%lld/edit\">Edit</a><a class=\"button secondary\" "
+			"href=\"/orgs/%lld/delete\">Delete</a></div></div>\n"
+			"<div class=\"grid org-page\">\n<div>\n",
+		    (long long)id, (long long)id);
 	org_opps(sb, &opps);
 	org_people(sb, &o, &people);
 	strbuf_addstr(sb, "</div>\n<div>\n");
 	org_facts(sb, &o);
+	snprintf(merge, sizeof(merge), "/orgs/%lld/merge", (long long)id);
+	ui_merge_form(sb, rq, merge, "organisation");
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 out:

@@ -349,6 +349,7 @@ static void interaction_item(struct strbuf *sb, const struct person *p,
 	}
 	if (it->chemistry > 0)
 		strbuf_addf(sb, " · chemistry %d/5", it->chemistry);
+	strbuf_addf(sb, " · <a href=\"/interactions/%lld/delete\">Delete</a>", (long long)it->id);
 	strbuf_addstr(sb, "</p>\n");
 	if (it->notes) {
 		strbuf_addstr(sb, "<div class=\"notes\">");
@@ -561,8 +562,9 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 			"<a class=\"button secondary\" href=\"/people/%lld/edit\">Edit</a>"
 			"<a class=\"button secondary\" href=\"#log\">Log an interaction</a>"
 			"<a class=\"button secondary\" href=\"#follow-up\">Add a follow-up</a>"
+			"<a class=\"button secondary\" href=\"/people/%lld/delete\">Delete</a>"
 			"</div></div>\n<div class=\"person-page\">\n<div class=\"person-main\">\n",
-		    (long long)id);
+		    (long long)id, (long long)id);
 	open_tasks(sb, rq, &p, &tv);
 	timeline(sb, &p, &iv, total);
 	strbuf_addstr(sb, "</div>\n<div class=\"person-side\">\n");
@@ -570,6 +572,8 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	opportunities(sb, &ov);
 	log_form(sb, rq, &p, &ov, back);
 	rc = task_form(sb, rq, &p, &ov, back);
+	snprintf(back, sizeof(back), "/people/%lld/merge", (long long)id);
+	ui_merge_form(sb, rq, back, "person");
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 out:

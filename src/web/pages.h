@@ -68,6 +68,16 @@ int page_debrief(struct web_req *rq, struct web_resp *rs);
 int page_offers_compare(struct web_req *rq, struct web_resp *rs);
 int post_offer_create(struct web_req *rq, struct web_resp *rs);
 int post_offer_round(struct web_req *rq, struct web_resp *rs);
+/* page_remove.c: GET and POST /KIND/ID/delete for orgs, people,
+ * opportunities, tasks, interactions, feedback and debriefs; merging;
+ * reopening a task. ui_merge_form is the merge form a record's page shows. */
+int page_delete(struct web_req *rq, struct web_resp *rs);
+int post_delete(struct web_req *rq, struct web_resp *rs);
+int post_person_merge(struct web_req *rq, struct web_resp *rs);
+int post_org_merge(struct web_req *rq, struct web_resp *rs);
+int post_task_reopen(struct web_req *rq, struct web_resp *rs);
+void ui_merge_form(struct strbuf *sb, const struct web_req *rq, const char *action,
+		   const char *what);
 /* page_insights.c */
 int page_insights(struct web_req *rq, struct web_resp *rs);
 /* page_settings.c: the settings' frame (the title, then a tab per page) */
