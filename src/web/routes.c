@@ -68,6 +68,7 @@ const struct web_route web_routes[] = {
 	{ "GET", "/export/vcard.vcf", page_export_vcard },
 	{ "GET", "/export/csv/*", page_export_csv },
 	{ "GET", "/export/calendar.ics", page_export_ical },
+	{ "POST", "/undo", post_undo },
 	{ NULL, NULL, NULL },
 };
 
