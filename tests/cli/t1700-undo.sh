@@ -155,4 +155,14 @@ test_expect_success 'web: a back address elsewhere is not followed' '
 	grep -q "^Location: /$" resp
 '
 
+test_expect_success 'web: a server that undid stops cleanly (no leak under ASan)' '
+	serve_start &&
+	http POST /log kind=call summary="One more call" >/dev/null &&
+	http GET / >/dev/null &&
+	http POST /undo back=/ >/dev/null &&
+	http GET / >page &&
+	grep -q "Undone: web: /log" page &&
+	serve_stop
+'
+
 test_done
