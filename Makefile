@@ -14,7 +14,10 @@ WERROR    ?=
 CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wwrite-strings -Wformat=2 -Wno-format-nonliteral -Wpointer-arith \
              -Wvla -Wundef $(WERROR)
-CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
+# The session extension (undo) is in Debian's libsqlite3; its declarations
+# in sqlite3.h need these two.
+CPPFLAGS  += -D_GNU_SOURCE -DRAPPORT_VERSION='"$(VERSION)"' -Isrc \
+             -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
 # libmicrohttpd (rapport serve) and libical (the calendar) are not linked:

@@ -1358,11 +1358,13 @@ static void without_contact_trigger(struct gen *g, void (*load)(struct gen *))
  * that the keep-in-touch rule has some work but not years of backlog. */
 static void settle_cadences(struct gen *g)
 {
-	char sql[256], today[DATE_BUFSZ];
+	char sql[512], today[DATE_BUFSZ];
 
 	fmt_time(g->now, 0, today);
+	/* the next touch, as SQL_NEXT_TOUCH in store/store_internal.h writes it */
 	snprintf(sql, sizeof(sql), "UPDATE person SET cadence = NULL WHERE cadence IS NOT NULL"
-		 " AND next_touch < '%s' AND id %% 50 != 0", today);
+		 " AND date(coalesce(last_contact, created_at), '+' || cadence || ' days') < '%s'"
+		 " AND id %% 50 != 0", today);
 	exec(g, sql);
 }
 

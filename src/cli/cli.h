@@ -59,6 +59,8 @@ enum cmd_flags {
 	/* runs the time rules first (playbooks_tick): in a write transaction
 	 * when they have something to do, else in a read one */
 	CMD_TICK = 1 << 2,
+	/* a CMD_WRITE command that is not kept for undo (undo itself) */
+	CMD_NO_UNDO = 1 << 3,
 };
 
 struct cmd_spec {
@@ -100,6 +102,7 @@ extern const struct cmd_spec debrief_cmds[];
 extern const struct cmd_spec feedback_cmds[];
 extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_spec serve_cmds[];
+extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_group cmd_groups[];
 
 /* Option values: the last one given, or NULL. */

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "store/store.h"
+#include "store/undo.h"
 #include "util/alloc_fail.h"
 #include "util/xalloc.h"
 
@@ -49,6 +50,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
 	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
+	{ "undo", "take back the last command that wrote (again: the one before); --list",
+	  undo_cmds },
 	{ NULL, NULL, NULL },
 };
 
@@ -205,11 +208,74 @@ static int begin(struct cli *cli, unsigned flags)
 {
 	if (flags & CMD_TICK)
 		return begin_for_tick(cli);
-	return (flags & CMD_WRITE) ? store_begin_write(cli->store, &cli->err)
-				   : store_begin_read(cli->store, &cli->err);
+	if (!(flags & CMD_WRITE))
+		return store_begin_read(cli->store, &cli->err);
+	if (store_begin_write(cli->store, &cli->err))
+		return cli->err.code;
+	return (flags & CMD_NO_UNDO) ? 0 : store_undo_track(cli->store, &cli->err);
 }
 
-static int run_command(const struct cmd_spec *cmd, struct args *a)
+#define WHAT_MAX 200 /* bytes of a command's line in the undo history */
+
+/* An argument as the user would type it: quoted when it has spaces. */
+static void add_word(struct strbuf *sb, const char *word)
+{
+	bool quote = !*word || strpbrk(word, " \t\n\"'\\") != NULL;
+
+	strbuf_addch(sb, ' ');
+	if (!quote) {
+		strbuf_addstr(sb, word);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (const char *p = word; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *p == '\n' ? ' ' : *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+/* The undo history's line for a command: its name and its arguments
+ * (not its options), cut at WHAT_MAX bytes on a character's start. */
+static char *describe_command(const char *group, const struct cmd_spec *cmd,
+			      const struct args *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len;
+
+	strbuf_addstr(&sb, group);
+	if (cmd->name[0])
+		strbuf_addf(&sb, " %s", cmd->name);
+	for (size_t i = 0; i < a->npos; i++)
+		add_word(&sb, a->pos[i]);
+	if (sb.len > WHAT_MAX) {
+		for (len = WHAT_MAX - 3; len && (sb.buf[len] & 0xc0) == 0x80; len--)
+			;
+		sb.len = len; /* keeping strbuf's invariant: buf[len] is a NUL */
+		sb.buf[len] = '\0';
+		strbuf_addstr(&sb, "...");
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Keep what a command that wrote did, for undo (in its transaction). */
+static int save_for_undo(struct cli *cli, const char *group, const struct cmd_spec *cmd,
+			 const struct args *a)
+{
+	char *what;
+	int64_t id;
+	int rc;
+
+	if ((cmd->flags & (CMD_WRITE | CMD_NO_UNDO)) != CMD_WRITE)
+		return 0;
+	what = describe_command(group, cmd, a);
+	rc = store_undo_save(cli->store, what, "cli", &id, &cli->err);
+	free(what);
+	return rc;
+}
+
+static int run_command(const char *group, const struct cmd_spec *cmd, struct args *a)
 {
 	struct cli cli = { .out = STRBUF_INIT, .err = ERROR_INIT };
 	unsigned flags = 0;
@@ -227,6 +293,8 @@ static int run_command(const struct cmd_spec *cmd, struct args *a)
 			rc = begin(&cli, cmd->flags);
 		if (!rc)
 			rc = cmd->run(&cli, a);
+		if (!rc)
+			rc = save_for_undo(&cli, group, cmd, a);
 		if (!rc)
 			rc = store_commit(cli.store, &cli.err);
 		if (rc && cli.store)
@@ -322,7 +390,7 @@ int main(int argc, char **argv)
 		args_release(&a);
 		return die_usage(g->name, cmd, err.msg);
 	}
-	rc = run_command(cmd, &a);
+	rc = run_command(g->name, cmd, &a);
 	args_release(&a);
 	return rc;
 }

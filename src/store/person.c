@@ -8,7 +8,7 @@
 #define PERSON_SELECT                                                            \
 	"SELECT p.id, p.name, p.org_id, o.name, p.title, p.email, p.phone, p.linkedin," \
 	" p.rapport, p.cadence, p.notes, p.created_at, p.updated_at, p.last_contact," \
-	" p.next_touch, p.connected_on, p.uid"                                     \
+	" " SQL_NEXT_TOUCH("p.") ", p.connected_on, p.uid"                                     \
 	" FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
 
 /* The day you connected counts as a contact, as an interaction would. */

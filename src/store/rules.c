@@ -95,14 +95,15 @@ static const char SQL_DONE_OF_RULES[] =
 	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
 	" AND t.done_at >= ?3";
 static const char SQL_TOUCH_DUE[] =
-	"SELECT id, next_touch, (SELECT max(i.at) FROM interaction_person ip"
+	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id),"
-	" cadence FROM person p WHERE next_touch <= ?1"
+	" cadence FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?2)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
-	"  AND f.event = 'lapse:' || p.next_touch AND f.opp_id = 0 AND f.person_id = p.id)"
-	" ORDER BY next_touch, id";
+	"  AND f.event = 'lapse:' || " SQL_NEXT_TOUCH("p.") " AND f.opp_id = 0"
+	"  AND f.person_id = p.id)"
+	" ORDER BY 2, id";
 static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";

@@ -411,16 +411,42 @@ static const char migration_5[] =
 	"CREATE INDEX task_logged_interaction ON task(logged_interaction_id)"
 	" WHERE logged_interaction_id IS NOT NULL;";
 
+/*
+ * Undo: a person's next touch becomes an expression with an index (see
+ * SQL_NEXT_TOUCH): SQLite 3.40's session extension refuses a table with a
+ * generated column.
+ *
+ * Each command or web change that wrote keeps its changes as an
+ * SQLite session changeset (store/undo.c), with a line saying what it was.
+ * undone_at marks one that was undone (its changeset is then dropped); the
+ * line stays, for the web's "Undone: ..." notice. Not a data table: not
+ * exported, not in a backup's load.
+ */
+static const char migration_6[] =
+	"DROP INDEX person_next_touch;"
+	"ALTER TABLE person DROP COLUMN next_touch;"
+	"CREATE INDEX person_next_touch ON person(" SQL_NEXT_TOUCH("") ")"
+	" WHERE " SQL_NEXT_TOUCH("") " IS NOT NULL;"
+	"CREATE TABLE undo_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" what TEXT NOT NULL,"
+	" source TEXT NOT NULL CHECK (source IN ('cli','web')),"
+	" changes BLOB,"
+	" undone_at TEXT,"
+	" CHECK ((undone_at IS NULL) = (changes IS NOT NULL))"
+	") STRICT;";
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					 migration_5 };
+					  migration_5, migration_6 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL,
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
-const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL };
+const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

@@ -1,6 +1,7 @@
 /* store.c: opening the database file, migrations, transactions and the statement cache. */
 #include "store/store_internal.h"
 #include "store/load_check.h"
+#include "store/undo.h"
 
 #include "core/text.h"
 #include "util/dirs.h"
@@ -29,7 +30,13 @@ struct store {
 	/* per data table (store_tables), filled on first use */
 	char **columns[STORE_MAX_TABLES];
 	sqlite3_stmt *loaders[STORE_MAX_TABLES];
+	sqlite3_session *undo; /* recording this transaction's changes (undo.c), or NULL */
 };
+
+sqlite3_session **store_undo_slot(struct store *s)
+{
+	return &s->undo;
+}
 
 sqlite3 *store_db(struct store *s)
 {
@@ -510,6 +517,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_undo_forget(s); /* a session must go before its connection */
 	for (size_t i = 0; i < STMT_SLOTS; i++)
 		if (s->stmts[i].stmt)
 			sqlite3_finalize(s->stmts[i].stmt);
@@ -544,6 +552,7 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	store_undo_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -11,6 +11,16 @@
 /* At least store_ntables (schema.c checks it at compile time). */
 #define STORE_MAX_TABLES 32
 
+/* A person's next touch: their last contact (else when they were added)
+ * plus their cadence; NULL without a cadence. p is the table's alias with
+ * its dot ("p.") or "". An expression, not a generated column: SQLite
+ * 3.40's session extension (undo) cannot record a table that has one; the
+ * index person_next_touch is on this same expression (schema.c, migration
+ * 5), so a query that writes it so is as fast as the column was. */
+#define SQL_NEXT_TOUCH(p)                                                         \
+	"(CASE WHEN " p "cadence IS NULL THEN NULL ELSE date(coalesce(" p "last_contact, " \
+	p "created_at), '+' || " p "cadence || ' days') END)"
+
 /* A new UID for a person, as a vCard 4.0 wants one: a UUID (version 7) as
  * a URN. The time in milliseconds, then the SQL expression counter (the
  * person's id where it is known: the people one statement adds get UIDs in
@@ -34,6 +44,9 @@ extern const char *const store_migrations[];
 extern const size_t store_nmigrations;
 extern const char *const store_migration_data[];
 extern int (*const store_migration_after[])(struct store *, struct error *);
+
+/* Where the store keeps the session that records a transaction for undo (undo.c). */
+sqlite3_session **store_undo_slot(struct store *s);
 
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */

@@ -91,6 +91,8 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs);
 int page_settings_templates(struct web_req *rq, struct web_resp *rs);
 int post_settings_levels(struct web_req *rq, struct web_resp *rs);
 int post_settings_calendar(struct web_req *rq, struct web_resp *rs);
+/* page_undo.c */
+int post_undo(struct web_req *rq, struct web_resp *rs);
 /* page_import.c */
 int page_import(struct web_req *rq, struct web_resp *rs);
 int post_import(struct web_req *rq, struct web_resp *rs);

@@ -86,6 +86,7 @@ const struct web_route web_routes[] = {
 	{ "POST", "/people/*/merge", post_person_merge },
 	{ "POST", "/orgs/*/merge", post_org_merge },
 	{ "POST", "/tasks/*/reopen", post_task_reopen },
+	{ "POST", "/undo", post_undo },
 	{ NULL, NULL, NULL },
 };
 

@@ -40,6 +40,7 @@
 
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "store/undo.h"
 #include "util/xalloc.h"
 #include "util/password.h"
 #include "web/auth.h"
@@ -628,6 +629,48 @@ static bool cache_key(const struct web_req *rq, struct strbuf *key)
 	return true;
 }
 
+/* Is what this POST changes kept for undo? Not undo itself, nor a new
+ * calendar address: the address it revoked must stay revoked. */
+static bool undoable(web_handler page)
+{
+	return page != post_undo && page != post_settings_calendar;
+}
+
+#define WHAT_MAX 200 /* bytes of a change's line in the undo history */
+
+/* What the next page says: the change a POST just made (its undo entry's
+ * id, > 0: "Done." and Undo) or the one it undid (-id: "Undone: ..."), or
+ * 0. One for the server, as the server has one user; a flash rather than a
+ * parameter in the redirect's address, which would change every address a
+ * form goes back to. */
+static _Atomic int64_t flash;
+
+void web_flash_set(int64_t v)
+{
+	flash = v;
+}
+
+int64_t web_flash_take(void)
+{
+	return atomic_exchange(&flash, 0);
+}
+
+/* Keep the POST's changes for undo; the next page offers to undo them. */
+static int save_for_undo(struct web_req *rq)
+{
+	struct strbuf what = STRBUF_INIT;
+	int64_t id;
+	int rc;
+
+	strbuf_addstr(&what, "web: ");
+	text_add_printable(&what, rq->path, strnlen(rq->path, WHAT_MAX), false);
+	rc = store_undo_save(rq->store, what.buf, "web", &id, &rq->err);
+	strbuf_release(&what);
+	if (!rc && id)
+		web_flash_set(id);
+	return rc;
+}
+
 /* Run the page in a transaction: a read for GET, a write for POST, kept only
  * when the page succeeded. A GET whose page is cached at the database's
  * current version is answered from the cache. */
@@ -665,6 +708,8 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 	p = playbook_get();
 	rq->pb = &p->pb;
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
+	if (!rc && rq->post && undoable(page))
+		rc = store_undo_track(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
 	if (!rc && rq->post && rs->status < 400) {
@@ -673,6 +718,8 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
 		playbook_put(cur);
 	}
+	if (!rc && rq->post && rs->status < 400 && undoable(page))
+		rc = save_for_undo(rq);
 	if (!rc && rs->status < 400)
 		rc = store_commit(rq->store, &rq->err);
 	if (rc || rs->status >= 400)
@@ -681,7 +728,7 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
 	else if (rq->post && rs->status < 400)
 		write_generation++;
-	else if (cacheable)
+	else if (cacheable && !rs->no_cache)
 		page_cache_put(key.buf, &v, rs);
 	strbuf_release(&key);
 	playbook_put(p);

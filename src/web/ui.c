@@ -55,6 +55,7 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 		html_text(sb, web_param(&rq->query, "q"));
 	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n</header>\n"
 			  "<main>\n");
+	ui_undo_notice(rs, rq);
 }
 
 void ui_page_end(struct web_resp *rs)

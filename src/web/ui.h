@@ -35,6 +35,10 @@ void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
  * control character (browsers drop tabs and line breaks from a URL, so
  * "/\t/evil.example/" would become "//evil.example/")? */
 bool ui_local_path(const char *v);
+/* After a change made here: "Done." with an Undo button while it is the
+ * latest change undo would take back; after an undo: "Undone: ..."
+ * (page_undo.c). */
+void ui_undo_notice(struct web_resp *rs, const struct web_req *rq);
 
 /* Percent-encode s for a path segment or a query value. */
 void ui_url_part(struct strbuf *sb, const char *s);

@@ -72,6 +72,7 @@ struct web_resp {
 	char *disposition; /* Content-Disposition, for downloads */
 	bool cacheable;    /* static assets: may be cached */
 	bool set_session;  /* signed in: the answer sets the session cookie */
+	bool no_cache;     /* a page that must not be answered from the cache again */
 };
 
 /* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
@@ -99,6 +100,11 @@ const char *web_error_of(const struct web_req *rq, const char *field);
 /* Redirect after a POST (303 See Other) to a local path. */
 void web_redirect(struct web_resp *rs, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The flash the next page shows about undo (server.c; see page_undo.c):
+ * set it, or take it (it is then cleared). */
+void web_flash_set(int64_t v);
+int64_t web_flash_take(void);
 
 /* Settings that the Settings page changes and the server must take up. */
 int web_playbook_reload(struct error *err);

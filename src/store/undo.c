@@ -1,0 +1,173 @@
+/* undo.c: a transaction's changes kept as a session changeset, and taken back (see undo.h). */
+#include "store/undo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/store_internal.h"
+
+static const char SQL_UNDO_ADD[] =
+	"INSERT INTO undo_log (at, what, source, changes) VALUES (?, ?, ?, ?)";
+static const char SQL_UNDO_TRIM[] = "DELETE FROM undo_log WHERE id <= ?";
+static const char SQL_UNDO_LATEST[] =
+	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log"
+	" WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1";
+static const char SQL_UNDO_GET[] =
+	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log WHERE id = ?";
+static const char SQL_UNDO_LIST[] =
+	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log"
+	" WHERE undone_at IS NULL ORDER BY id DESC LIMIT ?";
+
+void undo_entry_release(struct undo_entry *e)
+{
+	free(e->at);
+	free(e->what);
+	free(e->source);
+	memset(e, 0, sizeof(*e));
+}
+
+void undo_entry_vec_release(undo_entry_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		undo_entry_release(&v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+/* A session on every data table. Attached children first (the reverse of
+ * store_tables' load order): a changeset lists its tables in the order they
+ * were attached, and its inverse removes rows in that order, so a child row
+ * goes before its parent and no ON DELETE action fires on rows the undo
+ * removes anyway. */
+static int open_session(struct store *s, sqlite3_session **out, struct error *err)
+{
+	int rc = sqlite3session_create(store_db(s), "main", out);
+
+	for (size_t i = store_ntables; rc == SQLITE_OK && i-- > 0;)
+		rc = sqlite3session_attach(*out, store_tables[i]);
+	if (rc == SQLITE_OK)
+		return 0;
+	sqlite3session_delete(*out);
+	*out = NULL;
+	return error_set(err, ERR_STORE, "cannot record the changes: %s", sqlite3_errstr(rc));
+}
+
+int store_undo_track(struct store *s, struct error *err)
+{
+	store_undo_forget(s);
+	return open_session(s, store_undo_slot(s), err);
+}
+
+void store_undo_forget(struct store *s)
+{
+	sqlite3_session **slot = store_undo_slot(s);
+
+	if (*slot) {
+		sqlite3session_delete(*slot);
+		*slot = NULL;
+	}
+}
+
+static int add_entry(struct store *s, const char *what, const char *source, const void *blob,
+		     int n, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_ADD, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, store_stamp(s));
+	bind_text(st, 2, what);
+	bind_text(st, 3, source);
+	if (sqlite3_bind_blob(st, 4, blob, n, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return error_set(err, ERR_STORE, "cannot record the changes: out of memory");
+	}
+	if (store_exec_stmt(s, st, "cannot record the changes", err))
+		return ERR_STORE;
+	sqlite3_clear_bindings(st); /* the blob is freed next */
+	*id = sqlite3_last_insert_rowid(store_db(s));
+	if (!(st = store_stmt(s, SQL_UNDO_TRIM, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, *id - UNDO_KEEP);
+	return store_exec_stmt(s, st, "cannot trim the undo history", err);
+}
+
+int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
+		    struct error *err)
+{
+	sqlite3_session *ses = *store_undo_slot(s);
+	void *blob = NULL;
+	int n = 0, rc;
+
+	*id = 0;
+	if (!ses)
+		return 0;
+	if (sqlite3session_isempty(ses)) {
+		store_undo_forget(s);
+		return 0;
+	}
+	rc = sqlite3session_changeset(ses, &n, &blob);
+	store_undo_forget(s);
+	if (rc != SQLITE_OK)
+		return error_set(err, ERR_STORE, "cannot record the changes: %s",
+				 sqlite3_errstr(rc));
+	rc = n > 0 ? add_entry(s, what, source, blob, n, id, err) : 0;
+	sqlite3_free(blob);
+	return rc;
+}
+
+/* ---- reading the history ---- */
+
+static void read_entry(sqlite3_stmt *st, struct undo_entry *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->at = col_text(st, 1);
+	e->what = col_text(st, 2);
+	e->source = col_text(st, 3);
+	e->undone = sqlite3_column_int(st, 4);
+}
+
+static int read_one(struct store *s, sqlite3_stmt *st, struct undo_entry *out, const char *none,
+		    struct error *err)
+{
+	int rc = sqlite3_step(st);
+
+	memset(out, 0, sizeof(*out));
+	if (rc == SQLITE_ROW)
+		read_entry(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, ERR_NOT_FOUND, "%s", none);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the undo history", err);
+}
+
+int store_undo_latest(struct store *s, struct undo_entry *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_LATEST, err);
+
+	return st ? read_one(s, st, out, "nothing to undo", err) : ERR_STORE;
+}
+
+int store_undo_get(struct store *s, int64_t id, struct undo_entry *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_GET, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return read_one(s, st, out, "no such change in the undo history", err);
+}
+
+int store_undo_list(struct store *s, int limit, undo_entry_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_LIST, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int(st, 1, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_entry(st, VEC_PUSH(out));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the undo history", err);
+}
