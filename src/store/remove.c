@@ -327,6 +327,34 @@ int store_recompute_contact_without(struct store *s, int64_t interaction_id, str
 	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }
 
+/* An interaction that is removed (an interview cancelled, or logged by
+ * mistake) takes its reasons with it: the open follow-ups its rules made
+ * (a thank-you, a silence letter) end, saying why, and the rules forget it,
+ * so that an interaction that takes its id later is not taken for it. */
+static const char SQL_END_INTERACTION_TASKS[] =
+	"UPDATE task SET status = 'skipped', done_at = ?2,"
+	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
+	" WHERE status = 'open' AND id IN"
+	" (SELECT task_id FROM rule_fire WHERE event = 'i:' || ?1)";
+static const char SQL_FORGET_INTERACTION[] = "DELETE FROM rule_fire WHERE event = 'i:' || ?1";
+
+static int end_interaction_rules(struct store *s, int64_t id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_END_INTERACTION_TASKS, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, store_stamp(s));
+	bind_text(st, 3, "Ended: the interaction it followed was removed.");
+	if (store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_FORGET_INTERACTION, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err);
+}
+
 static int remove_org(struct store *s, int64_t id, struct error *err)
 {
 	id_vec opps = { 0 }, people = { 0 };
@@ -355,7 +383,8 @@ int store_remove(struct store *s, enum record_kind kind, int64_t id, struct erro
 		return err->code;
 	if (kind == REC_ORG)
 		return remove_org(s, id, err);
-	if (kind == REC_INTERACTION && store_recompute_contact_without(s, id, err))
+	if (kind == REC_INTERACTION &&
+	    (store_recompute_contact_without(s, id, err) || end_interaction_rules(s, id, err)))
 		return err->code;
 	snprintf(doing, sizeof(doing), "cannot remove the %s", kinds[kind].name);
 	return run_all(s, remove_sql[kind], id, doing, err);

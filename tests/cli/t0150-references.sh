@@ -8,8 +8,8 @@ test_expect_success 'set-up' '
 	rapport org add "Northwind Logistics" >/dev/null &&
 	rapport org add "Contoso" >/dev/null &&
 	rapport org add "Société Générale" >/dev/null &&
-	rapport person add "Ana Fernández" --org Contoso >/dev/null &&
-	rapport person add "Zoë Ångström" >/dev/null
+	rapport person add "Analista Técnica" --org Contoso >/dev/null &&
+	rapport person add "Coördinator Försäljning" >/dev/null
 '
 
 test_expect_success 'an organisation by a unique part of its name' '
@@ -25,12 +25,12 @@ test_expect_success 'an organisation by a unique part of its name' '
 '
 
 test_expect_success 'people and organisations match without accents' '
-	rapport person show fernandez >out &&
-	grep -q "^Ana Fernández" out &&
-	rapport person show "ANA FERNANDEZ" >out &&
-	grep -q "^Ana Fernández" out &&
-	rapport person show "zoe angstrom" >out &&
-	grep -q "^Zoë Ångström" out &&
+	rapport person show tecnica >out &&
+	grep -q "^Analista Técnica" out &&
+	rapport person show "ANALISTA TECNICA" >out &&
+	grep -q "^Analista Técnica" out &&
+	rapport person show "coordinator forsaljning" >out &&
+	grep -q "^Coördinator Försäljning" out &&
 	rapport org show "societe generale" >out &&
 	grep -q "^Société Générale" out &&
 	rapport org show generale >out &&
@@ -44,7 +44,7 @@ test_expect_success 'a close name takes the organisation you have, and says so' 
 	rapport opp add "Societe Generale" "Analyst" >out 2>err &&
 	grep -q "Société Générale · Analyst" out &&
 	grep -q "^rapport: note: .Societe Generale. is taken as Société Générale" err &&
-	rapport person add "Dana Boss" --org "Northwind Log" >out 2>err &&
+	rapport person add "Team Boss" --org "Northwind Log" >out 2>err &&
 	grep -q "(Northwind Logistics)" out &&
 	grep -q "is taken as Northwind Logistics" err &&
 	rapport --json org list >out &&
@@ -63,23 +63,23 @@ test_expect_success 'a name that is part of several is an error listing them; --
 
 test_expect_success 'a second person of the same name in the same organisation needs confirming' '
 	before=$(db_digest) &&
-	test_must_fail 1 rapport person add "ana fernández" --org Contoso &&
+	test_must_fail 1 rapport person add "analista técnica" --org Contoso &&
 	test_stderr_contains "already person 1" &&
 	test_stderr_contains "--allow-duplicate" &&
 	test_eq "$(db_digest)" "$before" &&
-	rapport person add "Ana Fernández" --org "Northwind Logistics" >/dev/null &&
-	rapport person add "Ana Fernández" --org Contoso --allow-duplicate >out &&
+	rapport person add "Analista Técnica" --org "Northwind Logistics" >/dev/null &&
+	rapport person add "Analista Técnica" --org Contoso --allow-duplicate >out &&
 	grep -q "added person" out
 '
 
 test_expect_success 'the web person form asks to confirm a namesake' '
 	serve_start &&
 	http GET /people/new >/dev/null &&
-	http POST /people name="Dana Boss" org="Northwind Logistics" >page &&
+	http POST /people name="Team Boss" org="Northwind Logistics" >page &&
 	test "$(head -1 page)" = 400 &&
 	grep -q "you have a person of this name in this organisation already" page &&
 	grep -q "name=\"allow_duplicate\"" page &&
-	http POST /people name="Dana Boss" org="Northwind Logistics" allow_duplicate=1 >page &&
+	http POST /people name="Team Boss" org="Northwind Logistics" allow_duplicate=1 >page &&
 	test "$(head -1 page)" = 303 &&
 	serve_stop &&
 	rapport --json person list --org "Northwind Logistics" >out &&

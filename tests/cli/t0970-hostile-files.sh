@@ -31,22 +31,22 @@ refused() {
 test_expect_success 'a backup of every kind of record' '
 	rapport org add Acme --website https://acme.example --notes "line one
 line two" >/dev/null &&
-	rapport person add "Ann Lee" --org Acme --email ann@acme.example --tag data \
+	rapport person add "Data Recruiter" --org Acme --email recruiter@acme.example --tag data \
 		--linkedin https://www.linkedin.com/in/ann >/dev/null &&
 	rapport opp add Acme "Data Lead" --url https://acme.example/jobs/1 >/dev/null &&
 	rapport opp move acme-data-lead interviewing --note "invited" >/dev/null &&
-	rapport log interview "First chat" --with Ann --opp acme-data-lead --notes "tab	ok" \
+	rapport log interview "First chat" --with Recruiter --opp acme-data-lead --notes "tab	ok" \
 		>/dev/null &&
 	rapport want add "Remote work" --category work-pattern >/dev/null &&
-	rapport want mark acme-data-lead 1 met --by Ann --note "they said so" >/dev/null &&
+	rapport want mark acme-data-lead 1 met --by Recruiter --note "they said so" >/dev/null &&
 	rapport question add "How remote is the team?" --stage first --audience peer \
 		>/dev/null &&
 	rapport debrief acme-data-lead --asked "Remote?" --answer "Yes" --well "rapport" \
 		>/dev/null &&
-	rapport feedback add acme-data-lead "Good questions" --from Ann >/dev/null &&
+	rapport feedback add acme-data-lead "Good questions" --from Recruiter >/dev/null &&
 	rapport offer add acme-data-lead --base 90000 --benefits "pension" >/dev/null &&
 	rapport offer ask acme-data-lead --base 95000 --text "market rate" >/dev/null &&
-	rapport task add "Call Ann" --with Ann --due 2026-03-05 >/dev/null &&
+	rapport task add "Call Recruiter" --with Recruiter --due 2026-03-05 >/dev/null &&
 	rapport config name "Job Seeker" >/dev/null &&
 	rapport config levels "junior < senior < lead" >/dev/null &&
 	rapport export -o good.json &&
@@ -54,8 +54,8 @@ line two" >/dev/null &&
 '
 
 test_expect_success 'import json: line breaks in one-line fields are refused' '
-	refused person name "\"Ann\\nLee\"" "person row 1: name must be one line" &&
-	refused person email "\"ann@acme.example\\r\\nBcc: spy@evil.example\"" \
+	refused person name "\"Data\\nRecruiter\"" "person row 1: name must be one line" &&
+	refused person email "\"recruiter@acme.example\\r\\nBcc: spy@evil.example\"" \
 		"person row 1: e-mail must be one line" &&
 	refused organisation name "\"Acme\\r\"" "organisation row 1: organisation name" &&
 	refused task title "\"Call\\nAnn\"" "task row 1: title must be one line" &&
@@ -71,7 +71,7 @@ test_expect_success 'import json: only http(s) URLs, like the command line' '
 
 test_expect_success 'import json: terminal escapes and C1 controls are refused in every record' '
 	refused person title "\"\\x1b]0;pwned\\x07CTO\"" "person row 1: title must be one line" &&
-	refused person name "\"Ann \\u009b31mLee\"" "person row 1: name must be one line" &&
+	refused person name "\"Data \\u009b31mRecruiter\"" "person row 1: name must be one line" &&
 	refused organisation notes "\"ok\\x1b[2J\"" "notes holds a control character" &&
 	refused interaction notes "\"a\\rb\"" "interaction row 1: notes holds a control" &&
 	refused stage_change note "\"\\x1b[31m\"" "stage_change row 1: note holds a control" &&
@@ -189,9 +189,9 @@ db.execute(\"UPDATE person SET title = ?, notes = ? WHERE id = 1\",
 db.execute(\"UPDATE interaction SET summary = ? WHERE id = 1\", (\"chat\rspoof\",))
 db.commit()
 " copy.db &&
-	rapport --db copy.db person show Ann >show.out &&
+	rapport --db copy.db person show Recruiter >show.out &&
 	rapport --db copy.db person list >list.out &&
-	rapport --db copy.db --json person show Ann >show.json &&
+	rapport --db copy.db --json person show Recruiter >show.json &&
 	python3 -c "
 import json, sys
 for name in sys.argv[1:]:

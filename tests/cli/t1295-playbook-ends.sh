@@ -97,4 +97,19 @@ test_expect_success 'entering a named stage ends a rule: ends = offer' '
 	task_is "Chase the recruiter at Cedar" status skipped
 '
 
+test_expect_success 'a removed interview ends its thank-you, and a new one gets its own' '
+	rm -f "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
+	on 2026-04-01 rapport opp add Larch "Analyst" --slug larch >/dev/null &&
+	on 2026-04-01 rapport person add "Larch Boss" --org Larch >/dev/null &&
+	on 2026-04-01 rapport log interview "Cancelled call" --with "Larch Boss" --opp larch >/dev/null &&
+	task_is "Thank-you note to Larch Boss" status open &&
+	i=$(rapport --json person show "Larch Boss" | jv interactions.0.id) &&
+	on 2026-04-01 rapport log rm "$i" >/dev/null &&
+	task_is "Thank-you note to Larch Boss" status skipped &&
+	rapport --json task list --all >all &&
+	grep -q "the interaction it followed was removed" all &&
+	on 2026-04-02 rapport log interview "The real interview" --with "Larch Boss" --opp larch >/dev/null &&
+	task_is "Thank-you note to Larch Boss" status open
+'
+
 test_done

@@ -16,17 +16,17 @@ has() {
 test_expect_success 'setup: an organisation with a person, an opportunity and its records' '
 	disable_playbooks &&
 	rapport org add Acme >/dev/null &&
-	rapport person add "Ann Lee" --org Acme --tag peer >/dev/null &&
-	rapport person add "Bob Stone" --org Globex >/dev/null &&
+	rapport person add "Data Recruiter" --org Acme --tag peer >/dev/null &&
+	rapport person add "Globex Contact" --org Globex >/dev/null &&
 	rapport opp add Acme "Data Lead" --slug lead >/dev/null &&
-	rapport opp link lead Ann --role hiring-manager >/dev/null &&
-	rapport log interview "Roadmap zebra talk" --with Ann --opp lead >/dev/null &&
+	rapport opp link lead Recruiter --role hiring-manager >/dev/null &&
+	rapport log interview "Roadmap zebra talk" --with Recruiter --opp lead >/dev/null &&
 	rapport log note "Applied quagga online" --opp lead >/dev/null &&
-	rapport task add "Thank Ann" --kind email --with Ann --opp lead >/dev/null &&
+	rapport task add "Thank Recruiter" --kind email --with Recruiter --opp lead >/dev/null &&
 	rapport offer add lead --base 90k --deadline 2026-03-20 >/dev/null &&
 	rapport want add "Remote work" >/dev/null &&
 	rapport want mark lead Remote met >/dev/null &&
-	rapport feedback add lead "Work on SQL" --from Ann >/dev/null
+	rapport feedback add lead "Work on SQL" --from Recruiter >/dev/null
 '
 
 test_expect_success 'opp rm without --force lists what would go and writes nothing' '
@@ -64,18 +64,18 @@ test_expect_success 'opp rm --force: tasks, offer, marks go; interactions with p
 	test_eq "$(jv with.offers <out)" 1 &&
 	rapport search zebra >s && grep -q "Roadmap zebra talk" s &&
 	rapport search quagga >s && ! grep -q "Applied quagga" s &&
-	rapport --json person show Ann | jv_eq "interactions.0.opportunity" None &&
+	rapport --json person show Recruiter | jv_eq "interactions.0.opportunity" None &&
 	test_eq "$(rapport --json task list --all | jlen "")" 0 &&
 	rapport --json feedback list | jv_eq "0.opportunity" None &&
 	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk
 '
 
 test_expect_success 'log rm recomputes the last contact; the search forgets it' '
-	rapport log call "Catch-up yak call" --with Bob --at 2026-02-01 >/dev/null &&
-	rapport log call "Later yak call" --with Bob --at 2026-02-20 >/dev/null &&
-	id=$(rapport --json person show Bob | jv interactions.0.id) &&
+	rapport log call "Catch-up yak call" --with Contact --at 2026-02-01 >/dev/null &&
+	rapport log call "Later yak call" --with Contact --at 2026-02-20 >/dev/null &&
+	id=$(rapport --json person show Contact | jv interactions.0.id) &&
 	rapport log rm "$id" >out && grep -q "removed interaction $id" out &&
-	rapport --json person show Bob | jv_eq last_contact 2026-02-01 &&
+	rapport --json person show Contact | jv_eq last_contact 2026-02-01 &&
 	rapport search later >s && ! grep -q "Later yak" s
 '
 
@@ -110,35 +110,35 @@ test_expect_success 'offer rm and debrief rm' '
 '
 
 # The interview was about the opportunity removed above: now it is only
-# Ann's, and goes with her rather than be left with no one.
+# Recruiter's, and goes with her rather than be left with no one.
 test_expect_success 'person rm --force: their links, tasks and lone interactions go' '
-	rapport task add "Call Ann" --with Ann >/dev/null &&
-	test_must_fail 1 rapport person rm Ann &&
+	rapport task add "Call Recruiter" --with Recruiter >/dev/null &&
+	test_must_fail 1 rapport person rm Recruiter &&
 	test_stderr_contains "1 interaction with only them, 1 task; add --force" &&
-	rapport person rm Ann --force >out &&
-	grep -q "removed person 1 (Ann Lee)" out &&
-	rapport search Ann >s && grep -q "nothing matches" s &&
+	rapport person rm Recruiter --force >out &&
+	grep -q "removed person 1 (Data Recruiter)" out &&
+	rapport search Recruiter >s && grep -q "nothing matches" s &&
 	rapport search zebra >s && grep -q "nothing matches" s &&
 	test_eq "$(rapport --json task list | jlen "")" 0
 '
 
 test_expect_success 'org rm --force removes its people and opportunities' '
-	rapport person add "Cy Park" --org Acme >/dev/null &&
+	rapport person add "Acme Founder" --org Acme >/dev/null &&
 	rapport opp add Acme "Second role" --slug second >/dev/null &&
 	rapport org rm Acme --force >out &&
 	grep -q "with 1 person, 1 opportunity" out &&
 	test_must_fail 1 rapport org show Acme &&
-	rapport search "Cy Park" >s && grep -q "nothing matches" s &&
+	rapport search "Acme Founder" >s && grep -q "nothing matches" s &&
 	echo "PRAGMA foreign_key_check; PRAGMA integrity_check;" | sqlite3 "$RAPPORT_DB" >chk &&
 	test_eq "$(cat chk)" ok
 '
 
 test_expect_success 'web: setup' '
 	rapport org add Initech >/dev/null &&
-	rapport person add "Dee Marsh" --org Initech >/dev/null &&
+	rapport person add "Delete Candidate" --org Initech >/dev/null &&
 	rapport opp add Initech "Engineer" --slug eng >/dev/null &&
-	rapport opp link eng Dee --role peer >/dev/null &&
-	rapport task add "Write to Dee" --with Dee --opp eng >/dev/null
+	rapport opp link eng Candidate --role peer >/dev/null &&
+	rapport task add "Write to Candidate" --with Candidate --opp eng >/dev/null
 '
 serve_start
 
@@ -161,20 +161,20 @@ test_expect_success 'web: the confirmed POST removes it and goes to the list' '
 	http POST /opportunities/eng/delete force=1 >resp &&
 	test "$(head -1 resp)" = 303 && grep -q "^Location: /pipeline$" resp &&
 	test_must_fail 1 rapport opp show eng &&
-	p=$(rapport --json person show Dee | jv id) &&
+	p=$(rapport --json person show Candidate | jv id) &&
 	http GET /people/$p/delete >page && has page "Nothing else" &&
 	http POST /people/$p/delete force=1 >resp &&
 	grep -q "^Location: /people$" resp &&
-	rapport search Dee >s && grep -q "nothing matches" s &&
+	rapport search Candidate >s && grep -q "nothing matches" s &&
 	o=$(rapport --json org show Initech | jv id) &&
 	http POST /orgs/$o/delete force=1 >resp && grep -q "^Location: /orgs$" resp &&
 	test "$(http_status GET /orgs/$o)" = 404
 '
 
 test_expect_success 'web: an interaction and a task are deleted from their pages' '
-	rapport log call "Web owl call" --with Bob >/dev/null &&
-	i=$(rapport --json person show Bob | jv interactions.0.id) &&
-	http GET /people/$(rapport --json person show Bob | jv id) >page &&
+	rapport log call "Web owl call" --with Contact >/dev/null &&
+	i=$(rapport --json person show Contact | jv interactions.0.id) &&
+	http GET /people/$(rapport --json person show Contact | jv id) >page &&
 	has page "href=\"/interactions/$i/delete\"" &&
 	http POST /interactions/$i/delete force=1 >resp && test "$(head -1 resp)" = 303 &&
 	rapport search owl >s && grep -q "nothing matches" s &&

@@ -18,9 +18,9 @@ test_expect_success 'setup: one person entered twice, with links on both' '
 	disable_playbooks &&
 	rapport org add Acme --website https://acme.example >/dev/null &&
 	rapport org add "Acme Corp" --location Leeds --notes "The same firm" >/dev/null &&
-	rapport person add "Ann Lee" --org Acme --email ann@acme.example --notes "Met at a fair" \
+	rapport person add "Data Recruiter" --org Acme --email recruiter@acme.example --notes "Met at a fair" \
 		--tag peer >/dev/null &&
-	rapport person add "Ann Lee" --org "Acme Corp" --new-org --title "Head of Data" \
+	rapport person add "Data Recruiter" --org "Acme Corp" --new-org --title "Head of Data" \
 		--phone "+44 1" --notes "Likes tea" --tag hiring --rapport 4 >/dev/null &&
 	rapport opp add Acme "Data Lead" --slug lead >/dev/null &&
 	rapport opp add "Acme Corp" "Analyst" --slug analyst >/dev/null &&
@@ -29,9 +29,9 @@ test_expect_success 'setup: one person entered twice, with links on both' '
 	rapport opp link analyst 2 --role hr >/dev/null &&
 	rapport log interview "Panel heron" --with 1 --with 2 --opp lead >/dev/null &&
 	rapport log call "Catch-up walrus" --with 2 --at 2026-02-01 >/dev/null &&
-	rapport task add "Write to Ann" --with 2 >/dev/null &&
+	rapport task add "Write to Recruiter" --with 2 >/dev/null &&
 	rapport feedback add lead "More SQL" --from 2 >/dev/null &&
-	test_must_fail 1 rapport person show "Ann Lee" &&
+	test_must_fail 1 rapport person show "Data Recruiter" &&
 	test_stderr_contains "matches"
 '
 
@@ -48,8 +48,8 @@ test_expect_success 'merging a person with itself is refused, nothing written' '
 test_expect_success 'person merge keeps every link once, fills fields, joins notes' '
 	rapport --json person merge 1 2 >out &&
 	jv_eq interactions 1 opportunities 1 tasks 1 feedback 1 <out &&
-	rapport --json person show "Ann Lee" >p &&
-	jv_eq id 1 title "Head of Data" email ann@acme.example phone "+44 1" rapport 4 \
+	rapport --json person show "Data Recruiter" >p &&
+	jv_eq id 1 title "Head of Data" email recruiter@acme.example phone "+44 1" rapport 4 \
 		organisation.name Acme tags.# 2 <p &&
 	python3 -c "
 import json; p = json.load(open(\"p\"))
@@ -65,40 +65,40 @@ assert [(p[\"id\"], p[\"role\"]) for p in o[\"people\"]] == [(1, \"hiring-manage
 	rapport --json task list | jv_eq 0.person.id 1 &&
 	rapport --json feedback list | jv_eq 0.from.id 1 &&
 	test_must_fail 1 rapport person show 2 &&
-	rapport search tea >s && grep -q "Ann Lee" s && test "$(grep -c "Ann Lee" s)" = 1 &&
+	rapport search tea >s && grep -q "Data Recruiter" s && test "$(grep -c "Data Recruiter" s)" = 1 &&
 	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk
 '
 
 test_expect_success 'org merge moves people and opportunities; the name is free again' '
-	rapport person add "Bo Chan" --org "Acme Corp" >/dev/null &&
+	rapport person add "Office Contact" --org "Acme Corp" >/dev/null &&
 	rapport --json org merge Acme "Acme Corp" >out &&
 	jv_eq people 1 opportunities 1 <out &&
 	rapport --json org show Acme >o &&
 	jv_eq website https://acme.example location Leeds notes "The same firm" <o &&
 	rapport --json opp show analyst | jv_eq organisation.name Acme &&
-	rapport --json person show "Bo Chan" | jv_eq organisation.name Acme &&
+	rapport --json person show "Office Contact" | jv_eq organisation.name Acme &&
 	test_must_fail 1 rapport org show "Acme Corp" &&
 	rapport org add "Acme Corp" >/dev/null
 '
 
 test_expect_success 'web: setup' '
-	rapport person add "Cy Park" --org Globex --email cy@globex.example >/dev/null &&
-	rapport person add "C. Park" --org Globex --title CTO >/dev/null &&
+	rapport person add "Globex Founder" --org Globex --email founder@globex.example >/dev/null &&
+	rapport person add "G. Founder" --org Globex --title CTO >/dev/null &&
 	rapport org add "Globex Inc" >/dev/null
 '
 serve_start
 
 test_expect_success 'web: the person and organisation pages have a Merge form' '
-	id=$(rapport --json person show "Cy Park" | jv id) &&
+	id=$(rapport --json person show "Globex Founder" | jv id) &&
 	http GET /people/$id >page && has page "action=\"/people/$id/merge\"" "name=\"other\"" &&
 	o=$(rapport --json org show Globex | jv id) &&
 	http GET /orgs/$o >page && has page "action=\"/orgs/$o/merge\""
 '
 
 test_expect_success 'web: merging with itself or nobody comes back with the error, nothing written' '
-	id=$(rapport --json person show "Cy Park" | jv id) &&
+	id=$(rapport --json person show "Globex Founder" | jv id) &&
 	before=$(db_digest) &&
-	http POST /people/$id/merge other="Cy Park" >page &&
+	http POST /people/$id/merge other="Globex Founder" >page &&
 	test "$(head -1 page)" = 400 && has page "with itself" &&
 	http POST /people/$id/merge other="Nobody at all" >page &&
 	test "$(head -1 page)" = 400 &&
@@ -107,10 +107,10 @@ test_expect_success 'web: merging with itself or nobody comes back with the erro
 '
 
 test_expect_success 'web: the Merge form merges and comes back to the one kept' '
-	id=$(rapport --json person show "Cy Park" | jv id) &&
-	http POST /people/$id/merge other="C. Park" >resp &&
+	id=$(rapport --json person show "Globex Founder" | jv id) &&
+	http POST /people/$id/merge other="G. Founder" >resp &&
 	test "$(head -1 resp)" = 303 && grep -q "^Location: /people/$id$" resp &&
-	rapport --json person show "Park" | jv_eq title CTO email cy@globex.example &&
+	rapport --json person show "Founder" | jv_eq title CTO email founder@globex.example &&
 	o=$(rapport --json org show Globex | jv id) &&
 	http POST /orgs/$o/merge other="Globex Inc" >resp &&
 	grep -q "^Location: /orgs/$o$" resp &&

@@ -135,7 +135,7 @@ static void test_engine_chooses_people(void **state)
 	struct error err = ERROR_INIT;
 	char ann[] = "Peer Reviewer", bob[] = "Hiring Manager", cy[] = "Cadence Contact",
 	     dee[] = "Linked Only";
-	/* Dee is linked as HR with the highest rapport, but in no interaction:
+	/* The HR contact is linked as HR with the highest rapport, but in no interaction:
 	 * not met, so no call and no cadence (issue 16) */
 	struct met_person people[] = {
 		{ .id = 1, .name = ann, .rapport = 5, .role = ROLE_PEER, .interviews = 2, .talks = 2 },
