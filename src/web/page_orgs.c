@@ -35,7 +35,8 @@ static void add_count(struct strbuf *sb, int64_t n)
 
 static void filter_form(struct strbuf *sb, const char *q)
 {
-	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\">\n"
+	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\" "
+			  "aria-label=\"Filter the organisations\">\n"
 			  "<div class=\"field grow\"><label for=\"f-q\">Name or location</label>"
 			  "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"");
 	html_text(sb, q);

@@ -152,7 +152,8 @@ static void add_count(struct strbuf *sb, int64_t n)
 static void filter_form(struct strbuf *sb, const char *q, const char *tag)
 {
 	strbuf_addstr(sb, "<form method=\"get\" action=\"/people\" class=\"filter\" "
-			  "role=\"search\">\n<div class=\"field grow\"><label for=\"f-q\">Name, "
+			  "role=\"search\" aria-label=\"Filter the people\">\n"
+			  "<div class=\"field grow\"><label for=\"f-q\">Name, "
 			  "organisation or title</label><input type=\"search\" id=\"f-q\" name=\"q\" "
 			  "value=\"");
 	html_text(sb, q);
