@@ -202,6 +202,13 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 	strbuf_addstr(sb, "</span>");
 }
 
+void ui_scroll_begin(struct strbuf *sb, const char *label)
+{
+	strbuf_addstr(sb, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	html_text(sb, label);
+	strbuf_addstr(sb, "\">\n");
+}
+
 static void form_open(struct strbuf *sb, const struct web_req *rq, const char *action,
 		      const char *cls, bool upload)
 {
