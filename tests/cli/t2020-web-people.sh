@@ -222,7 +222,7 @@ test_expect_success 'an organisation page shows its people, opportunities and no
 	http GET /orgs/1 >page && test "$(head -1 page)" = 200 &&
 	has page "<h1>Acme</h1>" "Berlin" "href=\"https://acme.example\"" \
 		"<strong>anvils</strong>" "<a href=\"/people/1\">a recruiter</a>" \
-		"<a href=\"/opportunities/job\">Data Engineer</a>" "lead" \
+		"<a href=\"/opportunities/job\">Data Engineer</a>" "interviewing" \
 		"href=\"/people/new?org=Acme\"" "href=\"/orgs/1/edit\""
 '
 
