@@ -23,7 +23,7 @@
 #define SOURCE_CHART 12  /* sources in the chart (the table has them all) */
 
 /* A count as text, "1,806", for a printf argument. */
-#define N(n) svg_count((n), (char[32]){ 0 })
+#define N(n) text_thousands((n), (char[32]){ 0 })
 
 static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
