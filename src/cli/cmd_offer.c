@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/offer_compare.h"
+#include "core/text.h"
 #include "io/json_model.h"
 #include "method/levels.h"
 #include "method/offer_actions.h"
@@ -213,16 +214,16 @@ static void show_offer_text(struct cli *cli, const struct opp *opp, const struct
 
 	cli_printf(cli, "offer for %s · %s (%s)\n", opp->org_name, opp->title, opp->slug);
 	cli_field(cli, "stage", enum_name(&stage_def, (int)opp->stage));
-	snprintf(buf, sizeof(buf), "%lld", (long long)o->terms.base);
-	cli_field(cli, "base", o->terms.base >= 0 ? buf : NULL);
-	snprintf(buf, sizeof(buf), "%lld", (long long)o->terms.bonus);
-	cli_field(cli, "bonus", o->terms.bonus >= 0 ? buf : NULL);
+	/* amounts as offer compare writes them: 90,000 */
+	cli_field(cli, "base", o->terms.base >= 0 ? text_thousands(o->terms.base, buf) : NULL);
+	cli_field(cli, "bonus", o->terms.bonus >= 0 ? text_thousands(o->terms.bonus, buf) : NULL);
 	if (comp >= 0)
-		strbuf_addf(&sb, "%lld", (long long)comp);
+		text_add_thousands(&sb, comp);
 	if (comp >= 0 && opp->salary_target > 0) {
 		strbuf_addstr(&sb, ", ");
 		offer_vs_target_text(comp, opp->salary_target, &sb);
-		strbuf_addf(&sb, " against your target of %lld", (long long)opp->salary_target);
+		strbuf_addstr(&sb, " against your target of ");
+		text_add_thousands(&sb, opp->salary_target);
 	}
 	cli_field(cli, "base + bonus", sb.buf);
 	cli_field(cli, "equity", o->terms.equity);

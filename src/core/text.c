@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <locale.h>
+#include <stdio.h>
 #include <wctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,6 +407,32 @@ char *text_fold_ascii(const char *s)
 	out[n] = '\0';
 	free(folded);
 	return out;
+}
+
+const char *text_thousands(int64_t n, char buf[32])
+{
+	char digits[24];
+	/* the magnitude as unsigned: -INT64_MIN does not fit an int64_t */
+	uint64_t m = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)m);
+	size_t o = 0;
+
+	if (n < 0)
+		buf[o++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0'; /* at most 1 + 20 + 6 + 1 bytes */
+	return buf;
+}
+
+void text_add_thousands(struct strbuf *sb, int64_t n)
+{
+	char buf[32];
+
+	strbuf_addstr(sb, text_thousands(n, buf));
 }
 
 int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err)

@@ -47,6 +47,12 @@ void text_add_printable(struct strbuf *out, const char *s, size_t len, bool keep
 int text_check_email(const char *value, struct error *err);
 int text_check_url(const char *field, const char *value, struct error *err);
 
+/* n with a comma between thousands, for people: "105,000", "-5,000". The one
+ * way rapport writes an amount or a count (JSON keeps plain numbers).
+ * text_thousands writes into buf (32 bytes) and returns it. */
+const char *text_thousands(int64_t n, char buf[32]);
+void text_add_thousands(struct strbuf *sb, int64_t n);
+
 /* Parse a whole decimal integer in [min, max]; field names it in the message. */
 /* An amount: digits, optionally followed by k (thousands); label names it in the error. */
 int text_parse_amount(const char *label, const char *s, int64_t *out, struct error *err);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "util/xalloc.h"
 
 void offer_columns_release(offer_column_vec *v)
@@ -43,8 +44,11 @@ void offer_vs_target_text(int64_t comp, int64_t target, struct strbuf *sb)
 
 	if (comp < 0 || target <= 0)
 		return;
+	if (diff >= 0)
+		strbuf_addch(sb, '+');
+	text_add_thousands(sb, diff);
 	/* the percentage rounded half away from zero */
-	strbuf_addf(sb, "%+lld (%+lld%%)", (long long)diff,
+	strbuf_addf(sb, " (%+lld%%)",
 		    (long long)((diff * 100 + (diff < 0 ? -target : target) / 2) / target));
 }
 
@@ -151,7 +155,7 @@ static void cell_amount(struct compare_table *t, int64_t v)
 	if (v < 0)
 		cell_text(t, NULL);
 	else
-		cell(t, "%lld", (long long)v);
+		cell_text(t, text_thousands(v, (char[32]){ 0 }));
 }
 
 void compare_table_release(struct compare_table *t)

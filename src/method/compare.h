@@ -62,7 +62,7 @@ size_t compare_table_rows(const struct compare_table *t);
 int64_t offer_compensation(const struct offer_terms *t);
 /* Whole days from now's day to deadline (YYYY-MM-DD); negative when it has passed. */
 long offer_days_left(const struct datetime *now, const char *deadline);
-/* "+5000 (+5%)" against target; nothing when either is unknown. */
+/* "+5,000 (+5%)" against target; nothing when either is unknown. */
 void offer_vs_target_text(int64_t comp, int64_t target, struct strbuf *sb);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "method/fit.h"
 #include "method/levels.h"
 #include "store/debrief.h"
@@ -170,14 +171,7 @@ static int prep_load(struct prep *p, struct error *err)
 
 static void add_amount(struct strbuf *md, int64_t v)
 {
-	char digits[32];
-	size_t n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)v);
-
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			strbuf_addch(md, ',');
-		strbuf_addch(md, digits[i]);
-	}
+	text_add_thousands(md, v);
 }
 
 static void sheet_head(struct prep *p, struct strbuf *md)

@@ -107,7 +107,9 @@ static void letter(struct strbuf *sb, const struct task *t, const struct letter_
 	strbuf_addstr(sb, "</p><button type=\"button\" class=\"secondary\" hidden "
 			  "data-copy=\"draft-subject\">Copy the subject</button></div>\n"
 			  "<h3 id=\"h-body\">Body</h3>\n<div class=\"copyable\">"
-			  "<pre class=\"letter\" id=\"draft-body\" aria-labelledby=\"h-body\">");
+			  /* a long letter scrolls in its box: Tab reaches it, so keys scroll it */
+			  "<pre class=\"letter\" id=\"draft-body\" role=\"region\" tabindex=\"0\" "
+			  "aria-labelledby=\"h-body\">");
 	html_text(sb, d->letter.body);
 	strbuf_addstr(sb, "</pre><button type=\"button\" class=\"secondary\" hidden "
 			  "data-copy=\"draft-body\">Copy the body</button></div>\n");

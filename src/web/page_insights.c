@@ -23,7 +23,7 @@
 #define SOURCE_CHART 12  /* sources in the chart (the table has them all) */
 
 /* A count as text, "1,806", for a printf argument. */
-#define N(n) svg_count((n), (char[32]){ 0 })
+#define N(n) text_thousands((n), (char[32]){ 0 })
 
 static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -87,15 +87,16 @@ static void body_end(struct strbuf *sb)
 
 static void details_begin(struct strbuf *sb, const char *caption)
 {
-	strbuf_addstr(sb, "<details class=\"figures\"><summary>The figures</summary>\n"
-			  "<table class=\"list\"><caption class=\"visually-hidden\">");
+	strbuf_addstr(sb, "<details class=\"figures\"><summary>The figures</summary>\n");
+	ui_scroll_begin(sb, caption);
+	strbuf_addstr(sb, "<table class=\"list\"><caption class=\"visually-hidden\">");
 	html_text(sb, caption);
 	strbuf_addstr(sb, "</caption>\n");
 }
 
 static void details_end(struct strbuf *sb)
 {
-	strbuf_addstr(sb, "</table></details>\n");
+	strbuf_addstr(sb, "</table></div></details>\n");
 }
 
 /* ---- the funnel ---- */
@@ -360,6 +361,7 @@ static int silence(struct strbuf *sb, struct web_req *rq, long today, long days)
 	days_form(sb, rq, days);
 	body_end(sb);
 	if (v.list.n) {
+		ui_scroll_begin(sb, "The silent opportunities");
 		strbuf_addstr(sb, "<table class=\"list silent-list\"><caption>");
 		if ((int64_t)v.list.n < v.silent)
 			strbuf_addf(sb, "The %zu that went quiet most recently", v.list.n);
@@ -385,7 +387,7 @@ static int silence(struct strbuf *sb, struct web_req *rq, long today, long days)
 			ui_when(sb, o->last);
 			strbuf_addf(sb, "</td><td>%ld</td></tr>\n", ago);
 		}
-		strbuf_addstr(sb, "</tbody></table>\n");
+		strbuf_addstr(sb, "</tbody></table>\n</div>\n");
 	}
 	strbuf_addstr(sb, "</section>\n");
 	strbuf_release(&desc);
@@ -479,6 +481,7 @@ static int sources(struct strbuf *sb, struct web_req *rq)
 	strbuf_addstr(sb, "<p class=\"meta caption\">Sources are grouped as typed, ignoring "
 			  "case. Reached: at that stage or a later one, at any time.</p>\n");
 	body_end(sb);
+	ui_scroll_begin(sb, "Every source");
 	strbuf_addstr(sb, "<table class=\"list sources-table\"><caption>"
 			  "Every source</caption>\n<thead><tr><th scope=\"col\">Source</th>"
 			  "<th scope=\"col\">Opportunities</th><th scope=\"col\">Interviewing</th>"
@@ -497,7 +500,7 @@ static int sources(struct strbuf *sb, struct web_req *rq)
 		percent(sb, r->offer, r->total);
 		strbuf_addstr(sb, ")</td></tr>\n");
 	}
-	strbuf_addstr(sb, "</tbody></table>\n</section>\n");
+	strbuf_addstr(sb, "</tbody></table>\n</div>\n</section>\n");
 	strbuf_release(&desc);
 	source_row_vec_release(&v);
 	return 0;

@@ -84,17 +84,17 @@ static void matrix(struct strbuf *sb, const struct datetime *now, const offer_co
 	compare_table_build(&t, now, cols);
 	rows = compare_table_rows(&t);
 	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-matrix\">\n"
-			  "<h2 id=\"h-matrix\">Side by side</h2>\n<div class=\"table-scroll\">\n"
-			  "<table class=\"list offer-matrix\">\n<thead><tr><th scope=\"col\">Want</th>"
+			  "<h2 id=\"h-matrix\">Side by side</h2>\n");
+	ui_scroll_begin(sb, "The offers side by side");
+	strbuf_addstr(sb, "<table class=\"list offer-matrix\">\n<thead><tr><th scope=\"col\">Want</th>"
 			  "<th scope=\"col\">Weight</th>");
 	for (size_t i = 0; i < cols->n; i++) {
 		struct opp_ref r;
 		opp_ref_of(&cols->items[i].opp, &r);
-		strbuf_addstr(sb, "<th scope=\"col\"><a href=\"/opportunities/");
-		ui_url_part(sb, r.slug);
-		strbuf_addstr(sb, "\">");
-		html_text(sb, r.slug);
-		strbuf_addstr(sb, "</a></th>");
+		/* headed by organisation and title: a slug is the machine's name */
+		strbuf_addstr(sb, "<th scope=\"col\">");
+		ui_opp_link(sb, &r);
+		strbuf_addstr(sb, "</th>");
 	}
 	strbuf_addstr(sb, "</tr></thead>\n");
 	for (size_t r = 1; r < rows; r++) {

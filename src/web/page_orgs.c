@@ -19,23 +19,12 @@
 
 /* ---- the list ---- */
 
-/* n with a comma between thousands: "100,000". */
-static void add_count(struct strbuf *sb, int64_t n)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
-
-	for (int i = 0; i < len; i++) {
-		if (i && digits[0] != '-' && (len - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
-}
 
 
 static void filter_form(struct strbuf *sb, const char *q)
 {
-	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\">\n"
+	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\" "
+			  "aria-label=\"Filter the organisations\">\n"
 			  "<div class=\"field grow\"><label for=\"f-q\">Name or location</label>"
 			  "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"");
 	html_text(sb, q);
@@ -97,7 +86,7 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 		strbuf_addstr(sb, "<p class=\"meta count-note\">");
 		if ((int64_t)v.n < total) {
 			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			add_count(sb, total);
+			text_add_thousands(sb, total);
 			strbuf_addstr(sb, " organisations; add words to narrow the list.");
 		} else {
 			strbuf_addf(sb, "%lld %s.", (long long)total,

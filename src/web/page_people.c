@@ -135,24 +135,13 @@ static void compact_hidden(struct strbuf *sb, const char *name, const char *valu
 
 /* ---- the list ---- */
 
-/* n with a comma between thousands: "100,000". */
-static void add_count(struct strbuf *sb, int64_t n)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
-
-	for (int i = 0; i < len; i++) {
-		if (i && digits[0] != '-' && (len - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
-}
 
 
 static void filter_form(struct strbuf *sb, const char *q, const char *tag)
 {
 	strbuf_addstr(sb, "<form method=\"get\" action=\"/people\" class=\"filter\" "
-			  "role=\"search\">\n<div class=\"field grow\"><label for=\"f-q\">Name, "
+			  "role=\"search\" aria-label=\"Filter the people\">\n"
+			  "<div class=\"field grow\"><label for=\"f-q\">Name, "
 			  "organisation or title</label><input type=\"search\" id=\"f-q\" name=\"q\" "
 			  "value=\"");
 	html_text(sb, q);
@@ -229,7 +218,7 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 		strbuf_addstr(sb, "<p class=\"meta count-note\">");
 		if ((int64_t)v.n < total) {
 			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			add_count(sb, total);
+			text_add_thousands(sb, total);
 			strbuf_addstr(sb, " people; add words to narrow the list.");
 		} else {
 			strbuf_addf(sb, "%lld %s.", (long long)total,

@@ -165,14 +165,21 @@ static void fit_badge(struct strbuf *sb, const struct fit *f)
 	ui_badge(sb, fit_class(f), text);
 }
 
-static void stage_select(struct strbuf *sb, int64_t id, enum stage current)
+/* Named after its card ("Stage of Acme — Data Lead"): a list of selects all
+ * called "Stage" says nothing to a screen reader; the visible word stays first. */
+static void stage_select(struct strbuf *sb, const struct opp *o)
 {
-	strbuf_addf(sb, "<label for=\"move-%lld\">Stage</label><select id=\"move-%lld\" "
-			"name=\"stage\">",
-		    (long long)id, (long long)id);
+	strbuf_addf(sb, "<label for=\"move-%lld\">Stage<span class=\"visually-hidden\"> of ",
+		    (long long)o->id);
+	if (o->org_name) {
+		html_text(sb, o->org_name);
+		strbuf_addstr(sb, " — ");
+	}
+	html_text(sb, o->title);
+	strbuf_addf(sb, "</span></label><select id=\"move-%lld\" name=\"stage\">", (long long)o->id);
 	for (size_t k = 0; k < stage_def.count; k++)
 		strbuf_addf(sb, "<option value=\"%s\"%s>%s</option>", stage_def.names[k],
-			    k == (size_t)current ? " selected" : "", stage_def.names[k]);
+			    k == (size_t)o->stage ? " selected" : "", stage_def.names[k]);
 	strbuf_addstr(sb, "</select>");
 }
 
@@ -190,7 +197,7 @@ static void move_form(struct strbuf *sb, const struct web_req *rq, const struct 
 	strbuf_addstr(sb, "/move\"><input type=\"hidden\" name=\"csrf\" value=\"");
 	html_text(sb, rq->csrf);
 	strbuf_addstr(sb, "\"><input type=\"hidden\" name=\"back\" value=\"/pipeline\">");
-	stage_select(sb, o->id, o->stage);
+	stage_select(sb, o);
 	strbuf_addstr(sb, "<button type=\"submit\" class=\"secondary\">Move</button>");
 	if (e) {
 		strbuf_addstr(sb, "<p class=\"error-text\" role=\"alert\">");

@@ -127,7 +127,8 @@ int page_search(struct web_req *rq, struct web_resp *rs)
 		search_hit_vec_release(&v); /* shown as a message below */
 	ui_page_begin(rs, rq, asked ? "Search results" : "Search", NAV_NONE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Search</h1></div>\n"
-			  "<form method=\"get\" action=\"/search\" class=\"filter\" role=\"search\">\n"
+			  "<form method=\"get\" action=\"/search\" class=\"filter\" role=\"search\" "
+			  "aria-label=\"Search again\">\n"
 			  "<div class=\"field grow\"><label for=\"f-q\">Words to look for in people, "
 			  "organisations, opportunities, interactions and follow-ups</label>"
 			  "<input type=\"search\" id=\"f-q\" name=\"q\" value=\"");

@@ -356,7 +356,8 @@ static void matrix(struct strbuf *sb, const struct view *v)
 					       "</section>\n");
 		return;
 	}
-	strbuf_addstr(sb, "<div class=\"table-scroll\">\n<table class=\"list want-matrix\">\n"
+	ui_scroll_begin(sb, "Your wants, opportunity by opportunity");
+	strbuf_addstr(sb, "<table class=\"list want-matrix\">\n"
 			  "<thead><tr><th scope=\"col\">Want</th>");
 	for (size_t k = 0; k < v->opps.n; k++) {
 		const struct opp *o = &v->opps.items[k];

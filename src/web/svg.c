@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "io/html.h"
 #include "util/xalloc.h"
 
@@ -23,23 +24,6 @@
 #define C_HEIGHT 220
 #define C_TOP 22
 #define C_BOTTOM (C_HEIGHT - 34)
-
-const char *svg_count(int64_t n, char buf[32])
-{
-	char digits[24];
-	int len = snprintf(digits, sizeof(digits), "%lld", (long long)(n < 0 ? -n : n));
-	size_t o = 0;
-
-	if (n < 0)
-		buf[o++] = '-';
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
-}
 
 /* A coordinate with one decimal, whatever the locale. */
 static void num(struct strbuf *sb, double x)
@@ -225,7 +209,7 @@ static char *tip_text(const struct svg_chart *c, size_t i, size_t j, int64_t v)
 	strbuf_addf(&tip, "%s: ", c->labels[i]);
 	if (c->series && c->nseries > 1)
 		strbuf_addf(&tip, "%s ", c->series[j]);
-	strbuf_addstr(&tip, svg_count(v, num_buf));
+	strbuf_addstr(&tip, text_thousands(v, num_buf));
 	return strbuf_detach(&tip);
 }
 
@@ -253,7 +237,7 @@ void svg_hbars(struct strbuf *sb, const struct svg_chart *c)
 				w = 2;
 			if (v > 0)
 				svg_rect(sb, H_BARS, by, w, bar_h - 2, series_class(c, i, j, cls), tip);
-			svg_count(v, value);
+			text_thousands(v, value);
 			svg_text(sb, H_BARS + w + 5, by + bar_h / 2 + 2.5, "start", "value", value, 0);
 			free(tip);
 		}
@@ -289,7 +273,7 @@ void svg_columns(struct strbuf *sb, const struct svg_chart *c)
 				h = 2;
 			if (v > 0)
 				svg_rect(sb, cx, C_BOTTOM - h, col_w - 1, h, series_class(c, i, j, cls), tip);
-			svg_count(v, value);
+			text_thousands(v, value);
 			svg_text(sb, cx + col_w / 2, C_BOTTOM - h - 5, "middle", "value", value, 0);
 			free(tip);
 		}

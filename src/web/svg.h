@@ -35,9 +35,6 @@ void svg_hbars(struct strbuf *sb, const struct svg_chart *c);
 /* Vertical columns, labels underneath, values on top. */
 void svg_columns(struct strbuf *sb, const struct svg_chart *c);
 
-/* n with thousands separated by commas ("105,479"), into buf. */
-const char *svg_count(int64_t n, char buf[32]);
-
 /* The pieces, for other charts. */
 void svg_begin(struct strbuf *sb, const char *id, int width, int height, const char *title,
 	       const char *desc);

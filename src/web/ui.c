@@ -38,10 +38,12 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 	strbuf_addstr(sb, "\">\n<link rel=\"stylesheet\" href=\"/static/style.css?v=" RAPPORT_VERSION
 			  "\">\n<link rel=\"icon\" href=\"/static/icon.svg?v=" RAPPORT_VERSION
 			  "\" type=\"image/svg+xml\">\n<script src=\"/static/app.js?v=" RAPPORT_VERSION
-			  "\" defer></script>\n</head>\n<body>\n<header class=\"top\">\n"
+			  "\" defer></script>\n</head>\n<body>\n"
+			  "<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n"
+			  "<header class=\"top\">\n"
 			  "<a class=\"brand\" href=\"/\">rapport</a>\n");
 	if (!rq->csrf || !*rq->csrf) { /* not signed in: no way further but signing in */
-		strbuf_addstr(sb, "</header>\n<main>\n");
+		strbuf_addstr(sb, "</header>\n<main id=\"content\">\n");
 		return;
 	}
 	strbuf_addstr(sb, "<nav aria-label=\"Main\">\n");
@@ -49,12 +51,13 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", nav_items[i].href,
 			    i == (size_t)nav ? " aria-current=\"page\"" : "", nav_items[i].label);
 	strbuf_addstr(sb, "</nav>\n<form class=\"search\" method=\"get\" action=\"/search\" "
-			  "role=\"search\">\n<label for=\"top-q\">Search</label>\n"
+			  "role=\"search\" aria-label=\"Search everything\">\n"
+			  "<label for=\"top-q\">Search</label>\n"
 			  "<input id=\"top-q\" type=\"search\" name=\"q\" value=\"");
 	if (rq->path && !strcmp(rq->path, "/search"))
 		html_text(sb, web_param(&rq->query, "q"));
 	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n</header>\n"
-			  "<main>\n");
+			  "<main id=\"content\">\n");
 	ui_undo_notice(rs, rq);
 }
 
@@ -198,6 +201,13 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 	strbuf_addstr(sb, "\">");
 	html_text(sb, text);
 	strbuf_addstr(sb, "</span>");
+}
+
+void ui_scroll_begin(struct strbuf *sb, const char *label)
+{
+	strbuf_addstr(sb, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	html_text(sb, label);
+	strbuf_addstr(sb, "\">\n");
 }
 
 static void form_open(struct strbuf *sb, const struct web_req *rq, const char *action,

@@ -55,6 +55,10 @@ void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_when(struct strbuf *sb, const char *iso);
 /* A small coloured label: <span class="badge CLS">text</span>. */
 void ui_badge(struct strbuf *sb, const char *cls, const char *text);
+/* A wide table's box, closed with "</div>": it scrolls sideways on its own
+ * rather than the page, and is a named region that Tab reaches, so the
+ * keyboard can scroll it too (label: what it holds, "The wants, offer by offer"). */
+void ui_scroll_begin(struct strbuf *sb, const char *label);
 
 /* Forms. ui_form_begin writes <form method=post> with the CSRF token;
  * ui_form_end the submit button (text) and </form>. */

@@ -3,16 +3,11 @@
 
 #include <stdio.h>
 
+#include "core/text.h"
+
 void view_amount(struct strbuf *sb, int64_t v)
 {
-	char digits[32];
-	size_t n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)v);
-
-	for (size_t i = 0; i < n && i < sizeof(digits); i++) {
-		if (i && digits[i - 1] != '-' && (n - i) % 3 == 0)
-			strbuf_addch(sb, ',');
-		strbuf_addch(sb, digits[i]);
-	}
+	text_add_thousands(sb, v);
 }
 
 void view_fact_text(struct strbuf *sb, const char *label, const char *value)

@@ -75,9 +75,9 @@ test_expect_success 'offer show prints the terms' '
 	rapport offer show acme >out &&
 	grep -q "^offer for Acme Analytics · Data Lead (acme)$" out &&
 	grep -q "^stage: *offer$" out &&
-	grep -q "^base: *90000$" out &&
-	grep -q "^bonus: *10000$" out &&
-	grep -q "^base + bonus: *100000, +5000 (+5%) against your target of 95000$" out &&
+	grep -q "^base: *90,000$" out &&
+	grep -q "^bonus: *10,000$" out &&
+	grep -q "^base + bonus: *100,000, +5,000 (+5%) against your target of 95,000$" out &&
 	grep -q "^equity: *0.1% over 4 years$" out &&
 	grep -q "^start: *2026-04-01$" out &&
 	grep -q "^deadline: *2026-03-20 (in 18 days)$" out &&
@@ -174,7 +174,7 @@ test_expect_success 'offer reply: the terms it states become the offer'\''s' '
 
 test_expect_success 'offer show lists every round, in order' '
 	rapport offer show acme >out &&
-	grep -q "^base: *95000$" out &&
+	grep -q "^base: *95,000$" out &&
 	sed -n "/^rounds:/,\$p" out >rounds &&
 	test_eq "$(sed -n 2p rounds)" "  2026-03-02T11:00 you asked    base 100000, title Head of Data: \"Combine it with the BI lead role\"" &&
 	test_eq "$(sed -n 3p rounds)" "  2026-03-04T15:00 they replied base 95000, start 2026-04-15: \"95k, and a later start\""

@@ -66,13 +66,13 @@ test_expect_success 'text: weighted totals, pay, deadlines, unmet must-haves' '
 	test_eq "$(column_at out orbit "weighted total")" "5 of 10" &&
 	test_eq "$(column_at out acme "weighted total")" "6.5 of 8" &&
 	test_eq "$(column_at out acme "wants known")" "2 of 4" &&
-	test_eq "$(column_at out orbit "base ")" 105000 &&
-	test_eq "$(column_at out acme "base ")" 90000 &&
+	test_eq "$(column_at out orbit "base ")" 105,000 &&
+	test_eq "$(column_at out acme "base ")" 90,000 &&
 	test_eq "$(column_at out orbit "bonus")" - &&
-	test_eq "$(column_at out acme "base + bonus")" 100000 &&
-	test_eq "$(column_at out acme "your target")" 95000 &&
-	test_eq "$(column_at out acme "against target")" "+5000 (+5%)" &&
-	test_eq "$(column_at out orbit "against target")" "+5000 (+5%)" &&
+	test_eq "$(column_at out acme "base + bonus")" 100,000 &&
+	test_eq "$(column_at out acme "your target")" 95,000 &&
+	test_eq "$(column_at out acme "against target")" "+5,000 (+5%)" &&
+	test_eq "$(column_at out orbit "against target")" "+5,000 (+5%)" &&
 	test_eq "$(column_at out orbit "equity")" "0.1%" &&
 	test_eq "$(column_at out acme "level")" "senior (below manager)" &&
 	test_eq "$(column_at out orbit "deadline")" 2026-03-12 &&
@@ -120,8 +120,8 @@ test_expect_success 'Markdown: a table, pipes escaped' '
 	grep -qxF "| Remote two days a week | 5 must | UNMET (must) | met |" out &&
 	grep -qxF "| Pay \\| equity balance | 1 | unknown | unknown |" out &&
 	grep -qxF "| **fit** |  | 50% deal-breaker | 81% |" out &&
-	grep -qxF "| **base + bonus** |  | 105000 | 100000 |" out &&
-	grep -qxF "| **against target** |  | +5000 (+5%) | +5000 (+5%) |" out &&
+	grep -qxF "| **base + bonus** |  | 105,000 | 100,000 |" out &&
+	grep -qxF "| **against target** |  | +5,000 (+5%) | +5,000 (+5%) |" out &&
 	grep -qxF "| **days to deadline** |  | 10 | 18 |" out &&
 	grep -qxF "| **unmet must-haves** |  | Remote two days a week | - |" out &&
 	test_eq "$(grep -c "^|" out)" "$(wc -l <out | tr -d " ")"
@@ -141,7 +141,7 @@ test_expect_success 'a reply shows in the matrix' '
 	test_eq "$(jv offers.0.compensation <out)" 115000 &&
 	test_eq "$(jv offers.0.against_target <out)" 15000 &&
 	rapport offer compare orbit >out &&
-	test_eq "$(column_at out orbit "against target")" "+15000 (+15%)"
+	test_eq "$(column_at out orbit "against target")" "+15,000 (+15%)"
 '
 
 test_expect_success 'an offer without a target says so' '
@@ -179,7 +179,7 @@ test_expect_success 'no offers, no wants: said plainly' '
 	rapport offer add acme --base 90000 >/dev/null &&
 	rapport offer compare >out &&
 	grep -q "no wants yet" out &&
-	test_eq "$(column_at out acme "base ")" 90000
+	test_eq "$(column_at out acme "base ")" 90,000
 '
 
 test_done

@@ -86,7 +86,7 @@ test_expect_success 'each card has a labelled stage select and a Move button' '
 	card acme <page >acme &&
 	grep -q "<form method=\"post\" class=\"move\" action=\"/opportunities/acme/move\">" acme &&
 	grep -q "<input type=\"hidden\" name=\"csrf\" value=\"[0-9a-f]*\">" acme &&
-	grep -q "<label for=\"move-1\">Stage</label><select id=\"move-1\" name=\"stage\">" acme &&
+	grep -q "<label for=\"move-1\">Stage<span class=\"visually-hidden\"> of Acme — Data Lead</span></label><select id=\"move-1\" name=\"stage\">" acme &&
 	grep -q "<option value=\"lead\" selected>" acme &&
 	grep -q "<button type=\"submit\" class=\"secondary\">Move</button>" acme
 '

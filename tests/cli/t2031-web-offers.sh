@@ -68,7 +68,7 @@ test_expect_success 'the matrix of two offers made with the command line, as com
 	html_matrix <page >got &&
 	cli_matrix >expect &&
 	test_cmp expect got &&
-	grep -q "<th scope=\"col\"><a href=\"/opportunities/orbit\">orbit</a></th><th scope=\"col\"><a href=\"/opportunities/acme\">acme</a></th>" page &&
+	grep -q "<th scope=\"col\"><a href=\"/opportunities/orbit\">Orbit Payments: Platform Lead</a></th><th scope=\"col\"><a href=\"/opportunities/acme\">Acme Analytics: Data Lead</a></th>" page &&
 	grep -q "<td><span class=\"badge bad strong\">UNMET (must)</span></td><td><span class=\"badge good\">met</span></td>" page &&
 	grep -q "<span class=\"badge bad\">50% deal-breaker</span>" page &&
 	grep -q "<span class=\"badge warn\">senior (below manager)</span>" page &&
@@ -108,7 +108,7 @@ test_expect_success 'add an offer: it moves the opportunity to offer and shows i
 	html_matrix <page >got &&
 	cli_matrix >expect &&
 	test_cmp expect got &&
-	grep -q "<th scope=\"col\"><a href=\"/opportunities/globex\">globex</a></th>" page &&
+	grep -q "<th scope=\"col\"><a href=\"/opportunities/globex\">Globex: Analyst</a></th>" page &&
 	grep -q "Globex: Analyst</a>: they want your answer in 2 days." page &&
 	grep -q "<strong>four</strong> weeks off" page
 '
@@ -153,7 +153,7 @@ test_expect_success 'record a round: a reply becomes the offer, an ask starts ne
 	html_matrix <page >got &&
 	cli_matrix >expect &&
 	test_cmp expect got &&
-	grep -qxF "| base + bonus |  | 75000 | 115000 | 100000 |" got &&
+	grep -qxF "| base + bonus |  | 75,000 | 115,000 | 100,000 |" got &&
 	grep -q "<strong>They replied</strong> base 110,000, bonus 5,000<p class=\"why\">their final answer</p>" page &&
 	http GET "/offers/compare?add=acme" >page &&
 	acme=$(sed -n "s|.*<form method=\"post\" action=\"/offers/\\([0-9]*\\)/rounds\".*|\\1|p" page) &&

@@ -154,6 +154,27 @@ static void assert_fold(const char *input, const char *expected)
 	free(folded);
 }
 
+static void test_thousands(void **state)
+{
+	char buf[32];
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	assert_string_equal(text_thousands(0, buf), "0");
+	assert_string_equal(text_thousands(999, buf), "999");
+	assert_string_equal(text_thousands(1000, buf), "1,000");
+	assert_string_equal(text_thousands(95000, buf), "95,000");
+	assert_string_equal(text_thousands(105000, buf), "105,000");
+	assert_string_equal(text_thousands(1234567, buf), "1,234,567");
+	assert_string_equal(text_thousands(-5000, buf), "-5,000");
+	assert_string_equal(text_thousands(-999, buf), "-999");
+	assert_string_equal(text_thousands(INT64_MAX, buf), "9,223,372,036,854,775,807");
+	assert_string_equal(text_thousands(INT64_MIN, buf), "-9,223,372,036,854,775,808");
+	text_add_thousands(&sb, 97500);
+	assert_string_equal(sb.buf, "97,500");
+	strbuf_release(&sb);
+}
+
 static void test_fold(void **state)
 {
 	(void)state;
@@ -222,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_numbers_and_addresses),
+		cmocka_unit_test(test_thousands),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_ascii),
 		cmocka_unit_test(test_person_validate),

@@ -84,12 +84,14 @@ await test("Done on Today takes the follow-up off the list in place (JavaScript)
 	expect(!tasks.some((t) => t.title === "Thank-you note to Team Lead"), "the task is done");
 });
 
-await test("the logged interview moved the card to Interviewing; drag and drop moves it on", async () => {
+// The logged interview already moved the card to Interviewing (the stage
+// follows what is logged): the drag takes it on to Offer.
+await test("move the card to Offer by drag and drop", async () => {
 	await page.goto(base + "/pipeline");
-	expect(await page.locator('.stage-col[data-stage="interviewing"] .opp-card',
-		{ hasText: "Data Lead" }).count() === 1, "the card in the Interviewing column");
 	const card = page.locator(".opp-card", { hasText: "Data Lead" });
 	const column = page.locator('.stage-col[data-stage="offer"]');
+	expect(await page.locator('.stage-col[data-stage="interviewing"] .opp-card',
+		{ hasText: "Data Lead" }).count() === 1, "the card in the Interviewing column, after the interview");
 	await Promise.all([page.waitForNavigation(), card.dragTo(column)]);
 	const opp = cli("--json", "opp", "show", "northwind-analytics-data-lead");
 	expect(opp.stage === "offer", "stage offer, got " + opp.stage);

@@ -32,7 +32,7 @@ cli("task", "add", "Send the portfolio link", "--due", "2026-03-08", "--kind", "
 	"--with", "Recruiter", "--opp", "harbour");
 cli("want", "mark", "northwind", "1", "met");
 cli("want", "mark", "northwind", "2", "partly");
-await page.setViewportSize({ width: 1280, height: 860 });
+await page.setViewportSize({ width: 1366, height: 860 });
 await page.goto(base + "/");
 await page.screenshot({ path: "../../docs/screenshots/today.png" });
 await page.goto(base + "/pipeline");
