@@ -41,6 +41,11 @@ int debrief_interaction_check(struct store *s, int64_t opp_id, int64_t id,
 	return rc;
 }
 
+int64_t debrief_default_person(const struct interaction *it)
+{
+	return it && it->people.n == 1 ? it->people.items[0].id : 0;
+}
+
 /* The evidence an answer gives for a want: who said it, when, in which interaction. */
 static int save_mark(struct store *s, struct debrief *d, const struct debrief_mark *m,
 		     struct error *err)

@@ -27,6 +27,9 @@ struct debrief_mark {
  * receives it. */
 int debrief_interaction_check(struct store *s, int64_t opp_id, int64_t id,
 			      struct interaction *out, struct error *err);
+/* Who answered, unless the user says: the interaction's only participant;
+ * 0 when it had several or none (it may be NULL). */
+int64_t debrief_default_person(const struct interaction *it);
 /* Record d (d->id is set; d->at must be set): first the evidence each mark
  * gives (who answered, the answer, or the question when there is none, as
  * its note, the debrief's day, its interaction), then the debrief with its

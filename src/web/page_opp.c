@@ -522,13 +522,14 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	notes(sb, &v.o);
 	strbuf_addstr(sb, "</div>\n<div class=\"opp-main\">\n");
 	timeline(sb, &v);
+	rc = opp_debriefs_section(sb, rq, &v.o);
 	wants(sb, &v);
 	offer(sb, &v);
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 	strbuf_release(&title);
 	view_release(&v);
-	return 0;
+	return rc;
 }
 
 int page_opp(struct web_req *rq, struct web_resp *rs)

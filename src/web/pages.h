@@ -63,7 +63,11 @@ int post_question_create(struct web_req *rq, struct web_resp *rs);
 int post_question_delete(struct web_req *rq, struct web_resp *rs);
 /* page_prep.c */
 int page_prep(struct web_req *rq, struct web_resp *rs);
+/* page_debrief.c; opp_debriefs_section is the opportunity page's list of them */
 int page_debrief(struct web_req *rq, struct web_resp *rs);
+int post_debrief(struct web_req *rq, struct web_resp *rs);
+int page_debrief_one(struct web_req *rq, struct web_resp *rs);
+int opp_debriefs_section(struct strbuf *sb, struct web_req *rq, const struct opp *o);
 /* page_offers.c */
 int page_offers_compare(struct web_req *rq, struct web_resp *rs);
 int post_offer_create(struct web_req *rq, struct web_resp *rs);

@@ -50,6 +50,8 @@ const struct web_route web_routes[] = {
 	{ "POST", "/questions/*/delete", post_question_delete },
 	{ "GET", "/prep/*", page_prep },
 	{ "GET", "/opportunities/*/debrief", page_debrief },
+	{ "POST", "/opportunities/*/debrief", post_debrief },
+	{ "GET", "/debriefs/*", page_debrief_one },
 	{ "GET", "/offers/compare", page_offers_compare },
 	{ "POST", "/opportunities/*/offers", post_offer_create },
 	{ "POST", "/offers/*/rounds", post_offer_round },
