@@ -570,6 +570,7 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	opportunities(sb, &ov);
 	log_form(sb, rq, &p, &ov, back);
 	rc = task_form(sb, rq, &p, &ov, back);
+	person_feedback_form(sb, rq, p.id, &ov);
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 out:

@@ -114,6 +114,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	ui_page_begin(rs, rq, "Today", NAV_TODAY);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Today</h1><p class=\"meta\">");
 	ui_when(sb, ag.today);
+	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
 	strbuf_addstr(sb, "</p></div>\n<div class=\"today\">\n<div class=\"today-tasks\">\n");
 	if (!ag.tasks.n)
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
