@@ -83,6 +83,7 @@ void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t p
 int page_offers_compare(struct web_req *rq, struct web_resp *rs);
 int post_offer_create(struct web_req *rq, struct web_resp *rs);
 int post_offer_round(struct web_req *rq, struct web_resp *rs);
+int post_offer_edit(struct web_req *rq, struct web_resp *rs);
 /* page_insights.c */
 int page_insights(struct web_req *rq, struct web_resp *rs);
 /* page_settings.c: the settings' frame (the title, then a tab per page) */

@@ -59,6 +59,7 @@ const struct web_route web_routes[] = {
 	{ "GET", "/offers/compare", page_offers_compare },
 	{ "POST", "/opportunities/*/offers", post_offer_create },
 	{ "POST", "/offers/*/rounds", post_offer_round },
+	{ "POST", "/offers/*/edit", post_offer_edit },
 	{ "GET", "/insights", page_insights },
 	{ "GET", "/settings", page_settings },
 	{ "POST", "/settings", post_settings },
