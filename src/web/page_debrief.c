@@ -492,7 +492,7 @@ static bool read_question(struct web_req *rq, size_t n, struct asked *q, bool *a
 	if (!own && !(bank && answer)) { /* nothing asked: nothing else may be said */
 		if (answer)
 			row_error(rq, "q", n, "Write the question this answers.");
-		else if (row_value(rq, "want", n) || row_value(rq, "status", n))
+		else if (row_value(rq, "status", n)) /* a prep row's want is chosen beforehand */
 			row_error(rq, bank ? "answer" : "q", n,
 				  bank ? "Give the answer that settles the want."
 				       : "Write the question whose answer settles the want.");

@@ -133,7 +133,7 @@ static int with_field(struct strbuf *sb, struct web_req *rq)
 	if (rc)
 		return rc;
 	strbuf_addf(sb, "<div class=\"field%s\"><label for=\"f-with\">With (names, separated by "
-			"commas; someone new is added)</label><input type=\"text\" id=\"f-with\" "
+			"commas)</label><input type=\"text\" id=\"f-with\" "
 			"name=\"with\" list=\"people-names\" autocomplete=\"off\"",
 		    e ? " has-error" : "");
 	if (e)
@@ -181,6 +181,8 @@ static int log_form(struct strbuf *sb, struct web_req *rq)
 	ui_input(sb, rq, "text", "summary", "What happened", NULL, UI_REQUIRED);
 	if ((rc = opp_select(sb, rq)) || (rc = with_field(sb, rq)))
 		return rc;
+	strbuf_addstr(sb, "<p class=\"meta\">Someone not in rapport yet is added, in the "
+			  "opportunity's organisation.</p>\n");
 	ui_checkbox(sb, rq, "new_people", "The names I typed are new people, even if close to "
 		    "someone's", false);
 	strbuf_addstr(sb, "<div class=\"row\">");
