@@ -153,9 +153,9 @@ static void refine_summary(struct strbuf *sb, const debrief_vec *v)
 	strbuf_addstr(sb, "</ul>\n</section>\n");
 }
 
-/* ---- the form: what it offers ---- */
+/* ---- the form: what it offers to choose from ---- */
 
-struct offer_set {
+struct form_data {
 	struct opp o;
 	struct opp_ref ref;     /* o, as a reference (borrowed) */
 	interaction_vec iv;     /* the newest conversations, oldest first */
@@ -167,7 +167,7 @@ struct offer_set {
 	debrief_vec past;
 };
 
-static void offer_set_release(struct offer_set *f)
+static void form_data_release(struct form_data *f)
 {
 	opp_release(&f->o);
 	interaction_vec_release(&f->iv);
@@ -179,7 +179,7 @@ static void offer_set_release(struct offer_set *f)
 }
 
 /* The prep sheet's questions for the next conversation, with their wants. */
-static int load_prep(struct web_req *rq, struct offer_set *f)
+static int load_prep(struct web_req *rq, struct form_data *f)
 {
 	struct prep_request req = { .opp_id = f->o.id, .stage = -1 };
 	struct prep_result res = { 0 };
@@ -196,7 +196,7 @@ static int load_prep(struct web_req *rq, struct offer_set *f)
 	return rc;
 }
 
-static int offer_set_load(struct web_req *rq, struct offer_set *f)
+static int form_data_load(struct web_req *rq, struct form_data *f)
 {
 	struct store *s = rq->store;
 	int64_t id;
@@ -257,7 +257,7 @@ static char *interaction_label(const struct interaction *it)
 }
 
 static void interaction_select(struct strbuf *sb, const struct web_req *rq,
-			       const struct offer_set *f)
+			       const struct form_data *f)
 {
 	size_t n = f->iv.n + 1, k = 0;
 	char **values = xcalloc(n, sizeof(*values)), **labels = xcalloc(n, sizeof(*labels));
@@ -274,7 +274,7 @@ static void interaction_select(struct strbuf *sb, const struct web_req *rq,
 }
 
 static void person_select(struct strbuf *sb, const struct web_req *rq,
-			  const struct offer_set *f)
+			  const struct form_data *f)
 {
 	size_t n = f->people.n + 1;
 	char **values = xcalloc(n, sizeof(*values)), **labels = xcalloc(n, sizeof(*labels));
@@ -289,7 +289,7 @@ static void person_select(struct strbuf *sb, const struct web_req *rq,
 }
 
 static void want_select(struct strbuf *sb, const struct web_req *rq, const char *name,
-			const struct offer_set *f, int64_t current)
+			const struct form_data *f, int64_t current)
 {
 	size_t n = f->wants.n + 1;
 	char **values = xcalloc(n, sizeof(*values)), **labels = xcalloc(n, sizeof(*labels));
@@ -307,7 +307,7 @@ static void want_select(struct strbuf *sb, const struct web_req *rq, const char 
 
 /* One question's row: the prep sheet's (q set) or your own (q NULL). */
 static void question_row(struct strbuf *sb, const struct web_req *rq, size_t n,
-			 const struct question *q, int64_t want, const struct offer_set *f)
+			 const struct question *q, int64_t want, const struct form_data *f)
 {
 	char name[4][24];
 
@@ -353,7 +353,7 @@ static size_t own_rows(const struct web_req *rq, size_t prep)
 	return n;
 }
 
-static void debrief_form(struct strbuf *sb, const struct web_req *rq, const struct offer_set *f)
+static void debrief_form(struct strbuf *sb, const struct web_req *rq, const struct form_data *f)
 {
 	struct strbuf action = STRBUF_INIT;
 	size_t np = f->prep.n, nown = own_rows(rq, np);
@@ -390,7 +390,7 @@ static void debrief_form(struct strbuf *sb, const struct web_req *rq, const stru
 	strbuf_release(&action);
 }
 
-static int render(struct web_req *rq, struct web_resp *rs, struct offer_set *f)
+static int render(struct web_req *rq, struct web_resp *rs, struct form_data *f)
 {
 	struct strbuf *sb = &rs->body;
 
@@ -416,12 +416,12 @@ static int render(struct web_req *rq, struct web_resp *rs, struct offer_set *f)
 
 int page_debrief(struct web_req *rq, struct web_resp *rs)
 {
-	struct offer_set f;
-	int rc = offer_set_load(rq, &f);
+	struct form_data f;
+	int rc = form_data_load(rq, &f);
 
 	if (!rc)
 		rc = render(rq, rs, &f);
-	offer_set_release(&f);
+	form_data_release(&f);
 	return rc;
 }
 
@@ -590,14 +590,14 @@ static bool read_texts(struct web_req *rq, struct debrief *d)
 
 int post_debrief(struct web_req *rq, struct web_resp *rs)
 {
-	struct offer_set f;
+	struct form_data f;
 	struct debrief d = { .chemistry = -1 };
 	mark_vec marks = { 0 };
 	int64_t by = 0;
 	bool ok, rated;
 	int rc;
 
-	if ((rc = offer_set_load(rq, &f)))
+	if ((rc = form_data_load(rq, &f)))
 		goto out;
 	d.opp.id = f.o.id;
 	ok = read_context(rq, &d, &by);
@@ -620,7 +620,7 @@ int post_debrief(struct web_req *rq, struct web_resp *rs)
 	rs->status = 400;
 	rc = render(rq, rs, &f);
 out:
-	offer_set_release(&f);
+	form_data_release(&f);
 	debrief_release(&d);
 	free(marks.items);
 	return rc;
