@@ -84,7 +84,7 @@ static char *trimmed(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-int debrief_mark(struct cli *cli, const char *spec, struct mark *m)
+int debrief_mark(struct cli *cli, const char *spec, struct debrief_mark *m)
 {
 	const char *eq = strrchr(spec, '=');
 	char *want, *status;
@@ -106,7 +106,7 @@ int debrief_mark(struct cli *cli, const char *spec, struct mark *m)
 	return rc;
 }
 
-int debrief_add_mark(struct cli *cli, struct debrief_draft *dr, struct mark m)
+int debrief_add_mark(struct cli *cli, struct debrief_draft *dr, struct debrief_mark m)
 {
 	for (size_t i = 0; i < dr->marks.n; i++)
 		if (dr->marks.items[i].answer == m.answer)
@@ -144,20 +144,15 @@ int debrief_use_interaction(struct cli *cli, struct debrief_draft *dr, int64_t i
 
 	dr->d.interaction_id = id;
 	free(dr->d.at);
+	dr->d.at = NULL;
 	if (!id) {
 		date_format(store_now(cli->store), when);
 		dr->d.at = xstrdup(when);
 		return default_person(cli, dr, NULL);
 	}
-	dr->d.at = NULL;
-	if (store_interaction_get(cli->store, id, &it, &cli->err))
+	if (debrief_interaction_check(cli->store, dr->d.opp.id, id, &it, &cli->err))
 		return cli->err.code;
-	if (it.opp.id && it.opp.id != dr->d.opp.id)
-		rc = error_set(&cli->err, ERR_INVALID,
-			       "interaction %lld is about another opportunity (%s)", (long long)id,
-			       it.opp.slug);
-	else
-		rc = default_person(cli, dr, &it);
+	rc = default_person(cli, dr, &it);
 	dr->d.at = it.at;
 	it.at = NULL;
 	interaction_release(&it);
@@ -215,7 +210,7 @@ static int flags_questions(struct cli *cli, const struct args *a, struct debrief
 		q->by.id = dr->answered_by;
 	}
 	for (size_t i = 0; i < nmarks; i++) {
-		struct mark m = { 0 };
+		struct debrief_mark m = { 0 };
 		const char *rest;
 		if (mark_answer(cli, dr, marks[i], &m.answer, &rest) ||
 		    debrief_mark(cli, rest, &m) || debrief_add_mark(cli, dr, m))
@@ -279,26 +274,7 @@ static int flags_context(struct cli *cli, const struct args *a, struct debrief_d
 
 /* ---- writing ---- */
 
-/* The evidence an answer gives for a want: who said it, when, in which interaction. */
-static int save_mark(struct cli *cli, struct debrief_draft *dr, const struct mark *m)
-{
-	struct asked *q = &dr->d.asked.items[m->answer];
-	struct want_evidence e = { .opp_id = dr->d.opp.id, .want_id = m->want_id,
-				   .status = m->status,
-				   .interaction_id = dr->d.interaction_id };
-	char day[DATE_BUFSZ];
-	int rc;
-
-	snprintf(day, sizeof(day), "%.10s", dr->d.at);
-	e.by.id = q->by.id;
-	e.note = xstrdup(q->answer ? q->answer : q->text);
-	e.at = xstrdup(day);
-	rc = store_want_mark(cli->store, &e, &cli->err);
-	q->evidence_id = e.id;
-	want_evidence_release(&e);
-	return rc;
-}
-
+/* The flags' own "nothing to record" first: it says which flags record something. */
 static int save_draft(struct cli *cli, struct debrief_draft *dr, bool *rated)
 {
 	*rated = false;
@@ -307,18 +283,8 @@ static int save_draft(struct cli *cli, struct debrief_draft *dr, bool *rated)
 		return error_set(&cli->err, ERR_INVALID,
 				 "nothing to record: give --asked, --well, --refine, --chemistry or "
 				 "--notes (or run it at a terminal to be asked)");
-	if (debrief_validate(&dr->d, &cli->err))
-		return ERR_INVALID;
-	for (size_t i = 0; i < dr->marks.n; i++)
-		if (save_mark(cli, dr, &dr->marks.items[i]))
-			return cli->err.code;
-	if (store_debrief_add(cli->store, &dr->d, &cli->err))
-		return cli->err.code;
-	if (dr->d.interaction_id && dr->d.chemistry > 0 &&
-	    store_interaction_rate(cli->store, dr->d.interaction_id, dr->d.chemistry, rated,
-				   &cli->err))
-		return cli->err.code;
-	return 0;
+	return action_debrief_add(cli->store, &dr->d, dr->marks.items, dr->marks.n, rated,
+				  &cli->err);
 }
 
 /* ---- printing ---- */

@@ -9,17 +9,6 @@
 #include "io/json_debrief.h"
 #include "io/json_model.h"
 
-int improvement_tasks(struct cli *cli, int64_t feedback_id, task_vec *out)
-{
-	id_vec ids = { 0 };
-	int rc = store_improvement_ids(cli->store, feedback_id, &ids, &cli->err);
-
-	for (size_t i = 0; i < ids.n && !rc; i++)
-		rc = store_task_get(cli->store, ids.items[i], VEC_PUSH(out), &cli->err);
-	free(ids.items);
-	return rc;
-}
-
 static int feedback_add(struct cli *cli, const struct args *a)
 {
 	struct feedback f = { 0 };
@@ -37,7 +26,7 @@ static int feedback_add(struct cli *cli, const struct args *a)
 		return rc;
 	f.text = xstrdup(a->pos[1]);
 	f.at = xstrdup(when);
-	rc = store_feedback_add(cli->store, &f, &cli->err);
+	rc = action_feedback_add(cli->store, &f, &cli->err);
 	id = f.id;
 	feedback_release(&f);
 	if (rc || (rc = store_feedback_get(cli->store, id, &f, &cli->err)))
@@ -79,7 +68,7 @@ static int feedback_list(struct cli *cli, const struct args *a)
 		goto out;
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		task_vec tasks = { 0 };
-		if (!(rc = improvement_tasks(cli, v.items[i].id, &tasks)) && arr) {
+		if (!(rc = improvement_tasks(cli->store, v.items[i].id, &tasks, &cli->err)) && arr) {
 			json_t *j = feedback_to_json(&v.items[i]);
 			json_object_set_new(j, "improvements", tasks_json(&tasks));
 			json_array_append_new(arr, j);

@@ -14,56 +14,14 @@
 #include "core/text.h"
 #include "io/json_model.h"
 
-/* Longest excerpt of the feedback quoted in a task's why, in bytes. */
-#define WHY_QUOTE_MAX 160
-
-/* The first line of text, cut at WHY_QUOTE_MAX bytes on a character boundary. */
-static void add_excerpt(struct strbuf *sb, const char *text)
+/* The feedback the action follows: its id, checked as the command line checks ids. */
+static int feedback_ref(struct cli *cli, const char *ref, int64_t *id)
 {
-	size_t len = strcspn(text, "\n"), cut = len;
+	long v;
 
-	if (cut > WHY_QUOTE_MAX) {
-		cut = WHY_QUOTE_MAX;
-		while (cut && ((unsigned char)text[cut] & 0xC0) == 0x80)
-			cut--; /* not inside a UTF-8 sequence */
-	}
-	strbuf_add(sb, text, cut);
-	if (cut < strlen(text))
-		strbuf_addstr(sb, "...");
-}
-
-/* "Agency Recruiter's feedback on Data Lead at Acme, 2026-03-01 (feedback 3): "..."" */
-static char *feedback_why(const struct feedback *f)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	if (f->from.id)
-		strbuf_addf(&sb, "%s's feedback", f->from.name);
-	else
-		strbuf_addstr(&sb, "Feedback");
-	if (f->opp.id)
-		strbuf_addf(&sb, " on %s at %s", f->opp.title, f->opp.org_name);
-	strbuf_addf(&sb, ", %.10s (feedback %lld): \"", f->at, (long long)f->id);
-	add_excerpt(&sb, f->text);
-	strbuf_addch(&sb, '"');
-	return strbuf_detach(&sb);
-}
-
-/* The task follows feedback id: its person, its opportunity, a why naming it. */
-static int follow_feedback(struct cli *cli, const char *ref, struct task *t)
-{
-	struct feedback f = { 0 };
-	long id;
-
-	if (text_parse_int("--from-feedback", ref, 1, 999999999999L, &id, &cli->err))
+	if (text_parse_int("--from-feedback", ref, 1, 999999999999L, &v, &cli->err))
 		return ERR_INVALID;
-	if (store_feedback_get(cli->store, id, &f, &cli->err))
-		return cli->err.code;
-	t->feedback_id = f.id;
-	t->person.id = f.from.id;
-	t->opp.id = f.opp.id;
-	t->why = feedback_why(&f);
-	feedback_release(&f);
+	*id = v;
 	return 0;
 }
 
@@ -72,16 +30,16 @@ static int improve_add(struct cli *cli, const struct args *a)
 	struct task t = { .kind = TKIND_LEARN };
 	const char *v;
 	char due[DATE_BUFSZ];
+	int64_t feedback_id = 0;
 	int rc;
 
 	if (cli_when(cli, (v = arg_opt(a, "due")) ? v : "+1w", due))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "from-feedback")) && (rc = follow_feedback(cli, v, &t)))
+	if ((v = arg_opt(a, "from-feedback")) && (rc = feedback_ref(cli, v, &feedback_id)))
 		goto out;
 	t.title = xstrdup(a->pos[0]);
 	t.due = xstrdup(due);
-	t.origin = xstrdup("improve");
-	if ((rc = store_task_add(cli->store, &t, &cli->err)))
+	if ((rc = action_improve_add(cli->store, &t, feedback_id, &cli->err)))
 		goto out;
 	task_release(&t);
 	if ((rc = store_task_get(cli->store, t.id, &t, &cli->err)))
@@ -101,7 +59,7 @@ out:
 static int improve_list(struct cli *cli, const struct args *a)
 {
 	task_vec v = { 0 };
-	int rc = improvement_tasks(cli, 0, &v);
+	int rc = improvement_tasks(cli->store, 0, &v, &cli->err);
 
 	(void)a;
 	if (!rc && cli->json)

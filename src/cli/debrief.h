@@ -8,18 +8,12 @@
 #define RAPPORT_CLI_DEBRIEF_H
 
 #include "cli/cli.h"
+#include "method/debrief_actions.h"
 #include "store/debrief.h"
-
-/* A want an answer settles: d.asked.items[answer] becomes its evidence. */
-struct mark {
-	size_t answer;
-	int64_t want_id;
-	enum want_status status;
-};
 
 struct debrief_draft {
 	struct debrief d;
-	VEC(struct mark) marks;
+	VEC(struct debrief_mark) marks;
 	int64_t with; /* --with: who answered; 0 when not given */
 	/* who answered, unless said otherwise: --with, else the interaction's
 	 * only participant; 0 when unknown */
@@ -32,9 +26,9 @@ void debrief_draft_release(struct debrief_draft *dr);
 /* Q is a question id from the bank (digits) or the user's own words. */
 int debrief_question(struct cli *cli, const char *q, struct asked *out);
 /* "WANT=STATUS" (spaces around either are fine): the want and its status. */
-int debrief_mark(struct cli *cli, const char *spec, struct mark *m);
+int debrief_mark(struct cli *cli, const char *spec, struct debrief_mark *m);
 /* Add a mark for answer i, refusing a second mark on the same answer. */
-int debrief_add_mark(struct cli *cli, struct debrief_draft *dr, struct mark m);
+int debrief_add_mark(struct cli *cli, struct debrief_draft *dr, struct debrief_mark m);
 /* The interaction the debrief is about (0: none): it must concern dr's
  * opportunity or none; sets the default person for answers and the time. */
 int debrief_use_interaction(struct cli *cli, struct debrief_draft *dr, int64_t id);
@@ -42,9 +36,5 @@ int debrief_use_interaction(struct cli *cli, struct debrief_draft *dr, int64_t i
 /* Ask for everything at the terminal (prompts on stderr, answers on stdin),
  * starting from what dr already holds (the interaction, the person). */
 int debrief_prompt(struct cli *cli, struct debrief_draft *dr);
-
-/* The improvement actions that follow a piece of feedback (every one when
- * feedback_id is 0), in the order of store_improvement_ids(). */
-int improvement_tasks(struct cli *cli, int64_t feedback_id, task_vec *out);
 
 #endif

@@ -200,7 +200,7 @@ static int prompt_person(struct cli *cli, struct prompter *p, const struct debri
 static int prompt_mark(struct cli *cli, struct prompter *p, struct debrief_draft *dr)
 {
 	for (;;) {
-		struct mark m = { .answer = dr->d.asked.n - 1 };
+		struct debrief_mark m = { .answer = dr->d.asked.n - 1 };
 		const char *v = ask(p, "  Does it settle a want? WANT=STATUS, like \"remote work=met\""
 				       " (met, partly, unmet, vague; Enter: no): ");
 		if (!v || !*v)

@@ -49,6 +49,7 @@ void md_escape(struct strbuf *md, const char *text)
 void prep_result_release(struct prep_result *r)
 {
 	free(r->questions.items);
+	free(r->question_wants.items);
 	free(r->people.items);
 	memset(r, 0, sizeof(*r));
 }
@@ -364,6 +365,7 @@ static void sheet_want_questions(struct prep *p, const struct want *w, id_vec *u
 			strbuf_addf(md, " [q%lld]\n", (long long)q->id);
 			*VEC_PUSH(used) = q->id;
 			*VEC_PUSH(&p->out->questions) = q->id;
+			*VEC_PUSH(&p->out->question_wants) = w->id;
 			shown++;
 		}
 	}

@@ -40,6 +40,7 @@ struct prep_request {
 struct prep_result {
 	int stage;       /* the stage the questions were chosen for */
 	id_vec questions; /* the questions on the sheet, in order */
+	id_vec question_wants; /* the want each of them is listed under, in the same order */
 	id_vec people;    /* the people on the sheet */
 };
 

@@ -27,6 +27,7 @@
 struct view {
 	int64_t add_opp;     /* the opportunity of the open add form, or 0 */
 	int64_t round_offer; /* the offer of the open round form, or 0 */
+	int64_t edit_offer;  /* the offer of the open edit form, or 0 */
 };
 
 /* ---- pieces ---- */
@@ -230,6 +231,42 @@ static void round_form(struct strbuf *sb, const struct web_req *rq, const struct
 	strbuf_addstr(sb, "</div>\n");
 }
 
+static void amount_text(char buf[32], int64_t v)
+{
+	buf[0] = '\0';
+	if (v >= 0)
+		snprintf(buf, 32, "%lld", (long long)v);
+}
+
+/* The offer's terms as they stand, to correct (as 'rapport offer edit'). */
+static void edit_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
+{
+	char action[64], base[32], bonus[32];
+
+	snprintf(action, sizeof(action), "/offers/%lld/edit", (long long)of->id);
+	amount_text(base, of->terms.base);
+	amount_text(bonus, of->terms.bonus);
+	strbuf_addstr(sb, "<div class=\"edit-form\" id=\"edit\">\n<h4>Edit the offer</h4>\n");
+	ui_form_begin(sb, rq, action, "stack");
+	ui_form_errors(sb, rq);
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "base", "Base a year", base, UI_REQUIRED);
+	ui_input(sb, rq, "text", "bonus", "Bonus a year", bonus, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "title", "Title", of->terms.title, 0);
+	ui_input(sb, rq, "text", "level", "Level", of->terms.level, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "equity", "Equity", of->terms.equity, 0);
+	ui_input(sb, rq, "date", "start", "Start", of->terms.start, 0);
+	ui_input(sb, rq, "date", "deadline", "Answer by", of->deadline, 0);
+	strbuf_addstr(sb, "</div>\n");
+	ui_input(sb, rq, "text", "benefits", "Benefits", of->benefits, 0);
+	ui_textarea(sb, rq, "notes", "Notes (Markdown)", of->notes, 3);
+	ui_form_end(sb, "Save the offer");
+	strbuf_addstr(sb, "<p class=\"meta\">An empty field clears it; the base and level become "
+			  "the opportunity's.</p>\n</div>\n");
+}
+
 static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *v,
 		      const struct offer_column *c)
 {
@@ -268,10 +305,14 @@ static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *
 		strbuf_addstr(sb, "</ol>\n");
 	if (v->round_offer == of->id)
 		round_form(sb, rq, of);
+	else if (v->edit_offer == of->id)
+		edit_form(sb, rq, of);
 	else
 		strbuf_addf(sb, "<p class=\"offer-actions\"><a class=\"button secondary\" "
-				"href=\"/offers/compare?round=%lld#round\">Record a round</a></p>\n",
-			    (long long)of->id);
+				"href=\"/offers/compare?round=%lld#round\">Record a round</a> "
+				"<a class=\"button secondary\" href=\"/offers/compare?edit=%lld#edit\">"
+				"Edit the offer</a></p>\n",
+			    (long long)of->id, (long long)of->id);
 	strbuf_addstr(sb, "</article>\n");
 	offer_round_vec_release(&rounds);
 	return 0;
@@ -421,7 +462,7 @@ static int render(struct web_req *rq, struct web_resp *rs, const struct view *v)
 			rc = offer_card(sb, rq, v, &cols.items[i]);
 		strbuf_addstr(sb, "</div>\n");
 	}
-	if (!rc && !v->round_offer)
+	if (!rc && !v->round_offer && !v->edit_offer)
 		rc = add_section(sb, rq, v);
 	ui_page_end(rs);
 out:
@@ -434,9 +475,16 @@ int page_offers_compare(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
 	const char *add = web_param(&rq->query, "add"), *round = web_param(&rq->query, "round");
+	const char *edit = web_param(&rq->query, "edit");
 	int rc;
 
-	if (round && *round) {
+	if (edit && *edit) {
+		struct offer of = { .terms = OFFER_TERMS_INIT };
+		if ((rc = ui_parse_id(rq, edit, &v.edit_offer)) ||
+		    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)))
+			return rc;
+		offer_release(&of);
+	} else if (round && *round) {
 		struct offer of = { .terms = OFFER_TERMS_INIT };
 		if ((rc = ui_parse_id(rq, round, &v.round_offer)) ||
 		    (rc = offer_find(rq->store, v.round_offer, &of, &rq->err)))
@@ -588,6 +636,59 @@ int post_offer_round(struct web_req *rq, struct web_resp *rs)
 out:
 	offer_release(&of);
 	offer_round_release(&r);
+	if (rc || !rq->errors.n)
+		return rc;
+	rs->status = 400;
+	return render(rq, rs, &v);
+}
+
+static bool differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+/* Correct an offer, as 'rapport offer edit': every field as the form sends
+ * it (an empty one clears it; the base cannot be cleared). */
+int post_offer_edit(struct web_req *rq, struct web_resp *rs)
+{
+	struct view v = { 0 };
+	struct offer of = { .terms = OFFER_TERMS_INIT }, old = { .terms = OFFER_TERMS_INIT };
+	const char *benefits, *notes;
+	struct error e = ERROR_INIT;
+	bool ok;
+	int rc;
+
+	if ((rc = ui_parse_id(rq, rq->arg[0], &v.edit_offer)) ||
+	    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)) ||
+	    (rc = offer_find(rq->store, v.edit_offer, &old, &rq->err)))
+		goto out;
+	of.terms.base = of.terms.bonus = -1;
+	ok = read_terms(rq, &of.terms); /* an empty field clears its term */
+	ok &= form_day(rq, "deadline", &of.deadline);
+	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	if (ok && of.terms.base < 0) {
+		web_field_error(rq, "base", "An offer needs its base pay.");
+		ok = false;
+	}
+	if (ok && differ(of.deadline, old.deadline) &&
+	    offer_deadline_check(rq->store, of.deadline, &e)) {
+		web_field_error(rq, "deadline", "%s", e.msg);
+		ok = false;
+	}
+	if (ok) {
+		field_set(&of.benefits, benefits);
+		field_set(&of.notes, notes);
+		rc = to_form(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
+						     of.terms.base != old.terms.base,
+						     differ(of.terms.level, old.terms.level), &rq->err),
+			     "");
+	}
+	if (!rc && !rq->errors.n)
+		offer_back(rs, of.id);
+out:
+	offer_release(&of);
+	offer_release(&old);
 	if (rc || !rq->errors.n)
 		return rc;
 	rs->status = 400;

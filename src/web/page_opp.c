@@ -524,13 +524,15 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	notes(sb, &v.o);
 	strbuf_addstr(sb, "</div>\n<div class=\"opp-main\">\n");
 	timeline(sb, &v);
+	if (!(rc = opp_debriefs_section(sb, rq, &v.o)))
+		rc = opp_feedback_section(sb, rq, &v.o, &v.people);
 	wants(sb, &v);
 	offer(sb, &v);
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 	strbuf_release(&title);
 	view_release(&v);
-	return 0;
+	return rc;
 }
 
 int page_opp(struct web_req *rq, struct web_resp *rs)

@@ -561,6 +561,7 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	opportunities(sb, &ov);
 	log_form(sb, rq, &p, &ov, back);
 	rc = task_form(sb, rq, &p, &ov, back);
+	person_feedback_form(sb, rq, p.id, &ov);
 	snprintf(back, sizeof(back), "/people/%lld/merge", (long long)id);
 	ui_merge_form(sb, rq, back, "person");
 	strbuf_addstr(sb, "</div>\n</div>\n");

@@ -2,9 +2,8 @@
  * page_prep.c: the prep sheet of an opportunity (/prep/SLUG): the same
  * Markdown as 'rapport prep' (method/prep.h), shown safely as HTML inside
  * the site's frame and ready to print; ?stage= and ?with=PERSON (repeated)
- * choose the conversation and whom you will meet. And the debriefs of an
- * opportunity (/opportunities/SLUG/debrief): what you asked and what they
- * answered, what went well and what to refine.
+ * choose the conversation and whom you will meet. (The debriefs are in
+ * page_debrief.c.)
  */
 #include "web/pages.h"
 
@@ -13,7 +12,6 @@
 #include <string.h>
 
 #include "method/prep.h"
-#include "store/debrief.h"
 #include "web/form.h"
 #include "web/ui.h"
 
@@ -164,141 +162,5 @@ out:
 	opp_release(&o);
 	person_ref_vec_release(&linked);
 	free(with.items);
-	return rc;
-}
-
-/* ---- debriefs ---- */
-
-static const char *status_class(int s)
-{
-	return s == WANT_MET ? "good" : s == WANT_PARTLY || s == WANT_VAGUE ? "warn"
-					: s == WANT_UNMET		    ? "bad"
-									    : "";
-}
-
-static void asked_item(struct strbuf *sb, const struct asked *q)
-{
-	strbuf_addstr(sb, "<li><p class=\"asked\">");
-	html_text(sb, q->text);
-	if (q->question_id)
-		strbuf_addstr(sb, " <span class=\"meta\">(from the bank)</span>");
-	strbuf_addstr(sb, "</p>\n");
-	if (q->answer) {
-		strbuf_addstr(sb, "<p class=\"answer\">");
-		if (q->by.id) {
-			ui_person_link(sb, q->by.id, q->by.name);
-			strbuf_addstr(sb, ": ");
-		}
-		html_text(sb, q->answer);
-		strbuf_addstr(sb, "</p>\n");
-	} else {
-		strbuf_addstr(sb, "<p class=\"answer meta\">No answer recorded");
-		if (q->by.id) {
-			strbuf_addstr(sb, " (asked ");
-			ui_person_link(sb, q->by.id, q->by.name);
-			strbuf_addstr(sb, ")");
-		}
-		strbuf_addstr(sb, ".</p>\n");
-	}
-	if (q->evidence_id) {
-		strbuf_addstr(sb, "<p class=\"settles meta\">It tells you where “");
-		html_text(sb, q->want ? q->want : "a want since removed");
-		strbuf_addstr(sb, "” stands: ");
-		if (q->want_status >= 0)
-			ui_badge(sb, status_class(q->want_status),
-				 enum_name(&want_status_def, q->want_status));
-		strbuf_addstr(sb, "</p>\n");
-	}
-	strbuf_addstr(sb, "</li>\n");
-}
-
-static void text_fact(struct strbuf *sb, const char *label, const char *value, const char *cls)
-{
-	if (!value)
-		return;
-	strbuf_addf(sb, "<dt>%s</dt><dd class=\"%s\">", label, cls);
-	html_text(sb, value);
-	strbuf_addstr(sb, "</dd>\n");
-}
-
-static void debrief_card(struct strbuf *sb, const struct debrief *d)
-{
-	strbuf_addf(sb, "<article class=\"card debrief\" id=\"debrief-%lld\">\n<h2>",
-		    (long long)d->id);
-	ui_when(sb, d->at);
-	if (d->interaction_summary) {
-		strbuf_addstr(sb, " · ");
-		html_text(sb, d->interaction_summary);
-	}
-	strbuf_addstr(sb, "</h2>\n<dl class=\"facts\">\n");
-	if (d->chemistry > 0)
-		strbuf_addf(sb, "<dt>Chemistry</dt><dd>%d of 5</dd>\n", d->chemistry);
-	text_fact(sb, "Went well", d->went_well, "went-well");
-	text_fact(sb, "To refine", d->refine, "refine");
-	strbuf_addstr(sb, "</dl>\n");
-	if (d->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, d->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
-	if (d->asked.n) {
-		strbuf_addf(sb, "<h3>Questions asked <span class=\"count\">%zu</span></h3>\n"
-				"<ol class=\"asked-list\">\n", d->asked.n);
-		for (size_t i = 0; i < d->asked.n; i++)
-			asked_item(sb, &d->asked.items[i]);
-		strbuf_addstr(sb, "</ol>\n");
-	}
-	strbuf_addstr(sb, "</article>\n");
-}
-
-int page_debrief(struct web_req *rq, struct web_resp *rs)
-{
-	struct strbuf *sb = &rs->body;
-	struct opp o = { 0 };
-	debrief_vec v = { 0 };
-	size_t refine = 0;
-	int rc;
-
-	if ((rc = load_opp(rq, &o)) || (rc = store_debrief_list(rq->store, o.id, &v, &rq->err)))
-		goto out;
-	ui_page_begin(rs, rq, "Debriefs", NAV_PIPELINE);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Debriefs</h1><p class=\"meta\"><a href=\"");
-	opp_path(sb, &o, "");
-	strbuf_addstr(sb, "\">");
-	html_text(sb, o.org_name);
-	strbuf_addstr(sb, ": ");
-	html_text(sb, o.title);
-	strbuf_addstr(sb, "</a> · <a href=\"/prep/");
-	ui_url_part(sb, o.slug);
-	strbuf_addstr(sb, "\">Prep sheet</a></p></div>\n");
-	for (size_t i = 0; i < v.n; i++)
-		refine += v.items[i].refine != NULL;
-	if (refine) {
-		strbuf_addstr(sb, "<section class=\"card refine-all\" aria-labelledby=\"h-refine\">\n"
-				  "<h2 id=\"h-refine\">What to refine</h2>\n<ul>\n");
-		for (size_t i = 0; i < v.n; i++) {
-			if (!v.items[i].refine)
-				continue;
-			strbuf_addstr(sb, "<li>");
-			html_text(sb, v.items[i].refine);
-			strbuf_addstr(sb, " <span class=\"meta\">");
-			ui_when(sb, v.items[i].at);
-			strbuf_addstr(sb, "</span></li>\n");
-		}
-		strbuf_addstr(sb, "</ul>\n</section>\n");
-	}
-	if (!v.n) {
-		strbuf_addstr(sb, "<p class=\"empty\">No debrief yet. After each interview, write "
-				  "down what you asked, what they answered, what went well and what to "
-				  "refine: <code>rapport debrief ");
-		html_text(sb, o.slug);
-		strbuf_addstr(sb, "</code>.</p>\n");
-	}
-	for (size_t i = v.n; i-- > 0;)
-		debrief_card(sb, &v.items[i]);
-	ui_page_end(rs);
-out:
-	opp_release(&o);
-	debrief_vec_release(&v);
 	return rc;
 }

@@ -12,6 +12,8 @@
 #include "core/text.h"
 #include "method/actions.h"
 #include "method/agenda.h"
+#include "method/log_refs.h"
+#include "store/suggest.h"
 #include "web/form.h"
 #include "web/ui.h"
 #include "web/views.h"
@@ -21,6 +23,11 @@
  * behind a "show all" link (a large backlog would make a page no one reads,
  * and a slow one). */
 #define SECTION_SHOWN 25
+/* The log form's list of people: those on open opportunities and the newest
+ * added, at most PEOPLE_LISTED (a list of a hundred thousand would make
+ * Today slow; anyone else is found by typing the name). */
+#define PEOPLE_RECENT 200
+#define PEOPLE_LISTED 500
 
 static const char *const chemistry_values[] = { "", "1", "2", "3", "4", "5" };
 static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "3", "4",
@@ -79,8 +86,89 @@ static void section(struct strbuf *sb, const struct web_req *rq, const struct ag
 	strbuf_addstr(sb, "</section>\n");
 }
 
-static void log_form(struct strbuf *sb, struct web_req *rq)
+/* The opportunities to log about: the open ones, "Organisation — Title". */
+static int opp_select(struct strbuf *sb, struct web_req *rq)
 {
+	opp_vec all = { 0 };
+	const char **values, **labels;
+	char **owned;
+	size_t n = 1;
+	int rc = store_opp_list(rq->store, -1, &all, &rq->err);
+
+	values = xcalloc(all.n + 1, sizeof(*values));
+	labels = xcalloc(all.n + 1, sizeof(*labels));
+	owned = xcalloc(all.n + 1, sizeof(*owned));
+	values[0] = "";
+	labels[0] = "(none)";
+	for (size_t i = 0; i < all.n && !rc; i++) {
+		struct strbuf label = STRBUF_INIT;
+		if (stage_is_closed(all.items[i].stage))
+			continue;
+		strbuf_addf(&label, "%s — %s", all.items[i].org_name ? all.items[i].org_name : "",
+			    all.items[i].title);
+		values[n] = all.items[i].slug;
+		labels[n] = owned[n] = strbuf_detach(&label);
+		n++;
+	}
+	if (!rc)
+		ui_select(sb, rq, "opp", "About the opportunity", values, labels, n, "");
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(values);
+	free(labels);
+	opp_vec_release(&all);
+	return rc;
+}
+
+/* The "with" field: typed names, with a list of people to pick from as
+ * "Name (Organisation)" (the browser offers them as you type). */
+static int with_field(struct strbuf *sb, struct web_req *rq)
+{
+	person_name_vec people = { 0 };
+	const char *e = web_error_of(rq, "with");
+	const char *v = rq->post && rq->errors.n ? web_param(&rq->form, "with") : NULL;
+	int rc = store_people_to_suggest(rq->store, PEOPLE_RECENT, PEOPLE_LISTED, &people, &rq->err);
+
+	if (rc)
+		return rc;
+	strbuf_addf(sb, "<div class=\"field%s\"><label for=\"f-with\">With (names, separated by "
+			"commas)</label><input type=\"text\" id=\"f-with\" "
+			"name=\"with\" list=\"people-names\" autocomplete=\"off\"",
+		    e ? " has-error" : "");
+	if (e)
+		strbuf_addstr(sb, " aria-invalid=\"true\" aria-describedby=\"e-with\"");
+	if (v) {
+		strbuf_addstr(sb, " value=\"");
+		html_text(sb, v);
+		strbuf_addstr(sb, "\"");
+	}
+	strbuf_addstr(sb, "><datalist id=\"people-names\">");
+	for (size_t i = 0; i < people.n; i++) {
+		strbuf_addstr(sb, "<option value=\"");
+		html_text(sb, people.items[i].name);
+		if (people.items[i].org) {
+			strbuf_addstr(sb, " (");
+			html_text(sb, people.items[i].org);
+			strbuf_addstr(sb, ")");
+		}
+		strbuf_addstr(sb, "\"></option>");
+	}
+	strbuf_addstr(sb, "</datalist>");
+	if (e) {
+		strbuf_addstr(sb, "<p class=\"error-text\" id=\"e-with\">");
+		html_text(sb, e);
+		strbuf_addstr(sb, "</p>");
+	}
+	strbuf_addstr(sb, "</div>\n");
+	person_name_vec_release(&people);
+	return 0;
+}
+
+static int log_form(struct strbuf *sb, struct web_req *rq)
+{
+	int rc;
+
 	strbuf_addstr(sb, "<section class=\"card log-form\" aria-labelledby=\"h-log\">\n"
 			  "<h2 id=\"h-log\">Log an interaction</h2>\n");
 	ui_form_begin(sb, rq, "/log", "stack");
@@ -91,8 +179,12 @@ static void log_form(struct strbuf *sb, struct web_req *rq)
 		  "out");
 	strbuf_addstr(sb, "</div>");
 	ui_input(sb, rq, "text", "summary", "What happened", NULL, UI_REQUIRED);
-	ui_input(sb, rq, "text", "with", "With (names, separated by commas)", NULL, 0);
-	ui_input(sb, rq, "text", "opp", "About the opportunity (its name or short name)", NULL, 0);
+	if ((rc = opp_select(sb, rq)) || (rc = with_field(sb, rq)))
+		return rc;
+	strbuf_addstr(sb, "<p class=\"meta\">Someone not in rapport yet is added, in the "
+			  "opportunity's organisation.</p>\n");
+	ui_checkbox(sb, rq, "new_people", "The names I typed are new people, even if close to "
+		    "someone's", false);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
 	ui_select(sb, rq, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6, "");
@@ -100,6 +192,36 @@ static void log_form(struct strbuf *sb, struct web_req *rq)
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
+	return 0;
+}
+
+/* After a log: who was added as new (?added=ID...), linked to their pages. */
+static void added_notice(struct strbuf *sb, struct web_req *rq)
+{
+	struct error e = ERROR_INIT;
+	size_t shown = 0;
+
+	for (size_t i = 0; i < rq->query.n; i++) {
+		struct person p = { 0 };
+		long id;
+		if (strcmp(rq->query.items[i].name, "added") ||
+		    text_parse_int("id", rq->query.items[i].value, 1, 999999999999L, &id, &e) ||
+		    store_person_get(rq->store, id, &p, &e)) {
+			person_release(&p);
+			continue;
+		}
+		strbuf_addstr(sb, shown++ ? ", " : "<div class=\"notice\" role=\"status\"><p>Logged. "
+						   "Added as new people: ");
+		ui_person_link(sb, p.id, p.name);
+		if (p.org_id) {
+			strbuf_addstr(sb, " (at ");
+			ui_org_link(sb, p.org_id, p.org_name);
+			strbuf_addstr(sb, ")");
+		}
+		person_release(&p);
+	}
+	if (shown)
+		strbuf_addstr(sb, ". Add their details on their pages.</p></div>\n");
 }
 
 static int render(struct web_req *rq, struct web_resp *rs)
@@ -114,7 +236,10 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	ui_page_begin(rs, rq, "Today", NAV_TODAY);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Today</h1><p class=\"meta\">");
 	ui_when(sb, ag.today);
-	strbuf_addstr(sb, "</p></div>\n<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
+	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
+	strbuf_addstr(sb, "</p></div>\n");
+	added_notice(sb, rq);
+	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
 	if (!ag.tasks.n)
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
 				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
@@ -123,12 +248,12 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	section(sb, rq, &ag, AGENDA_TODAY, "Today", &said);
 	section(sb, rq, &ag, AGENDA_UPCOMING, "Next 7 days", &said);
 	strbuf_addstr(sb, "</div>\n");
-	log_form(sb, rq);
+	rc = log_form(sb, rq);
 	strbuf_addstr(sb, "</div>\n");
 	ui_page_end(rs);
 	free(said.items);
 	agenda_release(&ag);
-	return 0;
+	return rc;
 }
 
 int page_today(struct web_req *rq, struct web_resp *rs)
@@ -198,41 +323,88 @@ int post_task_snooze(struct web_req *rq, struct web_resp *rs)
 	return 0;
 }
 
-/* The people of the "with" field: names or ids separated by commas. */
-static bool read_people(struct web_req *rq, struct interaction *it)
+/* The opportunity field: a slug, an id or a label (log_opp_ref); *org_id
+ * is its organisation, for the people added with it. */
+static bool read_opp(struct web_req *rq, struct interaction *it, int64_t *org_id)
 {
-	const char *with = web_param(&rq->form, "with");
-	char *copy, *name, *next;
+	const char *v = web_param(&rq->form, "opp");
+	struct opp o = { 0 };
 	struct error e = ERROR_INIT;
 	bool ok = true;
 
-	if (!with)
+	*org_id = 0;
+	if (!v || !*v)
 		return true;
-	copy = xstrdup(with);
-	for (name = copy; name && ok; name = next) {
-		if ((next = strchr(name, ',')))
-			*next++ = '\0';
-		while (*name == ' ')
-			name++;
-		for (size_t n = strlen(name); n && name[n - 1] == ' ';)
-			name[--n] = '\0';
-		if (!*name)
-			continue;
-		struct person_ref *r = VEC_PUSH(&it->people);
-		if (store_person_resolve(rq->store, name, &r->id, &e)) {
-			web_field_error(rq, "with", "%s", e.msg);
-			ok = false;
-		}
+	if (log_opp_ref(rq->store, v, &it->opp.id, &e) ||
+	    store_opp_get(rq->store, it->opp.id, &o, &e)) {
+		web_field_error(rq, "opp", "%s", e.msg);
+		ok = false;
 	}
-	free(copy);
+	*org_id = o.org_id;
+	opp_release(&o);
 	return ok;
+}
+
+static bool has_person(const struct interaction *it, int64_t id)
+{
+	for (size_t i = 0; i < it->people.n; i++)
+		if (it->people.items[i].id == id)
+			return true;
+	return false;
+}
+
+/* The people of every "with" field, each names separated by commas: known
+ * ones by name, label or id; new ones added (their ids in added). */
+static bool read_people(struct web_req *rq, struct interaction *it, int64_t org_id,
+			id_vec *added)
+{
+	bool force = web_param(&rq->form, "new_people") != NULL, ok = true;
+
+	for (size_t f = 0; f < rq->form.n; f++) {
+		char **names;
+		if (strcmp(rq->form.items[f].name, "with"))
+			continue;
+		names = log_split_names(rq->form.items[f].value);
+		for (size_t i = 0; names[i]; i++) {
+			struct error e = ERROR_INIT;
+			int64_t id;
+			bool is_new;
+			if (log_person_ref(rq->store, names[i], org_id, force, &id, &is_new, &e)) {
+				web_field_error(rq, "with", "%s", e.msg);
+				ok = false;
+				continue;
+			}
+			if (is_new)
+				*VEC_PUSH(added) = id;
+			if (!has_person(it, id)) /* the same person named twice is there once */
+				VEC_PUSH(&it->people)->id = id;
+		}
+		log_names_free(names);
+	}
+	return ok;
+}
+
+/* Back to where the form was; on Today, saying who was added. */
+static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *added)
+{
+	const char *back = form_back(rq, "/");
+	struct strbuf to = STRBUF_INIT;
+
+	strbuf_addstr(&to, back);
+	if (!strcmp(back, "/"))
+		for (size_t i = 0; i < added->n; i++)
+			strbuf_addf(&to, "%cadded=%lld", i ? '&' : '?', (long long)added->items[i]);
+	web_redirect(rs, "%s", to.buf);
+	strbuf_release(&to);
 }
 
 int post_log(struct web_req *rq, struct web_resp *rs)
 {
 	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
+	id_vec added = { 0 };
 	char at[DATE_BUFSZ];
 	const char *summary, *notes;
+	int64_t org_id = 0;
 	int kind, dir, rc = 0;
 	long chem;
 	bool ok;
@@ -247,8 +419,9 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 	ok &= form_when(rq, "at", at);
 	ok &= form_int(rq, "chemistry", "how it felt", 1, 5, &chem);
 	ok &= form_text(rq, "notes", "notes", false, true, &notes);
-	ok &= form_opp(rq, "opp", &it.opp.id);
-	ok &= read_people(rq, &it);
+	ok &= read_opp(rq, &it, &org_id);
+	/* people are added only once the rest is right: an error writes nothing anyway */
+	ok = ok && read_people(rq, &it, org_id, &added);
 	if (ok) {
 		it.kind = (enum interaction_kind)kind;
 		it.direction = dir < 0 ? DIR_OUT : (enum direction)dir;
@@ -266,12 +439,11 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		}
 	}
 	interaction_release(&it);
-	if (rc)
+	if (!rc && !rq->errors.n)
+		log_redirect(rq, rs, &added);
+	free(added.items);
+	if (rc || !rq->errors.n)
 		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return render(rq, rs);
-	}
-	web_redirect(rs, "%s", form_back(rq, "/"));
-	return 0;
+	rs->status = 400;
+	return render(rq, rs);
 }

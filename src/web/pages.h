@@ -2,6 +2,7 @@
 #ifndef RAPPORT_PAGES_H
 #define RAPPORT_PAGES_H
 
+#include "store/browse.h"
 #include "web/web.h"
 
 /* static.c */
@@ -63,11 +64,26 @@ int post_question_create(struct web_req *rq, struct web_resp *rs);
 int post_question_delete(struct web_req *rq, struct web_resp *rs);
 /* page_prep.c */
 int page_prep(struct web_req *rq, struct web_resp *rs);
+/* page_debrief.c; opp_debriefs_section is the opportunity page's list of them */
 int page_debrief(struct web_req *rq, struct web_resp *rs);
+int post_debrief(struct web_req *rq, struct web_resp *rs);
+int page_debrief_one(struct web_req *rq, struct web_resp *rs);
+int opp_debriefs_section(struct strbuf *sb, struct web_req *rq, const struct opp *o);
+/* page_improve.c: /improve, feedback; the small feedback forms of the
+ * opportunity and person pages */
+int page_improve(struct web_req *rq, struct web_resp *rs);
+int post_improve(struct web_req *rq, struct web_resp *rs);
+int post_improve_done(struct web_req *rq, struct web_resp *rs);
+int post_feedback(struct web_req *rq, struct web_resp *rs);
+int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp *o,
+			 const person_ref_vec *people);
+void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t person_id,
+			  const person_opp_vec *opps);
 /* page_offers.c */
 int page_offers_compare(struct web_req *rq, struct web_resp *rs);
 int post_offer_create(struct web_req *rq, struct web_resp *rs);
 int post_offer_round(struct web_req *rq, struct web_resp *rs);
+int post_offer_edit(struct web_req *rq, struct web_resp *rs);
 /* page_remove.c: GET and POST /KIND/ID/delete for orgs, people,
  * opportunities, tasks, interactions, feedback and debriefs; merging;
  * reopening a task. ui_merge_form is the merge form a record's page shows. */

@@ -202,5 +202,33 @@ test_expect_success 'hostile values stay text' '
 	evil page
 '
 
+test_expect_success 'edit: the form shows the terms; saving does what offer edit does' '
+	orbit=$(rapport --json offer show orbit | jv id) &&
+	http GET "/offers/compare?edit=$orbit" >page &&
+	test "$(head -1 page)" = 200 &&
+	grep -q "<form method=\"post\" action=\"/offers/$orbit/edit\"" page &&
+	grep -q "<input type=\"text\" id=\"f-base\" name=\"base\" value=\"110000\"" page &&
+	grep -q "<label for=\"f-deadline\">Answer by</label>" page &&
+	http GET /offers/compare >page &&
+	grep -q "href=\"/offers/compare?edit=$orbit#edit\">Edit the offer</a>" page &&
+	before=$(db_digest) &&
+	http POST /offers/$orbit/edit base= bonus=lots deadline=2026-02-01 >resp &&
+	test "$(head -1 resp)" = 400 &&
+	grep -q "id=\"e-bonus\"" resp &&
+	http POST /offers/$orbit/edit base=120k deadline=2026-02-01 >resp &&
+	test "$(head -1 resp)" = 400 &&
+	grep -q "id=\"e-deadline\"" resp &&
+	test "$(http_status POST /offers/999/edit base=1)" = 404 &&
+	test_eq "$(db_digest)" "$before" &&
+	http POST /offers/$orbit/edit base=120k bonus=7k level=principal deadline=2026-03-14 \
+		benefits="a pension" >resp &&
+	test "$(head -1 resp)" = 303 &&
+	grep -q "^Location: /offers/compare#offer-$orbit$" resp &&
+	rapport --json offer show orbit >o &&
+	jv_eq base 120000 bonus 7000 level principal deadline 2026-03-14 benefits "a pension" \
+		equity None <o &&
+	rapport --json opp show orbit | jv_eq salary_offered 120000 level_offered principal
+'
+
 serve_stop
 test_done

@@ -2,7 +2,7 @@
 // opportunity and the people met, log an interview, see the thank-you
 // follow-ups, draft and download a letter, move the card on the board,
 // record the rejection and see the plan that follows it, add a want and
-// see it on the prep sheet. Every step is done with the page's own forms,
+// see it on the prep sheet, debrief the interview. Every step is done with the page's own forms,
 // links and drag and drop, as a person would.
 import { readFileSync } from "node:fs";
 import { start, test, expect, cli, done, base } from "./lib.mjs";
@@ -47,8 +47,8 @@ await test("log the interview on Today and see a thank-you follow-up for each pe
 	await page.getByLabel("Kind").selectOption("interview");
 	await page.getByLabel("What happened").fill("First interview: the data platform");
 	await page.getByLabel("With (names, separated by commas)").fill("Hiring Manager, Team Lead");
-	await page.getByLabel("About the opportunity (its name or short name)")
-		.fill("northwind-analytics-data-lead");
+	await page.getByLabel("About the opportunity")
+		.selectOption({ label: "Northwind Analytics — Data Lead" });
 	await page.getByRole("button", { name: "Log it" }).click();
 	await page.waitForURL(base + "/");
 	const text = await main();
@@ -127,6 +127,36 @@ await test("add a want and see it on the prep sheet with questions that verify i
 	const sheet = await main();
 	expect(sheet.includes("Own the data platform end to end"), "the want on the sheet");
 	expect(await page.locator("main li", { hasText: "?" }).count() > 0, "questions to ask");
+});
+
+await test("record a debrief with the form: a prep question answered, one of your own", async () => {
+	await page.goto(base + "/opportunities/northwind-analytics-data-lead");
+	await page.getByRole("link", { name: "Record a debrief" }).click();
+	await page.waitForURL(/\/debrief#record$/);
+	const prep = page.locator("fieldset.asked-row").first();
+	const asked = (await prep.locator("legend").textContent()).trim();
+	await prep.getByLabel("Their answer").fill("You would own it, with two engineers");
+	await prep.getByLabel("It settles the want").selectOption({ label: "Own the data platform end to end" });
+	await prep.getByLabel("How it stands").selectOption("met");
+	const own = page.locator("fieldset.asked-row", { hasText: "Your own question" }).first();
+	await own.getByLabel("The question").fill("What would the first month look like?");
+	await own.getByLabel("Their answer").fill("Meeting the teams");
+	await page.getByLabel("What went well").fill("the platform walk-through");
+	await page.getByLabel("What to refine next time").fill("shorter answers");
+	await page.getByLabel("How it felt (chemistry)").selectOption("4");
+	await page.getByRole("button", { name: "Save the debrief" }).click();
+	await page.waitForURL(/\/debriefs\/\d+\?saved=1$/);
+	const text = await main();
+	expect(text.includes("Debrief saved."), "the notice");
+	expect(text.includes(asked) && text.includes("What would the first month look like?"),
+		"both questions");
+	const [d] = cli("--json", "debrief", "list", "northwind-analytics-data-lead");
+	expect(d.chemistry === 4 && d.asked.length === 2 && d.refine === "shorter answers",
+		"saved as the command line would");
+	expect(d.asked[0].mark && d.asked[0].mark.status === "met", "the want settled");
+	await page.goto(base + "/opportunities/northwind-analytics-data-lead");
+	expect(await page.locator(`a[href="/debriefs/${d.id}"]`).count() === 1,
+		"listed on the opportunity");
 });
 
 await test("import LinkedIn connections by uploading the file, with a dry run first", async () => {

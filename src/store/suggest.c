@@ -1,0 +1,65 @@
+/* suggest.c: names to choose from (see suggest.h). */
+#include "store/suggest.h"
+
+#include <stdlib.h>
+
+#include "store/store_internal.h"
+
+/* From the open opportunities (an index seek each into opp_person) and the
+ * newest people (by rowid), never a scan of every interaction. */
+static const char SQL_PEOPLE_TO_SUGGEST[] =
+	"WITH ids(id) AS ("
+	" SELECT op.person_id FROM opportunity x JOIN opp_person op ON op.opp_id = x.id"
+	" WHERE x.stage NOT IN ('accepted', 'declined', 'rejected', 'withdrawn')"
+	" UNION SELECT id FROM (SELECT id FROM person ORDER BY id DESC LIMIT ?1))"
+	" SELECT p.id, p.name, o.name FROM ids JOIN person p ON p.id = ids.id"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2";
+static const char SQL_PEOPLE_NAMES[] =
+	"SELECT p.id, p.name, o.name FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
+	" ORDER BY p.id";
+
+void person_name_vec_release(person_name_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->items[i].name);
+		free(v->items[i].org);
+	}
+	free(v->items);
+	v->items = NULL;
+	v->n = v->alloc = 0;
+}
+
+static int read_names(struct store *s, sqlite3_stmt *st, person_name_vec *out,
+		      struct error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct person_name *p = VEC_PUSH(out);
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = col_text(st, 1);
+		p->org = col_text(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read people's names", err);
+}
+
+int store_people_to_suggest(struct store *s, int recent, int limit, person_name_vec *out,
+			    struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PEOPLE_TO_SUGGEST, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int(st, 1, recent);
+	sqlite3_bind_int(st, 2, limit);
+	return read_names(s, st, out, err);
+}
+
+int store_people_names(struct store *s, person_name_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PEOPLE_NAMES, err);
+
+	return st ? read_names(s, st, out, err) : ERR_STORE;
+}
