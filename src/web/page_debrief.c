@@ -115,8 +115,10 @@ static void debrief_card(struct strbuf *sb, const struct debrief *d, const char 
 		strbuf_addstr(sb, "</div>\n");
 	}
 	if (d->asked.n) {
-		strbuf_addf(sb, "<h3>Questions asked <span class=\"count\">%zu</span></h3>\n"
-				"<ol class=\"asked-list\">\n", d->asked.n);
+		/* one level below the card's own heading, whichever it is */
+		char sub = (char)(heading[1] + 1);
+		strbuf_addf(sb, "<h%c>Questions asked <span class=\"count\">%zu</span></h%c>\n"
+				"<ol class=\"asked-list\">\n", sub, d->asked.n, sub);
 		for (size_t i = 0; i < d->asked.n; i++)
 			asked_item(sb, &d->asked.items[i]);
 		strbuf_addstr(sb, "</ol>\n");

@@ -26,24 +26,24 @@ export function fillSearch() {
 	cli("opp", "move", "harbour", "conversation");
 	cli("opp", "move", "bluebird", "applied");
 	cli("opp", "move", "oakridge", "rejected", "--note", "went with an internal candidate");
-	cli("person", "add", "Priya Raman", "--org", "Northwind Analytics", "--title", "VP Data", "--rapport", "4",
+	cli("person", "add", "Data VP", "--org", "Northwind Analytics", "--title", "VP Data", "--rapport", "4",
 		"--email", "priya.raman@northwind-analytics.example", "--cadence", "30", "--tag", "hiring");
-	cli("person", "add", "Tom Okafor", "--org", "Northwind Analytics", "--title", "Staff Engineer", "--rapport", "5");
-	cli("person", "add", "Jo Whitfield", "--org", "Harbour Health", "--title", "Talent Partner", "--rapport", "3");
-	cli("person", "add", "Ana Costa", "--org", "Meridian Bank", "--title", "Director of Engineering", "--rapport", "4");
-	cli("person", "add", "Lee Park", "--org", "Copperleaf Energy", "--title", "Engineering Manager");
-	cli("opp", "link", "northwind", "Priya Raman", "--role", "hiring-manager");
-	cli("opp", "link", "meridian", "Ana Costa", "--role", "hiring-manager");
-	at("2026-03-02T14:00", "log", "interview", "First interview: the platform roadmap", "--with", "Priya Raman",
-		"--with", "Tom Okafor", "--opp", "northwind", "--chemistry", "4", "--notes", "They ship weekly; on-call is shared.");
-	at("2026-03-04T11:00", "log", "call", "First call about the role", "--with", "Jo Whitfield", "--opp", "harbour");
-	at("2026-02-20T10:00", "log", "interview", "Panel interview", "--with", "Ana Costa", "--opp", "meridian", "--chemistry", "5");
-	at("2026-03-05T09:30", "log", "email", "Sent the case study", "--with", "Lee Park", "--opp", "copperleaf", "--out");
-	cli("task", "add", "Send the portfolio link", "--due", "2026-03-06", "--kind", "email", "--with", "Jo Whitfield", "--opp", "harbour");
-	cli("task", "add", "Call Ana about the start date", "--due", "2026-03-09", "--kind", "call", "--with", "Ana Costa", "--opp", "meridian");
+	cli("person", "add", "Platform Engineer", "--org", "Northwind Analytics", "--title", "Staff Engineer", "--rapport", "5");
+	cli("person", "add", "Talent Partner", "--org", "Harbour Health", "--title", "Talent Partner", "--rapport", "3");
+	cli("person", "add", "Engineering Director", "--org", "Meridian Bank", "--title", "Director of Engineering", "--rapport", "4");
+	cli("person", "add", "Energy Manager", "--org", "Copperleaf Energy", "--title", "Engineering Manager");
+	cli("opp", "link", "northwind", "Data VP", "--role", "hiring-manager");
+	cli("opp", "link", "meridian", "Engineering Director", "--role", "hiring-manager");
+	at("2026-03-02T14:00", "log", "interview", "First interview: the platform roadmap", "--with", "Data VP",
+		"--with", "Platform Engineer", "--opp", "northwind", "--chemistry", "4", "--notes", "They ship weekly; on-call is shared.");
+	at("2026-03-04T11:00", "log", "call", "First call about the role", "--with", "Talent Partner", "--opp", "harbour");
+	at("2026-02-20T10:00", "log", "interview", "Panel interview", "--with", "Engineering Director", "--opp", "meridian", "--chemistry", "5");
+	at("2026-03-05T09:30", "log", "email", "Sent the case study", "--with", "Energy Manager", "--opp", "copperleaf", "--out");
+	cli("task", "add", "Send the portfolio link", "--due", "2026-03-06", "--kind", "email", "--with", "Talent Partner", "--opp", "harbour");
+	cli("task", "add", "Call the director about the start date", "--due", "2026-03-09", "--kind", "call", "--with", "Engineering Director", "--opp", "meridian");
 	cli("task", "add", "Read the platform team's engineering blog", "--due", "2026-03-09", "--opp", "northwind");
-	cli("task", "add", "Check in with Lee", "--due", "2026-03-12", "--kind", "email", "--with", "Lee Park");
-	cli("want", "mark", "northwind", "1", "met", "--by", "Tom Okafor");
+	cli("task", "add", "Check in with the manager", "--due", "2026-03-12", "--kind", "email", "--with", "Energy Manager");
+	cli("want", "mark", "northwind", "1", "met", "--by", "Platform Engineer");
 	cli("want", "mark", "northwind", "2", "partly");
 	cli("want", "mark", "meridian", "1", "unmet");
 	cli("want", "mark", "meridian", "4", "vague");
@@ -55,9 +55,9 @@ export function fillSearch() {
 	cli("offer", "add", "meridian", "--base", "105000", "--title", "Data Platform Lead", "--level", "senior", "--deadline", "2026-03-11");
 	cli("debrief", "northwind", "--asked", "How often do you ship?", "--answer", "Every week, on Tuesdays",
 		"--mark", "1:A team that ships every week=met", "--well", "the whiteboard exercise", "--refine", "shorter answers on strategy");
-	cli("feedback", "add", "oakridge", "Show more of the stakeholder work", "--from", "Lee Park");
+	cli("feedback", "add", "oakridge", "Show more of the stakeholder work", "--from", "Energy Manager");
 	const draftTask = cli("task", "list", "--json").find((t) => t.title === "Send the portfolio link").id;
-	const personId = cli("person", "list", "--json").find((p) => p.name === "Priya Raman").id;
+	const personId = cli("person", "list", "--json").find((p) => p.name === "Data VP").id;
 	const orgId = cli("org", "list", "--json").find((o) => o.name === "Northwind Analytics").id;
 	return { draftTask, personId, orgId };
 }
