@@ -224,6 +224,34 @@ static void added_notice(struct strbuf *sb, struct web_req *rq)
 		strbuf_addstr(sb, ". Add their details on their pages.</p></div>\n");
 }
 
+/* After a log that moved its opportunity on (?moved=ID&from=S&to=S): say
+ * so, as the command line does; the Undo above takes it back with the log. */
+static void moved_notice(struct strbuf *sb, struct web_req *rq)
+{
+	const char *id = web_param(&rq->query, "moved");
+	const char *from_name = web_param(&rq->query, "from"), *to_name = web_param(&rq->query, "to");
+	struct error e = ERROR_INIT;
+	struct opp o = { 0 };
+	int from, to;
+	long n;
+
+	if (!id || !from_name || !to_name)
+		return;
+	from = enum_parse(&stage_def, from_name, &e);
+	to = enum_parse(&stage_def, to_name, &e);
+	if (from < 0 || to < 0 || text_parse_int("id", id, 1, 999999999999L, &n, &e) ||
+	    store_opp_get(rq->store, n, &o, &e)) {
+		opp_release(&o);
+		return;
+	}
+	strbuf_addstr(sb, "<div class=\"notice\" role=\"status\"><p>Logged: ");
+	ui_opp_link(sb, &(struct opp_ref){ .id = o.id, .slug = o.slug, .title = o.title,
+					     .org_name = o.org_name });
+	strbuf_addf(sb, " moved from %s to %s, as what you logged shows.</p></div>\n",
+		    enum_name(&stage_def, from), enum_name(&stage_def, to));
+	opp_release(&o);
+}
+
 static int render(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
@@ -239,6 +267,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
 	strbuf_addstr(sb, "</p></div>\n");
 	added_notice(sb, rq);
+	moved_notice(sb, rq);
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
 	if (!ag.tasks.n)
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
@@ -385,15 +414,22 @@ static bool read_people(struct web_req *rq, struct interaction *it, int64_t org_
 }
 
 /* Back to where the form was; on Today, saying who was added. */
-static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *added)
+static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *added,
+			 const struct log_outcome *moved, int64_t opp_id)
 {
 	const char *back = form_back(rq, "/");
 	struct strbuf to = STRBUF_INIT;
+	char sep = '?';
 
 	strbuf_addstr(&to, back);
-	if (!strcmp(back, "/"))
-		for (size_t i = 0; i < added->n; i++)
-			strbuf_addf(&to, "%cadded=%lld", i ? '&' : '?', (long long)added->items[i]);
+	if (!strcmp(back, "/")) {
+		for (size_t i = 0; i < added->n; i++, sep = '&')
+			strbuf_addf(&to, "%cadded=%lld", sep, (long long)added->items[i]);
+		if (moved->stage_to >= 0)
+			strbuf_addf(&to, "%cmoved=%lld&from=%s&to=%s", sep, (long long)opp_id,
+				    enum_name(&stage_def, moved->stage_from),
+				    enum_name(&stage_def, moved->stage_to));
+	}
 	web_redirect(rs, "%s", to.buf);
 	strbuf_release(&to);
 }
@@ -401,6 +437,7 @@ static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *
 int post_log(struct web_req *rq, struct web_resp *rs)
 {
 	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
+	struct log_outcome moved = { -1, -1 };
 	id_vec added = { 0 };
 	char at[DATE_BUFSZ];
 	const char *summary, *notes;
@@ -431,16 +468,16 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		it.at = xstrdup(at);
 		it.summary = xstrdup(summary);
 		field_set(&it.notes, notes);
-		rc = action_log(rq->store, rq->pb, &it, NULL, &rq->err);
+		rc = action_log(rq->store, rq->pb, &it, &moved, &rq->err);
 		if (rc == ERR_INVALID || rc == ERR_NOT_FOUND) {
 			web_field_error(rq, "", "%s", rq->err.msg);
 			error_clear(&rq->err);
 			rc = 0;
 		}
 	}
-	interaction_release(&it);
 	if (!rc && !rq->errors.n)
-		log_redirect(rq, rs, &added);
+		log_redirect(rq, rs, &added, &moved, it.opp.id);
+	interaction_release(&it);
 	free(added.items);
 	if (rc || !rq->errors.n)
 		return rc;

@@ -20,11 +20,11 @@ rapport opp add "Northwind Analytics" "Analytics Lead" --slug northwind >/dev/nu
 rapport opp add Acme "Data Lead" --slug acme >/dev/null &&
 rapport opp add Globex "Data Lead" --slug globex >/dev/null &&
 rapport opp add Initech "Old Job" --slug initech --stage rejected >/dev/null &&
-rapport person add "John Smith" --org Acme >/dev/null &&
-rapport person add "Sam Lee" --org Acme >/dev/null &&
-rapport person add "Sam Lee" --org Globex >/dev/null &&
-rapport person add "Zoë Fernández" --org "Northwind Analytics" >/dev/null &&
-rapport opp link acme "John Smith" --role hiring-manager >/dev/null || exit 1
+rapport person add "Data Recruiter" --org Acme >/dev/null &&
+rapport person add "Office Manager" --org Acme >/dev/null &&
+rapport person add "Office Manager" --org Globex >/dev/null &&
+rapport person add "Coördinator Técnica" --org "Northwind Analytics" >/dev/null &&
+rapport opp link acme "Data Recruiter" --role hiring-manager >/dev/null || exit 1
 
 # the people of interaction ID, "name (org)" a line, sorted
 people_of() {
@@ -46,71 +46,71 @@ test_expect_success 'the form offers the open opportunities and people by name' 
 	! grep -q "Initech — Old Job" page &&
 	grep -q "<input type=\"text\" id=\"f-with\" name=\"with\" list=\"people-names\"" page &&
 	grep -q "<label for=\"f-with\">" page &&
-	grep -q "<option value=\"John Smith (Acme)\">" page &&
-	grep -q "<option value=\"Sam Lee (Globex)\">" page &&
-	grep -q "<option value=\"Zoë Fernández (Northwind Analytics)\">" page &&
+	grep -q "<option value=\"Data Recruiter (Acme)\">" page &&
+	grep -q "<option value=\"Office Manager (Globex)\">" page &&
+	grep -q "<option value=\"Coördinator Técnica (Northwind Analytics)\">" page &&
 	grep -q "<label for=\"f-new_people\">" page
 '
 
 test_expect_success 'the labels as shown, the slug, a title: what rapport log saves' '
 	http POST /log kind=interview summary="Panel one" opp="Northwind Analytics — Analytics Lead" \
-		with="Zoë Fernández (Northwind Analytics)" >resp &&
+		with="Coördinator Técnica (Northwind Analytics)" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	grep -q "^Location: /$" resp &&
-	test "$(people_of northwind "Panel one")" = "Zoë Fernández" &&
+	grep -q "^Location: /?moved=[0-9]*&from=lead&to=interviewing$" resp &&
+	test "$(people_of northwind "Panel one")" = "Coördinator Técnica" &&
 	rapport --json opp show northwind | jv_eq stage interviewing &&
-	http POST /log kind=call summary="Call two" opp="Analytics Lead" with=fernandez >resp &&
+	http POST /log kind=call summary="Call two" opp="Analytics Lead" with=tecnica >resp &&
 	test "$(head -1 resp)" = 303 &&
-	test "$(people_of northwind "Call two")" = "Zoë Fernández" &&
+	test "$(people_of northwind "Call two")" = "Coördinator Técnica" &&
 	http POST /log kind=email summary="Mail three" opp=acme \
-		with="John Smith (Acme), Sam Lee (Acme)" >resp &&
+		with="Data Recruiter (Acme), Office Manager (Acme)" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	test "$(people_of acme "Mail three")" = "$(printf "John Smith\nSam Lee")" &&
-	http POST /log kind=email summary="Mail four" opp=2 with="Sam Lee (Globex)" with=john \
-		with=john >resp &&
+	test "$(people_of acme "Mail three")" = "$(printf "Data Recruiter\nOffice Manager")" &&
+	http POST /log kind=email summary="Mail four" opp=2 with="Office Manager (Globex)" with=recruiter \
+		with=recruiter >resp &&
 	test "$(head -1 resp)" = 303 &&
-	test "$(people_of acme "Mail four")" = "$(printf "John Smith\nSam Lee")"
+	test "$(people_of acme "Mail four")" = "$(printf "Data Recruiter\nOffice Manager")"
 '
 
 test_expect_success 'someone new is added in the opportunity'"'"'s organisation, and said' '
-	http POST /log kind=interview summary="Met the CTO" opp=acme with="Priya Patel, john" >resp &&
+	http POST /log kind=interview summary="Met the CTO" opp=acme with="Team Mentor, recruiter" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	new=$(rapport --json person show "Priya Patel" | jv id) &&
-	rapport --json person show "Priya Patel" | jv_eq organisation.name Acme &&
-	grep -q "^Location: /?added=$new$" resp &&
-	test "$(people_of acme "Met the CTO")" = "$(printf "John Smith\nPriya Patel")" &&
+	new=$(rapport --json person show "Team Mentor" | jv id) &&
+	rapport --json person show "Team Mentor" | jv_eq organisation.name Acme &&
+	grep -q "^Location: /?added=$new&moved=[0-9]*&from=lead&to=interviewing$" resp &&
+	test "$(people_of acme "Met the CTO")" = "$(printf "Data Recruiter\nTeam Mentor")" &&
 	http GET "/?added=$new" >page &&
-	grep -q "Added as new people: <a href=\"/people/$new\">Priya Patel</a> (at <a href=\"/orgs/" page
+	grep -q "Added as new people: <a href=\"/people/$new\">Team Mentor</a> (at <a href=\"/orgs/" page
 '
 
 test_expect_success 'errors beside the fields, nothing written' '
 	before=$(db_digest) &&
-	http POST /log kind=call summary="x" with="Jon Smith" opp=acme >resp &&
+	http POST /log kind=call summary="x" with="Data Recruter" opp=acme >resp &&
 	test "$(head -1 resp)" = 400 &&
 	grep -q "id=\"e-with\"" resp &&
-	grep -q "did you mean John Smith (Acme)?" resp &&
-	grep -q "value=\"Jon Smith\"" resp &&
-	http POST /log kind=call summary="x" with="Sam Lee" >resp &&
+	grep -q "did you mean Data Recruiter (Acme)?" resp &&
+	grep -q "value=\"Data Recruter\"" resp &&
+	http POST /log kind=call summary="x" with="Office Manager" >resp &&
 	test "$(head -1 resp)" = 400 &&
 	grep -q "matches 2 people" resp &&
 	http POST /log kind=call summary="x" opp="Data Lead" >resp &&
 	test "$(head -1 resp)" = 400 &&
 	grep -q "id=\"e-opp\"" resp &&
 	grep -q "is 2 opportunities: globex (Globex — Data Lead), acme (Acme — Data Lead); choose one" resp &&
-	http POST /log kind=call summary="x" opp="Analytics Lead" with="Zed New" chemistry=9 >resp &&
+	http POST /log kind=call summary="x" opp="Analytics Lead" with="Brand New Contact" chemistry=9 >resp &&
 	test "$(head -1 resp)" = 400 &&
 	grep -q "id=\"e-chemistry\"" resp &&
 	http POST /log kind=call summary="x" opp="Nowhere — Nothing" >resp &&
 	test "$(head -1 resp)" = 400 &&
 	grep -q "no opportunity" resp &&
 	test_eq "$(db_digest)" "$before" &&
-	test_must_fail 1 rapport person show "Zed New"
+	test_must_fail 1 rapport person show "Brand New Contact"
 '
 
 test_expect_success 'a close name is added when said to be someone new' '
-	http POST /log kind=call summary="Call Jon" with="Jon Smith" new_people=1 opp=globex >resp &&
+	http POST /log kind=call summary="Call the recruter" with="Data Recruter" new_people=1 opp=globex >resp &&
 	test "$(head -1 resp)" = 303 &&
-	rapport --json person show "Jon Smith" | jv_eq organisation.name Globex
+	rapport --json person show "Data Recruter" | jv_eq organisation.name Globex
 '
 
 test_expect_success 'hostile names stay text' '
@@ -120,6 +120,19 @@ test_expect_success 'hostile names stay text' '
 	http GET "$loc" >page &&
 	grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" page &&
 	! grep -q "<script>alert" page
+'
+
+test_expect_success 'an interview logged on an application moves it on, and Today says so' '
+	rapport opp add Umbrella "Data Lead" --slug umbrella --stage applied >/dev/null &&
+	http POST /log kind=interview summary="First round" opp=umbrella >resp &&
+	test "$(head -1 resp)" = 303 &&
+	loc=$(sed -n "s/^Location: //p" resp) &&
+	test "$loc" = "/?moved=$(rapport --json opp show umbrella | jv id)&from=applied&to=interviewing" &&
+	rapport --json opp show umbrella | jv_eq stage interviewing &&
+	http GET "$loc" >page &&
+	grep -q "moved from applied to interviewing, as what you logged shows" page &&
+	http GET "/?moved=999&from=applied&to=interviewing" >page &&
+	! grep -q "moved from" page
 '
 
 serve_stop

@@ -84,6 +84,20 @@ await test("Done on Today takes the follow-up off the list in place (JavaScript)
 	expect(!tasks.some((t) => t.title === "Thank-you note to Team Lead"), "the task is done");
 });
 
+await test("the Done made in place offers its Undo, which brings the follow-up back", async () => {
+	const undo = page.locator("form.notice.undo").getByRole("button", { name: "Undo" });
+	await undo.waitFor();
+	await Promise.all([page.waitForNavigation(), undo.click()]);
+	expect(await page.locator("li.task", { hasText: "Thank-you note to Team Lead" }).count() === 1,
+		"the thank-you is listed again");
+	expect((await page.textContent("main")).includes("Undone:"), "the page says what was undone");
+	const tasks = cli("--json", "task", "list");
+	expect(tasks.some((t) => t.title === "Thank-you note to Team Lead"), "the task is open again");
+	const task = page.locator("li.task", { hasText: "Thank-you note to Team Lead" });
+	await task.getByRole("button", { name: "Done" }).click();
+	await task.waitFor({ state: "detached" });
+});
+
 // The logged interview already moved the card to Interviewing (the stage
 // follows what is logged): the drag takes it on to Offer.
 await test("move the card to Offer by drag and drop", async () => {

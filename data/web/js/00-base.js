@@ -39,8 +39,18 @@
 
 /* Inline updates: Done, Skip and Snooze on a follow-up post in the
  * background and take the follow-up off the list, without reloading the
- * page. Any failure falls back to the plain form post. */
+ * page; the Undo the server offers on the page it answers with is put at
+ * the top of this one. Any failure falls back to the plain form post. */
 (function () {
+	function showUndo(html) {
+		var doc = new DOMParser().parseFromString(html, "text/html");
+		var notice = doc.querySelector("form.notice.undo");
+		var main = document.querySelector("main");
+		if (!notice || !main)
+			return;
+		main.querySelectorAll(".notice").forEach(function (n) { n.remove(); });
+		main.insertBefore(document.importNode(notice, true), main.firstChild);
+	}
 	document.addEventListener("submit", function (ev) {
 		var form = ev.target;
 		var item = form.closest && form.closest("li.task");
@@ -53,11 +63,14 @@
 		}).then(function (r) {
 			if (!r.ok)
 				throw new Error(r.status);
+			return r.text();
+		}).then(function (html) {
 			var list = item.parentNode, section = item.closest("section");
 			item.remove();
 			var count = section && section.querySelector("h2 .count");
 			if (count && list)
 				count.textContent = list.querySelectorAll("li.task").length;
+			showUndo(html);
 		}).catch(function () {
 			form.submit();
 		});
