@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "io/csv_read.h"
 #include "io/vcard.h"
+#include "store/undo.h"
 #include "store/upsert.h"
 #include "util/file_read.h"
 
@@ -1220,6 +1221,11 @@ int import_text(struct store *s, enum import_kind kind, const char *name, const 
 		return error_set(err, ERR_INVALID, "%s: %s; nothing was imported", name, other);
 	}
 	sum->dry_run = im.o->dry_run;
+	if (s && !sum->dry_run && len > IMPORT_UNDO_MAX_BYTES) {
+		if ((rc = store_undo_abandon(s, err)))
+			goto out;
+		sum->not_undoable = true;
+	}
 	im.defs = kind == IMPORT_CSV ? csv_fields : linkedin_fields;
 	strbuf_addf(&note, "imported from %s", base_name(name));
 	im.move_note = note.buf;
@@ -1322,6 +1328,10 @@ void import_summary_text(struct strbuf *out, const struct import_summary *sum,
 		strbuf_addf(out, "... and %zu more (--json lists them all)\n", total - shown);
 	if (sum->dry_run)
 		strbuf_addstr(out, "dry run: nothing was written\n");
+	if (sum->not_undoable)
+		strbuf_addstr(out, "this import is too large to keep for undo (over 2 MB): 'rapport "
+				   "undo' cannot take it back, nor what came before it ('rapport "
+				   "backup' before a large import keeps a way back)\n");
 }
 
 /* ---- parsers ---- */

@@ -49,6 +49,12 @@
 
 enum import_kind { IMPORT_LINKEDIN, IMPORT_CSV, IMPORT_VCARD };
 
+/* An import of a file larger than this is not kept for undo: recording its
+ * changes would cost about a third of its time (the 100,000-row LinkedIn
+ * export of bench/import) and as much disk again. About 17,000 LinkedIn
+ * connections; most people's exports are well below it. */
+#define IMPORT_UNDO_MAX_BYTES (2 * 1024 * 1024)
+
 struct import_note {
 	long line;
 	char *text;
@@ -64,6 +70,7 @@ struct import_summary {
 	long first_bad_line;  /* then: the first line that was not UTF-8 */
 	long header_line;     /* CSV files: the line of the header */
 	bool dry_run;
+	bool not_undoable; /* too large to keep for undo (IMPORT_UNDO_MAX_BYTES) */
 	long rows;            /* rows (or cards) read, the header not counted */
 	long added, updated, unchanged; /* rows, by what became of their record */
 	long orgs_added;

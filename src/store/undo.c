@@ -68,6 +68,18 @@ void store_undo_forget(struct store *s)
 	}
 }
 
+int store_undo_abandon(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (!*store_undo_slot(s))
+		return 0;
+	store_undo_forget(s);
+	if (!(st = store_stmt(s, "DELETE FROM undo_log", err)))
+		return ERR_STORE;
+	return store_exec_stmt(s, st, "cannot forget the undo history", err);
+}
+
 static int add_entry(struct store *s, const char *what, const char *source, const void *blob,
 		     int n, int64_t *id, struct error *err)
 {

@@ -47,6 +47,11 @@ int store_undo_save(struct store *s, const char *what, const char *source, int64
 		    struct error *err);
 /* Stop recording, keeping nothing (a rolled-back transaction). */
 void store_undo_forget(struct store *s);
+/* This transaction is too large to keep (a big import: recording it would
+ * cost a third of its time and as much disk again): stop recording, and
+ * forget the history too, in this transaction, since undo takes back the
+ * latest change first and must not skip over this one. */
+int store_undo_abandon(struct store *s, struct error *err);
 
 /* The latest entry not undone (ERR_NOT_FOUND when there is none). */
 int store_undo_latest(struct store *s, struct undo_entry *out, struct error *err);

@@ -165,4 +165,20 @@ test_expect_success 'web: a server that undid stops cleanly (no leak under ASan)
 	serve_stop
 '
 
+test_expect_success 'an import over 2 MB is not kept for undo, and undo does not skip over it' '
+	rapport log note "Before the big import" >/dev/null &&
+	python3 -c "
+import sys
+sys.stdout.write(\"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n\")
+for i in range(24000):
+    sys.stdout.write(\"Big%d,Contact,https://www.linkedin.com/in/big-contact-%d,,Bigcorp,Engineer,05 Mar 2024\r\n\" % (i, i))
+" >big.csv &&
+	test $(wc -c <big.csv) -gt 2097152 &&
+	rapport import linkedin big.csv >out &&
+	grep -q "too large to keep for undo" out &&
+	test_must_fail 1 rapport undo &&
+	test_stderr_contains "nothing to undo" &&
+	rapport search "Before the big import" >s && grep -q "Before the big import" s
+'
+
 test_done

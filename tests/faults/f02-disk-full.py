@@ -79,7 +79,7 @@ def seed(db):
 
 
 m1, m2 = os.path.join(work, "dbfs"), os.path.join(work, "tmpfs")
-if mount_tmpfs(m1, "2m"):
+if mount_tmpfs(m1, "3m"):
     try:
         db = os.path.join(m1, "rapport.db")
         seed(db)
@@ -133,7 +133,7 @@ if mount_tmpfs(m1, "2m"):
                      "with SQLite's temporary folder full, the import fails cleanly and "
                      "rolls back", "exit %d %s; people %d" %
                      (p.returncode, p.stderr.decode(), n))
-            t.figure("disk full method", "tmpfs (2 MB database, 256 kB temporary folder)")
+            t.figure("disk full method", "tmpfs (3 MB database, 256 kB temporary folder)")
         finally:
             umount(m2)
     else:
