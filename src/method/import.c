@@ -151,24 +151,6 @@ __attribute__((format(printf, 3, 4))) static void warn_row(struct import *im, lo
 	va_end(ap);
 }
 
-/* Put "line N: " before err's message. */
-static int at_line(struct error *err, int code, long line)
-{
-	char msg[sizeof(err->msg)];
-
-	memcpy(msg, err->msg, sizeof(msg));
-	return error_set(err, code, "line %ld: %s", line, msg);
-}
-
-/* Put "FILE: " before err's message. */
-static int in_file(struct error *err, int code, const char *file)
-{
-	char msg[sizeof(err->msg)];
-
-	memcpy(msg, err->msg, sizeof(msg));
-	return error_set(err, code, "%s: %s", file, msg);
-}
-
 /* A value quoted for a message: at most 60 bytes, whole UTF-8 characters. */
 static const char *quoted(const char *s, char buf[80])
 {
@@ -490,7 +472,7 @@ static int apply_person(struct import *im, struct person_in *in, struct error *e
 	if (!person_checks(im, in))
 		return 0;
 	if (new_org && (rc = upsert_org(im->u, in->org, &org_id, &added, err)))
-		return at_line(err, rc, in->line);
+		return error_on_line(err, rc, in->line);
 	im->sum->orgs_added += new_org;
 	im->sum->connected += in->connected[0] && (!old || day_differs(in->connected,
 								      old->connected_on));
@@ -513,7 +495,7 @@ static int apply_person(struct import *im, struct person_in *in, struct error *e
 		im->sum->updated++;
 	}
 	person_release(&p);
-	return rc ? at_line(err, rc, in->line) : 0;
+	return rc ? error_on_line(err, rc, in->line) : 0;
 }
 
 static int linkedin_row(struct import *im, const struct csv_row *row, struct error *err)
@@ -600,7 +582,7 @@ static int apply_opp(struct import *im, struct opp_in *in, struct error *err)
 		return 0;
 	}
 	if (upsert_org(im->u, in->org, &org_id, &added, err))
-		return at_line(err, err->code, in->line);
+		return error_on_line(err, err->code, in->line);
 	im->sum->orgs_added += added;
 	old = upsert_opp_find(im->u, in->url, org_id, in->title);
 	if (!old) {
@@ -655,7 +637,7 @@ static int apply_opp(struct import *im, struct opp_in *in, struct error *err)
 out:
 	opp_release(&o);
 	if (rc)
-		return at_line(err, rc, in->line);
+		return error_on_line(err, rc, in->line);
 	return 0;
 }
 
@@ -951,14 +933,15 @@ static int require(struct import *im, enum field f, const char *what, struct err
 	if (im->col[f] >= 0)
 		return 0;
 	if (im->kind == IMPORT_LINKEDIN)
-		return error_set(err, ERR_INVALID,
-				 "%s: line %ld: the header has no '%s' column (LinkedIn's has "
-				 "First Name, Last Name, URL, Email Address, Company, Position, "
-				 "Connected On)", im->sum->file, im->header_line, what);
-	return error_set(err, ERR_INVALID,
-			 "%s: line %ld: the header has no %s column (name it %s, or say which "
-			 "it is with --map COLUMN=%s)", im->sum->file, im->header_line, what, what,
-			 what);
+		error_set_line(err, ERR_INVALID, im->header_line,
+			       "the header has no '%s' column (LinkedIn's has First Name, Last "
+			       "Name, URL, Email Address, Company, Position, Connected On)", what);
+	else
+		error_set_line(err, ERR_INVALID, im->header_line,
+			       "the header has no %s column (name it %s, or say which it is "
+			       "with --map COLUMN=%s)", what, what, what);
+	error_set_field(err, what);
+	return error_in_file(err, ERR_INVALID, im->sum->file);
 }
 
 static int find_header(struct import *im, const char *text, size_t len, struct error *err)
@@ -968,7 +951,7 @@ static int find_header(struct import *im, const char *text, size_t len, struct e
 
 	if (rc < 0) {
 		free_names(h.names, h.ncols);
-		return in_file(err, rc, im->sum->file);
+		return error_in_file(err, rc, im->sum->file);
 	}
 	if (!h.rows) {
 		free_names(h.names, h.ncols);
@@ -989,7 +972,7 @@ static int find_header(struct import *im, const char *text, size_t len, struct e
 		return require(im, F_FIRST, "First Name", err) ||
 		       require(im, F_LAST, "Last Name", err) ? ERR_INVALID : 0;
 	if (check_mapped_columns(im, err))
-		return in_file(err, ERR_INVALID, im->sum->file);
+		return error_in_file(err, ERR_INVALID, im->sum->file);
 	if (require(im, F_COMPANY, "company", err) || require(im, F_TITLE, "title", err))
 		return ERR_INVALID;
 	if (h.line > h.first_line)
@@ -1028,7 +1011,7 @@ static int import_csv_text(struct import *im, const char *data, size_t len, stru
 		return error_set(err, ERR_INVALID, "%s: the file is empty: nothing to import",
 				 im->sum->file);
 	if (csv_text_decode(data, len, &t, err))
-		return in_file(err, ERR_INVALID, im->sum->file);
+		return error_in_file(err, ERR_INVALID, im->sum->file);
 	im->sum->encoding = csv_encoding_name(&t);
 	im->sum->converted = t.encoding != CSV_UTF8;
 	im->sum->first_bad_line = t.first_bad_line;
@@ -1036,12 +1019,15 @@ static int import_csv_text(struct import *im, const char *data, size_t len, stru
 	rc = find_header(im, t.buf, t.len, err);
 	if (!rc) {
 		rc = csv_read_rows(t.buf, t.len, on_data_row, im, err);
-		if (rc && !strncmp(err->msg, "line ", 5))
-			rc = in_file(err, rc, im->sum->file);
+		if (rc && err->line)
+			rc = error_in_file(err, rc, im->sum->file);
 	}
 	if (!rc && !im->sum->rows)
-		rc = error_set(err, ERR_INVALID, "%s: line %ld: the header has no rows after it: "
-			       "nothing to import", im->sum->file, im->header_line);
+	{
+		error_set_line(err, ERR_INVALID, im->header_line,
+			       "the header has no rows after it: nothing to import");
+		rc = error_in_file(err, ERR_INVALID, im->sum->file);
+	}
 	csv_text_release(&t);
 	return rc;
 }
@@ -1111,7 +1097,7 @@ static int import_vcard_text(struct import *im, const char *data, size_t len, st
 	im->sum->encoding = "UTF-8";
 	if (vcard_read(data, len, &l, err)) {
 		vcard_list_release(&l);
-		return in_file(err, ERR_INVALID, im->sum->file);
+		return error_in_file(err, ERR_INVALID, im->sum->file);
 	}
 	for (size_t i = 0; i < l.nskips; i++)
 		skip_row(im, l.skips[i].line, "%s", l.skips[i].reason);
