@@ -27,32 +27,28 @@ static int parse_line(const char *file, struct strbuf *line, struct strbuf *sect
 		return 0;
 	if (line->buf[0] == '[') {
 		if (line->buf[line->len - 1] != ']' || line->len < 3)
-			return error_set(err, ERR_INVALID, "%s:%d: a section is written [name]",
-					 file, lineno);
+			return error_set_at(err, ERR_INVALID, file, lineno, "a section is written [name]");
 		strbuf_reset(section);
 		strbuf_add(section, line->buf + 1, line->len - 2);
 		trim(section);
 		if (!section->len)
-			return error_set(err, ERR_INVALID, "%s:%d: a section needs a name", file,
-					 lineno);
+			return error_set_at(err, ERR_INVALID, file, lineno, "a section needs a name");
 		return fn(ctx, section->buf, NULL, NULL, lineno, err);
 	}
 	if (!(eq = memchr(line->buf, '=', line->len)))
-		return error_set(err, ERR_INVALID, "%s:%d: expected 'key = value' or [section]",
-				 file, lineno);
+		return error_set_at(err, ERR_INVALID, file, lineno, "expected 'key = value' or [section]");
 	strbuf_add(&key, line->buf, (size_t)(eq - line->buf));
 	strbuf_addstr(&value, eq + 1);
 	trim(&key);
 	trim(&value);
 	if (!section->len) {
-		rc = error_set(err, ERR_INVALID, "%s:%d: '%s' comes before any [section]", file,
-			       lineno, key.buf);
+		rc = error_set_at(err, ERR_INVALID, file, lineno, "'%s' comes before any [section]", key.buf);
 		strbuf_release(&key);
 		strbuf_release(&value);
 		return rc;
 	}
 	if (!key.len)
-		rc = error_set(err, ERR_INVALID, "%s:%d: a key is missing before '='", file, lineno);
+		rc = error_set_at(err, ERR_INVALID, file, lineno, "a key is missing before '='");
 	else
 		rc = fn(ctx, section->buf, key.buf, value.buf, lineno, err);
 	strbuf_release(&key);
@@ -79,12 +75,11 @@ int ini_parse(const char *file, const char *text, size_t len, ini_fn fn, void *c
 		if (n && start[n - 1] == '\r')
 			n--;
 		if (n > INI_LINE_MAX) {
-			rc = error_set(err, ERR_INVALID, "%s:%d: the line is too long", file, lineno);
+			rc = error_set_at(err, ERR_INVALID, file, lineno, "the line is too long");
 			break;
 		}
 		if (memchr(start, '\0', n) || !utf8_valid(start, n)) {
-			rc = error_set(err, ERR_INVALID, "%s:%d: the line is not valid UTF-8 text",
-				       file, lineno);
+			rc = error_set_at(err, ERR_INVALID, file, lineno, "the line is not valid UTF-8 text");
 			break;
 		}
 		strbuf_reset(&line);

@@ -233,7 +233,7 @@ static void feed(struct csv_parser *parser, const char *s, size_t n, struct pars
 
 		csv_set_blk_size(parser, size > 4096 ? size : 4096);
 		if (csv_parse(parser, s + done, piece, on_field, on_row, p) != piece && !p->rc)
-			p->rc = error_set(p->err, ERR_INVALID, "line %ld: %s", p->line,
+			p->rc = error_set_line(p->err, ERR_INVALID, p->line, "%s",
 					  csv_strerror(csv_error(parser)));
 		done += piece;
 	}
@@ -261,10 +261,9 @@ int csv_read_rows(const char *text, size_t len, csv_row_fn fn, void *ctx, struct
 		pos += n;
 	}
 	if (!p.rc && parser.pstate == LIBCSV_FIELD_BEGUN && parser.quoted)
-		p.rc = error_set(err, ERR_INVALID,
-				 "line %ld: a quoted field starts on this line and is not closed "
-				 "before the end of the file (a missing or stray \")",
-				 p.pending ? p.row_start : p.line);
+		p.rc = error_set_line(err, ERR_INVALID, p.pending ? p.row_start : p.line,
+				      "a quoted field starts on this line and is not closed "
+				      "before the end of the file (a missing or stray \")");
 	if (!p.rc)
 		csv_fini(&parser, on_field, on_row, &p);
 	csv_free(&parser);

@@ -165,7 +165,7 @@ int backup_import(struct store *s, const char *path, long *rows, struct error *e
 	doc = json_loadb(text.buf, text.len, JSON_REJECT_DUPLICATES, &jerr);
 	strbuf_release(&text);
 	if (!doc)
-		return error_set(err, ERR_INVALID, "%s:%d: %s", path, jerr.line, jerr.text);
+		return error_set_at(err, ERR_INVALID, path, jerr.line, "%s", jerr.text);
 	format = json_object_get(doc, "format");
 	schema = json_object_get(doc, "schema");
 	tables = json_object_get(doc, "tables");

@@ -107,17 +107,4 @@ void import_summary_text(struct strbuf *out, const struct import_summary *sum,
 /* The fields a CSV column can be mapped to, "company, title, ..." for messages. */
 const char *import_csv_fields(void);
 
-/* Parsers for what spreadsheets hold; 0 or -1 (nothing set). */
-/* A day: 2024-03-05, 2024/03/05, 05 Mar 2024, 5 March 2024, 05-Mar-2024,
- * Mar 5, 2024, March 5 2024 (a time after an ISO date is ignored). Numeric
- * dates like 05/03/2024 are refused: they read two ways. */
-int import_parse_date(const char *s, char out[DATE_BUFSZ]);
-/* A status word or phrase as a stage: a stage's own name, or the nearest
- * one for common words (phone screen: conversation; ghosted: applied...). */
-int import_parse_stage(const char *s, enum stage *out);
-/* An annual salary or a range: 85000, 85k, £85,000, $80,000 - $95,000,
- * 80-95k, 85.5k, "85,000 per year"; a single figure gives low = high.
- * Hourly, daily and monthly rates are refused. */
-int import_parse_salary(const char *s, int64_t *low, int64_t *high);
-
 #endif

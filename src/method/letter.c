@@ -36,7 +36,7 @@ struct render {
 
 static int render_fail(const struct render *r, const char *msg)
 {
-	return error_set(r->err, ERR_INVALID, "%s:%d: %s", r->name, r->line, msg);
+	return error_set_at(r->err, ERR_INVALID, r->name, r->line, "%s", msg);
 }
 
 static int field_lookup(const char *s, size_t len)
@@ -79,16 +79,16 @@ static int unknown_field(const struct render *r, const char *brace, size_t len, 
 		}
 	}
 	if (len > 40)
-		return error_set(r->err, ERR_INVALID, "%s:%d: unknown merge field '%.40s...'",
-				 r->name, r->line, brace);
+		return error_set_at(r->err, ERR_INVALID, r->name, r->line,
+				    "unknown merge field '%.40s...'", brace);
 	if (best)
-		return error_set(r->err, ERR_INVALID,
-				 "%s:%d: unknown merge field '%.*s' (did you mean '{%s}'?)", r->name,
-				 r->line, (int)len, brace, best);
-	return error_set(r->err, ERR_INVALID,
-			 "%s:%d: unknown merge field '%.*s' (known: {person} {first} {title} {org}"
-			 " {opp} {me} {signature} {date} {done})",
-			 r->name, r->line, (int)len, brace);
+		return error_set_at(r->err, ERR_INVALID, r->name, r->line,
+				    "unknown merge field '%.*s' (did you mean '{%s}'?)", (int)len,
+				    brace, best);
+	return error_set_at(r->err, ERR_INVALID, r->name, r->line,
+			    "unknown merge field '%.*s' (known: {person} {first} {title} {org}"
+			    " {opp} {me} {signature} {date} {done})",
+			    (int)len, brace);
 }
 
 static bool blank(const char *s)
@@ -216,12 +216,12 @@ static int check_bytes(const char *name, const char *text, struct error *err)
 	for (const char *p = text; *p; line++) {
 		size_t len = strcspn(p, "\n");
 		if (!utf8_valid(p, len))
-			return error_set(err, ERR_INVALID, "%s:%d: not valid UTF-8", name, line);
+			return error_set_at(err, ERR_INVALID, name, line, "not valid UTF-8");
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)p[i];
 			if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == len)) || c == 0x7F)
-				return error_set(err, ERR_INVALID, "%s:%d: a control character",
-						 name, line);
+				return error_set_at(err, ERR_INVALID, name, line,
+						    "a control character");
 		}
 		p += len + (p[len] == '\n');
 	}

@@ -106,7 +106,15 @@ static int fail(struct reader *rd, int line, const char *fmt, const char *a, con
 	char msg[400];
 
 	snprintf(msg, sizeof(msg), fmt, a, b);
-	return error_set(rd->err, ERR_INVALID, "%s:%d: %s", rd->file, line, msg);
+	return error_set_at(rd->err, ERR_INVALID, rd->file, line, "%s", msg);
+}
+
+/* e2 (about an entry's value) at the entry's line, naming its key. */
+static int error_key(struct reader *rd, const struct entry *e, const struct error *e2)
+{
+	error_set_at(rd->err, ERR_INVALID, rd->file, e->line, "%s", e2->msg);
+	error_set_field(rd->err, e->key);
+	return ERR_INVALID;
 }
 
 /* Call fn for each word of a list separated by commas and spaces. */
@@ -144,7 +152,7 @@ static int enum_word(struct reader *rd, const struct entry *e, const struct enum
 	int v = enum_parse(def, word, &e2);
 
 	if (v < 0)
-		return error_set(rd->err, ERR_INVALID, "%s:%d: %s", rd->file, e->line, e2.msg);
+		return error_key(rd, e, &e2);
 	*out = v;
 	return 0;
 }
@@ -183,7 +191,7 @@ static int read_int(struct reader *rd, const struct entry *e, long min, long max
 	long n;
 
 	if (text_parse_int(e->key, v, min, max, &n, &e2))
-		return error_set(rd->err, ERR_INVALID, "%s:%d: %s", rd->file, e->line, e2.msg);
+		return error_key(rd, e, &e2);
 	*out = (int)n;
 	return 0;
 }

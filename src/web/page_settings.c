@@ -542,15 +542,14 @@ static int write_temp(struct atomic_file *af, const char *path, const char *text
 	return 0;
 }
 
-/* The checker's "TMP:12: what" as "line 12: what". */
-static void check_error(struct web_req *rq, const char *tmp, const char *msg)
+/* The checker's error in the text box as "line 12: what": the box is the
+ * file, whose temporary name means nothing to the person. */
+static void check_error(struct web_req *rq, const char *tmp, const struct error *e)
 {
-	size_t n = strlen(tmp);
-
-	if (!strncmp(msg, tmp, n) && msg[n] == ':' && msg[n + 1] >= '0' && msg[n + 1] <= '9')
-		web_field_error(rq, "text", "line %s", msg + n + 1);
+	if (e->line && !strcmp(e->file, tmp))
+		web_field_error(rq, "text", "line %ld: %s", e->line, error_what(e));
 	else
-		web_field_error(rq, "text", "%s", msg);
+		web_field_error(rq, "text", "%s", e->msg);
 }
 
 int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
@@ -586,7 +585,7 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 		   !(rc = write_temp(&af, path, text.buf, text.len, &rq->err))) {
 		/* checked as it will be read, before it replaces anything */
 		if (playbooks_check_file(af.tmp, &pb, &e)) {
-			check_error(rq, af.tmp, e.msg);
+			check_error(rq, af.tmp, &e);
 			atomic_file_abort(&af);
 		} else {
 			rc = atomic_file_commit(&af, &rq->err);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parse.h"
 #include "io/csv_read.h"
 #include "method/import.h"
 #include "util/xalloc.h"
@@ -32,9 +33,9 @@ static void each_value(const char *s)
 	enum stage stage;
 	int64_t low, high;
 
-	import_parse_date(s, day);
-	import_parse_stage(s, &stage);
-	if (!import_parse_salary(s, &low, &high) && low > high)
+	parse_date(s, day);
+	parse_stage(s, &stage);
+	if (!parse_salary(s, &low, &high) && low > high)
 		abort();
 }
 
