@@ -216,7 +216,7 @@ static void impact_add(struct remove_impact *im, const struct remove_part *p)
 static int impact_of(struct store *s, enum record_kind kind, int64_t id,
 		     struct remove_impact *out, struct error *err)
 {
-	for (size_t i = 0; i < sizeof(part_specs) / sizeof(part_specs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(part_specs); i++) {
 		const struct part_spec *sp = &part_specs[i];
 		struct remove_part p = { sp->one, sp->many, 0, sp->unlinked, sp->own };
 

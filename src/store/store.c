@@ -601,7 +601,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < STMT_SLOTS; i++)
 		if (s->stmts[i].stmt)
 			sqlite3_finalize(s->stmts[i].stmt);
-	for (size_t i = 0; i < sizeof(s->columns) / sizeof(s->columns[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(s->columns); i++) {
 		sqlite3_finalize(s->loaders[i]);
 		if (!s->columns[i])
 			continue;

@@ -347,7 +347,7 @@ static void test_new_uid_as_sql(void **state)
 					    " ?1 >> 16, ?1 & 65535, (?2 >> 20) & 4095,"
 					    " 8 + ((?2 >> 18) & 3), (?2 >> 6) & 4095, ?2 & 63)",
 					    -1, &st, NULL), SQLITE_OK);
-	for (size_t i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(counters); i++) {
 		char uid[STORE_UID_SIZE], again[STORE_UID_SIZE];
 		store_new_uid(uid, ms, counters[i]);
 		store_new_uid(again, ms, counters[i]);
