@@ -13,7 +13,7 @@
 #include "core/text.h"
 #include "store/store.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define COUNT(a) (ARRAY_SIZE(a))
 #define DAY 86400
 #define SPAN_DAYS 730 /* the history covers the two years before now */
 #define MAX_OPP_PEOPLE 6

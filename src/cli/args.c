@@ -112,7 +112,7 @@ found:
 		if (o->arg && !eq && i + 1 >= argc)
 			return error_set(err, ERR_INVALID, "option '--%s' needs a value (%s)",
 					 o->name, o->arg);
-		if ((size_t)idx >= sizeof(a->values) / sizeof(a->values[0]))
+		if ((size_t)idx >= ARRAY_SIZE(a->values))
 			return error_set(err, ERR_INVALID, "too many options");
 		xgrow((void **)&a->values[idx].items, sizeof(char *), a->values[idx].n + 1,
 		      &a->values[idx].alloc);
@@ -131,7 +131,7 @@ found:
 void args_release(struct args *a)
 {
 	free(a->pos);
-	for (size_t i = 0; i < sizeof(a->values) / sizeof(a->values[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(a->values); i++)
 		free(a->values[i].items);
 }
 

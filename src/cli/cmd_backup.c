@@ -84,7 +84,7 @@ static int check_not_database(struct cli *cli, const char *db, const char *file)
 
 	if (names_file(file, db))
 		return error_set(&cli->err, ERR_INVALID, "'%s' is the database itself", file);
-	for (size_t i = 0; i < sizeof(companions) / sizeof(companions[0]) && !rc; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(companions) && !rc; i++) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s%s", db, companions[i]);
 		if (names_file(file, sb.buf))

@@ -239,7 +239,7 @@ static bool has_content_flags(const struct args *a)
 	static const char *const names[] = { "asked", "answer", "mark", "well", "refine",
 					     "chemistry", "notes" };
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (arg_opt(a, names[i]))
 			return true;
 	return false;

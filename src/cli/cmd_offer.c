@@ -45,7 +45,7 @@ static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms
 	};
 	const char *v;
 
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
 		if ((v = arg_opt(a, texts[i].opt)))
 			field_set((char **)((char *)t + texts[i].offset), v);
 	if (cli_amount_opt(cli, a, "base", &t->base) ||

@@ -73,7 +73,7 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 	};
 	const char *v;
 
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
 		if ((v = arg_opt(a, texts[i].opt)))
 			field_set((char **)((char *)o + texts[i].offset), v);
 	if ((v = arg_opt(a, "slug"))) {

@@ -54,7 +54,7 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 	long num;
 	bool given;
 
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
 		if ((v = arg_opt(a, texts[i].opt)))
 			field_set((char **)((char *)p + texts[i].offset), v);
 	if ((v = arg_opt(a, "org"))) {

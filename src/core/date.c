@@ -184,7 +184,7 @@ int date_parse_when(const char *s, const struct datetime *now, struct datetime *
 		{ "today", 0 }, { "tomorrow", 1 }, { "yesterday", -1 },
 	};
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
 		if (!strcmp(s, words[i].word)) {
 			*out = *now;
 			out->has_time = false;

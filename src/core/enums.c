@@ -7,7 +7,7 @@
 #define DEF(var, label, ...)                                                     \
 	static const char *const var##_names[] = { __VA_ARGS__ };                \
 	const struct enum_def var = { label, var##_names,                        \
-				      sizeof(var##_names) / sizeof(var##_names[0]) }
+				      ARRAY_SIZE(var##_names) }
 
 DEF(stage_def, "stage", "lead", "applied", "conversation", "interviewing", "offer",
     "negotiating", "accepted", "declined", "rejected", "withdrawn");

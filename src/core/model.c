@@ -12,7 +12,7 @@
 #define FREE_ALL(...)                                                            \
 	do {                                                                     \
 		char **fields_[] = { __VA_ARGS__ };                              \
-		for (size_t i_ = 0; i_ < sizeof(fields_) / sizeof(fields_[0]); i_++) { \
+		for (size_t i_ = 0; i_ < ARRAY_SIZE(fields_); i_++) { \
 			free(*fields_[i_]);                                      \
 			*fields_[i_] = NULL;                                     \
 		}                                                                \
@@ -119,7 +119,7 @@ static int check_texts(const struct text_rule *rules, size_t n, struct error *er
 #define CHECK_TEXTS(err, ...)                                                    \
 	do {                                                                     \
 		const struct text_rule rules_[] = { __VA_ARGS__ };              \
-		if (check_texts(rules_, sizeof(rules_) / sizeof(rules_[0]), err)) \
+		if (check_texts(rules_, ARRAY_SIZE(rules_), err)) \
 			return ERR_INVALID;                                      \
 	} while (0)
 

@@ -260,7 +260,7 @@ int parse_stage(const char *s, enum stage *out)
 		if (!strcmp(norm.buf, phrase.buf))
 			found = (int)i;
 	}
-	for (size_t i = 0; i < sizeof(status_words) / sizeof(status_words[0]) && found < 0; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(status_words) && found < 0; i++) {
 		strbuf_reset(&phrase);
 		strbuf_addf(&phrase, " %s ", status_words[i].words);
 		if (strstr(norm.buf, phrase.buf))
@@ -377,10 +377,10 @@ int parse_salary(const char *s, int64_t *low, int64_t *high)
 
 	for (; *s; s++)
 		strbuf_addch(&sb, tolower((unsigned char)*s));
-	for (size_t i = 0; i < sizeof(salary_rates) / sizeof(salary_rates[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(salary_rates); i++)
 		if (strstr(sb.buf, salary_rates[i]))
 			goto out;
-	for (size_t i = 0; i < sizeof(salary_noise) / sizeof(salary_noise[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(salary_noise); i++) {
 		char *p;
 		size_t n = strlen(salary_noise[i]);
 		while ((p = strstr(sb.buf, salary_noise[i]))) {

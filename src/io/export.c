@@ -37,7 +37,7 @@ const char *export_csv_table(const char *name)
 	for (size_t i = 0; export_csv_tables[i]; i++)
 		if (!strcasecmp(name, export_csv_tables[i]))
 			return export_csv_tables[i];
-	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(aliases); i++)
 		if (!strcasecmp(name, aliases[i].alias))
 			return aliases[i].table;
 	return NULL;
@@ -72,7 +72,7 @@ static void row_end(struct csv_sink *k)
 #define HEADER(w, ...)                                                            \
 	do {                                                                      \
 		static const char *const cells[] = { __VA_ARGS__ };               \
-		csv_row((w), cells, sizeof(cells) / sizeof(cells[0]));            \
+		csv_row((w), cells, ARRAY_SIZE(cells));            \
 	} while (0)
 
 static int csv_people(struct store *s, struct csv_sink *k, struct error *err)
@@ -250,10 +250,10 @@ int export_csv(struct store *s, const char *table, bool bom, FILE *out, struct e
 	size_t i;
 
 	k.w.out = &k.buf;
-	for (i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(writers); i++)
 		if (!strcmp(table, writers[i].table))
 			break;
-	if (i == sizeof(writers) / sizeof(writers[0]))
+	if (i == ARRAY_SIZE(writers))
 		return error_set(err, ERR_INVALID,
 				 "no table '%s' to export: people, organisations, opportunities, "
 				 "interactions or tasks", table);

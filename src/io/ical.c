@@ -69,7 +69,7 @@ static void load_ical(void)
 #undef ICAL_SYM
 	};
 
-	if (!dynlib_load(names, "the calendar", syms, sizeof(syms) / sizeof(syms[0]), &load_err))
+	if (!dynlib_load(names, "the calendar", syms, ARRAY_SIZE(syms), &load_err))
 		utc_zone = ical.icaltimezone_get_utc_timezone();
 }
 

@@ -31,7 +31,7 @@ static int kind_weight(enum task_kind k)
 	static const int w[] = { [TKIND_EMAIL] = 6, [TKIND_CALL] = 8, [TKIND_LETTER] = 6,
 				 [TKIND_LINKEDIN] = 3, [TKIND_MEETING] = 6, [TKIND_REVIEW] = 4,
 				 [TKIND_LEARN] = 2, [TKIND_OTHER] = 2 };
-	return (size_t)k < sizeof(w) / sizeof(w[0]) ? w[k] : 2;
+	return (size_t)k < ARRAY_SIZE(w) ? w[k] : 2;
 }
 
 int agenda_score(const struct task *t, const char *today)

@@ -381,6 +381,6 @@ void compare_table_build(struct compare_table *t, const struct datetime *now,
 	if (cols->n)
 		want_rows(t, cols);
 	t->summary_row = t->cells.n / t->ncols;
-	for (size_t i = 0; i < sizeof(summary) / sizeof(summary[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(summary); i++)
 		summary_row(t, summary[i].label, cols, summary[i].fn, now);
 }

@@ -84,7 +84,7 @@ static const char *another_kind(enum import_kind kind, const char *data, size_t 
 	if (len && (text[0] == '{' || text[0] == '['))
 		return "this looks like a JSON document (a rapport backup?): use `rapport import "
 		       "json FILE`";
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
 		if ((formats[kind]->refuses & (1u << order[i])) &&
 		    formats[order[i]]->looks_like(text, len))
 			return formats[order[i]]->use;

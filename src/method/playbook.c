@@ -64,7 +64,7 @@ static void sections_release(section_vec *v)
 
 static const char *const trigger_names[] = { "interaction", "stage", "silence", "cadence",
 					     "done", "deadline", "mismatch" };
-#define NTRIGGERS (sizeof(trigger_names) / sizeof(trigger_names[0]))
+#define NTRIGGERS (ARRAY_SIZE(trigger_names))
 static const char *const set_names[] = { "participants", "met", "role", "highest-rapport",
 					 "same", "person", "nobody", "helped" };
 /* Merge fields a rule's title and why may use (see engine.c). */
@@ -217,7 +217,7 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 	if (r->nwho == RULE_MAX_CHOICES)
 		return fail(rd, e->line, "'for' takes at most 4 choices", NULL, NULL);
 	c = &r->who[r->nwho];
-	for (size_t i = 0; i < sizeof(set_names) / sizeof(set_names[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(set_names); i++) {
 		if (i != PEOPLE_ROLE && !strcmp(set_names[i], word)) {
 			c->set = (enum people_set)i;
 			r->nwho++;
@@ -237,7 +237,7 @@ static int add_choice(struct reader *rd, const struct entry *e, const char *word
 
 static const char *const end_names[] = { "inbound", "stage", "closed", "reached", "contact",
 					 "never" };
-#define NENDS (sizeof(end_names) / sizeof(end_names[0]))
+#define NENDS (ARRAY_SIZE(end_names))
 
 static int add_end(struct reader *rd, const struct entry *e, const char *word, void *vctx)
 {
@@ -296,7 +296,7 @@ static int check_fields(struct reader *rd, const struct entry *e)
 		if (!end)
 			return fail(rd, e->line, "a '{' in '%s' is not closed", e->key, NULL);
 		n = (size_t)(end - p - 1);
-		for (size_t i = 0; i < sizeof(rule_fields) / sizeof(rule_fields[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(rule_fields); i++)
 			known |= strlen(rule_fields[i]) == n && !strncmp(rule_fields[i], p + 1, n);
 		if (!known) {
 			char field[64];

@@ -94,7 +94,7 @@ void rule_cancel_text(struct strbuf *sb, const struct rule *r)
 	};
 	const char *sep = "";
 
-	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(events); i++) {
 		if (!(r->cancel & events[i].flag))
 			continue;
 		strbuf_addf(sb, "%s%s", sep, events[i].text);

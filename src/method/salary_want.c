@@ -99,7 +99,7 @@ static bool is_ceiling(const char *lower, const char *at)
 					    "less than", "<", "\xe2\x89\xa4" /* ≤ */ };
 	const char *from = at - lower > 16 ? at - 16 : lower;
 
-	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(caps); i++)
 		for (const char *hit = strstr(from, caps[i]); hit && hit < at;
 		     hit = strstr(hit + 1, caps[i]))
 			if (hit == lower || !isalpha((unsigned char)hit[-1]))

@@ -133,9 +133,9 @@ int store_person_find(struct store *s, const char *q, const char *tag, size_t li
 		sqlite3_bind_text(st, (int)i + 1, w.item[i], -1, SQLITE_STATIC);
 	if (tag)
 		sqlite3_bind_text(st, (int)w.n + 1, tag, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot list people", err)) == SQLITE_ROW)
 		*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list people", err);
+	rc = rc == SQLITE_DONE ? 0 : rc;
 	/* a page that is not full holds every match: count only when it is */
 	*total = (int64_t)ids.n;
 	if (!rc && ids.n >= limit) {
@@ -195,13 +195,13 @@ int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *ou
 	}
 	for (size_t i = 0; i < w.n; i++)
 		sqlite3_bind_text(st, (int)i + 1, w.item[i], -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot list organisations", err)) == SQLITE_ROW) {
 		struct org_row *r = VEC_PUSH(out);
 		r->org.id = sqlite3_column_int64(st, 0);
 		r->people = sqlite3_column_int64(st, 1);
 		r->opps = sqlite3_column_int64(st, 2);
 	}
-	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list organisations", err);
+	rc = rc == SQLITE_DONE ? 0 : rc;
 	*total = (int64_t)(out->n - first);
 	if (!rc && out->n - first >= limit) {
 		strbuf_reset(&sql);
@@ -248,7 +248,7 @@ int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == SQLITE_ROW) {
 		struct person_opp *po = VEC_PUSH(out);
 		int stage = col_enum(st, 4, &stage_def);
 		po->opp.id = sqlite3_column_int64(st, 0);
@@ -259,5 +259,5 @@ int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 		po->role = col_enum(st, 5, &role_def);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the opportunities", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }

@@ -147,8 +147,10 @@ static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 	d->created_at = col_text(st, 12);
 }
 
-static void read_asked(sqlite3_stmt *st, struct asked *a)
+static void read_asked(sqlite3_stmt *st, void *out)
 {
+	struct asked *a = out;
+
 	a->id = sqlite3_column_int64(st, 0);
 	a->question_id = sqlite3_column_int64(st, 1);
 	a->text = col_text(st, 2);
@@ -163,18 +165,22 @@ static void read_asked(sqlite3_stmt *st, struct asked *a)
 	a->at = col_text(st, 10);
 }
 
+/* Onto the questions asked of a debrief (its vector has no type name). */
+static void push_asked(sqlite3_stmt *st, void *debrief)
+{
+	struct debrief *d = debrief;
+
+	read_asked(st, VEC_PUSH(&d->asked));
+}
+
 static int read_questions(struct store *s, struct debrief *d, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ASKED_OF_DEBRIEF, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, d->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_asked(st, VEC_PUSH(&d->asked));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the questions asked", err);
+	return store_each(s, st, push_asked, d, "cannot read the questions asked", err);
 }
 
 /* Run st (bound by the caller), then read each debrief's questions. */
@@ -184,11 +190,11 @@ static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
 	size_t first = out->n;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot read debriefs", err)) == SQLITE_ROW)
 		read_debrief(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, "cannot read debriefs", err);
+		return rc;
 	for (size_t i = first; i < out->n; i++)
 		if (read_questions(s, &out->items[i], err))
 			return err->code;
@@ -236,11 +242,10 @@ int store_latest_interview(struct store *s, int64_t opp_id, int64_t *id, struct 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot find the interview", err);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-						     : store_fail(s, "cannot find the interview", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_interaction_rate(struct store *s, int64_t interaction_id, int chemistry, bool *set,

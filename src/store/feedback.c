@@ -75,8 +75,10 @@ int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
 	return 0;
 }
 
-static void read_feedback(sqlite3_stmt *st, struct feedback *f)
+static void read_feedback(sqlite3_stmt *st, void *out)
 {
+	struct feedback *f = out;
+
 	f->id = sqlite3_column_int64(st, 0);
 	f->opp.id = sqlite3_column_int64(st, 1);
 	f->opp.slug = col_text(st, 2);
@@ -88,6 +90,11 @@ static void read_feedback(sqlite3_stmt *st, struct feedback *f)
 	f->text = col_text(st, 7);
 	f->at = col_text(st, 8);
 	f->created_at = col_text(st, 9);
+}
+
+static void push_feedback(sqlite3_stmt *st, void *vec)
+{
+	read_feedback(st, VEC_PUSH((feedback_vec *)vec));
 }
 
 int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct error *err)
@@ -111,27 +118,18 @@ int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct
 int store_feedback_list(struct store *s, int64_t opp_id, feedback_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, opp_id ? SQL_FEEDBACK_OF_OPP : SQL_FEEDBACK_ALL, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	if (opp_id)
 		sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_feedback(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read feedback", err);
+	return store_each(s, st, push_feedback, out, "cannot read feedback", err);
 }
 
 /* Run st (bound by the caller) and collect the ids it selects. */
 static int read_ids(struct store *s, sqlite3_stmt *st, id_vec *out, struct error *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(out) = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read improvement actions", err);
+	return store_each(s, st, store_push_id, out, "cannot read improvement actions", err);
 }
 
 int store_improvement_ids(struct store *s, int64_t feedback_id, id_vec *out, struct error *err)

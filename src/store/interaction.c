@@ -97,14 +97,14 @@ int store_interaction_read_people(struct store *s, struct interaction *i, struct
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, i->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the interaction", err)) == SQLITE_ROW) {
 		struct person_ref *r = VEC_PUSH(&i->people);
 		r->id = sqlite3_column_int64(st, 0);
 		r->name = col_text(st, 1);
 		r->role = -1;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the interaction", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 /* Run st (bound by the caller) and read every interaction with its people. */
@@ -114,11 +114,11 @@ int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_ve
 	size_t first = out->n;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW)
 		store_interaction_read_row(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, "cannot read interactions", err);
+		return rc;
 	for (size_t k = first; k < out->n; k++)
 		if (store_interaction_read_people(s, &out->items[k], err))
 			return err->code;

@@ -292,7 +292,7 @@ static int check_all_texts(size_t t, const struct row *r, struct error *err)
 {
 	for (size_t i = 0; r->cols[i]; i++) {
 		const struct store_value *v = &r->vals[i];
-		unsigned flags = t < sizeof(table_checks) / sizeof(table_checks[0]) &&
+		unsigned flags = t < ARRAY_SIZE(table_checks) &&
 						 is_multiline(t, r->cols[i])
 					 ? 0
 					 : TEXT_ONE_LINE;
@@ -306,7 +306,7 @@ int store_check_loaded_row(const char *table, const char *const *cols,
 			   const struct store_value *values, struct error *err)
 {
 	const struct row r = { cols, values };
-	size_t t = 0, n = sizeof(table_checks) / sizeof(table_checks[0]);
+	size_t t = 0, n = ARRAY_SIZE(table_checks);
 
 	while (t < n && strcmp(table_checks[t].table, table))
 		t++;

@@ -161,8 +161,10 @@ static void read_terms(sqlite3_stmt *st, int first, struct offer_terms *t)
 	t->start = col_text(st, first + 5);
 }
 
-static void read_offer(sqlite3_stmt *st, struct offer *o)
+static void read_offer(sqlite3_stmt *st, void *out)
 {
+	struct offer *o = out;
+
 	o->id = sqlite3_column_int64(st, 0);
 	o->opp_id = sqlite3_column_int64(st, 1);
 	read_terms(st, 2, &o->terms);
@@ -175,6 +177,11 @@ static void read_offer(sqlite3_stmt *st, struct offer *o)
 	o->opp.slug = col_text(st, 13);
 	o->opp.title = col_text(st, 14);
 	o->opp.org_name = col_text(st, 15);
+}
+
+static void push_offer(sqlite3_stmt *st, void *vec)
+{
+	read_offer(st, VEC_PUSH((offer_vec *)vec));
 }
 
 static void bind_offer(sqlite3_stmt *st, struct store *s, const struct offer *o)
@@ -232,24 +239,18 @@ int store_offer_of_opp(struct store *s, int64_t opp_id, struct offer *out, bool 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot read the offer", err);
 	if (rc == SQLITE_ROW) {
 		read_offer(st, out);
 		*found = true;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-						    : store_fail(s, "cannot read the offer", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 static int read_offers(struct store *s, sqlite3_stmt *st, offer_vec *out, struct error *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_offer(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the offers", err);
+	return store_each(s, st, push_offer, out, "cannot list the offers", err);
 }
 
 int store_offer_list(struct store *s, offer_vec *out, struct error *err)
@@ -305,7 +306,7 @@ int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_v
 		strbuf_addf(&json, "%s%lld", i ? "," : "", (long long)ids[i]);
 	strbuf_addch(&json, ']');
 	bind_text(st, 1, json.buf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the levels", err)) == SQLITE_ROW) {
 		struct opp_levels *l = VEC_PUSH(out);
 		l->opp_id = sqlite3_column_int64(st, 0);
 		l->applied = col_text(st, 1);
@@ -314,7 +315,7 @@ int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_v
 	}
 	sqlite3_reset(st);
 	strbuf_release(&json);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the levels", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 /* ---- rounds ---- */
@@ -348,7 +349,7 @@ int store_offer_rounds(struct store *s, int64_t offer_id, offer_round_vec *out,
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, offer_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the rounds", err)) == SQLITE_ROW) {
 		struct offer_round *r = VEC_PUSH(out);
 		int side = col_enum(st, 2, &offer_side_def);
 		r->id = sqlite3_column_int64(st, 0);
@@ -360,5 +361,5 @@ int store_offer_rounds(struct store *s, int64_t offer_id, offer_round_vec *out,
 		r->created_at = col_text(st, 11);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the rounds", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }

@@ -40,8 +40,9 @@ static const char SQL_OPP_PEOPLE[] =
 	"SELECT p.id, p.name, l.role FROM opp_person l JOIN person p ON p.id = l.person_id"
 	" WHERE l.opp_id = ? ORDER BY l.created_at, p.name COLLATE NOCASE, p.id";
 
-static void read_opp(sqlite3_stmt *st, struct opp *o)
+static void read_opp(sqlite3_stmt *st, void *out)
 {
+	struct opp *o = out;
 	int stage;
 
 	o->id = sqlite3_column_int64(st, 0);
@@ -63,6 +64,11 @@ static void read_opp(sqlite3_stmt *st, struct opp *o)
 	o->notes = col_text(st, 15);
 	o->created_at = col_text(st, 16);
 	o->updated_at = col_text(st, 17);
+}
+
+static void push_opp(sqlite3_stmt *st, void *vec)
+{
+	read_opp(st, VEC_PUSH((opp_vec *)vec));
 }
 
 static void bind_opp(sqlite3_stmt *st, struct store *s, const struct opp *o)
@@ -93,11 +99,11 @@ static int slug_taken(struct store *s, const char *slug, int64_t id, struct erro
 		return ERR_STORE;
 	bind_text(st, 1, slug);
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot check the slug", err);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot check the slug", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 /* A free slug from the organisation's name and the title: acme-data-lead, then -2, -3... */
@@ -192,32 +198,21 @@ int store_opp_update(struct store *s, const struct opp *o, struct error *err)
 int store_opp_get(struct store *s, int64_t id, struct opp *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_OPP_GET, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_opp(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no opportunity %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the opportunity", err);
+	return store_one(s, st, read_opp, out, "opportunity", id, err);
 }
 
 int store_opp_list(struct store *s, int stage, opp_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_OPP_LIST, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, stage < 0 ? NULL : enum_name(&stage_def, stage));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_opp(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list opportunities", err);
+	return store_each(s, st, push_opp, out, "cannot list opportunities", err);
 }
 
 int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
@@ -273,14 +268,14 @@ int store_opp_people(struct store *s, int64_t opp_id, person_ref_vec *out, struc
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot list the people", err)) == SQLITE_ROW) {
 		struct person_ref *r = VEC_PUSH(out);
 		r->id = sqlite3_column_int64(st, 0);
 		r->name = col_text(st, 1);
 		r->role = col_enum(st, 2, &role_def);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the people", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
@@ -292,7 +287,7 @@ int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the stage history", err)) == SQLITE_ROW) {
 		struct stage_change *c = VEC_PUSH(out);
 		int to = col_enum(st, 2, &stage_def);
 		c->id = sqlite3_column_int64(st, 0);
@@ -302,5 +297,5 @@ int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 		c->note = col_text(st, 4);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the stage history", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }

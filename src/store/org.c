@@ -24,8 +24,10 @@ static const char SQL_ORG_PEOPLE[] =
 static const char SQL_ORG_OPPS[] =
 	"SELECT id FROM opportunity WHERE org_id = ? ORDER BY created_at, id";
 
-static void read_org(sqlite3_stmt *st, struct org *o)
+static void read_org(sqlite3_stmt *st, void *out)
 {
+	struct org *o = out;
+
 	o->id = sqlite3_column_int64(st, 0);
 	o->name = col_text(st, 1);
 	o->website = col_text(st, 2);
@@ -35,6 +37,11 @@ static void read_org(sqlite3_stmt *st, struct org *o)
 	o->updated_at = col_text(st, 6);
 }
 
+static void push_org(sqlite3_stmt *st, void *vec)
+{
+	read_org(st, VEC_PUSH((org_vec *)vec));
+}
+
 static int name_taken(struct store *s, const char *name, int64_t id, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ORG_NAME_TAKEN, err);
@@ -42,14 +49,13 @@ static int name_taken(struct store *s, const char *name, int64_t id, struct erro
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
+	bind_text_owned(st, 1, text_fold(name));
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = store_exists(s, st, "cannot check the name", err);
+	if (rc == 1)
 		return error_set(err, ERR_CONFLICT, "an organisation named '%s' already exists",
 				 name);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot check the name", err);
+	return rc;
 }
 
 int store_org_add(struct store *s, struct org *o, struct error *err)
@@ -65,7 +71,7 @@ int store_org_add(struct store *s, struct org *o, struct error *err)
 	bind_text(st, 3, o->location);
 	bind_text(st, 4, o->notes);
 	bind_text(st, 5, store_stamp(s));
-	sqlite3_bind_text(st, 6, text_fold(o->name), -1, free);
+	bind_text_owned(st, 6, text_fold(o->name));
 	if (store_exec_stmt(s, st, "cannot add the organisation", err))
 		return err->code;
 	o->id = sqlite3_last_insert_rowid(store_db(s));
@@ -86,74 +92,58 @@ int store_org_update(struct store *s, const struct org *o, struct error *err)
 	bind_text(st, 4, o->location);
 	bind_text(st, 5, o->notes);
 	bind_text(st, 6, store_stamp(s));
-	sqlite3_bind_text(st, 7, text_fold(o->name), -1, free);
+	bind_text_owned(st, 7, text_fold(o->name));
 	return store_exec_stmt(s, st, "cannot change the organisation", err);
 }
 
 int store_org_get(struct store *s, int64_t id, struct org *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ORG_GET, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_org(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no organisation %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the organisation", err);
+	return store_one(s, st, read_org, out, "organisation", id, err);
 }
 
 int store_org_list(struct store *s, org_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ORG_LIST, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_org(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list organisations", err);
+	return store_each(s, st, push_org, out, "cannot list organisations", err);
+}
+
+static void push_person_ref(sqlite3_stmt *st, void *vec)
+{
+	struct person_ref *r = VEC_PUSH((person_ref_vec *)vec);
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->name = col_text(st, 1);
+	r->role = -1;
 }
 
 int store_org_people(struct store *s, int64_t org_id, person_ref_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ORG_PEOPLE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, org_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct person_ref *r = VEC_PUSH(out);
-		r->id = sqlite3_column_int64(st, 0);
-		r->name = col_text(st, 1);
-		r->role = -1;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the people", err);
+	return store_each(s, st, push_person_ref, out, "cannot list the people", err);
 }
 
 int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_ORG_OPPS, err);
 	int rc;
-	VEC(int64_t) ids = { 0 };
+	id_vec ids = { 0 };
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, org_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		rc = store_fail(s, "cannot list the opportunities", err);
-	else
-		rc = 0;
+	rc = store_each(s, st, store_push_id, &ids, "cannot list the opportunities", err);
 	for (size_t i = 0; !rc && i < ids.n; i++)
 		rc = store_opp_get(s, ids.items[i], VEC_PUSH(out), err);
 	free(ids.items);

@@ -44,7 +44,7 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 	bind_opt_int(st, 8, p->cadence);
 	bind_text(st, 9, p->notes);
 	bind_text(st, 10, store_stamp(s));
-	sqlite3_bind_text(st, 12, text_fold(p->name), -1, free);
+	bind_text_owned(st, 12, text_fold(p->name));
 	bind_text(st, 13, p->connected_on);
 	bind_text(st, 14, p->uid);
 }
@@ -129,12 +129,12 @@ static int read_tags(struct store *s, struct person *p, struct error *err)
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the tags", err)) == SQLITE_ROW) {
 		xgrow((void **)&p->tags, sizeof(*p->tags), p->ntags + 1, &alloc);
 		p->tags[p->ntags++] = col_text(st, 0);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the tags", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 static const char SQL_PERSON_NAMESAKE[] =
@@ -149,17 +149,16 @@ int store_person_namesake(struct store *s, const char *name, int64_t org_id, int
 	if (!st)
 		return ERR_STORE;
 	*id = 0;
-	sqlite3_bind_text(st, 1, text_fold(name), -1, free);
+	bind_text_owned(st, 1, text_fold(name));
 	if (org_id)
 		sqlite3_bind_int64(st, 2, org_id);
 	else
 		sqlite3_bind_null(st, 2);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot look for a namesake", err);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-						     : store_fail(s, "cannot look for a namesake", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
@@ -191,11 +190,11 @@ int store_person_list(struct store *s, int64_t org_id, const char *tag, person_v
 		return ERR_STORE;
 	bind_id(st, 1, org_id);
 	bind_text(st, 2, tag);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot list people", err)) == SQLITE_ROW)
 		read_person(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, "cannot list people", err);
+		return rc;
 	for (size_t i = 0; i < out->n; i++)
 		if (read_tags(s, &out->items[i], err))
 			return err->code;

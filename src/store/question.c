@@ -90,16 +90,12 @@ static void bind_masks(sqlite3_stmt *st, int first, const struct question *q)
 static int read_wants(struct store *s, struct question *q, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANTS, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	q->wants.n = 0;
 	sqlite3_bind_int64(st, 1, q->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(&q->wants) = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the question's wants", err);
+	return store_each(s, st, store_push_id, &q->wants, "cannot read the question's wants", err);
 }
 
 static int write_wants(struct store *s, const struct question *q, struct error *err)
@@ -222,12 +218,12 @@ int store_question_list(struct store *s, const struct question_filter *f, questi
 	sqlite3_bind_int64(st, 4, f->want_id);
 	sqlite3_bind_int(st, 5, (int)bit);
 	if (f->text)
-		sqlite3_bind_text(st, 6, text_fold(f->text), -1, free);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		bind_text_owned(st, 6, text_fold(f->text));
+	while ((rc = store_step(s, st, "cannot list the questions", err)) == SQLITE_ROW)
 		read_question(st, VEC_PUSH(out));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, "cannot list the questions", err);
+		return rc;
 	rc = 0;
 	for (size_t i = 0; i < out->n && !rc; i++)
 		rc = read_wants(s, &out->items[i], err);
@@ -237,15 +233,11 @@ int store_question_list(struct store *s, const struct question_filter *f, questi
 int store_questions_asked(struct store *s, int64_t opp_id, id_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTIONS_ASKED, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(out) = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the questions asked", err);
+	return store_each(s, st, store_push_id, out, "cannot read the questions asked", err);
 }
 
 /* ---- the built-in bank ---- */

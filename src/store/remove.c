@@ -186,10 +186,10 @@ static int count_of(struct store *s, const char *sql, int64_t id, int64_t *n,
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot count", err);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot count", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 static int must_exist(struct store *s, enum record_kind kind, int64_t id, struct error *err)
@@ -216,7 +216,7 @@ static void impact_add(struct remove_impact *im, const struct remove_part *p)
 static int impact_of(struct store *s, enum record_kind kind, int64_t id,
 		     struct remove_impact *out, struct error *err)
 {
-	for (size_t i = 0; i < sizeof(part_specs) / sizeof(part_specs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(part_specs); i++) {
 		const struct part_spec *sp = &part_specs[i];
 		struct remove_part p = { sp->one, sp->many, 0, sp->unlinked, sp->own };
 
@@ -235,15 +235,11 @@ static const char SQL_ORG_PERSON_IDS[] = "SELECT id FROM person WHERE org_id = ?
 static int ids_of(struct store *s, const char *sql, int64_t id, id_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*VEC_PUSH(out) = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the records", err);
+	return store_each(s, st, store_push_id, out, "cannot read the records", err);
 }
 
 int store_remove_impact(struct store *s, enum record_kind kind, int64_t id,

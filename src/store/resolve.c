@@ -145,7 +145,7 @@ static int lookup_step(struct store *s, const char *sql, bool plain, bool part,
 		free(folded);
 		folded = pattern;
 	}
-	sqlite3_bind_text(st, 1, folded, -1, free);
+	bind_text_owned(st, 1, folded);
 	return single_match(s, st, l->what, ref, id, err);
 }
 
@@ -246,14 +246,14 @@ int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 	if (!(st = store_stmt(s, SQL_OPP_BY_SLUG, err)))
 		return ERR_STORE;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot look up a reference", err);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
-		return store_fail(s, "cannot look up a reference", err);
+		return rc;
 	return error_set(err, ERR_NOT_FOUND, "no opportunity '%s' (use its slug or id)", ref);
 }
 

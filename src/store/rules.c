@@ -108,8 +108,10 @@ static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
 
-static void read_met(sqlite3_stmt *st, struct met_person *p)
+static void read_met(sqlite3_stmt *st, void *out)
 {
+	struct met_person *p = out;
+
 	p->id = sqlite3_column_int64(st, 0);
 	p->name = col_text(st, 1);
 	p->rapport = sqlite3_column_int(st, 2);
@@ -120,20 +122,21 @@ static void read_met(sqlite3_stmt *st, struct met_person *p)
 	p->participant = sqlite3_column_int(st, 7);
 }
 
+static void push_met(sqlite3_stmt *st, void *vec)
+{
+	read_met(st, VEC_PUSH((met_person_vec *)vec));
+}
+
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		     met_person_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_MET, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
 	sqlite3_bind_int64(st, 2, interaction_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_met(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people met", err);
+	return store_each(s, st, push_met, out, "cannot read the people met", err);
 }
 
 int store_search_people(struct store *s, met_person_vec *out, struct error *err)
@@ -143,7 +146,7 @@ int store_search_people(struct store *s, met_person_vec *out, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the people of the search", err)) == SQLITE_ROW) {
 		struct met_person *p = VEC_PUSH(out);
 		memset(p, 0, sizeof(*p));
 		p->id = sqlite3_column_int64(st, 0);
@@ -155,7 +158,7 @@ int store_search_people(struct store *s, met_person_vec *out, struct error *err)
 		p->adviser = sqlite3_column_int(st, 5);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the people of the search", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
@@ -168,20 +171,13 @@ int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
 		     struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_MET_ONE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, 0);
 	sqlite3_bind_int64(st, 2, 0);
 	sqlite3_bind_int64(st, 3, person_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_met(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no person %lld", (long long)person_id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the person", err);
+	return store_one(s, st, read_met, out, "person", person_id, err);
 }
 
 int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
@@ -227,11 +223,11 @@ int store_task_chain(struct store *s, int64_t task_id, char **chain, struct erro
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot read", err);
 	if (rc == SQLITE_ROW)
 		*chain = col_text(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
@@ -332,10 +328,9 @@ int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, b
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, person_id);
 	bind_text(st, 2, rule);
-	rc = sqlite3_step(st);
-	*open = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+	rc = store_exists(s, st, "cannot read", err);
+	*open = rc == 1;
+	return rc < 0 ? rc : 0;
 }
 
 void silence_vec_release(silence_vec *v)
@@ -362,10 +357,9 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, at);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+	rc = store_exists(s, st, "cannot read", err);
+	*yes = rc == 1;
+	return rc < 0 ? rc : 0;
 }
 
 /* The names of the values of def in mask (0: all) as a JSON array, in
@@ -394,7 +388,7 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	names_json(&kind_names, &interaction_kind_def, kinds);
 	bind_text(st, 1, st_names.buf);
 	bind_text(st, 2, kind_names.buf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
 		x->opp_id = sqlite3_column_int64(st, 0);
@@ -404,7 +398,7 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	sqlite3_reset(st);
 	strbuf_release(&st_names);
 	strbuf_release(&kind_names);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read interactions", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
@@ -419,7 +413,7 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 	bind_text(st, 1, a);
 	bind_text(st, 2, b);
 	bind_text(st, 3, since);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read tasks", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(&all);
 		x->event_id = sqlite3_column_int64(st, 0);
 		x->opp_id = sqlite3_column_int64(st, 1);
@@ -430,7 +424,7 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 		x->since = col_text(st, 6);
 	}
 	sqlite3_reset(st);
-	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read tasks", err);
+	rc = rc == SQLITE_DONE ? 0 : rc;
 	for (size_t i = 0; i < all.n && !rc; i++) {
 		bool replied;
 		/* a reply any time after the task was made ends the chain */
@@ -466,10 +460,9 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 		return ERR_STORE;
 	bind_text(st, 1, rule);
 	bind_text(st, 2, event);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+	rc = store_exists(s, st, "cannot read", err);
+	*yes = rc == 1;
+	return rc < 0 ? rc : 0;
 }
 
 int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
@@ -482,7 +475,7 @@ int store_touch_due(struct store *s, const char *day, const char *rule, touch_ve
 		return ERR_STORE;
 	bind_text(st, 1, day);
 	bind_text(st, 2, rule);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);
 		t->next_touch = col_text(st, 1);
@@ -490,7 +483,7 @@ int store_touch_due(struct store *s, const char *day, const char *rule, touch_ve
 		t->cadence = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read people", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char **at,

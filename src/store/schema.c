@@ -443,7 +443,7 @@ const char *const store_migrations[] = { migration_1, migration_2, migration_3, 
 int (*const store_migration_after[])(struct store *, struct error *) = {
 	NULL, NULL, store_seed_questions, NULL, NULL, NULL,
 };
-const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
+const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL };
@@ -457,8 +457,8 @@ const char *const store_tables[] = {
 	"rule_fire",    "want",     "want_evidence",               "question",     "question_want",
 	"debrief",      "asked",    "offer",      "offer_round",
 };
-const size_t store_ntables = sizeof(store_tables) / sizeof(store_tables[0]);
-_Static_assert(sizeof(store_tables) / sizeof(store_tables[0]) <= STORE_MAX_TABLES,
+const size_t store_ntables = ARRAY_SIZE(store_tables);
+_Static_assert(ARRAY_SIZE(store_tables) <= STORE_MAX_TABLES,
 	       "raise STORE_MAX_TABLES");
 
 int store_schema_version(void)

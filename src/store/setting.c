@@ -79,12 +79,11 @@ int store_setting_get(struct store *s, const char *key, char **value, struct err
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, key);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot read the settings", err);
 	if (rc == SQLITE_ROW)
 		*value = col_text(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-						    : store_fail(s, "cannot read the settings", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_setting_set(struct store *s, const char *key, const char *value, struct error *err)

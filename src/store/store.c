@@ -83,6 +83,16 @@ int store_fail(struct store *s, const char *doing, struct error *err)
 	return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errmsg(s->db));
 }
 
+/* A text that SQLite could not copy (out of memory) or would not take (too
+ * long) leaves its parameter NULL: the statement must fail rather than run
+ * without it (an INSERT OR IGNORE would drop the row and carry on; a
+ * SELECT would answer for NULL). Found by tests/faults/oom-run: a 'log
+ * interview' that saved without linking a person. The binds set bind_rc;
+ * store_stmt clears it as it hands a statement out, and store_step, the
+ * one place a statement runs, checks it before the first step, so a
+ * failure is the statement's own and never outlives it. */
+static _Thread_local int bind_rc = SQLITE_OK;
+
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 {
 	size_t h = ((uintptr_t)sql >> 4) % STMT_SLOTS;
@@ -90,6 +100,7 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
 		struct stmt_slot *slot = &s->stmts[(h + probe) % STMT_SLOTS];
 		if (slot->sql == sql) {
+			bind_rc = SQLITE_OK;
 			sqlite3_reset(slot->stmt);
 			sqlite3_clear_bindings(slot->stmt);
 			return slot->stmt;
@@ -101,6 +112,7 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 				return NULL;
 			}
 			slot->sql = sql;
+			bind_rc = SQLITE_OK;
 			return slot->stmt;
 		}
 	}
@@ -108,40 +120,110 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 	return NULL;
 }
 
-/* A text that SQLite could not copy (out of memory) leaves its parameter
- * NULL: the next store_exec_stmt then fails rather than write the row without
- * it (an INSERT OR IGNORE would drop the row and carry on). Found by
- * tests/faults/oom-run: a 'log interview' that saved without linking a person. */
-static _Thread_local bool bind_failed;
 
-int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
+static void note_bind(int rc)
+{
+	if (rc != SQLITE_OK && bind_rc == SQLITE_OK)
+		bind_rc = rc;
+}
+
+/* err for a bind that failed (bind_rc), and bind_rc cleared. */
+static int bind_fail(sqlite3_stmt *st, const char *doing, struct error *err)
+{
+	int rc = bind_rc;
+
+	bind_rc = SQLITE_OK;
+	sqlite3_reset(st);
+	if (rc == SQLITE_TOOBIG)
+		return error_set(err, ERR_INVALID, "%s: a value is too long", doing);
+	return error_set(err, ERR_STORE, "%s: out of memory", doing);
+}
+
+int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
 {
 	int rc;
 
-	if (bind_failed) {
-		bind_failed = false;
-		sqlite3_reset(st);
-		return error_set(err, ERR_STORE, "%s: out of memory", doing);
-	}
+	if (bind_rc != SQLITE_OK)
+		return bind_fail(st, doing, err);
 	rc = sqlite3_step(st);
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		int code = store_fail(s, doing, err);
+	if (rc == SQLITE_ROW)
+		return rc;
+	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
-		return code;
+		return rc;
 	}
+	rc = store_fail(s, doing, err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
+{
+	int rc = store_step(s, st, doing, err);
+
+	if (rc < 0)
+		return rc;
 	sqlite3_reset(st);
 	return 0;
 }
 
+int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	      const char *doing, struct error *err)
+{
+	int rc = store_step(s, st, doing, err);
+
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : rc;
+	if (read)
+		read(st, out);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	      const char *what, int64_t id, struct error *err)
+{
+	char doing[64];
+	int rc;
+
+	snprintf(doing, sizeof(doing), "cannot read the %s", what);
+	rc = store_row(s, st, read, out, doing, err);
+	if (rc == 0)
+		return error_set(err, ERR_NOT_FOUND, "no %s %lld", what, (long long)id);
+	return rc < 0 ? rc : 0;
+}
+
+int store_exists(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
+{
+	return store_row(s, st, NULL, NULL, doing, err);
+}
+
+int store_each(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	       const char *doing, struct error *err)
+{
+	int rc;
+
+	while ((rc = store_step(s, st, doing, err)) == SQLITE_ROW)
+		read(st, out);
+	return rc == SQLITE_DONE ? 0 : rc;
+}
+
+void store_push_id(sqlite3_stmt *st, void *ids)
+{
+	*VEC_PUSH((id_vec *)ids) = sqlite3_column_int64(st, 0);
+}
+
 void bind_text(sqlite3_stmt *st, int idx, const char *value)
 {
-	if (value) {
-		if (sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-			bind_failed = true;
-	} else {
+	if (value)
+		note_bind(sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT));
+	else
 		sqlite3_bind_null(st, idx);
-	}
+}
+
+void bind_text_owned(sqlite3_stmt *st, int idx, char *value)
+{
+	note_bind(sqlite3_bind_text(st, idx, value, -1, free));
 }
 
 int64_t store_uid_ms(void)
@@ -189,12 +271,10 @@ void store_new_uid(char out[STORE_UID_SIZE], int64_t ms, int64_t counter)
 
 void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len)
 {
-	if (value) {
-		if (sqlite3_bind_text(st, idx, value, len, SQLITE_STATIC) != SQLITE_OK)
-			bind_failed = true;
-	} else {
+	if (value)
+		note_bind(sqlite3_bind_text(st, idx, value, len, SQLITE_STATIC));
+	else
 		sqlite3_bind_null(st, idx);
-	}
 }
 
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value)
@@ -521,7 +601,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < STMT_SLOTS; i++)
 		if (s->stmts[i].stmt)
 			sqlite3_finalize(s->stmts[i].stmt);
-	for (size_t i = 0; i < sizeof(s->columns) / sizeof(s->columns[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(s->columns); i++) {
 		sqlite3_finalize(s->loaders[i]);
 		if (!s->columns[i])
 			continue;

@@ -53,14 +53,40 @@ sqlite3_session **store_undo_slot(struct store *s);
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
 /* Report the database's last error for what was being done. */
 int store_fail(struct store *s, const char *doing, struct error *err);
+/* Step st once, the one place a statement runs: a bind that failed since
+ * store_stmt handed st out fails it here, before it runs (and is then
+ * forgotten). SQLITE_ROW: a row to read (reset st when done with it);
+ * SQLITE_DONE: no more rows, st reset; else a negative ERR_* code with err
+ * filled for what was being done, st reset. */
+int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
 /* Step a statement that returns no rows; 0 when done. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+
+/* Reads the row st is on into out. */
+typedef void store_read_fn(sqlite3_stmt *st, void *out);
+/* At most one row: 1 when there was one (read into out when read is not
+ * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
+int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	      const char *doing, struct error *err);
+/* Exactly one row, the `what` numbered id: 0 with it read into out,
+ * ERR_NOT_FOUND ("no what id") without. */
+int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	      const char *what, int64_t id, struct error *err);
+/* A store_read_fn: column 0 pushed onto an id_vec. */
+void store_push_id(sqlite3_stmt *st, void *ids);
+/* 1 when st returns a row, 0 when none, a negative ERR_* code on failure. */
+int store_exists(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+/* read(st, out) on every row; 0 when all were read, else an ERR_* code. */
+int store_each(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+	       const char *doing, struct error *err);
 
 /* Binding: NULL text, a negative number and a zero id bind SQL NULL. */
 void bind_text(sqlite3_stmt *st, int idx, const char *value);
 /* bind_text without SQLite's copy: value (len bytes, or to its NUL when
  * len < 0) must outlive the statement's next step. */
 void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len);
+/* value (malloc'd, may be NULL) is the statement's, freed by SQLite. */
+void bind_text_owned(sqlite3_stmt *st, int idx, char *value);
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
 void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 

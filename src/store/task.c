@@ -53,8 +53,9 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	return 0;
 }
 
-static void read_task(sqlite3_stmt *st, struct task *t)
+static void read_task(sqlite3_stmt *st, void *out)
 {
+	struct task *t = out;
 	int kind = col_enum(st, 2, &task_kind_def);
 	int status = col_enum(st, 4, &task_status_def);
 
@@ -80,31 +81,24 @@ static void read_task(sqlite3_stmt *st, struct task *t)
 	t->feedback_id = sqlite3_column_int64(st, 18);
 }
 
+static void push_task(sqlite3_stmt *st, void *vec)
+{
+	read_task(st, VEC_PUSH((task_vec *)vec));
+}
+
 static int read_tasks(struct store *s, sqlite3_stmt *st, task_vec *out, struct error *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_task(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read tasks", err);
+	return store_each(s, st, push_task, out, "cannot read tasks", err);
 }
 
 int store_task_get(struct store *s, int64_t id, struct task *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TASK_GET, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_task(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no task %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the task", err);
+	return store_one(s, st, read_task, out, "task", id, err);
 }
 
 int store_task_close(struct store *s, int64_t id, enum task_status status, struct error *err)

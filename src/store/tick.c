@@ -25,13 +25,13 @@ int store_tick_is_current(struct store *s, const char *key, bool *current, struc
 	*current = false;
 	if (!(st = tick_stmt(s, SQL_TICK_GET)))
 		return 0;
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot read", err);
 	if (rc == SQLITE_ROW) {
 		const char *mark = (const char *)sqlite3_column_text(st, 0);
 		*current = mark && !strcmp(mark, key);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_tick_mark(struct store *s, const char *key, struct error *err)

@@ -130,13 +130,20 @@ int store_undo_save(struct store *s, const char *what, const char *source, int64
 
 /* ---- reading the history ---- */
 
-static void read_entry(sqlite3_stmt *st, struct undo_entry *e)
+static void read_entry(sqlite3_stmt *st, void *out)
 {
+	struct undo_entry *e = out;
+
 	e->id = sqlite3_column_int64(st, 0);
 	e->at = col_text(st, 1);
 	e->what = col_text(st, 2);
 	e->source = col_text(st, 3);
 	e->undone = sqlite3_column_int(st, 4);
+}
+
+static void push_entry(sqlite3_stmt *st, void *vec)
+{
+	read_entry(st, VEC_PUSH((undo_entry_vec *)vec));
 }
 
 static int read_one(struct store *s, sqlite3_stmt *st, struct undo_entry *out, const char *none,
@@ -173,13 +180,9 @@ int store_undo_get(struct store *s, int64_t id, struct undo_entry *out, struct e
 int store_undo_list(struct store *s, int limit, undo_entry_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_LIST, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int(st, 1, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_entry(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the undo history", err);
+	return store_each(s, st, push_entry, out, "cannot read the undo history", err);
 }

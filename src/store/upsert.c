@@ -662,7 +662,7 @@ static int flush_orgs(struct upsert *u, struct error *err)
 		const struct org *o = &u->orgs_queued.items[i];
 		sqlite3_bind_int64(st, 1, o->id);
 		bind_text(st, 2, o->name);
-		sqlite3_bind_text(st, 3, fold(o->name), -1, free);
+		bind_text_owned(st, 3, fold(o->name));
 		rc = store_exec_stmt(u->s, st, "cannot queue the organisations", err);
 	}
 	sqlite3_finalize(st);

@@ -104,18 +104,18 @@ static int text_taken(struct store *s, const char *text, int64_t id, struct erro
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, text_fold(text), -1, free);
+	bind_text_owned(st, 1, text_fold(text));
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
+	rc = store_step(s, st, "cannot check the want", err);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return error_set(err, ERR_CONFLICT, "you already have the want '%s'", text);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot check the want", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 static void bind_want(sqlite3_stmt *st, int first, const struct want *w)
 {
-	sqlite3_bind_text(st, first, text_fold(w->text), -1, free);
+	bind_text_owned(st, first, text_fold(w->text));
 	sqlite3_bind_int(st, first + 1, w->weight);
 	sqlite3_bind_int(st, first + 2, w->must);
 	bind_text(st, first + 3,
@@ -180,10 +180,10 @@ int store_want_list(struct store *s, want_vec *out, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot list the wants", err)) == SQLITE_ROW)
 		read_want(st, 0, VEC_PUSH(out));
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot list the wants", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_want_uses(struct store *s, int64_t id, int64_t *n, struct error *err)
@@ -273,7 +273,7 @@ int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out
 	if (!(st = store_stmt(s, SQL_EVIDENCE_OF_OPP, err)))
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the evidence", err)) == SQLITE_ROW) {
 		struct want_standing *w = standing_of(out, sqlite3_column_int64(st, 1));
 		struct want_evidence *e;
 		if (!w)
@@ -283,7 +283,7 @@ int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out
 		w->status = e->status;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the evidence", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_want_statuses(struct store *s, want_status_fn fn, void *ctx, struct error *err)
@@ -293,9 +293,9 @@ int store_want_statuses(struct store *s, want_status_fn fn, void *ctx, struct er
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot read the wants' status", err)) == SQLITE_ROW)
 		fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
 		   (enum want_status)col_enum(st, 2, &want_status_def));
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read the wants' status", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }

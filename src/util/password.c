@@ -37,7 +37,7 @@ static int argon_load(struct error *err)
 
 	if (argon.argon2id_verify)
 		return 0;
-	return dynlib_load(names, "passwords", syms, sizeof(syms) / sizeof(syms[0]), err);
+	return dynlib_load(names, "passwords", syms, ARRAY_SIZE(syms), err);
 }
 
 int password_hash(const char *password, char **encoded, struct error *err)

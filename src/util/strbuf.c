@@ -159,10 +159,10 @@ static size_t code_point_width(unsigned long cp)
 
 	if (cp < 0x300)
 		return 1;
-	for (size_t i = 0; i < sizeof(zero) / sizeof(zero[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
 		if (cp >= zero[i].lo && cp <= zero[i].hi)
 			return 0;
-	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(wide); i++)
 		if (cp >= wide[i].lo && cp <= wide[i].hi)
 			return 2;
 	return 1;

@@ -26,7 +26,7 @@ int mhd_load(struct error *err)
 
 	if (loaded)
 		return 0;
-	if (dynlib_load(names, "the web UI", syms, sizeof(syms) / sizeof(syms[0]), err))
+	if (dynlib_load(names, "the web UI", syms, ARRAY_SIZE(syms), err))
 		return err->code;
 	loaded = true;
 	return 0;

@@ -331,7 +331,7 @@ static void question_row(struct strbuf *sb, const struct web_req *rq, size_t n,
 	strbuf_addstr(sb, "<div class=\"row\">");
 	want_select(sb, rq, name[2], f, want);
 	ui_select(sb, rq, name[3], "How it stands", status_values, status_labels,
-		  sizeof(status_values) / sizeof(status_values[0]), "");
+		  ARRAY_SIZE(status_values), "");
 	strbuf_addstr(sb, "</div></fieldset>\n");
 }
 
@@ -346,7 +346,7 @@ static size_t own_rows(const struct web_req *rq, size_t prep)
 	if (more)
 		n += (size_t)strtoul(more, NULL, 10) % (MORE_ROWS_MAX + 1);
 	for (size_t i = prep + n + 1; rq->post && i <= ROWS_MAX; i++) {
-		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+		for (size_t k = 0; k < ARRAY_SIZE(fields); k++) {
 			snprintf(name, sizeof(name), "%s-%zu", fields[k], i);
 			if (web_param(&rq->form, name))
 				n = i - prep;

@@ -32,7 +32,7 @@ static const char *const format_labels[] = {
 	"Contacts from an address book (vCard, .vcf)",
 	"A rapport backup (JSON, into an empty database only)",
 };
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+#define NFORMATS (ARRAY_SIZE(formats))
 _Static_assert(IMPORT_LINKEDIN == 0 && IMPORT_CSV == 1 && IMPORT_VCARD == 2,
 	       "formats[] follows enum import_kind");
 

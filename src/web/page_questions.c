@@ -88,7 +88,7 @@ static void list_address(struct strbuf *sb, const struct filter *f)
 		  { "verifies", f->verifies }, { "q", f->text } };
 
 	strbuf_addstr(sb, "/questions");
-	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(q); i++) {
 		if (!q[i].value)
 			continue;
 		strbuf_addf(sb, "%s%s=", sep, q[i].name);

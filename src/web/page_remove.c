@@ -36,7 +36,7 @@ static const struct removable {
 
 static const struct removable *removable_of(const char *path)
 {
-	for (size_t i = 0; i < sizeof(removables) / sizeof(removables[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(removables); i++) {
 		size_t len = strlen(removables[i].segment);
 		if (path[0] == '/' && !strncmp(path + 1, removables[i].segment, len) &&
 		    path[len + 1] == '/')

@@ -151,7 +151,7 @@ int page_search(struct web_req *rq, struct web_resp *rs)
 		strbuf_addf(sb, "<p class=\"meta count-note\">%s%zu %s; the best first in each group.</p>\n",
 			    v.n >= SEARCH_MAX ? "The first " : "", v.n,
 			    v.n == 1 ? "match" : "matches");
-		for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]) && !rc; g++)
+		for (size_t g = 0; g < ARRAY_SIZE(groups) && !rc; g++)
 			rc = group(sb, rq, &v, g);
 	}
 	ui_page_end(rs);

@@ -32,7 +32,7 @@
 #define PLAYBOOKS_MAX (1024 * 1024 - 1)
 
 static const char *const profile_keys[] = { "name", "email", "signature" };
-#define NPROFILE (sizeof(profile_keys) / sizeof(profile_keys[0]))
+#define NPROFILE (ARRAY_SIZE(profile_keys))
 
 /* ---- the frame ---- */
 
@@ -52,7 +52,7 @@ void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *t
 	ui_page_begin(rs, rq, title, NAV_SETTINGS);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Settings</h1></div>\n"
 			  "<nav class=\"subnav\" aria-label=\"Settings\">\n");
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++)
 		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", tabs[i].href,
 			    i == tab ? " aria-current=\"page\"" : "", tabs[i].label);
 	strbuf_addstr(sb, "</nav>\n");

@@ -559,27 +559,54 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const c
 	return MHD_YES;
 }
 
-static void add_headers(struct MHD_Response *r, const struct web_resp *rs, bool set_cookie)
+/* A header, or a note in *ok that it could not be added (out of memory, or
+ * a value MHD refuses). */
+static void add_header(struct MHD_Response *r, const char *name, const char *value, bool *ok)
+{
+	if (mhd.MHD_add_response_header(r, name, value) != MHD_YES)
+		*ok = false;
+}
+
+/* false when a header is missing: a page without its security policy must
+ * not go out. */
+static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool set_cookie)
 {
 	char cookie[128];
+	bool ok = true;
 
-	mhd.MHD_add_response_header(r, "Content-Type",
-				    rs->content_type ? rs->content_type : "text/html; charset=utf-8");
-	mhd.MHD_add_response_header(r, "Content-Security-Policy", security_policy);
-	mhd.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	mhd.MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	mhd.MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	mhd.MHD_add_response_header(r, "Cache-Control",
-				rs->cacheable ? "public, max-age=86400" : "no-store");
+	add_header(r, "Content-Type",
+		   rs->content_type ? rs->content_type : "text/html; charset=utf-8", &ok);
+	add_header(r, "Content-Security-Policy", security_policy, &ok);
+	add_header(r, "X-Content-Type-Options", "nosniff", &ok);
+	add_header(r, "X-Frame-Options", "DENY", &ok);
+	add_header(r, "Referrer-Policy", "same-origin", &ok);
+	add_header(r, "Cache-Control", rs->cacheable ? "public, max-age=86400" : "no-store", &ok);
 	if (rs->location)
-		mhd.MHD_add_response_header(r, "Location", rs->location);
+		add_header(r, "Location", rs->location, &ok);
 	if (rs->disposition)
-		mhd.MHD_add_response_header(r, "Content-Disposition", rs->disposition);
+		add_header(r, "Content-Disposition", rs->disposition, &ok);
 	if (set_cookie) { /* only ever on signing in */
 		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
 			 srv.session);
-		mhd.MHD_add_response_header(r, "Set-Cookie", cookie);
+		add_header(r, "Set-Cookie", cookie, &ok);
 	}
+	return ok;
+}
+
+/* The answer when a page's headers could not be set: an empty 500 (with
+ * no body there is nothing for a missing header to protect), or, when even
+ * that cannot be made, MHD_NO, which closes the connection. */
+static enum MHD_Result send_bare_500(struct MHD_Connection *c)
+{
+	struct MHD_Response *r =
+		mhd.MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (!r)
+		return MHD_NO;
+	ret = mhd.MHD_queue_response(c, 500, r);
+	mhd.MHD_destroy_response(r);
+	return ret;
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *c, struct web_resp *rs, bool set_cookie)
@@ -592,7 +619,10 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_resp *
 
 	if (!r)
 		return MHD_NO;
-	add_headers(r, rs, set_cookie);
+	if (!add_headers(r, rs, set_cookie)) {
+		mhd.MHD_destroy_response(r);
+		return send_bare_500(c);
+	}
 	ret = mhd.MHD_queue_response(c, (unsigned)rs->status, r);
 	mhd.MHD_destroy_response(r);
 	return ret;

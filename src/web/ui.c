@@ -47,7 +47,7 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 		return;
 	}
 	strbuf_addstr(sb, "<nav aria-label=\"Main\">\n");
-	for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++)
 		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", nav_items[i].href,
 			    i == (size_t)nav ? " aria-current=\"page\"" : "", nav_items[i].label);
 	strbuf_addstr(sb, "</nav>\n<form class=\"search\" method=\"get\" action=\"/search\" "

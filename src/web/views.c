@@ -55,7 +55,7 @@ void view_terms(struct strbuf *sb, const struct offer_terms *t)
 		view_amount(sb, t->bonus);
 		sep = ", ";
 	}
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
 		if (!texts[i].value)
 			continue;
 		strbuf_addf(sb, "%s%s ", sep, texts[i].name);
@@ -144,7 +144,7 @@ void view_task_buttons(struct strbuf *sb, const struct web_req *rq, const struct
 		strbuf_addf(sb, "\"><label for=\"snooze-%lld\" class=\"visually-hidden\">Snooze "
 				"until</label><select id=\"snooze-%lld\" name=\"until\">",
 			    (long long)t->id, (long long)t->id);
-		for (size_t i = 0; i < sizeof(snooze_values) / sizeof(snooze_values[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(snooze_values); i++)
 			strbuf_addf(sb, "<option value=\"%s\">%s</option>", snooze_values[i],
 				    snooze_labels[i]);
 		strbuf_addstr(sb, "</select><button type=\"submit\" class=\"secondary\">Snooze"

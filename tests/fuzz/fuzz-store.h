@@ -41,13 +41,13 @@ static inline struct store *fuzz_store_populated(void)
 
 	if (store_begin_write(s, &err))
 		fuzz_die("cannot begin", &err);
-	for (size_t i = 0; i < sizeof(orgs) / sizeof(*orgs); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(orgs); i++) {
 		struct org o = { .name = xstrdup(orgs[i]) };
 		if (store_org_add(s, &o, &err))
 			fuzz_die("cannot add an organisation", &err);
 		org_release(&o);
 	}
-	for (size_t i = 0; i < sizeof(people) / sizeof(*people); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(people); i++) {
 		struct person p = { .name = xstrdup(people[i]), .rapport = -1, .cadence = -1 };
 		if (store_person_add(s, &p, &err))
 			fuzz_die("cannot add a person", &err);

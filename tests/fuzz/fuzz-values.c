@@ -85,7 +85,7 @@ static void words(const char *s)
 	    strcmp(slug.buf, "new") && slug_check(slug.buf, &err))
 		abort();
 	strbuf_release(&slug);
-	for (size_t i = 0; i < sizeof(defs) / sizeof(*defs); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(defs); i++) {
 		enum_parse(defs[i], s, &err);
 		enum_parse_set(defs[i], s, &mask, &err);
 	}

@@ -228,7 +228,7 @@ static void test_sweep_removes_only_leftovers(void **state)
 	put(other, "x");
 	put(journal, "x");
 	make_old(old_tmp);
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(keep); i++)
 		put(keep[i], "user's");
 	assert_int_equal(mkdir(dir_tmp, 0700), 0);
 	assert_int_equal(symlink(keep[0], link_tmp), 0);
@@ -243,7 +243,7 @@ static void test_sweep_removes_only_leftovers(void **state)
 	assert_false(exists(journal));
 	assert_false(exists(old_tmp));
 	assert_true(exists(live_tmp));
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
 		assert_true(exists(keep[i]));
 		free(keep[i]);
 	}

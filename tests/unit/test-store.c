@@ -347,7 +347,7 @@ static void test_new_uid_as_sql(void **state)
 					    " ?1 >> 16, ?1 & 65535, (?2 >> 20) & 4095,"
 					    " 8 + ((?2 >> 18) & 3), (?2 >> 6) & 4095, ?2 & 63)",
 					    -1, &st, NULL), SQLITE_OK);
-	for (size_t i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(counters); i++) {
 		char uid[STORE_UID_SIZE], again[STORE_UID_SIZE];
 		store_new_uid(uid, ms, counters[i]);
 		store_new_uid(again, ms, counters[i]);
@@ -641,6 +641,93 @@ static void test_new_database_is_private(void **state)
 	umask(old);
 }
 
+/* The row helpers (store_internal.h): one row, none, each, exists. */
+static const char SQL_T_ORG_NAME[] = "SELECT name FROM organisation WHERE id = ?";
+static const char SQL_T_ORG_IDS[] = "SELECT id FROM organisation ORDER BY id";
+static const char SQL_T_ORG_NAMED[] = "SELECT 1 FROM organisation WHERE name = ?";
+static const char SQL_T_ORG_NOTES[] = "UPDATE organisation SET notes = ?2 WHERE id = ?1";
+
+static void read_name(sqlite3_stmt *st, void *out)
+{
+	*(char **)out = col_text(st, 0);
+}
+
+static void test_row_helpers(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t a = add_org(f->s, "Acme"), b = add_org(f->s, "Globex");
+	sqlite3_stmt *st;
+	char *name = NULL;
+	id_vec ids = { 0 };
+
+	st = store_stmt(f->s, SQL_T_ORG_NAME, &err);
+	sqlite3_bind_int64(st, 1, b);
+	assert_int_equal(store_one(f->s, st, read_name, &name, "organisation", b, &err), 0);
+	assert_string_equal(name, "Globex");
+	free(name);
+	st = store_stmt(f->s, SQL_T_ORG_NAME, &err);
+	sqlite3_bind_int64(st, 1, 999);
+	assert_int_equal(store_one(f->s, st, read_name, &name, "organisation", 999, &err),
+			 ERR_NOT_FOUND);
+	assert_string_equal(err.msg, "no organisation 999");
+
+	st = store_stmt(f->s, SQL_T_ORG_IDS, &err);
+	assert_int_equal(store_each(f->s, st, store_push_id, &ids, "cannot list", &err), 0);
+	assert_int_equal(ids.n, 2);
+	assert_true(ids.items[0] == a && ids.items[1] == b);
+	free(ids.items);
+
+	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(st, 1, "Acme");
+	assert_int_equal(store_exists(f->s, st, "cannot look", &err), 1);
+	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(st, 1, "Initech");
+	assert_int_equal(store_exists(f->s, st, "cannot look", &err), 0);
+}
+
+/* A bind that fails (here a text over SQLite's length limit) fails its own
+ * statement, a SELECT as well as a write, and leaves nothing behind: the
+ * next statement runs. Before, a SELECT ran with NULL in its place and the
+ * leftover flag failed the next, unrelated, write. */
+static void test_failed_bind_fails_its_statement(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int64_t a = add_org(f->s, "Acme");
+	int old = sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, 10000);
+	char *big = xmalloc(20000);
+	sqlite3_stmt *st;
+
+	memset(big, 'x', 19999);
+	big[19999] = '\0';
+	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(st, 1, big);
+	assert_int_equal(store_exists(f->s, st, "cannot look", &err), ERR_INVALID);
+	assert_string_equal(err.msg, "cannot look: a value is too long");
+
+	err = (struct error)ERROR_INIT;
+	st = store_stmt(f->s, SQL_T_ORG_NOTES, &err);
+	sqlite3_bind_int64(st, 1, a);
+	bind_text(st, 2, "fine");
+	assert_int_equal(store_exec_stmt(f->s, st, "cannot write", &err), 0);
+
+	st = store_stmt(f->s, SQL_T_ORG_NOTES, &err);
+	sqlite3_bind_int64(st, 1, a);
+	bind_text_owned(st, 2, xstrdup(big));
+	assert_int_equal(store_exec_stmt(f->s, st, "cannot write", &err), ERR_INVALID);
+
+	/* Bound but never stepped: the next statement handed out starts clean. */
+	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(st, 1, big);
+	err = (struct error)ERROR_INIT;
+	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(st, 1, "Acme");
+	assert_int_equal(store_exists(f->s, st, "cannot look", &err), 1);
+	sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, old);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -662,6 +749,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_restore_checks_schema_of_its_version, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_new_database_is_private, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_helpers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_bind_fails_its_statement, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
