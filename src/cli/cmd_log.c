@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/text.h"
 #include "io/json_model.h"
 #include "method/actions.h"
 
@@ -95,12 +96,33 @@ static const struct opt_spec log_opts[] = {
 	{ 0 },
 };
 
+/* log move ID WHEN: the interview happened, or will happen, at another time. */
+static int log_move_run(struct cli *cli, const struct args *a)
+{
+	char when[DATE_BUFSZ];
+	long id;
+
+	if (text_parse_int("interaction id", a->pos[0], 1, 999999999999L, &id, &cli->err) ||
+	    cli_when(cli, a->pos[1], when))
+		return ERR_INVALID;
+	if (!cli_playbook(cli) ||
+	    action_interaction_move(cli->store, cli_playbook(cli), id, when, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	cli_set_json(cli, json_pack("{s:I, s:s}", "moved", (json_int_t)id, "at", when));
+	cli_printf(cli, "moved interaction %ld to %s; its follow-ups follow it\n", id, when);
+	return 0;
+}
+
 const struct cmd_spec log_cmds[] = {
 	{ "", "KIND SUMMARY",
 	  "Log an interaction. KIND is interview, call, email, letter, meeting, video, message "
 	  "or note. People in an interaction about an opportunity are linked to it (as "
 	  "interviewer for an interview).",
 	  2, 2, log_opts, log_run, CMD_WRITE },
+	{ "move", "ID WHEN", "An interaction happened, or will happen, at another time (an interview "
+	  "moved): it moves to WHEN, the open follow-ups made for the old time end (saying "
+	  "why), and the rules make them again for the new time.", 2, 2, NULL, log_move_run,
+	  CMD_WRITE },
 	{ "rm", "ID", "Remove an interaction (the id 'person show' and 'opp show' give); its "
 	  "people's last contact is recomputed; want marks and debriefs that cite it stay, "
 	  "citing nothing (only with --force).", 1, 1, cli_rm_opts, cli_log_rm, CMD_WRITE },

@@ -76,6 +76,21 @@ static int log_interaction(struct store *s, const struct playbook *pb, struct in
 	return playbooks_on_interaction(s, pb, it, err);
 }
 
+int action_interaction_move(struct store *s, const struct playbook *pb, int64_t id,
+			    const char *at, struct error *err)
+{
+	struct interaction it = { 0 };
+	int rc;
+
+	if (!(rc = store_interaction_move(s, id, at, err)) &&
+	    !(rc = store_end_interaction_rules(s, id, "Ended: the interaction it followed was "
+						     "moved to another time.", err)) &&
+	    !(rc = store_interaction_get(s, id, &it, err)))
+		rc = playbooks_on_interaction(s, pb, &it, err);
+	interaction_release(&it);
+	return rc;
+}
+
 int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
 	       struct log_outcome *out, struct error *err)
 {

@@ -29,6 +29,12 @@ int stage_after_interaction(enum interaction_kind kind, enum stage at);
  * be NULL) says what moved. */
 int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
 	       struct log_outcome *out, struct error *err);
+/* An interaction happened at another time than logged (an interview
+ * moved): move it to at, end the follow-ups its rules made for the old time
+ * (saying why), and run its rules again for the new one (a thank-you due
+ * after the new date). */
+int action_interaction_move(struct store *s, const struct playbook *pb, int64_t id,
+			    const char *at, struct error *err);
 /* Close a task as done or skipped. A done contact task (an e-mail, a call, a
  * letter, a LinkedIn message, a meeting with someone) is logged as that
  * interaction unless log_contact is false, so silences count from it. */

@@ -324,9 +324,10 @@ int store_recompute_contact_without(struct store *s, int64_t interaction_id, str
 }
 
 /* An interaction that is removed (an interview cancelled, or logged by
- * mistake) takes its reasons with it: the open follow-ups its rules made
- * (a thank-you, a silence letter) end, saying why, and the rules forget it,
- * so that an interaction that takes its id later is not taken for it. */
+ * mistake) or moved takes its reasons with it: the open follow-ups its
+ * rules made (a thank-you, a silence letter) end, saying why, and the rules
+ * forget it, so that an interaction that takes its id later is not taken
+ * for it (and a moved one gets its follow-ups anew). */
 static const char SQL_END_INTERACTION_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?2,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
@@ -334,7 +335,7 @@ static const char SQL_END_INTERACTION_TASKS[] =
 	" (SELECT task_id FROM rule_fire WHERE event = 'i:' || ?1)";
 static const char SQL_FORGET_INTERACTION[] = "DELETE FROM rule_fire WHERE event = 'i:' || ?1";
 
-static int end_interaction_rules(struct store *s, int64_t id, struct error *err)
+int store_end_interaction_rules(struct store *s, int64_t id, const char *why, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_END_INTERACTION_TASKS, err);
 
@@ -342,13 +343,41 @@ static int end_interaction_rules(struct store *s, int64_t id, struct error *err)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, store_stamp(s));
-	bind_text(st, 3, "Ended: the interaction it followed was removed.");
+	bind_text(st, 3, why);
 	if (store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_FORGET_INTERACTION, err)))
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
 	return store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err);
+}
+
+static const char *const move_interaction_sql[] = {
+	"UPDATE interaction SET at = ?2 WHERE id = ?1",
+	"UPDATE interaction_person SET at = ?2 WHERE interaction_id = ?1",
+	/* the last contact as the insert trigger and person.c keep it */
+	"UPDATE person SET last_contact = (SELECT max(d) FROM"
+	" (SELECT max(ip.at) AS d FROM interaction_person ip WHERE ip.person_id = person.id"
+	"  UNION ALL SELECT person.connected_on))"
+	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)",
+	NULL,
+};
+
+int store_interaction_move(struct store *s, int64_t id, const char *at, struct error *err)
+{
+	if (must_exist(s, REC_INTERACTION, id, err))
+		return err->code;
+	for (const char *const *sql = move_interaction_sql; *sql; sql++) {
+		sqlite3_stmt *st = store_stmt(s, *sql, err);
+		if (!st)
+			return ERR_STORE;
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_bind_parameter_count(st) > 1)
+			bind_text(st, 2, at);
+		if (store_exec_stmt(s, st, "cannot move the interaction", err))
+			return err->code;
+	}
+	return 0;
 }
 
 static int remove_org(struct store *s, int64_t id, struct error *err)
@@ -380,7 +409,9 @@ int store_remove(struct store *s, enum record_kind kind, int64_t id, struct erro
 	if (kind == REC_ORG)
 		return remove_org(s, id, err);
 	if (kind == REC_INTERACTION &&
-	    (store_recompute_contact_without(s, id, err) || end_interaction_rules(s, id, err)))
+	    (store_recompute_contact_without(s, id, err) ||
+	     store_end_interaction_rules(s, id, "Ended: the interaction it followed was removed.",
+					 err)))
 		return err->code;
 	snprintf(doing, sizeof(doing), "cannot remove the %s", kinds[kind].name);
 	return run_all(s, remove_sql[kind], id, doing, err);

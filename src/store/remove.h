@@ -54,6 +54,14 @@ int store_remove(struct store *s, enum record_kind kind, int64_t id, struct erro
 int store_recompute_contact_without(struct store *s, int64_t interaction_id,
 				    struct error *err);
 
+/* End the open follow-ups the rules made for interaction id (skipped, why
+ * added to their reason) and make the rules forget it. */
+int store_end_interaction_rules(struct store *s, int64_t id, const char *why,
+				struct error *err);
+/* Move interaction id to the date-time at (its people's copies of it and
+ * their last contact follow). ERR_NOT_FOUND when there is none. */
+int store_interaction_move(struct store *s, int64_t id, const char *at, struct error *err);
+
 /* ---- merging ---- */
 
 /* What a merge moved onto the record kept. */

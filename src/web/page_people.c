@@ -338,7 +338,9 @@ static void interaction_item(struct strbuf *sb, const struct person *p,
 	}
 	if (it->chemistry > 0)
 		strbuf_addf(sb, " · chemistry %d/5", it->chemistry);
-	strbuf_addf(sb, " · <a href=\"/interactions/%lld/delete\">Delete</a>", (long long)it->id);
+	strbuf_addf(sb, " · <a href=\"/interactions/%lld/move\">Move</a>"
+		    " · <a href=\"/interactions/%lld/delete\">Delete</a>", (long long)it->id,
+		    (long long)it->id);
 	strbuf_addstr(sb, "</p>\n");
 	if (it->notes) {
 		strbuf_addstr(sb, "<div class=\"notes\">");

@@ -96,6 +96,9 @@ void ui_merge_form(struct strbuf *sb, const struct web_req *rq, const char *acti
 		   const char *what);
 /* page_insights.c */
 int page_insights(struct web_req *rq, struct web_resp *rs);
+/* page_interaction.c: moving an interaction to another time */
+int page_interaction_move(struct web_req *rq, struct web_resp *rs);
+int post_interaction_move(struct web_req *rq, struct web_resp *rs);
 /* page_settings.c: the settings' frame (the title, then a tab per page) */
 enum settings_tab { TAB_PROFILE, TAB_IMPORT, TAB_PLAYBOOKS, TAB_TEMPLATES };
 void settings_begin(struct web_resp *rs, const struct web_req *rq, const char *title,

@@ -86,6 +86,8 @@ const struct web_route web_routes[] = {
 	{ "POST", "/tasks/*/delete", post_delete },
 	{ "GET", "/interactions/*/delete", page_delete },
 	{ "POST", "/interactions/*/delete", post_delete },
+	{ "GET", "/interactions/*/move", page_interaction_move },
+	{ "POST", "/interactions/*/move", post_interaction_move },
 	{ "GET", "/feedback/*/delete", page_delete },
 	{ "POST", "/feedback/*/delete", post_delete },
 	{ "GET", "/debriefs/*/delete", page_delete },

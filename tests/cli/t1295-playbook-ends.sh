@@ -112,4 +112,33 @@ test_expect_success 'a removed interview ends its thank-you, and a new one gets 
 	task_is "Thank-you note to Larch Boss" status open
 '
 
+test_expect_success 'a moved interview ends the thank-you made for the old time; a new one is due after the new time' '
+	on 2026-04-05 rapport opp add Rowan "Analyst" --slug rowan >/dev/null &&
+	on 2026-04-05 rapport person add "Rowan Boss" --org Rowan >/dev/null &&
+	on 2026-04-05 rapport log interview "Planned panel" --with "Rowan Boss" --opp rowan >/dev/null &&
+	task_is "Thank-you note to Rowan Boss" due 2026-04-06 status open &&
+	i=$(rapport --json person show "Rowan Boss" | jv interactions.0.id) &&
+	on 2026-04-05 rapport log move "$i" 2026-04-12T10:00 >out &&
+	grep -q "moved interaction $i to 2026-04-12T10:00" out &&
+	task_is "Thank-you note to Rowan Boss" due 2026-04-13 status open &&
+	rapport --json task list --all >all &&
+	grep -q "moved to another time" all &&
+	test_must_fail 1 rapport log move 999 2026-04-12 &&
+	test_must_fail 1 rapport log move "$i" someday
+'
+
+test_expect_success 'the web moves an interaction the same way' '
+	serve_start &&
+	i=$(rapport --json person show "Rowan Boss" | jv interactions.0.id) &&
+	http GET "/interactions/$i/move" >page && test "$(head -1 page)" = 200 &&
+	grep -q "When it happens" page &&
+	before=$(db_digest) &&
+	test "$(http_status POST "/interactions/$i/move" at=someday)" = 400 &&
+	test "$(db_digest)" = "$before" &&
+	http POST "/interactions/$i/move" at=2026-04-20T09:30 >resp &&
+	test "$(head -1 resp)" = 303 &&
+	task_is "Thank-you note to Rowan Boss" due 2026-04-21 status open &&
+	serve_stop
+'
+
 test_done
