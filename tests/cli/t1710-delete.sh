@@ -5,14 +5,6 @@
 # web's Delete page says what goes and its POST removes it.
 . "$(dirname "$0")/test-lib.sh"
 
-has() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
-	done
-}
-
 test_expect_success 'setup: an organisation with a person, an opportunity and its records' '
 	disable_playbooks &&
 	rapport org add Acme >/dev/null &&

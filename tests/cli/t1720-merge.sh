@@ -6,14 +6,6 @@
 # index follows; the web's Merge form does the same.
 . "$(dirname "$0")/test-lib.sh"
 
-has() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
-	done
-}
-
 test_expect_success 'setup: one person entered twice, with links on both' '
 	disable_playbooks &&
 	rapport org add Acme --website https://acme.example >/dev/null &&

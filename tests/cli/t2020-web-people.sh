@@ -25,24 +25,6 @@ rapport log call "$XSS" --with 3 >/dev/null
 
 serve_start
 
-# has FILE TEXT...: FILE holds every TEXT (fixed strings).
-has() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
-	done
-}
-
-# hasnt FILE TEXT...: FILE holds none of them.
-hasnt() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		! grep -qF -- "$_t" "$_f" || { echo "unexpected: $_t" >&2; return 1; }
-	done
-}
-
 # inert FILE: no hostile value of this script got through unescaped.
 inert() {
 	hasnt "$1" "$XSS" "<img src=x" '"onmouseover' 'href="javascript:'

@@ -26,14 +26,6 @@ plain=$(task_id "Call the office")
 
 serve_start
 
-has() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
-	done
-}
-
 # html TEXT: TEXT escaped as the pages escape it (& < > " ').
 html() {
 	python3 -c 'import html, sys; print(html.escape(sys.argv[1]), end="")' "$1"

@@ -23,7 +23,9 @@ export RAPPORT_NOW="2026-03-02T09:00"
 export HOME="$TEST_DIR/home"
 export XDG_DATA_HOME="$TEST_DIR/home/.local/share"
 export XDG_CONFIG_HOME="$TEST_DIR/home/.config"
-mkdir -p "$HOME"
+# the server's address file lives here: one per script, as scripts run side by side
+export XDG_RUNTIME_DIR="$TEST_DIR/run"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 cd "$TEST_DIR" || exit 1
 
 test_count=0
@@ -78,6 +80,24 @@ test_stderr_contains() {
 		cat "$TEST_DIR/.stderr" >&2
 		return 1
 	}
+}
+
+# has FILE TEXT...: FILE contains each TEXT (fixed strings); names the first missing.
+has() {
+	_f=$1
+	shift
+	for _t in "$@"; do
+		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
+	done
+}
+
+# hasnt FILE TEXT...: FILE contains none of the TEXTs; names the first found.
+hasnt() {
+	_f=$1
+	shift
+	for _t in "$@"; do
+		! grep -qF -- "$_t" "$_f" || { echo "unexpected: $_t" >&2; return 1; }
+	done
 }
 
 # A digest of the whole database, to show that a failed command changed nothing.
