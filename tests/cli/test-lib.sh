@@ -102,7 +102,7 @@ hasnt() {
 
 # A digest of the whole database, to show that a failed command changed nothing.
 db_digest() {
-	rapport export | sha256sum
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sha256sum
 }
 
 # Compare two files; show the difference when they differ.
@@ -245,7 +245,7 @@ each_day() {
 # (every task when none), oldest first, one a line: kind|person|due|status|title.
 # It runs `task list`, and so the time rules, as of RAPPORT_NOW.
 tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
     if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
@@ -258,7 +258,7 @@ for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
 # ntasks [ORIGIN]...: how many tasks `tasks ORIGIN` lists, for each ORIGIN
 # (space-separated), from one task list; with no ORIGIN, how many tasks in all.
 ntasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = json.load(sys.stdin)
 print(" ".join(str(sum(t["origin"] == o for t in ts)) for o in sys.argv[1:]) or len(ts))
@@ -269,7 +269,7 @@ print(" ".join(str(sum(t["origin"] == o for t in ts)) for o in sys.argv[1:]) or 
 # opportunity) of the newest task with that title; person and opportunity
 # print a name and a slug.
 task_field() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
 v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
@@ -282,7 +282,7 @@ print(v)
 # task_is TITLE KEY WANT [KEY WANT]...: each KEY of the newest task with that
 # title is WANT (as task_field prints it); one task list and one python3 for all.
 task_is() {
-	rapport --json task list --all | python3 -c "$_jv_check"'
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "$_jv_check"'
 ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
 if not ts:
     sys.exit("no task %r" % sys.argv[1])
@@ -300,7 +300,7 @@ task_id() {
 # rule_tasks PREFIX: origin|kind|person|due|status of the tasks of every rule
 # whose name starts with PREFIX (rejected, offer), sorted.
 rule_tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
                   t["due"], t["status"]))
@@ -312,7 +312,7 @@ print("\n".join(sorted(rows)))
 # contacts OPP: the opportunity's interactions, oldest first, one a line:
 # kind|direction|people|day|summary.
 contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
+	rapport --json opp show "$1" --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
     print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
@@ -322,7 +322,7 @@ for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i[
 
 # cadence PERSON: their keep-in-touch cadence in days (None: none).
 cadence() {
-	rapport --json person show "$1" | jv cadence
+	rapport --json person show "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv cadence
 }
 
 # interviewed ORG STAGE: the opportunity "job" (Data Engineer) at ORG in STAGE;
