@@ -26,6 +26,9 @@ export XDG_CONFIG_HOME="$TEST_DIR/home/.config"
 # the server's address file lives here: one per script, as scripts run side by side
 export XDG_RUNTIME_DIR="$TEST_DIR/run"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# every HTML page `http` receives is kept here; tests/run sets WEB_HTML_ROOT
+# and validates them all at the end (tests/web/.htmlvalidate.mjs)
+export WEB_HTML_DIR="${WEB_HTML_ROOT:-$TEST_DIR/html}/$(basename "$0" .sh)"
 cd "$TEST_DIR" || exit 1
 
 test_count=0
