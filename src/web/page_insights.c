@@ -209,7 +209,7 @@ static int activity(struct strbuf *sb, struct web_req *rq, long today)
 		    N(best));
 	strbuf_addstr(sb, "<p class=\"meta caption\">Weeks start on Monday; the last one is this "
 			  "week, so far.</p>\n");
-	details_begin(sb, "Interactions per week");
+	details_begin(sb, "Interactions logged in each week");
 	strbuf_addstr(sb, "<thead><tr><th scope=\"col\">Week of</th>"
 			  "<th scope=\"col\">Interactions</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < WEEKS; i++) {

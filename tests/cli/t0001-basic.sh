@@ -36,8 +36,8 @@ test_expect_success 'an empty database has an empty agenda' '
 
 test_expect_success '--db picks the file' '
 	rapport --db other.db org add Other >/dev/null &&
-	rapport --db other.db org list | grep -q Other &&
-	! rapport org list | grep -q Other
+	rapport --db other.db org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q Other &&
+	rapport org list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q Other
 '
 
 test_done

@@ -28,7 +28,7 @@ test_expect_success 'org show finds an organisation by id' '
 test_expect_success 'org show finds an organisation by case-insensitive name' '
 	rapport --json org show "BLUE harbor logistics" >out &&
 	test_eq "$(jv id <out)" 2 &&
-	rapport --json org show "acme analytics" | jv name >name &&
+	rapport --json org show "acme analytics" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Acme Analytics"
 '
 
@@ -115,7 +115,7 @@ test_expect_success 'an unknown organisation is an error' '
 
 test_expect_success 'an organisation whose name is a number is found by name' '
 	rapport org add "1810" >/dev/null &&
-	rapport --json org show 1810 | jv name >name &&
+	rapport --json org show 1810 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "1810"
 '
 

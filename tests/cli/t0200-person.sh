@@ -28,13 +28,13 @@ test_expect_success 'person add with every field' '
 test_expect_success 'person add matches the organisation case-insensitively' '
 	rapport --json person add "Panel Interviewer" --org "ACME analytics" >out &&
 	test_eq "$(jv organisation.id <out)" 1 &&
-	test_eq "$(rapport --json org list | jlen "")" 1
+	test_eq "$(rapport --json org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 1
 '
 
 test_expect_success 'person add creates an organisation that is new' '
 	rapport person add "People Partner" --org "Globex Data" >out &&
 	grep -q "People Partner (Globex Data)" out &&
-	rapport --json org show "globex data" | jv name >name &&
+	rapport --json org show "globex data" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Globex Data"
 '
 
@@ -78,7 +78,7 @@ test_expect_success 'person list --org with an unknown organisation is an error'
 
 test_expect_success 'person show by id, full name, part of a name, any case' '
 	for ref in 1 "Director of Analytics" "director of analytics" Analytics direc "OR OF AN"; do
-		rapport --json person show "$ref" | jv id >id &&
+		rapport --json person show "$ref" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
 		test_eq "$(cat id)" 1 || return 1
 	done
 '
@@ -116,7 +116,7 @@ test_expect_success 'person show leaves out done tasks' '
 	rapport task done 1 >/dev/null &&
 	rapport --json person show Director >out &&
 	test_eq "$(jlen tasks <out)" 0 &&
-	! rapport person show Director | sed -n "/^open tasks:/,\$p" | grep -q "Send portfolio link"
+	rapport person show Director >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" sed -n "/^open tasks:/,\$p" | grep -q "Send portfolio link"
 '
 
 test_expect_success 'an ambiguous part of a name is an error that lists the candidates' '
@@ -128,9 +128,9 @@ test_expect_success 'an ambiguous part of a name is an error that lists the cand
 '
 
 test_expect_success 'a full name wins over a longer name that contains it' '
-	rapport --json person show "career coach" | jv name >name &&
+	rapport --json person show "career coach" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Career Coach" &&
-	rapport --json person show assistant | jv name >name &&
+	rapport --json person show assistant >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Career Coach Assistant"
 '
 
@@ -139,14 +139,14 @@ test_expect_success 'two people with the same name are ambiguous; ids tell them 
 	test_must_fail 1 rapport person show "Executive Sponsor" &&
 	test_stderr_contains "Globex Data" &&
 	grep -q "4 Executive Sponsor" .stderr &&
-	rapport --json person show 4 | jv organisation >org &&
+	rapport --json person show 4 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv organisation >org &&
 	test_eq "$(cat org)" "None"
 '
 
 test_expect_success 'LIKE wildcards in a reference match themselves' '
 	rapport person add "Lab_Tech" >/dev/null &&
 	rapport person add "Lab Tech-Assistant" >/dev/null &&
-	rapport --json person show "b_T" | jv name >name &&
+	rapport --json person show "b_T" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Lab_Tech" &&
 	test_must_fail 1 rapport person show "%"
 '
@@ -164,7 +164,7 @@ test_expect_success 'person edit changes fields' '
 	test_eq "$(jv title <out)" "Staff Engineer" &&
 	test_eq "$(jv rapport <out)" 3 &&
 	test_eq "$(jv cadence <out)" 14 &&
-	rapport --json person show "Panel Interviewer" | jv email >email &&
+	rapport --json person show "Panel Interviewer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv email >email &&
 	test_eq "$(cat email)" "panel@acme.example"
 '
 
@@ -178,22 +178,22 @@ test_expect_success 'person edit with an empty value clears a text field' '
 
 test_expect_success 'person edit --cadence "" clears the cadence' '
 	rapport person edit "Panel Interviewer" --cadence "" >/dev/null &&
-	rapport --json person show "Panel Interviewer" | jv cadence >v &&
+	rapport --json person show "Panel Interviewer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv cadence >v &&
 	test_eq "$(cat v)" "None"
 '
 
 test_expect_success 'person edit --rapport "" clears the rapport' '
 	rapport person edit "Panel Interviewer" --rapport "" >/dev/null &&
-	rapport --json person show "Panel Interviewer" | jv rapport >v &&
+	rapport --json person show "Panel Interviewer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv rapport >v &&
 	test_eq "$(cat v)" "None"
 '
 
 test_expect_success 'person edit --org "" clears the organisation; --org moves them' '
 	rapport person edit "Panel Interviewer" --org "" >/dev/null &&
-	rapport --json person show "Panel Interviewer" | jv organisation >v &&
+	rapport --json person show "Panel Interviewer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv organisation >v &&
 	test_eq "$(cat v)" "None" &&
 	rapport person edit "Panel Interviewer" --org "globex DATA" >/dev/null &&
-	rapport --json person show "Panel Interviewer" | jv organisation.name >v &&
+	rapport --json person show "Panel Interviewer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv organisation.name >v &&
 	test_eq "$(cat v)" "Globex Data"
 '
 
@@ -203,13 +203,13 @@ test_expect_success 'person edit --tag adds and --untag removes a tag' '
 	test_eq "$(jlen tags <out)" 2 &&
 	jv tags <out | grep -q mentor &&
 	! jv tags <out | grep -q recruiter &&
-	rapport --json person list --tag recruiter | jlen "" >n &&
+	rapport --json person list --tag recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 0
 '
 
 test_expect_success 'person edit --name renames' '
 	rapport person edit "Industry Mentor" --name "Industry Mentor-Advisor" >/dev/null &&
-	rapport --json person show "mentor-advisor" | jv name >name &&
+	rapport --json person show "mentor-advisor" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Industry Mentor-Advisor"
 '
 

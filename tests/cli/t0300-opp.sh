@@ -22,7 +22,7 @@ test_expect_success 'a second identical opportunity gets the slug with -2' '
 	rapport --json opp add "acme analytics" "Data Lead" >out &&
 	test_eq "$(jv slug <out)" "acme-analytics-data-lead-3" &&
 	test_eq "$(jv organisation.id <out)" 1 &&
-	test_eq "$(rapport --json org list | jlen "")" 2
+	test_eq "$(rapport --json org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 2
 '
 
 test_expect_success 'a derived slug holds only a-z, 0-9 and hyphens' '
@@ -65,8 +65,8 @@ test_expect_success 'an empty title is refused' '
 '
 
 test_expect_success 'opp show by slug and by id' '
-	rapport --json opp show bh-analytics | jv id >id &&
-	rapport --json opp show "$(cat id)" | jv slug >slug &&
+	rapport --json opp show bh-analytics >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
+	rapport --json opp show "$(cat id)" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv slug >slug &&
 	test_eq "$(cat slug)" "bh-analytics" &&
 	rapport opp show bh-analytics >out &&
 	grep -q "Blue Harbor Logistics · Analytics Manager" out &&
@@ -142,10 +142,10 @@ test_expect_success 'opp move records the stage and the history with its note' '
 
 test_expect_success 'opp move through every stage' '
 	for st in conversation interviewing offer negotiating accepted declined rejected withdrawn lead applied; do
-		rapport --json opp move acme-analytics-data-lead-2 $st | jv stage >s &&
+		rapport --json opp move acme-analytics-data-lead-2 $st >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage >s &&
 		test_eq "$(cat s)" "$st" || return 1
 	done &&
-	rapport --json opp show acme-analytics-data-lead-2 | jlen stage_history >n &&
+	rapport --json opp show acme-analytics-data-lead-2 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen stage_history >n &&
 	test_eq "$(cat n)" 11
 '
 
@@ -197,13 +197,13 @@ test_expect_success 'opp link links a person with a role' '
 	test_eq "$(jv people.0.id <out)" 1 &&
 	test_eq "$(jv people.0.name <out)" "Director of Analytics" &&
 	test_eq "$(jv people.0.role <out)" "hiring-manager" &&
-	rapport opp show bh-analytics | grep -q "Director of Analytics *hiring-manager"
+	rapport opp show bh-analytics >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Director of Analytics *hiring-manager"
 '
 
 test_expect_success 'opp link accepts every role; linking again changes the role' '
 	rapport person add "Panel Interviewer" >/dev/null &&
 	for role in hiring-manager peer hr recruiter executive referrer interviewer other; do
-		rapport --json opp link globex-platform "Panel Interviewer" --role $role | jv role >r &&
+		rapport --json opp link globex-platform "Panel Interviewer" --role $role >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv role >r &&
 		test_eq "$(cat r)" "$role" || return 1
 	done &&
 	rapport --json opp show globex-platform >out &&
@@ -221,7 +221,7 @@ test_expect_success 'opp link with an unknown role, person or opportunity writes
 '
 
 test_expect_success 'org show lists the organisation opportunities' '
-	rapport --json org show "Acme Analytics" | jlen opportunities >n &&
+	rapport --json org show "Acme Analytics" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen opportunities >n &&
 	test_eq "$(cat n)" 3
 '
 
@@ -242,9 +242,9 @@ for h in o[\"stage_history\"]:
 test_expect_success 'opp list puts the most recently moved first' '
 	RAPPORT_NOW=2026-03-20T08:00 &&
 	rapport opp move acme-analytics-data-lead-3 conversation >/dev/null &&
-	rapport --json opp list | jv 0.slug >slug &&
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.slug >slug &&
 	test_eq "$(cat slug)" "acme-analytics-data-lead-3" &&
-	rapport opp list | sed -n 1p | grep -q "acme-analytics-data-lead-3 *conversation"
+	rapport opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sed -n 1p | grep -q "acme-analytics-data-lead-3 *conversation"
 '
 
 test_expect_success 'opp add without a title is a usage error' '

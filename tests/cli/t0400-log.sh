@@ -27,7 +27,7 @@ test_expect_success 'log prints what it logged' '
 
 test_expect_success 'every interaction kind is accepted' '
 	for kind in interview call email letter meeting video message note; do
-		rapport --json log $kind "A $kind" | jv kind >k &&
+		rapport --json log $kind "A $kind" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv kind >k &&
 		test_eq "$(cat k)" "$kind" || return 1
 	done
 '
@@ -41,20 +41,20 @@ test_expect_success 'an unknown kind is refused, nothing written' '
 '
 
 test_expect_success '--in records that they reached out' '
-	rapport --json log email "Recruiter reached out" --with People --in | jv direction >d &&
+	rapport --json log email "Recruiter reached out" --with People --in >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv direction >d &&
 	test_eq "$(cat d)" "in" &&
-	rapport --json log email "Replied" --with People --out | jv direction >d &&
+	rapport --json log email "Replied" --with People --out >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv direction >d &&
 	test_eq "$(cat d)" "out"
 '
 
 test_expect_success '--at takes every WHEN form' '
-	rapport --json log call "a" --at 2026-02-20 | jv at >v && test_eq "$(cat v)" "2026-02-20" &&
-	rapport --json log call "b" --at 2026-02-20T16:45 | jv at >v &&
+	rapport --json log call "a" --at 2026-02-20 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-20" &&
+	rapport --json log call "b" --at 2026-02-20T16:45 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v &&
 	test_eq "$(cat v)" "2026-02-20T16:45" &&
-	rapport --json log call "c" --at today | jv at >v && test_eq "$(cat v)" "2026-03-02" &&
-	rapport --json log call "d" --at -3d | jv at >v && test_eq "$(cat v)" "2026-02-27" &&
-	rapport --json log call "e" --at tomorrow | jv at >v && test_eq "$(cat v)" "2026-03-03" &&
-	rapport --json log call "f" --at +1w | jv at >v && test_eq "$(cat v)" "2026-03-09"
+	rapport --json log call "c" --at today >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-02" &&
+	rapport --json log call "d" --at -3d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-27" &&
+	rapport --json log call "e" --at tomorrow >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-03" &&
+	rapport --json log call "f" --at +1w >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-09"
 '
 
 test_expect_success 'a malformed --at is refused, nothing written' '
@@ -67,7 +67,7 @@ test_expect_success 'a malformed --at is refused, nothing written' '
 '
 
 test_expect_success '--chemistry is 1-5' '
-	rapport --json log meeting "Coffee" --with Panel --chemistry 5 | jv chemistry >c &&
+	rapport --json log meeting "Coffee" --with Panel --chemistry 5 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv chemistry >c &&
 	test_eq "$(cat c)" 5 &&
 	before=$(db_digest) &&
 	test_must_fail 1 rapport log meeting "Coffee" --chemistry 0 &&
@@ -83,7 +83,7 @@ test_expect_success 'several --with record everyone in it' '
 '
 
 test_expect_success 'an interaction without --opp links nobody to an opportunity' '
-	rapport --json opp show acme-data-lead | jlen people >n &&
+	rapport --json opp show acme-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen people >n &&
 	test_eq "$(cat n)" 0
 '
 
@@ -128,7 +128,7 @@ test_expect_success 'the interactions show in the opportunity and person timelin
 	rapport opp show acme-data-lead >out &&
 	grep -q "First round" out && grep -q "Second round" out &&
 	grep -q "Talked about the team" out &&
-	rapport --json opp show acme-data-lead | jlen interactions >n &&
+	rapport --json opp show acme-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen interactions >n &&
 	test_eq "$(cat n)" 3 &&
 	rapport person show Director >out &&
 	grep -q "First round" out && grep -q "Intro call" out &&

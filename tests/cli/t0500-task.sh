@@ -4,7 +4,7 @@
 
 # due DATE_ARG: the due date task add gives for WHEN (a throwaway database).
 due() {
-	rapport --db due.db --json task add "probe" --due "$1" | jv due
+	rapport --db due.db --json task add "probe" --due "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due
 }
 
 test_expect_success 'setup: a person and an opportunity' '
@@ -42,7 +42,7 @@ test_expect_success 'task add --with and --opp' '
 
 test_expect_success 'every task kind is accepted' '
 	for kind in email call letter linkedin meeting review learn other; do
-		rapport --db kinds.db --json task add "A $kind" --kind $kind | jv kind >k &&
+		rapport --db kinds.db --json task add "A $kind" --kind $kind >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv kind >k &&
 		test_eq "$(cat k)" "$kind" || return 1
 	done
 '
@@ -96,7 +96,7 @@ test_expect_success 'an empty title is refused' '
 '
 
 test_expect_success 'a title that starts with a dash after --' '
-	rapport --json task add --due +1d -- "-> prepare questions" | jv title >t &&
+	rapport --json task add --due +1d -- "-> prepare questions" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv title >t &&
 	test_eq "$(cat t)" "-> prepare questions"
 '
 
@@ -121,13 +121,13 @@ test_expect_success 'task done closes a task' '
 	test "$(jv done_at <out)" != "None" &&
 	rapport --json task list >out &&
 	test_eq "$(jlen "" <out)" 4 &&
-	! rapport task list | grep -q "Update my CV"
+	rapport task list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "Update my CV"
 '
 
 test_expect_success 'task skip closes a task as skipped' '
-	rapport --json task skip 2 | jv status >s &&
+	rapport --json task skip 2 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv status >s &&
 	test_eq "$(cat s)" "skipped" &&
-	! rapport task list | grep -q "Read the annual report"
+	rapport task list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "Read the annual report"
 '
 
 test_expect_success 'task list --all includes done and skipped tasks' '
@@ -160,9 +160,9 @@ test_expect_success 'task snooze moves the due date' '
 	rapport --json task snooze 3 +1w >out &&
 	test_eq "$(jv due <out)" "2026-03-09" &&
 	test_eq "$(jv status <out)" "open" &&
-	rapport --json task snooze 3 2026-03-20T10:00 | jv due >d &&
+	rapport --json task snooze 3 2026-03-20T10:00 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due >d &&
 	test_eq "$(cat d)" "2026-03-20T10:00" &&
-	rapport --json task snooze 3 -1d | jv due >d &&
+	rapport --json task snooze 3 -1d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due >d &&
 	test_eq "$(cat d)" "2026-03-01"
 '
 
@@ -183,7 +183,7 @@ test_expect_success 'opp show lists the opportunity open tasks' '
 	rapport --json opp show acme-data-lead >out &&
 	test_eq "$(jlen tasks <out)" 1 &&
 	test_eq "$(jv tasks.0.title <out)" "Thank-you note" &&
-	rapport opp show acme-data-lead | grep -q "Thank-you note"
+	rapport opp show acme-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Thank-you note"
 '
 
 test_expect_success 'task snooze without WHEN is a usage error' '

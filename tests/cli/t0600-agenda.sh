@@ -57,7 +57,7 @@ test_expect_success 'agenda text shows overdue, then today, then upcoming' '
 '
 
 test_expect_success 'agenda text names the person and the opportunity' '
-	rapport agenda | grep "Thank-you note" >line &&
+	rapport agenda >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep "Thank-you note" >line &&
 	grep -q "Director of Analytics" line && grep -q "acme-data-lead" line
 '
 
@@ -86,10 +86,10 @@ assert w[\"person\"] is None and w[\"opportunity\"] is None, w
 '
 
 test_expect_success 'agenda --days widens or narrows the upcoming window' '
-	rapport --json agenda --days 31 | titles upcoming >actual &&
+	rapport --json agenda --days 31 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" titles upcoming >actual &&
 	printf "%s\n" "Thank-you note" "Week ahead" "Too far ahead" "Next month" >expect &&
 	test_cmp expect actual &&
-	rapport --json agenda --days 1 | titles upcoming >actual &&
+	rapport --json agenda --days 1 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" titles upcoming >actual &&
 	echo "Thank-you note" >expect &&
 	test_cmp expect actual &&
 	rapport --json agenda --days 0 >out &&

@@ -24,46 +24,46 @@ test_expect_success 'setup: a small network' '
 '
 
 test_expect_success 'search finds a person by name' '
-	rapport --json search director | hits >out &&
+	rapport --json search director >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^person 1$" out
 '
 
 test_expect_success 'search finds an organisation by name' '
-	rapport --json search globex | hits >out &&
+	rapport --json search globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^organisation 2$" out
 '
 
 test_expect_success 'search finds an opportunity by title' '
-	rapport --json search platform | hits >out &&
+	rapport --json search platform >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^opportunity 2$" out
 '
 
 test_expect_success 'search finds an interaction by summary and by notes' '
-	rapport --json search onsite | hits >out &&
+	rapport --json search onsite >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^interaction 1$" out &&
-	rapport --json search whiteboard | hits >out &&
+	rapport --json search whiteboard >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^interaction 1$" out
 '
 
 test_expect_success 'search finds a task by title' '
-	rapport --json search write-up | hits >out &&
+	rapport --json search write-up >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^task 1$" out
 '
 
 test_expect_success 'search matches across types' '
-	rapport --json search pipelines | hits >out &&
+	rapport --json search pipelines >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^interaction 1$" out && grep -q "^task 1$" out
 '
 
 test_expect_success 'search is case-insensitive and matches word prefixes' '
-	rapport --json search ACME | hits >out &&
+	rapport --json search ACME >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^organisation 1$" out &&
-	rapport --json search analyt | hits >out &&
+	rapport --json search analyt >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^organisation 1$" out
 '
 
 test_expect_success 'every word must match' '
-	rapport --json search "data lead" | hits >out &&
+	rapport --json search "data lead" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^opportunity 1$" out &&
 	! grep -q "^opportunity 2$" out &&
 	! grep -q "^organisation 2$" out
@@ -87,7 +87,7 @@ assert s == sorted(s, reverse=True), s
 test_expect_success 'a name match ranks above a mention in notes' '
 	rapport person add "Meetup Host" >/dev/null &&
 	rapport person add "Conference Speaker" --notes "Introduced me to the host at a meetup" >/dev/null &&
-	rapport --json search host | hits >out &&
+	rapport --json search host >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^person 5$" out &&
 	test_eq "$(head -n 1 out)" "person 4"
 '
@@ -105,9 +105,9 @@ test_expect_success 'nothing found is not an error' '
 '
 
 test_expect_success 'search finds names with apostrophes and accents' '
-	rapport --json search "recruiter'"'"'s" | hits >out &&
+	rapport --json search "recruiter'"'"'s" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^person 2$" out &&
-	rapport --json search "Entrepôt" | hits >out &&
+	rapport --json search "Entrepôt" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^person 3$" out
 '
 
@@ -124,12 +124,12 @@ test_expect_success 'search --limit caps the number of hits' '
 
 test_expect_success 'search finds what was edited, not what was there before' '
 	rapport person edit Director --name "Director of Analytics-Interim" >/dev/null &&
-	rapport --json search "analytics-interim" | hits >out &&
+	rapport --json search "analytics-interim" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^person 1$" out &&
 	rapport opp edit globex-pe --title "Site Reliability Engineer" >/dev/null &&
-	rapport --json search platform | hits >out &&
+	rapport --json search platform >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	! grep -q "^opportunity 2$" out &&
-	rapport --json search reliability | hits >out &&
+	rapport --json search reliability >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" hits >out &&
 	grep -q "^opportunity 2$" out
 '
 

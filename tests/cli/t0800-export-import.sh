@@ -80,16 +80,16 @@ test_expect_success 'the imported database can be searched' '
 import json
 assert any(h[\"type\"] == \"interaction\" for h in json.load(open(\"out\")))
 " &&
-	rapport --db copy.db --json search director | jlen "" >n &&
+	rapport --db copy.db --json search director >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test "$(cat n)" -ge 1
 '
 
 test_expect_success 'new records in the imported database get fresh ids' '
-	rapport --db copy.db --json person add "People Partner" | jv id >id &&
+	rapport --db copy.db --json person add "People Partner" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
 	test_eq "$(cat id)" 3 &&
-	rapport --db copy.db --json task add "New task" | jv id >id &&
+	rapport --db copy.db --json task add "New task" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
 	test_eq "$(cat id)" 4 &&
-	rapport --db copy.db --json opp add "Globex Data" "Analyst" | jv id >id &&
+	rapport --db copy.db --json opp add "Globex Data" "Analyst" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
 	test_eq "$(cat id)" 2
 '
 

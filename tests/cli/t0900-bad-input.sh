@@ -70,7 +70,7 @@ test_expect_success 'usage errors write nothing' '
 '
 
 test_expect_success '--json may come after the command' '
-	rapport person show Director --json | jv name >name &&
+	rapport person show Director --json >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Director of Analytics"
 '
 
@@ -168,9 +168,9 @@ test_expect_success 'an SQL injection string is just a name' '
 	rapport person list >out &&
 	grep -qF -- "$sqli" out &&
 	grep -q "Director of Analytics" out &&
-	rapport --json person show "$sqli" | jv name >name &&
+	rapport --json person show "$sqli" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "$sqli" &&
-	rapport org show "$sqli" | grep -qF -- "$sqli"
+	rapport org show "$sqli" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -qF -- "$sqli"
 '
 
 test_expect_success 'quotes are stored and shown verbatim' '
@@ -178,7 +178,7 @@ test_expect_success 'quotes are stored and shown verbatim' '
 	rapport --json person show "$quotes" >out &&
 	test_eq "$(jv name <out)" "$quotes" &&
 	test_eq "$(jv title <out)" "$quotes" &&
-	rapport person show "$quotes" | grep -qF -- "$quotes"
+	rapport person show "$quotes" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -qF -- "$quotes"
 '
 
 test_expect_success 'markup is stored and shown verbatim' '
@@ -198,34 +198,34 @@ test_expect_success 'unicode is stored and shown verbatim' '
 	test_eq "$(jv tags.0 <out)" "müller" &&
 	rapport person show "$unicode" >out &&
 	grep -qF -- "$unicode" out &&
-	rapport --json person list --tag "müller" | jlen "" >n &&
+	rapport --json person list --tag "müller" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 1 &&
-	rapport --json task add "$unicode" --with "$unicode" | jv title >t &&
+	rapport --json task add "$unicode" --with "$unicode" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv title >t &&
 	test_eq "$(cat t)" "$unicode"
 '
 
 test_expect_success 'a unique part of a name with accents finds the person' '
-	rapport --json person show "Łódź" | jv name >name &&
+	rapport --json person show "Łódź" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "$unicode"
 '
 
 test_expect_success 'case-insensitive references fold non-ASCII letters too' '
-	rapport --json person show "ålesund-łódź" | jv name >name &&
+	rapport --json person show "ålesund-łódź" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "$unicode" &&
-	rapport --json org show "CAFÉ ZÜRICH" | jv name >name &&
+	rapport --json org show "CAFÉ ZÜRICH" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "Café Zürich"
 '
 
 test_expect_success 'very long notes are stored and shown verbatim' '
 	rapport person edit "Director of Analytics" --notes "$long_notes" >/dev/null &&
-	rapport --json person show "Director of Analytics" | jv notes >notes &&
+	rapport --json person show "Director of Analytics" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv notes >notes &&
 	test_eq "$(cat notes)" "$long_notes" &&
 	test_eq "$(wc -c <notes | tr -d " ")" "$(( ${#long_notes} + 1 ))" &&
-	rapport person show "Director of Analytics" | grep -qF "Long notes about the hiring process."
+	rapport person show "Director of Analytics" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -qF "Long notes about the hiring process."
 '
 
 test_expect_success 'notes on several lines are stored verbatim' '
-	rapport --json opp edit acme-data-lead --notes "$multiline" | jv notes >notes &&
+	rapport --json opp edit acme-data-lead --notes "$multiline" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv notes >notes &&
 	printf "%s\n" "$multiline" >expect &&
 	test_cmp expect notes
 '
@@ -235,7 +235,7 @@ test_expect_success 'hostile strings survive export and import' '
 	rapport --db copy.db import json full.json >/dev/null &&
 	rapport --db copy.db export >again.json &&
 	cmp full.json again.json &&
-	rapport --db copy.db --json person show "$sqli" | jv name >name &&
+	rapport --db copy.db --json person show "$sqli" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv name >name &&
 	test_eq "$(cat name)" "$sqli"
 '
 
@@ -249,13 +249,13 @@ test_expect_success '--db wins over RAPPORT_DB, which wins over XDG_DATA_HOME' '
 	grep -q "Flag Org" out && ! grep -q "Env Org" out &&
 	RAPPORT_DB=env.db rapport org list >out &&
 	grep -q "Env Org" out && ! grep -q "Xdg Org" out &&
-	rapport --db "$XDG_DATA_HOME/rapport/rapport.db" org list | grep -q "Xdg Org"
+	rapport --db "$XDG_DATA_HOME/rapport/rapport.db" org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Xdg Org"
 '
 
 test_expect_success 'without XDG_DATA_HOME the database is in ~/.local/share/rapport' '
 	(unset RAPPORT_DB XDG_DATA_HOME && rapport org add "Home Org" >/dev/null) &&
 	test -f "$HOME/.local/share/rapport/rapport.db" &&
-	rapport --db "$HOME/.local/share/rapport/rapport.db" org list | grep -q "Home Org"
+	rapport --db "$HOME/.local/share/rapport/rapport.db" org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Home Org"
 '
 
 test_expect_success '--json prints JSON for every command' '
@@ -302,7 +302,7 @@ test_expect_success 'a file that is not a database is refused and left unchanged
 test_expect_success 'an empty file becomes a database' '
 	: >blank.db &&
 	rapport --db blank.db org add "Acme Analytics" >/dev/null &&
-	rapport --db blank.db org list | grep -q "Acme Analytics"
+	rapport --db blank.db org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Acme Analytics"
 '
 
 test_expect_success 'a --db in a folder that does not exist is an error, no folders made' '

@@ -8,14 +8,14 @@ disable_playbooks
 
 # task_id TITLE: the id of the task with that title.
 task_id() {
-	rapport --json task list --all |
-	python3 -c "import json, sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"] == sys.argv[1]][0])" "$1"
+	rapport --json task list --all >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" python3 -c "import json, sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"] == sys.argv[1]][0])" "$1"
 }
 
 # section TITLE: the agenda section (overdue, today, upcoming or none) holding a task.
 section() {
-	rapport --json agenda |
-	python3 -c "
+	rapport --json agenda >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" python3 -c "
 import json, sys
 a = json.load(sys.stdin)
 print(next((k for k in (\"overdue\", \"today\", \"upcoming\") for t in a[k] if t[\"title\"] == sys.argv[1]), \"none\"))
@@ -31,7 +31,7 @@ test_expect_success 'Mon 2: a new user adds the opportunities they are looking a
 	grep -q "acme-analytics-senior-data-engineer" out &&
 	rapport opp add "Globex Data" "Analytics Lead" --slug globex-lead >/dev/null &&
 	rapport opp add "Blue Harbor Logistics" "Data Platform Manager" --slug blue-harbor >/dev/null &&
-	rapport --json opp list --stage lead | jlen "" >n &&
+	rapport --json opp list --stage lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 3
 '
 
@@ -46,9 +46,9 @@ test_expect_success 'Mon 2: ... and the people behind them' '
 	rapport opp link acme-analytics-senior-data-engineer Panel --role hiring-manager >/dev/null &&
 	rapport opp link acme-analytics-senior-data-engineer Industry --role referrer >/dev/null &&
 	rapport opp link globex-lead People --role hr >/dev/null &&
-	rapport --json org list | jlen "" >n &&
+	rapport --json org list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 3 &&
-	rapport --json person list --tag recruiter | jlen "" >n &&
+	rapport --json person list --tag recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 2
 '
 
@@ -136,13 +136,13 @@ assert roles[\"Panel Interviewer\"] == \"hiring-manager\", roles
 '
 
 test_expect_success 'Fri 6: snoozes the Globex research to Monday, adds a thank-you' '
-	rapport --json task snooze "$(task_id "Research Globex")" +3d | jv due >d &&
+	rapport --json task snooze "$(task_id "Research Globex")" +3d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due >d &&
 	test_eq "$(cat d)" "2026-03-09" &&
 	test_eq "$(section "Research Globex")" upcoming &&
 	rapport task add "Thank-you note to Panel" --due tomorrow --kind email --with Panel \
 		--opp acme-analytics-senior-data-engineer >/dev/null &&
 	test_eq "$(section "Thank-you note to Panel")" upcoming &&
-	rapport --json agenda | jlen overdue >n &&
+	rapport --json agenda >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen overdue >n &&
 	test_eq "$(cat n)" 0
 '
 
@@ -171,7 +171,7 @@ test_expect_success 'Tue 10: Globex rejects; the research is skipped' '
 	rapport log email "Rejection from Globex" --with People --opp globex-lead --in \
 		--notes "Position filled internally" >/dev/null &&
 	rapport opp move globex-lead rejected --note "filled internally" >/dev/null &&
-	rapport --json task skip "$(task_id "Research Globex")" | jv status >s &&
+	rapport --json task skip "$(task_id "Research Globex")" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv status >s &&
 	test_eq "$(cat s)" skipped &&
 	test_eq "$(section "Research Globex")" none &&
 	rapport --json opp list --stage rejected >out &&
@@ -313,7 +313,7 @@ test_expect_success 'search finds the story' '
 import json
 assert any(h[\"type\"] == \"interaction\" for h in json.load(open(\"out\")))
 " &&
-	rapport --json search panel | jv 0.type >t &&
+	rapport --json search panel >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.type >t &&
 	test_eq "$(cat t)" person
 '
 
@@ -322,7 +322,7 @@ test_expect_success 'the whole search survives export and import' '
 	rapport --db restored.db import json backup.json >/dev/null &&
 	rapport --db restored.db export >again.json &&
 	cmp backup.json again.json &&
-	rapport --db restored.db --json opp show acme-analytics-senior-data-engineer | jlen stage_history >n &&
+	rapport --db restored.db --json opp show acme-analytics-senior-data-engineer >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen stage_history >n &&
 	test_eq "$(cat n)" 7
 '
 

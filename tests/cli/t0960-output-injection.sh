@@ -42,7 +42,7 @@ test_expect_success 'a line break is refused where a header or a name would carr
 '
 
 test_expect_success 'the .eml has exactly its own headers: no Bcc, no second To' '
-	task=$(rapport --json task list | python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"].startswith(\"Thank\")][0])") &&
+	task=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"].startswith(\"Thank\")][0])") &&
 	rapport draft "$task" --eml d.eml >/dev/null &&
 	python3 -c "
 import email, email.policy

@@ -80,7 +80,7 @@ test_expect_success 'config --unset removes a value' '
 	rapport config --unset email >out &&
 	grep -q "^unset email" out &&
 	test_eq "$(rapport config email)" "" &&
-	rapport config | grep -q "^email: *(not set)" &&
+	rapport config >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^email: *(not set)" &&
 	test_must_fail 1 rapport config --unset &&
 	test_must_fail 1 rapport config --unset name "Me" &&
 	rapport config email newuser@example.org >/dev/null
@@ -118,7 +118,7 @@ assert \"Acme Analytics\" in d[\"body\"] and d[\"body\"].endswith(\"+44 113 496 
 
 test_expect_success 'without a signature the letter ends with your name' '
 	rapport config --unset signature >/dev/null &&
-	rapport draft 1 | tail -n 1 >last &&
+	rapport draft 1 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" tail -n 1 >last &&
 	test_eq "$(cat last)" "A New User" &&
 	rapport config signature "Me" >/dev/null
 '
@@ -136,17 +136,17 @@ test_expect_success 'every built-in template drafts without leftovers' '
 '
 
 test_expect_success 'a task with no person or opportunity still drafts sensibly' '
-	id=$(rapport --json task add "Note to self" --template stay-in-touch | json_get "[\"id\"]") &&
+	id=$(rapport --json task add "Note to self" --template stay-in-touch >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"id\"]") &&
 	rapport draft "$id" >out &&
 	grep -q "^Hello,$" out &&
 	grep -q "your organisation" out &&
 	! grep -q " ," out &&
-	rapport --json draft "$id" | json_get "[\"to\"]" >to &&
+	rapport --json draft "$id" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"to\"]" >to &&
 	test_eq "$(cat to)" None
 '
 
 test_expect_success 'draft of a task without a template is an error' '
-	id=$(rapport --json task add "Call Director" --with Director --kind call | json_get "[\"id\"]") &&
+	id=$(rapport --json task add "Call Director" --with Director --kind call >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"id\"]") &&
 	test_must_fail 1 rapport draft "$id" &&
 	test_stderr_contains "no letter template" &&
 	test_must_fail 1 rapport draft 999 &&
@@ -188,15 +188,15 @@ test_expect_success 'a user template overrides the built-in' '
 	test_cmp expect out &&
 	rapport template list >out &&
 	grep -q "^thank-you  *yours, overrides the built-in: $TEMPLATES/thank-you.txt$" out &&
-	rapport template show thank-you | grep -q "^Subject: Merci, {first}$"
+	rapport template show thank-you >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^Subject: Merci, {first}$"
 '
 
 test_expect_success 'a new user template is listed and drafts' '
 	printf "Subject: Coffee?\n\nHi {first}, coffee on {date}?\n" >"$TEMPLATES/coffee.txt" &&
-	rapport template list | grep -q "^coffee  *yours: " &&
-	rapport --json task add "Coffee" --with Director --template coffee | json_get "[\"id\"]" \
+	rapport template list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^coffee  *yours: " &&
+	rapport --json task add "Coffee" --with Director --template coffee >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"id\"]" \
 		>coffee.id &&
-	rapport draft "$(cat coffee.id)" | grep -q "^Hi Director, coffee on 2026-03-02?$"
+	rapport draft "$(cat coffee.id)" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^Hi Director, coffee on 2026-03-02?$"
 '
 
 test_expect_success 'an unknown merge field in a user template: line-numbered error, exit 1' '
@@ -223,7 +223,7 @@ test_expect_success 'template check: ok, and errors with file and line' '
 
 test_expect_success 'a broken user template can be removed to get the built-in back' '
 	rm "$TEMPLATES/thank-you.txt" &&
-	rapport draft 1 | grep -q "^Hello Director,$"
+	rapport draft 1 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^Hello Director,$"
 '
 
 test_expect_success 'task add --template with an unknown template is refused, nothing written' '

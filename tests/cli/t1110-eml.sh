@@ -215,10 +215,10 @@ test_expect_success 'names of every kind come back whole from the To header' '
 	n=0 &&
 	while IFS= read -r name; do
 		n=$((n + 1)) &&
-		pid=$(rapport --json person add "$name" --email "n$n@example.com" |
-			json_get "[\"id\"]") &&
-		id=$(rapport --json task add "Note $n" --with "$pid" --template thank-you |
-			json_get "[\"id\"]") &&
+		pid=$(rapport --json person add "$name" --email "n$n@example.com" >"$TEST_DIR/.rp" &&
+			<"$TEST_DIR/.rp" json_get "[\"id\"]") &&
+		id=$(rapport --json task add "Note $n" --with "$pid" --template thank-you >"$TEST_DIR/.rp" &&
+			<"$TEST_DIR/.rp" json_get "[\"id\"]") &&
 		rapport draft "$id" --eml "n$n.eml" >/dev/null &&
 		printf "%s\n" "$name" >want &&
 		check_eml "n$n.eml" <<-\EOF || return 1

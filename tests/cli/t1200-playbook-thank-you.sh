@@ -33,7 +33,7 @@ test_expect_success 'Mon 2: an interview with Recruiting and Former makes two th
 
 test_expect_success 'the notes are there as soon as the interview is logged (same command)' '
 	# export runs no rule: what it shows was written by `log` itself
-	rapport export | python3 -c "
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
 got = sorted((t[\"title\"], t[\"origin\"], t[\"due\"]) for t in ts)
@@ -83,7 +83,7 @@ test_expect_success 'Tue 3: the note to Recruiting is done: an e-mail to her is 
 	test_eq "$(jv status <out)" done &&
 	contacts northwind >c &&
 	grep "^email|out|Recruiting Partner|2026-03-03|" c &&
-	rapport --json person show Recruiting | jv last_contact >lc &&
+	rapport --json person show Recruiting >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv last_contact >lc &&
 	grep -q "^2026-03-03" lc
 '
 
@@ -161,7 +161,7 @@ test_expect_success 'Tue 10: done reviews, lessons and tasks without a person lo
 
 test_expect_success 'tasks added by hand come from no rule' '
 	test_eq "$(ntasks thank-you)" 5 &&
-	rapport --json task list --all | python3 -c "
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 t = {t[\"title\"]: t for t in json.load(sys.stdin)}[\"Call Product\"]
 assert t[\"origin\"] != \"thank-you\" and not t[\"why\"], t

@@ -32,7 +32,7 @@ letter_to() {
 # why_grew TITLE FILE: the why of the newest task with that title is the why
 # kept in FILE, then more.
 why_grew() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
 new = str(max(ts, key=lambda t: t["id"])["why"]).rstrip("\n")

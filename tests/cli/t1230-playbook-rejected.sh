@@ -30,7 +30,7 @@ RAPPORT_NOW=2026-03-10T16:30
 test_expect_success 'Tue 10: Lumen says no; the follow-ups are planned by the same command' '
 	rapport log call "Clinical: they chose another candidate" --with Clinical --opp lumen --in >/dev/null &&
 	rapport opp move lumen rejected --note "another candidate" >/dev/null &&
-	rapport export | python3 -c "
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
 assert sum(1 for t in ts if (t[\"origin\"] or \"\").startswith(\"rejected\")) == 13, ts
@@ -70,7 +70,7 @@ test_expect_success 'Tue 10: the stay-in-touch letters carry their template and 
 '
 
 test_expect_success 'Tue 10: every rejected follow-up says why, naming Lumen Health' '
-	rapport --json task list | python3 -c "
+	rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = [t for t in json.load(sys.stdin) if (t[\"origin\"] or \"\").startswith(\"rejected\")]
 assert len(ts) == 13, len(ts)

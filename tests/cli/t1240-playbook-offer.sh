@@ -28,7 +28,7 @@ RAPPORT_NOW=2026-03-11T17:00
 test_expect_success 'Wed 11: the offer comes: five follow-ups, in the same command' '
 	rapport log call "Engineering: verbal offer" --with Engineering --opp orbit --in >/dev/null &&
 	rapport opp move orbit offer --note "verbal offer" >/dev/null &&
-	rapport export | python3 -c "
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
 got = sorted((t[\"origin\"], t[\"due\"]) for t in ts if t[\"origin\"].startswith(\"offer\"))

@@ -6,8 +6,8 @@
 
 # origins: the origins of all tasks, one a line, sorted and counted (uniq -c, trimmed).
 origins() {
-	rapport --json task list --all |
-	python3 -c 'import json, sys; print("\n".join(t["origin"] for t in json.load(sys.stdin)))' |
+	rapport --json task list --all >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" python3 -c 'import json, sys; print("\n".join(t["origin"] for t in json.load(sys.stdin)))' |
 	sort | uniq -c | sed "s/^ *//"
 }
 

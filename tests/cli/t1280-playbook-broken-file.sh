@@ -189,7 +189,7 @@ test_expect_success 'nothing that failed was recorded' '
 	rapport --json opp show job >out &&
 	test_eq "$(jv stage <out)" interviewing &&
 	test_eq "$(jlen interactions <out)" 0 &&
-	rapport export | python3 -c "
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
 assert [(t[\"title\"], t[\"status\"]) for t in ts] == [(\"Prepare the interview\", \"open\")], ts

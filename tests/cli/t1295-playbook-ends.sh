@@ -47,7 +47,7 @@ test_expect_success 'a task left open from before (an older rapport) is ended wh
 test_expect_success 'the ends of a rule are shown, as text and JSON' '
 	rapport playbook show offer.visit >out &&
 	grep -q "^  ends on:  the opportunity.s closing$" out &&
-	rapport --json playbook show silence.call | jv_eq 0.ends "inbound, stage, reached"
+	rapport --json playbook show silence.call >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.ends "inbound, stage, reached"
 '
 
 test_expect_success 'playbook check warns about a rule that says nothing of its end' '
@@ -72,7 +72,7 @@ test_expect_success 'playbook check warns about a rule that says nothing of its 
 '
 
 test_expect_success 'every built-in rule with a task says what ends it' '
-	rapport --json playbook list | python3 -c "
+	rapport --json playbook list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 bad = [r[\"name\"] for r in json.load(sys.stdin) if r[\"title\"] and not r[\"ends\"]]
 assert not bad, bad
@@ -103,7 +103,7 @@ test_expect_success 'a removed interview ends its thank-you, and a new one gets 
 	on 2026-04-01 rapport person add "Larch Boss" --org Larch >/dev/null &&
 	on 2026-04-01 rapport log interview "Cancelled call" --with "Larch Boss" --opp larch >/dev/null &&
 	task_is "Thank-you note to Larch Boss" status open &&
-	i=$(rapport --json person show "Larch Boss" | jv interactions.0.id) &&
+	i=$(rapport --json person show "Larch Boss" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
 	on 2026-04-01 rapport log rm "$i" >/dev/null &&
 	task_is "Thank-you note to Larch Boss" status skipped &&
 	rapport --json task list --all >all &&

@@ -41,7 +41,7 @@ test_expect_success 'a first call on a lead moves it to conversation; JSON says 
 	on 2026-03-03 rapport person add "Cara Recruiter" --org Birch >/dev/null &&
 	on 2026-03-03 rapport --json log call "Intro call" --with Cara --opp birch --in >out.json &&
 	jv_eq stage_change.from lead stage_change.to conversation <out.json &&
-	on 2026-03-03 rapport --json opp show birch | jv_eq stage conversation
+	on 2026-03-03 rapport --json opp show birch >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage conversation
 '
 
 test_expect_success 'forward only: a call on a conversation, or an interview at the offer, moves nothing' '
@@ -50,13 +50,13 @@ test_expect_success 'forward only: a call on a conversation, or an interview at 
 	on 2026-03-04 rapport opp move acme offer >/dev/null &&
 	on 2026-03-05 rapport log interview "Meet the team" --with Bo --opp acme >out &&
 	test_eq "$(cat out)" "logged interview 4: Meet the team" &&
-	on 2026-03-05 rapport --json opp show acme | jv_eq stage offer
+	on 2026-03-05 rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage offer
 '
 
 test_expect_success 'an e-mail is no conversation yet: the lead stays a lead' '
 	on 2026-03-05 rapport opp add "Cedar" "Engineer" --slug cedar >/dev/null &&
 	on 2026-03-05 rapport log email "Sent my CV" --opp cedar >/dev/null &&
-	on 2026-03-05 rapport --json opp show cedar | jv_eq stage lead
+	on 2026-03-05 rapport --json opp show cedar >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage lead
 '
 
 test_expect_success 'an interview on a conversation moves it on to interviewing' '

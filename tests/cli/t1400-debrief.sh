@@ -38,7 +38,7 @@ at_terminal() {
 # evidence WANT: the evidence of WANT on acme-data-lead, oldest first, one a
 # line: status|by|interaction|note (from rapport fit --json).
 evidence() {
-	rapport --json fit acme-data-lead | python3 -c '
+	rapport --json fit acme-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for w in json.load(sys.stdin)["wants"]:
     if w["text"] != sys.argv[1]:
@@ -158,7 +158,7 @@ test_expect_success 'debrief list: every debrief, or one opportunity'"'"'s, olde
 	head -n 1 out | grep -q "^    1  2026-02-20T10:00 acme-data-lead  1 question  · chemistry 4/5  · First interview" &&
 	rapport --json debrief list borealis >out &&
 	test_eq "$(jlen "" <out)" 1 &&
-	rapport --json debrief list acme-data-lead | jlen "" >n &&
+	rapport --json debrief list acme-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "" >n &&
 	test_eq "$(cat n)" 5
 '
 

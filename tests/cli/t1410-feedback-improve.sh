@@ -7,7 +7,7 @@
 # tasks ORIGIN: every task the rule ORIGIN made, oldest first, one a line:
 # id|kind|person|due|status|title (runs task list, and so the time rules).
 tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
     if t["origin"] == sys.argv[1]:
@@ -90,7 +90,7 @@ test_expect_success 'improve add without feedback: a learn task for no one' '
 
 test_expect_success 'a long feedback is quoted in part, on a character boundary' '
 	rapport feedback add borealis "$(python3 -c "print(\"é\" * 200)")" --from Director >/dev/null &&
-	rapport --json improve add "Slow down" --from-feedback 3 | jv why >why &&
+	rapport --json improve add "Slow down" --from-feedback 3 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv why >why &&
 	python3 -c "
 why = open(\"why\", encoding=\"utf-8\").read()
 assert why.rstrip().endswith(\"...\\\"\"), why
@@ -161,7 +161,7 @@ test_expect_success 'no duplicate when the agenda and the task list run again' '
 '
 
 test_expect_success 'an improvement action for no one makes no letter' '
-	id=$(rapport --json improve list | python3 -c "
+	id=$(rapport --json improve list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 print([t for t in json.load(sys.stdin) if t[\"title\"] == \"Practise mock interviews\"][0][\"id\"])
 ") &&
@@ -170,7 +170,7 @@ print([t for t in json.load(sys.stdin) if t[\"title\"] == \"Practise mock interv
 '
 
 test_expect_success 'a learn task of your own with a person makes no letter (it follows no feedback)' '
-	rapport --json task add "Read Agency'"'"'s blog" --kind learn --with Agency | jv id >id &&
+	rapport --json task add "Read Agency'"'"'s blog" --kind learn --with Agency >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id >id &&
 	rapport task done "$(cat id)" >/dev/null &&
 	test_eq "$(tasks progress-update | wc -l)" 1
 '
@@ -190,8 +190,8 @@ test_expect_success 'the next one done: another update, its letter lists both, m
 test_expect_success 'the progress-update rule can be turned off' '
 	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
 	printf "[progress-update]\nenabled = no\n" >"$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
-	rapport --json improve add "Write a blog post on window functions" --from-feedback 1 |
-		jv id >id &&
+	rapport --json improve add "Write a blog post on window functions" --from-feedback 1 >"$TEST_DIR/.rp" &&
+		<"$TEST_DIR/.rp" jv id >id &&
 	rapport task done "$(cat id)" >/dev/null &&
 	test_eq "$(tasks progress-update | wc -l)" 2 &&
 	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini"
@@ -211,8 +211,8 @@ test_expect_success 'template check: the built-in progress-update; {done} only i
 '
 
 test_expect_success 'a progress update to someone with nothing done yet says what to fill in' '
-	rapport --json task add "Update Director" --kind email --with Director --template progress-update |
-		jv id >id &&
+	rapport --json task add "Update Director" --kind email --with Director --template progress-update >"$TEST_DIR/.rp" &&
+		<"$TEST_DIR/.rp" jv id >id &&
 	rapport draft "$(cat id)" >letter &&
 	grep -q "^Hello Director," letter &&
 	grep -qx -- "- \[what you did on their advice\]" letter

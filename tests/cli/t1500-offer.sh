@@ -7,7 +7,7 @@
 # tasks ORIGIN: the tasks made by rule ORIGIN, oldest first, one a line:
 # kind|due|status|slug|title (task list --all also runs the time rules).
 tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
     if t["origin"] != sys.argv[1]:
@@ -18,7 +18,7 @@ for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
 
 # why ORIGIN SLUG: the why of the newest task of rule ORIGIN on opportunity SLUG.
 why() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = [t for t in json.load(sys.stdin)
       if t["origin"] == sys.argv[1] and t["opportunity"]["slug"] == sys.argv[2]]
@@ -168,8 +168,8 @@ test_expect_success 'offer reply: the terms it states become the offer'\''s' '
 	test_eq "$(jv title <out)" "Data Lead" &&
 	test_eq "$(jv rounds.1.side <out)" reply &&
 	test_eq "$(jv rounds.1.at <out)" 2026-03-04T15:00 &&
-	test_eq "$(rapport --json opp show acme | jv salary_offered)" 95000 &&
-	test_eq "$(rapport --json opp show acme | jv stage)" negotiating
+	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv salary_offered)" 95000 &&
+	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" negotiating
 '
 
 test_expect_success 'offer show lists every round, in order' '
@@ -196,7 +196,7 @@ test_expect_success 'a moved deadline skips the old task and makes a new one' '
 	tasks offer.deadline | cut -d"|" -f1-4 >out &&
 	printf "%s\n" "review|2026-03-18|skipped|acme" "review|2026-03-23|open|acme" >expect &&
 	test_cmp expect out &&
-	rapport --json task list --all | python3 -c "
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 t = [t for t in json.load(sys.stdin) if t[\"origin\"] == \"offer.deadline\"][0]
 assert \"the deadline moved from 2026-03-20 to 2026-03-25\" in t[\"why\"], t[\"why\"]
@@ -231,15 +231,15 @@ test_expect_success 'a deadline removed skips its open task' '
 	rapport offer edit orbit --deadline "" >/dev/null &&
 	test_eq "$(tasks offer.deadline | grep orbit | cut -d"|" -f3)" skipped &&
 	why offer.deadline orbit | grep -q "the deadline of 2026-03-06 was removed" &&
-	test_eq "$(rapport --json offer show orbit | jv deadline)" None
+	test_eq "$(rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv deadline)" None
 '
 
 test_expect_success 'an offer on an opportunity already negotiating leaves its stage alone' '
 	rapport opp add "Globex" "Analytics Manager" --slug globex --stage negotiating >/dev/null &&
 	rapport offer add globex --base 88000 >out &&
 	! grep -q "moved" out &&
-	test_eq "$(rapport --json opp show globex | jv stage)" negotiating &&
-	test_eq "$(rapport --json opp show globex | jv salary_offered)" 88000
+	test_eq "$(rapport --json opp show globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" negotiating &&
+	test_eq "$(rapport --json opp show globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv salary_offered)" 88000
 '
 
 test_expect_success 'a deadline rule switched on later catches up once, on the agenda' '
@@ -289,7 +289,7 @@ test_expect_success 'playbook check: a deadline rule is checked like any other, 
 '
 
 test_expect_success 'export keeps offers and rounds' '
-	rapport export | python3 -c "
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 t = json.load(sys.stdin)[\"tables\"]
 assert len(t[\"offer\"]) == 3, t[\"offer\"]

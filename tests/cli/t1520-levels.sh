@@ -7,7 +7,7 @@
 
 # mismatch_tasks: the mismatch rule's tasks, oldest first: due|status|slug|title.
 mismatch_tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
     if t["origin"] == "mismatch":
@@ -27,7 +27,7 @@ test_expect_success 'config levels LADDER: a ladder of your own, written back ti
 		>out &&
 	grep -q "^set levels$" out &&
 	test_eq "$(rapport config levels)" "junior < mid | intermediate < senior < lead | staff < manager" &&
-	test_eq "$(rapport --json config levels | jv levels)" \
+	test_eq "$(rapport --json config levels >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv levels)" \
 		"junior < mid | intermediate < senior < lead | staff < manager" &&
 	rapport config levels "junior < senior < manager" >/dev/null &&
 	test_eq "$(rapport config levels)" "junior < senior < manager"
@@ -54,14 +54,14 @@ test_expect_success 'a bad ladder is refused with a clear error, nothing written
 
 test_expect_success 'config --unset levels brings back the default' '
 	rapport config --unset levels >/dev/null &&
-	rapport config levels | grep -q "^coordinator"
+	rapport config levels >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^coordinator"
 '
 
 test_expect_success 'setup: an opportunity applied for at manager level' '
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme --level manager >/dev/null &&
 	rapport opp move acme interviewing >/dev/null &&
-	test_eq "$(rapport --json opp show acme | jv mismatch)" None &&
-	! rapport opp show acme | grep -q "^mismatch:"
+	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch)" None &&
+	rapport opp show acme >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "^mismatch:"
 '
 
 test_expect_success 'a lower level discussed: opp show says so, the rule makes a review task' '
@@ -74,7 +74,7 @@ test_expect_success 'a lower level discussed: opp show says so, the rule makes a
 	test_eq "$(jv mismatch.offered_rung <out)" senior &&
 	test_eq "$(mismatch_tasks)" \
 		"2026-03-02|open|acme|Decide how to answer Acme Analytics about the Senior Analyst level for Data Lead" &&
-	rapport --json task list | python3 -c "
+	rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 t = [t for t in json.load(sys.stdin) if t[\"origin\"] == \"mismatch\"][0]
 assert t[\"kind\"] == \"review\", t
@@ -85,7 +85,7 @@ assert \"as manager\" in t[\"why\"] and \"talks of Senior Analyst\" in t[\"why\"
 test_expect_success 'the same lower level never makes the task twice' '
 	rapport opp edit acme --level-offered "senior" >/dev/null &&
 	rapport opp edit acme --level-offered "Senior Analyst" --notes "again" >/dev/null &&
-	rapport task done "$(rapport --json task list | python3 -c "
+	rapport task done "$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 print([t for t in json.load(sys.stdin) if t[\"origin\"] == \"mismatch\"][0][\"id\"])
 ")" >/dev/null &&
@@ -112,17 +112,17 @@ open|Decide how to answer Acme Analytics about the specialist level for Data Lea
 
 test_expect_success 'a level no longer below: no mismatch, the open task is skipped' '
 	rapport opp edit acme --level-offered "Senior Manager" >/dev/null &&
-	test_eq "$(rapport --json opp show acme | jv mismatch)" None &&
-	! rapport opp show acme | grep -q "^mismatch:" &&
-	! rapport agenda | grep -q "mismatch:" &&
+	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch)" None &&
+	rapport opp show acme >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "^mismatch:" &&
+	rapport agenda >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "mismatch:" &&
 	test_eq "$(mismatch_tasks | cut -d"|" -f2 | tr "\n" " ")" "done skipped " &&
-	rapport --json task list --all | grep -q "no longer below the level you applied for"
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "no longer below the level you applied for"
 '
 
 test_expect_success 'a level that is on no rung is no mismatch' '
 	rapport opp add "Orbit" "Engineer" --slug orbit --level manager >/dev/null &&
 	rapport opp edit orbit --level-offered "IC3" >/dev/null &&
-	test_eq "$(rapport --json opp show orbit | jv mismatch)" None &&
+	test_eq "$(rapport --json opp show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch)" None &&
 	test_eq "$(mismatch_tasks | grep -c orbit)" 0
 '
 
@@ -133,8 +133,8 @@ test_expect_success 'job titles rank too: a head of role offered as a manager' '
 	rapport opp show globex >out &&
 	grep -q "^mismatch: *they discuss Data Manager (manager), below Head of Data (director)" out &&
 	test_eq "$(mismatch_tasks | grep globex | cut -d"|" -f2)" open &&
-	rapport offer show globex | grep -q "^mismatch:" &&
-	test_eq "$(rapport --json offer show globex | jv mismatch.offered_rung)" manager
+	rapport offer show globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "^mismatch:" &&
+	test_eq "$(rapport --json offer show globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch.offered_rung)" manager
 '
 
 test_expect_success 'an offer reply with a lower level makes the task' '
@@ -144,15 +144,15 @@ test_expect_success 'an offer reply with a lower level makes the task' '
 	rapport offer reply initech --level senior --text "senior for now, lead next year" \
 		>/dev/null &&
 	test_eq "$(mismatch_tasks | grep initech | cut -d"|" -f2)" open &&
-	test_eq "$(rapport --json opp show initech | jv level_offered)" senior
+	test_eq "$(rapport --json opp show initech >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv level_offered)" senior
 '
 
 test_expect_success 'your ladder decides: a principal is above a manager on it' '
 	rapport opp add "Hooli" "Principal Analyst" --slug hooli --level principal >/dev/null &&
 	rapport opp edit hooli --level-offered manager >/dev/null &&
-	test_eq "$(rapport --json opp show hooli | jv mismatch)" None &&
+	test_eq "$(rapport --json opp show hooli >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch)" None &&
 	rapport config levels "senior < manager < principal < director" >/dev/null &&
-	test_eq "$(rapport --json opp show hooli | jv mismatch.offered)" manager &&
+	test_eq "$(rapport --json opp show hooli >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv mismatch.offered)" manager &&
 	rapport opp edit hooli --level-offered manager >/dev/null &&
 	test_eq "$(mismatch_tasks | grep -c hooli)" 1
 '

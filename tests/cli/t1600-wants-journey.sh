@@ -12,7 +12,7 @@ test_expect_success 'the user says what they want' '
 	rapport want add "Room to grow into a lead role" --weight 4 --category growth >/dev/null &&
 	rapport want add "A manager who coaches" --weight 3 --category manager >/dev/null &&
 	rapport want add "Base of 95k or more" --weight 2 --category compensation >/dev/null &&
-	test_eq "$(rapport --json want list | jlen "")" 4
+	test_eq "$(rapport --json want list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 4
 '
 
 test_expect_success 'two opportunities, with the people in them' '

@@ -25,12 +25,12 @@ test_expect_success 'org add and person add are undone, latest first' '
 
 test_expect_success 'the search index follows: an undone person is no longer found' '
 	rapport person add "Zebedee Quartz" >/dev/null &&
-	rapport search zebedee | grep -q Zebedee &&
+	rapport search zebedee >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q Zebedee &&
 	rapport undo >/dev/null &&
 	rapport search zebedee >out &&
 	grep -q "nothing matches" out &&
 	rapport person add "Zebedee Quartz" >/dev/null &&
-	rapport search zebedee | grep -q Zebedee
+	rapport search zebedee >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q Zebedee
 '
 
 rapport opp add Acme "Data Lead" --slug lead >/dev/null
@@ -40,14 +40,14 @@ rapport opp link lead "Hiring Manager" --role hiring-manager >/dev/null
 test_expect_success 'log: the interaction, the stage change and the thank-you follow-ups go' '
 	before=$(db_digest) &&
 	rapport log interview "First interview" --with Hiring --opp lead >/dev/null &&
-	test "$(rapport --json opp show lead | jv stage)" = interviewing &&
+	test "$(rapport --json opp show lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" = interviewing &&
 	test -n "$(task_id "Thank-you note to Hiring Manager")" &&
 	rapport --json undo >out.json &&
 	test "$(jv undone.what <out.json)" = "log interview \"First interview\"" &&
 	test "$(db_digest)" = "$before" &&
-	test "$(rapport --json opp show lead | jv stage)" = lead &&
+	test "$(rapport --json opp show lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" = lead &&
 	test -z "$(task_id "Thank-you note to Hiring Manager")" &&
-	rapport search "first interview" | grep -q "nothing matches"
+	rapport search "first interview" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "nothing matches"
 '
 
 test_expect_success 'task done: the task reopens and the interaction it logged goes' '
@@ -67,7 +67,7 @@ test_expect_success 'opp move: the stage and its history go back' '
 	rapport opp move lead applied --note "sent the CV" >/dev/null &&
 	rapport undo >/dev/null &&
 	test "$(db_digest)" = "$before" &&
-	test "$(rapport --json opp show lead | jv stage)" = lead
+	test "$(rapport --json opp show lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" = lead
 '
 
 test_expect_success 'an import of many rows is undone in one step' '
@@ -79,7 +79,7 @@ test_expect_success 'an import of many rows is undone in one step' '
 	} >Connections.csv &&
 	before=$(db_digest) &&
 	rapport import linkedin Connections.csv >/dev/null &&
-	test "$(rapport --json person list | jlen "")" -gt 60 &&
+	test "$(rapport --json person list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" -gt 60 &&
 	rapport undo >out &&
 	grep -q "undid: import linkedin Connections.csv" out &&
 	test "$(db_digest)" = "$before"
@@ -94,19 +94,19 @@ test_expect_success 'undo --list: the changes undo can take back, latest first' 
 	rapport --json undo --list >l.json &&
 	test "$(jv 0.what <l.json)" = "org add \"Second Org\"" &&
 	rapport undo >/dev/null && rapport undo >/dev/null &&
-	! rapport undo --list | grep -q "First Org"
+	rapport undo --list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "First Org"
 '
 
 test_expect_success 'a change that something since built on is refused, nothing written' '
 	rapport person add "Kim Cadence" --cadence 7 >/dev/null &&
 	RAPPORT_NOW=2026-03-20T09:00 rapport agenda >/dev/null &&
-	test -n "$(rapport --json task list | grep "Kim Cadence")" &&
+	test -n "$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep "Kim Cadence")" &&
 	before=$(db_digest) &&
 	test_must_fail 1 rapport undo &&
 	test_stderr_contains "cannot undo '"'"'person add \"Kim Cadence\"'"'"': the task" &&
 	test_stderr_contains "nothing was undone" &&
 	test "$(db_digest)" = "$before" &&
-	rapport undo --list | head -1 | grep -q "Kim Cadence"
+	rapport undo --list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" head -1 | grep -q "Kim Cadence"
 '
 
 test_expect_success 'a changed row is named: the person has changed since' '
@@ -131,7 +131,7 @@ test_expect_success 'web: a change shows Done with an Undo button, which takes i
 	before=$(db_digest) &&
 	http POST /log kind=call summary="Called about the role" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	rapport search "called about" | grep -q "Called about" &&
+	rapport search "called about" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Called about" &&
 	http GET / >page &&
 	grep -q "action=\"/undo\"" page && grep -q "Done." page &&
 	http POST /undo back=/ >resp &&
@@ -140,7 +140,7 @@ test_expect_success 'web: a change shows Done with an Undo button, which takes i
 	grep -q "Undone: web: /log" page &&
 	! grep -q "action=\"/undo\"" page &&
 	test "$(db_digest)" = "$before" &&
-	rapport search "called about" | grep -q "nothing matches"
+	rapport search "called about" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "nothing matches"
 '
 
 test_expect_success 'web: Undo without the CSRF token is refused, nothing written' '

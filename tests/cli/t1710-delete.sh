@@ -5,14 +5,6 @@
 # web's Delete page says what goes and its POST removes it.
 . "$(dirname "$0")/test-lib.sh"
 
-has() {
-	_f=$1
-	shift
-	for _t in "$@"; do
-		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
-	done
-}
-
 test_expect_success 'setup: an organisation with a person, an opportunity and its records' '
 	disable_playbooks &&
 	rapport org add Acme >/dev/null &&
@@ -64,35 +56,35 @@ test_expect_success 'opp rm --force: tasks, offer, marks go; interactions with p
 	test_eq "$(jv with.offers <out)" 1 &&
 	rapport search zebra >s && grep -q "Roadmap zebra talk" s &&
 	rapport search quagga >s && ! grep -q "Applied quagga" s &&
-	rapport --json person show Recruiter | jv_eq "interactions.0.opportunity" None &&
-	test_eq "$(rapport --json task list --all | jlen "")" 0 &&
-	rapport --json feedback list | jv_eq "0.opportunity" None &&
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq "interactions.0.opportunity" None &&
+	test_eq "$(rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 0 &&
+	rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq "0.opportunity" None &&
 	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk
 '
 
 test_expect_success 'log rm recomputes the last contact; the search forgets it' '
 	rapport log call "Catch-up yak call" --with Contact --at 2026-02-01 >/dev/null &&
 	rapport log call "Later yak call" --with Contact --at 2026-02-20 >/dev/null &&
-	id=$(rapport --json person show Contact | jv interactions.0.id) &&
+	id=$(rapport --json person show Contact >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
 	rapport log rm "$id" >out && grep -q "removed interaction $id" out &&
-	rapport --json person show Contact | jv_eq last_contact 2026-02-01 &&
+	rapport --json person show Contact >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq last_contact 2026-02-01 &&
 	rapport search later >s && ! grep -q "Later yak" s
 '
 
 test_expect_success 'task rm, improve rm, feedback rm --force' '
 	rapport task add "Probe task" >/dev/null &&
-	id=$(rapport --json task list | jv 0.id) &&
+	id=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	test_must_fail 1 rapport improve rm "$id" &&
 	test_stderr_contains "not an improvement action" &&
 	rapport task rm "$id" >/dev/null &&
-	fb=$(rapport --json feedback list | jv 0.id) &&
+	fb=$(rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	rapport improve add "Take an SQL class" --from-feedback "$fb" >/dev/null &&
 	test_must_fail 1 rapport feedback rm "$fb" &&
 	test_stderr_contains "1 improvement action" &&
 	rapport feedback rm "$fb" --force >/dev/null &&
-	imp=$(rapport --json task list | jv 0.id) &&
+	imp=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	rapport improve rm "$imp" >/dev/null &&
-	test_eq "$(rapport --json task list --all | jlen "")" 0
+	test_eq "$(rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 0
 '
 
 test_expect_success 'offer rm and debrief rm' '
@@ -102,7 +94,7 @@ test_expect_success 'offer rm and debrief rm' '
 	test_must_fail 1 rapport offer rm analyst &&
 	rapport debrief analyst --asked "Remote?" --answer "Yes" --mark Remote=met --well ok \
 		</dev/null >/dev/null &&
-	d=$(rapport --json debrief list analyst | jv 0.id) &&
+	d=$(rapport --json debrief list analyst >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	test_must_fail 1 rapport debrief rm "$d" &&
 	test_stderr_contains "1 want mark" &&
 	rapport debrief rm "$d" --force >/dev/null &&
@@ -119,7 +111,7 @@ test_expect_success 'person rm --force: their links, tasks and lone interactions
 	grep -q "removed person 1 (Data Recruiter)" out &&
 	rapport search Recruiter >s && grep -q "nothing matches" s &&
 	rapport search zebra >s && grep -q "nothing matches" s &&
-	test_eq "$(rapport --json task list | jlen "")" 0
+	test_eq "$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 0
 '
 
 test_expect_success 'org rm --force removes its people and opportunities' '
@@ -144,7 +136,7 @@ serve_start
 
 test_expect_success 'web: each page has a Delete link; the confirm page says what goes' '
 	http GET /opportunities/eng >page && has page "href=\"/opportunities/eng/delete\"" &&
-	http GET /orgs/$(rapport --json org show Initech | jv id) >page && has page "/delete\">Delete" &&
+	http GET /orgs/$(rapport --json org show Initech >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) >page && has page "/delete\">Delete" &&
 	http GET /opportunities/eng/delete >page && test "$(head -1 page)" = 200 &&
 	has page "Delete Engineer at Initech?" "1 person link" "1 task" "name=\"force\" value=\"1\"" &&
 	test "$(http_status GET /opportunities/nosuch/delete)" = 404 &&
@@ -161,24 +153,24 @@ test_expect_success 'web: the confirmed POST removes it and goes to the list' '
 	http POST /opportunities/eng/delete force=1 >resp &&
 	test "$(head -1 resp)" = 303 && grep -q "^Location: /pipeline$" resp &&
 	test_must_fail 1 rapport opp show eng &&
-	p=$(rapport --json person show Candidate | jv id) &&
+	p=$(rapport --json person show Candidate >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	http GET /people/$p/delete >page && has page "Nothing else" &&
 	http POST /people/$p/delete force=1 >resp &&
 	grep -q "^Location: /people$" resp &&
 	rapport search Candidate >s && grep -q "nothing matches" s &&
-	o=$(rapport --json org show Initech | jv id) &&
+	o=$(rapport --json org show Initech >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	http POST /orgs/$o/delete force=1 >resp && grep -q "^Location: /orgs$" resp &&
 	test "$(http_status GET /orgs/$o)" = 404
 '
 
 test_expect_success 'web: an interaction and a task are deleted from their pages' '
 	rapport log call "Web owl call" --with Contact >/dev/null &&
-	i=$(rapport --json person show Contact | jv interactions.0.id) &&
-	http GET /people/$(rapport --json person show Contact | jv id) >page &&
+	i=$(rapport --json person show Contact >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
+	http GET /people/$(rapport --json person show Contact >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) >page &&
 	has page "href=\"/interactions/$i/delete\"" &&
 	http POST /interactions/$i/delete force=1 >resp && test "$(head -1 resp)" = 303 &&
 	rapport search owl >s && grep -q "nothing matches" s &&
-	rapport task add "Web task" >/dev/null && t=$(rapport --json task list | jv 0.id) &&
+	rapport task add "Web task" >/dev/null && t=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	http GET /tasks/$t/draft >page && has page "href=\"/tasks/$t/delete\"" &&
 	http POST /tasks/$t/delete >resp && test "$(head -1 resp)" = 303 &&
 	test_must_fail 1 rapport task rm "$t"

@@ -11,7 +11,7 @@ test_expect_success 'setup: a person last spoken to in February' '
 	rapport log call "February pelican call" --with Recruiter --at 2026-02-10 >/dev/null &&
 	rapport task add "Write to Recruiter" --kind email --with Recruiter >/dev/null &&
 	rapport task add "Read the report" --kind review >/dev/null &&
-	rapport --json person show Recruiter | jv_eq last_contact 2026-02-10
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq last_contact 2026-02-10
 '
 
 test_expect_success 'reopening an open task is refused, nothing written' '
@@ -25,26 +25,26 @@ test_expect_success 'reopening an open task is refused, nothing written' '
 
 test_expect_success 'done logs the contact; reopen takes it back with the last contact' '
 	rapport task done 1 >/dev/null &&
-	rapport --json person show Recruiter | jv_eq last_contact 2026-03-02T09:00 interactions.# 2 &&
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq last_contact 2026-03-02T09:00 interactions.# 2 &&
 	rapport search "Write to Recruiter" >s && grep -q "^interaction" s &&
 	rapport --json task reopen 1 >out &&
 	jv_eq reopened 1 was done <out &&
 	test "$(jv contact_removed <out)" != 0 &&
-	rapport --json person show Recruiter | jv_eq last_contact 2026-02-10 interactions.# 1 &&
-	rapport --json task list | jv_eq 0.id 1 0.status open 0.done_at None &&
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq last_contact 2026-02-10 interactions.# 1 &&
+	rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.id 1 0.status open 0.done_at None &&
 	rapport search "Write to Recruiter" >s && ! grep -q "^interaction" s
 '
 
 test_expect_success 'done with --no-log logs nothing, and reopen removes nothing' '
 	rapport task done 1 --no-log >/dev/null &&
-	rapport --json task reopen 1 | jv_eq contact_removed 0 &&
-	rapport --json person show Recruiter | jv_eq interactions.# 1
+	rapport --json task reopen 1 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq contact_removed 0 &&
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq interactions.# 1
 '
 
 test_expect_success 'a skipped task reopens' '
 	rapport task skip 2 >/dev/null &&
 	rapport task reopen 2 >out && grep -q "reopened task 2 (it was skipped)" out &&
-	rapport --json task list | jv_eq "#" 2
+	rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq "#" 2
 '
 
 serve_start
@@ -55,7 +55,7 @@ test_expect_success 'web: a done task page has Reopen; its POST reopens and take
 	grep -qF "action=\"/tasks/1/reopen\"" page &&
 	http POST /tasks/1/reopen >resp &&
 	test "$(head -1 resp)" = 303 && grep -q "^Location: /tasks/1/draft$" resp &&
-	rapport --json person show Recruiter | jv_eq last_contact 2026-02-10 interactions.# 1 &&
+	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq last_contact 2026-02-10 interactions.# 1 &&
 	before=$(db_digest) &&
 	test "$(http_status POST /tasks/1/reopen)" = 409 &&
 	test "$(http_status POST /tasks/99/reopen)" = 404 &&

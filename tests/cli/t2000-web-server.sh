@@ -62,7 +62,7 @@ test_expect_success 'a valid POST logs the interaction and redirects' '
 	http POST /log kind=call summary="Called the recruiter" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /$" resp &&
-	rapport --json search recruiter | grep -q "Called the recruiter"
+	rapport --json search recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "Called the recruiter"
 '
 
 test_expect_success 'a body over the limit gets 413 and writes nothing' '
@@ -112,7 +112,7 @@ test_expect_success 'a page read again shows what the command line wrote meanwhi
 test_expect_success 'a page read again shows what a POST wrote meanwhile' '
 	rapport task add "Write to the recruiter" --due today >/dev/null &&
 	http GET / >first && grep -q "Write to the recruiter" first &&
-	id=$(rapport --json task list | python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"] == \"Write to the recruiter\"][0])") &&
+	id=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "import json,sys; print([t[\"id\"] for t in json.load(sys.stdin) if t[\"title\"] == \"Write to the recruiter\"][0])") &&
 	test "$(http_status POST /tasks/$id/skip back=/)" = 303 &&
 	http GET / >after && ! grep -q "Write to the recruiter" after
 '

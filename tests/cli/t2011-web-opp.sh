@@ -184,7 +184,7 @@ test_expect_success 'adding one: the organisation is added, the stage rules run'
 		salary_low=100000 salary_high=120k notes="Met *them* at a meetup" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /opportunities/nimbus-labs-platform-lead$" resp &&
-	rapport --json opp show nimbus-labs-platform-lead | jv_eq organisation.name "Nimbus Labs" \
+	rapport --json opp show nimbus-labs-platform-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq organisation.name "Nimbus Labs" \
 		title "Platform Lead" stage offer level_applied lead source "a meetup" \
 		url https://nimbus.example/jobs salary_target 110000 salary_range.low 100000 \
 		salary_range.high 120000 notes "Met *them* at a meetup" level_offered None &&
@@ -200,7 +200,7 @@ sys.exit(0 if any(t[\"origin\"].startswith(\"offer.\") for t in ts) else \"no of
 test_expect_success 'adding one with a slug of its own, into an organisation that exists' '
 	http POST /opportunities org=acme title="Second role" slug=acme-two >resp &&
 	grep -q "^Location: /opportunities/acme-two$" resp &&
-	rapport --json opp show acme-two | jv_eq organisation.id 1 stage lead
+	rapport --json opp show acme-two >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq organisation.id 1 stage lead
 '
 
 test_expect_success 'adding one below the level applied for runs the mismatch rule' '
@@ -261,7 +261,7 @@ test_expect_success 'editing saves every field; an empty one clears it' '
 		salary_target=96k salary_low= salary_high= salary_offered=95000 notes="New notes" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /opportunities/acme-bi$" resp &&
-	rapport --json opp show acme-bi | jv_eq organisation.name "Acme Group" title "Data Lead (BI)" \
+	rapport --json opp show acme-bi >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq organisation.name "Acme Group" title "Data Lead (BI)" \
 		stage negotiating source None url https://jobs.example.com/43 salary_target 96000 \
 		salary_range None salary_offered 95000 notes "New notes" &&
 	test "$(http_status GET /opportunities/acme)" = 404
@@ -296,11 +296,11 @@ test_expect_success 'linking a person with a role' '
 	http POST /opportunities/acme-bi/people person="Hiring Manager" role=hiring-manager >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /opportunities/acme-bi#people$" resp &&
-	rapport --json opp show acme-bi | jv_eq people.1.name "Hiring Manager" \
+	rapport --json opp show acme-bi >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq people.1.name "Hiring Manager" \
 		people.1.role hiring-manager &&
 	http POST /opportunities/orbit/people person=1 >resp &&
 	test "$(head -1 resp)" = 303 &&
-	rapport --json opp show orbit | jv_eq people.0.name "a recruiter" people.0.role other
+	rapport --json opp show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq people.0.name "a recruiter" people.0.role other
 '
 
 test_expect_success 'linking nobody, an unknown person or a bad role is refused, nothing written' '

@@ -24,10 +24,10 @@ for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
 # want_line TEXT: "weight must category" of the want TEXT as `rapport want list`
 # prints it, spaces squeezed; want_id TEXT: its id.
 want_line() {
-	rapport want list | grep -- "  $1\$" | tr -s " " | sed "s/^ [0-9]* //; s/ $1\$//"
+	rapport want list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -- "  $1\$" | tr -s " " | sed "s/^ [0-9]* //; s/ $1\$//"
 }
 want_id() {
-	rapport want list | grep -- "  $1\$" | awk "{print \$1}"
+	rapport want list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -- "  $1\$" | awk "{print \$1}"
 }
 
 # standing_is OPP TEXT PATH WANT...: the want TEXT as it stands on OPP
@@ -35,7 +35,7 @@ want_id() {
 standing_is() {
 	_opp=$1 _text=$2
 	shift 2
-	rapport --json fit "$_opp" | python3 -c "$_jv_check"'
+	rapport --json fit "$_opp" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "$_jv_check"'
 ws = [w for w in json.load(sys.stdin)["wants"] if w["text"] == sys.argv[1]]
 check(ws[0] if ws else {}, sys.argv[2:])
 ' "$_text" "$@"
@@ -43,7 +43,7 @@ check(ws[0] if ws else {}, sys.argv[2:])
 
 # qid TEXT: the id of the only question containing TEXT (rapport question list).
 qid() {
-	rapport question list --text "$1" | sed -n "s/^ *\([0-9][0-9]*\)  .*/\1/p"
+	rapport question list --text "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sed -n "s/^ *\([0-9][0-9]*\)  .*/\1/p"
 }
 
 # evil: the hostile values, none of which may reach a page as markup.
@@ -70,9 +70,9 @@ rapport opp add '<script>alert(1)</script>' '"><img src=x onerror=alert(1)>' --s
 	--notes '[x](javascript:alert(1)) <script>alert(1)</script>' >/dev/null || exit 1
 acme_it=$(on 2026-02-26T10:00 rapport log interview "First interview" --with "Hiring Manager" \
 	--opp acme | sed -n "s/^logged interview \([0-9]*\):.*/\1/p")
-orbit_it=$(rapport log call "Screen" --with "a recruiter" --opp orbit |
-	sed -n "s/^logged call \([0-9]*\):.*/\1/p")
-manager=$(rapport person show "Hiring Manager" | sed -n "s/.*(person \([0-9]*\))$/\1/p")
+orbit_it=$(rapport log call "Screen" --with "a recruiter" --opp orbit >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" sed -n "s/^logged call \([0-9]*\):.*/\1/p")
+manager=$(rapport person show "Hiring Manager" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sed -n "s/.*(person \([0-9]*\))$/\1/p")
 test -n "$acme_it" && test -n "$orbit_it" && test -n "$manager" || exit 1
 
 serve_start
@@ -171,7 +171,7 @@ test_expect_success 'remove: refused while evidence refers to it, unless forced'
 	http POST /wants/$id/delete >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /wants$" resp &&
-	! rapport want list | grep -q Throwaway
+	rapport want list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q Throwaway
 '
 
 test_expect_success 'record evidence for a want on an opportunity' '
@@ -239,13 +239,13 @@ test_expect_success 'hostile values stay text on the Wants page' '
 test_expect_success 'Questions: the bank, and its filters as the command line filters' '
 	http GET /questions >page &&
 	test "$(head -1 page)" = 200 &&
-	n=$(rapport question list | grep -c "^ *[0-9][0-9]*  ") &&
+	n=$(rapport question list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -c "^ *[0-9][0-9]*  ") &&
 	test "$n" -ge 85 &&
 	grep -q "$n questions in the bank" page &&
 	test "$(grep -c "<tr id=\"q-" page)" = "$n" &&
 	for f in "stage=offer" "stage=first&audience=hr" "stage=final&audience=peer&verifies=team"; do
 		args=$(echo "$f" | sed "s/\\([a-z]*\\)=/--\\1 /g; s/&/ /g") &&
-		want=$(rapport question list $args | sed -n "s/^ *\\([0-9][0-9]*\\)  .*/\\1/p") &&
+		want=$(rapport question list $args >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sed -n "s/^ *\\([0-9][0-9]*\\)  .*/\\1/p") &&
 		http GET "/questions?$f" >page &&
 		got=$(sed -n "s/^<tr id=\"q-\\([0-9]*\\)\".*/\\1/p" page) &&
 		test -n "$got" && test_eq "$got" "$want" || return 1
@@ -295,13 +295,13 @@ test_expect_success 'Questions: remove one, back to the filtered list; 404s' '
 	http POST /questions/$id/delete back="/questions?stage=offer" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /questions?stage=offer$" resp &&
-	rapport question list --text "Anything else I should" | grep -q "no question matches" &&
+	rapport question list --text "Anything else I should" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "no question matches" &&
 	test "$(http_status POST /questions/$id/delete)" = 404 &&
 	test "$(http_status POST /questions/abc/delete)" = 404
 '
 
 test_expect_success 'Prep: the sheet of rapport prep, in the frame, with its questions' '
-	rapport prep acme | grep -o "\[q[0-9]*\]" >sheet &&
+	rapport prep acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -o "\[q[0-9]*\]" >sheet &&
 	test -s sheet &&
 	http GET /prep/acme >page &&
 	test "$(head -1 page)" = 200 &&

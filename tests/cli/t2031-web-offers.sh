@@ -23,7 +23,7 @@ for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
 # cli_matrix OPP...: the same rows from the command line, without the header
 # and the bold labels.
 cli_matrix() {
-	rapport offer compare --markdown "$@" | sed "1,2d; s/\\*\\*//g"
+	rapport offer compare --markdown "$@" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sed "1,2d; s/\\*\\*//g"
 }
 
 # evil FILE: none of the hostile values reached the page as markup.
@@ -137,7 +137,7 @@ test_expect_success 'add: errors beside the fields, nothing written' '
 '
 
 test_expect_success 'record a round: a reply becomes the offer, an ask starts negotiating' '
-	orbit=$(rapport --json offer show orbit | jv id) &&
+	orbit=$(rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	http GET "/offers/compare?round=$orbit" >page &&
 	test "$(head -1 page)" = 200 &&
 	grep -q "<form method=\"post\" action=\"/offers/$orbit/rounds\"" page &&
@@ -146,7 +146,7 @@ test_expect_success 'record a round: a reply becomes the offer, an ask starts ne
 		at=2026-03-01T16:00 >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /offers/compare#offer-$orbit$" resp &&
-	rapport --json offer show orbit | jv_eq base 110000 bonus 5000 rounds.# 1 \
+	rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq base 110000 bonus 5000 rounds.# 1 \
 		rounds.0.side reply rounds.0.text "their final answer" \
 		rounds.0.at 2026-03-01T16:00 &&
 	http GET /offers/compare >page &&
@@ -160,12 +160,12 @@ test_expect_success 'record a round: a reply becomes the offer, an ask starts ne
 	test -n "$acme" &&
 	http POST /offers/$acme/rounds side=ask title="Head of Data" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	rapport --json offer show acme | jv_eq stage negotiating rounds.0.side ask \
+	rapport --json offer show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage negotiating rounds.0.side ask \
 		rounds.0.title "Head of Data" title None rounds.0.at 2026-03-02T09:00
 '
 
 test_expect_success 'round: errors beside the fields, nothing written; 404s' '
-	orbit=$(rapport --json offer show orbit | jv id) &&
+	orbit=$(rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	before=$(db_digest) &&
 	http POST /offers/$orbit/rounds side=reply >resp &&
 	test "$(head -1 resp)" = 400 &&

@@ -9,7 +9,7 @@ PB=$XDG_CONFIG_HOME/rapport/playbooks.ini
 
 # config KEY: the setting as 'rapport config' shows it (None when unset).
 config() {
-	rapport --json config | jv "$1"
+	rapport --json config >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv "$1"
 }
 
 # body: the body of the response on stdin (after the headers).

@@ -36,9 +36,9 @@ test_expect_success 'a LinkedIn export uploaded: the summary, skipped rows by li
 	grep -q "<dt>added</dt><dd>2</dd>" page &&
 	grep -q "<dt>skipped</dt><dd>1</dd>" page &&
 	grep -q "line 7</span> skipped: no name" page &&
-	rapport --json person show "Data Lead" | jv_eq connected_on 2024-03-05 \
+	rapport --json person show "Data Lead" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq connected_on 2024-03-05 \
 		organisation.name Northwind email dl@example.com &&
-	test_eq "$(rapport --json person list | jlen "")" 2
+	test_eq "$(rapport --json person list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 2
 '
 
 test_expect_success 'the same file again: every row unchanged, nothing written' '
@@ -68,7 +68,7 @@ Role=title
 Posting=url" >page &&
 	test "$(head -1 page)" = 200 &&
 	grep -q "<dt>added</dt><dd>1</dd>" page &&
-	rapport --json opp list | jv_eq 0.stage interviewing 0.title "Data Lead"
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.stage interviewing 0.title "Data Lead"
 '
 
 test_expect_success 'a file that cannot be read: 400, the reason beside the file field, nothing written' '

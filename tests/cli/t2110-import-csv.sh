@@ -25,7 +25,7 @@ with open(path, "w", encoding=enc, newline="") as f:
 summary() {
 	_f=$1
 	shift
-	rapport --json import csv "$_f" "$@" | python3 -c '
+	rapport --json import csv "$_f" "$@" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 s = json.load(sys.stdin)
 print(s["rows"], s["added"], s["updated"], s["unchanged"], len(s["skipped"]),
@@ -35,7 +35,7 @@ print(s["rows"], s["added"], s["updated"], s["unchanged"], len(s["skipped"]),
 
 # opps: every opportunity as org|title|stage|url|low-high|target|source|level, by org and title.
 opps() {
-	rapport --json opp list | python3 -c '
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 rows = []
 for o in json.load(sys.stdin):
@@ -80,13 +80,13 @@ test_expect_success 'the date applied starts the history; location and notes go 
 	jv_eq stage_changed_at 2024-03-05 notes "Referred by a recruiter
 
 Location: Leeds" <o.json &&
-	rapport --json opp show olberg-hiring-manager | python3 -c "
+	rapport --json opp show olberg-hiring-manager >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 h = [(c[\"from\"], c[\"to\"], c[\"at\"][:10], c[\"note\"]) for c in json.load(sys.stdin)[\"stage_history\"]]
 assert h == [(None, \"applied\", \"2024-03-05\", None),
              (\"applied\", \"conversation\", \"2026-03-02\", \"imported from apps.csv\")], h
 " &&
-	rapport --json opp list | python3 -c "
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 o = [o for o in json.load(sys.stdin) if o[\"title\"] == \"Analyst\"][0]
 assert o[\"notes\"] == \"Two rounds\nthen a case study\n\nLocation: Remote\", o[\"notes\"]
@@ -112,8 +112,8 @@ test_expect_success 'a newer file: stages move forward, values change, a move ba
 	grep -q "the file says applied, rapport has .olberg-hiring-manager. at conversation: kept conversation" out &&
 	rapport --json opp show nandu-analytics-data-lead >o.json &&
 	jv_eq stage interviewing salary_range.low 90000 salary_range.high 90000 <o.json &&
-	rapport --json opp show olberg-hiring-manager | jv_eq stage conversation &&
-	test_eq "$(rapport --json opp list | jlen "")" 7
+	rapport --json opp show olberg-hiring-manager >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage conversation &&
+	test_eq "$(rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 7
 '
 
 test_expect_success 'an opportunity is matched by its URL: a new title updates it' '
@@ -122,8 +122,8 @@ test_expect_success 'an opportunity is matched by its URL: a new title updates i
 	Ñandú Analytics|Lead Data Engineer|https://jobs.example/nandu/1/
 	EOF
 	test_eq "$(summary retitled.csv)" "1 0 1 0 0 0" &&
-	rapport --json opp show nandu-analytics-data-lead | jv_eq title "Lead Data Engineer" &&
-	test_eq "$(rapport --json opp list | jlen "")" 7
+	rapport --json opp show nandu-analytics-data-lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq title "Lead Data Engineer" &&
+	test_eq "$(rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 7
 '
 
 test_expect_success 'status words map to stages; an unknown one is reported' '
@@ -155,7 +155,7 @@ w = [(x[\"line\"], x[\"message\"]) for x in json.load(open(\"out\"))[\"warnings\
 assert w == [(15, \"status '"'"'Follow-up'"'"' is not a stage rapport knows: imported as applied\"),
              (16, \"status '"'"'Mystery'"'"' is not a stage rapport knows: imported as lead\")], w
 " &&
-	rapport --json opp list | python3 -c "
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 got = {o[\"title\"]: o[\"stage\"] for o in json.load(sys.stdin) if o[\"organisation\"][\"name\"] == \"Stage Co\"}
 want = dict(s1=\"applied\", s2=\"interviewing\", s3=\"offer\", s4=\"rejected\", s5=\"declined\",
@@ -184,7 +184,7 @@ want = [(2, \"Applied\", \"05/03/2024\"), (2, \"Pay\", \"£40/hr\"), (2, \"Link\
         (4, \"Applied\", \"31 Feb 2024\")]
 assert sorted(w) == sorted(want), w
 " &&
-	rapport --json opp list | python3 -c "
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 o = {o[\"title\"]: o for o in json.load(sys.stdin)}
 assert (o[\"v1\"][\"salary_range\"], o[\"v1\"][\"salary_target\"], o[\"v1\"][\"url\"]) == (None, 95000, None)
@@ -204,7 +204,7 @@ test_expect_success '--map names a column the headers do not' '
 	rapport --json import csv mapped.csv --map Where=company --map WHAT=title \
 		--map "state of play=stage" --map Status=ignore >out &&
 	jv_eq added 1 header_line 1 <out &&
-	rapport --json opp list | python3 -c "
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 o = [o for o in json.load(sys.stdin) if o[\"organisation\"][\"name\"] == \"Mapped Co\"][0]
 assert (o[\"title\"], o[\"stage\"], o[\"notes\"]) == (\"Data Lead\", \"interviewing\", \"kept\"), o
@@ -248,7 +248,7 @@ assert [(k[\"line\"], k[\"reason\"]) for k in s[\"skipped\"]] == [
     (4, \"has 2 fields where the header (line 1) has 3\")], s[\"skipped\"]
 assert s[\"added\"] == 1
 " &&
-	rapport --json opp list | python3 -c "
+	rapport --json opp list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 assert any(o[\"title\"] == \"Señor Analyst\" and o[\"organisation\"][\"name\"] == \"Café Ñandú\"
            for o in json.load(sys.stdin))
@@ -257,7 +257,7 @@ assert any(o[\"title\"] == \"Señor Analyst\" and o[\"organisation\"][\"name\"] 
 	Company|Title
 	Bom Co|Data Lead
 	EOF
-	rapport --json import csv bom.csv | jv_eq added 1 encoding "UTF-8 with a byte order mark"
+	rapport --json import csv bom.csv >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq added 1 encoding "UTF-8 with a byte order mark"
 '
 
 test_expect_success 'a 1 MB company skips its row; a note over 1 MB too' '

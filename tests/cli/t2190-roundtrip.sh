@@ -47,7 +47,7 @@ test_expect_success 'a card matches by its UID first: renamed elsewhere, it upda
 	rapport --db d.db export vcard -o renamed.vcf >/dev/null &&
 	rapport import vcard renamed.vcf >out &&
 	grep -q "0 added, 1 updated, 2 unchanged" out &&
-	test_eq "$(rapport --json person list | jlen "")" 3 &&
+	test_eq "$(rapport --json person list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 3 &&
 	rapport person show "Data Lead (renamed)" >/dev/null
 '
 

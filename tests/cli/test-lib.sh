@@ -23,7 +23,12 @@ export RAPPORT_NOW="2026-03-02T09:00"
 export HOME="$TEST_DIR/home"
 export XDG_DATA_HOME="$TEST_DIR/home/.local/share"
 export XDG_CONFIG_HOME="$TEST_DIR/home/.config"
-mkdir -p "$HOME"
+# the server's address file lives here: one per script, as scripts run side by side
+export XDG_RUNTIME_DIR="$TEST_DIR/run"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# every HTML page `http` receives is kept here; tests/run sets WEB_HTML_ROOT
+# and validates them all at the end (tests/web/.htmlvalidate.mjs)
+export WEB_HTML_DIR="${WEB_HTML_ROOT:-$TEST_DIR/html}/$(basename "$0" .sh)"
 cd "$TEST_DIR" || exit 1
 
 test_count=0
@@ -80,9 +85,27 @@ test_stderr_contains() {
 	}
 }
 
+# has FILE TEXT...: FILE contains each TEXT (fixed strings); names the first missing.
+has() {
+	_f=$1
+	shift
+	for _t in "$@"; do
+		grep -qF -- "$_t" "$_f" || { echo "missing: $_t" >&2; return 1; }
+	done
+}
+
+# hasnt FILE TEXT...: FILE contains none of the TEXTs; names the first found.
+hasnt() {
+	_f=$1
+	shift
+	for _t in "$@"; do
+		! grep -qF -- "$_t" "$_f" || { echo "unexpected: $_t" >&2; return 1; }
+	done
+}
+
 # A digest of the whole database, to show that a failed command changed nothing.
 db_digest() {
-	rapport export | sha256sum
+	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" sha256sum
 }
 
 # Compare two files; show the difference when they differ.
@@ -225,7 +248,7 @@ each_day() {
 # (every task when none), oldest first, one a line: kind|person|due|status|title.
 # It runs `task list`, and so the time rules, as of RAPPORT_NOW.
 tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
     if len(sys.argv) > 1 and t["origin"] != sys.argv[1]:
@@ -238,7 +261,7 @@ for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
 # ntasks [ORIGIN]...: how many tasks `tasks ORIGIN` lists, for each ORIGIN
 # (space-separated), from one task list; with no ORIGIN, how many tasks in all.
 ntasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = json.load(sys.stdin)
 print(" ".join(str(sum(t["origin"] == o for t in ts)) for o in sys.argv[1:]) or len(ts))
@@ -249,7 +272,7 @@ print(" ".join(str(sum(t["origin"] == o for t in ts)) for o in sys.argv[1:]) or 
 # opportunity) of the newest task with that title; person and opportunity
 # print a name and a slug.
 task_field() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
 v = max(ts, key=lambda t: t["id"])[sys.argv[2]]
@@ -262,7 +285,7 @@ print(v)
 # task_is TITLE KEY WANT [KEY WANT]...: each KEY of the newest task with that
 # title is WANT (as task_field prints it); one task list and one python3 for all.
 task_is() {
-	rapport --json task list --all | python3 -c "$_jv_check"'
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "$_jv_check"'
 ts = [t for t in json.load(sys.stdin) if t["title"] == sys.argv[1]]
 if not ts:
     sys.exit("no task %r" % sys.argv[1])
@@ -280,7 +303,7 @@ task_id() {
 # rule_tasks PREFIX: origin|kind|person|due|status of the tasks of every rule
 # whose name starts with PREFIX (rejected, offer), sorted.
 rule_tasks() {
-	rapport --json task list --all | python3 -c '
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 rows = ["|".join((t["origin"], t["kind"], t["person"]["name"] if t["person"] else "-",
                   t["due"], t["status"]))
@@ -292,7 +315,7 @@ print("\n".join(sorted(rows)))
 # contacts OPP: the opportunity's interactions, oldest first, one a line:
 # kind|direction|people|day|summary.
 contacts() {
-	rapport --json opp show "$1" --all | python3 -c '
+	rapport --json opp show "$1" --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i["id"])):
     print("|".join((i["kind"], i["direction"], ",".join(p["name"] for p in i["people"]),
@@ -302,7 +325,7 @@ for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i[
 
 # cadence PERSON: their keep-in-touch cadence in days (None: none).
 cadence() {
-	rapport --json person show "$1" | jv cadence
+	rapport --json person show "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv cadence
 }
 
 # interviewed ORG STAGE: the opportunity "job" (Data Engineer) at ORG in STAGE;

@@ -23,12 +23,24 @@ work = scratch("badfiles")
 ROOT = os.geteuid() == 0
 NOBODY = 65534
 
+# nobody may not reach the binary where it was built (a clone in a 0700
+# folder, as mktemp -d makes): it runs a copy in the scratch folder, which
+# nobody can enter, from there.
+NOBODY_RAPPORT = RAPPORT
+if ROOT:
+    NOBODY_RAPPORT = os.path.join(work, "bin", "rapport")
+    os.makedirs(os.path.dirname(NOBODY_RAPPORT))
+    shutil.copy2(RAPPORT, NOBODY_RAPPORT)
+    os.chmod(NOBODY_RAPPORT, 0o755)
+
 
 def run(db, *args, user=False, env=None):
     kw = {}
+    binary = RAPPORT
     if user and ROOT:
-        kw = dict(user=NOBODY, group=NOBODY, extra_groups=[])
-    return subprocess.run([RAPPORT] + list(args), env=env or env_for(db, home=work + "/home"),
+        kw = dict(user=NOBODY, group=NOBODY, extra_groups=[], cwd=work)
+        binary = NOBODY_RAPPORT
+    return subprocess.run([binary] + list(args), env=env or env_for(db, home=work + "/home"),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
 

@@ -27,7 +27,24 @@ import http.client
 import os
 import re
 import sys
+import tempfile
 import urllib.parse
+
+
+def save_html(method, path, r, data):
+    """Keep a copy of every HTML page in $WEB_HTML_DIR (when set), for the
+    runner to validate them all at the end (tests/run): one file a page,
+    named after the request."""
+    folder = os.environ.get("WEB_HTML_DIR")
+    ctype = r.getheader("Content-Type") or ""
+    if not folder or not data or not ctype.lower().startswith("text/html"):
+        return
+    os.makedirs(folder, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", path.split("?")[0]).strip("-")[:60] or "root"
+    fd, _ = tempfile.mkstemp(prefix="%s-%s-%d." % (method, name, r.status), suffix=".html",
+                             dir=folder)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
 
 
 def main(argv):
@@ -106,6 +123,7 @@ def main(argv):
                 m = re.match(r"rapport_session=([0-9a-f]+)", v)
                 if m:
                     state["cookie"] = m.group(1)
+        save_html(method, path, r, data)
         m = re.search(rb'<meta name="csrf" content="([0-9a-f]+)"', data)
         if m:
             state["csrf"] = m.group(1).decode()
