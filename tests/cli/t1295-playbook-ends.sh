@@ -117,7 +117,7 @@ test_expect_success 'a moved interview ends the thank-you made for the old time;
 	on 2026-04-05 rapport person add "Rowan Boss" --org Rowan >/dev/null &&
 	on 2026-04-05 rapport log interview "Planned panel" --with "Rowan Boss" --opp rowan >/dev/null &&
 	task_is "Thank-you note to Rowan Boss" due 2026-04-06 status open &&
-	i=$(rapport --json person show "Rowan Boss" | jv interactions.0.id) &&
+	i=$(rapport --json person show "Rowan Boss" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
 	on 2026-04-05 rapport log move "$i" 2026-04-12T10:00 >out &&
 	grep -q "moved interaction $i to 2026-04-12T10:00" out &&
 	task_is "Thank-you note to Rowan Boss" due 2026-04-13 status open &&
@@ -129,7 +129,7 @@ test_expect_success 'a moved interview ends the thank-you made for the old time;
 
 test_expect_success 'the web moves an interaction the same way' '
 	serve_start &&
-	i=$(rapport --json person show "Rowan Boss" | jv interactions.0.id) &&
+	i=$(rapport --json person show "Rowan Boss" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
 	http GET "/interactions/$i/move" >page && test "$(head -1 page)" = 200 &&
 	grep -q "When it happens" page &&
 	before=$(db_digest) &&

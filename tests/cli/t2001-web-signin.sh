@@ -200,9 +200,10 @@ test_expect_success 'web.password: never on the command line; 8 characters or mo
 	rapport export -o all.json && ! grep -q "argon2" all.json
 '
 
+: >"$TEST_DIR/.serve.out" # not the stopped server's address (see serve_start)
 "$RAPPORT" serve --listen 0.0.0.0:0 >"$TEST_DIR/.serve.out" 2>"$TEST_DIR/.serve.err" &
 serve_pid=$!
-for i in $(seq 100); do grep -q "serving" "$TEST_DIR/.serve.out" && break; sleep 0.05; done
+for i in $(seq 200); do grep -q "serving" "$TEST_DIR/.serve.out" && break; sleep 0.05; done
 WEB=$(sed -n "s|.* on http://0.0.0.0:\([0-9]*\)/.*|http://127.0.0.1:\1|p" "$TEST_DIR/.serve.out")
 WEB_KEY=
 export WEB WEB_KEY

@@ -203,7 +203,7 @@ test_expect_success 'hostile values stay text' '
 '
 
 test_expect_success 'edit: the form shows the terms; saving does what offer edit does' '
-	orbit=$(rapport --json offer show orbit | jv id) &&
+	orbit=$(rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	http GET "/offers/compare?edit=$orbit" >page &&
 	test "$(head -1 page)" = 200 &&
 	grep -q "<form method=\"post\" action=\"/offers/$orbit/edit\"" page &&
@@ -227,7 +227,7 @@ test_expect_success 'edit: the form shows the terms; saving does what offer edit
 	rapport --json offer show orbit >o &&
 	jv_eq base 120000 bonus 7000 level principal deadline 2026-03-14 benefits "a pension" \
 		equity None <o &&
-	rapport --json opp show orbit | jv_eq salary_offered 120000 level_offered principal
+	rapport --json opp show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq salary_offered 120000 level_offered principal
 '
 
 serve_stop

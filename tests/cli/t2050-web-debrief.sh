@@ -36,18 +36,18 @@ on 2026-02-20T10:00 rapport log email "Screen invitation" --with "Hiring Manager
 on 2026-02-25T14:00 rapport log interview "Panel interview" --with "Hiring Manager" \
 	--opp acme >/dev/null &&
 on 2026-02-26T11:00 rapport log call "Globex screen" --opp globex >/dev/null || exit 1
-panel=$(rapport --json opp show acme | python3 -c '
+panel=$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print([i["id"] for i in d["interactions"] if i["summary"] == "Panel interview"][0])') || exit 1
-globex_call=$(rapport --json log note "x" --opp globex | jv id) &&
-remote=$(rapport --json want list | python3 -c '
+globex_call=$(rapport --json log note "x" --opp globex >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
+remote=$(rapport --json want list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 print([w["id"] for w in json.load(sys.stdin) if w["text"] == "Remote work"][0])') &&
-peer=$(rapport --json person show "Peer Engineer" | jv id) || exit 1
+peer=$(rapport --json person show "Peer Engineer" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) || exit 1
 # the debrief the form saves (test 2), for the tests after it
 saved() {
-	rapport --json debrief list acme | jv 0.id
+	rapport --json debrief list acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id
 }
 
 serve_start
@@ -80,7 +80,7 @@ test_expect_success 'POST saves what the command line saves, with the want settl
 		q-$own="How is success measured?" answer-$own="by the roadmap" \
 		well="the case study" refine="shorter answers" chemistry=4 notes="*soon*" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	id=$(rapport --json debrief list acme | jv 0.id) &&
+	id=$(rapport --json debrief list acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	grep -q "^Location: /debriefs/$id?saved=1$" resp &&
 	rapport --json debrief show $id >d &&
 	jv_eq interaction.id $panel chemistry 4 went_well "the case study" refine "shorter answers" \
@@ -90,7 +90,7 @@ test_expect_success 'POST saves what the command line saves, with the want settl
 		asked.1.text "How is success measured?" asked.1.answer "by the roadmap" <d &&
 	rapport --json fit acme >fit &&
 	grep -q "two days a month in the office" fit &&
-	rapport --json opp show acme | grep -q "\"chemistry\": 4"
+	rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "\"chemistry\": 4"
 '
 
 test_expect_success 'the debrief on its own page, and listed on the opportunity' '

@@ -12,8 +12,8 @@ rapport opp add Acme "Data Lead" --slug acme >/dev/null &&
 rapport person add "Agency Recruiter" --org Acme >/dev/null &&
 rapport person add "Loner" >/dev/null &&
 rapport opp link acme "Agency Recruiter" --role recruiter >/dev/null || exit 1
-recruiter=$(rapport --json person show "Agency Recruiter" | jv id) &&
-loner=$(rapport --json person show Loner | jv id) || exit 1
+recruiter=$(rapport --json person show "Agency Recruiter" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
+loner=$(rapport --json person show Loner >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) || exit 1
 
 serve_start
 
@@ -95,7 +95,7 @@ test_expect_success 'an action: saved as improve add saves it; errors write noth
 '
 
 test_expect_success 'Done: the progress update the command line proposes, with its draft' '
-	id=$(rapport --json improve list | jv 0.id) &&
+	id=$(rapport --json improve list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	http POST /improve/$id/done >resp &&
 	test "$(head -1 resp)" = 303 &&
 	loc=$(sed -n "s/^Location: //p" resp | tr -d "\r") &&
@@ -113,7 +113,7 @@ sys.exit(0 if t[\"origin\"] == \"progress-update\" and t[\"person\"][\"name\"] =
 '
 
 test_expect_success 'Done on an action without feedback: no update; 404 for none' '
-	id=$(rapport --json improve list | jv 0.id) &&
+	id=$(rapport --json improve list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	http POST /improve/$id/done >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /improve?done=$id$" resp &&

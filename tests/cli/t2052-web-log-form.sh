@@ -10,7 +10,7 @@
 
 # last_log: the newest interaction, as JSON.
 last_log() {
-	rapport --json search "$1" | python3 -c '
+	rapport --json search "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 print(json.dumps([r for r in json.load(sys.stdin) if r["type"] == "interaction"][0]))'
 }
@@ -28,7 +28,7 @@ rapport opp link acme "Data Recruiter" --role hiring-manager >/dev/null || exit 
 
 # the people of interaction ID, "name (org)" a line, sorted
 people_of() {
-	rapport --json opp show "$1" | python3 -c '
+	rapport --json opp show "$1" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 i = [x for x in d["interactions"] if x["summary"] == sys.argv[1]][0]
@@ -58,7 +58,7 @@ test_expect_success 'the labels as shown, the slug, a title: what rapport log sa
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /?moved=[0-9]*&from=lead&to=interviewing$" resp &&
 	test "$(people_of northwind "Panel one")" = "Coördinator Técnica" &&
-	rapport --json opp show northwind | jv_eq stage interviewing &&
+	rapport --json opp show northwind >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage interviewing &&
 	http POST /log kind=call summary="Call two" opp="Analytics Lead" with=tecnica >resp &&
 	test "$(head -1 resp)" = 303 &&
 	test "$(people_of northwind "Call two")" = "Coördinator Técnica" &&
@@ -75,8 +75,8 @@ test_expect_success 'the labels as shown, the slug, a title: what rapport log sa
 test_expect_success 'someone new is added in the opportunity'"'"'s organisation, and said' '
 	http POST /log kind=interview summary="Met the CTO" opp=acme with="Team Mentor, recruiter" >resp &&
 	test "$(head -1 resp)" = 303 &&
-	new=$(rapport --json person show "Team Mentor" | jv id) &&
-	rapport --json person show "Team Mentor" | jv_eq organisation.name Acme &&
+	new=$(rapport --json person show "Team Mentor" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
+	rapport --json person show "Team Mentor" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq organisation.name Acme &&
 	grep -q "^Location: /?added=$new&moved=[0-9]*&from=lead&to=interviewing$" resp &&
 	test "$(people_of acme "Met the CTO")" = "$(printf "Data Recruiter\nTeam Mentor")" &&
 	http GET "/?added=$new" >page &&
@@ -110,7 +110,7 @@ test_expect_success 'errors beside the fields, nothing written' '
 test_expect_success 'a close name is added when said to be someone new' '
 	http POST /log kind=call summary="Call the recruter" with="Data Recruter" new_people=1 opp=globex >resp &&
 	test "$(head -1 resp)" = 303 &&
-	rapport --json person show "Data Recruter" | jv_eq organisation.name Globex
+	rapport --json person show "Data Recruter" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq organisation.name Globex
 '
 
 test_expect_success 'hostile names stay text' '
@@ -128,7 +128,7 @@ test_expect_success 'an interview logged on an application moves it on, and Toda
 	test "$(head -1 resp)" = 303 &&
 	loc=$(sed -n "s/^Location: //p" resp) &&
 	test "$loc" = "/?moved=$(rapport --json opp show umbrella | jv id)&from=applied&to=interviewing" &&
-	rapport --json opp show umbrella | jv_eq stage interviewing &&
+	rapport --json opp show umbrella >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage interviewing &&
 	http GET "$loc" >page &&
 	grep -q "moved from applied to interviewing, as what you logged shows" page &&
 	http GET "/?moved=999&from=applied&to=interviewing" >page &&

@@ -350,6 +350,9 @@ interviewed() {
 # the status code; serve_stop stops the server and fails unless it stopped
 # cleanly (exit 0: under ASan, no leak).
 serve_start() {
+	# emptied here, not by the redirection below: the background job may
+	# open it after the loop has read a stopped server's address from it
+	: >"$TEST_DIR/.serve.out"
 	"$RAPPORT" serve --listen 127.0.0.1:0 "$@" >"$TEST_DIR/.serve.out" 2>"$TEST_DIR/.serve.err" &
 	serve_pid=$!
 	WEB=
