@@ -105,8 +105,6 @@ extern const struct web_route web_routes[];
 const struct web_route *web_route_find(const char *method, const char *path, const char *arg[3],
 				       char *buf, size_t bufsz);
 
-/* The form value of name when this is a POST, else the query's, or NULL. */
-const char *web_value(const struct web_req *rq, const char *name);
 /* Record a form error beside a field (the page re-renders with status 400). */
 void web_field_error(struct web_req *rq, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
