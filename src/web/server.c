@@ -461,9 +461,11 @@ struct conn {
 	bool bearer;         /* the key: a script, which needs no CSRF token */
 	bool signin;         /* a GET with ?key=: set the cookie, drop the key */
 	bool csrf_checked;   /* the CSRF token came in the address, and matched */
-	const struct web_route *route; /* the route of the method and path, or NULL */
-	const char *arg[3];  /* its captured segments, in path */
-	char path[1024];     /* the path, cut by the route's captures */
+	/* the route of the method and path (or NULL), its captured segments,
+	 * and the path they point into, cut by the captures */
+	const struct web_route *route;
+	const char *arg[3];
+	char path[1024];
 	struct timespec start;
 };
 
