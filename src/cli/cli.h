@@ -117,8 +117,6 @@ int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long mi
 		long *out, bool *given);
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
 int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
-/* An amount: digits, optionally followed by k (thousands); label names it in the error. */
-int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out);
 /* The amount option --name when given (an empty value clears it: -1). */
 int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
 
@@ -141,6 +139,5 @@ void cli_field(struct cli *cli, const char *key, const char *value);
 
 /* Usage text of one command, for errors and --help. */
 void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd, bool full);
-void cli_help_all(struct strbuf *sb);
 
 #endif

@@ -20,7 +20,7 @@
 #include "io/json_debrief.h"
 #include "store/wants.h"
 
-void debrief_draft_release(struct debrief_draft *dr)
+static void debrief_draft_release(struct debrief_draft *dr)
 {
 	debrief_release(&dr->d);
 	free(dr->marks.items);

@@ -18,7 +18,7 @@
 #include "method/levels.h"
 
 /* An amount: digits, optionally followed by k (thousands). */
-int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
+static int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
 {
 	return text_parse_amount(label, s, out, &cli->err);
 }

@@ -21,7 +21,6 @@ struct debrief_draft {
 	char *answered_by_name;
 };
 
-void debrief_draft_release(struct debrief_draft *dr);
 
 /* Q is a question id from the bank (digits) or the user's own words. */
 int debrief_question(struct cli *cli, const char *q, struct asked *out);

@@ -55,7 +55,7 @@ const struct cmd_group cmd_groups[] = {
 	{ NULL, NULL, NULL },
 };
 
-void cli_help_all(struct strbuf *sb)
+static void cli_help_all(struct strbuf *sb)
 {
 	strbuf_addstr(sb, "rapport: a job-search relationship manager\n\n"
 			  "usage: rapport [--db PATH] [--json] COMMAND [ARGS]\n\ncommands:\n");

@@ -26,7 +26,8 @@ DEF(question_stage_def, "question stage", "first", "second", "final", "offer");
 DEF(audience_def, "audience", "boss", "peer", "hr", "executive", "recruiter");
 DEF(offer_side_def, "offer side", "ask", "reply");
 
-void enum_list(const struct enum_def *def, char *buf, size_t size)
+/* "a, b or c": the accepted names, for help texts. */
+static void enum_list(const struct enum_def *def, char *buf, size_t size)
 {
 	size_t used = 0;
 

@@ -74,8 +74,6 @@ extern const struct enum_def offer_side_def;
  * that lists the accepted names. */
 int enum_parse(const struct enum_def *def, const char *name, struct error *err);
 const char *enum_name(const struct enum_def *def, int value);
-/* "a, b or c": the accepted names, for help texts. */
-void enum_list(const struct enum_def *def, char *buf, size_t size);
 
 /* A set of names ("first, second", or "any" for all of them) as a bit mask
  * of 1 << value; ERR_INVALID names the unknown one. */

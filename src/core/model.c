@@ -51,7 +51,7 @@ void opp_ref_release(struct opp_ref *r)
 	FREE_ALL(&r->slug, &r->title, &r->org_name);
 }
 
-void stage_change_release(struct stage_change *c)
+static void stage_change_release(struct stage_change *c)
 {
 	FREE_ALL(&c->at, &c->note);
 }

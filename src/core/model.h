@@ -145,7 +145,6 @@ void person_release(struct person *p);
 void opp_release(struct opp *o);
 void person_ref_release(struct person_ref *r);
 void opp_ref_release(struct opp_ref *r);
-void stage_change_release(struct stage_change *c);
 void interaction_release(struct interaction *i);
 void task_release(struct task *t);
 

@@ -22,7 +22,9 @@ static json_t *mark_to_json(const struct asked *a)
 					   : json_null());
 }
 
-json_t *asked_to_json(const struct asked *a)
+/* A question asked: "question_id" (null for the user's own words), "text",
+ * "answer", "by", "mark" (the want the answer marked, or null), "at". */
+static json_t *asked_to_json(const struct asked *a)
 {
 	return json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)a->id,
 			 "question_id", opt_id(a->question_id), "text", json_text(a->text),

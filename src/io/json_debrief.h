@@ -6,9 +6,6 @@
 
 #include "store/debrief.h"
 
-/* A question asked: "question_id" (null for the user's own words), "text",
- * "answer", "by", "mark" (the want the answer marked, or null), "at". */
-json_t *asked_to_json(const struct asked *a);
 /* A debrief with its "asked" questions. */
 json_t *debrief_to_json(const struct debrief *d);
 json_t *feedback_to_json(const struct feedback *f);

@@ -46,7 +46,8 @@ json_t *fit_to_json(const struct fit *f)
 			 f->deal_breakers);
 }
 
-json_t *enum_set_to_json(const struct enum_def *def, unsigned mask)
+/* An array of the names of the bits set in mask. */
+static json_t *enum_set_to_json(const struct enum_def *def, unsigned mask)
 {
 	json_t *a = json_array();
 

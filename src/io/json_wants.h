@@ -14,7 +14,5 @@ json_t *want_standing_to_json(const struct want_standing *w);
 /* "score" (null when unknown), "coverage", "known", "total", "deal_breakers". */
 json_t *fit_to_json(const struct fit *f);
 json_t *question_to_json(const struct question *q);
-/* An array of the names of the bits set in mask. */
-json_t *enum_set_to_json(const struct enum_def *def, unsigned mask);
 
 #endif

@@ -7,7 +7,11 @@
 #include "store/remove.h"
 #include "util/xalloc.h"
 
-int stage_after_interaction(enum interaction_kind kind, enum stage at)
+/* The stage an interaction of kind on an opportunity in stage `at` moves it
+ * to, or -1: an interview moves a lead, an application or a conversation to
+ * interviewing; a call, meeting or video moves a lead or an application to
+ * conversation. Forward only: nothing ever moves back. */
+static int stage_after_interaction(enum interaction_kind kind, enum stage at)
 {
 	switch (kind) {
 	case IKIND_INTERVIEW:

@@ -16,11 +16,6 @@ struct log_outcome {
 	int stage_from, stage_to; /* enum stage: the opportunity moved; -1: it did not */
 };
 
-/* The stage an interaction of kind on an opportunity in stage `at` moves it
- * to, or -1: an interview moves a lead, an application or a conversation to
- * interviewing; a call, meeting or video moves a lead or an application to
- * conversation. Forward only: nothing ever moves back. */
-int stage_after_interaction(enum interaction_kind kind, enum stage at);
 /* Record an interaction (it->id is set); move its opportunity on when the
  * interaction shows it is further along (stage_after_interaction, kept in
  * the stage history with a note saying it came from the log), and run the

@@ -9,29 +9,66 @@
 #include "store/offer.h"
 #include "util/xalloc.h"
 
+/*
+ * The score of a task (README.md, "The agenda ranks ... by a score": keep
+ * the two in step): SCORE_PER_DAY_LATE points a day overdue, or
+ * SCORE_PER_DAY_EARLY points off a day until due, counting at most
+ * SCORE_DAYS_CAP days either way (so that a task long overdue does not bury
+ * all else for ever, nor one far off sink without end); plus the weight of
+ * its opportunity's stage (SCORE_STAGE_*: the nearer an offer, the more is
+ * at stake); plus SCORE_PER_RAPPORT a point of the person's rapport (a
+ * warm contact is worth keeping warm); plus the weight of its kind
+ * (SCORE_KIND_*: a call is the likeliest to move things on).
+ */
+enum {
+	SCORE_PER_DAY_LATE = 10,
+	SCORE_PER_DAY_EARLY = 2,
+	SCORE_DAYS_CAP = 30,
+
+	SCORE_STAGE_OFFER = 40, /* offer and negotiating */
+	SCORE_STAGE_INTERVIEWING = 30,
+	SCORE_STAGE_CONVERSATION = 20,
+	SCORE_STAGE_APPLIED = 10,
+	SCORE_STAGE_OTHER = 5, /* a lead, or no opportunity */
+
+	SCORE_PER_RAPPORT = 5,
+
+	SCORE_KIND_CALL = 8,
+	SCORE_KIND_EMAIL = 6,
+	SCORE_KIND_LETTER = 6,
+	SCORE_KIND_MEETING = 6,
+	SCORE_KIND_REVIEW = 4,
+	SCORE_KIND_LINKEDIN = 3,
+	SCORE_KIND_LEARN = 2,
+	SCORE_KIND_OTHER = 2, /* also a kind this table does not know */
+};
+
 static int stage_weight(int stage)
 {
 	switch (stage) {
 	case STAGE_NEGOTIATING:
 	case STAGE_OFFER:
-		return 40;
+		return SCORE_STAGE_OFFER;
 	case STAGE_INTERVIEWING:
-		return 30;
+		return SCORE_STAGE_INTERVIEWING;
 	case STAGE_CONVERSATION:
-		return 20;
+		return SCORE_STAGE_CONVERSATION;
 	case STAGE_APPLIED:
-		return 10;
+		return SCORE_STAGE_APPLIED;
 	default:
-		return 5;
+		return SCORE_STAGE_OTHER;
 	}
 }
 
 static int kind_weight(enum task_kind k)
 {
-	static const int w[] = { [TKIND_EMAIL] = 6, [TKIND_CALL] = 8, [TKIND_LETTER] = 6,
-				 [TKIND_LINKEDIN] = 3, [TKIND_MEETING] = 6, [TKIND_REVIEW] = 4,
-				 [TKIND_LEARN] = 2, [TKIND_OTHER] = 2 };
-	return (size_t)k < ARRAY_SIZE(w) ? w[k] : 2;
+	static const int w[] = {
+		[TKIND_EMAIL] = SCORE_KIND_EMAIL,     [TKIND_CALL] = SCORE_KIND_CALL,
+		[TKIND_LETTER] = SCORE_KIND_LETTER,   [TKIND_LINKEDIN] = SCORE_KIND_LINKEDIN,
+		[TKIND_MEETING] = SCORE_KIND_MEETING, [TKIND_REVIEW] = SCORE_KIND_REVIEW,
+		[TKIND_LEARN] = SCORE_KIND_LEARN,     [TKIND_OTHER] = SCORE_KIND_OTHER,
+	};
+	return (size_t)k < ARRAY_SIZE(w) ? w[k] : SCORE_KIND_OTHER;
 }
 
 int agenda_score(const struct task *t, const char *today)
@@ -44,13 +81,13 @@ int agenda_score(const struct task *t, const char *today)
 	snprintf(day, sizeof(day), "%.10s", t->due ? t->due : "");
 	if (!date_parse_iso(day, &d, NULL) && !date_parse_iso(today, &now, NULL))
 		late = date_diff_days(&d, &now);
-	if (late > 30)
-		late = 30;
-	if (late < -30)
-		late = -30;
-	score = late > 0 ? 10 * (int)late : 2 * (int)late;
+	if (late > SCORE_DAYS_CAP)
+		late = SCORE_DAYS_CAP;
+	if (late < -SCORE_DAYS_CAP)
+		late = -SCORE_DAYS_CAP;
+	score = late > 0 ? SCORE_PER_DAY_LATE * (int)late : SCORE_PER_DAY_EARLY * (int)late;
 	score += stage_weight(t->opp_stage);
-	score += 5 * (t->person_rapport > 0 ? t->person_rapport : 0);
+	score += SCORE_PER_RAPPORT * (t->person_rapport > 0 ? t->person_rapport : 0);
 	score += kind_weight(t->kind);
 	return score;
 }
@@ -101,12 +138,14 @@ static void sort_scored(struct task *tasks, size_t n, const char *today,
 	free(s);
 }
 
-void agenda_sort(struct task *tasks, size_t n, const char *today)
+/* Sort tasks by score, highest first (then by due date and id). */
+static void agenda_sort(struct task *tasks, size_t n, const char *today)
 {
 	sort_scored(tasks, n, today, by_score);
 }
 
-void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today)
+/* Sort tasks by due day, then as agenda_sort. */
+static void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today)
 {
 	sort_scored(tasks, n, today, by_day_then_score);
 }

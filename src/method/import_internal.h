@@ -85,9 +85,6 @@ const char *import_quoted(const char *s, char buf[80]);
 
 /* ---- CSV rows (import_rows.c) ---- */
 
-bool import_multi_line(enum field f);
-int import_field_rank(const struct field_def *defs, const char *key, enum field *f);
-const char *import_raw_cell(const struct import *im, const struct csv_row *row, enum field f);
 /* A cell's value cleaned (parse_one_line or parse_note), newly allocated, or NULL. */
 char *import_cell(const struct import *im, const struct csv_row *row, enum field f);
 const char *import_col_name(const struct import *im, enum field f);

@@ -12,14 +12,14 @@
 #include "core/text.h"
 #include "io/csv_read.h"
 
-bool import_multi_line(enum field f)
+static bool import_multi_line(enum field f)
 {
 	return f == F_NOTES;
 }
 
 /* How well key names a field of defs: 0 for its best name, more for weaker
  * ones; -1 when it names none. */
-int import_field_rank(const struct field_def *defs, const char *key, enum field *f)
+static int import_field_rank(const struct field_def *defs, const char *key, enum field *f)
 {
 	for (const struct field_def *d = defs; d->name; d++) {
 		const char *k = d->keys;
@@ -41,7 +41,8 @@ int import_field_rank(const struct field_def *defs, const char *key, enum field 
 
 /* ---- one row's cells ---- */
 
-const char *import_raw_cell(const struct import *im, const struct csv_row *row, enum field f)
+static const char *import_raw_cell(const struct import *im, const struct csv_row *row,
+				   enum field f)
 {
 	int c = im->col[f];
 

@@ -40,8 +40,8 @@ void levels_mismatch_of(const struct level_ladder *l, const struct opp *o,
 	out->offered_rung = xstrdup(level_name(l, level_rank(l, offered)));
 }
 
-int levels_opp_mismatch(struct store *s, const struct level_ladder *l, int64_t opp_id,
-			struct level_mismatch *out, struct error *err)
+static int levels_opp_mismatch(struct store *s, const struct level_ladder *l, int64_t opp_id,
+			       struct level_mismatch *out, struct error *err)
 {
 	struct opp o = { 0 };
 	struct offer of = { 0 };

@@ -29,8 +29,6 @@ struct level_mismatch {
  * (NULL when none): no query. */
 void levels_mismatch_of(const struct level_ladder *l, const struct opp *o,
 			const char *offer_level, struct level_mismatch *out);
-int levels_opp_mismatch(struct store *s, const struct level_ladder *l, int64_t opp_id,
-			struct level_mismatch *out, struct error *err);
 /* The same with the user's ladder (levels_load). */
 int levels_check_opp(struct store *s, int64_t opp_id, struct level_mismatch *out,
 		     struct error *err);

@@ -33,7 +33,8 @@ struct prep {
 	struct prep_result *out;
 };
 
-void md_escape(struct strbuf *md, const char *text)
+/* Append text to md with Markdown's special characters escaped, on one line. */
+static void md_escape(struct strbuf *md, const char *text)
 {
 	for (const char *p = text; p && *p; p++) {
 		if (*p == '\n' || *p == '\r' || *p == '\t') {

@@ -49,7 +49,5 @@ int prep_sheet(struct store *s, const struct prep_request *req, struct strbuf *m
 	       struct prep_result *out, struct error *err);
 void prep_result_release(struct prep_result *r);
 
-/* Append text to md with Markdown's special characters escaped, on one line. */
-void md_escape(struct strbuf *md, const char *text);
 
 #endif

@@ -89,7 +89,8 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->created_at = col_text(st, 11);
 }
 
-int store_interaction_read_people(struct store *s, struct interaction *i, struct error *err)
+static int store_interaction_read_people(struct store *s, struct interaction *i,
+					 struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_PEOPLE, err);
 	int rc;

@@ -33,7 +33,7 @@ static const char SQL_ROUNDS[] =
 
 /* ---- records ---- */
 
-void offer_terms_release(struct offer_terms *t)
+static void offer_terms_release(struct offer_terms *t)
 {
 	free(t->equity);
 	free(t->title);

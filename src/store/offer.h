@@ -48,7 +48,6 @@ struct offer_round {
 typedef VEC(struct offer) offer_vec;
 typedef VEC(struct offer_round) offer_round_vec;
 
-void offer_terms_release(struct offer_terms *t);
 void offer_release(struct offer *o);
 void offer_round_release(struct offer_round *r);
 void offer_vec_release(offer_vec *v);

@@ -313,7 +313,10 @@ static const char SQL_CONTACT_WITHOUT[] =
 	"  UNION ALL SELECT person.connected_on))"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
 
-int store_recompute_contact_without(struct store *s, int64_t interaction_id, struct error *err)
+/* Recompute the last contact of the people of interaction (as if it were
+ * not there: call it before removing the interaction). */
+static int store_recompute_contact_without(struct store *s, int64_t interaction_id,
+					   struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_CONTACT_WITHOUT, err);
 

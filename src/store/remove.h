@@ -49,10 +49,6 @@ int store_remove_impact(struct store *s, enum record_kind kind, int64_t id,
  * with its opportunities and people (each as they would go alone). */
 int store_remove(struct store *s, enum record_kind kind, int64_t id, struct error *err);
 
-/* Recompute the last contact of the people of interaction (as if it were
- * not there: call it before removing the interaction). */
-int store_recompute_contact_without(struct store *s, int64_t interaction_id,
-				    struct error *err);
 
 /* End the open follow-ups the rules made for interaction id (skipped, why
  * added to their reason) and make the rules forget it. */

@@ -40,7 +40,6 @@ static const char SQL_FIRE[] =
 static const char SQL_FIRE_TASK[] =
 	"UPDATE rule_fire SET task_id = ?5 WHERE rule = ?1 AND event = ?2 AND opp_id = ?3"
 	" AND person_id = ?4";
-static const char SQL_TASK_CHAIN[] = "SELECT chain FROM rule_fire WHERE task_id = ?";
 static const char SQL_CHAIN_COUNT[] =
 	"SELECT count(*) FROM rule_fire WHERE chain = ? AND rule = ?";
 static const char SQL_DEFAULT_CADENCE[] =
@@ -70,8 +69,6 @@ static const char SQL_SKIP_CONTRADICTED[] =
 	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM opportunity o"
 	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
 	"  OR (?3 AND o.stage_changed_at > task.created_at))";
-static const char SQL_OPEN_RULE_TASK[] =
-	"SELECT 1 FROM task WHERE person_id = ? AND status = 'open' AND origin = ?";
 /* The opportunities in the stages ?1 (a JSON array of names) whose latest
  * interaction of the kinds ?2 (another) has had nothing inbound since: in
  * the order of ?1, then of their ids. The latest: the latest time; on a tie,
@@ -214,22 +211,6 @@ int store_rule_fire_task(struct store *s, const char *rule, const char *event, i
 	return store_exec_stmt(s, st, "cannot record a rule's follow-up", err);
 }
 
-int store_task_chain(struct store *s, int64_t task_id, char **chain, struct error *err)
-{
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_CHAIN, err);
-	int rc;
-
-	*chain = NULL;
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, task_id);
-	rc = store_step(s, st, "cannot read", err);
-	if (rc == SQLITE_ROW)
-		*chain = col_text(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
-}
-
 int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
 		      struct error *err)
 {
@@ -316,21 +297,6 @@ int store_skip_contradicted(struct store *s, const char *rule, int stage, bool m
 	bind_text(st, 4, reason);
 	bind_text(st, 5, store_stamp(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
-}
-
-int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
-			 struct error *err)
-{
-	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_RULE_TASK, err);
-	int rc;
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, person_id);
-	bind_text(st, 2, rule);
-	rc = store_exists(s, st, "cannot read", err);
-	*open = rc == 1;
-	return rc < 0 ? rc : 0;
 }
 
 void silence_vec_release(silence_vec *v)

@@ -167,8 +167,10 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 	return 0;
 }
 
-int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
-	      const char *doing, struct error *err)
+/* At most one row: 1 when there was one (read into out when read is not
+ * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
+static int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+		     const char *doing, struct error *err)
 {
 	int rc = store_step(s, st, doing, err);
 

@@ -149,8 +149,6 @@ int store_rule_fire(struct store *s, const char *rule, const char *event, int64_
 		    int64_t person_id, const char *chain, bool *fresh, struct error *err);
 int store_rule_fire_task(struct store *s, const char *rule, const char *event, int64_t opp_id,
 			 int64_t person_id, int64_t task_id, struct error *err);
-/* The chain a rule's task belongs to (a copy), or NULL. */
-int store_task_chain(struct store *s, int64_t task_id, char **chain, struct error *err);
 /* How many follow-ups rule made in chain. */
 int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
 		      struct error *err);
@@ -171,9 +169,6 @@ int store_end_chain(struct store *s, const char *rule, const char *after_rule, i
  * matter), or, when moved, changed stage after the task was made. */
 int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
 			    const char *reason, struct error *err);
-/* Is there an open task of rule for the person? */
-int store_open_rule_task(struct store *s, const char *rule, int64_t person_id, bool *open,
-			 struct error *err);
 
 /* Candidates for the time rules. */
 struct silence_start {

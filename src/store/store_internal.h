@@ -64,10 +64,6 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 
 /* Reads the row st is on into out. */
 typedef void store_read_fn(sqlite3_stmt *st, void *out);
-/* At most one row: 1 when there was one (read into out when read is not
- * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
-int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
-	      const char *doing, struct error *err);
 /* Exactly one row, the `what` numbered id: 0 with it read into out,
  * ERR_NOT_FOUND ("no what id") without. */
 int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
@@ -105,7 +101,6 @@ int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
 	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
 	" LEFT JOIN organisation o ON o.id = p.org_id"
 void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i);
-int store_interaction_read_people(struct store *s, struct interaction *i, struct error *err);
 /* Run st (an INTERACTION_SELECT, bound by the caller): every row with its people. */
 int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
 			       struct error *err);

@@ -38,12 +38,15 @@ static char *xdg_path(const char *var, const char *fallback, const char *leaf)
 	return strbuf_detach(&sb);
 }
 
-char *auth_password_path(void)
+/* $XDG_CONFIG_HOME/rapport/web-password (else ~/.config/...), or NULL. */
+static char *auth_password_path(void)
 {
 	return xdg_path("XDG_CONFIG_HOME", ".config", "web-password");
 }
 
-char *auth_keyfile_dir(void)
+/* The folder of the servers' address files: $XDG_RUNTIME_DIR/rapport,
+ * else $XDG_STATE_HOME/rapport, else ~/.local/state/rapport; or NULL. */
+static char *auth_keyfile_dir(void)
 {
 	char *dir = xdg_path("XDG_RUNTIME_DIR", NULL, "");
 

@@ -20,16 +20,11 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
-/* $XDG_CONFIG_HOME/rapport/web-password (else ~/.config/...), or NULL. */
-char *auth_password_path(void);
 /* The stored hash into *hash (NULL when no password is set). */
 int auth_password_get(char **hash, struct error *err);
 /* Store the hash of password, or remove the password (password NULL). */
 int auth_password_set(const char *password, struct error *err);
 
-/* The folder of the servers' address files: $XDG_RUNTIME_DIR/rapport,
- * else $XDG_STATE_HOME/rapport, else ~/.local/state/rapport; or NULL. */
-char *auth_keyfile_dir(void);
 /* Write this server's address file (mode 0600 in a 0700 folder):
  * "URL\nDATABASE\nPID\n". Its path goes to *path (the caller frees it). */
 int auth_keyfile_write(const char *url, const char *db_path, char **path, struct error *err);

@@ -93,11 +93,6 @@ int web_params_parse(struct web_params *out, const char *text, size_t len, struc
 	return rc;
 }
 
-const char *web_value(const struct web_req *rq, const char *name)
-{
-	return web_param(rq->post ? &rq->form : &rq->query, name);
-}
-
 void web_field_error(struct web_req *rq, const char *field, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;

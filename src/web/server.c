@@ -12,8 +12,9 @@
  * read: the Host header must name this server (a web page that rebinds its
  * own name to 127.0.0.1 gets 421, with no secret in it); GET, HEAD and POST
  * only (405); a body over its route's limit gets 413; every route but the
- * sign-in page, the static files and the calendar feed (which has its own
- * token) needs a session, else 401 (see auth.h); a POST must come from
+ * public ones (WEB_PUBLIC in routes.c: the sign-in page, the static files
+ * and the calendar feed, which has its own token) needs a session, else 401,
+ * also for an address no route answers (see auth.h); a POST must come from
  * this server's own origin when the browser names one, else 403, and
  * carry the CSRF token: in the address for a file upload (checked with
  * the headers), in the form otherwise (checked once the form is in).
@@ -51,10 +52,9 @@
 #include "web/upload.h"
 
 #define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
-/* The page that takes a file (an import): a 100,000-row LinkedIn export is
- * about 12 MB. */
+/* A route that takes a file (WEB_UPLOAD: an import): a 100,000-row LinkedIn
+ * export is about 12 MB. */
 #define UPLOAD_LIMIT (32 * 1024 * 1024)
-#define UPLOAD_PATH "/settings/import"
 /* A new connection must send its request's headers within this time; one
  * kept alive between requests may wait for REQUEST_DEADLINE. */
 #define HEADER_DEADLINE 5
@@ -461,17 +461,13 @@ struct conn {
 	bool bearer;         /* the key: a script, which needs no CSRF token */
 	bool signin;         /* a GET with ?key=: set the cookie, drop the key */
 	bool csrf_checked;   /* the CSRF token came in the address, and matched */
+	/* the route of the method and path (or NULL), its captured segments,
+	 * and the path they point into, cut by the captures */
+	const struct web_route *route;
+	const char *arg[3];
+	char path[1024];
 	struct timespec start;
 };
-
-/* The routes open without a session: the sign-in page, the built-in files
- * it uses, and the calendar feed, which calendar apps fetch with its own
- * token and no cookie. */
-static bool public_path(const char *url)
-{
-	return !strncmp(url, "/static/", 8) || !strcmp(url, "/signin") ||
-	       !strcmp(url, "/calendar.ics");
-}
 
 static bool bearer_key(struct MHD_Connection *c)
 {
@@ -503,7 +499,8 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 421, "This server answers only to its own address.");
 	if (!post && !read)
 		return refuse(cn, 405, "This server takes GET and POST requests only.");
-	cn->limit = !strcmp(url, UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT;
+	cn->route = web_route_find(post ? "POST" : "GET", url, cn->arg, cn->path, sizeof(cn->path));
+	cn->limit = cn->route && (cn->route->flags & WEB_UPLOAD) ? UPLOAD_LIMIT : BODY_LIMIT;
 	if (len) {
 		errno = 0;
 		n = strtoull(len, &end, 10);
@@ -519,7 +516,8 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 	if (read &&
 	    same_secret(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
 		cn->signin = true;
-	else if (!cn->authed && !public_path(url))
+	else if (!cn->authed && !(cn->route && (cn->route->flags & WEB_PUBLIC)))
+		/* an unknown address too: which addresses exist is not told */
 		return refuse(cn, 401, "Sign in to use rapport.");
 	if (!post)
 		return 0;
@@ -642,13 +640,14 @@ static int status_of(int rc)
 /* Any POST this server commits moves the pages' cache on (see cache.h). */
 static _Atomic uint64_t write_generation;
 
-/* The cache key of a GET: the day, the path and the query. Pages under
- * /settings show files besides the database: never cached. */
-static bool cache_key(const struct web_req *rq, struct strbuf *key)
+/* The cache key of a GET: the day, the path and the query. Pages that show
+ * files besides the database (WEB_NO_CACHE) are never cached. */
+static bool cache_key(const struct web_route *route, const struct web_req *rq,
+		      struct strbuf *key)
 {
 	char day[DATE_BUFSZ];
 
-	if (rq->post || !strncmp(rq->path, "/settings", 9))
+	if (rq->post || (route->flags & WEB_NO_CACHE))
 		return false;
 	date_format_day(store_now(rq->store), day);
 	strbuf_addf(key, "%s %s", day, rq->path);
@@ -657,13 +656,6 @@ static bool cache_key(const struct web_req *rq, struct strbuf *key)
 			    rq->query.items[i].name, strlen(rq->query.items[i].value),
 			    rq->query.items[i].value);
 	return true;
-}
-
-/* Is what this POST changes kept for undo? Not undo itself, nor a new
- * calendar address: the address it revoked must stay revoked. */
-static bool undoable(web_handler page)
-{
-	return page != post_undo && page != post_settings_calendar;
 }
 
 #define WHAT_MAX 200 /* bytes of a change's line in the undo history */
@@ -704,16 +696,20 @@ static int save_for_undo(struct web_req *rq)
 /* Run the page in a transaction: a read for GET, a write for POST, kept only
  * when the page succeeded. A GET whose page is cached at the database's
  * current version is answered from the cache. */
-static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
+static void run_page(const struct web_route *route, struct web_req *rq, struct web_resp *rs)
 {
+	web_handler page = route->handler;
+	/* Is what this POST changes kept for undo? Not undo itself, nor a new
+	 * calendar address: the address it revoked must stay revoked. */
+	bool undoable = !(route->flags & WEB_NO_UNDO);
 	struct shared_playbook *p;
 	struct strbuf key = STRBUF_INIT;
 	struct cache_version v = { 0, 0 };
 	bool cacheable = false;
 	int rc;
 
-	if (page == page_static || page == page_signin || page == post_signin) {
-		/* the files built in, and signing in: no database */
+	if (route->flags & WEB_NO_DB) {
+		/* the files built in, and signing in */
 		if ((rc = page(rq, rs)))
 			ui_error_page(rs, rq, status_of(rc), rq->err.msg);
 		return;
@@ -728,7 +724,7 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 		return;
 	}
 	v.generation = write_generation;
-	if (cache_key(rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
+	if (cache_key(route, rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
 		cacheable = true;
 		if (page_cache_get(key.buf, &v, rs)) {
 			strbuf_release(&key);
@@ -738,7 +734,7 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 	p = playbook_get();
 	rq->pb = &p->pb;
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
-	if (!rc && rq->post && undoable(page))
+	if (!rc && rq->post && undoable)
 		rc = store_undo_track(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
@@ -748,7 +744,7 @@ static void run_page(web_handler page, struct web_req *rq, struct web_resp *rs)
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
 		playbook_put(cur);
 	}
-	if (!rc && rq->post && rs->status < 400 && undoable(page))
+	if (!rc && rq->post && rs->status < 400 && undoable)
 		rc = save_for_undo(rq);
 	if (!rc && rs->status < 400)
 		rc = store_commit(rq->store, &rq->err);
@@ -851,8 +847,6 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	struct web_req rq = { .path = url, .csrf = cn->authed ? srv.csrf : "", .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };
-	char pathbuf[1024];
-	web_handler page = NULL;
 	bool head = !strcmp(method, "HEAD");
 	enum MHD_Result ret;
 
@@ -869,8 +863,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (cn->signin) {
 		signin_redirect(&rq, &rs);
-	} else if (!(page = web_route_find(rq.post ? "POST" : "GET", url, rq.arg, pathbuf,
-					   sizeof(pathbuf)))) {
+	} else if (!cn->route) {
 		ui_error_page(&rs, &rq, 404, "There is no page at this address.");
 	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
@@ -879,7 +872,8 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
-		run_page(page, &rq, &rs);
+		memcpy(rq.arg, cn->arg, sizeof(rq.arg));
+		run_page(cn->route, &rq, &rs);
 	}
 	if (head)
 		strbuf_reset(&rs.body);

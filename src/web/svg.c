@@ -54,8 +54,9 @@ static void attr_text(struct strbuf *sb, const char *name, const char *value)
 	strbuf_addch(sb, '"');
 }
 
-void svg_begin(struct strbuf *sb, const char *id, int width, int height, const char *title,
-	       const char *desc)
+/* The pieces of the charts. */
+static void svg_begin(struct strbuf *sb, const char *id, int width, int height, const char *title,
+		      const char *desc)
 {
 	strbuf_addf(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
 			"viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"",
@@ -82,13 +83,14 @@ void svg_begin(struct strbuf *sb, const char *id, int width, int height, const c
 	}
 }
 
-void svg_end(struct strbuf *sb)
+static void svg_end(struct strbuf *sb)
 {
 	strbuf_addstr(sb, "</svg>\n");
 }
 
-void svg_rect(struct strbuf *sb, double x, double y, double w, double h, const char *cls,
-	      const char *tip)
+/* A rectangle with an optional tooltip (its <title>). */
+static void svg_rect(struct strbuf *sb, double x, double y, double w, double h, const char *cls,
+		     const char *tip)
 {
 	strbuf_addstr(sb, "<rect");
 	attr_num(sb, "x", x);
@@ -122,8 +124,10 @@ static size_t utf8_prefix(const char *s, size_t max)
 	return i;
 }
 
-void svg_text(struct strbuf *sb, double x, double y, const char *anchor, const char *cls,
-	      const char *text, size_t max_chars)
+/* Text at (x, y); anchor is "start", "middle" or "end"; at most max_chars
+ * characters (0: no limit), cut with an ellipsis. */
+static void svg_text(struct strbuf *sb, double x, double y, const char *anchor, const char *cls,
+		     const char *text, size_t max_chars)
 {
 	size_t cut = max_chars ? utf8_prefix(text, max_chars) : strlen(text);
 
@@ -150,7 +154,8 @@ void svg_text(struct strbuf *sb, double x, double y, const char *anchor, const c
 	strbuf_addstr(sb, "</text>\n");
 }
 
-void svg_line(struct strbuf *sb, double x1, double y1, double x2, double y2, const char *cls)
+static void svg_line(struct strbuf *sb, double x1, double y1, double x2, double y2,
+		     const char *cls)
 {
 	strbuf_addstr(sb, "<line");
 	attr_num(sb, "x1", x1);

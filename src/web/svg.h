@@ -35,17 +35,5 @@ void svg_hbars(struct strbuf *sb, const struct svg_chart *c);
 /* Vertical columns, labels underneath, values on top. */
 void svg_columns(struct strbuf *sb, const struct svg_chart *c);
 
-/* The pieces, for other charts. */
-void svg_begin(struct strbuf *sb, const char *id, int width, int height, const char *title,
-	       const char *desc);
-void svg_end(struct strbuf *sb);
-/* A rectangle with an optional tooltip (its <title>). */
-void svg_rect(struct strbuf *sb, double x, double y, double w, double h, const char *cls,
-	      const char *tip);
-/* Text at (x, y); anchor is "start", "middle" or "end"; at most max_chars
- * characters (0: no limit), cut with an ellipsis. */
-void svg_text(struct strbuf *sb, double x, double y, const char *anchor, const char *cls,
-	      const char *text, size_t max_chars);
-void svg_line(struct strbuf *sb, double x1, double y1, double x2, double y2, const char *cls);
 
 #endif

@@ -79,20 +79,32 @@ struct web_resp {
  * becomes a 404 page, ERR_INVALID a 400 page, others a 500 page). */
 typedef int (*web_handler)(struct web_req *rq, struct web_resp *rs);
 
+/* What server.c must know of a route besides its handler (cgit keeps such
+ * flags in its command table too): a route with none is a page that needs
+ * the session and the database, whose GET may be cached, whose POST is kept
+ * for undo and whose body is at most 2 MB. */
+enum web_route_flag {
+	WEB_PUBLIC = 1 << 0,   /* open without a session (sign-in, its files, the feed) */
+	WEB_NO_DB = 1 << 1,    /* needs no database: no store, no transaction, no cache */
+	WEB_NO_CACHE = 1 << 2, /* shows files besides the database: never cached */
+	WEB_UPLOAD = 1 << 3,   /* takes a file: the larger body limit */
+	WEB_NO_UNDO = 1 << 4,  /* a POST whose change is not kept for undo */
+};
+
 struct web_route {
 	const char *method;  /* "GET" or "POST" */
 	const char *pattern; /* "/people/ *": each '*' matches one segment */
 	web_handler handler;
+	unsigned flags;      /* WEB_* */
 };
 
 /* The route table (routes.c); ends with a NULL pattern. */
 extern const struct web_route web_routes[];
-/* The handler of method and path, with its captured segments, or NULL. */
-web_handler web_route_find(const char *method, const char *path, const char *arg[3],
-			   char *buf, size_t bufsz);
+/* The route of method and path, with its captured segments (pointing into
+ * buf), or NULL. */
+const struct web_route *web_route_find(const char *method, const char *path, const char *arg[3],
+				       char *buf, size_t bufsz);
 
-/* The form value of name when this is a POST, else the query's, or NULL. */
-const char *web_value(const struct web_req *rq, const char *name);
 /* Record a form error beside a field (the page re-renders with status 400). */
 void web_field_error(struct web_req *rq, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -16,10 +16,11 @@ rss() {
 	sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$serve_pid/status"
 }
 
-test_expect_success 'without a session every page and download answers 401 with the sign-in page' '
+test_expect_success 'without a session every page, download and unknown address answers 401 with the sign-in page' '
 	for p in / /pipeline /people /people/1 /orgs /opportunities/lead /search?q=acme \
 		/export.json /export/csv/people.csv /export/vcard.vcf /export/calendar.ics \
-		/settings /settings/import /tasks/1/draft /tasks/1/draft.eml /prep/lead /insights; do
+		/settings /settings/import /tasks/1/draft /tasks/1/draft.eml /prep/lead /insights \
+		/no/such/page /static/a/b; do
 		http --no-cookie GET "$p" >resp &&
 		test "$(head -1 resp)" = 401 &&
 		grep -q "<h1>Sign in</h1>" resp &&
