@@ -138,14 +138,12 @@ static void sort_scored(struct task *tasks, size_t n, const char *today,
 	free(s);
 }
 
-/* Sort tasks by score, highest first (then by due date and id). */
-static void agenda_sort(struct task *tasks, size_t n, const char *today)
+void agenda_sort(struct task *tasks, size_t n, const char *today)
 {
 	sort_scored(tasks, n, today, by_score);
 }
 
-/* Sort tasks by due day, then as agenda_sort. */
-static void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today)
+void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today)
 {
 	sort_scored(tasks, n, today, by_day_then_score);
 }

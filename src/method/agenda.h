@@ -19,6 +19,11 @@
 
 /* The score of an open task on the day today (YYYY-MM-DD). */
 int agenda_score(const struct task *t, const char *today);
+/* Sort tasks by score, highest first (then by due date and id): the order
+ * of the overdue and today sections. */
+void agenda_sort(struct task *tasks, size_t n, const char *today);
+/* Sort tasks by due day, then as agenda_sort: the upcoming section's. */
+void agenda_sort_upcoming(struct task *tasks, size_t n, const char *today);
 
 /* An opportunity of the agenda whose level discussed or offered is below
  * the level applied for. */

@@ -114,19 +114,6 @@ static void req_release(struct web_req *rq)
 	web_params_release(&rq->errors);
 }
 
-static void test_web_value(void **state)
-{
-	struct web_req rq;
-
-	(void)state;
-	post(&rq, "q=form");
-	web_params_add(&rq.query, "q", "query");
-	assert_string_equal(web_value(&rq, "q"), "form");
-	rq.post = false;
-	assert_string_equal(web_value(&rq, "q"), "query");
-	req_release(&rq);
-}
-
 static void test_form_int(void **state)
 {
 	struct web_req rq;
@@ -217,7 +204,6 @@ int main(void)
 		cmocka_unit_test(test_last_value_wins),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_length_not_nul),
-		cmocka_unit_test(test_web_value),
 		cmocka_unit_test(test_form_int),
 		cmocka_unit_test(test_form_text),
 		cmocka_unit_test(test_form_amount),
