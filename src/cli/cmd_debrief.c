@@ -74,16 +74,6 @@ int debrief_question(struct cli *cli, const char *q, struct asked *out)
 	return 0;
 }
 
-/* A copy of s[0..n) without the spaces around it. */
-static char *trimmed(const char *s, size_t n)
-{
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
-}
-
 int debrief_mark(struct cli *cli, const char *spec, struct debrief_mark *m)
 {
 	const char *eq = strrchr(spec, '=');
@@ -93,8 +83,8 @@ int debrief_mark(struct cli *cli, const char *spec, struct debrief_mark *m)
 	if (!eq)
 		return error_set(&cli->err, ERR_INVALID,
 				 "a mark is WANT=STATUS, like \"remote work=met\", not '%s'", spec);
-	want = trimmed(spec, (size_t)(eq - spec));
-	status = trimmed(eq + 1, strlen(eq + 1));
+	want = text_trimmed(spec, (size_t)(eq - spec));
+	status = text_trimmed(eq + 1, strlen(eq + 1));
 	if (!*want || !*status)
 		rc = error_set(&cli->err, ERR_INVALID,
 			       "a mark is WANT=STATUS, like \"remote work=met\", not '%s'", spec);

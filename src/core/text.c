@@ -450,3 +450,12 @@ int text_parse_amount(const char *label, const char *s, int64_t *out, struct err
 	*out = v;
 	return 0;
 }
+
+char *text_trimmed(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}

@@ -67,4 +67,7 @@ void slug_append(struct strbuf *out, const char *s);
  * no leading, trailing or double hyphen, at most 100 bytes. */
 int slug_check(const char *slug, struct error *err);
 
+/* A copy of s[0..n) without the white space around it. */
+char *text_trimmed(const char *s, size_t n);
+
 #endif

@@ -259,17 +259,6 @@ int log_person_ref(struct store *s, const char *text, int64_t org_id, bool force
 	return 0;
 }
 
-/* ---- splitting ---- */
-
-static char *trimmed(const char *s, size_t n)
-{
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
-}
-
 char **log_split_names(const char *text)
 {
 	size_t n = 0, depth = 0;
@@ -283,7 +272,7 @@ char **log_split_names(const char *text)
 			depth--;
 		if (*p && (*p != ',' || depth))
 			continue;
-		char *name = trimmed(start, (size_t)(p - start));
+		char *name = text_trimmed(start, (size_t)(p - start));
 		if (*name)
 			out[n++] = name;
 		else

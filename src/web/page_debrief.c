@@ -223,21 +223,6 @@ static int form_data_load(struct web_req *rq, struct form_data *f)
 
 /* ---- the form: its fields ---- */
 
-/* A select whose options are owned strings: values[i], labels[i] (freed here). */
-static void select_owned(struct strbuf *sb, const struct web_req *rq, const char *name,
-			 const char *label, char **values, char **labels, size_t n,
-			 const char *current)
-{
-	ui_select(sb, rq, name, label, (const char *const *)values, (const char *const *)labels, n,
-		  current);
-	for (size_t i = 0; i < n; i++) {
-		free(values[i]);
-		free(labels[i]);
-	}
-	free(values);
-	free(labels);
-}
-
 static char *id_text(int64_t id)
 {
 	char buf[24];
@@ -271,7 +256,7 @@ static void interaction_select(struct strbuf *sb, const struct web_req *rq,
 	}
 	values[k] = xstrdup("none");
 	labels[k] = xstrdup("(not about one logged conversation)");
-	select_owned(sb, rq, "interaction", "The conversation", values, labels, n, current);
+	ui_select_owned(sb, rq, "interaction", "The conversation", values, labels, n, current);
 	free(current);
 }
 
@@ -287,7 +272,7 @@ static void person_select(struct strbuf *sb, const struct web_req *rq,
 		values[i + 1] = id_text(f->people.items[i].id);
 		labels[i + 1] = xstrdup(f->people.items[i].name);
 	}
-	select_owned(sb, rq, "by", "Who answered", values, labels, n, "");
+	ui_select_owned(sb, rq, "by", "Who answered", values, labels, n, "");
 }
 
 static void want_select(struct strbuf *sb, const struct web_req *rq, const char *name,
@@ -303,7 +288,7 @@ static void want_select(struct strbuf *sb, const struct web_req *rq, const char 
 		values[i + 1] = id_text(f->wants.items[i].id);
 		labels[i + 1] = xstrdup(f->wants.items[i].text);
 	}
-	select_owned(sb, rq, name, "It settles the want", values, labels, n, cur);
+	ui_select_owned(sb, rq, name, "It settles the want", values, labels, n, cur);
 	free(cur);
 }
 

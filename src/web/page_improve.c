@@ -34,30 +34,6 @@ static char *id_text(int64_t id)
 	return xstrdup(buf);
 }
 
-static void hidden(struct strbuf *sb, const char *name, const char *value)
-{
-	strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
-	html_text(sb, name);
-	strbuf_addstr(sb, "\" value=\"");
-	html_text(sb, value);
-	strbuf_addstr(sb, "\">");
-}
-
-/* A select over owned values and labels, freed here. */
-static void select_owned(struct strbuf *sb, const struct web_req *rq, const char *name,
-			 const char *label, char **values, char **labels, size_t n,
-			 const char *current)
-{
-	ui_select(sb, rq, name, label, (const char *const *)values, (const char *const *)labels, n,
-		  current);
-	for (size_t i = 0; i < n; i++) {
-		free(values[i]);
-		free(labels[i]);
-	}
-	free(values);
-	free(labels);
-}
-
 /* "Acme — Data Lead" */
 static char *opp_label(const char *org, const char *title)
 {
@@ -87,7 +63,7 @@ static char *feedback_label(const struct feedback *f)
 
 static void feedback_text_fields(struct strbuf *sb, const struct web_req *rq, const char *back)
 {
-	hidden(sb, "back", back);
+	ui_hidden(sb, "back", back);
 	ui_textarea(sb, rq, "text", "What they told you", NULL, 3);
 }
 
@@ -126,7 +102,7 @@ int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp
 	ui_url_part(&back, o->slug);
 	strbuf_addstr(&back, "#feedback");
 	ui_form_begin(sb, rq, "/feedback", "stack feedback-form");
-	hidden(sb, "opp", o->slug);
+	ui_hidden(sb, "opp", o->slug);
 	{
 		size_t n = people->n;
 		char **values = xcalloc(n, sizeof(*values)), **labels = xcalloc(n, sizeof(*labels));
@@ -134,7 +110,7 @@ int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp
 			values[i] = id_text(people->items[i].id);
 			labels[i] = xstrdup(people->items[i].name);
 		}
-		select_owned(sb, rq, "from", "From whom", values, labels, n, NULL);
+		ui_select_owned(sb, rq, "from", "From whom", values, labels, n, NULL);
 	}
 	feedback_text_fields(sb, rq, back.buf);
 	ui_form_end(sb, "Record the feedback");
@@ -163,7 +139,7 @@ void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t p
 	ui_form_begin(sb, rq, "/feedback", "stack feedback-form");
 	{
 		char *from = id_text(person_id);
-		hidden(sb, "from", from);
+		ui_hidden(sb, "from", from);
 		free(from);
 	}
 	values = xcalloc(opps->n, sizeof(*values));
@@ -172,7 +148,7 @@ void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t p
 		values[i] = xstrdup(opps->items[i].opp.slug);
 		labels[i] = opp_label(opps->items[i].opp.org_name, opps->items[i].opp.title);
 	}
-	select_owned(sb, rq, "opp", "About the opportunity", values, labels, opps->n, NULL);
+	ui_select_owned(sb, rq, "opp", "About the opportunity", values, labels, opps->n, NULL);
 	feedback_text_fields(sb, rq, back);
 	ui_form_end(sb, "Record the feedback");
 	strbuf_addstr(sb, "<p class=\"meta\"><a href=\"/improve\">Improvement actions</a></p>\n"
@@ -285,7 +261,7 @@ static void add_form(struct strbuf *sb, const struct web_req *rq, const struct i
 	ui_form_errors(sb, rq);
 	ui_input(sb, rq, "text", "title", "What you will do", NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "<div class=\"row\">");
-	select_owned(sb, rq, "from_feedback", "It follows the feedback", values, labels, n,
+	ui_select_owned(sb, rq, "from_feedback", "It follows the feedback", values, labels, n,
 		     web_param(&rq->query, "feedback"));
 	ui_input(sb, rq, "text", "due", "Due (empty: in a week)", NULL, 0);
 	strbuf_addstr(sb, "</div>");
@@ -309,7 +285,7 @@ static void feedback_form(struct strbuf *sb, const struct web_req *rq,
 			  "<h2 id=\"h-record-feedback\">Record feedback</h2>\n");
 	ui_form_begin(sb, rq, "/feedback", "stack");
 	strbuf_addstr(sb, "<div class=\"row\">");
-	select_owned(sb, rq, "opp", "About the opportunity", values, labels, v->opps.n, NULL);
+	ui_select_owned(sb, rq, "opp", "About the opportunity", values, labels, v->opps.n, NULL);
 	ui_input(sb, rq, "text", "from", "From whom (a name)", NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "</div>");
 	ui_textarea(sb, rq, "text", "What they told you", NULL, 3);

@@ -46,19 +46,6 @@ static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
 	strbuf_addstr(sb, rest);
 }
 
-/* 95000 as "95,000". */
-
-
-
-static void hidden(struct strbuf *sb, const char *name, const char *value)
-{
-	strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
-	html_text(sb, name);
-	strbuf_addstr(sb, "\" value=\"");
-	html_text(sb, value);
-	strbuf_addstr(sb, "\">");
-}
-
 static void fit_line(struct strbuf *sb, const struct fit *f)
 {
 	char score[32];
@@ -159,7 +146,7 @@ static void move_form(struct strbuf *sb, const struct web_req *rq, const struct 
 	opp_path(&back, o, "");
 	strbuf_addstr(sb, "<h3 id=\"h-move\">Move to another stage</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack move-form");
-	hidden(sb, "back", back.buf);
+	ui_hidden(sb, "back", back.buf);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_select_enum(sb, rq, "stage", "Stage", &stage_def, (int)o->stage, NULL);
 	ui_input(sb, rq, "text", "note", "Why (optional)", NULL, 0);

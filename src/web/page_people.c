@@ -126,13 +126,6 @@ static void compact_select(struct strbuf *sb, const char *prefix, const char *na
 	strbuf_addstr(sb, "</select></div>\n");
 }
 
-static void compact_hidden(struct strbuf *sb, const char *name, const char *value)
-{
-	strbuf_addf(sb, "<input type=\"hidden\" name=\"%s\" value=\"", name);
-	html_text(sb, value);
-	strbuf_addstr(sb, "\">");
-}
-
 /* ---- the list ---- */
 
 
@@ -452,8 +445,8 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 	strbuf_addstr(sb, "<section class=\"card quick\" id=\"log\" aria-labelledby=\"h-log\">"
 			  "<h2 id=\"h-log\">Log an interaction</h2>\n");
 	ui_form_begin(sb, rq, "/log", "stack");
-	compact_hidden(sb, "with", id);
-	compact_hidden(sb, "back", back);
+	ui_hidden(sb, "with", id);
+	ui_hidden(sb, "back", back);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	compact_select(sb, "log", "kind", "Kind", interaction_kind_def.names, NULL,
 		       interaction_kind_def.count, "call");
@@ -500,8 +493,8 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 			  "aria-labelledby=\"h-follow-up\"><h2 id=\"h-follow-up\">Add a follow-up"
 			  "</h2>\n");
 	ui_form_begin(sb, rq, "/tasks", "stack");
-	compact_hidden(sb, "with", id);
-	compact_hidden(sb, "back", back);
+	ui_hidden(sb, "with", id);
+	ui_hidden(sb, "back", back);
 	compact_input(sb, "task", "text", "title", "What to do", true);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	compact_input(sb, "task", "date", "due", "Due (empty: today)", false);

@@ -451,3 +451,26 @@ int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id)
 	*id = v;
 	return 0;
 }
+
+void ui_hidden(struct strbuf *sb, const char *name, const char *value)
+{
+	strbuf_addstr(sb, "<input type=\"hidden\" name=\"");
+	html_text(sb, name);
+	strbuf_addstr(sb, "\" value=\"");
+	html_text(sb, value);
+	strbuf_addstr(sb, "\">");
+}
+
+void ui_select_owned(struct strbuf *sb, const struct web_req *rq, const char *name,
+		     const char *label, char **values, char **labels, size_t n,
+		     const char *current)
+{
+	ui_select(sb, rq, name, label, (const char *const *)values, (const char *const *)labels, n,
+		  current);
+	for (size_t i = 0; i < n; i++) {
+		free(values[i]);
+		free(labels[i]);
+	}
+	free(values);
+	free(labels);
+}

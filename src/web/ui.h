@@ -90,6 +90,12 @@ void ui_textarea(struct strbuf *sb, const struct web_req *rq, const char *name,
 void ui_select_enum(struct strbuf *sb, const struct web_req *rq, const char *name,
 		    const char *label, const struct enum_def *def, int current,
 		    const char *none_label);
+/* <input type="hidden" name=NAME value=VALUE>, both escaped. */
+void ui_hidden(struct strbuf *sb, const char *name, const char *value);
+/* ui_select over values and labels the caller made, which it frees. */
+void ui_select_owned(struct strbuf *sb, const struct web_req *rq, const char *name,
+		     const char *label, char **values, char **labels, size_t n,
+		     const char *current);
 /* A select over values with labels (labels may be NULL: the values). */
 void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
 	       const char *const *values, const char *const *labels, size_t n,
