@@ -1,6 +1,7 @@
 /* log_refs.c: opportunities and people as the log form names them (see log_refs.h). */
 #include "method/log_refs.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
