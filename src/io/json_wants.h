@@ -4,7 +4,7 @@
 
 #include <jansson.h>
 
-#include "method/fit.h"
+#include "core/fit.h"
 #include "store/wants.h"
 
 json_t *want_to_json(const struct want *w);
