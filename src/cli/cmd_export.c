@@ -12,8 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/export.h"
-#include "io/ical.h"
+#include "method/exports.h"
 #include "io/json_backup.h"
 #include "util/atomic_file.h"
 
@@ -120,7 +119,7 @@ static int export_csv_run(struct cli *cli, const struct args *a)
 
 static int write_ical(struct cli *cli, const struct args *a, FILE *f)
 {
-	struct ical_options o = ICAL_OPTIONS_INIT;
+	struct export_ical_options o = EXPORT_ICAL_OPTIONS_INIT;
 	long days;
 	bool given;
 
@@ -129,7 +128,7 @@ static int write_ical(struct cli *cli, const struct args *a, FILE *f)
 		return ERR_INVALID;
 	if (given && days >= 0)
 		o.past_days = (int)days;
-	return ical_export(cli->store, &o, f, &cli->err);
+	return export_ical(cli->store, &o, f, &cli->err);
 }
 
 static int export_ical_run(struct cli *cli, const struct args *a)
