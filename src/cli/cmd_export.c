@@ -1,6 +1,6 @@
 /*
  * cmd_export.c: rapport export: everything as one JSON document (the
- * backup), people as vCards, a table as CSV, the calendar as iCalendar.
+ * dump), people as vCards, a table as CSV, the calendar as iCalendar.
  * Each goes to standard output, or with -o FILE to a file written whole
  * or not at all.
  */
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "method/dump.h"
 #include "method/exports.h"
-#include "io/json_backup.h"
 #include "util/atomic_file.h"
 
 /* Writes one export to f. */
@@ -69,7 +69,7 @@ static int run_export(struct cli *cli, const struct args *a, export_writer write
 static int write_json(struct cli *cli, const struct args *a, FILE *f)
 {
 	(void)a;
-	return backup_export(cli->store, f, &cli->err);
+	return dump_export(cli->store, f, &cli->err);
 }
 
 static int export_json_run(struct cli *cli, const struct args *a)
