@@ -4,7 +4,7 @@
 
 #include <jansson.h>
 
-#include "store/debrief.h"
+#include "core/debrief.h"
 
 /* A question asked: "question_id" (null for the user's own words), "text",
  * "answer", "by", "mark" (the want the answer marked, or null), "at". */
