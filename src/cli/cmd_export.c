@@ -1,6 +1,6 @@
 /*
  * cmd_export.c: rapport export: everything as one JSON document (the
- * backup), people as vCards, a table as CSV, the calendar as iCalendar.
+ * dump), people as vCards, a table as CSV, the calendar as iCalendar.
  * Each goes to standard output, or with -o FILE to a file written whole
  * or not at all.
  */
@@ -12,9 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/export.h"
-#include "io/ical.h"
-#include "io/json_backup.h"
+#include "method/dump.h"
+#include "method/exports.h"
 #include "util/atomic_file.h"
 
 /* Writes one export to f. */
@@ -70,7 +69,7 @@ static int run_export(struct cli *cli, const struct args *a, export_writer write
 static int write_json(struct cli *cli, const struct args *a, FILE *f)
 {
 	(void)a;
-	return backup_export(cli->store, f, &cli->err);
+	return dump_export(cli->store, f, &cli->err);
 }
 
 static int export_json_run(struct cli *cli, const struct args *a)
@@ -120,7 +119,7 @@ static int export_csv_run(struct cli *cli, const struct args *a)
 
 static int write_ical(struct cli *cli, const struct args *a, FILE *f)
 {
-	struct ical_options o = ICAL_OPTIONS_INIT;
+	struct export_ical_options o = EXPORT_ICAL_OPTIONS_INIT;
 	long days;
 	bool given;
 
@@ -129,7 +128,7 @@ static int write_ical(struct cli *cli, const struct args *a, FILE *f)
 		return ERR_INVALID;
 	if (given && days >= 0)
 		o.past_days = (int)days;
-	return ical_export(cli->store, &o, f, &cli->err);
+	return export_ical(cli->store, &o, f, &cli->err);
 }
 
 static int export_ical_run(struct cli *cli, const struct args *a)

@@ -11,7 +11,7 @@
 #include <malloc.h>
 #endif
 
-#include "io/json_backup.h"
+#include "method/dump.h"
 #include "method/import.h"
 
 /* A file this large gets a progress bar when stderr is a terminal. */
@@ -23,7 +23,7 @@ static int import_json(struct cli *cli, const struct args *a)
 {
 	long rows;
 
-	if (backup_import(cli->store, a->pos[0], &rows, &cli->err))
+	if (dump_import(cli->store, a->pos[0], &rows, &cli->err))
 		return cli->err.code;
 	cli_set_json(cli, json_pack("{s:I}", "rows", (json_int_t)rows));
 	cli_printf(cli, "imported %ld rows from %s\n", rows, a->pos[0]);

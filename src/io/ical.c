@@ -12,8 +12,6 @@
 
 #include "core/date.h"
 #include "core/model.h"
-#include "store/export_rows.h"
-#include "store/offer.h"
 #include "util/dynlib.h"
 #include "util/strbuf.h"
 
@@ -248,22 +246,23 @@ static void add_interview(icalcomponent *cal, const struct interaction *i,
 	strbuf_release(&text);
 }
 
-static void add_deadline(icalcomponent *cal, const struct offer *o, struct icaltimetype stamp)
+static void add_deadline(icalcomponent *cal, const struct ical_deadline *o,
+			 struct icaltimetype stamp)
 {
 	struct strbuf text = STRBUF_INIT;
 	struct icaltimetype day;
 	icalcomponent *c;
 
-	if (!floating_time(o->deadline, true, &day))
+	if (!floating_time(o->day, true, &day))
 		return;
-	c = new_item(ICAL_VEVENT_COMPONENT, "deadline", o->id, stamp);
+	c = new_item(ICAL_VEVENT_COMPONENT, "deadline", o->offer_id, stamp);
 	all_day(c, day);
-	strbuf_addf(&text, "Offer deadline: %s", o->opp.title ? o->opp.title : "an offer");
-	if (o->opp.org_name)
-		strbuf_addf(&text, ", %s", o->opp.org_name);
+	strbuf_addf(&text, "Offer deadline: %s", o->opp->title ? o->opp->title : "an offer");
+	if (o->opp->org_name)
+		strbuf_addf(&text, ", %s", o->opp->org_name);
 	add_summary(c, text.buf);
 	strbuf_reset(&text);
-	describe_opp(&text, &o->opp);
+	describe_opp(&text, o->opp);
 	add_description(c, &text);
 	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("offer"));
 	ical.icalcomponent_add_component(cal, c);
@@ -293,36 +292,31 @@ static icalcomponent *new_calendar(void)
 	return cal;
 }
 
-int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct error *err)
+int ical_ready(struct error *err)
 {
-	const struct datetime *now = store_now(s);
-	struct datetime from = *now;
-	char from_day[DATE_BUFSZ];
-	task_vec tasks = { 0 };
-	interaction_vec interviews = { 0 };
-	offer_vec offers = { 0 };
-	icalcomponent *cal;
-	struct icaltimetype stamp;
-	char *text;
-	int rc;
-
 	pthread_once(&load_once, load_ical);
 	if (load_err.code)
 		return error_set(err, load_err.code, "%s", load_err.msg);
-	date_add_days(&from, -(long)(o->past_days > 0 ? o->past_days : 0));
-	date_format_day(&from, from_day);
-	if ((rc = store_task_list(s, false, &tasks, err)) ||
-	    (rc = store_interviews_from(s, from_day, &interviews, err)) ||
-	    (rc = store_offer_deadlines_from(s, from_day, &offers, err)))
-		goto out;
-	stamp = stamp_of(now);
+	return 0;
+}
+
+int ical_write(const struct ical_calendar *k, FILE *out, struct error *err)
+{
+	icalcomponent *cal;
+	struct icaltimetype stamp;
+	char *text;
+	int rc = 0;
+
+	if (ical_ready(err))
+		return err->code;
+	stamp = stamp_of(k->now);
 	cal = new_calendar();
-	for (size_t i = 0; i < tasks.n; i++)
-		add_task(cal, &tasks.items[i], o->tasks_as_todo, stamp);
-	for (size_t i = 0; i < interviews.n; i++)
-		add_interview(cal, &interviews.items[i], stamp);
-	for (size_t i = 0; i < offers.n; i++)
-		add_deadline(cal, &offers.items[i], stamp);
+	for (size_t i = 0; i < k->ntasks; i++)
+		add_task(cal, &k->tasks[i], k->tasks_as_todo, stamp);
+	for (size_t i = 0; i < k->ninterviews; i++)
+		add_interview(cal, &k->interviews[i], stamp);
+	for (size_t i = 0; i < k->ndeadlines; i++)
+		add_deadline(cal, &k->deadlines[i], stamp);
 	text = ical.icalcomponent_as_ical_string_r(cal);
 	if (!text)
 		rc = error_set(err, ERR_IO, "cannot write the calendar: %s",
@@ -331,9 +325,5 @@ int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct
 		rc = error_set(err, ERR_IO, "cannot write the calendar: %s", strerror(errno));
 	ical.icalmemory_free_buffer(text);
 	ical.icalcomponent_free(cal);
-out:
-	task_vec_release(&tasks);
-	interaction_vec_release(&interviews);
-	offer_vec_release(&offers);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /*
  * ical.h: the calendar, as iCalendar (RFC 5545), built with libical.
+ * method/exports.h chooses what goes in it and reads it from the store.
  *
  * What it holds:
  *   - every open follow-up, on its due day: an all-day event (VEVENT with
@@ -21,22 +22,36 @@
 #define RAPPORT_ICAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
-#include "store/store.h"
+#include "core/date.h"
+#include "core/model.h"
 #include "util/error.h"
 
-/* How far back interviews and offer deadlines go, in days. */
-#define ICAL_PAST_DAYS 90
-
-struct ical_options {
-	bool tasks_as_todo; /* follow-ups as VTODO with DUE rather than all-day VEVENT */
-	int past_days;
+/* An offer's deadline: its day (YYYY-MM-DD) and the opportunity. */
+struct ical_deadline {
+	int64_t offer_id;
+	const char *day;
+	const struct opp_ref *opp;
 };
 
-#define ICAL_OPTIONS_INIT { false, ICAL_PAST_DAYS }
+/* What a calendar holds, chosen by the caller (method/exports.h). */
+struct ical_calendar {
+	const struct datetime *now;     /* for DTSTAMP */
+	bool tasks_as_todo;             /* follow-ups as VTODO with DUE rather than all-day VEVENT */
+	const struct task *tasks;       /* the open follow-ups */
+	size_t ntasks;
+	const struct interaction *interviews;
+	size_t ninterviews;
+	const struct ical_deadline *deadlines;
+	size_t ndeadlines;
+};
 
-/* Write the whole calendar to out (CRLF line ends, folded by libical). */
-int ical_export(struct store *s, const struct ical_options *o, FILE *out, struct error *err);
+/* Load libical (once); 0, or why the calendar cannot be made. */
+int ical_ready(struct error *err);
+/* Write the calendar to out (CRLF line ends, folded by libical). */
+int ical_write(const struct ical_calendar *c, FILE *out, struct error *err);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include <jansson.h>
 
-#include "store/debrief.h"
+#include "core/debrief.h"
 
 /* A debrief with its "asked" questions. */
 json_t *debrief_to_json(const struct debrief *d);

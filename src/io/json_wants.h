@@ -4,8 +4,8 @@
 
 #include <jansson.h>
 
-#include "method/fit.h"
-#include "store/wants.h"
+#include "core/fit.h"
+#include "core/wants.h"
 
 json_t *want_to_json(const struct want *w);
 json_t *want_evidence_to_json(const struct want_evidence *e);

@@ -29,33 +29,6 @@ static const char SQL_IMPROVEMENTS_DONE_FOR[] =
 	"SELECT t.id FROM task t JOIN feedback f ON f.id = t.feedback_id"
 	" WHERE f.person_id = ? AND t.status = 'done' ORDER BY t.done_at, t.id";
 
-void feedback_release(struct feedback *f)
-{
-	opp_ref_release(&f->opp);
-	person_ref_release(&f->from);
-	free(f->text);
-	free(f->at);
-	free(f->created_at);
-	memset(f, 0, sizeof(*f));
-}
-
-void feedback_vec_release(feedback_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		feedback_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
-
-int feedback_validate(const struct feedback *f, struct error *err)
-{
-	if (text_check("feedback", f->text, TEXT_REQUIRED, err))
-		return ERR_INVALID;
-	if (!f->at)
-		return error_set(err, ERR_INVALID, "feedback needs the date it was given");
-	return 0;
-}
-
 int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
 {
 	sqlite3_stmt *st;

@@ -23,10 +23,10 @@
 /* A row: its columns' names and values, in the same order. */
 struct row {
 	const char *const *cols;
-	const struct store_value *vals;
+	const struct cell_value *vals;
 };
 
-static const struct store_value *value_of(const struct row *r, const char *col)
+static const struct cell_value *value_of(const struct row *r, const char *col)
 {
 	for (size_t i = 0; r->cols[i]; i++)
 		if (!strcmp(r->cols[i], col))
@@ -39,14 +39,14 @@ static const struct store_value *value_of(const struct row *r, const char *col)
  * STRICT table refuses it). */
 static char *text_of(const struct row *r, const char *col)
 {
-	const struct store_value *v = value_of(r, col);
+	const struct cell_value *v = value_of(r, col);
 
 	return v && v->type == SQLITE_TEXT ? (char *)v->text : NULL;
 }
 
 static int64_t id_of(const struct row *r, const char *col)
 {
-	const struct store_value *v = value_of(r, col);
+	const struct cell_value *v = value_of(r, col);
 
 	return v && v->type == SQLITE_INTEGER ? v->i : 0;
 }
@@ -55,7 +55,7 @@ static int64_t id_of(const struct row *r, const char *col)
  * range is refused here, before a conversion would change it. */
 static int int_of(const struct row *r, const char *col, int none, int *out, struct error *err)
 {
-	const struct store_value *v = value_of(r, col);
+	const struct cell_value *v = value_of(r, col);
 
 	*out = none;
 	if (!v || v->type != SQLITE_INTEGER)
@@ -69,7 +69,7 @@ static int int_of(const struct row *r, const char *col, int none, int *out, stru
 
 static int64_t money_of(const struct row *r, const char *col)
 {
-	const struct store_value *v = value_of(r, col);
+	const struct cell_value *v = value_of(r, col);
 
 	return v && v->type == SQLITE_INTEGER ? v->i : -1;
 }
@@ -291,7 +291,7 @@ static bool is_multiline(size_t t, const char *col)
 static int check_all_texts(size_t t, const struct row *r, struct error *err)
 {
 	for (size_t i = 0; r->cols[i]; i++) {
-		const struct store_value *v = &r->vals[i];
+		const struct cell_value *v = &r->vals[i];
 		unsigned flags = t < ARRAY_SIZE(table_checks) &&
 						 is_multiline(t, r->cols[i])
 					 ? 0
@@ -303,7 +303,7 @@ static int check_all_texts(size_t t, const struct row *r, struct error *err)
 }
 
 int store_check_loaded_row(const char *table, const char *const *cols,
-			   const struct store_value *values, struct error *err)
+			   const struct cell_value *values, struct error *err)
 {
 	const struct row r = { cols, values };
 	size_t t = 0, n = ARRAY_SIZE(table_checks);

@@ -8,6 +8,6 @@
  * NULL) with the checks its record passes when written any other way;
  * the message names the field. */
 int store_check_loaded_row(const char *table, const char *const *cols,
-			   const struct store_value *values, struct error *err);
+			   const struct cell_value *values, struct error *err);
 
 #endif

@@ -37,37 +37,6 @@ static const char SQL_QUESTIONS_ASKED[] =
 	" ORDER BY question_id";
 static const char SQL_QUESTION_COUNT[] = "SELECT count(*) FROM question";
 
-void question_release(struct question *q)
-{
-	free(q->key);
-	free(q->text);
-	free(q->wants.items);
-	free(q->created_at);
-	free(q->updated_at);
-	memset(q, 0, sizeof(*q));
-}
-
-void question_vec_release(question_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		question_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
-
-int question_validate(const struct question *q, struct error *err)
-{
-	if (text_check("question", q->text, TEXT_REQUIRED | TEXT_ONE_LINE, err))
-		return err->code;
-	if (!q->stages || q->stages > enum_all(&question_stage_def))
-		return error_set(err, ERR_INVALID, "a question needs a stage");
-	if (!q->audiences || q->audiences > enum_all(&audience_def))
-		return error_set(err, ERR_INVALID, "a question needs an audience");
-	if (q->categories > enum_all(&want_category_def))
-		return error_set(err, ERR_INVALID, "unknown want category");
-	return 0;
-}
-
 static void read_question(sqlite3_stmt *st, struct question *q)
 {
 	q->id = sqlite3_column_int64(st, 0);

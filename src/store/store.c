@@ -692,7 +692,7 @@ static void build_sql(struct strbuf *sql, const char *table, const char *const *
 	}
 }
 
-static void column_value(sqlite3_stmt *st, int i, struct store_value *v)
+static void column_value(sqlite3_stmt *st, int i, struct cell_value *v)
 {
 	v->type = sqlite3_column_type(st, i);
 	v->i = sqlite3_column_int64(st, i);
@@ -705,7 +705,7 @@ int store_dump_table(struct store *s, const char *table, store_row_fn row, void 
 {
 	const char *const *cols = store_table_columns(s, table, err);
 	struct strbuf sql = STRBUF_INIT;
-	struct store_value vals[32];
+	struct cell_value vals[32];
 	sqlite3_stmt *st;
 	size_t n = 0;
 	int rc = 0;
@@ -736,7 +736,7 @@ int store_dump_table(struct store *s, const char *table, store_row_fn row, void 
 	return rc;
 }
 
-int store_load_row(struct store *s, const char *table, const struct store_value *values,
+int store_load_row(struct store *s, const char *table, const struct cell_value *values,
 		   struct error *err)
 {
 	const char *const *cols = store_table_columns(s, table, err);
@@ -760,7 +760,7 @@ int store_load_row(struct store *s, const char *table, const struct store_value 
 	}
 	st = s->loaders[t];
 	for (int i = 0; cols[i]; i++) {
-		const struct store_value *v = &values[i];
+		const struct cell_value *v = &values[i];
 		if (v->type == SQLITE_INTEGER)
 			sqlite3_bind_int64(st, i + 1, v->i);
 		else if (v->type == SQLITE_FLOAT)

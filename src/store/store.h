@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "core/model.h"
+#include "core/value.h"
 #include "util/error.h"
 
 /* Schema version this build writes (PRAGMA user_version). */
@@ -228,13 +229,8 @@ void search_hit_vec_release(search_hit_vec *v);
 int store_search(struct store *s, const char *query, int limit, search_hit_vec *out,
 		 struct error *err);
 
-/* Whole-database dump and load, table by table, for the JSON backup. */
-struct store_value {
-	int type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
-	int64_t i;
-	double f;
-	const char *text;
-};
+/* Whole-database dump and load, table by table, for the JSON dump
+ * (method/dump.h); a value is a core/value.h cell. */
 /* The data tables in the order a load must follow (parents before children). */
 extern const char *const store_tables[];
 extern const size_t store_ntables;
@@ -242,11 +238,11 @@ extern const size_t store_ntables;
 const char *const *store_table_columns(struct store *s, const char *table, struct error *err);
 /* Call row() for each row of table by primary key, values in column order. */
 typedef int (*store_row_fn)(void *ctx, const char *const *columns,
-			    const struct store_value *values, size_t n);
+			    const struct cell_value *values, size_t n);
 int store_dump_table(struct store *s, const char *table, store_row_fn row, void *ctx,
 		     struct error *err);
 /* Insert one row; values in the order of store_table_columns(). */
-int store_load_row(struct store *s, const char *table, const struct store_value *values,
+int store_load_row(struct store *s, const char *table, const struct cell_value *values,
 		   struct error *err);
 /* No user data: what a new database holds (the built-in question bank) does not count. */
 bool store_is_empty(struct store *s);

@@ -34,56 +34,6 @@ static const char SQL_WANT_STATUSES[] =
 	"  WHERE opp_id = e.opp_id AND want_id = e.want_id)"
 	" ORDER BY opp_id, want_id";
 
-void want_release(struct want *w)
-{
-	free(w->text);
-	free(w->created_at);
-	free(w->updated_at);
-	memset(w, 0, sizeof(*w));
-}
-
-void want_evidence_release(struct want_evidence *e)
-{
-	person_ref_release(&e->by);
-	free(e->note);
-	free(e->at);
-	free(e->created_at);
-	memset(e, 0, sizeof(*e));
-}
-
-void want_vec_release(want_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		want_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
-
-void want_standing_vec_release(want_standing_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		struct want_standing *w = &v->items[i];
-		want_release(&w->want);
-		for (size_t j = 0; j < w->evidence.n; j++)
-			want_evidence_release(&w->evidence.items[j]);
-		free(w->evidence.items);
-		free(w->judged);
-	}
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
-
-int want_validate(const struct want *w, struct error *err)
-{
-	if (text_check("want", w->text, TEXT_REQUIRED | TEXT_ONE_LINE, err))
-		return err->code;
-	if (w->weight < 1 || w->weight > 5)
-		return error_set(err, ERR_INVALID, "a want's weight is 1 to 5, not %d", w->weight);
-	if (w->category >= (int)want_category_def.count)
-		return error_set(err, ERR_INVALID, "unknown want category");
-	return 0;
-}
-
 static void read_want(sqlite3_stmt *st, int col, struct want *w)
 {
 	w->id = sqlite3_column_int64(st, col);

@@ -1,7 +1,7 @@
 /*
  * page_calendar.c: the calendar feed, /calendar.ics?token=SECRET, which a
  * calendar app subscribes to (see feed.h), and the exports as downloads:
- * /export.json (the whole backup), /export/vcard.vcf (everyone, vCard 4.0),
+ * /export.json (the JSON dump), /export/vcard.vcf (everyone, vCard 4.0),
  * /export/csv/TABLE.csv (?bom=1 begins it with a byte order mark, for Excel)
  * and /export/calendar.ics.
  */
@@ -13,9 +13,8 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "io/export.h"
-#include "io/ical.h"
-#include "io/json_backup.h"
+#include "method/dump.h"
+#include "method/exports.h"
 #include "util/xalloc.h"
 #include "web/feed.h"
 
@@ -73,7 +72,7 @@ enum export_kind { EXPORT_JSON, EXPORT_VCARD, EXPORT_CSV, EXPORT_ICAL };
 static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind kind,
 		       const char *table, bool bom)
 {
-	struct ical_options o = ICAL_OPTIONS_INIT;
+	struct export_ical_options o = EXPORT_ICAL_OPTIONS_INIT;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -82,10 +81,10 @@ static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind
 	if (!mem)
 		return error_set(&rq->err, ERR_IO, "out of memory");
 	switch (kind) {
-	case EXPORT_JSON: rc = backup_export(rq->store, mem, &rq->err); break;
+	case EXPORT_JSON: rc = dump_export(rq->store, mem, &rq->err); break;
 	case EXPORT_VCARD: rc = export_vcard(rq->store, NULL, 0, mem, &rq->err); break;
 	case EXPORT_CSV: rc = export_csv(rq->store, table, bom, mem, &rq->err); break;
-	default: rc = ical_export(rq->store, &o, mem, &rq->err); break;
+	default: rc = export_ical(rq->store, &o, mem, &rq->err); break;
 	}
 	if (fclose(mem) && !rc)
 		rc = error_set(&rq->err, ERR_IO, "cannot write the export: %s", strerror(errno));

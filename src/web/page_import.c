@@ -1,6 +1,6 @@
 /*
  * page_import.c: /settings/import: every import the CLI has, as an upload.
- * A LinkedIn export, a spreadsheet of applications, vCards, or a backup
+ * A LinkedIn export, a spreadsheet of applications, vCards, or a JSON dump
  * made by 'rapport export' into an empty database. The file is read by the
  * same code as 'rapport import', in the request's one transaction, and the
  * answer is the same summary: what was added, updated, unchanged and
@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "io/html.h"
-#include "io/json_backup.h"
+#include "method/dump.h"
 #include "method/import.h"
 #include "util/xalloc.h"
 #include "web/ui.h"
@@ -166,8 +166,8 @@ static int read_maps(struct web_req *rq, char *text, const char **maps, size_t *
 	return 0;
 }
 
-/* A backup: backup_import reads a file, so the upload goes to one first. */
-static int restore_backup(struct web_req *rq, struct strbuf *result)
+/* A JSON dump: dump_import reads a file, so the upload goes to one first. */
+static int import_dump(struct web_req *rq, struct strbuf *result)
 {
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
@@ -183,7 +183,7 @@ static int restore_backup(struct web_req *rq, struct strbuf *result)
 		unlink(path);
 		return error_set(&rq->err, ERR_IO, "cannot keep the upload: %s", strerror(errno));
 	}
-	rc = backup_import(rq->store, path, &rows, &rq->err);
+	rc = dump_import(rq->store, path, &rows, &rq->err);
 	unlink(path);
 	if (!rc) {
 		strbuf_addstr(result, "<section class=\"card settings-card\" id=\"result\" "
@@ -233,7 +233,7 @@ int post_import(struct web_req *rq, struct web_resp *rs)
 	else if (!rq->upload || !rq->upload->data.len)
 		web_field_error(rq, "file", "choose a file to import (an empty file has nothing)");
 	else if (kind == (int)NFORMATS - 1)
-		rc = restore_backup(rq, &result);
+		rc = import_dump(rq, &result);
 	else
 		rc = run_import(rq, kind, &result);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT || rc == ERR_IO) {

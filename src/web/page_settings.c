@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "io/export.h"
+#include "method/exports.h"
 #include "method/letter.h"
 #include "method/levels.h"
 #include "method/playbook_run.h"

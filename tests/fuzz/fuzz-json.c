@@ -1,10 +1,10 @@
 /*
- * fuzz-json.c: libFuzzer target for restoring a JSON backup (make fuzz):
- * backup_import loads the document into an in-memory database, inside a
+ * fuzz-json.c: libFuzzer target for loading a JSON dump (make fuzz):
+ * dump_import loads the document into an in-memory database, inside a
  * transaction that is then rolled back, so every input starts from the same
  * empty database.
  *
- * backup_import reads a file: the input goes into a memory file (memfd) read
+ * dump_import reads a file: the input goes into a memory file (memfd) read
  * through /proc/self/fd. Beyond not crashing: a document that loads exports
  * again, and a document that does not load says why.
  */
@@ -16,7 +16,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "io/json_backup.h"
+#include "method/dump.h"
 #include "fuzz-store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,10 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fd = memory_file(data, size, path);
 	if (store_begin_write(s, &err))
 		fuzz_die("cannot begin", &err);
-	if (!backup_import(s, path, &rows, &err)) {
+	if (!dump_import(s, path, &rows, &err)) {
 		FILE *out = fopen("/dev/null", "w");
-		if (!out || backup_export(s, out, &err))
-			fuzz_die("a loaded backup does not export", &err);
+		if (!out || dump_export(s, out, &err))
+			fuzz_die("a loaded dump does not export", &err);
 		fclose(out);
 	} else if (!err.msg[0]) {
 		abort(); /* an error without a message */

@@ -524,7 +524,7 @@ static void test_search_follows_changes(void **state)
 	search_hit_vec_release(&v);
 }
 
-static int copy_row(void *ctx, const char *const *columns, const struct store_value *values,
+static int copy_row(void *ctx, const char *const *columns, const struct cell_value *values,
 		    size_t n)
 {
 	struct store *dest = ctx;
