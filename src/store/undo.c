@@ -114,10 +114,10 @@ int store_undo_save(struct store *s, const char *what, const char *source, int64
 	*id = 0;
 	if (!ses)
 		return 0;
-	if (sqlite3session_isempty(ses)) {
-		store_undo_forget(s);
-		return 0;
-	}
+	/* Not sqlite3session_isempty first: a session that ran out of memory
+	 * while recording can look empty, and only the changeset reports its
+	 * error. The change would then be kept without its undo entry, and
+	 * undo would skip over it to the change before. */
 	rc = sqlite3session_changeset(ses, &n, &blob);
 	store_undo_forget(s);
 	if (rc != SQLITE_OK)
