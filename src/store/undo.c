@@ -41,13 +41,16 @@ void undo_entry_vec_release(undo_entry_vec *v)
  * removes anyway. */
 static int open_session(struct store *s, sqlite3_session **out, struct error *err)
 {
-	int rc = sqlite3session_create(store_db(s), "main", out);
+	int rc;
 
+	*out = NULL;
+	rc = sqlite3session_create(store_db(s), "main", out);
 	for (size_t i = store_ntables; rc == SQLITE_OK && i-- > 0;)
 		rc = sqlite3session_attach(*out, store_tables[i]);
 	if (rc == SQLITE_OK)
 		return 0;
-	sqlite3session_delete(*out);
+	if (*out) /* sqlite3session_delete does not take NULL: out of memory made none */
+		sqlite3session_delete(*out);
 	*out = NULL;
 	return error_set(err, ERR_STORE, "cannot record the changes: %s", sqlite3_errstr(rc));
 }

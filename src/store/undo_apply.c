@@ -211,7 +211,8 @@ static int apply_checked(struct store *s, int n, void *inverse, struct error *er
 		rc = sqlite3changeset_apply(store_db(s), n, inverse, NULL, on_conflict, &why);
 	if (rc == SQLITE_OK && !why.len)
 		rc = check_only_expected(watch, &expected, &why);
-	sqlite3session_delete(watch);
+	if (watch) /* NULL when out of memory made none */
+		sqlite3session_delete(watch);
 	keys_release(&expected);
 	if (why.len)
 		rc = error_set(err, ERR_CONFLICT, "%s", why.buf);
