@@ -177,10 +177,8 @@ static int flush_output(struct cli *cli)
 	} else {
 		write_printable(stdout, cli->out.buf, cli->out.len, true);
 	}
-	if (fflush(stdout) || ferror(stdout)) {
-		fprintf(stderr, "rapport: cannot write the output\n");
-		return 1;
-	}
+	if (fflush(stdout) || ferror(stdout))
+		return ERR_IO;
 	return 0;
 }
 
@@ -279,6 +277,7 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 {
 	struct cli cli = { .out = STRBUF_INIT, .err = ERROR_INIT };
 	unsigned flags = 0;
+	bool flushed = false;
 	char *path;
 	int rc;
 
@@ -295,10 +294,19 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 			rc = cmd->run(&cli, a);
 		if (!rc)
 			rc = save_for_undo(&cli, group, cmd, a);
+		/* The output goes out before the commit: a command whose output
+		 * cannot be written (a full disk, a closed terminal) saves
+		 * nothing, so its exit status tells a script the truth and a
+		 * retry makes no duplicate. */
+		if (!rc && (rc = flush_output(&cli)))
+			error_set(&cli.err, ERR_IO, "cannot write the output%s",
+				  (cmd->flags & CMD_WRITE) ? "; nothing was saved" : "");
 		if (!rc)
 			rc = store_commit(cli.store, &cli.err);
 		if (rc && cli.store)
 			store_rollback(cli.store);
+		if (!rc)
+			flushed = true;
 	}
 	if (rc) {
 		const char *msg = cli.err.msg[0] ? cli.err.msg : "failed";
@@ -306,8 +314,9 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 		write_printable(stderr, msg, strlen(msg), false); /* one line */
 		fputc('\n', stderr);
 		rc = 1;
-	} else {
-		rc = flush_output(&cli);
+	} else if (!flushed && flush_output(&cli)) {
+		fprintf(stderr, "rapport: cannot write the output\n");
+		rc = 1;
 	}
 	store_close(cli.store);
 	if (cli.playbook) {

@@ -40,4 +40,16 @@ test_expect_success '--db picks the file' '
 	rapport org list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q Other
 '
 
+test_expect_success 'output that cannot be written: exit 1, and a write saves nothing' '
+	before=$(db_digest) &&
+	{ rapport org add "Fullorg" >/dev/full 2>err; test $? -eq 1; } &&
+	test "$(cat err)" = "rapport: cannot write the output; nothing was saved" &&
+	test "$(db_digest)" = "$before" &&
+	{ rapport --json org add "Jsonorg" >/dev/full 2>err; test $? -eq 1; } &&
+	test "$(db_digest)" = "$before" &&
+	rapport org add "Listed Org" >/dev/null &&
+	{ rapport org list >/dev/full 2>err; test $? -eq 1; } &&
+	test "$(cat err)" = "rapport: cannot write the output"
+'
+
 test_done
