@@ -541,8 +541,6 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 	return 0;
 }
 
-
-
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
 				     const char *value)
 {
