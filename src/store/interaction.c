@@ -153,15 +153,11 @@ static int count_of(struct store *s, const char *sql, int64_t id, int64_t *total
 		    struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot count interactions", err);
+	return store_number(s, st, total, "cannot count interactions", err);
 }
 
 /* Fill out by the statement sql (bound to id and limit) and *total by count_sql. */

@@ -181,15 +181,11 @@ static int count_of(struct store *s, const char *sql, int64_t id, int64_t *n,
 		    struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = store_step(s, st, "cannot count", err);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	return store_number(s, st, n, "cannot count", err);
 }
 
 static int must_exist(struct store *s, enum record_kind kind, int64_t id, struct error *err)

@@ -157,6 +157,18 @@ int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct erro
 	return rc;
 }
 
+int store_number(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
+		 struct error *err)
+{
+	int rc = store_step(s, st, doing, err);
+
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc < 0)
+		return rc;
+	sqlite3_reset(st);
+	return 0;
+}
+
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
 {
 	int rc = store_step(s, st, doing, err);

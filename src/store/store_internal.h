@@ -59,6 +59,10 @@ int store_fail(struct store *s, const char *doing, struct error *err);
  * SQLITE_DONE: no more rows, st reset; else a negative ERR_* code with err
  * filled for what was being done, st reset. */
 int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+/* The number a one-row query gives in its first column (a count, a largest
+ * id), 0 when it gives no row; 0, or a negative ERR_* code. */
+int store_number(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
+		 struct error *err);
 /* Step a statement that returns no rows; 0 when done. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
 

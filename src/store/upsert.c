@@ -608,14 +608,10 @@ static const char SQL_DROP_TEMP[] = "DROP TABLE IF EXISTS temp.rapport_import_or
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(u->s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(u->s, "cannot read the largest id", err);
+	return store_number(u->s, st, out, "cannot read the largest id", err);
 }
 
 /* Statements on the temporary tables are prepared here, not kept by the
