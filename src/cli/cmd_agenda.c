@@ -93,6 +93,6 @@ const struct cmd_spec agenda_cmds[] = {
 	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who, which "
 	  "opportunity and why, each section ranked by a score (10 x days overdue, or -2 x "
 	  "days until due, + the opportunity's stage (offer 40 ... lead 5) + 5 x rapport + the "
-	  "kind (call 8 ... other 2); see src/method/agenda.h).", 0, 0, agenda_opts, agenda_run, CMD_TICK },
+	  "kind (call 8 ... other 2); scores are capped at 30 days either way.", 0, 0, agenda_opts, agenda_run, CMD_TICK },
 	{ 0 },
 };

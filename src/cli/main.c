@@ -103,6 +103,44 @@ static const struct cmd_spec *find_cmd(const struct cmd_group *g, const char *na
 	return NULL;
 }
 
+/* "no command 'persn'; did you mean 'person'?" and the usage line: exit 2. */
+static int unknown_command(const struct cmd_group *g, const char *word)
+{
+	char *full[64] = { 0 }; /* "person add": a group's commands in full */
+	const char *names[64];
+	size_t n = 0;
+	struct strbuf sb = STRBUF_INIT, typo = STRBUF_INIT;
+	int rc;
+
+	if (g) {
+		strbuf_addf(&sb, "no command '%s %s'", g->name, word);
+		strbuf_addf(&typo, "%s %s", g->name, word);
+		for (const struct cmd_spec *c = g->cmds; c->run && n < ARRAY_SIZE(names); c++) {
+			struct strbuf name = STRBUF_INIT;
+
+			if (!c->name[0])
+				continue;
+			strbuf_addf(&name, "%s %s", g->name, c->name);
+			names[n] = full[n] = strbuf_detach(&name);
+			n++;
+		}
+		word = typo.buf;
+	} else {
+		strbuf_addf(&sb, "no command '%s'", word);
+		for (const struct cmd_group *c = cmd_groups; c->name && n < ARRAY_SIZE(names); c++)
+			names[n++] = c->name;
+		if (n < ARRAY_SIZE(names))
+			names[n++] = "help";
+	}
+	text_suggest(&sb, word, names, n);
+	rc = die_usage("", NULL, sb.buf);
+	strbuf_release(&sb);
+	strbuf_release(&typo);
+	for (size_t i = 0; i < n; i++)
+		free(full[i]);
+	return rc;
+}
+
 /* --db, else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
  * ~/.local/share/rapport/rapport.db. Only the default path gets its folders
  * created: a mistyped --db should not leave folders behind. */
@@ -124,26 +162,47 @@ char *cli_database_path(const char *flag, unsigned *flags)
 	return strbuf_detach(&sb);
 }
 
-static int print_help(const char *topic)
+/* Standard output, flushed: a help page or a version that cannot be
+ * written (a full disk, a closed pipe) is an error like any other. */
+static int put_stdout(const char *text)
+{
+	fputs(text, stdout);
+	if (fflush(stdout) || ferror(stdout)) {
+		fputs("rapport: cannot write the output\n", stderr);
+		return 1;
+	}
+	return 0;
+}
+
+/* rapport help [COMMAND [SUBCOMMAND]]: the whole list, a group's pages, or
+ * one command's page. */
+static int print_help(int argc, const char *const *argv)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const struct cmd_group *g = topic ? find_group(topic) : NULL;
+	const struct cmd_group *g = NULL;
+	const struct cmd_spec *cmd = NULL;
+	int rc;
 
-	if (topic && !g) {
-		fprintf(stderr, "rapport: no command '%s'; see 'rapport help'\n", topic);
-		return 2;
-	}
-	if (!g) {
-		cli_help_all(&sb);
-	} else {
+	if (argc > 2)
+		return die_usage("", NULL, "'help' takes a command and a subcommand at most");
+	if (argc && strcmp(argv[0], "help") && !(g = find_group(argv[0])))
+		return unknown_command(NULL, argv[0]);
+	if (g && argc == 2 && !(cmd = find_cmd(g, argv[1])))
+		return unknown_command(g, argv[1]);
+	if (cmd) {
+		cli_usage(&sb, g->name, cmd, true);
+	} else if (g) {
 		for (const struct cmd_spec *c = g->cmds; c->run; c++) {
 			cli_usage(&sb, g->name, c, true);
-			strbuf_addch(&sb, '\n');
+			if (c[1].run)
+				strbuf_addch(&sb, '\n');
 		}
+	} else {
+		cli_help_all(&sb);
 	}
-	fputs(sb.buf, stdout);
+	rc = put_stdout(sb.buf);
 	strbuf_release(&sb);
-	return 0;
+	return rc;
 }
 
 /* Write text with what a terminal would act on made visible. The checks
@@ -351,17 +410,13 @@ int main(int argc, char **argv)
 		i += used;
 	}
 	if (i >= argc)
-		return a.help ? print_help(NULL) : die_usage("", NULL, "no command given");
+		return a.help ? print_help(0, NULL) : die_usage("", NULL, "no command given");
 	if (!strcmp(av[i], "help"))
-		return print_help(i + 1 < argc ? av[i + 1] : NULL);
-	if (!strcmp(av[i], "--version") || !strcmp(av[i], "version")) {
-		printf("rapport %s\n", RAPPORT_VERSION);
-		return 0;
-	}
-	if (!(g = find_group(av[i]))) {
-		snprintf(err.msg, sizeof(err.msg), "no command '%s'", av[i]);
-		return die_usage("", NULL, err.msg);
-	}
+		return print_help(argc - i - 1, av + i + 1);
+	if (!strcmp(av[i], "--version") || !strcmp(av[i], "version"))
+		return put_stdout("rapport " RAPPORT_VERSION "\n");
+	if (!(g = find_group(av[i])))
+		return a.help ? print_help(1, av + i) : unknown_command(NULL, av[i]);
 	i++;
 	if (!g->cmds[0].name[0]) {
 		/* a group whose first command has no name runs it ("rapport agenda",
@@ -373,15 +428,13 @@ int main(int argc, char **argv)
 		else
 			cmd = &g->cmds[0];
 	} else if (i < argc && av[i][0] != '-') {
-		if (!(cmd = find_cmd(g, av[i]))) {
-			snprintf(err.msg, sizeof(err.msg), "no command '%s %s'", g->name, av[i]);
-			return die_usage("", NULL, err.msg);
-		}
+		if (!(cmd = find_cmd(g, av[i])))
+			return unknown_command(g, av[i]);
 		i++;
 	} else {
 		bool help = a.help || (i < argc && (!strcmp(av[i], "--help") || !strcmp(av[i], "-h")));
 		if (help)
-			return print_help(g->name);
+			return print_help(1, &g->name);
 		snprintf(err.msg, sizeof(err.msg), "'%s' needs a subcommand; see 'rapport help %s'",
 			 g->name, g->name);
 		return die_usage("", NULL, err.msg);
@@ -390,10 +443,10 @@ int main(int argc, char **argv)
 	if (a.help) {
 		struct strbuf sb = STRBUF_INIT;
 		cli_usage(&sb, g->name, cmd, true);
-		fputs(sb.buf, stdout);
+		rc = put_stdout(sb.buf);
 		strbuf_release(&sb);
 		args_release(&a);
-		return 0;
+		return rc;
 	}
 	if (rc) {
 		args_release(&a);

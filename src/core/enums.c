@@ -1,5 +1,6 @@
 /* enums.c: names of the data model's vocabularies, and parsing them. */
 #include "core/enums.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -44,12 +45,18 @@ static void enum_list(const struct enum_def *def, char *buf, size_t size)
 int enum_parse(const struct enum_def *def, const char *name, struct error *err)
 {
 	char list[256];
+	struct strbuf hint = STRBUF_INIT;
+	int rc;
 
 	for (size_t i = 0; i < def->count; i++)
 		if (!strcmp(def->names[i], name))
 			return (int)i;
 	enum_list(def, list, sizeof(list));
-	return error_set(err, ERR_INVALID, "unknown %s '%s' (expected %s)", def->what, name, list);
+	text_suggest(&hint, name, def->names, def->count);
+	rc = error_set(err, ERR_INVALID, "unknown %s '%s'%s (expected %s)", def->what, name,
+		       hint.len ? hint.buf : "", list);
+	strbuf_release(&hint);
+	return rc;
 }
 
 const char *enum_name(const struct enum_def *def, int value)

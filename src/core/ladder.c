@@ -84,8 +84,8 @@ static int add_name(struct level_rung *r, size_t rung, const char *p, const char
 		free(key);
 		return rc;
 	}
-	r->names = xrealloc(r->names, (r->n + 1) * sizeof(*r->names));
-	r->keys = xrealloc(r->keys, (r->n + 1) * sizeof(*r->keys));
+	r->names = xreallocarray(r->names, st_add(r->n, 1), sizeof(*r->names));
+	r->keys = xreallocarray(r->keys, st_add(r->n, 1), sizeof(*r->keys));
 	r->names[r->n] = name;
 	r->keys[r->n++] = key;
 	return 0;
@@ -96,7 +96,7 @@ static int parse_rung(struct level_ladder *l, const char *p, const char *end, st
 	struct level_rung *r;
 	size_t number = l->n + 1;
 
-	l->rungs = xrealloc(l->rungs, (l->n + 1) * sizeof(*l->rungs));
+	l->rungs = xreallocarray(l->rungs, st_add(l->n, 1), sizeof(*l->rungs));
 	r = &l->rungs[l->n++];
 	memset(r, 0, sizeof(*r));
 	if (strspn(p, " \t") >= (size_t)(end - p))

@@ -102,6 +102,39 @@ void field_set(char **field, const char *value)
 	*field = value && *value ? xstrdup(value) : NULL;
 }
 
+#define TIDY_ALL(...)                                                            \
+	do {                                                                     \
+		char **fields_[] = { __VA_ARGS__ };                              \
+		for (size_t i_ = 0; i_ < ARRAY_SIZE(fields_); i_++)              \
+			text_tidy(fields_[i_]);                                  \
+	} while (0)
+
+void org_tidy(struct org *o)
+{
+	TIDY_ALL(&o->name, &o->website, &o->location);
+}
+
+void person_tidy(struct person *p)
+{
+	TIDY_ALL(&p->name, &p->title, &p->email, &p->phone, &p->linkedin, &p->connected_on);
+}
+
+void opp_tidy(struct opp *o)
+{
+	TIDY_ALL(&o->title, &o->slug, &o->level_applied, &o->level_offered, &o->source,
+		 &o->url);
+}
+
+void interaction_tidy(struct interaction *i)
+{
+	TIDY_ALL(&i->summary);
+}
+
+void task_tidy(struct task *t)
+{
+	TIDY_ALL(&t->title);
+}
+
 struct text_rule {
 	const char *label;
 	const char *value;

@@ -158,6 +158,13 @@ void task_vec_release(task_vec *v);
 void met_person_vec_release(met_person_vec *v);
 
 /* Domain checks run before any write: required fields, ranges, formats. */
+/* Tidy what a user typed before it is checked and stored: the one-line
+ * fields (names, titles, addresses) lose the white space around them. */
+void org_tidy(struct org *o);
+void person_tidy(struct person *p);
+void opp_tidy(struct opp *o);
+void interaction_tidy(struct interaction *i);
+void task_tidy(struct task *t);
 int org_validate(const struct org *o, struct error *err);
 int person_validate(const struct person *p, struct error *err);
 int opp_validate(const struct opp *o, struct error *err);

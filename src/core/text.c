@@ -66,6 +66,23 @@ static bool note_break(const unsigned char *p)
 	return *p == '\n' || *p == '\t' || (*p == '\r' && p[1] == '\n');
 }
 
+/* The characters that override the direction of the text around them
+ * (U+202A-U+202E: embeddings and overrides; U+2066-U+2069: isolates): in
+ * a name, "\u202Egro.emca" shows as "acme.org", the "trojan source" trick.
+ * s points at a UTF-8 sequence of n bytes. */
+static bool bidi_control(const unsigned char *s, size_t n)
+{
+	return n == 3 && s[0] == 0xE2 &&
+	       ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+		(s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9));
+}
+
+/* The code point of a three-byte UTF-8 sequence. */
+static unsigned utf8_code3(const unsigned char *s)
+{
+	return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+}
+
 int text_check(const char *field, const char *value, unsigned flags, struct error *err)
 {
 	const unsigned char *p = (const unsigned char *)value, *end;
@@ -91,6 +108,11 @@ int text_check(const char *field, const char *value, unsigned flags, struct erro
 			 * terminal's CSI, as good as ESC [ to many of them */
 			if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0)
 				control = true;
+			if (bidi_control(p, n))
+				return error_set(err, ERR_INVALID,
+						 "%s holds U+%04X, which reverses the direction of "
+						 "the text around it",
+						 field, utf8_code3(p));
 			p += n - 1;
 			blank = false;
 		} else if (*p < 0x20 || *p == 0x7F) {
@@ -122,7 +144,7 @@ static size_t printable_run(const unsigned char *s, size_t len, size_t i, bool k
 		} else if (keep_breaks && (s[i] != '\r' || i + 1 < len) && note_break(s + i)) {
 			i += s[i] == '\r' ? 2 : 1;
 		} else if (s[i] >= 0x80 && (n = utf8_seq(s + i, len - i)) &&
-			   !(n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)) {
+			   !(n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) && !bidi_control(s + i, n)) {
 			i += n;
 		} else {
 			break;
@@ -149,6 +171,9 @@ void text_add_printable(struct strbuf *out, const char *str, size_t len, bool ke
 			/* a C1 control, as JSON would write it: JSON output stays JSON */
 			strbuf_addf(out, "\\u%04x", s[i + 1]);
 			i += 2;
+		} else if (i + 2 < len && bidi_control(s + i, 3)) {
+			strbuf_addf(out, "\\u%04x", utf8_code3(s + i));
+			i += 3;
 		} else if (s[i] == 0x7F) {
 			strbuf_addstr(out, "\\u007f");
 			i++;
@@ -327,7 +352,7 @@ char *text_fold(const char *s)
 	/* An ASCII character folds to one byte, any other (2 bytes or more)
 	 * to at most 4 (U+023A's 2 bytes become U+2C65's 3): twice the length
 	 * is always enough. */
-	char *out = xmalloc(2 * len + 1);
+	char *out = xmalloc(st_add(st_mult(2, len), 1));
 
 	if (!tried) {
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
@@ -389,7 +414,7 @@ char *text_fold_ascii(const char *s)
 	if (!utf8_valid(folded, strlen(folded)))
 		return folded;
 	/* each code point becomes at most its own bytes, or 2 ASCII letters */
-	out = xmalloc(2 * strlen(folded) + 1);
+	out = xmalloc(st_add(st_mult(2, strlen(folded)), 1));
 	while (*p) {
 		unsigned long cp = utf8_next(&p);
 		const char *a = cp < 0x80 ? NULL : ascii_of(cp);
@@ -451,11 +476,110 @@ int text_parse_amount(const char *label, const char *s, int64_t *out, struct err
 	return 0;
 }
 
+/* s[*start..*end) without the ASCII white space around it */
+static void trim_bounds(const char *s, size_t *start, size_t *end)
+{
+	while (*start < *end && isspace((unsigned char)s[*start]))
+		(*start)++;
+	while (*end > *start && isspace((unsigned char)s[*end - 1]))
+		(*end)--;
+}
+
 char *text_trimmed(const char *s, size_t n)
 {
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
+	size_t start = 0;
+
+	trim_bounds(s, &start, &n);
+	return xstrndup(s + start, n - start);
+}
+
+void text_tidy(char **field)
+{
+	size_t start = 0, end;
+
+	if (!*field)
+		return;
+	end = strlen(*field);
+	trim_bounds(*field, &start, &end);
+	if (start == end) {
+		free(*field);
+		*field = NULL;
+	} else if (start || (*field)[end]) {
+		memmove(*field, *field + start, end - start);
+		(*field)[end - start] = '\0';
+	}
+}
+
+size_t text_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *rows, *prev2, *prev, *cur, d;
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	/* three rows of the optimal string alignment distance */
+	rows = prev2 = xcalloc(st_mult(3, lb + 1), sizeof(*rows));
+	prev = prev2 + lb + 1;
+	cur = prev + lb + 1;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t *t;
+
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			d = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+		}
+		t = prev2, prev2 = prev, prev = cur, cur = t;
+	}
+	d = prev[lb];
+	free(rows);
+	return d > limit ? limit + 1 : d;
+}
+
+/* How many edits still make a misspelling of a word of len letters: one
+ * for short words, two from six letters on (as git's help.autocorrect
+ * would find "comit" and "stauts"). */
+static size_t typo_limit(size_t len)
+{
+	return len < 6 ? 1 : 2;
+}
+
+/* A prefix counts as no edit: "pers" is on its way to "person". */
+static size_t typo_distance(const char *typo, size_t len, const char *candidate)
+{
+	return !strncmp(candidate, typo, len) ? 0
+					      : text_distance(typo, candidate, typo_limit(len));
+}
+
+void text_suggest(struct strbuf *out, const char *typo, const char *const *candidates,
+		  size_t n)
+{
+	size_t len = strlen(typo), best = typo_limit(len) + 1, shown = 0;
+
+	if (!len)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = typo_distance(typo, len, candidates[i]);
+		if (d < best)
+			best = d;
+	}
+	if (best > typo_limit(len))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (typo_distance(typo, len, candidates[i]) != best)
+			continue;
+		strbuf_addf(out, "%s'%s'", shown ? " or " : "; did you mean ", candidates[i]);
+		shown++;
+	}
+	strbuf_addch(out, '?');
 }

@@ -69,5 +69,19 @@ int slug_check(const char *slug, struct error *err);
 
 /* A copy of s[0..n) without the white space around it. */
 char *text_trimmed(const char *s, size_t n);
+/* *field without the white space around it, in place; NULL when nothing
+ * else is left. What a user types as a name, a title, an address:
+ * "  Acme " is "Acme", so that it matches, sorts and prints as one. */
+void text_tidy(char **field);
+
+/* Edits (insert, delete, change, swap two neighbours) from a to b, at most
+ * limit + 1 (longer words are not compared further). Bytes, not letters:
+ * the names it compares are ASCII. */
+size_t text_distance(const char *a, const char *b, size_t limit);
+/* Append to out "; did you mean 'x'?" (or "'x' or 'y'") naming the
+ * candidates closest to typo (a misspelling: a letter or two off, or a
+ * prefix of one of them), or nothing when none is close. */
+void text_suggest(struct strbuf *out, const char *typo, const char *const *candidates,
+		  size_t n);
 
 #endif

@@ -15,7 +15,7 @@ int action_opp_add(struct store *s, const struct playbook *pb, struct opp *o,
 	return rc;
 }
 
-int action_opp_update(struct store *s, const struct playbook *pb, const struct opp *o,
+int action_opp_update(struct store *s, const struct playbook *pb, struct opp *o,
 		      bool levels_changed, struct error *err)
 {
 	int rc = store_opp_update(s, o, err);

@@ -19,7 +19,7 @@ int action_opp_add(struct store *s, const struct playbook *pb, struct opp *o,
 		   struct error *err);
 /* Save o's fields (not its stage: see action_opp_move); when levels_changed
  * (its level applied for or offered was given anew), run the mismatch rules. */
-int action_opp_update(struct store *s, const struct playbook *pb, const struct opp *o,
+int action_opp_update(struct store *s, const struct playbook *pb, struct opp *o,
 		      bool levels_changed, struct error *err);
 
 #endif

@@ -33,6 +33,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	sqlite3_stmt *st;
 	const char *role = i->kind == IKIND_INTERVIEW ? "interviewer" : "other";
 
+	interaction_tidy(i);
 	if (interaction_validate(i, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_INTERACTION_INSERT, err)))

@@ -154,6 +154,7 @@ int store_opp_add(struct store *s, struct opp *o, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
+	opp_tidy(o);
 	if (opp_validate(o, err))
 		return err->code;
 	if (o->slug) {
@@ -172,11 +173,12 @@ int store_opp_add(struct store *s, struct opp *o, struct error *err)
 	return add_stage_change(s, o->id, -1, o->stage, NULL, err);
 }
 
-int store_opp_update(struct store *s, const struct opp *o, struct error *err)
+int store_opp_update(struct store *s, struct opp *o, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
+	opp_tidy(o);
 	if (opp_validate(o, err))
 		return err->code;
 	if (!o->slug)

@@ -62,6 +62,7 @@ int store_org_add(struct store *s, struct org *o, struct error *err)
 {
 	sqlite3_stmt *st;
 
+	org_tidy(o);
 	if (org_validate(o, err) || name_taken(s, o->name, 0, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_ORG_INSERT, err)))
@@ -78,10 +79,11 @@ int store_org_add(struct store *s, struct org *o, struct error *err)
 	return 0;
 }
 
-int store_org_update(struct store *s, const struct org *o, struct error *err)
+int store_org_update(struct store *s, struct org *o, struct error *err)
 {
 	sqlite3_stmt *st;
 
+	org_tidy(o);
 	if (org_validate(o, err) || name_taken(s, o->name, o->id, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_ORG_UPDATE, err)))

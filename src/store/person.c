@@ -73,6 +73,7 @@ int store_person_add(struct store *s, struct person *p, struct error *err)
 {
 	sqlite3_stmt *st;
 
+	person_tidy(p);
 	if (person_validate(p, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_PERSON_INSERT, err)))
@@ -84,10 +85,11 @@ int store_person_add(struct store *s, struct person *p, struct error *err)
 	return write_tags(s, p, err);
 }
 
-int store_person_update(struct store *s, const struct person *p, struct error *err)
+int store_person_update(struct store *s, struct person *p, struct error *err)
 {
 	sqlite3_stmt *st;
 
+	person_tidy(p);
 	if (person_validate(p, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_PERSON_UPDATE, err)))
@@ -144,12 +146,15 @@ int store_person_namesake(struct store *s, const char *name, int64_t org_id, int
 			  struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_NAMESAKE, err);
+	char *trimmed;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	*id = 0;
-	bind_text_owned(st, 1, text_fold(name));
+	trimmed = text_trimmed(name, strlen(name)); /* as the add will store it */
+	bind_text_owned(st, 1, text_fold(trimmed));
+	free(trimmed);
 	if (org_id)
 		sqlite3_bind_int64(st, 2, org_id);
 	else

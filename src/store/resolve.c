@@ -266,10 +266,12 @@ static const char SQL_ORG_BY_WORD[] =
 static const struct text_lookup org_close_lookup = { "organisations", NULL, SQL_ORG_BY_PLAIN,
 						     NULL, SQL_ORG_BY_WORD };
 
-int store_org_find_or_add(struct store *s, const char *name, bool new_org, int64_t *id,
-			  bool *close, struct error *err)
+/* The organisation named name, else a new one; name is taken as the store
+ * keeps it, without the spaces around it. */
+static int org_find_or_add(struct store *s, struct org *o, bool new_org, int64_t *id,
+			   bool *close, struct error *err)
 {
-	struct org o = { 0 };
+	const char *name = o->name ? o->name : "";
 	int rc;
 
 	*close = false;
@@ -287,10 +289,19 @@ int store_org_find_or_add(struct store *s, const char *name, bool new_org, int64
 			return rc;
 		}
 	}
-	o.name = (char *)name;
-	rc = store_org_add(s, &o, err);
-	*id = o.id;
-	o.name = NULL;
+	rc = store_org_add(s, o, err);
+	*id = o->id;
+	return rc;
+}
+
+int store_org_find_or_add(struct store *s, const char *name, bool new_org, int64_t *id,
+			  bool *close, struct error *err)
+{
+	struct org o = { .name = text_trimmed(name, strlen(name)) };
+	int rc;
+
+	text_tidy(&o.name);
+	rc = org_find_or_add(s, &o, new_org, id, close, err);
 	org_release(&o);
 	return rc;
 }

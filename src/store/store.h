@@ -68,7 +68,7 @@ int store_org_ensure(struct store *s, const char *name, int64_t *id, struct erro
 /* Organisations */
 int store_org_add(struct store *s, struct org *o, struct error *err);
 int store_org_get(struct store *s, int64_t id, struct org *out, struct error *err);
-int store_org_update(struct store *s, const struct org *o, struct error *err);
+int store_org_update(struct store *s, struct org *o, struct error *err);
 int store_org_list(struct store *s, org_vec *out, struct error *err);
 int store_org_people(struct store *s, int64_t org_id, person_ref_vec *out, struct error *err);
 int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *err);
@@ -80,7 +80,7 @@ int store_person_add(struct store *s, struct person *p, struct error *err);
 int store_person_namesake(struct store *s, const char *name, int64_t org_id, int64_t *id,
 			  struct error *err);
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err);
-int store_person_update(struct store *s, const struct person *p, struct error *err);
+int store_person_update(struct store *s, struct person *p, struct error *err);
 /* org_id 0 and tag NULL mean no filter. */
 int store_person_list(struct store *s, int64_t org_id, const char *tag, person_vec *out,
 		      struct error *err);
@@ -88,7 +88,7 @@ int store_person_list(struct store *s, int64_t org_id, const char *tag, person_v
 /* Opportunities */
 int store_opp_add(struct store *s, struct opp *o, struct error *err);
 int store_opp_get(struct store *s, int64_t id, struct opp *out, struct error *err);
-int store_opp_update(struct store *s, const struct opp *o, struct error *err);
+int store_opp_update(struct store *s, struct opp *o, struct error *err);
 /* stage < 0: every stage. */
 int store_opp_list(struct store *s, int stage, opp_vec *out, struct error *err);
 /* Move to stage, recording the change in the stage history (no-op change is an error). */

@@ -33,6 +33,7 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 
 	if (!t->origin)
 		t->origin = xstrdup("manual");
+	task_tidy(t);
 	if (task_validate(t, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_TASK_INSERT, err)))

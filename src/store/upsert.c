@@ -525,6 +525,7 @@ int upsert_person_add(struct upsert *u, struct person *p, struct error *err)
 
 	if (u->flushed)
 		return error_set(err, ERR_STORE, "the import is written already");
+	person_tidy(p);
 	if (person_validate(p, err))
 		return err->code;
 	p->id = u->next_person_id++;
@@ -556,7 +557,7 @@ int upsert_person_get(struct upsert *u, int64_t id, struct person *out, struct e
 	return 0;
 }
 
-int upsert_person_update(struct upsert *u, const struct person *p, struct error *err)
+int upsert_person_update(struct upsert *u, struct person *p, struct error *err)
 {
 	size_t idx = person_index(u, p->id);
 	struct person_entry *e = idx == SIZE_MAX ? NULL : &u->people.items[idx];
@@ -567,7 +568,7 @@ int upsert_person_update(struct upsert *u, const struct person *p, struct error 
 			return err->code;
 		if (store_person_update(u->s, p, err))
 			return err->code;
-	} else if (person_validate(p, err)) {
+	} else if ((person_tidy(p), person_validate(p, err))) {
 		return err->code;
 	}
 	if (!e)
@@ -1035,7 +1036,7 @@ int upsert_opp_add(struct upsert *u, struct opp *o, const char *applied_on, cons
 	return rc ? rc : cache_opp(u, o->id, err);
 }
 
-int upsert_opp_update(struct upsert *u, const struct opp *o, int to, const char *note,
+int upsert_opp_update(struct upsert *u, struct opp *o, int to, const char *note,
 		      struct error *err)
 {
 	if ((org_queued(u, o->org_id) && flush_orgs(u, err)) || store_opp_update(u->s, o, err))

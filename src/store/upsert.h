@@ -66,7 +66,7 @@ int upsert_person_add(struct upsert *u, struct person *p, struct error *err);
 /* The person's whole record (store_person_get, or a queued one's). */
 int upsert_person_get(struct upsert *u, int64_t id, struct person *out, struct error *err);
 /* store_person_update (a queued person is changed in the queue). */
-int upsert_person_update(struct upsert *u, const struct person *p, struct error *err);
+int upsert_person_update(struct upsert *u, struct person *p, struct error *err);
 /* Write what is queued: organisations, people (their ids change: new
  * people are numbered in the order of their names). This ends
  * the import: then only upsert_undo, upsert_keep and upsert_close. */
@@ -81,7 +81,7 @@ const struct opp *upsert_opp_find(struct upsert *u, const char *url, int64_t org
 int upsert_opp_add(struct upsert *u, struct opp *o, const char *applied_on, const char *note,
 		   struct error *err);
 /* store_opp_update, then store_opp_move when to differs from o's stage (to < 0: no move). */
-int upsert_opp_update(struct upsert *u, const struct opp *o, int to, const char *note,
+int upsert_opp_update(struct upsert *u, struct opp *o, int to, const char *note,
 		      struct error *err);
 
 /* A dry run: mark where the import starts, and undo everything after it

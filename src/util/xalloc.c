@@ -5,10 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(size_t size)
+static void __attribute__((noreturn)) out_of_memory(size_t size)
 {
 	fprintf(stderr, "rapport: out of memory (allocating %zu bytes)\n", size);
 	exit(1);
+}
+
+void xalloc_overflow(void)
+{
+	out_of_memory(SIZE_MAX);
 }
 
 void *xmalloc(size_t size)
@@ -35,6 +40,16 @@ void *xrealloc(void *ptr, size_t size)
 	return p;
 }
 
+void *xmallocarray(size_t n, size_t size)
+{
+	return xmalloc(st_mult(n, size));
+}
+
+void *xreallocarray(void *ptr, size_t n, size_t size)
+{
+	return xrealloc(ptr, st_mult(n, size));
+}
+
 void xgrow(void **ptr, size_t elsize, size_t need, size_t *alloc)
 {
 	size_t n;
@@ -43,18 +58,16 @@ void xgrow(void **ptr, size_t elsize, size_t need, size_t *alloc)
 		return;
 	n = *alloc ? *alloc : 8;
 	while (n < need) {
-		if (n > ((size_t)-1) / 2 / elsize)
-			out_of_memory((size_t)-1);
-		n *= 2;
+		n = st_mult(n, 2);
 	}
-	*ptr = xrealloc(*ptr, n * elsize);
+	*ptr = xreallocarray(*ptr, n, elsize);
 	*alloc = n;
 }
 
 char *xstrdup(const char *s)
 {
 	size_t n = strlen(s);
-	char *p = xmalloc(n + 1);
+	char *p = xmalloc(st_add(n, 1));
 	memcpy(p, s, n + 1);
 	return p;
 }
@@ -66,7 +79,7 @@ char *xstrdup_or_null(const char *s)
 
 char *xstrndup(const char *s, size_t n)
 {
-	char *p = xmalloc(n + 1);
+	char *p = xmalloc(st_add(n, 1));
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -234,6 +234,91 @@ static void test_person_validate(void **state)
 	assert_int_equal(person_validate(&p, &err), ERR_INVALID);
 }
 
+static void test_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(text_distance("person", "person", 2), 0);
+	assert_int_equal(text_distance("persn", "person", 2), 1);     /* a letter left out */
+	assert_int_equal(text_distance("interveiw", "interview", 2), 1); /* two swapped */
+	assert_int_equal(text_distance("tga", "tag", 2), 1);
+	assert_int_equal(text_distance("cal", "call", 2), 1);
+	assert_int_equal(text_distance("kitten", "sitting", 5), 3);
+	/* past the limit, the answer is limit + 1 however far */
+	assert_int_equal(text_distance("agenda", "x", 2), 3);
+	assert_int_equal(text_distance("", "abc", 1), 2);
+}
+
+static void assert_suggests(const char *typo, const char *expected)
+{
+	static const char *const words[] = { "person", "opp", "org", "log", "task", "agenda",
+					     "export", "import", "undo" };
+	struct strbuf sb = STRBUF_INIT;
+
+	text_suggest(&sb, typo, words, ARRAY_SIZE(words));
+	assert_string_equal(sb.buf, expected);
+	strbuf_release(&sb);
+}
+
+static void test_suggest(void **state)
+{
+	(void)state;
+	assert_suggests("persn", "; did you mean 'person'?");
+	assert_suggests("pers", "; did you mean 'person'?"); /* a prefix */
+	assert_suggests("agneda", "; did you mean 'agenda'?");
+	assert_suggests("og", "; did you mean 'org' or 'log'?"); /* one edit each */
+	assert_suggests("exprot", "; did you mean 'export'?");
+	assert_suggests("zzzzzz", "");
+	assert_suggests("", "");
+}
+
+static void assert_tidy(const char *in, const char *expected)
+{
+	char *field = in ? xstrdup(in) : NULL;
+
+	text_tidy(&field);
+	if (expected)
+		assert_string_equal(field, expected);
+	else
+		assert_null(field);
+	free(field);
+}
+
+static void test_tidy(void **state)
+{
+	(void)state;
+	assert_tidy("  Acme  ", "Acme");
+	assert_tidy("Acme", "Acme");
+	assert_tidy("\tHead of Data\n", "Head of Data");
+	assert_tidy("Data  Lead", "Data  Lead"); /* only around the text */
+	assert_tidy("   ", NULL);
+	assert_tidy("", NULL);
+	assert_tidy(NULL, NULL);
+}
+
+static void test_bidi_controls(void **state)
+{
+	struct error err = ERROR_INIT;
+
+	(void)state;
+	/* U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 LEFT-TO-RIGHT ISOLATE: refused */
+	assert_int_equal(text_check("name", "Acme\xe2\x80\xae", TEXT_ONE_LINE, &err),
+			 ERR_INVALID);
+	assert_non_null(strstr(err.msg, "U+202E"));
+	assert_int_equal(text_check("notes", "a\xe2\x81\xa6" "b", 0, NULL), ERR_INVALID);
+	/* right-to-left text itself, and U+200F RIGHT-TO-LEFT MARK, are fine */
+	assert_int_equal(text_check("name", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", TEXT_ONE_LINE,
+				    NULL), 0);
+	assert_int_equal(text_check("name", "a\xe2\x80\x8f", TEXT_ONE_LINE, NULL), 0);
+	/* printed from an older database: made visible */
+	assert_false(text_printable("x\xe2\x80\xae" "y", 5, false));
+	{
+		struct strbuf sb = STRBUF_INIT;
+		text_add_printable(&sb, "x\xe2\x80\xae" "y", 5, false);
+		assert_string_equal(sb.buf, "x\\u202ey");
+		strbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +332,10 @@ int main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_ascii),
 		cmocka_unit_test(test_person_validate),
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_tidy),
+		cmocka_unit_test(test_bidi_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The command line's contract for scripts: help pages and exit codes,
+# did-you-mean, names trimmed, direction overrides refused, /dev/full.
+. "$(dirname "$0")/test-lib.sh"
+
+test_expect_success 'help help is the list of commands, exit 0' '
+	rapport help help >out &&
+	has out "usage: rapport" "commands:"
+'
+
+test_expect_success 'help GROUP SUB prints that command page alone' '
+	rapport help person add >out &&
+	has out "usage: rapport person add NAME" &&
+	hasnt out "usage: rapport person list" "usage: rapport person edit" &&
+	rapport person add --help >out2 &&
+	test_cmp out out2
+'
+
+test_expect_success 'help for an unknown subcommand exits 2 with a suggestion' '
+	test_must_fail 2 rapport help person bogus &&
+	test_stderr_contains "no command '\''person bogus'\''" &&
+	test_must_fail 2 rapport help person ad &&
+	test_stderr_contains "did you mean '\''person add'\''?" &&
+	test_must_fail 2 rapport help person add extra
+'
+
+test_expect_success 'a misspelt command or subcommand gets a did-you-mean' '
+	test_must_fail 2 rapport persn &&
+	test_stderr_contains "did you mean '\''person'\''?" &&
+	test_must_fail 2 rapport help agneda &&
+	test_stderr_contains "did you mean '\''agenda'\''?" &&
+	test_must_fail 2 rapport task dnoe 1 &&
+	test_stderr_contains "did you mean '\''task done'\''?" &&
+	test_must_fail 2 rapport zzzzzzzz &&
+	! grep -q "did you mean" "$TEST_DIR/.stderr"
+'
+
+test_expect_success 'a misspelt kind or stage gets a did-you-mean' '
+	rapport opp add Acme "Data Lead" >/dev/null &&
+	test_must_fail 1 rapport log interveiw "a talk" --opp acme-data-lead &&
+	test_stderr_contains "did you mean '\''interview'\''?" &&
+	test_must_fail 1 rapport opp move acme-data-lead intervewing &&
+	test_stderr_contains "did you mean '\''interviewing'\''?"
+'
+
+test_expect_success 'help agenda names no source file' '
+	rapport help agenda >out &&
+	hasnt out "src/" ".h)"
+'
+
+to_full() {
+	rapport "$@" >/dev/full
+}
+
+test_expect_success 'version and help to a full disk exit 1' '
+	test_must_fail 1 to_full version &&
+	test_stderr_contains "cannot write the output" &&
+	test_must_fail 1 to_full help &&
+	test_must_fail 1 to_full help person add &&
+	test_must_fail 1 to_full person add --help
+'
+
+test_expect_success 'names lose the spaces around them, so they match' '
+	rapport --json person add "  Hiring Manager  " --email " hm@acme.example " >out &&
+	test_eq "$(jv name <out)" "Hiring Manager" &&
+	test_eq "$(jv email <out)" "hm@acme.example" &&
+	test_must_fail 1 rapport person add "Hiring Manager" &&
+	test_stderr_contains "is already person" &&
+	rapport --json org add "  Beta Corp " >out &&
+	test_eq "$(jv name <out)" "Beta Corp" &&
+	test_must_fail 1 rapport org add "Beta Corp" &&
+	rapport --json person edit "Hiring Manager" --title "  Head of Data " >out &&
+	test_eq "$(jv title <out)" "Head of Data"
+'
+
+test_expect_success 'direction overrides are refused in names and notes, nothing saved' '
+	before=$(db_digest) &&
+	rlo=$(printf "\342\200\256") &&
+	test_must_fail 1 rapport org add "Acme${rlo}gro" &&
+	test_stderr_contains "U+202E" &&
+	test_must_fail 1 rapport person add "Data${rlo}Recruiter" &&
+	test_must_fail 1 rapport person edit "Hiring Manager" --notes "a ${rlo}note" &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_done
