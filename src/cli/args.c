@@ -218,6 +218,15 @@ void cli_printf(struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_note(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&cli->note, fmt, ap);
+	va_end(ap);
+}
+
 void cli_set_json(struct cli *cli, json_t *value)
 {
 	json_decref(cli->result);

@@ -48,6 +48,7 @@ struct cli {
 	struct store *store;
 	bool json;
 	struct strbuf out; /* text output, printed after commit */
+	struct strbuf note; /* a word for a person at a terminal: see cli_note */
 	json_t *result;    /* JSON output, printed after commit */
 	struct error err;
 	struct playbook *playbook; /* loaded on first use: cli_playbook() */
@@ -134,6 +135,10 @@ const struct playbook *cli_playbook(struct cli *cli);
 /* Output */
 void cli_printf(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_set_json(struct cli *cli, json_t *value);
+/* A note for a person, not a result: "nothing matches". It goes to stderr,
+ * and only when that is a terminal, so that an empty result leaves
+ * standard output empty for a script ("| wc -l" counts 0). */
+void cli_note(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "key: value" with aligned keys; a NULL value prints nothing. */
 void cli_field(struct cli *cli, const char *key, const char *value);
 

@@ -74,7 +74,7 @@ static int agenda_run(struct cli *cli, const struct args *a)
 		cli_set_json(cli, agenda_json(&ag));
 	} else {
 		if (!ag.tasks.n)
-			cli_printf(cli, "nothing due in the next %ld days\n", days);
+			cli_note(cli, "nothing due in the next %ld days\n", days);
 		show_section(cli, &ag, AGENDA_OVERDUE, "overdue", &said);
 		show_section(cli, &ag, AGENDA_TODAY, "today", &said);
 		show_section(cli, &ag, AGENDA_UPCOMING, days == 1 ? "tomorrow" : "upcoming", &said);

@@ -120,7 +120,7 @@ static int question_list(struct cli *cli, const struct args *a)
 		print_question(cli, &v.items[i]);
 	}
 	if (!v.n)
-		cli_printf(cli, "no question matches\n");
+		cli_note(cli, "no question matches\n");
 	cli_set_json(cli, arr);
 	question_vec_release(&v);
 	return 0;

@@ -28,7 +28,7 @@ static int search_run(struct cli *cli, const struct args *a)
 			cli_printf(cli, "                     %s\n", h->detail);
 	}
 	if (!v.n)
-		cli_printf(cli, "nothing matches '%s'\n", a->pos[0]);
+		cli_note(cli, "nothing matches '%s'\n", a->pos[0]);
 	cli_set_json(cli, arr);
 	search_hit_vec_release(&v);
 	return 0;

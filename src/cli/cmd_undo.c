@@ -28,7 +28,7 @@ static int list_run(struct cli *cli)
 		cli_printf(cli, "%6lld  %s  %-3s  %s\n", (long long)e->id, e->at, e->source, e->what);
 	}
 	if (!v.n)
-		cli_printf(cli, "nothing to undo\n");
+		cli_note(cli, "nothing to undo\n");
 	cli_set_json(cli, arr);
 	undo_entry_vec_release(&v);
 	return 0;

@@ -71,7 +71,7 @@ static int want_list(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	arr = json_array();
 	if (!v.n)
-		cli_printf(cli, "no wants yet: rapport want add TEXT [--weight 1-5] [--must]\n");
+		cli_note(cli, "no wants yet: rapport want add TEXT [--weight 1-5] [--must]\n");
 	for (size_t i = 0; i < v.n; i++) {
 		json_array_append_new(arr, want_to_json(&v.items[i]));
 		print_want_line(cli, &v.items[i]);
@@ -259,7 +259,7 @@ static int fit_run(struct cli *cli, const struct args *a)
 		goto out;
 	f = fit_of_standings(&v);
 	if (!v.n)
-		cli_printf(cli, "no wants yet: say what you want first (rapport want add)\n");
+		cli_note(cli, "no wants yet: say what you want first (rapport want add)\n");
 	else
 		print_fit(cli, &o, &f, &v);
 	j = fit_to_json(&f);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -334,7 +335,7 @@ static int save_for_undo(struct cli *cli, const char *group, const struct cmd_sp
 
 static int run_command(const char *group, const struct cmd_spec *cmd, struct args *a)
 {
-	struct cli cli = { .out = STRBUF_INIT, .err = ERROR_INIT };
+	struct cli cli = { .out = STRBUF_INIT, .note = STRBUF_INIT, .err = ERROR_INIT };
 	unsigned flags = 0;
 	bool flushed = false;
 	char *path;
@@ -376,6 +377,8 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 	} else if (!flushed && flush_output(&cli)) {
 		fprintf(stderr, "rapport: cannot write the output\n");
 		rc = 1;
+	} else if (cli.note.len && !cli.json && isatty(STDERR_FILENO)) {
+		write_printable(stderr, cli.note.buf, cli.note.len, true);
 	}
 	store_close(cli.store);
 	if (cli.playbook) {
@@ -383,6 +386,7 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 		free(cli.playbook);
 	}
 	strbuf_release(&cli.out);
+	strbuf_release(&cli.note);
 	json_decref(cli.result);
 	return rc;
 }

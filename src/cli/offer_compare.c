@@ -204,8 +204,8 @@ int offer_compare_run(struct cli *cli, const char *const *refs, size_t n, bool m
 		goto out;
 	cli_set_json(cli, matrix_json(cli, &cols));
 	if (!cols.n) {
-		cli_printf(cli, "no offers to compare; record one with 'rapport offer add OPP "
-				"--base N'\n");
+		cli_note(cli, "no offers to compare; record one with 'rapport offer add OPP "
+			      "--base N'\n");
 		goto out;
 	}
 	compare_table_build(&t, store_now(cli->store), &cols);

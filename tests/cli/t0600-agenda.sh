@@ -7,9 +7,9 @@ titles() {
 	python3 -c "import json, sys; [print(t[\"title\"]) for t in json.load(sys.stdin)[sys.argv[1]]]" "$1"
 }
 
-test_expect_success 'an empty agenda says nothing is due; --json has three empty lists' '
+test_expect_success 'an empty agenda prints nothing; --json has three empty lists' '
 	rapport agenda >out &&
-	grep -q "nothing due" out &&
+	test ! -s out &&
 	rapport --json agenda >out &&
 	test_eq "$(jlen overdue <out)" 0 &&
 	test_eq "$(jlen today <out)" 0 &&

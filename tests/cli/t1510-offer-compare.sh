@@ -173,7 +173,7 @@ test_expect_success 'bad input: an unknown opportunity, one without an offer' '
 test_expect_success 'no offers, no wants: said plainly' '
 	export RAPPORT_DB="$TEST_DIR/empty.db" &&
 	rapport offer compare >out &&
-	grep -q "no offers to compare" out &&
+	test ! -s out &&
 	test_eq "$(rapport --json offer compare >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen offers)" 0 &&
 	rapport opp add "Acme Analytics" "Data Lead" --slug acme >/dev/null &&
 	rapport offer add acme --base 90000 >/dev/null &&

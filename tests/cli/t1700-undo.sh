@@ -28,7 +28,7 @@ test_expect_success 'the search index follows: an undone person is no longer fou
 	rapport search zebedee >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q Zebedee &&
 	rapport undo >/dev/null &&
 	rapport search zebedee >out &&
-	grep -q "nothing matches" out &&
+	test ! -s out &&
 	rapport person add "Zebedee Quartz" >/dev/null &&
 	rapport search zebedee >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q Zebedee
 '
@@ -47,7 +47,7 @@ test_expect_success 'log: the interaction, the stage change and the thank-you fo
 	test "$(db_digest)" = "$before" &&
 	test "$(rapport --json opp show lead >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" = lead &&
 	test -z "$(task_id "Thank-you note to Hiring Manager")" &&
-	rapport search "first interview" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "nothing matches"
+	rapport search "first interview" >"$TEST_DIR/.rp" && test ! -s "$TEST_DIR/.rp"
 '
 
 test_expect_success 'task done: the task reopens and the interaction it logged goes' '
@@ -140,7 +140,7 @@ test_expect_success 'web: a change shows Done with an Undo button, which takes i
 	grep -q "Undone: web: /log" page &&
 	! grep -q "action=\"/undo\"" page &&
 	test "$(db_digest)" = "$before" &&
-	rapport search "called about" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "nothing matches"
+	rapport search "called about" >"$TEST_DIR/.rp" && test ! -s "$TEST_DIR/.rp"
 '
 
 test_expect_success 'web: Undo without the CSRF token is refused, nothing written' '

@@ -109,8 +109,8 @@ test_expect_success 'person rm --force: their links, tasks and lone interactions
 	test_stderr_contains "1 interaction with only them, 1 task; add --force" &&
 	rapport person rm Recruiter --force >out &&
 	grep -q "removed person 1 (Data Recruiter)" out &&
-	rapport search Recruiter >s && grep -q "nothing matches" s &&
-	rapport search zebra >s && grep -q "nothing matches" s &&
+	rapport search Recruiter >s && test ! -s s &&
+	rapport search zebra >s && test ! -s s &&
 	test_eq "$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 0
 '
 
@@ -120,7 +120,7 @@ test_expect_success 'org rm --force removes its people and opportunities' '
 	rapport org rm Acme --force >out &&
 	grep -q "with 1 person, 1 opportunity" out &&
 	test_must_fail 1 rapport org show Acme &&
-	rapport search "Acme Founder" >s && grep -q "nothing matches" s &&
+	rapport search "Acme Founder" >s && test ! -s s &&
 	echo "PRAGMA foreign_key_check; PRAGMA integrity_check;" | sqlite3 "$RAPPORT_DB" >chk &&
 	test_eq "$(cat chk)" ok
 '
@@ -157,7 +157,7 @@ test_expect_success 'web: the confirmed POST removes it and goes to the list' '
 	http GET /people/$p/delete >page && has page "Nothing else" &&
 	http POST /people/$p/delete force=1 >resp &&
 	grep -q "^Location: /people$" resp &&
-	rapport search Candidate >s && grep -q "nothing matches" s &&
+	rapport search Candidate >s && test ! -s s &&
 	o=$(rapport --json org show Initech >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
 	http POST /orgs/$o/delete force=1 >resp && grep -q "^Location: /orgs$" resp &&
 	test "$(http_status GET /orgs/$o)" = 404
@@ -169,7 +169,7 @@ test_expect_success 'web: an interaction and a task are deleted from their pages
 	http GET /people/$(rapport --json person show Contact >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) >page &&
 	has page "href=\"/interactions/$i/delete\"" &&
 	http POST /interactions/$i/delete force=1 >resp && test "$(head -1 resp)" = 303 &&
-	rapport search owl >s && grep -q "nothing matches" s &&
+	rapport search owl >s && test ! -s s &&
 	rapport task add "Web task" >/dev/null && t=$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv 0.id) &&
 	http GET /tasks/$t/draft >page && has page "href=\"/tasks/$t/delete\"" &&
 	http POST /tasks/$t/delete >resp && test "$(head -1 resp)" = 303 &&

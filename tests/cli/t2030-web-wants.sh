@@ -295,7 +295,7 @@ test_expect_success 'Questions: remove one, back to the filtered list; 404s' '
 	http POST /questions/$id/delete back="/questions?stage=offer" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /questions?stage=offer$" resp &&
-	rapport question list --text "Anything else I should" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep -q "no question matches" &&
+	rapport question list --text "Anything else I should" >"$TEST_DIR/.rp" && test ! -s "$TEST_DIR/.rp" &&
 	test "$(http_status POST /questions/$id/delete)" = 404 &&
 	test "$(http_status POST /questions/abc/delete)" = 404
 '

@@ -83,4 +83,22 @@ test_expect_success 'direction overrides are refused in names and notes, nothing
 	test_eq "$(db_digest)" "$before"
 '
 
+test_expect_success 'an empty result prints nothing on stdout' '
+	rapport search zebra >out 2>err &&
+	test ! -s out && test ! -s err &&
+	rapport question list --text "no such question" >out 2>err &&
+	test ! -s out && test ! -s err &&
+	rapport --db "$TEST_DIR/fresh.db" undo --list >out &&
+	test ! -s out &&
+	rapport --db "$TEST_DIR/fresh.db" agenda >out &&
+	test ! -s out
+'
+
+test_expect_success 'at a terminal, the empty result says so on stderr' '
+	command -v script >/dev/null || { echo "no script(1)"; return 0; }
+	script -qec "\"$RAPPORT\" search zebra >\"$TEST_DIR/so\"" "$TEST_DIR/tty" >/dev/null &&
+	test ! -s "$TEST_DIR/so" &&
+	has "$TEST_DIR/tty" "nothing matches"
+'
+
 test_done
