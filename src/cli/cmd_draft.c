@@ -24,15 +24,21 @@ static int draft_eml(struct cli *cli, const struct letter_draft *d, const char *
 		     json_t *obj)
 {
 	struct strbuf eml = STRBUF_INIT;
-	int rc = letter_draft_eml(cli->store, d, &eml, &cli->err);
+	int rc;
 
-	if (!rc && !strcmp(path, "-")) {
+	if (cli->json && !strcmp(path, "-"))
+		return error_set(&cli->err, ERR_INVALID,
+				 "--json does not apply to '--eml -': the message is the output");
+	if ((rc = letter_draft_eml(cli->store, d, &eml, &cli->err)))
+		goto out;
+	if (!strcmp(path, "-")) {
 		strbuf_add(&cli->out, eml.buf, eml.len);
 		cli->json = false; /* the message itself is the output */
-	} else if (!rc && !(rc = write_file(cli, path, &eml))) {
+	} else if (!(rc = write_file(cli, path, &eml))) {
 		json_object_set_new(obj, "eml", json_string(path));
 		cli_printf(cli, "wrote the draft of task %lld to %s\n", (long long)d->task_id, path);
 	}
+out:
 	strbuf_release(&eml);
 	return rc;
 }

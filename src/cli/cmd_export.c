@@ -36,7 +36,10 @@ static int export_to_file(struct cli *cli, const struct args *a, const char *pat
 	return atomic_file_commit(&af, &cli->err);
 }
 
-/* To -o FILE, else to standard output as it is (--json does not wrap it). */
+static int write_json(struct cli *cli, const struct args *a, FILE *f);
+
+/* To -o FILE, else to standard output as it is (--json does not wrap it:
+ * it is refused for the formats that are not JSON, rather than ignored). */
 static int run_export(struct cli *cli, const struct args *a, export_writer write)
 {
 	const char *path = arg_opt(a, "output");
@@ -45,6 +48,10 @@ static int run_export(struct cli *cli, const struct args *a, export_writer write
 	FILE *mem;
 	int rc;
 
+	if (cli->json && write != write_json && !(path && strcmp(path, "-")))
+		return error_set(&cli->err, ERR_INVALID,
+				 "--json does not apply: this export is its own format "
+				 "('rapport export json' writes JSON)");
 	if (path && strcmp(path, "-")) {
 		if ((rc = export_to_file(cli, a, path, write)))
 			return rc;

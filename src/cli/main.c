@@ -72,10 +72,58 @@ static void cli_help_all(struct strbuf *sb)
 			  "WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, +Nd, +Nw or -Nd.\n");
 }
 
+/* Write text with what a terminal would act on made visible. The checks
+ * keep control characters out of the database, but one written by an older
+ * rapport (or by another program) may hold an escape that would retitle,
+ * clear or rewrite the user's terminal; every line printed passes here. */
+static void write_printable(FILE *f, const char *text, size_t len, bool keep_breaks)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (text_printable(text, len, keep_breaks)) {
+		fwrite(text, 1, len, f);
+		return;
+	}
+	text_add_printable(&sb, text, len, keep_breaks);
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+}
+
+/* --json anywhere on the line: errors are JSON too, from the first one. */
+static bool json_errors;
+
+/* An error as a script reads it under --json: one object on one line of
+ * stderr, {"error": message, "code": "invalid", "exit": 1}, with the field,
+ * file and line when the error names them. */
+static void print_json_error(const char *msg, const char *code, int exit_code,
+			     const struct error *e)
+{
+	json_t *j = json_pack("{s:s, s:s, s:i}", "error", msg, "code", code, "exit", exit_code);
+	char *text;
+
+	if (e && e->field[0])
+		json_object_set_new(j, "field", json_string(e->field));
+	if (e && e->file[0])
+		json_object_set_new(j, "file", json_string(e->file));
+	if (e && e->line)
+		json_object_set_new(j, "line", json_integer(e->line));
+	text = json_dumps(j, JSON_COMPACT);
+	if (text) {
+		write_printable(stderr, text, strlen(text), false);
+		fputc('\n', stderr);
+	}
+	free(text);
+	json_decref(j);
+}
+
 static int die_usage(const char *group, const struct cmd_spec *cmd, const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	if (json_errors) {
+		print_json_error(msg, "usage", 2, NULL);
+		return 2;
+	}
 	fprintf(stderr, "rapport: %s\n", msg);
 	if (cmd) {
 		cli_usage(&sb, group, cmd, false);
@@ -204,23 +252,6 @@ static int print_help(int argc, const char *const *argv)
 	rc = put_stdout(sb.buf);
 	strbuf_release(&sb);
 	return rc;
-}
-
-/* Write text with what a terminal would act on made visible. The checks
- * keep control characters out of the database, but one written by an older
- * rapport (or by another program) may hold an escape that would retitle,
- * clear or rewrite the user's terminal; every line printed passes here. */
-static void write_printable(FILE *f, const char *text, size_t len, bool keep_breaks)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	if (text_printable(text, len, keep_breaks)) {
-		fwrite(text, 1, len, f);
-		return;
-	}
-	text_add_printable(&sb, text, len, keep_breaks);
-	fwrite(sb.buf, 1, sb.len, f);
-	strbuf_release(&sb);
 }
 
 /* Print what the command produced; a failed write (a full disk, a closed
@@ -352,6 +383,9 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 			rc = begin(&cli, cmd->flags);
 		if (!rc)
 			rc = cmd->run(&cli, a);
+		if (!rc && cli.json && !cli.result)
+			rc = error_set(&cli.err, ERR_INVALID, "'%s%s%s' has no JSON output",
+				       group, cmd->name[0] ? " " : "", cmd->name);
 		if (!rc)
 			rc = save_for_undo(&cli, group, cmd, a);
 		/* The output goes out before the commit: a command whose output
@@ -370,9 +404,13 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 	}
 	if (rc) {
 		const char *msg = cli.err.msg[0] ? cli.err.msg : "failed";
-		fputs("rapport: ", stderr);
-		write_printable(stderr, msg, strlen(msg), false); /* one line */
-		fputc('\n', stderr);
+		if (json_errors) {
+			print_json_error(msg, error_code_name(cli.err.code), 1, &cli.err);
+		} else {
+			fputs("rapport: ", stderr);
+			write_printable(stderr, msg, strlen(msg), false); /* one line */
+			fputc('\n', stderr);
+		}
 		rc = 1;
 	} else if (!flushed && flush_output(&cli)) {
 		fprintf(stderr, "rapport: cannot write the output\n");
@@ -406,6 +444,9 @@ int main(int argc, char **argv)
 	 * util/atomic_file also create their files 0600 themselves.) */
 	umask(077);
 	alloc_fail_init(); /* a no-op but in the out-of-memory tests' build */
+	for (int k = 1; k < argc && strcmp(av[k], "--"); k++)
+		if (!strcmp(av[k], "--json"))
+			json_errors = true;
 	store_library_init();
 	/* global options before the command */
 	while (i < argc && (used = global_option(&a, argc, av, i, &err)) != 0) {

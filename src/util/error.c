@@ -124,3 +124,24 @@ void error_clear(struct error *err)
 	if (err)
 		*err = (struct error){ .code = ERR_NONE };
 }
+
+const char *error_code_name(enum error_code code)
+{
+	switch (code) {
+	case ERR_NONE:
+		return "none";
+	case ERR_INVALID:
+		return "invalid";
+	case ERR_NOT_FOUND:
+		return "not-found";
+	case ERR_AMBIGUOUS:
+		return "ambiguous";
+	case ERR_CONFLICT:
+		return "conflict";
+	case ERR_STORE:
+		return "store";
+	case ERR_IO:
+		return "io";
+	}
+	return "error";
+}

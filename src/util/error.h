@@ -58,5 +58,8 @@ void error_set_field(struct error *err, const char *field);
 /* What is wrong, without the place. */
 const char *error_what(const struct error *err);
 void error_clear(struct error *err);
+/* The code's name for scripts: "invalid", "not-found", "ambiguous",
+ * "conflict", "store", "io" ("none" for 0). */
+const char *error_code_name(enum error_code code);
 
 #endif

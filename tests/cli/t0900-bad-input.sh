@@ -75,9 +75,13 @@ test_expect_success '--json may come after the command' '
 '
 
 test_expect_success 'an error is one line on stderr and nothing on stdout' '
-	test_must_fail 1 rapport --json person show "Missing Contact" &&
+	test_must_fail 1 rapport person show "Missing Contact" &&
 	test_eq "$(wc -l <.stderr | tr -d " ")" 1 &&
-	test_eq "$(wc -c <.stdout | tr -d " ")" 0
+	test_eq "$(wc -c <.stdout | tr -d " ")" 0 &&
+	test_expect_code 1 rapport --json person show "Missing Contact" >out 2>err &&
+	test_eq "$(wc -l <err | tr -d " ")" 1 &&
+	test_eq "$(jv code <err)" not-found &&
+	test ! -s out
 '
 
 # --- refused values: exit 1, a clear message, nothing written

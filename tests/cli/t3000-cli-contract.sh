@@ -101,4 +101,29 @@ test_expect_success 'at a terminal, the empty result says so on stderr' '
 	has "$TEST_DIR/tty" "nothing matches"
 '
 
+test_expect_success 'errors under --json are one JSON object on stderr, same exit codes' '
+	test_expect_code 1 rapport --json person show nobody 2>err &&
+	test_eq "$(jv code <err)" not-found &&
+	test_eq "$(jv exit <err)" 1 &&
+	test_eq "$(jv error <err)" "no person '\''nobody'\''" &&
+	test_expect_code 2 rapport persn --json 2>err &&
+	test_eq "$(jv code <err)" usage &&
+	test_eq "$(jv exit <err)" 2 &&
+	test_expect_code 1 rapport person add "" --json 2>err &&
+	test_eq "$(jv code <err)" invalid
+'
+
+test_expect_success '--json is refused, not ignored, where the output is another format' '
+	before=$(db_digest) &&
+	test_expect_code 1 rapport --json export vcard >out 2>err &&
+	test ! -s out &&
+	test_eq "$(jv code <err)" invalid &&
+	has err "--json does not apply" &&
+	test_expect_code 1 rapport --json export csv people 2>/dev/null &&
+	test_expect_code 1 rapport --json export ical 2>/dev/null &&
+	rapport --json export vcard -o "$TEST_DIR/all.vcf" >out &&
+	test_eq "$(jv exported <out)" "$TEST_DIR/all.vcf" &&
+	test_eq "$(db_digest)" "$before"
+'
+
 test_done

@@ -76,6 +76,15 @@ test_must_fail() {
 	fi
 }
 
+# The command must exit with status $1; its output is the caller's to redirect.
+test_expect_code() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "expected exit $want, got $got from: $*" >&2; return 1; }
+}
+
 # stderr of the last test_must_fail must contain $1.
 test_stderr_contains() {
 	grep -qF -- "$1" "$TEST_DIR/.stderr" || {
