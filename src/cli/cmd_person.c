@@ -316,8 +316,8 @@ static const struct opt_spec person_show_opts[] = {
 const struct cmd_spec person_cmds[] = {
 	{ "add", "NAME", "Add a person.", 1, 1, person_add_opts, person_add, CMD_WRITE },
 	{ "list", "", "List people by name.", 0, 0, person_list_opts, person_list, 0 },
-	{ "show", "PERSON", "Show a person with their interactions and open tasks.", 1, 1,
-	  person_show_opts, person_show, 0 },
+	{ "show", "PERSON", "Show a person with their opportunities, interactions and open "
+	  "tasks.", 1, 1, person_show_opts, person_show, 0 },
 	{ "edit", "PERSON", "Change a person's fields (an empty value clears one).", 1, 1,
 	  person_edit_opts, person_edit, CMD_WRITE },
 	{ "rm", "PERSON", "Remove a person with their tags, links and follow-ups; one with any "

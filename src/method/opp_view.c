@@ -26,8 +26,8 @@ int opp_view_load(struct store *s, int64_t id, bool whole_timeline, struct opp_v
 	if ((rc = store_opp_get(s, id, &v->opp, err)) ||
 	    (rc = store_opp_people(s, id, &v->people, err)) ||
 	    (rc = store_opp_history(s, id, &v->history, err)) ||
-	    (rc = store_interactions_of_opp(s, id, limit, &v->interactions,
-					    &v->interactions_total, err)) ||
+	    (rc = store_interactions_of_opp(s, id, limit, &v->interactions, &v->interactions_total,
+					    err)) ||
 	    (rc = store_tasks_of_opp(s, id, &v->tasks, err)) ||
 	    (rc = fit_standings_load(s, &v->opp, &v->wants, err)) ||
 	    (rc = levels_check_opp(s, id, &v->mismatch, err)) || (rc = load_offer(s, v, err)) ||

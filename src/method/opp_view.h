@@ -28,10 +28,10 @@ struct opp_view {
 	struct fit fit;               /* of wants */
 	struct level_mismatch mismatch;
 	bool has_offer;
-	struct offer offer;           /* when has_offer */
-	offer_round_vec rounds;       /* the offer's negotiation, in order */
-	debrief_vec debriefs;         /* oldest first */
-	feedback_vec feedback;        /* oldest first */
+	struct offer offer;     /* when has_offer */
+	offer_round_vec rounds; /* the offer's negotiation, in order */
+	debrief_vec debriefs;   /* oldest first */
+	feedback_vec feedback;  /* oldest first */
 };
 
 /* Fill v for opportunity id: its timeline holds the newest TIMELINE_NEWEST
