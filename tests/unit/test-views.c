@@ -16,26 +16,14 @@
 #include "store/debrief.h"
 #include "store/offer.h"
 #include "store/store.h"
+#include "test-db.h"
 #include "util/xalloc.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct test_db *db;
 	struct store *s;
 	int64_t org, manager, recruiter, opp;
 };
-
-static int64_t add_person(struct store *s, const char *name, int64_t org_id)
-{
-	struct person p = { .rapport = -1, .cadence = -1 };
-	struct error err = ERROR_INIT;
-
-	p.name = xstrdup(name);
-	p.org_id = org_id;
-	assert_int_equal(store_person_add(s, &p, &err), 0);
-	person_release(&p);
-	return p.id;
-}
 
 /* An interaction with the hiring manager about the opportunity, on day (1-28). */
 static void add_note(struct fixture *f, int day)
@@ -71,33 +59,36 @@ static void add_offer_and_feedback(struct fixture *f)
 /* Acme Analytics with a hiring manager and a recruiter; a Data Lead
  * opportunity linked to the manager, 22 notes with them, an open task, an
  * offer and feedback. */
+static int64_t add_opp(struct store *s, int64_t org_id)
+{
+	struct opp o = {
+		.salary_target = -1, .salary_low = -1, .salary_high = -1, .salary_offered = -1
+	};
+	struct error err = ERROR_INIT;
+
+	o.org_id = org_id;
+	o.title = xstrdup("Data Lead");
+	o.stage = STAGE_INTERVIEWING;
+	assert_int_equal(store_opp_add(s, &o, &err), 0);
+	opp_release(&o);
+	return o.id;
+}
+
+/* Acme Analytics with a hiring manager and a recruiter; a Data Lead
+ * opportunity linked to the manager, 22 notes with them, an open task, an
+ * offer and feedback. */
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct org o = { 0 };
-	struct opp op = {
-		.salary_target = -1, .salary_low = -1, .salary_high = -1, .salary_offered = -1
-	};
 	struct task t = { .kind = TKIND_EMAIL };
 	struct error err = ERROR_INIT;
 
-	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/rapport-unit.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	assert_int_equal(store_open(&f->s, f->path, 0, &err), 0);
-	o.name = xstrdup("Acme Analytics");
-	assert_int_equal(store_org_add(f->s, &o, &err), 0);
-	f->org = o.id;
-	org_release(&o);
-	f->manager = add_person(f->s, "Hiring Manager", f->org);
-	f->recruiter = add_person(f->s, "Data Recruiter", f->org);
-	op.org_id = f->org;
-	op.title = xstrdup("Data Lead");
-	op.stage = STAGE_INTERVIEWING;
-	assert_int_equal(store_opp_add(f->s, &op, &err), 0);
-	f->opp = op.id;
-	opp_release(&op);
+	f->db = test_db_open();
+	f->s = f->db->s;
+	f->org = test_db_org(f->s, "Acme Analytics");
+	f->manager = test_db_person(f->s, "Hiring Manager", f->org);
+	f->recruiter = test_db_person(f->s, "Data Recruiter", f->org);
+	f->opp = add_opp(f->s, f->org);
 	assert_int_equal(store_opp_link(f->s, f->opp, f->manager, ROLE_HIRING_MANAGER, &err), 0);
 	for (int day = 1; day <= 22; day++)
 		add_note(f, day);
@@ -115,14 +106,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
+	int rc = test_db_close(f->db);
 
-	store_close(f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
 	free(f);
-	return 0;
+	return rc;
 }
 
 static void test_opp_view_gathers_the_page(void **state)
