@@ -14,6 +14,7 @@
 #include "io/json_wants.h"
 #include "method/actions.h"
 #include "method/opp_actions.h"
+#include "method/opp_view.h"
 #include "method/fit.h"
 #include "method/levels.h"
 
@@ -212,93 +213,87 @@ static void print_salary(struct cli *cli, const struct opp *o)
 	}
 }
 
-static int opp_show(struct cli *cli, const struct args *a)
+static void opp_show_json(struct cli *cli, const struct opp_view *v)
 {
-	struct opp o = { 0 };
-	person_ref_vec people = { 0 };
-	stage_change_vec history = { 0 };
-	interaction_vec iv = { 0 };
-	task_vec tv = { 0 };
-	want_standing_vec wants = { 0 };
-	struct level_mismatch mismatch = { 0 };
-	struct fit fit;
-	json_t *j, *jp, *jh;
-	int64_t id, total;
-	int rc;
+	json_t *j = opp_to_json(&v->opp), *jp = json_array(), *jh = json_array();
 
-	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
-	    (rc = store_opp_people(cli->store, id, &people, &cli->err)) ||
-	    (rc = store_opp_history(cli->store, id, &history, &cli->err)) ||
-	    (rc = store_interactions_of_opp(cli->store, id, timeline_limit(a), &iv, &total,
-					    &cli->err)) ||
-	    (rc = store_tasks_of_opp(cli->store, id, &tv, &cli->err)) ||
-	    (rc = fit_standings_load(cli->store, &o, &wants, &cli->err)) ||
-	    (rc = levels_check_opp(cli->store, id, &mismatch, &cli->err)))
-		goto out;
-	fit = fit_of_standings(&wants);
-	if (!cli->json)
-		goto text;
-	j = opp_to_json(&o);
-	jp = json_array();
-	jh = json_array();
-	for (size_t i = 0; i < people.n; i++)
-		json_array_append_new(jp, person_ref_to_json(&people.items[i]));
-	for (size_t i = 0; i < history.n; i++)
-		json_array_append_new(jh, stage_change_to_json(&history.items[i]));
+	for (size_t i = 0; i < v->people.n; i++)
+		json_array_append_new(jp, person_ref_to_json(&v->people.items[i]));
+	for (size_t i = 0; i < v->history.n; i++)
+		json_array_append_new(jh, stage_change_to_json(&v->history.items[i]));
 	json_object_set_new(j, "people", jp);
 	json_object_set_new(j, "stage_history", jh);
-	json_object_set_new(j, "interactions", interactions_json(&iv));
-	json_object_set_new(j, "interactions_total", json_integer(total));
-	json_object_set_new(j, "tasks", tasks_json(&tv));
-	json_object_set_new(j, "mismatch", offer_mismatch_json(&mismatch));
-	json_object_set_new(j, "fit", fit_to_json(&fit));
+	json_object_set_new(j, "interactions", interactions_json(&v->interactions));
+	json_object_set_new(j, "interactions_total", json_integer(v->interactions_total));
+	json_object_set_new(j, "tasks", tasks_json(&v->tasks));
+	json_object_set_new(j, "mismatch", offer_mismatch_json(&v->mismatch));
+	json_object_set_new(j, "fit", fit_to_json(&v->fit));
 	cli_set_json(cli, j);
-	goto out;
-text:
-	cli_printf(cli, "%s · %s (%s, id %lld)\n", o.org_name, o.title, o.slug, (long long)o.id);
-	cli_field(cli, "stage", enum_name(&stage_def, (int)o.stage));
-	cli_field(cli, "since", o.stage_changed_at);
-	cli_field(cli, "level applied", o.level_applied);
-	cli_field(cli, "level offered", o.level_offered);
-	if (mismatch.found) {
+}
+
+/* The fields above the people: stage, levels, where from, salary, fit, notes. */
+static void opp_show_fields(struct cli *cli, const struct opp_view *v)
+{
+	const struct opp *o = &v->opp;
+
+	cli_printf(cli, "%s · %s (%s, id %lld)\n", o->org_name, o->title, o->slug,
+		   (long long)o->id);
+	cli_field(cli, "stage", enum_name(&stage_def, (int)o->stage));
+	cli_field(cli, "since", o->stage_changed_at);
+	cli_field(cli, "level applied", o->level_applied);
+	cli_field(cli, "level offered", o->level_offered);
+	if (v->mismatch.found) {
 		struct strbuf sb = STRBUF_INIT;
-		level_mismatch_text(&mismatch, &sb);
+		level_mismatch_text(&v->mismatch, &sb);
 		cli_field(cli, "mismatch", sb.buf);
 		strbuf_release(&sb);
 	}
-	cli_field(cli, "source", o.source);
-	cli_field(cli, "url", o.url);
-	print_salary(cli, &o);
-	if (wants.n) {
+	cli_field(cli, "source", o->source);
+	cli_field(cli, "url", o->url);
+	print_salary(cli, o);
+	if (v->wants.n) {
 		char score[32], line[96];
-		fit_text(&fit, score, sizeof(score));
+		fit_text(&v->fit, score, sizeof(score));
 		snprintf(line, sizeof(line), "%s (%d of %d wants known; rapport fit %lld)", score,
-			 fit.known, fit.total, (long long)o.id);
+			 v->fit.known, v->fit.total, (long long)o->id);
 		cli_field(cli, "fit", line);
 	}
-	cli_field(cli, "notes", o.notes);
-	if (people.n)
+	cli_field(cli, "notes", o->notes);
+}
+
+static void opp_show_people(struct cli *cli, const person_ref_vec *people)
+{
+	if (people->n)
 		cli_printf(cli, "\npeople:\n");
-	for (size_t i = 0; i < people.n; i++) {
+	for (size_t i = 0; i < people->n; i++) {
 		/* padded by display width, not bytes: "Zoë" is 3 columns */
 		struct strbuf line = STRBUF_INIT;
-		strbuf_addf(&line, "  %5lld  ", (long long)people.items[i].id);
-		strbuf_addpad(&line, people.items[i].name, 24);
-		cli_printf(cli, "%s %s\n", line.buf, enum_name(&role_def, people.items[i].role));
+		strbuf_addf(&line, "  %5lld  ", (long long)people->items[i].id);
+		strbuf_addpad(&line, people->items[i].name, 24);
+		cli_printf(cli, "%s %s\n", line.buf, enum_name(&role_def, people->items[i].role));
 		strbuf_release(&line);
 	}
-	show_timeline(cli, &iv, &history, total);
-	show_tasks(cli, "open tasks", &tv);
-out:
-	opp_release(&o);
-	person_ref_vec_release(&people);
-	stage_change_vec_release(&history);
-	interaction_vec_release(&iv);
-	task_vec_release(&tv);
-	want_standing_vec_release(&wants);
-	level_mismatch_release(&mismatch);
-	return rc;
+}
+
+static int opp_show(struct cli *cli, const struct args *a)
+{
+	struct opp_view v;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = opp_view_load(cli->store, id, arg_flag(a, "all"), &v, &cli->err)))
+		return rc;
+	if (cli->json) {
+		opp_show_json(cli, &v);
+	} else {
+		opp_show_fields(cli, &v);
+		opp_show_people(cli, &v.people);
+		show_timeline(cli, &v.interactions, &v.history, v.interactions_total);
+		show_tasks(cli, "open tasks", &v.tasks);
+	}
+	opp_view_release(&v);
+	return 0;
 }
 
 static int opp_edit(struct cli *cli, const struct args *a)

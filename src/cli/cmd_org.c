@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "io/json_model.h"
+#include "method/org_view.h"
 
 static void print_org_line(struct cli *cli, const struct org *o)
 {
@@ -64,47 +65,41 @@ static int org_list(struct cli *cli, const struct args *a)
 
 static int org_show(struct cli *cli, const struct args *a)
 {
-	struct org o = { 0 };
-	person_ref_vec people = { 0 };
-	opp_vec opps = { 0 };
+	struct org_view v;
 	json_t *j, *jp, *jo;
 	int64_t id;
 	int rc;
 
 	if ((rc = store_org_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_org_get(cli->store, id, &o, &cli->err)) ||
-	    (rc = store_org_people(cli->store, id, &people, &cli->err)) ||
-	    (rc = store_org_opps(cli->store, id, &opps, &cli->err)))
-		goto out;
-	j = org_to_json(&o);
+	    (rc = org_view_load(cli->store, id, &v, &cli->err)))
+		return rc;
+	j = org_to_json(&v.org);
 	jp = json_array();
 	jo = json_array();
-	cli_printf(cli, "%s (organisation %lld)\n", o.name, (long long)o.id);
-	cli_field(cli, "website", o.website);
-	cli_field(cli, "location", o.location);
-	cli_field(cli, "notes", o.notes);
-	if (opps.n)
+	cli_printf(cli, "%s (organisation %lld)\n", v.org.name, (long long)v.org.id);
+	cli_field(cli, "website", v.org.website);
+	cli_field(cli, "location", v.org.location);
+	cli_field(cli, "notes", v.org.notes);
+	if (v.opps.n)
 		cli_printf(cli, "\nopportunities:\n");
-	for (size_t i = 0; i < opps.n; i++) {
-		json_array_append_new(jo, opp_to_json(&opps.items[i]));
-		cli_printf(cli, "  %-30s %-13s %s\n", opps.items[i].slug,
-			   enum_name(&stage_def, (int)opps.items[i].stage), opps.items[i].title);
+	for (size_t i = 0; i < v.opps.n; i++) {
+		const struct opp *o = &v.opps.items[i];
+		json_array_append_new(jo, opp_to_json(o));
+		cli_printf(cli, "  %-30s %-13s %s\n", o->slug, enum_name(&stage_def, (int)o->stage),
+			   o->title);
 	}
-	if (people.n)
+	if (v.people.n)
 		cli_printf(cli, "\npeople:\n");
-	for (size_t i = 0; i < people.n; i++) {
-		json_array_append_new(jp, person_ref_to_json(&people.items[i]));
-		cli_printf(cli, "  %4lld  %s\n", (long long)people.items[i].id,
-			   people.items[i].name);
+	for (size_t i = 0; i < v.people.n; i++) {
+		json_array_append_new(jp, person_ref_to_json(&v.people.items[i]));
+		cli_printf(cli, "  %4lld  %s\n", (long long)v.people.items[i].id,
+			   v.people.items[i].name);
 	}
 	json_object_set_new(j, "opportunities", jo);
 	json_object_set_new(j, "people", jp);
 	cli_set_json(cli, j);
-out:
-	org_release(&o);
-	person_ref_vec_release(&people);
-	opp_vec_release(&opps);
-	return rc;
+	org_view_release(&v);
+	return 0;
 }
 
 static int org_edit(struct cli *cli, const struct args *a)

@@ -7,6 +7,7 @@
 
 #include "cli/show.h"
 #include "io/json_model.h"
+#include "method/person_view.h"
 
 static bool has_tag(const struct person *p, const char *tag)
 {
@@ -162,63 +163,97 @@ static int person_list(struct cli *cli, const struct args *a)
 	return 0;
 }
 
-static int person_show(struct cli *cli, const struct args *a)
+/* The opportunities a person is linked to, with the stage and their role. */
+static json_t *person_opps_json(const person_opp_vec *ov)
 {
-	struct person p = { 0 };
-	interaction_vec iv = { 0 };
-	task_vec tv = { 0 };
-	json_t *j;
-	int64_t id, total;
-	char num[32];
-	int rc;
+	json_t *arr = json_array();
 
-	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_person_get(cli->store, id, &p, &cli->err)) ||
-	    (rc = store_interactions_of_person(cli->store, id, timeline_limit(a), &iv, &total,
-					       &cli->err)) ||
-	    (rc = store_tasks_of_person(cli->store, id, &tv, &cli->err)))
-		goto out;
-	if (cli->json) {
-		j = person_to_json(&p);
-		json_object_set_new(j, "interactions", interactions_json(&iv));
-		json_object_set_new(j, "interactions_total", json_integer(total));
-		json_object_set_new(j, "tasks", tasks_json(&tv));
-		cli_set_json(cli, j);
-		goto out;
+	for (size_t i = 0; i < ov->n; i++) {
+		const struct person_opp *po = &ov->items[i];
+		json_t *j = opp_ref_to_json(&po->opp);
+		json_object_set_new(j, "stage", json_string(enum_name(&stage_def, (int)po->stage)));
+		json_object_set_new(j, "role", po->role >= 0
+						       ? json_string(enum_name(&role_def, po->role))
+						       : json_null());
+		json_array_append_new(arr, j);
 	}
+	return arr;
+}
 
-	cli_printf(cli, "%s (person %lld)\n", p.name, (long long)p.id);
-	cli_field(cli, "organisation", p.org_name);
-	cli_field(cli, "title", p.title);
-	cli_field(cli, "email", p.email);
-	cli_field(cli, "phone", p.phone);
-	cli_field(cli, "linkedin", p.linkedin);
-	if (p.rapport >= 0) {
-		snprintf(num, sizeof(num), "%d/5", p.rapport);
+static void person_show_json(struct cli *cli, const struct person_view *v)
+{
+	json_t *j = person_to_json(&v->person);
+
+	json_object_set_new(j, "interactions", interactions_json(&v->interactions));
+	json_object_set_new(j, "interactions_total", json_integer(v->interactions_total));
+	json_object_set_new(j, "tasks", tasks_json(&v->tasks));
+	json_object_set_new(j, "opportunities", person_opps_json(&v->opps));
+	cli_set_json(cli, j);
+}
+
+static void person_show_fields(struct cli *cli, const struct person *p)
+{
+	char num[32];
+
+	cli_printf(cli, "%s (person %lld)\n", p->name, (long long)p->id);
+	cli_field(cli, "organisation", p->org_name);
+	cli_field(cli, "title", p->title);
+	cli_field(cli, "email", p->email);
+	cli_field(cli, "phone", p->phone);
+	cli_field(cli, "linkedin", p->linkedin);
+	if (p->rapport >= 0) {
+		snprintf(num, sizeof(num), "%d/5", p->rapport);
 		cli_field(cli, "rapport", num);
 	}
-	if (p.cadence > 0) {
-		snprintf(num, sizeof(num), "every %d days", p.cadence);
+	if (p->cadence > 0) {
+		snprintf(num, sizeof(num), "every %d days", p->cadence);
 		cli_field(cli, "keep in touch", num);
 	}
-	cli_field(cli, "connected", p.connected_on);
-	cli_field(cli, "last contact", p.last_contact);
-	cli_field(cli, "next touch", p.next_touch);
-	if (p.ntags) {
+	cli_field(cli, "connected", p->connected_on);
+	cli_field(cli, "last contact", p->last_contact);
+	cli_field(cli, "next touch", p->next_touch);
+	if (p->ntags) {
 		struct strbuf tags = STRBUF_INIT;
-		for (size_t i = 0; i < p.ntags; i++)
-			strbuf_addf(&tags, "%s%s", i ? ", " : "", p.tags[i]);
+		for (size_t i = 0; i < p->ntags; i++)
+			strbuf_addf(&tags, "%s%s", i ? ", " : "", p->tags[i]);
 		cli_field(cli, "tags", tags.buf);
 		strbuf_release(&tags);
 	}
-	cli_field(cli, "notes", p.notes);
-	show_timeline(cli, &iv, NULL, total);
-	show_tasks(cli, "open tasks", &tv);
-out:
-	person_release(&p);
-	interaction_vec_release(&iv);
-	task_vec_release(&tv);
-	return rc;
+	cli_field(cli, "notes", p->notes);
+}
+
+/* As the web's person page lists them (it did, and the CLI did not). */
+static void person_show_opps(struct cli *cli, const person_opp_vec *ov)
+{
+	if (ov->n)
+		cli_printf(cli, "\nopportunities:\n");
+	for (size_t i = 0; i < ov->n; i++) {
+		const struct person_opp *po = &ov->items[i];
+		cli_printf(cli, "  %-30s %-13s %s\n", po->opp.slug,
+			   enum_name(&stage_def, (int)po->stage),
+			   po->role >= 0 ? enum_name(&role_def, po->role) : "");
+	}
+}
+
+static int person_show(struct cli *cli, const struct args *a)
+{
+	struct person_view v;
+	int64_t id;
+	int rc;
+
+	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
+	    (rc = person_view_load(cli->store, id, arg_flag(a, "all"), &v, &cli->err)))
+		return rc;
+	if (cli->json) {
+		person_show_json(cli, &v);
+	} else {
+		person_show_fields(cli, &v.person);
+		person_show_opps(cli, &v.opps);
+		show_timeline(cli, &v.interactions, NULL, v.interactions_total);
+		show_tasks(cli, "open tasks", &v.tasks);
+	}
+	person_view_release(&v);
+	return 0;
 }
 
 static int person_edit(struct cli *cli, const struct args *a)
@@ -281,8 +316,8 @@ static const struct opt_spec person_show_opts[] = {
 const struct cmd_spec person_cmds[] = {
 	{ "add", "NAME", "Add a person.", 1, 1, person_add_opts, person_add, CMD_WRITE },
 	{ "list", "", "List people by name.", 0, 0, person_list_opts, person_list, 0 },
-	{ "show", "PERSON", "Show a person with their interactions and open tasks.", 1, 1,
-	  person_show_opts, person_show, 0 },
+	{ "show", "PERSON", "Show a person with their opportunities, interactions and open "
+	  "tasks.", 1, 1, person_show_opts, person_show, 0 },
 	{ "edit", "PERSON", "Change a person's fields (an empty value clears one).", 1, 1,
 	  person_edit_opts, person_edit, CMD_WRITE },
 	{ "rm", "PERSON", "Remove a person with their tags, links and follow-ups; one with any "

@@ -67,11 +67,6 @@ static void show_interaction(struct cli *cli, const struct interaction *it)
 	cli_printf(cli, "\n");
 }
 
-int timeline_limit(const struct args *a)
-{
-	return arg_flag(a, "all") ? 0 : 20;
-}
-
 void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history,
 		   int64_t total)
 {

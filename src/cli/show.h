@@ -15,7 +15,5 @@ void show_tasks(struct cli *cli, const char *title, const task_vec *v);
  * total counts every interaction, to say how many are not shown. */
 void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history,
 		   int64_t total);
-/* How many interactions a show prints: 20, or all with --all. */
-int timeline_limit(const struct args *a);
 
 #endif

@@ -642,22 +642,19 @@ out:
 
 /* ---- on the opportunity page ---- */
 
-int opp_debriefs_section(struct strbuf *sb, struct web_req *rq, const struct opp *o)
+void opp_debriefs_section(struct strbuf *sb, const struct opp_view *view)
 {
-	debrief_vec v = { 0 };
-	struct opp_ref ref = { .id = o->id, .slug = o->slug };
-	int rc;
+	const debrief_vec *v = &view->debriefs;
+	struct opp_ref ref = { .id = view->opp.id, .slug = view->opp.slug };
 
-	if ((rc = store_debrief_list(rq->store, o->id, &v, &rq->err)))
-		goto out;
 	strbuf_addstr(sb, "<section class=\"card opp-debriefs\" id=\"debriefs\" "
 			  "aria-labelledby=\"h-debriefs\">\n<h2 id=\"h-debriefs\">Debriefs</h2>\n");
-	if (!v.n)
+	if (!v->n)
 		strbuf_addstr(sb, "<p class=\"meta\">None yet.</p>\n");
 	else
 		strbuf_addstr(sb, "<ul class=\"debriefs\">\n");
-	for (size_t i = v.n; i-- > 0;) {
-		const struct debrief *d = &v.items[i];
+	for (size_t i = v->n; i-- > 0;) {
+		const struct debrief *d = &v->items[i];
 		strbuf_addf(sb, "<li><a href=\"/debriefs/%lld\">", (long long)d->id);
 		ui_when(sb, d->at);
 		if (d->interaction_summary) {
@@ -670,12 +667,9 @@ int opp_debriefs_section(struct strbuf *sb, struct web_req *rq, const struct opp
 			strbuf_addf(sb, ", chemistry %d of 5", d->chemistry);
 		strbuf_addstr(sb, "</span></li>\n");
 	}
-	if (v.n)
+	if (v->n)
 		strbuf_addstr(sb, "</ul>\n");
 	strbuf_addstr(sb, "<p class=\"actions\"><a class=\"button secondary\" href=\"");
 	opp_path(sb, &ref, "/debrief#record");
 	strbuf_addstr(sb, "\">Record a debrief</a></p>\n</section>\n");
-out:
-	debrief_vec_release(&v);
-	return rc;
 }

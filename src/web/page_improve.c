@@ -67,31 +67,30 @@ static void feedback_text_fields(struct strbuf *sb, const struct web_req *rq, co
 	ui_textarea(sb, rq, "text", "What they told you", NULL, 3);
 }
 
-int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp *o,
-			 const person_ref_vec *people)
+void opp_feedback_section(struct strbuf *sb, const struct web_req *rq,
+			  const struct opp_view *view)
 {
-	feedback_vec v = { 0 };
+	const struct opp *o = &view->opp;
+	const person_ref_vec *people = &view->people;
+	const feedback_vec *v = &view->feedback;
 	struct strbuf back = STRBUF_INIT;
-	int rc;
 
-	if ((rc = store_feedback_list(rq->store, o->id, &v, &rq->err)))
-		goto out;
 	strbuf_addstr(sb, "<section class=\"card opp-feedback\" id=\"feedback\" "
 			  "aria-labelledby=\"h-feedback\">\n<h2 id=\"h-feedback\">Feedback received"
 			  "</h2>\n");
-	if (v.n)
+	if (v->n)
 		strbuf_addstr(sb, "<ul class=\"feedback\">\n");
-	for (size_t i = 0; i < v.n; i++) {
+	for (size_t i = 0; i < v->n; i++) {
 		strbuf_addstr(sb, "<li><span class=\"meta\">");
-		ui_when(sb, v.items[i].at);
+		ui_when(sb, v->items[i].at);
 		strbuf_addstr(sb, " · ");
-		ui_person_link(sb, v.items[i].from.id, v.items[i].from.name);
+		ui_person_link(sb, v->items[i].from.id, v->items[i].from.name);
 		strbuf_addstr(sb, "</span> ");
-		html_text(sb, v.items[i].text);
+		html_text(sb, v->items[i].text);
 		strbuf_addf(sb, " <a href=\"/improve?feedback=%lld#add\">Act on it</a></li>\n",
-			    (long long)v.items[i].id);
+			    (long long)v->items[i].id);
 	}
-	if (v.n)
+	if (v->n)
 		strbuf_addstr(sb, "</ul>\n");
 	if (!people->n) {
 		strbuf_addstr(sb, "<p class=\"meta\">Link the person who gave it to the opportunity "
@@ -117,8 +116,6 @@ int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp
 	strbuf_addstr(sb, "</section>\n");
 out:
 	strbuf_release(&back);
-	feedback_vec_release(&v);
-	return rc;
 }
 
 void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t person_id,

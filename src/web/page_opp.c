@@ -18,24 +18,25 @@
 #include "method/fit.h"
 #include "method/levels.h"
 #include "method/opp_actions.h"
-#include "store/offer.h"
-#include "store/wants.h"
+#include "method/opp_view.h"
 #include "web/form.h"
 #include "web/ui.h"
 #include "web/views.h"
 
-/* How many interactions the timeline shows (the newest). */
-#define TIMELINE_LIMIT 50
-
 /* The opportunity of the address (a slug or an id); ERR_NOT_FOUND for a 404. */
+static int resolve_opp(struct web_req *rq, int64_t *id)
+{
+	if (!rq->arg[0])
+		return error_set(&rq->err, ERR_NOT_FOUND, "no such opportunity");
+	return store_opp_resolve(rq->store, rq->arg[0], id, &rq->err);
+}
+
 static int load_opp(struct web_req *rq, struct opp *o)
 {
 	int64_t id;
-	int rc;
+	int rc = resolve_opp(rq, &id);
 
-	if (!rq->arg[0] || (rc = store_opp_resolve(rq->store, rq->arg[0], &id, &rq->err)))
-		return rq->arg[0] ? rc : error_set(&rq->err, ERR_NOT_FOUND, "no such opportunity");
-	return store_opp_get(rq->store, id, o, &rq->err);
+	return rc ? rc : store_opp_get(rq->store, id, o, &rq->err);
 }
 
 /* "/opportunities/SLUG" and more after it. */
@@ -58,61 +59,22 @@ static void fit_line(struct strbuf *sb, const struct fit *f)
 
 /* ---- the page's sections ---- */
 
-struct view {
-	struct opp o;
-	person_ref_vec people;
-	stage_change_vec history;
-	interaction_vec iv;
-	int64_t total;
-	task_vec tasks;
-	want_standing_vec wants;
-	struct level_mismatch mismatch;
-	struct offer offer;
-	offer_round_vec rounds;
-	bool has_offer;
-	struct fit fit;
-};
-
-static void view_release(struct view *v)
+/* Everything the page shows (method/opp_view.h); ?all=1 for the whole timeline. */
+static int view_load(struct web_req *rq, struct opp_view *v)
 {
-	opp_release(&v->o);
-	person_ref_vec_release(&v->people);
-	stage_change_vec_release(&v->history);
-	interaction_vec_release(&v->iv);
-	task_vec_release(&v->tasks);
-	want_standing_vec_release(&v->wants);
-	level_mismatch_release(&v->mismatch);
-	offer_release(&v->offer);
-	offer_round_vec_release(&v->rounds);
-}
-
-static int view_load(struct web_req *rq, struct view *v)
-{
-	struct store *s = rq->store;
-	struct error *err = &rq->err;
+	const char *all = web_param(&rq->query, "all");
 	int64_t id;
 	int rc;
 
 	memset(v, 0, sizeof(*v));
-	if ((rc = load_opp(rq, &v->o)))
+	if ((rc = resolve_opp(rq, &id)))
 		return rc;
-	id = v->o.id;
-	if ((rc = store_opp_people(s, id, &v->people, err)) ||
-	    (rc = store_opp_history(s, id, &v->history, err)) ||
-	    (rc = store_interactions_of_opp(s, id, TIMELINE_LIMIT, &v->iv, &v->total, err)) ||
-	    (rc = store_tasks_of_opp(s, id, &v->tasks, err)) ||
-	    (rc = fit_standings_load(s, &v->o, &v->wants, err)) ||
-	    (rc = levels_check_opp(s, id, &v->mismatch, err)) ||
-	    (rc = store_offer_of_opp(s, id, &v->offer, &v->has_offer, err)) ||
-	    (v->has_offer && (rc = store_offer_rounds(s, v->offer.id, &v->rounds, err))))
-		return rc;
-	v->fit = fit_of_standings(&v->wants);
-	return 0;
+	return opp_view_load(rq->store, id, all && *all, v, &rq->err);
 }
 
-static void head(struct strbuf *sb, const struct view *v)
+static void head(struct strbuf *sb, const struct opp_view *v)
 {
-	const struct opp *o = &v->o;
+	const struct opp *o = &v->opp;
 
 	strbuf_addstr(sb, "<div class=\"page-head opp-head\">\n<div><p class=\"meta\">");
 	ui_org_link(sb, o->org_id, o->org_name);
@@ -156,9 +118,9 @@ static void move_form(struct strbuf *sb, const struct web_req *rq, const struct 
 	strbuf_release(&back);
 }
 
-static void details(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+static void details(struct strbuf *sb, const struct web_req *rq, const struct opp_view *v)
 {
-	const struct opp *o = &v->o;
+	const struct opp *o = &v->opp;
 
 	strbuf_addstr(sb, "<section class=\"card opp-details\" aria-labelledby=\"h-details\">\n"
 			  "<h2 id=\"h-details\">Details</h2>\n<dl class=\"facts\">\n"
@@ -225,7 +187,7 @@ static void notes(struct strbuf *sb, const struct opp *o)
 	strbuf_addstr(sb, "</section>\n");
 }
 
-static void people(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+static void people(struct strbuf *sb, const struct web_req *rq, const struct opp_view *v)
 {
 	struct strbuf action = STRBUF_INIT;
 
@@ -246,7 +208,7 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct vie
 		strbuf_addstr(sb, "<p class=\"meta\">Nobody linked yet. Link the people you meet "
 				  "here: the playbooks write to them after a \"no\".</p>\n");
 	}
-	opp_path(&action, &v->o, "/people");
+	opp_path(&action, &v->opp, "/people");
 	strbuf_addstr(sb, "<h3>Link a person</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack link-form");
 	strbuf_addstr(sb, "<div class=\"row\">");
@@ -316,25 +278,29 @@ static void stage_item(struct strbuf *sb, const struct stage_change *c)
 }
 
 /* Interactions and stage changes merged, newest first (both come oldest first). */
-static void timeline(struct strbuf *sb, const struct view *v)
+static void timeline(struct strbuf *sb, const struct opp_view *v)
 {
-	size_t i = v->iv.n, h = v->history.n;
+	size_t i = v->interactions.n, h = v->history.n;
 
 	strbuf_addstr(sb, "<section class=\"card opp-timeline\" aria-labelledby=\"h-timeline\">\n"
 			  "<h2 id=\"h-timeline\">Timeline</h2>\n");
-	if (v->total > (int64_t)v->iv.n)
-		strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld interactions.</p>\n",
-			    v->iv.n, (long long)v->total);
+	if (v->interactions_total > (int64_t)v->interactions.n) {
+		/* as the person page does: what is not shown can be asked for */
+		strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld interactions. <a href=\"",
+			    v->interactions.n, (long long)v->interactions_total);
+		opp_path(sb, &v->opp, "?all=1#h-timeline");
+		strbuf_addstr(sb, "\">Show every one</a></p>\n");
+	}
 	if (!i && !h)
 		strbuf_addstr(sb, "<p class=\"meta\">Nothing yet.</p>\n");
 	strbuf_addstr(sb, "<ol class=\"opp-events\">\n");
 	while (i || h) {
 		const struct stage_change *c = h ? &v->history.items[h - 1] : NULL;
-		if (c && (!i || strncmp(c->at, v->iv.items[i - 1].at, 16) > 0)) {
+		if (c && (!i || strncmp(c->at, v->interactions.items[i - 1].at, 16) > 0)) {
 			stage_item(sb, c);
 			h--;
 		} else {
-			interaction_item(sb, &v->iv.items[--i]);
+			interaction_item(sb, &v->interactions.items[--i]);
 		}
 	}
 	strbuf_addstr(sb, "</ol>\n</section>\n");
@@ -345,7 +311,7 @@ static const char *status_class(enum want_status s)
 	return s == WANT_MET ? "good" : s == WANT_PARTLY ? "warn" : s == WANT_UNMET ? "bad" : "";
 }
 
-static void wants(struct strbuf *sb, const struct view *v)
+static void wants(struct strbuf *sb, const struct opp_view *v)
 {
 	strbuf_addstr(sb, "<section class=\"card opp-wants\" id=\"wants\" "
 			  "aria-labelledby=\"h-wants\">\n<h2 id=\"h-wants\">Wants</h2>\n");
@@ -404,16 +370,16 @@ static void wants(struct strbuf *sb, const struct view *v)
 	}
 	strbuf_addstr(sb, "</tbody>\n</table>\n<p class=\"actions\"><a class=\"button secondary\" "
 			  "href=\"/wants?opp=");
-	ui_url_part(sb, v->o.slug);
+	ui_url_part(sb, v->opp.slug);
 	strbuf_addstr(sb, "#mark\">Record what you learnt</a></p>\n<p class=\"meta\">The "
 			  "<a href=\"/prep/");
-	ui_url_part(sb, v->o.slug);
+	ui_url_part(sb, v->opp.slug);
 	strbuf_addstr(sb, "\">prep sheet</a> lists the questions that verify what is still "
 			  "unknown.</p>\n</section>\n");
 }
 
 
-static void offer(struct strbuf *sb, const struct view *v)
+static void offer(struct strbuf *sb, const struct opp_view *v)
 {
 	const struct offer *of = &v->offer;
 
@@ -452,19 +418,19 @@ static void offer(struct strbuf *sb, const struct view *v)
 			    (long long)of->id);
 	} else {
 		strbuf_addstr(sb, "<a class=\"button secondary\" href=\"/offers/compare?add=");
-		ui_url_part(sb, v->o.slug);
+		ui_url_part(sb, v->opp.slug);
 		strbuf_addstr(sb, "#add\">Add the offer</a>");
 	}
 	strbuf_addstr(sb, "<a href=\"/offers/compare\">Offers compare</a></p>\n</section>\n");
 }
 
-static void tasks(struct strbuf *sb, const struct web_req *rq, const struct view *v)
+static void tasks(struct strbuf *sb, const struct web_req *rq, const struct opp_view *v)
 {
 	char today[DATE_BUFSZ];
 	struct strbuf back = STRBUF_INIT;
 
 	date_format_day(store_now(rq->store), today);
-	opp_path(&back, &v->o, "");
+	opp_path(&back, &v->opp, "");
 	strbuf_addstr(sb, "<section class=\"card opp-tasks\" id=\"tasks\" "
 			  "aria-labelledby=\"h-tasks\">\n"
 			  "<h2 id=\"h-tasks\">Open follow-ups</h2>\n");
@@ -491,15 +457,13 @@ static void tasks(struct strbuf *sb, const struct web_req *rq, const struct view
 static int render(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
-	struct view v;
+	struct opp_view v;
 	struct strbuf title = STRBUF_INIT;
 	int rc;
 
-	if ((rc = view_load(rq, &v))) {
-		view_release(&v);
+	if ((rc = view_load(rq, &v)))
 		return rc;
-	}
-	strbuf_addf(&title, "%s · %s", v.o.title, v.o.org_name ? v.o.org_name : "");
+	strbuf_addf(&title, "%s · %s", v.opp.title, v.opp.org_name ? v.opp.org_name : "");
 	ui_page_begin(rs, rq, title.buf, NAV_PIPELINE);
 	head(sb, &v);
 	ui_form_errors(sb, rq);
@@ -508,18 +472,18 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	details(sb, rq, &v);
 	tasks(sb, rq, &v);
 	people(sb, rq, &v);
-	notes(sb, &v.o);
+	notes(sb, &v.opp);
 	strbuf_addstr(sb, "</div>\n<div class=\"opp-main\">\n");
 	timeline(sb, &v);
-	if (!(rc = opp_debriefs_section(sb, rq, &v.o)))
-		rc = opp_feedback_section(sb, rq, &v.o, &v.people);
+	opp_debriefs_section(sb, &v);
+	opp_feedback_section(sb, rq, &v);
 	wants(sb, &v);
 	offer(sb, &v);
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 	strbuf_release(&title);
-	view_release(&v);
-	return rc;
+	opp_view_release(&v);
+	return 0;
 }
 
 int page_opp(struct web_req *rq, struct web_resp *rs)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "method/org_view.h"
 #include "store/browse.h"
 #include "web/form.h"
 #include "web/ui.h"
@@ -186,25 +187,22 @@ static void org_people(struct strbuf *sb, const struct org *o, const person_ref_
 int page_org(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
-	struct org o = { 0 };
-	person_ref_vec people = { 0 };
-	opp_vec opps = { 0 };
+	struct org_view v;
+	const struct org *o = &v.org;
 	char merge[64];
 	int64_t id;
 	int rc;
 
 	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
-	    (rc = store_org_get(rq->store, id, &o, &rq->err)) ||
-	    (rc = store_org_people(rq->store, id, &people, &rq->err)) ||
-	    (rc = store_org_opps(rq->store, id, &opps, &rq->err)))
-		goto out;
-	ui_page_begin(rs, rq, o.name, NAV_ORGS);
+	    (rc = org_view_load(rq->store, id, &v, &rq->err)))
+		return rc;
+	ui_page_begin(rs, rq, o->name, NAV_ORGS);
 	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
-	html_text(sb, o.name);
+	html_text(sb, o->name);
 	strbuf_addstr(sb, "</h1>");
-	if (o.location) {
+	if (o->location) {
 		strbuf_addstr(sb, "<p class=\"meta\">");
-		html_text(sb, o.location);
+		html_text(sb, o->location);
 		strbuf_addstr(sb, "</p>");
 	}
 	strbuf_addf(sb, "</div><div class=\"actions\"><a class=\"button secondary\" "
@@ -212,19 +210,16 @@ int page_org(struct web_req *rq, struct web_resp *rs)
 			"href=\"/orgs/%lld/delete\">Delete</a></div></div>\n"
 			"<div class=\"grid org-page\">\n<div>\n",
 		    (long long)id, (long long)id);
-	org_opps(sb, &opps);
-	org_people(sb, &o, &people);
+	org_opps(sb, &v.opps);
+	org_people(sb, o, &v.people);
 	strbuf_addstr(sb, "</div>\n<div>\n");
-	org_facts(sb, &o);
+	org_facts(sb, o);
 	snprintf(merge, sizeof(merge), "/orgs/%lld/merge", (long long)id);
 	ui_merge_form(sb, rq, merge, "organisation");
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
-out:
-	org_release(&o);
-	person_ref_vec_release(&people);
-	opp_vec_release(&opps);
-	return rc;
+	org_view_release(&v);
+	return 0;
 }
 
 /* ---- adding and changing an organisation ---- */

@@ -14,14 +14,14 @@
 
 #include "core/text.h"
 #include "method/letter.h"
+#include "method/person_view.h"
 #include "store/browse.h"
 #include "web/form.h"
 #include "web/ui.h"
 #include "web/views.h"
 
-/* How many people a list shows; how many interactions a timeline shows. */
+/* How many people a list shows. */
 #define LIST_MAX 200
-#define TIMELINE_MAX 20
 
 static const char *const rapport_values[] = { "", "0", "1", "2", "3", "4", "5" };
 static const char *const rapport_labels[] = { "(not rated)", "0: none", "1", "2", "3", "4",
@@ -517,31 +517,25 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 int page_person(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
-	struct person p = { 0 };
-	interaction_vec iv = { 0 };
-	task_vec tv = { 0 };
-	person_opp_vec ov = { 0 };
+	struct person_view v;
+	const struct person *p = &v.person;
 	const char *all = web_param(&rq->query, "all");
-	int64_t id, total = 0;
+	int64_t id;
 	char back[64];
 	int rc;
 
 	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
-	    (rc = store_person_get(rq->store, id, &p, &rq->err)) ||
-	    (rc = store_interactions_of_person(rq->store, id, all && *all ? 0 : TIMELINE_MAX, &iv,
-					       &total, &rq->err)) ||
-	    (rc = store_tasks_of_person(rq->store, id, &tv, &rq->err)) ||
-	    (rc = store_person_opps(rq->store, id, &ov, &rq->err)))
-		goto out;
+	    (rc = person_view_load(rq->store, id, all && *all, &v, &rq->err)))
+		return rc;
 	snprintf(back, sizeof(back), "/people/%lld", (long long)id);
-	ui_page_begin(rs, rq, p.name, NAV_PEOPLE);
+	ui_page_begin(rs, rq, p->name, NAV_PEOPLE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
-	html_text(sb, p.name);
+	html_text(sb, p->name);
 	strbuf_addstr(sb, "</h1><p class=\"meta\">");
-	html_text(sb, p.title);
-	if (p.title && p.org_id)
+	html_text(sb, p->title);
+	if (p->title && p->org_id)
 		strbuf_addstr(sb, " at ");
-	ui_org_link(sb, p.org_id, p.org_name);
+	ui_org_link(sb, p->org_id, p->org_name);
 	strbuf_addf(sb, "</p></div><div class=\"actions\">"
 			"<a class=\"button secondary\" href=\"/people/%lld/edit\">Edit</a>"
 			"<a class=\"button secondary\" href=\"#log\">Log an interaction</a>"
@@ -549,23 +543,19 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 			"<a class=\"button secondary\" href=\"/people/%lld/delete\">Delete</a>"
 			"</div></div>\n<div class=\"person-page\">\n<div class=\"person-main\">\n",
 		    (long long)id, (long long)id);
-	open_tasks(sb, rq, &p, &tv);
-	timeline(sb, &p, &iv, total);
+	open_tasks(sb, rq, p, &v.tasks);
+	timeline(sb, p, &v.interactions, v.interactions_total);
 	strbuf_addstr(sb, "</div>\n<div class=\"person-side\">\n");
-	facts(sb, rq, &p);
-	opportunities(sb, &ov);
-	log_form(sb, rq, &p, &ov, back);
-	rc = task_form(sb, rq, &p, &ov, back);
-	person_feedback_form(sb, rq, p.id, &ov);
+	facts(sb, rq, p);
+	opportunities(sb, &v.opps);
+	log_form(sb, rq, p, &v.opps, back);
+	rc = task_form(sb, rq, p, &v.opps, back);
+	person_feedback_form(sb, rq, p->id, &v.opps);
 	snprintf(back, sizeof(back), "/people/%lld/merge", (long long)id);
 	ui_merge_form(sb, rq, back, "person");
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
-out:
-	person_release(&p);
-	interaction_vec_release(&iv);
-	task_vec_release(&tv);
-	person_opp_vec_release(&ov);
+	person_view_release(&v);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 #ifndef RAPPORT_PAGES_H
 #define RAPPORT_PAGES_H
 
+#include "method/opp_view.h"
 #include "store/browse.h"
 #include "web/web.h"
 
@@ -68,15 +69,15 @@ int page_prep(struct web_req *rq, struct web_resp *rs);
 int page_debrief(struct web_req *rq, struct web_resp *rs);
 int post_debrief(struct web_req *rq, struct web_resp *rs);
 int page_debrief_one(struct web_req *rq, struct web_resp *rs);
-int opp_debriefs_section(struct strbuf *sb, struct web_req *rq, const struct opp *o);
+void opp_debriefs_section(struct strbuf *sb, const struct opp_view *v);
 /* page_improve.c: /improve, feedback; the small feedback forms of the
  * opportunity and person pages */
 int page_improve(struct web_req *rq, struct web_resp *rs);
 int post_improve(struct web_req *rq, struct web_resp *rs);
 int post_improve_done(struct web_req *rq, struct web_resp *rs);
 int post_feedback(struct web_req *rq, struct web_resp *rs);
-int opp_feedback_section(struct strbuf *sb, struct web_req *rq, const struct opp *o,
-			 const person_ref_vec *people);
+void opp_feedback_section(struct strbuf *sb, const struct web_req *rq,
+			  const struct opp_view *v);
 void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t person_id,
 			  const person_opp_vec *opps);
 /* page_offers.c */

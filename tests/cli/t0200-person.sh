@@ -254,4 +254,19 @@ for p in json.load(open(\"out\")):
 "
 '
 
+# Bug (issue 18): the web's person page listed the opportunities a person is
+# linked to; 'person show' gathered its own data and left them out.
+test_expect_success 'person show lists their opportunities with the stage and their role' '
+	rapport opp add "Acme Analytics" "Data Lead" --slug acme-lead >/dev/null &&
+	rapport opp link acme-lead Director --role hiring-manager >/dev/null &&
+	rapport person show Director >out &&
+	grep -q "^opportunities:" out &&
+	grep -q "^  acme-lead  *lead  *hiring-manager$" out &&
+	rapport --json person show Director >out &&
+	test_eq "$(jlen opportunities <out)" 1 &&
+	test_eq "$(jv opportunities.0.slug <out)" acme-lead &&
+	test_eq "$(jv opportunities.0.stage <out)" lead &&
+	test_eq "$(jv opportunities.0.role <out)" hiring-manager
+'
+
 test_done

@@ -330,6 +330,23 @@ test_expect_success 'a hostile title added through the form comes back escaped' 
 	! grep -q "<img src=x" page && ! grep -q "<script>alert" page
 '
 
+# Bug (issue 18): the page showed the newest 50 interactions and no way to
+# see the rest; now the newest 20, as 'opp show' and the person page, and
+# every one on request.
+test_expect_success 'a long timeline shows the newest 20, and every one on request' '
+	rapport opp add Acme "Long Run" --slug long-run >/dev/null &&
+	for i in $(seq 1 21); do
+		rapport log note "Note number $i" --with "Hiring Manager" --opp long-run \
+			--at 2026-02-0$((i % 9 + 1)) >/dev/null || return 1
+	done &&
+	http GET /opportunities/long-run >page &&
+	has page "The newest 20 of 21 interactions." \
+		"href=\"/opportunities/long-run?all=1#h-timeline\">Show every one</a>" &&
+	test "$(grep -c "Note number" page)" = 20 &&
+	http GET "/opportunities/long-run?all=1" >page &&
+	test "$(grep -c "Note number" page)" = 21 && ! grep -q "The newest" page
+'
+
 serve_stop
 stopped=$?
 test_expect_success 'the server stops cleanly' '

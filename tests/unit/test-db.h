@@ -1,0 +1,71 @@
+/*
+ * test-db.h: a new store in a temporary folder for a unit test, and the
+ * records most tests start from. Static functions in a header, as each unit
+ * test is linked alone with the library.
+ */
+#ifndef RAPPORT_TEST_DB_H
+#define RAPPORT_TEST_DB_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/store.h"
+#include "util/xalloc.h"
+
+struct test_db {
+	char dir[64];
+	char path[128];
+	struct store *s;
+};
+
+/* A new store in a new folder, at the tests' fixed time (2026-03-02T09:00). */
+static inline struct test_db *test_db_open(void)
+{
+	struct test_db *db = xcalloc(1, sizeof(*db));
+	struct error err = ERROR_INIT;
+
+	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
+	snprintf(db->dir, sizeof(db->dir), "/tmp/rapport-unit.XXXXXX");
+	assert_non_null(mkdtemp(db->dir));
+	snprintf(db->path, sizeof(db->path), "%s/test.db", db->dir);
+	assert_int_equal(store_open(&db->s, db->path, 0, &err), 0);
+	return db;
+}
+
+/* Close the store and remove its folder: 0, or -1 when it could not be removed. */
+static inline int test_db_close(struct test_db *db)
+{
+	char cmd[160];
+	int rc;
+
+	store_close(db->s);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", db->dir);
+	rc = system(cmd) ? -1 : 0;
+	free(db);
+	return rc;
+}
+
+static inline int64_t test_db_org(struct store *s, const char *name)
+{
+	struct org o = { 0 };
+	struct error err = ERROR_INIT;
+
+	o.name = xstrdup(name);
+	assert_int_equal(store_org_add(s, &o, &err), 0);
+	org_release(&o);
+	return o.id;
+}
+
+static inline int64_t test_db_person(struct store *s, const char *name, int64_t org_id)
+{
+	struct person p = { .rapport = -1, .cadence = -1 };
+	struct error err = ERROR_INIT;
+
+	p.name = xstrdup(name);
+	p.org_id = org_id;
+	assert_int_equal(store_person_add(s, &p, &err), 0);
+	person_release(&p);
+	return p.id;
+}
+
+#endif
