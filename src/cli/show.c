@@ -69,7 +69,7 @@ static void show_interaction(struct cli *cli, const struct interaction *it)
 
 int timeline_limit(const struct args *a)
 {
-	return arg_flag(a, "all") ? 0 : 20;
+	return arg_flag(a, CLI_OPT_ALL) ? 0 : 20;
 }
 
 void show_timeline(struct cli *cli, const interaction_vec *iv, const stage_change_vec *history,
