@@ -172,8 +172,10 @@ found:
 
 void args_release(struct args *a)
 {
+	size_t n = a->values ? opts_count(a->cmd) : 0;
+
 	free(a->pos);
-	for (size_t i = 0; a->values && a->cmd && i < opts_count(a->cmd); i++)
+	for (size_t i = 0; i < n; i++)
 		free(a->values[i].items);
 	free(a->values);
 }

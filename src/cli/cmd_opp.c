@@ -389,17 +389,21 @@ static int opp_link(struct cli *cli, const struct args *a)
 	  .help = "the salary you aim for" },                                                      \
 	{ .id = OPP_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
+/* What they disclose or offer: add and edit take them alike. */
+#define OPP_OFFERED_OPTS                                                         \
+	{ .id = OPP_OPT_LEVEL_OFFERED, .name = "level-offered", .arg = "L",      \
+	  .help = "the level they discuss or offer" },                           \
+	{ .id = OPP_OPT_SALARY_RANGE, .name = "salary-range", .arg = "LOW-HIGH", \
+	  .help = "the range they disclosed" },                                  \
+	{ .id = OPP_OPT_SALARY_OFFERED, .name = "salary-offered", .arg = "N",    \
+	  .help = "the salary they offered" }
+
 /* opp add takes every field the web's form does (issue 16). */
 static const struct opt_spec opp_add_opts[] = {
 	OPP_FIELD_OPTS,
 	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
 	  .help = "the stage it starts in (default: lead)" },
-	{ .id = OPP_OPT_LEVEL_OFFERED, .name = "level-offered", .arg = "L",
-	  .help = "the level they discuss or offer" },
-	{ .id = OPP_OPT_SALARY_RANGE, .name = "salary-range", .arg = "LOW-HIGH",
-	  .help = "the range they disclosed" },
-	{ .id = OPP_OPT_SALARY_OFFERED, .name = "salary-offered", .arg = "N",
-	  .help = "the salary they offered" },
+	OPP_OFFERED_OPTS,
 	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
 	  .help = "make a new organisation even when one has a close name" },
 	{ 0 },
@@ -411,12 +415,7 @@ static const struct opt_spec opp_edit_opts[] = {
 	  .help = "the organisation (created if new)" },
 	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
 	  .help = "make a new organisation even when one has a close name" },
-	{ .id = OPP_OPT_LEVEL_OFFERED, .name = "level-offered", .arg = "L",
-	  .help = "the level they discuss or offer" },
-	{ .id = OPP_OPT_SALARY_RANGE, .name = "salary-range", .arg = "LOW-HIGH",
-	  .help = "the range they disclosed" },
-	{ .id = OPP_OPT_SALARY_OFFERED, .name = "salary-offered", .arg = "N",
-	  .help = "the salary they offered" },
+	OPP_OFFERED_OPTS,
 	{ 0 },
 };
 static const struct opt_spec opp_list_opts[] = {
