@@ -66,7 +66,10 @@ $(BUILD)/rapport: $(CLI_OBJ) $(BUILD)/librapport.a
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(LIBS) $(TEST_LIBS)
+
+# The argument parser is the command line's, not the library's.
+$(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)

@@ -10,6 +10,25 @@
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
 
+/* A bug in rapport's own tables or code, never the user's mistake: say
+ * what and stop, so that the test suite fails on it. */
+#define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
+
+static _Noreturn void bug_at(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static _Noreturn void bug_at(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "rapport: BUG: %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
 static int find_opt(const struct cmd_spec *cmd, const char *name, size_t len)
 {
 	for (int i = 0; cmd->opts && cmd->opts[i].name; i++)
@@ -61,16 +80,42 @@ int global_option(struct args *a, int argc, const char **argv, int i, struct err
 	return 0;
 }
 
+/* A table that breaks the rules of struct opt_spec is a bug in rapport. */
+static void opts_check(const struct cmd_spec *cmd)
+{
+	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
+		if (cmd->opts[i].id <= 0)
+			BUG("option '--%s' of '%s' has no id", cmd->opts[i].name, cmd->name);
+		for (int j = 0; j < i; j++)
+			if (cmd->opts[j].id == cmd->opts[i].id)
+				BUG("options '--%s' and '--%s' of '%s' share id %d",
+				    cmd->opts[j].name, cmd->opts[i].name, cmd->name,
+				    cmd->opts[i].id);
+	}
+}
+
+static size_t opts_count(const struct cmd_spec *cmd)
+{
+	size_t n = 0;
+
+	while (cmd->opts && cmd->opts[n].name)
+		n++;
+	return n;
+}
+
 int args_parse(struct args *a, const struct cmd_spec *cmd, int argc, const char **argv,
 	       struct error *err)
 {
 	bool only_pos = false;
 
+	opts_check(cmd);
 	a->cmd = cmd;
 	a->pos = xcalloc((size_t)argc + 1, sizeof(*a->pos));
+	a->values = xcalloc(opts_count(cmd) + 1, sizeof(*a->values));
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i], *eq;
 		const struct opt_spec *o;
+		struct opt_values *vals;
 		int idx;
 
 		if (only_pos || arg[0] != '-' || !arg[1] || looks_negative(arg)) {
@@ -112,13 +157,10 @@ found:
 		if (o->arg && !eq && i + 1 >= argc)
 			return error_set(err, ERR_INVALID, "option '--%s' needs a value (%s)",
 					 o->name, o->arg);
-		if ((size_t)idx >= ARRAY_SIZE(a->values))
-			return error_set(err, ERR_INVALID, "too many options");
-		xgrow((void **)&a->values[idx].items, sizeof(char *), a->values[idx].n + 1,
-		      &a->values[idx].alloc);
-		a->values[idx].items[a->values[idx].n++] =
-			!o->arg ? "" : eq ? eq + 1 : argv[++i];
-		if (o->arg && !(o->flags & OPT_MULTI) && a->values[idx].n > 1)
+		vals = &a->values[idx];
+		xgrow((void **)&vals->items, sizeof(char *), vals->n + 1, &vals->alloc);
+		vals->items[vals->n++] = !o->arg ? "" : eq ? eq + 1 : argv[++i];
+		if (o->arg && !(o->flags & OPT_MULTI) && vals->n > 1)
 			return error_set(err, ERR_INVALID, "option '--%s' given twice", o->name);
 	}
 	if (a->npos < cmd->min_args)
@@ -130,40 +172,88 @@ found:
 
 void args_release(struct args *a)
 {
+	size_t n = a->values ? opts_count(a->cmd) : 0;
+
 	free(a->pos);
-	for (size_t i = 0; i < ARRAY_SIZE(a->values); i++)
+	for (size_t i = 0; i < n; i++)
 		free(a->values[i].items);
+	free(a->values);
 }
 
-const char *const *arg_all(const struct args *a, const char *name, size_t *n)
+/* The table entry of option id in the running command, or -1. */
+static int opt_index(const struct args *a, int id)
 {
-	int idx = find_opt(a->cmd, name, strlen(name));
+	for (int i = 0; a->cmd->opts && a->cmd->opts[i].name; i++)
+		if (a->cmd->opts[i].id == id)
+			return i;
+	return -1;
+}
 
-	if (idx < 0) {
-		*n = 0;
-		return NULL;
-	}
+/* The entry of option id, which the running command must offer. */
+static int offered_index(const struct args *a, int id)
+{
+	int idx = opt_index(a, id);
+
+	if (idx < 0)
+		BUG("'%s' reads option %d, which is not in its table", a->cmd->name, id);
+	return idx;
+}
+
+const char *const *arg_all(const struct args *a, int id, size_t *n)
+{
+	int idx = offered_index(a, id);
+
 	*n = a->values[idx].n;
 	return (const char *const *)a->values[idx].items;
 }
 
-const char *arg_opt(const struct args *a, const char *name)
+const char *arg_opt(const struct args *a, int id)
 {
 	size_t n;
-	const char *const *v = arg_all(a, name, &n);
+	const char *const *v = arg_all(a, id, &n);
 	return n ? v[n - 1] : NULL;
 }
 
-bool arg_flag(const struct args *a, const char *name)
+bool arg_flag(const struct args *a, int id)
 {
-	return arg_opt(a, name) != NULL;
+	return arg_opt(a, id) != NULL;
 }
 
-int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long min, long max,
-		long *out, bool *given)
+bool arg_offered(const struct args *a, int id)
 {
-	const char *v = arg_opt(a, name);
+	return opt_index(a, id) >= 0;
+}
+
+const char *arg_opt_if_offered(const struct args *a, int id)
+{
+	return arg_offered(a, id) ? arg_opt(a, id) : NULL;
+}
+
+void arg_set_fields(const struct args *a, void *record, const struct opt_field *fields,
+		    size_t n)
+{
+	const char *v;
+
+	for (size_t i = 0; i < n; i++)
+		if ((v = arg_opt_if_offered(a, fields[i].id)))
+			field_set((char **)((char *)record + fields[i].offset), v);
+}
+
+/* The value of a number option and its label ("--days") for errors; NULL
+ * when it is not given. An empty value clears the field. */
+static const char *number_opt(const struct args *a, int id, char *label, size_t size)
+{
+	int idx = offered_index(a, id);
+
+	snprintf(label, size, "--%s", a->cmd->opts[idx].name);
+	return arg_opt(a, id);
+}
+
+int cli_int_opt(struct cli *cli, const struct args *a, int id, long min, long max, long *out,
+		bool *given)
+{
 	char label[64];
+	const char *v = number_opt(a, id, label, sizeof(label));
 
 	*given = v != NULL;
 	if (!v)
@@ -172,8 +262,21 @@ int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long mi
 		*out = -1;
 		return 0;
 	}
-	snprintf(label, sizeof(label), "--%s", name);
 	return text_parse_int(label, v, min, max, out, &cli->err);
+}
+
+int cli_amount_opt(struct cli *cli, const struct args *a, int id, int64_t *out)
+{
+	char label[64];
+	const char *v = number_opt(a, id, label, sizeof(label));
+
+	if (!v)
+		return 0;
+	if (!*v) {
+		*out = -1;
+		return 0;
+	}
+	return text_parse_amount(label, v, out, &cli->err);
 }
 
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ])

@@ -17,12 +17,26 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/* Ids of the options that code shared by several command files reads
+ * (show.c, cmd_remove.c), above the ids of every file's own enum. */
+enum cli_shared_opt {
+	CLI_OPT_ALL = 1000, /* show: every interaction */
+	CLI_OPT_FORCE,      /* rm: what goes with the record too */
+};
+
 enum opt_flags {
 	OPT_MULTI = 1 << 0,  /* may be given several times */
 	OPT_HIDDEN = 1 << 1, /* accepted, not shown in usage or help: an old name kept */
 };
 
+/*
+ * An option of a command. Code asks for its value by id, a constant of the
+ * command file's enum (ORG_OPT_WEBSITE), never by name: a misspelt id does
+ * not build. Ids start at 1 and are unique within a table (args_parse
+ * checks); the table's order is the order of usage and help.
+ */
 struct opt_spec {
+	int id;
 	const char *name; /* without the leading "--" */
 	const char *arg;  /* the value's placeholder, or NULL for a flag */
 	const char *help;
@@ -34,11 +48,12 @@ struct args {
 	const struct cmd_spec *cmd;
 	const char **pos;
 	size_t npos;
-	/* values[i] are the values of cmd->opts[i], in order */
-	struct {
+	/* values[i] are the values of cmd->opts[i], in order: one per entry
+	 * of the table, however long */
+	struct opt_values {
 		const char **items;
 		size_t n, alloc;
-	} values[24];
+	} *values;
 	/* global options, accepted anywhere */
 	bool json, help;
 	const char *db;
@@ -69,7 +84,7 @@ struct cmd_spec {
 	const char *usage; /* arguments, e.g. "NAME" */
 	const char *summary;
 	size_t min_args, max_args;
-	const struct opt_spec *opts; /* ends with a zeroed entry */
+	const struct opt_spec *opts; /* ends with a zeroed entry; NULL: none */
 	int (*run)(struct cli *cli, const struct args *a);
 	unsigned flags;
 };
@@ -106,20 +121,40 @@ extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_group cmd_groups[];
 
-/* Option values: the last one given, or NULL. */
-const char *arg_opt(const struct args *a, const char *name);
-bool arg_flag(const struct args *a, const char *name);
+/* Option values by id: the last one given, or NULL. An id that is not in
+ * the running command's table is a bug in rapport: it aborts (the test
+ * suite hits it), rather than read as "not given". */
+const char *arg_opt(const struct args *a, int id);
+bool arg_flag(const struct args *a, int id);
 /* All values of a repeatable option; *n receives their count. */
-const char *const *arg_all(const struct args *a, const char *name, size_t *n);
+const char *const *arg_all(const struct args *a, int id, size_t *n);
+/* For code that several commands share (add and edit), when some of them
+ * do not offer the option: whether the running command offers it, and its
+ * value, NULL when it is not given or not offered. */
+bool arg_offered(const struct args *a, int id);
+const char *arg_opt_if_offered(const struct args *a, int id);
+
+/* An option tied to a text field of a record: the field's offset in it. */
+struct opt_field {
+	int id;
+	size_t offset;
+};
+/* Set each text field whose option is given (field_set: "" clears it); an
+ * option the running command does not offer is skipped (add has no --name). */
+void arg_set_fields(const struct args *a, void *record, const struct opt_field *fields,
+		    size_t n);
 
 /* Helpers that validate and fill cli->err (return 0 or a negative ERR_*).
  * cli_int_opt gives -1 for an empty value ("--rapport ''" clears it). */
-int cli_int_opt(struct cli *cli, const struct args *a, const char *name, long min, long max,
-		long *out, bool *given);
+int cli_int_opt(struct cli *cli, const struct args *a, int id, long min, long max, long *out,
+		bool *given);
 int cli_when(struct cli *cli, const char *value, char out[DATE_BUFSZ]);
 int cli_enum(struct cli *cli, const struct enum_def *def, const char *value, int *out);
-/* The amount option --name when given (an empty value clears it: -1). */
-int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out);
+/* The amount option id when given (an empty value clears it: -1). */
+int cli_amount_opt(struct cli *cli, const struct args *a, int id, int64_t *out);
+
+/* The organisation ref names (an id or a name; see store_org_resolve) into o. */
+int cli_org_get(struct cli *cli, const char *ref, struct org *o);
 
 /* The organisation named name (see store_org_find_or_add): a close name
  * takes the one you have, and says so on stderr. */

@@ -11,6 +11,11 @@
 #include "method/levels.h"
 #include "method/playbook_run.h"
 
+/* The options of agenda's commands: code asks for each by its constant. */
+enum agenda_opt {
+	AGENDA_OPT_DAYS = 1,
+};
+
 /* show_tasks(), with a "mismatch:" line under an opportunity's first task. */
 static void show_section(struct cli *cli, const struct agenda *ag, int k, const char *title,
 			 id_vec *said)
@@ -65,7 +70,7 @@ static int agenda_run(struct cli *cli, const struct args *a)
 	long days = 7;
 	bool given;
 
-	if (cli_int_opt(cli, a, "days", 0, 3650, &days, &given))
+	if (cli_int_opt(cli, a, AGENDA_OPT_DAYS, 0, 3650, &days, &given))
 		return ERR_INVALID;
 	if (!cli_playbook(cli) || playbooks_tick(cli->store, cli_playbook(cli), &cli->err) ||
 	    agenda_build(cli->store, days, &ag, &cli->err))
@@ -85,7 +90,8 @@ static int agenda_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec agenda_opts[] = {
-	{ .name = "days", .arg = "N", .help = "how many days ahead to show (default 7)" },
+	{ .id = AGENDA_OPT_DAYS, .name = "days", .arg = "N",
+	  .help = "how many days ahead to show (default 7)" },
 	{ 0 },
 };
 

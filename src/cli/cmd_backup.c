@@ -28,6 +28,11 @@
 #include "store/backup.h"
 #include "util/atomic_file.h"
 
+/* The options of backup's commands: code asks for each by its constant. */
+enum backup_opt {
+	BACKUP_OPT_FORCE = 1,
+};
+
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -141,7 +146,7 @@ static int backup_run(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	if ((rc = check_not_database(cli, path, file)))
 		goto out;
-	if (!arg_flag(a, "force") && !lstat(file, &st)) {
+	if (!arg_flag(a, BACKUP_OPT_FORCE) && !lstat(file, &st)) {
 		rc = error_set(&cli->err, ERR_CONFLICT,
 			       "'%s' exists: give --force to replace it with the backup", file);
 		goto out;
@@ -216,10 +221,8 @@ out:
 	return rc;
 }
 
-static const struct opt_spec no_opts[] = { { 0 } };
-
 static const struct opt_spec backup_opts[] = {
-	{ .name = "force", .help = "replace FILE when it exists" },
+	{ .id = BACKUP_OPT_FORCE, .name = "force", .help = "replace FILE when it exists" },
 	{ 0 },
 };
 
@@ -240,6 +243,6 @@ const struct cmd_spec restore_cmds[] = {
 	  "A damaged file, one that is not a rapport database or comes from a newer rapport, or "
 	  "one whose tables, indexes, triggers or views differ from those rapport makes, is "
 	  "refused and the database left as it is.",
-	  1, 1, no_opts, restore_run, CMD_NO_DB },
+	  1, 1, NULL, restore_run, CMD_NO_DB },
 	{ 0 },
 };

@@ -13,6 +13,11 @@
 #include "util/password.h"
 #include "web/auth.h"
 
+/* The options of config's commands: code asks for each by its constant. */
+enum config_opt {
+	CONFIG_OPT_UNSET = 1,
+};
+
 #define WEB_PASSWORD "web.password"
 
 /* One line of standard input, without its line break; echo off at a
@@ -54,7 +59,7 @@ static int web_password_set(struct cli *cli, const struct args *a)
 	char *pw, *again = NULL;
 	int rc = 0;
 
-	if (arg_flag(a, "unset")) {
+	if (arg_flag(a, CONFIG_OPT_UNSET)) {
 		if (auth_password_set(NULL, &cli->err))
 			return cli->err.code;
 		cli_printf(cli, "unset " WEB_PASSWORD "\n");
@@ -204,7 +209,7 @@ static int config_unset(struct cli *cli, const char *key)
 static int config_run(struct cli *cli, const struct args *a)
 {
 	const char *key = a->npos > 0 ? a->pos[0] : NULL;
-	bool unset = arg_flag(a, "unset");
+	bool unset = arg_flag(a, CONFIG_OPT_UNSET);
 
 	if (key && !strcmp(key, WEB_PASSWORD))
 		return web_password_set(cli, a);
@@ -221,7 +226,7 @@ static int config_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec config_opts[] = {
-	{ .name = "unset", .help = "remove KEY's value" },
+	{ .id = CONFIG_OPT_UNSET, .name = "unset", .help = "remove KEY's value" },
 	{ 0 },
 };
 

@@ -11,7 +11,6 @@
 #include "cli/debrief.h"
 #include "cli/remove.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,22 +19,26 @@
 #include "io/json_debrief.h"
 #include "store/wants.h"
 
+/* The options of debrief's commands: code asks for each by its constant. */
+enum debrief_opt {
+	DEBRIEF_OPT_INTERACTION = 1,
+	DEBRIEF_OPT_ASKED,
+	DEBRIEF_OPT_ANSWER,
+	DEBRIEF_OPT_MARK,
+	DEBRIEF_OPT_WITH,
+	DEBRIEF_OPT_WELL,
+	DEBRIEF_OPT_REFINE,
+	DEBRIEF_OPT_CHEMISTRY,
+	DEBRIEF_OPT_NOTES,
+	DEBRIEF_OPT_AT,
+};
+
 static void debrief_draft_release(struct debrief_draft *dr)
 {
 	debrief_release(&dr->d);
 	free(dr->marks.items);
 	free(dr->answered_by_name);
 	memset(dr, 0, sizeof(*dr));
-}
-
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
 }
 
 static int parse_id(struct cli *cli, const char *what, const char *s, int64_t *id)
@@ -53,7 +56,7 @@ int debrief_question(struct cli *cli, const char *q, struct asked *out)
 	struct question bank = { 0 };
 	int64_t id;
 
-	if (!all_digits(q)) {
+	if (!text_all_digits(q)) {
 		if (text_check("a question", q, TEXT_REQUIRED | TEXT_ONE_LINE, &cli->err))
 			return ERR_INVALID;
 		out->text = xstrdup(q);
@@ -183,9 +186,9 @@ static int mark_answer(struct cli *cli, const struct debrief_draft *dr, const ch
 static int flags_questions(struct cli *cli, const struct args *a, struct debrief_draft *dr)
 {
 	size_t nq, nans, nmarks;
-	const char *const *qs = arg_all(a, "asked", &nq);
-	const char *const *answers = arg_all(a, "answer", &nans);
-	const char *const *marks = arg_all(a, "mark", &nmarks);
+	const char *const *qs = arg_all(a, DEBRIEF_OPT_ASKED, &nq);
+	const char *const *answers = arg_all(a, DEBRIEF_OPT_ANSWER, &nans);
+	const char *const *marks = arg_all(a, DEBRIEF_OPT_MARK, &nmarks);
 
 	if (nans > nq)
 		return error_set(&cli->err, ERR_INVALID,
@@ -214,10 +217,10 @@ static int flags_texts(struct cli *cli, const struct args *a, struct debrief_dra
 	long chem;
 	bool given;
 
-	field_set(&dr->d.went_well, arg_opt(a, "well"));
-	field_set(&dr->d.refine, arg_opt(a, "refine"));
-	field_set(&dr->d.notes, arg_opt(a, "notes"));
-	if (cli_int_opt(cli, a, "chemistry", 1, 5, &chem, &given))
+	field_set(&dr->d.went_well, arg_opt(a, DEBRIEF_OPT_WELL));
+	field_set(&dr->d.refine, arg_opt(a, DEBRIEF_OPT_REFINE));
+	field_set(&dr->d.notes, arg_opt(a, DEBRIEF_OPT_NOTES));
+	if (cli_int_opt(cli, a, DEBRIEF_OPT_CHEMISTRY, 1, 5, &chem, &given))
 		return ERR_INVALID;
 	dr->d.chemistry = given ? (int)chem : -1;
 	return 0;
@@ -226,11 +229,12 @@ static int flags_texts(struct cli *cli, const struct args *a, struct debrief_dra
 /* The flags that say what to record; without any, a terminal is asked. */
 static bool has_content_flags(const struct args *a)
 {
-	static const char *const names[] = { "asked", "answer", "mark", "well", "refine",
-					     "chemistry", "notes" };
+	static const int ids[] = { DEBRIEF_OPT_ASKED,  DEBRIEF_OPT_ANSWER,    DEBRIEF_OPT_MARK,
+				   DEBRIEF_OPT_WELL,   DEBRIEF_OPT_REFINE,    DEBRIEF_OPT_CHEMISTRY,
+				   DEBRIEF_OPT_NOTES };
 
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (arg_opt(a, names[i]))
+	for (size_t i = 0; i < ARRAY_SIZE(ids); i++)
+		if (arg_opt(a, ids[i]))
 			return true;
 	return false;
 }
@@ -243,9 +247,10 @@ static int flags_context(struct cli *cli, const struct args *a, struct debrief_d
 	int64_t id = 0;
 	int rc = 0;
 
-	if ((v = arg_opt(a, "with")) && store_person_resolve(cli->store, v, &dr->with, &cli->err))
+	if ((v = arg_opt(a, DEBRIEF_OPT_WITH)) &&
+	    store_person_resolve(cli->store, v, &dr->with, &cli->err))
 		return cli->err.code;
-	if (!(v = arg_opt(a, "interaction")))
+	if (!(v = arg_opt(a, DEBRIEF_OPT_INTERACTION)))
 		rc = store_latest_interview(cli->store, dr->d.opp.id, &id, &cli->err);
 	else if (strcmp(v, "none"))
 		rc = parse_id(cli, "--interaction", v, &id);
@@ -253,7 +258,7 @@ static int flags_context(struct cli *cli, const struct args *a, struct debrief_d
 		return rc;
 	if (debrief_use_interaction(cli, dr, id))
 		return cli->err.code;
-	if ((v = arg_opt(a, "at"))) {
+	if ((v = arg_opt(a, DEBRIEF_OPT_AT))) {
 		if (cli_when(cli, v, when))
 			return ERR_INVALID;
 		free(dr->d.at);
@@ -403,26 +408,27 @@ static int debrief_show(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec debrief_opts[] = {
-	{ .name = "interaction", .arg = "ID",
+	{ .id = DEBRIEF_OPT_INTERACTION, .name = "interaction", .arg = "ID",
 	  .help = "the interaction it is about, or none (default: the latest interview on OPP)" },
-	{ .name = "asked", .arg = "Q", .flags = OPT_MULTI,
+	{ .id = DEBRIEF_OPT_ASKED, .name = "asked", .arg = "Q", .flags = OPT_MULTI,
 	  .help = "a question you asked: an id from the bank, or your own words (repeatable)" },
-	{ .name = "answer", .arg = "TEXT", .flags = OPT_MULTI,
+	{ .id = DEBRIEF_OPT_ANSWER, .name = "answer", .arg = "TEXT", .flags = OPT_MULTI,
 	  .help = "their answer; the Nth --answer goes with the Nth --asked" },
-	{ .name = "mark", .arg = "[N:]WANT=STATUS", .flags = OPT_MULTI,
+	{ .id = DEBRIEF_OPT_MARK, .name = "mark", .arg = "[N:]WANT=STATUS", .flags = OPT_MULTI,
 	  .help = "the answer to the Nth --asked settles WANT: unknown, met, partly, unmet or "
 		  "vague (N: may be left out when there is one --asked)" },
-	{ .name = "with", .arg = "PERSON",
+	{ .id = DEBRIEF_OPT_WITH, .name = "with", .arg = "PERSON",
 	  .help = "who answered (default: the interaction's only participant)" },
-	{ .name = "well", .arg = "TEXT", .help = "what went well" },
-	{ .name = "refine", .arg = "TEXT", .help = "what to refine next time" },
-	{ .name = "chemistry", .arg = "N",
+	{ .id = DEBRIEF_OPT_WELL, .name = "well", .arg = "TEXT", .help = "what went well" },
+	{ .id = DEBRIEF_OPT_REFINE, .name = "refine", .arg = "TEXT",
+	  .help = "what to refine next time" },
+	{ .id = DEBRIEF_OPT_CHEMISTRY, .name = "chemistry", .arg = "N",
 	  .help = "how it felt, 1-5 (also set on the interaction when it has none)" },
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
-	{ .name = "at", .arg = "WHEN", .help = "when it happened (default: the interaction's time)" },
+	{ .id = DEBRIEF_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ .id = DEBRIEF_OPT_AT, .name = "at", .arg = "WHEN",
+	  .help = "when it happened (default: the interaction's time)" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec debrief_cmds[] = {
 	{ "", "OPP",
@@ -433,10 +439,10 @@ const struct cmd_spec debrief_cmds[] = {
 	  "debrief acme-data-lead --asked 12 --answer \"two days a month in the office\" "
 	  "--mark \"remote work=met\" --asked \"How is success measured?\" --chemistry 4",
 	  1, 1, debrief_opts, debrief_run, CMD_WRITE },
-	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1, no_opts,
+	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1, NULL,
 	  debrief_list, 0 },
 	{ "show", "ID", "Show a debrief: the questions asked, the answers and the wants they "
-	  "marked.", 1, 1, no_opts, debrief_show, 0 },
+	  "marked.", 1, 1, NULL, debrief_show, 0 },
 	{ "rm", "ID", "Remove a debrief with its questions asked; one whose answers marked "
 	  "wants only with --force (the marks go too).", 1, 1, cli_rm_opts, cli_debrief_rm,
 	  CMD_WRITE },

@@ -13,6 +13,12 @@
 #include "method/letter_eml.h"
 #include "util/atomic_file.h"
 
+/* The options of draft's commands: code asks for each by its constant. */
+enum draft_opt {
+	DRAFT_OPT_EML = 1,
+	DRAFT_OPT_MAILTO,
+};
+
 /* Written whole or not at all (util/atomic_file.h). */
 static int write_file(struct cli *cli, const char *path, const struct strbuf *data)
 {
@@ -68,7 +74,7 @@ static json_t *draft_json(const struct letter_draft *d)
 static int draft_run(struct cli *cli, const struct args *a)
 {
 	struct letter_draft d = { 0 };
-	const char *eml = arg_opt(a, "eml");
+	const char *eml = arg_opt(a, DRAFT_OPT_EML);
 	json_t *obj;
 	long id;
 	int rc = 0;
@@ -79,9 +85,9 @@ static int draft_run(struct cli *cli, const struct args *a)
 	obj = draft_json(&d);
 	if (eml)
 		rc = draft_eml(cli, &d, eml, obj);
-	if (!rc && arg_flag(a, "mailto"))
+	if (!rc && arg_flag(a, DRAFT_OPT_MAILTO))
 		draft_mailto(cli, &d, obj);
-	if (!eml && !arg_flag(a, "mailto"))
+	if (!eml && !arg_flag(a, DRAFT_OPT_MAILTO))
 		cli_printf(cli, "Subject: %s\n\n%s", d.letter.subject, d.letter.body);
 	cli_set_json(cli, obj);
 	letter_draft_release(&d);
@@ -89,9 +95,10 @@ static int draft_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec draft_opts[] = {
-	{ .name = "eml", .arg = "FILE",
+	{ .id = DRAFT_OPT_EML, .name = "eml", .arg = "FILE",
 	  .help = "write an e-mail file your mail client opens as a draft ('-': print it)" },
-	{ .name = "mailto", .help = "print a mailto: link that opens the letter in your mail client" },
+	{ .id = DRAFT_OPT_MAILTO, .name = "mailto",
+	  .help = "print a mailto: link that opens the letter in your mail client" },
 	{ 0 },
 };
 

@@ -16,6 +16,14 @@
 #include "method/exports.h"
 #include "util/atomic_file.h"
 
+/* The options of export's commands: code asks for each by its constant. */
+enum export_opt {
+	EXPORT_OPT_OUTPUT = 1,
+	EXPORT_OPT_BOM,
+	EXPORT_OPT_TODO,
+	EXPORT_OPT_PAST_DAYS,
+};
+
 /* Writes one export to f. */
 typedef int (*export_writer)(struct cli *cli, const struct args *a, FILE *f);
 
@@ -42,7 +50,7 @@ static int write_json(struct cli *cli, const struct args *a, FILE *f);
  * it is refused for the formats that are not JSON, rather than ignored). */
 static int run_export(struct cli *cli, const struct args *a, export_writer write)
 {
-	const char *path = arg_opt(a, "output");
+	const char *path = arg_opt(a, EXPORT_OPT_OUTPUT);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem;
@@ -114,7 +122,7 @@ static int write_csv(struct cli *cli, const struct args *a, FILE *f)
 		return error_set(&cli->err, ERR_INVALID,
 				 "no table '%s' to export: people, organisations, opportunities, "
 				 "interactions or tasks", a->pos[0]);
-	return export_csv(cli->store, table, arg_flag(a, "bom"), f, &cli->err);
+	return export_csv(cli->store, table, arg_flag(a, EXPORT_OPT_BOM), f, &cli->err);
 }
 
 static int export_csv_run(struct cli *cli, const struct args *a)
@@ -130,8 +138,8 @@ static int write_ical(struct cli *cli, const struct args *a, FILE *f)
 	long days;
 	bool given;
 
-	o.tasks_as_todo = arg_flag(a, "todo");
-	if (cli_int_opt(cli, a, "past-days", 0, 3650, &days, &given))
+	o.tasks_as_todo = arg_flag(a, EXPORT_OPT_TODO);
+	if (cli_int_opt(cli, a, EXPORT_OPT_PAST_DAYS, 0, 3650, &days, &given))
 		return ERR_INVALID;
 	if (given && days >= 0)
 		o.past_days = (int)days;
@@ -143,8 +151,9 @@ static int export_ical_run(struct cli *cli, const struct args *a)
 	return run_export(cli, a, write_ical);
 }
 
-#define OUTPUT_OPT                                                                  \
-	{ .name = "output", .arg = "FILE", .help = "write to FILE instead of standard output", \
+#define OUTPUT_OPT                                                  \
+	{ .id = EXPORT_OPT_OUTPUT, .name = "output", .arg = "FILE", \
+	  .help = "write to FILE instead of standard output",       \
 	  .letter = 'o' }
 
 static const struct opt_spec export_opts[] = {
@@ -154,14 +163,16 @@ static const struct opt_spec export_opts[] = {
 
 static const struct opt_spec csv_opts[] = {
 	OUTPUT_OPT,
-	{ .name = "bom", .help = "begin with a UTF-8 byte order mark (for Excel)" },
+	{ .id = EXPORT_OPT_BOM, .name = "bom",
+	  .help = "begin with a UTF-8 byte order mark (for Excel)" },
 	{ 0 },
 };
 
 static const struct opt_spec ical_opts[] = {
 	OUTPUT_OPT,
-	{ .name = "todo", .help = "follow-ups as to-dos (VTODO) rather than all-day events" },
-	{ .name = "past-days", .arg = "N",
+	{ .id = EXPORT_OPT_TODO, .name = "todo",
+	  .help = "follow-ups as to-dos (VTODO) rather than all-day events" },
+	{ .id = EXPORT_OPT_PAST_DAYS, .name = "past-days", .arg = "N",
 	  .help = "interviews and offer deadlines from N days ago on (default 90)" },
 	{ 0 },
 };

@@ -9,10 +9,16 @@
 #include "io/json_debrief.h"
 #include "io/json_model.h"
 
+/* The options of feedback's commands: code asks for each by its constant. */
+enum feedback_opt {
+	FEEDBACK_OPT_FROM = 1,
+	FEEDBACK_OPT_AT,
+};
+
 static int feedback_add(struct cli *cli, const struct args *a)
 {
 	struct feedback f = { 0 };
-	const char *from = arg_opt(a, "from"), *at = arg_opt(a, "at");
+	const char *from = arg_opt(a, FEEDBACK_OPT_FROM), *at = arg_opt(a, FEEDBACK_OPT_AT);
 	char when[DATE_BUFSZ];
 	int64_t id;
 	int rc;
@@ -88,11 +94,12 @@ out:
 }
 
 static const struct opt_spec feedback_add_opts[] = {
-	{ .name = "from", .arg = "PERSON", .help = "who gave it (required)" },
-	{ .name = "at", .arg = "WHEN", .help = "when they gave it (default: now)" },
+	{ .id = FEEDBACK_OPT_FROM, .name = "from", .arg = "PERSON",
+	  .help = "who gave it (required)" },
+	{ .id = FEEDBACK_OPT_AT, .name = "at", .arg = "WHEN",
+	  .help = "when they gave it (default: now)" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec feedback_cmds[] = {
 	{ "add", "OPP TEXT",
@@ -101,7 +108,7 @@ const struct cmd_spec feedback_cmds[] = {
 	  "--from-feedback ID'.",
 	  2, 2, feedback_add_opts, feedback_add, CMD_WRITE },
 	{ "list", "[OPP]", "List feedback (on one opportunity), oldest first, with the improvement "
-	  "actions that follow each.", 0, 1, no_opts, feedback_list, 0 },
+	  "actions that follow each.", 0, 1, NULL, feedback_list, 0 },
 	{ "rm", "ID", "Remove feedback; with improvement actions that follow it only with "
 	  "--force (they stay, following nothing).", 1, 1, cli_rm_opts, cli_feedback_rm,
 	  CMD_WRITE },

@@ -14,6 +14,12 @@
 #include "method/dump.h"
 #include "method/import.h"
 
+/* The options of import's commands: code asks for each by its constant. */
+enum import_opt {
+	IMPORT_OPT_DRY_RUN = 1,
+	IMPORT_OPT_MAP,
+};
+
 /* A file this large gets a progress bar when stderr is a terminal. */
 #define PROGRESS_MIN_BYTES (512 * 1024)
 /* Skipped rows and warnings printed as text; --json lists them all. */
@@ -107,7 +113,7 @@ static void keep_freed_memory(void)
 
 static int run_import(struct cli *cli, const struct args *a, enum import_kind kind)
 {
-	struct import_options o = { .dry_run = arg_flag(a, "dry-run") };
+	struct import_options o = { .dry_run = arg_flag(a, IMPORT_OPT_DRY_RUN) };
 	struct import_summary sum = { 0 };
 	struct bar bar = { a->pos[0], -1 };
 	struct strbuf text = STRBUF_INIT;
@@ -116,7 +122,7 @@ static int run_import(struct cli *cli, const struct args *a, enum import_kind ki
 
 	keep_freed_memory();
 	if (kind == IMPORT_CSV)
-		o.maps = arg_all(a, "map", &o.nmaps);
+		o.maps = arg_all(a, IMPORT_OPT_MAP, &o.nmaps);
 	if (isatty(STDERR_FILENO) && !stat(a->pos[0], &st) && st.st_size >= PROGRESS_MIN_BYTES) {
 		o.progress = show_progress;
 		o.progress_ctx = &bar;
@@ -150,23 +156,22 @@ static int import_vcard(struct cli *cli, const struct args *a)
 
 #define DRY_RUN_HELP "read the file and report what would change, writing nothing"
 
-static const struct opt_spec no_opts[] = { { 0 } };
 static const struct opt_spec dry_run_opts[] = {
-	{ .name = "dry-run", .help = DRY_RUN_HELP },
+	{ .id = IMPORT_OPT_DRY_RUN, .name = "dry-run", .help = DRY_RUN_HELP },
 	{ 0 },
 };
 static const struct opt_spec csv_opts[] = {
-	{ .name = "map", .arg = "COLUMN=FIELD",
+	{ .id = IMPORT_OPT_MAP, .name = "map", .arg = "COLUMN=FIELD",
 	  .help = "read COLUMN as FIELD (company, title, status, applied, url, salary, "
 		  "salary-target, location, notes, source, level, or ignore); repeatable",
 	  .flags = OPT_MULTI },
-	{ .name = "dry-run", .help = DRY_RUN_HELP },
+	{ .id = IMPORT_OPT_DRY_RUN, .name = "dry-run", .help = DRY_RUN_HELP },
 	{ 0 },
 };
 
 const struct cmd_spec import_cmds[] = {
 	{ "json", "FILE", "Load a JSON document made by 'rapport export' into an empty database.",
-	  1, 1, no_opts, import_json, CMD_WRITE },
+	  1, 1, NULL, import_json, CMD_WRITE },
 	{ "linkedin", "FILE",
 	  "Add or update people from LinkedIn's Connections.csv, with their organisations and "
 	  "the day you connected.",

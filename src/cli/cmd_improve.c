@@ -14,6 +14,12 @@
 #include "core/text.h"
 #include "io/json_model.h"
 
+/* The options of improve's commands: code asks for each by its constant. */
+enum improve_opt {
+	IMPROVE_OPT_FROM_FEEDBACK = 1,
+	IMPROVE_OPT_DUE,
+};
+
 /* The feedback the action follows: its id, checked as the command line checks ids. */
 static int feedback_ref(struct cli *cli, const char *ref, int64_t *id)
 {
@@ -33,9 +39,10 @@ static int improve_add(struct cli *cli, const struct args *a)
 	int64_t feedback_id = 0;
 	int rc;
 
-	if (cli_when(cli, (v = arg_opt(a, "due")) ? v : "+1w", due))
+	if (cli_when(cli, (v = arg_opt(a, IMPROVE_OPT_DUE)) ? v : "+1w", due))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "from-feedback")) && (rc = feedback_ref(cli, v, &feedback_id)))
+	if ((v = arg_opt(a, IMPROVE_OPT_FROM_FEEDBACK)) &&
+	    (rc = feedback_ref(cli, v, &feedback_id)))
 		goto out;
 	t.title = xstrdup(a->pos[0]);
 	t.due = xstrdup(due);
@@ -72,13 +79,13 @@ static int improve_list(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec improve_add_opts[] = {
-	{ .name = "from-feedback", .arg = "ID",
+	{ .id = IMPROVE_OPT_FROM_FEEDBACK, .name = "from-feedback", .arg = "ID",
 	  .help = "the feedback it follows (see rapport feedback list): the task is for the "
 		  "person who gave it, on its opportunity" },
-	{ .name = "due", .arg = "WHEN", .help = "when to have done it (default: in a week)" },
+	{ .id = IMPROVE_OPT_DUE, .name = "due", .arg = "WHEN",
+	  .help = "when to have done it (default: in a week)" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec improve_cmds[] = {
 	{ "add", "TEXT",
@@ -87,7 +94,7 @@ const struct cmd_spec improve_cmds[] = {
 	  "brings a progress-update letter to the person who gave it.",
 	  1, 1, improve_add_opts, improve_add, CMD_WRITE },
 	{ "list", "", "List improvement actions: open ones by due date, then those done or "
-	  "skipped.", 0, 0, no_opts, improve_list, 0 },
+	  "skipped.", 0, 0, NULL, improve_list, 0 },
 	{ "rm", "ID", "Remove an improvement action.", 1, 1, cli_rm_opts, cli_improve_rm,
 	  CMD_WRITE },
 	{ 0 },

@@ -8,6 +8,17 @@
 #include "io/json_model.h"
 #include "method/actions.h"
 
+/* The options of log's commands: code asks for each by its constant. */
+enum log_opt {
+	LOG_OPT_WITH = 1,
+	LOG_OPT_OPP,
+	LOG_OPT_AT,
+	LOG_OPT_IN,
+	LOG_OPT_OUT,
+	LOG_OPT_CHEMISTRY,
+	LOG_OPT_NOTES,
+};
+
 /* The interaction, and "stage_change": {from, to} when the log moved its
  * opportunity on (null otherwise). */
 static json_t *log_json(const struct interaction *it, const struct log_outcome *moved)
@@ -38,23 +49,24 @@ static int log_run(struct cli *cli, const struct args *a)
 	if ((rc = cli_enum(cli, &interaction_kind_def, a->pos[0], &kind)))
 		return rc;
 	it.kind = (enum interaction_kind)kind;
-	if (arg_flag(a, "in") && arg_flag(a, "out"))
+	if (arg_flag(a, LOG_OPT_IN) && arg_flag(a, LOG_OPT_OUT))
 		return error_set(&cli->err, ERR_INVALID, "--in and --out exclude each other");
-	if (arg_flag(a, "in"))
+	if (arg_flag(a, LOG_OPT_IN))
 		it.direction = DIR_IN;
-	if ((v = arg_opt(a, "at"))) {
+	if ((v = arg_opt(a, LOG_OPT_AT))) {
 		if (cli_when(cli, v, when))
 			return ERR_INVALID;
 	} else {
 		date_format(store_now(cli->store), when);
 	}
-	if (cli_int_opt(cli, a, "chemistry", 1, 5, &num, &given))
+	if (cli_int_opt(cli, a, LOG_OPT_CHEMISTRY, 1, 5, &num, &given))
 		return ERR_INVALID;
 	if (given)
 		it.chemistry = (int)num;
-	if ((v = arg_opt(a, "opp")) && store_opp_resolve(cli->store, v, &it.opp.id, &cli->err))
+	if ((v = arg_opt(a, LOG_OPT_OPP)) &&
+	    store_opp_resolve(cli->store, v, &it.opp.id, &cli->err))
 		return cli->err.code;
-	with = arg_all(a, "with", &n);
+	with = arg_all(a, LOG_OPT_WITH, &n);
 	for (size_t i = 0; i < n; i++) {
 		struct person_ref *r = VEC_PUSH(&it.people);
 		if ((rc = store_person_resolve(cli->store, with[i], &r->id, &cli->err)))
@@ -62,7 +74,7 @@ static int log_run(struct cli *cli, const struct args *a)
 	}
 	it.at = xstrdup(when);
 	it.summary = xstrdup(a->pos[1]);
-	field_set(&it.notes, arg_opt(a, "notes"));
+	field_set(&it.notes, arg_opt(a, LOG_OPT_NOTES));
 	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it, &moved, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
@@ -85,14 +97,15 @@ out:
 }
 
 static const struct opt_spec log_opts[] = {
-	{ .name = "with", .arg = "PERSON", .help = "someone in it (repeatable)",
+	{ .id = LOG_OPT_WITH, .name = "with", .arg = "PERSON", .help = "someone in it (repeatable)",
 	  .flags = OPT_MULTI },
-	{ .name = "opp", .arg = "OPP", .help = "the opportunity it was about" },
-	{ .name = "at", .arg = "WHEN", .help = "when it happened (default: now)" },
-	{ .name = "in", .help = "they reached out to you" },
-	{ .name = "out", .help = "you reached out to them (the default)" },
-	{ .name = "chemistry", .arg = "N", .help = "how it felt, 1-5" },
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ .id = LOG_OPT_OPP, .name = "opp", .arg = "OPP", .help = "the opportunity it was about" },
+	{ .id = LOG_OPT_AT, .name = "at", .arg = "WHEN",
+	  .help = "when it happened (default: now)" },
+	{ .id = LOG_OPT_IN, .name = "in", .help = "they reached out to you" },
+	{ .id = LOG_OPT_OUT, .name = "out", .help = "you reached out to them (the default)" },
+	{ .id = LOG_OPT_CHEMISTRY, .name = "chemistry", .arg = "N", .help = "how it felt, 1-5" },
+	{ .id = LOG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
 	{ 0 },
 };
 

@@ -12,6 +12,23 @@
 #include "method/offer_actions.h"
 #include "store/offer.h"
 
+/* The options of offer's commands: code asks for each by its constant. */
+enum offer_opt {
+	OFFER_OPT_BASE = 1,
+	OFFER_OPT_BONUS,
+	OFFER_OPT_EQUITY,
+	OFFER_OPT_TITLE,
+	OFFER_OPT_LEVEL,
+	OFFER_OPT_START,
+	OFFER_OPT_DEADLINE,
+	OFFER_OPT_BENEFITS,
+	OFFER_OPT_NOTES,
+	OFFER_OPT_NOTE,
+	OFFER_OPT_TEXT,
+	OFFER_OPT_AT,
+	OFFER_OPT_MARKDOWN,
+};
+
 /* ---- reading the options ---- */
 
 /* A day for --start or --deadline: any WHEN, kept as YYYY-MM-DD; empty clears it. */
@@ -38,20 +55,18 @@ static int parse_day(struct cli *cli, const char *opt, const char *value, char *
 /* Set the terms the options give (an empty value clears one). */
 static int apply_terms(struct cli *cli, const struct args *a, struct offer_terms *t)
 {
-	static const struct { const char *opt; size_t offset; } texts[] = {
-		{ "equity", offsetof(struct offer_terms, equity) },
-		{ "title", offsetof(struct offer_terms, title) },
-		{ "level", offsetof(struct offer_terms, level) },
+	static const struct opt_field texts[] = {
+		{ OFFER_OPT_EQUITY, offsetof(struct offer_terms, equity) },
+		{ OFFER_OPT_TITLE, offsetof(struct offer_terms, title) },
+		{ OFFER_OPT_LEVEL, offsetof(struct offer_terms, level) },
 	};
 	const char *v;
 
-	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
-		if ((v = arg_opt(a, texts[i].opt)))
-			field_set((char **)((char *)t + texts[i].offset), v);
-	if (cli_amount_opt(cli, a, "base", &t->base) ||
-	    cli_amount_opt(cli, a, "bonus", &t->bonus))
+	arg_set_fields(a, t, texts, ARRAY_SIZE(texts));
+	if (cli_amount_opt(cli, a, OFFER_OPT_BASE, &t->base) ||
+	    cli_amount_opt(cli, a, OFFER_OPT_BONUS, &t->bonus))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "start")) && parse_day(cli, "start", v, &t->start))
+	if ((v = arg_opt(a, OFFER_OPT_START)) && parse_day(cli, "start", v, &t->start))
 		return ERR_INVALID;
 	return 0;
 }
@@ -63,11 +78,11 @@ static int apply_offer(struct cli *cli, const struct args *a, struct offer *o)
 
 	if (apply_terms(cli, a, &o->terms))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "benefits")))
+	if ((v = arg_opt(a, OFFER_OPT_BENEFITS)))
 		field_set(&o->benefits, v);
-	if ((v = arg_opt(a, "notes")))
+	if ((v = arg_opt(a, OFFER_OPT_NOTES)))
 		field_set(&o->notes, v);
-	if (!(v = arg_opt(a, "deadline")))
+	if (!(v = arg_opt(a, OFFER_OPT_DEADLINE)))
 		return 0;
 	if (parse_day(cli, "deadline", v, &o->deadline))
 		return ERR_INVALID;
@@ -337,7 +352,7 @@ static int offer_edit(struct cli *cli, const struct args *a)
 {
 	struct opp opp = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT };
-	const char *base = arg_opt(a, "base");
+	const char *base = arg_opt(a, OFFER_OPT_BASE);
 	const struct playbook *pb;
 	char *old_deadline = NULL;
 	int rc;
@@ -356,7 +371,7 @@ static int offer_edit(struct cli *cli, const struct args *a)
 		goto out;
 	}
 	if ((rc = action_offer_update(cli->store, pb, &of, old_deadline, base != NULL,
-				      arg_opt(a, "level") != NULL, &cli->err)))
+				      arg_opt(a, OFFER_OPT_LEVEL) != NULL, &cli->err)))
 		goto out;
 	cli_printf(cli, "changed the offer for %s\n", opp.slug);
 	rc = show_offer(cli, opp.id, false);
@@ -372,11 +387,11 @@ static int read_round(struct cli *cli, const struct args *a, const struct offer 
 		      enum offer_side side, struct offer_round *r)
 {
 	/* --note like every other command; --text, its old name, still works */
-	const char *at = arg_opt(a, "at"), *text = arg_opt(a, "note");
+	const char *at = arg_opt(a, OFFER_OPT_AT), *text = arg_opt(a, OFFER_OPT_NOTE);
 	char when[DATE_BUFSZ];
 
 	if (!text)
-		text = arg_opt(a, "text");
+		text = arg_opt(a, OFFER_OPT_TEXT);
 	r->offer_id = of->id;
 	r->side = side;
 	r->terms = (struct offer_terms)OFFER_TERMS_INIT;
@@ -455,37 +470,44 @@ static int offer_show(struct cli *cli, const struct args *a)
 
 static int offer_compare(struct cli *cli, const struct args *a)
 {
-	return offer_compare_run(cli, a->pos, a->npos, arg_flag(a, "markdown"));
+	return offer_compare_run(cli, a->pos, a->npos, arg_flag(a, OFFER_OPT_MARKDOWN));
 }
 
 /* ---- the table ---- */
 
-#define TERM_OPTS                                                                          \
-	{ .name = "base", .arg = "N", .help = "base pay a year (85000 or 85k)" },           \
-	{ .name = "bonus", .arg = "N", .help = "bonus a year" },                             \
-	{ .name = "equity", .arg = "T", .help = "equity, in words (\"0.1% over 4 years\")" }, \
-	{ .name = "title", .arg = "T", .help = "the job title" },                            \
-	{ .name = "level", .arg = "L", .help = "the level (checked against the level you "   \
-						"applied for)" },                            \
-	{ .name = "start", .arg = "WHEN", .help = "the start date" }
+#define TERM_OPTS                                                                           \
+	{ .id = OFFER_OPT_BASE, .name = "base", .arg = "N",                                 \
+	  .help = "base pay a year (85000 or 85k)" },                                       \
+	{ .id = OFFER_OPT_BONUS, .name = "bonus", .arg = "N", .help = "bonus a year" },     \
+	{ .id = OFFER_OPT_EQUITY, .name = "equity", .arg = "T",                             \
+	  .help = "equity, in words (\"0.1% over 4 years\")" },                             \
+	{ .id = OFFER_OPT_TITLE, .name = "title", .arg = "T", .help = "the job title" },    \
+	{ .id = OFFER_OPT_LEVEL, .name = "level", .arg = "L",                               \
+	  .help = "the level (checked against the level you "                               \
+						"applied for)" },                           \
+	{ .id = OFFER_OPT_START, .name = "start", .arg = "WHEN", .help = "the start date" }
 
 #define OFFER_OPTS                                                                         \
 	TERM_OPTS,                                                                         \
-	{ .name = "deadline", .arg = "WHEN", .help = "when they want your answer (a review " \
-						     "task is due two days before)" },       \
-	{ .name = "benefits", .arg = "T", .help = "pension, holidays, health..." },          \
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	{ .id = OFFER_OPT_DEADLINE, .name = "deadline", .arg = "WHEN",                     \
+	  .help = "when they want your answer (a review "                                  \
+						     "task is due two days before)" },     \
+	{ .id = OFFER_OPT_BENEFITS, .name = "benefits", .arg = "T",                        \
+	  .help = "pension, holidays, health..." },                                        \
+	{ .id = OFFER_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
 static const struct opt_spec offer_add_opts[] = { OFFER_OPTS, { 0 } };
 static const struct opt_spec offer_round_opts[] = {
 	TERM_OPTS,
-	{ .name = "note", .arg = "T", .help = "in words: another title, a combined role..." },
-	{ .name = "text", .arg = "T", .help = "the old name of --note", .flags = OPT_HIDDEN },
-	{ .name = "at", .arg = "WHEN", .help = "when (default: now)" },
+	{ .id = OFFER_OPT_NOTE, .name = "note", .arg = "T",
+	  .help = "in words: another title, a combined role..." },
+	{ .id = OFFER_OPT_TEXT, .name = "text", .arg = "T",
+	  .help = "the old name of --note", .flags = OPT_HIDDEN },
+	{ .id = OFFER_OPT_AT, .name = "at", .arg = "WHEN", .help = "when (default: now)" },
 	{ 0 },
 };
 static const struct opt_spec offer_compare_opts[] = {
-	{ .name = "markdown", .help = "print a Markdown table" },
+	{ .id = OFFER_OPT_MARKDOWN, .name = "markdown", .help = "print a Markdown table" },
 	{ 0 },
 };
 

@@ -18,6 +18,25 @@
 #include "method/fit.h"
 #include "method/levels.h"
 
+/* The options of opp's commands; add and edit share most. */
+enum opp_opt {
+	OPP_OPT_SLUG = 1,
+	OPP_OPT_LEVEL,
+	OPP_OPT_SOURCE,
+	OPP_OPT_URL,
+	OPP_OPT_SALARY_TARGET,
+	OPP_OPT_NOTES,
+	OPP_OPT_STAGE,
+	OPP_OPT_LEVEL_OFFERED,
+	OPP_OPT_SALARY_RANGE,
+	OPP_OPT_SALARY_OFFERED,
+	OPP_OPT_NEW_ORG,
+	OPP_OPT_TITLE,
+	OPP_OPT_ORG,
+	OPP_OPT_NOTE,
+	OPP_OPT_ROLE,
+};
+
 /* An amount: digits, optionally followed by k (thousands). */
 static int cli_amount(struct cli *cli, const char *label, const char *s, int64_t *out)
 {
@@ -47,47 +66,32 @@ static int parse_range(struct cli *cli, const char *s, struct opp *o)
 	return rc;
 }
 
-int cli_amount_opt(struct cli *cli, const struct args *a, const char *name, int64_t *out)
-{
-	const char *v = arg_opt(a, name);
-	char label[40];
-
-	if (!v)
-		return 0;
-	if (!*v) {
-		*out = -1;
-		return 0;
-	}
-	snprintf(label, sizeof(label), "--%s", name);
-	return cli_amount(cli, label, v, out);
-}
-
 static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *a)
 {
-	static const struct { const char *opt; size_t offset; } texts[] = {
-		{ "title", offsetof(struct opp, title) },
-		{ "level", offsetof(struct opp, level_applied) },
-		{ "level-offered", offsetof(struct opp, level_offered) },
-		{ "source", offsetof(struct opp, source) },
-		{ "url", offsetof(struct opp, url) },
-		{ "notes", offsetof(struct opp, notes) },
+	static const struct opt_field texts[] = {
+		{ OPP_OPT_TITLE, offsetof(struct opp, title) },
+		{ OPP_OPT_LEVEL, offsetof(struct opp, level_applied) },
+		{ OPP_OPT_LEVEL_OFFERED, offsetof(struct opp, level_offered) },
+		{ OPP_OPT_SOURCE, offsetof(struct opp, source) },
+		{ OPP_OPT_URL, offsetof(struct opp, url) },
+		{ OPP_OPT_NOTES, offsetof(struct opp, notes) },
 	};
 	const char *v;
 
-	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
-		if ((v = arg_opt(a, texts[i].opt)))
-			field_set((char **)((char *)o + texts[i].offset), v);
-	if ((v = arg_opt(a, "slug"))) {
+	arg_set_fields(a, o, texts, ARRAY_SIZE(texts));
+	if ((v = arg_opt(a, OPP_OPT_SLUG))) {
 		if (slug_check(v, &cli->err))
 			return ERR_INVALID;
 		field_set(&o->slug, v);
 	}
-	if ((v = arg_opt(a, "org")) && cli_org_ensure(cli, v, arg_flag(a, "new-org"), &o->org_id))
+	/* opp add takes the organisation as its first argument, not --org */
+	if ((v = arg_opt_if_offered(a, OPP_OPT_ORG)) &&
+	    cli_org_ensure(cli, v, arg_flag(a, OPP_OPT_NEW_ORG), &o->org_id))
 		return cli->err.code;
-	if (cli_amount_opt(cli, a, "salary-target", &o->salary_target) ||
-	    cli_amount_opt(cli, a, "salary-offered", &o->salary_offered))
+	if (cli_amount_opt(cli, a, OPP_OPT_SALARY_TARGET, &o->salary_target) ||
+	    cli_amount_opt(cli, a, OPP_OPT_SALARY_OFFERED, &o->salary_offered))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "salary-range")) && parse_range(cli, v, o))
+	if ((v = arg_opt(a, OPP_OPT_SALARY_RANGE)) && parse_range(cli, v, o))
 		return ERR_INVALID;
 	return 0;
 }
@@ -134,14 +138,14 @@ static int opp_add(struct cli *cli, const struct args *a)
 {
 	struct opp o = { .salary_target = -1, .salary_low = -1, .salary_high = -1,
 			 .salary_offered = -1 };
-	const char *stage = arg_opt(a, "stage");
+	const char *stage = arg_opt(a, OPP_OPT_STAGE);
 	int st = STAGE_LEAD, rc;
 
 	if (stage && cli_enum(cli, &stage_def, stage, &st))
 		return ERR_INVALID;
 	o.stage = (enum stage)st;
 	o.title = xstrdup_or_null(a->pos[1]);
-	if ((rc = cli_org_ensure(cli, a->pos[0], arg_flag(a, "new-org"), &o.org_id)) ||
+	if ((rc = cli_org_ensure(cli, a->pos[0], arg_flag(a, OPP_OPT_NEW_ORG), &o.org_id)) ||
 	    (rc = apply_opp_options(cli, &o, a)) || (rc = org_name_of(cli, o.org_id, &o.org_name)))
 		goto out;
 	if (!cli_playbook(cli) || action_opp_add(cli->store, cli_playbook(cli), &o, &cli->err)) {
@@ -161,7 +165,7 @@ out:
 
 static int opp_list(struct cli *cli, const struct args *a)
 {
-	const char *stage = arg_opt(a, "stage");
+	const char *stage = arg_opt(a, OPP_OPT_STAGE);
 	struct fit_table fits = { 0 };
 	opp_vec v = { 0 };
 	json_t *arr;
@@ -282,7 +286,7 @@ static int opp_show(struct cli *cli, const struct args *a)
 	int rc;
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = opp_view_load(cli->store, id, arg_flag(a, "all"), &v, &cli->err)))
+	    (rc = opp_view_load(cli->store, id, arg_flag(a, CLI_OPT_ALL), &v, &cli->err)))
 		return rc;
 	if (cli->json) {
 		opp_show_json(cli, &v);
@@ -308,7 +312,8 @@ static int opp_edit(struct cli *cli, const struct args *a)
 		goto out;
 	if (!cli_playbook(cli) ||
 	    action_opp_update(cli->store, cli_playbook(cli), &o,
-			      arg_opt(a, "level") || arg_opt(a, "level-offered"), &cli->err)) {
+			      arg_opt(a, OPP_OPT_LEVEL) || arg_opt(a, OPP_OPT_LEVEL_OFFERED),
+			      &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
 	}
@@ -339,7 +344,7 @@ static int opp_move(struct cli *cli, const struct args *a)
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = cli_enum(cli, &stage_def, a->pos[1], &stage)) ||
-	    (rc = opp_move_to(cli, id, (enum stage)stage, arg_opt(a, "note"))) ||
+	    (rc = opp_move_to(cli, id, (enum stage)stage, arg_opt(a, OPP_OPT_NOTE))) ||
 	    (rc = store_opp_get(cli->store, id, &o, &cli->err)))
 		goto out;
 	cli_set_json(cli, opp_to_json(&o));
@@ -351,7 +356,7 @@ out:
 
 static int opp_link(struct cli *cli, const struct args *a)
 {
-	const char *role_name = arg_opt(a, "role");
+	const char *role_name = arg_opt(a, OPP_OPT_ROLE);
 	int64_t opp_id, person_id;
 	int role = ROLE_OTHER, rc;
 
@@ -368,50 +373,63 @@ static int opp_link(struct cli *cli, const struct args *a)
 	return 0;
 }
 
-#define OPP_FIELD_OPTS                                                                   \
-	{ .name = "slug", .arg = "S", .help = "a short name to refer to it (a-z, 0-9, -)" }, \
-	{ .name = "level", .arg = "L", .help = "the level you applied for" },               \
-	{ .name = "source", .arg = "S", .help = "where you found it (a referral, a board)" }, \
-	{ .name = "url", .arg = "U", .help = "the job posting" },                           \
-	{ .name = "salary-target", .arg = "N", .help = "the salary you aim for" },          \
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+#define OPP_FIELD_OPTS                                                                             \
+	{ .id = OPP_OPT_SLUG, .name = "slug", .arg = "S",                                          \
+	  .help = "a short name to refer to it (a-z, 0-9, -)" },                                   \
+	{ .id = OPP_OPT_LEVEL, .name = "level", .arg = "L", .help = "the level you applied for" }, \
+	{ .id = OPP_OPT_SOURCE, .name = "source", .arg = "S",                                      \
+	  .help = "where you found it (a referral, a board)" },                                    \
+	{ .id = OPP_OPT_URL, .name = "url", .arg = "U", .help = "the job posting" },               \
+	{ .id = OPP_OPT_SALARY_TARGET, .name = "salary-target", .arg = "N",                        \
+	  .help = "the salary you aim for" },                                                      \
+	{ .id = OPP_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+
+/* What they disclose or offer: add and edit take them alike. */
+#define OPP_OFFERED_OPTS                                                         \
+	{ .id = OPP_OPT_LEVEL_OFFERED, .name = "level-offered", .arg = "L",      \
+	  .help = "the level they discuss or offer" },                           \
+	{ .id = OPP_OPT_SALARY_RANGE, .name = "salary-range", .arg = "LOW-HIGH", \
+	  .help = "the range they disclosed" },                                  \
+	{ .id = OPP_OPT_SALARY_OFFERED, .name = "salary-offered", .arg = "N",    \
+	  .help = "the salary they offered" }
 
 /* opp add takes every field the web's form does (issue 16). */
 static const struct opt_spec opp_add_opts[] = {
 	OPP_FIELD_OPTS,
-	{ .name = "stage", .arg = "STAGE", .help = "the stage it starts in (default: lead)" },
-	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
-	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
-	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },
-	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
+	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
+	  .help = "the stage it starts in (default: lead)" },
+	OPP_OFFERED_OPTS,
+	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
+	  .help = "make a new organisation even when one has a close name" },
 	{ 0 },
 };
 static const struct opt_spec opp_edit_opts[] = {
 	OPP_FIELD_OPTS,
-	{ .name = "title", .arg = "T", .help = "the job title" },
-	{ .name = "org", .arg = "ORG", .help = "the organisation (created if new)" },
-	{ .name = "new-org", .help = "make a new organisation even when one has a close name" },
-	{ .name = "level-offered", .arg = "L", .help = "the level they discuss or offer" },
-	{ .name = "salary-range", .arg = "LOW-HIGH", .help = "the range they disclosed" },
-	{ .name = "salary-offered", .arg = "N", .help = "the salary they offered" },
+	{ .id = OPP_OPT_TITLE, .name = "title", .arg = "T", .help = "the job title" },
+	{ .id = OPP_OPT_ORG, .name = "org", .arg = "ORG",
+	  .help = "the organisation (created if new)" },
+	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
+	  .help = "make a new organisation even when one has a close name" },
+	OPP_OFFERED_OPTS,
 	{ 0 },
 };
 static const struct opt_spec opp_list_opts[] = {
-	{ .name = "stage", .arg = "STAGE", .help = "only opportunities in this stage" },
+	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
+	  .help = "only opportunities in this stage" },
 	{ 0 },
 };
 static const struct opt_spec opp_move_opts[] = {
-	{ .name = "note", .arg = "T", .help = "why it moved" },
+	{ .id = OPP_OPT_NOTE, .name = "note", .arg = "T", .help = "why it moved" },
 	{ 0 },
 };
 static const struct opt_spec opp_link_opts[] = {
-	{ .name = "role", .arg = "ROLE",
+	{ .id = OPP_OPT_ROLE, .name = "role", .arg = "ROLE",
 	  .help = "hiring-manager, peer, hr, recruiter, executive, referrer, interviewer or "
 		  "other (default)" },
 	{ 0 },
 };
 static const struct opt_spec opp_show_opts[] = {
-	{ .name = "all", .help = "every interaction (else the newest 20)" },
+	{ .id = CLI_OPT_ALL, .name = "all", .help = "every interaction (else the newest 20)" },
 	{ 0 },
 };
 

@@ -8,6 +8,14 @@
 #include "io/json_model.h"
 #include "method/org_view.h"
 
+/* The options of org's commands: code asks for each by its constant. */
+enum org_opt {
+	ORG_OPT_WEBSITE = 1,
+	ORG_OPT_LOCATION,
+	ORG_OPT_NOTES,
+	ORG_OPT_NAME,
+};
+
 static void print_org_line(struct cli *cli, const struct org *o)
 {
 	cli_printf(cli, "%4lld  %s%s%s\n", (long long)o->id, o->name,
@@ -16,16 +24,14 @@ static void print_org_line(struct cli *cli, const struct org *o)
 
 static void apply_org_options(struct org *o, const struct args *a)
 {
-	const char *v;
+	static const struct opt_field texts[] = {
+		{ ORG_OPT_NAME, offsetof(struct org, name) }, /* edit only */
+		{ ORG_OPT_WEBSITE, offsetof(struct org, website) },
+		{ ORG_OPT_LOCATION, offsetof(struct org, location) },
+		{ ORG_OPT_NOTES, offsetof(struct org, notes) },
+	};
 
-	if ((v = arg_opt(a, "name")))
-		field_set(&o->name, v);
-	if ((v = arg_opt(a, "website")))
-		field_set(&o->website, v);
-	if ((v = arg_opt(a, "location")))
-		field_set(&o->location, v);
-	if ((v = arg_opt(a, "notes")))
-		field_set(&o->notes, v);
+	arg_set_fields(a, o, texts, ARRAY_SIZE(texts));
 }
 
 static int org_add(struct cli *cli, const struct args *a)
@@ -105,11 +111,9 @@ static int org_show(struct cli *cli, const struct args *a)
 static int org_edit(struct cli *cli, const struct args *a)
 {
 	struct org o = { 0 };
-	int64_t id;
 	int rc;
 
-	if ((rc = store_org_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_org_get(cli->store, id, &o, &cli->err)))
+	if ((rc = cli_org_get(cli, a->pos[0], &o)))
 		goto out;
 	apply_org_options(&o, a);
 	if (!(rc = store_org_update(cli->store, &o, &cli->err))) {
@@ -122,27 +126,28 @@ out:
 }
 
 static const struct opt_spec org_add_opts[] = {
-	{ .name = "website", .arg = "URL", .help = "the organisation's web site" },
-	{ .name = "location", .arg = "L", .help = "where it is" },
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	{ .id = ORG_OPT_WEBSITE, .name = "website", .arg = "URL",
+	  .help = "the organisation's web site" },
+	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L", .help = "where it is" },
+	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
 	{ 0 },
 };
 
 static const struct opt_spec org_edit_opts[] = {
-	{ .name = "name", .arg = "NAME", .help = "rename it" },
-	{ .name = "website", .arg = "URL", .help = "the web site (\"\" clears it)" },
-	{ .name = "location", .arg = "L", .help = "where it is (\"\" clears it)" },
-	{ .name = "notes", .arg = "T", .help = "notes (\"\" clears them)" },
+	{ .id = ORG_OPT_NAME, .name = "name", .arg = "NAME", .help = "rename it" },
+	{ .id = ORG_OPT_WEBSITE, .name = "website", .arg = "URL",
+	  .help = "the web site (\"\" clears it)" },
+	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L",
+	  .help = "where it is (\"\" clears it)" },
+	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (\"\" clears them)" },
 	{ 0 },
 };
 
-static const struct opt_spec no_opts[] = { { 0 } };
-
 const struct cmd_spec org_cmds[] = {
 	{ "add", "NAME", "Add an organisation.", 1, 1, org_add_opts, org_add, CMD_WRITE },
-	{ "list", "", "List organisations by name.", 0, 0, no_opts, org_list, 0 },
+	{ "list", "", "List organisations by name.", 0, 0, NULL, org_list, 0 },
 	{ "show", "ORG", "Show an organisation (by id or name) with its people and opportunities.",
-	  1, 1, no_opts, org_show, 0 },
+	  1, 1, NULL, org_show, 0 },
 	{ "edit", "ORG", "Change an organisation's fields.", 1, 1, org_edit_opts, org_edit,
 	  CMD_WRITE },
 	{ "rm", "ORG", "Remove an organisation; one with people or opportunities only with "
@@ -153,6 +158,16 @@ const struct cmd_spec org_cmds[] = {
 	  "OTHER is removed.", 2, 2, NULL, cli_org_merge, CMD_WRITE },
 	{ 0 },
 };
+
+int cli_org_get(struct cli *cli, const char *ref, struct org *o)
+{
+	int64_t id;
+
+	if (store_org_resolve(cli->store, ref, &id, &cli->err) ||
+	    store_org_get(cli->store, id, o, &cli->err))
+		return cli->err.code;
+	return 0;
+}
 
 int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id)
 {

@@ -9,6 +9,24 @@
 #include "io/json_model.h"
 #include "method/person_view.h"
 
+/* The options of person's commands: code asks for each by its constant. */
+enum person_opt {
+	PERSON_OPT_ORG = 1,
+	PERSON_OPT_NEW_ORG,
+	PERSON_OPT_TITLE,
+	PERSON_OPT_EMAIL,
+	PERSON_OPT_PHONE,
+	PERSON_OPT_LINKEDIN,
+	PERSON_OPT_RAPPORT,
+	PERSON_OPT_CADENCE,
+	PERSON_OPT_CONNECTED,
+	PERSON_OPT_TAG,
+	PERSON_OPT_NOTES,
+	PERSON_OPT_ALLOW_DUPLICATE,
+	PERSON_OPT_NAME,
+	PERSON_OPT_UNTAG,
+};
+
 static bool has_tag(const struct person *p, const char *tag)
 {
 	for (size_t i = 0; i < p->ntags; i++)
@@ -40,14 +58,14 @@ static void remove_tag(struct person *p, const char *tag)
 /* Apply the options shared by add and edit; an empty value clears a field. */
 static int apply_person_options(struct cli *cli, struct person *p, const struct args *a)
 {
-	static const struct { const char *opt; size_t offset; } texts[] = {
-		{ "name", offsetof(struct person, name) },
-		{ "title", offsetof(struct person, title) },
-		{ "email", offsetof(struct person, email) },
-		{ "phone", offsetof(struct person, phone) },
-		{ "linkedin", offsetof(struct person, linkedin) },
-		{ "notes", offsetof(struct person, notes) },
-		{ "connected", offsetof(struct person, connected_on) },
+	static const struct opt_field texts[] = {
+		{ PERSON_OPT_NAME, offsetof(struct person, name) },
+		{ PERSON_OPT_TITLE, offsetof(struct person, title) },
+		{ PERSON_OPT_EMAIL, offsetof(struct person, email) },
+		{ PERSON_OPT_PHONE, offsetof(struct person, phone) },
+		{ PERSON_OPT_LINKEDIN, offsetof(struct person, linkedin) },
+		{ PERSON_OPT_NOTES, offsetof(struct person, notes) },
+		{ PERSON_OPT_CONNECTED, offsetof(struct person, connected_on) },
 	};
 	const char *const *tags;
 	const char *v;
@@ -55,30 +73,30 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 	long num;
 	bool given;
 
-	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
-		if ((v = arg_opt(a, texts[i].opt)))
-			field_set((char **)((char *)p + texts[i].offset), v);
-	if ((v = arg_opt(a, "org"))) {
+	arg_set_fields(a, p, texts, ARRAY_SIZE(texts));
+	if ((v = arg_opt(a, PERSON_OPT_ORG))) {
 		if (!*v)
 			p->org_id = 0;
-		else if (cli_org_ensure(cli, v, arg_flag(a, "new-org"), &p->org_id))
+		else if (cli_org_ensure(cli, v, arg_flag(a, PERSON_OPT_NEW_ORG), &p->org_id))
 			return cli->err.code;
 	}
-	if (cli_int_opt(cli, a, "rapport", 0, 5, &num, &given))
+	if (cli_int_opt(cli, a, PERSON_OPT_RAPPORT, 0, 5, &num, &given))
 		return ERR_INVALID;
 	if (given)
 		p->rapport = (int)num;
-	if (cli_int_opt(cli, a, "cadence", 1, 3650, &num, &given))
+	if (cli_int_opt(cli, a, PERSON_OPT_CADENCE, 1, 3650, &num, &given))
 		return ERR_INVALID;
 	if (given)
 		p->cadence = (int)num;
-	tags = arg_all(a, "tag", &n);
+	tags = arg_all(a, PERSON_OPT_TAG, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (tag_check(tags[i], &cli->err))
 			return ERR_INVALID;
 		add_tag(p, tags[i]);
 	}
-	tags = arg_all(a, "untag", &n);
+	if (!arg_offered(a, PERSON_OPT_UNTAG)) /* person add has no --untag */
+		return 0;
+	tags = arg_all(a, PERSON_OPT_UNTAG, &n);
 	for (size_t i = 0; i < n; i++)
 		remove_tag(p, tags[i]);
 	return 0;
@@ -123,7 +141,7 @@ static int person_add(struct cli *cli, const struct args *a)
 
 	p.name = xstrdup(a->pos[0]);
 	if (!(rc = apply_person_options(cli, &p, a)) &&
-	    !(rc = check_namesake(cli, &p, arg_flag(a, "allow-duplicate"))) &&
+	    !(rc = check_namesake(cli, &p, arg_flag(a, PERSON_OPT_ALLOW_DUPLICATE))) &&
 	    !(rc = store_person_add(cli->store, &p, &cli->err))) {
 		person_release(&p);
 		rc = store_person_get(cli->store, p.id, &p, &cli->err);
@@ -142,12 +160,12 @@ static int person_list(struct cli *cli, const struct args *a)
 {
 	person_vec v = { 0 };
 	int64_t org_id = 0;
-	const char *org = arg_opt(a, "org");
+	const char *org = arg_opt(a, PERSON_OPT_ORG);
 	json_t *arr;
 
 	if (org && store_org_resolve(cli->store, org, &org_id, &cli->err))
 		return cli->err.code;
-	if (store_person_list(cli->store, org_id, arg_opt(a, "tag"), &v, &cli->err)) {
+	if (store_person_list(cli->store, org_id, arg_opt(a, PERSON_OPT_TAG), &v, &cli->err)) {
 		person_vec_release(&v);
 		return cli->err.code;
 	}
@@ -242,7 +260,7 @@ static int person_show(struct cli *cli, const struct args *a)
 	int rc;
 
 	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = person_view_load(cli->store, id, arg_flag(a, "all"), &v, &cli->err)))
+	    (rc = person_view_load(cli->store, id, arg_flag(a, CLI_OPT_ALL), &v, &cli->err)))
 		return rc;
 	if (cli->json) {
 		person_show_json(cli, &v);
@@ -278,38 +296,49 @@ out:
 	return rc;
 }
 
-#define PERSON_FIELD_OPTS                                                              \
-	{ .name = "org", .arg = "ORG", .help = "their organisation (created if new)" },   \
-	{ .name = "new-org", .help = "make a new organisation even when one has a close name" }, \
-	{ .name = "title", .arg = "T", .help = "their job title" },                       \
-	{ .name = "email", .arg = "E", .help = "e-mail address" },                        \
-	{ .name = "phone", .arg = "P", .help = "phone number" },                          \
-	{ .name = "linkedin", .arg = "URL", .help = "LinkedIn profile URL" },             \
-	{ .name = "rapport", .arg = "N", .help = "how well you hit it off, 0-5" },        \
-	{ .name = "cadence", .arg = "DAYS", .help = "keep in touch every DAYS days" },    \
-	{ .name = "connected", .arg = "DATE", .help = "the day you connected (YYYY-MM-DD)" }, \
-	{ .name = "tag", .arg = "TAG", .help = "a tag (repeatable)", .flags = OPT_MULTI }, \
-	{ .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+#define PERSON_FIELD_OPTS                                                                   \
+	{ .id = PERSON_OPT_ORG, .name = "org", .arg = "ORG",                                \
+	  .help = "their organisation (created if new)" },                                  \
+	{ .id = PERSON_OPT_NEW_ORG, .name = "new-org",                                      \
+	  .help = "make a new organisation even when one has a close name" },               \
+	{ .id = PERSON_OPT_TITLE, .name = "title", .arg = "T", .help = "their job title" }, \
+	{ .id = PERSON_OPT_EMAIL, .name = "email", .arg = "E", .help = "e-mail address" },  \
+	{ .id = PERSON_OPT_PHONE, .name = "phone", .arg = "P", .help = "phone number" },    \
+	{ .id = PERSON_OPT_LINKEDIN, .name = "linkedin", .arg = "URL",                      \
+	  .help = "LinkedIn profile URL" },                                                 \
+	{ .id = PERSON_OPT_RAPPORT, .name = "rapport", .arg = "N",                          \
+	  .help = "how well you hit it off, 0-5" },                                         \
+	{ .id = PERSON_OPT_CADENCE, .name = "cadence", .arg = "DAYS",                       \
+	  .help = "keep in touch every DAYS days" },                                        \
+	{ .id = PERSON_OPT_CONNECTED, .name = "connected", .arg = "DATE",                   \
+	  .help = "the day you connected (YYYY-MM-DD)" },                                   \
+	{ .id = PERSON_OPT_TAG, .name = "tag", .arg = "TAG",                                \
+	  .help = "a tag (repeatable)", .flags = OPT_MULTI },                               \
+	{ .id = PERSON_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
 
 static const struct opt_spec person_add_opts[] = {
 	PERSON_FIELD_OPTS,
-	{ .name = "allow-duplicate", .help = "add them even when someone of that name is in that "
+	{ .id = PERSON_OPT_ALLOW_DUPLICATE, .name = "allow-duplicate",
+	  .help = "add them even when someone of that name is in that "
 					     "organisation already" },
 	{ 0 },
 };
 static const struct opt_spec person_edit_opts[] = {
-	{ .name = "name", .arg = "NAME", .help = "rename them" },
+	{ .id = PERSON_OPT_NAME, .name = "name", .arg = "NAME", .help = "rename them" },
 	PERSON_FIELD_OPTS,
-	{ .name = "untag", .arg = "TAG", .help = "remove a tag (repeatable)", .flags = OPT_MULTI },
+	{ .id = PERSON_OPT_UNTAG, .name = "untag", .arg = "TAG",
+	  .help = "remove a tag (repeatable)", .flags = OPT_MULTI },
 	{ 0 },
 };
 static const struct opt_spec person_list_opts[] = {
-	{ .name = "org", .arg = "ORG", .help = "only people of this organisation" },
-	{ .name = "tag", .arg = "TAG", .help = "only people with this tag" },
+	{ .id = PERSON_OPT_ORG, .name = "org", .arg = "ORG",
+	  .help = "only people of this organisation" },
+	{ .id = PERSON_OPT_TAG, .name = "tag", .arg = "TAG", .help = "only people with this tag" },
 	{ 0 },
 };
 static const struct opt_spec person_show_opts[] = {
-	{ .name = "all", .help = "the whole timeline (else the newest 20 interactions)" },
+	{ .id = CLI_OPT_ALL, .name = "all",
+	  .help = "the whole timeline (else the newest 20 interactions)" },
 	{ 0 },
 };
 

@@ -140,14 +140,12 @@ static int playbook_check(struct cli *cli, const struct args *a)
 	return rc;
 }
 
-static const struct opt_spec no_opts[] = { { 0 } };
-
 const struct cmd_spec playbook_cmds[] = {
 	{ "list", "", "List the playbook rules in force (built-in, and your playbooks.ini).", 0,
-	  0, no_opts, playbook_list, CMD_NO_DB },
+	  0, NULL, playbook_list, CMD_NO_DB },
 	{ "show", "NAME", "Show a rule, or every rule of a playbook (\"rejected\").", 1, 1,
-	  no_opts, playbook_show, CMD_NO_DB },
+	  NULL, playbook_show, CMD_NO_DB },
 	{ "check", "FILE", "Check a playbooks file: errors come with the file name and line.", 1,
-	  1, no_opts, playbook_check, CMD_NO_DB },
+	  1, NULL, playbook_check, CMD_NO_DB },
 	{ 0 },
 };

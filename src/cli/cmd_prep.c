@@ -10,6 +10,13 @@
 #include "method/prep.h"
 #include "util/atomic_file.h"
 
+/* The options of prep's commands: code asks for each by its constant. */
+enum prep_opt {
+	PREP_OPT_STAGE = 1,
+	PREP_OPT_WITH,
+	PREP_OPT_HTML,
+};
+
 /* The page, written whole or not at all (util/atomic_file.h): a failed
  * write leaves an existing FILE as it was (it used to remove it). */
 static int write_html(struct cli *cli, const char *path, const char *title, const char *md)
@@ -28,7 +35,7 @@ static int write_html(struct cli *cli, const char *path, const char *title, cons
 static int prep_people(struct cli *cli, const struct args *a, id_vec *with)
 {
 	size_t n;
-	const char *const *v = arg_all(a, "with", &n);
+	const char *const *v = arg_all(a, PREP_OPT_WITH, &n);
 
 	for (size_t i = 0; i < n; i++)
 		if (store_person_resolve(cli->store, v[i], VEC_PUSH(with), &cli->err))
@@ -50,7 +57,7 @@ static int prep_run(struct cli *cli, const struct args *a)
 	struct prep_request req = { .stage = -1 };
 	struct prep_result res = { 0 };
 	struct strbuf md = STRBUF_INIT;
-	const char *stage = arg_opt(a, "stage"), *html = arg_opt(a, "html");
+	const char *stage = arg_opt(a, PREP_OPT_STAGE), *html = arg_opt(a, PREP_OPT_HTML);
 	id_vec with = { 0 };
 	int rc;
 
@@ -80,13 +87,14 @@ out:
 }
 
 static const struct opt_spec prep_opts[] = {
-	{ .name = "stage", .arg = "S",
+	{ .id = PREP_OPT_STAGE, .name = "stage", .arg = "S",
 	  .help = "the conversation: first, second, final or offer (default: from what is "
 		  "logged)" },
-	{ .name = "with", .arg = "PERSON",
+	{ .id = PREP_OPT_WITH, .name = "with", .arg = "PERSON",
 	  .help = "whom you will meet (default: everyone linked to the opportunity)",
 	  .flags = OPT_MULTI },
-	{ .name = "html", .arg = "FILE", .help = "write a printable page instead" },
+	{ .id = PREP_OPT_HTML, .name = "html", .arg = "FILE",
+	  .help = "write a printable page instead" },
 	{ 0 },
 };
 

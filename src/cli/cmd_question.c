@@ -7,12 +7,21 @@
 #include "io/json_wants.h"
 #include "store/wants.h"
 
+/* The options of question's commands: code asks for each by its constant. */
+enum question_opt {
+	QUESTION_OPT_STAGE = 1,
+	QUESTION_OPT_AUDIENCE,
+	QUESTION_OPT_VERIFIES,
+	QUESTION_OPT_WANT,
+	QUESTION_OPT_TEXT,
+};
+
 /* Every value of a repeatable option, each a list ("first, second"), as one mask. */
-static int mask_opt(struct cli *cli, const struct args *a, const char *name,
+static int mask_opt(struct cli *cli, const struct args *a, enum question_opt id,
 		    const struct enum_def *def, unsigned *mask, bool *given)
 {
 	size_t n;
-	const char *const *v = arg_all(a, name, &n);
+	const char *const *v = arg_all(a, id, &n);
 
 	*given = n > 0;
 	*mask = 0;
@@ -29,7 +38,7 @@ static int mask_opt(struct cli *cli, const struct args *a, const char *name,
 static int wants_opt(struct cli *cli, const struct args *a, struct question *q)
 {
 	size_t n;
-	const char *const *v = arg_all(a, "want", &n);
+	const char *const *v = arg_all(a, QUESTION_OPT_WANT, &n);
 
 	if (!n)
 		return 0;
@@ -46,21 +55,21 @@ static int wants_opt(struct cli *cli, const struct args *a, struct question *q)
 
 static int apply_question_options(struct cli *cli, const struct args *a, struct question *q)
 {
-	const char *text = arg_opt(a, "text");
+	const char *text = arg_opt_if_offered(a, QUESTION_OPT_TEXT); /* edit only */
 	unsigned m;
 	bool given;
 
 	if (text)
 		field_set(&q->text, text);
-	if (mask_opt(cli, a, "stage", &question_stage_def, &m, &given))
+	if (mask_opt(cli, a, QUESTION_OPT_STAGE, &question_stage_def, &m, &given))
 		return cli->err.code;
 	if (given)
 		q->stages = m;
-	if (mask_opt(cli, a, "audience", &audience_def, &m, &given))
+	if (mask_opt(cli, a, QUESTION_OPT_AUDIENCE, &audience_def, &m, &given))
 		return cli->err.code;
 	if (given)
 		q->audiences = m;
-	if (mask_opt(cli, a, "verifies", &want_category_def, &m, &given))
+	if (mask_opt(cli, a, QUESTION_OPT_VERIFIES, &want_category_def, &m, &given))
 		return cli->err.code;
 	if (given)
 		q->categories = m;
@@ -100,15 +109,15 @@ static int question_add(struct cli *cli, const struct args *a)
 
 static int question_list(struct cli *cli, const struct args *a)
 {
-	struct question_filter f = { .text = arg_opt(a, "text") };
-	const char *want = arg_opt(a, "want");
+	struct question_filter f = { .text = arg_opt(a, QUESTION_OPT_TEXT) };
+	const char *want = arg_opt(a, QUESTION_OPT_WANT);
 	question_vec v = { 0 };
 	json_t *arr;
 	bool given;
 
-	if (mask_opt(cli, a, "stage", &question_stage_def, &f.stages, &given) ||
-	    mask_opt(cli, a, "audience", &audience_def, &f.audiences, &given) ||
-	    mask_opt(cli, a, "verifies", &want_category_def, &f.categories, &given) ||
+	if (mask_opt(cli, a, QUESTION_OPT_STAGE, &question_stage_def, &f.stages, &given) ||
+	    mask_opt(cli, a, QUESTION_OPT_AUDIENCE, &audience_def, &f.audiences, &given) ||
+	    mask_opt(cli, a, QUESTION_OPT_VERIFIES, &want_category_def, &f.categories, &given) ||
 	    (want && store_want_resolve(cli->store, want, &f.want_id, &cli->err)) ||
 	    store_question_list(cli->store, &f, &v, &cli->err)) {
 		question_vec_release(&v);
@@ -170,38 +179,48 @@ static int question_rm(struct cli *cli, const struct args *a)
 		      "work-pattern, culture, business, success, other"
 
 static const struct opt_spec question_add_opts[] = {
-	{ .name = "stage", .arg = "S", .help = "when to ask it: " STAGE_HELP " (default any)",
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	  .help = "when to ask it: " STAGE_HELP " (default any)",
 	  .flags = OPT_MULTI },
-	{ .name = "audience", .arg = "A", .help = "whom to ask: " AUDIENCE_HELP " (default any)",
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	  .help = "whom to ask: " AUDIENCE_HELP " (default any)",
 	  .flags = OPT_MULTI },
-	{ .name = "verifies", .arg = "C", .help = VERIFIES_HELP, .flags = OPT_MULTI },
-	{ .name = "want", .arg = "WANT", .help = "a want it verifies", .flags = OPT_MULTI },
+	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
+	  .help = VERIFIES_HELP, .flags = OPT_MULTI },
+	{ .id = QUESTION_OPT_WANT, .name = "want", .arg = "WANT",
+	  .help = "a want it verifies", .flags = OPT_MULTI },
 	{ 0 },
 };
 
 static const struct opt_spec question_edit_opts[] = {
-	{ .name = "text", .arg = "T", .help = "new wording" },
-	{ .name = "stage", .arg = "S", .help = "replace the stages: " STAGE_HELP,
+	{ .id = QUESTION_OPT_TEXT, .name = "text", .arg = "T", .help = "new wording" },
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	  .help = "replace the stages: " STAGE_HELP,
 	  .flags = OPT_MULTI },
-	{ .name = "audience", .arg = "A", .help = "replace the audience: " AUDIENCE_HELP,
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	  .help = "replace the audience: " AUDIENCE_HELP,
 	  .flags = OPT_MULTI },
-	{ .name = "verifies", .arg = "C", .help = "replace the categories", .flags = OPT_MULTI },
-	{ .name = "want", .arg = "WANT", .help = "replace the wants it verifies (\"\" for none)",
+	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
+	  .help = "replace the categories", .flags = OPT_MULTI },
+	{ .id = QUESTION_OPT_WANT, .name = "want", .arg = "WANT",
+	  .help = "replace the wants it verifies (\"\" for none)",
 	  .flags = OPT_MULTI },
 	{ 0 },
 };
 
 static const struct opt_spec question_list_opts[] = {
-	{ .name = "stage", .arg = "S", .help = "for these stages", .flags = OPT_MULTI },
-	{ .name = "audience", .arg = "A", .help = "for this audience", .flags = OPT_MULTI },
-	{ .name = "verifies", .arg = "C", .help = "verifying these categories",
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	  .help = "for these stages", .flags = OPT_MULTI },
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	  .help = "for this audience", .flags = OPT_MULTI },
+	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
+	  .help = "verifying these categories",
 	  .flags = OPT_MULTI },
-	{ .name = "want", .arg = "WANT", .help = "verifying this want (or its category)" },
-	{ .name = "text", .arg = "T", .help = "containing this text" },
+	{ .id = QUESTION_OPT_WANT, .name = "want", .arg = "WANT",
+	  .help = "verifying this want (or its category)" },
+	{ .id = QUESTION_OPT_TEXT, .name = "text", .arg = "T", .help = "containing this text" },
 	{ 0 },
 };
-
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec question_cmds[] = {
 	{ "add", "TEXT", "Add a question of your own to the bank.", 1, 1, question_add_opts,
@@ -211,6 +230,6 @@ const struct cmd_spec question_cmds[] = {
 	{ "edit", "ID", "Change a question.", 1, 1, question_edit_opts, question_edit,
 	  CMD_WRITE },
 	{ "rm", "ID", "Remove a question from the bank (what you asked stays recorded).", 1, 1,
-	  no_opts, question_rm, CMD_WRITE },
+	  NULL, question_rm, CMD_WRITE },
 	{ 0 },
 };

@@ -14,7 +14,8 @@
 #include "store/offer.h"
 
 const struct opt_spec cli_rm_opts[] = {
-	{ .name = "force", .help = "remove what goes with it too (the command lists it)" },
+	{ .id = CLI_OPT_FORCE, .name = "force",
+	  .help = "remove what goes with it too (the command lists it)" },
 	{ 0 },
 };
 
@@ -53,7 +54,7 @@ static int remove_record(struct cli *cli, const struct args *a, enum record_kind
 	struct remove_impact im;
 	struct strbuf with = STRBUF_INIT;
 	int rc = action_remove(cli->store, kind == REC_OFFER ? cli_playbook(cli) : NULL, kind, id,
-			       arg_flag(a, "force"), &im, &cli->err);
+			       arg_flag(a, CLI_OPT_FORCE), &im, &cli->err);
 
 	remove_impact_done(&with, &im);
 	if (rc == ERR_CONFLICT) {
@@ -71,36 +72,70 @@ static int remove_record(struct cli *cli, const struct args *a, enum record_kind
 	return rc;
 }
 
-int cli_org_rm(struct cli *cli, const struct args *a)
+/* A person or an organisation: known by a reference (id or name), named in
+ * what rm and merge print. */
+struct named_kind {
+	enum record_kind kind;
+	const char *noun; /* "organisation" */
+	int (*find)(struct cli *cli, const char *ref, int64_t *id, char **name);
+	int (*merge)(struct store *s, int64_t keep, int64_t other, struct merge_outcome *out,
+		     struct error *err);
+};
+
+static int org_find(struct cli *cli, const char *ref, int64_t *id, char **name)
 {
 	struct org o = { 0 };
-	char what[512];
-	int64_t id;
 	int rc;
 
-	if (!(rc = store_org_resolve(cli->store, a->pos[0], &id, &cli->err)) &&
-	    !(rc = store_org_get(cli->store, id, &o, &cli->err))) {
-		snprintf(what, sizeof(what), "organisation %lld (%s)", (long long)id, o.name);
-		rc = remove_record(cli, a, REC_ORG, id, what);
+	if (!(rc = cli_org_get(cli, ref, &o))) {
+		*id = o.id;
+		*name = o.name;
+		o.name = NULL;
 	}
 	org_release(&o);
 	return rc;
 }
 
-int cli_person_rm(struct cli *cli, const struct args *a)
+static int person_find(struct cli *cli, const char *ref, int64_t *id, char **name)
 {
 	struct person p = { 0 };
-	char what[512];
-	int64_t id;
 	int rc;
 
-	if (!(rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) &&
-	    !(rc = store_person_get(cli->store, id, &p, &cli->err))) {
-		snprintf(what, sizeof(what), "person %lld (%s)", (long long)id, p.name);
-		rc = remove_record(cli, a, REC_PERSON, id, what);
+	if (!(rc = store_person_resolve(cli->store, ref, id, &cli->err)) &&
+	    !(rc = store_person_get(cli->store, *id, &p, &cli->err))) {
+		*name = p.name;
+		p.name = NULL;
 	}
 	person_release(&p);
 	return rc;
+}
+
+static const struct named_kind org_kind = { REC_ORG, "organisation", org_find, store_org_merge };
+static const struct named_kind person_kind = { REC_PERSON, "person", person_find,
+					       store_person_merge };
+
+static int rm_named(struct cli *cli, const struct args *a, const struct named_kind *k)
+{
+	char what[512], *name = NULL;
+	int64_t id;
+	int rc = k->find(cli, a->pos[0], &id, &name);
+
+	if (!rc) {
+		snprintf(what, sizeof(what), "%s %lld (%s)", k->noun, (long long)id, name);
+		rc = remove_record(cli, a, k->kind, id, what);
+	}
+	free(name);
+	return rc;
+}
+
+int cli_org_rm(struct cli *cli, const struct args *a)
+{
+	return rm_named(cli, a, &org_kind);
+}
+
+int cli_person_rm(struct cli *cli, const struct args *a)
+{
+	return rm_named(cli, a, &person_kind);
 }
 
 int cli_opp_rm(struct cli *cli, const struct args *a)
@@ -221,44 +256,30 @@ static void print_merge(struct cli *cli, const char *kept, const char *gone,
 				    "people", (json_int_t)m->people, "fields", (json_int_t)m->fields));
 }
 
-int cli_person_merge(struct cli *cli, const struct args *a)
+static int merge_named(struct cli *cli, const struct args *a, const struct named_kind *k)
 {
-	struct person k = { 0 }, o = { 0 };
+	char *kept = NULL, *gone = NULL;
 	struct merge_outcome m;
 	int64_t keep, other;
 	int rc;
 
-	if ((rc = store_person_resolve(cli->store, a->pos[0], &keep, &cli->err)) ||
-	    (rc = store_person_resolve(cli->store, a->pos[1], &other, &cli->err)) ||
-	    (rc = store_person_get(cli->store, keep, &k, &cli->err)) ||
-	    (rc = store_person_get(cli->store, other, &o, &cli->err)) ||
-	    (rc = store_person_merge(cli->store, keep, other, &m, &cli->err)))
-		goto out;
-	print_merge(cli, k.name, o.name, &m, true);
-out:
-	person_release(&k);
-	person_release(&o);
+	if (!(rc = k->find(cli, a->pos[0], &keep, &kept)) &&
+	    !(rc = k->find(cli, a->pos[1], &other, &gone)) &&
+	    !(rc = k->merge(cli->store, keep, other, &m, &cli->err)))
+		print_merge(cli, kept, gone, &m, k->kind == REC_PERSON);
+	free(kept);
+	free(gone);
 	return rc;
+}
+
+int cli_person_merge(struct cli *cli, const struct args *a)
+{
+	return merge_named(cli, a, &person_kind);
 }
 
 int cli_org_merge(struct cli *cli, const struct args *a)
 {
-	struct org k = { 0 }, o = { 0 };
-	struct merge_outcome m;
-	int64_t keep, other;
-	int rc;
-
-	if ((rc = store_org_resolve(cli->store, a->pos[0], &keep, &cli->err)) ||
-	    (rc = store_org_resolve(cli->store, a->pos[1], &other, &cli->err)) ||
-	    (rc = store_org_get(cli->store, keep, &k, &cli->err)) ||
-	    (rc = store_org_get(cli->store, other, &o, &cli->err)) ||
-	    (rc = store_org_merge(cli->store, keep, other, &m, &cli->err)))
-		goto out;
-	print_merge(cli, k.name, o.name, &m, false);
-out:
-	org_release(&k);
-	org_release(&o);
-	return rc;
+	return merge_named(cli, a, &org_kind);
 }
 
 /* ---- reopening ---- */

@@ -3,6 +3,11 @@
 
 #include "io/json_model.h"
 
+/* The options of search's commands: code asks for each by its constant. */
+enum search_opt {
+	SEARCH_OPT_LIMIT = 1,
+};
+
 static int search_run(struct cli *cli, const struct args *a)
 {
 	search_hit_vec v = { 0 };
@@ -10,7 +15,7 @@ static int search_run(struct cli *cli, const struct args *a)
 	long limit = 50;
 	bool given;
 
-	if (cli_int_opt(cli, a, "limit", 1, 1000, &limit, &given))
+	if (cli_int_opt(cli, a, SEARCH_OPT_LIMIT, 1, 1000, &limit, &given))
 		return ERR_INVALID;
 	if (store_search(cli->store, a->pos[0], (int)limit, &v, &cli->err)) {
 		search_hit_vec_release(&v);
@@ -35,7 +40,8 @@ static int search_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec search_opts[] = {
-	{ .name = "limit", .arg = "N", .help = "at most N results (default 50)" },
+	{ .id = SEARCH_OPT_LIMIT, .name = "limit", .arg = "N",
+	  .help = "at most N results (default 50)" },
 	{ 0 },
 };
 

@@ -9,6 +9,15 @@
 #include "web/auth.h"
 #include "web/web.h"
 
+/* The options of serve's commands: code asks for each by its constant. */
+enum serve_opt {
+	SERVE_OPT_LISTEN = 1,
+	SERVE_OPT_ALLOW_HOST,
+	SERVE_OPT_VERBOSE,
+	SERVE_OPT_OPEN,
+	SERVE_OPT_URL,
+};
+
 /* --url: the sign-in address of the servers running on this database. */
 static int serve_url(struct cli *cli, const char *db_path)
 {
@@ -55,14 +64,14 @@ static int serve_run(struct cli *cli, const struct args *a)
 	char *path;
 	int rc;
 
-	if (arg_opt(a, "listen"))
-		o.listen = arg_opt(a, "listen");
-	o.allow_hosts = arg_all(a, "allow-host", &o.n_allow_hosts);
-	o.verbose = arg_flag(a, "verbose");
-	o.open_browser = arg_flag(a, "open");
+	if (arg_opt(a, SERVE_OPT_LISTEN))
+		o.listen = arg_opt(a, SERVE_OPT_LISTEN);
+	o.allow_hosts = arg_all(a, SERVE_OPT_ALLOW_HOST, &o.n_allow_hosts);
+	o.verbose = arg_flag(a, SERVE_OPT_VERBOSE);
+	o.open_browser = arg_flag(a, SERVE_OPT_OPEN);
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
-	if (arg_flag(a, "url")) {
+	if (arg_flag(a, SERVE_OPT_URL)) {
 		rc = serve_url(cli, path);
 	} else {
 		sweep_leftovers(path);
@@ -73,13 +82,16 @@ static int serve_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec serve_opts[] = {
-	{ .name = "listen", .arg = "HOST:PORT",
+	{ .id = SERVE_OPT_LISTEN, .name = "listen", .arg = "HOST:PORT",
 	  .help = "the address to listen on (default 127.0.0.1:8080; port 0 picks a free one)" },
-	{ .name = "allow-host", .arg = "NAME",
+	{ .id = SERVE_OPT_ALLOW_HOST, .name = "allow-host", .arg = "NAME",
 	  .help = "another name this server may be reached by (repeatable)", .flags = OPT_MULTI },
-	{ .name = "verbose", .help = "log every request: method, path, status, time" },
-	{ .name = "open", .help = "open the sign-in address in your browser (xdg-open)" },
-	{ .name = "url", .help = "print the sign-in address of the server running on this "
+	{ .id = SERVE_OPT_VERBOSE, .name = "verbose",
+	  .help = "log every request: method, path, status, time" },
+	{ .id = SERVE_OPT_OPEN, .name = "open",
+	  .help = "open the sign-in address in your browser (xdg-open)" },
+	{ .id = SERVE_OPT_URL, .name = "url",
+	  .help = "print the sign-in address of the server running on this "
 				 "database, and stop" },
 	{ 0 },
 };

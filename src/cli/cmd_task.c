@@ -13,6 +13,19 @@
 #include "method/letter.h"
 #include "method/playbook_run.h"
 
+/* The options of task's commands: code asks for each by its constant. */
+enum task_opt {
+	TASK_OPT_DUE = 1,
+	TASK_OPT_KIND,
+	TASK_OPT_WITH,
+	TASK_OPT_OPP,
+	TASK_OPT_TEMPLATE,
+	TASK_OPT_ALL,
+	TASK_OPT_NO_LOG,
+	TASK_OPT_REACHED,
+	TASK_OPT_NO_ANSWER,
+};
+
 static int parse_task_id(struct cli *cli, const char *s, int64_t *id)
 {
 	long v;
@@ -43,23 +56,25 @@ static int task_add(struct cli *cli, const struct args *a)
 	const char *v;
 	int kind, rc;
 
-	if ((v = arg_opt(a, "kind"))) {
+	if ((v = arg_opt(a, TASK_OPT_KIND))) {
 		if ((rc = cli_enum(cli, &task_kind_def, v, &kind)))
 			return rc;
 		t.kind = (enum task_kind)kind;
 	}
-	if (cli_when(cli, arg_opt(a, "due") ? arg_opt(a, "due") : "today", due))
+	if (cli_when(cli, arg_opt(a, TASK_OPT_DUE) ? arg_opt(a, TASK_OPT_DUE) : "today", due))
 		return ERR_INVALID;
-	if ((v = arg_opt(a, "template")) && *v && !letter_template_exists(v))
+	if ((v = arg_opt(a, TASK_OPT_TEMPLATE)) && *v && !letter_template_exists(v))
 		return error_set(&cli->err, ERR_INVALID,
 				 "unknown template '%s' (see 'rapport template list')", v);
-	if ((v = arg_opt(a, "with")) && store_person_resolve(cli->store, v, &t.person.id, &cli->err))
+	if ((v = arg_opt(a, TASK_OPT_WITH)) &&
+	    store_person_resolve(cli->store, v, &t.person.id, &cli->err))
 		return cli->err.code;
-	if ((v = arg_opt(a, "opp")) && store_opp_resolve(cli->store, v, &t.opp.id, &cli->err))
+	if ((v = arg_opt(a, TASK_OPT_OPP)) &&
+	    store_opp_resolve(cli->store, v, &t.opp.id, &cli->err))
 		return cli->err.code;
 	t.title = xstrdup(a->pos[0]);
 	t.due = xstrdup(due);
-	field_set(&t.template, arg_opt(a, "template"));
+	field_set(&t.template, arg_opt(a, TASK_OPT_TEMPLATE));
 	rc = store_task_add(cli->store, &t, &cli->err);
 	if (!rc)
 		rc = report_task(cli, t.id, "added");
@@ -74,7 +89,7 @@ static int task_list(struct cli *cli, const struct args *a)
 
 	if (!pb || playbooks_tick(cli->store, pb, &cli->err))
 		return cli->err.code;
-	if (store_task_list(cli->store, arg_flag(a, "all"), &v, &cli->err)) {
+	if (store_task_list(cli->store, arg_flag(a, TASK_OPT_ALL), &v, &cli->err)) {
 		task_vec_release(&v);
 		return cli->err.code;
 	}
@@ -117,15 +132,16 @@ static int close_task(struct cli *cli, const struct args *a, enum task_status st
 {
 	const struct playbook *pb = cli_playbook(cli);
 	enum call_outcome o = CALL_UNSAID;
+	/* task skip has no --no-log: a skipped task logs nothing anyway */
+	bool log = status == TASK_DONE && !arg_flag(a, TASK_OPT_NO_LOG);
 	int64_t id;
 
 	if (!pb || parse_task_id(cli, a->pos[0], &id))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
-	if (status == TASK_DONE && !arg_flag(a, "no-log"))
+	if (log)
 		o = ask_outcome(cli, id);
 	if (o != CALL_UNSAID ? action_call_done(cli->store, pb, id, o, &cli->err)
-			     : action_task_close(cli->store, pb, id, status,
-						 !arg_flag(a, "no-log"), &cli->err))
+			     : action_task_close(cli->store, pb, id, status, log, &cli->err))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
 	return report_task(cli, id, status == TASK_DONE ? "done:" : "skipped:");
 }
@@ -133,7 +149,7 @@ static int close_task(struct cli *cli, const struct args *a, enum task_status st
 static int task_done(struct cli *cli, const struct args *a)
 {
 	const struct playbook *pb = cli_playbook(cli);
-	bool reached = arg_flag(a, "reached"), no_answer = arg_flag(a, "no-answer");
+	bool reached = arg_flag(a, TASK_OPT_REACHED), no_answer = arg_flag(a, TASK_OPT_NO_ANSWER);
 	enum call_outcome o;
 	int64_t id;
 
@@ -141,7 +157,7 @@ static int task_done(struct cli *cli, const struct args *a)
 		return error_set(&cli->err, ERR_INVALID, "--reached and --no-answer exclude each other");
 	if (!reached && !no_answer)
 		return close_task(cli, a, TASK_DONE);
-	if (arg_flag(a, "no-log"))
+	if (arg_flag(a, TASK_OPT_NO_LOG))
 		return error_set(&cli->err, ERR_INVALID, "--no-log goes with neither --reached nor "
 				 "--no-answer");
 	if (!pb || parse_task_id(cli, a->pos[0], &id))
@@ -169,25 +185,28 @@ static int task_snooze(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec task_add_opts[] = {
-	{ .name = "due", .arg = "WHEN", .help = "when it is due (default: today)" },
-	{ .name = "kind", .arg = "K",
+	{ .id = TASK_OPT_DUE, .name = "due", .arg = "WHEN",
+	  .help = "when it is due (default: today)" },
+	{ .id = TASK_OPT_KIND, .name = "kind", .arg = "K",
 	  .help = "email, call, letter, linkedin, meeting, review, learn or other (default)" },
-	{ .name = "with", .arg = "PERSON", .help = "the person it concerns" },
-	{ .name = "opp", .arg = "OPP", .help = "the opportunity it concerns" },
-	{ .name = "template", .arg = "NAME", .help = "a letter template to draft for it" },
+	{ .id = TASK_OPT_WITH, .name = "with", .arg = "PERSON", .help = "the person it concerns" },
+	{ .id = TASK_OPT_OPP, .name = "opp", .arg = "OPP", .help = "the opportunity it concerns" },
+	{ .id = TASK_OPT_TEMPLATE, .name = "template", .arg = "NAME",
+	  .help = "a letter template to draft for it" },
 	{ 0 },
 };
 static const struct opt_spec task_list_opts[] = {
-	{ .name = "all", .help = "include done and skipped tasks" },
+	{ .id = TASK_OPT_ALL, .name = "all", .help = "include done and skipped tasks" },
 	{ 0 },
 };
 static const struct opt_spec task_done_opts[] = {
-	{ .name = "no-log", .help = "do not log it as an interaction" },
-	{ .name = "reached", .help = "a call: you got through (logged; it ends the chase)" },
-	{ .name = "no-answer", .help = "a call: no answer (nothing logged; the next try comes)" },
+	{ .id = TASK_OPT_NO_LOG, .name = "no-log", .help = "do not log it as an interaction" },
+	{ .id = TASK_OPT_REACHED, .name = "reached",
+	  .help = "a call: you got through (logged; it ends the chase)" },
+	{ .id = TASK_OPT_NO_ANSWER, .name = "no-answer",
+	  .help = "a call: no answer (nothing logged; the next try comes)" },
 	{ 0 },
 };
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec task_cmds[] = {
 	{ "add", "TITLE", "Add a follow-up task.", 1, 1, task_add_opts, task_add, CMD_WRITE },
@@ -198,13 +217,13 @@ const struct cmd_spec task_cmds[] = {
 	  "terminal rapport asks; a script that says neither logs the call, and a chain of "
 	  "calls goes on.", 1, 1,
 	  task_done_opts, task_done, CMD_WRITE },
-	{ "skip", "ID", "Skip a task (it will not come back).", 1, 1, no_opts, task_skip,
+	{ "skip", "ID", "Skip a task (it will not come back).", 1, 1, NULL, task_skip,
 	  CMD_WRITE },
-	{ "snooze", "ID WHEN", "Move a task's due date to WHEN.", 2, 2, no_opts, task_snooze,
+	{ "snooze", "ID WHEN", "Move a task's due date to WHEN.", 2, 2, NULL, task_snooze,
 	  CMD_WRITE },
 	{ "reopen", "ID", "Open a done or skipped task again. A done one that logged a contact "
 	  "(an e-mail, a call, a letter) takes it back: the interaction goes and the person's "
-	  "last contact is what it was.", 1, 1, no_opts, cli_task_reopen, CMD_WRITE },
+	  "last contact is what it was.", 1, 1, NULL, cli_task_reopen, CMD_WRITE },
 	{ "rm", "ID", "Remove a task (the contact it logged, if any, stays).", 1, 1, cli_rm_opts,
 	  cli_task_rm, CMD_WRITE },
 	{ 0 },

@@ -76,17 +76,15 @@ static int template_check(struct cli *cli, const struct args *a)
 	return 0;
 }
 
-static const struct opt_spec no_opts[] = { { 0 } };
-
 const struct cmd_spec template_cmds[] = {
-	{ "list", "", "List the letter templates: built-in, and yours.", 0, 0, no_opts,
+	{ "list", "", "List the letter templates: built-in, and yours.", 0, 0, NULL,
 	  template_list, CMD_NO_DB },
 	{ "show", "NAME", "Print a template (yours when you have one of that name).", 1, 1,
-	  no_opts, template_show, CMD_NO_DB },
+	  NULL, template_show, CMD_NO_DB },
 	{ "check", "FILE",
 	  "Check a template file: a 'Subject: ...' line, a blank line, the body; merge fields\n"
 	  "{person} {first} {title} {org} {opp} {me} {signature} {date}, '{org|your team}'\n"
 	  "for wording when a value is unknown, '{{' and '}}' for braces.",
-	  1, 1, no_opts, template_check, CMD_NO_DB },
+	  1, 1, NULL, template_check, CMD_NO_DB },
 	{ 0 },
 };

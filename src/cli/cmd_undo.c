@@ -4,6 +4,11 @@
 #include "io/json_model.h"
 #include "method/undo.h"
 
+/* The options of undo's commands: code asks for each by its constant. */
+enum undo_opt {
+	UNDO_OPT_LIST = 1,
+};
+
 _Static_assert(UNDO_KEEP == 50, "the help of undo says 50");
 
 static json_t *entry_to_json(const struct undo_entry *e)
@@ -38,7 +43,7 @@ static int undo_run(struct cli *cli, const struct args *a)
 {
 	struct undo_entry done;
 
-	if (arg_flag(a, "list"))
+	if (arg_flag(a, UNDO_OPT_LIST))
 		return list_run(cli);
 	if (undo_last(cli->store, &done, &cli->err))
 		return cli->err.code;
@@ -49,7 +54,8 @@ static int undo_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec undo_opts[] = {
-	{ .name = "list", .help = "list the changes undo can take back, latest first" },
+	{ .id = UNDO_OPT_LIST, .name = "list",
+	  .help = "list the changes undo can take back, latest first" },
 	{ 0 },
 };
 

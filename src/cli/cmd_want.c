@@ -11,6 +11,20 @@
 #include "method/want_actions.h"
 #include "store/wants.h"
 
+/* The options of want's commands: code asks for each by its constant. */
+enum want_opt {
+	WANT_OPT_WEIGHT = 1,
+	WANT_OPT_MUST,
+	WANT_OPT_NICE,
+	WANT_OPT_CATEGORY,
+	WANT_OPT_TEXT,
+	WANT_OPT_FORCE,
+	WANT_OPT_BY,
+	WANT_OPT_INTERACTION,
+	WANT_OPT_NOTE,
+	WANT_OPT_AT,
+};
+
 static void print_want_line(struct cli *cli, const struct want *w)
 {
 	cli_printf(cli, "%4lld  %d  %-4s  %-12s  %s\n", (long long)w->id, w->weight,
@@ -25,22 +39,22 @@ static int apply_want_options(struct cli *cli, const struct args *a, struct want
 	long weight;
 	bool given;
 
-	if (cli_int_opt(cli, a, "weight", 1, 5, &weight, &given))
+	if (cli_int_opt(cli, a, WANT_OPT_WEIGHT, 1, 5, &weight, &given))
 		return cli->err.code;
 	if (given && weight < 0)
 		return error_set(&cli->err, ERR_INVALID, "--weight is 1 to 5");
 	if (given)
 		w->weight = (int)weight;
-	if ((v = arg_opt(a, "category"))) {
+	if ((v = arg_opt(a, WANT_OPT_CATEGORY))) {
 		w->category = -1;
 		if (*v && cli_enum(cli, &want_category_def, v, &w->category))
 			return cli->err.code;
 	}
-	if (arg_flag(a, "must") && arg_flag(a, "nice"))
+	if (arg_flag(a, WANT_OPT_MUST) && arg_flag(a, WANT_OPT_NICE))
 		return error_set(&cli->err, ERR_INVALID, "a want is --must or --nice, not both");
-	if (arg_flag(a, "must"))
+	if (arg_flag(a, WANT_OPT_MUST))
 		w->must = true;
-	if (arg_flag(a, "nice"))
+	if (arg_flag(a, WANT_OPT_NICE))
 		w->must = false;
 	return 0;
 }
@@ -84,7 +98,7 @@ static int want_list(struct cli *cli, const struct args *a)
 static int want_edit(struct cli *cli, const struct args *a)
 {
 	struct want w = { 0 };
-	const char *text = arg_opt(a, "text");
+	const char *text = arg_opt(a, WANT_OPT_TEXT);
 	int64_t id;
 	int rc;
 
@@ -112,7 +126,7 @@ static int want_rm(struct cli *cli, const struct args *a)
 	if ((rc = store_want_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_want_get(cli->store, id, &w, &cli->err)))
 		goto out;
-	rc = action_want_remove(cli->store, id, arg_flag(a, "force"), &uses, &cli->err);
+	rc = action_want_remove(cli->store, id, arg_flag(a, WANT_OPT_FORCE), &uses, &cli->err);
 	if (rc == ERR_CONFLICT) {
 		char msg[sizeof(cli->err.msg)];
 		snprintf(msg, sizeof(msg), "%s", cli->err.msg);
@@ -131,7 +145,7 @@ out:
 /* --interaction: an id (action_want_mark checks it is about this opportunity). */
 static int evidence_interaction(struct cli *cli, const struct args *a, int64_t *id)
 {
-	const char *v = arg_opt(a, "interaction");
+	const char *v = arg_opt(a, WANT_OPT_INTERACTION);
 	long n;
 
 	*id = 0;
@@ -160,7 +174,7 @@ static int want_mark(struct cli *cli, const struct args *a)
 {
 	struct want_evidence e = { 0 };
 	struct want w = { 0 };
-	const char *by = arg_opt(a, "by"), *at = arg_opt(a, "at");
+	const char *by = arg_opt(a, WANT_OPT_BY), *at = arg_opt(a, WANT_OPT_AT);
 	char when[DATE_BUFSZ];
 	int status, rc;
 
@@ -175,7 +189,7 @@ static int want_mark(struct cli *cli, const struct args *a)
 	if (e.by.id && (rc = person_name(cli, e.by.id, &e.by.name)))
 		goto out;
 	e.status = (enum want_status)status;
-	e.note = xstrdup_or_null(arg_opt(a, "note"));
+	e.note = xstrdup_or_null(arg_opt(a, WANT_OPT_NOTE));
 	e.at = at ? xstrdup(when) : NULL;
 	if (!(rc = action_want_mark(cli->store, &e, &cli->err))) {
 		cli_set_json(cli, want_evidence_to_json(&e));
@@ -281,43 +295,46 @@ out:
 }
 
 static const struct opt_spec want_add_opts[] = {
-	{ .name = "weight", .arg = "1-5", .help = "how much it matters (default 3)" },
-	{ .name = "must", .help = "a must-have: unmet, it breaks the deal" },
-	{ .name = "nice", .help = "a nice-to-have (the default)" },
-	{ .name = "category", .arg = "C",
+	{ .id = WANT_OPT_WEIGHT, .name = "weight", .arg = "1-5",
+	  .help = "how much it matters (default 3)" },
+	{ .id = WANT_OPT_MUST, .name = "must", .help = "a must-have: unmet, it breaks the deal" },
+	{ .id = WANT_OPT_NICE, .name = "nice", .help = "a nice-to-have (the default)" },
+	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C",
 	  .help = "scope, growth, team, manager, compensation, work-pattern, culture, "
 		  "business, success or other: the questions that verify it" },
 	{ 0 },
 };
 
 static const struct opt_spec want_edit_opts[] = {
-	{ .name = "text", .arg = "T", .help = "new wording" },
-	{ .name = "weight", .arg = "1-5", .help = "how much it matters" },
-	{ .name = "must", .help = "make it a must-have" },
-	{ .name = "nice", .help = "make it a nice-to-have" },
-	{ .name = "category", .arg = "C", .help = "the category (\"\" clears it)" },
+	{ .id = WANT_OPT_TEXT, .name = "text", .arg = "T", .help = "new wording" },
+	{ .id = WANT_OPT_WEIGHT, .name = "weight", .arg = "1-5", .help = "how much it matters" },
+	{ .id = WANT_OPT_MUST, .name = "must", .help = "make it a must-have" },
+	{ .id = WANT_OPT_NICE, .name = "nice", .help = "make it a nice-to-have" },
+	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C",
+	  .help = "the category (\"\" clears it)" },
 	{ 0 },
 };
 
 static const struct opt_spec want_rm_opts[] = {
-	{ .name = "force", .help = "remove it even with evidence (the evidence goes too)" },
+	{ .id = WANT_OPT_FORCE, .name = "force",
+	  .help = "remove it even with evidence (the evidence goes too)" },
 	{ 0 },
 };
 
 static const struct opt_spec want_mark_opts[] = {
-	{ .name = "by", .arg = "PERSON", .help = "who said it" },
-	{ .name = "interaction", .arg = "ID", .help = "where it was said" },
-	{ .name = "note", .arg = "T", .help = "what was said" },
-	{ .name = "at", .arg = "WHEN", .help = "when (default: the interaction's day, else today)" },
+	{ .id = WANT_OPT_BY, .name = "by", .arg = "PERSON", .help = "who said it" },
+	{ .id = WANT_OPT_INTERACTION, .name = "interaction", .arg = "ID",
+	  .help = "where it was said" },
+	{ .id = WANT_OPT_NOTE, .name = "note", .arg = "T", .help = "what was said" },
+	{ .id = WANT_OPT_AT, .name = "at", .arg = "WHEN",
+	  .help = "when (default: the interaction's day, else today)" },
 	{ 0 },
 };
-
-static const struct opt_spec no_opts[] = { { 0 } };
 
 const struct cmd_spec want_cmds[] = {
 	{ "add", "TEXT", "Add something you want from your next job.", 1, 1, want_add_opts,
 	  want_add, CMD_WRITE },
-	{ "list", "", "List your wants, heaviest first.", 0, 0, no_opts, want_list, 0 },
+	{ "list", "", "List your wants, heaviest first.", 0, 0, NULL, want_list, 0 },
 	{ "edit", "WANT", "Change a want (by id, its text, or a unique part of it).", 1, 1,
 	  want_edit_opts, want_edit, CMD_WRITE },
 	{ "rm", "WANT", "Remove a want (refused while evidence refers to it, unless --force).",
@@ -334,6 +351,6 @@ const struct cmd_spec fit_cmds[] = {
 	  "How an opportunity fits your wants: each want's status and evidence, the score "
 	  "(100 x the sum of weight x value over the known wants / their weight; met 1, partly "
 	  "0.5, unmet 0), what is still to verify, and unmet must-haves (deal-breakers).",
-	  1, 1, no_opts, fit_run, 0 },
+	  1, 1, NULL, fit_run, 0 },
 	{ 0 },
 };

@@ -211,6 +211,16 @@ int text_check_url(const char *field, const char *value, struct error *err)
 	return 0;
 }
 
+bool text_all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
 int text_parse_int(const char *field, const char *s, long min, long max, long *out,
 		   struct error *err)
 {

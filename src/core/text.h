@@ -59,6 +59,9 @@ int text_parse_amount(const char *label, const char *s, int64_t *out, struct err
 int text_parse_int(const char *field, const char *s, long min, long max, long *out,
 		   struct error *err);
 
+/* Whether s is one or more ASCII digits and nothing else: an id, not a name. */
+bool text_all_digits(const char *s);
+
 /* Append to out a slug made of the words of s: lowercase ASCII letters and
  * digits joined by single hyphens; common accented Latin letters lose their
  * accent, other characters separate words. */

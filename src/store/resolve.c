@@ -15,7 +15,6 @@
  */
 #include "store/store_internal.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,16 +23,6 @@
 #include "util/strbuf.h"
 
 #define MAX_CANDIDATES 8
-
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
 
 /* Step st (which selects id, label) and return the single id; when several
  * rows come back, list them in an ERR_AMBIGUOUS message. Returns 1 for no row. */
@@ -182,7 +171,7 @@ int store_org_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 
 	if (!*ref)
 		return error_set(err, ERR_INVALID, "an empty name refers to no organisation");
-	if (all_digits(ref) && (rc = by_id(s, SQL_ORG_BY_ID, ref, id, err)) <= 0)
+	if (text_all_digits(ref) && (rc = by_id(s, SQL_ORG_BY_ID, ref, id, err)) <= 0)
 		return rc;
 	rc = by_text(s, &org_lookup, ref, id, err);
 	if (rc == 1)
@@ -196,7 +185,7 @@ int store_person_resolve(struct store *s, const char *ref, int64_t *id, struct e
 
 	if (!*ref)
 		return error_set(err, ERR_INVALID, "an empty name refers to no one");
-	if (all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
+	if (text_all_digits(ref) && (rc = by_id(s, SQL_PERSON_BY_ID, ref, id, err)) <= 0)
 		return rc;
 	static const struct text_lookup people = { "people", SQL_PERSON_BY_NAME,
 						   SQL_PERSON_BY_PLAIN, SQL_PERSON_BY_PART,
@@ -219,7 +208,7 @@ int store_want_resolve(struct store *s, const char *ref, int64_t *id, struct err
 
 	if (!*ref)
 		return error_set(err, ERR_INVALID, "an empty text refers to no want");
-	if (all_digits(ref) && (rc = by_id(s, SQL_WANT_BY_ID, ref, id, err)) <= 0)
+	if (text_all_digits(ref) && (rc = by_id(s, SQL_WANT_BY_ID, ref, id, err)) <= 0)
 		return rc;
 	static const struct text_lookup wants = { "wants", SQL_WANT_BY_TEXT, NULL,
 						  SQL_WANT_BY_PART, NULL };
@@ -238,7 +227,7 @@ int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 	sqlite3_stmt *st;
 	int rc;
 
-	if (all_digits(ref)) {
+	if (text_all_digits(ref)) {
 		if ((rc = by_id(s, SQL_OPP_BY_ID, ref, id, err)) <= 0)
 			return rc;
 		return error_set(err, ERR_NOT_FOUND, "no opportunity '%s'", ref);
