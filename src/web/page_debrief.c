@@ -591,12 +591,10 @@ int post_debrief(struct web_req *rq, struct web_resp *rs)
 	ok &= read_rows(rq, &d, by, &marks);
 	ok &= read_texts(rq, &d);
 	if (ok) {
-		rc = action_debrief_add(rq->store, &d, marks.items, marks.n, &rated, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_NOT_FOUND) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq,
+				action_debrief_add(rq->store, &d, marks.items, marks.n, &rated,
+						   &rq->err),
+				"");
 	}
 	if (rc)
 		goto out;

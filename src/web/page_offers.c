@@ -538,16 +538,6 @@ static bool read_terms(struct web_req *rq, struct offer_terms *t)
 	return ok;
 }
 
-/* An action's error beside the form (0), or the error itself. */
-static int to_form(struct web_req *rq, int rc, const char *field)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT)
-		return rc;
-	web_field_error(rq, field, "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 static void offer_back(struct web_resp *rs, int64_t offer_id)
 {
 	web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
@@ -587,7 +577,7 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&of.benefits, benefits);
 		field_set(&of.notes, notes);
-		rc = to_form(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
+		rc = form_error(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		offer_back(rs, of.id);
@@ -629,7 +619,7 @@ int post_offer_round(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&r.text, text);
 		r.at = at[0] ? xstrdup(at) : NULL;
-		rc = to_form(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
+		rc = form_error(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		offer_back(rs, of.id);
@@ -679,7 +669,7 @@ int post_offer_edit(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&of.benefits, benefits);
 		field_set(&of.notes, notes);
-		rc = to_form(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
+		rc = form_error(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
 						     of.terms.base != old.terms.base,
 						     differ(of.terms.level, old.terms.level), &rq->err),
 			     "");

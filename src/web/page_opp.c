@@ -726,16 +726,6 @@ static bool ensure_org(struct web_req *rq, const char *name, struct opp *o)
 	return true;
 }
 
-/* An error of the store about what the user gave goes at the form's top. */
-static int form_failed(struct web_req *rq, int rc)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT && rc != ERR_AMBIGUOUS)
-		return rc;
-	web_field_error(rq, "", "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 int page_opp_new(struct web_req *rq, struct web_resp *rs)
 {
 	opp_form(rq, rs, NULL);
@@ -751,7 +741,7 @@ int post_opp_create(struct web_req *rq, struct web_resp *rs)
 	int rc = 0;
 
 	if (read_form(rq, &o, true, &org) && ensure_org(rq, org, &o))
-		rc = form_failed(rq, action_opp_add(rq->store, rq->pb, &o, &rq->err));
+		rc = form_error(rq, action_opp_add(rq->store, rq->pb, &o, &rq->err), "");
 	if (!rc && rq->errors.n) {
 		rs->status = 400;
 		opp_form(rq, rs, NULL);
@@ -787,7 +777,8 @@ int post_opp_edit(struct web_req *rq, struct web_resp *rs)
 	if (read_form(rq, &o, false, &org) && ensure_org(rq, org, &o)) {
 		bool levels = differ(old.level_applied, o.level_applied) ||
 			      differ(old.level_offered, o.level_offered);
-		rc = form_failed(rq, action_opp_update(rq->store, rq->pb, &o, levels, &rq->err));
+		rc = form_error(rq, action_opp_update(rq->store, rq->pb, &o, levels, &rq->err),
+				"");
 	}
 	if (rc)
 		goto out;

@@ -756,11 +756,8 @@ static int save_person(struct web_req *rq, struct person *p, bool *saved, bool *
 		return rc;
 	rc = p->id ? store_person_update(rq->store, p, &rq->err)
 		   : store_person_add(rq->store, p, &rq->err);
-	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
-		web_field_error(rq, "", "%s", rq->err.msg);
-		error_clear(&rq->err);
+	if (rc && !(rc = form_error(rq, rc, "")))
 		return 0;
-	}
 	*saved = !rc;
 	return rc;
 }

@@ -333,12 +333,7 @@ int post_question_create(struct web_req *rq, struct web_resp *rs)
 			q.stages = enum_all(&question_stage_def);
 		if (!q.audiences)
 			q.audiences = enum_all(&audience_def);
-		rc = store_question_add(rq->store, &q, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq, store_question_add(rq->store, &q, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/questions#q-%lld", (long long)q.id);

@@ -631,17 +631,6 @@ static int again(struct web_req *rq, struct web_resp *rs, struct view *v, int st
 	return rc;
 }
 
-/* A store error that belongs beside a field, or 0 (else the error itself). */
-static int to_field(struct web_req *rq, int rc, const char *field)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT && rc != ERR_NOT_FOUND &&
-	    rc != ERR_AMBIGUOUS)
-		return rc;
-	web_field_error(rq, field, "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 /* The fields of a want's form onto w; false when one is bad (its error beside it). */
 static bool read_want(struct web_req *rq, struct want *w)
 {
@@ -669,7 +658,7 @@ int post_want_create(struct web_req *rq, struct web_resp *rs)
 	int rc = 0;
 
 	if (read_want(rq, &w))
-		rc = to_field(rq, store_want_add(rq->store, &w, &rq->err), "text");
+		rc = form_error(rq, store_want_add(rq->store, &w, &rq->err), "text");
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/wants#want-%lld", (long long)w.id);
 	want_release(&w);
@@ -688,7 +677,7 @@ int post_want_edit(struct web_req *rq, struct web_resp *rs)
 	    (rc = store_want_get(rq->store, v.want_id, &w, &rq->err)))
 		goto out;
 	if (read_want(rq, &w))
-		rc = to_field(rq, store_want_update(rq->store, &w, &rq->err), "text");
+		rc = form_error(rq, store_want_update(rq->store, &w, &rq->err), "text");
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/wants#want-%lld", (long long)w.id);
 out:
@@ -756,7 +745,7 @@ int post_want_mark(struct web_req *rq, struct web_resp *rs)
 		e.interaction_id = interaction > 0 ? interaction : 0;
 		e.at = at[0] ? xstrdup(at) : NULL;
 		e.note = xstrdup_or_null(note);
-		rc = to_field(rq, action_want_mark(rq->store, &e, &rq->err), "");
+		rc = form_error(rq, action_want_mark(rq->store, &e, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n) {
 		struct strbuf back = STRBUF_INIT;
