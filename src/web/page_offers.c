@@ -41,17 +41,6 @@ static void opp_ref_of(const struct opp *o, struct opp_ref *r)
 	r->org_name = o->org_name;
 }
 
-static const char *status_class(enum want_status s, bool must)
-{
-	switch (s) {
-	case WANT_MET: return "good";
-	case WANT_PARTLY: return "warn";
-	case WANT_UNMET: return must ? "bad strong" : "bad";
-	case WANT_VAGUE: return "warn";
-	default: return "unknown";
-	}
-}
-
 /* A summary cell, marked when it calls for attention. */
 static void summary_cell(struct strbuf *sb, const struct datetime *now, const char *label,
 			 const char *text, const struct offer_column *c)
@@ -115,7 +104,9 @@ static void matrix(struct strbuf *sb, const struct datetime *now, const offer_co
 			strbuf_addstr(sb, "<td>");
 			if (want_row) {
 				const struct want *w = &cols->items[0].wants.items[r - t.want_row].want;
-				ui_badge(sb, status_class(offer_column_status(c, w->id), w->must),
+				ui_badge(sb,
+					 ui_want_status_class(offer_column_status(c, w->id),
+							      w->must),
 					 text);
 			} else if (r < t.want_row) {
 				html_text(sb, text);

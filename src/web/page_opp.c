@@ -340,11 +340,6 @@ static void timeline(struct strbuf *sb, const struct view *v)
 	strbuf_addstr(sb, "</ol>\n</section>\n");
 }
 
-static const char *status_class(enum want_status s)
-{
-	return s == WANT_MET ? "good" : s == WANT_PARTLY ? "warn" : s == WANT_UNMET ? "bad" : "";
-}
-
 static void wants(struct strbuf *sb, const struct view *v)
 {
 	strbuf_addstr(sb, "<section class=\"card opp-wants\" id=\"wants\" "
@@ -376,7 +371,8 @@ static void wants(struct strbuf *sb, const struct view *v)
 		html_text(sb, w->want.text);
 		strbuf_addf(sb, " <span class=\"meta\">weight %d%s</span></td><td>", w->want.weight,
 			    w->want.must ? ", must-have" : "");
-		ui_badge(sb, status_class(w->status), enum_name(&want_status_def, (int)w->status));
+		ui_badge(sb, ui_want_status_class(w->status, w->want.must),
+			 enum_name(&want_status_def, (int)w->status));
 		strbuf_addstr(sb, "</td><td>");
 		if (w->evidence.n)
 			strbuf_addstr(sb, "<ul class=\"evidence\">");

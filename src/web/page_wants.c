@@ -234,17 +234,6 @@ static int view_load(struct web_req *rq, struct view *v)
 	return 0;
 }
 
-static const char *status_class(enum want_status s)
-{
-	switch (s) {
-	case WANT_MET: return "good";
-	case WANT_PARTLY: return "warn";
-	case WANT_UNMET: return "bad";
-	case WANT_VAGUE: return "warn";
-	default: return "unknown";
-	}
-}
-
 static const char *const weight_values[] = { "1", "2", "3", "4", "5" };
 static const char *const weight_labels[] = { "1: a little", "2", "3", "4", "5: a lot" };
 
@@ -382,7 +371,7 @@ static void matrix(struct strbuf *sb, const struct view *v)
 			ui_url_part(sb, v->opps.items[k].slug);
 			strbuf_addf(sb, "&amp;want=%lld#mark\" title=\"record what you learnt\">",
 				    (long long)w->id);
-			ui_badge(sb, w->must && st == WANT_UNMET ? "bad strong" : status_class(st),
+			ui_badge(sb, ui_want_status_class(st, w->must),
 				 enum_name(&want_status_def, (int)st));
 			strbuf_addstr(sb, "</a></td>");
 		}

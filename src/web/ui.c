@@ -203,6 +203,21 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 	strbuf_addstr(sb, "</span>");
 }
 
+const char *ui_want_status_class(enum want_status s, bool must)
+{
+	switch (s) {
+	case WANT_MET:
+		return "good";
+	case WANT_PARTLY:
+	case WANT_VAGUE:
+		return "warn";
+	case WANT_UNMET:
+		return must ? "bad strong" : "bad";
+	default:
+		return "unknown";
+	}
+}
+
 void ui_scroll_begin(struct strbuf *sb, const char *label)
 {
 	strbuf_addstr(sb, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");

@@ -55,6 +55,11 @@ void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_when(struct strbuf *sb, const char *iso);
 /* A small coloured label: <span class="badge CLS">text</span>. */
 void ui_badge(struct strbuf *sb, const char *cls, const char *text);
+/* The badge class of a want's status (style.css, 40-wants.css): met good;
+ * partly, and vague (said, but not clearly: ask again), warn; unmet bad, and
+ * strong when the want is a must; unknown grey. Every page that shows a
+ * status uses it, so a status looks the same everywhere. */
+const char *ui_want_status_class(enum want_status s, bool must);
 /* A wide table's box, closed with "</div>": it scrolls sideways on its own
  * rather than the page, and is a named region that Tab reaches, so the
  * keyboard can scroll it too (label: what it holds, "The wants, offer by offer"). */
