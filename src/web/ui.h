@@ -83,6 +83,30 @@ enum ui_field_flags {
 	UI_AUTOFOCUS = 1 << 1,
 };
 
+/* The fields of one form among several on a page (a form per want, a quick
+ * form beside another): their ids carry the form's key ("w12-text", its
+ * error "e-w12-text"), so that no two fields of the page share an id, and
+ * only the form that was posted shows the user's values and errors again.
+ * The ui_input family below is the page's one form: ids "f-text", errors
+ * "e-text", always active. */
+struct ui_form {
+	const struct web_req *rq;
+	const char *key; /* the ids' prefix; NULL: the page's one form ("f") */
+	bool active;     /* this form was posted: its values and errors are shown */
+};
+void ui_form_input(struct strbuf *sb, const struct ui_form *f, const char *type, const char *name,
+		   const char *label, const char *value, unsigned flags);
+void ui_form_textarea(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, const char *value, int rows);
+void ui_form_select(struct strbuf *sb, const struct ui_form *f, const char *name, const char *label,
+		    const char *const *values, const char *const *labels, size_t n,
+		    const char *current);
+void ui_form_select_enum(struct strbuf *sb, const struct ui_form *f, const char *name,
+			 const char *label, const struct enum_def *def, int current,
+			 const char *none_label);
+void ui_form_checkbox(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, bool checked);
+
 /* Labelled fields. The value shown is what the user sent when the form is
  * shown again with its errors, else value; the field's error, if any, is
  * shown beside it. type is an <input> type: text, date, email, url, number. */
