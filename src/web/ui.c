@@ -128,22 +128,24 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text)
 	strbuf_addstr(sb, "</a>");
 }
 
-void ui_person_link(struct strbuf *sb, int64_t id, const char *name)
+/* <a href="/FOLDER/ID">name</a>, nothing without an id. */
+static void record_link(struct strbuf *sb, const char *folder, int64_t id, const char *name)
 {
 	if (!id)
 		return;
-	strbuf_addf(sb, "<a href=\"/people/%lld\">", (long long)id);
+	strbuf_addf(sb, "<a href=\"/%s/%lld\">", folder, (long long)id);
 	html_text(sb, name ? name : "(unnamed)");
 	strbuf_addstr(sb, "</a>");
 }
 
+void ui_person_link(struct strbuf *sb, int64_t id, const char *name)
+{
+	record_link(sb, "people", id, name);
+}
+
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name)
 {
-	if (!id)
-		return;
-	strbuf_addf(sb, "<a href=\"/orgs/%lld\">", (long long)id);
-	html_text(sb, name ? name : "(unnamed)");
-	strbuf_addstr(sb, "</a>");
+	record_link(sb, "orgs", id, name);
 }
 
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
