@@ -105,6 +105,15 @@ bool form_opp(struct web_req *rq, const char *name, int64_t *id)
 	return true;
 }
 
+int form_error(struct web_req *rq, int rc, const char *field)
+{
+	if (rc != ERR_INVALID && rc != ERR_AMBIGUOUS && rc != ERR_CONFLICT && rc != ERR_NOT_FOUND)
+		return rc;
+	web_field_error(rq, field, "%s", rq->err.msg);
+	error_clear(&rq->err);
+	return 0;
+}
+
 const char *form_back(const struct web_req *rq, const char *fallback)
 {
 	const char *v = web_param(&rq->form, "back");

@@ -29,6 +29,16 @@ bool form_amount(struct web_req *rq, const char *name, const char *label, int64_
 /* A person or an opportunity as a reference (a name, an id, a slug); 0 when empty. */
 bool form_person(struct web_req *rq, const char *name, int64_t *id);
 bool form_opp(struct web_req *rq, const char *name, int64_t *id);
+/* An action's error on a POST, shown where the person sees it (Redis's
+ * ...OrReply helpers): a refusal of what the form sent (ERR_INVALID,
+ * ERR_AMBIGUOUS, ERR_CONFLICT, or ERR_NOT_FOUND for a record the form names)
+ * goes beside field ("" for the form's top), rq->err is cleared and 0 is
+ * returned: the page then shows the form again with status 400 and nothing is
+ * written. Any other error (the store or a file failed) is returned as it is,
+ * for server.c's error page (500). The page's own record (the id or slug in
+ * the address) is looked up before the action, and its ERR_NOT_FOUND returned
+ * as it is: a 404, not a form error. */
+int form_error(struct web_req *rq, int rc, const char *field);
 /* Where to go after the form: its "back" field when it is a path of this
  * site ("/pipeline", never "//elsewhere"), else fallback. */
 const char *form_back(const struct web_req *rq, const char *fallback);

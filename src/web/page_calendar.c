@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "method/dump.h"
 #include "method/exports.h"
+#include "util/secret.h"
 #include "util/xalloc.h"
 #include "web/feed.h"
 
@@ -22,18 +22,10 @@
 
 int calendar_token_new(struct store *s, struct error *err)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char bytes[CALENDAR_TOKEN_HEX / 2];
 	char token[CALENDAR_TOKEN_HEX + 1];
+	int rc = secret_hex(token, CALENDAR_TOKEN_HEX, err);
 
-	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
-		return error_set(err, ERR_IO, "cannot read random bytes: %s", strerror(errno));
-	for (size_t i = 0; i < sizeof(bytes); i++) {
-		token[2 * i] = hex[bytes[i] >> 4];
-		token[2 * i + 1] = hex[bytes[i] & 15];
-	}
-	token[CALENDAR_TOKEN_HEX] = '\0';
-	return store_setting_set(s, CALENDAR_TOKEN_KEY, token, err);
+	return rc ? rc : store_setting_set(s, CALENDAR_TOKEN_KEY, token, err);
 }
 
 /* A Host header as it may go into an address: a name or an address, and a port. */
@@ -49,19 +41,6 @@ void calendar_feed_url(struct strbuf *sb, const char *host, const char *token)
 	if (plain_host(host))
 		strbuf_addf(sb, "http://%s", host);
 	strbuf_addf(sb, "/calendar.ics?token=%s", token);
-}
-
-/* Compare in a time that does not tell how much of the token was right. */
-static bool token_matches(const char *stored, const char *sent)
-{
-	unsigned char diff = 0;
-	size_t n;
-
-	if (!stored || !sent || (n = strlen(stored)) < CALENDAR_TOKEN_HEX / 2 || strlen(sent) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		diff |= (unsigned char)(stored[i] ^ sent[i]);
-	return diff == 0;
 }
 
 /* ---- the feed and the downloads ---- */
@@ -102,7 +81,7 @@ int page_calendar_feed(struct web_req *rq, struct web_resp *rs)
 
 	if ((rc = store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &token, &rq->err)))
 		return rc;
-	ok = token_matches(token, web_param(&rq->query, "token"));
+	ok = secret_equal(web_param(&rq->query, "token"), token);
 	free(token);
 	/* a wrong token looks like no page at all */
 	if (!ok)

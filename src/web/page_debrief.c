@@ -41,13 +41,6 @@ static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "
 
 /* ---- showing debriefs ---- */
 
-static const char *status_class(int s)
-{
-	return s == WANT_MET ? "good" : s == WANT_PARTLY || s == WANT_VAGUE ? "warn"
-					: s == WANT_UNMET		    ? "bad"
-									    : "";
-}
-
 static void asked_item(struct strbuf *sb, const struct asked *q)
 {
 	strbuf_addstr(sb, "<li><p class=\"asked\">");
@@ -77,7 +70,7 @@ static void asked_item(struct strbuf *sb, const struct asked *q)
 		html_text(sb, q->want ? q->want : "a want since removed");
 		strbuf_addstr(sb, "” stands: ");
 		if (q->want_status >= 0)
-			ui_badge(sb, status_class(q->want_status),
+			ui_badge(sb, ui_want_status_class((enum want_status)q->want_status, false),
 				 enum_name(&want_status_def, q->want_status));
 		strbuf_addstr(sb, "</p>\n");
 	}
@@ -591,12 +584,10 @@ int post_debrief(struct web_req *rq, struct web_resp *rs)
 	ok &= read_rows(rq, &d, by, &marks);
 	ok &= read_texts(rq, &d);
 	if (ok) {
-		rc = action_debrief_add(rq->store, &d, marks.items, marks.n, &rated, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_NOT_FOUND) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq,
+				action_debrief_add(rq->store, &d, marks.items, marks.n, &rated,
+						   &rq->err),
+				"");
 	}
 	if (rc)
 		goto out;

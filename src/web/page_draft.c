@@ -263,12 +263,7 @@ int post_task_create(struct web_req *rq, struct web_resp *rs)
 		t.due = xstrdup(due);
 		t.kind = kind < 0 ? TKIND_OTHER : (enum task_kind)kind;
 		field_set(&t.template, tpl);
-		rc = store_task_add(rq->store, &t, &rq->err);
-		if (rc == ERR_INVALID) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq, store_task_add(rq->store, &t, &rq->err), "");
 	}
 	task_release(&t);
 	if (rc)

@@ -18,6 +18,7 @@
 #include "method/dump.h"
 #include "method/import.h"
 #include "util/xalloc.h"
+#include "web/form.h"
 #include "web/ui.h"
 
 /* Skipped rows and warnings shown on the page (the CLI's --json has all). */
@@ -236,11 +237,9 @@ int post_import(struct web_req *rq, struct web_resp *rs)
 		rc = import_dump(rq, &result);
 	else
 		rc = run_import(rq, kind, &result);
-	if (rc == ERR_INVALID || rc == ERR_CONFLICT || rc == ERR_IO) {
-		/* the file could not be read: said beside it, and nothing is kept */
-		web_field_error(rq, "file", "%s", rq->err.msg);
-		rc = 0;
-	}
+	/* the file could not be read (ERR_IO is the sent file's, not a disk's):
+	 * said beside it, and nothing is kept */
+	rc = form_error(rq, rc == ERR_IO ? ERR_INVALID : rc, "file");
 	if (rc) {
 		strbuf_release(&result);
 		return rc;

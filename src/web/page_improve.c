@@ -349,16 +349,6 @@ int page_improve(struct web_req *rq, struct web_resp *rs)
 
 /* ---- the POSTs ---- */
 
-/* An action's refusal beside the form (0), or the error itself. */
-static int to_form(struct web_req *rq, int rc)
-{
-	if (rc != ERR_INVALID && rc != ERR_NOT_FOUND)
-		return rc;
-	web_field_error(rq, "", "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 static int form_failed(struct web_req *rq, struct web_resp *rs)
 {
 	rs->status = 400;
@@ -384,7 +374,7 @@ int post_feedback(struct web_req *rq, struct web_resp *rs)
 	}
 	if (ok) {
 		f.text = xstrdup(text);
-		rc = to_form(rq, action_feedback_add(rq->store, &f, &rq->err));
+		rc = form_error(rq, action_feedback_add(rq->store, &f, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "%s", form_back(rq, "/improve"));
@@ -411,8 +401,10 @@ int post_improve(struct web_req *rq, struct web_resp *rs)
 			date_format(&week, due); /* as 'improve add' without --due */
 		t.title = xstrdup(title);
 		t.due = xstrdup(due);
-		rc = to_form(rq, action_improve_add(rq->store, &t, feedback > 0 ? feedback : 0,
-						    &rq->err));
+		rc = form_error(rq,
+				action_improve_add(rq->store, &t, feedback > 0 ? feedback : 0,
+						   &rq->err),
+				"");
 	}
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/improve#action-%lld", (long long)t.id);

@@ -41,17 +41,6 @@ static void opp_ref_of(const struct opp *o, struct opp_ref *r)
 	r->org_name = o->org_name;
 }
 
-static const char *status_class(enum want_status s, bool must)
-{
-	switch (s) {
-	case WANT_MET: return "good";
-	case WANT_PARTLY: return "warn";
-	case WANT_UNMET: return must ? "bad strong" : "bad";
-	case WANT_VAGUE: return "warn";
-	default: return "unknown";
-	}
-}
-
 /* A summary cell, marked when it calls for attention. */
 static void summary_cell(struct strbuf *sb, const struct datetime *now, const char *label,
 			 const char *text, const struct offer_column *c)
@@ -115,7 +104,9 @@ static void matrix(struct strbuf *sb, const struct datetime *now, const offer_co
 			strbuf_addstr(sb, "<td>");
 			if (want_row) {
 				const struct want *w = &cols->items[0].wants.items[r - t.want_row].want;
-				ui_badge(sb, status_class(offer_column_status(c, w->id), w->must),
+				ui_badge(sb,
+					 ui_want_status_class(offer_column_status(c, w->id),
+							      w->must),
 					 text);
 			} else if (r < t.want_row) {
 				html_text(sb, text);
@@ -538,16 +529,6 @@ static bool read_terms(struct web_req *rq, struct offer_terms *t)
 	return ok;
 }
 
-/* An action's error beside the form (0), or the error itself. */
-static int to_form(struct web_req *rq, int rc, const char *field)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT)
-		return rc;
-	web_field_error(rq, field, "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 static void offer_back(struct web_resp *rs, int64_t offer_id)
 {
 	web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
@@ -587,7 +568,7 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&of.benefits, benefits);
 		field_set(&of.notes, notes);
-		rc = to_form(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
+		rc = form_error(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		offer_back(rs, of.id);
@@ -629,7 +610,7 @@ int post_offer_round(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&r.text, text);
 		r.at = at[0] ? xstrdup(at) : NULL;
-		rc = to_form(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
+		rc = form_error(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		offer_back(rs, of.id);
@@ -679,7 +660,7 @@ int post_offer_edit(struct web_req *rq, struct web_resp *rs)
 	if (ok) {
 		field_set(&of.benefits, benefits);
 		field_set(&of.notes, notes);
-		rc = to_form(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
+		rc = form_error(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
 						     of.terms.base != old.terms.base,
 						     differ(of.terms.level, old.terms.level), &rq->err),
 			     "");

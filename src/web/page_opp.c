@@ -306,11 +306,6 @@ static void timeline(struct strbuf *sb, const struct opp_view *v)
 	strbuf_addstr(sb, "</ol>\n</section>\n");
 }
 
-static const char *status_class(enum want_status s)
-{
-	return s == WANT_MET ? "good" : s == WANT_PARTLY ? "warn" : s == WANT_UNMET ? "bad" : "";
-}
-
 static void wants(struct strbuf *sb, const struct opp_view *v)
 {
 	strbuf_addstr(sb, "<section class=\"card opp-wants\" id=\"wants\" "
@@ -342,7 +337,8 @@ static void wants(struct strbuf *sb, const struct opp_view *v)
 		html_text(sb, w->want.text);
 		strbuf_addf(sb, " <span class=\"meta\">weight %d%s</span></td><td>", w->want.weight,
 			    w->want.must ? ", must-have" : "");
-		ui_badge(sb, status_class(w->status), enum_name(&want_status_def, (int)w->status));
+		ui_badge(sb, ui_want_status_class(w->status, w->want.must),
+			 enum_name(&want_status_def, (int)w->status));
 		strbuf_addstr(sb, "</td><td>");
 		if (w->evidence.n)
 			strbuf_addstr(sb, "<ul class=\"evidence\">");
@@ -690,16 +686,6 @@ static bool ensure_org(struct web_req *rq, const char *name, struct opp *o)
 	return true;
 }
 
-/* An error of the store about what the user gave goes at the form's top. */
-static int form_failed(struct web_req *rq, int rc)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT && rc != ERR_AMBIGUOUS)
-		return rc;
-	web_field_error(rq, "", "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 int page_opp_new(struct web_req *rq, struct web_resp *rs)
 {
 	opp_form(rq, rs, NULL);
@@ -715,7 +701,7 @@ int post_opp_create(struct web_req *rq, struct web_resp *rs)
 	int rc = 0;
 
 	if (read_form(rq, &o, true, &org) && ensure_org(rq, org, &o))
-		rc = form_failed(rq, action_opp_add(rq->store, rq->pb, &o, &rq->err));
+		rc = form_error(rq, action_opp_add(rq->store, rq->pb, &o, &rq->err), "");
 	if (!rc && rq->errors.n) {
 		rs->status = 400;
 		opp_form(rq, rs, NULL);
@@ -751,7 +737,8 @@ int post_opp_edit(struct web_req *rq, struct web_resp *rs)
 	if (read_form(rq, &o, false, &org) && ensure_org(rq, org, &o)) {
 		bool levels = differ(old.level_applied, o.level_applied) ||
 			      differ(old.level_offered, o.level_offered);
-		rc = form_failed(rq, action_opp_update(rq->store, rq->pb, &o, levels, &rq->err));
+		rc = form_error(rq, action_opp_update(rq->store, rq->pb, &o, levels, &rq->err),
+				"");
 	}
 	if (rc)
 		goto out;

@@ -285,16 +285,9 @@ static int save_org(struct web_req *rq, struct org *o, bool *saved)
 	field_set(&o->notes, notes);
 	rc = o->id ? store_org_update(rq->store, o, &rq->err)
 		   : store_org_add(rq->store, o, &rq->err);
-	if (rc == ERR_CONFLICT) {
-		web_field_error(rq, "name", "%s", rq->err.msg);
-		error_clear(&rq->err);
+	/* a conflict is another organisation of that name */
+	if (rc && !(rc = form_error(rq, rc, rc == ERR_CONFLICT ? "name" : "")))
 		return 0;
-	}
-	if (rc == ERR_INVALID) {
-		web_field_error(rq, "", "%s", rq->err.msg);
-		error_clear(&rq->err);
-		return 0;
-	}
 	*saved = !rc;
 	return rc;
 }

@@ -92,40 +92,6 @@ static void tag_links(struct strbuf *sb, const struct person *p)
 	}
 }
 
-/* A compact form's field: its id is PREFIX-NAME, so that two forms of one
- * page never share an id (ui_input names its fields f-NAME). */
-static void field_begin(struct strbuf *sb, const char *prefix, const char *name,
-			const char *label)
-{
-	strbuf_addf(sb, "<div class=\"field\"><label for=\"%s-%s\">", prefix, name);
-	html_text(sb, label);
-	strbuf_addstr(sb, "</label>");
-}
-
-static void compact_input(struct strbuf *sb, const char *prefix, const char *type,
-			  const char *name, const char *label, bool required)
-{
-	field_begin(sb, prefix, name, label);
-	strbuf_addf(sb, "<input type=\"%s\" id=\"%s-%s\" name=\"%s\"%s></div>\n", type, prefix,
-		    name, name, required ? " required" : "");
-}
-
-static void compact_select(struct strbuf *sb, const char *prefix, const char *name,
-			   const char *label, const char *const *values,
-			   const char *const *labels, size_t n, const char *current)
-{
-	field_begin(sb, prefix, name, label);
-	strbuf_addf(sb, "<select id=\"%s-%s\" name=\"%s\">", prefix, name, name);
-	for (size_t i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<option value=\"");
-		html_text(sb, values[i]);
-		strbuf_addstr(sb, current && !strcmp(current, values[i]) ? "\" selected>" : "\">");
-		html_text(sb, labels && labels[i] ? labels[i] : values[i]);
-		strbuf_addstr(sb, "</option>");
-	}
-	strbuf_addstr(sb, "</select></div>\n");
-}
-
 /* ---- the list ---- */
 
 
@@ -440,6 +406,8 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 	const char **labels = xmalloc((ov->n + 1) * sizeof(*labels));
 	size_t n = opp_choices(ov, values, labels);
 	char id[32];
+	/* two quick forms on the page (and the header's search): ids log-NAME */
+	struct ui_form f = { .rq = rq, .key = "log" };
 
 	snprintf(id, sizeof(id), "%lld", (long long)p->id);
 	strbuf_addstr(sb, "<section class=\"card quick\" id=\"log\" aria-labelledby=\"h-log\">"
@@ -448,21 +416,20 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 	ui_hidden(sb, "with", id);
 	ui_hidden(sb, "back", back);
 	strbuf_addstr(sb, "<div class=\"row\">");
-	compact_select(sb, "log", "kind", "Kind", interaction_kind_def.names, NULL,
+	ui_form_select(sb, &f, "kind", "Kind", interaction_kind_def.names, NULL,
 		       interaction_kind_def.count, "call");
-	compact_select(sb, "log", "direction", "Who reached out", direction_def.names, NULL,
+	ui_form_select(sb, &f, "direction", "Who reached out", direction_def.names, NULL,
 		       direction_def.count, "out");
 	strbuf_addstr(sb, "</div>");
-	compact_input(sb, "log", "text", "summary", "What happened", true);
+	ui_form_input(sb, &f, "text", "summary", "What happened", NULL, UI_REQUIRED);
 	if (n > 1)
-		compact_select(sb, "log", "opp", "About the opportunity", values, labels, n, "");
+		ui_form_select(sb, &f, "opp", "About the opportunity", values, labels, n, "");
 	strbuf_addstr(sb, "<div class=\"row\">");
-	compact_input(sb, "log", "datetime-local", "at", "When (empty: now)", false);
-	compact_select(sb, "log", "chemistry", "How it felt", chemistry_values, chemistry_labels,
-		       6, "");
+	ui_form_input(sb, &f, "datetime-local", "at", "When (empty: now)", NULL, 0);
+	ui_form_select(sb, &f, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6,
+		       "");
 	strbuf_addstr(sb, "</div>");
-	field_begin(sb, "log", "notes", "Notes (Markdown)");
-	strbuf_addstr(sb, "<textarea id=\"log-notes\" name=\"notes\" rows=\"3\"></textarea></div>\n");
+	ui_form_textarea(sb, &f, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
 	free(values);
@@ -476,6 +443,7 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 	const char **values, **labels, **tvalues, **tlabels;
 	size_t n;
 	char id[32];
+	struct ui_form f = { .rq = rq, .key = "task" }; /* ids task-NAME */
 
 	if (letter_template_list(&tpl, &rq->err))
 		return rq->err.code;
@@ -495,15 +463,15 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 	ui_form_begin(sb, rq, "/tasks", "stack");
 	ui_hidden(sb, "with", id);
 	ui_hidden(sb, "back", back);
-	compact_input(sb, "task", "text", "title", "What to do", true);
+	ui_form_input(sb, &f, "text", "title", "What to do", NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "<div class=\"row\">");
-	compact_input(sb, "task", "date", "due", "Due (empty: today)", false);
-	compact_select(sb, "task", "kind", "Kind", task_kind_def.names, NULL, task_kind_def.count,
+	ui_form_input(sb, &f, "date", "due", "Due (empty: today)", NULL, 0);
+	ui_form_select(sb, &f, "kind", "Kind", task_kind_def.names, NULL, task_kind_def.count,
 		       "email");
 	strbuf_addstr(sb, "</div>");
 	if (n > 1)
-		compact_select(sb, "task", "opp", "About the opportunity", values, labels, n, "");
-	compact_select(sb, "task", "template", "Letter to draft", tvalues, tlabels, tpl.n + 1, "");
+		ui_form_select(sb, &f, "opp", "About the opportunity", values, labels, n, "");
+	ui_form_select(sb, &f, "template", "Letter to draft", tvalues, tlabels, tpl.n + 1, "");
 	ui_form_end(sb, "Add it");
 	strbuf_addstr(sb, "</section>\n");
 	free(values);
@@ -746,11 +714,8 @@ static int save_person(struct web_req *rq, struct person *p, bool *saved, bool *
 		return rc;
 	rc = p->id ? store_person_update(rq->store, p, &rq->err)
 		   : store_person_add(rq->store, p, &rq->err);
-	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
-		web_field_error(rq, "", "%s", rq->err.msg);
-		error_clear(&rq->err);
+	if (rc && !(rc = form_error(rq, rc, "")))
 		return 0;
-	}
 	*saved = !rc;
 	return rc;
 }

@@ -376,12 +376,10 @@ int post_opp_move(struct web_req *rq, struct web_resp *rs)
 	}
 	ok &= form_text(rq, "note", "note", false, false, &note);
 	if (ok) {
-		rc = action_opp_move(rq->store, rq->pb, id, (enum stage)stage, note, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
-			web_field_error(rq, "stage", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq,
+				action_opp_move(rq->store, rq->pb, id, (enum stage)stage, note,
+						&rq->err),
+				"stage");
 		if (rc)
 			return rc;
 	}

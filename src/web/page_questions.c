@@ -56,23 +56,21 @@ static void read_filter(struct web_req *rq, struct filter *f)
 /* The filters: a GET form, so the address can be kept and shared. */
 static void filter_form(struct strbuf *sb, const struct web_req *rq, const struct filter *f)
 {
-	/* a failed POST's errors and values are the add form's, not these */
-	struct web_req get = *rq;
+	/* a failed POST's errors and values are the add form's, not these; a
+	 * bad filter's error is this form's (a GET) */
+	struct ui_form get = { .rq = rq, .key = NULL, .active = !rq->post };
 
-	if (rq->post) {
-		get.post = false;
-		get.errors = (struct web_params){ 0 };
-	}
 	strbuf_addstr(sb, "<form method=\"get\" action=\"/questions\" class=\"filters\" "
 			  "role=\"search\" aria-label=\"Filter the questions\">\n<div class=\"row\">");
-	ui_select_enum(sb, &get, "stage", "Stage", &question_stage_def,
-		       f->stage ? enum_parse(&question_stage_def, f->stage, NULL) : -1, "any");
-	ui_select_enum(sb, &get, "audience", "Whom to ask", &audience_def,
-		       f->audience ? enum_parse(&audience_def, f->audience, NULL) : -1, "anyone");
-	ui_select_enum(sb, &get, "verifies", "Verifies", &want_category_def,
-		       f->verifies ? enum_parse(&want_category_def, f->verifies, NULL) : -1,
-		       "any want");
-	ui_input(sb, &get, "search", "q", "Containing", f->text, 0);
+	ui_form_select_enum(sb, &get, "stage", "Stage", &question_stage_def,
+			    f->stage ? enum_parse(&question_stage_def, f->stage, NULL) : -1, "any");
+	ui_form_select_enum(sb, &get, "audience", "Whom to ask", &audience_def,
+			    f->audience ? enum_parse(&audience_def, f->audience, NULL) : -1,
+			    "anyone");
+	ui_form_select_enum(sb, &get, "verifies", "Verifies", &want_category_def,
+			    f->verifies ? enum_parse(&want_category_def, f->verifies, NULL) : -1,
+			    "any want");
+	ui_form_input(sb, &get, "search", "q", "Containing", f->text, 0);
 	strbuf_addstr(sb, "</div>\n<div class=\"actions\"><button type=\"submit\" "
 			  "class=\"secondary\">Filter</button><a href=\"/questions\">Show all</a>"
 			  "</div>\n</form>\n");
@@ -333,12 +331,7 @@ int post_question_create(struct web_req *rq, struct web_resp *rs)
 			q.stages = enum_all(&question_stage_def);
 		if (!q.audiences)
 			q.audiences = enum_all(&audience_def);
-		rc = store_question_add(rq->store, &q, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq, store_question_add(rq->store, &q, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/questions#q-%lld", (long long)q.id);

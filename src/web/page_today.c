@@ -468,12 +468,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		it.at = xstrdup(at);
 		it.summary = xstrdup(summary);
 		field_set(&it.notes, notes);
-		rc = action_log(rq->store, rq->pb, &it, &moved, &rq->err);
-		if (rc == ERR_INVALID || rc == ERR_NOT_FOUND) {
-			web_field_error(rq, "", "%s", rq->err.msg);
-			error_clear(&rq->err);
-			rc = 0;
-		}
+		rc = form_error(rq, action_log(rq->store, rq->pb, &it, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		log_redirect(rq, rs, &added, &moved, it.opp.id);

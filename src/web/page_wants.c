@@ -21,170 +21,9 @@
 #include "web/form.h"
 #include "web/ui.h"
 
-/* ---- fields of one form among several ---- */
+/* ---- one form among several (its fields: ui_form_*, ids KEY-NAME) ---- */
 
-struct pform {
-	const struct web_req *rq;
-	const char *key; /* the ids' prefix */
-	bool active;     /* the form that was posted, shown again with its errors */
-};
-
-static const char *pf_error(const struct pform *f, const char *name)
-{
-	return f->active ? web_error_of(f->rq, name) : NULL;
-}
-
-static const char *pf_value(const struct pform *f, const char *name, const char *value)
-{
-	const char *sent;
-
-	if (f->active && f->rq->errors.n && (sent = web_param(&f->rq->form, name)))
-		return sent;
-	return value;
-}
-
-static void pf_id(struct strbuf *sb, const struct pform *f, const char *name)
-{
-	html_text(sb, f->key);
-	strbuf_addch(sb, '-');
-	html_text(sb, name);
-}
-
-static void pf_open(struct strbuf *sb, const struct pform *f, const char *name,
-		    const char *label)
-{
-	strbuf_addstr(sb, "<div class=\"field");
-	if (pf_error(f, name))
-		strbuf_addstr(sb, " has-error");
-	strbuf_addstr(sb, "\"><label for=\"");
-	pf_id(sb, f, name);
-	strbuf_addstr(sb, "\">");
-	html_text(sb, label);
-	strbuf_addstr(sb, "</label>");
-}
-
-static void pf_attrs(struct strbuf *sb, const struct pform *f, const char *name)
-{
-	strbuf_addstr(sb, " id=\"");
-	pf_id(sb, f, name);
-	strbuf_addstr(sb, "\" name=\"");
-	html_text(sb, name);
-	strbuf_addstr(sb, "\"");
-	if (pf_error(f, name)) {
-		strbuf_addstr(sb, " aria-invalid=\"true\" aria-describedby=\"e-");
-		pf_id(sb, f, name);
-		strbuf_addstr(sb, "\"");
-	}
-}
-
-static void pf_close(struct strbuf *sb, const struct pform *f, const char *name)
-{
-	const char *e = pf_error(f, name);
-
-	if (e) {
-		strbuf_addstr(sb, "<p class=\"error-text\" id=\"e-");
-		pf_id(sb, f, name);
-		strbuf_addstr(sb, "\">");
-		html_text(sb, e);
-		strbuf_addstr(sb, "</p>");
-	}
-	strbuf_addstr(sb, "</div>\n");
-}
-
-static void pf_input(struct strbuf *sb, const struct pform *f, const char *type,
-		     const char *name, const char *label, const char *value, bool required)
-{
-	const char *v = pf_value(f, name, value);
-
-	pf_open(sb, f, name, label);
-	strbuf_addstr(sb, "<input type=\"");
-	html_text(sb, type);
-	strbuf_addstr(sb, "\"");
-	pf_attrs(sb, f, name);
-	if (v) {
-		strbuf_addstr(sb, " value=\"");
-		html_text(sb, v);
-		strbuf_addstr(sb, "\"");
-	}
-	strbuf_addstr(sb, required ? " required>" : ">");
-	pf_close(sb, f, name);
-}
-
-static void pf_textarea(struct strbuf *sb, const struct pform *f, const char *name,
-			const char *label, int rows)
-{
-	pf_open(sb, f, name, label);
-	strbuf_addf(sb, "<textarea rows=\"%d\"", rows);
-	pf_attrs(sb, f, name);
-	strbuf_addstr(sb, ">\n");
-	html_text(sb, pf_value(f, name, NULL));
-	strbuf_addstr(sb, "</textarea>");
-	pf_close(sb, f, name);
-}
-
-static void pf_select(struct strbuf *sb, const struct pform *f, const char *name,
-		      const char *label, const char *const *values, const char *const *labels,
-		      size_t n, const char *current)
-{
-	const char *v = pf_value(f, name, current);
-
-	pf_open(sb, f, name, label);
-	strbuf_addstr(sb, "<select");
-	pf_attrs(sb, f, name);
-	strbuf_addstr(sb, ">");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_addstr(sb, "<option value=\"");
-		html_text(sb, values[i]);
-		strbuf_addstr(sb, v && !strcmp(v, values[i]) ? "\" selected>" : "\">");
-		html_text(sb, labels && labels[i] ? labels[i] : values[i]);
-		strbuf_addstr(sb, "</option>");
-	}
-	strbuf_addstr(sb, "</select>");
-	pf_close(sb, f, name);
-}
-
-/* A select over an enum's names, with "" first (none_label) when none_label is given. */
-static void pf_select_enum(struct strbuf *sb, const struct pform *f, const char *name,
-			   const char *label, const struct enum_def *def, int current,
-			   const char *none_label)
-{
-	const char **values = xcalloc(def->count + 1, sizeof(*values));
-	const char **labels = xcalloc(def->count + 1, sizeof(*labels));
-	size_t n = 0;
-
-	if (none_label) {
-		values[n] = "";
-		labels[n++] = none_label;
-	}
-	for (size_t i = 0; i < def->count; i++) {
-		values[n] = def->names[i];
-		labels[n++] = def->names[i];
-	}
-	pf_select(sb, f, name, label, values, labels, n,
-		  current >= 0 ? enum_name(def, current) : "");
-	free(values);
-	free(labels);
-}
-
-static void pf_checkbox(struct strbuf *sb, const struct pform *f, const char *name,
-			const char *label, bool checked)
-{
-	if (f->active && f->rq->errors.n)
-		checked = web_param(&f->rq->form, name) != NULL;
-	strbuf_addstr(sb, "<div class=\"field check");
-	if (pf_error(f, name))
-		strbuf_addstr(sb, " has-error");
-	strbuf_addstr(sb, "\"><input type=\"checkbox\" value=\"1\"");
-	pf_attrs(sb, f, name);
-	strbuf_addstr(sb, checked ? " checked><label for=\"" : "><label for=\"");
-	pf_id(sb, f, name);
-	strbuf_addstr(sb, "\">");
-	html_text(sb, label);
-	strbuf_addstr(sb, "</label>");
-	pf_close(sb, f, name);
-}
-
-static void pf_begin(struct strbuf *sb, const struct pform *f, const char *action)
+static void begin_form(struct strbuf *sb, const struct ui_form *f, const char *action)
 {
 	ui_form_begin(sb, f->rq, action, "stack");
 	if (f->active)
@@ -234,34 +73,23 @@ static int view_load(struct web_req *rq, struct view *v)
 	return 0;
 }
 
-static const char *status_class(enum want_status s)
-{
-	switch (s) {
-	case WANT_MET: return "good";
-	case WANT_PARTLY: return "warn";
-	case WANT_UNMET: return "bad";
-	case WANT_VAGUE: return "warn";
-	default: return "unknown";
-	}
-}
-
 static const char *const weight_values[] = { "1", "2", "3", "4", "5" };
 static const char *const weight_labels[] = { "1: a little", "2", "3", "4", "5: a lot" };
 
 /* The fields a want's add and edit forms share. */
-static void want_fields(struct strbuf *sb, const struct pform *f, const struct want *w)
+static void want_fields(struct strbuf *sb, const struct ui_form *f, const struct want *w)
 {
 	char weight[8];
 
 	snprintf(weight, sizeof(weight), "%d", w ? w->weight : 3);
-	pf_input(sb, f, "text", "text", "What you want", w ? w->text : NULL, true);
+	ui_form_input(sb, f, "text", "text", "What you want", w ? w->text : NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "<div class=\"row\">");
-	pf_select(sb, f, "weight", "How much it matters", weight_values, weight_labels, 5,
-		  weight);
-	pf_select_enum(sb, f, "category", "Category (the questions that verify it)",
-		       &want_category_def, w ? w->category : -1, "(none)");
+	ui_form_select(sb, f, "weight", "How much it matters", weight_values, weight_labels, 5,
+		       weight);
+	ui_form_select_enum(sb, f, "category", "Category (the questions that verify it)",
+			    &want_category_def, w ? w->category : -1, "(none)");
 	strbuf_addstr(sb, "</div>");
-	pf_checkbox(sb, f, "must", "A must-have: unmet, it breaks the deal", w && w->must);
+	ui_form_checkbox(sb, f, "must", "A must-have: unmet, it breaks the deal", w && w->must);
 }
 
 static int want_item(struct strbuf *sb, struct web_req *rq, const struct view *v,
@@ -272,8 +100,8 @@ static int want_item(struct strbuf *sb, struct web_req *rq, const struct view *v
 	int rc;
 	bool open = v->want_id == w->id &&
 		    (v->posted == POSTED_EDIT || v->posted == POSTED_DELETE);
-	struct pform edit = { rq, key, open && v->posted == POSTED_EDIT };
-	struct pform del = { rq, key, open && v->posted == POSTED_DELETE };
+	struct ui_form edit = { rq, key, open && v->posted == POSTED_EDIT };
+	struct ui_form del = { rq, key, open && v->posted == POSTED_DELETE };
 
 	if ((rc = store_want_uses(rq->store, w->id, &uses, &rq->err)))
 		return rc;
@@ -300,16 +128,16 @@ static int want_item(struct strbuf *sb, struct web_req *rq, const struct view *v
 		    open ? " open" : "");
 	snprintf(key, sizeof(key), "w%lld", (long long)w->id);
 	snprintf(action, sizeof(action), "/wants/%lld/edit", (long long)w->id);
-	pf_begin(sb, &edit, action);
+	begin_form(sb, &edit, action);
 	want_fields(sb, &edit, w);
 	ui_form_end(sb, "Save");
 	snprintf(action, sizeof(action), "/wants/%lld/delete", (long long)w->id);
-	pf_begin(sb, &del, action);
+	begin_form(sb, &del, action);
 	if (uses) {
 		char label[128];
 		snprintf(label, sizeof(label), "Also remove its %lld piece%s of evidence",
 			 (long long)uses, uses == 1 ? "" : "s");
-		pf_checkbox(sb, &del, "force", label, false);
+		ui_form_checkbox(sb, &del, "force", label, false);
 	}
 	strbuf_addstr(sb, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">"
 			  "Remove this want</button></div>\n</form>\n</details>\n</li>\n");
@@ -382,7 +210,7 @@ static void matrix(struct strbuf *sb, const struct view *v)
 			ui_url_part(sb, v->opps.items[k].slug);
 			strbuf_addf(sb, "&amp;want=%lld#mark\" title=\"record what you learnt\">",
 				    (long long)w->id);
-			ui_badge(sb, w->must && st == WANT_UNMET ? "bad strong" : status_class(st),
+			ui_badge(sb, ui_want_status_class(st, w->must),
 				 enum_name(&want_status_def, (int)st));
 			strbuf_addstr(sb, "</a></td>");
 		}
@@ -408,11 +236,11 @@ static void matrix(struct strbuf *sb, const struct view *v)
 
 static void add_form(struct strbuf *sb, struct web_req *rq, const struct view *v)
 {
-	struct pform f = { rq, "new", v->posted == POSTED_ADD };
+	struct ui_form f = { rq, "new", v->posted == POSTED_ADD };
 
 	strbuf_addstr(sb, "<section class=\"card\" id=\"add\" aria-labelledby=\"h-add\">\n"
 			  "<h2 id=\"h-add\">Add a want</h2>\n");
-	pf_begin(sb, &f, "/wants");
+	begin_form(sb, &f, "/wants");
 	want_fields(sb, &f, NULL);
 	ui_form_end(sb, "Add");
 	strbuf_addstr(sb, "</section>\n");
@@ -490,7 +318,7 @@ static void choices_release(struct choices *c)
 
 static int mark_form(struct strbuf *sb, struct web_req *rq, const struct view *v)
 {
-	struct pform f = { rq, "mark", v->posted == POSTED_MARK };
+	struct ui_form f = { rq, "mark", v->posted == POSTED_MARK };
 	struct opp o = { 0 };
 	person_ref_vec people = { 0 };
 	interaction_vec its = { 0 };
@@ -533,17 +361,16 @@ static int mark_form(struct strbuf *sb, struct web_req *rq, const struct view *v
 	strbuf_addstr(&action, "/opportunities/");
 	ui_url_part(&action, o.slug);
 	strbuf_addstr(&action, "/wants");
-	pf_begin(sb, &f, action.buf);
-	pf_select(sb, &f, "want", "Want", wants.values, wants.labels, wants.n,
-		  rq->post ? "" : web_param(&rq->query, "want"));
-	pf_select_enum(sb, &f, "status", "Where it stands", &want_status_def, -1,
-		       "(choose)");
-	pf_select(sb, &f, "by", "Who said it", by.values, by.labels, by.n, "");
-	pf_select(sb, &f, "interaction", "In which conversation", in.values, in.labels, in.n,
-		  "");
-	pf_input(sb, &f, "date", "at", "When (empty: that conversation's day, else today)",
-		 NULL, false);
-	pf_textarea(sb, &f, "note", "What was said", 2);
+	begin_form(sb, &f, action.buf);
+	ui_form_select(sb, &f, "want", "Want", wants.values, wants.labels, wants.n,
+		       rq->post ? "" : web_param(&rq->query, "want"));
+	ui_form_select_enum(sb, &f, "status", "Where it stands", &want_status_def, -1, "(choose)");
+	ui_form_select(sb, &f, "by", "Who said it", by.values, by.labels, by.n, "");
+	ui_form_select(sb, &f, "interaction", "In which conversation", in.values, in.labels, in.n,
+		       "");
+	ui_form_input(sb, &f, "date", "at", "When (empty: that conversation's day, else today)",
+		      NULL, 0);
+	ui_form_textarea(sb, &f, "note", "What was said", NULL, 2);
 	ui_form_end(sb, "Record");
 	strbuf_addstr(sb, "<p class=\"meta\">Vague: what they said can be read two ways, so ask "
 			  "again. The <a href=\"/prep/");
@@ -631,17 +458,6 @@ static int again(struct web_req *rq, struct web_resp *rs, struct view *v, int st
 	return rc;
 }
 
-/* A store error that belongs beside a field, or 0 (else the error itself). */
-static int to_field(struct web_req *rq, int rc, const char *field)
-{
-	if (rc != ERR_INVALID && rc != ERR_CONFLICT && rc != ERR_NOT_FOUND &&
-	    rc != ERR_AMBIGUOUS)
-		return rc;
-	web_field_error(rq, field, "%s", rq->err.msg);
-	error_clear(&rq->err);
-	return 0;
-}
-
 /* The fields of a want's form onto w; false when one is bad (its error beside it). */
 static bool read_want(struct web_req *rq, struct want *w)
 {
@@ -669,7 +485,7 @@ int post_want_create(struct web_req *rq, struct web_resp *rs)
 	int rc = 0;
 
 	if (read_want(rq, &w))
-		rc = to_field(rq, store_want_add(rq->store, &w, &rq->err), "text");
+		rc = form_error(rq, store_want_add(rq->store, &w, &rq->err), "text");
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/wants#want-%lld", (long long)w.id);
 	want_release(&w);
@@ -688,7 +504,7 @@ int post_want_edit(struct web_req *rq, struct web_resp *rs)
 	    (rc = store_want_get(rq->store, v.want_id, &w, &rq->err)))
 		goto out;
 	if (read_want(rq, &w))
-		rc = to_field(rq, store_want_update(rq->store, &w, &rq->err), "text");
+		rc = form_error(rq, store_want_update(rq->store, &w, &rq->err), "text");
 	if (!rc && !rq->errors.n)
 		web_redirect(rs, "/wants#want-%lld", (long long)w.id);
 out:
@@ -756,7 +572,7 @@ int post_want_mark(struct web_req *rq, struct web_resp *rs)
 		e.interaction_id = interaction > 0 ? interaction : 0;
 		e.at = at[0] ? xstrdup(at) : NULL;
 		e.note = xstrdup_or_null(note);
-		rc = to_field(rq, action_want_mark(rq->store, &e, &rq->err), "");
+		rc = form_error(rq, action_want_mark(rq->store, &e, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n) {
 		struct strbuf back = STRBUF_INIT;

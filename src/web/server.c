@@ -32,7 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -44,6 +43,7 @@
 #include "store/undo.h"
 #include "util/xalloc.h"
 #include "util/password.h"
+#include "util/secret.h"
 #include "web/auth.h"
 #include "web/cache.h"
 #include "web/mhd.h"
@@ -384,17 +384,6 @@ static void *ticker(void *arg)
 
 /* ---- checks ---- */
 
-static bool same_secret(const char *a, const char *b)
-{
-	unsigned char diff = 0;
-
-	if (!a || !b || strlen(a) != SECRET_HEX || strlen(b) != SECRET_HEX)
-		return false;
-	for (size_t i = 0; i < SECRET_HEX; i++)
-		diff |= (unsigned char)(a[i] ^ b[i]);
-	return diff == 0;
-}
-
 /* host (with an optional :port, IPv6 in brackets) names this server. */
 static bool allowed_host(const char *host)
 {
@@ -473,7 +462,7 @@ static bool bearer_key(struct MHD_Connection *c)
 {
 	const char *h = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 
-	return h && !strncasecmp(h, "Bearer ", 7) && same_secret(h + 7, srv.key);
+	return h && !strncasecmp(h, "Bearer ", 7) && secret_equal(h + 7, srv.key);
 }
 
 static int refuse(struct conn *cn, int status, const char *why)
@@ -510,11 +499,11 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		}
 	}
 	cn->bearer = bearer_key(c);
-	cn->authed = cn->bearer || same_secret(cookie, srv.session);
+	cn->authed = cn->bearer || secret_equal(cookie, srv.session);
 	/* the printed address, also when signed in already: the key leaves the
 	 * address bar either way */
 	if (read &&
-	    same_secret(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
+	    secret_equal(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
 		cn->signin = true;
 	else if (!cn->authed && !(cn->route && (cn->route->flags & WEB_PUBLIC)))
 		/* an unknown address too: which addresses exist is not told */
@@ -525,7 +514,7 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 403, "This form did not come from rapport's own pages. "
 				       "Reload the page and try again.");
 	if (cn->authed && !cn->bearer && token) {
-		if (!same_secret(token, srv.csrf))
+		if (!secret_equal(token, srv.csrf))
 			return refuse(cn, 403, "This form is out of date or did not come from "
 					       "rapport's own pages. Reload the page and try again.");
 		cn->csrf_checked = true;
@@ -866,7 +855,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (rq.post && cn->authed && !cn->bearer && !cn->csrf_checked &&
-		   !same_secret(web_param(&rq.form, "csrf"), srv.csrf)) {
+		   !secret_equal(web_param(&rq.form, "csrf"), srv.csrf)) {
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
@@ -944,21 +933,6 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* ---- start and stop ---- */
-
-static int random_hex(char out[SECRET_HEX + 1], struct error *err)
-{
-	unsigned char bytes[SECRET_HEX / 2];
-	static const char hex[] = "0123456789abcdef";
-
-	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
-		return error_set(err, ERR_IO, "cannot read random bytes: %s", strerror(errno));
-	for (size_t i = 0; i < sizeof(bytes); i++) {
-		out[2 * i] = hex[bytes[i] >> 4];
-		out[2 * i + 1] = hex[bytes[i] & 15];
-	}
-	out[SECRET_HEX] = '\0';
-	return 0;
-}
 
 /* Split "host:port", "[v6]:port" or ":port" (host 127.0.0.1). */
 static int parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
@@ -1097,8 +1071,8 @@ int web_serve(const struct web_options *o, struct error *err)
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
 	srv.opt = o;
-	if (mhd_load(err) || random_hex(srv.session, err) || random_hex(srv.csrf, err) ||
-	    random_hex(srv.key, err) || web_playbook_reload(err) || open_store(&tick_store, err))
+	if (mhd_load(err) || secret_hex(srv.session, SECRET_HEX, err) ||
+	    secret_hex(srv.csrf, SECRET_HEX, err) || secret_hex(srv.key, SECRET_HEX, err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (listen_socket(o->listen, &fd, &v6, &bound, err))

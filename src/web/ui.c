@@ -128,22 +128,24 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text)
 	strbuf_addstr(sb, "</a>");
 }
 
-void ui_person_link(struct strbuf *sb, int64_t id, const char *name)
+/* <a href="/FOLDER/ID">name</a>, nothing without an id. */
+static void record_link(struct strbuf *sb, const char *folder, int64_t id, const char *name)
 {
 	if (!id)
 		return;
-	strbuf_addf(sb, "<a href=\"/people/%lld\">", (long long)id);
+	strbuf_addf(sb, "<a href=\"/%s/%lld\">", folder, (long long)id);
 	html_text(sb, name ? name : "(unnamed)");
 	strbuf_addstr(sb, "</a>");
 }
 
+void ui_person_link(struct strbuf *sb, int64_t id, const char *name)
+{
+	record_link(sb, "people", id, name);
+}
+
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name)
 {
-	if (!id)
-		return;
-	strbuf_addf(sb, "<a href=\"/orgs/%lld\">", (long long)id);
-	html_text(sb, name ? name : "(unnamed)");
-	strbuf_addstr(sb, "</a>");
+	record_link(sb, "orgs", id, name);
 }
 
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
@@ -201,6 +203,21 @@ void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 	strbuf_addstr(sb, "\">");
 	html_text(sb, text);
 	strbuf_addstr(sb, "</span>");
+}
+
+const char *ui_want_status_class(enum want_status s, bool must)
+{
+	switch (s) {
+	case WANT_MET:
+		return "good";
+	case WANT_PARTLY:
+	case WANT_VAGUE:
+		return "warn";
+	case WANT_UNMET:
+		return must ? "bad strong" : "bad";
+	default:
+		return "unknown";
+	}
 }
 
 void ui_scroll_begin(struct strbuf *sb, const char *label)
@@ -280,36 +297,73 @@ void ui_button_form(struct strbuf *sb, const struct web_req *rq, const char *act
 	strbuf_addstr(sb, "</button></form>");
 }
 
-/* The value a field shows: the user's own after a rejected POST. */
-static const char *shown_value(const struct web_req *rq, const char *name, const char *value)
+/* The page's one form: ids f-NAME, its values and errors shown again. */
+static struct ui_form only_form(const struct web_req *rq)
+{
+	return (struct ui_form){ .rq = rq, .key = NULL, .active = true };
+}
+
+static const char *error_of(const struct ui_form *f, const char *name)
+{
+	return f->active ? web_error_of(f->rq, name) : NULL;
+}
+
+/* The value a field shows: the user's own after a rejected POST of its form. */
+static const char *shown_value(const struct ui_form *f, const char *name, const char *value)
 {
 	const char *sent;
 
-	if (rq->post && rq->errors.n && (sent = web_param(&rq->form, name)))
+	if (f->active && f->rq->post && f->rq->errors.n && (sent = web_param(&f->rq->form, name)))
 		return sent;
 	return value;
 }
 
-static void field_open(struct strbuf *sb, const struct web_req *rq, const char *name,
-		       const char *label)
+/* The field's id: KEY-NAME, or f-NAME on the page's one form. */
+static void field_id(struct strbuf *sb, const struct ui_form *f, const char *name)
 {
-	strbuf_addstr(sb, "<div class=\"field");
-	if (web_error_of(rq, name))
-		strbuf_addstr(sb, " has-error");
-	strbuf_addstr(sb, "\"><label for=\"f-");
+	html_text(sb, f->key ? f->key : "f");
+	strbuf_addch(sb, '-');
 	html_text(sb, name);
+}
+
+/* Its error's id: e-KEY-NAME, or e-NAME on the page's one form. */
+static void error_id(struct strbuf *sb, const struct ui_form *f, const char *name)
+{
+	strbuf_addstr(sb, "e-");
+	if (f->key) {
+		html_text(sb, f->key);
+		strbuf_addch(sb, '-');
+	}
+	html_text(sb, name);
+}
+
+static void label_for(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label)
+{
+	strbuf_addstr(sb, "<label for=\"");
+	field_id(sb, f, name);
 	strbuf_addstr(sb, "\">");
 	html_text(sb, label);
 	strbuf_addstr(sb, "</label>");
 }
 
-static void field_close(struct strbuf *sb, const struct web_req *rq, const char *name)
+static void field_open(struct strbuf *sb, const struct ui_form *f, const char *cls,
+		       const char *name)
 {
-	const char *e = web_error_of(rq, name);
+	strbuf_addstr(sb, "<div class=\"");
+	strbuf_addstr(sb, cls);
+	if (error_of(f, name))
+		strbuf_addstr(sb, " has-error");
+	strbuf_addstr(sb, "\">");
+}
+
+static void field_close(struct strbuf *sb, const struct ui_form *f, const char *name)
+{
+	const char *e = error_of(f, name);
 
 	if (e) {
-		strbuf_addstr(sb, "<p class=\"error-text\" id=\"e-");
-		html_text(sb, name);
+		strbuf_addstr(sb, "<p class=\"error-text\" id=\"");
+		error_id(sb, f, name);
 		strbuf_addstr(sb, "\">");
 		html_text(sb, e);
 		strbuf_addstr(sb, "</p>");
@@ -317,30 +371,31 @@ static void field_close(struct strbuf *sb, const struct web_req *rq, const char 
 	strbuf_addstr(sb, "</div>\n");
 }
 
-static void field_attrs(struct strbuf *sb, const struct web_req *rq, const char *name)
+static void field_attrs(struct strbuf *sb, const struct ui_form *f, const char *name)
 {
-	strbuf_addstr(sb, " id=\"f-");
-	html_text(sb, name);
+	strbuf_addstr(sb, " id=\"");
+	field_id(sb, f, name);
 	strbuf_addstr(sb, "\" name=\"");
 	html_text(sb, name);
 	strbuf_addstr(sb, "\"");
-	if (web_error_of(rq, name)) {
-		strbuf_addstr(sb, " aria-invalid=\"true\" aria-describedby=\"e-");
-		html_text(sb, name);
+	if (error_of(f, name)) {
+		strbuf_addstr(sb, " aria-invalid=\"true\" aria-describedby=\"");
+		error_id(sb, f, name);
 		strbuf_addstr(sb, "\"");
 	}
 }
 
-void ui_input(struct strbuf *sb, const struct web_req *rq, const char *type, const char *name,
-	      const char *label, const char *value, unsigned flags)
+void ui_form_input(struct strbuf *sb, const struct ui_form *f, const char *type, const char *name,
+		   const char *label, const char *value, unsigned flags)
 {
-	const char *v = shown_value(rq, name, value);
+	const char *v = shown_value(f, name, value);
 
-	field_open(sb, rq, name, label);
+	field_open(sb, f, "field", name);
+	label_for(sb, f, name, label);
 	strbuf_addstr(sb, "<input type=\"");
 	html_text(sb, type);
 	strbuf_addstr(sb, "\"");
-	field_attrs(sb, rq, name);
+	field_attrs(sb, f, name);
 	if (v) {
 		strbuf_addstr(sb, " value=\"");
 		html_text(sb, v);
@@ -351,22 +406,39 @@ void ui_input(struct strbuf *sb, const struct web_req *rq, const char *type, con
 	if (flags & UI_AUTOFOCUS)
 		strbuf_addstr(sb, " autofocus");
 	strbuf_addstr(sb, ">");
-	field_close(sb, rq, name);
+	field_close(sb, f, name);
 }
 
-void ui_textarea(struct strbuf *sb, const struct web_req *rq, const char *name,
-		 const char *label, const char *value, int rows)
+void ui_input(struct strbuf *sb, const struct web_req *rq, const char *type, const char *name,
+	      const char *label, const char *value, unsigned flags)
 {
-	const char *v = shown_value(rq, name, value);
+	struct ui_form f = only_form(rq);
 
-	field_open(sb, rq, name, label);
+	ui_form_input(sb, &f, type, name, label, value, flags);
+}
+
+void ui_form_textarea(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, const char *value, int rows)
+{
+	const char *v = shown_value(f, name, value);
+
+	field_open(sb, f, "field", name);
+	label_for(sb, f, name, label);
 	strbuf_addf(sb, "<textarea rows=\"%d\"", rows);
-	field_attrs(sb, rq, name);
+	field_attrs(sb, f, name);
 	/* a newline right after <textarea> is dropped by the parser: keep the value's own */
 	strbuf_addstr(sb, ">\n");
 	html_text(sb, v);
 	strbuf_addstr(sb, "</textarea>");
-	field_close(sb, rq, name);
+	field_close(sb, f, name);
+}
+
+void ui_textarea(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
+		 const char *value, int rows)
+{
+	struct ui_form f = only_form(rq);
+
+	ui_form_textarea(sb, &f, name, label, value, rows);
 }
 
 static void option(struct strbuf *sb, const char *value, const char *label, bool selected)
@@ -378,56 +450,87 @@ static void option(struct strbuf *sb, const char *value, const char *label, bool
 	strbuf_addstr(sb, "</option>");
 }
 
-void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
-	       const char *const *values, const char *const *labels, size_t n,
-	       const char *current)
+static void select_open(struct strbuf *sb, const struct ui_form *f, const char *name,
+			const char *label)
 {
-	const char *v = shown_value(rq, name, current);
-
-	field_open(sb, rq, name, label);
+	field_open(sb, f, "field", name);
+	label_for(sb, f, name, label);
 	strbuf_addstr(sb, "<select");
-	field_attrs(sb, rq, name);
+	field_attrs(sb, f, name);
 	strbuf_addstr(sb, ">");
+}
+
+static void select_close(struct strbuf *sb, const struct ui_form *f, const char *name)
+{
+	strbuf_addstr(sb, "</select>");
+	field_close(sb, f, name);
+}
+
+void ui_form_select(struct strbuf *sb, const struct ui_form *f, const char *name, const char *label,
+		    const char *const *values, const char *const *labels, size_t n,
+		    const char *current)
+{
+	const char *v = shown_value(f, name, current);
+
+	select_open(sb, f, name, label);
 	for (size_t i = 0; i < n; i++)
 		option(sb, values[i], labels && labels[i] ? labels[i] : values[i],
 		       v && !strcmp(v, values[i]));
-	strbuf_addstr(sb, "</select>");
-	field_close(sb, rq, name);
+	select_close(sb, f, name);
+}
+
+void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
+	       const char *const *values, const char *const *labels, size_t n, const char *current)
+{
+	struct ui_form f = only_form(rq);
+
+	ui_form_select(sb, &f, name, label, values, labels, n, current);
+}
+
+void ui_form_select_enum(struct strbuf *sb, const struct ui_form *f, const char *name,
+			 const char *label, const struct enum_def *def, int current,
+			 const char *none_label)
+{
+	const char *v = shown_value(f, name, current >= 0 ? enum_name(def, current) : "");
+
+	select_open(sb, f, name, label);
+	if (none_label)
+		option(sb, "", none_label, !v || !*v);
+	for (size_t i = 0; i < def->count; i++)
+		option(sb, def->names[i], def->names[i], v && !strcmp(v, def->names[i]));
+	select_close(sb, f, name);
 }
 
 void ui_select_enum(struct strbuf *sb, const struct web_req *rq, const char *name,
 		    const char *label, const struct enum_def *def, int current,
 		    const char *none_label)
 {
-	const char *v = shown_value(rq, name, current >= 0 ? enum_name(def, current) : "");
+	struct ui_form f = only_form(rq);
 
-	field_open(sb, rq, name, label);
-	strbuf_addstr(sb, "<select");
-	field_attrs(sb, rq, name);
-	strbuf_addstr(sb, ">");
-	if (none_label)
-		option(sb, "", none_label, !v || !*v);
-	for (size_t i = 0; i < def->count; i++)
-		option(sb, def->names[i], def->names[i], v && !strcmp(v, def->names[i]));
-	strbuf_addstr(sb, "</select>");
-	field_close(sb, rq, name);
+	ui_form_select_enum(sb, &f, name, label, def, current, none_label);
 }
 
-void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
-		 const char *label, bool checked)
+void ui_form_checkbox(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, bool checked)
 {
-	if (rq->post && rq->errors.n)
-		checked = web_param(&rq->form, name) != NULL;
-	strbuf_addstr(sb, "<div class=\"field check\"><input type=\"checkbox\" value=\"1\"");
-	field_attrs(sb, rq, name);
+	if (f->active && f->rq->post && f->rq->errors.n)
+		checked = web_param(&f->rq->form, name) != NULL;
+	field_open(sb, f, "field check", name);
+	strbuf_addstr(sb, "<input type=\"checkbox\" value=\"1\"");
+	field_attrs(sb, f, name);
 	if (checked)
 		strbuf_addstr(sb, " checked");
-	strbuf_addstr(sb, "><label for=\"f-");
-	html_text(sb, name);
-	strbuf_addstr(sb, "\">");
-	html_text(sb, label);
-	strbuf_addstr(sb, "</label>");
-	field_close(sb, rq, name);
+	strbuf_addstr(sb, ">");
+	label_for(sb, f, name, label);
+	field_close(sb, f, name);
+}
+
+void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
+		 bool checked)
+{
+	struct ui_form f = only_form(rq);
+
+	ui_form_checkbox(sb, &f, name, label, checked);
 }
 
 void ui_form_errors(struct strbuf *sb, const struct web_req *rq)

@@ -55,6 +55,11 @@ void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_when(struct strbuf *sb, const char *iso);
 /* A small coloured label: <span class="badge CLS">text</span>. */
 void ui_badge(struct strbuf *sb, const char *cls, const char *text);
+/* The badge class of a want's status (style.css, 40-wants.css): met good;
+ * partly, and vague (said, but not clearly: ask again), warn; unmet bad, and
+ * strong when the want is a must; unknown grey. Every page that shows a
+ * status uses it, so a status looks the same everywhere. */
+const char *ui_want_status_class(enum want_status s, bool must);
 /* A wide table's box, closed with "</div>": it scrolls sideways on its own
  * rather than the page, and is a named region that Tab reaches, so the
  * keyboard can scroll it too (label: what it holds, "The wants, offer by offer"). */
@@ -77,6 +82,30 @@ enum ui_field_flags {
 	UI_REQUIRED = 1 << 0,
 	UI_AUTOFOCUS = 1 << 1,
 };
+
+/* The fields of one form among several on a page (a form per want, a quick
+ * form beside another): their ids carry the form's key ("w12-text", its
+ * error "e-w12-text"), so that no two fields of the page share an id, and
+ * only the form that was posted shows the user's values and errors again.
+ * The ui_input family below is the page's one form: ids "f-text", errors
+ * "e-text", always active. */
+struct ui_form {
+	const struct web_req *rq;
+	const char *key; /* the ids' prefix; NULL: the page's one form ("f") */
+	bool active;     /* this form was posted: its values and errors are shown */
+};
+void ui_form_input(struct strbuf *sb, const struct ui_form *f, const char *type, const char *name,
+		   const char *label, const char *value, unsigned flags);
+void ui_form_textarea(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, const char *value, int rows);
+void ui_form_select(struct strbuf *sb, const struct ui_form *f, const char *name, const char *label,
+		    const char *const *values, const char *const *labels, size_t n,
+		    const char *current);
+void ui_form_select_enum(struct strbuf *sb, const struct ui_form *f, const char *name,
+			 const char *label, const struct enum_def *def, int current,
+			 const char *none_label);
+void ui_form_checkbox(struct strbuf *sb, const struct ui_form *f, const char *name,
+		      const char *label, bool checked);
 
 /* Labelled fields. The value shown is what the user sent when the form is
  * shown again with its errors, else value; the field's error, if any, is

@@ -106,9 +106,21 @@ test_expect_success 'the wants with their status, evidence and the fit' '
 	section wants <page >s &&
 	grep -q "Remote work <span class=\"meta\">weight 3, must-have</span></td><td><span class=\"badge good\">met</span>" s &&
 	grep -q "met, said <a href=\"/people/2\">Hiring Manager</a>: two days a week" s &&
-	grep -q "Room to grow.*<span class=\"badge \">unknown</span>" s &&
+	grep -q "Room to grow.*<span class=\"badge unknown\">unknown</span>" s &&
 	grep -q "<span class=\"badge good\">100%</span> <span class=\"meta\">1 of 2 wants known (60% of their weight)</span>" s &&
 	grep -q "href=\"/wants?opp=acme#mark\">Record what you learnt</a>" s
+'
+
+# Bug (issue 18): this page coloured a want's status its own way, a vague
+# answer and an unknown alike as a plain label; the Wants page shows vague
+# as a warning and an unmet must in bold (ui_want_status_class).
+test_expect_success 'a want'"'"'s status coloured as on the Wants page' '
+	rapport want mark hostile "Room to grow" vague >/dev/null &&
+	rapport want mark hostile "Remote work" unmet >/dev/null &&
+	http GET /opportunities/hostile >page2 &&
+	section wants <page2 >s &&
+	grep -q "Room to grow.*<span class=\"badge warn\">vague</span>" s &&
+	grep -q "Remote work.*<span class=\"badge bad strong\">unmet</span>" s
 '
 
 test_expect_success 'the offer and its negotiation rounds, read only' '

@@ -189,11 +189,45 @@ static void test_form_back(void **state)
 	struct web_req rq;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		post(&rq, cases[i].body);
 		assert_string_equal(form_back(&rq, "/fallback"), cases[i].want);
 		req_release(&rq);
 	}
+}
+
+/* An action's error: a refusal of what the form sent beside its field (0),
+ * a failure of the store or a file returned for the error page. */
+static void test_form_error(void **state)
+{
+	static const struct {
+		enum error_code code;
+		bool beside;
+	} cases[] = {
+		{ ERR_INVALID, true }, { ERR_AMBIGUOUS, true }, { ERR_CONFLICT, true },
+		{ ERR_NOT_FOUND, true }, { ERR_STORE, false },	{ ERR_IO, false },
+	};
+	struct web_req rq;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		post(&rq, "name=x");
+		error_set(&rq.err, cases[i].code, "the message");
+		if (cases[i].beside) {
+			assert_int_equal(form_error(&rq, cases[i].code, "name"), 0);
+			assert_string_equal(web_error_of(&rq, "name"), "the message");
+			assert_int_equal(rq.err.code, ERR_NONE);
+		} else {
+			assert_int_equal(form_error(&rq, cases[i].code, "name"), cases[i].code);
+			assert_int_equal(rq.errors.n, 0);
+			assert_int_equal(rq.err.code, cases[i].code);
+		}
+		req_release(&rq);
+	}
+	post(&rq, "name=x");
+	assert_int_equal(form_error(&rq, 0, ""), 0);
+	assert_int_equal(rq.errors.n, 0);
+	req_release(&rq);
 }
 
 int main(void)
@@ -208,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_form_text),
 		cmocka_unit_test(test_form_amount),
 		cmocka_unit_test(test_form_back),
+		cmocka_unit_test(test_form_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
