@@ -121,7 +121,7 @@ static int log_move_run(struct cli *cli, const struct args *a)
 	if (!cli_playbook(cli) ||
 	    action_interaction_move(cli->store, cli_playbook(cli), id, when, &cli->err))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
-	cli_set_json(cli, json_pack("{s:I, s:s}", "moved", (json_int_t)id, "at", when));
+	cli_set_json(cli, json_pack("{s:I, s:o}", "moved", (json_int_t)id, "at", json_time(when)));
 	cli_printf(cli, "moved interaction %ld to %s; its follow-ups follow it\n", id, when);
 	return 0;
 }

@@ -165,7 +165,7 @@ static json_t *round_json(const struct offer_round *r)
 
 	terms_json(j, &r->terms);
 	json_object_set_new(j, "text", json_text(r->text));
-	json_object_set_new(j, "at", json_text(r->at));
+	json_object_set_new(j, "at", json_time(r->at));
 	return j;
 }
 
@@ -176,11 +176,11 @@ static json_t *offer_json(const struct offer *o, const offer_round_vec *rounds)
 	json_t *arr = json_array();
 
 	terms_json(j, &o->terms);
-	json_object_set_new(j, "deadline", json_text(o->deadline));
+	json_object_set_new(j, "deadline", json_day(o->deadline));
 	json_object_set_new(j, "benefits", json_text(o->benefits));
 	json_object_set_new(j, "notes", json_text(o->notes));
-	json_object_set_new(j, "created_at", json_text(o->created_at));
-	json_object_set_new(j, "updated_at", json_text(o->updated_at));
+	json_object_set_new(j, "created_at", json_time(o->created_at));
+	json_object_set_new(j, "updated_at", json_time(o->updated_at));
 	for (size_t i = 0; rounds && i < rounds->n; i++)
 		json_array_append_new(arr, round_json(&rounds->items[i]));
 	json_object_set_new(j, "rounds", arr);

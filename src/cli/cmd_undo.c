@@ -13,7 +13,7 @@ _Static_assert(UNDO_KEEP == 50, "the help of undo says 50");
 
 static json_t *entry_to_json(const struct undo_entry *e)
 {
-	return json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)e->id, "at", json_text(e->at),
+	return json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)e->id, "at", json_time(e->at),
 			 "what", json_text(e->what), "source", json_text(e->source));
 }
 

@@ -162,7 +162,7 @@ static json_t *column_json(struct cli *cli, const struct offer_column *c)
 	json_object_set_new(j, "title", json_text(c->offer.terms.title));
 	json_object_set_new(j, "level", json_text(c->offer.terms.level));
 	json_object_set_new(j, "start", json_text(c->offer.terms.start));
-	json_object_set_new(j, "deadline", json_text(c->offer.deadline));
+	json_object_set_new(j, "deadline", json_day(c->offer.deadline));
 	json_object_set_new(j, "days_to_deadline",
 			    c->offer.deadline ? json_integer(offer_days_left(store_now(cli->store),
 									     c->offer.deadline))

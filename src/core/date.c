@@ -223,3 +223,38 @@ void date_format_stamp(const struct datetime *dt, char buf[DATE_BUFSZ])
 		 dt->month % 100, dt->day % 100, dt->hour % 100, dt->minute % 100,
 		 dt->second % 100);
 }
+
+int date_local_offset(const struct datetime *dt)
+{
+	struct tm tm = { .tm_year = dt->year - 1900, .tm_mon = dt->month - 1,
+			 .tm_mday = dt->day, .tm_isdst = -1 };
+	struct tm local;
+	time_t t;
+
+	if (dt->has_time) {
+		tm.tm_hour = dt->hour;
+		tm.tm_min = dt->minute;
+		tm.tm_sec = dt->second;
+	}
+	t = mktime(&tm);
+	if (t == (time_t)-1 || !localtime_r(&t, &local))
+		return 0;
+	return (int)(local.tm_gmtoff / 60);
+}
+
+int date_rfc3339(const char *stored, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	int off, a;
+
+	out[0] = '\0';
+	if (!stored || date_parse_iso(stored, &dt, NULL))
+		return -1;
+	off = date_local_offset(&dt);
+	a = off < 0 ? -off : off;
+	if (!dt.has_time)
+		dt.hour = dt.minute = dt.second = 0;
+	snprintf(out, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", dt.year, dt.month,
+		 dt.day, dt.hour, dt.minute, dt.second, off < 0 ? '-' : '+', a / 60 % 100, a % 60);
+	return 0;
+}

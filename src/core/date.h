@@ -39,6 +39,14 @@ void date_format_day(const struct datetime *dt, char buf[DATE_BUFSZ]);
 /* Always "YYYY-MM-DDTHH:MM:SS". */
 void date_format_stamp(const struct datetime *dt, char buf[DATE_BUFSZ]);
 
+/* The offset from UTC, in minutes east, that the local zone (TZ) has at
+ * the local wall-clock time dt (its date at midnight when it has none). */
+int date_local_offset(const struct datetime *dt);
+/* A stored time as RFC 3339 with its offset, "2026-03-02T09:00:00+01:00"
+ * (a date alone at its midnight): what --json prints for a moment.
+ * Returns -1, out empty, when stored is not a date. */
+int date_rfc3339(const char *stored, char out[DATE_BUFSZ]);
+
 /* Days since 1970-01-01 of the date part. */
 long date_to_days(const struct datetime *dt);
 /* The date (no time) that is `days` after 1970-01-01. */

@@ -29,7 +29,7 @@ static json_t *asked_to_json(const struct asked *a)
 	return json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)a->id,
 			 "question_id", opt_id(a->question_id), "text", json_text(a->text),
 			 "answer", json_text(a->answer), "by", person_ref_to_json(&a->by), "mark",
-			 mark_to_json(a), "at", json_text(a->at));
+			 mark_to_json(a), "at", json_time(a->at));
 }
 
 json_t *debrief_to_json(const struct debrief *d)
@@ -47,7 +47,7 @@ json_t *debrief_to_json(const struct debrief *d)
 					: json_null(),
 		      "went_well", json_text(d->went_well), "refine", json_text(d->refine),
 		      "chemistry", json_opt_int(d->chemistry), "notes", json_text(d->notes),
-		      "at", json_text(d->at), "created_at", json_text(d->created_at));
+		      "at", json_time(d->at), "created_at", json_time(d->created_at));
 	json_object_set_new(j, "asked", asked);
 	return j;
 }
@@ -57,5 +57,5 @@ json_t *feedback_to_json(const struct feedback *f)
 	return json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)f->id,
 			 "opportunity", opp_ref_to_json(&f->opp), "from",
 			 person_ref_to_json(&f->from), "text", json_text(f->text), "at",
-			 json_text(f->at), "created_at", json_text(f->created_at));
+			 json_time(f->at), "created_at", json_time(f->created_at));
 }

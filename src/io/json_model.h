@@ -8,6 +8,12 @@
 
 json_t *json_text(const char *s);       /* string, or null for NULL */
 json_t *json_opt_int(int64_t v);        /* integer, or null for a negative value */
+/* The one shape of each kind of time in --json output (docs/json/):
+ * a moment as RFC 3339 with its offset, a day as YYYY-MM-DD; null for NULL.
+ * json_all_day: whether a stored moment is a day alone (logged without a time). */
+json_t *json_time(const char *stored);
+json_t *json_day(const char *stored);
+json_t *json_all_day(const char *stored);
 json_t *org_to_json(const struct org *o);
 json_t *person_to_json(const struct person *p);
 json_t *opp_to_json(const struct opp *o);

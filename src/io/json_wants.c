@@ -9,8 +9,8 @@ json_t *want_to_json(const struct want *w)
 			 json_text(w->text), "weight", w->weight, "must", w->must, "category",
 			 w->category >= 0 ? json_string(enum_name(&want_category_def, w->category))
 					  : json_null(),
-			 "created_at", json_text(w->created_at), "updated_at",
-			 json_text(w->updated_at));
+			 "created_at", json_time(w->created_at), "updated_at",
+			 json_time(w->updated_at));
 }
 
 json_t *want_evidence_to_json(const struct want_evidence *e)
@@ -19,7 +19,7 @@ json_t *want_evidence_to_json(const struct want_evidence *e)
 			 enum_name(&want_status_def, (int)e->status), "by",
 			 person_ref_to_json(&e->by), "interaction",
 			 e->interaction_id ? json_integer(e->interaction_id) : json_null(), "note",
-			 json_text(e->note), "at", json_text(e->at));
+			 json_text(e->note), "at", json_time(e->at));
 }
 
 json_t *want_standing_to_json(const struct want_standing *w)
