@@ -78,14 +78,11 @@ int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_feedback(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = store_first(s, st, read_feedback, out, "cannot read the feedback", err);
+	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "no feedback %lld (see rapport feedback list)",
 				 (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the feedback", err);
+	return rc < 0 ? rc : 0;
 }
 
 int store_feedback_list(struct store *s, int64_t opp_id, feedback_vec *out, struct error *err)

@@ -107,6 +107,13 @@ int store_question_add(struct store *s, struct question *q, struct error *err)
 	return store_question_get(s, q->id, q, err);
 }
 
+/* A store_read_fn: the question in out (filled before, or zeroed) replaced. */
+static void reread_question(sqlite3_stmt *st, void *out)
+{
+	question_release(out);
+	read_question(st, out);
+}
+
 int store_question_get(struct store *s, int64_t id, struct question *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_GET, err);
@@ -115,16 +122,8 @@ int store_question_get(struct store *s, int64_t id, struct question *out, struct
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		question_release(out);
-		read_question(st, out);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no question %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot read the question", err);
+	if ((rc = store_one(s, st, reread_question, out, "question", id, err)))
+		return rc;
 	return read_wants(s, out, err);
 }
 
@@ -264,18 +263,15 @@ int store_seed_questions(struct store *s, struct error *err)
 	const struct embedded_file *f = embedded_find("questions.ini");
 	struct seed sd = { .s = s };
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
+	int64_t n;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
-		sqlite3_reset(st);
+	if ((rc = store_number(s, st, &n, "cannot count the questions", err)))
+		return rc;
+	if (n > 0)
 		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot count the questions", err);
 	if (!f)
 		return error_set(err, ERR_IO, "the built-in questions are missing");
 	rc = ini_parse("questions.ini", f->data, f->size, seed_key, &sd, err);

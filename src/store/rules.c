@@ -215,16 +215,16 @@ int store_chain_count(struct store *s, const char *chain, const char *rule, int 
 		      struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_CHAIN_COUNT, err);
+	int64_t count;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, chain);
 	bind_text(st, 2, rule);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read", err);
+	rc = store_number(s, st, &count, "cannot read", err);
+	*n = (int)count;
+	return rc;
 }
 
 int store_person_default_cadence(struct store *s, int64_t person_id, int days,
@@ -461,13 +461,13 @@ int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*at = col_text(st, 1);
-	}
-	sqlite3_reset(st);
+	rc = store_step(s, st, "cannot read the stage history", err);
 	if (rc == SQLITE_DONE)
 		return error_set(err, ERR_NOT_FOUND, "no stage history");
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the stage history", err);
+	if (rc < 0)
+		return rc;
+	*id = sqlite3_column_int64(st, 0);
+	*at = col_text(st, 1);
+	sqlite3_reset(st);
+	return 0;
 }

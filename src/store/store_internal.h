@@ -51,6 +51,10 @@ sqlite3_session **store_undo_slot(struct store *s);
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
+/* A statement built at run time (not a static string) or used once: the
+ * caller finalizes it. Like store_stmt, it starts with no failed bind. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
+			    struct error *err);
 /* Report the database's last error for what was being done. */
 int store_fail(struct store *s, const char *doing, struct error *err);
 /* Step st once, the one place a statement runs: a bind that failed since
@@ -68,10 +72,16 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 
 /* Reads the row st is on into out. */
 typedef void store_read_fn(sqlite3_stmt *st, void *out);
+/* At most one row: 1 when there was one (read into out when read is not
+ * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
+int store_first(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+		const char *doing, struct error *err);
 /* Exactly one row, the `what` numbered id: 0 with it read into out,
  * ERR_NOT_FOUND ("no what id") without. */
 int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 	      const char *what, int64_t id, struct error *err);
+/* A store_read_fn: column 0 into an int64_t. */
+void store_read_id(sqlite3_stmt *st, void *id);
 /* A store_read_fn: column 0 pushed onto an id_vec. */
 void store_push_id(sqlite3_stmt *st, void *ids);
 /* 1 when st returns a row, 0 when none, a negative ERR_* code on failure. */

@@ -30,19 +30,19 @@ void person_name_vec_release(person_name_vec *v)
 	v->n = v->alloc = 0;
 }
 
+static void push_name(sqlite3_stmt *st, void *vec)
+{
+	struct person_name *p = VEC_PUSH((person_name_vec *)vec);
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->org = col_text(st, 2);
+}
+
 static int read_names(struct store *s, sqlite3_stmt *st, person_name_vec *out,
 		      struct error *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct person_name *p = VEC_PUSH(out);
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = col_text(st, 1);
-		p->org = col_text(st, 2);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read people's names", err);
+	return store_each(s, st, push_name, out, "cannot read people's names", err);
 }
 
 int store_people_to_suggest(struct store *s, int recent, int limit, person_name_vec *out,
