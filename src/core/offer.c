@@ -38,23 +38,8 @@ void offer_round_release(struct offer_round *r)
 	r->text = r->at = r->created_at = NULL;
 }
 
-void offer_vec_release(offer_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		offer_release(&v->items[i]);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
-}
-
-void offer_round_vec_release(offer_round_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		offer_round_release(&v->items[i]);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
-}
+VEC_RELEASE_FN(offer_vec_release, offer_vec, offer_release)
+VEC_RELEASE_FN(offer_round_vec_release, offer_round_vec, offer_round_release)
 
 /* ---- checks ---- */
 

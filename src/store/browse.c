@@ -159,14 +159,12 @@ static void org_where(struct strbuf *sql, const struct words *w)
 			    i + 1, i + 1);
 }
 
-void org_row_vec_release(org_row_vec *v)
+static void org_row_release(struct org_row *r)
 {
-	for (size_t i = 0; i < v->n; i++)
-		org_release(&v->items[i].org);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	org_release(&r->org);
 }
+
+VEC_RELEASE_FN(org_row_vec_release, org_row_vec, org_row_release)
 
 int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *out,
 		   int64_t *total, struct error *err)
@@ -223,14 +221,12 @@ static const char SQL_PERSON_OPPS[] =
 	" ORDER BY op.stage IN ('accepted','declined','rejected','withdrawn'),"
 	" op.stage_changed_at DESC, op.id DESC";
 
-void person_opp_vec_release(person_opp_vec *v)
+static void person_opp_release(struct person_opp *po)
 {
-	for (size_t i = 0; i < v->n; i++)
-		opp_ref_release(&v->items[i].opp);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	opp_ref_release(&po->opp);
 }
+
+VEC_RELEASE_FN(person_opp_vec_release, person_opp_vec, person_opp_release)
 
 int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 		      struct error *err)
@@ -244,10 +240,7 @@ int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == SQLITE_ROW) {
 		struct person_opp *po = VEC_PUSH(out);
 		int stage = col_enum(st, 4, &stage_def);
-		po->opp.id = sqlite3_column_int64(st, 0);
-		po->opp.slug = col_text(st, 1);
-		po->opp.title = col_text(st, 2);
-		po->opp.org_name = col_text(st, 3);
+		col_opp_ref(st, 0, &po->opp);
 		po->stage = stage < 0 ? STAGE_LEAD : (enum stage)stage;
 		po->role = col_enum(st, 5, &role_def);
 	}

@@ -84,10 +84,7 @@ int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
 static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 {
 	d->id = sqlite3_column_int64(st, 0);
-	d->opp.id = sqlite3_column_int64(st, 1);
-	d->opp.slug = col_text(st, 2);
-	d->opp.title = col_text(st, 3);
-	d->opp.org_name = col_text(st, 4);
+	col_opp_ref(st, 1, &d->opp);
 	d->interaction_id = sqlite3_column_int64(st, 5);
 	d->interaction_summary = col_text(st, 6);
 	d->went_well = col_text(st, 7);

@@ -53,10 +53,7 @@ static void read_feedback(sqlite3_stmt *st, void *out)
 	struct feedback *f = out;
 
 	f->id = sqlite3_column_int64(st, 0);
-	f->opp.id = sqlite3_column_int64(st, 1);
-	f->opp.slug = col_text(st, 2);
-	f->opp.title = col_text(st, 3);
-	f->opp.org_name = col_text(st, 4);
+	col_opp_ref(st, 1, &f->opp);
 	f->from.id = sqlite3_column_int64(st, 5);
 	f->from.name = col_text(st, 6);
 	f->from.role = -1;

@@ -194,10 +194,7 @@ int store_insights_silence(struct store *s, const char *quiet_from, const char *
 	while ((rc = store_step(s, st, "cannot list the silent opportunities", err)) ==
 	       SQLITE_ROW) {
 		struct silent_opp *o = VEC_PUSH(&out->list);
-		o->opp.id = sqlite3_column_int64(st, 0);
-		o->opp.slug = col_text(st, 1);
-		o->opp.title = col_text(st, 2);
-		o->opp.org_name = col_text(st, 3);
+		col_opp_ref(st, 0, &o->opp);
 		o->stage = (enum stage)col_enum(st, 4, &stage_def);
 		o->last = col_text(st, 5);
 		o->never = sqlite3_column_int(st, 6) != 0;

@@ -79,10 +79,7 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->kind = kind < 0 ? IKIND_NOTE : (enum interaction_kind)kind;
 	i->at = col_text(st, 2);
 	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
-	i->opp.id = sqlite3_column_int64(st, 4);
-	i->opp.slug = col_text(st, 5);
-	i->opp.title = col_text(st, 6);
-	i->opp.org_name = col_text(st, 7);
+	col_opp_ref(st, 4, &i->opp);
 	i->summary = col_text(st, 8);
 	i->notes = col_text(st, 9);
 	i->chemistry = (int)col_opt_int(st, 10);

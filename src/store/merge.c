@@ -198,12 +198,7 @@ int store_task_set_logged(struct store *s, int64_t task_id, int64_t interaction_
 
 int store_task_reopen(struct store *s, int64_t task_id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_REOPEN, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, task_id);
-	if (store_exec_stmt(s, st, "cannot reopen the task", err))
+	if (store_exec_id(s, SQL_TASK_REOPEN, task_id, "cannot reopen the task", err))
 		return err->code;
 	if (sqlite3_changes(store_db(s)) == 0)
 		return error_set(err, ERR_CONFLICT, "task %lld is open already", (long long)task_id);

@@ -171,17 +171,14 @@ static const char SQL_OPP_LEVELS[] =
 	" WHERE p.id IN (SELECT value FROM json_each(?1))"
 	" AND p.level_applied IS NOT NULL AND (p.level_offered IS NOT NULL OR f.level IS NOT NULL)";
 
-void opp_levels_vec_release(opp_levels_vec *v)
+static void opp_levels_release(struct opp_levels *l)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].applied);
-		free(v->items[i].offered);
-		free(v->items[i].offer_level);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(l->applied);
+	free(l->offered);
+	free(l->offer_level);
 }
+
+VEC_RELEASE_FN(opp_levels_vec_release, opp_levels_vec, opp_levels_release)
 
 int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_vec *out,
 		     struct error *err)

@@ -51,12 +51,9 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 
 static int write_tags(struct store *s, const struct person *p, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TAGS_CLEAR, err);
+	sqlite3_stmt *st;
 
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, p->id);
-	if (store_exec_stmt(s, st, "cannot change the tags", err))
+	if (store_exec_id(s, SQL_TAGS_CLEAR, p->id, "cannot change the tags", err))
 		return err->code;
 	for (size_t i = 0; i < p->ntags; i++) {
 		if (!(st = store_stmt(s, SQL_TAG_ADD, err)))

@@ -69,12 +69,10 @@ static int read_wants(struct store *s, struct question *q, struct error *err)
 
 static int write_wants(struct store *s, const struct question *q, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANT_CLEAR, err);
+	sqlite3_stmt *st;
 
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, q->id);
-	if (store_exec_stmt(s, st, "cannot change the question's wants", err))
+	if (store_exec_id(s, SQL_QUESTION_WANT_CLEAR, q->id, "cannot change the question's wants",
+			  err))
 		return err->code;
 	for (size_t i = 0; i < q->wants.n; i++) {
 		if (!(st = store_stmt(s, SQL_QUESTION_WANT_ADD, err)))
@@ -146,12 +144,7 @@ int store_question_update(struct store *s, const struct question *q, struct erro
 
 int store_question_delete(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_DELETE, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(s, st, "cannot remove the question", err);
+	return store_exec_id(s, SQL_QUESTION_DELETE, id, "cannot remove the question", err);
 }
 
 static int category_bit(struct store *s, int64_t want_id, unsigned *bit, struct error *err)

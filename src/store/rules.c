@@ -136,26 +136,27 @@ int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 	return store_each(s, st, push_met, out, "cannot read the people met", err);
 }
 
+static void push_search_person(sqlite3_stmt *st, void *vec)
+{
+	struct met_person *p = VEC_PUSH((met_person_vec *)vec);
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->rapport = sqlite3_column_int(st, 2);
+	p->role = -1;
+	p->has_cadence = sqlite3_column_int(st, 3);
+	p->met_in_search = sqlite3_column_int(st, 4);
+	p->adviser = sqlite3_column_int(st, 5);
+}
+
 int store_search_people(struct store *s, met_person_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(s, st, "cannot read the people of the search", err)) == SQLITE_ROW) {
-		struct met_person *p = VEC_PUSH(out);
-		memset(p, 0, sizeof(*p));
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = col_text(st, 1);
-		p->rapport = sqlite3_column_int(st, 2);
-		p->role = -1;
-		p->has_cadence = sqlite3_column_int(st, 3);
-		p->met_in_search = sqlite3_column_int(st, 4);
-		p->adviser = sqlite3_column_int(st, 5);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return store_each(s, st, push_search_person, out, "cannot read the people of the search",
+			  err);
 }
 
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
@@ -299,17 +300,23 @@ int store_skip_contradicted(struct store *s, const char *rule, int stage, bool m
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 
-void silence_vec_release(silence_vec *v)
+static void silence_start_release(struct silence_start *start)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].at);
-		free(v->items[i].chain);
-		free(v->items[i].origin);
-		free(v->items[i].since);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(start->at);
+	free(start->chain);
+	free(start->origin);
+	free(start->since);
+}
+
+VEC_RELEASE_FN(silence_vec_release, silence_vec, silence_start_release)
+
+/* *yes: does st give a row? 0 or a negative ERR_* code. */
+static int has_row(struct store *s, sqlite3_stmt *st, bool *yes, struct error *err)
+{
+	int rc = store_exists(s, st, "cannot read", err);
+
+	*yes = rc == 1;
+	return rc < 0 ? rc : 0;
 }
 
 /* Has anything come in on the opportunity after `at`? */
@@ -317,15 +324,12 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 			 struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_INBOUND_SINCE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, at);
-	rc = store_exists(s, st, "cannot read", err);
-	*yes = rc == 1;
-	return rc < 0 ? rc : 0;
+	return has_row(s, st, yes, err);
 }
 
 /* The names of the values of def in mask (0: all) as a JSON array, in
@@ -405,30 +409,24 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 	return rc;
 }
 
-void touch_vec_release(touch_vec *v)
+static void touch_due_release(struct touch_due *t)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].next_touch);
-		free(v->items[i].last_contact);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(t->next_touch);
+	free(t->last_contact);
 }
+
+VEC_RELEASE_FN(touch_vec_release, touch_vec, touch_due_release)
 
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_RULE_FIRED, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, rule);
 	bind_text(st, 2, event);
-	rc = store_exists(s, st, "cannot read", err);
-	*yes = rc == 1;
-	return rc < 0 ? rc : 0;
+	return has_row(s, st, yes, err);
 }
 
 int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,

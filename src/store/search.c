@@ -34,16 +34,13 @@ static const char SQL_SEARCH_NEWEST[] =
 static const char SQL_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
 
-void search_hit_vec_release(search_hit_vec *v)
+static void search_hit_release(struct search_hit *h)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].title);
-		free(v->items[i].detail);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(h->title);
+	free(h->detail);
 }
+
+VEC_RELEASE_FN(search_hit_vec_release, search_hit_vec, search_hit_release)
 
 static bool is_word_byte(unsigned char c)
 {

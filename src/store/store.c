@@ -221,6 +221,17 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 	return 0;
 }
 
+int store_exec_id(struct store *s, const char *sql, int64_t id, const char *doing,
+		  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_exec_stmt(s, st, doing, err);
+}
+
 int store_first(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 		     const char *doing, struct error *err)
 {
@@ -356,6 +367,14 @@ char *col_text(sqlite3_stmt *st, int idx)
 {
 	const unsigned char *t = sqlite3_column_text(st, idx);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o)
+{
+	o->id = sqlite3_column_int64(st, first);
+	o->slug = col_text(st, first + 1);
+	o->title = col_text(st, first + 2);
+	o->org_name = col_text(st, first + 3);
 }
 
 int64_t col_opt_int(sqlite3_stmt *st, int idx)

@@ -69,6 +69,9 @@ int store_number(struct store *s, sqlite3_stmt *st, int64_t *out, const char *do
 		 struct error *err);
 /* Step a statement that returns no rows; 0 when done. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+/* Run sql (a static string, as for store_stmt), whose one parameter ?1 is id. */
+int store_exec_id(struct store *s, const char *sql, int64_t id, const char *doing,
+		  struct error *err);
 
 /* Reads the row st is on into out. */
 typedef void store_read_fn(sqlite3_stmt *st, void *out);
@@ -103,6 +106,9 @@ void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 /* Reading: a copy of the column, NULL for SQL NULL; -1 for a NULL number. */
 char *col_text(sqlite3_stmt *st, int idx);
 int64_t col_opt_int(sqlite3_stmt *st, int idx);
+/* An opportunity as a reference: its id, slug, title and organisation's
+ * name in the columns first .. first + 3. */
+void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o);
 
 /* An enum stored by name; -1 when the name is unknown (a damaged file). */
 int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);

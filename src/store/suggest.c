@@ -19,16 +19,13 @@ static const char SQL_PEOPLE_NAMES[] =
 	"SELECT p.id, p.name, o.name FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
 	" ORDER BY p.id";
 
-void person_name_vec_release(person_name_vec *v)
+static void person_name_release(struct person_name *p)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].name);
-		free(v->items[i].org);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(p->name);
+	free(p->org);
 }
+
+VEC_RELEASE_FN(person_name_vec_release, person_name_vec, person_name_release)
 
 static void push_name(sqlite3_stmt *st, void *vec)
 {

@@ -145,12 +145,7 @@ int store_want_uses(struct store *s, int64_t id, int64_t *n, struct error *err)
 
 int store_want_delete(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_DELETE, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(s, st, "cannot remove the want", err);
+	return store_exec_id(s, SQL_WANT_DELETE, id, "cannot remove the want", err);
 }
 
 int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)
