@@ -105,6 +105,11 @@ static int store_interaction_read_people(struct store *s, struct interaction *i,
 	return rc == SQLITE_DONE ? 0 : rc;
 }
 
+static void push_interaction(sqlite3_stmt *st, void *vec)
+{
+	store_interaction_read_row(st, VEC_PUSH((interaction_vec *)vec));
+}
+
 /* Run st (bound by the caller) and read every interaction with its people. */
 int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
 			       struct error *err)
@@ -112,10 +117,7 @@ int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_ve
 	size_t first = out->n;
 	int rc;
 
-	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW)
-		store_interaction_read_row(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if ((rc = store_each(s, st, push_interaction, out, "cannot read interactions", err)))
 		return rc;
 	for (size_t k = first; k < out->n; k++)
 		if (store_interaction_read_people(s, &out->items[k], err))

@@ -178,6 +178,16 @@ int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
 	return store_one(s, st, read_met, out, "person", person_id, err);
 }
 
+/* A follow-up's key in rule_fire, to ?1 .. ?4. */
+static void bind_fire_key(sqlite3_stmt *st, const char *rule, const char *event, int64_t opp_id,
+			  int64_t person_id)
+{
+	bind_text(st, 1, rule);
+	bind_text(st, 2, event);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+}
+
 int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
 		    int64_t person_id, const char *chain, bool *fresh, struct error *err)
 {
@@ -185,10 +195,7 @@ int store_rule_fire(struct store *s, const char *rule, const char *event, int64_
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, rule);
-	bind_text(st, 2, event);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	bind_fire_key(st, rule, event, opp_id, person_id);
 	bind_text(st, 5, chain);
 	bind_text(st, 6, store_stamp(s));
 	if (store_exec_stmt(s, st, "cannot record a rule's follow-up", err))
@@ -204,10 +211,7 @@ int store_rule_fire_task(struct store *s, const char *rule, const char *event, i
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, rule);
-	bind_text(st, 2, event);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	bind_fire_key(st, rule, event, opp_id, person_id);
 	sqlite3_bind_int64(st, 5, task_id);
 	return store_exec_stmt(s, st, "cannot record a rule's follow-up", err);
 }
