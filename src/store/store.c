@@ -476,7 +476,7 @@ static int read_user_version(struct store *s, int *version, struct error *err)
 	int rc;
 
 	if (!st)
-		return ERR_STORE;
+		return err->code;
 	rc = store_number(s, st, &v, doing, err);
 	sqlite3_finalize(st);
 	*version = (int)v;

@@ -57,9 +57,9 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
 			    struct error *err);
 /* Report the database's last error for what was being done. */
 int store_fail(struct store *s, const char *doing, struct error *err);
-/* Step st once, the one place a statement runs: a bind that failed since
- * store_stmt handed st out fails it here, before it runs (and is then
- * forgotten). SQLITE_ROW: a row to read (reset st when done with it);
+/* Step st once, the one place a statement runs: a bind of st that failed
+ * since store_stmt or store_prepare handed it out fails st here, before it
+ * runs (and is then forgotten); another statement's never does. SQLITE_ROW: a row to read (reset st when done with it);
  * SQLITE_DONE: no more rows, st reset; else a negative ERR_* code with err
  * filled for what was being done, st reset. */
 int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
