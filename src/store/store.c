@@ -472,9 +472,10 @@ static int read_user_version(struct store *s, int *version, struct error *err)
 {
 	static const char doing[] = "cannot read the database";
 	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version", doing, err);
-	int64_t v;
+	int64_t v = 0;
 	int rc;
 
+	*version = 0;
 	if (!st)
 		return err->code;
 	rc = store_number(s, st, &v, doing, err);
