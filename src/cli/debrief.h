@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "method/debrief_actions.h"
-#include "store/debrief.h"
+#include "core/debrief.h"
 
 struct debrief_draft {
 	struct debrief d;

@@ -15,7 +15,7 @@
 
 #include "io/json_model.h"
 #include "method/fit.h"
-#include "store/wants.h"
+#include "core/wants.h"
 
 /* Widest columns in the text output; longer cells are cut with an ellipsis. */
 #define WANT_WIDTH 36

@@ -5,7 +5,7 @@
 #include "cli/cli.h"
 #include "method/compare.h" /* the matrix, and offer_compensation and the like */
 #include "method/levels.h"
-#include "store/offer.h"
+#include "core/offer.h"
 
 /* Lay the offers of refs (every offer when n is 0) side by side: text, JSON or Markdown. */
 int offer_compare_run(struct cli *cli, const char *const *refs, size_t n, bool markdown);

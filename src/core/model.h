@@ -22,6 +22,17 @@
 		type *items;                                                     \
 		size_t n, alloc;                                                 \
 	}
+/* Define name(vectype *v): release(&item) for each item, then the array
+ * freed and v left empty (for a .c file; it needs stdlib.h). */
+#define VEC_RELEASE_FN(name, vectype, release)                                   \
+	void name(vectype *v)                                                    \
+	{                                                                        \
+		for (size_t i = 0; i < v->n; i++)                                \
+			release(&v->items[i]);                                   \
+		free(v->items);                                                  \
+		v->items = NULL;                                                 \
+		v->n = v->alloc = 0;                                             \
+	}
 /* Append a zeroed element to vec (a VEC) and evaluate to a pointer to it. */
 #define VEC_PUSH(vec)                                                            \
 	(xgrow((void **)&(vec)->items, sizeof(*(vec)->items), (vec)->n + 1, &(vec)->alloc), \

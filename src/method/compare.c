@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/offer.h"
 #include "util/xalloc.h"
 
 void offer_columns_release(offer_column_vec *v)

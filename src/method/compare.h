@@ -17,8 +17,8 @@
 #include "core/date.h"
 #include "method/fit.h"
 #include "method/levels.h"
-#include "store/offer.h"
-#include "store/wants.h"
+#include "core/offer.h"
+#include "core/wants.h"
 #include "util/strbuf.h"
 
 /* One offer and what the matrix needs to know about its opportunity. */

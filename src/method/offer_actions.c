@@ -6,6 +6,7 @@
 
 #include "method/actions.h"
 #include "method/playbook_run.h"
+#include "store/offer.h"
 #include "util/xalloc.h"
 
 int offer_deadline_check(struct store *s, const char *deadline, struct error *err)

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "method/playbook.h"
-#include "store/offer.h"
+#include "core/offer.h"
 #include "store/store.h"
 
 /* A new deadline (YYYY-MM-DD, or NULL) must not be in the past: ERR_INVALID

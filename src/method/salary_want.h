@@ -29,7 +29,7 @@
 
 #include "core/enums.h"
 #include "core/model.h"
-#include "store/wants.h"
+#include "core/wants.h"
 
 /* The floor of a salary want; false when text is no salary want with a
  * minimum figure. category: enum want_category, or -1. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/wants.h"
 #include "util/xalloc.h"
 
 int action_want_mark(struct store *s, struct want_evidence *e, struct error *err)

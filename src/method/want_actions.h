@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
-#include "store/wants.h"
+#include "core/wants.h"
 
 /* Record e (e->id is set): the want e->want_id on the opportunity e->opp_id
  * (both must exist) is e->status. e->interaction_id (0: none) must exist and

@@ -52,6 +52,10 @@ static int copy_database(sqlite3 *dst, sqlite3 *src, const char *doing, struct e
 	return error_set(err, ERR_STORE, "%s: %s", doing, sqlite3_errstr(rc));
 }
 
+/* The statements below run on another connection (the copy, or the file a
+ * restore reads), bind nothing, and map SQLite's codes to their own
+ * messages: they step by hand, the only ones outside store_step. */
+
 /* PRAGMA integrity_check of db: 0 when it answers "ok", else the first
  * problem it reports (or why it could not run) in err. */
 static int check_integrity(sqlite3 *db, const char *file, struct error *err)

@@ -61,14 +61,16 @@ static void words_split(const char *q, struct words *w)
 /* Prepare sql (built here, so not one of the store's cached statements). */
 static sqlite3_stmt *prepare(struct store *s, const char *sql, struct error *err)
 {
-	sqlite3_stmt *st = NULL;
+	return store_prepare(s, sql, "cannot prepare a list", err);
+}
 
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, "cannot prepare a list", err);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
+/* The words from ?1, then the tag (when there is one). */
+static void bind_words(sqlite3_stmt *st, const struct words *w, const char *tag)
+{
+	for (size_t i = 0; i < w->n; i++)
+		bind_text_static(st, (int)i + 1, w->item[i], -1);
+	if (tag)
+		bind_text_static(st, (int)w->n + 1, tag, -1);
 }
 
 /* Run a "SELECT count(*) ..." built by the caller, with the words bound from 1. */
@@ -80,13 +82,8 @@ static int count_rows(struct store *s, const char *sql, const struct words *w,
 
 	if (!st)
 		return ERR_STORE;
-	for (size_t i = 0; i < w->n; i++)
-		sqlite3_bind_text(st, (int)i + 1, w->item[i], -1, SQLITE_STATIC);
-	if (tag)
-		sqlite3_bind_text(st, (int)w->n + 1, tag, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	rc = rc == SQLITE_ROW ? 0 : store_fail(s, "cannot count the list", err);
+	bind_words(st, w, tag);
+	rc = store_number(s, st, total, "cannot count the list", err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -129,10 +126,7 @@ int store_person_find(struct store *s, const char *q, const char *tag, size_t li
 		rc = ERR_STORE;
 		goto out;
 	}
-	for (size_t i = 0; i < w.n; i++)
-		sqlite3_bind_text(st, (int)i + 1, w.item[i], -1, SQLITE_STATIC);
-	if (tag)
-		sqlite3_bind_text(st, (int)w.n + 1, tag, -1, SQLITE_STATIC);
+	bind_words(st, &w, tag);
 	while ((rc = store_step(s, st, "cannot list people", err)) == SQLITE_ROW)
 		*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
 	rc = rc == SQLITE_DONE ? 0 : rc;
@@ -165,14 +159,12 @@ static void org_where(struct strbuf *sql, const struct words *w)
 			    i + 1, i + 1);
 }
 
-void org_row_vec_release(org_row_vec *v)
+static void org_row_release(struct org_row *r)
 {
-	for (size_t i = 0; i < v->n; i++)
-		org_release(&v->items[i].org);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	org_release(&r->org);
 }
+
+VEC_RELEASE_FN(org_row_vec_release, org_row_vec, org_row_release)
 
 int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *out,
 		   int64_t *total, struct error *err)
@@ -193,8 +185,7 @@ int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *ou
 		rc = ERR_STORE;
 		goto out;
 	}
-	for (size_t i = 0; i < w.n; i++)
-		sqlite3_bind_text(st, (int)i + 1, w.item[i], -1, SQLITE_STATIC);
+	bind_words(st, &w, NULL);
 	while ((rc = store_step(s, st, "cannot list organisations", err)) == SQLITE_ROW) {
 		struct org_row *r = VEC_PUSH(out);
 		r->org.id = sqlite3_column_int64(st, 0);
@@ -230,14 +221,12 @@ static const char SQL_PERSON_OPPS[] =
 	" ORDER BY op.stage IN ('accepted','declined','rejected','withdrawn'),"
 	" op.stage_changed_at DESC, op.id DESC";
 
-void person_opp_vec_release(person_opp_vec *v)
+static void person_opp_release(struct person_opp *po)
 {
-	for (size_t i = 0; i < v->n; i++)
-		opp_ref_release(&v->items[i].opp);
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	opp_ref_release(&po->opp);
 }
+
+VEC_RELEASE_FN(person_opp_vec_release, person_opp_vec, person_opp_release)
 
 int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 		      struct error *err)
@@ -251,10 +240,7 @@ int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == SQLITE_ROW) {
 		struct person_opp *po = VEC_PUSH(out);
 		int stage = col_enum(st, 4, &stage_def);
-		po->opp.id = sqlite3_column_int64(st, 0);
-		po->opp.slug = col_text(st, 1);
-		po->opp.title = col_text(st, 2);
-		po->opp.org_name = col_text(st, 3);
+		col_opp_ref(st, 0, &po->opp);
 		po->stage = stage < 0 ? STAGE_LEAD : (enum stage)stage;
 		po->role = col_enum(st, 5, &role_def);
 	}

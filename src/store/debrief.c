@@ -84,10 +84,7 @@ int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
 static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 {
 	d->id = sqlite3_column_int64(st, 0);
-	d->opp.id = sqlite3_column_int64(st, 1);
-	d->opp.slug = col_text(st, 2);
-	d->opp.title = col_text(st, 3);
-	d->opp.org_name = col_text(st, 4);
+	col_opp_ref(st, 1, &d->opp);
 	d->interaction_id = sqlite3_column_int64(st, 5);
 	d->interaction_summary = col_text(st, 6);
 	d->went_well = col_text(st, 7);
@@ -134,6 +131,11 @@ static int read_questions(struct store *s, struct debrief *d, struct error *err)
 	return store_each(s, st, push_asked, d, "cannot read the questions asked", err);
 }
 
+static void push_debrief(sqlite3_stmt *st, void *vec)
+{
+	read_debrief(st, VEC_PUSH((debrief_vec *)vec));
+}
+
 /* Run st (bound by the caller), then read each debrief's questions. */
 static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
 			 struct error *err)
@@ -141,10 +143,7 @@ static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
 	size_t first = out->n;
 	int rc;
 
-	while ((rc = store_step(s, st, "cannot read debriefs", err)) == SQLITE_ROW)
-		read_debrief(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if ((rc = store_each(s, st, push_debrief, out, "cannot read debriefs", err)))
 		return rc;
 	for (size_t i = first; i < out->n; i++)
 		if (read_questions(s, &out->items[i], err))

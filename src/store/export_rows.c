@@ -20,35 +20,35 @@ static const char SQL_PEOPLE_ALL[] =
 int store_interactions_each(struct store *s, store_interaction_fn fn, void *ctx,
 			    struct error *err)
 {
+	static const char people_doing[] = "cannot read the interactions' people";
 	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_ALL, err), *pp;
 	int rc = 0, row = SQLITE_DONE, prow;
 
 	if (!st || !(pp = store_stmt(s, SQL_PEOPLE_ALL, err)))
 		return ERR_STORE;
-	prow = sqlite3_step(pp);
-	while (!rc && (row = sqlite3_step(st)) == SQLITE_ROW) {
+	prow = store_step(s, pp, people_doing, err);
+	while (!rc && prow >= 0 &&
+	       (row = store_step(s, st, "cannot read the interactions", err)) == SQLITE_ROW) {
 		struct interaction i = { 0 };
 		store_interaction_read_row(st, &i);
 		while (prow == SQLITE_ROW && sqlite3_column_int64(pp, 0) < i.id)
-			prow = sqlite3_step(pp);
+			prow = store_step(s, pp, people_doing, err);
 		while (prow == SQLITE_ROW && sqlite3_column_int64(pp, 0) == i.id) {
 			struct person_ref *r = VEC_PUSH(&i.people);
 			r->id = sqlite3_column_int64(pp, 1);
 			r->name = col_text(pp, 2);
 			r->role = -1;
-			prow = sqlite3_step(pp);
+			prow = store_step(s, pp, people_doing, err);
 		}
-		if (prow != SQLITE_ROW && prow != SQLITE_DONE)
-			rc = store_fail(s, "cannot read the interactions' people", err);
-		else
+		if (prow >= 0)
 			rc = fn(ctx, &i);
 		interaction_release(&i);
 	}
-	if (!rc && row != SQLITE_DONE)
-		rc = store_fail(s, "cannot read the interactions", err);
 	sqlite3_reset(st);
 	sqlite3_reset(pp);
-	return rc;
+	if (rc || prow < 0)
+		return rc ? rc : prow;
+	return row == SQLITE_DONE ? 0 : row;
 }
 
 int store_interviews_from(struct store *s, const char *day, interaction_vec *out,

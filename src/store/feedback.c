@@ -53,10 +53,7 @@ static void read_feedback(sqlite3_stmt *st, void *out)
 	struct feedback *f = out;
 
 	f->id = sqlite3_column_int64(st, 0);
-	f->opp.id = sqlite3_column_int64(st, 1);
-	f->opp.slug = col_text(st, 2);
-	f->opp.title = col_text(st, 3);
-	f->opp.org_name = col_text(st, 4);
+	col_opp_ref(st, 1, &f->opp);
 	f->from.id = sqlite3_column_int64(st, 5);
 	f->from.name = col_text(st, 6);
 	f->from.role = -1;
@@ -78,14 +75,11 @@ int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_feedback(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = store_first(s, st, read_feedback, out, "cannot read the feedback", err);
+	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "no feedback %lld (see rapport feedback list)",
 				 (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the feedback", err);
+	return rc < 0 ? rc : 0;
 }
 
 int store_feedback_list(struct store *s, int64_t opp_id, feedback_vec *out, struct error *err)

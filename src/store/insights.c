@@ -81,33 +81,32 @@ static const char SQL_SOURCES[] =
 	" ifnull(sum(r.rank >= 4), 0) FROM opportunity o JOIN reach r ON r.opp_id = o.id"
 	" GROUP BY lower(ifnull(trim(o.source), '')) ORDER BY count(*) DESC, 1";
 
-static int step_done(struct store *s, sqlite3_stmt *st, int rc, const char *doing,
-		     struct error *err)
+/* The aggregate queries below give one row; a negative ERR_* code or 0. */
+static int read_aggregate(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+			  const char *doing, struct error *err)
 {
-	if (rc == SQLITE_DONE)
-		return 0;
-	rc = store_fail(s, doing, err);
-	sqlite3_reset(st);
-	return rc;
+	int rc = store_first(s, st, read, out, doing, err);
+
+	return rc < 0 ? rc : 0;
+}
+
+static void read_funnel(sqlite3_stmt *st, void *funnel)
+{
+	struct insights_funnel *out = funnel;
+
+	out->total = sqlite3_column_int64(st, 0);
+	for (int i = 0; i < INSIGHTS_STEPS; i++)
+		out->reached[i] = sqlite3_column_int64(st, i + 1);
 }
 
 int store_insights_funnel(struct store *s, struct insights_funnel *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_FUNNEL, err);
-	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return ERR_STORE;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->total = sqlite3_column_int64(st, 0);
-		for (int i = 0; i < INSIGHTS_STEPS; i++)
-			out->reached[i] = sqlite3_column_int64(st, i + 1);
-		rc = sqlite3_step(st);
-	}
-	rc = step_done(s, st, rc, "cannot count the funnel", err);
-	sqlite3_reset(st);
-	return rc;
+	return read_aggregate(s, st, read_funnel, out, "cannot count the funnel", err);
 }
 
 int store_insights_weekly(struct store *s, const char *first, int nweeks, int64_t *counts,
@@ -122,14 +121,13 @@ int store_insights_weekly(struct store *s, const char *first, int nweeks, int64_
 		return ERR_STORE;
 	bind_text(st, 1, first);
 	sqlite3_bind_int(st, 2, nweeks);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot count the interactions per week", err)) ==
+	       SQLITE_ROW) {
 		int i = sqlite3_column_int(st, 0);
 		if (i >= 0 && i < nweeks)
 			counts[i] = sqlite3_column_int64(st, 1);
 	}
-	rc = step_done(s, st, rc, "cannot count the interactions per week", err);
-	sqlite3_reset(st);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_insights_replies(struct store *s, const char *since, const char *until, int limit,
@@ -144,7 +142,7 @@ int store_insights_replies(struct store *s, const char *since, const char *until
 	bind_text(st, 1, since);
 	bind_text(st, 2, until);
 	sqlite3_bind_int(st, 3, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot measure the time to a reply", err)) == SQLITE_ROW) {
 		int b = sqlite3_column_int(st, 0);
 		if (b < 0) {
 			out->n = sqlite3_column_int64(st, 1);
@@ -153,9 +151,7 @@ int store_insights_replies(struct store *s, const char *since, const char *until
 			out->bucket[b] = sqlite3_column_int64(st, 1);
 		}
 	}
-	rc = step_done(s, st, rc, "cannot measure the time to a reply", err);
-	sqlite3_reset(st);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 void insights_silence_release(struct insights_silence *v)
@@ -166,6 +162,16 @@ void insights_silence_release(struct insights_silence *v)
 	}
 	free(v->list.items);
 	memset(v, 0, sizeof(*v));
+}
+
+static void read_silence_counts(sqlite3_stmt *st, void *silence)
+{
+	struct insights_silence *out = silence;
+
+	out->active = sqlite3_column_int64(st, 0);
+	out->in_touch = sqlite3_column_int64(st, 1);
+	out->quiet = sqlite3_column_int64(st, 2);
+	out->silent = sqlite3_column_int64(st, 3);
 }
 
 int store_insights_silence(struct store *s, const char *quiet_from, const char *silent_from,
@@ -179,32 +185,21 @@ int store_insights_silence(struct store *s, const char *quiet_from, const char *
 		return ERR_STORE;
 	bind_text(st, 1, quiet_from);
 	bind_text(st, 2, silent_from);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->active = sqlite3_column_int64(st, 0);
-		out->in_touch = sqlite3_column_int64(st, 1);
-		out->quiet = sqlite3_column_int64(st, 2);
-		out->silent = sqlite3_column_int64(st, 3);
-		rc = sqlite3_step(st);
-	}
-	rc = step_done(s, st, rc, "cannot count the silent opportunities", err);
-	sqlite3_reset(st);
+	rc = read_aggregate(s, st, read_silence_counts, out,
+			    "cannot count the silent opportunities", err);
 	if (rc || !(st = store_stmt(s, SQL_SILENCE_LIST, err)))
 		return rc ? rc : ERR_STORE;
 	bind_text(st, 1, silent_from);
 	sqlite3_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot list the silent opportunities", err)) ==
+	       SQLITE_ROW) {
 		struct silent_opp *o = VEC_PUSH(&out->list);
-		o->opp.id = sqlite3_column_int64(st, 0);
-		o->opp.slug = col_text(st, 1);
-		o->opp.title = col_text(st, 2);
-		o->opp.org_name = col_text(st, 3);
+		col_opp_ref(st, 0, &o->opp);
 		o->stage = (enum stage)col_enum(st, 4, &stage_def);
 		o->last = col_text(st, 5);
 		o->never = sqlite3_column_int(st, 6) != 0;
 	}
-	rc = step_done(s, st, rc, "cannot list the silent opportunities", err);
-	sqlite3_reset(st);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 void source_row_vec_release(source_row_vec *v)
@@ -223,14 +218,13 @@ int store_insights_sources(struct store *s, source_row_vec *out, struct error *e
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot count the opportunities per source", err)) ==
+	       SQLITE_ROW) {
 		struct source_row *r = VEC_PUSH(out);
 		r->source = col_text(st, 0);
 		r->total = sqlite3_column_int64(st, 1);
 		r->interviewing = sqlite3_column_int64(st, 2);
 		r->offer = sqlite3_column_int64(st, 3);
 	}
-	rc = step_done(s, st, rc, "cannot count the opportunities per source", err);
-	sqlite3_reset(st);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : rc;
 }

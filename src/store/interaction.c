@@ -80,10 +80,7 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->kind = kind < 0 ? IKIND_NOTE : (enum interaction_kind)kind;
 	i->at = col_text(st, 2);
 	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
-	i->opp.id = sqlite3_column_int64(st, 4);
-	i->opp.slug = col_text(st, 5);
-	i->opp.title = col_text(st, 6);
-	i->opp.org_name = col_text(st, 7);
+	col_opp_ref(st, 4, &i->opp);
 	i->summary = col_text(st, 8);
 	i->notes = col_text(st, 9);
 	i->chemistry = (int)col_opt_int(st, 10);
@@ -109,6 +106,11 @@ static int store_interaction_read_people(struct store *s, struct interaction *i,
 	return rc == SQLITE_DONE ? 0 : rc;
 }
 
+static void push_interaction(sqlite3_stmt *st, void *vec)
+{
+	store_interaction_read_row(st, VEC_PUSH((interaction_vec *)vec));
+}
+
 /* Run st (bound by the caller) and read every interaction with its people. */
 int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
 			       struct error *err)
@@ -116,10 +118,7 @@ int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_ve
 	size_t first = out->n;
 	int rc;
 
-	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW)
-		store_interaction_read_row(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if ((rc = store_each(s, st, push_interaction, out, "cannot read interactions", err)))
 		return rc;
 	for (size_t k = first; k < out->n; k++)
 		if (store_interaction_read_people(s, &out->items[k], err))

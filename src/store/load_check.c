@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/offer.h"
 #include "core/text.h"
-#include "store/debrief.h"
-#include "store/offer.h"
+#include "core/debrief.h"
 #include "store/setting.h"
-#include "store/wants.h"
+#include "core/wants.h"
 
 /* A row: its columns' names and values, in the same order. */
 struct row {

@@ -98,16 +98,12 @@ static int count_filled(struct store *s, const char *sql, int64_t keep, int64_t 
 			int64_t *n, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, keep);
 	sqlite3_bind_int64(st, 2, other);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot merge", err);
+	return store_number(s, st, n, "cannot merge", err);
 }
 
 static int not_itself(int64_t keep, int64_t other, const char *what, struct error *err)
@@ -180,17 +176,12 @@ int store_task_logged(struct store *s, int64_t task_id, int64_t *interaction_id,
 		      struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TASK_LOGGED, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
+	*interaction_id = 0;
 	sqlite3_bind_int64(st, 1, task_id);
-	rc = sqlite3_step(st);
-	*interaction_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no task %lld", (long long)task_id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the task", err);
+	return store_one(s, st, store_read_id, interaction_id, "task", task_id, err);
 }
 
 int store_task_set_logged(struct store *s, int64_t task_id, int64_t interaction_id,
@@ -207,12 +198,7 @@ int store_task_set_logged(struct store *s, int64_t task_id, int64_t interaction_
 
 int store_task_reopen(struct store *s, int64_t task_id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_REOPEN, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, task_id);
-	if (store_exec_stmt(s, st, "cannot reopen the task", err))
+	if (store_exec_id(s, SQL_TASK_REOPEN, task_id, "cannot reopen the task", err))
 		return err->code;
 	if (sqlite3_changes(store_db(s)) == 0)
 		return error_set(err, ERR_CONFLICT, "task %lld is open already", (long long)task_id);

@@ -51,12 +51,9 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 
 static int write_tags(struct store *s, const struct person *p, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TAGS_CLEAR, err);
+	sqlite3_stmt *st;
 
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, p->id);
-	if (store_exec_stmt(s, st, "cannot change the tags", err))
+	if (store_exec_id(s, SQL_TAGS_CLEAR, p->id, "cannot change the tags", err))
 		return err->code;
 	for (size_t i = 0; i < p->ntags; i++) {
 		if (!(st = store_stmt(s, SQL_TAG_ADD, err)))
@@ -101,8 +98,10 @@ int store_person_update(struct store *s, struct person *p, struct error *err)
 	return write_tags(s, p, err);
 }
 
-static void read_person(sqlite3_stmt *st, struct person *p)
+static void read_person(sqlite3_stmt *st, void *out)
 {
+	struct person *p = out;
+
 	p->id = sqlite3_column_int64(st, 0);
 	p->name = col_text(st, 1);
 	p->org_id = sqlite3_column_int64(st, 2);
@@ -120,6 +119,11 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->next_touch = col_text(st, 14);
 	p->connected_on = col_text(st, 15);
 	p->uid = col_text(st, 16);
+}
+
+static void push_person(sqlite3_stmt *st, void *vec)
+{
+	read_person(st, VEC_PUSH((person_vec *)vec));
 }
 
 static int read_tags(struct store *s, struct person *p, struct error *err)
@@ -159,11 +163,8 @@ int store_person_namesake(struct store *s, const char *name, int64_t org_id, int
 		sqlite3_bind_int64(st, 2, org_id);
 	else
 		sqlite3_bind_null(st, 2);
-	rc = store_step(s, st, "cannot look for a namesake", err);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	rc = store_first(s, st, store_read_id, id, "cannot look for a namesake", err);
+	return rc < 0 ? rc : 0;
 }
 
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
@@ -174,14 +175,8 @@ int store_person_get(struct store *s, int64_t id, struct person *out, struct err
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_person(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no person %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot read the person", err);
+	if ((rc = store_one(s, st, read_person, out, "person", id, err)))
+		return rc;
 	return read_tags(s, out, err);
 }
 
@@ -195,10 +190,7 @@ int store_person_list(struct store *s, int64_t org_id, const char *tag, person_v
 		return ERR_STORE;
 	bind_id(st, 1, org_id);
 	bind_text(st, 2, tag);
-	while ((rc = store_step(s, st, "cannot list people", err)) == SQLITE_ROW)
-		read_person(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if ((rc = store_each(s, st, push_person, out, "cannot list people", err)))
 		return rc;
 	for (size_t i = 0; i < out->n; i++)
 		if (read_tags(s, &out->items[i], err))

@@ -69,12 +69,10 @@ static int read_wants(struct store *s, struct question *q, struct error *err)
 
 static int write_wants(struct store *s, const struct question *q, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANT_CLEAR, err);
+	sqlite3_stmt *st;
 
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, q->id);
-	if (store_exec_stmt(s, st, "cannot change the question's wants", err))
+	if (store_exec_id(s, SQL_QUESTION_WANT_CLEAR, q->id, "cannot change the question's wants",
+			  err))
 		return err->code;
 	for (size_t i = 0; i < q->wants.n; i++) {
 		if (!(st = store_stmt(s, SQL_QUESTION_WANT_ADD, err)))
@@ -107,6 +105,13 @@ int store_question_add(struct store *s, struct question *q, struct error *err)
 	return store_question_get(s, q->id, q, err);
 }
 
+/* A store_read_fn: the question in out (filled before, or zeroed) replaced. */
+static void reread_question(sqlite3_stmt *st, void *out)
+{
+	question_release(out);
+	read_question(st, out);
+}
+
 int store_question_get(struct store *s, int64_t id, struct question *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_GET, err);
@@ -115,16 +120,8 @@ int store_question_get(struct store *s, int64_t id, struct question *out, struct
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		question_release(out);
-		read_question(st, out);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no question %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot read the question", err);
+	if ((rc = store_one(s, st, reread_question, out, "question", id, err)))
+		return rc;
 	return read_wants(s, out, err);
 }
 
@@ -147,12 +144,7 @@ int store_question_update(struct store *s, const struct question *q, struct erro
 
 int store_question_delete(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_DELETE, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(s, st, "cannot remove the question", err);
+	return store_exec_id(s, SQL_QUESTION_DELETE, id, "cannot remove the question", err);
 }
 
 static int category_bit(struct store *s, int64_t want_id, unsigned *bit, struct error *err)
@@ -264,18 +256,15 @@ int store_seed_questions(struct store *s, struct error *err)
 	const struct embedded_file *f = embedded_find("questions.ini");
 	struct seed sd = { .s = s };
 	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
+	int64_t n;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
-		sqlite3_reset(st);
+	if ((rc = store_number(s, st, &n, "cannot count the questions", err)))
+		return rc;
+	if (n > 0)
 		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot count the questions", err);
 	if (!f)
 		return error_set(err, ERR_IO, "the built-in questions are missing");
 	rc = ini_parse("questions.ini", f->data, f->size, seed_key, &sd, err);

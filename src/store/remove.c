@@ -289,14 +289,9 @@ static const char *const *const remove_sql[] = {
 static int run_all(struct store *s, const char *const *sql, int64_t id, const char *doing,
 		   struct error *err)
 {
-	for (; *sql; sql++) {
-		sqlite3_stmt *st = store_stmt(s, *sql, err);
-		if (!st)
-			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, id);
-		if (store_exec_stmt(s, st, doing, err))
+	for (; *sql; sql++)
+		if (store_exec_id(s, *sql, id, doing, err))
 			return err->code;
-	}
 	return 0;
 }
 
@@ -314,12 +309,8 @@ static const char SQL_CONTACT_WITHOUT[] =
 static int store_recompute_contact_without(struct store *s, int64_t interaction_id,
 					   struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_CONTACT_WITHOUT, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, interaction_id);
-	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
+	return store_exec_id(s, SQL_CONTACT_WITHOUT, interaction_id,
+			     "cannot recompute the last contact", err);
 }
 
 /* An interaction that is removed (an interview cancelled, or logged by
@@ -345,10 +336,8 @@ int store_end_interaction_rules(struct store *s, int64_t id, const char *why, st
 	bind_text(st, 3, why);
 	if (store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err))
 		return err->code;
-	if (!(st = store_stmt(s, SQL_FORGET_INTERACTION, err)))
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err);
+	return store_exec_id(s, SQL_FORGET_INTERACTION, id,
+			     "cannot end the follow-ups of the interaction", err);
 }
 
 static const char *const move_interaction_sql[] = {

@@ -32,7 +32,7 @@ static int single_match(struct store *s, sqlite3_stmt *st, const char *what, con
 	struct strbuf list = STRBUF_INIT;
 	int n = 0, rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot look up a reference", err)) == SQLITE_ROW) {
 		if (n == 0)
 			*id = sqlite3_column_int64(st, 0);
 		if (n < MAX_CANDIDATES)
@@ -41,10 +41,9 @@ static int single_match(struct store *s, sqlite3_stmt *st, const char *what, con
 				    (const char *)sqlite3_column_text(st, 1));
 		n++;
 	}
-	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		strbuf_release(&list);
-		return store_fail(s, "cannot look up a reference", err);
+		return rc;
 	}
 	if (n > 1) {
 		error_set(err, ERR_AMBIGUOUS, "'%s' matches %d %s: %s%s; use the id", ref, n, what,
@@ -56,22 +55,23 @@ static int single_match(struct store *s, sqlite3_stmt *st, const char *what, con
 	return n == 1 ? 0 : 1;
 }
 
+/* Step st (which selects an id): 0 with *id set, 1 for no row. */
+static int single_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct error *err)
+{
+	int rc = store_first(s, st, store_read_id, id, "cannot look up a reference", err);
+
+	return rc < 0 ? rc : !rc;
+}
+
 static int by_id(struct store *s, const char *sql, const char *ref, int64_t *id,
 		 struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, "cannot look up a reference", err);
-	return rc == SQLITE_ROW ? 0 : 1;
+	return single_id(s, st, id, err);
 }
 
 static const char SQL_ORG_BY_ID[] = "SELECT id FROM organisation WHERE id = ?";
@@ -234,14 +234,8 @@ int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct erro
 	}
 	if (!(st = store_stmt(s, SQL_OPP_BY_SLUG, err)))
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	rc = store_step(s, st, "cannot look up a reference", err);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
+	bind_text_static(st, 1, ref, -1);
+	if ((rc = single_id(s, st, id, err)) <= 0)
 		return rc;
 	return error_set(err, ERR_NOT_FOUND, "no opportunity '%s' (use its slug or id)", ref);
 }

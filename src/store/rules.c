@@ -136,26 +136,27 @@ int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 	return store_each(s, st, push_met, out, "cannot read the people met", err);
 }
 
+static void push_search_person(sqlite3_stmt *st, void *vec)
+{
+	struct met_person *p = VEC_PUSH((met_person_vec *)vec);
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->rapport = sqlite3_column_int(st, 2);
+	p->role = -1;
+	p->has_cadence = sqlite3_column_int(st, 3);
+	p->met_in_search = sqlite3_column_int(st, 4);
+	p->adviser = sqlite3_column_int(st, 5);
+}
+
 int store_search_people(struct store *s, met_person_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(s, st, "cannot read the people of the search", err)) == SQLITE_ROW) {
-		struct met_person *p = VEC_PUSH(out);
-		memset(p, 0, sizeof(*p));
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = col_text(st, 1);
-		p->rapport = sqlite3_column_int(st, 2);
-		p->role = -1;
-		p->has_cadence = sqlite3_column_int(st, 3);
-		p->met_in_search = sqlite3_column_int(st, 4);
-		p->adviser = sqlite3_column_int(st, 5);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return store_each(s, st, push_search_person, out, "cannot read the people of the search",
+			  err);
 }
 
 int store_interaction_people(struct store *s, int64_t interaction_id, met_person_vec *out,
@@ -177,6 +178,16 @@ int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
 	return store_one(s, st, read_met, out, "person", person_id, err);
 }
 
+/* A follow-up's key in rule_fire, to ?1 .. ?4. */
+static void bind_fire_key(sqlite3_stmt *st, const char *rule, const char *event, int64_t opp_id,
+			  int64_t person_id)
+{
+	bind_text(st, 1, rule);
+	bind_text(st, 2, event);
+	sqlite3_bind_int64(st, 3, opp_id);
+	sqlite3_bind_int64(st, 4, person_id);
+}
+
 int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
 		    int64_t person_id, const char *chain, bool *fresh, struct error *err)
 {
@@ -184,10 +195,7 @@ int store_rule_fire(struct store *s, const char *rule, const char *event, int64_
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, rule);
-	bind_text(st, 2, event);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	bind_fire_key(st, rule, event, opp_id, person_id);
 	bind_text(st, 5, chain);
 	bind_text(st, 6, store_stamp(s));
 	if (store_exec_stmt(s, st, "cannot record a rule's follow-up", err))
@@ -203,10 +211,7 @@ int store_rule_fire_task(struct store *s, const char *rule, const char *event, i
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, rule);
-	bind_text(st, 2, event);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	bind_fire_key(st, rule, event, opp_id, person_id);
 	sqlite3_bind_int64(st, 5, task_id);
 	return store_exec_stmt(s, st, "cannot record a rule's follow-up", err);
 }
@@ -215,16 +220,16 @@ int store_chain_count(struct store *s, const char *chain, const char *rule, int 
 		      struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_CHAIN_COUNT, err);
+	int64_t count;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, chain);
 	bind_text(st, 2, rule);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read", err);
+	rc = store_number(s, st, &count, "cannot read", err);
+	*n = (int)count;
+	return rc;
 }
 
 int store_person_default_cadence(struct store *s, int64_t person_id, int days,
@@ -299,17 +304,23 @@ int store_skip_contradicted(struct store *s, const char *rule, int stage, bool m
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 
-void silence_vec_release(silence_vec *v)
+static void silence_start_release(struct silence_start *start)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].at);
-		free(v->items[i].chain);
-		free(v->items[i].origin);
-		free(v->items[i].since);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(start->at);
+	free(start->chain);
+	free(start->origin);
+	free(start->since);
+}
+
+VEC_RELEASE_FN(silence_vec_release, silence_vec, silence_start_release)
+
+/* *yes: does st give a row? 0 or a negative ERR_* code. */
+static int has_row(struct store *s, sqlite3_stmt *st, bool *yes, struct error *err)
+{
+	int rc = store_exists(s, st, "cannot read", err);
+
+	*yes = rc == 1;
+	return rc < 0 ? rc : 0;
 }
 
 /* Has anything come in on the opportunity after `at`? */
@@ -317,15 +328,12 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 			 struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_INBOUND_SINCE, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, at);
-	rc = store_exists(s, st, "cannot read", err);
-	*yes = rc == 1;
-	return rc < 0 ? rc : 0;
+	return has_row(s, st, yes, err);
 }
 
 /* The names of the values of def in mask (0: all) as a JSON array, in
@@ -405,30 +413,24 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 	return rc;
 }
 
-void touch_vec_release(touch_vec *v)
+static void touch_due_release(struct touch_due *t)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].next_touch);
-		free(v->items[i].last_contact);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(t->next_touch);
+	free(t->last_contact);
 }
+
+VEC_RELEASE_FN(touch_vec_release, touch_vec, touch_due_release)
 
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_RULE_FIRED, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, rule);
 	bind_text(st, 2, event);
-	rc = store_exists(s, st, "cannot read", err);
-	*yes = rc == 1;
-	return rc < 0 ? rc : 0;
+	return has_row(s, st, yes, err);
 }
 
 int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
@@ -461,13 +463,13 @@ int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*at = col_text(st, 1);
-	}
-	sqlite3_reset(st);
+	rc = store_step(s, st, "cannot read the stage history", err);
 	if (rc == SQLITE_DONE)
 		return error_set(err, ERR_NOT_FOUND, "no stage history");
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the stage history", err);
+	if (rc < 0)
+		return rc;
+	*id = sqlite3_column_int64(st, 0);
+	*at = col_text(st, 1);
+	sqlite3_reset(st);
+	return 0;
 }

@@ -34,16 +34,13 @@ static const char SQL_SEARCH_NEWEST[] =
 static const char SQL_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
 
-void search_hit_vec_release(search_hit_vec *v)
+static void search_hit_release(struct search_hit *h)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].title);
-		free(v->items[i].detail);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(h->title);
+	free(h->detail);
 }
+
+VEC_RELEASE_FN(search_hit_vec_release, search_hit_vec, search_hit_release)
 
 static bool is_word_byte(unsigned char c)
 {
@@ -81,16 +78,16 @@ static int build_match(const char *query, bool prefix, struct strbuf *out, struc
 static int count_capped(struct store *s, const char *match, int *n, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_COUNT, err);
+	int64_t count;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	bind_text_static(st, 1, match, -1);
 	sqlite3_bind_int(st, 2, RANK_MAX + 1);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot search", err);
+	rc = store_number(s, st, &count, "cannot search", err);
+	*n = (int)count;
+	return rc;
 }
 
 static bool already_hit(const search_hit_vec *out, const char *type, int64_t id)
@@ -134,12 +131,12 @@ static int add_hits(struct store *s, const char *match, int n, size_t limit,
 		return 0;
 	if (!(st = store_stmt(s, n > RANK_MAX ? SQL_SEARCH_NEWEST : SQL_SEARCH_RANKED, err)))
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	bind_text_static(st, 1, match, -1);
 	sqlite3_bind_int(st, 2, (int)limit);
-	while (out->n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (out->n < limit && (rc = store_step(s, st, "cannot search", err)) == SQLITE_ROW)
 		read_hit(st, out);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(s, "cannot search", err);
+	return rc < 0 ? rc : 0;
 }
 
 /* All hits for one expression (whole words or prefixes). */

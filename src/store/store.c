@@ -87,11 +87,50 @@ int store_fail(struct store *s, const char *doing, struct error *err)
  * long) leaves its parameter NULL: the statement must fail rather than run
  * without it (an INSERT OR IGNORE would drop the row and carry on; a
  * SELECT would answer for NULL). Found by tests/faults/oom-run: a 'log
- * interview' that saved without linking a person. The binds set bind_rc;
- * store_stmt clears it as it hands a statement out, and store_step, the
- * one place a statement runs, checks it before the first step, so a
- * failure is the statement's own and never outlives it. */
-static _Thread_local int bind_rc = SQLITE_OK;
+ * interview' that saved without linking a person. A failed bind is noted
+ * against its own statement; store_step, the one place a statement runs,
+ * fails that statement with it before its first step. Keyed by statement,
+ * not one flag: a failure is never reported by another statement, nor
+ * forgotten because another statement was handed out meanwhile (issue 18).
+ * Handing a statement out (store_stmt, store_prepare: a finalized one's
+ * address may come back) forgets what was noted against it. */
+#define BIND_SLOTS 4 /* statements bound at once and not yet run: one or two */
+
+struct failed_bind {
+	sqlite3_stmt *st;
+	int rc;
+};
+
+static _Thread_local struct failed_bind failed_binds[BIND_SLOTS];
+
+/* The failure noted against st (SQLITE_OK: none), forgotten. */
+static int take_bind_failure(sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < BIND_SLOTS; i++)
+		if (failed_binds[i].st == st) {
+			int rc = failed_binds[i].rc;
+			failed_binds[i] = (struct failed_bind){ 0 };
+			return rc;
+		}
+	return SQLITE_OK;
+}
+
+static void note_bind(sqlite3_stmt *st, int rc)
+{
+	struct failed_bind *slot = &failed_binds[0]; /* all full: the first gives way */
+
+	if (rc == SQLITE_OK)
+		return;
+	for (size_t i = 0; i < BIND_SLOTS; i++)
+		if (failed_binds[i].st == st)
+			return; /* its first failure says it */
+	for (size_t i = 0; i < BIND_SLOTS; i++)
+		if (!failed_binds[i].st) {
+			slot = &failed_binds[i];
+			break;
+		}
+	*slot = (struct failed_bind){ st, rc };
+}
 
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 {
@@ -100,7 +139,7 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
 		struct stmt_slot *slot = &s->stmts[(h + probe) % STMT_SLOTS];
 		if (slot->sql == sql) {
-			bind_rc = SQLITE_OK;
+			take_bind_failure(slot->stmt);
 			sqlite3_reset(slot->stmt);
 			sqlite3_clear_bindings(slot->stmt);
 			return slot->stmt;
@@ -112,7 +151,7 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 				return NULL;
 			}
 			slot->sql = sql;
-			bind_rc = SQLITE_OK;
+			take_bind_failure(slot->stmt);
 			return slot->stmt;
 		}
 	}
@@ -120,19 +159,22 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err)
 	return NULL;
 }
 
-
-static void note_bind(int rc)
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
+			    struct error *err)
 {
-	if (rc != SQLITE_OK && bind_rc == SQLITE_OK)
-		bind_rc = rc;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail(s, doing, err);
+		return NULL;
+	}
+	take_bind_failure(st);
+	return st;
 }
 
-/* err for a bind that failed (bind_rc), and bind_rc cleared. */
-static int bind_fail(sqlite3_stmt *st, const char *doing, struct error *err)
+/* err for a bind of st that failed (rc). */
+static int bind_fail(sqlite3_stmt *st, int rc, const char *doing, struct error *err)
 {
-	int rc = bind_rc;
-
-	bind_rc = SQLITE_OK;
 	sqlite3_reset(st);
 	if (rc == SQLITE_TOOBIG)
 		return error_set(err, ERR_INVALID, "%s: a value is too long", doing);
@@ -141,10 +183,10 @@ static int bind_fail(sqlite3_stmt *st, const char *doing, struct error *err)
 
 int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
 {
-	int rc;
+	int rc = take_bind_failure(st);
 
-	if (bind_rc != SQLITE_OK)
-		return bind_fail(st, doing, err);
+	if (rc != SQLITE_OK)
+		return bind_fail(st, rc, doing, err);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		return rc;
@@ -179,9 +221,18 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct
 	return 0;
 }
 
-/* At most one row: 1 when there was one (read into out when read is not
- * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
-static int store_row(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+int store_exec_id(struct store *s, const char *sql, int64_t id, const char *doing,
+		  struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_exec_stmt(s, st, doing, err);
+}
+
+int store_first(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 		     const char *doing, struct error *err)
 {
 	int rc = store_step(s, st, doing, err);
@@ -201,7 +252,7 @@ int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 	int rc;
 
 	snprintf(doing, sizeof(doing), "cannot read the %s", what);
-	rc = store_row(s, st, read, out, doing, err);
+	rc = store_first(s, st, read, out, doing, err);
 	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "no %s %lld", what, (long long)id);
 	return rc < 0 ? rc : 0;
@@ -209,7 +260,7 @@ int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 
 int store_exists(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err)
 {
-	return store_row(s, st, NULL, NULL, doing, err);
+	return store_first(s, st, NULL, NULL, doing, err);
 }
 
 int store_each(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
@@ -222,6 +273,11 @@ int store_each(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out
 	return rc == SQLITE_DONE ? 0 : rc;
 }
 
+void store_read_id(sqlite3_stmt *st, void *id)
+{
+	*(int64_t *)id = sqlite3_column_int64(st, 0);
+}
+
 void store_push_id(sqlite3_stmt *st, void *ids)
 {
 	*VEC_PUSH((id_vec *)ids) = sqlite3_column_int64(st, 0);
@@ -230,14 +286,14 @@ void store_push_id(sqlite3_stmt *st, void *ids)
 void bind_text(sqlite3_stmt *st, int idx, const char *value)
 {
 	if (value)
-		note_bind(sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT));
+		note_bind(st, sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT));
 	else
 		sqlite3_bind_null(st, idx);
 }
 
 void bind_text_owned(sqlite3_stmt *st, int idx, char *value)
 {
-	note_bind(sqlite3_bind_text(st, idx, value, -1, free));
+	note_bind(st, sqlite3_bind_text(st, idx, value, -1, free));
 }
 
 int64_t store_uid_ms(void)
@@ -286,7 +342,7 @@ void store_new_uid(char out[STORE_UID_SIZE], int64_t ms, int64_t counter)
 void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len)
 {
 	if (value)
-		note_bind(sqlite3_bind_text(st, idx, value, len, SQLITE_STATIC));
+		note_bind(st, sqlite3_bind_text(st, idx, value, len, SQLITE_STATIC));
 	else
 		sqlite3_bind_null(st, idx);
 }
@@ -311,6 +367,14 @@ char *col_text(sqlite3_stmt *st, int idx)
 {
 	const unsigned char *t = sqlite3_column_text(st, idx);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o)
+{
+	o->id = sqlite3_column_int64(st, first);
+	o->slug = col_text(st, first + 1);
+	o->title = col_text(st, first + 2);
+	o->org_name = col_text(st, first + 3);
 }
 
 int64_t col_opt_int(sqlite3_stmt *st, int idx)
@@ -406,33 +470,35 @@ static int exec_sql(struct store *s, const char *sql, const char *doing, struct 
 
 static int read_user_version(struct store *s, int *version, struct error *err)
 {
-	sqlite3_stmt *st;
+	static const char doing[] = "cannot read the database";
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version", doing, err);
+	int64_t v = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, "cannot read the database", err);
-	rc = sqlite3_step(st);
-	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	*version = 0;
+	if (!st)
+		return err->code;
+	rc = store_number(s, st, &v, doing, err);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "cannot read the database", err);
-	return 0;
+	*version = (int)v;
+	return rc;
 }
 
 /* Is this another program's SQLite database: tables, but no schema version?
  * (One statement, so one snapshot: another rapport may be creating it.) */
 static bool is_foreign(struct store *s)
 {
-	sqlite3_stmt *st;
-	bool foreign;
+	struct error ignored = ERROR_INIT;
+	sqlite3_stmt *st = store_prepare(s, "SELECT user_version = 0 AND EXISTS (SELECT 1 FROM "
+					    "sqlite_schema) FROM pragma_user_version",
+					 "", &ignored);
+	int64_t foreign = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT user_version = 0 AND EXISTS (SELECT 1 FROM "
-				      "sqlite_schema) FROM pragma_user_version", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (!st)
 		return false;
-	foreign = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	store_number(s, st, &foreign, "", &ignored);
 	sqlite3_finalize(st);
-	return foreign;
+	return foreign != 0;
 }
 
 /* Bring the schema up to this build's version, in one transaction. */
@@ -476,14 +542,10 @@ fail:
 int store_data_version(struct store *s, int64_t *version, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version", err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	rc = sqlite3_step(st);
-	*version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the database's version", err);
+	return store_number(s, st, version, "cannot read the database's version", err);
 }
 
 int store_keep_warm(struct store *s, struct error *err)
@@ -661,11 +723,18 @@ static int table_index(const char *table)
 	return -1;
 }
 
+typedef VEC(char *) column_vec;
+
+static void push_column(sqlite3_stmt *st, void *vec)
+{
+	*VEC_PUSH((column_vec *)vec) = col_text(st, 0);
+}
+
 const char *const *store_table_columns(struct store *s, const char *table, struct error *err)
 {
 	int t = table_index(table);
 	sqlite3_stmt *st;
-	VEC(char *) cols = { 0 };
+	column_vec cols = { 0 };
 
 	if (t < 0) {
 		error_set(err, ERR_INVALID, "unknown table '%s'", table);
@@ -676,11 +745,14 @@ const char *const *store_table_columns(struct store *s, const char *table, struc
 	st = store_stmt(s, "SELECT name FROM pragma_table_info(?) ORDER BY cid", err);
 	if (!st)
 		return NULL;
-	sqlite3_bind_text(st, 1, store_tables[t], -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		*VEC_PUSH(&cols) = col_text(st, 0);
+	bind_text_static(st, 1, store_tables[t], -1);
+	if (store_each(s, st, push_column, &cols, "cannot read the database's columns", err)) {
+		for (size_t i = 0; i < cols.n; i++)
+			free(cols.items[i]);
+		free(cols.items);
+		return NULL;
+	}
 	*VEC_PUSH(&cols) = NULL;
-	sqlite3_reset(st);
 	s->columns[t] = cols.items;
 	return (const char *const *)s->columns[t];
 }
@@ -729,23 +801,18 @@ int store_dump_table(struct store *s, const char *table, store_row_fn row, void 
 	if (n > 32)
 		return error_set(err, ERR_STORE, "table '%s' has too many columns", table);
 	build_sql(&sql, table, cols, false);
-	if (sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
-		strbuf_release(&sql);
-		return store_fail(s, "cannot read the database", err);
-	}
+	st = store_prepare(s, sql.buf, "cannot read the database", err);
 	strbuf_release(&sql);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (!st)
+		return ERR_STORE;
+	while ((rc = store_step(s, st, "cannot read the database", err)) == SQLITE_ROW) {
 		for (size_t i = 0; i < n; i++)
 			column_value(st, (int)i, &vals[i]);
 		if ((rc = row(ctx, cols, vals, n)) != 0)
 			break;
 	}
-	if (rc == SQLITE_DONE)
-		rc = 0;
-	else if (rc > 0)
-		rc = store_fail(s, "cannot read the database", err);
 	sqlite3_finalize(st);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 int store_load_row(struct store *s, const char *table, const struct cell_value *values,
@@ -771,6 +838,7 @@ int store_load_row(struct store *s, const char *table, const struct cell_value *
 			return store_fail(s, "cannot prepare a load", err);
 	}
 	st = s->loaders[t];
+	take_bind_failure(st);
 	for (int i = 0; cols[i]; i++) {
 		const struct cell_value *v = &values[i];
 		if (v->type == SQLITE_INTEGER)
@@ -778,13 +846,12 @@ int store_load_row(struct store *s, const char *table, const struct cell_value *
 		else if (v->type == SQLITE_FLOAT)
 			sqlite3_bind_double(st, i + 1, v->f);
 		else if (v->type == SQLITE_TEXT)
-			sqlite3_bind_text(st, i + 1, v->text, -1, SQLITE_STATIC);
+			bind_text_static(st, i + 1, v->text, -1);
 		else
 			sqlite3_bind_null(st, i + 1);
 	}
 	snprintf(doing, sizeof(doing), "cannot load a row of %s", table);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, doing, err);
-	sqlite3_reset(st);
+	rc = store_exec_stmt(s, st, doing, err);
 	sqlite3_clear_bindings(st);
 	return rc;
 }
@@ -798,18 +865,19 @@ static bool seeded_table(const char *table)
 bool store_is_empty(struct store *s)
 {
 	for (size_t i = 0; i < store_ntables; i++) {
+		struct error ignored = ERROR_INIT;
 		char sql[96];
 		sqlite3_stmt *st;
-		bool rows;
+		int rows;
 
 		if (seeded_table(store_tables[i]))
 			continue;
 		snprintf(sql, sizeof(sql), "SELECT 1 FROM \"%s\" LIMIT 1", store_tables[i]);
-		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		if (!(st = store_prepare(s, sql, "", &ignored)))
 			return false;
-		rows = sqlite3_step(st) == SQLITE_ROW;
+		rows = store_exists(s, st, "", &ignored);
 		sqlite3_finalize(st);
-		if (rows)
+		if (rows == 1) /* as before: a table that cannot be read counts as empty */
 			return false;
 	}
 	return true;

@@ -51,11 +51,15 @@ sqlite3_session **store_undo_slot(struct store *s);
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
+/* A statement built at run time (not a static string) or used once: the
+ * caller finalizes it. Like store_stmt, it starts with no failed bind. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
+			    struct error *err);
 /* Report the database's last error for what was being done. */
 int store_fail(struct store *s, const char *doing, struct error *err);
-/* Step st once, the one place a statement runs: a bind that failed since
- * store_stmt handed st out fails it here, before it runs (and is then
- * forgotten). SQLITE_ROW: a row to read (reset st when done with it);
+/* Step st once, the one place a statement runs: a bind of st that failed
+ * since store_stmt or store_prepare handed it out fails st here, before it
+ * runs (and is then forgotten); another statement's never does. SQLITE_ROW: a row to read (reset st when done with it);
  * SQLITE_DONE: no more rows, st reset; else a negative ERR_* code with err
  * filled for what was being done, st reset. */
 int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
@@ -65,13 +69,22 @@ int store_number(struct store *s, sqlite3_stmt *st, int64_t *out, const char *do
 		 struct error *err);
 /* Step a statement that returns no rows; 0 when done. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+/* Run sql (a static string, as for store_stmt), whose one parameter ?1 is id. */
+int store_exec_id(struct store *s, const char *sql, int64_t id, const char *doing,
+		  struct error *err);
 
 /* Reads the row st is on into out. */
 typedef void store_read_fn(sqlite3_stmt *st, void *out);
+/* At most one row: 1 when there was one (read into out when read is not
+ * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
+int store_first(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+		const char *doing, struct error *err);
 /* Exactly one row, the `what` numbered id: 0 with it read into out,
  * ERR_NOT_FOUND ("no what id") without. */
 int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
 	      const char *what, int64_t id, struct error *err);
+/* A store_read_fn: column 0 into an int64_t. */
+void store_read_id(sqlite3_stmt *st, void *id);
 /* A store_read_fn: column 0 pushed onto an id_vec. */
 void store_push_id(sqlite3_stmt *st, void *ids);
 /* 1 when st returns a row, 0 when none, a negative ERR_* code on failure. */
@@ -93,6 +106,9 @@ void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 /* Reading: a copy of the column, NULL for SQL NULL; -1 for a NULL number. */
 char *col_text(sqlite3_stmt *st, int idx);
 int64_t col_opt_int(sqlite3_stmt *st, int idx);
+/* An opportunity as a reference: its id, slug, title and organisation's
+ * name in the columns first .. first + 3. */
+void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o);
 
 /* An enum stored by name; -1 when the name is unknown (a damaged file). */
 int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);

@@ -19,30 +19,27 @@ static const char SQL_PEOPLE_NAMES[] =
 	"SELECT p.id, p.name, o.name FROM person p LEFT JOIN organisation o ON o.id = p.org_id"
 	" ORDER BY p.id";
 
-void person_name_vec_release(person_name_vec *v)
+static void person_name_release(struct person_name *p)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->items[i].name);
-		free(v->items[i].org);
-	}
-	free(v->items);
-	v->items = NULL;
-	v->n = v->alloc = 0;
+	free(p->name);
+	free(p->org);
+}
+
+VEC_RELEASE_FN(person_name_vec_release, person_name_vec, person_name_release)
+
+static void push_name(sqlite3_stmt *st, void *vec)
+{
+	struct person_name *p = VEC_PUSH((person_name_vec *)vec);
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_text(st, 1);
+	p->org = col_text(st, 2);
 }
 
 static int read_names(struct store *s, sqlite3_stmt *st, person_name_vec *out,
 		      struct error *err)
 {
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct person_name *p = VEC_PUSH(out);
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = col_text(st, 1);
-		p->org = col_text(st, 2);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "cannot read people's names", err);
+	return store_each(s, st, push_name, out, "cannot read people's names", err);
 }
 
 int store_people_to_suggest(struct store *s, int recent, int limit, person_name_vec *out,

@@ -68,10 +68,7 @@ static void read_task(sqlite3_stmt *st, void *out)
 	t->person.id = sqlite3_column_int64(st, 5);
 	t->person.name = col_text(st, 6);
 	t->person.role = -1;
-	t->opp.id = sqlite3_column_int64(st, 7);
-	t->opp.slug = col_text(st, 8);
-	t->opp.title = col_text(st, 9);
-	t->opp.org_name = col_text(st, 10);
+	col_opp_ref(st, 7, &t->opp);
 	t->origin = col_text(st, 11);
 	t->why = col_text(st, 12);
 	t->created_at = col_text(st, 13);

@@ -152,15 +152,13 @@ static void push_entry(sqlite3_stmt *st, void *vec)
 static int read_one(struct store *s, sqlite3_stmt *st, struct undo_entry *out, const char *none,
 		    struct error *err)
 {
-	int rc = sqlite3_step(st);
+	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (rc == SQLITE_ROW)
-		read_entry(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = store_first(s, st, read_entry, out, "cannot read the undo history", err);
+	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "%s", none);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the undo history", err);
+	return rc < 0 ? rc : 0;
 }
 
 int store_undo_latest(struct store *s, struct undo_entry *out, struct error *err)

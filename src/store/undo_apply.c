@@ -184,16 +184,16 @@ static int read_changes(struct store *s, int64_t id, void **out, int *n, struct 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*n = sqlite3_column_bytes(st, 0);
-		*out = xmalloc(*n > 0 ? (size_t)*n : 1);
-		memcpy(*out, sqlite3_column_blob(st, 0), (size_t)*n);
-	}
-	sqlite3_reset(st);
+	rc = store_step(s, st, "cannot read the undo history", err);
 	if (rc == SQLITE_DONE)
 		return error_set(err, ERR_NOT_FOUND, "no change %lld to undo", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the undo history", err);
+	if (rc < 0)
+		return rc;
+	*n = sqlite3_column_bytes(st, 0);
+	*out = xmalloc(*n > 0 ? (size_t)*n : 1);
+	memcpy(*out, sqlite3_column_blob(st, 0), (size_t)*n);
+	sqlite3_reset(st);
+	return 0;
 }
 
 /* Apply the inverse, watched by a second session (see the top). */

@@ -257,7 +257,7 @@ static int scan_people(struct upsert *u, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(u->s, st, "cannot read the people", err)) == SQLITE_ROW) {
 		struct person_entry *e = VEC_PUSH(&u->people);
 		e->p.id = sqlite3_column_int64(st, 0);
 		e->p.name = col_text(st, 1);
@@ -273,8 +273,7 @@ static int scan_people(struct upsert *u, struct error *err)
 		e->p.uid = col_text(st, 12);
 		person_keys(u, u->people.n - 1, (const char *)sqlite3_column_text(st, 2));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(u->s, "cannot read the people", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 static int by_id(const void *a, const void *b)
@@ -309,11 +308,10 @@ static int scan_orgs(struct upsert *u, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(u->s, st, "cannot read the organisations", err)) == SQLITE_ROW)
 		mm_add(&u->orgs, (const char *)sqlite3_column_text(st, 1),
 		       (size_t)sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(u->s, "cannot read the organisations", err);
+	return rc == SQLITE_DONE ? 0 : rc;
 }
 
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err);
@@ -619,19 +617,19 @@ static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error 
  * store: the tables last as long as one flush. */
 static int exec_once(struct upsert *u, const char *sql, const char *stamp, struct error *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_prepare(u->s, sql, "cannot prepare the import", err);
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(u->s), sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(u->s, "cannot prepare the import", err);
+	if (!st)
+		return ERR_STORE;
 	/* the store's stamp outlives the statement: bound without a copy, a
 	 * bind that cannot fail (out of memory, it left a NULL to the
 	 * NOT NULL constraint) */
 	if (stamp)
 		bind_text_static(st, 1, stamp, -1);
-	rc = sqlite3_step(st);
+	rc = store_exec_stmt(u->s, st, "cannot write the import", err);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(u->s, "cannot write the import", err);
+	return rc;
 }
 
 static const char SQL_TEMP_ORGS[] =
@@ -652,8 +650,8 @@ static int flush_orgs(struct upsert *u, struct error *err)
 		return 0;
 	if (exec_once(u, SQL_TEMP_ORGS, NULL, err))
 		return err->code;
-	if (sqlite3_prepare_v2(store_db(u->s), SQL_TEMP_ORG_ADD, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(u->s, "cannot prepare the import", err);
+	if (!(st = store_prepare(u->s, SQL_TEMP_ORG_ADD, "cannot prepare the import", err)))
+		return ERR_STORE;
 	rc = 0;
 	for (size_t i = 0; i < u->orgs_queued.n && !rc; i++) {
 		const struct org *o = &u->orgs_queued.items[i];

@@ -47,6 +47,11 @@ static void read_want(sqlite3_stmt *st, int col, struct want *w)
 	w->updated_at = col_text(st, col + 6);
 }
 
+static void push_want(sqlite3_stmt *st, void *vec)
+{
+	read_want(st, 0, VEC_PUSH((want_vec *)vec));
+}
+
 static int text_taken(struct store *s, const char *text, int64_t id, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_WANT_TAKEN, err);
@@ -56,11 +61,9 @@ static int text_taken(struct store *s, const char *text, int64_t id, struct erro
 		return ERR_STORE;
 	bind_text_owned(st, 1, text_fold(text));
 	sqlite3_bind_int64(st, 2, id);
-	rc = store_step(s, st, "cannot check the want", err);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = store_exists(s, st, "cannot check the want", err)) == 1)
 		return error_set(err, ERR_CONFLICT, "you already have the want '%s'", text);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc;
 }
 
 static void bind_want(sqlite3_stmt *st, int first, const struct want *w)
@@ -89,23 +92,21 @@ int store_want_add(struct store *s, struct want *w, struct error *err)
 	return store_want_get(s, w->id, w, err);
 }
 
+/* A store_read_fn: the want in out (filled before, or zeroed) replaced. */
+static void reread_want(sqlite3_stmt *st, void *out)
+{
+	want_release(out);
+	read_want(st, 0, out);
+}
+
 int store_want_get(struct store *s, int64_t id, struct want *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_WANT_GET, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		want_release(out);
-		read_want(st, 0, out);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return error_set(err, ERR_NOT_FOUND, "no want %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot read the want", err);
+	return store_one(s, st, reread_want, out, "want", id, err);
 }
 
 int store_want_update(struct store *s, const struct want *w, struct error *err)
@@ -126,38 +127,25 @@ int store_want_update(struct store *s, const struct want *w, struct error *err)
 int store_want_list(struct store *s, want_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_WANT_LIST, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(s, st, "cannot list the wants", err)) == SQLITE_ROW)
-		read_want(st, 0, VEC_PUSH(out));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return store_each(s, st, push_want, out, "cannot list the wants", err);
 }
 
 int store_want_uses(struct store *s, int64_t id, int64_t *n, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_WANT_USES, err);
-	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, "cannot count the want's evidence", err);
+	return store_number(s, st, n, "cannot count the want's evidence", err);
 }
 
 int store_want_delete(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_DELETE, err);
-
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(s, st, "cannot remove the want", err);
+	return store_exec_id(s, SQL_WANT_DELETE, id, "cannot remove the want", err);
 }
 
 int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)

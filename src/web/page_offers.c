@@ -17,6 +17,7 @@
 
 #include "method/compare.h"
 #include "method/offer_actions.h"
+#include "store/offer.h"
 #include "web/form.h"
 #include "web/ui.h"
 #include "web/views.h"

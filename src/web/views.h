@@ -6,7 +6,7 @@
 #ifndef RAPPORT_VIEWS_H
 #define RAPPORT_VIEWS_H
 
-#include "store/offer.h"
+#include "core/offer.h"
 #include "web/ui.h"
 
 /* 95000 as "95,000". */

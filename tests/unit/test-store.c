@@ -728,6 +728,45 @@ static void test_failed_bind_fails_its_statement(void **state)
 	free(big);
 }
 
+/* A failure is its statement's own (issue 18): another statement handed
+ * out and run between the bind and the step neither takes the failure
+ * (before, handing it out cleared the one flag, and the first statement
+ * then ran with NULL) nor is failed by it; and a one-off statement that
+ * was bound, failed and finalized unrun leaves nothing to the next one. */
+static void test_failed_bind_stays_with_its_statement(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	int old = sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, 10000);
+	char *big = xmalloc(20000);
+	sqlite3_stmt *first, *other;
+	int64_t n = -1;
+
+	add_org(f->s, "Acme");
+	memset(big, 'x', 19999);
+	big[19999] = '\0';
+	first = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
+	bind_text(first, 1, big);
+	other = store_stmt(f->s, SQL_T_ORG_IDS, &err);
+	assert_int_equal(store_exists(f->s, other, "cannot list", &err), 1);
+	assert_int_equal(store_exists(f->s, first, "cannot look", &err), ERR_INVALID);
+	assert_string_equal(err.msg, "cannot look: a value is too long");
+
+	err = (struct error)ERROR_INIT;
+	other = store_prepare(f->s, "SELECT count(*) FROM organisation WHERE name = ?", "cannot count",
+			      &err);
+	bind_text(other, 1, big);
+	sqlite3_finalize(other);
+	other = store_prepare(f->s, "SELECT count(*) FROM organisation WHERE name = ?", "cannot count",
+			      &err);
+	bind_text(other, 1, "Acme");
+	assert_int_equal(store_number(f->s, other, &n, "cannot count", &err), 0);
+	assert_int_equal(n, 1);
+	sqlite3_finalize(other);
+	sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, old);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +790,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_new_database_is_private, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_helpers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_bind_fails_its_statement, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_failed_bind_stays_with_its_statement, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
