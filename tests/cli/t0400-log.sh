@@ -13,7 +13,7 @@ test_expect_success 'log a call with a person: defaults to now and out' '
 	rapport --json log call "Intro call" --with Director >out &&
 	test_eq "$(jv kind <out)" "call" &&
 	test_eq "$(jv summary <out)" "Intro call" &&
-	test_eq "$(jv at <out)" "2026-03-02T09:00" &&
+	test_eq "$(jv at <out)" "2026-03-02T09:00:00+00:00" &&
 	test_eq "$(jv direction <out)" "out" &&
 	test_eq "$(jv opportunity <out)" "None" &&
 	test_eq "$(jlen people <out)" 1 &&
@@ -48,13 +48,13 @@ test_expect_success '--in records that they reached out' '
 '
 
 test_expect_success '--at takes every WHEN form' '
-	rapport --json log call "a" --at 2026-02-20 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-20" &&
+	rapport --json log call "a" --at 2026-02-20 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-20T00:00:00+00:00" &&
 	rapport --json log call "b" --at 2026-02-20T16:45 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v &&
-	test_eq "$(cat v)" "2026-02-20T16:45" &&
-	rapport --json log call "c" --at today >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-02" &&
-	rapport --json log call "d" --at -3d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-27" &&
-	rapport --json log call "e" --at tomorrow >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-03" &&
-	rapport --json log call "f" --at +1w >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-09"
+	test_eq "$(cat v)" "2026-02-20T16:45:00+00:00" &&
+	rapport --json log call "c" --at today >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-02T00:00:00+00:00" &&
+	rapport --json log call "d" --at -3d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-02-27T00:00:00+00:00" &&
+	rapport --json log call "e" --at tomorrow >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-03T00:00:00+00:00" &&
+	rapport --json log call "f" --at +1w >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv at >v && test_eq "$(cat v)" "2026-03-09T00:00:00+00:00"
 '
 
 test_expect_success 'a malformed --at is refused, nothing written' '

@@ -62,7 +62,11 @@ test_expect_success 'WHEN: today, tomorrow, +Nd, +Nw, -Nd, dates and times' '
 	test_eq "$(due -1d)" "2026-03-01" &&
 	test_eq "$(due -5d)" "2026-02-25" &&
 	test_eq "$(due 2026-04-15)" "2026-04-15" &&
-	test_eq "$(due 2026-04-15T14:30)" "2026-04-15T14:30"
+	test_eq "$(due 2026-04-15T14:30)" "2026-04-15" &&
+	rapport --db due.db --json task add "probe" --due 2026-04-15T14:30 >out &&
+	test_eq "$(jv due_at <out)" "2026-04-15T14:30:00+00:00" &&
+	rapport --db due.db --json task add "probe" --due 2026-04-15 >out &&
+	test_eq "$(jv due_at <out)" None
 '
 
 test_expect_success 'WHEN crosses month, year and leap days' '
@@ -161,7 +165,7 @@ test_expect_success 'task snooze moves the due date' '
 	test_eq "$(jv due <out)" "2026-03-09" &&
 	test_eq "$(jv status <out)" "open" &&
 	rapport --json task snooze 3 2026-03-20T10:00 >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due >d &&
-	test_eq "$(cat d)" "2026-03-20T10:00" &&
+	test_eq "$(cat d)" "2026-03-20" &&
 	rapport --json task snooze 3 -1d >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv due >d &&
 	test_eq "$(cat d)" "2026-03-01"
 '

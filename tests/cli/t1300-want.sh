@@ -84,7 +84,7 @@ test_expect_success 'want mark records evidence with who, where and a note' '
 	test_eq "$(jv status <out)" met &&
 	test_eq "$(jv by.name <out)" "Analytics Head" &&
 	test_eq "$(jv interaction <out)" 1 &&
-	test_eq "$(jv at <out)" 2026-03-01
+	test_eq "$(jv at <out)" 2026-03-01T00:00:00+00:00
 '
 
 test_expect_success 'want mark: partly, unmet and vague; the latest evidence counts' '

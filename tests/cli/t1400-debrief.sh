@@ -76,7 +76,7 @@ test_expect_success 'debrief by flags: a bank question, its answer, a want it ma
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
 	test_eq "$(jv interaction.id <out)" 1 &&
 	test_eq "$(jv interaction.summary <out)" "First interview" &&
-	test_eq "$(jv at <out)" 2026-02-20T10:00 &&
+	test_eq "$(jv at <out)" 2026-02-20T10:00:00+00:00 &&
 	test_eq "$(jv went_well <out)" "Clear stories about the migration" &&
 	test_eq "$(jv refine <out)" "Shorter answers on SQL" &&
 	test_eq "$(jv chemistry <out)" 4 &&
@@ -144,11 +144,11 @@ test_expect_success '--at sets the time; an interaction about no opportunity is 
 	rapport log call "Catch-up with Executive" --with Executive --at 2026-02-28T16:00 >/dev/null &&
 	rapport --json debrief acme-data-lead --interaction 4 --well "Relaxed" >out &&
 	test_eq "$(jv interaction.id <out)" 4 &&
-	test_eq "$(jv at <out)" 2026-02-28T16:00 &&
+	test_eq "$(jv at <out)" 2026-02-28T16:00:00+00:00 &&
 	rapport --json debrief borealis --interaction none --at 2026-02-26 \
 		--refine "Prepare numbers" >out &&
 	test_eq "$(jv interaction <out)" None &&
-	test_eq "$(jv at <out)" 2026-02-26 &&
+	test_eq "$(jv at <out)" 2026-02-26T00:00:00+00:00 &&
 	test_eq "$(jv opportunity.slug <out)" borealis
 '
 

@@ -31,7 +31,7 @@ test_expect_success 'feedback add: who said it, about which opportunity, when' '
 	test_eq "$(jv id <out)" 1 &&
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
 	test_eq "$(jv from.name <out)" "Agency Recruiter" &&
-	test_eq "$(jv at <out)" 2026-02-27 &&
+	test_eq "$(jv at <out)" 2026-02-27T00:00:00+00:00 &&
 	test_eq "$(jv text <out)" \
 		"Your SQL was thin; read up on window functions and take a statistics class"
 '
@@ -41,7 +41,7 @@ test_expect_success 'feedback add: text output, the date defaults to now' '
 	grep -q "^recorded feedback 2 from Director of Analytics on borealis" out &&
 	grep -q "rapport improve add .* --from-feedback 2" out &&
 	rapport --json feedback list borealis >out &&
-	test_eq "$(jv 0.at <out)" 2026-03-02T09:00
+	test_eq "$(jv 0.at <out)" 2026-03-02T09:00:00+00:00
 '
 
 test_expect_success 'feedback: bad input is refused, nothing written' '

@@ -151,7 +151,7 @@ test_expect_success 'offer ask records what you asked for and starts the negotia
 	test_eq "$(jv rounds.0.base <out)" 100000 &&
 	test_eq "$(jv rounds.0.title <out)" "Head of Data" &&
 	test_eq "$(jv rounds.0.text <out)" "Combine it with the BI lead role" &&
-	test_eq "$(jv rounds.0.at <out)" 2026-03-02T11:00 &&
+	test_eq "$(jv rounds.0.at <out)" 2026-03-02T11:00:00+00:00 &&
 	test_eq "$(jv base <out)" 90000 &&
 	test_eq "$(jv title <out)" "Data Lead"
 '
@@ -167,7 +167,7 @@ test_expect_success 'offer reply: the terms it states become the offer'\''s' '
 	test_eq "$(jv start <out)" 2026-04-15 &&
 	test_eq "$(jv title <out)" "Data Lead" &&
 	test_eq "$(jv rounds.1.side <out)" reply &&
-	test_eq "$(jv rounds.1.at <out)" 2026-03-04T15:00 &&
+	test_eq "$(jv rounds.1.at <out)" 2026-03-04T15:00:00+00:00 &&
 	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv salary_offered)" 95000 &&
 	test_eq "$(rapport --json opp show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv stage)" negotiating
 '

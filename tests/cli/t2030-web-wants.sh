@@ -187,12 +187,12 @@ test_expect_success 'record evidence for a want on an opportunity' '
 	grep -q "^Location: /wants?opp=acme#matrix$" resp &&
 	standing_is acme "Growth into leadership" status partly \
 		evidence.0.by.name "Hiring Manager" evidence.0.interaction "$acme_it" \
-		evidence.0.at 2026-02-26 evidence.0.note "a lead role in a year, maybe" &&
+		evidence.0.at 2026-02-26T00:00:00+00:00 evidence.0.note "a lead role in a year, maybe" &&
 	http POST /opportunities/orbit/wants want="Growth" status=vague back=/opportunities/orbit \
 		>resp &&
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /opportunities/orbit$" resp &&
-	standing_is orbit "Growth into leadership" status vague evidence.0.at 2026-03-02 \
+	standing_is orbit "Growth into leadership" status vague evidence.0.at 2026-03-02T00:00:00+00:00 \
 		evidence.0.by None &&
 	http GET /wants >page &&
 	test_eq "$(matrix_row Growth <page)" "unknown|vague|partly"

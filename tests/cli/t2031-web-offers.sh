@@ -148,7 +148,7 @@ test_expect_success 'record a round: a reply becomes the offer, an ask starts ne
 	grep -q "^Location: /offers/compare#offer-$orbit$" resp &&
 	rapport --json offer show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq base 110000 bonus 5000 rounds.# 1 \
 		rounds.0.side reply rounds.0.text "their final answer" \
-		rounds.0.at 2026-03-01T16:00 &&
+		rounds.0.at 2026-03-01T16:00:00+00:00 &&
 	http GET /offers/compare >page &&
 	html_matrix <page >got &&
 	cli_matrix >expect &&
@@ -161,7 +161,7 @@ test_expect_success 'record a round: a reply becomes the offer, an ask starts ne
 	http POST /offers/$acme/rounds side=ask title="Head of Data" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	rapport --json offer show acme >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq stage negotiating rounds.0.side ask \
-		rounds.0.title "Head of Data" title None rounds.0.at 2026-03-02T09:00
+		rounds.0.title "Head of Data" title None rounds.0.at 2026-03-02T09:00:00+00:00
 '
 
 test_expect_success 'round: errors beside the fields, nothing written; 404s' '

@@ -145,7 +145,7 @@ test_expect_success 'not about a conversation: the time is now; who answered as 
 		answer-5="growth" >resp &&
 	test "$(head -1 resp)" = 303 &&
 	rapport --json debrief list acme >l &&
-	jv_eq 1.interaction None 1.at 2026-03-02T09:00 1.asked.0.by.name "Peer Engineer" <l
+	jv_eq 1.interaction None 1.at 2026-03-02T09:00:00+00:00 1.asked.0.by.name "Peer Engineer" <l
 '
 
 test_expect_success 'hostile values stay text' '

@@ -77,7 +77,7 @@ test_expect_success 'what each row became' '
 
 test_expect_success 'the date applied starts the history; location and notes go to the notes' '
 	rapport --json opp show nandu-analytics-data-lead >o.json &&
-	jv_eq stage_changed_at 2024-03-05 notes "Referred by a recruiter
+	jv_eq stage_changed_at 2024-03-05T00:00:00+00:00 notes "Referred by a recruiter
 
 Location: Leeds" <o.json &&
 	rapport --json opp show olberg-hiring-manager >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
