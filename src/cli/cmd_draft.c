@@ -59,30 +59,39 @@ static void draft_mailto(struct cli *cli, const struct letter_draft *d, json_t *
 	strbuf_release(&url);
 }
 
-static json_t *draft_json(const struct letter_draft *d)
+/* The task and the person as every command refers to them; the address
+ * the letter goes to beside them. */
+static int draft_json(struct cli *cli, const struct letter_draft *d, json_t **out)
 {
-	json_t *to = d->person_id ? json_pack("{s:I,s:o,s:o}", "id", (json_int_t)d->person_id,
-					      "name", json_text(d->to_name), "email",
-					      json_text(d->to_email))
-				  : json_null();
+	struct task t = { 0 };
+	struct person_ref to = { .id = d->person_id, .name = d->to_name, .role = -1 };
 
-	return json_pack("{s:I,s:s,s:o,s:s,s:s}", "task", (json_int_t)d->task_id, "template",
-			 d->template, "to", to, "subject", d->letter.subject, "body",
+	if (store_task_get(cli->store, d->task_id, &t, &cli->err))
+		return cli->err.code;
+	*out = json_pack("{s:{s:I,s:o},s:s,s:o,s:o,s:s,s:s}", "task", "id",
+			 (json_int_t)d->task_id, "title", json_text(t.title), "template",
+			 d->template, "person", person_ref_to_json(&to), "email",
+			 json_text(d->to_email), "subject", d->letter.subject, "body",
 			 d->letter.body);
+	task_release(&t);
+	return 0;
 }
 
 static int draft_run(struct cli *cli, const struct args *a)
 {
 	struct letter_draft d = { 0 };
 	const char *eml = arg_opt(a, DRAFT_OPT_EML);
-	json_t *obj;
+	json_t *obj = NULL;
 	long id;
 	int rc = 0;
 
 	if (text_parse_int("task id", a->pos[0], 1, 999999999999L, &id, &cli->err) ||
 	    letter_draft_task(cli->store, id, &d, &cli->err))
 		return cli->err.code;
-	obj = draft_json(&d);
+	if (draft_json(cli, &d, &obj)) {
+		letter_draft_release(&d);
+		return cli->err.code;
+	}
 	if (eml)
 		rc = draft_eml(cli, &d, eml, obj);
 	if (!rc && arg_flag(a, DRAFT_OPT_MAILTO))

@@ -354,6 +354,25 @@ out:
 	return rc;
 }
 
+/* {"opportunity": its reference, "person": theirs with the role}. */
+static int link_json(struct cli *cli, int64_t opp_id, int64_t person_id, int role)
+{
+	struct opp o = { 0 };
+	struct person p = { 0 };
+	int rc;
+
+	if (!(rc = store_opp_get(cli->store, opp_id, &o, &cli->err)) &&
+	    !(rc = store_person_get(cli->store, person_id, &p, &cli->err))) {
+		struct person_ref r = { .id = p.id, .name = p.name, .role = role };
+		cli_set_json(cli, json_pack("{s:o, s:o, s:s}", "opportunity",
+					    opp_brief_to_json(&o), "person", person_ref_to_json(&r),
+					    "role", enum_name(&role_def, role)));
+	}
+	opp_release(&o);
+	person_release(&p);
+	return rc;
+}
+
 static int opp_link(struct cli *cli, const struct args *a)
 {
 	const char *role_name = arg_opt(a, OPP_OPT_ROLE);
@@ -365,9 +384,8 @@ static int opp_link(struct cli *cli, const struct args *a)
 	    (role_name && (rc = cli_enum(cli, &role_def, role_name, &role))) ||
 	    (rc = store_opp_link(cli->store, opp_id, person_id, (enum role)role, &cli->err)))
 		return rc;
-	cli_set_json(cli, json_pack("{s:I, s:I, s:s}", "opportunity", (json_int_t)opp_id,
-				    "person", (json_int_t)person_id, "role",
-				    enum_name(&role_def, role)));
+	if (cli->json && (rc = link_json(cli, opp_id, person_id, role)))
+		return rc;
 	cli_printf(cli, "linked person %lld to %s as %s\n", (long long)person_id, a->pos[0],
 		   enum_name(&role_def, role));
 	return 0;

@@ -42,6 +42,11 @@ static int org_add(struct cli *cli, const struct args *a)
 	o.name = xstrdup_or_null(a->pos[0]);
 	apply_org_options(&o, a);
 	rc = store_org_add(cli->store, &o, &cli->err);
+	if (!rc) { /* as 'org show' has it: with the times the store gave it */
+		int64_t id = o.id;
+		org_release(&o);
+		rc = store_org_get(cli->store, id, &o, &cli->err);
+	}
 	if (!rc) {
 		cli_set_json(cli, org_to_json(&o));
 		cli_printf(cli, "added organisation %lld: %s\n", (long long)o.id, o.name);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/html.h"
+#include "io/json_model.h"
 #include "method/prep.h"
 #include "util/atomic_file.h"
 
@@ -52,6 +53,47 @@ static json_t *ids_json(const id_vec *v)
 	return a;
 }
 
+/* The people on the sheet, as every command refers to a person. */
+static int people_json(struct cli *cli, const id_vec *ids, json_t **out)
+{
+	*out = json_array();
+	for (size_t i = 0; i < ids->n; i++) {
+		struct person p = { 0 };
+		struct person_ref r = { .role = -1 };
+
+		if (store_person_get(cli->store, ids->items[i], &p, &cli->err))
+			return cli->err.code;
+		r.id = p.id;
+		r.name = p.name;
+		json_array_append_new(*out, person_ref_to_json(&r));
+		person_release(&p);
+	}
+	return 0;
+}
+
+/* The JSON of a sheet: the opportunity and the people as references. */
+static int prep_json(struct cli *cli, const struct prep_result *res, const struct strbuf *md,
+		     int64_t opp_id)
+{
+	struct opp o = { 0 };
+	json_t *people = NULL;
+	int rc;
+
+	if ((rc = store_opp_get(cli->store, opp_id, &o, &cli->err)) ||
+	    (rc = people_json(cli, &res->people, &people))) {
+		json_decref(people);
+		opp_release(&o);
+		return rc;
+	}
+	cli_set_json(cli, json_pack("{s:o, s:s, s:o, s:o, s:s%}", "opportunity",
+				    opp_brief_to_json(&o), "stage",
+				    enum_name(&question_stage_def, res->stage), "questions",
+				    ids_json(&res->questions), "people", people, "markdown", md->buf,
+				    md->len));
+	opp_release(&o);
+	return 0;
+}
+
 static int prep_run(struct cli *cli, const struct args *a)
 {
 	struct prep_request req = { .stage = -1 };
@@ -75,10 +117,8 @@ static int prep_run(struct cli *cli, const struct args *a)
 		cli_printf(cli, "wrote the prep sheet for %s to %s\n", a->pos[0], html);
 	else
 		cli_printf(cli, "%s", md.buf);
-	cli_set_json(cli, json_pack("{s:s, s:s, s:o, s:o, s:s%}", "opportunity", a->pos[0],
-				    "stage", enum_name(&question_stage_def, res.stage), "questions",
-				    ids_json(&res.questions), "people", ids_json(&res.people),
-				    "markdown", md.buf, md.len));
+	if (cli->json)
+		rc = prep_json(cli, &res, &md, req.opp_id);
 out:
 	strbuf_release(&md);
 	prep_result_release(&res);

@@ -284,7 +284,7 @@ static int fit_run(struct cli *cli, const struct args *a)
 		if (to_verify(v.items[i].status))
 			json_array_append_new(verify, json_integer(v.items[i].want.id));
 	}
-	json_object_set_new(j, "opportunity", json_string(o.slug));
+	json_object_set_new(j, "opportunity", opp_brief_to_json(&o));
 	json_object_set_new(j, "wants", wants);
 	json_object_set_new(j, "to_verify", verify);
 	cli_set_json(cli, j);

@@ -87,6 +87,7 @@ struct person_ref {
 struct opp_ref {
 	int64_t id;
 	char *slug, *title, *org_name;
+	int64_t org_id;
 };
 
 struct stage_change {

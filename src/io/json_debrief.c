@@ -55,7 +55,7 @@ json_t *debrief_to_json(const struct debrief *d)
 json_t *feedback_to_json(const struct feedback *f)
 {
 	return json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)f->id,
-			 "opportunity", opp_ref_to_json(&f->opp), "from",
+			 "opportunity", opp_ref_to_json(&f->opp), "person",
 			 person_ref_to_json(&f->from), "text", json_text(f->text), "at",
 			 json_time(f->at), "created_at", json_time(f->created_at));
 }

@@ -114,7 +114,15 @@ json_t *opp_ref_to_json(const struct opp_ref *r)
 		return json_null();
 	return json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)r->id, "slug",
 			 json_text(r->slug), "title", json_text(r->title), "organisation",
-			 json_text(r->org_name));
+			 id_name(r->org_id, r->org_name));
+}
+
+json_t *opp_brief_to_json(const struct opp *o)
+{
+	struct opp_ref r = { .id = o->id, .slug = o->slug, .title = o->title,
+			     .org_name = o->org_name, .org_id = o->org_id };
+
+	return opp_ref_to_json(&r);
 }
 
 json_t *stage_change_to_json(const struct stage_change *c)

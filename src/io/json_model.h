@@ -19,6 +19,8 @@ json_t *person_to_json(const struct person *p);
 json_t *opp_to_json(const struct opp *o);
 json_t *person_ref_to_json(const struct person_ref *r); /* null when id is 0 */
 json_t *opp_ref_to_json(const struct opp_ref *r);       /* null when id is 0 */
+/* The reference to a whole opportunity: the same object as opp_ref_to_json. */
+json_t *opp_brief_to_json(const struct opp *o);
 json_t *stage_change_to_json(const struct stage_change *c);
 json_t *interaction_to_json(const struct interaction *i);
 json_t *task_to_json(const struct task *t);

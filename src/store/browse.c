@@ -214,7 +214,7 @@ out:
 /* ---- a person's opportunities ---- */
 
 static const char SQL_PERSON_OPPS[] =
-	"SELECT op.id, op.slug, op.title, o.name, op.stage, l.role"
+	"SELECT op.id, op.slug, op.title, o.name, o.id, op.stage, l.role"
 	" FROM opp_person l JOIN opportunity op ON op.id = l.opp_id"
 	" LEFT JOIN organisation o ON o.id = op.org_id"
 	" WHERE l.person_id = ?"
@@ -239,10 +239,10 @@ int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 	sqlite3_bind_int64(st, 1, person_id);
 	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == SQLITE_ROW) {
 		struct person_opp *po = VEC_PUSH(out);
-		int stage = col_enum(st, 4, &stage_def);
+		int stage = col_enum(st, 5, &stage_def);
 		col_opp_ref(st, 0, &po->opp);
 		po->stage = stage < 0 ? STAGE_LEAD : (enum stage)stage;
-		po->role = col_enum(st, 5, &role_def);
+		po->role = col_enum(st, 6, &role_def);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rc;

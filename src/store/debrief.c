@@ -7,7 +7,7 @@
 #include "core/text.h"
 
 #define DEBRIEF_SELECT                                                           \
-	"SELECT d.id, d.opp_id, op.slug, op.title, o.name, d.interaction_id, i.summary," \
+	"SELECT d.id, d.opp_id, op.slug, op.title, o.name, o.id, d.interaction_id, i.summary," \
 	" d.went_well, d.refine, d.chemistry, d.notes, d.at, d.created_at FROM debrief d" \
 	" JOIN opportunity op ON op.id = d.opp_id"                              \
 	" JOIN organisation o ON o.id = op.org_id"                              \
@@ -85,14 +85,14 @@ static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 {
 	d->id = sqlite3_column_int64(st, 0);
 	col_opp_ref(st, 1, &d->opp);
-	d->interaction_id = sqlite3_column_int64(st, 5);
-	d->interaction_summary = col_text(st, 6);
-	d->went_well = col_text(st, 7);
-	d->refine = col_text(st, 8);
-	d->chemistry = (int)col_opt_int(st, 9);
-	d->notes = col_text(st, 10);
-	d->at = col_text(st, 11);
-	d->created_at = col_text(st, 12);
+	d->interaction_id = sqlite3_column_int64(st, 6);
+	d->interaction_summary = col_text(st, 7);
+	d->went_well = col_text(st, 8);
+	d->refine = col_text(st, 9);
+	d->chemistry = (int)col_opt_int(st, 10);
+	d->notes = col_text(st, 11);
+	d->at = col_text(st, 12);
+	d->created_at = col_text(st, 13);
 }
 
 static void read_asked(sqlite3_stmt *st, void *out)

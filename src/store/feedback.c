@@ -7,7 +7,7 @@
 #include "core/text.h"
 
 #define FEEDBACK_SELECT                                                          \
-	"SELECT f.id, f.opp_id, op.slug, op.title, o.name, f.person_id, p.name, f.text, f.at," \
+	"SELECT f.id, f.opp_id, op.slug, op.title, o.name, o.id, f.person_id, p.name, f.text, f.at," \
 	" f.created_at FROM feedback f"                                          \
 	" LEFT JOIN opportunity op ON op.id = f.opp_id"                          \
 	" LEFT JOIN organisation o ON o.id = op.org_id"                          \
@@ -54,12 +54,12 @@ static void read_feedback(sqlite3_stmt *st, void *out)
 
 	f->id = sqlite3_column_int64(st, 0);
 	col_opp_ref(st, 1, &f->opp);
-	f->from.id = sqlite3_column_int64(st, 5);
-	f->from.name = col_text(st, 6);
+	f->from.id = sqlite3_column_int64(st, 6);
+	f->from.name = col_text(st, 7);
 	f->from.role = -1;
-	f->text = col_text(st, 7);
-	f->at = col_text(st, 8);
-	f->created_at = col_text(st, 9);
+	f->text = col_text(st, 8);
+	f->at = col_text(st, 9);
+	f->created_at = col_text(st, 10);
 }
 
 static void push_feedback(sqlite3_stmt *st, void *vec)

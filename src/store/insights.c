@@ -60,7 +60,7 @@ static const char SQL_REPLIES[] =
 /* The active opportunities with the day of their latest interaction (one
  * seek each in interaction_opp), or of their creation. */
 #define ACTIVE_SQL                                                                           \
-	"SELECT o.id, o.slug, o.title, g.name AS org, o.stage,"                              \
+	"SELECT o.id, o.slug, o.title, g.name AS org, g.id AS org_id, o.stage,"                              \
 	" (SELECT max(at) FROM interaction WHERE opp_id = o.id) AS seen, o.created_at"       \
 	" FROM opportunity o JOIN organisation g ON g.id = o.org_id"                         \
 	" WHERE o.stage IN ('applied', 'conversation', 'interviewing', 'offer', 'negotiating')"
@@ -72,7 +72,7 @@ static const char SQL_SILENCE_COUNTS[] =
 
 static const char SQL_SILENCE_LIST[] =
 	"WITH a AS (" ACTIVE_SQL ")"
-	" SELECT id, slug, title, org, stage, ifnull(seen, created_at) AS last, seen IS NULL"
+	" SELECT id, slug, title, org, org_id, stage, ifnull(seen, created_at) AS last, seen IS NULL"
 	" FROM a WHERE last < ?1 ORDER BY last DESC, id LIMIT ?2";
 
 static const char SQL_SOURCES[] =
@@ -195,9 +195,9 @@ int store_insights_silence(struct store *s, const char *quiet_from, const char *
 	       SQLITE_ROW) {
 		struct silent_opp *o = VEC_PUSH(&out->list);
 		col_opp_ref(st, 0, &o->opp);
-		o->stage = (enum stage)col_enum(st, 4, &stage_def);
-		o->last = col_text(st, 5);
-		o->never = sqlite3_column_int(st, 6) != 0;
+		o->stage = (enum stage)col_enum(st, 5, &stage_def);
+		o->last = col_text(st, 6);
+		o->never = sqlite3_column_int(st, 7) != 0;
 	}
 	return rc == SQLITE_DONE ? 0 : rc;
 }

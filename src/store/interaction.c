@@ -81,10 +81,10 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->at = col_text(st, 2);
 	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
 	col_opp_ref(st, 4, &i->opp);
-	i->summary = col_text(st, 8);
-	i->notes = col_text(st, 9);
-	i->chemistry = (int)col_opt_int(st, 10);
-	i->created_at = col_text(st, 11);
+	i->summary = col_text(st, 9);
+	i->notes = col_text(st, 10);
+	i->chemistry = (int)col_opt_int(st, 11);
+	i->created_at = col_text(st, 12);
 }
 
 static int store_interaction_read_people(struct store *s, struct interaction *i,

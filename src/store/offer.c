@@ -8,7 +8,7 @@
 #define OFFER_SELECT                                                                   \
 	"SELECT f.id, f.opp_id, f.base, f.bonus, f.equity, f.title, f.level, f.start,"  \
 	" f.deadline, f.benefits, f.notes, f.created_at, f.updated_at, p.slug, p.title,"  \
-	" o.name FROM offer f JOIN opportunity p ON p.id = f.opp_id"                      \
+	" o.name, o.id FROM offer f JOIN opportunity p ON p.id = f.opp_id"                      \
 	" JOIN organisation o ON o.id = p.org_id"
 
 static const char SQL_OFFER_INSERT[] =
@@ -68,6 +68,7 @@ static void read_offer(sqlite3_stmt *st, void *out)
 	o->opp.slug = col_text(st, 13);
 	o->opp.title = col_text(st, 14);
 	o->opp.org_name = col_text(st, 15);
+	o->opp.org_id = sqlite3_column_int64(st, 16);
 }
 
 static void push_offer(sqlite3_stmt *st, void *vec)

@@ -375,6 +375,7 @@ void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o)
 	o->slug = col_text(st, first + 1);
 	o->title = col_text(st, first + 2);
 	o->org_name = col_text(st, first + 3);
+	o->org_id = sqlite3_column_int64(st, first + 4);
 }
 
 int64_t col_opt_int(sqlite3_stmt *st, int idx)

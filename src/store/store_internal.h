@@ -108,6 +108,7 @@ char *col_text(sqlite3_stmt *st, int idx);
 int64_t col_opt_int(sqlite3_stmt *st, int idx);
 /* An opportunity as a reference: its id, slug, title and organisation's
  * name in the columns first .. first + 3. */
+/* An opp_ref from five columns from first: id, slug, title, the organisation's name and id. */
 void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o);
 
 /* An enum stored by name; -1 when the name is unknown (a damaged file). */
@@ -117,7 +118,7 @@ int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
  * into i, then its people (for the exports' queries too). */
 #define INTERACTION_SELECT                                                       \
 	"SELECT i.id, i.kind, i.at, i.direction, i.opp_id, p.slug, p.title, o.name,"   \
-	" i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
+	" o.id, i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
 	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
 	" LEFT JOIN organisation o ON o.id = p.org_id"
 void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i);

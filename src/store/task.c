@@ -3,7 +3,7 @@
 
 #define TASK_SELECT                                                              \
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id," \
-	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template," \
+	" op.slug, op.title, o.name, o.id, t.origin, t.why, t.created_at, t.done_at, t.template," \
 	" op.stage, ifnull(pe.rapport, -1), t.feedback_id"                       \
 	" FROM task t" \
 	" LEFT JOIN person pe ON pe.id = t.person_id"                            \
@@ -69,14 +69,14 @@ static void read_task(sqlite3_stmt *st, void *out)
 	t->person.name = col_text(st, 6);
 	t->person.role = -1;
 	col_opp_ref(st, 7, &t->opp);
-	t->origin = col_text(st, 11);
-	t->why = col_text(st, 12);
-	t->created_at = col_text(st, 13);
-	t->done_at = col_text(st, 14);
-	t->template = col_text(st, 15);
-	t->opp_stage = col_enum(st, 16, &stage_def);
-	t->person_rapport = sqlite3_column_int(st, 17);
-	t->feedback_id = sqlite3_column_int64(st, 18);
+	t->origin = col_text(st, 12);
+	t->why = col_text(st, 13);
+	t->created_at = col_text(st, 14);
+	t->done_at = col_text(st, 15);
+	t->template = col_text(st, 16);
+	t->opp_stage = col_enum(st, 17, &stage_def);
+	t->person_rapport = sqlite3_column_int(st, 18);
+	t->feedback_id = sqlite3_column_int64(st, 19);
 }
 
 static void push_task(sqlite3_stmt *st, void *vec)

@@ -189,7 +189,7 @@ static void matrix(struct strbuf *sb, const struct view *v)
 			  "<thead><tr><th scope=\"col\">Want</th>");
 	for (size_t k = 0; k < v->opps.n; k++) {
 		const struct opp *o = &v->opps.items[k];
-		struct opp_ref ref = { o->id, o->slug, o->title, o->org_name };
+		struct opp_ref ref = { o->id, o->slug, o->title, o->org_name, o->org_id };
 		strbuf_addstr(sb, "<th scope=\"col\">");
 		ui_opp_link(sb, &ref);
 		strbuf_addstr(sb, "<br>");

@@ -102,14 +102,15 @@ test_expect_success 'draft prints the subject, a blank line and the body' '
 	! grep -q "[{}]" out
 '
 
-test_expect_success 'draft --json gives task, to, subject and body' '
+test_expect_success 'draft --json gives the task, the person, the address, subject and body' '
 	rapport --json draft 1 >out &&
 	python3 -c "
 import json
 d = json.load(open(\"out\"))
-assert d[\"task\"] == 1, d
+assert d[\"task\"][\"id\"] == 1 and d[\"task\"][\"title\"], d
 assert d[\"template\"] == \"thank-you\", d
-assert d[\"to\"] == {\"id\": 1, \"name\": \"Director of Analytics\", \"email\": \"director@example.com\"}, d
+assert d[\"person\"] == {\"id\": 1, \"name\": \"Director of Analytics\"}, d
+assert d[\"email\"] == \"director@example.com\", d
 assert d[\"subject\"], d
 assert d[\"body\"].startswith(\"Hello Director,\n\"), d
 assert \"Acme Analytics\" in d[\"body\"] and d[\"body\"].endswith(\"+44 113 496 0000\n\"), d
@@ -141,7 +142,7 @@ test_expect_success 'a task with no person or opportunity still drafts sensibly'
 	grep -q "^Hello,$" out &&
 	grep -q "your organisation" out &&
 	! grep -q " ," out &&
-	rapport --json draft "$id" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"to\"]" >to &&
+	rapport --json draft "$id" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" json_get "[\"person\"]" >to &&
 	test_eq "$(cat to)" None
 '
 

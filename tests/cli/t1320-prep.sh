@@ -78,7 +78,9 @@ test_expect_success 'questions name whom to ask, by role' '
 
 test_expect_success '--with narrows the people and their audiences' '
 	rapport --json prep $opp --with "Quality Engineer" >out &&
-	test_eq "$(jv people <out)" "[2]" &&
+	test_eq "$(jlen people <out)" 1 &&
+	test_eq "$(jv people.0.id <out)" 2 &&
+	test_eq "$(jv opportunity.organisation.name <out)" "Acme Analytics" &&
 	rapport --json question list >bank &&
 	python3 -c "
 import json

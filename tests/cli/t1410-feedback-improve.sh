@@ -30,7 +30,7 @@ test_expect_success 'feedback add: who said it, about which opportunity, when' '
 		--from Agency --at 2026-02-27 >out &&
 	test_eq "$(jv id <out)" 1 &&
 	test_eq "$(jv opportunity.slug <out)" acme-data-lead &&
-	test_eq "$(jv from.name <out)" "Agency Recruiter" &&
+	test_eq "$(jv person.name <out)" "Agency Recruiter" &&
 	test_eq "$(jv at <out)" 2026-02-27T00:00:00+00:00 &&
 	test_eq "$(jv text <out)" \
 		"Your SQL was thin; read up on window functions and take a statistics class"

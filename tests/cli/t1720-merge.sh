@@ -55,7 +55,7 @@ assert [(p[\"id\"], p[\"role\"]) for p in o[\"people\"]] == [(1, \"hiring-manage
 " &&
 	rapport --json opp show analyst >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq people.0.id 1 people.0.role hr &&
 	rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.person.id 1 &&
-	rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.from.id 1 &&
+	rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.person.id 1 &&
 	test_must_fail 1 rapport person show 2 &&
 	rapport search tea >s && grep -q "Data Recruiter" s && test "$(grep -c "Data Recruiter" s)" = 1 &&
 	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk

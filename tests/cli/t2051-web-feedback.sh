@@ -39,7 +39,7 @@ test_expect_success 'feedback: saved as the command line saves it' '
 	test "$(head -1 resp)" = 303 &&
 	grep -q "^Location: /opportunities/acme#feedback$" resp &&
 	rapport --json feedback list acme >f &&
-	jv_eq "#" 1 0.text "Read up on stakeholder management" 0.from.name "Agency Recruiter" \
+	jv_eq "#" 1 0.text "Read up on stakeholder management" 0.person.name "Agency Recruiter" \
 		0.at 2026-03-02T09:00:00+00:00 <f &&
 	http GET /opportunities/acme >page &&
 	grep -q "Read up on stakeholder management" page &&

@@ -126,4 +126,33 @@ test_expect_success '--json is refused, not ignored, where the output is another
 	test_eq "$(db_digest)" "$before"
 '
 
+test_expect_success 'one JSON shape per thing: an opportunity is the same object everywhere' '
+	rapport person add "Data Recruiter" --org Acme >/dev/null &&
+	rapport --json log call "A first call" --with "Data Recruiter" --opp acme-data-lead >log.json &&
+	rapport --json task add "Send the portfolio" --opp acme-data-lead --due +2d >task.json &&
+	rapport --json fit acme-data-lead >fit.json &&
+	rapport --json opp link acme-data-lead "Data Recruiter" --role recruiter >link.json &&
+	rapport --json opp show acme-data-lead >opp.json &&
+	org_id=$(jv organisation.id <opp.json) &&
+	for f in log task fit link; do
+		test_eq "$(jv opportunity.slug <$f.json)" acme-data-lead &&
+		test_eq "$(jv opportunity.organisation.name <$f.json)" Acme &&
+		test_eq "$(jv opportunity.organisation.id <$f.json)" "$org_id" || return 1
+	done &&
+	test_eq "$(jv person.name <link.json)" "Data Recruiter" &&
+	test_eq "$(jv person.role <link.json)" recruiter
+'
+
+test_expect_success 'times in RFC 3339 with their offset, days as dates' '
+	rapport --json org add "Zone Test" >out &&
+	test_eq "$(jv created_at <out)" "2026-03-02T09:00:00+00:00" &&
+	test_eq "$(jv created_at <out)" "$(rapport --json org show "Zone Test" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv created_at)" &&
+	rapport --json task add "Timed" --due 2026-03-05T14:30 >out &&
+	test_eq "$(jv due <out)" 2026-03-05 &&
+	test_eq "$(jv due_at <out)" "2026-03-05T14:30:00+00:00" &&
+	rapport --json log note "A day alone" --at 2026-03-01 >out &&
+	test_eq "$(jv at <out)" "2026-03-01T00:00:00+00:00" &&
+	test_eq "$(jv all_day <out)" True
+'
+
 test_done
