@@ -45,8 +45,26 @@ python3() {
 	command "$_python3" "$@"
 }
 
+# Every --json output a script gets from a command that succeeded is kept,
+# with the command's arguments, and checked against the JSON Schemas in
+# docs/json/ when the script ends (tests/cli/json-check.py): a script
+# written against one command's shape works on every other's.
 rapport() {
-	"$RAPPORT" "$@"
+	case " $* " in
+	*" --json "*) ;;
+	*) "$RAPPORT" "$@"; return ;;
+	esac
+	mkdir -p "$TEST_DIR/.json"
+	_jf=$(mktemp "$TEST_DIR/.json/out.XXXXXX")
+	"$RAPPORT" "$@" >"$_jf"
+	_rc=$?
+	cat "$_jf"
+	if [ "$_rc" -eq 0 ]; then
+		printf '%s\0' "$@" >"$_jf.args"
+	else
+		rm -f "$_jf"
+	fi
+	return "$_rc"
 }
 
 test_expect_success() {
@@ -396,6 +414,12 @@ http_status() {
 }
 
 test_done() {
+	if [ -d "$TEST_DIR/.json" ]; then
+		test_expect_success 'every --json output matches its schema (docs/json)' '
+			python3 "$TEST_ROOT/cli/json-check.py" "$TEST_ROOT/../docs/json/rapport.schema.json" \
+				"$TEST_DIR/.json"
+		'
+	fi
 	echo "1..$test_count"
 	if [ "$test_failed" -ne 0 ]; then
 		echo "# failed $test_failed of $test_count"
