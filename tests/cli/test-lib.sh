@@ -20,6 +20,9 @@ serve_pid=
 trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 export RAPPORT_DB="$TEST_DIR/rapport.db"
 export RAPPORT_NOW="2026-03-02T09:00"
+# tables are cut to $COLUMNS when it is set (cli/table.h): a test sets it
+# where it means to, never from the shell that started the suite
+unset COLUMNS
 export HOME="$TEST_DIR/home"
 export XDG_DATA_HOME="$TEST_DIR/home/.local/share"
 export XDG_CONFIG_HOME="$TEST_DIR/home/.config"
