@@ -71,6 +71,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
 # The argument parser is the command line's, not the library's (with the
 # list formats it checks, in cli/table.c).
 $(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o $(BUILD)/src/cli/table.o
+$(BUILD)/tests/test-table: $(BUILD)/src/cli/table.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
