@@ -68,8 +68,10 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(LIBS) $(TEST_LIBS)
 
-# The argument parser is the command line's, not the library's.
-$(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o
+# The argument parser is the command line's, not the library's (with the
+# list formats it checks, in cli/table.c).
+$(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o $(BUILD)/src/cli/table.o
+$(BUILD)/tests/test-table: $(BUILD)/src/cli/table.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/table.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "util/xalloc.h"
@@ -103,6 +104,22 @@ static size_t opts_count(const struct cmd_spec *cmd)
 	return n;
 }
 
+/* --format, for a list: "json" is --json; another format with --json
+ * is a contradiction, not a choice. */
+static int parse_format(struct args *a, struct error *err)
+{
+	const char *v = arg_offered(a, CLI_OPT_FORMAT) ? arg_opt(a, CLI_OPT_FORMAT) : NULL;
+
+	if (!v)
+		return 0;
+	if (table_parse_format(v, &a->format, err))
+		return ERR_INVALID;
+	if (a->json && a->format != CLI_FORMAT_JSON)
+		return error_set(err, ERR_INVALID, "--json and --format %s do not go together", v);
+	a->json = a->format == CLI_FORMAT_JSON;
+	return 0;
+}
+
 int args_parse(struct args *a, const struct cmd_spec *cmd, int argc, const char **argv,
 	       struct error *err)
 {
@@ -167,7 +184,7 @@ found:
 		return error_set(err, ERR_INVALID, "missing %s", cmd->usage);
 	if (a->npos > cmd->max_args)
 		return error_set(err, ERR_INVALID, "unexpected argument '%s'", a->pos[cmd->max_args]);
-	return 0;
+	return parse_format(a, err);
 }
 
 void args_release(struct args *a)

@@ -22,7 +22,21 @@
 enum cli_shared_opt {
 	CLI_OPT_ALL = 1000, /* show: every interaction */
 	CLI_OPT_FORCE,      /* rm: what goes with the record too */
+	CLI_OPT_FORMAT,     /* a list: table, tsv or json (see cli/table.h) */
 };
+
+/* How a list prints its rows (--format). */
+enum cli_format {
+	CLI_FORMAT_TABLE, /* aligned columns, cut to the terminal's width */
+	CLI_FORMAT_TSV,   /* a header, then tab-separated rows, for awk */
+	CLI_FORMAT_JSON,  /* the same as --json */
+};
+
+/* The --format option every list command offers: its entry in the table. */
+#define CLI_FORMAT_OPT                                                                   \
+	{ .id = CLI_OPT_FORMAT, .name = "format", .arg = "FORMAT",                       \
+	  .help = "table (the default), tsv (a header, then a tab-separated line a record) " \
+		  "or json" }
 
 enum opt_flags {
 	OPT_MULTI = 1 << 0,  /* may be given several times */
@@ -57,11 +71,13 @@ struct args {
 	/* global options, accepted anywhere */
 	bool json, help;
 	const char *db;
+	enum cli_format format; /* --format, for the commands that offer it */
 };
 
 struct cli {
 	struct store *store;
 	bool json;
+	enum cli_format format; /* a list's rows: see cli/table.h */
 	struct strbuf out; /* text output, printed after commit */
 	struct strbuf note; /* a word for a person at a terminal: see cli_note */
 	json_t *result;    /* JSON output, printed after commit */

@@ -16,31 +16,58 @@ enum agenda_opt {
 	AGENDA_OPT_DAYS = 1,
 };
 
-/* show_tasks(), with a "mismatch:" line under an opportunity's first task. */
-static void show_section(struct cli *cli, const struct agenda *ag, int k, const char *title,
-			 id_vec *said)
+/* The agenda in TSV is one table: a task a line, its section first. */
+static const struct table_col agenda_cols[] = {
+	{ "section", 0, NULL, COL_TSV_ONLY },
+	TASK_COLS,
+};
+
+/* Section k's tasks as rows, with a "mismatch:" line under an
+ * opportunity's first task. */
+static void add_section(struct table *tb, const struct agenda *ag, int k, id_vec *said)
 {
 	const task_vec *v = &ag->section[k];
 	struct strbuf sb = STRBUF_INIT;
 
-	if (v->n)
-		cli_printf(cli, "%s%s:\n", cli->out.len ? "\n" : "", title);
 	for (size_t i = 0; i < v->n; i++) {
 		int64_t opp = v->items[i].opp.id;
 		const struct level_mismatch *m = agenda_mismatch_of(ag, opp);
 		bool seen = false;
 
-		show_task_line(cli, &v->items[i]);
+		table_add(tb, agenda_section_names[k]);
+		task_row(tb, &v->items[i]);
 		for (size_t j = 0; j < said->n && !seen; j++)
 			seen = said->items[j] == opp;
 		if (!m || seen)
 			continue;
 		strbuf_reset(&sb);
 		level_mismatch_text(m, &sb);
-		cli_printf(cli, "       mismatch: %s\n", sb.buf);
+		table_note(tb, "       mismatch: %s", sb.buf);
 		*VEC_PUSH(said) = opp;
 	}
 	strbuf_release(&sb);
+}
+
+/* The sections under their titles, or (TSV) as one table. */
+static void show_agenda(struct cli *cli, const struct agenda *ag, long days)
+{
+	id_vec said = { 0 };
+	struct table tb;
+
+	table_init(&tb, agenda_cols, ARRAY_SIZE(agenda_cols));
+	for (int k = 0; k < AGENDA_SECTIONS; k++) {
+		if (!ag->section[k].n || table_is_tsv(cli)) {
+			add_section(&tb, ag, k, &said);
+			continue;
+		}
+		cli_printf(cli, "%s%s:\n", cli->out.len ? "\n" : "",
+			   k == AGENDA_UPCOMING && days == 1 ? "tomorrow" : agenda_section_names[k]);
+		add_section(&tb, ag, k, &said);
+		table_print(cli, &tb);
+		table_init(&tb, agenda_cols, ARRAY_SIZE(agenda_cols));
+	}
+	table_print(cli, &tb);
+	free(said.items);
 }
 
 static json_t *agenda_json(const struct agenda *ag)
@@ -66,7 +93,6 @@ static json_t *agenda_json(const struct agenda *ag)
 static int agenda_run(struct cli *cli, const struct args *a)
 {
 	struct agenda ag;
-	id_vec said = { 0 };
 	long days = 7;
 	bool given;
 
@@ -80,11 +106,8 @@ static int agenda_run(struct cli *cli, const struct args *a)
 	} else {
 		if (!ag.tasks.n)
 			cli_note(cli, "nothing due in the next %ld days\n", days);
-		show_section(cli, &ag, AGENDA_OVERDUE, "overdue", &said);
-		show_section(cli, &ag, AGENDA_TODAY, "today", &said);
-		show_section(cli, &ag, AGENDA_UPCOMING, days == 1 ? "tomorrow" : "upcoming", &said);
+		show_agenda(cli, &ag, days);
 	}
-	free(said.items);
 	agenda_release(&ag);
 	return 0;
 }
@@ -92,6 +115,7 @@ static int agenda_run(struct cli *cli, const struct args *a)
 static const struct opt_spec agenda_opts[] = {
 	{ .id = AGENDA_OPT_DAYS, .name = "days", .arg = "N",
 	  .help = "how many days ahead to show (default 7)" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 

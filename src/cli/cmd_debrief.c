@@ -10,6 +10,7 @@
  */
 #include "cli/debrief.h"
 #include "cli/remove.h"
+#include "cli/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -366,30 +367,57 @@ out:
 	return rc;
 }
 
+static const struct table_col debrief_cols[] = {
+	{ "id", 5, NULL, COL_RIGHT },
+	{ "at", 16, NULL, 0 },
+	{ "opp_id", 0, NULL, COL_TSV_ONLY },
+	{ "opp", 0, " ", 0 },
+	{ "questions", 0, NULL, COL_TSV_ONLY },
+	{ "N questions", 0, NULL, COL_TABLE_ONLY },
+	{ "chemistry", 0, NULL, COL_TSV_ONLY },
+	{ "chemistry N/5", 0, "  · ", COL_TABLE_ONLY | COL_IF_SET },
+	{ "interaction_id", 0, NULL, COL_TSV_ONLY },
+	{ "interaction", 0, "  · ", COL_FREE | COL_IF_SET },
+};
+
+static void debrief_row(struct table *t, const struct debrief *d)
+{
+	table_add_id(t, d->id);
+	table_addf(t, "%.16s", d->at);
+	table_add_id(t, d->opp.id);
+	table_add(t, d->opp.slug);
+	table_addf(t, "%zu", d->asked.n);
+	table_addf(t, "%zu question%s", d->asked.n, d->asked.n == 1 ? "" : "s");
+	if (d->chemistry > 0) {
+		table_addf(t, "%d", d->chemistry);
+		table_addf(t, "chemistry %d/5", d->chemistry);
+	} else {
+		table_add(t, NULL);
+		table_add(t, NULL);
+	}
+	table_add_id(t, d->interaction_id);
+	table_add(t, d->interaction_id ? d->interaction_summary : NULL);
+}
+
 static int debrief_list(struct cli *cli, const struct args *a)
 {
 	debrief_vec v = { 0 };
 	json_t *arr = cli->json ? json_array() : NULL;
 	int64_t opp_id = 0;
+	struct table t;
 	int rc;
 
 	if ((a->npos && (rc = store_opp_resolve(cli->store, a->pos[0], &opp_id, &cli->err))) ||
 	    (rc = store_debrief_list(cli->store, opp_id, &v, &cli->err)))
 		goto out;
+	table_init(&t, debrief_cols, ARRAY_SIZE(debrief_cols));
 	for (size_t i = 0; i < v.n; i++) {
-		const struct debrief *d = &v.items[i];
-		if (arr) {
-			json_array_append_new(arr, debrief_to_json(d));
-			continue;
-		}
-		cli_printf(cli, "%5lld  %-16.16s %s  %zu question%s", (long long)d->id, d->at,
-			   d->opp.slug, d->asked.n, d->asked.n == 1 ? "" : "s");
-		if (d->chemistry > 0)
-			cli_printf(cli, "  · chemistry %d/5", d->chemistry);
-		if (d->interaction_id)
-			cli_printf(cli, "  · %s", d->interaction_summary);
-		cli_printf(cli, "\n");
+		if (arr)
+			json_array_append_new(arr, debrief_to_json(&v.items[i]));
+		else
+			debrief_row(&t, &v.items[i]);
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	arr = NULL;
 out:
@@ -430,6 +458,8 @@ static const struct opt_spec debrief_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec debrief_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec debrief_cmds[] = {
 	{ "", "OPP",
 	  "Debrief an interview: the questions you asked and their answers (an answer can mark "
@@ -439,8 +469,8 @@ const struct cmd_spec debrief_cmds[] = {
 	  "debrief acme-data-lead --asked 12 --answer \"two days a month in the office\" "
 	  "--mark \"remote work=met\" --asked \"How is success measured?\" --chemistry 4",
 	  1, 1, debrief_opts, debrief_run, CMD_WRITE },
-	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1, NULL,
-	  debrief_list, 0 },
+	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1,
+	  debrief_list_opts, debrief_list, 0 },
 	{ "show", "ID", "Show a debrief: the questions asked, the answers and the wants they "
 	  "marked.", 1, 1, NULL, debrief_show, 0 },
 	{ "rm", "ID", "Remove a debrief with its questions asked; one whose answers marked "

@@ -46,20 +46,40 @@ static int feedback_add(struct cli *cli, const struct args *a)
 	return 0;
 }
 
-static void show_feedback(struct cli *cli, const struct feedback *f, const task_vec *tasks)
-{
-	const char *text = f->text;
-	size_t len = strcspn(text, "\n");
+static const struct table_col feedback_cols[] = {
+	{ "id", 5, NULL, COL_RIGHT },
+	{ "at", 16, NULL, 0 },
+	{ "from_id", 0, NULL, COL_TSV_ONLY },
+	{ "from", 0, " ", COL_FREE },
+	{ "opp_id", 0, NULL, COL_TSV_ONLY },
+	{ "opp", 0, "  · ", COL_IF_SET },
+	{ "text", 0, NULL, COL_TSV_ONLY },
+	{ "improvements", 0, NULL, COL_TSV_ONLY }, /* task ids, ", " between */
+};
 
-	cli_printf(cli, "%5lld  %-16.16s %s", (long long)f->id, f->at,
-		   f->from.id ? f->from.name : "(someone since removed)");
-	if (f->opp.id)
-		cli_printf(cli, "  · %s", f->opp.slug);
-	cli_printf(cli, "\n       %.*s%s\n", (int)len, text, text[len] ? " ..." : "");
+/* A feedback on a line, the first line of its text and the improvement
+ * actions that follow it under it. */
+static void feedback_row(struct table *t, const struct feedback *f, const task_vec *tasks)
+{
+	size_t len = strcspn(f->text, "\n");
+	struct strbuf ids = STRBUF_INIT;
+
 	for (size_t i = 0; i < tasks->n; i++)
-		cli_printf(cli, "       improvement %lld: %s [%s]\n", (long long)tasks->items[i].id,
+		strbuf_addf(&ids, "%s%lld", i ? ", " : "", (long long)tasks->items[i].id);
+	table_add_id(t, f->id);
+	table_addf(t, "%.16s", f->at);
+	table_add_id(t, f->from.id);
+	table_add(t, f->from.id ? f->from.name : "(someone since removed)");
+	table_add_id(t, f->opp.id);
+	table_add(t, f->opp.id ? f->opp.slug : NULL);
+	table_add(t, f->text);
+	table_add(t, ids.buf);
+	table_note(t, "       %.*s%s", (int)len, f->text, f->text[len] ? " ..." : "");
+	for (size_t i = 0; i < tasks->n; i++)
+		table_note(t, "       improvement %lld: %s [%s]", (long long)tasks->items[i].id,
 			   tasks->items[i].title,
 			   enum_name(&task_status_def, (int)tasks->items[i].status));
+	strbuf_release(&ids);
 }
 
 static int feedback_list(struct cli *cli, const struct args *a)
@@ -67,11 +87,13 @@ static int feedback_list(struct cli *cli, const struct args *a)
 	feedback_vec v = { 0 };
 	json_t *arr = cli->json ? json_array() : NULL;
 	int64_t opp_id = 0;
+	struct table t;
 	int rc;
 
 	if ((a->npos && (rc = store_opp_resolve(cli->store, a->pos[0], &opp_id, &cli->err))) ||
 	    (rc = store_feedback_list(cli->store, opp_id, &v, &cli->err)))
 		goto out;
+	table_init(&t, feedback_cols, ARRAY_SIZE(feedback_cols));
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		task_vec tasks = { 0 };
 		if (!(rc = improvement_tasks(cli->store, v.items[i].id, &tasks, &cli->err)) && arr) {
@@ -79,10 +101,11 @@ static int feedback_list(struct cli *cli, const struct args *a)
 			json_object_set_new(j, "improvements", tasks_json(&tasks));
 			json_array_append_new(arr, j);
 		} else if (!rc) {
-			show_feedback(cli, &v.items[i], &tasks);
+			feedback_row(&t, &v.items[i], &tasks);
 		}
 		task_vec_release(&tasks);
 	}
+	table_print(cli, &t);
 	if (!rc) {
 		cli_set_json(cli, arr);
 		arr = NULL;
@@ -101,6 +124,8 @@ static const struct opt_spec feedback_add_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec feedback_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec feedback_cmds[] = {
 	{ "add", "OPP TEXT",
 	  "Record feedback someone gave you about an opportunity: what to work on, what to read, "
@@ -108,7 +133,7 @@ const struct cmd_spec feedback_cmds[] = {
 	  "--from-feedback ID'.",
 	  2, 2, feedback_add_opts, feedback_add, CMD_WRITE },
 	{ "list", "[OPP]", "List feedback (on one opportunity), oldest first, with the improvement "
-	  "actions that follow each.", 0, 1, NULL, feedback_list, 0 },
+	  "actions that follow each.", 0, 1, feedback_list_opts, feedback_list, 0 },
 	{ "rm", "ID", "Remove feedback; with improvement actions that follow it only with "
 	  "--force (they stay, following nothing).", 1, 1, cli_rm_opts, cli_feedback_rm,
 	  CMD_WRITE },

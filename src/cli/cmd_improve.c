@@ -72,8 +72,7 @@ static int improve_list(struct cli *cli, const struct args *a)
 	if (!rc && cli->json)
 		cli_set_json(cli, tasks_json(&v));
 	else if (!rc)
-		for (size_t i = 0; i < v.n; i++)
-			show_task_line(cli, &v.items[i]);
+		show_task_table(cli, &v);
 	task_vec_release(&v);
 	return rc;
 }
@@ -87,6 +86,8 @@ static const struct opt_spec improve_add_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec improve_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec improve_cmds[] = {
 	{ "add", "TEXT",
 	  "Add an improvement action (a learn task: a book to read, a class to take, a skill to "
@@ -94,7 +95,7 @@ const struct cmd_spec improve_cmds[] = {
 	  "brings a progress-update letter to the person who gave it.",
 	  1, 1, improve_add_opts, improve_add, CMD_WRITE },
 	{ "list", "", "List improvement actions: open ones by due date, then those done or "
-	  "skipped.", 0, 0, NULL, improve_list, 0 },
+	  "skipped.", 0, 0, improve_list_opts, improve_list, 0 },
 	{ "rm", "ID", "Remove an improvement action.", 1, 1, cli_rm_opts, cli_improve_rm,
 	  CMD_WRITE },
 	{ 0 },

@@ -9,6 +9,7 @@
 
 #include "cli/offer_compare.h"
 #include "cli/show.h"
+#include "cli/table.h"
 #include "core/text.h"
 #include "io/json_model.h"
 #include "io/json_wants.h"
@@ -96,27 +97,38 @@ static int apply_opp_options(struct cli *cli, struct opp *o, const struct args *
 	return 0;
 }
 
-static void print_opp_line(struct cli *cli, const struct opp *o, const struct fit *fit)
-{
-	struct strbuf line = STRBUF_INIT;
+static const struct table_col opp_cols[] = {
+	{ "id", 4, NULL, COL_RIGHT },
+	{ "slug", 30, NULL, 0 },
+	{ "stage", 13, " ", 0 },
+	{ "fit", 4, " fit ", COL_IF_SET },      /* when there are wants */
+	{ "known", 0, NULL, COL_TSV_ONLY },
+	{ "(known)", 16, " ", COL_IF_SET | COL_TABLE_ONLY },
+	{ "org_id", 0, NULL, COL_TSV_ONLY },
+	{ "org", 0, " ", COL_FREE },
+	{ "title", 0, " · ", COL_FREE },
+};
 
-	strbuf_addf(&line, "%4lld  ", (long long)o->id);
-	strbuf_addpad(&line, o->slug, 30);
-	strbuf_addstr(&line, " ");
-	strbuf_addpad(&line, enum_name(&stage_def, (int)o->stage), 13);
+static void opp_row(struct table *t, const struct opp *o, const struct fit *fit)
+{
+	char score[32] = "", known[40] = "";
+
 	if (fit) {
-		char score[32], known[48], text[40];
 		fit_text(fit, score, sizeof(score));
-		fit_known_text(fit, text, sizeof(text));
-		snprintf(known, sizeof(known), "(%s)", text);
-		strbuf_addstr(&line, " fit ");
-		strbuf_addpad(&line, score, 4);
-		strbuf_addch(&line, ' ');
-		strbuf_addpad(&line, known, 16);
+		fit_known_text(fit, known, sizeof(known));
 	}
-	strbuf_addf(&line, " %s · %s", o->org_name, o->title);
-	cli_printf(cli, "%s\n", line.buf);
-	strbuf_release(&line);
+	table_add_id(t, o->id);
+	table_add(t, o->slug);
+	table_add(t, enum_name(&stage_def, (int)o->stage));
+	table_add(t, score);
+	table_add(t, known);
+	if (fit)
+		table_addf(t, "(%s)", known);
+	else
+		table_add(t, NULL);
+	table_add_id(t, o->org_id);
+	table_add(t, o->org_name);
+	table_add(t, o->title);
 }
 
 /* The stored name of the organisation (the slug is made from it, not from
@@ -168,6 +180,7 @@ static int opp_list(struct cli *cli, const struct args *a)
 	const char *stage = arg_opt(a, OPP_OPT_STAGE);
 	struct fit_table fits = { 0 };
 	opp_vec v = { 0 };
+	struct table t;
 	json_t *arr;
 	int st = -1;
 
@@ -182,6 +195,7 @@ static int opp_list(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	}
 	arr = cli->json ? json_array() : NULL;
+	table_init(&t, opp_cols, ARRAY_SIZE(opp_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		struct fit f = fit_table_get(&fits, &v.items[i]);
 		if (arr) {
@@ -189,9 +203,10 @@ static int opp_list(struct cli *cli, const struct args *a)
 			json_object_set_new(j, "fit", fit_to_json(&f));
 			json_array_append_new(arr, j);
 		} else {
-			print_opp_line(cli, &v.items[i], fits.wants.n ? &f : NULL);
+			opp_row(&t, &v.items[i], fits.wants.n ? &f : NULL);
 		}
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	opp_vec_release(&v);
 	fit_table_release(&fits);
@@ -434,6 +449,7 @@ static const struct opt_spec opp_edit_opts[] = {
 static const struct opt_spec opp_list_opts[] = {
 	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
 	  .help = "only opportunities in this stage" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 static const struct opt_spec opp_move_opts[] = {

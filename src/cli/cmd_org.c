@@ -1,6 +1,7 @@
 /* cmd_org.c: rapport org add|list|show|edit. */
 #include "cli/cli.h"
 #include "cli/remove.h"
+#include "cli/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +17,11 @@ enum org_opt {
 	ORG_OPT_NAME,
 };
 
-static void print_org_line(struct cli *cli, const struct org *o)
-{
-	cli_printf(cli, "%4lld  %s%s%s\n", (long long)o->id, o->name,
-		   o->location ? "  " : "", o->location ? o->location : "");
-}
+static const struct table_col org_cols[] = {
+	{ "id", 4, NULL, COL_RIGHT },
+	{ "name", 1, NULL, COL_FREE },
+	{ "location", 0, NULL, COL_FREE | COL_IF_SET },
+};
 
 static void apply_org_options(struct org *o, const struct args *a)
 {
@@ -59,16 +60,21 @@ static int org_list(struct cli *cli, const struct args *a)
 {
 	org_vec v = { 0 };
 	json_t *arr = json_array();
+	struct table t;
 
 	(void)a;
 	if (store_org_list(cli->store, &v, &cli->err)) {
 		json_decref(arr);
 		return cli->err.code;
 	}
+	table_init(&t, org_cols, ARRAY_SIZE(org_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		json_array_append_new(arr, org_to_json(&v.items[i]));
-		print_org_line(cli, &v.items[i]);
+		table_add_id(&t, v.items[i].id);
+		table_add(&t, v.items[i].name);
+		table_add(&t, v.items[i].location);
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	org_vec_release(&v);
 	return 0;
@@ -148,9 +154,11 @@ static const struct opt_spec org_edit_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec org_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec org_cmds[] = {
 	{ "add", "NAME", "Add an organisation.", 1, 1, org_add_opts, org_add, CMD_WRITE },
-	{ "list", "", "List organisations by name.", 0, 0, NULL, org_list, 0 },
+	{ "list", "", "List organisations by name.", 0, 0, org_list_opts, org_list, 0 },
 	{ "show", "ORG", "Show an organisation (by id or name) with its people and opportunities.",
 	  1, 1, NULL, org_show, 0 },
 	{ "edit", "ORG", "Change an organisation's fields.", 1, 1, org_edit_opts, org_edit,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/show.h"
+#include "cli/table.h"
 #include "io/json_model.h"
 #include "method/person_view.h"
 
@@ -102,18 +103,21 @@ static int apply_person_options(struct cli *cli, struct person *p, const struct 
 	return 0;
 }
 
-static void print_person_line(struct cli *cli, const struct person *p)
-{
-	struct strbuf line = STRBUF_INIT;
+static const struct table_col person_cols[] = {
+	{ "id", 5, NULL, COL_RIGHT },
+	{ "name", 24, NULL, COL_FREE },
+	{ "org_id", 0, NULL, COL_TSV_ONLY },
+	{ "org", 20, NULL, COL_FREE },
+	{ "title", 0, NULL, COL_FREE },
+};
 
-	strbuf_addf(&line, "%5lld  ", (long long)p->id);
-	strbuf_addpad(&line, p->name, 24);
-	strbuf_addstr(&line, "  ");
-	strbuf_addpad(&line, p->org_name ? p->org_name : "", 20);
-	strbuf_addf(&line, "  %s", p->title ? p->title : "");
-	strbuf_trim(&line);
-	cli_printf(cli, "%s\n", line.buf);
-	strbuf_release(&line);
+static void person_row(struct table *t, const struct person *p)
+{
+	table_add_id(t, p->id);
+	table_add(t, p->name);
+	table_add_id(t, p->org_id);
+	table_add(t, p->org_name);
+	table_add(t, p->title);
 }
 
 /* A second person of the same name in the same organisation is more often
@@ -161,6 +165,7 @@ static int person_list(struct cli *cli, const struct args *a)
 	person_vec v = { 0 };
 	int64_t org_id = 0;
 	const char *org = arg_opt(a, PERSON_OPT_ORG);
+	struct table t;
 	json_t *arr;
 
 	if (org && store_org_resolve(cli->store, org, &org_id, &cli->err))
@@ -170,12 +175,14 @@ static int person_list(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	}
 	arr = cli->json ? json_array() : NULL;
+	table_init(&t, person_cols, ARRAY_SIZE(person_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		if (arr)
 			json_array_append_new(arr, person_to_json(&v.items[i]));
 		else
-			print_person_line(cli, &v.items[i]);
+			person_row(&t, &v.items[i]);
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	person_vec_release(&v);
 	return 0;
@@ -334,6 +341,7 @@ static const struct opt_spec person_list_opts[] = {
 	{ .id = PERSON_OPT_ORG, .name = "org", .arg = "ORG",
 	  .help = "only people of this organisation" },
 	{ .id = PERSON_OPT_TAG, .name = "tag", .arg = "TAG", .help = "only people with this tag" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 static const struct opt_spec person_show_opts[] = {

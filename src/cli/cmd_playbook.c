@@ -1,5 +1,6 @@
 /* cmd_playbook.c: rapport playbook list|show|check: the rules that make follow-ups. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,26 +38,46 @@ static void print_cancel(struct cli *cli, const struct rule *r)
 	strbuf_release(&sb);
 }
 
-static void print_rule(struct cli *cli, const struct rule *r, bool full)
+static const struct table_col rule_cols[] = {
+	{ "name", 20, NULL, 0 },
+	{ "enabled", 0, NULL, COL_TSV_ONLY },
+	{ "[off]", 0, " ", COL_TABLE_ONLY | COL_IF_SET },
+	{ "description", 0, " ", COL_FREE },
+};
+
+static void rule_row(struct table *t, const struct rule *r)
 {
-	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
+	struct strbuf when = STRBUF_INIT;
 
 	rule_trigger_text(&when, r);
+	table_add(t, r->name);
+	table_add(t, r->enabled ? "yes" : "no");
+	table_add(t, r->enabled ? NULL : "[off]");
+	table_add(t, r->description ? r->description : when.buf);
+	strbuf_release(&when);
+}
+
+/* A rule's line as the list shows it, then all it does. */
+static void print_rule(struct cli *cli, const struct rule *r)
+{
+	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
+	struct table t;
+
+	table_init(&t, rule_cols, ARRAY_SIZE(rule_cols));
+	rule_row(&t, r);
+	table_print(cli, &t);
+	rule_trigger_text(&when, r);
 	rule_action_text(&does, r);
-	cli_printf(cli, "%-20s %s%s\n", r->name, r->enabled ? "" : "[off] ",
-		   r->description ? r->description : when.buf);
-	if (full) {
-		cli_printf(cli, "  when:     %s\n  does:     %s\n", when.buf, does.buf);
-		if (r->title)
-			cli_printf(cli, "  title:    %s\n", r->title);
-		if (r->why)
-			cli_printf(cli, "  why:      %s\n", r->why);
-		if (r->template)
-			cli_printf(cli, "  letter:   %s\n", r->template);
-		if (rule_has_end(r))
-			print_cancel(cli, r);
-		cli_printf(cli, "  from:     %s\n", r->origin);
-	}
+	cli_printf(cli, "  when:     %s\n  does:     %s\n", when.buf, does.buf);
+	if (r->title)
+		cli_printf(cli, "  title:    %s\n", r->title);
+	if (r->why)
+		cli_printf(cli, "  why:      %s\n", r->why);
+	if (r->template)
+		cli_printf(cli, "  letter:   %s\n", r->template);
+	if (rule_has_end(r))
+		print_cancel(cli, r);
+	cli_printf(cli, "  from:     %s\n", r->origin);
 	strbuf_release(&when);
 	strbuf_release(&does);
 }
@@ -64,16 +85,19 @@ static void print_rule(struct cli *cli, const struct rule *r, bool full)
 static int playbook_list(struct cli *cli, const struct args *a)
 {
 	const struct playbook *pb = cli_playbook(cli);
+	struct table t;
 	json_t *arr;
 
 	(void)a;
 	if (!pb)
 		return cli->err.code;
 	arr = json_array();
+	table_init(&t, rule_cols, ARRAY_SIZE(rule_cols));
 	for (size_t i = 0; i < pb->n; i++) {
 		json_array_append_new(arr, rule_json(&pb->rules[i]));
-		print_rule(cli, &pb->rules[i], false);
+		rule_row(&t, &pb->rules[i]);
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	return 0;
 }
@@ -95,7 +119,7 @@ static int playbook_show(struct cli *cli, const struct args *a)
 		json_array_append_new(arr, rule_json(r));
 		if (cli->out.len)
 			cli_printf(cli, "\n");
-		print_rule(cli, r, true);
+		print_rule(cli, r);
 	}
 	if (!json_array_size(arr)) {
 		json_decref(arr);
@@ -140,9 +164,11 @@ static int playbook_check(struct cli *cli, const struct args *a)
 	return rc;
 }
 
+static const struct opt_spec playbook_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec playbook_cmds[] = {
 	{ "list", "", "List the playbook rules in force (built-in, and your playbooks.ini).", 0,
-	  0, NULL, playbook_list, CMD_NO_DB },
+	  0, playbook_list_opts, playbook_list, CMD_NO_DB },
 	{ "show", "NAME", "Show a rule, or every rule of a playbook (\"rejected\").", 1, 1,
 	  NULL, playbook_show, CMD_NO_DB },
 	{ "check", "FILE", "Check a playbooks file: errors come with the file name and line.", 1,

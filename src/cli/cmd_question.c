@@ -1,5 +1,6 @@
 /* cmd_question.c: rapport question add|list|edit|rm: the bank of questions to ask. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include <stdlib.h>
 
@@ -76,18 +77,35 @@ static int apply_question_options(struct cli *cli, const struct args *a, struct 
 	return wants_opt(cli, a, q);
 }
 
-static void print_question(struct cli *cli, const struct question *q)
+static const struct table_col question_cols[] = {
+	{ "id", 4, NULL, COL_RIGHT },
+	{ "text", 0, NULL, COL_FREE },
+	{ "stages", 0, NULL, COL_TSV_ONLY },
+	{ "audiences", 0, NULL, COL_TSV_ONLY },
+	{ "verifies", 0, NULL, COL_TSV_ONLY },
+	{ "wants", 0, NULL, COL_TSV_ONLY }, /* want ids, ", " between */
+};
+
+/* A question on a line, what it is for on the next. */
+static void question_row(struct table *t, const struct question *q)
 {
 	char stages[96], audiences[96], cats[160];
+	struct strbuf wants = STRBUF_INIT;
 
 	enum_set_text(&question_stage_def, q->stages, stages, sizeof(stages));
 	enum_set_text(&audience_def, q->audiences, audiences, sizeof(audiences));
 	enum_set_text(&want_category_def, q->categories, cats, sizeof(cats));
-	cli_printf(cli, "%4lld  %s\n      stage %s; ask %s; verifies %s", (long long)q->id, q->text,
-		   stages, audiences, q->categories ? cats : "-");
 	for (size_t i = 0; i < q->wants.n; i++)
-		cli_printf(cli, "%s%lld", i ? ", " : "; wants ", (long long)q->wants.items[i]);
-	cli_printf(cli, "\n");
+		strbuf_addf(&wants, "%s%lld", i ? ", " : "", (long long)q->wants.items[i]);
+	table_add_id(t, q->id);
+	table_add(t, q->text);
+	table_add(t, stages);
+	table_add(t, audiences);
+	table_add(t, q->categories ? cats : NULL);
+	table_add(t, wants.buf);
+	table_note(t, "      stage %s; ask %s; verifies %s%s%s", stages, audiences,
+		   q->categories ? cats : "-", wants.len ? "; wants " : "", wants.buf);
+	strbuf_release(&wants);
 }
 
 static int question_add(struct cli *cli, const struct args *a)
@@ -112,6 +130,7 @@ static int question_list(struct cli *cli, const struct args *a)
 	struct question_filter f = { .text = arg_opt(a, QUESTION_OPT_TEXT) };
 	const char *want = arg_opt(a, QUESTION_OPT_WANT);
 	question_vec v = { 0 };
+	struct table t;
 	json_t *arr;
 	bool given;
 
@@ -124,10 +143,12 @@ static int question_list(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	}
 	arr = json_array();
+	table_init(&t, question_cols, ARRAY_SIZE(question_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		json_array_append_new(arr, question_to_json(&v.items[i]));
-		print_question(cli, &v.items[i]);
+		question_row(&t, &v.items[i]);
 	}
+	table_print(cli, &t);
 	if (!v.n)
 		cli_note(cli, "no question matches\n");
 	cli_set_json(cli, arr);
@@ -219,6 +240,7 @@ static const struct opt_spec question_list_opts[] = {
 	{ .id = QUESTION_OPT_WANT, .name = "want", .arg = "WANT",
 	  .help = "verifying this want (or its category)" },
 	{ .id = QUESTION_OPT_TEXT, .name = "text", .arg = "T", .help = "containing this text" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 

@@ -1,5 +1,6 @@
 /* cmd_search.c: rapport search QUERY. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include "io/json_model.h"
 
@@ -8,11 +9,29 @@ enum search_opt {
 	SEARCH_OPT_LIMIT = 1,
 };
 
+static const struct table_col search_cols[] = {
+	{ "type", 12, NULL, 0 },
+	{ "id", 6, " ", COL_RIGHT },
+	{ "title", 0, NULL, COL_FREE },
+	{ "detail", 0, NULL, COL_TSV_ONLY },
+};
+
+static void search_row(struct table *t, const struct search_hit *h)
+{
+	table_add(t, h->type);
+	table_add_id(t, h->id);
+	table_add(t, h->title);
+	table_add(t, h->detail);
+	if (h->detail)
+		table_note(t, "                     %s", h->detail);
+}
+
 static int search_run(struct cli *cli, const struct args *a)
 {
 	search_hit_vec v = { 0 };
 	json_t *arr;
 	long limit = 50;
+	struct table t;
 	bool given;
 
 	if (cli_int_opt(cli, a, SEARCH_OPT_LIMIT, 1, 1000, &limit, &given))
@@ -22,16 +41,16 @@ static int search_run(struct cli *cli, const struct args *a)
 		return cli->err.code;
 	}
 	arr = json_array();
+	table_init(&t, search_cols, ARRAY_SIZE(search_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		const struct search_hit *h = &v.items[i];
 		json_array_append_new(arr, json_pack("{s:s, s:I, s:o, s:o, s:f}", "type", h->type,
 						     "id", (json_int_t)h->id, "title",
 						     json_text(h->title), "detail",
 						     json_text(h->detail), "score", h->score));
-		cli_printf(cli, "%-12s %6lld  %s\n", h->type, (long long)h->id, h->title);
-		if (h->detail)
-			cli_printf(cli, "                     %s\n", h->detail);
+		search_row(&t, h);
 	}
+	table_print(cli, &t);
 	if (!v.n)
 		cli_note(cli, "nothing matches '%s'\n", a->pos[0]);
 	cli_set_json(cli, arr);
@@ -42,6 +61,7 @@ static int search_run(struct cli *cli, const struct args *a)
 static const struct opt_spec search_opts[] = {
 	{ .id = SEARCH_OPT_LIMIT, .name = "limit", .arg = "N",
 	  .help = "at most N results (default 50)" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 

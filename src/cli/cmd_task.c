@@ -96,8 +96,7 @@ static int task_list(struct cli *cli, const struct args *a)
 	if (cli->json)
 		cli_set_json(cli, tasks_json(&v));
 	else
-		for (size_t i = 0; i < v.n; i++)
-			show_task_line(cli, &v.items[i]);
+		show_task_table(cli, &v);
 	task_vec_release(&v);
 	return 0;
 }
@@ -197,6 +196,7 @@ static const struct opt_spec task_add_opts[] = {
 };
 static const struct opt_spec task_list_opts[] = {
 	{ .id = TASK_OPT_ALL, .name = "all", .help = "include done and skipped tasks" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 static const struct opt_spec task_done_opts[] = {

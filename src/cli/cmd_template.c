@@ -1,5 +1,6 @@
 /* cmd_template.c: rapport template list|show NAME|check FILE: the letter templates. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,18 @@ static const char *where(const struct letter_template_entry *e)
 	return e->builtin ? "yours, overrides the built-in" : "yours";
 }
 
+static const struct table_col template_cols[] = {
+	{ "name", 18, NULL, 0 },
+	{ "origin", 0, " ", 0 },
+	{ "path", 0, ": ", COL_FREE | COL_IF_SET },
+};
+
 static int template_list(struct cli *cli, const struct args *a)
 {
 	letter_template_vec v = { 0 };
 	json_t *arr = json_array();
 	char *dir = letter_user_dir();
+	struct table t;
 
 	(void)a;
 	if (letter_template_list(&v, &cli->err)) {
@@ -26,17 +34,21 @@ static int template_list(struct cli *cli, const struct args *a)
 		free(dir);
 		return cli->err.code;
 	}
+	table_init(&t, template_cols, ARRAY_SIZE(template_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		const struct letter_template_entry *e = &v.items[i];
 		json_array_append_new(arr, json_pack("{s:s,s:s,s:o,s:b}", "name", e->name, "origin",
 						     e->path ? "user" : "built-in", "path",
 						     json_text(e->path), "overrides",
 						     e->path && e->builtin));
-		strbuf_addpad(&cli->out, e->name, 18);
-		cli_printf(cli, " %s%s%s\n", where(e), e->path ? ": " : "", e->path ? e->path : "");
+		table_add(&t, e->name);
+		table_add(&t, where(e));
+		table_add(&t, e->path);
 	}
-	cli_printf(cli, "\nYour own templates go in %s/NAME.txt;\none named like a built-in"
-			" replaces it.\n", dir);
+	table_print(cli, &t);
+	if (!table_is_tsv(cli))
+		cli_printf(cli, "\nYour own templates go in %s/NAME.txt;\none named like a "
+				"built-in replaces it.\n", dir);
 	cli_set_json(cli, arr);
 	letter_template_vec_release(&v);
 	free(dir);
@@ -76,8 +88,10 @@ static int template_check(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+static const struct opt_spec template_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec template_cmds[] = {
-	{ "list", "", "List the letter templates: built-in, and yours.", 0, 0, NULL,
+	{ "list", "", "List the letter templates: built-in, and yours.", 0, 0, template_list_opts,
 	  template_list, CMD_NO_DB },
 	{ "show", "NAME", "Print a template (yours when you have one of that name).", 1, 1,
 	  NULL, template_show, CMD_NO_DB },

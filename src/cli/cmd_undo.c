@@ -1,5 +1,6 @@
 /* cmd_undo.c: rapport undo [--list]: take back the last command that wrote. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include "io/json_model.h"
 #include "method/undo.h"
@@ -17,21 +18,34 @@ static json_t *entry_to_json(const struct undo_entry *e)
 			 "what", json_text(e->what), "source", json_text(e->source));
 }
 
+static const struct table_col undo_cols[] = {
+	{ "id", 6, NULL, COL_RIGHT },
+	{ "at", 1, NULL, 0 },
+	{ "source", 3, NULL, 0 },
+	{ "what", 0, NULL, COL_FREE },
+};
+
 static int list_run(struct cli *cli)
 {
 	undo_entry_vec v = { 0 };
 	json_t *arr = json_array();
+	struct table t;
 
 	if (store_undo_list(cli->store, UNDO_KEEP, &v, &cli->err)) {
 		undo_entry_vec_release(&v);
 		json_decref(arr);
 		return cli->err.code;
 	}
+	table_init(&t, undo_cols, ARRAY_SIZE(undo_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		const struct undo_entry *e = &v.items[i];
 		json_array_append_new(arr, entry_to_json(e));
-		cli_printf(cli, "%6lld  %s  %-3s  %s\n", (long long)e->id, e->at, e->source, e->what);
+		table_add_id(&t, e->id);
+		table_add(&t, e->at);
+		table_add(&t, e->source);
+		table_add(&t, e->what);
 	}
+	table_print(cli, &t);
 	if (!v.n)
 		cli_note(cli, "nothing to undo\n");
 	cli_set_json(cli, arr);
@@ -45,6 +59,9 @@ static int undo_run(struct cli *cli, const struct args *a)
 
 	if (arg_flag(a, UNDO_OPT_LIST))
 		return list_run(cli);
+	/* "undo --format tsv" looks like a question; it would be an undo */
+	if (arg_flag(a, CLI_OPT_FORMAT))
+		return error_set(&cli->err, ERR_INVALID, "--format goes with --list");
 	if (undo_last(cli->store, &done, &cli->err))
 		return cli->err.code;
 	cli_printf(cli, "undid: %s\n", done.what);
@@ -56,6 +73,7 @@ static int undo_run(struct cli *cli, const struct args *a)
 static const struct opt_spec undo_opts[] = {
 	{ .id = UNDO_OPT_LIST, .name = "list",
 	  .help = "list the changes undo can take back, latest first" },
+	CLI_FORMAT_OPT,
 	{ 0 },
 };
 

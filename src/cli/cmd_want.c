@@ -1,5 +1,6 @@
 /* cmd_want.c: rapport want add|list|edit|rm|mark, and rapport fit OPP. */
 #include "cli/cli.h"
+#include "cli/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +26,21 @@ enum want_opt {
 	WANT_OPT_AT,
 };
 
-static void print_want_line(struct cli *cli, const struct want *w)
+static const struct table_col want_cols[] = {
+	{ "id", 4, NULL, COL_RIGHT },
+	{ "weight", 1, NULL, COL_RIGHT },
+	{ "must", 4, NULL, 0 },
+	{ "category", 12, NULL, 0 },
+	{ "text", 0, NULL, COL_FREE },
+};
+
+static void want_row(struct table *t, const struct want *w)
 {
-	cli_printf(cli, "%4lld  %d  %-4s  %-12s  %s\n", (long long)w->id, w->weight,
-		   w->must ? "must" : "", w->category >= 0 ?
-		   enum_name(&want_category_def, w->category) : "", w->text);
+	table_add_id(t, w->id);
+	table_addf(t, "%d", w->weight);
+	table_add(t, w->must ? "must" : NULL);
+	table_add(t, w->category >= 0 ? enum_name(&want_category_def, w->category) : NULL);
+	table_add(t, w->text);
 }
 
 /* --weight, --category, --must and --nice onto w. */
@@ -78,6 +89,7 @@ static int want_add(struct cli *cli, const struct args *a)
 static int want_list(struct cli *cli, const struct args *a)
 {
 	want_vec v = { 0 };
+	struct table t;
 	json_t *arr;
 
 	(void)a;
@@ -86,10 +98,12 @@ static int want_list(struct cli *cli, const struct args *a)
 	arr = json_array();
 	if (!v.n)
 		cli_note(cli, "no wants yet: rapport want add TEXT [--weight 1-5] [--must]\n");
+	table_init(&t, want_cols, ARRAY_SIZE(want_cols));
 	for (size_t i = 0; i < v.n; i++) {
 		json_array_append_new(arr, want_to_json(&v.items[i]));
-		print_want_line(cli, &v.items[i]);
+		want_row(&t, &v.items[i]);
 	}
+	table_print(cli, &t);
 	cli_set_json(cli, arr);
 	want_vec_release(&v);
 	return 0;
@@ -331,10 +345,12 @@ static const struct opt_spec want_mark_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec want_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+
 const struct cmd_spec want_cmds[] = {
 	{ "add", "TEXT", "Add something you want from your next job.", 1, 1, want_add_opts,
 	  want_add, CMD_WRITE },
-	{ "list", "", "List your wants, heaviest first.", 0, 0, NULL, want_list, 0 },
+	{ "list", "", "List your wants, heaviest first.", 0, 0, want_list_opts, want_list, 0 },
 	{ "edit", "WANT", "Change a want (by id, its text, or a unique part of it).", 1, 1,
 	  want_edit_opts, want_edit, CMD_WRITE },
 	{ "rm", "WANT", "Remove a want (refused while evidence refers to it, unless --force).",

@@ -373,6 +373,7 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 	int rc;
 
 	cli.json = a->json;
+	cli.format = a->format;
 	if (cmd->flags & CMD_NO_DB) {
 		rc = cmd->run(&cli, a);
 	} else {
@@ -445,7 +446,8 @@ int main(int argc, char **argv)
 	umask(077);
 	alloc_fail_init(); /* a no-op but in the out-of-memory tests' build */
 	for (int k = 1; k < argc && strcmp(av[k], "--"); k++)
-		if (!strcmp(av[k], "--json"))
+		if (!strcmp(av[k], "--json") || !strcmp(av[k], "--format=json") ||
+		    (!strcmp(av[k], "--format") && k + 1 < argc && !strcmp(av[k + 1], "json")))
 			json_errors = true;
 	store_library_init();
 	/* global options before the command */

@@ -9,6 +9,7 @@
  * from the records.
  */
 #include "cli/offer_compare.h"
+#include "cli/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,24 +31,6 @@ json_t *offer_mismatch_json(const struct level_mismatch *m)
 }
 
 /* ---- printing ---- */
-
-/* s in width display columns: padded, or cut with an ellipsis. */
-static void add_cell_text(struct strbuf *sb, const char *s, size_t width)
-{
-	size_t n, used;
-
-	if (utf8_width(s) <= width) {
-		strbuf_addpad(sb, s, width);
-		return;
-	}
-	/* what fits in width - 1 columns, then the ellipsis, padded when a
-	 * wide character did not fit */
-	n = utf8_fit_prefix(s, width - 1, &used);
-	strbuf_add(sb, s, n);
-	strbuf_addstr(sb, "…");
-	for (used++; used < width; used++)
-		strbuf_addch(sb, ' ');
-}
 
 static void print_text(struct cli *cli, const struct compare_table *t)
 {
@@ -77,7 +60,7 @@ static void print_text(struct cli *cli, const struct compare_table *t)
 			const char *s = t->cells.items[r * t->ncols + c];
 			if (c)
 				strbuf_addstr(&line, "  ");
-			add_cell_text(&line, s ? s : "-", width[c]);
+			table_add_fitted(&line, s ? s : "-", width[c]);
 		}
 		strbuf_trim(&line);
 		cli_printf(cli, "%s\n", line.buf);

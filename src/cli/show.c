@@ -23,25 +23,40 @@ json_t *tasks_json(const task_vec *v)
 	return arr;
 }
 
-void show_task_line(struct cli *cli, const struct task *t)
-{
-	struct strbuf line = STRBUF_INIT;
+const struct table_col task_cols[] = { TASK_COLS };
+const size_t task_ncols = ARRAY_SIZE(task_cols);
 
-	strbuf_addf(&line, "%5lld  %-16s ", (long long)t->id, t->due ? t->due : "");
-	strbuf_addpad(&line, enum_name(&task_kind_def, (int)t->kind), 8);
-	strbuf_addf(&line, " %s", t->title);
-	if (t->person.id)
-		strbuf_addf(&line, "  · %s", t->person.name);
-	if (t->opp.id)
-		strbuf_addf(&line, "  · %s", t->opp.slug);
+void task_row(struct table *tb, const struct task *t)
+{
+	table_add_id(tb, t->id);
+	table_add(tb, t->due);
+	table_add(tb, enum_name(&task_kind_def, (int)t->kind));
+	table_add(tb, t->title);
+	table_add_id(tb, t->person.id);
+	table_add(tb, t->person.id ? t->person.name : NULL);
+	table_add_id(tb, t->opp.id);
+	table_add(tb, t->opp.id ? t->opp.slug : NULL);
+	table_add(tb, enum_name(&task_status_def, (int)t->status));
 	if (t->status != TASK_OPEN)
-		strbuf_addf(&line, "  [%s]", enum_name(&task_status_def, (int)t->status));
-	cli_printf(cli, "%s\n", line.buf);
+		table_addf(tb, "[%s]", enum_name(&task_status_def, (int)t->status));
+	else
+		table_add(tb, NULL);
+	table_add(tb, t->why);
+	table_add(tb, t->template);
 	if (t->why)
-		cli_printf(cli, "       why: %s\n", t->why);
+		table_note(tb, "       why: %s", t->why);
 	if (t->template && t->status == TASK_OPEN)
-		cli_printf(cli, "       draft ready: rapport draft %lld\n", (long long)t->id);
-	strbuf_release(&line);
+		table_note(tb, "       draft ready: rapport draft %lld", (long long)t->id);
+}
+
+void show_task_table(struct cli *cli, const task_vec *v)
+{
+	struct table tb;
+
+	table_init(&tb, task_cols, task_ncols);
+	for (size_t i = 0; i < v->n; i++)
+		task_row(&tb, &v->items[i]);
+	table_print(cli, &tb);
 }
 
 void show_tasks(struct cli *cli, const char *title, const task_vec *v)
@@ -49,8 +64,7 @@ void show_tasks(struct cli *cli, const char *title, const task_vec *v)
 	if (!v->n)
 		return;
 	cli_printf(cli, "%s%s:\n", cli->out.len ? "\n" : "", title);
-	for (size_t i = 0; i < v->n; i++)
-		show_task_line(cli, &v->items[i]);
+	show_task_table(cli, v);
 }
 
 static void show_interaction(struct cli *cli, const struct interaction *it)

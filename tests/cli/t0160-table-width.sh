@@ -3,20 +3,6 @@
 # East Asian wide names keep the next column in place (issue 16).
 . "$(dirname "$0")/test-lib.sh"
 
-# columns_at TEXT FILE: the display column at which TEXT starts on each line
-# of FILE that contains it (East Asian wide characters count two).
-columns_at() {
-	python3 - "$1" "$2" <<-\EOF
-	import sys, unicodedata
-	def width(s):
-	    return sum(0 if unicodedata.combining(c) else
-	               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-	for line in open(sys.argv[2], encoding="utf-8"):
-	    if sys.argv[1] in line:
-	        print(width(line[:line.index(sys.argv[1])]))
-	EOF
-}
-
 test_expect_success 'set-up: people with accented, decomposed and wide names' '
 	rapport opp add "Contoso" "Analyst" >/dev/null &&
 	rapport person add "Zoë Ångström" >/dev/null &&

@@ -23,6 +23,9 @@ export RAPPORT_NOW="2026-03-02T09:00"
 # one zone for every script, whatever the machine's: --json times carry
 # their offset (a test that needs another zone sets TZ itself)
 export TZ=UTC
+# tables are cut to $COLUMNS when it is set (cli/table.h): a test sets it
+# where it means to, never from the shell that started the suite
+unset COLUMNS
 export HOME="$TEST_DIR/home"
 export XDG_DATA_HOME="$TEST_DIR/home/.local/share"
 export XDG_CONFIG_HOME="$TEST_DIR/home/.config"
@@ -131,6 +134,30 @@ hasnt() {
 	for _t in "$@"; do
 		! grep -qF -- "$_t" "$_f" || { echo "unexpected: $_t" >&2; return 1; }
 	done
+}
+
+# _width: Python for columns_at and widest_line: a terminal's display width
+# of a string (East Asian wide characters count two, combining marks none).
+_width='
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+'
+
+# columns_at TEXT FILE: the display column at which TEXT starts on each line
+# of FILE that contains it.
+columns_at() {
+	python3 -c "$_width
+for line in open(sys.argv[2], encoding='utf-8'):
+    if sys.argv[1] in line:
+        print(width(line[:line.index(sys.argv[1])]))" "$1" "$2"
+}
+
+# widest_line FILE: the display width of FILE's widest line.
+widest_line() {
+	python3 -c "$_width
+print(max([width(l.rstrip('\\n')) for l in open(sys.argv[1], encoding='utf-8')] or [0]))" "$1"
 }
 
 # A digest of the whole database, to show that a failed command changed nothing.
