@@ -494,7 +494,7 @@ static int offer_compare(struct cli *cli, const struct args *a)
 						     "task is due two days before)" },     \
 	{ .id = OFFER_OPT_BENEFITS, .name = "benefits", .arg = "T",                        \
 	  .help = "pension, holidays, health..." },                                        \
-	{ .id = OFFER_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(OFFER_OPT_NOTES)
 
 static const struct opt_spec offer_add_opts[] = { OFFER_OPTS, { 0 } };
 static const struct opt_spec offer_round_opts[] = {

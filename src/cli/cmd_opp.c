@@ -382,7 +382,7 @@ static int opp_link(struct cli *cli, const struct args *a)
 	{ .id = OPP_OPT_URL, .name = "url", .arg = "U", .help = "the job posting" },               \
 	{ .id = OPP_OPT_SALARY_TARGET, .name = "salary-target", .arg = "N",                        \
 	  .help = "the salary you aim for" },                                                      \
-	{ .id = OPP_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(OPP_OPT_NOTES)
 
 /* What they disclose or offer: add and edit take them alike. */
 #define OPP_OFFERED_OPTS                                                         \

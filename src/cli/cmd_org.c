@@ -129,7 +129,7 @@ static const struct opt_spec org_add_opts[] = {
 	{ .id = ORG_OPT_WEBSITE, .name = "website", .arg = "URL",
 	  .help = "the organisation's web site" },
 	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L", .help = "where it is" },
-	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	CLI_NOTES_OPT(ORG_OPT_NOTES),
 	{ 0 },
 };
 
@@ -139,7 +139,8 @@ static const struct opt_spec org_edit_opts[] = {
 	  .help = "the web site (\"\" clears it)" },
 	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L",
 	  .help = "where it is (\"\" clears it)" },
-	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (\"\" clears them)" },
+	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (\"\" clears them; \"-\" reads them from standard input)",
+	  .flags = OPT_STDIN },
 	{ 0 },
 };
 

@@ -314,7 +314,7 @@ out:
 	  .help = "the day you connected (YYYY-MM-DD)" },                                   \
 	{ .id = PERSON_OPT_TAG, .name = "tag", .arg = "TAG",                                \
 	  .help = "a tag (repeatable)", .flags = OPT_MULTI },                               \
-	{ .id = PERSON_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(PERSON_OPT_NOTES)
 
 static const struct opt_spec person_add_opts[] = {
 	PERSON_FIELD_OPTS,
