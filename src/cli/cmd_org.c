@@ -1,5 +1,6 @@
 /* cmd_org.c: rapport org add|list|show|edit. */
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 
 #include <stdio.h>
@@ -113,14 +114,36 @@ static int org_edit(struct cli *cli, const struct args *a)
 	struct org o = { 0 };
 	int rc;
 
+	json_t *before;
+
 	if ((rc = cli_org_get(cli, a->pos[0], &o)))
 		goto out;
+	before = org_to_json(&o);
 	apply_org_options(&o, a);
+	if (cli_edit_unchanged(cli, before, org_to_json(&o), "organisation", o.id, o.name))
+		goto out;
 	if (!(rc = store_org_update(cli->store, &o, &cli->err))) {
 		cli_set_json(cli, org_to_json(&o));
 		cli_printf(cli, "changed organisation %lld: %s\n", (long long)o.id, o.name);
 	}
 out:
+	org_release(&o);
+	return rc;
+}
+
+/* The organisation as --editor shows it. */
+static int org_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct org o = { 0 };
+	int rc = cli_org_get(cli, a->pos[0], &o);
+
+	if (!rc) {
+		edit_form_begin(f, "organisation", o.id, o.name, o.updated_at);
+		edit_form_add(f, a, ORG_OPT_NAME, o.name);
+		edit_form_add(f, a, ORG_OPT_WEBSITE, o.website);
+		edit_form_add(f, a, ORG_OPT_LOCATION, o.location);
+		edit_form_notes(f, a, ORG_OPT_NOTES, o.notes);
+	}
 	org_release(&o);
 	return rc;
 }
@@ -139,8 +162,9 @@ static const struct opt_spec org_edit_opts[] = {
 	  .help = "the web site (\"\" clears it)" },
 	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L",
 	  .help = "where it is (\"\" clears it)" },
-	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (\"\" clears them; \"-\" reads them from standard input)",
-	  .flags = OPT_STDIN },
+	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .flags = OPT_STDIN,
+	  .help = "notes (\"\" clears them; \"-\" reads them from standard input)" },
+	CLI_EDITOR_OPT(org_form),
 	{ 0 },
 };
 

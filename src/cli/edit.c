@@ -58,12 +58,12 @@ void edit_form_add(struct edit_form *f, const struct args *a, int opt_id, const 
 	fld->edited = NULL;
 }
 
-void edit_form_add_int(struct edit_form *f, const struct args *a, int opt_id, long n)
+void edit_form_add_int(struct edit_form *f, const struct args *a, int opt_id, long long n)
 {
 	char num[32] = "";
 
 	if (n >= 0)
-		snprintf(num, sizeof(num), "%ld", n);
+		snprintf(num, sizeof(num), "%lld", n);
 	edit_form_add(f, a, opt_id, num);
 }
 
@@ -98,7 +98,8 @@ static void form_text(const struct edit_form *f, struct strbuf *sb)
 			"# The notes follow the first blank line. An emptied file changes nothing.\n",
 		    f->what);
 	for (size_t i = 0; i < f->n; i++)
-		strbuf_addf(sb, "%s: %s\n", f->fields[i].opt->name, f->fields[i].value);
+		strbuf_addf(sb, "%s:%s%s\n", f->fields[i].opt->name, *f->fields[i].value ? " " : "",
+			    f->fields[i].value);
 	if (f->notes.opt)
 		strbuf_addf(sb, "\n%s%s", f->notes.value, *f->notes.value ? "\n" : "");
 }

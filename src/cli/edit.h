@@ -46,7 +46,7 @@ void edit_form_begin(struct edit_form *f, const char *kind, long long id, const 
 /* A field, by the id of the option that sets it; NULL is "". */
 void edit_form_add(struct edit_form *f, const struct args *a, int opt_id, const char *value);
 /* A number field; a negative n is "" (not set). */
-void edit_form_add_int(struct edit_form *f, const struct args *a, int opt_id, long n);
+void edit_form_add_int(struct edit_form *f, const struct args *a, int opt_id, long long n);
 void edit_form_notes(struct edit_form *f, const struct args *a, int opt_id, const char *value);
 void edit_form_release(struct edit_form *f);
 
