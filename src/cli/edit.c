@@ -7,6 +7,7 @@
 #include "cli/edit.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +225,21 @@ static int write_temp(struct edit_form *f, struct error *err)
 	return rc;
 }
 
+/* Wait for the editor. Ctrl-C at the terminal goes to it (vi uses it),
+ * not to rapport, which would leave its file behind: as git does. */
+static int wait_editor(pid_t pid, int *status)
+{
+	void (*old_int)(int) = signal(SIGINT, SIG_IGN);
+	void (*old_quit)(int) = signal(SIGQUIT, SIG_IGN);
+	int rc;
+
+	while ((rc = (int)waitpid(pid, status, 0)) < 0 && errno == EINTR)
+		;
+	signal(SIGINT, old_int);
+	signal(SIGQUIT, old_quit);
+	return rc < 0 ? -1 : 0;
+}
+
 /* $VISUAL, else $EDITOR, else vi, run by the shell as git runs it: the
  * variable may hold arguments ("code --wait"). */
 static int run_editor(const char *path, struct error *err)
@@ -247,9 +263,8 @@ static int run_editor(const char *path, struct error *err)
 	strbuf_release(&cmd);
 	if (pid < 0)
 		return error_set(err, ERR_IO, "cannot start the editor: %s", strerror(errno));
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return error_set(err, ERR_IO, "the editor: %s", strerror(errno));
+	if (wait_editor(pid, &status))
+		return error_set(err, ERR_IO, "the editor: %s", strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		return error_set(err, ERR_IO, "the editor '%s' failed; nothing was changed",
 				 editor);

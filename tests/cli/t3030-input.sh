@@ -202,7 +202,7 @@ test_expect_success 'org and opp edit --editor' '
 
 test_expect_success '--editor with another option is a usage error' '
 	test_must_fail 2 rapport person edit "Hiring Manager" --editor --title x &&
-	test_stderr_contains "--editor"
+	test_stderr_contains "--editor edits the record alone"
 '
 
 test_done
