@@ -16,6 +16,7 @@
 #include "method/actions.h"
 #include "method/opp_actions.h"
 #include "method/opp_view.h"
+#include "method/playbook_run.h"
 #include "method/fit.h"
 #include "method/levels.h"
 
@@ -301,6 +302,20 @@ static int opp_show(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+/* A level given again, unchanged, still asks the mismatch rule: the ladder
+ * may have changed since (config levels). The rule never makes the same
+ * follow-up twice, so when it has nothing new, nothing is written. */
+static int recheck_levels(struct cli *cli, const struct args *a, int64_t id)
+{
+	const struct playbook *pb;
+
+	if (!arg_opt(a, OPP_OPT_LEVEL) && !arg_opt(a, OPP_OPT_LEVEL_OFFERED))
+		return 0;
+	if (!(pb = cli_playbook(cli)) || playbooks_on_mismatch(cli->store, pb, id, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
 static int opp_edit(struct cli *cli, const struct args *a)
 {
 	struct opp o = { 0 };
@@ -316,8 +331,10 @@ static int opp_edit(struct cli *cli, const struct args *a)
 		json_decref(before);
 		goto out;
 	}
-	if (cli_edit_unchanged(cli, before, opp_to_json(&o), "opportunity", o.id, o.slug))
+	if (cli_edit_unchanged(cli, before, opp_to_json(&o), "opportunity", o.id, o.slug)) {
+		rc = recheck_levels(cli, a, id);
 		goto out;
+	}
 	if (!cli_playbook(cli) ||
 	    action_opp_update(cli->store, cli_playbook(cli), &o,
 			      arg_opt(a, OPP_OPT_LEVEL) || arg_opt(a, OPP_OPT_LEVEL_OFFERED),
