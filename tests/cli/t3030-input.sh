@@ -132,6 +132,8 @@ cat >"$TEST_DIR/ed-race" <<-\EOF
 EOF
 chmod +x "$TEST_DIR"/ed-*
 export TEST_DIR RAPPORT
+# where --editor's file goes (and stays, when its text could not be saved)
+export TMPDIR="$TEST_DIR"
 
 test_expect_success 'person edit --editor: the fields, a blank line, the notes; saved' '
 	on 2026-03-10 env EDITOR="$TEST_DIR/ed-title" VISUAL= \
@@ -180,6 +182,9 @@ test_expect_success '--editor: a change made while the editor was open is not ov
 	on 2026-03-12 test_must_fail 1 env EDITOR="$TEST_DIR/ed-race" VISUAL= \
 		"$RAPPORT" person edit "Hiring Manager" --editor &&
 	test_stderr_contains "was changed while the editor was open" &&
+	kept=$(sed -n "s/.*your text is in \([^)]*\)).*/\1/p" "$TEST_DIR/.stderr") &&
+	has "$kept" "title: Chief Data Officer" &&
+	rm "$kept" &&
 	rapport --json person show "Hiring Manager" >out &&
 	test_eq "$(jv title <out)" "Director of Data" &&
 	test_eq "$(jv phone <out)" "+1 555 0100"
