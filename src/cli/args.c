@@ -9,6 +9,7 @@
 #include "cli/table.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "util/file_read.h"
 #include "util/xalloc.h"
 
 /* A bug in rapport's own tables or code, never the user's mistake: say
@@ -120,6 +121,31 @@ static int parse_format(struct args *a, struct error *err)
 	return 0;
 }
 
+static void add_value(struct opt_values *vals, const char *value)
+{
+	xgrow((void **)&vals->items, sizeof(char *), vals->n + 1, &vals->alloc);
+	vals->items[vals->n++] = value;
+}
+
+static bool is_stdin(const char *value)
+{
+	return !strcmp(value, FILE_STDIN);
+}
+
+/* The values and arguments that would read standard input: each "-" of an
+ * OPT_STDIN option, and of a file argument. */
+static size_t stdin_readers(const struct args *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; a->cmd->opts && a->cmd->opts[i].name; i++)
+		for (size_t k = 0; k < a->values[i].n; k++)
+			n += (a->cmd->opts[i].flags & OPT_STDIN) && is_stdin(a->values[i].items[k]);
+	for (size_t i = 0; i < a->npos && (a->cmd->flags & CMD_READS_FILES); i++)
+		n += is_stdin(a->pos[i]);
+	return n;
+}
+
 int args_parse(struct args *a, const struct cmd_spec *cmd, int argc, const char **argv,
 	       struct error *err)
 {
@@ -175,13 +201,15 @@ found:
 			return error_set(err, ERR_INVALID, "option '--%s' needs a value (%s)",
 					 o->name, o->arg);
 		vals = &a->values[idx];
-		xgrow((void **)&vals->items, sizeof(char *), vals->n + 1, &vals->alloc);
-		vals->items[vals->n++] = !o->arg ? "" : eq ? eq + 1 : argv[++i];
+		add_value(vals, !o->arg ? "" : eq ? eq + 1 : argv[++i]);
 		if (o->arg && !(o->flags & OPT_MULTI) && vals->n > 1)
 			return error_set(err, ERR_INVALID, "option '--%s' given twice", o->name);
 	}
 	if (a->npos < cmd->min_args)
 		return error_set(err, ERR_INVALID, "missing %s", cmd->usage);
+	if (stdin_readers(a) > 1)
+		return error_set(err, ERR_INVALID,
+				 "only one argument can read standard input ('-')");
 	if (a->npos > cmd->max_args)
 		return error_set(err, ERR_INVALID, "unexpected argument '%s'", a->pos[cmd->max_args]);
 	return parse_format(a, err);
@@ -195,6 +223,43 @@ void args_release(struct args *a)
 	for (size_t i = 0; i < n; i++)
 		free(a->values[i].items);
 	free(a->values);
+	free(a->stdin_text);
+}
+
+/* Standard input as a value of option o: a note's worth, checked as one. */
+static int read_stdin_value(const struct opt_spec *o, char **out, struct error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = file_read_stdin(TEXT_NOTE_MAX, &sb, err);
+
+	while (!rc && sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == '\r'))
+		sb.buf[--sb.len] = '\0'; /* strbuf's invariant: buf[len] is a NUL */
+	if (!rc)
+		rc = text_check(o->name, sb.buf, 0, err);
+	if (rc)
+		strbuf_release(&sb);
+	else
+		*out = strbuf_detach(&sb);
+	return rc;
+}
+
+int args_read_stdin(struct args *a, struct error *err)
+{
+	for (size_t i = 0; a->cmd->opts && a->cmd->opts[i].name; i++) {
+		struct opt_values *v = &a->values[i];
+		if (!(a->cmd->opts[i].flags & OPT_STDIN))
+			continue;
+		for (size_t k = 0; k < v->n; k++) {
+			if (!is_stdin(v->items[k]))
+				continue;
+			/* args_parse lets one "-" through at most */
+			int rc = read_stdin_value(&a->cmd->opts[i], &a->stdin_text, err);
+			if (rc)
+				return rc;
+			v->items[k] = a->stdin_text;
+		}
+	}
+	return 0;
 }
 
 /* The table entry of option id in the running command, or -1. */
@@ -234,6 +299,25 @@ const char *arg_opt(const struct args *a, int id)
 bool arg_flag(const struct args *a, int id)
 {
 	return arg_opt(a, id) != NULL;
+}
+
+const struct opt_spec *arg_spec(const struct args *a, int id)
+{
+	return &a->cmd->opts[offered_index(a, id)];
+}
+
+void arg_push(struct args *a, int id, const char *value)
+{
+	add_value(&a->values[offered_index(a, id)], value);
+}
+
+size_t args_given(const struct args *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; a->cmd->opts && a->cmd->opts[i].name; i++)
+		n += a->values[i].n > 0;
+	return n;
 }
 
 bool arg_offered(const struct args *a, int id)
@@ -381,6 +465,8 @@ void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd,
 	if (!full)
 		return;
 	strbuf_addf(sb, "\n%s\n", cmd->summary);
+	if (cmd->flags & CMD_READS_FILES)
+		strbuf_addstr(sb, "FILE \"-\" reads standard input.\n");
 	if (cmd->opts && cmd->opts[0].name)
 		strbuf_addstr(sb, "\noptions:\n");
 	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {

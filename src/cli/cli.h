@@ -23,7 +23,12 @@ enum cli_shared_opt {
 	CLI_OPT_ALL = 1000, /* show: every interaction */
 	CLI_OPT_FORCE,      /* rm: what goes with the record too */
 	CLI_OPT_FORMAT,     /* a list: table, tsv or json (see cli/table.h) */
+	CLI_OPT_EDITOR,     /* edit: the record as text in $EDITOR (cli/edit.h) */
 };
+
+struct args;
+struct cli;
+struct edit_form;
 
 /* How a list prints its rows (--format). */
 enum cli_format {
@@ -41,6 +46,9 @@ enum cli_format {
 enum opt_flags {
 	OPT_MULTI = 1 << 0,  /* may be given several times */
 	OPT_HIDDEN = 1 << 1, /* accepted, not shown in usage or help: an old name kept */
+	/* "-" reads the value from standard input (--notes -): a text too long
+	 * for the command line, or one a script makes */
+	OPT_STDIN = 1 << 2,
 };
 
 /*
@@ -56,7 +64,16 @@ struct opt_spec {
 	const char *help;
 	unsigned flags;
 	char letter; /* a one-letter form, "-o", or 0 */
+	/* --editor's only (CLI_EDITOR_OPT, cli/edit.h), as git's OPT_CALLBACK
+	 * carries a function: the record as the text the editor shows, read in
+	 * the transaction main opens */
+	int (*edit_form)(struct cli *cli, const struct args *a, struct edit_form *f);
 };
+
+/* The --notes option of a record's add or edit. */
+#define CLI_NOTES_OPT(ID)                                                        \
+	{ .id = (ID), .name = "notes", .arg = "T", .flags = OPT_STDIN,          \
+	  .help = "notes (Markdown; \"-\" reads them from standard input)" }
 
 struct args {
 	const struct cmd_spec *cmd;
@@ -72,6 +89,7 @@ struct args {
 	bool json, help;
 	const char *db;
 	enum cli_format format; /* --format, for the commands that offer it */
+	char *stdin_text; /* what an OPT_STDIN option's "-" read (args_read_stdin) */
 };
 
 struct cli {
@@ -93,6 +111,9 @@ enum cmd_flags {
 	CMD_TICK = 1 << 2,
 	/* a CMD_WRITE command that is not kept for undo (undo itself) */
 	CMD_NO_UNDO = 1 << 3,
+	/* its arguments name files to read, "-" standard input (import vcard -):
+	 * args_parse counts it, as only one argument can read standard input */
+	CMD_READS_FILES = 1 << 4,
 };
 
 struct cmd_spec {
@@ -148,6 +169,8 @@ const char *const *arg_all(const struct args *a, int id, size_t *n);
  * do not offer the option: whether the running command offers it, and its
  * value, NULL when it is not given or not offered. */
 bool arg_offered(const struct args *a, int id);
+/* The table entry of option id, which the running command must offer. */
+const struct opt_spec *arg_spec(const struct args *a, int id);
 const char *arg_opt_if_offered(const struct args *a, int id);
 
 /* An option tied to a text field of a record: the field's offset in it. */

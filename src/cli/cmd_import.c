@@ -1,6 +1,7 @@
 /*
  * cmd_import.c: rapport import json|linkedin|vcard|csv FILE: bringing in
- * what the user has elsewhere. Each import is one transaction.
+ * what the user has elsewhere ("-": from standard input). Each import is
+ * one transaction.
  */
 #include "cli/cli.h"
 
@@ -171,18 +172,18 @@ static const struct opt_spec csv_opts[] = {
 
 const struct cmd_spec import_cmds[] = {
 	{ "json", "FILE", "Load a JSON document made by 'rapport export' into an empty database.",
-	  1, 1, NULL, import_json, CMD_WRITE },
+	  1, 1, NULL, import_json, CMD_WRITE | CMD_READS_FILES },
 	{ "linkedin", "FILE",
 	  "Add or update people from LinkedIn's Connections.csv, with their organisations and "
 	  "the day you connected.",
-	  1, 1, dry_run_opts, import_linkedin, CMD_WRITE },
+	  1, 1, dry_run_opts, import_linkedin, CMD_WRITE | CMD_READS_FILES },
 	{ "csv", "FILE",
 	  "Add or update opportunities from a spreadsheet of applications (company, title, "
 	  "status, date applied, URL, salary, location, notes).",
-	  1, 1, csv_opts, import_csv, CMD_WRITE },
+	  1, 1, csv_opts, import_csv, CMD_WRITE | CMD_READS_FILES },
 	{ "vcard", "FILE",
 	  "Add or update people from vCards (2.1, 3.0, 4.0): name, organisation, title, "
 	  "e-mail, phone, LinkedIn URL, note.",
-	  1, 1, dry_run_opts, import_vcard, CMD_WRITE },
+	  1, 1, dry_run_opts, import_vcard, CMD_WRITE | CMD_READS_FILES },
 	{ 0 },
 };

@@ -105,7 +105,7 @@ static const struct opt_spec log_opts[] = {
 	{ .id = LOG_OPT_IN, .name = "in", .help = "they reached out to you" },
 	{ .id = LOG_OPT_OUT, .name = "out", .help = "you reached out to them (the default)" },
 	{ .id = LOG_OPT_CHEMISTRY, .name = "chemistry", .arg = "N", .help = "how it felt, 1-5" },
-	{ .id = LOG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	CLI_NOTES_OPT(LOG_OPT_NOTES),
 	{ 0 },
 };
 

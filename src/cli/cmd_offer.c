@@ -1,5 +1,6 @@
 /* cmd_offer.c: rapport offer add|edit|ask|reply|show|compare: offers and their negotiation. */
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 
 #include <stdlib.h>
@@ -357,10 +358,18 @@ static int offer_edit(struct cli *cli, const struct args *a)
 	char *old_deadline = NULL;
 	int rc;
 
+	json_t *before;
+
 	if ((rc = load_offer(cli, a->pos[0], &opp, &of)))
 		goto out;
 	old_deadline = xstrdup_or_null(of.deadline);
-	if ((rc = apply_offer(cli, a, &of)))
+	before = offer_json(&of, NULL);
+	if ((rc = apply_offer(cli, a, &of))) {
+		json_decref(before);
+		goto out;
+	}
+	if (cli_edit_unchanged(cli, before, offer_json(&of, NULL), "offer", of.id,
+			       opp.slug))
 		goto out;
 	if (of.terms.base < 0) {
 		rc = error_set(&cli->err, ERR_INVALID, "an offer's base pay cannot be cleared");
@@ -494,7 +503,7 @@ static int offer_compare(struct cli *cli, const struct args *a)
 						     "task is due two days before)" },     \
 	{ .id = OFFER_OPT_BENEFITS, .name = "benefits", .arg = "T",                        \
 	  .help = "pension, holidays, health..." },                                        \
-	{ .id = OFFER_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(OFFER_OPT_NOTES)
 
 static const struct opt_spec offer_add_opts[] = { OFFER_OPTS, { 0 } };
 static const struct opt_spec offer_round_opts[] = {

@@ -1,5 +1,6 @@
 /* cmd_opp.c: rapport opp add|list|show|edit|move|link. */
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 
 #include <ctype.h>
@@ -16,6 +17,7 @@
 #include "method/actions.h"
 #include "method/opp_actions.h"
 #include "method/opp_view.h"
+#include "method/playbook_run.h"
 #include "method/fit.h"
 #include "method/levels.h"
 
@@ -315,16 +317,39 @@ static int opp_show(struct cli *cli, const struct args *a)
 	return 0;
 }
 
+/* A level given again, unchanged, still asks the mismatch rule: the ladder
+ * may have changed since (config levels). The rule never makes the same
+ * follow-up twice, so when it has nothing new, nothing is written. */
+static int recheck_levels(struct cli *cli, const struct args *a, int64_t id)
+{
+	const struct playbook *pb;
+
+	if (!arg_opt(a, OPP_OPT_LEVEL) && !arg_opt(a, OPP_OPT_LEVEL_OFFERED))
+		return 0;
+	if (!(pb = cli_playbook(cli)) || playbooks_on_mismatch(cli->store, pb, id, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
 static int opp_edit(struct cli *cli, const struct args *a)
 {
 	struct opp o = { 0 };
+	json_t *before;
 	int64_t id;
 	int rc;
 
 	if ((rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
-	    (rc = store_opp_get(cli->store, id, &o, &cli->err)) ||
-	    (rc = apply_opp_options(cli, &o, a)))
+	    (rc = store_opp_get(cli->store, id, &o, &cli->err)))
 		goto out;
+	before = opp_to_json(&o);
+	if ((rc = apply_opp_options(cli, &o, a))) {
+		json_decref(before);
+		goto out;
+	}
+	if (cli_edit_unchanged(cli, before, opp_to_json(&o), "opportunity", o.id, o.slug)) {
+		rc = recheck_levels(cli, a, id);
+		goto out;
+	}
 	if (!cli_playbook(cli) ||
 	    action_opp_update(cli->store, cli_playbook(cli), &o,
 			      arg_opt(a, OPP_OPT_LEVEL) || arg_opt(a, OPP_OPT_LEVEL_OFFERED),
@@ -338,6 +363,36 @@ static int opp_edit(struct cli *cli, const struct args *a)
 		cli_printf(cli, "changed opportunity %s\n", o.slug);
 	}
 out:
+	opp_release(&o);
+	return rc;
+}
+
+/* The opportunity as --editor shows it (the stage moves with 'opp move'). */
+static int opp_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct opp o = { 0 };
+	char range[64] = "";
+	int64_t id;
+	int rc;
+
+	if (!(rc = store_opp_resolve(cli->store, a->pos[0], &id, &cli->err)) &&
+	    !(rc = store_opp_get(cli->store, id, &o, &cli->err))) {
+		if (o.salary_low >= 0)
+			snprintf(range, sizeof(range), "%lld-%lld", (long long)o.salary_low,
+				 (long long)o.salary_high);
+		edit_form_begin(f, "opportunity", o.id, o.slug, o.updated_at);
+		edit_form_add(f, a, OPP_OPT_TITLE, o.title);
+		edit_form_add(f, a, OPP_OPT_ORG, o.org_name);
+		edit_form_add(f, a, OPP_OPT_SLUG, o.slug);
+		edit_form_add(f, a, OPP_OPT_LEVEL, o.level_applied);
+		edit_form_add(f, a, OPP_OPT_SOURCE, o.source);
+		edit_form_add(f, a, OPP_OPT_URL, o.url);
+		edit_form_add_int(f, a, OPP_OPT_SALARY_TARGET, o.salary_target);
+		edit_form_add(f, a, OPP_OPT_LEVEL_OFFERED, o.level_offered);
+		edit_form_add(f, a, OPP_OPT_SALARY_RANGE, range);
+		edit_form_add_int(f, a, OPP_OPT_SALARY_OFFERED, o.salary_offered);
+		edit_form_notes(f, a, OPP_OPT_NOTES, o.notes);
+	}
 	opp_release(&o);
 	return rc;
 }
@@ -415,7 +470,7 @@ static int opp_link(struct cli *cli, const struct args *a)
 	{ .id = OPP_OPT_URL, .name = "url", .arg = "U", .help = "the job posting" },               \
 	{ .id = OPP_OPT_SALARY_TARGET, .name = "salary-target", .arg = "N",                        \
 	  .help = "the salary you aim for" },                                                      \
-	{ .id = OPP_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(OPP_OPT_NOTES)
 
 /* What they disclose or offer: add and edit take them alike. */
 #define OPP_OFFERED_OPTS                                                         \
@@ -444,6 +499,7 @@ static const struct opt_spec opp_edit_opts[] = {
 	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
 	  .help = "make a new organisation even when one has a close name" },
 	OPP_OFFERED_OPTS,
+	CLI_EDITOR_OPT(opp_form),
 	{ 0 },
 };
 static const struct opt_spec opp_list_opts[] = {

@@ -1,5 +1,6 @@
 /* cmd_org.c: rapport org add|list|show|edit. */
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 #include "cli/table.h"
 
@@ -124,9 +125,14 @@ static int org_edit(struct cli *cli, const struct args *a)
 	struct org o = { 0 };
 	int rc;
 
+	json_t *before;
+
 	if ((rc = cli_org_get(cli, a->pos[0], &o)))
 		goto out;
+	before = org_to_json(&o);
 	apply_org_options(&o, a);
+	if (cli_edit_unchanged(cli, before, org_to_json(&o), "organisation", o.id, o.name))
+		goto out;
 	if (!(rc = store_org_update(cli->store, &o, &cli->err))) {
 		cli_set_json(cli, org_to_json(&o));
 		cli_printf(cli, "changed organisation %lld: %s\n", (long long)o.id, o.name);
@@ -136,11 +142,28 @@ out:
 	return rc;
 }
 
+/* The organisation as --editor shows it. */
+static int org_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct org o = { 0 };
+	int rc = cli_org_get(cli, a->pos[0], &o);
+
+	if (!rc) {
+		edit_form_begin(f, "organisation", o.id, o.name, o.updated_at);
+		edit_form_add(f, a, ORG_OPT_NAME, o.name);
+		edit_form_add(f, a, ORG_OPT_WEBSITE, o.website);
+		edit_form_add(f, a, ORG_OPT_LOCATION, o.location);
+		edit_form_notes(f, a, ORG_OPT_NOTES, o.notes);
+	}
+	org_release(&o);
+	return rc;
+}
+
 static const struct opt_spec org_add_opts[] = {
 	{ .id = ORG_OPT_WEBSITE, .name = "website", .arg = "URL",
 	  .help = "the organisation's web site" },
 	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L", .help = "where it is" },
-	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" },
+	CLI_NOTES_OPT(ORG_OPT_NOTES),
 	{ 0 },
 };
 
@@ -150,7 +173,9 @@ static const struct opt_spec org_edit_opts[] = {
 	  .help = "the web site (\"\" clears it)" },
 	{ .id = ORG_OPT_LOCATION, .name = "location", .arg = "L",
 	  .help = "where it is (\"\" clears it)" },
-	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (\"\" clears them)" },
+	{ .id = ORG_OPT_NOTES, .name = "notes", .arg = "T", .flags = OPT_STDIN,
+	  .help = "notes (\"\" clears them; \"-\" reads them from standard input)" },
+	CLI_EDITOR_OPT(org_form),
 	{ 0 },
 };
 

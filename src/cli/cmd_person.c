@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/edit.h"
 #include "cli/show.h"
 #include "cli/table.h"
 #include "io/json_model.h"
@@ -284,14 +285,21 @@ static int person_show(struct cli *cli, const struct args *a)
 static int person_edit(struct cli *cli, const struct args *a)
 {
 	struct person p = { 0 };
+	json_t *before;
 	int64_t id;
 	int rc;
 
 	if ((rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_person_get(cli->store, id, &p, &cli->err)))
 		goto out;
-	if ((rc = apply_person_options(cli, &p, a)) ||
-	    (rc = store_person_update(cli->store, &p, &cli->err)))
+	before = person_to_json(&p);
+	if ((rc = apply_person_options(cli, &p, a))) {
+		json_decref(before);
+		goto out;
+	}
+	if (cli_edit_unchanged(cli, before, person_to_json(&p), "person", p.id, p.name))
+		goto out;
+	if ((rc = store_person_update(cli->store, &p, &cli->err)))
 		goto out;
 	person_release(&p);
 	if (!(rc = store_person_get(cli->store, id, &p, &cli->err))) {
@@ -299,6 +307,31 @@ static int person_edit(struct cli *cli, const struct args *a)
 		cli_printf(cli, "changed person %lld: %s\n", (long long)p.id, p.name);
 	}
 out:
+	person_release(&p);
+	return rc;
+}
+
+/* The person as --editor shows them; tags stay with --tag and --untag. */
+static int person_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct person p = { 0 };
+	int64_t id;
+	int rc;
+
+	if (!(rc = store_person_resolve(cli->store, a->pos[0], &id, &cli->err)) &&
+	    !(rc = store_person_get(cli->store, id, &p, &cli->err))) {
+		edit_form_begin(f, "person", p.id, p.name, p.updated_at);
+		edit_form_add(f, a, PERSON_OPT_NAME, p.name);
+		edit_form_add(f, a, PERSON_OPT_ORG, p.org_name);
+		edit_form_add(f, a, PERSON_OPT_TITLE, p.title);
+		edit_form_add(f, a, PERSON_OPT_EMAIL, p.email);
+		edit_form_add(f, a, PERSON_OPT_PHONE, p.phone);
+		edit_form_add(f, a, PERSON_OPT_LINKEDIN, p.linkedin);
+		edit_form_add_int(f, a, PERSON_OPT_RAPPORT, p.rapport);
+		edit_form_add_int(f, a, PERSON_OPT_CADENCE, p.cadence);
+		edit_form_add(f, a, PERSON_OPT_CONNECTED, p.connected_on);
+		edit_form_notes(f, a, PERSON_OPT_NOTES, p.notes);
+	}
 	person_release(&p);
 	return rc;
 }
@@ -321,7 +354,7 @@ out:
 	  .help = "the day you connected (YYYY-MM-DD)" },                                   \
 	{ .id = PERSON_OPT_TAG, .name = "tag", .arg = "TAG",                                \
 	  .help = "a tag (repeatable)", .flags = OPT_MULTI },                               \
-	{ .id = PERSON_OPT_NOTES, .name = "notes", .arg = "T", .help = "notes (Markdown)" }
+	CLI_NOTES_OPT(PERSON_OPT_NOTES)
 
 static const struct opt_spec person_add_opts[] = {
 	PERSON_FIELD_OPTS,
@@ -335,6 +368,7 @@ static const struct opt_spec person_edit_opts[] = {
 	PERSON_FIELD_OPTS,
 	{ .id = PERSON_OPT_UNTAG, .name = "untag", .arg = "TAG",
 	  .help = "remove a tag (repeatable)", .flags = OPT_MULTI },
+	CLI_EDITOR_OPT(person_form),
 	{ 0 },
 };
 static const struct opt_spec person_list_opts[] = {

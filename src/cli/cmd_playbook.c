@@ -172,6 +172,6 @@ const struct cmd_spec playbook_cmds[] = {
 	{ "show", "NAME", "Show a rule, or every rule of a playbook (\"rejected\").", 1, 1,
 	  NULL, playbook_show, CMD_NO_DB },
 	{ "check", "FILE", "Check a playbooks file: errors come with the file name and line.", 1,
-	  1, NULL, playbook_check, CMD_NO_DB },
+	  1, NULL, playbook_check, CMD_NO_DB | CMD_READS_FILES },
 	{ 0 },
 };

@@ -1,6 +1,7 @@
 /* cmd_question.c: rapport question add|list|edit|rm: the bank of questions to ask. */
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "cli/edit.h"
 
 #include <stdlib.h>
 
@@ -168,14 +169,23 @@ static int question_ref(struct cli *cli, const char *ref, struct question *q)
 static int question_edit(struct cli *cli, const struct args *a)
 {
 	struct question q = { 0 };
+	json_t *before;
 	int rc;
 
-	if (!(rc = question_ref(cli, a->pos[0], &q)) &&
-	    !(rc = apply_question_options(cli, a, &q)) &&
-	    !(rc = store_question_update(cli->store, &q, &cli->err))) {
+	if ((rc = question_ref(cli, a->pos[0], &q)))
+		goto out;
+	before = question_to_json(&q);
+	if ((rc = apply_question_options(cli, a, &q))) {
+		json_decref(before);
+		goto out;
+	}
+	if (cli_edit_unchanged(cli, before, question_to_json(&q), "question", q.id, NULL))
+		goto out;
+	if (!(rc = store_question_update(cli->store, &q, &cli->err))) {
 		cli_set_json(cli, question_to_json(&q));
 		cli_printf(cli, "changed question %lld\n", (long long)q.id);
 	}
+out:
 	question_release(&q);
 	return rc;
 }

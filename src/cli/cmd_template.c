@@ -99,6 +99,6 @@ const struct cmd_spec template_cmds[] = {
 	  "Check a template file: a 'Subject: ...' line, a blank line, the body; merge fields\n"
 	  "{person} {first} {title} {org} {opp} {me} {signature} {date}, '{org|your team}'\n"
 	  "for wording when a value is unknown, '{{' and '}}' for braces.",
-	  1, 1, NULL, template_check, CMD_NO_DB },
+	  1, 1, NULL, template_check, CMD_NO_DB | CMD_READS_FILES },
 	{ 0 },
 };

@@ -1,6 +1,7 @@
 /* cmd_want.c: rapport want add|list|edit|rm|mark, and rapport fit OPP. */
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "cli/edit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -116,13 +117,21 @@ static int want_edit(struct cli *cli, const struct args *a)
 	int64_t id;
 	int rc;
 
+	json_t *before;
+
 	if ((rc = store_want_resolve(cli->store, a->pos[0], &id, &cli->err)) ||
 	    (rc = store_want_get(cli->store, id, &w, &cli->err)))
 		goto out;
+	before = want_to_json(&w);
 	if (text)
 		field_set(&w.text, text);
-	if (!(rc = apply_want_options(cli, a, &w)) &&
-	    !(rc = store_want_update(cli->store, &w, &cli->err))) {
+	if ((rc = apply_want_options(cli, a, &w))) {
+		json_decref(before);
+		goto out;
+	}
+	if (cli_edit_unchanged(cli, before, want_to_json(&w), "want", w.id, w.text))
+		goto out;
+	if (!(rc = store_want_update(cli->store, &w, &cli->err))) {
 		cli_set_json(cli, want_to_json(&w));
 		cli_printf(cli, "changed want %lld: %s\n", (long long)w.id, w.text);
 	}

@@ -14,6 +14,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "store/store.h"
@@ -364,24 +365,44 @@ static int save_for_undo(struct cli *cli, const char *group, const struct cmd_sp
 	return rc;
 }
 
+/* Whether the command is an edit with --editor (cli/edit.h). */
+static bool with_editor(const struct args *a)
+{
+	return arg_offered(a, CLI_OPT_EDITOR) && arg_flag(a, CLI_OPT_EDITOR);
+}
+
+/* Open the database and begin the command's transaction; with --editor,
+ * the editor runs in between, with nothing held (cli/edit.h). */
+static int open_and_begin(struct cli *cli, struct args *a, struct edit_form *form)
+{
+	unsigned flags = 0;
+	char *path = cli_database_path(a->db, &flags);
+	int rc = store_open(&cli->store, path, flags, &cli->err);
+
+	free(path);
+	if (!rc && with_editor(a))
+		rc = edit_with_editor(cli, a, form);
+	if (!rc)
+		rc = begin(cli, a->cmd->flags);
+	if (!rc && with_editor(a))
+		rc = edit_check_current(cli, a, form);
+	return rc;
+}
+
 static int run_command(const char *group, const struct cmd_spec *cmd, struct args *a)
 {
 	struct cli cli = { .out = STRBUF_INIT, .note = STRBUF_INIT, .err = ERROR_INIT };
-	unsigned flags = 0;
+	struct edit_form form = { 0 };
 	bool flushed = false;
-	char *path;
 	int rc;
 
 	cli.json = a->json;
 	cli.format = a->format;
-	if (cmd->flags & CMD_NO_DB) {
+	rc = args_read_stdin(a, &cli.err); /* before the database: nothing held meanwhile */
+	if (!rc && (cmd->flags & CMD_NO_DB)) {
 		rc = cmd->run(&cli, a);
-	} else {
-		path = cli_database_path(a->db, &flags);
-		rc = store_open(&cli.store, path, flags, &cli.err);
-		free(path);
-		if (!rc)
-			rc = begin(&cli, cmd->flags);
+	} else if (!rc) {
+		rc = open_and_begin(&cli, a, &form);
 		if (!rc)
 			rc = cmd->run(&cli, a);
 		if (!rc && cli.json && !cli.result)
@@ -419,6 +440,7 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 	} else if (cli.note.len && !cli.json && isatty(STDERR_FILENO)) {
 		write_printable(stderr, cli.note.buf, cli.note.len, true);
 	}
+	edit_done(&form);
 	store_close(cli.store);
 	if (cli.playbook) {
 		playbook_release(cli.playbook);
@@ -495,6 +517,9 @@ int main(int argc, char **argv)
 		args_release(&a);
 		return rc;
 	}
+	if (!rc && with_editor(&a) && args_given(&a) > 1)
+		rc = error_set(&err, ERR_INVALID, "--editor edits the record alone: give it no "
+				   "other option");
 	if (rc) {
 		args_release(&a);
 		return die_usage(g->name, cmd, err.msg);

@@ -114,7 +114,7 @@ int json_dump_read(const char *path, int max_schema, const char *const *tables,
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));
-	if (file_read_regular(path, DUMP_FILE_MAX, &text, err)) {
+	if (file_read_named(path, DUMP_FILE_MAX, &text, err)) {
 		strbuf_release(&text);
 		return ERR_IO;
 	}

@@ -44,7 +44,7 @@ struct json_dump_doc {
 	int schema;
 };
 
-/* Read and check the document at path: the format, a schema from 1 to
+/* Read and check the document at path ("-": standard input): the format, a schema from 1 to
  * max_schema, and tables all named in the ntables of `tables`. On success
  * d holds it until json_dump_release. */
 int json_dump_read(const char *path, int max_schema, const char *const *tables,

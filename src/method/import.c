@@ -146,7 +146,7 @@ out:
 static int read_whole(const char *path, char **data, size_t *len, struct error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int rc = file_read_regular(path, FILE_MAX, &sb, err);
+	int rc = file_read_named(path, FILE_MAX, &sb, err);
 
 	if (rc) {
 		strbuf_release(&sb);

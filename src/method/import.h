@@ -89,7 +89,7 @@ struct import_options {
 	void *progress_ctx;
 };
 
-/* Read path and import it. */
+/* Read path ("-": standard input) and import it. */
 int import_file(struct store *s, enum import_kind kind, const char *path,
 		const struct import_options *o, struct import_summary *sum, struct error *err);
 /* The same for a file's content in memory, named name in messages. With s

@@ -371,7 +371,7 @@ static int read_error(const char *path, int e, struct error *err)
 int letter_read_file(const char *path, char **text, struct error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int rc = file_read_regular(path, LETTER_TEMPLATE_MAX, &sb, err);
+	int rc = file_read_named(path, LETTER_TEMPLATE_MAX, &sb, err);
 
 	if (!rc && strlen(sb.buf) != sb.len)
 		rc = error_set(err, ERR_INVALID, "%s: not a text file (it holds a NUL byte)", path);

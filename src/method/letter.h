@@ -68,8 +68,8 @@ int letter_check(const char *name, const char *text, struct error *err);
 int letter_render(const char *name, const char *text, const struct letter_fields *f,
 		  struct letter *out, struct error *err);
 
-/* Read a template file (at most LETTER_TEMPLATE_MAX bytes, no NUL bytes);
- * ERR_NOT_FOUND when it does not exist. */
+/* Read a template file (at most LETTER_TEMPLATE_MAX bytes, no NUL bytes;
+ * "-" is standard input); ERR_NOT_FOUND when it does not exist. */
 int letter_read_file(const char *path, char **text, struct error *err);
 /* The folder of the user's templates (no trailing slash); the caller frees it. */
 char *letter_user_dir(void);

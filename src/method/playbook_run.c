@@ -59,7 +59,7 @@ int playbooks_check_file(const char *path, struct playbook *pb, struct error *er
 	struct strbuf text = STRBUF_INIT;
 	int rc = load_builtin(pb, err);
 
-	if (!rc && (rc = read_file(path, &text, err)) == 1)
+	if (!rc && (rc = file_read_named(path, CONFIG_FILE_MAX, &text, err)) == ERR_NOT_FOUND)
 		rc = error_set(err, ERR_IO, "cannot read '%s': no such file", path);
 	if (!rc)
 		rc = playbook_parse(pb, path, text.buf, text.len, letter_template_exists, err);

@@ -21,7 +21,7 @@ int playbooks_load(struct playbook *pb, char **user_file, struct error *err);
 /* Where the user's playbooks file is or would be (whether it exists or not),
  * or NULL when neither XDG_CONFIG_HOME nor HOME says; the caller frees it. */
 char *playbooks_user_path(void);
-/* Check a file as the user's playbooks file would be read. */
+/* Check a file as the user's playbooks file would be read ("-": standard input). */
 int playbooks_check_file(const char *path, struct playbook *pb, struct error *err);
 
 int playbooks_on_interaction(struct store *s, const struct playbook *pb,

@@ -1,4 +1,5 @@
-/* file_read.c: a whole regular file, read without blocking on a FIFO or a device. */
+/* file_read.c: a whole regular file, read without blocking on a FIFO or a
+ * device; or standard input, when the user asks for it with "-". */
 #include "util/file_read.h"
 
 #include <errno.h>
@@ -57,4 +58,17 @@ int file_read_regular(const char *path, size_t max, struct strbuf *out, struct e
 	}
 	close(fd);
 	return rc;
+}
+
+int file_read_stdin(size_t max, struct strbuf *out, struct error *err)
+{
+	/* the name that messages give it */
+	return read_all(STDIN_FILENO, "standard input", max, out, err);
+}
+
+int file_read_named(const char *path, size_t max, struct strbuf *out, struct error *err)
+{
+	if (!strcmp(path, FILE_STDIN))
+		return file_read_stdin(max, out, err);
+	return file_read_regular(path, max, out, err);
 }

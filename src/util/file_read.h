@@ -20,4 +20,12 @@
  * is no such file; ERR_IO otherwise; the message names path. */
 int file_read_regular(const char *path, size_t max, struct strbuf *out, struct error *err);
 
+/* A file a user names on the command line: "-" is standard input (read to
+ * its end, which blocks until the writer closes it, at most max bytes),
+ * any other path a regular file as file_read_regular reads it. */
+#define FILE_STDIN "-"
+int file_read_named(const char *path, size_t max, struct strbuf *out, struct error *err);
+/* Standard input to its end, at most max bytes, appended to out. */
+int file_read_stdin(size_t max, struct strbuf *out, struct error *err);
+
 #endif
