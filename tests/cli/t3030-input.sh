@@ -98,7 +98,7 @@ test_expect_success 'every edit command: nothing to change writes nothing' '
 test_expect_success 'an edit that changes something still says changed' '
 	on 2026-03-09 rapport person edit "Hiring Manager" --title "Head of Data" >out &&
 	has out "changed person" &&
-	test_eq "$(person_updated "Hiring Manager")" "2026-03-09T09:00:00"
+	test_eq "$(person_updated "Hiring Manager")" "2026-03-09T09:00:00+00:00"
 '
 
 # Editors for --editor: each edits the file it is given with sed, as a person would.
@@ -145,7 +145,7 @@ test_expect_success 'person edit --editor: the fields, a blank line, the notes; 
 	test_eq "$(jv notes <out)" "Met at the data fair.
 Asked about the platform team.
 Prefers e-mail." &&
-	test_eq "$(jv updated_at <out)" "2026-03-10T09:00:00"
+	test_eq "$(jv updated_at <out)" "2026-03-10T09:00:00+00:00"
 '
 
 test_expect_success '$VISUAL comes before $EDITOR' '

@@ -57,6 +57,12 @@ rapport() {
 	*" --json "*) ;;
 	*) "$RAPPORT" "$@"; return ;;
 	esac
+	# to a device (/dev/full, a terminal): as it is, so that a failed
+	# write is the program's to see
+	if [ -c /dev/stdout ]; then
+		"$RAPPORT" "$@"
+		return
+	fi
 	mkdir -p "$TEST_DIR/.json"
 	_jf=$(mktemp "$TEST_DIR/.json/out.XXXXXX")
 	"$RAPPORT" "$@" >"$_jf"
