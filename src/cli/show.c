@@ -53,7 +53,7 @@ void show_tasks(struct cli *cli, const char *title, const task_vec *v)
 		show_task_line(cli, &v->items[i]);
 }
 
-static void show_interaction(struct cli *cli, const struct interaction *it)
+void show_interaction(struct cli *cli, const struct interaction *it)
 {
 	cli_printf(cli, "  %-16s %-9s %-3s %s", it->at, enum_name(&interaction_kind_def,
 							    (int)it->kind),

@@ -10,6 +10,8 @@ json_t *tasks_json(const task_vec *v);
 void show_task_line(struct cli *cli, const struct task *t);
 /* A titled section of tasks; nothing when there are none. */
 void show_tasks(struct cli *cli, const char *title, const task_vec *v);
+/* One interaction on a line: when, kind, direction, summary, with whom, about what. */
+void show_interaction(struct cli *cli, const struct interaction *it);
 /* Interactions and stage changes (may be NULL) merged by date, oldest first
  * when history is given (an opportunity), newest first otherwise (a person);
  * total counts every interaction, to say how many are not shown. */

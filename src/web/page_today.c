@@ -190,6 +190,8 @@ static int log_form(struct strbuf *sb, struct web_req *rq)
 	ui_select(sb, rq, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6, "");
 	strbuf_addstr(sb, "</div>");
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
+	ui_checkbox(sb, rq, "history", "History: record it only, starting no follow-ups and "
+		    "moving no stage (something long past)", false);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
 	return 0;
@@ -437,14 +439,14 @@ static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *
 int post_log(struct web_req *rq, struct web_resp *rs)
 {
 	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
-	struct log_outcome moved = { -1, -1 };
+	struct log_outcome moved = { .stage_from = -1, .stage_to = -1 };
 	id_vec added = { 0 };
 	char at[DATE_BUFSZ];
 	const char *summary, *notes;
 	int64_t org_id = 0;
 	int kind, dir, rc = 0;
 	long chem;
-	bool ok;
+	bool ok, history = web_param(&rq->form, "history") != NULL;
 
 	ok = form_enum(rq, "kind", &interaction_kind_def, &kind);
 	if (ok && kind < 0) {
@@ -453,7 +455,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 	}
 	ok &= form_enum(rq, "direction", &direction_def, &dir);
 	ok &= form_text(rq, "summary", "what happened", true, false, &summary);
-	ok &= form_when(rq, "at", at);
+	ok &= form_interaction_when(rq, "at", at);
 	ok &= form_int(rq, "chemistry", "how it felt", 1, 5, &chem);
 	ok &= form_text(rq, "notes", "notes", false, true, &notes);
 	ok &= read_opp(rq, &it, &org_id);
@@ -468,7 +470,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		it.at = xstrdup(at);
 		it.summary = xstrdup(summary);
 		field_set(&it.notes, notes);
-		rc = form_error(rq, action_log(rq->store, rq->pb, &it, &moved, &rq->err), "");
+		rc = form_error(rq, action_log(rq->store, rq->pb, &it, history, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		log_redirect(rq, rs, &added, &moved, it.opp.id);
