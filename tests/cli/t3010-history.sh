@@ -61,7 +61,7 @@ test_expect_success 'a window on a rule not started by an interaction is refused
 	ends = never
 	EOF
 	test_must_fail 1 rapport playbook list &&
-	test_stderr_contains "window" &&
+	test_stderr_contains "'\''window'\'' is for on = interaction" &&
 	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini"
 '
 
