@@ -175,4 +175,26 @@ test_expect_success 'more than a year ahead is refused and nothing is written' '
 	rapport log note "Next spring" --at 2027-03-01 >/dev/null
 '
 
+serve_start
+
+test_expect_success 'web: the history checkbox records only; Today shows what is planned' '
+	thanks=$(ntasks thank-you) &&
+	http GET / >page &&
+	has page "<label for=\"f-history\">" "<h2 id=\"h-planned\">Planned" "Coffee" &&
+	http POST /log kind=interview summary="Backfill" opp=acme-engineer \
+		with="Hiring Manager" at=2026-03-01T10:00 history=on >resp &&
+	test "$(head -1 resp)" = 303 &&
+	rapport --json opp show acme-engineer >opp.json &&
+	jv_eq stage applied <opp.json &&
+	test_eq "$(ntasks thank-you)" "$thanks"
+'
+
+test_expect_success 'web: more than a year ahead is an error beside the time, nothing written' '
+	before=$(db_digest) &&
+	http POST /log kind=call summary="Typo" at=2099-01-01T10:00 >resp &&
+	test "$(head -1 resp)" = 400 &&
+	has resp "more than a year ahead" &&
+	test_eq "$(db_digest)" "$before"
+'
+
 test_done
