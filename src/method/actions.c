@@ -63,6 +63,14 @@ bool action_at_too_far(const struct store *s, const char *at)
 	return strncmp(at, last, 10) > 0;
 }
 
+/* What the interaction's rules did, for the front end to say. */
+static void rules_outcome(struct log_outcome *out, const struct interaction_rules *run)
+{
+	out->rules = run->matched;
+	out->late = run->late;
+	out->planned = run->planned;
+}
+
 /* action_log, where reached says whether a call out counts as getting
  * through (not for a call task done without saying how it went). */
 static int log_interaction(struct store *s, const struct playbook *pb, struct interaction *it,
@@ -86,9 +94,7 @@ static int log_interaction(struct store *s, const struct playbook *pb, struct in
 	if ((rc = follow_log(s, pb, it, out, err)) ||
 	    (rc = playbooks_on_interaction(s, pb, it, &run, err)))
 		return rc;
-	out->rules = run.matched;
-	out->late = run.late;
-	out->planned = run.planned;
+	rules_outcome(out, &run);
 	return 0;
 }
 
@@ -116,9 +122,7 @@ int action_interaction_move(struct store *s, const struct playbook *pb, int64_t 
 			     : playbooks_on_interaction(s, pb, &it, &run, err);
 	interaction_release(&it);
 	out->history = history;
-	out->rules = run.matched;
-	out->late = run.late;
-	out->planned = run.planned;
+	rules_outcome(out, &run);
 	return rc;
 }
 
