@@ -71,6 +71,9 @@ int dump_import(struct store *s, const char *path, long *rows, struct error *err
 	 * interactions start no follow-ups. A backup restores what was. */
 	if (!rc && !json_dump_has_table(&d, "rule_fire"))
 		rc = store_mark_unruled_history(s, err);
+	/* the rows' trigger took a planned interaction for a contact */
+	if (!rc)
+		rc = store_contact_settle(s, 0, err);
 	if (!rc)
 		rc = store_optimize_search(s, err);
 out:

@@ -25,12 +25,19 @@ static const char SQL_AHEAD[] =
 	INTERACTION_SELECT " WHERE i.at > ?1 AND (?2 IS NULL OR i.at < ?2) ORDER BY i.at, i.id";
 /* As remove.c keeps it (the latest interaction, else the day you
  * connected), counting only what has happened by ?2. */
-static const char SQL_CONTACT_SETTLE[] =
-	"UPDATE person SET last_contact = (SELECT max(d) FROM"
-	" (SELECT max(ip.at) AS d FROM interaction_person ip"
-	"  WHERE ip.person_id = person.id AND ip.at <= ?2"
+#define SQL_CONTACT_AS_OF_NOW                                                    \
+	"UPDATE person SET last_contact = (SELECT max(d) FROM"                    \
+	" (SELECT max(ip.at) AS d FROM interaction_person ip"                     \
+	"  WHERE ip.person_id = person.id AND ip.at <= ?2"                        \
 	"  UNION ALL SELECT person.connected_on))"
+static const char SQL_CONTACT_SETTLE[] =
+	SQL_CONTACT_AS_OF_NOW
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
+/* ?1 is unused: the same binding as SQL_CONTACT_SETTLE; from interaction_at */
+static const char SQL_CONTACT_SETTLE_AHEAD[] =
+	SQL_CONTACT_AS_OF_NOW
+	" WHERE ?1 = 0 AND id IN (SELECT ip.person_id FROM interaction i"
+	"  JOIN interaction_person ip ON ip.interaction_id = i.id WHERE i.at > ?2)";
 
 /* Run sql (a mark's statement) for mark and the interaction id. */
 static sqlite3_stmt *mark_stmt(struct store *s, const char *sql, int64_t id, const char *mark,
@@ -109,7 +116,7 @@ int store_interactions_ahead(struct store *s, const char *until, interaction_vec
 
 int store_contact_settle(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_CONTACT_SETTLE, err);
+	sqlite3_stmt *st = store_stmt(s, id ? SQL_CONTACT_SETTLE : SQL_CONTACT_SETTLE_AHEAD, err);
 
 	if (!st)
 		return ERR_STORE;

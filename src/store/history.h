@@ -32,8 +32,9 @@ int store_planned_due(struct store *s, id_vec *out, struct error *err);
  * any), soonest first, with their people. */
 int store_interactions_ahead(struct store *s, const char *until, interaction_vec *out,
 			     struct error *err);
-/* The last contact of the people of interaction id, as of now: an
- * interaction still ahead is no contact yet. */
+/* The last contact of the people of interaction id (0: of every interaction
+ * still ahead, after rows were loaded with the insert trigger's idea of it),
+ * as of now: an interaction still ahead is no contact yet. */
 int store_contact_settle(struct store *s, int64_t id, struct error *err);
 
 #endif
