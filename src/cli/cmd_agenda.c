@@ -70,6 +70,15 @@ static void show_agenda(struct cli *cli, const struct agenda *ag, long days)
 	free(said.items);
 }
 
+/* The interactions ahead (an interview on Thursday): events, not tasks. */
+static void show_planned(struct cli *cli, const interaction_vec *v)
+{
+	if (v->n)
+		cli_printf(cli, "%splanned:\n", cli->out.len ? "\n" : "");
+	for (size_t i = 0; i < v->n; i++)
+		show_interaction(cli, &v->items[i]);
+}
+
 static json_t *agenda_json(const struct agenda *ag)
 {
 	json_t *j = json_object();
@@ -87,6 +96,10 @@ static json_t *agenda_json(const struct agenda *ag)
 		}
 		json_object_set_new(j, agenda_section_names[k], arr);
 	}
+	json_object_set_new(j, "planned", json_array());
+	for (size_t i = 0; i < ag->planned.n; i++)
+		json_array_append_new(json_object_get(j, "planned"),
+				      interaction_to_json(&ag->planned.items[i]));
 	return j;
 }
 
@@ -104,9 +117,10 @@ static int agenda_run(struct cli *cli, const struct args *a)
 	if (cli->json) {
 		cli_set_json(cli, agenda_json(&ag));
 	} else {
-		if (!ag.tasks.n)
+		if (!ag.tasks.n && !ag.planned.n)
 			cli_note(cli, "nothing due in the next %ld days\n", days);
 		show_agenda(cli, &ag, days);
+		show_planned(cli, &ag.planned);
 	}
 	agenda_release(&ag);
 	return 0;
@@ -120,7 +134,8 @@ static const struct opt_spec agenda_opts[] = {
 };
 
 const struct cmd_spec agenda_cmds[] = {
-	{ "", "", "What to do: overdue, today's and upcoming open tasks, with who, which "
+	{ "", "", "What to do: overdue, today's and upcoming open tasks, and the interactions "
+	  "planned in those days (logged with a future --at), with who, which "
 	  "opportunity and why, each section ranked by a score (10 x days overdue, or -2 x "
 	  "days until due, + the opportunity's stage (offer 40 ... lead 5) + 5 x rapport + the "
 	  "kind (call 8 ... other 2); scores are capped at 30 days either way.", 0, 0, agenda_opts, agenda_run, CMD_TICK },

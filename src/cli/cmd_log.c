@@ -17,10 +17,20 @@ enum log_opt {
 	LOG_OPT_OUT,
 	LOG_OPT_CHEMISTRY,
 	LOG_OPT_NOTES,
+	LOG_OPT_HISTORY,
 };
 
+/* What the rules made of it, for --json: "history" (logged as such),
+ * "planned" (still ahead) and "rules_not_started" (past their window). */
+static void outcome_json(json_t *o, const struct log_outcome *out)
+{
+	json_object_set_new(o, "history", json_boolean(out->history));
+	json_object_set_new(o, "planned", json_boolean(out->planned));
+	json_object_set_new(o, "rules_not_started", json_integer(out->late));
+}
+
 /* The interaction, and "stage_change": {from, to} when the log moved its
- * opportunity on (null otherwise). */
+ * opportunity on (null otherwise), and what the rules made of it. */
 static json_t *log_json(const struct interaction *it, const struct log_outcome *moved)
 {
 	json_t *o = interaction_to_json(it);
@@ -30,7 +40,27 @@ static json_t *log_json(const struct interaction *it, const struct log_outcome *
 			    : json_pack("{s:s, s:s}", "from",
 					enum_name(&stage_def, moved->stage_from), "to",
 					enum_name(&stage_def, moved->stage_to)));
+	outcome_json(o, moved);
 	return o;
+}
+
+/* Say why no follow-ups came, so that their absence is no surprise. */
+static void print_outcome(struct cli *cli, enum interaction_kind kind, const char *at,
+			  const struct log_outcome *out)
+{
+	const char *what = enum_name(&interaction_kind_def, (int)kind);
+	struct datetime when;
+
+	if (out->history)
+		cli_printf(cli, "history: recorded only: no follow-ups started, no stage moved\n");
+	else if (out->planned)
+		cli_printf(cli, "planned: the %s is ahead; it counts as contact and starts its "
+			   "follow-ups once %s has passed\n", what, at);
+	else if (out->late && !date_parse_iso(at, &when, NULL))
+		cli_printf(cli, "history: %s, the %s was %ld days ago\n",
+			   out->late == out->rules ? "no follow-ups started"
+						   : "some follow-ups not started",
+			   what, date_diff_days(&when, store_now(cli->store)));
 }
 
 static int log_run(struct cli *cli, const struct args *a)
@@ -56,6 +86,9 @@ static int log_run(struct cli *cli, const struct args *a)
 	if ((v = arg_opt(a, LOG_OPT_AT))) {
 		if (cli_when(cli, v, when))
 			return ERR_INVALID;
+		if (action_at_too_far(cli->store, when))
+			return error_set(&cli->err, ERR_INVALID, "--at %s is more than a year ahead",
+					 v);
 	} else {
 		date_format(store_now(cli->store), when);
 	}
@@ -75,7 +108,8 @@ static int log_run(struct cli *cli, const struct args *a)
 	it.at = xstrdup(when);
 	it.summary = xstrdup(a->pos[1]);
 	field_set(&it.notes, arg_opt(a, LOG_OPT_NOTES));
-	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it, &moved, &cli->err)) {
+	if (!cli_playbook(cli) || action_log(cli->store, cli_playbook(cli), &it,
+					     arg_flag(a, LOG_OPT_HISTORY), &moved, &cli->err)) {
 		rc = cli->err.code ? cli->err.code : ERR_INVALID;
 		goto out;
 	}
@@ -91,6 +125,7 @@ static int log_run(struct cli *cli, const struct args *a)
 		cli_printf(cli, "moved %s from %s to %s (from the log)\n", it.opp.slug,
 			   enum_name(&stage_def, moved.stage_from),
 			   enum_name(&stage_def, moved.stage_to));
+	print_outcome(cli, it.kind, it.at, &moved);
 out:
 	interaction_release(&it);
 	return rc;
@@ -106,23 +141,33 @@ static const struct opt_spec log_opts[] = {
 	{ .id = LOG_OPT_OUT, .name = "out", .help = "you reached out to them (the default)" },
 	{ .id = LOG_OPT_CHEMISTRY, .name = "chemistry", .arg = "N", .help = "how it felt, 1-5" },
 	CLI_NOTES_OPT(LOG_OPT_NOTES),
+	{ .id = LOG_OPT_HISTORY, .name = "history",
+	  .help = "record it as history: start no follow-ups and move no stage (a backfill)" },
 	{ 0 },
 };
 
 /* log move ID WHEN: the interview happened, or will happen, at another time. */
 static int log_move_run(struct cli *cli, const struct args *a)
 {
+	struct interaction it = { 0 };
+	struct log_outcome out;
 	char when[DATE_BUFSZ];
+	json_t *j;
 	long id;
 
 	if (text_parse_int("interaction id", a->pos[0], 1, 999999999999L, &id, &cli->err) ||
 	    cli_when(cli, a->pos[1], when))
 		return ERR_INVALID;
 	if (!cli_playbook(cli) ||
-	    action_interaction_move(cli->store, cli_playbook(cli), id, when, &cli->err))
+	    action_interaction_move(cli->store, cli_playbook(cli), id, when, &out, &cli->err) ||
+	    store_interaction_get(cli->store, id, &it, &cli->err))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
-	cli_set_json(cli, json_pack("{s:I, s:o}", "moved", (json_int_t)id, "at", json_time(when)));
+	j = json_pack("{s:I, s:o}", "moved", (json_int_t)id, "at", json_time(when));
+	outcome_json(j, &out);
+	cli_set_json(cli, j);
 	cli_printf(cli, "moved interaction %ld to %s; its follow-ups follow it\n", id, when);
+	print_outcome(cli, it.kind, it.at, &out);
+	interaction_release(&it);
 	return 0;
 }
 
@@ -130,7 +175,11 @@ const struct cmd_spec log_cmds[] = {
 	{ "", "KIND SUMMARY",
 	  "Log an interaction. KIND is interview, call, email, letter, meeting, video, message "
 	  "or note. People in an interaction about an opportunity are linked to it (as "
-	  "interviewer for an interview).",
+	  "interviewer for an interview). An interaction logged later than a rule's window "
+	  "after it happened does not start that rule (see 'rapport playbook show'); --history "
+	  "starts none and moves no stage. One with a future --at is planned: it shows in the "
+	  "agenda and the calendar, and counts as contact and starts its follow-ups once its "
+	  "time has passed; more than a year ahead is refused.",
 	  2, 2, log_opts, log_run, CMD_WRITE },
 	{ "move", "ID WHEN", "An interaction happened, or will happen, at another time (an interview "
 	  "moved): it moves to WHEN, the open follow-ups made for the old time end (saying "

@@ -23,6 +23,8 @@ static json_t *rule_json(const struct rule *r)
 		      r->template, "description", r->description, "origin", r->origin);
 	rule_ends_text(r, ends, sizeof(ends));
 	json_object_set_new(j, "ends", json_string(ends));
+	json_object_set_new(j, "window", rule_has_window(r) ? json_integer(rule_window(r))
+							    : json_null());
 	strbuf_release(&when);
 	strbuf_release(&does);
 	return j;
@@ -75,6 +77,9 @@ static void print_rule(struct cli *cli, const struct rule *r)
 		cli_printf(cli, "  why:      %s\n", r->why);
 	if (r->template)
 		cli_printf(cli, "  letter:   %s\n", r->template);
+	if (rule_has_window(r))
+		cli_printf(cli, "  window:   %d days: an interaction logged later than that "
+			   "after it happened does not start it\n", rule_window(r));
 	if (rule_has_end(r))
 		print_cancel(cli, r);
 	cli_printf(cli, "  from:     %s\n", r->origin);

@@ -67,7 +67,7 @@ void show_tasks(struct cli *cli, const char *title, const task_vec *v)
 	show_task_table(cli, v);
 }
 
-static void show_interaction(struct cli *cli, const struct interaction *it)
+void show_interaction(struct cli *cli, const struct interaction *it)
 {
 	cli_printf(cli, "  %-16s %-9s %-3s %s", it->at, enum_name(&interaction_kind_def,
 							    (int)it->kind),

@@ -32,6 +32,8 @@ void task_row(struct table *tb, const struct task *t);
 void show_task_table(struct cli *cli, const task_vec *v);
 /* A titled section of tasks; nothing when there are none. */
 void show_tasks(struct cli *cli, const char *title, const task_vec *v);
+/* One interaction on a line: when, kind, direction, summary, with whom, about what. */
+void show_interaction(struct cli *cli, const struct interaction *it);
 /* Interactions and stage changes (may be NULL) merged by date, oldest first
  * when history is given (an opportunity), newest first otherwise (a person);
  * total counts every interaction, to say how many are not shown. */

@@ -2,6 +2,7 @@
  * is loaded on first use rather than linked (see util/dynlib.h). */
 #include "io/ical.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <pthread.h>
@@ -209,9 +210,10 @@ static void add_task(icalcomponent *cal, const struct task *t, bool todo,
 	strbuf_release(&text);
 }
 
-static void add_interview(icalcomponent *cal, const struct interaction *i,
+static void add_interaction(icalcomponent *cal, const struct interaction *i,
 			  struct icaltimetype stamp)
 {
+	const char *kind = enum_name(&interaction_kind_def, (int)i->kind);
 	struct strbuf text = STRBUF_INIT;
 	struct icaltimetype start, end;
 	icalcomponent *c;
@@ -228,8 +230,8 @@ static void add_interview(icalcomponent *cal, const struct interaction *i,
 		ical.icalcomponent_add_property(c, ical.icalproperty_new_dtend(end));
 	}
 	/* "Interview: First round (Acme)", unless the summary says it already */
-	if (!strcasestr(i->summary, "interview"))
-		strbuf_addstr(&text, "Interview: ");
+	if (!strcasestr(i->summary, kind))
+		strbuf_addf(&text, "%c%s: ", toupper((unsigned char)kind[0]), kind + 1);
 	strbuf_addstr(&text, i->summary);
 	if (i->opp.org_name && !strcasestr(i->summary, i->opp.org_name))
 		strbuf_addf(&text, " (%s)", i->opp.org_name);
@@ -241,7 +243,7 @@ static void add_interview(icalcomponent *cal, const struct interaction *i,
 		strbuf_addch(&text, '\n');
 	describe_opp(&text, &i->opp);
 	add_description(c, &text);
-	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("interview"));
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories(kind));
 	ical.icalcomponent_add_component(cal, c);
 	strbuf_release(&text);
 }
@@ -314,7 +316,7 @@ int ical_write(const struct ical_calendar *k, FILE *out, struct error *err)
 	for (size_t i = 0; i < k->ntasks; i++)
 		add_task(cal, &k->tasks[i], k->tasks_as_todo, stamp);
 	for (size_t i = 0; i < k->ninterviews; i++)
-		add_interview(cal, &k->interviews[i], stamp);
+		add_interaction(cal, &k->interviews[i], stamp);
 	for (size_t i = 0; i < k->ndeadlines; i++)
 		add_deadline(cal, &k->deadlines[i], stamp);
 	text = ical.icalcomponent_as_ical_string_r(cal);

@@ -8,8 +8,8 @@
  *     calendar apps most people use (Google Calendar, Outlook) show no to-dos
  *     from a subscribed calendar; or a to-do (VTODO with DUE) on request;
  *   - the interviews (interactions of kind interview) from `past_days` ago
- *     on, future ones included, each an hour long (all day when it has no
- *     time);
+ *     on, and every interaction planned (ahead of now, whatever its kind),
+ *     each an hour long (all day when it has no time);
  *   - the deadline of each offer from `past_days` ago on, as an all-day event.
  * Times are the floating local times rapport stores. Each item has a UID
  * that stays the same from one export to the next (task-ID@rapport,
@@ -43,7 +43,7 @@ struct ical_calendar {
 	bool tasks_as_todo;             /* follow-ups as VTODO with DUE rather than all-day VEVENT */
 	const struct task *tasks;       /* the open follow-ups */
 	size_t ntasks;
-	const struct interaction *interviews;
+	const struct interaction *interviews; /* and the planned interactions */
 	size_t ninterviews;
 	const struct ical_deadline *deadlines;
 	size_t ndeadlines;

@@ -2,8 +2,10 @@
 #include "method/actions.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "method/playbook_run.h"
+#include "store/history.h"
 #include "store/remove.h"
 #include "util/xalloc.h"
 
@@ -51,54 +53,83 @@ static int follow_log(struct store *s, const struct playbook *pb, const struct i
 	return rc;
 }
 
-/* A call you made to people about an opportunity reached them. */
-static int reached_people(struct store *s, const struct playbook *pb,
-			  const struct interaction *it, struct error *err)
+bool action_at_too_far(const struct store *s, const char *at)
 {
-	if (it->kind != IKIND_CALL || it->direction != DIR_OUT || !it->opp.id)
-		return 0;
-	for (size_t i = 0; i < it->people.n; i++)
-		if (playbooks_on_reached(s, pb, it->opp.id, it->people.items[i].id, it->at, err))
-			return err->code;
-	return 0;
+	struct datetime limit = *store_now(s);
+	char last[DATE_BUFSZ];
+
+	date_add_days(&limit, 366); /* a year, and the day a leap year adds */
+	date_format_day(&limit, last);
+	return strncmp(at, last, 10) > 0;
+}
+
+/* What the interaction's rules did, for the front end to say. */
+static void rules_outcome(struct log_outcome *out, const struct interaction_rules *run)
+{
+	out->rules = run->matched;
+	out->late = run->late;
+	out->planned = run->planned;
 }
 
 /* action_log, where reached says whether a call out counts as getting
  * through (not for a call task done without saying how it went). */
 static int log_interaction(struct store *s, const struct playbook *pb, struct interaction *it,
-			   struct log_outcome *out, bool reached, struct error *err)
+			   bool history, struct log_outcome *out, bool reached, struct error *err)
 {
 	struct log_outcome ignored;
+	struct interaction_rules run = { .reached = reached };
 	int rc;
 
 	if (!out)
 		out = &ignored;
+	memset(out, 0, sizeof(*out));
 	out->stage_from = out->stage_to = -1;
-	if ((rc = store_interaction_add(s, it, err)) || (rc = follow_log(s, pb, it, out, err)) ||
-	    (reached && (rc = reached_people(s, pb, it, err))))
+	out->history = history;
+	if (it->at && action_at_too_far(s, it->at))
+		return error_set(err, ERR_INVALID, "%s is more than a year ahead", it->at);
+	if ((rc = store_interaction_add(s, it, err)))
 		return rc;
-	return playbooks_on_interaction(s, pb, it, err);
+	if (history)
+		return store_interaction_mark(s, it->id, STORE_MARK_HISTORY, err);
+	if ((rc = follow_log(s, pb, it, out, err)) ||
+	    (rc = playbooks_on_interaction(s, pb, it, &run, err)))
+		return rc;
+	rules_outcome(out, &run);
+	return 0;
 }
 
 int action_interaction_move(struct store *s, const struct playbook *pb, int64_t id,
-			    const char *at, struct error *err)
+			    const char *at, struct log_outcome *out, struct error *err)
 {
 	struct interaction it = { 0 };
+	struct interaction_rules run = { .reached = true };
+	bool history;
 	int rc;
 
+	memset(out, 0, sizeof(*out));
+	out->stage_from = out->stage_to = -1;
+	if (action_at_too_far(s, at))
+		return error_set(err, ERR_INVALID, "%s is more than a year ahead", at);
+	if (store_interaction_marked(s, id, STORE_MARK_HISTORY, &history, err))
+		return err->code;
+	/* ending its rules forgets its marks too: history stays history */
 	if (!(rc = store_interaction_move(s, id, at, err)) &&
 	    !(rc = store_end_interaction_rules(s, id, "Ended: the interaction it followed was "
 						     "moved to another time.", err)) &&
+	    !(rc = store_contact_settle(s, id, err)) &&
 	    !(rc = store_interaction_get(s, id, &it, err)))
-		rc = playbooks_on_interaction(s, pb, &it, err);
+		rc = history ? store_interaction_mark(s, id, STORE_MARK_HISTORY, err)
+			     : playbooks_on_interaction(s, pb, &it, &run, err);
 	interaction_release(&it);
+	out->history = history;
+	rules_outcome(out, &run);
 	return rc;
 }
 
-int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
+int action_log(struct store *s, const struct playbook *pb, struct interaction *it, bool history,
 	       struct log_outcome *out, struct error *err)
 {
-	return log_interaction(s, pb, it, out, true, err);
+	return log_interaction(s, pb, it, history, out, true, err);
 }
 
 /* The interaction a done follow-up stands for: an e-mail sent, a call made. */
@@ -123,7 +154,7 @@ static int log_contact(struct store *s, const struct playbook *pb, const struct 
 	it.summary = xstrdup(t->title);
 	it.opp.id = t->opp.id;
 	VEC_PUSH(&it.people)->id = t->person.id;
-	rc = log_interaction(s, pb, &it, NULL, reached, err);
+	rc = log_interaction(s, pb, &it, false, NULL, reached, err);
 	/* kept, so reopening the task takes the contact back (task reopen) */
 	if (!rc)
 		rc = store_task_set_logged(s, t->id, it.id, err);

@@ -11,25 +11,35 @@
 #include "method/playbook.h"
 #include "store/store.h"
 
-/* What logging an interaction did besides recording it. */
+/* What logging (or moving) an interaction did besides recording it. */
 struct log_outcome {
 	int stage_from, stage_to; /* enum stage: the opportunity moved; -1: it did not */
+	bool history;  /* recorded as history: no rule started, no stage moved */
+	bool planned;  /* still ahead: its rules start once its time has passed */
+	int rules;     /* the interaction rules for it */
+	int late;      /* of those, the ones not started: logged past their window */
 };
 
+/* Is at more than a year after now? A likely typo (2099 for 2029), refused. */
+bool action_at_too_far(const struct store *s, const char *at);
 /* Record an interaction (it->id is set); move its opportunity on when the
  * interaction shows it is further along (stage_after_interaction, kept in
  * the stage history with a note saying it came from the log), and run the
- * playbooks' rules for both. A call out to someone about an opportunity
- * means you got through: it ends the chase (playbooks_on_reached). out (may
- * be NULL) says what moved. */
-int action_log(struct store *s, const struct playbook *pb, struct interaction *it,
+ * playbooks' rules for both (see playbooks_on_interaction: one still ahead
+ * waits for its time, a rule whose window has passed is not started). A
+ * call out to someone about an opportunity means you got through: it ends
+ * the chase (playbooks_on_reached). history: record it only, starting no
+ * rule and moving no stage, now or ever (a backfill). out (may be NULL)
+ * says what happened. */
+int action_log(struct store *s, const struct playbook *pb, struct interaction *it, bool history,
 	       struct log_outcome *out, struct error *err);
 /* An interaction happened at another time than logged (an interview
  * moved): move it to at, end the follow-ups its rules made for the old time
  * (saying why), and run its rules again for the new one (a thank-you due
- * after the new date). */
+ * after the new date), as action_log would; one logged as history stays
+ * history. out says what happened. */
 int action_interaction_move(struct store *s, const struct playbook *pb, int64_t id,
-			    const char *at, struct error *err);
+			    const char *at, struct log_outcome *out, struct error *err);
 /* Close a task as done or skipped. A done contact task (an e-mail, a call, a
  * letter, a LinkedIn message, a meeting with someone) is logged as that
  * interaction unless log_contact is false, so silences count from it. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "store/history.h"
 #include "store/offer.h"
 #include "util/xalloc.h"
 
@@ -200,6 +201,7 @@ int agenda_build(struct store *s, long days, struct agenda *out, struct error *e
 	date_add_days(&end, (int)days + 1);
 	date_format_day(&end, until);
 	if ((rc = store_tasks_due_before(s, until, &out->tasks, err)) ||
+	    (rc = store_interactions_ahead(s, until, &out->planned, err)) ||
 	    (rc = find_mismatches(s, out, err))) {
 		agenda_release(out);
 		return rc;
@@ -225,6 +227,7 @@ int agenda_build(struct store *s, long days, struct agenda *out, struct error *e
 void agenda_release(struct agenda *a)
 {
 	task_vec_release(&a->tasks);
+	interaction_vec_release(&a->planned);
 	for (size_t i = 0; i < a->mismatches.n; i++)
 		level_mismatch_release(&a->mismatches.items[i].m);
 	free(a->mismatches.items);

@@ -36,7 +36,8 @@ typedef VEC(struct agenda_mismatch) agenda_mismatch_vec;
 enum agenda_section { AGENDA_OVERDUE, AGENDA_TODAY, AGENDA_UPCOMING, AGENDA_SECTIONS };
 
 /* What to do: the open tasks due before the end of day today + days, split
- * into overdue, today and upcoming; overdue and today ranked by
+ * into overdue, today and upcoming, and the interactions planned in those
+ * days (an interview ahead); overdue and today ranked by
  * agenda_score, upcoming by day and then by score. The
  * sections are views into tasks. The time rules are not run here: the
  * caller runs playbooks_tick first when it may write. */
@@ -44,6 +45,7 @@ struct agenda {
 	char today[DATE_BUFSZ];
 	task_vec tasks;
 	task_vec section[AGENDA_SECTIONS];
+	interaction_vec planned; /* interactions ahead of now in the same days, soonest first */
 	agenda_mismatch_vec mismatches;
 };
 

@@ -3,6 +3,7 @@
 #include "method/dump.h"
 
 #include "io/json_dump.h"
+#include "store/history.h"
 
 int dump_export(struct store *s, FILE *out, struct error *err)
 {
@@ -65,6 +66,14 @@ int dump_import(struct store *s, const char *path, long *rows, struct error *err
 	 * store_upgrade_loaded does what the migrations since did */
 	if (!rc && d.schema < store_schema_version())
 		rc = store_upgrade_loaded(s, d.schema, err);
+	/* A document without the rules' record (not a rapport backup: made by a
+	 * script, from last year's spreadsheet) brings history: its past
+	 * interactions start no follow-ups. A backup restores what was. */
+	if (!rc && !json_dump_has_table(&d, "rule_fire"))
+		rc = store_mark_unruled_history(s, err);
+	/* the rows' trigger took a planned interaction for a contact */
+	if (!rc)
+		rc = store_contact_settle(s, 0, err);
 	if (!rc)
 		rc = store_optimize_search(s, err);
 out:

@@ -14,7 +14,9 @@
 
 int dump_export(struct store *s, FILE *out, struct error *err);
 /* Load a document into an empty database (inside the caller's transaction).
- * *rows receives the number of rows loaded. */
+ * *rows receives the number of rows loaded. A document with no rule_fire
+ * table (not made by rapport) is history: its past interactions are marked
+ * so that they start no rules (store/history.h). */
 int dump_import(struct store *s, const char *path, long *rows, struct error *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "io/export.h"
 #include "io/ical.h"
 #include "store/export_rows.h"
+#include "store/history.h"
 #include "store/offer.h"
 #include "util/xalloc.h"
 
@@ -161,6 +162,22 @@ int export_vcard(struct store *s, const int64_t *ids, size_t n, FILE *out, struc
 
 /* ---- iCalendar ---- */
 
+/* The planned interactions that are not interviews (those are in v already). */
+static int add_planned(struct store *s, interaction_vec *v, struct error *err)
+{
+	interaction_vec ahead = { 0 };
+	int rc = store_interactions_ahead(s, NULL, &ahead, err);
+
+	for (size_t i = 0; i < ahead.n && !rc; i++) {
+		if (ahead.items[i].kind == IKIND_INTERVIEW)
+			continue;
+		*VEC_PUSH(v) = ahead.items[i];
+		memset(&ahead.items[i], 0, sizeof(ahead.items[i]));
+	}
+	interaction_vec_release(&ahead);
+	return rc;
+}
+
 int export_ical(struct store *s, const struct export_ical_options *o, FILE *out,
 		struct error *err)
 {
@@ -179,6 +196,7 @@ int export_ical(struct store *s, const struct export_ical_options *o, FILE *out,
 	date_format_day(&from, from_day);
 	if ((rc = store_task_list(s, false, &tasks, err)) ||
 	    (rc = store_interviews_from(s, from_day, &interviews, err)) ||
+	    (rc = add_planned(s, &interviews, err)) ||
 	    (rc = store_offer_deadlines_from(s, from_day, &offers, err)))
 		goto out;
 	if (offers.n)

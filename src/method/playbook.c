@@ -260,6 +260,20 @@ static int add_end(struct reader *rd, const struct entry *e, const char *word, v
 		    "never or a stage such as offer)", e->key, word);
 }
 
+bool rule_has_window(const struct rule *r)
+{
+	return r->trigger == TRIGGER_INTERACTION || (r->trigger == TRIGGER_SILENCE && !r->after_rule);
+}
+
+int rule_window(const struct rule *r)
+{
+	int base = r->due > 0 ? r->due : 0;
+
+	if (r->window)
+		return r->window;
+	return (r->trigger == TRIGGER_SILENCE ? r->days + base : base) + 7;
+}
+
 bool rule_has_end(const struct rule *r)
 {
 	return r->cancel || r->end_stages;
@@ -390,6 +404,8 @@ static int read_key(struct reader *rd, const struct entry *e, struct rule *r)
 		r->template = xstrdup(e->value);
 	} else if (!strcmp(k, "due")) {
 		return read_int(rd, e, -3650, 3650, &r->due);
+	} else if (!strcmp(k, "window")) {
+		return read_int(rd, e, 1, 3650, &r->window);
 	} else if (!strcmp(k, "set-cadence")) {
 		return read_int(rd, e, 1, 3650, &r->set_cadence);
 	} else if (!strcmp(k, "over")) {
@@ -467,6 +483,9 @@ static int check_rule(struct reader *rd, const struct section *s, struct rule *r
 	if (r->over_others && r->trigger != TRIGGER_STAGE)
 		return fail(rd, s->line, "rule '%s': 'over = others' is for on = stage", s->name,
 			    NULL);
+	if (r->window && !rule_has_window(r))
+		return fail(rd, s->line, "rule '%s': 'window' is for on = interaction, or on = "
+			    "silence after interactions", s->name, NULL);
 	if (r->done_stage >= 0 && r->task_kind < 0)
 		return fail(rd, s->line, "rule '%s': 'done-stage' needs a task", s->name, NULL);
 	default_people(r);

@@ -79,6 +79,9 @@ struct rule {
 	int task_kind;     /* enum task_kind, or -1 for no task */
 	char *title, *why, *template;
 	int due;           /* days after the event */
+	int window;        /* for INTERACTION, SILENCE after kinds: days after the event
+			    * during which logging it still starts the rule (0: the
+			    * default, rule_window) */
 	int set_cadence;   /* 0: none */
 	unsigned cancel;   /* enum cancel_flags: what ends it ("ends =") */
 	unsigned end_stages; /* entering one of these stages ends it (a bit mask of enum stage) */
@@ -107,6 +110,13 @@ int playbook_parse(struct playbook *pb, const char *file, const char *text, size
 /* The rule called name, or NULL. */
 const struct rule *playbook_find(const struct playbook *pb, const char *name);
 void playbook_release(struct playbook *pb);
+
+/* How many days after its event logging the event still starts rule r:
+ * its window, else its due (silence: its days and due) plus a week. */
+int rule_window(const struct rule *r);
+/* Is r started by an interaction (on = interaction, or a silence after one),
+ * so that its window applies? */
+bool rule_has_window(const struct rule *r);
 
 /* Does the rule say what ends it (or that nothing does, "ends = never")? */
 bool rule_has_end(const struct rule *r);

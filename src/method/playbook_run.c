@@ -9,6 +9,7 @@
 #include "method/engine.h"
 #include "method/letter.h"
 #include "method/levels.h"
+#include "store/history.h"
 #include "store/offer.h"
 #include "store/tick.h"
 #include "util/embedded.h"
@@ -85,6 +86,28 @@ int playbooks_load(struct playbook *pb, char **user_file, struct error *err)
 	strbuf_release(&text);
 	free(path);
 	return rc;
+}
+
+/* The day `days` after the day of `at`, as YYYY-MM-DD; false when at is malformed. */
+static bool day_after(const char *at, int days, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	char day[DATE_BUFSZ];
+
+	snprintf(day, sizeof(day), "%.10s", at);
+	if (date_parse_iso(day, &dt, NULL))
+		return false;
+	date_add_days(&dt, days);
+	date_format_day(&dt, out);
+	return true;
+}
+
+/* Was the event at `at` logged (at `logged`) later than rule r's window after it? */
+static bool past_window(const struct rule *r, const char *at, const char *logged)
+{
+	char last[DATE_BUFSZ];
+
+	return day_after(at, rule_window(r), last) && strncmp(logged, last, 10) > 0;
 }
 
 /* ---- saving what the engine proposes ---- */
@@ -255,12 +278,74 @@ int playbooks_on_reached(struct store *s, const struct playbook *pb, int64_t opp
 
 /* ---- events ---- */
 
-int playbooks_on_interaction(struct store *s, const struct playbook *pb,
-			     const struct interaction *it, struct error *err)
+/* A call you made to people about an opportunity reached them. */
+static int reached_people(struct store *s, const struct playbook *pb,
+			  const struct interaction *it, struct error *err)
+{
+	if (it->kind != IKIND_CALL || it->direction != DIR_OUT || !it->opp.id)
+		return 0;
+	for (size_t i = 0; i < it->people.n; i++)
+		if (playbooks_on_reached(s, pb, it->opp.id, it->people.items[i].id, it->at, err))
+			return err->code;
+	return 0;
+}
+
+/* An interaction still ahead: no contact yet, its rules wait for its time. */
+static int plan_interaction(struct store *s, const struct interaction *it,
+			    struct interaction_rules *run, struct error *err)
+{
+	run->planned = true;
+	if (store_interaction_mark(s, it->id, STORE_MARK_PLANNED, err) ||
+	    store_contact_settle(s, it->id, err))
+		return err->code;
+	return 0;
+}
+
+/* The interaction rules for it, but those whose window has passed. */
+static int interaction_rules(struct store *s, const struct playbook *pb,
+			     const struct interaction *it, struct interaction_rules *run,
+			     struct error *err)
 {
 	struct situation sit = { 0 };
-	int rc = 0;
+	int rc;
 
+	if ((rc = situation_opp(s, &sit, it->opp.id, it->id, err)))
+		goto out;
+	snprintf(sit.key, sizeof(sit.key), "i:%lld", (long long)it->id);
+	sit.ev.kind = (int)it->kind;
+	situation_dates(&sit, it->at, NULL);
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (r->trigger != TRIGGER_INTERACTION || !(r->kinds & (1u << it->kind)) ||
+		    (r->direction >= 0 && r->direction != (int)it->direction) || !r->enabled)
+			continue;
+		run->matched++;
+		if (past_window(r, it->at, store_stamp(s)))
+			run->late++;
+		else
+			rc = run_rule(s, r, &sit.ev, err);
+	}
+out:
+	situation_release(&sit);
+	return rc;
+}
+
+int playbooks_on_interaction(struct store *s, const struct playbook *pb,
+			     const struct interaction *it, struct interaction_rules *run,
+			     struct error *err)
+{
+	bool history;
+
+	run->matched = run->late = 0;
+	run->planned = false;
+	if (store_interaction_marked(s, it->id, STORE_MARK_HISTORY, &history, err))
+		return err->code;
+	if (history)
+		return 0;
+	if (strcmp(it->at, store_stamp(s)) > 0)
+		return plan_interaction(s, it, run, err);
+	if (run->reached && reached_people(s, pb, it, err))
+		return err->code;
 	if (it->direction == DIR_IN && it->opp.id) {
 		char reason[128];
 		snprintf(reason, sizeof(reason), "(Skipped: they got in touch on %.10s.)", it->at);
@@ -269,19 +354,26 @@ int playbooks_on_interaction(struct store *s, const struct playbook *pb,
 	}
 	if (contact_ends(s, pb, it, err))
 		return err->code;
-	if ((rc = situation_opp(s, &sit, it->opp.id, it->id, err)))
-		goto out;
-	snprintf(sit.key, sizeof(sit.key), "i:%lld", (long long)it->id);
-	sit.ev.kind = (int)it->kind;
-	situation_dates(&sit, it->at, NULL);
-	for (size_t i = 0; i < pb->n && !rc; i++) {
-		const struct rule *r = &pb->rules[i];
-		if (r->trigger == TRIGGER_INTERACTION && (r->kinds & (1u << it->kind)) &&
-		    (r->direction < 0 || r->direction == (int)it->direction))
-			rc = run_rule(s, r, &sit.ev, err);
+	return interaction_rules(s, pb, it, run, err);
+}
+
+/* The planned interactions whose time has come: they are contact now, and
+ * their rules start (as if logged now: a call out reaches its people). */
+static int settle_planned(struct store *s, const struct playbook *pb, struct error *err)
+{
+	id_vec due = { 0 };
+	int rc = store_planned_due(s, &due, err);
+
+	for (size_t i = 0; i < due.n && !rc; i++) {
+		struct interaction it = { 0 };
+		struct interaction_rules run = { .reached = true };
+		if (!(rc = store_interaction_unmark(s, due.items[i], STORE_MARK_PLANNED, err)) &&
+		    !(rc = store_contact_settle(s, due.items[i], err)) &&
+		    !(rc = store_interaction_get(s, due.items[i], &it, err)))
+			rc = playbooks_on_interaction(s, pb, &it, &run, err);
+		interaction_release(&it);
 	}
-out:
-	situation_release(&sit);
+	free(due.items);
 	return rc;
 }
 
@@ -538,18 +630,15 @@ int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t op
 
 /* ---- time rules ---- */
 
-/* The day `days` after the day of `at`, as YYYY-MM-DD; false when at is malformed. */
-static bool day_after(const char *at, int days, char out[DATE_BUFSZ])
+/* A silence after an interaction is not started by one marked as history,
+ * nor by one logged past the rule's window (a backfilled interview). */
+static int silence_waived(struct store *s, const struct rule *r, const struct silence_start *x,
+			  bool *waived, struct error *err)
 {
-	struct datetime dt;
-	char day[DATE_BUFSZ];
-
-	snprintf(day, sizeof(day), "%.10s", at);
-	if (date_parse_iso(day, &dt, NULL))
-		return false;
-	date_add_days(&dt, days);
-	date_format_day(&dt, out);
-	return true;
+	*waived = x->logged && past_window(r, x->at, x->logged);
+	if (*waived || x->origin)
+		return 0;
+	return store_interaction_marked(s, x->event_id, STORE_MARK_HISTORY, waived, err);
 }
 
 static int silence_started(struct store *s, const struct rule *r, const struct silence_start *x,
@@ -565,7 +654,8 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 		return 0;
 	snprintf(sit.key, sizeof(sit.key), "%s:%lld", after_done ? "t" : "i",
 		 (long long)x->event_id);
-	if (store_rule_fired(s, r->name, sit.key, &fired, err))
+	if (store_rule_fired(s, r->name, sit.key, &fired, err) ||
+	    (!fired && silence_waived(s, r, x, &fired, err)))
 		return err->code;
 	if (fired)
 		return 0;
@@ -696,7 +786,16 @@ int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *cur
 {
 	char today[DATE_BUFSZ], key[96];
 
+	id_vec due = { 0 };
+
 	tick_key(s, pb, today, key);
+	if (store_planned_due(s, &due, err))
+		return err->code;
+	free(due.items);
+	if (due.n) {
+		*current = false; /* a planned interaction's time came since */
+		return 0;
+	}
 	return store_tick_is_current(s, key, current, err);
 }
 
@@ -717,6 +816,8 @@ int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err
 	int64_t changes;
 	int rc;
 
+	if (settle_planned(s, pb, err))
+		return err->code;
 	tick_key(s, pb, today, key);
 	if (store_tick_is_current(s, key, &current, err))
 		return err->code;

@@ -24,8 +24,22 @@ char *playbooks_user_path(void);
 /* Check a file as the user's playbooks file would be read ("-": standard input). */
 int playbooks_check_file(const char *path, struct playbook *pb, struct error *err);
 
+/* What an interaction's rules did, and one thing they are asked. */
+struct interaction_rules {
+	bool reached;  /* in: a call out to people counts as getting through */
+	int matched;   /* out: the interaction rules for its kind and direction */
+	int late;      /* out: of those, the ones not started: logged past their window */
+	bool planned;  /* out: it is still ahead; its rules wait for its time */
+};
+
+/* An interaction was logged or moved: its rules run, as of now. One marked
+ * as history starts nothing. One still ahead is marked planned, is no
+ * contact yet, and waits: playbooks_tick runs this for it once its time
+ * has passed. A rule whose window has passed (rule_window: an interview of
+ * a year ago logged today) is not started. */
 int playbooks_on_interaction(struct store *s, const struct playbook *pb,
-			     const struct interaction *it, struct error *err);
+			     const struct interaction *it, struct interaction_rules *run,
+			     struct error *err);
 /* After the opportunity moved (or was added) into its current stage. */
 int playbooks_on_stage(struct store *s, const struct playbook *pb, int64_t opp_id,
 		       struct error *err);
@@ -46,7 +60,8 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
  * below the level applied for (see levels.h), once per lower level. */
 int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t opp_id,
 			  struct error *err);
-/* The time rules, as of store_now(); they also catch up on deadlines that
+/* The time rules, as of store_now(), after the rules of the planned
+ * interactions whose time has come (see playbooks_on_interaction); they also catch up on deadlines that
  * have no follow-up yet (a rule added later, an import). Nothing to do, and
  * nearly free, when a run the same day with the same rules changed nothing
  * and the data has not changed since (see store/tick.h). In a write

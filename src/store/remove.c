@@ -295,12 +295,12 @@ static int run_all(struct store *s, const char *const *sql, int64_t id, const ch
 	return 0;
 }
 
-/* The last contact is the latest interaction with them, else the day you
- * connected: the same as the insert trigger and person.c keep it. */
+/* The last contact is the latest interaction with them (that has happened:
+ * ?2 is now), else the day you connected: as history.c keeps it. */
 static const char SQL_CONTACT_WITHOUT[] =
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"
-	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1"
+	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1 AND ip.at <= ?2"
 	"  UNION ALL SELECT person.connected_on))"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
 
@@ -309,8 +309,13 @@ static const char SQL_CONTACT_WITHOUT[] =
 static int store_recompute_contact_without(struct store *s, int64_t interaction_id,
 					   struct error *err)
 {
-	return store_exec_id(s, SQL_CONTACT_WITHOUT, interaction_id,
-			     "cannot recompute the last contact", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_CONTACT_WITHOUT, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, interaction_id);
+	bind_text(st, 2, store_stamp(s));
+	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }
 
 /* An interaction that is removed (an interview cancelled, or logged by

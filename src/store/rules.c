@@ -70,22 +70,24 @@ static const char SQL_SKIP_CONTRADICTED[] =
 	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
 	"  OR (?3 AND o.stage_changed_at > task.created_at))";
 /* The opportunities in the stages ?1 (a JSON array of names) whose latest
- * interaction of the kinds ?2 (another) has had nothing inbound since: in
+ * interaction of the kinds ?2 (another) has had nothing inbound since, as
+ * of ?3 (now: what is planned has not happened): in
  * the order of ?1, then of their ids. The latest: the latest time; on a tie,
  * the kind first in ?2, then the latest id. One statement for all of them,
  * each step an index's (opportunity_stage, interaction_opp_kind,
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
-	"SELECT o.id, x.id, x.at FROM json_each(?1) st"
+	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?1) st"
 	" JOIN opportunity o ON o.stage = st.value"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
-	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
+	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value AND i.at <= ?3"
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
 	" WHERE NOT EXISTS (SELECT 1 FROM interaction r WHERE r.opp_id = o.id"
-	"  AND r.direction = 'in' AND r.at > x.at)"
+	"  AND r.direction = 'in' AND r.at > x.at AND r.at <= ?3)"
 	" ORDER BY st.key, o.id";
 static const char SQL_INBOUND_SINCE[] =
-	"SELECT 1 FROM interaction WHERE opp_id = ? AND direction = 'in' AND at > ? LIMIT 1";
+	"SELECT 1 FROM interaction WHERE opp_id = ?1 AND direction = 'in' AND at > ?2"
+	" AND at <= ?3 LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
 	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
@@ -93,7 +95,8 @@ static const char SQL_DONE_OF_RULES[] =
 	" AND t.done_at >= ?3";
 static const char SQL_TOUCH_DUE[] =
 	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
-	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id),"
+	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
+	"  AND i.at <= ?3),"
 	" cadence FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?2)"
@@ -310,6 +313,7 @@ static void silence_start_release(struct silence_start *start)
 	free(start->chain);
 	free(start->origin);
 	free(start->since);
+	free(start->logged);
 }
 
 VEC_RELEASE_FN(silence_vec_release, silence_vec, silence_start_release)
@@ -333,6 +337,7 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, at);
+	bind_text(st, 3, store_stamp(s));
 	return has_row(s, st, yes, err);
 }
 
@@ -362,12 +367,14 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	names_json(&kind_names, &interaction_kind_def, kinds);
 	bind_text(st, 1, st_names.buf);
 	bind_text(st, 2, kind_names.buf);
+	bind_text(st, 3, store_stamp(s));
 	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
 		x->opp_id = sqlite3_column_int64(st, 0);
 		x->event_id = sqlite3_column_int64(st, 1);
 		x->at = col_text(st, 2);
+		x->logged = col_text(st, 3);
 	}
 	sqlite3_reset(st);
 	strbuf_release(&st_names);
@@ -443,6 +450,7 @@ int store_touch_due(struct store *s, const char *day, const char *rule, touch_ve
 		return ERR_STORE;
 	bind_text(st, 1, day);
 	bind_text(st, 2, rule);
+	bind_text(st, 3, store_stamp(s));
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);

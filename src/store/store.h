@@ -180,11 +180,13 @@ struct silence_start {
 	char *chain;        /* the done task's chain (NULL for an interaction) */
 	char *origin;       /* the done task's rule (NULL for an interaction) */
 	char *since;        /* when the done task was made (NULL for an interaction) */
+	char *logged;       /* when the interaction was logged (NULL for a task) */
 };
 typedef VEC(struct silence_start) silence_vec;
 void silence_vec_release(silence_vec *v);
 /* Opportunities in one of stages (a bit mask of enum stage; 0: any) whose
- * latest interaction of kinds (a bit mask) has had nothing inbound since. */
+ * latest interaction of kinds (a bit mask) has had nothing inbound since,
+ * as of now (interactions still ahead are not counted). */
 int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
 				   silence_vec *out, struct error *err);
 /* Tasks of the rules a or b done since `since` with nothing inbound on their

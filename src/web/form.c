@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "method/actions.h"
 #include "store/store.h"
 #include "web/ui.h"
 
@@ -57,6 +58,17 @@ bool form_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ])
 	if (date_parse_when(v, store_now(rq->store), &dt, &e))
 		return fail(rq, name, &e);
 	date_format(&dt, out);
+	return true;
+}
+
+bool form_interaction_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ])
+{
+	if (!form_when(rq, name, out))
+		return false;
+	if (out[0] && action_at_too_far(rq->store, out)) {
+		web_field_error(rq, name, "more than a year ahead: a typo?");
+		return false;
+	}
 	return true;
 }
 

@@ -23,6 +23,9 @@ bool form_enum(struct web_req *rq, const char *name, const struct enum_def *def,
 /* A date or date-time as the command line takes it (2026-03-02, +3d, tomorrow,
  * or the browser's 2026-03-02T14:30); out[0] is '\0' when empty. */
 bool form_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ]);
+/* form_when for an interaction's time: more than a year ahead is refused
+ * as a likely typo (action_at_too_far). */
+bool form_interaction_when(struct web_req *rq, const char *name, char out[DATE_BUFSZ]);
 bool form_int(struct web_req *rq, const char *name, const char *label, long min, long max,
 	      long *out);
 bool form_amount(struct web_req *rq, const char *name, const char *label, int64_t *out);

@@ -58,19 +58,20 @@ int page_interaction_move(struct web_req *rq, struct web_resp *rs)
 int post_interaction_move(struct web_req *rq, struct web_resp *rs)
 {
 	struct interaction it = { 0 };
+	struct log_outcome moved;
 	char at[DATE_BUFSZ];
 	int rc = interaction_of(rq, &it);
 
 	if (rc)
 		goto out;
-	if (!form_when(rq, "at", at) || !at[0]) {
+	if (!form_interaction_when(rq, "at", at) || !at[0]) {
 		if (!web_error_of(rq, "at"))
 			web_field_error(rq, "at", "say when it happens");
 		rs->status = 400;
 		rc = move_form(rq, rs, &it);
 		goto out;
 	}
-	if (!(rc = action_interaction_move(rq->store, rq->pb, it.id, at, &rq->err))) {
+	if (!(rc = action_interaction_move(rq->store, rq->pb, it.id, at, &moved, &rq->err))) {
 		if (it.people.n)
 			web_redirect(rs, "/people/%lld", (long long)it.people.items[0].id);
 		else

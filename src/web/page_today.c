@@ -86,6 +86,36 @@ static void section(struct strbuf *sb, const struct web_req *rq, const struct ag
 	strbuf_addstr(sb, "</section>\n");
 }
 
+/* The interactions ahead in the agenda's days (an interview on Thursday),
+ * with their time: events to prepare for, not tasks. */
+static void planned_section(struct strbuf *sb, const interaction_vec *v)
+{
+	if (!v->n)
+		return;
+	strbuf_addf(sb, "<section class=\"agenda planned\" aria-labelledby=\"h-planned\">\n"
+			"<h2 id=\"h-planned\">Planned <span class=\"count\">%zu</span></h2>\n"
+			"<ul class=\"tasks\">\n", v->n);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct interaction *it = &v->items[i];
+		strbuf_addstr(sb, "<li class=\"task\"><div class=\"task-main\"><span class=\"due\">");
+		ui_when(sb, it->at);
+		strbuf_addstr(sb, "</span> ");
+		html_text(sb, enum_name(&interaction_kind_def, (int)it->kind));
+		strbuf_addstr(sb, ": ");
+		html_text(sb, it->summary);
+		for (size_t k = 0; k < it->people.n; k++) {
+			strbuf_addstr(sb, k ? ", " : " · with ");
+			ui_person_link(sb, it->people.items[k].id, it->people.items[k].name);
+		}
+		if (it->opp.id) {
+			strbuf_addstr(sb, " · ");
+			ui_opp_link(sb, &it->opp);
+		}
+		strbuf_addstr(sb, "</div></li>\n");
+	}
+	strbuf_addstr(sb, "</ul>\n</section>\n");
+}
+
 /* The opportunities to log about: the open ones, "Organisation — Title". */
 static int opp_select(struct strbuf *sb, struct web_req *rq)
 {
@@ -190,6 +220,8 @@ static int log_form(struct strbuf *sb, struct web_req *rq)
 	ui_select(sb, rq, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6, "");
 	strbuf_addstr(sb, "</div>");
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
+	ui_checkbox(sb, rq, "history", "History: record it only, starting no follow-ups and "
+		    "moving no stage (something long past)", false);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
 	return 0;
@@ -269,13 +301,14 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	added_notice(sb, rq);
 	moved_notice(sb, rq);
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
-	if (!ag.tasks.n)
+	if (!ag.tasks.n && !ag.planned.n)
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
 				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
 				  "for someone to get back to.</p>\n");
 	section(sb, rq, &ag, AGENDA_OVERDUE, "Overdue", &said);
 	section(sb, rq, &ag, AGENDA_TODAY, "Today", &said);
 	section(sb, rq, &ag, AGENDA_UPCOMING, "Next 7 days", &said);
+	planned_section(sb, &ag.planned);
 	strbuf_addstr(sb, "</div>\n");
 	rc = log_form(sb, rq);
 	strbuf_addstr(sb, "</div>\n");
@@ -437,14 +470,14 @@ static void log_redirect(struct web_req *rq, struct web_resp *rs, const id_vec *
 int post_log(struct web_req *rq, struct web_resp *rs)
 {
 	struct interaction it = { .chemistry = -1, .direction = DIR_OUT };
-	struct log_outcome moved = { -1, -1 };
+	struct log_outcome moved = { .stage_from = -1, .stage_to = -1 };
 	id_vec added = { 0 };
 	char at[DATE_BUFSZ];
 	const char *summary, *notes;
 	int64_t org_id = 0;
 	int kind, dir, rc = 0;
 	long chem;
-	bool ok;
+	bool ok, history = web_param(&rq->form, "history") != NULL;
 
 	ok = form_enum(rq, "kind", &interaction_kind_def, &kind);
 	if (ok && kind < 0) {
@@ -453,7 +486,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 	}
 	ok &= form_enum(rq, "direction", &direction_def, &dir);
 	ok &= form_text(rq, "summary", "what happened", true, false, &summary);
-	ok &= form_when(rq, "at", at);
+	ok &= form_interaction_when(rq, "at", at);
 	ok &= form_int(rq, "chemistry", "how it felt", 1, 5, &chem);
 	ok &= form_text(rq, "notes", "notes", false, true, &notes);
 	ok &= read_opp(rq, &it, &org_id);
@@ -468,7 +501,7 @@ int post_log(struct web_req *rq, struct web_resp *rs)
 		it.at = xstrdup(at);
 		it.summary = xstrdup(summary);
 		field_set(&it.notes, notes);
-		rc = form_error(rq, action_log(rq->store, rq->pb, &it, &moved, &rq->err), "");
+		rc = form_error(rq, action_log(rq->store, rq->pb, &it, history, &moved, &rq->err), "");
 	}
 	if (!rc && !rq->errors.n)
 		log_redirect(rq, rs, &added, &moved, it.opp.id);

@@ -22,7 +22,7 @@ test_expect_success 'Mon 2: an opportunity and the people behind it' '
 
 test_expect_success 'Mon 2: an interview with Recruiting and Former makes two thank-you notes' '
 	rapport log interview "Panel: system design" --with Recruiting --with Former --opp northwind \
-		--at 2026-03-02T10:00 >/dev/null &&
+		--at 2026-03-02T08:00 >/dev/null &&
 	tasks thank-you >out &&
 	cat >want <<-\EOT &&
 	email|Recruiting Partner|2026-03-03|open|Thank-you note to Recruiting Partner

@@ -18,7 +18,7 @@ test_expect_success 'Mon 2: an interview with the hiring manager and a peer' '
 	rapport person add "Former Colleague" --org "Harbor Freight Tech" --rapport 5 >/dev/null &&
 	rapport opp link harbor Recruiting --role hiring-manager >/dev/null &&
 	rapport log interview "On-site loop" --with Recruiting --with Former --opp harbor \
-		--at 2026-03-02T10:00 >/dev/null &&
+		--at 2026-03-02T08:00 >/dev/null &&
 	test_eq "$(ntasks thank-you silence)" "2 0"
 '
 

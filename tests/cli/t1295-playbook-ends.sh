@@ -112,7 +112,7 @@ test_expect_success 'a removed interview ends its thank-you, and a new one gets 
 	task_is "Thank-you note to Larch Boss" status open
 '
 
-test_expect_success 'a moved interview ends the thank-you made for the old time; a new one is due after the new time' '
+test_expect_success 'a moved interview ends the thank-you made for the old time; a new one is due after the new time has passed' '
 	on 2026-04-05 rapport opp add Rowan "Analyst" --slug rowan >/dev/null &&
 	on 2026-04-05 rapport person add "Rowan Boss" --org Rowan >/dev/null &&
 	on 2026-04-05 rapport log interview "Planned panel" --with "Rowan Boss" --opp rowan >/dev/null &&
@@ -120,6 +120,9 @@ test_expect_success 'a moved interview ends the thank-you made for the old time;
 	i=$(rapport --json person show "Rowan Boss" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv interactions.0.id) &&
 	on 2026-04-05 rapport log move "$i" 2026-04-12T10:00 >out &&
 	grep -q "moved interaction $i to 2026-04-12T10:00" out &&
+	task_is "Thank-you note to Rowan Boss" due 2026-04-06 status skipped &&
+	# moved ahead, it is planned: its thank-you comes once it has happened
+	on 2026-04-12T11:00 rapport agenda >/dev/null &&
 	task_is "Thank-you note to Rowan Boss" due 2026-04-13 status open &&
 	rapport --json task list --all >all &&
 	grep -q "moved to another time" all &&
@@ -137,6 +140,7 @@ test_expect_success 'the web moves an interaction the same way' '
 	test "$(db_digest)" = "$before" &&
 	http POST "/interactions/$i/move" at=2026-04-20T09:30 >resp &&
 	test "$(head -1 resp)" = 303 &&
+	on 2026-04-20T10:00 rapport agenda >/dev/null &&
 	task_is "Thank-you note to Rowan Boss" due 2026-04-21 status open &&
 	serve_stop
 '

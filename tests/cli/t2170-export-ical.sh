@@ -56,7 +56,7 @@ def events():
     assert "With: Hiring Manager" in str(thanks["DESCRIPTION"]), thanks["DESCRIPTION"]
     assert "Opportunity: Data Lead, Ølberg" in str(thanks["DESCRIPTION"]), thanks["DESCRIPTION"]
     # interviews: the future one and the recent one (an hour each), the
-    # day-long one, not the old one nor the call
+    # day-long one, not the old one; the call, planned, as an event too
     first = ev["interaction-1@rapport"]
     assert first["DTSTART"].dt == dt.datetime(2026, 3, 5, 10, 0), first["DTSTART"].dt
     assert first["DTSTART"].dt.tzinfo is None  # floating local time, as rapport keeps it
@@ -71,13 +71,15 @@ def events():
     assert day(allday, "DTSTART") == D(2026, 3, 10) and day(allday, "DTEND") == D(2026, 3, 11)
     assert str(allday["SUMMARY"]) == "Final interview (データ)", allday["SUMMARY"]
     assert "interaction-3@rapport" not in ev, "an interview older than 90 days"
-    assert "interaction-4@rapport" not in ev, "a call is not an interview"
+    call = ev["interaction-4@rapport"]
+    assert call["DTSTART"].dt == dt.datetime(2026, 3, 4, 10, 0), call["DTSTART"].dt
+    assert str(call["SUMMARY"]) == "A call (Ølberg)", call["SUMMARY"]
     # the offer deadline
     dl = [u for u in ev if u.startswith("deadline-")]
     assert dl == ["deadline-1@rapport"], dl
     assert day(ev[dl[0]], "DTSTART") == D(2026, 3, 12), ev[dl[0]]
     assert str(ev[dl[0]]["SUMMARY"]) == "Offer deadline: Data Lead, Ølberg", ev[dl[0]]["SUMMARY"]
-    assert len(ev) == 3 + 3 + 1, sorted(ev)
+    assert len(ev) == 3 + 4 + 1, sorted(ev)
 
 def todos():
     cal, raw = load(sys.argv[2])
@@ -91,7 +93,7 @@ def todos():
         assert str(e["STATUS"]) == "NEEDS-ACTION", e
         assert str(e["SUMMARY"]) == t["title"], e
     assert not [u for u in ev if u.startswith("task-")], sorted(ev)
-    assert len(ev) == 3 + 1, sorted(ev)
+    assert len(ev) == 4 + 1, sorted(ev)
 
 def uids():
     a, _ = load(sys.argv[2])

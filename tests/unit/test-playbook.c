@@ -129,6 +129,33 @@ static void test_builtin_playbooks_parse(void **state)
 }
 
 /* The engine is a pure function: the same situation, the same proposals. */
+/* A rule's window: its own, else its due (a silence: days and due) and a week. */
+static void test_rule_window(void **state)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(parse(&pb, "[a]\non = interaction\nkind = interview\ntask = email\n"
+				    "due = +1\ntitle = T\n"
+				    "[b]\non = interaction\nkind = call\ntask = call\ndue = 2\n"
+				    "title = T\nwindow = 30\n"
+				    "[c]\non = silence\nafter = interview\ndays = 7\ntask = letter\n"
+				    "title = T\n"
+				    "[d]\non = stage\nstage = rejected\ntask = email\ntitle = T\n",
+			       &err), 0);
+	assert_int_equal(rule_window(playbook_find(&pb, "a")), 8);
+	assert_int_equal(rule_window(playbook_find(&pb, "b")), 30);
+	assert_int_equal(rule_window(playbook_find(&pb, "c")), 14);
+	assert_true(rule_has_window(playbook_find(&pb, "c")));
+	assert_false(rule_has_window(playbook_find(&pb, "d")));
+	playbook_release(&pb);
+	assert_parse_error("[d]\non = stage\nstage = rejected\ntask = email\ntitle = T\n"
+			   "window = 3\n", "'window' is for on = interaction");
+	assert_parse_error("[a]\non = interaction\nkind = call\ntask = call\ntitle = T\n"
+			   "window = 0\n", "window");
+}
+
 static void test_engine_chooses_people(void **state)
 {
 	struct playbook pb = { 0 };
@@ -183,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_errors_name_the_line),
 		cmocka_unit_test(test_overrides_and_switches),
 		cmocka_unit_test(test_builtin_playbooks_parse),
+		cmocka_unit_test(test_rule_window),
 		cmocka_unit_test(test_engine_chooses_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
