@@ -97,9 +97,7 @@ void opp_feedback_section(struct strbuf *sb, const struct web_req *rq,
 				  "first.</p>\n</section>\n");
 		goto out;
 	}
-	strbuf_addstr(&back, "/opportunities/");
-	ui_url_part(&back, o->slug);
-	strbuf_addstr(&back, "#feedback");
+	ui_opp_path(&back, o->slug, "#feedback");
 	ui_form_begin(sb, rq, "/feedback", "stack feedback-form");
 	ui_hidden(sb, "opp", o->slug);
 	{

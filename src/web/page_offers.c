@@ -377,14 +377,8 @@ static int add_section(struct strbuf *sb, struct web_req *rq, const struct view 
 		goto out;
 	if ((rc = store_opp_get(rq->store, v->add_opp, &o, &rq->err)))
 		goto out;
-	strbuf_addstr(sb, "<h3>");
-	html_text(sb, o.org_name);
-	strbuf_addstr(sb, ": ");
-	html_text(sb, o.title);
-	strbuf_addstr(sb, "</h3>\n");
-	strbuf_addstr(&action, "/opportunities/");
-	ui_url_part(&action, o.slug);
-	strbuf_addstr(&action, "/offers");
+	ui_opp_heading(sb, o.org_name, o.title);
+	ui_opp_path(&action, o.slug, "/offers");
 	ui_form_begin(sb, rq, action.buf, "stack");
 	ui_form_errors(sb, rq);
 	strbuf_addstr(sb, "<div class=\"row\">");
@@ -529,9 +523,20 @@ static bool read_terms(struct web_req *rq, struct offer_terms *t)
 	return ok;
 }
 
-static void offer_back(struct web_resp *rs, int64_t offer_id)
+/* How an offer's form ends: back to the offer when it was saved, the page
+ * again with the form's errors (400) when the form was wrong, else the error.
+ * The offer's id outlives offer_release, which frees only its strings. */
+static int offer_post_end(struct web_req *rq, struct web_resp *rs, const struct view *v, int rc,
+			  int64_t offer_id)
 {
-	web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
+	if (rc)
+		return rc;
+	if (!rq->errors.n) {
+		web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
+		return 0;
+	}
+	rs->status = 400;
+	return render(rq, rs, v);
 }
 
 int post_offer_create(struct web_req *rq, struct web_resp *rs)
@@ -570,14 +575,9 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs)
 		field_set(&of.notes, notes);
 		rc = form_error(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
 	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }
 
 int post_offer_round(struct web_req *rq, struct web_resp *rs)
@@ -612,15 +612,10 @@ int post_offer_round(struct web_req *rq, struct web_resp *rs)
 		r.at = at[0] ? xstrdup(at) : NULL;
 		rc = form_error(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
 	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
 	offer_round_release(&r);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }
 
 static bool differ(const char *a, const char *b)
@@ -665,13 +660,8 @@ int post_offer_edit(struct web_req *rq, struct web_resp *rs)
 						     differ(of.terms.level, old.terms.level), &rq->err),
 			     "");
 	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
 	offer_release(&old);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }

@@ -39,14 +39,6 @@ static int load_opp(struct web_req *rq, struct opp *o)
 	return rc ? rc : store_opp_get(rq->store, id, o, &rq->err);
 }
 
-/* "/opportunities/SLUG" and more after it. */
-static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
-{
-	strbuf_addstr(sb, "/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, rest);
-}
-
 static void fit_line(struct strbuf *sb, const struct fit *f)
 {
 	char score[32];
@@ -90,13 +82,13 @@ static void head(struct strbuf *sb, const struct opp_view *v)
 		ui_badge(sb, "warn", "level mismatch");
 	}
 	strbuf_addstr(sb, "</p></div>\n<div class=\"actions\"><a class=\"button\" href=\"");
-	opp_path(sb, o, "/edit");
+	ui_opp_path(sb, o->slug, "/edit");
 	strbuf_addstr(sb, "\">Edit</a><a class=\"button secondary\" href=\"/prep/");
 	ui_url_part(sb, o->slug);
 	strbuf_addstr(sb, "\">Prep sheet</a><a class=\"button secondary\" href=\"");
-	opp_path(sb, o, "/debrief");
+	ui_opp_path(sb, o->slug, "/debrief");
 	strbuf_addstr(sb, "\">Debrief</a><a class=\"button secondary\" href=\"");
-	opp_path(sb, o, "/delete");
+	ui_opp_path(sb, o->slug, "/delete");
 	strbuf_addstr(sb, "\">Delete</a></div>\n</div>\n");
 }
 
@@ -104,8 +96,8 @@ static void move_form(struct strbuf *sb, const struct web_req *rq, const struct 
 {
 	struct strbuf action = STRBUF_INIT, back = STRBUF_INIT;
 
-	opp_path(&action, o, "/move");
-	opp_path(&back, o, "");
+	ui_opp_path(&action, o->slug, "/move");
+	ui_opp_path(&back, o->slug, "");
 	strbuf_addstr(sb, "<h3 id=\"h-move\">Move to another stage</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack move-form");
 	ui_hidden(sb, "back", back.buf);
@@ -180,7 +172,7 @@ static void notes(struct strbuf *sb, const struct opp *o)
 		strbuf_addstr(sb, "</div>\n");
 	} else {
 		strbuf_addstr(sb, "<p class=\"meta\">No notes yet. <a href=\"");
-		opp_path(sb, o, "/edit");
+		ui_opp_path(sb, o->slug, "/edit");
 		strbuf_addstr(sb, "\">Add some</a>: what the job is, who referred you, what to "
 				  "find out.</p>\n");
 	}
@@ -208,7 +200,7 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct opp
 		strbuf_addstr(sb, "<p class=\"meta\">Nobody linked yet. Link the people you meet "
 				  "here: the playbooks write to them after a \"no\".</p>\n");
 	}
-	opp_path(&action, &v->opp, "/people");
+	ui_opp_path(&action, v->opp.slug, "/people");
 	strbuf_addstr(sb, "<h3>Link a person</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack link-form");
 	strbuf_addstr(sb, "<div class=\"row\">");
@@ -288,7 +280,7 @@ static void timeline(struct strbuf *sb, const struct opp_view *v)
 		/* as the person page does: what is not shown can be asked for */
 		strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld interactions. <a href=\"",
 			    v->interactions.n, (long long)v->interactions_total);
-		opp_path(sb, &v->opp, "?all=1#h-timeline");
+		ui_opp_path(sb, v->opp.slug, "?all=1#h-timeline");
 		strbuf_addstr(sb, "\">Show every one</a></p>\n");
 	}
 	if (!i && !h)
@@ -426,7 +418,7 @@ static void tasks(struct strbuf *sb, const struct web_req *rq, const struct opp_
 	struct strbuf back = STRBUF_INIT;
 
 	date_format_day(store_now(rq->store), today);
-	opp_path(&back, &v->opp, "");
+	ui_opp_path(&back, v->opp.slug, "");
 	strbuf_addstr(sb, "<section class=\"card opp-tasks\" id=\"tasks\" "
 			  "aria-labelledby=\"h-tasks\">\n"
 			  "<h2 id=\"h-tasks\">Open follow-ups</h2>\n");
@@ -515,7 +507,7 @@ int post_opp_link(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		return render(rq, rs);
 	}
-	opp_path(&to, &o, "#people");
+	ui_opp_path(&to, o.slug, "#people");
 	web_redirect(rs, "%s", to.buf);
 	strbuf_release(&to);
 	opp_release(&o);
@@ -540,8 +532,8 @@ static void opp_form(struct web_req *rq, struct web_resp *rs, const struct opp *
 	struct strbuf action = STRBUF_INIT, cancel = STRBUF_INIT;
 
 	if (o) {
-		opp_path(&action, o, "/edit");
-		opp_path(&cancel, o, "");
+		ui_opp_path(&action, o->slug, "/edit");
+		ui_opp_path(&cancel, o->slug, "");
 	} else {
 		strbuf_addstr(&action, "/opportunities");
 		strbuf_addstr(&cancel, "/pipeline");
@@ -706,7 +698,7 @@ int post_opp_create(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		opp_form(rq, rs, NULL);
 	} else if (!rc) {
-		opp_path(&to, &o, "");
+		ui_opp_path(&to, o.slug, "");
 		web_redirect(rs, "%s", to.buf);
 	}
 	strbuf_release(&to);
@@ -746,7 +738,7 @@ int post_opp_edit(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		opp_form(rq, rs, &old);
 	} else {
-		opp_path(&to, &o, "");
+		ui_opp_path(&to, o.slug, "");
 		web_redirect(rs, "%s", to.buf);
 	}
 out:

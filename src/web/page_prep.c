@@ -28,13 +28,6 @@ static int load_opp(struct web_req *rq, struct opp *o)
 	return store_opp_get(rq->store, id, o, &rq->err);
 }
 
-static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
-{
-	strbuf_addstr(sb, "/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, rest);
-}
-
 static bool chosen(const struct web_req *rq, int64_t id)
 {
 	char buf[24];
@@ -70,9 +63,9 @@ static void tools(struct strbuf *sb, const struct web_req *rq, const struct opp 
 	const char *e = web_error_of(rq, "with");
 
 	strbuf_addstr(sb, "<div class=\"prep-tools card\">\n<p class=\"prep-links\"><a href=\"");
-	opp_path(sb, o, "");
+	ui_opp_path(sb, o->slug, "");
 	strbuf_addstr(sb, "\">Back to the opportunity</a> · <a href=\"");
-	opp_path(sb, o, "/debrief");
+	ui_opp_path(sb, o->slug, "/debrief");
 	strbuf_addstr(sb, "\">Debriefs</a> · <a href=\"/wants?opp=");
 	ui_url_part(sb, o->slug);
 	strbuf_addstr(sb, "#mark\">Record what you learnt</a></p>\n"

@@ -163,6 +163,22 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 	strbuf_addstr(sb, "</a>");
 }
 
+void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest)
+{
+	strbuf_addstr(sb, "/opportunities/");
+	ui_url_part(sb, slug);
+	strbuf_addstr(sb, rest);
+}
+
+void ui_opp_heading(struct strbuf *sb, const char *org_name, const char *title)
+{
+	strbuf_addstr(sb, "<h3>");
+	html_text(sb, org_name);
+	strbuf_addstr(sb, ": ");
+	html_text(sb, title);
+	strbuf_addstr(sb, "</h3>\n");
+}
+
 /* The year of "now" (RAPPORT_NOW when set), 0 when it cannot be read. */
 static int current_year(void)
 {

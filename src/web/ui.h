@@ -50,6 +50,10 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "/opportunities/SLUG" (the slug percent-encoded) and rest after it. */
+void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest);
+/* <h3>Organisation: Title</h3>, the heading of a form about one opportunity. */
+void ui_opp_heading(struct strbuf *sb, const char *org_name, const char *title);
 /* "Mon 2 Mar" for a date or date-time; with the year when it is not this
  * year's ("Sun 3 Mar 2024"), and the time when it has one. */
 void ui_when(struct strbuf *sb, const char *iso);
