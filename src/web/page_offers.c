@@ -195,6 +195,40 @@ static void alerts(struct strbuf *sb, const struct datetime *now, const offer_co
 static const char *const side_values[] = { "ask", "reply" };
 static const char *const side_labels[] = { "You asked", "They replied" };
 
+static void amount_text(char buf[32], int64_t v)
+{
+	buf[0] = '\0';
+	if (v >= 0)
+		snprintf(buf, 32, "%lld", (long long)v);
+}
+
+/* The fields of an offer's terms, as read_terms reads them, in rows: base and
+ * bonus, title and level, equity and start, and the day to answer by when the
+ * form has one. Their values are of's (NULL: every field empty). */
+static void terms_fields(struct strbuf *sb, const struct web_req *rq, const struct offer *of,
+			 const char *base_label, unsigned base_flags, bool deadline)
+{
+	const struct offer_terms *t = of ? &of->terms : NULL;
+	char base[32] = "", bonus[32] = "";
+
+	if (t) {
+		amount_text(base, t->base);
+		amount_text(bonus, t->bonus);
+	}
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "base", base_label, t ? base : NULL, base_flags);
+	ui_input(sb, rq, "text", "bonus", "Bonus a year", t ? bonus : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "title", "Title", t ? t->title : NULL, 0);
+	ui_input(sb, rq, "text", "level", "Level", t ? t->level : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "equity", "Equity", t ? t->equity : NULL, 0);
+	ui_input(sb, rq, "date", "start", "Start", t ? t->start : NULL, 0);
+	if (deadline)
+		ui_input(sb, rq, "date", "deadline", "Answer by", of ? of->deadline : NULL, 0);
+	strbuf_addstr(sb, "</div>\n");
+}
+
 static void round_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
 {
 	char action[64];
@@ -207,50 +241,23 @@ static void round_form(struct strbuf *sb, const struct web_req *rq, const struct
 	ui_select(sb, rq, "side", "Who", side_values, side_labels, 2, "ask");
 	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
 	strbuf_addstr(sb, "</div>\n<p class=\"meta\">Only what this round says: a reply's terms "
-			  "become the offer's.</p>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year", NULL, 0);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", NULL, 0);
-	ui_input(sb, rq, "text", "level", "Level", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", NULL, 0);
-	ui_input(sb, rq, "date", "start", "Start", NULL, 0);
-	strbuf_addstr(sb, "</div>\n");
+			  "become the offer's.</p>\n");
+	terms_fields(sb, rq, NULL, "Base a year", 0, false);
 	ui_input(sb, rq, "text", "text", "In words (another title, a combined role...)", NULL, 0);
 	ui_form_end(sb, "Record the round");
 	strbuf_addstr(sb, "</div>\n");
 }
 
-static void amount_text(char buf[32], int64_t v)
-{
-	buf[0] = '\0';
-	if (v >= 0)
-		snprintf(buf, 32, "%lld", (long long)v);
-}
-
 /* The offer's terms as they stand, to correct (as 'rapport offer edit'). */
 static void edit_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
 {
-	char action[64], base[32], bonus[32];
+	char action[64];
 
 	snprintf(action, sizeof(action), "/offers/%lld/edit", (long long)of->id);
-	amount_text(base, of->terms.base);
-	amount_text(bonus, of->terms.bonus);
 	strbuf_addstr(sb, "<div class=\"edit-form\" id=\"edit\">\n<h4>Edit the offer</h4>\n");
 	ui_form_begin(sb, rq, action, "stack");
 	ui_form_errors(sb, rq);
-	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year", base, UI_REQUIRED);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", bonus, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", of->terms.title, 0);
-	ui_input(sb, rq, "text", "level", "Level", of->terms.level, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", of->terms.equity, 0);
-	ui_input(sb, rq, "date", "start", "Start", of->terms.start, 0);
-	ui_input(sb, rq, "date", "deadline", "Answer by", of->deadline, 0);
-	strbuf_addstr(sb, "</div>\n");
+	terms_fields(sb, rq, of, "Base a year", UI_REQUIRED, true);
 	ui_input(sb, rq, "text", "benefits", "Benefits", of->benefits, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", of->notes, 3);
 	ui_form_end(sb, "Save the offer");
@@ -381,17 +388,7 @@ static int add_section(struct strbuf *sb, struct web_req *rq, const struct view 
 	ui_opp_path(&action, o.slug, "/offers");
 	ui_form_begin(sb, rq, action.buf, "stack");
 	ui_form_errors(sb, rq);
-	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year (85000 or 85k)", NULL, UI_REQUIRED);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", NULL, 0);
-	ui_input(sb, rq, "text", "level", "Level", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", NULL, 0);
-	ui_input(sb, rq, "date", "start", "Start", NULL, 0);
-	ui_input(sb, rq, "date", "deadline", "Answer by", NULL, 0);
-	strbuf_addstr(sb, "</div>\n");
+	terms_fields(sb, rq, NULL, "Base a year (85000 or 85k)", UI_REQUIRED, true);
 	ui_input(sb, rq, "text", "benefits", "Benefits (pension, holidays, health...)", NULL, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Add the offer");
