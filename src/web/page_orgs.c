@@ -20,8 +20,6 @@
 
 /* ---- the list ---- */
 
-
-
 static void filter_form(struct strbuf *sb, const char *q)
 {
 	strbuf_addstr(sb, "<form method=\"get\" action=\"/orgs\" class=\"filter\" role=\"search\" "
@@ -70,11 +68,7 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 			  "<div class=\"actions\"><a class=\"button\" href=\"/orgs/new\">"
 			  "Add an organisation</a></div></div>\n");
 	filter_form(sb, q);
-	if (bad.code) {
-		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
-		html_text(sb, bad.msg);
-		strbuf_addstr(sb, "</p>\n");
-	}
+	ui_filter_error(sb, &bad);
 	if (!v.n) {
 		if (q && *q)
 			strbuf_addstr(sb, "<p class=\"empty\">No organisation matches. "
@@ -84,16 +78,8 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 					  "with the people and opportunities that belong to them, "
 					  "or here.</p>\n");
 	} else {
-		strbuf_addstr(sb, "<p class=\"meta count-note\">");
-		if ((int64_t)v.n < total) {
-			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			text_add_thousands(sb, total);
-			strbuf_addstr(sb, " organisations; add words to narrow the list.");
-		} else {
-			strbuf_addf(sb, "%lld %s.", (long long)total,
-				    total == 1 ? "organisation" : "organisations");
-		}
-		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list orgs\">"
+		ui_list_count(sb, v.n, total, "organisation", "organisations");
+		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list orgs\">"
 				  "<thead><tr><th scope=\"col\">Name</th>"
 				  "<th scope=\"col\">Location</th><th scope=\"col\">People</th>"
 				  "<th scope=\"col\">Opportunities</th><th scope=\"col\">Web site</th>"

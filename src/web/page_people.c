@@ -94,8 +94,6 @@ static void tag_links(struct strbuf *sb, const struct person *p)
 
 /* ---- the list ---- */
 
-
-
 static void filter_form(struct strbuf *sb, const char *q, const char *tag)
 {
 	strbuf_addstr(sb, "<form method=\"get\" action=\"/people\" class=\"filter\" "
@@ -160,11 +158,7 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 			  "<div class=\"actions\"><a class=\"button\" href=\"/people/new\">"
 			  "Add a person</a></div></div>\n");
 	filter_form(sb, q, tag);
-	if (bad.code) {
-		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
-		html_text(sb, bad.msg);
-		strbuf_addstr(sb, "</p>\n");
-	}
+	ui_filter_error(sb, &bad);
 	if (!v.n) {
 		if ((q && *q) || (tag && *tag))
 			strbuf_addstr(sb, "<p class=\"empty\">No one matches. Try fewer words, or "
@@ -174,16 +168,8 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 					  "to: recruiters, hiring managers, the peers who "
 					  "interviewed you.</p>\n");
 	} else {
-		strbuf_addstr(sb, "<p class=\"meta count-note\">");
-		if ((int64_t)v.n < total) {
-			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			text_add_thousands(sb, total);
-			strbuf_addstr(sb, " people; add words to narrow the list.");
-		} else {
-			strbuf_addf(sb, "%lld %s.", (long long)total,
-				    total == 1 ? "person" : "people");
-		}
-		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list people\">"
+		ui_list_count(sb, v.n, total, "person", "people");
+		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list people\">"
 				  "<thead><tr><th scope=\"col\">Name</th>"
 				  "<th scope=\"col\">Organisation</th><th scope=\"col\">Title</th>"
 				  "<th scope=\"col\">Rapport</th><th scope=\"col\">Last contact</th>"

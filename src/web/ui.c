@@ -560,6 +560,29 @@ void ui_form_errors(struct strbuf *sb, const struct web_req *rq)
 	strbuf_addstr(sb, "</p></div>\n");
 }
 
+void ui_filter_error(struct strbuf *sb, const struct error *bad)
+{
+	if (!bad->code)
+		return;
+	strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
+	html_text(sb, bad->msg);
+	strbuf_addstr(sb, "</p>\n");
+}
+
+void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
+		   const char *many)
+{
+	strbuf_addstr(sb, "<p class=\"meta count-note\">");
+	if ((int64_t)n < total) {
+		strbuf_addf(sb, "Showing the first %zu of ", n);
+		text_add_thousands(sb, total);
+		strbuf_addf(sb, " %s; add words to narrow the list.", many);
+	} else {
+		strbuf_addf(sb, "%lld %s.", (long long)total, total == 1 ? one : many);
+	}
+	strbuf_addstr(sb, "</p>\n");
+}
+
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id)
 {
 	long v;

@@ -137,6 +137,13 @@ void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
 		 const char *label, bool checked);
 /* The form's errors that belong to no field, at its top. */
 void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
+/* A list page's filter that cannot be used (bad->code set): why, announced.
+ * Nothing when the filter was fine. */
+void ui_filter_error(struct strbuf *sb, const struct error *bad);
+/* Above a list cut at n of total rows: "Showing the first N of TOTAL
+ * MANY; add words to narrow the list.", else "TOTAL ONE|MANY." */
+void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
+		   const char *many);
 
 /* A record's id from a URL segment; ERR_NOT_FOUND (a 404) when it is not one. */
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id);
