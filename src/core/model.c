@@ -71,16 +71,6 @@ void task_release(struct task *t)
 		 &t->done_at);
 }
 
-#define VEC_RELEASE_FN(name, vectype, release)                                   \
-	void name(vectype *v)                                                    \
-	{                                                                        \
-		for (size_t i = 0; i < v->n; i++)                                \
-			release(&v->items[i]);                                   \
-		free(v->items);                                                  \
-		v->items = NULL;                                                 \
-		v->n = v->alloc = 0;                                             \
-	}
-
 VEC_RELEASE_FN(org_vec_release, org_vec, org_release)
 VEC_RELEASE_FN(person_vec_release, person_vec, person_release)
 VEC_RELEASE_FN(opp_vec_release, opp_vec, opp_release)
