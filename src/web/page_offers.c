@@ -229,14 +229,22 @@ static void terms_fields(struct strbuf *sb, const struct web_req *rq, const stru
 	strbuf_addstr(sb, "</div>\n");
 }
 
-static void round_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
+/* The start of a form about one offer: its box (class BOX-form, id BOX)
+ * with its heading, and the form that posts to /offers/ID/VERB. */
+static void offer_form_begin(struct strbuf *sb, const struct web_req *rq, const struct offer *of,
+			     const char *box, const char *heading, const char *verb)
 {
 	char action[64];
 
-	snprintf(action, sizeof(action), "/offers/%lld/rounds", (long long)of->id);
-	strbuf_addstr(sb, "<div class=\"round-form\" id=\"round\">\n<h4>Record a round</h4>\n");
+	snprintf(action, sizeof(action), "/offers/%lld/%s", (long long)of->id, verb);
+	strbuf_addf(sb, "<div class=\"%s-form\" id=\"%s\">\n<h4>%s</h4>\n", box, box, heading);
 	ui_form_begin(sb, rq, action, "stack");
 	ui_form_errors(sb, rq);
+}
+
+static void round_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
+{
+	offer_form_begin(sb, rq, of, "round", "Record a round", "rounds");
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_select(sb, rq, "side", "Who", side_values, side_labels, 2, "ask");
 	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
@@ -251,12 +259,7 @@ static void round_form(struct strbuf *sb, const struct web_req *rq, const struct
 /* The offer's terms as they stand, to correct (as 'rapport offer edit'). */
 static void edit_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
 {
-	char action[64];
-
-	snprintf(action, sizeof(action), "/offers/%lld/edit", (long long)of->id);
-	strbuf_addstr(sb, "<div class=\"edit-form\" id=\"edit\">\n<h4>Edit the offer</h4>\n");
-	ui_form_begin(sb, rq, action, "stack");
-	ui_form_errors(sb, rq);
+	offer_form_begin(sb, rq, of, "edit", "Edit the offer", "edit");
 	terms_fields(sb, rq, of, "Base a year", UI_REQUIRED, true);
 	ui_input(sb, rq, "text", "benefits", "Benefits", of->benefits, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", of->notes, 3);
