@@ -126,14 +126,9 @@ static void details(struct strbuf *sb, const struct web_req *rq, const struct op
 	view_fact_text(sb, "Level applied for", o->level_applied);
 	view_fact_text(sb, "Level offered", o->level_offered);
 	if (v->mismatch.found) {
-		struct strbuf text = STRBUF_INIT;
-		level_mismatch_text(&v->mismatch, &text);
 		strbuf_addstr(sb, "<dt>Mismatch</dt><dd class=\"mismatch\">");
-		ui_badge(sb, "warn", "level mismatch");
-		strbuf_addch(sb, ' ');
-		html_text(sb, text.buf);
+		view_level_mismatch(sb, &v->mismatch);
 		strbuf_addstr(sb, "</dd>\n");
-		strbuf_release(&text);
 	}
 	view_fact_text(sb, "Source", o->source);
 	if (o->url) {

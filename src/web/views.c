@@ -64,6 +64,17 @@ void view_terms(struct strbuf *sb, const struct offer_terms *t)
 	}
 }
 
+void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	level_mismatch_text(m, &text);
+	ui_badge(sb, "warn", "level mismatch");
+	strbuf_addch(sb, ' ');
+	html_text(sb, text.buf);
+	strbuf_release(&text);
+}
+
 void view_offer_facts(struct strbuf *sb, const struct offer *of)
 {
 	strbuf_addstr(sb, "<dl class=\"facts\">\n");

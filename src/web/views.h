@@ -6,6 +6,7 @@
 #ifndef RAPPORT_VIEWS_H
 #define RAPPORT_VIEWS_H
 
+#include "method/levels.h"
 #include "store/offer.h"
 #include "web/ui.h"
 
@@ -19,6 +20,8 @@ void view_fact_amount(struct strbuf *sb, const char *label, int64_t v);
 void view_terms(struct strbuf *sb, const struct offer_terms *t);
 /* An offer's terms, deadline and benefits as a <dl class="facts">, then its notes. */
 void view_offer_facts(struct strbuf *sb, const struct offer *of);
+/* A "level mismatch" badge, then what level_mismatch_text says of it. */
+void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m);
 
 enum view_task_flags {
 	VIEW_TASK_PERSON = 1 << 0, /* say whom it is with */
