@@ -105,6 +105,22 @@ bool form_opp(struct web_req *rq, const char *name, int64_t *id)
 	return true;
 }
 
+bool form_ids(struct web_req *rq, const struct web_params *params, const char *name,
+	      form_resolve_fn *resolve, id_vec *ids)
+{
+	struct error e = ERROR_INIT;
+
+	for (size_t i = 0; i < params->n; i++) {
+		int64_t id;
+		if (strcmp(params->items[i].name, name) || !*params->items[i].value)
+			continue;
+		if (resolve(rq->store, params->items[i].value, &id, &e))
+			return fail(rq, name, &e);
+		*VEC_PUSH(ids) = id;
+	}
+	return true;
+}
+
 int form_error(struct web_req *rq, int rc, const char *field)
 {
 	if (rc != ERR_INVALID && rc != ERR_AMBIGUOUS && rc != ERR_CONFLICT && rc != ERR_NOT_FOUND)

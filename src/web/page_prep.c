@@ -39,24 +39,6 @@ static bool chosen(const struct web_req *rq, int64_t id)
 	return false;
 }
 
-/* ?with=PERSON...: whom you will meet (ids or names); an error beside the field. */
-static bool read_with(struct web_req *rq, id_vec *with)
-{
-	struct error e = ERROR_INIT;
-
-	for (size_t i = 0; i < rq->query.n; i++) {
-		int64_t id;
-		if (strcmp(rq->query.items[i].name, "with") || !*rq->query.items[i].value)
-			continue;
-		if (store_person_resolve(rq->store, rq->query.items[i].value, &id, &e)) {
-			web_field_error(rq, "with", "%s", e.msg);
-			return false;
-		}
-		*VEC_PUSH(with) = id;
-	}
-	return true;
-}
-
 static void tools(struct strbuf *sb, const struct web_req *rq, const struct opp *o,
 		  const person_ref_vec *linked, int stage)
 {
@@ -127,7 +109,7 @@ int page_prep(struct web_req *rq, struct web_resp *rs)
 		req.stage = -1;
 		ok = false;
 	}
-	ok &= read_with(rq, &with);
+	ok &= form_ids(rq, &rq->query, "with", store_person_resolve, &with); /* whom you will meet */
 	req.opp_id = o.id;
 	req.with = with.items;
 	req.nwith = with.n;
