@@ -456,6 +456,19 @@ out:
 	return rc;
 }
 
+/* The offer a query names by its id: 0 when there is one, else the error
+ * (not found: a 404). */
+static int offer_named(struct web_req *rq, const char *text, int64_t *id)
+{
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	int rc = ui_parse_id(rq, text, id);
+
+	if (!rc)
+		rc = offer_find(rq->store, *id, &of, &rq->err);
+	offer_release(&of);
+	return rc;
+}
+
 int page_offers_compare(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
@@ -464,17 +477,11 @@ int page_offers_compare(struct web_req *rq, struct web_resp *rs)
 	int rc;
 
 	if (edit && *edit) {
-		struct offer of = { .terms = OFFER_TERMS_INIT };
-		if ((rc = ui_parse_id(rq, edit, &v.edit_offer)) ||
-		    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)))
+		if ((rc = offer_named(rq, edit, &v.edit_offer)))
 			return rc;
-		offer_release(&of);
 	} else if (round && *round) {
-		struct offer of = { .terms = OFFER_TERMS_INIT };
-		if ((rc = ui_parse_id(rq, round, &v.round_offer)) ||
-		    (rc = offer_find(rq->store, v.round_offer, &of, &rq->err)))
+		if ((rc = offer_named(rq, round, &v.round_offer)))
 			return rc;
-		offer_release(&of);
 	} else if (add && *add) {
 		struct offer of = { .terms = OFFER_TERMS_INIT };
 		bool found;
