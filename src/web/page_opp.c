@@ -534,16 +534,8 @@ static void opp_form(struct web_req *rq, struct web_resp *rs, const struct opp *
 		strbuf_addstr(&cancel, "/pipeline");
 	}
 	ui_page_begin(rs, rq, o ? "Change the opportunity" : "New opportunity", NAV_PIPELINE);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (o) {
-		strbuf_addstr(sb, "Change ");
-		html_text(sb, o->title);
-	} else {
-		strbuf_addstr(sb, "New opportunity");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<section class=\"card opp-form\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<section class=\"card opp-form\">\n", "Change",
+			     o ? o->title : NULL, "New opportunity");
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "text", "org", "Organisation (added if new)", o ? o->org_name : NULL,
 		 UI_REQUIRED | (o ? 0 : UI_AUTOFOCUS));

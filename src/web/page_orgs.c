@@ -219,16 +219,8 @@ static void org_form_page(struct web_req *rq, struct web_resp *rs, const struct 
 	else
 		strbuf_addstr(&action, "/orgs");
 	ui_page_begin(rs, rq, o ? "Edit organisation" : "Add an organisation", NAV_ORGS);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (o) {
-		strbuf_addstr(sb, "Edit ");
-		html_text(sb, o->name);
-	} else {
-		strbuf_addstr(sb, "Add an organisation");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<div class=\"card form-card\">\n", "Edit",
+			     o ? o->name : NULL, "Add an organisation");
 	ui_input(sb, rq, "text", "name", "Name", o ? o->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
 	ui_input(sb, rq, "url", "website", "Web site (https://...)", o ? o->website : NULL, 0);
 	ui_input(sb, rq, "text", "location", "Location", o ? o->location : NULL, 0);

@@ -540,16 +540,8 @@ static void person_form_page(struct web_req *rq, struct web_resp *rs, const stru
 		strbuf_addstr(&action, "/people");
 	}
 	ui_page_begin(rs, rq, p ? "Edit person" : "Add a person", NAV_PEOPLE);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (p) {
-		strbuf_addstr(sb, "Edit ");
-		html_text(sb, p->name);
-	} else {
-		strbuf_addstr(sb, "Add a person");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<div class=\"card form-card\">\n", "Edit",
+			     p ? p->name : NULL, "Add a person");
 	ui_input(sb, rq, "text", "name", "Name", p ? p->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "text", "org", "Organisation (added if new)", org, 0);

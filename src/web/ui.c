@@ -560,6 +560,22 @@ void ui_form_errors(struct strbuf *sb, const struct web_req *rq)
 	strbuf_addstr(sb, "</p></div>\n");
 }
 
+void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *card_tag, const char *verb, const char *name,
+			  const char *new_title)
+{
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
+	if (name) {
+		strbuf_addf(sb, "%s ", verb);
+		html_text(sb, name);
+	} else {
+		strbuf_addstr(sb, new_title);
+	}
+	strbuf_addf(sb, "</h1></div>\n%s", card_tag);
+	ui_form_begin(sb, rq, action, "stack");
+	ui_form_errors(sb, rq);
+}
+
 void ui_filter_error(struct strbuf *sb, const struct error *bad)
 {
 	if (!bad->code)

@@ -137,6 +137,13 @@ void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
 		 const char *label, bool checked);
 /* The form's errors that belong to no field, at its top. */
 void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
+/* The start of a page's form that adds a record or changes one: the <h1>
+ * ("VERB NAME" for a record, the name escaped; new_title when name is NULL),
+ * card_tag (the card's opening tag), then the form posting to action and its
+ * errors. */
+void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *card_tag, const char *verb, const char *name,
+			  const char *new_title);
 /* A list page's filter that cannot be used (bad->code set): why, announced.
  * Nothing when the filter was fine. */
 void ui_filter_error(struct strbuf *sb, const struct error *bad);
