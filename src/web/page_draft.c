@@ -266,12 +266,5 @@ int post_task_create(struct web_req *rq, struct web_resp *rs)
 		rc = form_error(rq, store_task_add(rq->store, &t, &rq->err), "");
 	}
 	task_release(&t);
-	if (rc)
-		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return task_form_page(rq, rs);
-	}
-	web_redirect(rs, "%s", form_back(rq, "/"));
-	return 0;
+	return ui_post_end(rq, rs, rc, task_form_page, form_back(rq, "/"));
 }

@@ -599,6 +599,19 @@ void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
 	strbuf_addstr(sb, "</p>\n");
 }
 
+int ui_post_end(struct web_req *rq, struct web_resp *rs, int rc, ui_page_fn *page,
+		const char *where)
+{
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return page(rq, rs);
+	}
+	web_redirect(rs, "%s", where);
+	return 0;
+}
+
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id)
 {
 	long v;

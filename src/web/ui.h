@@ -152,6 +152,13 @@ void ui_filter_error(struct strbuf *sb, const struct error *bad);
 void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
 		   const char *many);
 
+/* A page's handler, as the route table names it. */
+typedef int ui_page_fn(struct web_req *rq, struct web_resp *rs);
+/* How a form's POST ends, rc the result of its work: rc when that failed;
+ * the form's page again (page) with status 400 when a field was wrong; else
+ * a redirect to where. */
+int ui_post_end(struct web_req *rq, struct web_resp *rs, int rc, ui_page_fn *page,
+		const char *where);
 /* A record's id from a URL segment; ERR_NOT_FOUND (a 404) when it is not one. */
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id);
 
