@@ -546,13 +546,44 @@ static int offer_post_end(struct web_req *rq, struct web_resp *rs, const struct 
 	return render(rq, rs, v);
 }
 
+static bool differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+/* The add and edit forms' fields into of; its deadline checked (not in the
+ * past) when it differs from old_deadline (NULL: a new offer). False with
+ * the errors beside the fields. */
+static bool read_offer_form(struct web_req *rq, struct offer *of, const char *old_deadline)
+{
+	const char *benefits, *notes;
+	struct error e = ERROR_INIT;
+	bool ok = read_terms(rq, &of->terms);
+
+	ok &= form_day(rq, "deadline", &of->deadline);
+	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	if (ok && of->terms.base < 0) {
+		web_field_error(rq, "base", "An offer needs its base pay.");
+		ok = false;
+	}
+	if (ok && differ(of->deadline, old_deadline) &&
+	    offer_deadline_check(rq->store, of->deadline, &e)) {
+		web_field_error(rq, "deadline", "%s", e.msg);
+		ok = false;
+	}
+	if (ok) {
+		field_set(&of->benefits, benefits);
+		field_set(&of->notes, notes);
+	}
+	return ok;
+}
+
 int post_offer_create(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT };
-	const char *benefits, *notes;
-	struct error e = ERROR_INIT;
-	bool ok, found, moved;
+	bool found, moved;
 	int rc;
 
 	if ((rc = store_opp_resolve(rq->store, rq->arg[0], &v.add_opp, &rq->err)) ||
@@ -565,23 +596,8 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs)
 		goto out;
 	}
 	of.opp_id = v.add_opp;
-	ok = read_terms(rq, &of.terms);
-	ok &= form_day(rq, "deadline", &of.deadline);
-	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
-	ok &= form_text(rq, "notes", "notes", false, true, &notes);
-	if (ok && of.terms.base < 0) {
-		web_field_error(rq, "base", "An offer needs its base pay.");
-		ok = false;
-	}
-	if (ok && offer_deadline_check(rq->store, of.deadline, &e)) {
-		web_field_error(rq, "deadline", "%s", e.msg);
-		ok = false;
-	}
-	if (ok) {
-		field_set(&of.benefits, benefits);
-		field_set(&of.notes, notes);
+	if (read_offer_form(rq, &of, NULL))
 		rc = form_error(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
-	}
 out:
 	offer_release(&of);
 	return offer_post_end(rq, rs, &v, rc, of.id);
@@ -625,48 +641,24 @@ out:
 	return offer_post_end(rq, rs, &v, rc, of.id);
 }
 
-static bool differ(const char *a, const char *b)
-{
-	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
-}
-
 /* Correct an offer, as 'rapport offer edit': every field as the form sends
  * it (an empty one clears it; the base cannot be cleared). */
 int post_offer_edit(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT }, old = { .terms = OFFER_TERMS_INIT };
-	const char *benefits, *notes;
-	struct error e = ERROR_INIT;
-	bool ok;
 	int rc;
 
 	if ((rc = ui_parse_id(rq, rq->arg[0], &v.edit_offer)) ||
 	    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)) ||
 	    (rc = offer_find(rq->store, v.edit_offer, &old, &rq->err)))
 		goto out;
-	of.terms.base = of.terms.bonus = -1;
-	ok = read_terms(rq, &of.terms); /* an empty field clears its term */
-	ok &= form_day(rq, "deadline", &of.deadline);
-	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
-	ok &= form_text(rq, "notes", "notes", false, true, &notes);
-	if (ok && of.terms.base < 0) {
-		web_field_error(rq, "base", "An offer needs its base pay.");
-		ok = false;
-	}
-	if (ok && differ(of.deadline, old.deadline) &&
-	    offer_deadline_check(rq->store, of.deadline, &e)) {
-		web_field_error(rq, "deadline", "%s", e.msg);
-		ok = false;
-	}
-	if (ok) {
-		field_set(&of.benefits, benefits);
-		field_set(&of.notes, notes);
+	of.terms.base = of.terms.bonus = -1; /* an empty field clears its term */
+	if (read_offer_form(rq, &of, old.deadline))
 		rc = form_error(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
 						     of.terms.base != old.terms.base,
 						     differ(of.terms.level, old.terms.level), &rq->err),
 			     "");
-	}
 out:
 	offer_release(&of);
 	offer_release(&old);
