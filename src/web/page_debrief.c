@@ -23,6 +23,7 @@
 #include "store/wants.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* Rows for your own questions below the prep sheet's; ?more=N adds N. */
 #define FREE_ROWS 3
@@ -102,11 +103,7 @@ static void debrief_card(struct strbuf *sb, const struct debrief *d, const char 
 	text_fact(sb, "Went well", d->went_well, "went-well");
 	text_fact(sb, "To refine", d->refine, "refine");
 	strbuf_addstr(sb, "</dl>\n");
-	if (d->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, d->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, d->notes);
 	if (d->asked.n) {
 		/* one level below the card's own heading, whichever it is */
 		char sub = (char)(heading[1] + 1);

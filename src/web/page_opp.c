@@ -231,11 +231,7 @@ static void interaction_item(struct strbuf *sb, const struct interaction *it)
 		}
 		strbuf_addstr(sb, "</p>\n");
 	}
-	if (it->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, it->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, it->notes);
 	strbuf_addstr(sb, "</li>\n");
 }
 

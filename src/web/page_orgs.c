@@ -15,6 +15,7 @@
 #include "store/browse.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 #define LIST_MAX 200
 
@@ -110,11 +111,7 @@ static void org_facts(struct strbuf *sb, const struct org *o)
 	else
 		strbuf_addstr(sb, "<span class=\"muted\">unknown</span>");
 	strbuf_addstr(sb, "</dd>\n</dl>\n");
-	if (o->notes) {
-		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
-		html_markdown(sb, o->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, "<h3>Notes</h3>\n", o->notes);
 	strbuf_addstr(sb, "</section>\n");
 }
 

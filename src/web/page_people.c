@@ -247,11 +247,7 @@ static void facts(struct strbuf *sb, const struct web_req *rq, const struct pers
 		strbuf_addstr(sb, "</dd>\n");
 	}
 	strbuf_addstr(sb, "</dl>\n");
-	if (p->notes) {
-		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
-		html_markdown(sb, p->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, "<h3>Notes</h3>\n", p->notes);
 	strbuf_addstr(sb, "</section>\n");
 }
 
@@ -287,11 +283,7 @@ static void interaction_item(struct strbuf *sb, const struct person *p,
 		    " · <a href=\"/interactions/%lld/delete\">Delete</a>", (long long)it->id,
 		    (long long)it->id);
 	strbuf_addstr(sb, "</p>\n");
-	if (it->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, it->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, it->notes);
 	strbuf_addstr(sb, "</div></li>\n");
 }
 

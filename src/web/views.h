@@ -20,6 +20,9 @@ void view_fact_amount(struct strbuf *sb, const char *label, int64_t v);
 void view_terms(struct strbuf *sb, const struct offer_terms *t);
 /* An offer's terms, deadline and benefits as a <dl class="facts">, then its notes. */
 void view_offer_facts(struct strbuf *sb, const struct offer *of);
+/* A record's notes (Markdown) as safe HTML in <div class="notes">, after
+ * heading (HTML, or NULL); nothing when there are none. */
+void view_notes(struct strbuf *sb, const char *heading, const char *notes);
 /* A "level mismatch" badge, then what level_mismatch_text says of it. */
 void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m);
 
