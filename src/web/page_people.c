@@ -35,19 +35,8 @@ static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "
 /* "mailto:ADDRESS" with the address percent-encoded where it must be. */
 static void mailto_url(struct strbuf *sb, const char *addr)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
 	strbuf_addstr(sb, "mailto:");
-	for (const unsigned char *p = (const unsigned char *)addr; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~+@!", *p)) {
-			strbuf_addch(sb, *p);
-		} else {
-			strbuf_addch(sb, '%');
-			strbuf_addch(sb, hex[*p >> 4]);
-			strbuf_addch(sb, hex[*p & 15]);
-		}
-	}
+	ui_percent_encode(sb, addr, "-._~+@!");
 }
 
 static void today(const struct web_req *rq, char day[DATE_BUFSZ])

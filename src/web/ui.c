@@ -98,11 +98,16 @@ bool ui_local_path(const char *v)
 
 void ui_url_part(struct strbuf *sb, const char *s)
 {
+	ui_percent_encode(sb, s, "-_.~");
+}
+
+void ui_percent_encode(struct strbuf *sb, const char *s, const char *keep)
+{
 	static const char hex[] = "0123456789ABCDEF";
 
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p)) {
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p)) {
 			strbuf_addch(sb, *p);
 		} else {
 			strbuf_addch(sb, '%');

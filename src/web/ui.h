@@ -42,6 +42,9 @@ void ui_undo_notice(struct web_resp *rs, const struct web_req *rq);
 
 /* Percent-encode s for a path segment or a query value. */
 void ui_url_part(struct strbuf *sb, const char *s);
+/* Percent-encode s, leaving ASCII letters, digits and the characters of keep
+ * as they are. */
+void ui_percent_encode(struct strbuf *sb, const char *s, const char *keep);
 /* An <a> to an address the user typed: only http:, https: and mailto: become
  * links; anything else is shown as text. */
 void ui_external_link(struct strbuf *sb, const char *url, const char *text);
