@@ -16,6 +16,7 @@
 #include "method/letter_eml.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* ---- the draft ---- */
 
@@ -40,11 +41,7 @@ static void task_head(struct strbuf *sb, const struct task *t)
 		ui_opp_link(sb, &t->opp);
 	}
 	strbuf_addstr(sb, "</p>");
-	if (t->why) {
-		strbuf_addstr(sb, "<p class=\"why\">");
-		html_text(sb, t->why);
-		strbuf_addstr(sb, "</p>");
-	}
+	view_why(sb, t->why);
 	strbuf_addstr(sb, "</div></div>\n");
 }
 

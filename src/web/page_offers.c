@@ -294,12 +294,7 @@ static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *
 		ui_when(sb, rd->at);
 		strbuf_addf(sb, "</span> <strong>%s</strong> ",
 			    rd->side == OFFER_ASK ? "You asked" : "They replied");
-		view_terms(sb, &rd->terms);
-		if (rd->text) {
-			strbuf_addstr(sb, "<p class=\"why\">");
-			html_text(sb, rd->text);
-			strbuf_addstr(sb, "</p>");
-		}
+		view_round_terms(sb, rd);
 		strbuf_addstr(sb, "</li>\n");
 	}
 	if (rounds.n)

@@ -378,12 +378,7 @@ static void offer(struct strbuf *sb, const struct opp_view *v)
 			ui_when(sb, r->at);
 			strbuf_addf(sb, "</td><td>%s</td><td>",
 				    r->side == OFFER_ASK ? "you asked" : "they replied");
-			view_terms(sb, &r->terms);
-			if (r->text) {
-				strbuf_addstr(sb, "<p class=\"why\">");
-				html_text(sb, r->text);
-				strbuf_addstr(sb, "</p>");
-			}
+			view_round_terms(sb, r);
 			strbuf_addstr(sb, "</td></tr>\n");
 		}
 		if (v->rounds.n)

@@ -86,6 +86,21 @@ void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m)
 	strbuf_release(&text);
 }
 
+void view_why(struct strbuf *sb, const char *text)
+{
+	if (!text)
+		return;
+	strbuf_addstr(sb, "<p class=\"why\">");
+	html_text(sb, text);
+	strbuf_addstr(sb, "</p>");
+}
+
+void view_round_terms(struct strbuf *sb, const struct offer_round *r)
+{
+	view_terms(sb, &r->terms);
+	view_why(sb, r->text);
+}
+
 void view_offer_facts(struct strbuf *sb, const struct offer *of)
 {
 	strbuf_addstr(sb, "<dl class=\"facts\">\n");
