@@ -157,9 +157,8 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 {
 	if (!o->id)
 		return;
-	strbuf_addstr(sb, "<a href=\"/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, "\">");
+	strbuf_addstr(sb, "<a href=\"");
+	ui_opp_path(sb, o->slug, "\">");
 	if (o->org_name) {
 		html_text(sb, o->org_name);
 		strbuf_addstr(sb, ": ");
