@@ -31,13 +31,7 @@ void debrief_release(struct debrief *d)
 	memset(d, 0, sizeof(*d));
 }
 
-void debrief_vec_release(debrief_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		debrief_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
+VEC_RELEASE_FN(debrief_vec_release, debrief_vec, debrief_release)
 
 int debrief_validate(const struct debrief *d, struct error *err)
 {
@@ -65,13 +59,7 @@ void feedback_release(struct feedback *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void feedback_vec_release(feedback_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		feedback_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
+VEC_RELEASE_FN(feedback_vec_release, feedback_vec, feedback_release)
 
 int feedback_validate(const struct feedback *f, struct error *err)
 {

@@ -353,6 +353,30 @@ static size_t utf8_put(char *out, unsigned long cp)
 	return 4;
 }
 
+void text_add_cp1252(struct strbuf *sb, unsigned char b)
+{
+	static const uint16_t high[32] = {
+		0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+		0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+	};
+	char utf8[4];
+
+	strbuf_add(sb, utf8, utf8_put(utf8, b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b));
+}
+
+int text_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 char *text_fold(const char *s)
 {
 	static locale_t utf8;

@@ -26,6 +26,12 @@ enum text_flags {
  * length limit, and what flags ask. NULL passes unless TEXT_REQUIRED. */
 int text_check(const char *field, const char *value, unsigned flags, struct error *err);
 bool utf8_valid(const char *s, size_t len);
+/* Append byte b of windows-1252 text to sb as UTF-8: 0x80-0x9F as that code
+ * page has them (also what files labelled ISO-8859-1 mean by them), its five
+ * unassigned bytes as C1 controls, and the others as Latin-1. */
+void text_add_cp1252(struct strbuf *sb, unsigned char b);
+/* The value of the hex digit c (either case), or -1. */
+int text_hex_digit(int c);
 
 /* A copy of s in lower case for comparing names (Unicode simple case
  * folding of each code point, as the C.UTF-8 locale defines it). */

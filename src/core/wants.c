@@ -23,13 +23,7 @@ void want_evidence_release(struct want_evidence *e)
 	memset(e, 0, sizeof(*e));
 }
 
-void want_vec_release(want_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		want_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
+VEC_RELEASE_FN(want_vec_release, want_vec, want_release)
 
 void want_standing_vec_release(want_standing_vec *v)
 {
@@ -66,13 +60,7 @@ void question_release(struct question *q)
 	memset(q, 0, sizeof(*q));
 }
 
-void question_vec_release(question_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		question_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
+VEC_RELEASE_FN(question_vec_release, question_vec, question_release)
 
 int question_validate(const struct question *q, struct error *err)
 {

@@ -3,7 +3,6 @@
 
 #include <csv.h>
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,28 +13,6 @@
 /* libcsv's parser states (struct csv_parser's pstate, in its public header
  * but named only inside libcsv.c): a field has begun and not yet ended. */
 #define LIBCSV_FIELD_BEGUN 2
-
-/* Windows-1252's 0x80-0x9F; the five bytes it leaves undefined stay C1 controls. */
-static const uint16_t cp1252_high[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-static void put_cp(struct strbuf *sb, unsigned cp)
-{
-	if (cp < 0x80) {
-		strbuf_addch(sb, (int)cp);
-	} else if (cp < 0x800) {
-		strbuf_addch(sb, (int)(0xC0 | (cp >> 6)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		strbuf_addch(sb, (int)(0xE0 | (cp >> 12)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	}
-}
 
 /* The length of the valid UTF-8 sequence at s[0..len), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t len)
@@ -113,7 +90,7 @@ int csv_text_decode(const char *data, size_t len, struct csv_text *out, struct e
 		if (!bad_seen)
 			bad_at = i;
 		bad_seen = true;
-		put_cp(&sb, s[i] < 0xA0 ? cp1252_high[s[i] - 0x80] : s[i]);
+		text_add_cp1252(&sb, s[i]);
 		i++;
 	}
 	out->len = sb.len;

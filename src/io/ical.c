@@ -181,6 +181,18 @@ static void all_day(icalcomponent *c, struct icaltimetype day)
 	ical.icalcomponent_add_property(c, ical.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 }
 
+/* How every item ends: its description (text, then its opportunity's line),
+ * its category, and the item into the calendar. Releases text. */
+static void item_end(icalcomponent *cal, icalcomponent *c, struct strbuf *text,
+		     const struct opp_ref *opp, const char *category)
+{
+	describe_opp(text, opp);
+	add_description(c, text);
+	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories(category));
+	ical.icalcomponent_add_component(cal, c);
+	strbuf_release(text);
+}
+
 static void add_task(icalcomponent *cal, const struct task *t, bool todo,
 		     struct icaltimetype stamp)
 {
@@ -203,11 +215,7 @@ static void add_task(icalcomponent *cal, const struct task *t, bool todo,
 		strbuf_addf(&text, "%s\n", t->why);
 	if (t->person.id && t->person.name)
 		strbuf_addf(&text, "With: %s\n", t->person.name);
-	describe_opp(&text, &t->opp);
-	add_description(c, &text);
-	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("follow-up"));
-	ical.icalcomponent_add_component(cal, c);
-	strbuf_release(&text);
+	item_end(cal, c, &text, &t->opp, "follow-up");
 }
 
 static void add_interaction(icalcomponent *cal, const struct interaction *i,
@@ -241,11 +249,7 @@ static void add_interaction(icalcomponent *cal, const struct interaction *i,
 		strbuf_addf(&text, "%s%s", k ? ", " : "With: ", i->people.items[k].name);
 	if (i->people.n)
 		strbuf_addch(&text, '\n');
-	describe_opp(&text, &i->opp);
-	add_description(c, &text);
-	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories(kind));
-	ical.icalcomponent_add_component(cal, c);
-	strbuf_release(&text);
+	item_end(cal, c, &text, &i->opp, kind);
 }
 
 static void add_deadline(icalcomponent *cal, const struct ical_deadline *o,
@@ -264,11 +268,7 @@ static void add_deadline(icalcomponent *cal, const struct ical_deadline *o,
 		strbuf_addf(&text, ", %s", o->opp->org_name);
 	add_summary(c, text.buf);
 	strbuf_reset(&text);
-	describe_opp(&text, o->opp);
-	add_description(c, &text);
-	ical.icalcomponent_add_property(c, ical.icalproperty_new_categories("offer"));
-	ical.icalcomponent_add_component(cal, c);
-	strbuf_release(&text);
+	item_end(cal, c, &text, o->opp, "offer");
 }
 
 static icalcomponent *new_calendar(void)

@@ -5,18 +5,9 @@
 #include <iconv.h>
 #include <string.h>
 
-#define CHARSET_MAX 40 /* bytes of a charset's name */
+#include "core/text.h"
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
+#define CHARSET_MAX 40 /* bytes of a charset's name */
 
 void vcard_qp_decode(struct strbuf *out, struct vcard_span v)
 {
@@ -25,8 +16,8 @@ void vcard_qp_decode(struct strbuf *out, struct vcard_span v)
 			strbuf_addch(out, v.p[i]);
 		} else if (i + 1 < v.len && v.p[i + 1] == '\n') {
 			i++;
-		} else if (i + 2 < v.len && hex_digit(v.p[i + 1]) >= 0 && hex_digit(v.p[i + 2]) >= 0) {
-			strbuf_addch(out, hex_digit(v.p[i + 1]) * 16 + hex_digit(v.p[i + 2]));
+		} else if (i + 2 < v.len && text_hex_digit(v.p[i + 1]) >= 0 && text_hex_digit(v.p[i + 2]) >= 0) {
+			strbuf_addch(out, text_hex_digit(v.p[i + 1]) * 16 + text_hex_digit(v.p[i + 2]));
 			i += 2;
 		} else if (i + 1 < v.len) {
 			strbuf_addch(out, '=');
@@ -34,35 +25,12 @@ void vcard_qp_decode(struct strbuf *out, struct vcard_span v)
 	}
 }
 
-static void add_code_point(struct strbuf *out, unsigned cp)
-{
-	if (cp < 0x80) {
-		strbuf_addch(out, (int)cp);
-	} else if (cp < 0x800) {
-		strbuf_addch(out, (int)(0xC0 | (cp >> 6)));
-		strbuf_addch(out, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		strbuf_addch(out, (int)(0xE0 | (cp >> 12)));
-		strbuf_addch(out, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(out, (int)(0x80 | (cp & 0x3F)));
-	}
-}
-
 /* windows-1252, which is also what files labelled ISO-8859-1 mean by
  * 0x80-0x9F; its five unassigned bytes stay as their code points. */
 void vcard_cp1252_decode(struct strbuf *out, const char *s, size_t len)
 {
-	static const unsigned short high[32] = {
-		0x20AC, 0x81,   0x201A, 0x192,  0x201E, 0x2026, 0x2020, 0x2021,
-		0x2C6,  0x2030, 0x160,  0x2039, 0x152,  0x8D,   0x17D,  0x8F,
-		0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x2DC,  0x2122, 0x161,  0x203A, 0x153,  0x9D,   0x17E,  0x178,
-	};
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char b = (unsigned char)s[i];
-		add_code_point(out, b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b);
-	}
+	for (size_t i = 0; i < len; i++)
+		text_add_cp1252(out, (unsigned char)s[i]);
 }
 
 /* Whether the charset is one of names (lower case, without '-', '_' or spaces). */

@@ -2,6 +2,7 @@
 #include "method/compare.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,14 +181,47 @@ size_t compare_table_rows(const struct compare_table *t)
 typedef void cell_fn(struct compare_table *t, const struct datetime *now,
 		     const struct offer_column *c);
 
-/* A row: its label, the want's weight column (empty), then fn's cell for each column. */
-static void summary_row(struct compare_table *t, const char *label,
-			const offer_column_vec *cols, cell_fn *fn, const struct datetime *now)
+/* A summary row: a figure that fn works out, or (fn NULL) a field of the
+ * column shown as it is, an amount or a text, at its offset in the column. */
+struct summary_def {
+	const char *label;
+	cell_fn *fn;
+	enum { FIELD_AMOUNT = 1, FIELD_TEXT } field;
+	size_t at;
+};
+
+/* The offset of a field of struct offer_column; a field not of type T does
+ * not build (the _Generic has no case for it). */
+#define FIELD_AT(member, T)                                                             \
+	(offsetof(struct offer_column, member) +                                        \
+	 0 * sizeof(_Generic(((struct offer_column *)0)->member, T: 1)))
+#define FIGURE_ROW(l, f) { .label = (l), .fn = (f) }
+#define AMOUNT_ROW(l, member) { (l), NULL, FIELD_AMOUNT, FIELD_AT(member, int64_t) }
+#define TEXT_ROW(l, member) { (l), NULL, FIELD_TEXT, FIELD_AT(member, char *) }
+
+static void field_cell(struct compare_table *t, const struct summary_def *d,
+		       const struct offer_column *c)
 {
-	cell_text(t, label);
+	const void *field = (const char *)c + d->at;
+
+	if (d->field == FIELD_AMOUNT)
+		cell_amount(t, *(const int64_t *)field);
+	else
+		cell_text(t, *(char *const *)field);
+}
+
+/* A row: its label, the want's weight column (empty), then its cell for each column. */
+static void summary_row(struct compare_table *t, const struct summary_def *d,
+			const offer_column_vec *cols, const struct datetime *now)
+{
+	cell_text(t, d->label);
 	cell_blank(t);
-	for (size_t i = 0; i < cols->n; i++)
-		fn(t, now, &cols->items[i]);
+	for (size_t i = 0; i < cols->n; i++) {
+		if (d->fn)
+			d->fn(t, now, &cols->items[i]);
+		else
+			field_cell(t, d, &cols->items[i]);
+	}
 }
 
 static void want_rows(struct compare_table *t, const offer_column_vec *cols)
@@ -234,32 +268,11 @@ static void known_cell(struct compare_table *t, const struct datetime *now,
 	cell(t, "%d of %d", c->fit.known, c->fit.total);
 }
 
-static void base_cell(struct compare_table *t, const struct datetime *now,
-		      const struct offer_column *c)
-{
-	(void)now;
-	cell_amount(t, c->offer.terms.base);
-}
-
-static void bonus_cell(struct compare_table *t, const struct datetime *now,
-		       const struct offer_column *c)
-{
-	(void)now;
-	cell_amount(t, c->offer.terms.bonus);
-}
-
 static void comp_cell(struct compare_table *t, const struct datetime *now,
 		      const struct offer_column *c)
 {
 	(void)now;
 	cell_amount(t, offer_compensation(&c->offer.terms));
-}
-
-static void target_cell(struct compare_table *t, const struct datetime *now,
-			const struct offer_column *c)
-{
-	(void)now;
-	cell_amount(t, c->opp.salary_target);
 }
 
 static void vs_target_cell(struct compare_table *t, const struct datetime *now,
@@ -273,20 +286,6 @@ static void vs_target_cell(struct compare_table *t, const struct datetime *now,
 	strbuf_release(&sb);
 }
 
-static void equity_cell(struct compare_table *t, const struct datetime *now,
-			const struct offer_column *c)
-{
-	(void)now;
-	cell_text(t, c->offer.terms.equity);
-}
-
-static void title_cell(struct compare_table *t, const struct datetime *now,
-		       const struct offer_column *c)
-{
-	(void)now;
-	cell_text(t, c->offer.terms.title);
-}
-
 static void level_cell(struct compare_table *t, const struct datetime *now,
 		       const struct offer_column *c)
 {
@@ -297,20 +296,6 @@ static void level_cell(struct compare_table *t, const struct datetime *now,
 		cell(t, "%s (below %s)", c->mismatch.offered, c->mismatch.applied);
 	else
 		cell_text(t, level);
-}
-
-static void start_cell(struct compare_table *t, const struct datetime *now,
-		       const struct offer_column *c)
-{
-	(void)now;
-	cell_text(t, c->offer.terms.start);
-}
-
-static void deadline_cell(struct compare_table *t, const struct datetime *now,
-			  const struct offer_column *c)
-{
-	(void)now;
-	cell_text(t, c->offer.deadline);
 }
 
 static void days_cell(struct compare_table *t, const struct datetime *now,
@@ -358,17 +343,24 @@ static void role_cell(struct compare_table *t, const struct datetime *now,
 void compare_table_build(struct compare_table *t, const struct datetime *now,
 			 const offer_column_vec *cols)
 {
-	static const struct {
-		const char *label;
-		cell_fn *fn;
-	} summary[] = {
-		{ "fit", fit_cell }, { "weighted total", weighted_cell },
-		{ "wants known", known_cell }, { "base", base_cell }, { "bonus", bonus_cell },
-		{ "base + bonus", comp_cell }, { "your target", target_cell },
-		{ "against target", vs_target_cell }, { "equity", equity_cell },
-		{ "title", title_cell }, { "level", level_cell }, { "start", start_cell },
-		{ "deadline", deadline_cell }, { "days to deadline", days_cell },
-		{ "unmet must-haves", musts_cell },
+	static const struct summary_def head[] = { FIGURE_ROW("role", role_cell),
+						   FIGURE_ROW("stage", stage_cell) };
+	static const struct summary_def summary[] = {
+		FIGURE_ROW("fit", fit_cell),
+		FIGURE_ROW("weighted total", weighted_cell),
+		FIGURE_ROW("wants known", known_cell),
+		AMOUNT_ROW("base", offer.terms.base),
+		AMOUNT_ROW("bonus", offer.terms.bonus),
+		FIGURE_ROW("base + bonus", comp_cell),
+		AMOUNT_ROW("your target", opp.salary_target),
+		FIGURE_ROW("against target", vs_target_cell),
+		TEXT_ROW("equity", offer.terms.equity),
+		TEXT_ROW("title", offer.terms.title),
+		FIGURE_ROW("level", level_cell),
+		TEXT_ROW("start", offer.terms.start),
+		TEXT_ROW("deadline", offer.deadline),
+		FIGURE_ROW("days to deadline", days_cell),
+		FIGURE_ROW("unmet must-haves", musts_cell),
 	};
 
 	t->ncols = 2 + cols->n;
@@ -376,12 +368,12 @@ void compare_table_build(struct compare_table *t, const struct datetime *now,
 	cell_text(t, "weight");
 	for (size_t i = 0; i < cols->n; i++)
 		cell_text(t, cols->items[i].opp.slug);
-	summary_row(t, "role", cols, role_cell, now);
-	summary_row(t, "stage", cols, stage_cell, now);
+	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
+		summary_row(t, &head[i], cols, now);
 	t->want_row = t->cells.n / t->ncols;
 	if (cols->n)
 		want_rows(t, cols);
 	t->summary_row = t->cells.n / t->ncols;
 	for (size_t i = 0; i < ARRAY_SIZE(summary); i++)
-		summary_row(t, summary[i].label, cols, summary[i].fn, now);
+		summary_row(t, &summary[i], cols, now);
 }

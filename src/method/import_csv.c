@@ -320,8 +320,7 @@ static bool looks_like(const char *text, size_t len)
 {
 	static const char *const words[] = { "company", "title", NULL };
 
-	return (len < 11 || strncasecmp(text, "BEGIN:VCARD", 11)) &&
-	       import_early_line_names(text, len, words);
+	return !import_vcards.looks_like(text, len) && import_early_line_names(text, len, words);
 }
 
 const struct import_format import_applications = {

@@ -524,6 +524,18 @@ out:
 
 /* ---- offers: deadlines and levels ---- */
 
+/* The situation an offer's rules (deadline, level) start from: the
+ * opportunity as it stands, and today's day in today. */
+static int offer_situation(struct store *s, struct situation *sit, int64_t opp_id,
+			   char today[DATE_BUFSZ], struct error *err)
+{
+	int rc = situation_opp(s, sit, opp_id, 0, err);
+
+	if (!rc)
+		date_format_day(store_now(s), today);
+	return rc;
+}
+
 /* Run the deadline rules for an opportunity's deadline (YYYY-MM-DD): their
  * tasks are due relative to it, and never before today. */
 static int deadline_rules(struct store *s, const struct playbook *pb, int64_t opp_id,
@@ -533,9 +545,8 @@ static int deadline_rules(struct store *s, const struct playbook *pb, int64_t op
 	char today[DATE_BUFSZ];
 	int rc;
 
-	if ((rc = situation_opp(s, &sit, opp_id, 0, err)))
+	if ((rc = offer_situation(s, &sit, opp_id, today, err)))
 		goto out;
-	date_format_day(store_now(s), today);
 	snprintf(sit.key, sizeof(sit.key), "d:%.10s", deadline);
 	situation_dates(&sit, deadline, deadline);
 	sit.ev.not_before = today;
@@ -593,9 +604,8 @@ static int mismatch_rules(struct store *s, const struct playbook *pb, int64_t op
 	char today[DATE_BUFSZ];
 	int rc;
 
-	if ((rc = situation_opp(s, &sit, opp_id, 0, err)))
+	if ((rc = offer_situation(s, &sit, opp_id, today, err)))
 		goto out;
-	date_format_day(store_now(s), today);
 	/* by rung: "Senior" and "senior analyst" are the same lower level */
 	snprintf(sit.key, sizeof(sit.key), "lv:%s", m->offered_rung);
 	situation_dates(&sit, today, NULL);

@@ -16,6 +16,15 @@ static void mask_text(struct strbuf *sb, const struct enum_def *def, unsigned ma
 	}
 }
 
+/* "; while in applied, interviewing": the stages a rule is limited to, if any. */
+static void stages_text(struct strbuf *sb, unsigned stages)
+{
+	if (!stages)
+		return;
+	strbuf_addstr(sb, "; while in ");
+	mask_text(sb, &stage_def, stages);
+}
+
 void rule_trigger_text(struct strbuf *sb, const struct rule *r)
 {
 	switch (r->trigger) {
@@ -36,10 +45,7 @@ void rule_trigger_text(struct strbuf *sb, const struct rule *r)
 			mask_text(sb, &interaction_kind_def, r->kinds);
 		if (r->repeat > 1)
 			strbuf_addf(sb, "; up to %d, %d days apart", r->repeat, r->every);
-		if (r->stages) {
-			strbuf_addstr(sb, "; while in ");
-			mask_text(sb, &stage_def, r->stages);
-		}
+		stages_text(sb, r->stages);
 		break;
 	case TRIGGER_CADENCE:
 		strbuf_addstr(sb, "a person's keep-in-touch cadence lapses");
@@ -53,10 +59,7 @@ void rule_trigger_text(struct strbuf *sb, const struct rule *r)
 		break;
 	case TRIGGER_DEADLINE:
 		strbuf_addstr(sb, "an offer's deadline is set or changed (due counts from it)");
-		if (r->stages) {
-			strbuf_addstr(sb, "; while in ");
-			mask_text(sb, &stage_def, r->stages);
-		}
+		stages_text(sb, r->stages);
 		break;
 	case TRIGGER_MISMATCH:
 		strbuf_addstr(sb, "the level discussed or offered is below the level applied for");

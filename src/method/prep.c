@@ -47,6 +47,15 @@ static void md_escape(struct strbuf *md, const char *text)
 	}
 }
 
+/* A list item "BULLET2026-03-02, kind: text" (the day of at, text escaped). */
+static void md_dated_line(struct strbuf *md, const char *bullet, const char *at,
+			  const char *kind, const char *text)
+{
+	strbuf_addf(md, "%s%.10s, %s: ", bullet, at, kind);
+	md_escape(md, text);
+	strbuf_addch(md, '\n');
+}
+
 void prep_result_release(struct prep_result *r)
 {
 	free(r->questions.items);
@@ -300,10 +309,9 @@ static int sheet_person(struct prep *p, size_t i, struct strbuf *md, struct erro
 		strbuf_addf(md, "- Past interactions: %lld%s\n", (long long)total,
 			    total > 3 ? " (the latest three below)" : "");
 	for (size_t k = 0; k < v.n; k++) {
-		strbuf_addf(md, "  - %.10s, %s: ", v.items[k].at,
-			    enum_name(&interaction_kind_def, (int)v.items[k].kind));
-		md_escape(md, v.items[k].summary);
-		strbuf_addch(md, '\n');
+		md_dated_line(md, "  - ", v.items[k].at,
+			      enum_name(&interaction_kind_def, (int)v.items[k].kind),
+			      v.items[k].summary);
 	}
 	interaction_vec_release(&v);
 	return 0;
@@ -418,10 +426,8 @@ static int sheet_tasks(struct prep *p, struct strbuf *md, struct error *err)
 	if (v.n)
 		strbuf_addstr(md, "\n## Open tasks\n\n");
 	for (size_t i = 0; i < v.n; i++) {
-		strbuf_addf(md, "- %.10s, %s: ", v.items[i].due,
-			    enum_name(&task_kind_def, (int)v.items[i].kind));
-		md_escape(md, v.items[i].title);
-		strbuf_addch(md, '\n');
+		md_dated_line(md, "- ", v.items[i].due, enum_name(&task_kind_def, (int)v.items[i].kind),
+			      v.items[i].title);
 	}
 	task_vec_release(&v);
 	return 0;

@@ -95,25 +95,42 @@ bool form_amount(struct web_req *rq, const char *name, const char *label, int64_
 	return true;
 }
 
-bool form_person(struct web_req *rq, const char *name, int64_t *id)
+/* A record the field names by reference, found by resolve; 0 when empty. */
+static bool form_ref(struct web_req *rq, const char *name, form_resolve_fn *resolve,
+		     int64_t *id)
 {
 	struct error e = ERROR_INIT;
 	const char *v = value_of(rq, name);
 
 	*id = 0;
-	if (v && store_person_resolve(rq->store, v, id, &e))
+	if (v && resolve(rq->store, v, id, &e))
 		return fail(rq, name, &e);
 	return true;
 }
 
+bool form_person(struct web_req *rq, const char *name, int64_t *id)
+{
+	return form_ref(rq, name, store_person_resolve, id);
+}
+
 bool form_opp(struct web_req *rq, const char *name, int64_t *id)
 {
-	struct error e = ERROR_INIT;
-	const char *v = value_of(rq, name);
+	return form_ref(rq, name, store_opp_resolve, id);
+}
 
-	*id = 0;
-	if (v && store_opp_resolve(rq->store, v, id, &e))
-		return fail(rq, name, &e);
+bool form_ids(struct web_req *rq, const struct web_params *params, const char *name,
+	      form_resolve_fn *resolve, id_vec *ids)
+{
+	struct error e = ERROR_INIT;
+
+	for (size_t i = 0; i < params->n; i++) {
+		int64_t id;
+		if (strcmp(params->items[i].name, name) || !*params->items[i].value)
+			continue;
+		if (resolve(rq->store, params->items[i].value, &id, &e))
+			return fail(rq, name, &e);
+		*VEC_PUSH(ids) = id;
+	}
 	return true;
 }
 

@@ -32,6 +32,13 @@ bool form_amount(struct web_req *rq, const char *name, const char *label, int64_
 /* A person or an opportunity as a reference (a name, an id, a slug); 0 when empty. */
 bool form_person(struct web_req *rq, const char *name, int64_t *id);
 bool form_opp(struct web_req *rq, const char *name, int64_t *id);
+/* How a kind of record is found by reference: store_person_resolve, store_want_resolve. */
+typedef int form_resolve_fn(struct store *s, const char *ref, int64_t *id, struct error *err);
+/* Every value of a repeated field in params (the form, or a GET form's
+ * query), empty ones skipped, resolved into ids; at the first that names
+ * nothing, its error beside the field and false. */
+bool form_ids(struct web_req *rq, const struct web_params *params, const char *name,
+	      form_resolve_fn *resolve, id_vec *ids);
 /* An action's error on a POST, shown where the person sees it (Redis's
  * ...OrReply helpers): a refusal of what the form sent (ERR_INVALID,
  * ERR_AMBIGUOUS, ERR_CONFLICT, or ERR_NOT_FOUND for a record the form names)

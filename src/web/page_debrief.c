@@ -23,6 +23,7 @@
 #include "store/wants.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* Rows for your own questions below the prep sheet's; ?more=N adds N. */
 #define FREE_ROWS 3
@@ -102,11 +103,7 @@ static void debrief_card(struct strbuf *sb, const struct debrief *d, const char 
 	text_fact(sb, "Went well", d->went_well, "went-well");
 	text_fact(sb, "To refine", d->refine, "refine");
 	strbuf_addstr(sb, "</dl>\n");
-	if (d->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, d->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, d->notes);
 	if (d->asked.n) {
 		/* one level below the card's own heading, whichever it is */
 		char sub = (char)(heading[1] + 1);
@@ -117,13 +114,6 @@ static void debrief_card(struct strbuf *sb, const struct debrief *d, const char 
 		strbuf_addstr(sb, "</ol>\n");
 	}
 	strbuf_addstr(sb, "</article>\n");
-}
-
-static void opp_path(struct strbuf *sb, const struct opp_ref *o, const char *rest)
-{
-	strbuf_addstr(sb, "/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, rest);
 }
 
 static void refine_summary(struct strbuf *sb, const debrief_vec *v)
@@ -338,7 +328,7 @@ static void debrief_form(struct strbuf *sb, const struct web_req *rq, const stru
 	struct strbuf action = STRBUF_INIT;
 	size_t np = f->prep.n, nown = own_rows(rq, np);
 
-	opp_path(&action, &f->ref, "/debrief");
+	ui_opp_path(&action, f->ref.slug, "/debrief");
 	strbuf_addstr(sb, "<section class=\"card debrief-form\" id=\"record\" "
 			  "aria-labelledby=\"h-record\">\n<h2 id=\"h-record\">Record a debrief</h2>\n"
 			  "<p class=\"meta\">Right after the conversation: what you asked, what they "
@@ -357,7 +347,7 @@ static void debrief_form(struct strbuf *sb, const struct web_req *rq, const stru
 	for (size_t i = 0; i < nown; i++)
 		question_row(sb, rq, np + i + 1, NULL, 0, f);
 	strbuf_addstr(sb, "<p class=\"meta\"><a href=\"");
-	opp_path(sb, &f->ref, "");
+	ui_opp_path(sb, f->ref.slug, "");
 	strbuf_addf(sb, "/debrief?more=%d#row-%zu\">More rows for your own questions</a></p>\n",
 		    MORE_ROWS_MAX, np + nown);
 	ui_textarea(sb, rq, "well", "What went well", NULL, 2);
@@ -376,7 +366,7 @@ static int render(struct web_req *rq, struct web_resp *rs, struct form_data *f)
 
 	ui_page_begin(rs, rq, "Debriefs", NAV_PIPELINE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Debriefs</h1><p class=\"meta\"><a href=\"");
-	opp_path(sb, &f->ref, "");
+	ui_opp_path(sb, f->ref.slug, "");
 	strbuf_addstr(sb, "\">");
 	html_text(sb, f->o.org_name);
 	strbuf_addstr(sb, ": ");
@@ -620,7 +610,7 @@ int page_debrief_one(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"page-head\"><p class=\"meta\">Debrief · ");
 	ui_opp_link(sb, &d.opp);
 	strbuf_addstr(sb, " · <a href=\"");
-	opp_path(sb, &d.opp, "/debrief");
+	ui_opp_path(sb, d.opp.slug, "/debrief");
 	strbuf_addstr(sb, "\">Every debrief of it</a></p></div>\n");
 	if (web_param(&rq->query, "saved"))
 		strbuf_addstr(sb, "<p class=\"notice\" role=\"status\">Debrief saved.</p>\n");
@@ -661,6 +651,6 @@ void opp_debriefs_section(struct strbuf *sb, const struct opp_view *view)
 	if (v->n)
 		strbuf_addstr(sb, "</ul>\n");
 	strbuf_addstr(sb, "<p class=\"actions\"><a class=\"button secondary\" href=\"");
-	opp_path(sb, &ref, "/debrief#record");
+	ui_opp_path(sb, ref.slug, "/debrief#record");
 	strbuf_addstr(sb, "\">Record a debrief</a></p>\n</section>\n");
 }

@@ -16,6 +16,7 @@
 #include "method/letter_eml.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 /* ---- the draft ---- */
 
@@ -40,11 +41,7 @@ static void task_head(struct strbuf *sb, const struct task *t)
 		ui_opp_link(sb, &t->opp);
 	}
 	strbuf_addstr(sb, "</p>");
-	if (t->why) {
-		strbuf_addstr(sb, "<p class=\"why\">");
-		html_text(sb, t->why);
-		strbuf_addstr(sb, "</p>");
-	}
+	view_why(sb, t->why);
 	strbuf_addstr(sb, "</div></div>\n");
 }
 
@@ -266,12 +263,5 @@ int post_task_create(struct web_req *rq, struct web_resp *rs)
 		rc = form_error(rq, store_task_add(rq->store, &t, &rq->err), "");
 	}
 	task_release(&t);
-	if (rc)
-		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return task_form_page(rq, rs);
-	}
-	web_redirect(rs, "%s", form_back(rq, "/"));
-	return 0;
+	return ui_post_end(rq, rs, rc, task_form_page, form_back(rq, "/"));
 }

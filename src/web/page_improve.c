@@ -97,9 +97,7 @@ void opp_feedback_section(struct strbuf *sb, const struct web_req *rq,
 				  "first.</p>\n</section>\n");
 		goto out;
 	}
-	strbuf_addstr(&back, "/opportunities/");
-	ui_url_part(&back, o->slug);
-	strbuf_addstr(&back, "#feedback");
+	ui_opp_path(&back, o->slug, "#feedback");
 	ui_form_begin(sb, rq, "/feedback", "stack feedback-form");
 	ui_hidden(sb, "opp", o->slug);
 	{
@@ -224,21 +222,34 @@ static void action_item(struct strbuf *sb, const struct web_req *rq, const struc
 	strbuf_addstr(sb, "</li>\n");
 }
 
+/* A card's list of n items: <ul class="CLS">, or none_html (why there are
+ * none) when n is 0. list_end closes the list and the card. */
+static void list_begin(struct strbuf *sb, size_t n, const char *cls, const char *none_html)
+{
+	if (n)
+		strbuf_addf(sb, "<ul class=\"%s\">\n", cls);
+	else
+		strbuf_addstr(sb, none_html);
+}
+
+static void list_end(struct strbuf *sb, size_t n)
+{
+	if (n)
+		strbuf_addstr(sb, "</ul>\n");
+	strbuf_addstr(sb, "</section>\n");
+}
+
 static void actions_section(struct strbuf *sb, const struct web_req *rq,
 			    const struct improve_view *v)
 {
 	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-actions\">\n"
 			  "<h2 id=\"h-actions\">Improvement actions</h2>\n");
-	if (!v->actions.n)
-		strbuf_addstr(sb, "<p class=\"empty\">None yet: a book to read, a class to take, a "
-				  "skill to practise. Add one below.</p>\n");
-	else
-		strbuf_addstr(sb, "<ul class=\"tasks\">\n");
+	list_begin(sb, v->actions.n, "tasks",
+		   "<p class=\"empty\">None yet: a book to read, a class to take, a skill to "
+		   "practise. Add one below.</p>\n");
 	for (size_t i = 0; i < v->actions.n; i++)
 		action_item(sb, rq, &v->actions.items[i]);
-	if (v->actions.n)
-		strbuf_addstr(sb, "</ul>\n");
-	strbuf_addstr(sb, "</section>\n");
+	list_end(sb, v->actions.n);
 }
 
 static void add_form(struct strbuf *sb, const struct web_req *rq, const struct improve_view *v)
@@ -294,11 +305,9 @@ static void feedback_list(struct strbuf *sb, const struct improve_view *v)
 {
 	strbuf_addstr(sb, "<section class=\"card\" aria-labelledby=\"h-feedback\">\n"
 			  "<h2 id=\"h-feedback\">Feedback received</h2>\n");
-	if (!v->feedback.n)
-		strbuf_addstr(sb, "<p class=\"meta\">None yet. Ask for it after an interview, and "
-				  "after a \"no\".</p>\n");
-	else
-		strbuf_addstr(sb, "<ul class=\"feedback\">\n");
+	list_begin(sb, v->feedback.n, "feedback",
+		   "<p class=\"meta\">None yet. Ask for it after an interview, and after a "
+		   "\"no\".</p>\n");
 	for (size_t i = v->feedback.n; i-- > 0;) {
 		const struct feedback *f = &v->feedback.items[i];
 		strbuf_addf(sb, "<li id=\"feedback-%lld\"><span class=\"meta\">", (long long)f->id);
@@ -314,9 +323,7 @@ static void feedback_list(struct strbuf *sb, const struct improve_view *v)
 		strbuf_addf(sb, " <a href=\"/improve?feedback=%lld#add\">Act on it</a></li>\n",
 			    (long long)f->id);
 	}
-	if (v->feedback.n)
-		strbuf_addstr(sb, "</ul>\n");
-	strbuf_addstr(sb, "</section>\n");
+	list_end(sb, v->feedback.n);
 }
 
 static int render(struct web_req *rq, struct web_resp *rs)

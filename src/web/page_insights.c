@@ -96,7 +96,32 @@ static void details_begin(struct strbuf *sb, const char *caption)
 
 static void details_end(struct strbuf *sb)
 {
-	strbuf_addstr(sb, "</table></div></details>\n");
+	strbuf_addstr(sb, "</tbody>\n</table></div></details>\n");
+}
+
+/* The end of a card whose figures table closes it: the table, the body, the card. */
+static void figures_end(struct strbuf *sb)
+{
+	details_end(sb);
+	body_end(sb);
+	strbuf_addstr(sb, "</section>\n");
+}
+
+/* A card with nothing to show yet: why (HTML), and the card closed. */
+static void card_empty(struct strbuf *sb, const char *why_html)
+{
+	strbuf_addf(sb, "<p class=\"empty\">%s</p>\n</section>\n", why_html);
+}
+
+/* A chart's description in words, for those who cannot see it:
+ * "INTRO label1 count1, label2 count2." */
+static void chart_desc(struct strbuf *desc, const char *intro, const char *const *labels,
+		       const int64_t *counts, int n)
+{
+	strbuf_addstr(desc, intro);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(desc, "%s %s %s", i ? "," : "", labels[i], N(counts[i]));
+	strbuf_addch(desc, '.');
 }
 
 /* ---- the funnel ---- */
@@ -114,17 +139,13 @@ static int funnel(struct strbuf *sb, struct web_req *rq)
 		return rc;
 	card_begin(sb, "funnel", "From applied to offer");
 	if (!f.total) {
-		strbuf_addstr(sb, "<p class=\"empty\">No opportunities yet. "
-				  "<a href=\"/opportunities/new\">Add the first one</a>, and move it "
-				  "along as it goes: the funnel counts the stages each one reached.</p>\n"
-				  "</section>\n");
+		card_empty(sb, "No opportunities yet. <a href=\"/opportunities/new\">Add the first "
+			       "one</a>, and move it along as it goes: the funnel counts the "
+			       "stages each one reached.");
 		return 0;
 	}
-	strbuf_addstr(&desc, "How many opportunities reached each stage or a later one:");
-	for (int i = 0; i < INSIGHTS_STEPS; i++)
-		strbuf_addf(&desc, "%s %s %s", i ? "," : "", step_labels[i],
-			    N(f.reached[i]));
-	strbuf_addch(&desc, '.');
+	chart_desc(&desc, "How many opportunities reached each stage or a later one:",
+		   step_labels, f.reached, INSIGHTS_STEPS);
 	chart_begin(sb);
 	svg_hbars(sb, &(struct svg_chart){ .id = "funnel-chart", .title = "The funnel",
 					   .desc = desc.buf, .nrows = INSIGHTS_STEPS,
@@ -153,10 +174,7 @@ static int funnel(struct strbuf *sb, struct web_req *rq)
 			percent(sb, f.reached[i], f.reached[i - 1]);
 		strbuf_addstr(sb, "</td></tr>\n");
 	}
-	strbuf_addstr(sb, "</tbody>\n");
-	details_end(sb);
-	body_end(sb);
-	strbuf_addstr(sb, "</section>\n");
+	figures_end(sb);
 	strbuf_release(&desc);
 	return 0;
 }
@@ -187,9 +205,8 @@ static int activity(struct strbuf *sb, struct web_req *rq, long today)
 	}
 	card_begin(sb, "activity", "Interactions per week");
 	if (!total) {
-		strbuf_addstr(sb, "<p class=\"empty\">No interactions in the last 12 weeks. Every "
-				  "call, e-mail and interview you log on <a href=\"/\">Today</a> "
-				  "counts here.</p>\n</section>\n");
+		card_empty(sb, "No interactions in the last 12 weeks. Every call, e-mail and "
+			       "interview you log on <a href=\"/\">Today</a> counts here.");
 		return 0;
 	}
 	strbuf_addstr(&desc, "Interactions logged in each of the last 12 weeks, oldest first:");
@@ -219,10 +236,7 @@ static int activity(struct strbuf *sb, struct web_req *rq, long today)
 		ui_when(sb, day);
 		strbuf_addf(sb, "</th><td>%s</td></tr>\n", N(counts[i]));
 	}
-	strbuf_addstr(sb, "</tbody>\n");
-	details_end(sb);
-	body_end(sb);
-	strbuf_addstr(sb, "</section>\n");
+	figures_end(sb);
 	strbuf_release(&desc);
 	return 0;
 }
@@ -246,11 +260,8 @@ static int replies(struct strbuf *sb, struct web_req *rq, long today)
 		return rc;
 	card_begin(sb, "replies", "Days to a reply");
 	if (r.n) {
-		strbuf_addstr(&desc, "Replies by how long they took:");
-		for (int i = 0; i < INSIGHTS_REPLY_BUCKETS; i++)
-			strbuf_addf(&desc, "%s %s %s", i ? "," : "", bucket_labels[i],
-				    N(r.bucket[i]));
-		strbuf_addch(&desc, '.');
+		chart_desc(&desc, "Replies by how long they took:", bucket_labels, r.bucket,
+			   INSIGHTS_REPLY_BUCKETS);
 		chart_begin(sb);
 		svg_columns(sb, &(struct svg_chart){ .id = "replies-chart",
 						     .title = "Replies by days waited",
@@ -281,7 +292,6 @@ static int replies(struct strbuf *sb, struct web_req *rq, long today)
 		for (int i = 0; i < INSIGHTS_REPLY_BUCKETS; i++)
 			strbuf_addf(sb, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n",
 				    bucket_labels[i], N(r.bucket[i]));
-		strbuf_addstr(sb, "</tbody>\n");
 		details_end(sb);
 		body_end(sb);
 	}
@@ -442,9 +452,8 @@ static int sources(struct strbuf *sb, struct web_req *rq)
 		return rc;
 	card_begin(sb, "sources", "Conversion by source");
 	if (!v.n) {
-		strbuf_addstr(sb, "<p class=\"empty\">No opportunities yet. Note where each one "
-				  "came from (a referral, a job board, a recruiter) to see which "
-				  "sources lead to interviews.</p>\n</section>\n");
+		card_empty(sb, "No opportunities yet. Note where each one came from (a referral, "
+			       "a job board, a recruiter) to see which sources lead to interviews.");
 		return 0;
 	}
 	n = v.n < SOURCE_CHART ? v.n : SOURCE_CHART;

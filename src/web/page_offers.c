@@ -196,33 +196,6 @@ static void alerts(struct strbuf *sb, const struct datetime *now, const offer_co
 static const char *const side_values[] = { "ask", "reply" };
 static const char *const side_labels[] = { "You asked", "They replied" };
 
-static void round_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
-{
-	char action[64];
-
-	snprintf(action, sizeof(action), "/offers/%lld/rounds", (long long)of->id);
-	strbuf_addstr(sb, "<div class=\"round-form\" id=\"round\">\n<h4>Record a round</h4>\n");
-	ui_form_begin(sb, rq, action, "stack");
-	ui_form_errors(sb, rq);
-	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_select(sb, rq, "side", "Who", side_values, side_labels, 2, "ask");
-	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<p class=\"meta\">Only what this round says: a reply's terms "
-			  "become the offer's.</p>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year", NULL, 0);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", NULL, 0);
-	ui_input(sb, rq, "text", "level", "Level", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", NULL, 0);
-	ui_input(sb, rq, "date", "start", "Start", NULL, 0);
-	strbuf_addstr(sb, "</div>\n");
-	ui_input(sb, rq, "text", "text", "In words (another title, a combined role...)", NULL, 0);
-	ui_form_end(sb, "Record the round");
-	strbuf_addstr(sb, "</div>\n");
-}
-
 static void amount_text(char buf[32], int64_t v)
 {
 	buf[0] = '\0';
@@ -230,28 +203,65 @@ static void amount_text(char buf[32], int64_t v)
 		snprintf(buf, 32, "%lld", (long long)v);
 }
 
+/* The fields of an offer's terms, as read_terms reads them, in rows: base and
+ * bonus, title and level, equity and start, and the day to answer by when the
+ * form has one. Their values are of's (NULL: every field empty). */
+static void terms_fields(struct strbuf *sb, const struct web_req *rq, const struct offer *of,
+			 const char *base_label, unsigned base_flags, bool deadline)
+{
+	const struct offer_terms *t = of ? &of->terms : NULL;
+	char base[32] = "", bonus[32] = "";
+
+	if (t) {
+		amount_text(base, t->base);
+		amount_text(bonus, t->bonus);
+	}
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_input(sb, rq, "text", "base", base_label, t ? base : NULL, base_flags);
+	ui_input(sb, rq, "text", "bonus", "Bonus a year", t ? bonus : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "title", "Title", t ? t->title : NULL, 0);
+	ui_input(sb, rq, "text", "level", "Level", t ? t->level : NULL, 0);
+	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
+	ui_input(sb, rq, "text", "equity", "Equity", t ? t->equity : NULL, 0);
+	ui_input(sb, rq, "date", "start", "Start", t ? t->start : NULL, 0);
+	if (deadline)
+		ui_input(sb, rq, "date", "deadline", "Answer by", of ? of->deadline : NULL, 0);
+	strbuf_addstr(sb, "</div>\n");
+}
+
+/* The start of a form about one offer: its box (class BOX-form, id BOX)
+ * with its heading, and the form that posts to /offers/ID/VERB. */
+static void offer_form_begin(struct strbuf *sb, const struct web_req *rq, const struct offer *of,
+			     const char *box, const char *heading, const char *verb)
+{
+	char action[64];
+
+	snprintf(action, sizeof(action), "/offers/%lld/%s", (long long)of->id, verb);
+	strbuf_addf(sb, "<div class=\"%s-form\" id=\"%s\">\n<h4>%s</h4>\n", box, box, heading);
+	ui_form_begin(sb, rq, action, "stack");
+	ui_form_errors(sb, rq);
+}
+
+static void round_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
+{
+	offer_form_begin(sb, rq, of, "round", "Record a round", "rounds");
+	strbuf_addstr(sb, "<div class=\"row\">");
+	ui_select(sb, rq, "side", "Who", side_values, side_labels, 2, "ask");
+	ui_input(sb, rq, "datetime-local", "at", "When (empty: now)", NULL, 0);
+	strbuf_addstr(sb, "</div>\n<p class=\"meta\">Only what this round says: a reply's terms "
+			  "become the offer's.</p>\n");
+	terms_fields(sb, rq, NULL, "Base a year", 0, false);
+	ui_input(sb, rq, "text", "text", "In words (another title, a combined role...)", NULL, 0);
+	ui_form_end(sb, "Record the round");
+	strbuf_addstr(sb, "</div>\n");
+}
+
 /* The offer's terms as they stand, to correct (as 'rapport offer edit'). */
 static void edit_form(struct strbuf *sb, const struct web_req *rq, const struct offer *of)
 {
-	char action[64], base[32], bonus[32];
-
-	snprintf(action, sizeof(action), "/offers/%lld/edit", (long long)of->id);
-	amount_text(base, of->terms.base);
-	amount_text(bonus, of->terms.bonus);
-	strbuf_addstr(sb, "<div class=\"edit-form\" id=\"edit\">\n<h4>Edit the offer</h4>\n");
-	ui_form_begin(sb, rq, action, "stack");
-	ui_form_errors(sb, rq);
-	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year", base, UI_REQUIRED);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", bonus, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", of->terms.title, 0);
-	ui_input(sb, rq, "text", "level", "Level", of->terms.level, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", of->terms.equity, 0);
-	ui_input(sb, rq, "date", "start", "Start", of->terms.start, 0);
-	ui_input(sb, rq, "date", "deadline", "Answer by", of->deadline, 0);
-	strbuf_addstr(sb, "</div>\n");
+	offer_form_begin(sb, rq, of, "edit", "Edit the offer", "edit");
+	terms_fields(sb, rq, of, "Base a year", UI_REQUIRED, true);
 	ui_input(sb, rq, "text", "benefits", "Benefits", of->benefits, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", of->notes, 3);
 	ui_form_end(sb, "Save the offer");
@@ -285,12 +295,7 @@ static int offer_card(struct strbuf *sb, struct web_req *rq, const struct view *
 		ui_when(sb, rd->at);
 		strbuf_addf(sb, "</span> <strong>%s</strong> ",
 			    rd->side == OFFER_ASK ? "You asked" : "They replied");
-		view_terms(sb, &rd->terms);
-		if (rd->text) {
-			strbuf_addstr(sb, "<p class=\"why\">");
-			html_text(sb, rd->text);
-			strbuf_addstr(sb, "</p>");
-		}
+		view_round_terms(sb, rd);
 		strbuf_addstr(sb, "</li>\n");
 	}
 	if (rounds.n)
@@ -378,27 +383,11 @@ static int add_section(struct strbuf *sb, struct web_req *rq, const struct view 
 		goto out;
 	if ((rc = store_opp_get(rq->store, v->add_opp, &o, &rq->err)))
 		goto out;
-	strbuf_addstr(sb, "<h3>");
-	html_text(sb, o.org_name);
-	strbuf_addstr(sb, ": ");
-	html_text(sb, o.title);
-	strbuf_addstr(sb, "</h3>\n");
-	strbuf_addstr(&action, "/opportunities/");
-	ui_url_part(&action, o.slug);
-	strbuf_addstr(&action, "/offers");
+	ui_opp_heading(sb, o.org_name, o.title);
+	ui_opp_path(&action, o.slug, "/offers");
 	ui_form_begin(sb, rq, action.buf, "stack");
 	ui_form_errors(sb, rq);
-	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_input(sb, rq, "text", "base", "Base a year (85000 or 85k)", NULL, UI_REQUIRED);
-	ui_input(sb, rq, "text", "bonus", "Bonus a year", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "title", "Title", NULL, 0);
-	ui_input(sb, rq, "text", "level", "Level", NULL, 0);
-	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
-	ui_input(sb, rq, "text", "equity", "Equity", NULL, 0);
-	ui_input(sb, rq, "date", "start", "Start", NULL, 0);
-	ui_input(sb, rq, "date", "deadline", "Answer by", NULL, 0);
-	strbuf_addstr(sb, "</div>\n");
+	terms_fields(sb, rq, NULL, "Base a year (85000 or 85k)", UI_REQUIRED, true);
 	ui_input(sb, rq, "text", "benefits", "Benefits (pension, holidays, health...)", NULL, 0);
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Add the offer");
@@ -463,6 +452,19 @@ out:
 	return rc;
 }
 
+/* The offer a query names by its id: 0 when there is one, else the error
+ * (not found: a 404). */
+static int offer_named(struct web_req *rq, const char *text, int64_t *id)
+{
+	struct offer of = { .terms = OFFER_TERMS_INIT };
+	int rc = ui_parse_id(rq, text, id);
+
+	if (!rc)
+		rc = offer_find(rq->store, *id, &of, &rq->err);
+	offer_release(&of);
+	return rc;
+}
+
 int page_offers_compare(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
@@ -471,17 +473,11 @@ int page_offers_compare(struct web_req *rq, struct web_resp *rs)
 	int rc;
 
 	if (edit && *edit) {
-		struct offer of = { .terms = OFFER_TERMS_INIT };
-		if ((rc = ui_parse_id(rq, edit, &v.edit_offer)) ||
-		    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)))
+		if ((rc = offer_named(rq, edit, &v.edit_offer)))
 			return rc;
-		offer_release(&of);
 	} else if (round && *round) {
-		struct offer of = { .terms = OFFER_TERMS_INIT };
-		if ((rc = ui_parse_id(rq, round, &v.round_offer)) ||
-		    (rc = offer_find(rq->store, v.round_offer, &of, &rq->err)))
+		if ((rc = offer_named(rq, round, &v.round_offer)))
 			return rc;
-		offer_release(&of);
 	} else if (add && *add) {
 		struct offer of = { .terms = OFFER_TERMS_INIT };
 		bool found;
@@ -530,18 +526,60 @@ static bool read_terms(struct web_req *rq, struct offer_terms *t)
 	return ok;
 }
 
-static void offer_back(struct web_resp *rs, int64_t offer_id)
+/* How an offer's form ends: back to the offer when it was saved, the page
+ * again with the form's errors (400) when the form was wrong, else the error.
+ * The offer's id outlives offer_release, which frees only its strings. */
+static int offer_post_end(struct web_req *rq, struct web_resp *rs, const struct view *v, int rc,
+			  int64_t offer_id)
 {
-	web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
+	if (rc)
+		return rc;
+	if (!rq->errors.n) {
+		web_redirect(rs, "/offers/compare#offer-%lld", (long long)offer_id);
+		return 0;
+	}
+	rs->status = 400;
+	return render(rq, rs, v);
+}
+
+static bool differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+/* The add and edit forms' fields into of; its deadline checked (not in the
+ * past) when it differs from old_deadline (NULL: a new offer). False with
+ * the errors beside the fields. */
+static bool read_offer_form(struct web_req *rq, struct offer *of, const char *old_deadline)
+{
+	const char *benefits, *notes;
+	struct error e = ERROR_INIT;
+	bool ok = read_terms(rq, &of->terms);
+
+	ok &= form_day(rq, "deadline", &of->deadline);
+	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
+	ok &= form_text(rq, "notes", "notes", false, true, &notes);
+	if (ok && of->terms.base < 0) {
+		web_field_error(rq, "base", "An offer needs its base pay.");
+		ok = false;
+	}
+	if (ok && differ(of->deadline, old_deadline) &&
+	    offer_deadline_check(rq->store, of->deadline, &e)) {
+		web_field_error(rq, "deadline", "%s", e.msg);
+		ok = false;
+	}
+	if (ok) {
+		field_set(&of->benefits, benefits);
+		field_set(&of->notes, notes);
+	}
+	return ok;
 }
 
 int post_offer_create(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT };
-	const char *benefits, *notes;
-	struct error e = ERROR_INIT;
-	bool ok, found, moved;
+	bool found, moved;
 	int rc;
 
 	if ((rc = store_opp_resolve(rq->store, rq->arg[0], &v.add_opp, &rq->err)) ||
@@ -554,31 +592,11 @@ int post_offer_create(struct web_req *rq, struct web_resp *rs)
 		goto out;
 	}
 	of.opp_id = v.add_opp;
-	ok = read_terms(rq, &of.terms);
-	ok &= form_day(rq, "deadline", &of.deadline);
-	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
-	ok &= form_text(rq, "notes", "notes", false, true, &notes);
-	if (ok && of.terms.base < 0) {
-		web_field_error(rq, "base", "An offer needs its base pay.");
-		ok = false;
-	}
-	if (ok && offer_deadline_check(rq->store, of.deadline, &e)) {
-		web_field_error(rq, "deadline", "%s", e.msg);
-		ok = false;
-	}
-	if (ok) {
-		field_set(&of.benefits, benefits);
-		field_set(&of.notes, notes);
+	if (read_offer_form(rq, &of, NULL))
 		rc = form_error(rq, action_offer_add(rq->store, rq->pb, &of, &moved, &rq->err), "");
-	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }
 
 int post_offer_round(struct web_req *rq, struct web_resp *rs)
@@ -613,20 +631,10 @@ int post_offer_round(struct web_req *rq, struct web_resp *rs)
 		r.at = at[0] ? xstrdup(at) : NULL;
 		rc = form_error(rq, action_offer_round(rq->store, rq->pb, &r, &moved, &rq->err), "");
 	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
 	offer_round_release(&r);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
-}
-
-static bool differ(const char *a, const char *b)
-{
-	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }
 
 /* Correct an offer, as 'rapport offer edit': every field as the form sends
@@ -635,44 +643,20 @@ int post_offer_edit(struct web_req *rq, struct web_resp *rs)
 {
 	struct view v = { 0 };
 	struct offer of = { .terms = OFFER_TERMS_INIT }, old = { .terms = OFFER_TERMS_INIT };
-	const char *benefits, *notes;
-	struct error e = ERROR_INIT;
-	bool ok;
 	int rc;
 
 	if ((rc = ui_parse_id(rq, rq->arg[0], &v.edit_offer)) ||
 	    (rc = offer_find(rq->store, v.edit_offer, &of, &rq->err)) ||
 	    (rc = offer_find(rq->store, v.edit_offer, &old, &rq->err)))
 		goto out;
-	of.terms.base = of.terms.bonus = -1;
-	ok = read_terms(rq, &of.terms); /* an empty field clears its term */
-	ok &= form_day(rq, "deadline", &of.deadline);
-	ok &= form_text(rq, "benefits", "benefits", false, false, &benefits);
-	ok &= form_text(rq, "notes", "notes", false, true, &notes);
-	if (ok && of.terms.base < 0) {
-		web_field_error(rq, "base", "An offer needs its base pay.");
-		ok = false;
-	}
-	if (ok && differ(of.deadline, old.deadline) &&
-	    offer_deadline_check(rq->store, of.deadline, &e)) {
-		web_field_error(rq, "deadline", "%s", e.msg);
-		ok = false;
-	}
-	if (ok) {
-		field_set(&of.benefits, benefits);
-		field_set(&of.notes, notes);
+	of.terms.base = of.terms.bonus = -1; /* an empty field clears its term */
+	if (read_offer_form(rq, &of, old.deadline))
 		rc = form_error(rq, action_offer_update(rq->store, rq->pb, &of, old.deadline,
 						     of.terms.base != old.terms.base,
 						     differ(of.terms.level, old.terms.level), &rq->err),
 			     "");
-	}
-	if (!rc && !rq->errors.n)
-		offer_back(rs, of.id);
 out:
 	offer_release(&of);
 	offer_release(&old);
-	if (rc || !rq->errors.n)
-		return rc;
-	rs->status = 400;
-	return render(rq, rs, &v);
+	return offer_post_end(rq, rs, &v, rc, of.id);
 }

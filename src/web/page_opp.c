@@ -39,14 +39,6 @@ static int load_opp(struct web_req *rq, struct opp *o)
 	return rc ? rc : store_opp_get(rq->store, id, o, &rq->err);
 }
 
-/* "/opportunities/SLUG" and more after it. */
-static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
-{
-	strbuf_addstr(sb, "/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, rest);
-}
-
 static void fit_line(struct strbuf *sb, const struct fit *f)
 {
 	char score[32];
@@ -90,13 +82,13 @@ static void head(struct strbuf *sb, const struct opp_view *v)
 		ui_badge(sb, "warn", "level mismatch");
 	}
 	strbuf_addstr(sb, "</p></div>\n<div class=\"actions\"><a class=\"button\" href=\"");
-	opp_path(sb, o, "/edit");
+	ui_opp_path(sb, o->slug, "/edit");
 	strbuf_addstr(sb, "\">Edit</a><a class=\"button secondary\" href=\"/prep/");
 	ui_url_part(sb, o->slug);
 	strbuf_addstr(sb, "\">Prep sheet</a><a class=\"button secondary\" href=\"");
-	opp_path(sb, o, "/debrief");
+	ui_opp_path(sb, o->slug, "/debrief");
 	strbuf_addstr(sb, "\">Debrief</a><a class=\"button secondary\" href=\"");
-	opp_path(sb, o, "/delete");
+	ui_opp_path(sb, o->slug, "/delete");
 	strbuf_addstr(sb, "\">Delete</a></div>\n</div>\n");
 }
 
@@ -104,8 +96,8 @@ static void move_form(struct strbuf *sb, const struct web_req *rq, const struct 
 {
 	struct strbuf action = STRBUF_INIT, back = STRBUF_INIT;
 
-	opp_path(&action, o, "/move");
-	opp_path(&back, o, "");
+	ui_opp_path(&action, o->slug, "/move");
+	ui_opp_path(&back, o->slug, "");
 	strbuf_addstr(sb, "<h3 id=\"h-move\">Move to another stage</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack move-form");
 	ui_hidden(sb, "back", back.buf);
@@ -134,14 +126,9 @@ static void details(struct strbuf *sb, const struct web_req *rq, const struct op
 	view_fact_text(sb, "Level applied for", o->level_applied);
 	view_fact_text(sb, "Level offered", o->level_offered);
 	if (v->mismatch.found) {
-		struct strbuf text = STRBUF_INIT;
-		level_mismatch_text(&v->mismatch, &text);
 		strbuf_addstr(sb, "<dt>Mismatch</dt><dd class=\"mismatch\">");
-		ui_badge(sb, "warn", "level mismatch");
-		strbuf_addch(sb, ' ');
-		html_text(sb, text.buf);
+		view_level_mismatch(sb, &v->mismatch);
 		strbuf_addstr(sb, "</dd>\n");
-		strbuf_release(&text);
 	}
 	view_fact_text(sb, "Source", o->source);
 	if (o->url) {
@@ -180,7 +167,7 @@ static void notes(struct strbuf *sb, const struct opp *o)
 		strbuf_addstr(sb, "</div>\n");
 	} else {
 		strbuf_addstr(sb, "<p class=\"meta\">No notes yet. <a href=\"");
-		opp_path(sb, o, "/edit");
+		ui_opp_path(sb, o->slug, "/edit");
 		strbuf_addstr(sb, "\">Add some</a>: what the job is, who referred you, what to "
 				  "find out.</p>\n");
 	}
@@ -208,7 +195,7 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct opp
 		strbuf_addstr(sb, "<p class=\"meta\">Nobody linked yet. Link the people you meet "
 				  "here: the playbooks write to them after a \"no\".</p>\n");
 	}
-	opp_path(&action, &v->opp, "/people");
+	ui_opp_path(&action, v->opp.slug, "/people");
 	strbuf_addstr(sb, "<h3>Link a person</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack link-form");
 	strbuf_addstr(sb, "<div class=\"row\">");
@@ -244,11 +231,7 @@ static void interaction_item(struct strbuf *sb, const struct interaction *it)
 		}
 		strbuf_addstr(sb, "</p>\n");
 	}
-	if (it->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, it->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, it->notes);
 	strbuf_addstr(sb, "</li>\n");
 }
 
@@ -288,7 +271,7 @@ static void timeline(struct strbuf *sb, const struct opp_view *v)
 		/* as the person page does: what is not shown can be asked for */
 		strbuf_addf(sb, "<p class=\"meta\">The newest %zu of %lld interactions. <a href=\"",
 			    v->interactions.n, (long long)v->interactions_total);
-		opp_path(sb, &v->opp, "?all=1#h-timeline");
+		ui_opp_path(sb, v->opp.slug, "?all=1#h-timeline");
 		strbuf_addstr(sb, "\">Show every one</a></p>\n");
 	}
 	if (!i && !h)
@@ -395,12 +378,7 @@ static void offer(struct strbuf *sb, const struct opp_view *v)
 			ui_when(sb, r->at);
 			strbuf_addf(sb, "</td><td>%s</td><td>",
 				    r->side == OFFER_ASK ? "you asked" : "they replied");
-			view_terms(sb, &r->terms);
-			if (r->text) {
-				strbuf_addstr(sb, "<p class=\"why\">");
-				html_text(sb, r->text);
-				strbuf_addstr(sb, "</p>");
-			}
+			view_round_terms(sb, r);
 			strbuf_addstr(sb, "</td></tr>\n");
 		}
 		if (v->rounds.n)
@@ -426,7 +404,7 @@ static void tasks(struct strbuf *sb, const struct web_req *rq, const struct opp_
 	struct strbuf back = STRBUF_INIT;
 
 	date_format_day(store_now(rq->store), today);
-	opp_path(&back, &v->opp, "");
+	ui_opp_path(&back, v->opp.slug, "");
 	strbuf_addstr(sb, "<section class=\"card opp-tasks\" id=\"tasks\" "
 			  "aria-labelledby=\"h-tasks\">\n"
 			  "<h2 id=\"h-tasks\">Open follow-ups</h2>\n");
@@ -515,7 +493,7 @@ int post_opp_link(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		return render(rq, rs);
 	}
-	opp_path(&to, &o, "#people");
+	ui_opp_path(&to, o.slug, "#people");
 	web_redirect(rs, "%s", to.buf);
 	strbuf_release(&to);
 	opp_release(&o);
@@ -540,23 +518,15 @@ static void opp_form(struct web_req *rq, struct web_resp *rs, const struct opp *
 	struct strbuf action = STRBUF_INIT, cancel = STRBUF_INIT;
 
 	if (o) {
-		opp_path(&action, o, "/edit");
-		opp_path(&cancel, o, "");
+		ui_opp_path(&action, o->slug, "/edit");
+		ui_opp_path(&cancel, o->slug, "");
 	} else {
 		strbuf_addstr(&action, "/opportunities");
 		strbuf_addstr(&cancel, "/pipeline");
 	}
 	ui_page_begin(rs, rq, o ? "Change the opportunity" : "New opportunity", NAV_PIPELINE);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (o) {
-		strbuf_addstr(sb, "Change ");
-		html_text(sb, o->title);
-	} else {
-		strbuf_addstr(sb, "New opportunity");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<section class=\"card opp-form\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<section class=\"card opp-form\">\n", "Change",
+			     o ? o->title : NULL, "New opportunity");
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "text", "org", "Organisation (added if new)", o ? o->org_name : NULL,
 		 UI_REQUIRED | (o ? 0 : UI_AUTOFOCUS));
@@ -706,7 +676,7 @@ int post_opp_create(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		opp_form(rq, rs, NULL);
 	} else if (!rc) {
-		opp_path(&to, &o, "");
+		ui_opp_path(&to, o.slug, "");
 		web_redirect(rs, "%s", to.buf);
 	}
 	strbuf_release(&to);
@@ -746,7 +716,7 @@ int post_opp_edit(struct web_req *rq, struct web_resp *rs)
 		rs->status = 400;
 		opp_form(rq, rs, &old);
 	} else {
-		opp_path(&to, &o, "");
+		ui_opp_path(&to, o.slug, "");
 		web_redirect(rs, "%s", to.buf);
 	}
 out:

@@ -15,12 +15,11 @@
 #include "store/browse.h"
 #include "web/form.h"
 #include "web/ui.h"
+#include "web/views.h"
 
 #define LIST_MAX 200
 
 /* ---- the list ---- */
-
-
 
 static void filter_form(struct strbuf *sb, const char *q)
 {
@@ -70,11 +69,7 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 			  "<div class=\"actions\"><a class=\"button\" href=\"/orgs/new\">"
 			  "Add an organisation</a></div></div>\n");
 	filter_form(sb, q);
-	if (bad.code) {
-		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
-		html_text(sb, bad.msg);
-		strbuf_addstr(sb, "</p>\n");
-	}
+	ui_filter_error(sb, &bad);
 	if (!v.n) {
 		if (q && *q)
 			strbuf_addstr(sb, "<p class=\"empty\">No organisation matches. "
@@ -84,16 +79,8 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 					  "with the people and opportunities that belong to them, "
 					  "or here.</p>\n");
 	} else {
-		strbuf_addstr(sb, "<p class=\"meta count-note\">");
-		if ((int64_t)v.n < total) {
-			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			text_add_thousands(sb, total);
-			strbuf_addstr(sb, " organisations; add words to narrow the list.");
-		} else {
-			strbuf_addf(sb, "%lld %s.", (long long)total,
-				    total == 1 ? "organisation" : "organisations");
-		}
-		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list orgs\">"
+		ui_list_count(sb, v.n, total, "organisation", "organisations");
+		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list orgs\">"
 				  "<thead><tr><th scope=\"col\">Name</th>"
 				  "<th scope=\"col\">Location</th><th scope=\"col\">People</th>"
 				  "<th scope=\"col\">Opportunities</th><th scope=\"col\">Web site</th>"
@@ -124,11 +111,7 @@ static void org_facts(struct strbuf *sb, const struct org *o)
 	else
 		strbuf_addstr(sb, "<span class=\"muted\">unknown</span>");
 	strbuf_addstr(sb, "</dd>\n</dl>\n");
-	if (o->notes) {
-		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
-		html_markdown(sb, o->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, "<h3>Notes</h3>\n", o->notes);
 	strbuf_addstr(sb, "</section>\n");
 }
 
@@ -233,16 +216,8 @@ static void org_form_page(struct web_req *rq, struct web_resp *rs, const struct 
 	else
 		strbuf_addstr(&action, "/orgs");
 	ui_page_begin(rs, rq, o ? "Edit organisation" : "Add an organisation", NAV_ORGS);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (o) {
-		strbuf_addstr(sb, "Edit ");
-		html_text(sb, o->name);
-	} else {
-		strbuf_addstr(sb, "Add an organisation");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<div class=\"card form-card\">\n", "Edit",
+			     o ? o->name : NULL, "Add an organisation");
 	ui_input(sb, rq, "text", "name", "Name", o ? o->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
 	ui_input(sb, rq, "url", "website", "Web site (https://...)", o ? o->website : NULL, 0);
 	ui_input(sb, rq, "text", "location", "Location", o ? o->location : NULL, 0);

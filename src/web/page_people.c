@@ -35,19 +35,8 @@ static const char *const chemistry_labels[] = { "(not rated)", "1: poor", "2", "
 /* "mailto:ADDRESS" with the address percent-encoded where it must be. */
 static void mailto_url(struct strbuf *sb, const char *addr)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
 	strbuf_addstr(sb, "mailto:");
-	for (const unsigned char *p = (const unsigned char *)addr; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~+@!", *p)) {
-			strbuf_addch(sb, *p);
-		} else {
-			strbuf_addch(sb, '%');
-			strbuf_addch(sb, hex[*p >> 4]);
-			strbuf_addch(sb, hex[*p & 15]);
-		}
-	}
+	ui_percent_encode(sb, addr, "-._~+@!");
 }
 
 static void today(const struct web_req *rq, char day[DATE_BUFSZ])
@@ -93,8 +82,6 @@ static void tag_links(struct strbuf *sb, const struct person *p)
 }
 
 /* ---- the list ---- */
-
-
 
 static void filter_form(struct strbuf *sb, const char *q, const char *tag)
 {
@@ -160,11 +147,7 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 			  "<div class=\"actions\"><a class=\"button\" href=\"/people/new\">"
 			  "Add a person</a></div></div>\n");
 	filter_form(sb, q, tag);
-	if (bad.code) {
-		strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
-		html_text(sb, bad.msg);
-		strbuf_addstr(sb, "</p>\n");
-	}
+	ui_filter_error(sb, &bad);
 	if (!v.n) {
 		if ((q && *q) || (tag && *tag))
 			strbuf_addstr(sb, "<p class=\"empty\">No one matches. Try fewer words, or "
@@ -174,16 +157,8 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 					  "to: recruiters, hiring managers, the peers who "
 					  "interviewed you.</p>\n");
 	} else {
-		strbuf_addstr(sb, "<p class=\"meta count-note\">");
-		if ((int64_t)v.n < total) {
-			strbuf_addf(sb, "Showing the first %zu of ", v.n);
-			text_add_thousands(sb, total);
-			strbuf_addstr(sb, " people; add words to narrow the list.");
-		} else {
-			strbuf_addf(sb, "%lld %s.", (long long)total,
-				    total == 1 ? "person" : "people");
-		}
-		strbuf_addstr(sb, "</p>\n<div class=\"table-wrap\"><table class=\"list people\">"
+		ui_list_count(sb, v.n, total, "person", "people");
+		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list people\">"
 				  "<thead><tr><th scope=\"col\">Name</th>"
 				  "<th scope=\"col\">Organisation</th><th scope=\"col\">Title</th>"
 				  "<th scope=\"col\">Rapport</th><th scope=\"col\">Last contact</th>"
@@ -261,11 +236,7 @@ static void facts(struct strbuf *sb, const struct web_req *rq, const struct pers
 		strbuf_addstr(sb, "</dd>\n");
 	}
 	strbuf_addstr(sb, "</dl>\n");
-	if (p->notes) {
-		strbuf_addstr(sb, "<h3>Notes</h3>\n<div class=\"notes\">");
-		html_markdown(sb, p->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, "<h3>Notes</h3>\n", p->notes);
 	strbuf_addstr(sb, "</section>\n");
 }
 
@@ -301,11 +272,7 @@ static void interaction_item(struct strbuf *sb, const struct person *p,
 		    " · <a href=\"/interactions/%lld/delete\">Delete</a>", (long long)it->id,
 		    (long long)it->id);
 	strbuf_addstr(sb, "</p>\n");
-	if (it->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, it->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, it->notes);
 	strbuf_addstr(sb, "</div></li>\n");
 }
 
@@ -554,16 +521,8 @@ static void person_form_page(struct web_req *rq, struct web_resp *rs, const stru
 		strbuf_addstr(&action, "/people");
 	}
 	ui_page_begin(rs, rq, p ? "Edit person" : "Add a person", NAV_PEOPLE);
-	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
-	if (p) {
-		strbuf_addstr(sb, "Edit ");
-		html_text(sb, p->name);
-	} else {
-		strbuf_addstr(sb, "Add a person");
-	}
-	strbuf_addstr(sb, "</h1></div>\n<div class=\"card form-card\">\n");
-	ui_form_begin(sb, rq, action.buf, "stack");
-	ui_form_errors(sb, rq);
+	ui_record_form_begin(sb, rq, action.buf, "<div class=\"card form-card\">\n", "Edit",
+			     p ? p->name : NULL, "Add a person");
 	ui_input(sb, rq, "text", "name", "Name", p ? p->name : NULL, UI_REQUIRED | UI_AUTOFOCUS);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "text", "org", "Organisation (added if new)", org, 0);

@@ -28,13 +28,6 @@ static int load_opp(struct web_req *rq, struct opp *o)
 	return store_opp_get(rq->store, id, o, &rq->err);
 }
 
-static void opp_path(struct strbuf *sb, const struct opp *o, const char *rest)
-{
-	strbuf_addstr(sb, "/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, rest);
-}
-
 static bool chosen(const struct web_req *rq, int64_t id)
 {
 	char buf[24];
@@ -46,33 +39,15 @@ static bool chosen(const struct web_req *rq, int64_t id)
 	return false;
 }
 
-/* ?with=PERSON...: whom you will meet (ids or names); an error beside the field. */
-static bool read_with(struct web_req *rq, id_vec *with)
-{
-	struct error e = ERROR_INIT;
-
-	for (size_t i = 0; i < rq->query.n; i++) {
-		int64_t id;
-		if (strcmp(rq->query.items[i].name, "with") || !*rq->query.items[i].value)
-			continue;
-		if (store_person_resolve(rq->store, rq->query.items[i].value, &id, &e)) {
-			web_field_error(rq, "with", "%s", e.msg);
-			return false;
-		}
-		*VEC_PUSH(with) = id;
-	}
-	return true;
-}
-
 static void tools(struct strbuf *sb, const struct web_req *rq, const struct opp *o,
 		  const person_ref_vec *linked, int stage)
 {
 	const char *e = web_error_of(rq, "with");
 
 	strbuf_addstr(sb, "<div class=\"prep-tools card\">\n<p class=\"prep-links\"><a href=\"");
-	opp_path(sb, o, "");
+	ui_opp_path(sb, o->slug, "");
 	strbuf_addstr(sb, "\">Back to the opportunity</a> · <a href=\"");
-	opp_path(sb, o, "/debrief");
+	ui_opp_path(sb, o->slug, "/debrief");
 	strbuf_addstr(sb, "\">Debriefs</a> · <a href=\"/wants?opp=");
 	ui_url_part(sb, o->slug);
 	strbuf_addstr(sb, "#mark\">Record what you learnt</a></p>\n"
@@ -134,7 +109,7 @@ int page_prep(struct web_req *rq, struct web_resp *rs)
 		req.stage = -1;
 		ok = false;
 	}
-	ok &= read_with(rq, &with);
+	ok &= form_ids(rq, &rq->query, "with", store_person_resolve, &with); /* whom you will meet */
 	req.opp_id = o.id;
 	req.with = with.items;
 	req.nwith = with.n;

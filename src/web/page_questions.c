@@ -297,23 +297,6 @@ static bool form_mask(struct web_req *rq, const char *name, const struct enum_de
 	return true;
 }
 
-static bool form_wants(struct web_req *rq, id_vec *wants)
-{
-	struct error e = ERROR_INIT;
-
-	for (size_t i = 0; i < rq->form.n; i++) {
-		int64_t id;
-		if (strcmp(rq->form.items[i].name, "want") || !*rq->form.items[i].value)
-			continue;
-		if (store_want_resolve(rq->store, rq->form.items[i].value, &id, &e)) {
-			web_field_error(rq, "want", "%s", e.msg);
-			return false;
-		}
-		*VEC_PUSH(wants) = id;
-	}
-	return true;
-}
-
 int post_question_create(struct web_req *rq, struct web_resp *rs)
 {
 	struct question q = { 0 };
@@ -324,7 +307,7 @@ int post_question_create(struct web_req *rq, struct web_resp *rs)
 	ok &= form_mask(rq, "stage", &question_stage_def, &q.stages);
 	ok &= form_mask(rq, "audience", &audience_def, &q.audiences);
 	ok &= form_mask(rq, "verifies", &want_category_def, &q.categories);
-	ok &= form_wants(rq, &q.wants);
+	ok &= form_ids(rq, &rq->form, "want", store_want_resolve, &q.wants);
 	if (ok) {
 		q.text = xstrdup(text);
 		if (!q.stages)

@@ -56,9 +56,9 @@ struct target {
 static int name_org(struct web_req *rq, struct target *t)
 {
 	struct org o = { 0 };
-	int rc = ui_parse_id(rq, rq->arg[0], &t->id);
+	int rc = store_org_get(rq->store, t->id, &o, &rq->err);
 
-	if (!rc && !(rc = store_org_get(rq->store, t->id, &o, &rq->err))) {
+	if (!rc) {
 		strbuf_addf(&t->title, "the organisation %s", o.name);
 		strbuf_addf(&t->page, "/orgs/%lld", (long long)t->id);
 	}
@@ -69,9 +69,9 @@ static int name_org(struct web_req *rq, struct target *t)
 static int name_person(struct web_req *rq, struct target *t)
 {
 	struct person p = { 0 };
-	int rc = ui_parse_id(rq, rq->arg[0], &t->id);
+	int rc = store_person_get(rq->store, t->id, &p, &rq->err);
 
-	if (!rc && !(rc = store_person_get(rq->store, t->id, &p, &rq->err))) {
+	if (!rc) {
 		strbuf_addf(&t->title, "%s", p.name);
 		strbuf_addf(&t->page, "/people/%lld", (long long)t->id);
 	}
@@ -86,8 +86,7 @@ static int name_opp(struct web_req *rq, struct target *t)
 
 	if (!rc && !(rc = store_opp_get(rq->store, t->id, &o, &rq->err))) {
 		strbuf_addf(&t->title, "%s at %s", o.title, o.org_name);
-		strbuf_addstr(&t->page, "/opportunities/");
-		ui_url_part(&t->page, o.slug);
+		ui_opp_path(&t->page, o.slug, "");
 	}
 	opp_release(&o);
 	return rc;
@@ -96,9 +95,9 @@ static int name_opp(struct web_req *rq, struct target *t)
 static int name_task(struct web_req *rq, struct target *t)
 {
 	struct task k = { 0 };
-	int rc = ui_parse_id(rq, rq->arg[0], &t->id);
+	int rc = store_task_get(rq->store, t->id, &k, &rq->err);
 
-	if (!rc && !(rc = store_task_get(rq->store, t->id, &k, &rq->err))) {
+	if (!rc) {
 		strbuf_addf(&t->title, "the follow-up \"%s\"", k.title);
 		strbuf_addf(&t->page, "/tasks/%lld/draft", (long long)t->id);
 	}
@@ -109,9 +108,9 @@ static int name_task(struct web_req *rq, struct target *t)
 static int name_interaction(struct web_req *rq, struct target *t)
 {
 	struct interaction i = { 0 };
-	int rc = ui_parse_id(rq, rq->arg[0], &t->id);
+	int rc = store_interaction_get(rq->store, t->id, &i, &rq->err);
 
-	if (!rc && !(rc = store_interaction_get(rq->store, t->id, &i, &rq->err))) {
+	if (!rc) {
 		strbuf_addf(&t->title, "the %s \"%s\"", enum_name(&interaction_kind_def, (int)i.kind),
 			    i.summary);
 		if (i.people.n)
@@ -124,28 +123,31 @@ static int name_interaction(struct web_req *rq, struct target *t)
 }
 
 /* Feedback and debriefs have no page of their own here: by id. */
-static int name_by_id(struct web_req *rq, struct target *t)
+static int name_by_id(struct target *t)
 {
-	int rc = ui_parse_id(rq, rq->arg[0], &t->id);
-
-	if (!rc) {
-		strbuf_addf(&t->title, "%s %lld", record_kind_name(t->r->kind), (long long)t->id);
-		strbuf_addstr(&t->page, "/");
-	}
-	return rc;
+	strbuf_addf(&t->title, "%s %lld", record_kind_name(t->r->kind), (long long)t->id);
+	strbuf_addstr(&t->page, "/");
+	return 0;
 }
 
+/* The record the address names: an opportunity by its slug, every other
+ * kind by its id. */
 static int target_of(struct web_req *rq, struct target *t)
 {
+	int rc;
+
 	if (!(t->r = removable_of(rq->path)))
 		return error_set(&rq->err, ERR_NOT_FOUND, "no such page");
+	if (t->r->kind == REC_OPP)
+		return name_opp(rq, t);
+	if ((rc = ui_parse_id(rq, rq->arg[0], &t->id)))
+		return rc;
 	switch (t->r->kind) {
 	case REC_ORG: return name_org(rq, t);
 	case REC_PERSON: return name_person(rq, t);
-	case REC_OPP: return name_opp(rq, t);
 	case REC_TASK: return name_task(rq, t);
 	case REC_INTERACTION: return name_interaction(rq, t);
-	default: return name_by_id(rq, t);
+	default: return name_by_id(t);
 	}
 }
 

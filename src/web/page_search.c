@@ -37,16 +37,14 @@ static int hit_href(struct web_req *rq, const struct search_hit *h, struct strbu
 	} else if (!strcmp(h->type, "opportunity")) {
 		struct opp o = { 0 };
 		if (!(rc = store_opp_get(rq->store, h->id, &o, &rq->err))) {
-			strbuf_addstr(href, "/opportunities/");
-			ui_url_part(href, o.slug);
+			ui_opp_path(href, o.slug, "");
 		}
 		opp_release(&o);
 	} else if (!strcmp(h->type, "interaction")) {
 		struct interaction it = { 0 };
 		if (!(rc = store_interaction_get(rq->store, h->id, &it, &rq->err))) {
 			if (it.opp.id) {
-				strbuf_addstr(href, "/opportunities/");
-				ui_url_part(href, it.opp.slug);
+				ui_opp_path(href, it.opp.slug, "");
 			} else if (it.people.n) {
 				strbuf_addf(href, "/people/%lld", (long long)it.people.items[0].id);
 			}
@@ -60,8 +58,7 @@ static int hit_href(struct web_req *rq, const struct search_hit *h, struct strbu
 			else if (t.person.id)
 				strbuf_addf(href, "/people/%lld", (long long)t.person.id);
 			else if (t.opp.id) {
-				strbuf_addstr(href, "/opportunities/");
-				ui_url_part(href, t.opp.slug);
+				ui_opp_path(href, t.opp.slug, "");
 			}
 		}
 		task_release(&t);

@@ -300,14 +300,7 @@ int post_settings(struct web_req *rq, struct web_resp *rs)
 			rc = store_setting_set(rq->store, profile_keys[i], values[i], &rq->err);
 	for (size_t i = 0; i < NPROFILE; i++)
 		free(values[i]);
-	if (rc)
-		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return render_settings(rq, rs);
-	}
-	web_redirect(rs, "/settings?saved=you#you");
-	return 0;
+	return ui_post_end(rq, rs, rc, render_settings, "/settings?saved=you#you");
 }
 
 int post_settings_levels(struct web_req *rq, struct web_resp *rs)
@@ -339,14 +332,7 @@ int post_settings_levels(struct web_req *rq, struct web_resp *rs)
 		rc = store_setting_set(rq->store, "levels", ladder, &rq->err);
 	free(value);
 	free(ladder);
-	if (rc)
-		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return render_settings(rq, rs);
-	}
-	web_redirect(rs, "/settings?saved=levels#levels");
-	return 0;
+	return ui_post_end(rq, rs, rc, render_settings, "/settings?saved=levels#levels");
 }
 
 /* ---- the calendar feed ---- */
@@ -596,14 +582,7 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 	strbuf_release(&text);
 	if (!rc && !rq->errors.n)
 		rc = web_playbook_reload(&rq->err);
-	if (rc)
-		return rc;
-	if (rq->errors.n) {
-		rs->status = 400;
-		return render_playbooks(rq, rs);
-	}
-	web_redirect(rs, "/settings/playbooks?saved=playbooks");
-	return 0;
+	return ui_post_end(rq, rs, rc, render_playbooks, "/settings/playbooks?saved=playbooks");
 }
 
 /* ---- letter templates ---- */

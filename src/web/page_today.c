@@ -48,14 +48,9 @@ static void task_item(struct strbuf *sb, const struct web_req *rq, const struct 
 	for (size_t j = 0; j < said->n && !seen; j++)
 		seen = said->items[j] == t->opp.id;
 	if (m && !seen) {
-		struct strbuf text = STRBUF_INIT;
-		level_mismatch_text(m, &text);
 		strbuf_addstr(sb, "<p class=\"mismatch\">");
-		ui_badge(sb, "warn", "level mismatch");
-		strbuf_addch(sb, ' ');
-		html_text(sb, text.buf);
+		view_level_mismatch(sb, m);
 		strbuf_addstr(sb, "</p>\n");
-		strbuf_release(&text);
 		*VEC_PUSH(said) = t->opp.id;
 	}
 	strbuf_addstr(sb, "</div>\n");

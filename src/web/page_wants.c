@@ -353,14 +353,8 @@ static int mark_form(struct strbuf *sb, struct web_req *rq, const struct view *v
 			    its.items[i].summary);
 		choices_add(&in, its.items[i].id, strbuf_detach(&l));
 	}
-	strbuf_addstr(sb, "<h3>");
-	html_text(sb, o.org_name);
-	strbuf_addstr(sb, ": ");
-	html_text(sb, o.title);
-	strbuf_addstr(sb, "</h3>\n");
-	strbuf_addstr(&action, "/opportunities/");
-	ui_url_part(&action, o.slug);
-	strbuf_addstr(&action, "/wants");
+	ui_opp_heading(sb, o.org_name, o.title);
+	ui_opp_path(&action, o.slug, "/wants");
 	begin_form(sb, &f, action.buf);
 	ui_form_select(sb, &f, "want", "Want", wants.values, wants.labels, wants.n,
 		       rq->post ? "" : web_param(&rq->query, "want"));

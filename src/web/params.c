@@ -35,17 +35,6 @@ void web_params_release(struct web_params *p)
 	memset(p, 0, sizeof(*p));
 }
 
-static int hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decode s[0..n) into out ('+' is a space, %XX a byte). */
 static int decode(struct strbuf *out, const char *s, size_t n, struct error *err)
 {
@@ -55,9 +44,9 @@ static int decode(struct strbuf *out, const char *s, size_t n, struct error *err
 		if (c == '+') {
 			c = ' ';
 		} else if (c == '%') {
-			if (i + 2 >= n || hex_value(s[i + 1]) < 0 || hex_value(s[i + 2]) < 0)
+			if (i + 2 >= n || text_hex_digit(s[i + 1]) < 0 || text_hex_digit(s[i + 2]) < 0)
 				return error_set(err, ERR_INVALID, "a bad %%-escape in the form");
-			c = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
+			c = text_hex_digit(s[i + 1]) * 16 + text_hex_digit(s[i + 2]);
 			i += 2;
 		}
 		if (c == 0)

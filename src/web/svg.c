@@ -88,17 +88,25 @@ static void svg_end(struct strbuf *sb)
 	strbuf_addstr(sb, "</svg>\n");
 }
 
+/* "<TAG" with its four coordinates and, when given, a class; the caller
+ * closes the tag. */
+static void shape_open(struct strbuf *sb, const char *tag, const char *const names[4],
+		       const double values[4], const char *cls)
+{
+	strbuf_addf(sb, "<%s", tag);
+	for (int i = 0; i < 4; i++)
+		attr_num(sb, names[i], values[i]);
+	if (cls)
+		attr_text(sb, "class", cls);
+}
+
 /* A rectangle with an optional tooltip (its <title>). */
 static void svg_rect(struct strbuf *sb, double x, double y, double w, double h, const char *cls,
 		     const char *tip)
 {
-	strbuf_addstr(sb, "<rect");
-	attr_num(sb, "x", x);
-	attr_num(sb, "y", y);
-	attr_num(sb, "width", w);
-	attr_num(sb, "height", h);
-	if (cls)
-		attr_text(sb, "class", cls);
+	static const char *const names[4] = { "x", "y", "width", "height" };
+
+	shape_open(sb, "rect", names, (const double[4]){ x, y, w, h }, cls);
 	if (tip) {
 		strbuf_addstr(sb, "><title>");
 		html_text(sb, tip);
@@ -157,13 +165,9 @@ static void svg_text(struct strbuf *sb, double x, double y, const char *anchor, 
 static void svg_line(struct strbuf *sb, double x1, double y1, double x2, double y2,
 		     const char *cls)
 {
-	strbuf_addstr(sb, "<line");
-	attr_num(sb, "x1", x1);
-	attr_num(sb, "y1", y1);
-	attr_num(sb, "x2", x2);
-	attr_num(sb, "y2", y2);
-	if (cls)
-		attr_text(sb, "class", cls);
+	static const char *const names[4] = { "x1", "y1", "x2", "y2" };
+
+	shape_open(sb, "line", names, (const double[4]){ x1, y1, x2, y2 }, cls);
 	strbuf_addstr(sb, "/>\n");
 }
 
@@ -177,6 +181,15 @@ static const char *series_class(const struct svg_chart *c, size_t i, size_t j, c
 	else
 		snprintf(buf, 32, "bar s%zu", j);
 	return buf;
+}
+
+/* A bar's length for v on a scale where max fills span: at least 2, so that
+ * a small count still shows. */
+static double bar_length(int64_t v, int64_t max, double span)
+{
+	double len = (double)v / (double)max * span;
+
+	return v > 0 && len < 2 ? 2 : len;
 }
 
 static int64_t max_value(const struct svg_chart *c)
@@ -236,10 +249,8 @@ void svg_hbars(struct strbuf *sb, const struct svg_chart *c)
 			 H_LABEL_CHARS);
 		for (size_t j = 0; j < c->nseries; j++) {
 			int64_t v = c->values[i * c->nseries + j];
-			double w = (double)v / (double)max * span, by = y + bar_h * (double)j;
+			double w = bar_length(v, max, span), by = y + bar_h * (double)j;
 			char *tip = tip_text(c, i, j, v);
-			if (v > 0 && w < 2)
-				w = 2;
 			if (v > 0)
 				svg_rect(sb, H_BARS, by, w, bar_h - 2, series_class(c, i, j, cls), tip);
 			text_thousands(v, value);
@@ -272,10 +283,8 @@ void svg_columns(struct strbuf *sb, const struct svg_chart *c)
 		double x = 10 + slot * (double)i + slot * 0.15;
 		for (size_t j = 0; j < c->nseries; j++) {
 			int64_t v = c->values[i * c->nseries + j];
-			double h = (double)v / (double)max * span, cx = x + col_w * (double)j;
+			double h = bar_length(v, max, span), cx = x + col_w * (double)j;
 			char *tip = tip_text(c, i, j, v);
-			if (v > 0 && h < 2)
-				h = 2;
 			if (v > 0)
 				svg_rect(sb, cx, C_BOTTOM - h, col_w - 1, h, series_class(c, i, j, cls), tip);
 			text_thousands(v, value);

@@ -98,11 +98,16 @@ bool ui_local_path(const char *v)
 
 void ui_url_part(struct strbuf *sb, const char *s)
 {
+	ui_percent_encode(sb, s, "-_.~");
+}
+
+void ui_percent_encode(struct strbuf *sb, const char *s, const char *keep)
+{
 	static const char hex[] = "0123456789ABCDEF";
 
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p)) {
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p)) {
 			strbuf_addch(sb, *p);
 		} else {
 			strbuf_addch(sb, '%');
@@ -152,15 +157,30 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 {
 	if (!o->id)
 		return;
-	strbuf_addstr(sb, "<a href=\"/opportunities/");
-	ui_url_part(sb, o->slug);
-	strbuf_addstr(sb, "\">");
+	strbuf_addstr(sb, "<a href=\"");
+	ui_opp_path(sb, o->slug, "\">");
 	if (o->org_name) {
 		html_text(sb, o->org_name);
 		strbuf_addstr(sb, ": ");
 	}
 	html_text(sb, o->title ? o->title : o->slug);
 	strbuf_addstr(sb, "</a>");
+}
+
+void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest)
+{
+	strbuf_addstr(sb, "/opportunities/");
+	ui_url_part(sb, slug);
+	strbuf_addstr(sb, rest);
+}
+
+void ui_opp_heading(struct strbuf *sb, const char *org_name, const char *title)
+{
+	strbuf_addstr(sb, "<h3>");
+	html_text(sb, org_name);
+	strbuf_addstr(sb, ": ");
+	html_text(sb, title);
+	strbuf_addstr(sb, "</h3>\n");
 }
 
 /* The year of "now" (RAPPORT_NOW when set), 0 when it cannot be read. */
@@ -542,6 +562,58 @@ void ui_form_errors(struct strbuf *sb, const struct web_req *rq)
 	strbuf_addstr(sb, "<div class=\"form-errors\" role=\"alert\"><p>");
 	html_text(sb, e ? e : "Please correct the fields marked below; nothing was saved.");
 	strbuf_addstr(sb, "</p></div>\n");
+}
+
+void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *card_tag, const char *verb, const char *name,
+			  const char *new_title)
+{
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>");
+	if (name) {
+		strbuf_addf(sb, "%s ", verb);
+		html_text(sb, name);
+	} else {
+		strbuf_addstr(sb, new_title);
+	}
+	strbuf_addf(sb, "</h1></div>\n%s", card_tag);
+	ui_form_begin(sb, rq, action, "stack");
+	ui_form_errors(sb, rq);
+}
+
+void ui_filter_error(struct strbuf *sb, const struct error *bad)
+{
+	if (!bad->code)
+		return;
+	strbuf_addstr(sb, "<p class=\"form-errors\" role=\"alert\">");
+	html_text(sb, bad->msg);
+	strbuf_addstr(sb, "</p>\n");
+}
+
+void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
+		   const char *many)
+{
+	strbuf_addstr(sb, "<p class=\"meta count-note\">");
+	if ((int64_t)n < total) {
+		strbuf_addf(sb, "Showing the first %zu of ", n);
+		text_add_thousands(sb, total);
+		strbuf_addf(sb, " %s; add words to narrow the list.", many);
+	} else {
+		strbuf_addf(sb, "%lld %s.", (long long)total, total == 1 ? one : many);
+	}
+	strbuf_addstr(sb, "</p>\n");
+}
+
+int ui_post_end(struct web_req *rq, struct web_resp *rs, int rc, ui_page_fn *page,
+		const char *where)
+{
+	if (rc)
+		return rc;
+	if (rq->errors.n) {
+		rs->status = 400;
+		return page(rq, rs);
+	}
+	web_redirect(rs, "%s", where);
+	return 0;
 }
 
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id)

@@ -42,6 +42,9 @@ void ui_undo_notice(struct web_resp *rs, const struct web_req *rq);
 
 /* Percent-encode s for a path segment or a query value. */
 void ui_url_part(struct strbuf *sb, const char *s);
+/* Percent-encode s, leaving ASCII letters, digits and the characters of keep
+ * as they are. */
+void ui_percent_encode(struct strbuf *sb, const char *s, const char *keep);
 /* An <a> to an address the user typed: only http:, https: and mailto: become
  * links; anything else is shown as text. */
 void ui_external_link(struct strbuf *sb, const char *url, const char *text);
@@ -50,6 +53,10 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "/opportunities/SLUG" (the slug percent-encoded) and rest after it. */
+void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest);
+/* <h3>Organisation: Title</h3>, the heading of a form about one opportunity. */
+void ui_opp_heading(struct strbuf *sb, const char *org_name, const char *title);
 /* "Mon 2 Mar" for a date or date-time; with the year when it is not this
  * year's ("Sun 3 Mar 2024"), and the time when it has one. */
 void ui_when(struct strbuf *sb, const char *iso);
@@ -133,7 +140,28 @@ void ui_checkbox(struct strbuf *sb, const struct web_req *rq, const char *name,
 		 const char *label, bool checked);
 /* The form's errors that belong to no field, at its top. */
 void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
+/* The start of a page's form that adds a record or changes one: the <h1>
+ * ("VERB NAME" for a record, the name escaped; new_title when name is NULL),
+ * card_tag (the card's opening tag), then the form posting to action and its
+ * errors. */
+void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
+			  const char *card_tag, const char *verb, const char *name,
+			  const char *new_title);
+/* A list page's filter that cannot be used (bad->code set): why, announced.
+ * Nothing when the filter was fine. */
+void ui_filter_error(struct strbuf *sb, const struct error *bad);
+/* Above a list cut at n of total rows: "Showing the first N of TOTAL
+ * MANY; add words to narrow the list.", else "TOTAL ONE|MANY." */
+void ui_list_count(struct strbuf *sb, size_t n, int64_t total, const char *one,
+		   const char *many);
 
+/* A page's handler, as the route table names it. */
+typedef int ui_page_fn(struct web_req *rq, struct web_resp *rs);
+/* How a form's POST ends, rc the result of its work: rc when that failed;
+ * the form's page again (page) with status 400 when a field was wrong; else
+ * a redirect to where. */
+int ui_post_end(struct web_req *rq, struct web_resp *rs, int rc, ui_page_fn *page,
+		const char *where);
 /* A record's id from a URL segment; ERR_NOT_FOUND (a 404) when it is not one. */
 int ui_parse_id(struct web_req *rq, const char *segment, int64_t *id);
 

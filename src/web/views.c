@@ -64,6 +64,43 @@ void view_terms(struct strbuf *sb, const struct offer_terms *t)
 	}
 }
 
+void view_notes(struct strbuf *sb, const char *heading, const char *notes)
+{
+	if (!notes)
+		return;
+	if (heading)
+		strbuf_addstr(sb, heading);
+	strbuf_addstr(sb, "<div class=\"notes\">");
+	html_markdown(sb, notes);
+	strbuf_addstr(sb, "</div>\n");
+}
+
+void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	level_mismatch_text(m, &text);
+	ui_badge(sb, "warn", "level mismatch");
+	strbuf_addch(sb, ' ');
+	html_text(sb, text.buf);
+	strbuf_release(&text);
+}
+
+void view_why(struct strbuf *sb, const char *text)
+{
+	if (!text)
+		return;
+	strbuf_addstr(sb, "<p class=\"why\">");
+	html_text(sb, text);
+	strbuf_addstr(sb, "</p>");
+}
+
+void view_round_terms(struct strbuf *sb, const struct offer_round *r)
+{
+	view_terms(sb, &r->terms);
+	view_why(sb, r->text);
+}
+
 void view_offer_facts(struct strbuf *sb, const struct offer *of)
 {
 	strbuf_addstr(sb, "<dl class=\"facts\">\n");
@@ -76,11 +113,7 @@ void view_offer_facts(struct strbuf *sb, const struct offer *of)
 	fact_day(sb, "Deadline", of->deadline);
 	view_fact_text(sb, "Benefits", of->benefits);
 	strbuf_addstr(sb, "</dl>\n");
-	if (of->notes) {
-		strbuf_addstr(sb, "<div class=\"notes\">");
-		html_markdown(sb, of->notes);
-		strbuf_addstr(sb, "</div>\n");
-	}
+	view_notes(sb, NULL, of->notes);
 }
 
 static const char *const snooze_values[] = { "tomorrow", "+2d", "+1w", "+2w" };

@@ -7,6 +7,7 @@
 #define RAPPORT_VIEWS_H
 
 #include "core/offer.h"
+#include "method/levels.h"
 #include "web/ui.h"
 
 /* 95000 as "95,000". */
@@ -17,8 +18,18 @@ void view_fact_text(struct strbuf *sb, const char *label, const char *value);
 void view_fact_amount(struct strbuf *sb, const char *label, int64_t v);
 /* "base 95,000, bonus 10,000, equity ..." in one line. */
 void view_terms(struct strbuf *sb, const struct offer_terms *t);
+/* <p class="why">text</p>, what a follow-up or a round says of itself;
+ * nothing when text is NULL. */
+void view_why(struct strbuf *sb, const char *text);
+/* A negotiation round: its terms in one line, then what it says in words. */
+void view_round_terms(struct strbuf *sb, const struct offer_round *r);
 /* An offer's terms, deadline and benefits as a <dl class="facts">, then its notes. */
 void view_offer_facts(struct strbuf *sb, const struct offer *of);
+/* A record's notes (Markdown) as safe HTML in <div class="notes">, after
+ * heading (HTML, or NULL); nothing when there are none. */
+void view_notes(struct strbuf *sb, const char *heading, const char *notes);
+/* A "level mismatch" badge, then what level_mismatch_text says of it. */
+void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m);
 
 enum view_task_flags {
 	VIEW_TASK_PERSON = 1 << 0, /* say whom it is with */

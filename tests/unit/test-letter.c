@@ -14,6 +14,8 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include "test-db.h"
+
 static const struct letter_fields full = {
 	.person = "Référente Données",
 	.title = "Head of Data",
@@ -286,22 +288,18 @@ static void test_fields_from_records(void **state)
 
 static void test_settings_and_draft(void **state)
 {
-	char dir[64], path[128];
-	struct store *s = NULL;
+	struct test_db *db;
+	struct store *s;
 	struct error err = ERROR_INIT;
 	struct person p = { .rapport = -1, .cadence = -1 };
 	struct task t = { .kind = TKIND_EMAIL };
 	struct letter_draft d = { 0 };
 	char *value = NULL;
-	struct strbuf cmd = STRBUF_INIT;
 
 	(void)state;
-	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
 	setenv("HOME", "/nonexistent", 1);
-	snprintf(dir, sizeof(dir), "/tmp/rapport-draft.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/test.db", dir);
-	assert_int_equal(store_open(&s, path, 0, &err), 0);
+	db = test_db_open();
+	s = db->s;
 	assert_int_equal(store_begin_write(s, &err), 0);
 
 	assert_int_equal(store_setting_get(s, "name", &value, &err), 0);
@@ -344,10 +342,7 @@ static void test_settings_and_draft(void **state)
 	person_release(&p);
 	task_release(&t);
 	store_rollback(s);
-	store_close(s);
-	strbuf_addf(&cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd.buf), 0);
-	strbuf_release(&cmd);
+	assert_int_equal(test_db_close(db), 0);
 }
 
 int main(void)

@@ -13,6 +13,8 @@
 #include "method/levels.h"
 #include "util/xalloc.h"
 
+#include "test-db.h"
+
 static int setup_default(void **state)
 {
 	struct level_ladder *l = xcalloc(1, sizeof(*l));
@@ -173,17 +175,12 @@ static void test_bad_ladders(void **state)
 /* The setting, when set, replaces the default. */
 static void test_load_from_the_setting(void **state)
 {
-	char dir[64], path[128], cmd[160];
-	struct store *s;
+	struct test_db *db = test_db_open();
+	struct store *s = db->s;
 	struct level_ladder l;
 	struct error err = ERROR_INIT;
 
 	(void)state;
-	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
-	snprintf(dir, sizeof(dir), "/tmp/rapport-unit.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/test.db", dir);
-	assert_int_equal(store_open(&s, path, 0, &err), 0);
 	assert_int_equal(store_begin_write(s, &err), 0);
 	assert_int_equal(levels_load(s, &l, &err), 0);
 	assert_int_equal(l.n, 10);
@@ -195,9 +192,7 @@ static void test_load_from_the_setting(void **state)
 	assert_int_equal(level_rank(&l, "manager"), -1);
 	level_ladder_release(&l);
 	assert_int_equal(store_commit(s, &err), 0);
-	store_close(s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(test_db_close(db), 0);
 }
 
 int main(void)

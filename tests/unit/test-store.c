@@ -17,60 +17,31 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct store *s;
-};
+#include "test-db.h"
+
+/* Each test's fixture is test-db.h's store in its own folder (dir, path, s);
+ * the tests call it struct fixture. */
+#define fixture test_db
 
 static int setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct error err = ERROR_INIT;
-
-	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/rapport-unit.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	assert_int_equal(store_open(&f->s, f->path, 0, &err), 0);
-	*state = f;
+	*state = test_db_open();
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-	char cmd[160];
-
-	store_close(f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return test_db_close(*state);
 }
 
 static int64_t add_org(struct store *s, const char *name)
 {
-	struct org o = { 0 };
-	struct error err = ERROR_INIT;
-
-	o.name = xstrdup(name);
-	assert_int_equal(store_org_add(s, &o, &err), 0);
-	org_release(&o);
-	return o.id;
+	return test_db_org(s, name);
 }
 
 static int64_t add_person(struct store *s, const char *name, int64_t org_id)
 {
-	struct person p = { .rapport = -1, .cadence = -1 };
-	struct error err = ERROR_INIT;
-
-	p.name = xstrdup(name);
-	p.org_id = org_id;
-	assert_int_equal(store_person_add(s, &p, &err), 0);
-	person_release(&p);
-	return p.id;
+	return test_db_person(s, name, org_id);
 }
 
 static int64_t add_opp(struct store *s, int64_t org_id, const char *org, const char *title,

@@ -319,6 +319,31 @@ static void test_bidi_controls(void **state)
 	}
 }
 
+/* Windows-1252 to UTF-8, shared by the CSV and vCard readers. */
+static void test_cp1252(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char in[] = { 'A', 0x80, 0x81, 0x9F, 0xA0, 0xE9, 0xFF };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(in); i++)
+		text_add_cp1252(&sb, in[i]);
+	/* A, euro sign, U+0081 (unassigned: kept), Y diaeresis, NBSP, e acute, y diaeresis */
+	assert_string_equal(sb.buf, "A\xe2\x82\xac\xc2\x81\xc5\xb8\xc2\xa0\xc3\xa9\xc3\xbf");
+	strbuf_release(&sb);
+}
+
+static void test_hex_digit(void **state)
+{
+	(void)state;
+	assert_int_equal(text_hex_digit('0'), 0);
+	assert_int_equal(text_hex_digit('9'), 9);
+	assert_int_equal(text_hex_digit('a'), 10);
+	assert_int_equal(text_hex_digit('F'), 15);
+	assert_int_equal(text_hex_digit('g'), -1);
+	assert_int_equal(text_hex_digit('/'), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_bidi_controls),
+		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_hex_digit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
