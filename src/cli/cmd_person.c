@@ -41,7 +41,7 @@ static void add_tag(struct person *p, const char *tag)
 {
 	if (has_tag(p, tag))
 		return;
-	p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
+	p->tags = xreallocarray(p->tags, st_add(p->ntags, 1), sizeof(*p->tags));
 	p->tags[p->ntags++] = xstrdup(tag);
 }
 

@@ -37,17 +37,6 @@
 #define VEC_PUSH(vec)                                                            \
 	(xgrow((void **)&(vec)->items, sizeof(*(vec)->items), (vec)->n + 1, &(vec)->alloc), \
 	 memset(&(vec)->items[(vec)->n], 0, sizeof(*(vec)->items)), &(vec)->items[(vec)->n++])
-/* Define void name(vectype *v): release each item with release, then the
- * array; v is left empty and can be used again. */
-#define VEC_RELEASE_FN(name, vectype, release)                                   \
-	void name(vectype *v)                                                    \
-	{                                                                        \
-		for (size_t i = 0; i < v->n; i++)                                \
-			release(&v->items[i]);                                   \
-		free(v->items);                                                  \
-		v->items = NULL;                                                 \
-		v->n = v->alloc = 0;                                             \
-	}
 
 struct org {
 	int64_t id;

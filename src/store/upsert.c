@@ -698,12 +698,12 @@ static void renumber(struct upsert *u, size_t first)
 	size_t n = u->people.n - first;
 	int64_t base = u->people.items[first].p.id;
 	struct person_entry *queued = &u->people.items[first], *sorted;
-	struct name_order *order = xmalloc(n * sizeof(*order));
+	struct name_order *order = xmallocarray(n, sizeof(*order));
 
 	for (size_t i = 0; i < n; i++)
 		order[i] = (struct name_order){ queued[i].keys[PK_NAME], i };
 	qsort(order, n, sizeof(*order), by_name);
-	sorted = xmalloc(n * sizeof(*sorted));
+	sorted = xmallocarray(n, sizeof(*sorted));
 	for (size_t i = 0; i < n; i++) {
 		sorted[i] = queued[order[i].idx];
 		sorted[i].p.id = base + (int64_t)i;

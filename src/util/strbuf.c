@@ -45,10 +45,8 @@ void strbuf_reset(struct strbuf *sb)
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	int fresh = !sb->alloc;
-	size_t need = sb->len + extra + 1;
+	size_t need = st_add(st_add(sb->len, extra), 1);
 
-	if (need < sb->len)
-		xrealloc(NULL, (size_t)-1); /* overflow: reported as out of memory */
 	if (need <= sb->alloc)
 		return;
 	if (fresh)

@@ -204,7 +204,7 @@ static int task_form_page(struct web_req *rq, struct web_resp *rs)
 
 	if (letter_template_list(&tpl, &rq->err))
 		return rq->err.code;
-	values = xmalloc((tpl.n + 1) * sizeof(*values));
+	values = xmallocarray(st_add(tpl.n, 1), sizeof(*values));
 	values[0] = "";
 	for (size_t i = 0; i < tpl.n; i++)
 		values[i + 1] = tpl.items[i].name;

@@ -369,8 +369,8 @@ static size_t opp_choices(const person_opp_vec *ov, const char **values, const c
 static void log_form(struct strbuf *sb, const struct web_req *rq, const struct person *p,
 		     const person_opp_vec *ov, const char *back)
 {
-	const char **values = xmalloc((ov->n + 1) * sizeof(*values));
-	const char **labels = xmalloc((ov->n + 1) * sizeof(*labels));
+	const char **values = xmallocarray(st_add(ov->n, 1), sizeof(*values));
+	const char **labels = xmallocarray(st_add(ov->n, 1), sizeof(*labels));
 	size_t n = opp_choices(ov, values, labels);
 	char id[32];
 	/* two quick forms on the page (and the header's search): ids log-NAME */
@@ -414,10 +414,10 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 
 	if (letter_template_list(&tpl, &rq->err))
 		return rq->err.code;
-	values = xmalloc((ov->n + 1) * sizeof(*values));
-	labels = xmalloc((ov->n + 1) * sizeof(*labels));
-	tvalues = xmalloc((tpl.n + 1) * sizeof(*tvalues));
-	tlabels = xmalloc((tpl.n + 1) * sizeof(*tlabels));
+	values = xmallocarray(st_add(ov->n, 1), sizeof(*values));
+	labels = xmallocarray(st_add(ov->n, 1), sizeof(*labels));
+	tvalues = xmallocarray(st_add(tpl.n, 1), sizeof(*tvalues));
+	tlabels = xmallocarray(st_add(tpl.n, 1), sizeof(*tlabels));
 	n = opp_choices(ov, values, labels);
 	tvalues[0] = "";
 	tlabels[0] = "(no letter)";
@@ -588,7 +588,7 @@ static bool read_tags(struct web_req *rq, struct person *p)
 			dup = !strcasecmp(p->tags[i], word);
 		if (dup)
 			continue;
-		p->tags = xrealloc(p->tags, (p->ntags + 1) * sizeof(*p->tags));
+		p->tags = xreallocarray(p->tags, st_add(p->ntags, 1), sizeof(*p->tags));
 		p->tags[p->ntags++] = xstrdup(word);
 	}
 	free(copy);

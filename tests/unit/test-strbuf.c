@@ -9,7 +9,11 @@
 
 #include <cmocka.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 static void test_init_is_empty(void **state)
 {
@@ -155,6 +159,48 @@ static void test_pad(void **state)
 	strbuf_release(&sb);
 }
 
+/* Size arithmetic that would wrap ends the process (exit 1, as out of
+ * memory does) rather than allocating too little. Run in a child. */
+static void assert_exits(void (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(3);
+		fn();
+		_exit(0); /* not reached when fn ends the process */
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+}
+
+static void grow_past_size_max(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "x");
+	strbuf_grow(&sb, SIZE_MAX);
+}
+
+static void array_past_size_max(void)
+{
+	free(xmallocarray(SIZE_MAX / 2, 3));
+}
+
+static void test_size_overflow(void **state)
+{
+	(void)state;
+	assert_int_equal(st_add(2, 3), 5);
+	assert_int_equal(st_mult(4, 5), 20);
+	assert_int_equal(st_mult(0, SIZE_MAX), 0);
+	assert_exits(grow_past_size_max);
+	assert_exits(array_past_size_max);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_pad),
+		cmocka_unit_test(test_size_overflow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
