@@ -120,7 +120,8 @@ static int agenda_run(struct cli *cli, const struct args *a)
 		if (!ag.tasks.n && !ag.planned.n)
 			cli_note(cli, "nothing due in the next %ld days\n", days);
 		show_agenda(cli, &ag, days);
-		show_planned(cli, &ag.planned);
+		if (!table_is_tsv(cli)) /* events, not rows of the tasks' table */
+			show_planned(cli, &ag.planned);
 	}
 	agenda_release(&ag);
 	return 0;

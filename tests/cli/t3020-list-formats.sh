@@ -172,4 +172,11 @@ test_expect_success 'ids of different widths stay right-aligned' '
 	test_eq "$(sort -u cols | wc -l)" 1
 '
 
+test_expect_success 'agenda --format tsv stays a table when an interaction is planned' '
+	rapport log call "A call ahead" --at +3d >/dev/null &&
+	rapport agenda --format tsv >out &&
+	hasnt out "planned:" "A call ahead" &&
+	awk -F"\t" "NR == 1 { n = NF } NF != n { bad = 1 } END { exit bad }" out
+'
+
 test_done
