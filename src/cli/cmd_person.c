@@ -125,10 +125,17 @@ static void person_row(struct table *t, const struct person *p)
  * the same person typed twice than a namesake: it needs confirming. */
 static int check_namesake(struct cli *cli, const struct person *p, bool allowed)
 {
-	int64_t id;
+	int64_t id = 0;
 
 	if (allowed)
 		return 0;
+	if (p->email && store_person_by_email(cli->store, p->email, &id, &cli->err))
+		return cli->err.code;
+	if (id) /* a retry of the same add, or the same person under another name */
+		return error_set(&cli->err, ERR_CONFLICT,
+				 "'%s' is already the e-mail address of person %lld: refer to "
+				 "them, or add another with --allow-duplicate",
+				 p->email, (long long)id);
 	if (store_person_namesake(cli->store, p->name, p->org_id, &id, &cli->err))
 		return cli->err.code;
 	if (!id)

@@ -167,6 +167,25 @@ int store_person_namesake(struct store *s, const char *name, int64_t org_id, int
 	return rc < 0 ? rc : 0;
 }
 
+static const char SQL_PERSON_BY_EMAIL[] =
+	"SELECT id FROM person WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1";
+
+int store_person_by_email(struct store *s, const char *email, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_BY_EMAIL, err);
+	char *trimmed;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	*id = 0;
+	trimmed = text_trimmed(email, strlen(email)); /* as the add will store it */
+	bind_text(st, 1, trimmed);
+	rc = store_first(s, st, store_read_id, id, "cannot look for the e-mail address", err);
+	free(trimmed);
+	return rc < 0 ? rc : 0;
+}
+
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_GET, err);

@@ -77,6 +77,8 @@ int store_org_opps(struct store *s, int64_t org_id, opp_vec *out, struct error *
 int store_person_add(struct store *s, struct person *p, struct error *err);
 /* The first person named name (case-insensitive) in the organisation org_id
  * (0: in none); *id is 0 when there is none. */
+/* *id: the first person whose e-mail address is email (any case), else 0. */
+int store_person_by_email(struct store *s, const char *email, int64_t *id, struct error *err);
 int store_person_namesake(struct store *s, const char *name, int64_t org_id, int64_t *id,
 			  struct error *err);
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err);

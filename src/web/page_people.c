@@ -542,7 +542,7 @@ static void person_form_page(struct web_req *rq, struct web_resp *rs, const stru
 	ui_textarea(sb, rq, "notes", "Notes (Markdown)", p ? p->notes : NULL, 6);
 	if (namesake)
 		ui_checkbox(sb, rq, "allow_duplicate",
-			    "Yes, add another person of this name in this organisation", false);
+			    "Yes, add them: they are someone else, not the person I have", false);
 	ui_form_end(sb, p ? "Save" : "Add the person");
 	strbuf_addstr(sb, "</div>\n");
 	if (p)
@@ -644,10 +644,20 @@ static bool read_person(struct web_req *rq, struct person *p)
  * have: refused beside the name until the form's checkbox confirms it. */
 static int check_namesake(struct web_req *rq, const struct person *p, bool *namesake)
 {
-	int64_t id;
+	int64_t id = 0;
 
 	if (p->id || web_param(&rq->form, "allow_duplicate"))
 		return 0;
+	if (p->email && store_person_by_email(rq->store, p->email, &id, &rq->err))
+		return rq->err.code;
+	if (id) {
+		web_field_error(rq, "email",
+				"person %lld has this e-mail address already: tick the box below "
+				"to add another",
+				(long long)id);
+		*namesake = true;
+		return 0;
+	}
 	if (store_person_namesake(rq->store, p->name, p->org_id, &id, &rq->err))
 		return rq->err.code;
 	if (id) {

@@ -155,4 +155,13 @@ test_expect_success 'times in RFC 3339 with their offset, days as dates' '
 	test_eq "$(jv all_day <out)" True
 '
 
+test_expect_success 'a person added again by e-mail is refused, nothing doubled' '
+	rapport person add "Talent Partner" --email tp@acme.example >/dev/null &&
+	before=$(db_digest) &&
+	test_must_fail 1 rapport person add "T. Partner" --email TP@acme.example &&
+	test_stderr_contains "already the e-mail address of person" &&
+	test_eq "$(db_digest)" "$before" &&
+	rapport person add "T. Partner" --email tp@acme.example --allow-duplicate >/dev/null
+'
+
 test_done
