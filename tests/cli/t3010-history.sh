@@ -118,7 +118,7 @@ test_expect_success 'a future interview is planned: in the agenda, no thank-you 
 	rapport agenda >"$TEST_DIR/.rp" &&
 	has "$TEST_DIR/.rp" "planned:" "2026-03-05T14:00 interview" "Panel" &&
 	rapport --json agenda >ag.json &&
-	jv_eq planned.# 1 planned.0.summary Panel planned.0.at 2026-03-05T14:00 <ag.json &&
+	jv_eq planned.# 1 planned.0.summary Panel planned.0.at 2026-03-05T14:00:00+00:00 <ag.json &&
 	test_eq "$(ntasks thank-you)" 2 &&
 	on 2026-03-05T13:00 rapport agenda >/dev/null &&
 	test_eq "$(ntasks thank-you)" 2
@@ -142,7 +142,7 @@ test_expect_success 'a planned contact does not reset a cadence before its time'
 	rapport log call "Planned catch-up" --with "Data Recruiter" --at 2026-03-20T10:00 \
 		>/dev/null &&
 	rapport --json person show "Data Recruiter" >p.json &&
-	jv_eq last_contact 2026-01-20T09:00 next_touch 2026-02-19 <p.json &&
+	jv_eq last_contact 2026-01-20 next_touch 2026-02-19 <p.json &&
 	rapport agenda >/dev/null &&
 	test_eq "$(task_field "Keep in touch with Data Recruiter" status)" open &&
 	on 2026-03-20T11:00 rapport agenda >/dev/null &&
