@@ -1,5 +1,6 @@
 /* cmd_log.c: rapport log KIND SUMMARY: record an interaction and the people in it. */
 #include "cli/cli.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 
 #include <string.h>
@@ -18,6 +19,7 @@ enum log_opt {
 	LOG_OPT_CHEMISTRY,
 	LOG_OPT_NOTES,
 	LOG_OPT_HISTORY,
+	LOG_OPT_SUMMARY,
 };
 
 /* What the rules made of it, for --json: "history" (logged as such),
@@ -147,6 +149,78 @@ static const struct opt_spec log_opts[] = {
 };
 
 /* log move ID WHEN: the interview happened, or will happen, at another time. */
+/* The interaction ID names, read whole. */
+static int interaction_of(struct cli *cli, const char *ref, struct interaction *it)
+{
+	long id;
+
+	if (text_parse_int("interaction id", ref, 1, 999999999999L, &id, &cli->err))
+		return ERR_INVALID;
+	return store_interaction_get(cli->store, id, it, &cli->err);
+}
+
+/* log edit ID: what was said of it (the summary, the notes, the chemistry). */
+static int log_edit_run(struct cli *cli, const struct args *a)
+{
+	struct interaction it = { 0 };
+	json_t *before;
+	const char *v;
+	long num;
+	bool given;
+	int rc;
+
+	if ((rc = interaction_of(cli, a->pos[0], &it)))
+		goto out;
+	before = interaction_to_json(&it);
+	if ((v = arg_opt(a, LOG_OPT_SUMMARY)))
+		field_set(&it.summary, v);
+	if (arg_offered(a, LOG_OPT_NOTES) && (v = arg_opt(a, LOG_OPT_NOTES)))
+		field_set(&it.notes, v);
+	if ((rc = cli_int_opt(cli, a, LOG_OPT_CHEMISTRY, 1, 5, &num, &given))) {
+		json_decref(before);
+		goto out;
+	}
+	if (given)
+		it.chemistry = (int)num;
+	if (cli_edit_unchanged(cli, before, interaction_to_json(&it), "interaction", it.id,
+			       it.summary))
+		goto out;
+	if (!(rc = store_interaction_edit(cli->store, &it, &cli->err))) {
+		cli_set_json(cli, interaction_to_json(&it));
+		cli_printf(cli, "changed interaction %lld: %s\n", (long long)it.id, it.summary);
+	}
+out:
+	interaction_release(&it);
+	return rc;
+}
+
+/* The interaction as --editor shows it. */
+static int log_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct interaction it = { 0 };
+	int rc = interaction_of(cli, a->pos[0], &it);
+
+	if (!rc) {
+		/* it has no updated_at: a change made meanwhile shows in the text */
+		edit_form_begin(f, "interaction", it.id, it.summary, it.created_at);
+		edit_form_add(f, a, LOG_OPT_SUMMARY, it.summary);
+		edit_form_add_int(f, a, LOG_OPT_CHEMISTRY, it.chemistry);
+		edit_form_notes(f, a, LOG_OPT_NOTES, it.notes);
+	}
+	interaction_release(&it);
+	return rc;
+}
+
+static const struct opt_spec log_edit_opts[] = {
+	{ .id = LOG_OPT_SUMMARY, .name = "summary", .arg = "S", .help = "what it was, in a line" },
+	{ .id = LOG_OPT_CHEMISTRY, .name = "chemistry", .arg = "N",
+	  .help = "how it felt, 1-5 (\"\" clears it)" },
+	{ .id = LOG_OPT_NOTES, .name = "notes", .arg = "T", .flags = OPT_STDIN,
+	  .help = "notes (\"\" clears them; \"-\" reads them from standard input)" },
+	CLI_EDITOR_OPT(log_form),
+	{ 0 },
+};
+
 static int log_move_run(struct cli *cli, const struct args *a)
 {
 	struct interaction it = { 0 };
@@ -181,6 +255,9 @@ const struct cmd_spec log_cmds[] = {
 	  "agenda and the calendar, and counts as contact and starts its follow-ups once its "
 	  "time has passed; more than a year ahead is refused.",
 	  2, 2, log_opts, log_run, CMD_WRITE },
+	{ "edit", "ID", "Change what was said of an interaction (the id 'person show' and 'opp "
+	  "show' give): its summary, notes and chemistry; 'log move' changes its time.", 1, 1,
+	  log_edit_opts, log_edit_run, CMD_WRITE },
 	{ "move", "ID WHEN", "An interaction happened, or will happen, at another time (an interview "
 	  "moved): it moves to WHEN, the open follow-ups made for the old time end (saying "
 	  "why), and the rules make them again for the new time.", 2, 2, NULL, log_move_run,

@@ -1,5 +1,7 @@
 /* cmd_search.c: rapport search QUERY. */
 #include "cli/cli.h"
+
+#include <stdlib.h>
 #include "cli/table.h"
 
 #include "io/json_model.h"
@@ -22,8 +24,15 @@ static void search_row(struct table *t, const struct search_hit *h)
 	table_add_id(t, h->id);
 	table_add(t, h->title);
 	table_add(t, h->detail);
-	if (h->detail)
-		table_note(t, "                     %s", h->detail);
+	if (h->detail) {
+		/* the snippet of a note may span lines: one line under its row */
+		char *line = xstrdup(h->detail);
+		for (char *p = line; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+		table_note(t, "                     %s", line);
+		free(line);
+	}
 }
 
 static int search_run(struct cli *cli, const struct args *a)

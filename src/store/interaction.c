@@ -28,6 +28,25 @@ static const char SQL_INTERACTIONS_OF_OPP[] =
 	" ORDER BY i.at DESC, i.id DESC LIMIT ?2) ORDER BY 3, 1";
 static const char SQL_COUNT_OF_OPP[] = "SELECT count(*) FROM interaction WHERE opp_id = ?";
 
+static const char SQL_INTERACTION_EDIT[] =
+	"UPDATE interaction SET summary = ?2, notes = ?3, chemistry = ?4 WHERE id = ?1";
+
+int store_interaction_edit(struct store *s, struct interaction *i, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	interaction_tidy(i);
+	if (interaction_validate(i, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_INTERACTION_EDIT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, i->id);
+	bind_text(st, 2, i->summary);
+	bind_text(st, 3, i->notes);
+	bind_opt_int(st, 4, i->chemistry);
+	return store_exec_stmt(s, st, "cannot change the interaction", err);
+}
+
 int store_interaction_add(struct store *s, struct interaction *i, struct error *err)
 {
 	sqlite3_stmt *st;

@@ -106,6 +106,9 @@ int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 /* Interactions. Adding one about an opportunity links its people to it
  * (as interviewer for an interview, else other) unless already linked. */
 int store_interaction_add(struct store *s, struct interaction *i, struct error *err);
+/* Change what was said of an interaction: its summary, notes and chemistry
+ * (when and with whom it was, and its kind, stay: 'log move' moves it). */
+int store_interaction_edit(struct store *s, struct interaction *i, struct error *err);
 int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 			  struct error *err);
 /* A person's interactions, newest first; an opportunity's, oldest first. Only

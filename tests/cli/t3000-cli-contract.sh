@@ -164,4 +164,38 @@ test_expect_success 'a person added again by e-mail is refused, nothing doubled'
 	rapport person add "T. Partner" --email tp@acme.example --allow-duplicate >/dev/null
 '
 
+test_expect_success 'log edit: the summary, notes and chemistry; an edit that changes nothing writes nothing' '
+	rapport --json log call "Phone screen" --with "Data Recruiter" --opp acme-data-lead >out &&
+	id=$(jv id <out) &&
+	rapport --json log edit "$id" --summary "Phone screen with the recruiter" --chemistry 4 >out &&
+	test_eq "$(jv summary <out)" "Phone screen with the recruiter" &&
+	test_eq "$(jv chemistry <out)" 4 &&
+	before=$(db_digest) &&
+	rapport log edit "$id" --summary "Phone screen with the recruiter" >out &&
+	has out "nothing to change" &&
+	test_eq "$(db_digest)" "$before" &&
+	rapport log edit "$id" --notes - >/dev/null <<-\EOF &&
+	They want SQL and Python.
+	A second round next week.
+	EOF
+	rapport search "second round" >out &&
+	test_eq "$(wc -l <out)" 2 &&
+	has out "They want SQL and Python. A second round next week." &&
+	test_must_fail 1 rapport log edit "$id" --chemistry 9 &&
+	test_must_fail 1 rapport log edit 9999 --summary x &&
+	test_must_fail 1 rapport log edit "$id" --summary ""
+'
+
+test_expect_success 'log edit --editor' '
+	id=$(rapport --json log note "A note to edit" >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv id) &&
+	printf "%s\n" "#!/bin/sh" "sed -i \"s/^summary: .*/summary: Edited as text/\" \"\$1\"" >ed.sh &&
+	chmod +x ed.sh &&
+	EDITOR="$TEST_DIR/ed.sh" VISUAL= rapport log edit "$id" --editor >out &&
+	has out "changed interaction $id: Edited as text"
+'
+
+test_expect_success 'docs/json/rapport.schema.json is what docs/json/schema.py writes' '
+	python3 "$TEST_ROOT/../docs/json/schema.py" --check
+'
+
 test_done
