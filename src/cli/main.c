@@ -237,8 +237,13 @@ static int print_help(int argc, const char *const *argv)
 		return die_usage("", NULL, "'help' takes a command and a subcommand at most");
 	if (argc && strcmp(argv[0], "help") && !(g = find_group(argv[0])))
 		return unknown_command(NULL, argv[0]);
-	if (g && argc == 2 && !(cmd = find_cmd(g, argv[1])))
-		return unknown_command(g, argv[1]);
+	/* "help config levels": a group whose command takes arguments has
+	 * its page for them; only a group of named commands knows no other */
+	if (g && argc == 2 && !(cmd = find_cmd(g, argv[1]))) {
+		if (g->cmds[0].name[0])
+			return unknown_command(g, argv[1]);
+		cmd = &g->cmds[0];
+	}
 	if (cmd) {
 		cli_usage(&sb, g->name, cmd, true);
 	} else if (g) {

@@ -198,4 +198,13 @@ test_expect_success 'docs/json/rapport.schema.json is what docs/json/schema.py w
 	python3 "$TEST_ROOT/../docs/json/schema.py" --check
 '
 
+test_expect_success 'help GROUP ARG for a command that takes arguments is its page' '
+	rapport help config levels >out &&
+	has out "usage: rapport config [KEY [VALUE]]" &&
+	rapport help debrief acme-data-lead >out &&
+	test_eq "$(grep -c "^usage:" out)" 1 &&
+	rapport help debrief list >out &&
+	has out "usage: rapport debrief list"
+'
+
 test_done
