@@ -114,6 +114,8 @@ enum cmd_flags {
 	/* its arguments name files to read, "-" standard input (import vcard -):
 	 * args_parse counts it, as only one argument can read standard input */
 	CMD_READS_FILES = 1 << 4,
+	/* prints no JSON (serve): --json is refused before it runs */
+	CMD_NO_JSON = 1 << 5,
 };
 
 struct cmd_spec {

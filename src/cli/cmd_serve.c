@@ -104,6 +104,6 @@ const struct cmd_spec serve_cmds[] = {
 	  "can read, for 'rapport serve --url' and your scripts (which may send\n"
 	  "'Authorization: Bearer KEY'). Listening beyond this machine needs a password\n"
 	  "('rapport config web.password').", 0, 0,
-	  serve_opts, serve_run, CMD_NO_DB },
+	  serve_opts, serve_run, CMD_NO_DB | CMD_NO_JSON },
 	{ 0 },
 };

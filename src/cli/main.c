@@ -529,6 +529,12 @@ int main(int argc, char **argv)
 		args_release(&a);
 		return die_usage(g->name, cmd, err.msg);
 	}
+	if (a.json && (cmd->flags & CMD_NO_JSON)) {
+		args_release(&a);
+		snprintf(err.msg, sizeof(err.msg), "--json does not apply to '%s%s%s'", g->name,
+			 cmd->name[0] ? " " : "", cmd->name);
+		return die_usage(g->name, cmd, err.msg);
+	}
 	rc = run_command(g->name, cmd, &a);
 	args_release(&a);
 	return rc;
