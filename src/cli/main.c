@@ -17,6 +17,7 @@
 #include "cli/edit.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "store/setting.h"
 #include "store/store.h"
 #include "store/undo.h"
 #include "util/alloc_fail.h"
@@ -385,6 +386,8 @@ static int open_and_begin(struct cli *cli, struct args *a, struct edit_form *for
 	int rc = store_open(&cli->store, path, flags, &cli->err);
 
 	free(path);
+	if (!rc)
+		rc = store_use_zone(cli->store, &cli->err);
 	if (!rc && with_editor(a))
 		rc = edit_with_editor(cli, a, form);
 	if (!rc)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static bool is_leap(int y)
 {
@@ -257,4 +258,35 @@ int date_rfc3339(const char *stored, char out[DATE_BUFSZ])
 	snprintf(out, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", dt.year, dt.month,
 		 dt.day, dt.hour, dt.minute, dt.second, off < 0 ? '-' : '+', a / 60 % 100, a % 60);
 	return 0;
+}
+
+int date_zone_check(const char *zone, struct error *err)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+
+	if (!*zone || strlen(zone) > 100 || zone[0] == '/' || strstr(zone, "..") ||
+	    strspn(zone, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-") !=
+		    strlen(zone))
+		return error_set(err, ERR_INVALID, "'%s' is not a time zone (like Europe/Paris)",
+				 zone);
+	if (!strcmp(zone, "UTC"))
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
+	if (access(path, R_OK))
+		return error_set(err, ERR_INVALID,
+				 "unknown time zone '%s' (see /usr/share/zoneinfo, or "
+				 "'timedatectl list-timezones')",
+				 zone);
+	return 0;
+}
+
+void date_zone_use(const char *zone)
+{
+	const char *now = getenv("TZ");
+
+	if (now && !strcmp(now, zone))
+		return;
+	setenv("TZ", zone, 1);
+	tzset();
 }

@@ -39,6 +39,14 @@ void date_format_day(const struct datetime *dt, char buf[DATE_BUFSZ]);
 /* Always "YYYY-MM-DDTHH:MM:SS". */
 void date_format_stamp(const struct datetime *dt, char buf[DATE_BUFSZ]);
 
+/* A time zone's name as the system knows it (its tz database): "UTC",
+ * "Europe/Paris", "America/Argentina/Buenos_Aires". */
+int date_zone_check(const char *zone, struct error *err);
+/* Take the zone for every local time from now on (TZ, as a process
+ * started with it would): "today", due days, the rules, the --json offsets.
+ * The caller is single-threaded at that moment. */
+void date_zone_use(const char *zone);
+
 /* The offset from UTC, in minutes east, that the local zone (TZ) has at
  * the local wall-clock time dt (its date at midnight when it has none). */
 int date_local_offset(const struct datetime *dt);

@@ -1,6 +1,9 @@
 /* setting.c: the setting table (text by key), and the keys a user may set. */
 #include "store/setting.h"
 
+#include <stdlib.h>
+
+#include "core/date.h"
 #include "core/ladder.h"
 #include "core/text.h"
 #include "store/store_internal.h"
@@ -19,6 +22,9 @@ const struct setting_def setting_defs[] = {
 	{ "email", "your e-mail address, the From: of e-mails" },
 	{ "signature", "the end of your letters ({signature}); several lines allowed" },
 	{ "levels", "your ladder of job levels, lowest first: 'junior < senior | sr < lead'" },
+	{ "timezone", "the zone your days are in (Europe/Paris, America/New_York): 'today', "
+		      "due days and the rules' days, wherever the machine is (default: the "
+		      "machine's)" },
 	{ NULL, NULL },
 };
 
@@ -45,7 +51,8 @@ int setting_check(const char *key, const char *value, struct error *err)
 {
 	if (!setting_find(key))
 		return error_set(err, ERR_INVALID,
-				 "unknown setting '%s' (known: name, email, signature, levels)", key);
+				 "unknown setting '%s' (known: name, email, signature, levels, "
+				 "timezone)", key);
 	if (!strcmp(key, "name"))
 		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (!strcmp(key, "email")) {
@@ -55,6 +62,8 @@ int setting_check(const char *key, const char *value, struct error *err)
 	}
 	if (!strcmp(key, "levels"))
 		return check_ladder(value, err);
+	if (!strcmp(key, "timezone"))
+		return date_zone_check(value, err);
 	if (text_check("signature", value, TEXT_REQUIRED, err))
 		return ERR_INVALID;
 	if (strlen(value) > SIGNATURE_MAX)
@@ -101,4 +110,23 @@ int store_setting_set(struct store *s, const char *key, const char *value, struc
 	if (!remove)
 		bind_text(st, 2, value);
 	return store_exec_stmt(s, st, "cannot change the settings", err);
+}
+
+int store_use_zone(struct store *s, struct error *err)
+{
+	char *zone;
+
+	if (store_setting_get(s, "timezone", &zone, err))
+		return err->code;
+	/* a value the checks would refuse (set by an older rapport, or by
+	 * hand) is ignored rather than making every command fail */
+	if (zone && !date_zone_check(zone, NULL)) {
+		date_zone_use(zone);
+		if (store_refresh_now(s, err)) {
+			free(zone);
+			return err->code;
+		}
+	}
+	free(zone);
+	return 0;
 }

@@ -20,4 +20,10 @@ int setting_check(const char *key, const char *value, struct error *err);
  * passes, from the CLI, the web or a backup. */
 int setting_check_any(const char *key, const char *value, struct error *err);
 
+struct store;
+/* The zone of the "timezone" setting, when set, taken for every local time
+ * (date_zone_use) and for the store's "now". Single-threaded callers only:
+ * at a command's start, at the server's. */
+int store_use_zone(struct store *s, struct error *err);
+
 #endif

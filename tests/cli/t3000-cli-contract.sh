@@ -213,4 +213,18 @@ test_expect_success 'serve refuses --json rather than ignoring it' '
 	test_expect_code 2 rapport serve --json 2>/dev/null
 '
 
+test_expect_success 'timezone: the zone days and times are taken in, whatever the machine' '
+	test_must_fail 1 rapport config timezone Mars/Base &&
+	test_stderr_contains "unknown time zone" &&
+	test_must_fail 1 rapport config timezone ../../etc/passwd &&
+	rapport --db zone.db config timezone Asia/Kolkata >/dev/null &&
+	rapport --db zone.db --json org add "Zone Org" >out &&
+	test_eq "$(jv created_at <out)" "2026-03-02T09:00:00+05:30" &&
+	TZ=America/New_York rapport --db zone.db --json org show "Zone Org" >out &&
+	test_eq "$(jv created_at <out)" "2026-03-02T09:00:00+05:30" &&
+	rapport --db zone.db config --unset timezone >/dev/null &&
+	rapport --db zone.db --json org show "Zone Org" >out &&
+	test_eq "$(jv created_at <out)" "2026-03-02T09:00:00+00:00"
+'
+
 test_done
