@@ -4,8 +4,14 @@
 #   make run        install what is missing, build, serve the web UI on the default database
 #   make check      install what is missing, build, run every test (also under ASan/UBSan)
 #   make bench      build the benchmark tools (see bench/README.md)
+#   make install    install into $(DESTDIR)$(PREFIX) (/usr/local); make uninstall
+#   make deb        build rapport_VERSION_amd64.deb here (scripts/make-deb)
 
-VERSION   := 0.1.0
+# From git describe, or a tarball's VERSION file (scripts/version says how);
+# `make VERSION=...` sets it by hand.
+VERSION   := $(shell sh scripts/version)
+PREFIX    ?= /usr/local
+DESTDIR   ?=
 CC        ?= cc
 BUILD     ?= build
 OPT       ?= -O2 -g
@@ -38,7 +44,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check test deps lint bench fuzz clean FORCE
+.PHONY: all run check test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
 
 all: $(BUILD)/rapport
 
@@ -54,6 +60,17 @@ $(BUILD)/gen/data.list: FORCE
 
 $(BUILD)/gen/embedded.c: scripts/embed $(DATA) $(BUILD)/gen/data.list
 	sh scripts/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+# The version is on every compiler's command line, which make does not
+# compare: the files that name RAPPORT_VERSION depend on a file that changes
+# when it does (a commit, or the first uncommitted change), and only they
+# are rebuilt.
+$(BUILD)/gen/version: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+
+VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB_SRC) $(CLI_SRC)))
+$(VERSION_OBJ): $(BUILD)/gen/version
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -83,6 +100,32 @@ bench: $(BUILD)/rapport $(BENCH_BIN)
 deps:
 	@sh scripts/install-deps
 
+# What install puts where is scripts/install's list, which uninstall removes.
+# It installs the manual pages and completions under $(BUILD)/man and
+# $(BUILD)/completions that `docs` makes, and data/systemd's user units.
+# `docs:` without a recipe lets install name the target before the rule
+# that makes them is written (make merges the two rules).
+docs:
+
+install: all docs
+	@DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' sh scripts/install $(BUILD)
+
+uninstall:
+	@DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' sh scripts/install --uninstall $(BUILD)
+
+# The Debian package, built by debhelper (debian/) from a copy of the source
+# under $(BUILD)/deb, and checked with lintian.
+deb:
+	@sh scripts/install-deps --deb
+	@sh scripts/make-deb $(BUILD)
+
+# make install into a temporary DESTDIR, and part of the end-to-end suite run
+# against the installed binary; install and uninstall's files; the package
+# built, checked, unpacked into a throwaway root and run (tests/install/run).
+check-install: all
+	@sh scripts/install-deps --deb
+	@sh tests/install/run $(BUILD)
+
 # On a desktop the browser opens on the sign-in address; elsewhere, open the
 # address it prints (it carries the key that signs you in).
 run: deps
@@ -105,12 +148,13 @@ lint:
 CHECK_OOM_STEP ?= 7
 CHECK_FUZZ_SECONDS ?= 30
 check:
-	@sh scripts/install-deps --browser --faults
+	@sh scripts/install-deps --browser --faults --deb
 	@rm -f build/test-results
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/step tests sh tests/run build
 	@sh tests/step faults sh tests/faults/run build --quick
+	@sh tests/step install $(MAKE) --no-print-directory check-install
 	@sh tests/step oom-build $(MAKE) --no-print-directory oom-build
 	@sh tests/step --count oom sh tests/faults/oom-run $(OOM_BUILD) $(CHECK_OOM_STEP)
 	@sh tests/step build-san $(MAKE) --no-print-directory BUILD=build-san CC=clang WERROR=-Werror OPT='-O1 -g' \

@@ -12,6 +12,13 @@ test_expect_success 'a command --help explains every flag' '
 	grep -q -- "--cadence DAYS" out && grep -q -- "--linkedin URL" out
 '
 
+test_expect_success '--version and version say the version, as scripts/version makes it' '
+	rapport --version >out &&
+	rapport version >out2 &&
+	test_cmp out out2 &&
+	grep -Eqx "rapport [0-9]+\.[0-9]+\.[0-9]+(\+[0-9A-Za-z.]+)?" out
+'
+
 test_expect_success 'no command is a usage error (exit 2)' '
 	test_must_fail 2 rapport
 '
