@@ -379,7 +379,10 @@ static void rule_row(struct strbuf *sb, const struct rule *r)
 {
 	struct strbuf text = STRBUF_INIT;
 
-	strbuf_addstr(sb, "<tr");
+	/* the id is what "How rapport works" links each rule to */
+	strbuf_addstr(sb, "<tr id=\"rule-");
+	html_text(sb, r->name);
+	strbuf_addch(sb, '"');
 	if (!r->enabled)
 		strbuf_addstr(sb, " class=\"off\"");
 	strbuf_addstr(sb, "><th scope=\"row\"><code>");

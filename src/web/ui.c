@@ -63,7 +63,8 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 
 void ui_page_end(struct web_resp *rs)
 {
-	strbuf_addstr(&rs->body, "</main>\n</body>\n</html>\n");
+	strbuf_addstr(&rs->body, "</main>\n<footer class=\"bottom\"><a href=\"/method\">How "
+				 "rapport works</a></footer>\n</body>\n</html>\n");
 }
 
 void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
