@@ -21,8 +21,9 @@ const struct start_step_text start_step_texts[START_STEPS] = {
 			"The follow-ups after an interview, a silence or a no are planned "
 			"for these people.",
 			"/opportunities/new",
-			"rapport opp add 'Organisation' 'Job title'; "
-			"rapport opp link OPP 'Their name' --role hiring-manager" },
+			"rapport opp add 'Organisation' 'Job title' --slug first; "
+			"rapport person add 'Their name' --org 'Organisation'; "
+			"rapport opp link first 'Their name' --role hiring-manager" },
 	[START_LINKEDIN] = { "Your LinkedIn connections",
 			     "The people you already know, ready to log conversations with; "
 			     "a dry run shows what would change first.",

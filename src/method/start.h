@@ -22,7 +22,7 @@ enum start_step {
 };
 
 /* A step in words: what to do, why it matters, where the web UI does it and
- * the command that does it. */
+ * the commands that do it (separated by "; "). */
 struct start_step_text {
 	const char *title, *why, *href, *command;
 };
