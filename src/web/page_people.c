@@ -153,9 +153,11 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 			strbuf_addstr(sb, "<p class=\"empty\">No one matches. Try fewer words, or "
 					  "<a href=\"/people\">show everyone</a>.</p>\n");
 		else if (!bad.code)
-			strbuf_addstr(sb, "<p class=\"empty\">No one yet. Add the people you talk "
-					  "to: recruiters, hiring managers, the peers who "
-					  "interviewed you.</p>\n");
+			ui_empty_state(sb, "No one yet. The people you talk to (recruiters, "
+					   "hiring managers, the peers who interviewed you) are "
+					   "who your follow-ups are for: a search is won through "
+					   "them. Your LinkedIn connections can bring them in at "
+					   "once.", "/people/new", "Add a person");
 	} else {
 		ui_list_count(sb, v.n, total, "person", "people");
 		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list people\">"

@@ -581,6 +581,20 @@ void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const cha
 	ui_form_errors(sb, rq);
 }
 
+void ui_empty_state(struct strbuf *sb, const char *what_html, const char *href,
+		    const char *action)
+{
+	strbuf_addf(sb, "<div class=\"empty\"><p>%s</p>", what_html);
+	if (href) {
+		strbuf_addstr(sb, "<p class=\"empty-action\"><a href=\"");
+		html_text(sb, href);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, action);
+		strbuf_addstr(sb, "</a></p>");
+	}
+	strbuf_addstr(sb, "</div>\n");
+}
+
 void ui_filter_error(struct strbuf *sb, const struct error *bad)
 {
 	if (!bad->code)

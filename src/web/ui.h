@@ -147,6 +147,12 @@ void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
 void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
 			  const char *card_tag, const char *verb, const char *name,
 			  const char *new_title);
+/* A page or list with nothing in it yet, teaching what it is for: what will
+ * appear and why it matters for the search (what_html, the page's own
+ * words, written as they are), and the one action that fills it (a link to
+ * href; NULL: none). */
+void ui_empty_state(struct strbuf *sb, const char *what_html, const char *href,
+		    const char *action);
 /* A list page's filter that cannot be used (bad->code set): why, announced.
  * Nothing when the filter was fine. */
 void ui_filter_error(struct strbuf *sb, const struct error *bad);
