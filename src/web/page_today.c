@@ -126,13 +126,10 @@ static int opp_select(struct strbuf *sb, struct web_req *rq)
 	values[0] = "";
 	labels[0] = "(none)";
 	for (size_t i = 0; i < all.n && !rc; i++) {
-		struct strbuf label = STRBUF_INIT;
 		if (stage_is_closed(all.items[i].stage))
 			continue;
-		strbuf_addf(&label, "%s — %s", all.items[i].org_name ? all.items[i].org_name : "",
-			    all.items[i].title);
 		values[n] = all.items[i].slug;
-		labels[n] = owned[n] = strbuf_detach(&label);
+		labels[n] = owned[n] = ui_opp_label(all.items[i].org_name, all.items[i].title);
 		n++;
 	}
 	if (!rc)

@@ -168,6 +168,14 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 	strbuf_addstr(sb, "</a>");
 }
 
+char *ui_opp_label(const char *org_name, const char *title)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s — %s", org_name ? org_name : "", title);
+	return strbuf_detach(&sb);
+}
+
 void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest)
 {
 	strbuf_addstr(sb, "/opportunities/");

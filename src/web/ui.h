@@ -53,6 +53,9 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "Organisation — Title", how a person picks an opportunity in a select
+ * (never by its short name); the caller frees it. */
+char *ui_opp_label(const char *org_name, const char *title);
 /* "/opportunities/SLUG" (the slug percent-encoded) and rest after it. */
 void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest);
 /* <h3>Organisation: Title</h3>, the heading of a form about one opportunity. */
