@@ -37,8 +37,8 @@ void start_checklist_card(struct strbuf *sb, const struct web_req *rq,
 	if (hideable) {
 		strbuf_addstr(sb, "<div class=\"actions\">");
 		ui_button_form(sb, rq, "/start/dismiss", "Hide this list", "secondary", NULL);
-		strbuf_addstr(sb, "</div>\n<p class=\"meta\">Hidden, it stays on "
-				  "<a href=\"/method#start\">How rapport works</a>.</p>\n");
+		strbuf_addstr(sb, "</div>\n<p class=\"meta\">Hidden, the list stays on the How "
+				  "rapport works page, at the foot of every page.</p>\n");
 	}
 	strbuf_addstr(sb, "</section>\n");
 }
