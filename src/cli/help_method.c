@@ -93,8 +93,8 @@ int cli_help_method(struct strbuf *sb, struct error *err)
 	path = playbooks_user_path();
 	strbuf_addstr(sb, "\nChanging the rules\n");
 	strbuf_addf(sb, "  'rapport playbook show NAME' prints a rule in full. Your own rules, and\n"
-			"  changes to these, go in %s\n"
-			"  ('rapport playbook check FILE' checks a file first).\n",
+			"  changes to these, go in this file ('rapport playbook check FILE'\n"
+			"  checks one first):\n    %s\n",
 		    path ? path : "~/.config/rapport/playbooks.ini");
 	free(path);
 	playbook_release(&pb);
