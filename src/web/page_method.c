@@ -29,8 +29,8 @@ static void rule_item(struct strbuf *sb, const struct rule *r)
 		strbuf_addstr(sb, "; it makes ");
 		html_text(sb, text.buf);
 	}
-	strbuf_addstr(sb, ". The rule <a href=\"/settings/playbooks#rule-");
-	ui_url_part(sb, r->name);
+	strbuf_addstr(sb, ". The rule <a href=\"/settings/playbooks#");
+	ui_rule_anchor(sb, r->name);
 	strbuf_addstr(sb, "\"><code>");
 	html_text(sb, r->name);
 	strbuf_addstr(sb, "</code></a>.</span></li>\n");

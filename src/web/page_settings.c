@@ -380,8 +380,8 @@ static void rule_row(struct strbuf *sb, const struct rule *r)
 	struct strbuf text = STRBUF_INIT;
 
 	/* the id is what "How rapport works" links each rule to */
-	strbuf_addstr(sb, "<tr id=\"rule-");
-	html_text(sb, r->name);
+	strbuf_addstr(sb, "<tr id=\"");
+	ui_rule_anchor(sb, r->name);
 	strbuf_addch(sb, '"');
 	if (!r->enabled)
 		strbuf_addstr(sb, " class=\"off\"");

@@ -1,6 +1,7 @@
 /* ui.c: the page frame, forms and fields, links and dates (see ui.h). */
 #include "web/ui.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,13 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 	}
 	html_text(sb, o->title ? o->title : o->slug);
 	strbuf_addstr(sb, "</a>");
+}
+
+void ui_rule_anchor(struct strbuf *sb, const char *rule_name)
+{
+	strbuf_addstr(sb, "rule-");
+	for (const char *c = rule_name; *c; c++)
+		strbuf_addch(sb, isalnum((unsigned char)*c) || *c == '-' || *c == '_' ? *c : '_');
 }
 
 char *ui_opp_label(const char *org_name, const char *title)

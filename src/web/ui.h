@@ -53,6 +53,10 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "rule-rejected_letter": the id of a playbook rule's line on the Playbooks
+ * page, which How rapport works links to (an id holds letters, digits, '-'
+ * and '_' only: anything else in the name becomes '_'). */
+void ui_rule_anchor(struct strbuf *sb, const char *rule_name);
 /* "Organisation — Title", how a person picks an opportunity in a select
  * (never by its short name); the caller frees it. */
 char *ui_opp_label(const char *org_name, const char *title);

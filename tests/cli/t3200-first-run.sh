@@ -104,10 +104,10 @@ test_expect_success 'How rapport works: the method and the rules, each linked to
 	http GET /method >page &&
 	test "$(head -1 page)" = 200 &&
 	has page "<h1>How rapport works</h1>" "id=\"after-a-no\"" \
-		"<a href=\"/settings/playbooks#rule-rejected.letter\"><code>rejected.letter</code></a>" \
+		"<a href=\"/settings/playbooks#rule-rejected_letter\"><code>rejected.letter</code></a>" \
 		"4 of 5 done" &&
 	http GET /settings/playbooks >page &&
-	has page "<tr id=\"rule-rejected.letter\">"
+	has page "<tr id=\"rule-rejected_letter\">"
 '
 
 test_expect_success 'hiding the checklist needs the CSRF token, and then it stays hidden' '
