@@ -43,18 +43,14 @@ static void add_wrapped(struct strbuf *sb, const char *text, const char *first)
 /* "  - What it is for", then "    rule NAME: when ...; it makes ...". */
 static void add_rule(struct strbuf *sb, const struct rule *r)
 {
-	struct strbuf line = STRBUF_INIT, part = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT;
 
 	add_wrapped(sb, r->description ? r->description : r->name, "  - ");
-	strbuf_addf(&line, "rule %s: when ", r->name);
-	rule_trigger_text(&line, r);
-	rule_action_text(&part, r);
-	if (part.len)
-		strbuf_addf(&line, "; it makes %s", part.buf);
+	strbuf_addf(&line, "rule %s: ", r->name);
+	rule_when_text(&line, r);
 	strbuf_addch(&line, '.');
 	add_wrapped(sb, line.buf, "    ");
 	strbuf_release(&line);
-	strbuf_release(&part);
 }
 
 static void add_moment(struct strbuf *sb, const struct playbook *pb, enum guide_moment m)

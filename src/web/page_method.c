@@ -20,15 +20,10 @@ static void rule_item(struct strbuf *sb, const struct rule *r)
 
 	strbuf_addstr(sb, "<li>");
 	html_text(sb, r->description ? r->description : r->name);
-	strbuf_addstr(sb, "<br><span class=\"meta\">When ");
-	rule_trigger_text(&text, r);
+	strbuf_addstr(sb, "<br><span class=\"meta\">");
+	rule_when_text(&text, r);
+	text.buf[0] = 'W'; /* a sentence of its own here */
 	html_text(sb, text.buf);
-	strbuf_reset(&text);
-	rule_action_text(&text, r);
-	if (text.len) {
-		strbuf_addstr(sb, "; it makes ");
-		html_text(sb, text.buf);
-	}
 	strbuf_addstr(sb, ". The rule <a href=\"/settings/playbooks#");
 	ui_rule_anchor(sb, r->name);
 	strbuf_addstr(sb, "\"><code>");
