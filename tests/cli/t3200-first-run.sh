@@ -135,7 +135,8 @@ test_expect_success 'every page links How rapport works at its foot' '
 '
 
 test_expect_success 'a person picks an opportunity by organisation and title on their page' '
-	id=$(rapport --json person show "Hiring Manager" | jv id) &&
+	rapport --json person show "Hiring Manager" >"$TEST_DIR/.rp" &&
+	id=$(jv id <"$TEST_DIR/.rp") &&
 	http GET "/people/$id" >page &&
 	has page "<option value=\"nw\">Northwind — Data Lead</option>" &&
 	hasnt page ">Data Lead</option>"
