@@ -10,6 +10,7 @@
 #include "method/agenda.h"
 #include "method/levels.h"
 #include "method/playbook_run.h"
+#include "method/start.h"
 
 /* The options of agenda's commands: code asks for each by its constant. */
 enum agenda_opt {
@@ -103,6 +104,31 @@ static json_t *agenda_json(const struct agenda *ag)
 	return j;
 }
 
+/* An empty agenda while the search is young: the start checklist's steps
+ * left, as commands, for a person at a terminal (cli_note: a script still
+ * gets an empty standard output). */
+static int note_start_steps(struct cli *cli)
+{
+	struct start_checklist c;
+	int rc = start_checklist_load(cli->store, &c, &cli->err);
+
+	if (rc || !start_checklist_shown(&c))
+		return rc;
+	cli_note(cli, "\nto start (%zu of %d steps left; 'rapport help method' says why):\n",
+		 c.left, START_STEPS);
+	for (int k = 0; k < START_STEPS; k++) {
+		const char *cmd = start_step_texts[k].command;
+		if (c.done[k])
+			continue;
+		cli_note(cli, "  %s:\n", start_step_texts[k].title);
+		for (size_t len; *cmd; cmd += len + strspn(cmd + len, "; ")) {
+			len = strcspn(cmd, ";");
+			cli_note(cli, "    %.*s\n", (int)len, cmd);
+		}
+	}
+	return 0;
+}
+
 static int agenda_run(struct cli *cli, const struct args *a)
 {
 	struct agenda ag;
@@ -117,8 +143,13 @@ static int agenda_run(struct cli *cli, const struct args *a)
 	if (cli->json) {
 		cli_set_json(cli, agenda_json(&ag));
 	} else {
-		if (!ag.tasks.n && !ag.planned.n)
+		if (!ag.tasks.n && !ag.planned.n) {
 			cli_note(cli, "nothing due in the next %ld days\n", days);
+			if (note_start_steps(cli)) {
+				agenda_release(&ag);
+				return cli->err.code;
+			}
+		}
 		show_agenda(cli, &ag, days);
 		if (!table_is_tsv(cli)) /* events, not rows of the tasks' table */
 			show_planned(cli, &ag.planned);

@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/edit.h"
+#include "cli/help_method.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
 #include "store/setting.h"
@@ -67,7 +68,8 @@ static void cli_help_all(struct strbuf *sb)
 		strbuf_addpad(sb, g->name, 10);
 		strbuf_addf(sb, "%s\n", g->summary);
 	}
-	strbuf_addstr(sb, "  help      'rapport help COMMAND' explains a command and every flag\n"
+	strbuf_addstr(sb, "  help      'rapport help COMMAND' explains a command and every flag;\n"
+			  "            'rapport help method' explains how rapport works\n"
 			  "\nThe database is --db PATH, else $RAPPORT_DB, else\n"
 			  "$XDG_DATA_HOME/rapport/rapport.db (~/.local/share/rapport/rapport.db).\n"
 			  "RAPPORT_NOW=YYYY-MM-DDTHH:MM fixes the date and time rapport takes as now.\n"
@@ -225,6 +227,26 @@ static int put_stdout(const char *text)
 	return 0;
 }
 
+/* rapport help method: how rapport works (help_method.c); a topic, not a
+ * command, so it takes nothing after it. */
+static int print_help_method(int argc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct error err = ERROR_INIT;
+	int rc;
+
+	if (argc > 1)
+		return die_usage("", NULL, "'help method' takes nothing after it");
+	if (cli_help_method(&sb, &err)) {
+		fprintf(stderr, "rapport: %s\n", err.msg);
+		strbuf_release(&sb);
+		return 1;
+	}
+	rc = put_stdout(sb.buf);
+	strbuf_release(&sb);
+	return rc;
+}
+
 /* rapport help [COMMAND [SUBCOMMAND]]: the whole list, a group's pages, or
  * one command's page. */
 static int print_help(int argc, const char *const *argv)
@@ -236,6 +258,8 @@ static int print_help(int argc, const char *const *argv)
 
 	if (argc > 2)
 		return die_usage("", NULL, "'help' takes a command and a subcommand at most");
+	if (argc && !strcmp(argv[0], "method"))
+		return print_help_method(argc);
 	if (argc && strcmp(argv[0], "help") && !(g = find_group(argv[0])))
 		return unknown_command(NULL, argv[0]);
 	/* "help config levels": a group whose command takes arguments has

@@ -110,3 +110,15 @@ void rule_cancel_text(struct strbuf *sb, const struct rule *r)
 		sep = ", ";
 	}
 }
+
+void rule_when_text(struct strbuf *sb, const struct rule *r)
+{
+	struct strbuf action = STRBUF_INIT;
+
+	strbuf_addstr(sb, "when ");
+	rule_trigger_text(sb, r);
+	rule_action_text(&action, r);
+	if (action.len) /* a rule with no action in words says only when */
+		strbuf_addf(sb, "; it makes %s", action.buf);
+	strbuf_release(&action);
+}

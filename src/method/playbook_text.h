@@ -13,6 +13,10 @@
 void rule_trigger_text(struct strbuf *sb, const struct rule *r);
 /* "email task for participants, due +1 days": the action in words. */
 void rule_action_text(struct strbuf *sb, const struct rule *r);
+/* "when an interaction is logged: interview; it makes email task for
+ * participants, due +1 days": when the rule fires and what it does, as How
+ * rapport works says it (web and CLI). */
+void rule_when_text(struct strbuf *sb, const struct rule *r);
 /* "a reply, a stage change": what ends the rule's tasks (its "ends"); nothing when none. */
 void rule_cancel_text(struct strbuf *sb, const struct rule *r);
 

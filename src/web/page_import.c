@@ -30,7 +30,7 @@ static const char *const formats[] = { "linkedin", "csv", "vcard", "json" };
 static const char *const format_labels[] = {
 	"LinkedIn connections (Connections.csv)",
 	"Applications from a spreadsheet or another tracker (CSV)",
-	"Contacts from an address book (vCard, .vcf)",
+	"Contacts from an address book (a contacts file, .vcf)",
 	"A rapport backup (JSON, into an empty database only)",
 };
 #define NFORMATS (ARRAY_SIZE(formats))
@@ -43,7 +43,7 @@ static void import_form(struct strbuf *sb, const struct web_req *rq)
 			  "aria-labelledby=\"h-import\">\n<h2 id=\"h-import\">Import a file</h2>\n"
 			  "<p class=\"meta\">Importing the same file again, or a newer one, "
 			  "updates what is there and never makes duplicates: people are "
-			  "matched by their vCard UID, LinkedIn profile, e-mail address, or "
+			  "matched by the id their contacts file gives them, LinkedIn profile, e-mail address, or "
 			  "name and organisation; opportunities by their URL, or organisation "
 			  "and title. An empty cell never erases anything. A file that cannot "
 			  "be read changes nothing.</p>\n");
@@ -117,7 +117,7 @@ static void notes_list(struct strbuf *sb, const struct import_summary *sum)
 
 static void summary_card(struct strbuf *sb, const struct import_summary *sum)
 {
-	static const char *const what[] = { "LinkedIn connections", "opportunities", "vCards" };
+	static const char *const what[] = { "LinkedIn connections", "opportunities", "contacts" };
 
 	strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"result\" role=\"status\" "
 			  "aria-labelledby=\"h-result\">\n<h2 id=\"h-result\">");

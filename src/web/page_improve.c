@@ -34,15 +34,6 @@ static char *id_text(int64_t id)
 	return xstrdup(buf);
 }
 
-/* "Acme — Data Lead" */
-static char *opp_label(const char *org, const char *title)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "%s — %s", org ? org : "", title);
-	return strbuf_detach(&sb);
-}
-
 /* "3 · 2026-03-01 · Hiring Manager: Read up on..." */
 static char *feedback_label(const struct feedback *f)
 {
@@ -141,7 +132,7 @@ void person_feedback_form(struct strbuf *sb, const struct web_req *rq, int64_t p
 	labels = xcalloc(opps->n, sizeof(*labels));
 	for (size_t i = 0; i < opps->n; i++) {
 		values[i] = xstrdup(opps->items[i].opp.slug);
-		labels[i] = opp_label(opps->items[i].opp.org_name, opps->items[i].opp.title);
+		labels[i] = ui_opp_label(opps->items[i].opp.org_name, opps->items[i].opp.title);
 	}
 	ui_select_owned(sb, rq, "opp", "About the opportunity", values, labels, opps->n, NULL);
 	feedback_text_fields(sb, rq, back);
@@ -286,7 +277,7 @@ static void feedback_form(struct strbuf *sb, const struct web_req *rq,
 
 	for (size_t i = 0; i < v->opps.n; i++) {
 		values[i] = xstrdup(v->opps.items[i].slug);
-		labels[i] = opp_label(v->opps.items[i].org_name, v->opps.items[i].title);
+		labels[i] = ui_opp_label(v->opps.items[i].org_name, v->opps.items[i].title);
 	}
 	strbuf_addstr(sb, "<section class=\"card\" id=\"record-feedback\" "
 			  "aria-labelledby=\"h-record-feedback\">\n"

@@ -432,9 +432,9 @@ static int render(struct web_req *rq, struct web_resp *rs, const struct view *v)
 				  "offer</a></p>");
 	strbuf_addstr(sb, "</div>\n");
 	if (!cols.n) {
-		strbuf_addstr(sb, "<p class=\"empty\">No offer yet. When one comes, record it "
-				  "below: it is compared here with your wants and with the other "
-				  "offers.</p>\n");
+		ui_empty_state(sb, "No offer yet. When one comes, record it below: it is "
+				   "compared here with your wants and with the other offers, so "
+				   "you can see what to ask for before you answer.", NULL, NULL);
 	} else {
 		alerts(sb, now, &cols);
 		matrix(sb, now, &cols);

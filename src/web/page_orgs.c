@@ -75,9 +75,11 @@ int page_orgs(struct web_req *rq, struct web_resp *rs)
 			strbuf_addstr(sb, "<p class=\"empty\">No organisation matches. "
 					  "<a href=\"/orgs\">Show all</a>.</p>\n");
 		else if (!bad.code)
-			strbuf_addstr(sb, "<p class=\"empty\">No organisations yet. They are added "
-					  "with the people and opportunities that belong to them, "
-					  "or here.</p>\n");
+			ui_empty_state(sb, "No organisations yet. An organisation gathers "
+					   "everyone you know there and every opportunity it "
+					   "offers; each is added with its first person or "
+					   "opportunity.", "/opportunities/new",
+				       "Add an opportunity and its organisation");
 	} else {
 		ui_list_count(sb, v.n, total, "organisation", "organisations");
 		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list orgs\">"

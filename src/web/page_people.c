@@ -153,9 +153,11 @@ int page_people(struct web_req *rq, struct web_resp *rs)
 			strbuf_addstr(sb, "<p class=\"empty\">No one matches. Try fewer words, or "
 					  "<a href=\"/people\">show everyone</a>.</p>\n");
 		else if (!bad.code)
-			strbuf_addstr(sb, "<p class=\"empty\">No one yet. Add the people you talk "
-					  "to: recruiters, hiring managers, the peers who "
-					  "interviewed you.</p>\n");
+			ui_empty_state(sb, "No one yet. The people you talk to (recruiters, "
+					   "hiring managers, the peers who interviewed you) are "
+					   "who your follow-ups are for: a search is won through "
+					   "them. Your LinkedIn connections can bring them in at "
+					   "once.", "/people/new", "Add a person");
 	} else {
 		ui_list_count(sb, v.n, total, "person", "people");
 		strbuf_addstr(sb, "<div class=\"table-wrap\"><table class=\"list people\">"
@@ -350,7 +352,8 @@ static void opportunities(struct strbuf *sb, const person_opp_vec *ov)
 	strbuf_addstr(sb, "</ul>\n</section>\n");
 }
 
-/* The choices of an opportunity select: none, then the person's open ones. */
+/* The choices of an opportunity select: none, then the person's open ones,
+ * by organisation and title (freed by opp_choices_free). */
 static size_t opp_choices(const person_opp_vec *ov, const char **values, const char **labels)
 {
 	size_t n = 0;
@@ -361,9 +364,17 @@ static size_t opp_choices(const person_opp_vec *ov, const char **values, const c
 		if (stage_is_closed(ov->items[i].stage))
 			continue;
 		values[n] = ov->items[i].opp.slug;
-		labels[n++] = ov->items[i].opp.title;
+		labels[n++] = ui_opp_label(ov->items[i].opp.org_name, ov->items[i].opp.title);
 	}
 	return n;
+}
+
+static void opp_choices_free(const char **values, const char **labels, size_t n)
+{
+	for (size_t i = 1; i < n; i++) /* the first, "(none)", is a literal */
+		free((char *)labels[i]);
+	free(values);
+	free(labels);
 }
 
 static void log_form(struct strbuf *sb, const struct web_req *rq, const struct person *p,
@@ -399,8 +410,7 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 	ui_form_textarea(sb, &f, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
-	free(values);
-	free(labels);
+	opp_choices_free(values, labels, n);
 }
 
 static int task_form(struct strbuf *sb, struct web_req *rq, const struct person *p,
@@ -441,8 +451,7 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 	ui_form_select(sb, &f, "template", "Letter to draft", tvalues, tlabels, tpl.n + 1, "");
 	ui_form_end(sb, "Add it");
 	strbuf_addstr(sb, "</section>\n");
-	free(values);
-	free(labels);
+	opp_choices_free(values, labels, n);
 	free(tvalues);
 	free(tlabels);
 	letter_template_vec_release(&tpl);

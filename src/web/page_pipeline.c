@@ -342,8 +342,10 @@ static int render(struct web_req *rq, struct web_resp *rs, int64_t moved_id)
 		    open);
 	ui_form_errors(sb, rq);
 	if (!b.opps.n)
-		strbuf_addstr(sb, "<p class=\"empty\">No opportunities yet. Add the first one: a "
-				  "job you heard of, a conversation that might become one.</p>\n");
+		ui_empty_state(sb, "No opportunities yet. Each job you hear of, or conversation "
+				   "that might become one, is a card here that moves from lead to "
+				   "offer; the follow-ups it needs come from where it stands.",
+			       "/opportunities/new", "Add your first opportunity");
 	strbuf_addstr(sb, "<div class=\"board\">\n");
 	for (int st = STAGE_LEAD; st <= STAGE_NEGOTIATING; st++)
 		column(sb, rq, &b, (enum stage)st, moved_id);

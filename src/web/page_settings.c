@@ -248,15 +248,15 @@ static void export_card(struct strbuf *sb)
 			  "Download rapport-export.json</a></p>\n"
 			  "<p>For other programs (as <code>rapport export vcard</code>, "
 			  "<code>csv</code> and <code>ical</code> write them):</p>\n<ul>\n"
-			  "<li><a href=\"/export/vcard.vcf\" download>Everyone as vCards</a> "
-			  "(vCard 4.0, for an address book)</li>\n<li>A table as CSV, for a "
+			  "<li><a href=\"/export/vcard.vcf\" download>Everyone as contacts (.vcf)</a>, "
+			  "for an address book</li>\n<li>A table as CSV, for a "
 			  "spreadsheet: ");
 	csv_links(sb, false);
 	strbuf_addstr(sb, "<br><span class=\"meta\">For Excel, which needs a byte order mark "
 			  "to read accents: ");
 	csv_links(sb, true);
 	strbuf_addstr(sb, "</span></li>\n<li><a href=\"/export/calendar.ics\" download>The "
-			  "calendar</a> (iCalendar, once; the feed above stays up to date)</li>\n"
+			  "calendar</a> (a calendar file, .ics, once; the feed above stays up to date)</li>\n"
 			  "</ul>\n</section>\n");
 }
 
@@ -379,7 +379,10 @@ static void rule_row(struct strbuf *sb, const struct rule *r)
 {
 	struct strbuf text = STRBUF_INIT;
 
-	strbuf_addstr(sb, "<tr");
+	/* the id is what "How rapport works" links each rule to */
+	strbuf_addstr(sb, "<tr id=\"");
+	ui_rule_anchor(sb, r->name);
+	strbuf_addch(sb, '"');
 	if (!r->enabled)
 		strbuf_addstr(sb, " class=\"off\"");
 	strbuf_addstr(sb, "><th scope=\"row\"><code>");

@@ -126,13 +126,10 @@ static int opp_select(struct strbuf *sb, struct web_req *rq)
 	values[0] = "";
 	labels[0] = "(none)";
 	for (size_t i = 0; i < all.n && !rc; i++) {
-		struct strbuf label = STRBUF_INIT;
 		if (stage_is_closed(all.items[i].stage))
 			continue;
-		strbuf_addf(&label, "%s — %s", all.items[i].org_name ? all.items[i].org_name : "",
-			    all.items[i].title);
 		values[n] = all.items[i].slug;
-		labels[n] = owned[n] = strbuf_detach(&label);
+		labels[n] = owned[n] = ui_opp_label(all.items[i].org_name, all.items[i].title);
 		n++;
 	}
 	if (!rc)
@@ -279,11 +276,35 @@ static void moved_notice(struct strbuf *sb, struct web_req *rq)
 	opp_release(&o);
 }
 
+/* The follow-ups; while the search is young, the start checklist: on its
+ * own while nothing is due, below the follow-ups once some are (the
+ * agenda comes first as soon as there is work in it). */
+static void agenda_sections(struct strbuf *sb, const struct web_req *rq, const struct agenda *ag,
+			    const struct start_checklist *start)
+{
+	bool empty = !ag->tasks.n && !ag->planned.n, checklist = start_checklist_shown(start);
+	id_vec said = { 0 };
+
+	if (empty && checklist)
+		start_checklist_card(sb, rq, start, true);
+	else if (empty)
+		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
+				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
+				  "for someone to get back to.</p>\n");
+	section(sb, rq, ag, AGENDA_OVERDUE, "Overdue", &said);
+	section(sb, rq, ag, AGENDA_TODAY, "Today", &said);
+	section(sb, rq, ag, AGENDA_UPCOMING, "Next 7 days", &said);
+	planned_section(sb, &ag->planned);
+	if (!empty && checklist)
+		start_checklist_card(sb, rq, start, true);
+	free(said.items);
+}
+
 static int render(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf *sb = &rs->body;
+	struct start_checklist start;
 	struct agenda ag;
-	id_vec said = { 0 };
 	int rc;
 
 	if ((rc = agenda_build(rq->store, UPCOMING_DAYS, &ag, &rq->err)))
@@ -296,19 +317,13 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	added_notice(sb, rq);
 	moved_notice(sb, rq);
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
-	if (!ag.tasks.n && !ag.planned.n)
-		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
-				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
-				  "for someone to get back to.</p>\n");
-	section(sb, rq, &ag, AGENDA_OVERDUE, "Overdue", &said);
-	section(sb, rq, &ag, AGENDA_TODAY, "Today", &said);
-	section(sb, rq, &ag, AGENDA_UPCOMING, "Next 7 days", &said);
-	planned_section(sb, &ag.planned);
+	if (!(rc = start_checklist_load(rq->store, &start, &rq->err)))
+		agenda_sections(sb, rq, &ag, &start);
 	strbuf_addstr(sb, "</div>\n");
-	rc = log_form(sb, rq);
+	if (!rc)
+		rc = log_form(sb, rq);
 	strbuf_addstr(sb, "</div>\n");
 	ui_page_end(rs);
-	free(said.items);
 	agenda_release(&ag);
 	return rc;
 }

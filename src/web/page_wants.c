@@ -152,10 +152,12 @@ static int want_list(struct strbuf *sb, struct web_req *rq, const struct view *v
 			"<h2 id=\"h-wants\">Your wants <span class=\"count\">%zu</span></h2>\n",
 		    v->wants.n);
 	if (!v->wants.n)
-		strbuf_addstr(sb, "<p class=\"empty\">No wants yet. Start from what you want: "
-				  "the pay, the work, the team, how you work. Each opportunity is "
-				  "then checked against it, and the prep sheet asks what is still "
-				  "unknown.</p>\n");
+		ui_empty_state(sb, "No wants yet. Start from what you want: the pay, the work, "
+				   "the team, how you work, and mark what you cannot do without "
+				   "as a must-have. Each conversation then checks a want against "
+				   "what you hear, the prep sheet asks what is still unknown, "
+				   "and offers are scored against them.", "#add",
+			       "Add your first want");
 	else
 		strbuf_addstr(sb, "<ul class=\"wants\">\n");
 	for (size_t i = 0; i < v->wants.n && !rc; i++)

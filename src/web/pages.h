@@ -3,6 +3,7 @@
 #define RAPPORT_PAGES_H
 
 #include "method/opp_view.h"
+#include "method/start.h"
 #include "store/browse.h"
 #include "web/web.h"
 
@@ -22,6 +23,13 @@ int post_task_no_answer(struct web_req *rq, struct web_resp *rs);
 int post_task_skip(struct web_req *rq, struct web_resp *rs);
 int post_task_snooze(struct web_req *rq, struct web_resp *rs);
 int post_log(struct web_req *rq, struct web_resp *rs);
+/* page_start.c: the start checklist (on Today while the search is young, and
+ * on How rapport works), and hiding it from Today; hideable: with the button */
+void start_checklist_card(struct strbuf *sb, const struct web_req *rq,
+			  const struct start_checklist *c, bool hideable);
+int post_start_dismiss(struct web_req *rq, struct web_resp *rs);
+/* page_method.c: How rapport works */
+int page_method(struct web_req *rq, struct web_resp *rs);
 
 /* page_pipeline.c */
 int page_pipeline(struct web_req *rq, struct web_resp *rs);

@@ -20,6 +20,8 @@ const struct web_route web_routes[] = {
 	{ "POST", "/tasks/*/skip", post_task_skip, 0 },
 	{ "POST", "/tasks/*/snooze", post_task_snooze, 0 },
 	{ "POST", "/log", post_log, 0 },
+	{ "POST", "/start/dismiss", post_start_dismiss, 0 },
+	{ "GET", "/method", page_method, 0 },
 	{ "GET", "/pipeline", page_pipeline, 0 },
 	{ "POST", "/opportunities/*/move", post_opp_move, 0 },
 	{ "GET", "/opportunities/new", page_opp_new, 0 },

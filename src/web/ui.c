@@ -1,6 +1,7 @@
 /* ui.c: the page frame, forms and fields, links and dates (see ui.h). */
 #include "web/ui.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +64,8 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 
 void ui_page_end(struct web_resp *rs)
 {
-	strbuf_addstr(&rs->body, "</main>\n</body>\n</html>\n");
+	strbuf_addstr(&rs->body, "</main>\n<footer class=\"bottom\"><a href=\"/method\">How "
+				 "rapport works</a></footer>\n</body>\n</html>\n");
 }
 
 void ui_error_page(struct web_resp *rs, const struct web_req *rq, int status,
@@ -165,6 +167,21 @@ void ui_opp_link(struct strbuf *sb, const struct opp_ref *o)
 	}
 	html_text(sb, o->title ? o->title : o->slug);
 	strbuf_addstr(sb, "</a>");
+}
+
+void ui_rule_anchor(struct strbuf *sb, const char *rule_name)
+{
+	strbuf_addstr(sb, "rule-");
+	for (const char *c = rule_name; *c; c++)
+		strbuf_addch(sb, isalnum((unsigned char)*c) || *c == '-' || *c == '_' ? *c : '_');
+}
+
+char *ui_opp_label(const char *org_name, const char *title)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s — %s", org_name ? org_name : "", title);
+	return strbuf_detach(&sb);
 }
 
 void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest)
@@ -578,6 +595,20 @@ void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const cha
 	strbuf_addf(sb, "</h1></div>\n%s", card_tag);
 	ui_form_begin(sb, rq, action, "stack");
 	ui_form_errors(sb, rq);
+}
+
+void ui_empty_state(struct strbuf *sb, const char *what_html, const char *href,
+		    const char *action)
+{
+	strbuf_addf(sb, "<div class=\"empty\"><p>%s</p>", what_html);
+	if (href) {
+		strbuf_addstr(sb, "<p class=\"empty-action\"><a href=\"");
+		html_text(sb, href);
+		strbuf_addstr(sb, "\">");
+		html_text(sb, action);
+		strbuf_addstr(sb, "</a></p>");
+	}
+	strbuf_addstr(sb, "</div>\n");
 }
 
 void ui_filter_error(struct strbuf *sb, const struct error *bad)

@@ -53,6 +53,13 @@ void ui_external_link(struct strbuf *sb, const char *url, const char *text);
 void ui_person_link(struct strbuf *sb, int64_t id, const char *name);
 void ui_opp_link(struct strbuf *sb, const struct opp_ref *o);
 void ui_org_link(struct strbuf *sb, int64_t id, const char *name);
+/* "rule-rejected_letter": the id of a playbook rule's line on the Playbooks
+ * page, which How rapport works links to (an id holds letters, digits, '-'
+ * and '_' only: anything else in the name becomes '_'). */
+void ui_rule_anchor(struct strbuf *sb, const char *rule_name);
+/* "Organisation — Title", how a person picks an opportunity in a select
+ * (never by its short name); the caller frees it. */
+char *ui_opp_label(const char *org_name, const char *title);
 /* "/opportunities/SLUG" (the slug percent-encoded) and rest after it. */
 void ui_opp_path(struct strbuf *sb, const char *slug, const char *rest);
 /* <h3>Organisation: Title</h3>, the heading of a form about one opportunity. */
@@ -147,6 +154,12 @@ void ui_form_errors(struct strbuf *sb, const struct web_req *rq);
 void ui_record_form_begin(struct strbuf *sb, const struct web_req *rq, const char *action,
 			  const char *card_tag, const char *verb, const char *name,
 			  const char *new_title);
+/* A page or list with nothing in it yet, teaching what it is for: what will
+ * appear and why it matters for the search (what_html, the page's own
+ * words, written as they are), and the one action that fills it (a link to
+ * href; NULL: none). */
+void ui_empty_state(struct strbuf *sb, const char *what_html, const char *href,
+		    const char *action);
 /* A list page's filter that cannot be used (bad->code set): why, announced.
  * Nothing when the filter was fine. */
 void ui_filter_error(struct strbuf *sb, const struct error *bad);

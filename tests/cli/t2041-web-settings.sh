@@ -106,7 +106,7 @@ test_expect_success 'Playbooks lists the rules in force and an empty editor for 
 	test "$(head -1 page)" = 200 &&
 	grep -q "<code>$PB</code>" page &&
 	grep -q "<label for=\"f-text\">playbooks.ini</label><textarea rows=\"18\" id=\"f-text\" name=\"text\">$" page &&
-	grep -q "<tr><th scope=\"row\"><code>thank-you</code></th><td>After an interview" page &&
+	grep -q "<tr id=\"rule-thank-you\"><th scope=\"row\"><code>thank-you</code></th><td>After an interview" page &&
 	grep -q "When an interaction is logged: interview; does: email task for participants, due +1 days." page &&
 	grep -q "href=\"/settings/templates#t-thank-you\">thank-you</a>" page &&
 	grep -q "<pre class=\"file\"># rapport&#39;s built-in playbooks." page &&
@@ -142,7 +142,7 @@ test_expect_success 'a valid file is saved and in force at once: no thank-you af
 	rapport playbook check "$PB" >/dev/null &&
 	http GET "/settings/playbooks?saved=playbooks" >page &&
 	grep -q "<p class=\"notice\" role=\"status\">Saved and in use.</p>" page &&
-	grep -q "<tr class=\"off\"><th scope=\"row\"><code>thank-you</code> <span class=\"badge warn\">off</span>" page &&
+	grep -q "<tr id=\"rule-thank-you\" class=\"off\"><th scope=\"row\"><code>thank-you</code> <span class=\"badge warn\">off</span>" page &&
 	grep -q "^\[thank-you\]$" page &&
 	http POST /log kind=interview summary="Second interview" with="Hiring Manager" opp=nw \
 		>resp &&

@@ -43,8 +43,13 @@ const pages = [
 	["playbooks", "/settings/playbooks"],
 	["templates", "/settings/templates"],
 	["import", "/settings/import"],
+	["How rapport works", "/method"],
 	["a page that does not exist", "/no/such/page"],
 ];
+
+// The short names the fixture gives its opportunities: a person reads an
+// opportunity by its organisation and title, never by these.
+const slugs = ["northwind", "harbour", "bluebird", "copperleaf", "meridian", "oakridge"];
 
 // axe is evaluated through the DevTools protocol, which the page's CSP
 // (script-src 'self') does not govern, so the page itself is not changed.
@@ -98,6 +103,29 @@ for (const width of [1366, 390]) {
 		expect(r.status() === 401, "the sign-in page answers 401");
 		await check(p, width);
 		await fresh.close();
+	});
+}
+
+// The words a person reads on a page (the choices of every select among
+// them), leaving out what is there to be copied: commands and files in
+// <code> and <pre>.
+async function readable(p) {
+	return p.evaluate(() => {
+		const body = document.body.cloneNode(true);
+		body.querySelectorAll("code, pre, script, style").forEach((e) => e.remove());
+		return body.textContent.replace(/\s+/g, " ");
+	});
+}
+
+for (const [name, path] of pages) {
+	await test(`${name} (${path}) shows no short name or "#12"-style id as text`, async () => {
+		await a11y.goto(base + path);
+		const text = await readable(a11y);
+		const bareSlug = new RegExp(`(?<![\\w./-])(${slugs.join("|")})(?![\\w./-])`);
+		const slug = text.match(bareSlug);
+		expect(!slug, `no bare short name, found '${slug && slug[0]}' in: ...${slug && text.slice(Math.max(0, slug.index - 60), slug.index + 60)}...`);
+		const id = text.match(/(?<![\w&])#\d+\b/);
+		expect(!id, `no #id, found '${id && id[0]}' in: ...${id && text.slice(Math.max(0, id.index - 60), id.index + 60)}...`);
 	});
 }
 

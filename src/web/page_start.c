@@ -1,0 +1,53 @@
+/*
+ * page_start.c: the start checklist of a young search (method/start.h):
+ * each step one link to the form that does it, ticked off by itself once
+ * done; shown on Today until every step is done or the user hides it.
+ */
+#include "web/pages.h"
+
+#include "web/ui.h"
+
+static void step_item(struct strbuf *sb, enum start_step k, bool done)
+{
+	const struct start_step_text *t = &start_step_texts[k];
+
+	strbuf_addf(sb, "<li class=\"start-step%s\"><a href=\"%s\">%s</a>", done ? " done" : "",
+		    t->href, t->title);
+	if (done) {
+		strbuf_addch(sb, ' ');
+		ui_badge(sb, "good", "done");
+	}
+	strbuf_addf(sb, "<p class=\"why\">%s</p></li>\n", t->why);
+}
+
+void start_checklist_card(struct strbuf *sb, const struct web_req *rq,
+			  const struct start_checklist *c, bool hideable)
+{
+	strbuf_addf(sb, "<section class=\"card start\" id=\"start\" aria-labelledby=\"h-start\">\n"
+			"<h2 id=\"h-start\">Start here <span class=\"count\">%zu of %d done"
+			"</span></h2>\n<p class=\"meta\">Five things that let rapport plan your "
+			"follow-ups. Each step ticks itself off once it is done.",
+		    (size_t)START_STEPS - c->left, START_STEPS);
+	if (hideable)
+		strbuf_addstr(sb, " <a href=\"/method\">How rapport works</a> explains why.");
+	strbuf_addstr(sb, "</p>\n<ol class=\"start-steps\">\n");
+	for (int k = 0; k < START_STEPS; k++)
+		step_item(sb, (enum start_step)k, c->done[k]);
+	strbuf_addstr(sb, "</ol>\n");
+	if (hideable) {
+		strbuf_addstr(sb, "<div class=\"actions\">");
+		ui_button_form(sb, rq, "/start/dismiss", "Hide this list", "secondary", NULL);
+		strbuf_addstr(sb, "</div>\n<p class=\"meta\">Hidden, the list stays on the How "
+				  "rapport works page, at the foot of every page.</p>\n");
+	}
+	strbuf_addstr(sb, "</section>\n");
+}
+
+int post_start_dismiss(struct web_req *rq, struct web_resp *rs)
+{
+	int rc = store_setting_set(rq->store, START_DISMISSED_KEY, "yes", &rq->err);
+
+	if (!rc)
+		web_redirect(rs, "/");
+	return rc;
+}
