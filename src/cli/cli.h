@@ -155,6 +155,7 @@ extern const struct cmd_spec debrief_cmds[];
 extern const struct cmd_spec feedback_cmds[];
 extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_spec serve_cmds[];
+extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_group cmd_groups[];
 

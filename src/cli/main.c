@@ -48,6 +48,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
 	  playbook_cmds },
 	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
+	{ "demo", "a sample search to try rapport on, in a database of its own", demo_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
