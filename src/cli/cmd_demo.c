@@ -2,12 +2,15 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cli/demo.h"
 #include "method/demo.h"
+#include "web/pages.h"
 #include "web/web.h"
 
 /* The options of demo: code asks for each by its constant. */
@@ -76,10 +79,15 @@ static int create_marked(const char *path, struct error *err)
 	return rc;
 }
 
-/* The web UI on the sample, with serve's options. */
+/* The web UI on the sample, with serve's options. A sample the user's
+ * server started (web/page_demo.c, which names itself in RAPPORT_DEMO_BACK)
+ * stops with it. */
 static int serve_demo(struct cli *cli, const struct args *a, const char *path)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .db_path = path };
+
+	if (demo_back_url() && prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() == 1)
+		return 0; /* that server is gone already */
 
 	if (arg_opt(a, DEMO_OPT_LISTEN))
 		o.listen = arg_opt(a, DEMO_OPT_LISTEN);

@@ -300,6 +300,8 @@ static int render(struct web_req *rq, struct web_resp *rs)
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
 				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
 				  "for someone to get back to.</p>\n");
+	if (!ag.tasks.n && !ag.planned.n)
+		demo_offer_link(sb, rq);
 	section(sb, rq, &ag, AGENDA_OVERDUE, "Overdue", &said);
 	section(sb, rq, &ag, AGENDA_TODAY, "Today", &said);
 	section(sb, rq, &ag, AGENDA_UPCOMING, "Next 7 days", &said);

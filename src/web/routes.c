@@ -20,6 +20,9 @@ const struct web_route web_routes[] = {
 	{ "POST", "/tasks/*/skip", post_task_skip, 0 },
 	{ "POST", "/tasks/*/snooze", post_task_snooze, 0 },
 	{ "POST", "/log", post_log, 0 },
+	/* the sample search: never cached, as it depends on a second server */
+	{ "GET", "/demo", page_demo, WEB_NO_CACHE },
+	{ "GET", "/demo/open", page_demo_open, WEB_NO_CACHE },
 	{ "GET", "/pipeline", page_pipeline, 0 },
 	{ "POST", "/opportunities/*/move", post_opp_move, 0 },
 	{ "GET", "/opportunities/new", page_opp_new, 0 },
