@@ -97,13 +97,24 @@ static int serve_demo(struct cli *cli, const struct args *a, const char *path)
 	return web_serve(&o, &cli->err);
 }
 
+/* Whether two paths name the same file (when both exist), or are equal. */
+static bool same_file(const char *a, const char *b)
+{
+	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+	bool same = ra && rb ? !strcmp(ra, rb) : !strcmp(a, b);
+
+	free(ra);
+	free(rb);
+	return same;
+}
+
 static int demo_run(struct cli *cli, const struct args *a)
 {
 	unsigned flags = 0;
 	char *path = demo_path(), *own = cli_database_path(a->db, &flags);
 	int rc = 0;
 
-	if (!strcmp(path, own))
+	if (same_file(path, own))
 		rc = error_set(&cli->err, ERR_INVALID, "'%s' is the database in use: the sample "
 				"search needs a file of its own", own);
 	if (!rc && !(rc = remove_old_demo(path, &cli->err)) &&
