@@ -10,6 +10,12 @@
  * the sample does not sign the user out of their own search. Its banner's
  * link leads back to the address the user came from (RAPPORT_DEMO_BACK,
  * which this server gives the sample's). The sample stops with this server.
+ *
+ * The two names are two sites to a browser, and the session cookie is
+ * SameSite=Strict: it is not sent on a navigation another site started,
+ * redirects included. So both ways go through a hand-over page that needs
+ * no session (/demo/enter into the sample, /demo/back home), which follows
+ * its own link from its own site (data/web/js/60-demo.js).
  */
 #include "web/pages.h"
 
@@ -59,7 +65,7 @@ void demo_banner(struct strbuf *sb, const struct web_req *rq)
 	if (back) {
 		strbuf_addstr(sb, "<a href=\"");
 		html_text(sb, back);
-		strbuf_addstr(sb, "\">Back to your own search</a>");
+		strbuf_addstr(sb, "demo/back\">Back to your own search</a>");
 	} else {
 		strbuf_addstr(sb, "<a href=\"/demo\">Leave the sample search</a>");
 	}
@@ -187,10 +193,28 @@ static void sample_redirect(const struct web_req *rq, struct web_resp *rs)
 	const char *rest = strncmp(sample.url, "http://127.0.0.1:", 17) ? NULL : sample.url + 16;
 	bool on_localhost = rq->host && !strncmp(rq->host, "localhost", 9);
 
-	if (rest && !on_localhost)
-		web_redirect(rs, "http://localhost%s", rest);
-	else
+	const char *key = strstr(sample.url, "/?key=");
+
+	if (!key)
 		web_redirect(rs, "%s", sample.url);
+	else if (rest && !on_localhost)
+		web_redirect(rs, "http://localhost%.*s/demo/enter%s", (int)(key - rest), rest,
+			     key + 1);
+	else
+		web_redirect(rs, "%.*s/demo/enter%s", (int)(key - sample.url), sample.url, key + 1);
+}
+
+int page_demo_hand_over(struct web_req *rq, struct web_resp *rs)
+{
+	bool entering = !strcmp(rq->path, "/demo/enter");
+	const char *what = entering ? "the sample search" : "your own search";
+
+	ui_page_begin(rs, rq, entering ? "Opening the sample search" : "Back to your search",
+		      NAV_NONE);
+	strbuf_addf(&rs->body, "<h1>Opening %s</h1>\n<p><a data-follow href=\"/\">Go to %s"
+			       "</a></p>\n", what, what);
+	ui_page_end(rs);
+	return 0;
 }
 
 int page_demo_open(struct web_req *rq, struct web_resp *rs)

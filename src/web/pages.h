@@ -33,6 +33,9 @@ void demo_banner(struct strbuf *sb, const struct web_req *rq);
 const char *demo_back_url(void);
 int page_demo(struct web_req *rq, struct web_resp *rs);
 int page_demo_open(struct web_req *rq, struct web_resp *rs);
+/* /demo/enter and /demo/back: the page that hands the browser over between
+ * the user's server and the sample's (see page_demo.c); no session needed. */
+int page_demo_hand_over(struct web_req *rq, struct web_resp *rs);
 
 /* page_pipeline.c */
 int page_pipeline(struct web_req *rq, struct web_resp *rs);

@@ -135,7 +135,7 @@ test_expect_success 'the user server shows no banner, and a young search offers 
 test_expect_success 'Explore with a sample search opens it on a server of its own, under the other name' '
 	http GET /demo/open >open &&
 	test "$(head -1 open)" = 303 &&
-	sed -n "s|^Location: http://localhost:\([0-9]*\)/?key=\([0-9a-f]*\).*|\1 \2|p" open >where &&
+	sed -n "s|^Location: http://localhost:\([0-9]*\)/demo/enter?key=\([0-9a-f]*\).*|\1 \2|p" open >where &&
 	read demo_port demo_key <where &&
 	test -n "$demo_key" && test "$demo_port" != "${OWN_WEB##*:}" &&
 	echo "$demo_port $demo_key" >demo.where
@@ -150,7 +150,7 @@ test_expect_success 'every page of the sample carries the banner and the way bac
 	PAGES="/opportunities/northwind /people/1 /orgs/1 /improve /search?q=Northwind" &&
 	test "$(banner_count)" = 5 &&
 	http GET /pipeline >page &&
-	grep -q "href=\"$OWN_WEB/\">Back to your own search</a>" page &&
+	grep -q "href=\"$OWN_WEB/demo/back\">Back to your own search</a>" page &&
 	http GET / >today &&
 	! grep -q "/demo/open" today
 '
@@ -165,9 +165,9 @@ test_expect_success 'back on the user server: signed in still, no banner, the da
 	test "$(db_digest)" = "$(cat own.digest)"
 '
 
+serve_stop
 test_expect_success 'the sample stops with the user server' '
 	read demo_port demo_key <demo.where &&
-	serve_stop &&
 	for i in $(seq 100); do
 		WEB=http://127.0.0.1:$demo_port http_status --no-cookie GET /signin >/dev/null 2>&1 ||
 			break
@@ -176,14 +176,24 @@ test_expect_success 'the sample stops with the user server' '
 	! WEB=http://127.0.0.1:$demo_port http_status --no-cookie GET /signin >/dev/null 2>&1
 '
 
+serve_start --db "$DEMO"
 test_expect_success 'the mark holds however the sample is opened: rapport serve --db shows the banner' '
-	serve_start --db "$DEMO" &&
 	http GET /people >page &&
 	grep -q "Sample search: not your data" page &&
 	grep -q "href=\"/demo\">Leave the sample search</a>" page &&
 	http GET /demo >page &&
-	grep -q "rapport serve" page &&
-	serve_stop
+	grep -q "rapport serve" page
 '
+
+test_expect_success 'the hand-over pages need no session and follow their own link (a cookie is not sent across sites)' '
+	for p in /demo/enter /demo/back; do
+		http --no-cookie GET $p >page &&
+		test "$(head -1 page)" = 200 &&
+		grep -q "<a data-follow href=\"/\">" page || return 1
+	done &&
+	http GET /static/app.js >js &&
+	grep -q "a\[data-follow\]" js
+'
+serve_stop
 
 test_done
