@@ -22,19 +22,6 @@ enum demo_opt {
 	DEMO_OPT_OPEN,
 };
 
-/* Where the sample search lives: beside the default database, never in it. */
-static char *demo_path(void)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
-
-	if (xdg && *xdg == '/')
-		strbuf_addf(&sb, "%s/rapport/demo.db", xdg);
-	else
-		strbuf_addf(&sb, "%s/.local/share/rapport/demo.db", home && *home ? home : ".");
-	return strbuf_detach(&sb);
-}
-
 /* Remove the last sample search, with its journal files. A file there that
  * is not marked as a sample is someone's data: it is left, and an error. */
 static int remove_old_demo(const char *path, struct error *err)
@@ -111,7 +98,8 @@ static bool same_file(const char *a, const char *b)
 static int demo_run(struct cli *cli, const struct args *a)
 {
 	unsigned flags = 0;
-	char *path = demo_path(), *own = cli_database_path(a->db, &flags);
+	/* beside the default database, never in it */
+	char *path = cli_data_file("demo.db"), *own = cli_database_path(a->db, &flags);
 	int rc = 0;
 
 	if (same_file(path, own))

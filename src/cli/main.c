@@ -195,22 +195,28 @@ static int unknown_command(const struct cmd_group *g, const char *word)
 /* --db, else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
  * ~/.local/share/rapport/rapport.db. Only the default path gets its folders
  * created: a mistyped --db should not leave folders behind. */
+char *cli_data_file(const char *name)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (xdg && *xdg == '/')
+		strbuf_addf(&sb, "%s/rapport/%s", xdg, name);
+	else
+		strbuf_addf(&sb, "%s/.local/share/rapport/%s", home && *home ? home : ".", name);
+	return strbuf_detach(&sb);
+}
+
 char *cli_database_path(const char *flag, unsigned *flags)
 {
-	const char *env = getenv("RAPPORT_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
+	const char *env = getenv("RAPPORT_DB");
 
 	if (flag)
 		return xstrdup(flag);
 	if (env && *env)
 		return xstrdup(env);
 	*flags |= STORE_CREATE_DIRS;
-	if (xdg && *xdg == '/')
-		strbuf_addf(&sb, "%s/rapport/rapport.db", xdg);
-	else
-		strbuf_addf(&sb, "%s/.local/share/rapport/rapport.db", home && *home ? home : ".");
-	return strbuf_detach(&sb);
+	return cli_data_file("rapport.db");
 }
 
 /* Standard output, flushed: a help page or a version that cannot be
