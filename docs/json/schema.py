@@ -126,6 +126,7 @@ cmd("playbook list, playbook show", arr(ref("playbook_rule"))); cmd("playbook ch
 cmd("template list", arr(obj({"name": S, "origin": S}, ["name", "origin"]))); cmd("template show, template check", ref("object"))
 cmd("backup, restore", ref("object"))
 cmd("serve", ref("object"))
+cmd("demo", obj({"database": S}, ["database"]))
 for k in list(C):
     name = "cmd-" + k.replace(" ", "-")
     if name not in defs:

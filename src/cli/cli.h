@@ -157,6 +157,7 @@ extern const struct cmd_spec debrief_cmds[];
 extern const struct cmd_spec feedback_cmds[];
 extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_spec serve_cmds[];
+extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_group cmd_groups[];
 
@@ -204,6 +205,9 @@ int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id)
 /* The database: --db, else $RAPPORT_DB, else the default path (whose
  * folders may be created: STORE_CREATE_DIRS is added to *flags). */
 char *cli_database_path(const char *flag, unsigned *flags);
+/* A file of rapport's data folder ($XDG_DATA_HOME/rapport/NAME, else
+ * ~/.local/share/rapport/NAME): the default database, the sample search. */
+char *cli_data_file(const char *name);
 
 /* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
 const struct playbook *cli_playbook(struct cli *cli);

@@ -50,6 +50,7 @@ const struct cmd_group cmd_groups[] = {
 	{ "playbook", "the rules that turn events into follow-ups: list, show, check",
 	  playbook_cmds },
 	{ "serve", "the web UI: serve it on this machine and print its address", serve_cmds },
+	{ "demo", "a sample search to try rapport on, in a database of its own", demo_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
@@ -197,22 +198,28 @@ static int unknown_command(const struct cmd_group *g, const char *word)
 /* --db, else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
  * ~/.local/share/rapport/rapport.db. Only the default path gets its folders
  * created: a mistyped --db should not leave folders behind. */
+char *cli_data_file(const char *name)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (xdg && *xdg == '/')
+		strbuf_addf(&sb, "%s/rapport/%s", xdg, name);
+	else
+		strbuf_addf(&sb, "%s/.local/share/rapport/%s", home && *home ? home : ".", name);
+	return strbuf_detach(&sb);
+}
+
 char *cli_database_path(const char *flag, unsigned *flags)
 {
-	const char *env = getenv("RAPPORT_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
+	const char *env = getenv("RAPPORT_DB");
 
 	if (flag)
 		return xstrdup(flag);
 	if (env && *env)
 		return xstrdup(env);
 	*flags |= STORE_CREATE_DIRS;
-	if (xdg && *xdg == '/')
-		strbuf_addf(&sb, "%s/rapport/rapport.db", xdg);
-	else
-		strbuf_addf(&sb, "%s/.local/share/rapport/rapport.db", home && *home ? home : ".");
-	return strbuf_detach(&sb);
+	return cli_data_file("rapport.db");
 }
 
 /* Standard output, flushed: a help page or a version that cannot be

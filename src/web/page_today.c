@@ -291,6 +291,8 @@ static void agenda_sections(struct strbuf *sb, const struct web_req *rq, const s
 		strbuf_addstr(sb, "<p class=\"empty\">Nothing due in the next 7 days. Log a "
 				  "conversation, or look at the <a href=\"/pipeline\">pipeline</a> "
 				  "for someone to get back to.</p>\n");
+	if (empty) /* what rapport will do, on a made-up search (not on a sample) */
+		demo_offer_link(sb, rq);
 	section(sb, rq, ag, AGENDA_OVERDUE, "Overdue", &said);
 	section(sb, rq, ag, AGENDA_TODAY, "Today", &said);
 	section(sb, rq, ag, AGENDA_UPCOMING, "Next 7 days", &said);

@@ -31,6 +31,20 @@ int post_start_dismiss(struct web_req *rq, struct web_resp *rs);
 /* page_method.c: How rapport works */
 int page_method(struct web_req *rq, struct web_resp *rs);
 
+/* page_demo.c: the sample search (issue 24). demo_offer_link writes the
+ * one-click way in (nothing on the sample itself), for a page that offers
+ * it (Today, while the search is young); demo_banner the mark every page of
+ * a sample search carries, with the way back (ui_page_begin writes it). */
+void demo_offer_link(struct strbuf *sb, const struct web_req *rq);
+void demo_banner(struct strbuf *sb, const struct web_req *rq);
+/* The user's own server, when this one serves a sample it started, or NULL. */
+const char *demo_back_url(void);
+int page_demo(struct web_req *rq, struct web_resp *rs);
+int page_demo_open(struct web_req *rq, struct web_resp *rs);
+/* /demo/enter and /demo/back: the page that hands the browser over between
+ * the user's server and the sample's (see page_demo.c); no session needed. */
+int page_demo_hand_over(struct web_req *rq, struct web_resp *rs);
+
 /* page_pipeline.c */
 int page_pipeline(struct web_req *rq, struct web_resp *rs);
 int post_opp_move(struct web_req *rq, struct web_resp *rs);

@@ -22,6 +22,11 @@ const struct web_route web_routes[] = {
 	{ "POST", "/log", post_log, 0 },
 	{ "POST", "/start/dismiss", post_start_dismiss, 0 },
 	{ "GET", "/method", page_method, 0 },
+	/* the sample search: never cached, as it depends on a second server */
+	{ "GET", "/demo", page_demo, WEB_NO_CACHE },
+	{ "GET", "/demo/open", page_demo_open, WEB_NO_CACHE },
+	{ "GET", "/demo/enter", page_demo_hand_over, WEB_PUBLIC | WEB_NO_DB },
+	{ "GET", "/demo/back", page_demo_hand_over, WEB_PUBLIC | WEB_NO_DB },
 	{ "GET", "/pipeline", page_pipeline, 0 },
 	{ "POST", "/opportunities/*/move", post_opp_move, 0 },
 	{ "GET", "/opportunities/new", page_opp_new, 0 },

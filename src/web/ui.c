@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "web/pages.h"
 
 static const struct {
 	const char *href, *label;
@@ -59,6 +60,7 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 		html_text(sb, web_param(&rq->query, "q"));
 	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n</header>\n"
 			  "<main id=\"content\">\n");
+	demo_banner(sb, rq);
 	ui_undo_notice(rs, rq);
 }
 
