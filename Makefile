@@ -1,6 +1,6 @@
 # rapport: a job-search relationship manager.
 #
-#   make            build build/rapport
+#   make            build build/rapport, its manual pages and shell completions
 #   make run        install what is missing, build, serve the web UI on the default database
 #   make check      install what is missing, build, run every test (also under ASan/UBSan)
 #   make bench      build the benchmark tools (see bench/README.md)
@@ -38,9 +38,9 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check test deps lint bench fuzz clean FORCE
+.PHONY: all run check test deps lint bench fuzz clean docs FORCE
 
-all: $(BUILD)/rapport
+all: $(BUILD)/rapport docs
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -75,6 +75,23 @@ $(BUILD)/tests/test-table: $(BUILD)/src/cli/table.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The manual pages (rapport.1, rapport-GROUP.1, rapport-playbooks.5,
+# rapport-templates.5) in $(BUILD)/man and the completion scripts
+# (rapport.bash, _rapport for zsh, rapport.fish) in $(BUILD)/completions,
+# written by the binary from its command tables (src/cli/doc.h), so that
+# they say what 'rapport help' says.
+docs: $(BUILD)/docs.stamp
+
+$(BUILD)/docs.stamp: $(BUILD)/rapport
+	@rm -rf $(BUILD)/man $(BUILD)/completions
+	@mkdir -p $(BUILD)/man $(BUILD)/completions
+	@set -e; pages=$$($< doc pages); for page in $$pages; do \
+		$< doc man $$page >$(BUILD)/man/$$page; done
+	@$< doc completion bash >$(BUILD)/completions/rapport.bash
+	@$< doc completion zsh >$(BUILD)/completions/_rapport
+	@$< doc completion fish >$(BUILD)/completions/rapport.fish
+	@touch $@
 
 tests-bin: $(UNIT_BIN)
 
