@@ -82,7 +82,8 @@ static void option_spec(struct strbuf *spec, const char *group, const struct opt
 
 /* ---- quoting ---- */
 
-/* s as one word of the shell, in single quotes; a line break is a space. */
+/* s as one word of the shell, in single quotes (a line break stays one:
+ * the lines of an about function). */
 static void add_quoted(struct strbuf *sb, enum shell shell, const char *s)
 {
 	strbuf_addch(sb, '\'');
@@ -92,7 +93,7 @@ static void add_quoted(struct strbuf *sb, enum shell shell, const char *s)
 		else if (*s == '\\' && shell == SH_FISH)
 			strbuf_addstr(sb, "\\\\");
 		else
-			strbuf_addch(sb, *s == '\n' ? ' ' : *s);
+			strbuf_addch(sb, *s);
 	}
 	strbuf_addch(sb, '\'');
 }
@@ -437,6 +438,7 @@ static const char fish_driver[] =
 	"function _rapport_records\n"
 	"\tset -l db\n"
 	"\tset -l words (commandline -opc)\n"
+	"\tcommand -q $words[1]; or return\n"
 	"\tif set -l i (contains -i -- --db $words); and test (count $words) -gt $i\n"
 	"\t\tset db --db $words[(math $i + 1)]\n"
 	"\tend\n"
