@@ -33,6 +33,7 @@ static const struct {
 } word_specs[] = {
 	{ NULL, "OPP", "r:opps" },       { NULL, "PERSON", "r:people" },
 	{ NULL, "ORG", "r:orgs" },       { NULL, "FILE", "f" },
+	{ NULL, "TASK", "r:tasks" },
 	{ "task", "ID", "r:tasks" },     { "org", "KEEP", "r:orgs" },
 	{ "org", "OTHER", "r:orgs" },    { "person", "KEEP", "r:people" },
 	{ "person", "OTHER", "r:people" },
@@ -387,6 +388,7 @@ static const char bash_driver[] =
 	"\tif [ -n \"$_rsubs\" ]; then\n"
 	"\t\tCOMPREPLY+=($(compgen -W \"$(_rapport_subs \"$_rg\")\" -- \"$cur\"))\n"
 	"\tfi\n"
+	"\treturn 0\n"
 	"}\n"
 	"\n"
 	"complete -F _rapport rapport\n";

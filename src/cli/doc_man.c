@@ -472,7 +472,8 @@ static int playbooks_page(struct strbuf *sb, struct error *err)
 		      "them as text, and 'rapport playbook check FILE' checks a file of yours.");
 	strbuf_addstr(sb, ".PP\n");
 	example = playbook_head(sb, f->data);
-	strbuf_addstr(sb, ".SH EXAMPLE\nThe first of the built-in rules:\n");
+	strbuf_addstr(sb, ".SH EXAMPLE\n");
+	roff_line(sb, "The first of the built-in rules:");
 	verbatim_block(sb, example);
 	strbuf_addstr(sb, ".SH ENVIRONMENT\n");
 	roff_item(sb, "XDG_CONFIG_HOME", "Where your playbooks.ini is (else ~/.config).");
@@ -547,7 +548,7 @@ static int templates_page(struct strbuf *sb)
 		roff_item(sb, term.buf, letter_field_help(i));
 		strbuf_release(&term);
 	}
-	strbuf_addstr(sb, ".SH \"BUILT-IN TEMPLATES\"\n");
+	roff_macro(sb, "SH", "BUILT-IN TEMPLATES");
 	builtin_templates(sb);
 	strbuf_addstr(sb, ".SH EXAMPLE\n");
 	verbatim_block(sb, template_example);
