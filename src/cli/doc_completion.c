@@ -139,50 +139,89 @@ static void command_key(struct strbuf *key, const struct cmd_group *g, const str
 	strbuf_addf(key, "%s %s", g->name, c->name);
 }
 
-/* _rapport_subs GROUP: its subcommands, on one line; _rapport_default
- * GROUP: "yes" when its first command has no name (rapport agenda). */
-static void write_groups(struct strbuf *sb, enum shell shell)
+/* How a function lists its entries (groups, subcommands, options):
+ * add_name puts their names on one line, for the walk and for bash;
+ * add_about a "NAME<sep>WHAT" line each, for zsh and fish, which show
+ * what a candidate is beside it (the first line of its summary or help). */
+typedef void add_entry_fn(struct strbuf *line, enum shell shell, const char *name,
+			  const char *what);
+
+static void add_name(struct strbuf *line, enum shell shell, const char *name, const char *what)
 {
-	struct strbuf names = STRBUF_INIT;
+	(void)shell;
+	(void)what;
+	strbuf_addf(line, "%s%s", line->len ? " " : "", name);
+}
+
+static void add_about(struct strbuf *line, enum shell shell, const char *name, const char *what)
+{
+	strbuf_addf(line, "%s%s%c%.*s", line->len ? "\n" : "", name,
+		    shell == SH_FISH ? '\t' : ':', (int)strcspn(what, "\n"), what);
+}
+
+/* GROUPS_FN: the groups; SUBS_FN GROUP: its subcommands. */
+static void write_group_funcs(struct strbuf *sb, enum shell shell, const char *groups_fn,
+			      const char *subs_fn, add_entry_fn *add)
+{
+	struct strbuf line = STRBUF_INIT;
 
 	for (const struct cmd_group *g = cmd_groups; g->name; g++)
-		strbuf_addf(&names, "%s%s", names.len ? " " : "", g->name);
-	func_open(sb, shell, "_rapport_groups", 0);
-	func_arm(sb, shell, "", false, names.buf);
+		add(&line, shell, g->name, g->summary);
+	func_open(sb, shell, groups_fn, 0);
+	func_arm(sb, shell, "", false, line.buf);
 	func_close(sb, shell);
-	func_open(sb, shell, "_rapport_subs", 1);
+	func_open(sb, shell, subs_fn, 1);
 	for (const struct cmd_group *g = cmd_groups; g->name; g++) {
-		strbuf_reset(&names);
+		strbuf_reset(&line);
 		for (const struct cmd_spec *c = g->cmds; c->run; c++)
 			if (c->name[0])
-				strbuf_addf(&names, "%s%s", names.len ? " " : "", c->name);
-		func_arm(sb, shell, g->name, false, names.buf);
+				add(&line, shell, c->name, c->summary);
+		func_arm(sb, shell, g->name, false, line.buf);
 	}
 	func_close(sb, shell);
+	strbuf_release(&line);
+}
+
+/* OPTS_FN GROUP SUB: the command's options. */
+static void write_opts_func(struct strbuf *sb, enum shell shell, const char *opts_fn,
+			    add_entry_fn *add)
+{
+	struct strbuf key = STRBUF_INIT, line = STRBUF_INIT, opt = STRBUF_INIT;
+
+	func_open(sb, shell, opts_fn, 2);
+	for (const struct cmd_group *g = cmd_groups; g->name; g++)
+		for (const struct cmd_spec *c = g->cmds; c->run; c++) {
+			strbuf_reset(&line);
+			for (const struct opt_spec *o = c->opts; o && o->name; o++) {
+				if (o->flags & OPT_HIDDEN)
+					continue;
+				strbuf_reset(&opt);
+				strbuf_addf(&opt, "--%s", o->name);
+				add(&line, shell, opt.buf, o->help);
+			}
+			command_key(&key, g, c);
+			func_arm(sb, shell, key.buf, false, line.buf);
+		}
+	func_close(sb, shell);
+	strbuf_release(&key);
+	strbuf_release(&line);
+	strbuf_release(&opt);
+}
+
+/* _rapport_groups, _rapport_subs GROUP, _rapport_opts GROUP SUB (names on
+ * one line); _rapport_default GROUP: "yes" when its first command has no
+ * name (rapport agenda); _rapport_option GROUP SUB OPTION: the spec of
+ * what the option takes, nothing for a flag. */
+static void write_tables(struct strbuf *sb, enum shell shell)
+{
+	struct strbuf key = STRBUF_INIT, spec = STRBUF_INIT;
+
+	write_group_funcs(sb, shell, "_rapport_groups", "_rapport_subs", add_name);
+	write_opts_func(sb, shell, "_rapport_opts", add_name);
 	func_open(sb, shell, "_rapport_default", 1);
 	for (const struct cmd_group *g = cmd_groups; g->name; g++)
 		if (!g->cmds[0].name[0])
 			func_arm(sb, shell, g->name, false, "yes");
-	func_close(sb, shell);
-	strbuf_release(&names);
-}
-
-/* _rapport_opts GROUP SUB: the options, on one line; _rapport_option GROUP
- * SUB OPTION: the spec of what it takes, nothing for a flag. */
-static void write_options(struct strbuf *sb, enum shell shell)
-{
-	struct strbuf key = STRBUF_INIT, line = STRBUF_INIT;
-
-	func_open(sb, shell, "_rapport_opts", 2);
-	for (const struct cmd_group *g = cmd_groups; g->name; g++)
-		for (const struct cmd_spec *c = g->cmds; c->run; c++) {
-			strbuf_reset(&line);
-			for (const struct opt_spec *o = c->opts; o && o->name; o++)
-				if (!(o->flags & OPT_HIDDEN))
-					strbuf_addf(&line, "%s--%s", line.len ? " " : "", o->name);
-			command_key(&key, g, c);
-			func_arm(sb, shell, key.buf, false, line.buf);
-		}
 	func_close(sb, shell);
 	func_open(sb, shell, "_rapport_option", 3);
 	for (const struct cmd_group *g = cmd_groups; g->name; g++)
@@ -190,20 +229,20 @@ static void write_options(struct strbuf *sb, enum shell shell)
 			for (const struct opt_spec *o = c->opts; o && o->name; o++) {
 				if (!o->arg)
 					continue;
-				strbuf_reset(&line);
-				option_spec(&line, g->name, o);
+				strbuf_reset(&spec);
+				option_spec(&spec, g->name, o);
 				command_key(&key, g, c);
 				strbuf_addf(&key, " --%s", o->name);
-				func_arm(sb, shell, key.buf, false, line.buf);
+				func_arm(sb, shell, key.buf, false, spec.buf);
 				if (!o->letter)
 					continue;
 				command_key(&key, g, c);
 				strbuf_addf(&key, " -%c", o->letter);
-				func_arm(sb, shell, key.buf, false, line.buf);
+				func_arm(sb, shell, key.buf, false, spec.buf);
 			}
 	func_close(sb, shell);
 	strbuf_release(&key);
-	strbuf_release(&line);
+	strbuf_release(&spec);
 }
 
 /* The arms of one command's arguments: "opp move 0", "opp move 1"; an
@@ -248,54 +287,12 @@ static void write_args(struct strbuf *sb, enum shell shell)
 	func_close(sb, shell);
 }
 
-/* For zsh and fish, which show what a candidate is beside it: the
- * summaries of the groups and subcommands and the options' help, a
- * "NAME<sep>WHAT" line each: _rapport_about_groups, _rapport_about_subs
- * GROUP, _rapport_about_opts GROUP SUB. */
-static void about_line(struct strbuf *lines, char sep, const char *name, const char *what)
-{
-	size_t cut = strcspn(what, "\n");
-
-	strbuf_addf(lines, "%s%s%c%.*s", lines->len ? "\n" : "", name, sep, (int)cut, what);
-}
-
+/* For zsh and fish: _rapport_about_groups, _rapport_about_subs GROUP,
+ * _rapport_about_opts GROUP SUB, a "NAME<sep>WHAT" line each. */
 static void write_abouts(struct strbuf *sb, enum shell shell)
 {
-	char sep = shell == SH_FISH ? '\t' : ':';
-	struct strbuf key = STRBUF_INIT, lines = STRBUF_INIT, opt = STRBUF_INIT;
-
-	for (const struct cmd_group *g = cmd_groups; g->name; g++)
-		about_line(&lines, sep, g->name, g->summary);
-	func_open(sb, shell, "_rapport_about_groups", 0);
-	func_arm(sb, shell, "", false, lines.buf);
-	func_close(sb, shell);
-	func_open(sb, shell, "_rapport_about_subs", 1);
-	for (const struct cmd_group *g = cmd_groups; g->name; g++) {
-		strbuf_reset(&lines);
-		for (const struct cmd_spec *c = g->cmds; c->run; c++)
-			if (c->name[0])
-				about_line(&lines, sep, c->name, c->summary);
-		func_arm(sb, shell, g->name, false, lines.buf);
-	}
-	func_close(sb, shell);
-	func_open(sb, shell, "_rapport_about_opts", 2);
-	for (const struct cmd_group *g = cmd_groups; g->name; g++)
-		for (const struct cmd_spec *c = g->cmds; c->run; c++) {
-			strbuf_reset(&lines);
-			for (const struct opt_spec *o = c->opts; o && o->name; o++) {
-				if (o->flags & OPT_HIDDEN)
-					continue;
-				strbuf_reset(&opt);
-				strbuf_addf(&opt, "--%s", o->name);
-				about_line(&lines, sep, opt.buf, o->help);
-			}
-			command_key(&key, g, c);
-			func_arm(sb, shell, key.buf, false, lines.buf);
-		}
-	func_close(sb, shell);
-	strbuf_release(&key);
-	strbuf_release(&lines);
-	strbuf_release(&opt);
+	write_group_funcs(sb, shell, "_rapport_about_groups", "_rapport_about_subs", add_about);
+	write_opts_func(sb, shell, "_rapport_about_opts", add_about);
 }
 
 /* ---- the drivers ---- */
@@ -544,8 +541,7 @@ int doc_completion_write(struct strbuf *sb, const char *shell_name, struct error
 	strbuf_addf(sb, "# %s completion for rapport, written by 'rapport doc completion %s'\n"
 			"# from rapport's command tables: do not edit.\n\n",
 		    shell_name, shell_name);
-	write_groups(sb, shell);
-	write_options(sb, shell);
+	write_tables(sb, shell);
 	write_args(sb, shell);
 	if (shell != SH_BASH)
 		write_abouts(sb, shell);

@@ -179,11 +179,9 @@ static void see_also_rapport(struct strbuf *sb)
 
 /* ---- rapport-GROUP(1) ---- */
 
-/* "--level T" or "-o, --out FILE", bold name and italic value. */
-static void option_term(struct strbuf *sb, const struct opt_spec *o)
+/* "--level T": the name in bold, the value's placeholder in italics. */
+static void option_words(struct strbuf *sb, const struct opt_spec *o)
 {
-	if (o->letter)
-		strbuf_addf(sb, "\\fB\\-%c\\fR, ", o->letter);
 	strbuf_addstr(sb, "\\fB\\-\\-");
 	roff_text(sb, o->name);
 	strbuf_addstr(sb, "\\fR");
@@ -191,6 +189,14 @@ static void option_term(struct strbuf *sb, const struct opt_spec *o)
 		strbuf_addch(sb, ' ');
 		roff_font(sb, 'I', o->arg);
 	}
+}
+
+/* "--level T" or "-o, --out FILE": an option's .TP line. */
+static void option_term(struct strbuf *sb, const struct opt_spec *o)
+{
+	if (o->letter)
+		strbuf_addf(sb, "\\fB\\-%c\\fR, ", o->letter);
+	option_words(sb, o);
 	strbuf_addch(sb, '\n');
 }
 
@@ -213,13 +219,8 @@ static void synopsis_line(struct strbuf *sb, const char *group, const struct cmd
 	for (const struct opt_spec *o = c->opts; o && o->name; o++) {
 		if (o->flags & OPT_HIDDEN)
 			continue;
-		strbuf_addstr(sb, " [\\fB\\-\\-");
-		roff_text(sb, o->name);
-		strbuf_addstr(sb, "\\fR");
-		if (o->arg) {
-			strbuf_addch(sb, ' ');
-			roff_font(sb, 'I', o->arg);
-		}
+		strbuf_addstr(sb, " [");
+		option_words(sb, o);
 		strbuf_addf(sb, "]%s", (o->flags & OPT_MULTI) ? "..." : "");
 	}
 	strbuf_addch(sb, '\n');
@@ -331,6 +332,24 @@ static void main_page(struct strbuf *sb)
 	}
 	see_also_entry(sb, "rapport-playbooks", 5, false);
 	see_also_entry(sb, "rapport-templates", 5, true);
+}
+
+/* ---- the file formats' pages (section 5) ---- */
+
+/* Title, NAME, a SYNOPSIS that is the file's place (file: below
+ * $XDG_CONFIG_HOME/rapport), and DESCRIPTION's heading. */
+static void format_page_head(struct strbuf *sb, const char *page, const char *what,
+			     const char *file)
+{
+	struct strbuf path = STRBUF_INIT;
+
+	strbuf_addf(&path, "$XDG_CONFIG_HOME/rapport/%s", file);
+	roff_title(sb, page, 5);
+	roff_name(sb, page, what);
+	strbuf_addstr(sb, ".SH SYNOPSIS\n");
+	roff_font(sb, 'I', path.buf);
+	strbuf_addstr(sb, "\n.SH DESCRIPTION\n");
+	strbuf_release(&path);
 }
 
 /* ---- rapport-playbooks(5), from the comments atop data/playbooks.ini ---- */
@@ -461,11 +480,8 @@ static int playbooks_page(struct strbuf *sb, struct error *err)
 
 	if (!f)
 		return error_set(err, ERR_NOT_FOUND, "the built-in playbooks are missing");
-	roff_title(sb, "rapport-playbooks", 5);
-	roff_name(sb, "rapport-playbooks", "the rules that turn events into follow-ups");
-	strbuf_addstr(sb, ".SH SYNOPSIS\n");
-	roff_font(sb, 'I', "$XDG_CONFIG_HOME/rapport/playbooks.ini");
-	strbuf_addstr(sb, "\n.SH DESCRIPTION\n");
+	format_page_head(sb, "rapport-playbooks", "the rules that turn events into follow-ups",
+			 "playbooks.ini");
 	roff_line(sb, "A playbook file is an INI file: sections of \"key = value\" lines, "
 		      "comments starting with \"#\". rapport has its playbooks built in; "
 		      "'rapport playbook list' shows them, 'rapport playbook show NAME' one of "
@@ -519,11 +535,8 @@ static const char template_example[] = "Subject: Thank you for our conversation\
 
 static int templates_page(struct strbuf *sb)
 {
-	roff_title(sb, "rapport-templates", 5);
-	roff_name(sb, "rapport-templates", "letter templates and their merge fields");
-	strbuf_addstr(sb, ".SH SYNOPSIS\n");
-	roff_font(sb, 'I', "$XDG_CONFIG_HOME/rapport/templates/NAME.txt");
-	strbuf_addstr(sb, "\n.SH DESCRIPTION\n");
+	format_page_head(sb, "rapport-templates", "letter templates and their merge fields",
+			 "templates/NAME.txt");
 	roff_line(sb, "rapport drafts the letter of a follow-up (rapport draft) from a template. "
 		      "A template is UTF-8 text: the first line is \"Subject: ...\", then a blank "
 		      "line, then the body. Merge fields in braces are replaced by what rapport "
