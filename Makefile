@@ -72,6 +72,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
 # list formats it checks, in cli/table.c).
 $(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o $(BUILD)/src/cli/table.o
 $(BUILD)/tests/test-table: $(BUILD)/src/cli/table.o
+$(BUILD)/tests/test-roff: $(BUILD)/src/cli/roff.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)

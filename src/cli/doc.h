@@ -24,6 +24,10 @@ int doc_man_write(struct strbuf *sb, const char *name, struct error *err);
  * ERR_NOT_FOUND with err filled. */
 int doc_completion_write(struct strbuf *sb, const char *shell, struct error *err);
 
+/* The file formats' pages (doc_formats.c), for doc_man_write. */
+int doc_man_playbooks(struct strbuf *sb, struct error *err);
+void doc_man_templates(struct strbuf *sb);
+
 /* The hidden groups (doc, complete) are not in cmd_groups: the manual and
  * the completions describe what 'rapport help' lists. */
 
