@@ -1,6 +1,6 @@
 # rapport: a job-search relationship manager.
 #
-#   make            build build/rapport
+#   make            build build/rapport, its manual pages and shell completions
 #   make run        install what is missing, build, serve the web UI on the default database
 #   make check      install what is missing, build, run every test (also under ASan/UBSan)
 #   make bench      build the benchmark tools (see bench/README.md)
@@ -46,7 +46,7 @@ BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
 .PHONY: all run check test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
 
-all: $(BUILD)/rapport
+all: $(BUILD)/rapport docs
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -89,9 +89,27 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/librapport.a
 # list formats it checks, in cli/table.c).
 $(BUILD)/tests/test-args: $(BUILD)/src/cli/args.o $(BUILD)/src/cli/table.o
 $(BUILD)/tests/test-table: $(BUILD)/src/cli/table.o
+$(BUILD)/tests/test-roff: $(BUILD)/src/cli/roff.o
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The manual pages (rapport.1, rapport-GROUP.1, rapport-playbooks.5,
+# rapport-templates.5) in $(BUILD)/man and the completion scripts
+# (rapport.bash, _rapport for zsh, rapport.fish) in $(BUILD)/completions,
+# written by the binary from its command tables (src/cli/doc.h), so that
+# they say what 'rapport help' says.
+docs: $(BUILD)/docs.stamp
+
+$(BUILD)/docs.stamp: $(BUILD)/rapport
+	@rm -rf $(BUILD)/man $(BUILD)/completions
+	@mkdir -p $(BUILD)/man $(BUILD)/completions
+	@set -e; pages=$$($< doc pages); for page in $$pages; do \
+		$< doc man $$page >$(BUILD)/man/$$page; done
+	@$< doc completion bash >$(BUILD)/completions/rapport.bash
+	@$< doc completion zsh >$(BUILD)/completions/_rapport
+	@$< doc completion fish >$(BUILD)/completions/rapport.fish
+	@touch $@
 
 tests-bin: $(UNIT_BIN)
 
@@ -105,8 +123,6 @@ deps:
 # $(BUILD)/completions that `docs` makes, and data/systemd's user units.
 # `docs:` without a recipe lets install name the target before the rule
 # that makes them is written (make merges the two rules).
-docs:
-
 install: all docs
 	@DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' sh scripts/install $(BUILD)
 
@@ -148,7 +164,7 @@ lint:
 CHECK_OOM_STEP ?= 7
 CHECK_FUZZ_SECONDS ?= 30
 check:
-	@sh scripts/install-deps --browser --faults --deb
+	@sh scripts/install-deps --browser --faults --deb --docs
 	@rm -f build/test-results
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)

@@ -37,9 +37,12 @@ enum cli_format {
 	CLI_FORMAT_JSON,  /* the same as --json */
 };
 
+/* table, tsv, json: the names of enum cli_format (cli/table.c) */
+extern const struct enum_def cli_format_def;
+
 /* The --format option every list command offers: its entry in the table. */
 #define CLI_FORMAT_OPT                                                                   \
-	{ .id = CLI_OPT_FORMAT, .name = "format", .arg = "FORMAT",                       \
+	{ .id = CLI_OPT_FORMAT, .name = "format", .arg = "FORMAT", .values = &cli_format_def, \
 	  .help = "table (the default), tsv (a header, then a tab-separated line a record) " \
 		  "or json" }
 
@@ -64,6 +67,9 @@ struct opt_spec {
 	const char *help;
 	unsigned flags;
 	char letter; /* a one-letter form, "-o", or 0 */
+	/* the names the value is one of (stages, kinds...), for the shell
+	 * completions that rapport doc writes; NULL: free text */
+	const struct enum_def *values;
 	/* --editor's only (CLI_EDITOR_OPT, cli/edit.h), as git's OPT_CALLBACK
 	 * carries a function: the record as the text the editor shows, read in
 	 * the transaction main opens */
@@ -159,6 +165,8 @@ extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
+extern const struct cmd_spec doc_cmds[];      /* hidden: see main.c */
+extern const struct cmd_spec complete_cmds[]; /* hidden */
 extern const struct cmd_group cmd_groups[];
 
 /* Option values by id: the last one given, or NULL. An id that is not in

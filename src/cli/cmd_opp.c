@@ -484,7 +484,7 @@ static int opp_link(struct cli *cli, const struct args *a)
 /* opp add takes every field the web's form does (issue 16). */
 static const struct opt_spec opp_add_opts[] = {
 	OPP_FIELD_OPTS,
-	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
+	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE", .values = &stage_def,
 	  .help = "the stage it starts in (default: lead)" },
 	OPP_OFFERED_OPTS,
 	{ .id = OPP_OPT_NEW_ORG, .name = "new-org",
@@ -503,7 +503,7 @@ static const struct opt_spec opp_edit_opts[] = {
 	{ 0 },
 };
 static const struct opt_spec opp_list_opts[] = {
-	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE",
+	{ .id = OPP_OPT_STAGE, .name = "stage", .arg = "STAGE", .values = &stage_def,
 	  .help = "only opportunities in this stage" },
 	CLI_FORMAT_OPT,
 	{ 0 },
@@ -513,7 +513,7 @@ static const struct opt_spec opp_move_opts[] = {
 	{ 0 },
 };
 static const struct opt_spec opp_link_opts[] = {
-	{ .id = OPP_OPT_ROLE, .name = "role", .arg = "ROLE",
+	{ .id = OPP_OPT_ROLE, .name = "role", .arg = "ROLE", .values = &role_def,
 	  .help = "hiring-manager, peer, hr, recruiter, executive, referrer, interviewer or "
 		  "other (default)" },
 	{ 0 },

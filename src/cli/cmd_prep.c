@@ -127,7 +127,7 @@ out:
 }
 
 static const struct opt_spec prep_opts[] = {
-	{ .id = PREP_OPT_STAGE, .name = "stage", .arg = "S",
+	{ .id = PREP_OPT_STAGE, .name = "stage", .arg = "S", .values = &question_stage_def,
 	  .help = "the conversation: first, second, final or offer (default: from what is "
 		  "logged)" },
 	{ .id = PREP_OPT_WITH, .name = "with", .arg = "PERSON",

@@ -210,10 +210,10 @@ static int question_rm(struct cli *cli, const struct args *a)
 		      "work-pattern, culture, business, success, other"
 
 static const struct opt_spec question_add_opts[] = {
-	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S", .values = &question_stage_def,
 	  .help = "when to ask it: " STAGE_HELP " (default any)",
 	  .flags = OPT_MULTI },
-	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A", .values = &audience_def,
 	  .help = "whom to ask: " AUDIENCE_HELP " (default any)",
 	  .flags = OPT_MULTI },
 	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
@@ -225,10 +225,10 @@ static const struct opt_spec question_add_opts[] = {
 
 static const struct opt_spec question_edit_opts[] = {
 	{ .id = QUESTION_OPT_TEXT, .name = "text", .arg = "T", .help = "new wording" },
-	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S", .values = &question_stage_def,
 	  .help = "replace the stages: " STAGE_HELP,
 	  .flags = OPT_MULTI },
-	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A", .values = &audience_def,
 	  .help = "replace the audience: " AUDIENCE_HELP,
 	  .flags = OPT_MULTI },
 	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
@@ -240,9 +240,9 @@ static const struct opt_spec question_edit_opts[] = {
 };
 
 static const struct opt_spec question_list_opts[] = {
-	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S",
+	{ .id = QUESTION_OPT_STAGE, .name = "stage", .arg = "S", .values = &question_stage_def,
 	  .help = "for these stages", .flags = OPT_MULTI },
-	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A",
+	{ .id = QUESTION_OPT_AUDIENCE, .name = "audience", .arg = "A", .values = &audience_def,
 	  .help = "for this audience", .flags = OPT_MULTI },
 	{ .id = QUESTION_OPT_VERIFIES, .name = "verifies", .arg = "C",
 	  .help = "verifying these categories",

@@ -186,7 +186,7 @@ static int task_snooze(struct cli *cli, const struct args *a)
 static const struct opt_spec task_add_opts[] = {
 	{ .id = TASK_OPT_DUE, .name = "due", .arg = "WHEN",
 	  .help = "when it is due (default: today)" },
-	{ .id = TASK_OPT_KIND, .name = "kind", .arg = "K",
+	{ .id = TASK_OPT_KIND, .name = "kind", .arg = "K", .values = &task_kind_def,
 	  .help = "email, call, letter, linkedin, meeting, review, learn or other (default)" },
 	{ .id = TASK_OPT_WITH, .name = "with", .arg = "PERSON", .help = "the person it concerns" },
 	{ .id = TASK_OPT_OPP, .name = "opp", .arg = "OPP", .help = "the opportunity it concerns" },

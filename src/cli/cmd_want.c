@@ -322,7 +322,7 @@ static const struct opt_spec want_add_opts[] = {
 	  .help = "how much it matters (default 3)" },
 	{ .id = WANT_OPT_MUST, .name = "must", .help = "a must-have: unmet, it breaks the deal" },
 	{ .id = WANT_OPT_NICE, .name = "nice", .help = "a nice-to-have (the default)" },
-	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C",
+	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C", .values = &want_category_def,
 	  .help = "scope, growth, team, manager, compensation, work-pattern, culture, "
 		  "business, success or other: the questions that verify it" },
 	{ 0 },
@@ -333,7 +333,7 @@ static const struct opt_spec want_edit_opts[] = {
 	{ .id = WANT_OPT_WEIGHT, .name = "weight", .arg = "1-5", .help = "how much it matters" },
 	{ .id = WANT_OPT_MUST, .name = "must", .help = "make it a must-have" },
 	{ .id = WANT_OPT_NICE, .name = "nice", .help = "make it a nice-to-have" },
-	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C",
+	{ .id = WANT_OPT_CATEGORY, .name = "category", .arg = "C", .values = &want_category_def,
 	  .help = "the category (\"\" clears it)" },
 	{ 0 },
 };

@@ -60,6 +60,16 @@ const struct cmd_group cmd_groups[] = {
 	{ NULL, NULL, NULL },
 };
 
+/* Commands that 'rapport help' does not list, nor suggests for a typo:
+ * they serve the build (doc writes the manual pages and the completion
+ * scripts from the tables above) and the shell completions (complete). */
+static const struct cmd_group hidden_groups[] = {
+	{ "doc", "the manual pages and the shell completions, written from the command tables",
+	  doc_cmds },
+	{ "complete", "the names of existing records, for the shell completions", complete_cmds },
+	{ NULL, NULL, NULL },
+};
+
 static void cli_help_all(struct strbuf *sb)
 {
 	strbuf_addstr(sb, "rapport: a job-search relationship manager\n\n"
@@ -144,6 +154,9 @@ static int die_usage(const char *group, const struct cmd_spec *cmd, const char *
 static const struct cmd_group *find_group(const char *name)
 {
 	for (const struct cmd_group *g = cmd_groups; g->name; g++)
+		if (!strcmp(g->name, name))
+			return g;
+	for (const struct cmd_group *g = hidden_groups; g->name; g++)
 		if (!strcmp(g->name, name))
 			return g;
 	return NULL;

@@ -370,19 +370,22 @@ void table_print(struct cli *cli, struct table *t)
 	table_release(t);
 }
 
+static const char *const format_names[] = { "table", "tsv", "json" };
+const struct enum_def cli_format_def = { "format", format_names, ARRAY_SIZE(format_names) };
+
 int table_parse_format(const char *value, enum cli_format *out, struct error *err)
 {
-	static const char *const names[] = { "table", "tsv", "json" };
+	const char *const *names = format_names;
 	struct strbuf sb = STRBUF_INIT;
 
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(format_names); i++) {
 		if (!strcmp(value, names[i])) {
 			*out = (enum cli_format)i;
 			return 0;
 		}
 	}
 	strbuf_addf(&sb, "unknown format '%s' (table, tsv or json)", value);
-	text_suggest(&sb, value, names, ARRAY_SIZE(names));
+	text_suggest(&sb, value, names, ARRAY_SIZE(format_names));
 	error_set(err, ERR_INVALID, "%s", sb.buf);
 	strbuf_release(&sb);
 	return ERR_INVALID;

@@ -24,6 +24,33 @@ static const char *const field_names[F_COUNT] = {
 	"person", "first", "title", "org", "opp", "me", "signature", "date", "done",
 };
 
+/* What each field holds, for the manual (rapport-templates(5)): beside the
+ * names, so that a new field is documented where it is added. */
+static const char *const field_help[F_COUNT] = {
+	[F_PERSON] = "the person's full name",
+	[F_FIRST] = "the first word of the person's name",
+	[F_TITLE] = "the person's job title",
+	[F_ORG] = "the opportunity's organisation, else the person's",
+	[F_OPP] = "the opportunity's title",
+	[F_ME] = "your name (rapport config name)",
+	[F_SIGNATURE] = "your signature (rapport config signature), else your name; "
+			"not in the subject",
+	[F_DATE] = "today, YYYY-MM-DD",
+	[F_DONE] = "the improvement actions you have done that follow the person's feedback, "
+		   "a \"- TITLE\" line each, most recently done last (rapport improve); "
+		   "not in the subject",
+};
+
+const char *letter_field_name(size_t i)
+{
+	return i < F_COUNT ? field_names[i] : NULL;
+}
+
+const char *letter_field_help(size_t i)
+{
+	return i < F_COUNT ? field_help[i] : NULL;
+}
+
 /* Rendering state; with no fields (a check) nothing is written. */
 struct render {
 	const char *name;

@@ -58,6 +58,11 @@ struct letter {
 
 void letter_release(struct letter *l);
 
+/* The merge fields, for the manual: the name ("person") and what it holds
+ * of field i, NULL past the last one. */
+const char *letter_field_name(size_t i);
+const char *letter_field_help(size_t i);
+
 /* Fill f from a person and an opportunity (either may be NULL) and the
  * user's settings; f points into them. */
 void letter_fields_set(struct letter_fields *f, const struct person *p, const struct opp *o,

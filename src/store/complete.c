@@ -1,0 +1,59 @@
+/* complete.c: names for the shell completions, by prefix (see complete.h). */
+#include "store/complete.h"
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+
+#include "core/text.h"
+
+static const char *const what_names[] = { "people", "orgs", "opps", "tasks" };
+const struct enum_def store_complete_def = { "list to complete", what_names,
+					     ARRAY_SIZE(what_names) };
+
+/* A range on the index rather than LIKE or GLOB: "starts with ?1" as
+ * ?1 <= key < ?1 followed by the last code point, which an index answers
+ * whatever the prefix holds (a "%" or a "*" is a letter like any other). */
+#define STARTS_WITH(col) col " >= ?1 AND " col " < ?1 || char(1114111)"
+
+static const char SQL_PEOPLE[] =
+	"SELECT p.name, coalesce(p.title || ', ' || o.name, p.title, o.name) FROM person p"
+	" LEFT JOIN organisation o ON o.id = p.org_id"
+	" WHERE " STARTS_WITH("p.name_key") " ORDER BY p.name_key LIMIT ?2";
+static const char SQL_ORGS[] =
+	"SELECT name, location FROM organisation"
+	" WHERE " STARTS_WITH("name_key") " ORDER BY name_key LIMIT ?2";
+static const char SQL_OPPS[] =
+	"SELECT slug, title FROM opportunity"
+	" WHERE " STARTS_WITH("slug") " ORDER BY slug LIMIT ?2";
+/* Open tasks only: the ones a command about a task is usually given
+ * (task_status_due); the id is matched as text, as it is typed. */
+static const char SQL_TASKS[] =
+	"SELECT id, title FROM task WHERE status = 'open' AND substr(id, 1, length(?1)) = ?1"
+	" ORDER BY due, id LIMIT ?2";
+
+static const char *const complete_sql[] = {
+	[COMPLETE_PEOPLE] = SQL_PEOPLE,
+	[COMPLETE_ORGS] = SQL_ORGS,
+	[COMPLETE_OPPS] = SQL_OPPS,
+	[COMPLETE_TASKS] = SQL_TASKS,
+};
+
+int store_complete(struct store *s, enum store_complete_what what, const char *prefix,
+		   store_complete_fn *fn, void *ctx, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, complete_sql[what], err);
+	bool folded = what == COMPLETE_PEOPLE || what == COMPLETE_ORGS;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	if (folded)
+		bind_text_owned(st, 1, text_fold(prefix));
+	else
+		bind_text_static(st, 1, prefix, -1);
+	bind_opt_int(st, 2, STORE_COMPLETE_MAX);
+	while ((rc = store_step(s, st, "cannot read the names to complete", err)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		   ctx);
+	return rc == SQLITE_DONE ? 0 : rc;
+}
