@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -359,6 +360,7 @@ static int address_answers(const char *url)
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
 				  .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV };
 	struct addrinfo *res;
+	struct timeval patience = { .tv_sec = 2 };
 	int fd, answers;
 
 	if (n < 9 || n - 8 >= sizeof(host))
@@ -374,6 +376,9 @@ static int address_answers(const char *url)
 	if (getaddrinfo(host, colon + 1, &hints, &res))
 		return -1;
 	fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	/* an address of this machine answers at once; a stale one may not */
+	if (fd >= 0)
+		setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &patience, sizeof(patience));
 	answers = fd < 0 ? -1 : !connect(fd, res->ai_addr, res->ai_addrlen) ? 1
 			       : errno == ECONNREFUSED ? 0 : -1;
 	if (fd >= 0)

@@ -1000,7 +1000,8 @@ static void sign_in_url(struct strbuf *sb)
 
 static void print_url(const struct strbuf *url)
 {
-	printf("rapport: serving %s on %s (Ctrl-C stops it)\n", srv.opt->db_path, url->buf);
+	printf("rapport: serving %s on %s (%s)\n", srv.opt->db_path, url->buf,
+	       srv.lis.inherited ? "on the socket systemd passed" : "Ctrl-C stops it");
 	fflush(stdout);
 }
 
@@ -1099,11 +1100,14 @@ static void stop_daemon(struct MHD_Daemon *d, bool drain)
 {
 	struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
 
-	mhd.MHD_quiesce_daemon(d);
+	/* the socket back, or (should quiescing fail) MHD_stop_daemon closes it */
+	MHD_socket fd = mhd.MHD_quiesce_daemon(d);
+
 	for (int i = 0; drain && i < (REQUEST_DEADLINE + 1) * 20 && requests_pending(); i++)
 		nanosleep(&pause, NULL);
 	mhd.MHD_stop_daemon(d);
-	close(srv.lis.fd);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
 	srv.lis.fd = -1;
 }
 
