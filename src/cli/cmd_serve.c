@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "method/playbook_run.h"
 #include "util/atomic_file.h"
 #include "web/auth.h"
@@ -16,7 +17,11 @@ enum serve_opt {
 	SERVE_OPT_VERBOSE,
 	SERVE_OPT_OPEN,
 	SERVE_OPT_URL,
+	SERVE_OPT_IDLE_EXIT,
 };
+
+/* --idle-exit's longest time: a week, in minutes. */
+#define IDLE_EXIT_MAX_MINUTES (7 * 24 * 60)
 
 /* --url: the sign-in address of the servers running on this database. */
 static int serve_url(struct cli *cli, const char *db_path)
@@ -58,14 +63,38 @@ static void sweep_leftovers(const char *db_path)
 	free(dir);
 }
 
+/* --idle-exit MINUTES into seconds (0 when not given). "Ns", seconds, is
+ * accepted too and not shown: the tests' form, so that they take seconds. */
+static int idle_exit_opt(struct cli *cli, const struct args *a, unsigned *seconds)
+{
+	const char *v = arg_opt(a, SERVE_OPT_IDLE_EXIT);
+	size_t n = v ? strlen(v) : 0;
+	bool in_seconds = n > 1 && v[n - 1] == 's';
+	char digits[16];
+	long t;
+
+	*seconds = 0;
+	if (!v)
+		return 0;
+	if (n >= sizeof(digits))
+		return error_set(&cli->err, ERR_INVALID, "--idle-exit must be a number of minutes, "
+							 "not '%s'", v);
+	snprintf(digits, sizeof(digits), "%.*s", (int)(n - in_seconds), v);
+	if (text_parse_int("--idle-exit", digits, 1,
+			   in_seconds ? IDLE_EXIT_MAX_MINUTES * 60 : IDLE_EXIT_MAX_MINUTES, &t, &cli->err))
+		return cli->err.code;
+	*seconds = (unsigned)(in_seconds ? t : t * 60);
+	return 0;
+}
+
 static int serve_run(struct cli *cli, const struct args *a)
 {
-	struct web_options o = { .listen = "127.0.0.1:8080" };
+	struct web_options o = { .listen = arg_opt(a, SERVE_OPT_LISTEN) };
 	char *path;
 	int rc;
 
-	if (arg_opt(a, SERVE_OPT_LISTEN))
-		o.listen = arg_opt(a, SERVE_OPT_LISTEN);
+	if (idle_exit_opt(cli, a, &o.idle_exit_seconds))
+		return cli->err.code;
 	o.allow_hosts = arg_all(a, SERVE_OPT_ALLOW_HOST, &o.n_allow_hosts);
 	o.verbose = arg_flag(a, SERVE_OPT_VERBOSE);
 	o.open_browser = arg_flag(a, SERVE_OPT_OPEN);
@@ -83,7 +112,7 @@ static int serve_run(struct cli *cli, const struct args *a)
 
 static const struct opt_spec serve_opts[] = {
 	{ .id = SERVE_OPT_LISTEN, .name = "listen", .arg = "HOST:PORT",
-	  .help = "the address to listen on (default 127.0.0.1:8080; port 0 picks a free one)" },
+	  .help = "the address to listen on (default " WEB_LISTEN_DEFAULT "; port 0 picks a free one)" },
 	{ .id = SERVE_OPT_ALLOW_HOST, .name = "allow-host", .arg = "NAME",
 	  .help = "another name this server may be reached by (repeatable)", .flags = OPT_MULTI },
 	{ .id = SERVE_OPT_VERBOSE, .name = "verbose",
@@ -93,6 +122,9 @@ static const struct opt_spec serve_opts[] = {
 	{ .id = SERVE_OPT_URL, .name = "url",
 	  .help = "print the sign-in address of the server running on this "
 				 "database, and stop" },
+	{ .id = SERVE_OPT_IDLE_EXIT, .name = "idle-exit", .arg = "MINUTES",
+	  .help = "stop after this long without a request (the systemd unit's way: the "
+		  "next connection starts it again)" },
 	{ 0 },
 };
 
@@ -103,7 +135,10 @@ const struct cmd_spec serve_cmds[] = {
 	  "without it every page asks to sign in. The address is also kept in a file only you\n"
 	  "can read, for 'rapport serve --url' and your scripts (which may send\n"
 	  "'Authorization: Bearer KEY'). Listening beyond this machine needs a password\n"
-	  "('rapport config web.password').", 0, 0,
+	  "('rapport config web.password').\n"
+	  "Started by systemd (rapport.socket: 'systemctl --user enable --now rapport.socket'),\n"
+	  "it serves the socket systemd opened and keeps its key while that socket lives, so\n"
+	  "the address 'rapport serve --url' prints keeps working after an idle stop.", 0, 0,
 	  serve_opts, serve_run, CMD_NO_DB | CMD_NO_JSON },
 	{ 0 },
 };

@@ -20,7 +20,7 @@
 	X(MHD_create_response_from_buffer) X(MHD_destroy_post_processor)               \
 	X(MHD_destroy_response) X(MHD_get_connection_info) X(MHD_get_connection_values) \
 	X(MHD_lookup_connection_value) X(MHD_post_process) X(MHD_queue_response)       \
-	X(MHD_start_daemon) X(MHD_stop_daemon)
+	X(MHD_quiesce_daemon) X(MHD_start_daemon) X(MHD_stop_daemon)
 
 struct mhd_functions {
 #define MHD_POINTER(f) __typeof__(f) *f;

@@ -23,7 +23,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -46,6 +45,7 @@
 #include "util/secret.h"
 #include "web/auth.h"
 #include "web/cache.h"
+#include "web/listen.h"
 #include "web/mhd.h"
 #include "web/pages.h"
 #include "web/ui.h"
@@ -64,7 +64,6 @@
 #define CONNECTION_LIMIT 1000
 #define PER_ADDRESS_LIMIT 32
 #define WAITING_LIMIT 800
-#define SECRET_HEX 64
 #define TICK_SECONDS 60
 /* A request must arrive whole within this time. (libmicrohttpd's timeout is
  * an idle one: a byte every few seconds would hold a connection forever.) */
@@ -84,9 +83,8 @@ struct shared_playbook {
 
 static struct server {
 	const struct web_options *opt;
-	char host[256]; /* the listen address as given */
-	unsigned short port;
-	char session[SECRET_HEX + 1], csrf[SECRET_HEX + 1], key[SECRET_HEX + 1];
+	struct web_listener lis; /* its address: the host as given, the port as bound */
+	struct auth_secrets sec;
 	char *keyfile; /* the address file of auth.h, removed at the end */
 	pthread_mutex_t lock; /* guards playbook and stores */
 	struct shared_playbook *playbook;
@@ -182,6 +180,44 @@ static bool same_address(const struct sockaddr *a, const struct sockaddr *b)
 	return false;
 }
 
+/* ---- idle (--idle-exit) ----
+ * The server is idle when no connection is in the middle of a request
+ * (a new one that has not sent its first, or one whose request is being
+ * read or answered); a kept-alive connection between requests does not
+ * count. The idle time runs from the last connection opened or request
+ * answered. */
+static _Atomic long long last_activity; /* CLOCK_MONOTONIC seconds */
+
+static long long monotonic_seconds(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
+static void note_activity(void)
+{
+	last_activity = monotonic_seconds();
+}
+
+static bool requests_pending(void)
+{
+	bool pending = false;
+
+	pthread_mutex_lock(&clocks_lock);
+	for (struct conn_clock *k = clocks; k && !pending; k = k->next)
+		pending = !(k->served && k->running && !k->headers_in);
+	pthread_mutex_unlock(&clocks_lock);
+	return pending;
+}
+
+/* How long the server has been idle, in seconds (0: it is not). */
+static long long idle_seconds(void)
+{
+	return requests_pending() ? 0 : monotonic_seconds() - last_activity;
+}
+
 /* libmicrohttpd asks before it accepts a connection. One from another
  * machine is refused when its address has PER_ADDRESS_LIMIT open already.
  * Whoever it comes from, when WAITING_LIMIT connections wait for their
@@ -235,6 +271,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 			k->remote = !is_loopback(ai->client_addr);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &k->start);
+		note_activity();
 		pthread_mutex_lock(&clocks_lock);
 		k->next = clocks;
 		if (clocks)
@@ -408,7 +445,7 @@ static bool allowed_host(const char *host)
 	memcpy(name, host, n);
 	name[n] = '\0';
 	if (!strcasecmp(name, "localhost") || !strcmp(name, "127.0.0.1") || !strcmp(name, "::1") ||
-	    !strcasecmp(name, srv.host))
+	    !strcasecmp(name, srv.lis.host))
 		return true;
 	for (size_t i = 0; i < srv.opt->n_allow_hosts; i++)
 		if (!strcasecmp(name, srv.opt->allow_hosts[i]))
@@ -434,7 +471,7 @@ static bool allowed_origin(const char *origin)
 	if (port && hostport[0] == '[' && port < strchr(hostport, ']'))
 		port = NULL; /* the colon was inside an IPv6 address */
 	n = port ? strtol(port + 1, NULL, 10) : 80;
-	return n == srv.port;
+	return n == srv.lis.port;
 }
 
 /* ---- one request ---- */
@@ -462,7 +499,7 @@ static bool bearer_key(struct MHD_Connection *c)
 {
 	const char *h = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 
-	return h && !strncasecmp(h, "Bearer ", 7) && secret_equal(h + 7, srv.key);
+	return h && !strncasecmp(h, "Bearer ", 7) && secret_equal(h + 7, srv.sec.key);
 }
 
 static int refuse(struct conn *cn, int status, const char *why)
@@ -499,11 +536,11 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		}
 	}
 	cn->bearer = bearer_key(c);
-	cn->authed = cn->bearer || secret_equal(cookie, srv.session);
+	cn->authed = cn->bearer || secret_equal(cookie, srv.sec.session);
 	/* the printed address, also when signed in already: the key leaves the
 	 * address bar either way */
 	if (read &&
-	    secret_equal(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.key))
+	    secret_equal(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.sec.key))
 		cn->signin = true;
 	else if (!cn->authed && !(cn->route && (cn->route->flags & WEB_PUBLIC)))
 		/* an unknown address too: which addresses exist is not told */
@@ -514,7 +551,7 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 403, "This form did not come from rapport's own pages. "
 				       "Reload the page and try again.");
 	if (cn->authed && !cn->bearer && token) {
-		if (!secret_equal(token, srv.csrf))
+		if (!secret_equal(token, srv.sec.csrf))
 			return refuse(cn, 403, "This form is out of date or did not come from "
 					       "rapport's own pages. Reload the page and try again.");
 		cn->csrf_checked = true;
@@ -572,7 +609,7 @@ static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 		add_header(r, "Content-Disposition", rs->disposition, &ok);
 	if (set_cookie) { /* only ever on signing in */
 		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
-			 srv.session);
+			 srv.sec.session);
 		add_header(r, "Set-Cookie", cookie, &ok);
 	}
 	return ok;
@@ -831,7 +868,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 {
 	const union MHD_ConnectionInfo *ci =
 		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	struct web_req rq = { .path = url, .csrf = cn->authed ? srv.csrf : "", .err = ERROR_INIT };
+	struct web_req rq = { .path = url, .csrf = cn->authed ? srv.sec.csrf : "", .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };
 	bool head = !strcmp(method, "HEAD");
@@ -855,7 +892,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (rq.post && cn->authed && !cn->bearer && !cn->csrf_checked &&
-		   !secret_equal(web_param(&rq.form, "csrf"), srv.csrf)) {
+		   !secret_equal(web_param(&rq.form, "csrf"), srv.sec.csrf)) {
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
@@ -924,6 +961,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)cls;
 	(void)code;
 	clock_set(c, true); /* the next request on this connection */
+	note_activity();
 	if (cn) {
 		strbuf_release(&cn->body);
 		multipart_free(cn->form);
@@ -934,83 +972,36 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 /* ---- start and stop ---- */
 
-/* Split "host:port", "[v6]:port" or ":port" (host 127.0.0.1). */
-static int parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
-			struct error *err)
+/* The listening socket: systemd's when it passed one, else our own. */
+static int take_socket(const struct web_options *o, struct error *err)
 {
-	const char *colon, *h = listen, *hend;
+	int rc = listener_inherit(&srv.lis, err);
 
-	if (listen[0] == '[') {
-		if (!(hend = strchr(listen, ']')) || hend[1] != ':')
-			return error_set(err, ERR_INVALID, "--listen: expected [ADDRESS]:PORT, not '%s'",
-					 listen);
-		h = listen + 1;
-		colon = hend + 1;
-	} else if (!(colon = strrchr(listen, ':'))) {
-		return error_set(err, ERR_INVALID, "--listen: expected HOST:PORT, not '%s'", listen);
-	} else {
-		hend = colon;
+	if (rc == 0 && o->listen) {
+		close(srv.lis.fd);
+		srv.lis.fd = -1;
+		return error_set(err, ERR_INVALID, "--listen %s: the socket to listen on came from "
+						   "systemd (LISTEN_FDS); its unit names the address",
+				 o->listen);
 	}
-	if ((size_t)(hend - h) >= hostsz || strlen(colon + 1) >= portsz || !colon[1] ||
-	    strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
-	    strtol(colon + 1, NULL, 10) > 65535) /* digits only, fewer than portsz: no overflow */
-		return error_set(err, ERR_INVALID, "--listen: a bad address or port in '%s'", listen);
-	if (hend == h)
-		snprintf(host, hostsz, "127.0.0.1");
-	else
-		snprintf(host, hostsz, "%.*s", (int)(hend - h), h);
-	snprintf(port, portsz, "%s", colon + 1);
-	return 0;
-}
-
-/* Our own listening socket: the port is known (also when 0 asked for any). */
-static int listen_socket(const char *addr, int *fd_out, bool *v6, struct sockaddr_storage *bound,
-			 struct error *err)
-{
-	char host[256], port[8];
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV };
-	struct addrinfo *res;
-	struct sockaddr_storage sa;
-	socklen_t salen = sizeof(sa);
-	int fd, one = 1, rc;
-
-	if (parse_listen(addr, host, sizeof(host), port, sizeof(port), err))
-		return ERR_INVALID;
-	if ((rc = getaddrinfo(host, port, &hints, &res)))
-		return error_set(err, ERR_INVALID, "--listen: cannot resolve '%s': %s", host,
-				 gai_strerror(rc));
-	fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
-	    bind(fd, res->ai_addr, res->ai_addrlen) || listen(fd, 511) ||
-	    getsockname(fd, (struct sockaddr *)&sa, &salen)) {
-		error_set(err, ERR_IO, "cannot listen on %s: %s", addr, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		freeaddrinfo(res);
-		return ERR_IO;
-	}
-	*v6 = res->ai_family == AF_INET6;
-	freeaddrinfo(res);
-	*bound = sa;
-	srv.port = ntohs(*v6 ? ((struct sockaddr_in6 *)&sa)->sin6_port
-			     : ((struct sockaddr_in *)&sa)->sin_port);
-	snprintf(srv.host, sizeof(srv.host), "%s", host);
-	*fd_out = fd;
-	return 0;
+	if (rc == 1)
+		rc = listener_open(o->listen ? o->listen : WEB_LISTEN_DEFAULT, &srv.lis, err);
+	return rc;
 }
 
 /* The sign-in address: http://HOST:PORT/?key=KEY. */
 static void sign_in_url(struct strbuf *sb)
 {
-	bool v6 = strchr(srv.host, ':') != NULL;
+	bool v6 = strchr(srv.lis.host, ':') != NULL;
 
-	strbuf_addf(sb, "http://%s%s%s:%u/?key=%s", v6 ? "[" : "", srv.host, v6 ? "]" : "",
-		    srv.port, srv.key);
+	strbuf_addf(sb, "http://%s%s%s:%u/?key=%s", v6 ? "[" : "", srv.lis.host, v6 ? "]" : "",
+		    srv.lis.port, srv.sec.key);
 }
 
 static void print_url(const struct strbuf *url)
 {
-	printf("rapport: serving %s on %s (Ctrl-C stops it)\n", srv.opt->db_path, url->buf);
+	printf("rapport: serving %s on %s (%s)\n", srv.opt->db_path, url->buf,
+	       srv.lis.inherited ? "on the socket systemd passed" : "Ctrl-C stops it");
 	fflush(stdout);
 }
 
@@ -1029,24 +1020,128 @@ static void open_browser(const struct strbuf *url)
 }
 
 /* Anything but loopback needs a password: the key alone would give the
- * search to whoever sees the printed address or the traffic. */
-static int check_exposure(const struct sockaddr *sa, struct error *err)
+ * search to whoever sees the printed address or the traffic. The socket
+ * systemd passes is checked as our own is: its unit may name any address. */
+static int check_exposure(struct error *err)
 {
 	char *hash = NULL;
 
-	if (is_loopback(sa))
+	if (is_loopback((const struct sockaddr *)&srv.lis.addr))
 		return 0;
 	if (auth_password_get(&hash, err))
 		return err->code;
 	if (!hash)
 		return error_set(err, ERR_INVALID,
-				 "--listen %s reaches other machines: set a password first with "
-				 "'rapport config web.password'", srv.opt->listen);
+				 "%s %s reaches other machines: set a password first with "
+				 "'rapport config web.password'",
+				 srv.lis.inherited ? "the socket from systemd on" : "--listen",
+				 srv.lis.where);
 	free(hash);
 	fprintf(stderr, "rapport: warning: listening on %s, beyond this machine; the traffic "
 			"(your password and your search) is not encrypted unless a TLS reverse "
-			"proxy is in front\n", srv.opt->listen);
+			"proxy is in front\n", srv.lis.where);
 	return 0;
+}
+
+/* The secrets: on systemd's socket, those of the server it started before
+ * (auth.h: a signed-in tab outlives an idle stop); else new ones. */
+static int make_secrets(struct error *err)
+{
+	if (srv.lis.inherited)
+		return auth_socket_secrets(srv.lis.socket_id, srv.opt->db_path, &srv.sec, err);
+	return auth_secrets_make(&srv.sec, err);
+}
+
+/* The socket, checked; the secrets; the sign-in address in url and in the
+ * files `serve --url` reads. On failure the socket is closed. */
+static int start_listening(struct strbuf *url, struct error *err)
+{
+	int rc = take_socket(srv.opt, err);
+
+	if (rc)
+		return rc;
+	if (!(rc = check_exposure(err)) && !(rc = make_secrets(err))) {
+		sign_in_url(url);
+		if (srv.lis.inherited)
+			rc = auth_socket_keep(srv.lis.socket_id, url->buf, srv.opt->db_path, &srv.sec,
+					      err);
+		if (!rc)
+			rc = auth_keyfile_write(url->buf, srv.opt->db_path, &srv.keyfile, err);
+	}
+	if (rc) {
+		close(srv.lis.fd);
+		srv.lis.fd = -1;
+	}
+	return rc;
+}
+
+static struct MHD_Daemon *start_daemon(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	/* MHD_USE_ITC: MHD_quiesce_daemon needs it (stop_daemon) */
+	return mhd.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+					    MHD_USE_ERROR_LOG | (srv.lis.v6 ? MHD_USE_IPv6 : 0),
+				    0, on_accept, NULL, on_request, NULL,
+				    MHD_OPTION_LISTEN_SOCKET, srv.lis.fd,
+				    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
+				    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+				    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+				    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+				    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
+}
+
+/* Stop taking connections, let those that are in the middle of a request
+ * finish (when drain: an idle stop, which a connection may have just
+ * beaten), and stop. The listening socket is ours to close: under
+ * systemd, its own copy keeps the connections that come meanwhile for the
+ * next start. */
+static void stop_daemon(struct MHD_Daemon *d, bool drain)
+{
+	struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
+
+	/* the socket back, or (should quiescing fail) MHD_stop_daemon closes it */
+	MHD_socket fd = mhd.MHD_quiesce_daemon(d);
+
+	for (int i = 0; drain && i < (REQUEST_DEADLINE + 1) * 20 && requests_pending(); i++)
+		nanosleep(&pause, NULL);
+	mhd.MHD_stop_daemon(d);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	srv.lis.fd = -1;
+}
+
+/* Wait for SIGINT or SIGTERM (false), or with --idle-exit for that long
+ * without a request (true). */
+static bool wait_for_stop(const sigset_t *stop)
+{
+	unsigned idle = srv.opt->idle_exit_seconds;
+	struct timespec second = { .tv_sec = 1 };
+	int sig;
+
+	if (!idle) {
+		while (sigwait(stop, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
+			;
+		return false;
+	}
+	for (;;) {
+		sig = sigtimedwait(stop, NULL, &second);
+		if (sig == SIGINT || sig == SIGTERM)
+			return false;
+		if (idle_seconds() >= idle)
+			return true;
+	}
+}
+
+static void stop_threads(pthread_t *ticker_thread, pthread_t reaper_thread)
+{
+	pthread_mutex_lock(&srv.tick_lock);
+	srv.stopping = true;
+	pthread_cond_broadcast(&srv.tick_wake);
+	pthread_mutex_unlock(&srv.tick_lock);
+	if (ticker_thread)
+		pthread_join(*ticker_thread, NULL);
+	pthread_join(reaper_thread, NULL);
 }
 
 static void close_stores(void)
@@ -1058,99 +1153,75 @@ static void close_stores(void)
 	srv.nstores = srv.allocstores = 0;
 }
 
+/* What web_serve made, undone (the address file removed). */
+static void release_server(struct strbuf *url)
+{
+	if (srv.lis.fd >= 0)
+		close(srv.lis.fd);
+	srv.lis.fd = -1;
+	if (srv.keyfile)
+		unlink(srv.keyfile);
+	free(srv.keyfile);
+	srv.keyfile = NULL;
+	strbuf_release(url);
+	close_stores();
+	if (srv.playbook)
+		playbook_put(srv.playbook);
+	srv.playbook = NULL;
+}
+
 int web_serve(const struct web_options *o, struct error *err)
 {
 	struct MHD_Daemon *d;
 	struct store *tick_store = NULL;
-	struct sockaddr_storage bound = { .ss_family = AF_UNSPEC };
 	struct strbuf url = STRBUF_INIT;
 	pthread_t tick_thread, reaper_thread;
 	sigset_t stop;
-	int fd = -1, sig;
-	bool v6 = false;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	bool idle;
 
 	srv.opt = o;
-	if (mhd_load(err) || secret_hex(srv.session, SECRET_HEX, err) ||
-	    secret_hex(srv.csrf, SECRET_HEX, err) || secret_hex(srv.key, SECRET_HEX, err) || web_playbook_reload(err) || open_store(&tick_store, err))
+	srv.lis.fd = -1;
+	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
-	if (listen_socket(o->listen, &fd, &v6, &bound, err))
+	if (start_listening(&url, err))
 		goto fail;
-	if (check_exposure((struct sockaddr *)&bound, err)) {
-		close(fd);
-		goto fail;
-	}
-	sign_in_url(&url);
-	if (auth_keyfile_write(url.buf, o->db_path, &srv.keyfile, err)) {
-		close(fd);
-		goto fail;
-	}
 	/* Signals go to this thread only, read by sigwait below. */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = mhd.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-					 MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
-				 0, on_accept, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
-				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 1 ? cpus : 1),
-				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
-				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-				 MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
-	if (!d) {
-		close(fd);
-		error_set(err, ERR_IO, "cannot start the web server on %s", o->listen);
+	note_activity(); /* the idle time runs from the start */
+	if (!(d = start_daemon())) {
+		error_set(err, ERR_IO, "cannot start the web server on %s", srv.lis.where);
 		goto fail;
 	}
 	if (pthread_create(&reaper_thread, NULL, reaper, NULL)) {
-		mhd.MHD_stop_daemon(d);
+		stop_daemon(d, false);
 		error_set(err, ERR_IO, "cannot start the request deadline's thread");
 		goto fail;
 	}
 	if (pthread_create(&tick_thread, NULL, ticker, tick_store)) {
-		mhd.MHD_stop_daemon(d);
-		pthread_mutex_lock(&srv.tick_lock);
-		srv.stopping = true;
-		pthread_cond_broadcast(&srv.tick_wake);
-		pthread_mutex_unlock(&srv.tick_lock);
-		pthread_join(reaper_thread, NULL);
+		stop_daemon(d, false);
+		stop_threads(NULL, reaper_thread);
 		error_set(err, ERR_IO, "cannot start the time rules' thread");
 		goto fail;
 	}
 	print_url(&url);
 	if (o->open_browser)
 		open_browser(&url);
-	while (sigwait(&stop, &sig) == 0 && sig != SIGINT && sig != SIGTERM)
-		;
-	mhd.MHD_stop_daemon(d);
-	close(fd);
-	pthread_mutex_lock(&srv.tick_lock);
-	srv.stopping = true;
-	pthread_cond_broadcast(&srv.tick_wake);
-	pthread_mutex_unlock(&srv.tick_lock);
-	pthread_join(tick_thread, NULL);
-	pthread_join(reaper_thread, NULL);
-	close_stores();
-	playbook_put(srv.playbook);
-	srv.playbook = NULL;
-	unlink(srv.keyfile);
-	free(srv.keyfile);
-	srv.keyfile = NULL;
-	strbuf_release(&url);
-	fprintf(stderr, "rapport: stopped\n");
+	idle = wait_for_stop(&stop);
+	stop_daemon(d, idle);
+	stop_threads(&tick_thread, reaper_thread);
+	release_server(&url);
+	if (idle)
+		fprintf(stderr, "rapport: stopped after %u s without a request (--idle-exit)\n",
+			o->idle_exit_seconds);
+	else
+		fprintf(stderr, "rapport: stopped\n");
 	return 0;
 fail:
-	if (srv.keyfile)
-		unlink(srv.keyfile);
-	free(srv.keyfile);
-	srv.keyfile = NULL;
-	strbuf_release(&url);
-	close_stores();
-	if (srv.playbook)
-		playbook_put(srv.playbook);
-	srv.playbook = NULL;
+	release_server(&url);
 	return err->code ? err->code : ERR_IO;
 }

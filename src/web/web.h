@@ -121,17 +121,22 @@ int64_t web_flash_take(void);
 /* Settings that the Settings page changes and the server must take up. */
 int web_playbook_reload(struct error *err);
 
+/* Where the server listens unless told (--listen) or given a socket (systemd). */
+#define WEB_LISTEN_DEFAULT "127.0.0.1:8080"
+
 struct web_options {
 	const char *db_path;
 	unsigned store_flags; /* STORE_CREATE_DIRS for the default path */
-	const char *listen;   /* "127.0.0.1:8080" */
+	const char *listen;   /* --listen, or NULL: systemd's socket, else WEB_LISTEN_DEFAULT */
 	const char *const *allow_hosts;
 	size_t n_allow_hosts;
 	bool verbose;
 	bool open_browser; /* --open: the sign-in address in the user's browser */
+	unsigned idle_exit_seconds; /* --idle-exit: stop after this long without a request; 0: never */
 };
 
-/* Serve until SIGINT or SIGTERM. Prints the URL on stdout once listening. */
+/* Serve until SIGINT or SIGTERM, or --idle-exit's time without a request.
+ * Prints the URL on stdout once listening. */
 int web_serve(const struct web_options *o, struct error *err);
 
 #endif
