@@ -184,10 +184,12 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct opp
 		strbuf_addstr(sb, "<ul class=\"people\">\n");
 		for (size_t i = 0; i < v->people.n; i++) {
 			const struct person_ref *p = &v->people.items[i];
+			char label[UI_LABEL_MAX];
 			strbuf_addstr(sb, "<li>");
 			ui_person_link(sb, p->id, p->name);
 			strbuf_addstr(sb, " ");
-			ui_badge(sb, "", p->role >= 0 ? enum_name(&role_def, p->role) : "other");
+			ui_badge(sb, "", ui_enum_label(&role_def, p->role >= 0 ? p->role : ROLE_OTHER,
+						       label));
 			strbuf_addstr(sb, "</li>\n");
 		}
 		strbuf_addstr(sb, "</ul>\n");
@@ -199,7 +201,7 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct opp
 	strbuf_addstr(sb, "<h3>Link a person</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "stack link-form");
 	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_input(sb, rq, "text", "person", "Person (name or id)", NULL, UI_REQUIRED);
+	ui_input(sb, rq, "text", "person", "Person (their name)", NULL, UI_REQUIRED);
 	ui_select_enum(sb, rq, "role", "Role", &role_def, ROLE_OTHER, NULL);
 	strbuf_addstr(sb, "</div>");
 	ui_form_end(sb, "Link");

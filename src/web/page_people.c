@@ -343,8 +343,9 @@ static void opportunities(struct strbuf *sb, const person_opp_vec *ov)
 		ui_badge(sb, stage_is_closed(po->stage) ? "closed" : "stage",
 			 enum_name(&stage_def, (int)po->stage));
 		if (po->role >= 0) {
+			char label[UI_LABEL_MAX];
 			strbuf_addstr(sb, " <span class=\"meta\">");
-			html_text(sb, enum_name(&role_def, po->role));
+			html_text(sb, ui_enum_label(&role_def, po->role, label));
 			strbuf_addstr(sb, "</span>");
 		}
 		strbuf_addstr(sb, "</li>\n");

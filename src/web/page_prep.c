@@ -72,8 +72,9 @@ static void tools(struct strbuf *sb, const struct web_req *rq, const struct opp 
 				    (long long)p->id, chosen(rq, p->id) ? " checked" : "");
 			html_text(sb, p->name);
 			if (p->role >= 0) {
+				char label[UI_LABEL_MAX];
 				strbuf_addstr(sb, " <span class=\"meta\">");
-				html_text(sb, enum_name(&role_def, p->role));
+				html_text(sb, ui_enum_label(&role_def, p->role, label));
 				strbuf_addstr(sb, "</span>");
 			}
 			strbuf_addstr(sb, "</label>");

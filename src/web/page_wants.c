@@ -342,9 +342,10 @@ static int mark_form(struct strbuf *sb, struct web_req *rq, const struct view *v
 	choices_init(&by, people.n, "(nobody in particular)");
 	for (size_t i = 0; i < people.n; i++) {
 		struct strbuf l = STRBUF_INIT;
+		char label[UI_LABEL_MAX];
 		strbuf_addstr(&l, people.items[i].name);
 		if (people.items[i].role >= 0)
-			strbuf_addf(&l, " (%s)", enum_name(&role_def, people.items[i].role));
+			strbuf_addf(&l, " (%s)", ui_enum_label(&role_def, people.items[i].role, label));
 		choices_add(&by, people.items[i].id, strbuf_detach(&l));
 	}
 	choices_init(&in, its.n, "(none)");

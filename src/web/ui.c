@@ -235,6 +235,15 @@ void ui_when(struct strbuf *sb, const char *iso)
 	strbuf_addstr(sb, "</time>");
 }
 
+const char *ui_enum_label(const struct enum_def *def, int value, char buf[UI_LABEL_MAX])
+{
+	snprintf(buf, UI_LABEL_MAX, "%s", enum_name(def, value));
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	return buf;
+}
+
 void ui_badge(struct strbuf *sb, const char *cls, const char *text)
 {
 	strbuf_addstr(sb, "<span class=\"badge ");
@@ -535,8 +544,11 @@ void ui_form_select_enum(struct strbuf *sb, const struct ui_form *f, const char 
 	select_open(sb, f, name, label);
 	if (none_label)
 		option(sb, "", none_label, !v || !*v);
-	for (size_t i = 0; i < def->count; i++)
-		option(sb, def->names[i], def->names[i], v && !strcmp(v, def->names[i]));
+	for (size_t i = 0; i < def->count; i++) {
+		char label_buf[UI_LABEL_MAX];
+		option(sb, def->names[i], ui_enum_label(def, (int)i, label_buf),
+		       v && !strcmp(v, def->names[i]));
+	}
 	select_close(sb, f, name);
 }
 

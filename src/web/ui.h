@@ -68,6 +68,10 @@ void ui_opp_heading(struct strbuf *sb, const char *org_name, const char *title);
  * year's ("Sun 3 Mar 2024"), and the time when it has one. */
 void ui_when(struct strbuf *sb, const char *iso);
 /* A small coloured label: <span class="badge CLS">text</span>. */
+/* A vocabulary's word as a person reads it: "hiring-manager" is "hiring
+ * manager" (the form's value stays the word). */
+#define UI_LABEL_MAX 64
+const char *ui_enum_label(const struct enum_def *def, int value, char buf[UI_LABEL_MAX]);
 void ui_badge(struct strbuf *sb, const char *cls, const char *text);
 /* The badge class of a want's status (style.css, 40-wants.css): met good;
  * partly, and vague (said, but not clearly: ask again), warn; unmet bad, and

@@ -179,7 +179,7 @@ test_expect_success 'record evidence for a want on an opportunity' '
 	test "$(head -1 page)" = 200 &&
 	grep -q "<form method=\"post\" action=\"/opportunities/acme/wants\"" page &&
 	grep -q "<option value=\"2\" selected>Growth into leadership</option>" page &&
-	grep -q "<option value=\"$manager\">Hiring Manager (hiring-manager)</option>" page &&
+	grep -q "<option value=\"$manager\">Hiring Manager (hiring manager)</option>" page &&
 	grep -q "<option value=\"$acme_it\">2026-02-26, interview: First interview</option>" page &&
 	http POST /opportunities/acme/wants want=2 status=partly by=$manager \
 		interaction=$acme_it note="a lead role in a year, maybe" >resp &&

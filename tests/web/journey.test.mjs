@@ -35,11 +35,11 @@ for (const [name, title] of [["Hiring Manager", "VP Data"], ["Team Lead", "Staff
 
 await test("link the hiring manager to the opportunity", async () => {
 	await page.goto(base + "/opportunities/northwind-analytics-data-lead");
-	await page.getByLabel("Person (name or id)").fill("Hiring Manager");
+	await page.getByLabel("Person (their name)").fill("Hiring Manager");
 	await page.getByLabel("Role").selectOption("hiring-manager");
 	await page.getByRole("button", { name: "Link" }).click();
 	await page.waitForURL(/\/opportunities\/northwind-analytics-data-lead/);
-	expect((await main()).includes("hiring-manager"), "the role is shown");
+	expect((await main()).includes("hiring manager"), "the role is shown in words");
 });
 
 await test("log the interview on Today and see a thank-you follow-up for each person", async () => {
