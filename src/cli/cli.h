@@ -41,6 +41,12 @@ enum cli_format {
 extern const struct enum_def cli_format_def;
 
 /* The --format option every list command offers: its entry in the table. */
+/* What WHEN may be, for rapport help and rapport(1). */
+#define CLI_WHEN_FORMS                                                                   \
+	"WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM (your local time; or with its offset,\n"   \
+	"2026-03-02T09:00-05:00), today, tomorrow, +Nd, +Nw or -Nd. Times are kept as\n"  \
+	"UTC instants and shown in your zone (config timezone, else the machine's)."
+
 #define CLI_FORMAT_OPT                                                                   \
 	{ .id = CLI_OPT_FORMAT, .name = "format", .arg = "FORMAT", .values = &cli_format_def, \
 	  .help = "table (the default), tsv (a header, then a tab-separated line a record) " \

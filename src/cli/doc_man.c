@@ -199,8 +199,8 @@ static void main_page(struct strbuf *sb)
 		      "drafted from templates. Everything is in one SQLite file on your machine, "
 		      "and every change is one transaction.");
 	strbuf_addstr(sb, ".PP\n");
-	roff_line(sb, "WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, +Nd, +Nw or -Nd. "
-		      "An option that takes a text takes \"\" to clear it, where the command "
+	roff_line(sb, CLI_WHEN_FORMS);
+	roff_line(sb, "An option that takes a text takes \"\" to clear it, where the command "
 		      "edits a record.");
 	strbuf_addstr(sb, ".SH COMMANDS\n");
 	for (const struct cmd_group *g = cmd_groups; g->name; g++) {

@@ -84,7 +84,7 @@ static void cli_help_all(struct strbuf *sb)
 			  "\nThe database is --db PATH, else $RAPPORT_DB, else\n"
 			  "$XDG_DATA_HOME/rapport/rapport.db (~/.local/share/rapport/rapport.db).\n"
 			  "RAPPORT_NOW=YYYY-MM-DDTHH:MM fixes the date and time rapport takes as now.\n"
-			  "WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, +Nd, +Nw or -Nd.\n");
+			  CLI_WHEN_FORMS "\n");
 }
 
 /* Write text with what a terminal would act on made visible. The checks
@@ -432,6 +432,8 @@ static int open_and_begin(struct cli *cli, struct args *a, struct edit_form *for
 	free(path);
 	if (!rc)
 		rc = store_use_zone(cli->store, &cli->err);
+	if (!rc && store_upgrade_note(cli->store))
+		fprintf(stderr, "rapport: %s\n", store_upgrade_note(cli->store));
 	if (!rc && with_editor(a))
 		rc = edit_with_editor(cli, a, form);
 	if (!rc)

@@ -84,11 +84,66 @@ static int read_digits(const char **p, int n)
 	return v;
 }
 
-int date_parse_iso(const char *s, struct datetime *out, struct error *err)
+/* An offset after a time of day: "Z", "+HH:MM" or "-HH:MM" (RFC 3339), in
+ * minutes east of UTC; -1 when *p is not one. */
+static int read_offset(const char **p, int *minutes)
+{
+	int sign, h, m;
+
+	if (**p == 'Z' || **p == 'z') {
+		(*p)++;
+		*minutes = 0;
+		return 0;
+	}
+	if (**p != '+' && **p != '-')
+		return -1;
+	sign = **p == '-' ? -1 : 1;
+	(*p)++;
+	if ((h = read_digits(p, 2)) < 0 || h > 23 || *(*p)++ != ':' || (m = read_digits(p, 2)) < 0 ||
+	    m > 59)
+		return -1;
+	*minutes = sign * (h * 60 + m);
+	return 0;
+}
+
+static struct tm datetime_tm(const struct datetime *dt)
+{
+	return (struct tm){ .tm_year = dt->year - 1900, .tm_mon = dt->month - 1,
+			    .tm_mday = dt->day, .tm_hour = dt->hour, .tm_min = dt->minute,
+			    .tm_sec = dt->second, .tm_isdst = -1 };
+}
+
+static void datetime_from_tm(const struct tm *tm, struct datetime *dt)
+{
+	dt->year = tm->tm_year + 1900;
+	dt->month = tm->tm_mon + 1;
+	dt->day = tm->tm_mday;
+	dt->hour = tm->tm_hour;
+	dt->minute = tm->tm_min;
+	dt->second = tm->tm_sec > 59 ? 59 : tm->tm_sec;
+	dt->has_time = true;
+}
+
+/* The instant a parsed moment names: exact when it carried its offset,
+ * else its wall-clock time in the zone in use (mktime picks one of the
+ * two readings of an hour a clock repeats). */
+static time_t moment_instant(const struct datetime *dt, bool has_offset, int offset)
+{
+	struct tm tm = datetime_tm(dt);
+
+	if (has_offset)
+		return timegm(&tm) - (time_t)offset * 60;
+	return mktime(&tm);
+}
+
+/* date_parse_iso, and the instant when the text had a time with an offset. */
+static int parse_iso(const char *s, struct datetime *out, bool *has_offset, int *offset,
+		     struct error *err)
 {
 	const char *p = s;
 	struct datetime dt = { 0 };
 
+	*has_offset = false;
 	dt.year = read_digits(&p, 4);
 	if (dt.year < 0 || *p++ != '-')
 		goto bad;
@@ -113,6 +168,11 @@ int date_parse_iso(const char *s, struct datetime *out, struct error *err)
 			if (dt.second < 0)
 				goto bad;
 		}
+		if (*p) {
+			if (read_offset(&p, offset))
+				goto bad;
+			*has_offset = true;
+		}
 	}
 	if (*p)
 		goto bad;
@@ -127,7 +187,63 @@ bad:
 			 "malformed date '%s' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", s);
 }
 
-int date_now(struct datetime *out, struct error *err)
+int date_parse_iso(const char *s, struct datetime *out, struct error *err)
+{
+	bool has_offset;
+	int offset;
+	struct tm local;
+	time_t t;
+
+	if (parse_iso(s, out, &has_offset, &offset, err))
+		return ERR_INVALID;
+	if (has_offset) {
+		/* everything above the store works in local wall-clock time */
+		t = moment_instant(out, true, offset);
+		if (!localtime_r(&t, &local))
+			return error_set(err, ERR_INVALID, "'%s' is out of range", s);
+		datetime_from_tm(&local, out);
+	}
+	return 0;
+}
+
+int date_to_instant(const char *s, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	bool has_offset;
+	int offset;
+	struct tm utc;
+	time_t t;
+
+	out[0] = '\0';
+	if (!s || parse_iso(s, &dt, &has_offset, &offset, NULL))
+		return -1;
+	if (!dt.has_time) {
+		date_format_day(&dt, out);
+		return 0;
+	}
+	t = moment_instant(&dt, has_offset, offset);
+	if (!gmtime_r(&t, &utc))
+		return -1;
+	strftime(out, DATE_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	return 0;
+}
+
+void date_from_instant(const char *stored, bool stamp, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	size_t n = strlen(stored);
+
+	if (n < 17 || stored[n - 1] != 'Z' || date_parse_iso(stored, &dt, NULL)) {
+		snprintf(out, DATE_BUFSZ, "%s", stored);
+		return;
+	}
+	if (stamp || dt.second)
+		date_format_stamp(&dt, out);
+	else
+		date_format(&dt, out);
+}
+
+int date_now_instant(struct datetime *out, char instant[DATE_BUFSZ], struct error *err)
 {
 	const char *fixed = getenv("RAPPORT_NOW");
 	struct tm tm;
@@ -138,19 +254,25 @@ int date_now(struct datetime *out, struct error *err)
 		if (date_parse_iso(fixed, out, &e))
 			return error_set(err, ERR_INVALID, "RAPPORT_NOW: %s", e.msg);
 		out->has_time = true;
-		return 0;
+		return date_to_instant(fixed, instant) ? error_set(err, ERR_INVALID,
+								   "RAPPORT_NOW: out of range")
+							: 0;
 	}
 	t = time(NULL);
 	if (!localtime_r(&t, &tm))
 		return error_set(err, ERR_IO, "cannot read the clock");
-	out->year = tm.tm_year + 1900;
-	out->month = tm.tm_mon + 1;
-	out->day = tm.tm_mday;
-	out->hour = tm.tm_hour;
-	out->minute = tm.tm_min;
-	out->second = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-	out->has_time = true;
+	datetime_from_tm(&tm, out);
+	if (!gmtime_r(&t, &tm))
+		return error_set(err, ERR_IO, "cannot read the clock");
+	strftime(instant, DATE_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return 0;
+}
+
+int date_now(struct datetime *out, struct error *err)
+{
+	char instant[DATE_BUFSZ];
+
+	return date_now_instant(out, instant, err);
 }
 
 /* "+3d", "-2w": whole days from now. */
@@ -227,16 +349,12 @@ void date_format_stamp(const struct datetime *dt, char buf[DATE_BUFSZ])
 
 int date_local_offset(const struct datetime *dt)
 {
-	struct tm tm = { .tm_year = dt->year - 1900, .tm_mon = dt->month - 1,
-			 .tm_mday = dt->day, .tm_isdst = -1 };
+	struct tm tm = datetime_tm(dt);
 	struct tm local;
 	time_t t;
 
-	if (dt->has_time) {
-		tm.tm_hour = dt->hour;
-		tm.tm_min = dt->minute;
-		tm.tm_sec = dt->second;
-	}
+	if (!dt->has_time)
+		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	t = mktime(&tm);
 	if (t == (time_t)-1 || !localtime_r(&t, &local))
 		return 0;
@@ -289,4 +407,25 @@ void date_zone_use(const char *zone)
 		return;
 	setenv("TZ", zone, 1);
 	tzset();
+}
+
+void date_zone_name(char *out, size_t size)
+{
+	const char *tz = getenv("TZ");
+	char link[256];
+	ssize_t n;
+	const char *name;
+
+	if (tz && *tz) {
+		snprintf(out, size, "%s", tz[0] == ':' ? tz + 1 : tz);
+		return;
+	}
+	n = readlink("/etc/localtime", link, sizeof(link) - 1);
+	if (n > 0) {
+		link[n] = '\0';
+		name = strstr(link, "zoneinfo/");
+		snprintf(out, size, "%s", name ? name + strlen("zoneinfo/") : link);
+		return;
+	}
+	snprintf(out, size, "the machine's local time");
 }

@@ -148,6 +148,17 @@ static bool floating_time(const char *iso, bool date_only, struct icaltimetype *
 	return true;
 }
 
+/* A floating local time as the same instant in UTC. */
+static struct icaltimetype in_utc(struct icaltimetype local)
+{
+	struct tm tm = { .tm_year = local.year - 1900, .tm_mon = local.month - 1,
+			 .tm_mday = local.day, .tm_hour = local.hour, .tm_min = local.minute,
+			 .tm_sec = local.second, .tm_isdst = -1 };
+	time_t t = mktime(&tm);
+
+	return t == (time_t)-1 ? local : ical.icaltime_from_timet_with_zone(t, 0, utc_zone);
+}
+
 /* "Now" (local wall-clock time) in UTC, for DTSTAMP. */
 static struct icaltimetype stamp_of(const struct datetime *now)
 {
@@ -232,6 +243,10 @@ static void add_interaction(icalcomponent *cal, const struct interaction *i,
 	if (start.is_date) {
 		all_day(c, start);
 	} else {
+		/* an interaction happened at one instant: in UTC, a calendar in
+		 * any zone puts it where it was (a task's due day stays floating:
+		 * it is the user's diary) */
+		start = in_utc(start);
 		end = start;
 		ical.icaltime_adjust(&end, 0, 0, 0, INTERVIEW_SECONDS);
 		ical.icalcomponent_add_property(c, ical.icalproperty_new_dtstart(start));

@@ -728,7 +728,7 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 		/* from interactions only: a due date is not a conversation */
 		sit.ev.last_contact = t->last_contact;
 		if (!(rc = situation_target(s, &sit, t->person_id, err))) {
-			situation_dates(&sit, t->next_touch, t->next_touch);
+			situation_dates(&sit, t->due, t->due);
 			rc = run_rule(s, r, &sit.ev, err);
 		}
 		situation_release(&sit);

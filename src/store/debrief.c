@@ -49,7 +49,7 @@ static int add_asked(struct store *s, const struct debrief *d, struct asked *a,
 	bind_id(st, 5, a->by.id);
 	bind_text(st, 6, a->answer);
 	bind_id(st, 7, a->evidence_id);
-	bind_text(st, 8, d->at);
+	bind_time(st, 8, d->at);
 	if (store_exec_stmt(s, st, "cannot record a question asked", err))
 		return err->code;
 	a->id = sqlite3_last_insert_rowid(store_db(s));
@@ -70,8 +70,8 @@ int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
 	bind_text(st, 4, d->refine);
 	bind_opt_int(st, 5, d->chemistry);
 	bind_text(st, 6, d->notes);
-	bind_text(st, 7, d->at);
-	bind_text(st, 8, store_stamp(s));
+	bind_time(st, 7, d->at);
+	bind_text(st, 8, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the debrief", err))
 		return err->code;
 	d->id = sqlite3_last_insert_rowid(store_db(s));
@@ -91,8 +91,8 @@ static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 	d->refine = col_text(st, 9);
 	d->chemistry = (int)col_opt_int(st, 10);
 	d->notes = col_text(st, 11);
-	d->at = col_text(st, 12);
-	d->created_at = col_text(st, 13);
+	d->at = col_time(st, 12);
+	d->created_at = col_stamp(st, 13);
 }
 
 static void read_asked(sqlite3_stmt *st, void *out)
@@ -110,7 +110,7 @@ static void read_asked(sqlite3_stmt *st, void *out)
 	a->want_id = sqlite3_column_int64(st, 7);
 	a->want = col_text(st, 8);
 	a->want_status = col_enum(st, 9, &want_status_def);
-	a->at = col_text(st, 10);
+	a->at = col_time(st, 10);
 }
 
 /* Onto the questions asked of a debrief (its vector has no type name). */

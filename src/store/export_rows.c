@@ -6,7 +6,8 @@
 static const char SQL_INTERACTIONS_ALL[] = INTERACTION_SELECT " ORDER BY i.id";
 /* interaction_at is the index; a date-time sorts after its day. */
 static const char SQL_INTERVIEWS_FROM[] =
-	INTERACTION_SELECT " WHERE i.at >= ?1 AND i.kind = 'interview' ORDER BY i.at, i.id";
+	INTERACTION_SELECT " WHERE " SQL_MOMENT_CMP("i.at", ">=", "?1", "?2")
+	" AND i.kind = 'interview' ORDER BY i.at, i.id";
 /* The people of every interaction, in the order of SQL_INTERACTIONS_ALL: the
  * primary key's order, names sorted within each interaction. */
 static const char SQL_PEOPLE_ALL[] =
@@ -58,6 +59,6 @@ int store_interviews_from(struct store *s, const char *day, interaction_vec *out
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, day);
+	bind_moment(st, 1, 2, day);
 	return store_interaction_read_all(s, st, out, err);
 }

@@ -40,8 +40,8 @@ int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
 	bind_id(st, 1, f->opp.id);
 	bind_id(st, 2, f->from.id);
 	bind_text(st, 3, f->text);
-	bind_text(st, 4, f->at);
-	bind_text(st, 5, store_stamp(s));
+	bind_time(st, 4, f->at);
+	bind_text(st, 5, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the feedback", err))
 		return err->code;
 	f->id = sqlite3_last_insert_rowid(store_db(s));
@@ -58,8 +58,8 @@ static void read_feedback(sqlite3_stmt *st, void *out)
 	f->from.name = col_text(st, 7);
 	f->from.role = -1;
 	f->text = col_text(st, 8);
-	f->at = col_text(st, 9);
-	f->created_at = col_text(st, 10);
+	f->at = col_time(st, 9);
+	f->created_at = col_stamp(st, 10);
 }
 
 static void push_feedback(sqlite3_stmt *st, void *vec)

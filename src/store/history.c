@@ -15,20 +15,22 @@ static const char SQL_MARKED[] =
 static const char SQL_MARK_UNRULED[] =
 	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
 	" SELECT '" STORE_MARK_HISTORY "', 'i:' || i.id, 0, 0, NULL, ?1 FROM interaction i"
-	" WHERE i.at <= ?1 AND NOT EXISTS (SELECT 1 FROM rule_fire f"
+	" WHERE " SQL_MOMENT_CMP("i.at", "<=", "?1", "?2") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
 	"  WHERE f.event = 'i:' || i.id)";
 static const char SQL_PLANNED_DUE[] =
 	"SELECT i.id FROM rule_fire f JOIN interaction i"
 	" ON i.id = CAST(substr(f.event, 3) AS INTEGER)"
-	" WHERE f.rule = '" STORE_MARK_PLANNED "' AND i.at <= ?1 ORDER BY i.at, i.id";
+	" WHERE f.rule = '" STORE_MARK_PLANNED "' AND " SQL_MOMENT_CMP("i.at", "<=", "?1", "?2")
+	" ORDER BY i.at, i.id";
 static const char SQL_AHEAD[] =
-	INTERACTION_SELECT " WHERE i.at > ?1 AND (?2 IS NULL OR i.at < ?2) ORDER BY i.at, i.id";
+	INTERACTION_SELECT " WHERE " SQL_MOMENT_CMP("i.at", ">", "?1", "?2")
+	" AND (?3 IS NULL OR " SQL_MOMENT_CMP("i.at", "<", "?3", "?4") ") ORDER BY i.at, i.id";
 /* As remove.c keeps it (the latest interaction, else the day you
- * connected), counting only what has happened by ?2. */
+ * connected), counting only what has happened by now (?2, ?3). */
 #define SQL_CONTACT_AS_OF_NOW                                                    \
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"                    \
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"                     \
-	"  WHERE ip.person_id = person.id AND ip.at <= ?2"                        \
+	"  WHERE ip.person_id = person.id AND " SQL_MOMENT_CMP("ip.at", "<=", "?2", "?3") \
 	"  UNION ALL SELECT person.connected_on))"
 static const char SQL_CONTACT_SETTLE[] =
 	SQL_CONTACT_AS_OF_NOW
@@ -37,7 +39,8 @@ static const char SQL_CONTACT_SETTLE[] =
 static const char SQL_CONTACT_SETTLE_AHEAD[] =
 	SQL_CONTACT_AS_OF_NOW
 	" WHERE ?1 = 0 AND id IN (SELECT ip.person_id FROM interaction i"
-	"  JOIN interaction_person ip ON ip.interaction_id = i.id WHERE i.at > ?2)";
+	"  JOIN interaction_person ip ON ip.interaction_id = i.id"
+	"  WHERE " SQL_MOMENT_CMP("i.at", ">", "?2", "?3") ")";
 
 /* Run sql (a mark's statement) for mark and the interaction id. */
 static sqlite3_stmt *mark_stmt(struct store *s, const char *sql, int64_t id, const char *mark,
@@ -58,7 +61,7 @@ int store_interaction_mark(struct store *s, int64_t id, const char *mark, struct
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 3, store_instant(s));
 	return store_exec_stmt(s, st, "cannot mark the interaction", err);
 }
 
@@ -88,7 +91,7 @@ int store_mark_unruled_history(struct store *s, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
+	bind_now(s, st, 1, 2);
 	return store_exec_stmt(s, st, "cannot mark the imported interactions", err);
 }
 
@@ -98,7 +101,7 @@ int store_planned_due(struct store *s, id_vec *out, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
+	bind_now(s, st, 1, 2);
 	return store_each(s, st, store_push_id, out, "cannot read planned interactions", err);
 }
 
@@ -109,8 +112,8 @@ int store_interactions_ahead(struct store *s, const char *until, interaction_vec
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
-	bind_text(st, 2, until);
+	bind_now(s, st, 1, 2);
+	bind_moment(st, 3, 4, until);
 	return store_interaction_read_all(s, st, out, err);
 }
 
@@ -121,6 +124,6 @@ int store_contact_settle(struct store *s, int64_t id, struct error *err)
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, store_stamp(s));
+	bind_now(s, st, 2, 3);
 	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }

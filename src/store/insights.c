@@ -24,7 +24,9 @@ static const char SQL_FUNNEL[] =
 static const char SQL_WEEKLY[] =
 	"WITH RECURSIVE w(i, s, e) AS (SELECT 0, ?1, date(?1, '+7 days')"
 	" UNION ALL SELECT i + 1, e, date(e, '+7 days') FROM w WHERE i + 1 < ?2)"
-	" SELECT i, (SELECT count(*) FROM interaction WHERE at >= s AND at < e) FROM w";
+	" SELECT i, (SELECT count(*) FROM interaction WHERE"
+	"  " SQL_MOMENT_CMP("at", ">=", SQL_UTC_OF_LOCAL("s"), "s")
+	"  AND " SQL_MOMENT_CMP("at", "<", SQL_UTC_OF_LOCAL("e"), "e") ") FROM w";
 
 /* r: the latest replies; k: each with its thread (an opportunity, or a
  * person); p: the thread's previous reply; w: the wait since the first thing
@@ -33,7 +35,8 @@ static const char SQL_WEEKLY[] =
  * is (-1, how many, the median), then (bucket, how many). */
 static const char SQL_REPLIES[] =
 	"WITH r AS (SELECT id, at, opp_id FROM interaction"
-	"  WHERE at >= ?1 AND at < ?2 AND direction = 'in' ORDER BY at DESC LIMIT ?3),"
+	"  WHERE " SQL_MOMENT_CMP("at", ">=", "?1", "?4") " AND " SQL_MOMENT_CMP("at", "<", "?2", "?5")
+	"  AND direction = 'in' ORDER BY at DESC LIMIT ?3),"
 	" k AS (SELECT r.at, r.opp_id, 0 AS person_id FROM r WHERE r.opp_id IS NOT NULL"
 	"  UNION ALL SELECT r.at, NULL, ip.person_id FROM r"
 	"  JOIN interaction_person ip ON ip.interaction_id = r.id WHERE r.opp_id IS NULL),"
@@ -67,13 +70,15 @@ static const char SQL_REPLIES[] =
 
 static const char SQL_SILENCE_COUNTS[] =
 	"WITH a AS (" ACTIVE_SQL "), l(last) AS (SELECT ifnull(seen, created_at) FROM a)"
-	" SELECT count(*), ifnull(sum(last >= ?1), 0), ifnull(sum(last < ?1 AND last >= ?2), 0),"
-	" ifnull(sum(last < ?2), 0) FROM l";
+	" SELECT count(*), ifnull(sum(" SQL_MOMENT_CMP("last", ">=", "?1", "?3") "), 0),"
+	" ifnull(sum(" SQL_MOMENT_CMP("last", "<", "?1", "?3") " AND "
+	SQL_MOMENT_CMP("last", ">=", "?2", "?4") "), 0),"
+	" ifnull(sum(" SQL_MOMENT_CMP("last", "<", "?2", "?4") "), 0) FROM l";
 
 static const char SQL_SILENCE_LIST[] =
 	"WITH a AS (" ACTIVE_SQL ")"
 	" SELECT id, slug, title, org, org_id, stage, ifnull(seen, created_at) AS last, seen IS NULL"
-	" FROM a WHERE last < ?1 ORDER BY last DESC, id LIMIT ?2";
+	" FROM a WHERE " SQL_MOMENT_CMP("last", "<", "?1", "?3") " ORDER BY last DESC, id LIMIT ?2";
 
 static const char SQL_SOURCES[] =
 	"WITH " REACH_CTE
@@ -139,8 +144,8 @@ int store_insights_replies(struct store *s, const char *since, const char *until
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, since);
-	bind_text(st, 2, until);
+	bind_moment(st, 1, 4, since);
+	bind_moment(st, 2, 5, until);
 	sqlite3_bind_int(st, 3, limit);
 	while ((rc = store_step(s, st, "cannot measure the time to a reply", err)) == SQLITE_ROW) {
 		int b = sqlite3_column_int(st, 0);
@@ -183,20 +188,20 @@ int store_insights_silence(struct store *s, const char *quiet_from, const char *
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, quiet_from);
-	bind_text(st, 2, silent_from);
+	bind_moment(st, 1, 3, quiet_from);
+	bind_moment(st, 2, 4, silent_from);
 	rc = read_aggregate(s, st, read_silence_counts, out,
 			    "cannot count the silent opportunities", err);
 	if (rc || !(st = store_stmt(s, SQL_SILENCE_LIST, err)))
 		return rc ? rc : ERR_STORE;
-	bind_text(st, 1, silent_from);
+	bind_moment(st, 1, 3, silent_from);
 	sqlite3_bind_int(st, 2, limit);
 	while ((rc = store_step(s, st, "cannot list the silent opportunities", err)) ==
 	       SQLITE_ROW) {
 		struct silent_opp *o = VEC_PUSH(&out->list);
 		col_opp_ref(st, 0, &o->opp);
 		o->stage = (enum stage)col_enum(st, 5, &stage_def);
-		o->last = col_text(st, 6);
+		o->last = col_time(st, 6);
 		o->never = sqlite3_column_int(st, 7) != 0;
 	}
 	return rc == SQLITE_DONE ? 0 : rc;

@@ -58,13 +58,13 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	if (!(st = store_stmt(s, SQL_INTERACTION_INSERT, err)))
 		return ERR_STORE;
 	bind_text(st, 1, enum_name(&interaction_kind_def, (int)i->kind));
-	bind_text(st, 2, i->at);
+	bind_time(st, 2, i->at);
 	bind_text(st, 3, enum_name(&direction_def, (int)i->direction));
 	bind_id(st, 4, i->opp.id);
 	bind_text(st, 5, i->summary);
 	bind_text(st, 6, i->notes);
 	bind_opt_int(st, 7, i->chemistry);
-	bind_text(st, 8, store_stamp(s));
+	bind_text(st, 8, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot log the interaction", err))
 		return err->code;
 	i->id = sqlite3_last_insert_rowid(store_db(s));
@@ -73,7 +73,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 			return ERR_STORE;
 		sqlite3_bind_int64(st, 1, i->id);
 		sqlite3_bind_int64(st, 2, i->people.items[k].id);
-		bind_text(st, 3, i->at);
+		bind_time(st, 3, i->at);
 		if (store_exec_stmt(s, st, "cannot add a person to the interaction", err))
 			return err->code;
 		if (!i->opp.id)
@@ -83,7 +83,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 		sqlite3_bind_int64(st, 1, i->opp.id);
 		sqlite3_bind_int64(st, 2, i->people.items[k].id);
 		bind_text(st, 3, role);
-		bind_text(st, 4, store_stamp(s));
+		bind_text(st, 4, store_instant(s));
 		if (store_exec_stmt(s, st, "cannot link a person to the opportunity", err))
 			return err->code;
 	}
@@ -97,13 +97,13 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 
 	i->id = sqlite3_column_int64(st, 0);
 	i->kind = kind < 0 ? IKIND_NOTE : (enum interaction_kind)kind;
-	i->at = col_text(st, 2);
+	i->at = col_time(st, 2);
 	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
 	col_opp_ref(st, 4, &i->opp);
 	i->summary = col_text(st, 9);
 	i->notes = col_text(st, 10);
 	i->chemistry = (int)col_opt_int(st, 11);
-	i->created_at = col_text(st, 12);
+	i->created_at = col_stamp(st, 12);
 }
 
 static int store_interaction_read_people(struct store *s, struct interaction *i,

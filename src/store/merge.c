@@ -86,7 +86,7 @@ static int step(struct store *s, const char *sql, int64_t keep, int64_t other, i
 	sqlite3_bind_int64(st, 1, keep);
 	sqlite3_bind_int64(st, 2, other);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		bind_text(st, 3, store_stamp(s));
+		bind_text(st, 3, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot merge", err))
 		return err->code;
 	if (moved)

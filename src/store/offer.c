@@ -62,8 +62,8 @@ static void read_offer(sqlite3_stmt *st, void *out)
 	o->deadline = col_text(st, 8);
 	o->benefits = col_text(st, 9);
 	o->notes = col_text(st, 10);
-	o->created_at = col_text(st, 11);
-	o->updated_at = col_text(st, 12);
+	o->created_at = col_stamp(st, 11);
+	o->updated_at = col_stamp(st, 12);
 	o->opp.id = o->opp_id;
 	o->opp.slug = col_text(st, 13);
 	o->opp.title = col_text(st, 14);
@@ -82,7 +82,7 @@ static void bind_offer(sqlite3_stmt *st, struct store *s, const struct offer *o)
 	bind_text(st, 8, o->deadline);
 	bind_text(st, 9, o->benefits);
 	bind_text(st, 10, o->notes);
-	bind_text(st, 11, store_stamp(s));
+	bind_text(st, 11, store_instant(s));
 }
 
 /* ---- offers ---- */
@@ -221,8 +221,8 @@ int store_offer_round_add(struct store *s, struct offer_round *r, struct error *
 	bind_text(st, 2, enum_name(&offer_side_def, (int)r->side));
 	bind_terms(st, 3, &r->terms);
 	bind_text(st, 9, r->text);
-	bind_text(st, 10, r->at);
-	bind_text(st, 11, store_stamp(s));
+	bind_time(st, 10, r->at);
+	bind_text(st, 11, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the round", err))
 		return err->code;
 	r->id = sqlite3_last_insert_rowid(store_db(s));
@@ -246,8 +246,8 @@ int store_offer_rounds(struct store *s, int64_t offer_id, offer_round_vec *out,
 		r->side = side < 0 ? OFFER_REPLY : (enum offer_side)side;
 		read_terms(st, 3, &r->terms);
 		r->text = col_text(st, 9);
-		r->at = col_text(st, 10);
-		r->created_at = col_text(st, 11);
+		r->at = col_time(st, 10);
+		r->created_at = col_stamp(st, 11);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rc;

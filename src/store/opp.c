@@ -60,10 +60,10 @@ static void read_opp(sqlite3_stmt *st, void *out)
 	o->salary_offered = col_opt_int(st, 12);
 	stage = col_enum(st, 13, &stage_def);
 	o->stage = stage < 0 ? STAGE_LEAD : (enum stage)stage;
-	o->stage_changed_at = col_text(st, 14);
+	o->stage_changed_at = col_stamp(st, 14);
 	o->notes = col_text(st, 15);
-	o->created_at = col_text(st, 16);
-	o->updated_at = col_text(st, 17);
+	o->created_at = col_stamp(st, 16);
+	o->updated_at = col_stamp(st, 17);
 }
 
 static void push_opp(sqlite3_stmt *st, void *vec)
@@ -86,7 +86,7 @@ static void bind_opp(sqlite3_stmt *st, struct store *s, const struct opp *o)
 	bind_opt_int(st, 11, o->salary_offered);
 	bind_text(st, 12, enum_name(&stage_def, (int)o->stage));
 	bind_text(st, 13, o->notes);
-	bind_text(st, 14, store_stamp(s));
+	bind_text(st, 14, store_instant(s));
 }
 
 /* 1 when slug is used by another opportunity than id, 0 when free. */
@@ -144,7 +144,7 @@ static int add_stage_change(struct store *s, int64_t opp_id, int from, enum stag
 	sqlite3_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, from < 0 ? NULL : enum_name(&stage_def, from));
 	bind_text(st, 3, enum_name(&stage_def, (int)to));
-	bind_text(st, 4, store_stamp(s));
+	bind_text(st, 4, store_instant(s));
 	bind_text(st, 5, note && *note ? note : NULL);
 	return store_exec_stmt(s, st, "cannot record the stage change", err);
 }
@@ -240,7 +240,7 @@ int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
 	}
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, enum_name(&stage_def, (int)to));
-	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 3, store_instant(s));
 	rc = store_exec_stmt(s, st, "cannot move the opportunity", err);
 	if (!rc)
 		rc = add_stage_change(s, id, (int)o.stage, to, note, err);
@@ -258,7 +258,7 @@ int store_opp_link(struct store *s, int64_t opp_id, int64_t person_id, enum role
 	sqlite3_bind_int64(st, 1, opp_id);
 	sqlite3_bind_int64(st, 2, person_id);
 	bind_text(st, 3, enum_name(&role_def, (int)role));
-	bind_text(st, 4, store_stamp(s));
+	bind_text(st, 4, store_instant(s));
 	return store_exec_stmt(s, st, "cannot link the person", err);
 }
 
@@ -295,7 +295,7 @@ int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 		c->id = sqlite3_column_int64(st, 0);
 		c->from = col_enum(st, 1, &stage_def);
 		c->to = to < 0 ? STAGE_LEAD : (enum stage)to;
-		c->at = col_text(st, 3);
+		c->at = col_stamp(st, 3);
 		c->note = col_text(st, 4);
 	}
 	sqlite3_reset(st);

@@ -33,8 +33,8 @@ static void read_org(sqlite3_stmt *st, void *out)
 	o->website = col_text(st, 2);
 	o->location = col_text(st, 3);
 	o->notes = col_text(st, 4);
-	o->created_at = col_text(st, 5);
-	o->updated_at = col_text(st, 6);
+	o->created_at = col_stamp(st, 5);
+	o->updated_at = col_stamp(st, 6);
 }
 
 static void push_org(sqlite3_stmt *st, void *vec)
@@ -71,7 +71,7 @@ int store_org_add(struct store *s, struct org *o, struct error *err)
 	bind_text(st, 2, o->website);
 	bind_text(st, 3, o->location);
 	bind_text(st, 4, o->notes);
-	bind_text(st, 5, store_stamp(s));
+	bind_text(st, 5, store_instant(s));
 	bind_text_owned(st, 6, text_fold(o->name));
 	if (store_exec_stmt(s, st, "cannot add the organisation", err))
 		return err->code;
@@ -93,7 +93,7 @@ int store_org_update(struct store *s, struct org *o, struct error *err)
 	bind_text(st, 3, o->website);
 	bind_text(st, 4, o->location);
 	bind_text(st, 5, o->notes);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	bind_text_owned(st, 7, text_fold(o->name));
 	return store_exec_stmt(s, st, "cannot change the organisation", err);
 }

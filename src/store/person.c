@@ -43,7 +43,7 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 	bind_opt_int(st, 7, p->rapport);
 	bind_opt_int(st, 8, p->cadence);
 	bind_text(st, 9, p->notes);
-	bind_text(st, 10, store_stamp(s));
+	bind_text(st, 10, store_instant(s));
 	bind_text_owned(st, 12, text_fold(p->name));
 	bind_text(st, 13, p->connected_on);
 	bind_text(st, 14, p->uid);
@@ -113,10 +113,16 @@ static void read_person(sqlite3_stmt *st, void *out)
 	p->rapport = (int)col_opt_int(st, 8);
 	p->cadence = (int)col_opt_int(st, 9);
 	p->notes = col_text(st, 10);
-	p->created_at = col_text(st, 11);
-	p->updated_at = col_text(st, 12);
-	p->last_contact = col_text(st, 13);
-	p->next_touch = col_text(st, 14);
+	p->created_at = col_stamp(st, 11);
+	p->updated_at = col_stamp(st, 12);
+	p->last_contact = col_time(st, 13);
+	p->next_touch = NULL;
+	if (p->cadence > 0) {
+		char day[DATE_BUFSZ];
+		store_touch_day(p->last_contact ? p->last_contact : p->created_at, p->cadence,
+				day);
+		p->next_touch = day[0] ? xstrdup(day) : NULL;
+	}
 	p->connected_on = col_text(st, 15);
 	p->uid = col_text(st, 16);
 }

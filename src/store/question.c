@@ -45,8 +45,8 @@ static void read_question(sqlite3_stmt *st, struct question *q)
 	q->stages = (unsigned)sqlite3_column_int(st, 3);
 	q->audiences = (unsigned)sqlite3_column_int(st, 4);
 	q->categories = (unsigned)sqlite3_column_int(st, 5);
-	q->created_at = col_text(st, 6);
-	q->updated_at = col_text(st, 7);
+	q->created_at = col_stamp(st, 6);
+	q->updated_at = col_stamp(st, 7);
 }
 
 static void bind_masks(sqlite3_stmt *st, int first, const struct question *q)
@@ -96,7 +96,7 @@ int store_question_add(struct store *s, struct question *q, struct error *err)
 	bind_text(st, 1, q->key);
 	bind_text(st, 2, q->text);
 	bind_masks(st, 3, q);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot add the question", err))
 		return err->code;
 	q->id = sqlite3_last_insert_rowid(store_db(s));
@@ -136,7 +136,7 @@ int store_question_update(struct store *s, const struct question *q, struct erro
 	sqlite3_bind_int64(st, 1, q->id);
 	bind_text(st, 2, q->text);
 	bind_masks(st, 3, q);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot change the question", err))
 		return err->code;
 	return write_wants(s, q, err);

@@ -296,11 +296,12 @@ static int run_all(struct store *s, const char *const *sql, int64_t id, const ch
 }
 
 /* The last contact is the latest interaction with them (that has happened:
- * ?2 is now), else the day you connected: as history.c keeps it. */
+ * ?2 and ?3 are now), else the day you connected: as history.c keeps it. */
 static const char SQL_CONTACT_WITHOUT[] =
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"
-	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1 AND ip.at <= ?2"
+	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1"
+	"  AND " SQL_MOMENT_CMP("ip.at", "<=", "?2", "?3")
 	"  UNION ALL SELECT person.connected_on))"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
 
@@ -314,7 +315,7 @@ static int store_recompute_contact_without(struct store *s, int64_t interaction_
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, interaction_id);
-	bind_text(st, 2, store_stamp(s));
+	bind_now(s, st, 2, 3);
 	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }
 
@@ -337,7 +338,7 @@ int store_end_interaction_rules(struct store *s, int64_t id, const char *why, st
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, store_stamp(s));
+	bind_text(st, 2, store_instant(s));
 	bind_text(st, 3, why);
 	if (store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err))
 		return err->code;
@@ -366,7 +367,7 @@ int store_interaction_move(struct store *s, int64_t id, const char *at, struct e
 			return ERR_STORE;
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_bind_parameter_count(st) > 1)
-			bind_text(st, 2, at);
+			bind_time(st, 2, at);
 		if (store_exec_stmt(s, st, "cannot move the interaction", err))
 			return err->code;
 	}

@@ -80,14 +80,16 @@ static const char SQL_SILENT_OPPS[] =
 	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?1) st"
 	" JOIN opportunity o ON o.stage = st.value"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
-	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value AND i.at <= ?3"
+	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
+	"  AND " SQL_MOMENT_CMP("i.at", "<=", "?3", "?4")
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
 	" WHERE NOT EXISTS (SELECT 1 FROM interaction r WHERE r.opp_id = o.id"
-	"  AND r.direction = 'in' AND r.at > x.at AND r.at <= ?3)"
+	"  AND r.direction = 'in' AND r.at > x.at AND " SQL_MOMENT_CMP("r.at", "<=", "?3", "?4") ")"
 	" ORDER BY st.key, o.id";
 static const char SQL_INBOUND_SINCE[] =
-	"SELECT 1 FROM interaction WHERE opp_id = ?1 AND direction = 'in' AND at > ?2"
-	" AND at <= ?3 LIMIT 1";
+	"SELECT 1 FROM interaction WHERE opp_id = ?1 AND direction = 'in'"
+	" AND " SQL_MOMENT_CMP("at", ">", "?2", "?3") " AND " SQL_MOMENT_CMP("at", "<=", "?4", "?5")
+	" LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
 	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
@@ -96,8 +98,9 @@ static const char SQL_DONE_OF_RULES[] =
 static const char SQL_TOUCH_DUE[] =
 	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND i.at <= ?3),"
-	" cadence FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
+	"  AND " SQL_MOMENT_CMP("i.at", "<=", "?3", "?4") "),"
+	" cadence, coalesce(p.last_contact, p.created_at)"
+	" FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?2)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
@@ -200,7 +203,7 @@ int store_rule_fire(struct store *s, const char *rule, const char *event, int64_
 		return ERR_STORE;
 	bind_fire_key(st, rule, event, opp_id, person_id);
 	bind_text(st, 5, chain);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record a rule's follow-up", err))
 		return err->code;
 	*fresh = sqlite3_changes(store_db(s)) == 1;
@@ -244,7 +247,7 @@ int store_person_default_cadence(struct store *s, int64_t person_id, int days,
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int(st, 2, days);
-	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 3, store_instant(s));
 	return store_exec_stmt(s, st, "cannot set the cadence", err);
 }
 
@@ -258,7 +261,7 @@ int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, con
 	bind_text(st, 1, rule);
 	sqlite3_bind_int64(st, 2, opp_id);
 	bind_text(st, 3, reason);
-	bind_text(st, 4, store_stamp(s));
+	bind_text(st, 4, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 
@@ -273,7 +276,7 @@ int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_
 	sqlite3_bind_int64(st, 2, opp_id);
 	sqlite3_bind_int64(st, 3, person_id);
 	bind_text(st, 5, reason);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 
@@ -288,7 +291,7 @@ int store_end_chain(struct store *s, const char *rule, const char *after_rule, i
 	bind_text(st, 2, after_rule ? after_rule : rule);
 	sqlite3_bind_int64(st, 3, opp_id);
 	sqlite3_bind_int64(st, 4, person_id);
-	bind_text(st, 5, store_stamp(s));
+	bind_text(st, 5, store_instant(s));
 	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
 }
 
@@ -303,7 +306,7 @@ int store_skip_contradicted(struct store *s, const char *rule, int stage, bool m
 	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
 	sqlite3_bind_int(st, 3, moved);
 	bind_text(st, 4, reason);
-	bind_text(st, 5, store_stamp(s));
+	bind_text(st, 5, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
 }
 
@@ -336,8 +339,8 @@ static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, opp_id);
-	bind_text(st, 2, at);
-	bind_text(st, 3, store_stamp(s));
+	bind_moment(st, 2, 3, at);
+	bind_now(s, st, 4, 5);
 	return has_row(s, st, yes, err);
 }
 
@@ -367,14 +370,14 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	names_json(&kind_names, &interaction_kind_def, kinds);
 	bind_text(st, 1, st_names.buf);
 	bind_text(st, 2, kind_names.buf);
-	bind_text(st, 3, store_stamp(s));
+	bind_now(s, st, 3, 4);
 	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
 		x->opp_id = sqlite3_column_int64(st, 0);
 		x->event_id = sqlite3_column_int64(st, 1);
-		x->at = col_text(st, 2);
-		x->logged = col_text(st, 3);
+		x->at = col_time(st, 2);
+		x->logged = col_stamp(st, 3);
 	}
 	sqlite3_reset(st);
 	strbuf_release(&st_names);
@@ -393,16 +396,16 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 		return ERR_STORE;
 	bind_text(st, 1, a);
 	bind_text(st, 2, b);
-	bind_text(st, 3, since);
+	bind_instant(st, 3, since);
 	while ((rc = store_step(s, st, "cannot read tasks", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(&all);
 		x->event_id = sqlite3_column_int64(st, 0);
 		x->opp_id = sqlite3_column_int64(st, 1);
 		x->person_id = sqlite3_column_int64(st, 2);
-		x->at = col_text(st, 3);
+		x->at = col_time(st, 3);
 		x->chain = col_text(st, 4);
 		x->origin = col_text(st, 5);
-		x->since = col_text(st, 6);
+		x->since = col_stamp(st, 6);
 	}
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? 0 : rc;
@@ -423,6 +426,7 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 static void touch_due_release(struct touch_due *t)
 {
 	free(t->next_touch);
+	free(t->due);
 	free(t->last_contact);
 }
 
@@ -444,18 +448,30 @@ int store_touch_due(struct store *s, const char *day, const char *rule, touch_ve
 		    struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
+	struct datetime next;
+	char bound[DATE_BUFSZ], due[DATE_BUFSZ];
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, day);
+	if (date_parse_iso(day, &next, err))
+		return ERR_INVALID;
+	date_add_days(&next, 1);
+	date_format_day(&next, bound);
+	bind_text(st, 1, bound);
 	bind_text(st, 2, rule);
-	bind_text(st, 3, store_stamp(s));
+	bind_now(s, st, 3, 4);
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
+		char *basis = col_time(st, 4);
+		store_touch_day(basis, sqlite3_column_int(st, 3), due);
+		free(basis);
+		if (!due[0] || strcmp(due, day) > 0)
+			continue;
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);
 		t->next_touch = col_text(st, 1);
-		t->last_contact = col_text(st, 2);
+		t->due = xstrdup(due);
+		t->last_contact = col_time(st, 2);
 		t->cadence = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
@@ -477,7 +493,7 @@ int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char
 	if (rc < 0)
 		return rc;
 	*id = sqlite3_column_int64(st, 0);
-	*at = col_text(st, 1);
+	*at = col_stamp(st, 1);
 	sqlite3_reset(st);
 	return 0;
 }

@@ -6,6 +6,7 @@
  * names in core/enums.c; tests/unit/test-store.c keeps the two in step.
  */
 #include "store/store_internal.h"
+#include "store/setting.h"
 #include "store/wants.h"
 
 #define STAGES "'lead','applied','conversation','interviewing','offer','negotiating'," \
@@ -437,16 +438,81 @@ static const char migration_6[] =
 	" CHECK ((undone_at IS NULL) = (changes IS NOT NULL))"
 	") STRICT;";
 
+/*
+ * Times become UTC instants (issue 23): every moment (created_at, at,
+ * done_at, ...) written as local wall-clock time is converted, taking it
+ * in the zone in use (the timezone setting, else the machine's: see
+ * times_to_utc); days (due, deadline, start, connected_on, and an at
+ * without a time) stay as they are. A rule's keep-in-touch mark is named
+ * by the day the lapse fell on, which the index now counts from the UTC
+ * day: the marks of the current lapses are renamed first, so that none
+ * fires twice.
+ */
+#define UTC_OF(col)                                                               \
+	"CASE WHEN length(" col ") > 10 AND " col " NOT LIKE '%Z' THEN"          \
+	" strftime('%Y-%m-%dT%H:%M:%SZ', " col ", 'utc') ELSE " col " END"
+#define LAPSE_KEY(basis)                                                           \
+	"(SELECT 'lapse:' || date(" basis ", '+' || p.cadence || ' days') FROM person p" \
+	" WHERE p.id = rule_fire.person_id AND p.cadence IS NOT NULL)"
+#define MIGRATION_7_DATA                                                          \
+	"UPDATE OR IGNORE rule_fire SET event ="                                 \
+	" " LAPSE_KEY(UTC_OF("coalesce(p.last_contact, p.created_at)"))           \
+	" WHERE person_id != 0 AND event LIKE 'lapse:%'"                          \
+	" AND event = " LAPSE_KEY("coalesce(p.last_contact, p.created_at)") ";"  \
+	"UPDATE organisation SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
+	"UPDATE person SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ", last_contact = " UTC_OF("last_contact") ";" \
+	"UPDATE opportunity SET stage_changed_at = " UTC_OF("stage_changed_at") ", created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
+	"UPDATE stage_change SET at = " UTC_OF("at") ";" \
+	"UPDATE opp_person SET created_at = " UTC_OF("created_at") ";" \
+	"UPDATE interaction SET at = " UTC_OF("at") ", created_at = " UTC_OF("created_at") ";" \
+	"UPDATE interaction_person SET at = " UTC_OF("at") ";" \
+	"UPDATE task SET created_at = " UTC_OF("created_at") ", done_at = " UTC_OF("done_at") ";" \
+	"UPDATE rule_fire SET at = " UTC_OF("at") ";" \
+	"UPDATE want SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
+	"UPDATE want_evidence SET at = " UTC_OF("at") ", created_at = " UTC_OF("created_at") ";" \
+	"UPDATE question SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
+	"UPDATE debrief SET at = " UTC_OF("at") ", created_at = " UTC_OF("created_at") ";" \
+	"UPDATE asked SET at = " UTC_OF("at") ";" \
+	"UPDATE feedback SET at = " UTC_OF("at") ", created_at = " UTC_OF("created_at") ";" \
+	"UPDATE offer SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
+	"UPDATE offer_round SET at = " UTC_OF("at") ", created_at = " UTC_OF("created_at") ";" \
+	"SELECT 1;"
+
+/* The conversion runs in times_to_utc, once the zone is chosen; the undo
+ * history is dropped: its changes hold the times as they were. */
+static const char migration_7[] = "DELETE FROM undo_log;";
+
+/* Convert in the zone the user works in: their timezone setting, else the
+ * machine's. Say so: the user may want to know what was assumed. */
+static int times_to_utc(struct store *s, struct error *err)
+{
+	char zone[128], note[256];
+
+	if (!store_opened_at_version(s))
+		return 0; /* a new database: nothing to convert */
+	if (store_use_zone(s, err))
+		return err->code;
+	if (sqlite3_exec(store_db(s), MIGRATION_7_DATA, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "cannot convert the times to UTC", err);
+	date_zone_name(zone, sizeof(zone));
+	snprintf(note, sizeof(note),
+		 "the database now keeps times in UTC: those written before were taken as "
+		 "local times in %s", zone);
+	store_set_note(s, note);
+	return 0;
+}
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					  migration_5, migration_6 };
+					  migration_5, migration_6, migration_7 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc,
 };
 const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
-const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL };
+const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
+					      MIGRATION_7_DATA };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

@@ -24,13 +24,16 @@ struct stmt_slot {
 struct store {
 	sqlite3 *db;
 	struct datetime now;
-	char stamp[DATE_BUFSZ];
+	char stamp[DATE_BUFSZ];   /* now, local: for the layers above */
+	char instant[DATE_BUFSZ]; /* now as a UTC instant: what the store writes */
 	struct stmt_slot stmts[STMT_SLOTS];
 	/* column lists for the dump/load of each table */
 	/* per data table (store_tables), filled on first use */
 	char **columns[STORE_MAX_TABLES];
 	sqlite3_stmt *loaders[STORE_MAX_TABLES];
 	sqlite3_session *undo; /* recording this transaction's changes (undo.c), or NULL */
+	char *note;            /* what an upgrade at open wants the user to know */
+	int opened_at_version; /* the schema version the file had when opened */
 };
 
 sqlite3_session **store_undo_slot(struct store *s)
@@ -45,7 +48,7 @@ sqlite3 *store_db(struct store *s)
 
 int store_refresh_now(struct store *s, struct error *err)
 {
-	if (date_now(&s->now, err))
+	if (date_now_instant(&s->now, s->instant, err))
 		return ERR_INVALID;
 	date_format_stamp(&s->now, s->stamp);
 	return 0;
@@ -59,6 +62,27 @@ const struct datetime *store_now(const struct store *s)
 const char *store_stamp(const struct store *s)
 {
 	return s->stamp;
+}
+
+const char *store_instant(const struct store *s)
+{
+	return s->instant;
+}
+
+void store_set_note(struct store *s, const char *note)
+{
+	free(s->note);
+	s->note = xstrdup(note);
+}
+
+const char *store_upgrade_note(const struct store *s)
+{
+	return s->note;
+}
+
+int store_opened_at_version(const struct store *s)
+{
+	return s->opened_at_version;
 }
 
 int store_fail(struct store *s, const char *doing, struct error *err)
@@ -291,6 +315,35 @@ void bind_text(sqlite3_stmt *st, int idx, const char *value)
 		sqlite3_bind_null(st, idx);
 }
 
+void bind_time(sqlite3_stmt *st, int idx, const char *value)
+{
+	char instant[DATE_BUFSZ];
+
+	bind_text(st, idx, value && !date_to_instant(value, instant) ? instant : value);
+}
+
+void bind_instant(sqlite3_stmt *st, int idx, const char *value)
+{
+	char start[DATE_BUFSZ], instant[DATE_BUFSZ];
+
+	snprintf(start, sizeof(start), "%.10sT00:00", value ? value : "");
+	if (!value || date_to_instant(strlen(value) == 10 ? start : value, instant))
+		instant[0] = '\0';
+	bind_text(st, idx, value ? instant : NULL);
+}
+
+void bind_moment(sqlite3_stmt *st, int instant_idx, int local_idx, const char *value)
+{
+	bind_instant(st, instant_idx, value);
+	bind_text(st, local_idx, value);
+}
+
+void bind_now(const struct store *s, sqlite3_stmt *st, int instant_idx, int local_idx)
+{
+	bind_text(st, instant_idx, s->instant);
+	bind_text(st, local_idx, s->stamp);
+}
+
 void bind_text_owned(sqlite3_stmt *st, int idx, char *value)
 {
 	note_bind(st, sqlite3_bind_text(st, idx, value, -1, free));
@@ -367,6 +420,38 @@ char *col_text(sqlite3_stmt *st, int idx)
 {
 	const unsigned char *t = sqlite3_column_text(st, idx);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static char *col_local(sqlite3_stmt *st, int idx, bool stamp)
+{
+	const unsigned char *t = sqlite3_column_text(st, idx);
+	char local[DATE_BUFSZ];
+
+	if (!t)
+		return NULL;
+	date_from_instant((const char *)t, stamp, local);
+	return xstrdup(local);
+}
+
+void store_touch_day(const char *basis, int cadence, char day[DATE_BUFSZ])
+{
+	struct datetime dt;
+
+	day[0] = '\0';
+	if (!basis || date_parse_iso(basis, &dt, NULL))
+		return;
+	date_add_days(&dt, cadence);
+	date_format_day(&dt, day);
+}
+
+char *col_time(sqlite3_stmt *st, int idx)
+{
+	return col_local(st, idx, false);
+}
+
+char *col_stamp(sqlite3_stmt *st, int idx)
+{
+	return col_local(st, idx, true);
 }
 
 void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o)
@@ -510,6 +595,7 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 
 	if (read_user_version(s, &version, err))
 		return ERR_STORE;
+	s->opened_at_version = version;
 	if (version > (int)store_nmigrations)
 		return error_set(err, ERR_STORE,
 				 "'%s' was written by a newer rapport (schema %d; this one knows "
@@ -525,6 +611,7 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 	/* another process may have migrated while we waited for the lock */
 	if (read_user_version(s, &version, err))
 		goto fail;
+	s->opened_at_version = version;
 	for (; version < (int)store_nmigrations; version++) {
 		if (exec_sql(s, store_migrations[version], "cannot upgrade the database", err))
 			goto fail;
@@ -650,11 +737,10 @@ int store_open(struct store **out, const char *path, unsigned flags, struct erro
 	if (!read_only && create_private(path, err))
 		return ERR_IO;
 	s = xcalloc(1, sizeof(*s));
-	if (date_now(&s->now, err)) {
+	if (store_refresh_now(s, err)) {
 		free(s);
 		return ERR_INVALID;
 	}
-	date_format_stamp(&s->now, s->stamp);
 	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		error_set(err, ERR_IO, "cannot open database '%s': %s", path,
 			  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -687,6 +773,7 @@ void store_close(struct store *s)
 		free(s->columns[i]);
 	}
 	sqlite3_close(s->db);
+	free(s->note);
 	free(s);
 }
 

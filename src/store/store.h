@@ -41,8 +41,12 @@ int store_data_version(struct store *s, int64_t *version, struct error *err);
 int store_keep_warm(struct store *s, struct error *err);
 /* Read the clock again (a server's store lives longer than a moment). */
 int store_refresh_now(struct store *s, struct error *err);
-/* store_now as "YYYY-MM-DDTHH:MM:SS", for created_at and the like. */
+/* store_now as "YYYY-MM-DDTHH:MM:SS": local, as the layers above compare
+ * times (the store writes the UTC instant). */
 const char *store_stamp(const struct store *s);
+/* What opening the file changed that the user should be told (an upgrade
+ * that converted their data), or NULL. */
+const char *store_upgrade_note(const struct store *s);
 
 /* Transactions. store_begin_write takes the write lock at once (BEGIN
  * IMMEDIATE) so a busy database waits at the start, never mid-command. */
@@ -201,7 +205,8 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 /* People whose next touch (their last contact plus their cadence) is on or before day. */
 struct touch_due {
 	int64_t person_id;
-	char *next_touch;
+	char *next_touch;   /* as the index has it: what names this lapse */
+	char *due;          /* the local day it falls on, "YYYY-MM-DD" */
 	char *last_contact; /* the latest interaction with them (NULL: none logged) */
 	int cadence;
 };

@@ -21,6 +21,36 @@
 	"(CASE WHEN " p "cadence IS NULL THEN NULL ELSE date(coalesce(" p "last_contact, " \
 	p "created_at), '+' || " p "cadence || ' days') END)"
 
+/*
+ * Comparing a moment column with a bound. A column holds UTC instants
+ * ("...Z") and, for things logged on a day without a time, days; a bound
+ * comes in twice: as its UTC instant (for the instants) and as the local
+ * text it was given in (for the days: a day is compared as the local
+ * calendar has it, "2026-03-02" before any time of that day). Written as
+ * an OR of two ranges so that an index on col still serves it.
+ */
+#define SQL_MOMENT_CMP(col, op, instant, local)                                 \
+	"((" col " " op " " instant " AND length(" col ") > 10) OR (" col " " op " " \
+	local " AND length(" col ") = 10))"
+/* The UTC instant of a local day or time x, in SQL (SQLite's 'utc' takes
+ * the zone in use, as the C library's localtime does). */
+#define SQL_UTC_OF_LOCAL(x) "strftime('%Y-%m-%dT%H:%M:%SZ', " x ", 'utc')"
+/* Bind a bound (a local day or time, as the layers above write it) as the
+ * pair SQL_MOMENT_CMP wants: a day's instant is its local midnight. */
+void bind_moment(sqlite3_stmt *st, int instant_idx, int local_idx, const char *value);
+/* The first half of that: the UTC instant of a local day (its midnight) or
+ * time, for a column that holds instants only (done_at, created_at...). */
+void bind_instant(sqlite3_stmt *st, int idx, const char *value);
+/* Bind now as that pair. */
+void bind_now(const struct store *s, sqlite3_stmt *st, int instant_idx, int local_idx);
+
+/* The day a person's cadence runs out, in the local calendar: basis (their
+ * last contact, else when they were added: local, as col_time reads it)
+ * plus cadence days; "" when basis is not a date. SQL_NEXT_TOUCH, which
+ * an index holds, counts from the UTC day: it finds the candidates (with a
+ * day to spare) and names a lapse; this says when it is due. */
+void store_touch_day(const char *basis, int cadence, char day[DATE_BUFSZ]);
+
 /* A new UID for a person, as a vCard 4.0 wants one: a UUID (version 7) as
  * a URN. The time in milliseconds, then the SQL expression counter (the
  * person's id where it is known: the people one statement adds get UIDs in
@@ -100,12 +130,29 @@ void bind_text(sqlite3_stmt *st, int idx, const char *value);
 void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len);
 /* value (malloc'd, may be NULL) is the statement's, freed by SQLite. */
 void bind_text_owned(sqlite3_stmt *st, int idx, char *value);
+/* A moment given in local time (or with its offset) bound as the UTC
+ * instant the store keeps (date_to_instant); a date alone as it is. */
+void bind_time(sqlite3_stmt *st, int idx, const char *value);
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
 void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 
 /* Reading: a copy of the column, NULL for SQL NULL; -1 for a NULL number. */
 char *col_text(sqlite3_stmt *st, int idx);
 int64_t col_opt_int(sqlite3_stmt *st, int idx);
+/* A stored moment as the layers above want it: local wall-clock time
+ * (date_from_instant). Every column that holds a moment is read so:
+ * col_time for a time someone gave (to the minute, unless it has seconds),
+ * col_stamp for when rapport did something (created_at, updated_at,
+ * done_at: to the second). */
+char *col_time(sqlite3_stmt *st, int idx);
+char *col_stamp(sqlite3_stmt *st, int idx);
+/* Now as the UTC instant the store writes (created_at, updated_at, ...,
+ * and the "now" its queries compare moments with). */
+const char *store_instant(const struct store *s);
+/* What store_upgrade_note will say. */
+void store_set_note(struct store *s, const char *note);
+/* The schema version the file had when opened (0: a new database). */
+int store_opened_at_version(const struct store *s);
 /* An opportunity as a reference: its id, slug, title and organisation's
  * name in the columns first .. first + 3. */
 /* An opp_ref from five columns from first: id, slug, title, the organisation's name and id. */

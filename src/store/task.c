@@ -45,7 +45,7 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_id(st, 5, t->opp.id);
 	bind_text(st, 6, t->origin);
 	bind_text(st, 7, t->why);
-	bind_text(st, 8, store_stamp(s));
+	bind_text(st, 8, store_instant(s));
 	bind_text(st, 9, t->template);
 	bind_id(st, 10, t->feedback_id);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
@@ -71,8 +71,8 @@ static void read_task(sqlite3_stmt *st, void *out)
 	col_opp_ref(st, 7, &t->opp);
 	t->origin = col_text(st, 12);
 	t->why = col_text(st, 13);
-	t->created_at = col_text(st, 14);
-	t->done_at = col_text(st, 15);
+	t->created_at = col_stamp(st, 14);
+	t->done_at = col_stamp(st, 15);
 	t->template = col_text(st, 16);
 	t->opp_stage = col_enum(st, 17, &stage_def);
 	t->person_rapport = sqlite3_column_int(st, 18);
@@ -118,7 +118,7 @@ int store_task_close(struct store *s, int64_t id, enum task_status status, struc
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, enum_name(&task_status_def, (int)status));
-	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 3, store_instant(s));
 	return store_exec_stmt(s, st, "cannot change the task", err);
 }
 

@@ -90,7 +90,7 @@ static int add_entry(struct store *s, const char *what, const char *source, cons
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
+	bind_text(st, 1, store_instant(s));
 	bind_text(st, 2, what);
 	bind_text(st, 3, source);
 	if (sqlite3_bind_blob(st, 4, blob, n, SQLITE_STATIC) != SQLITE_OK) {
@@ -138,7 +138,7 @@ static void read_entry(sqlite3_stmt *st, void *out)
 	struct undo_entry *e = out;
 
 	e->id = sqlite3_column_int64(st, 0);
-	e->at = col_text(st, 1);
+	e->at = col_stamp(st, 1);
 	e->what = col_text(st, 2);
 	e->source = col_text(st, 3);
 	e->undone = sqlite3_column_int(st, 4);

@@ -228,7 +228,7 @@ static int mark_undone(struct store *s, int64_t id, struct error *err)
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
+	bind_text(st, 1, store_instant(s));
 	sqlite3_bind_int64(st, 2, id);
 	return store_exec_stmt(s, st, "cannot mark the change undone", err);
 }

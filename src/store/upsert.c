@@ -662,7 +662,7 @@ static int flush_orgs(struct upsert *u, struct error *err)
 	}
 	sqlite3_finalize(st);
 	if (!rc)
-		rc = exec_once(u, SQL_ORGS_FROM_TEMP, store_stamp(u->s), err);
+		rc = exec_once(u, SQL_ORGS_FROM_TEMP, store_instant(u->s), err);
 	if (!rc)
 		rc = exec_once(u, SQL_DROP_TEMP_ORGS, NULL, err);
 	org_vec_release(&u->orgs_queued);
@@ -910,7 +910,7 @@ static int write_people(struct upsert *u, size_t first, const char *stamp, struc
 
 int upsert_flush(struct upsert *u, struct error *err)
 {
-	const char *stamp = store_stamp(u->s);
+	const char *stamp = store_instant(u->s);
 	size_t first = u->people.n;
 	int rc = 0;
 
@@ -1008,7 +1008,7 @@ static int exec_dated(struct upsert *u, const char *sql, int64_t id, const char 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, day);
+	bind_time(st, 2, day);
 	return store_exec_stmt(u->s, st, "cannot date the application", err);
 }
 

@@ -43,8 +43,8 @@ static void read_want(sqlite3_stmt *st, int col, struct want *w)
 	w->category = sqlite3_column_type(st, col + 4) == SQLITE_NULL
 			      ? -1
 			      : col_enum(st, col + 4, &want_category_def);
-	w->created_at = col_text(st, col + 5);
-	w->updated_at = col_text(st, col + 6);
+	w->created_at = col_stamp(st, col + 5);
+	w->updated_at = col_stamp(st, col + 6);
 }
 
 static void push_want(sqlite3_stmt *st, void *vec)
@@ -85,7 +85,7 @@ int store_want_add(struct store *s, struct want *w, struct error *err)
 		return ERR_STORE;
 	bind_text(st, 1, w->text);
 	bind_want(st, 2, w);
-	bind_text(st, 6, store_stamp(s));
+	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot add the want", err))
 		return err->code;
 	w->id = sqlite3_last_insert_rowid(store_db(s));
@@ -120,7 +120,7 @@ int store_want_update(struct store *s, const struct want *w, struct error *err)
 	sqlite3_bind_int64(st, 1, w->id);
 	bind_text(st, 2, w->text);
 	bind_want(st, 3, w);
-	bind_text(st, 7, store_stamp(s));
+	bind_text(st, 7, store_instant(s));
 	return store_exec_stmt(s, st, "cannot change the want", err);
 }
 
@@ -162,8 +162,8 @@ int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)
 	bind_id(st, 4, e->by.id);
 	bind_id(st, 5, e->interaction_id);
 	bind_text(st, 6, e->note);
-	bind_text(st, 7, e->at);
-	bind_text(st, 8, store_stamp(s));
+	bind_time(st, 7, e->at);
+	bind_text(st, 8, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the evidence", err))
 		return err->code;
 	e->id = sqlite3_last_insert_rowid(store_db(s));
@@ -189,8 +189,8 @@ static void read_evidence(sqlite3_stmt *st, int64_t opp_id, struct want_evidence
 	e->by.role = -1;
 	e->interaction_id = sqlite3_column_int64(st, 5);
 	e->note = col_text(st, 6);
-	e->at = col_text(st, 7);
-	e->created_at = col_text(st, 8);
+	e->at = col_time(st, 7);
+	e->created_at = col_stamp(st, 8);
 }
 
 int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out,

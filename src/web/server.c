@@ -372,6 +372,8 @@ static int open_store(struct store **out, struct error *err)
 {
 	int rc = store_open(out, srv.opt->db_path, srv.opt->store_flags, err);
 
+	if (!rc && store_upgrade_note(*out))
+		fprintf(stderr, "rapport: %s\n", store_upgrade_note(*out));
 	if (!rc && (rc = store_keep_warm(*out, err))) {
 		store_close(*out);
 		*out = NULL;

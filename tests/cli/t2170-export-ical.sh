@@ -58,21 +58,22 @@ def events():
     # interviews: the future one and the recent one (an hour each), the
     # day-long one, not the old one; the call, planned, as an event too
     first = ev["interaction-1@rapport"]
-    assert first["DTSTART"].dt == dt.datetime(2026, 3, 5, 10, 0), first["DTSTART"].dt
-    assert first["DTSTART"].dt.tzinfo is None  # floating local time, as rapport keeps it
-    assert first["DTEND"].dt == dt.datetime(2026, 3, 5, 11, 0), first["DTEND"].dt
+    utc = dt.timezone.utc
+    assert first["DTSTART"].dt == dt.datetime(2026, 3, 5, 10, 0, tzinfo=utc), first["DTSTART"].dt
+    assert first["DTSTART"].dt.utcoffset() == dt.timedelta(0)  # the instant, in UTC
+    assert first["DTEND"].dt == dt.datetime(2026, 3, 5, 11, 0, tzinfo=utc), first["DTEND"].dt
     assert str(first["SUMMARY"]) == "Interview: Panel; with a, comma \\ and a backslash (Ølberg)", first["SUMMARY"]
     desc = str(first["DESCRIPTION"])
     assert "With: Data Lead, Hiring Manager" in desc, desc
     assert "secret notes" not in raw.decode(), "notes in the calendar"
     recent = ev["interaction-2@rapport"]
-    assert recent["DTSTART"].dt == dt.datetime(2026, 2, 20, 14, 0), recent
+    assert recent["DTSTART"].dt == dt.datetime(2026, 2, 20, 14, 0, tzinfo=utc), recent
     allday = ev["interaction-5@rapport"]
     assert day(allday, "DTSTART") == D(2026, 3, 10) and day(allday, "DTEND") == D(2026, 3, 11)
     assert str(allday["SUMMARY"]) == "Final interview (データ)", allday["SUMMARY"]
     assert "interaction-3@rapport" not in ev, "an interview older than 90 days"
     call = ev["interaction-4@rapport"]
-    assert call["DTSTART"].dt == dt.datetime(2026, 3, 4, 10, 0), call["DTSTART"].dt
+    assert call["DTSTART"].dt == dt.datetime(2026, 3, 4, 10, 0, tzinfo=utc), call["DTSTART"].dt
     assert str(call["SUMMARY"]) == "A call (Ølberg)", call["SUMMARY"]
     # the offer deadline
     dl = [u for u in ev if u.startswith("deadline-")]

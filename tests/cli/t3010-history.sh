@@ -133,7 +133,7 @@ test_expect_success 'the planned interview starts its thank-you once its time ha
 test_expect_success 'a planned interaction is an event in the calendar' '
 	rapport log meeting "Coffee" --with "Hiring Manager" --at 2026-03-09T10:00 >/dev/null &&
 	rapport export ical >cal.ics &&
-	has cal.ics "DTSTART:20260309T100000" "SUMMARY:Meeting: Coffee" "CATEGORIES:meeting"
+	has cal.ics "DTSTART:20260309T100000Z" "SUMMARY:Meeting: Coffee" "CATEGORIES:meeting"
 '
 
 test_expect_success 'a planned contact does not reset a cadence before its time' '

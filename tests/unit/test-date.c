@@ -124,6 +124,57 @@ static void test_rapport_now(void **state)
 	assert_true(dt.year >= 2024);
 }
 
+static void instant_is(const char *local, const char *want)
+{
+	char out[DATE_BUFSZ];
+
+	assert_int_equal(date_to_instant(local, out), 0);
+	assert_string_equal(out, want);
+}
+
+static void local_is(const char *stored, bool stamp, const char *want)
+{
+	char out[DATE_BUFSZ];
+
+	date_from_instant(stored, stamp, out);
+	assert_string_equal(out, want);
+}
+
+/* Moments go into the store as UTC instants and come back in the zone in
+ * use; days stay days; a time with its offset is that instant. */
+static void test_instants(void **state)
+{
+	char out[DATE_BUFSZ];
+	struct datetime dt;
+	struct error err = ERROR_INIT;
+
+	(void)state;
+	date_zone_use("America/New_York");
+	instant_is("2026-03-02T09:00", "2026-03-02T14:00:00Z");
+	instant_is("2026-07-02T09:00:30", "2026-07-02T13:00:30Z"); /* summer time */
+	instant_is("2026-03-02", "2026-03-02");
+	instant_is("2026-03-02T09:00:00+05:30", "2026-03-02T03:30:00Z");
+	instant_is("2026-03-02T23:30:00Z", "2026-03-02T23:30:00Z");
+	local_is("2026-03-02T14:00:00Z", false, "2026-03-02T09:00");
+	local_is("2026-03-02T14:00:00Z", true, "2026-03-02T09:00:00");
+	local_is("2026-03-03T03:30:15Z", false, "2026-03-02T22:30:15");
+	local_is("2026-03-02", false, "2026-03-02");
+	local_is("2026-03-02T09:00", true, "2026-03-02T09:00"); /* kept before schema 7 */
+	/* an offset read in is that instant's local wall-clock time */
+	assert_int_equal(date_parse_iso("2026-03-02T09:00:00+05:30", &dt, &err), 0);
+	date_format(&dt, out);
+	assert_string_equal(out, "2026-03-01T22:30");
+	date_zone_use("Asia/Kolkata");
+	instant_is("2026-03-02T09:00", "2026-03-02T03:30:00Z");
+	local_is("2026-03-02T14:00:00Z", false, "2026-03-02T19:30");
+	/* what a clock never shows is still refused; a broken offset too */
+	assert_int_equal(date_to_instant("2026-03-02T25:00", out), -1);
+	assert_int_equal(date_to_instant("2026-03-02T09:00+5", out), -1);
+	assert_int_equal(date_to_instant("2026-03-02Z", out), -1);
+	assert_int_equal(date_to_instant("", out), -1);
+	date_zone_use("UTC");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_day_arithmetic),
 		cmocka_unit_test(test_rapport_now),
+		cmocka_unit_test(test_instants),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
