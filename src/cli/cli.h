@@ -120,7 +120,8 @@ enum cmd_flags {
 	/* its arguments name files to read, "-" standard input (import vcard -):
 	 * args_parse counts it, as only one argument can read standard input */
 	CMD_READS_FILES = 1 << 4,
-	/* prints no JSON (serve): --json is refused before it runs */
+	/* prints no JSON (serve; doc and complete, whose output is another
+	 * format): --json is refused before it runs */
 	CMD_NO_JSON = 1 << 5,
 };
 
