@@ -24,6 +24,11 @@ enum cli_shared_opt {
 	CLI_OPT_FORCE,      /* rm: what goes with the record too */
 	CLI_OPT_FORMAT,     /* a list: table, tsv or json (see cli/table.h) */
 	CLI_OPT_EDITOR,     /* edit: the record as text in $EDITOR (cli/edit.h) */
+	/* serve and demo: how the web UI is served (cli/serve.h) */
+	CLI_OPT_LISTEN,
+	CLI_OPT_ALLOW_HOST,
+	CLI_OPT_VERBOSE,
+	CLI_OPT_OPEN,
 };
 
 struct args;
