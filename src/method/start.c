@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "method/demo.h"
 #include "store/start.h"
 
 /* The wants the search needs before its first interview: a few, and at least
@@ -68,6 +69,7 @@ int start_checklist_load(struct store *s, struct start_checklist *c, struct erro
 	    (rc = setting_is_set(s, START_CALENDAR_KEY, &c->done[START_CALENDAR], err)) ||
 	    (rc = setting_is_set(s, START_DISMISSED_KEY, &c->dismissed, err)))
 		return rc;
+	c->sample = demo_is_marked(s);
 	c->done[START_WANTS] = n.wants >= START_WANTS_MIN && n.must_wants > 0;
 	c->done[START_OPP] = n.opps_with_people > 0;
 	c->done[START_LINKEDIN] = n.linkedin_people > 0;
@@ -76,7 +78,12 @@ int start_checklist_load(struct store *s, struct start_checklist *c, struct erro
 	return 0;
 }
 
+bool start_checklist_offered(const struct start_checklist *c)
+{
+	return c->left > 0 && !c->sample;
+}
+
 bool start_checklist_shown(const struct start_checklist *c)
 {
-	return c->left > 0 && !c->dismissed;
+	return start_checklist_offered(c) && !c->dismissed;
 }

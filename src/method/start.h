@@ -38,10 +38,17 @@ struct start_checklist {
 	bool done[START_STEPS];
 	size_t left;    /* steps not done */
 	bool dismissed; /* the user said they need it no more */
+	/* a sample search (method/demo.h): not the user's, so no steps, which
+	 * would put their name, wants and connections into a database made to
+	 * be thrown away */
+	bool sample;
 };
 
 int start_checklist_load(struct store *s, struct start_checklist *c, struct error *err);
-/* Is the checklist still worth showing: steps left, and not dismissed? */
+/* Are there steps left to offer (on How rapport works): some not done, in
+ * the user's own search? */
+bool start_checklist_offered(const struct start_checklist *c);
+/* Is the checklist still worth showing on Today: offered, and not dismissed? */
 bool start_checklist_shown(const struct start_checklist *c);
 
 #endif

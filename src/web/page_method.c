@@ -91,7 +91,7 @@ int page_method(struct web_req *rq, struct web_resp *rs)
 		strbuf_addf(sb, "<li><a href=\"#%s\">%s</a></li>", guide_moments[m].anchor,
 			    guide_moments[m].title);
 	strbuf_addstr(sb, "</ul>\n</section>\n");
-	if (start.left) /* the steps stay here once hidden from Today */
+	if (start_checklist_offered(&start)) /* the steps stay here once hidden from Today */
 		start_checklist_card(sb, rq, &start, false);
 	for (int m = 0; m < GUIDE_MOMENTS; m++)
 		moment_section(sb, rq->pb, (enum guide_moment)m);
