@@ -77,8 +77,10 @@ int page_method(struct web_req *rq, struct web_resp *rs)
 	struct start_checklist start;
 	int rc = start_checklist_load(rq->store, &start, &rq->err);
 
-	if (rc)
+	if (rc) {
+		start_checklist_release(&start);
 		return rc;
+	}
 	ui_page_begin(rs, rq, "How rapport works", NAV_NONE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>How rapport works</h1></div>\n"
 			  "<section class=\"card\" aria-labelledby=\"h-method\">\n"
@@ -97,5 +99,6 @@ int page_method(struct web_req *rq, struct web_resp *rs)
 		moment_section(sb, rq->pb, (enum guide_moment)m);
 	change_them(sb);
 	ui_page_end(rs);
+	start_checklist_release(&start);
 	return 0;
 }

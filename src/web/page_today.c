@@ -302,6 +302,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
 	if (!(rc = start_checklist_load(rq->store, &start, &rq->err)))
 		agenda_sections(sb, rq, &ag, &start);
+	start_checklist_release(&start);
 	strbuf_addstr(sb, "</div>\n");
 	if (!rc)
 		rc = log_form(sb, rq);
