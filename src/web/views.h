@@ -1,7 +1,8 @@
 /*
  * views.h: fragments that show one kind of record the same way on every
  * page: amounts, facts in a <dl>, an offer's terms, a follow-up with its
- * buttons. Built on ui.h (every value escaped there).
+ * buttons, the select that picks an opportunity. Built on ui.h (every
+ * value escaped there).
  */
 #ifndef RAPPORT_VIEWS_H
 #define RAPPORT_VIEWS_H
