@@ -24,6 +24,11 @@ enum cli_shared_opt {
 	CLI_OPT_FORCE,      /* rm: what goes with the record too */
 	CLI_OPT_FORMAT,     /* a list: table, tsv or json (see cli/table.h) */
 	CLI_OPT_EDITOR,     /* edit: the record as text in $EDITOR (cli/edit.h) */
+	/* serve and demo: how the web UI is served (cli/serve.h) */
+	CLI_OPT_LISTEN,
+	CLI_OPT_ALLOW_HOST,
+	CLI_OPT_VERBOSE,
+	CLI_OPT_OPEN,
 };
 
 struct args;
@@ -126,7 +131,8 @@ enum cmd_flags {
 	/* its arguments name files to read, "-" standard input (import vcard -):
 	 * args_parse counts it, as only one argument can read standard input */
 	CMD_READS_FILES = 1 << 4,
-	/* prints no JSON (serve): --json is refused before it runs */
+	/* prints no JSON (serve; doc and complete, whose output is another
+	 * format): --json is refused before it runs */
 	CMD_NO_JSON = 1 << 5,
 };
 

@@ -104,6 +104,15 @@ static json_t *agenda_json(const struct agenda *ag)
 	return j;
 }
 
+/* Commands separated by "; ", one a line. */
+static void note_commands(struct cli *cli, const char *cmd)
+{
+	for (size_t len; *cmd; cmd += len + strspn(cmd + len, "; ")) {
+		len = strcspn(cmd, ";");
+		cli_note(cli, "    %.*s\n", (int)len, cmd);
+	}
+}
+
 /* An empty agenda while the search is young: the start checklist's steps
  * left, as commands, for a person at a terminal (cli_note: a script still
  * gets an empty standard output). */
@@ -112,20 +121,21 @@ static int note_start_steps(struct cli *cli)
 	struct start_checklist c;
 	int rc = start_checklist_load(cli->store, &c, &cli->err);
 
-	if (rc || !start_checklist_shown(&c))
+	if (rc || !start_checklist_shown(&c)) {
+		start_checklist_release(&c);
 		return rc;
+	}
 	cli_note(cli, "\nto start (%zu of %d steps left; 'rapport help method' says why):\n",
 		 c.left, START_STEPS);
 	for (int k = 0; k < START_STEPS; k++) {
-		const char *cmd = start_step_texts[k].command;
-		if (c.done[k])
-			continue;
-		cli_note(cli, "  %s:\n", start_step_texts[k].title);
-		for (size_t len; *cmd; cmd += len + strspn(cmd + len, "; ")) {
-			len = strcspn(cmd, ";");
-			cli_note(cli, "    %.*s\n", (int)len, cmd);
+		char *cmds = start_step_commands(&c, (enum start_step)k);
+		if (!c.done[k]) {
+			cli_note(cli, "  %s:\n", start_step_texts[k].title);
+			note_commands(cli, cmds);
 		}
+		free(cmds);
 	}
+	start_checklist_release(&c);
 	return 0;
 }
 

@@ -47,6 +47,6 @@ const struct cmd_spec complete_cmds[] = {
 	  "ids of the open tasks, that start with PREFIX: one a line, a tab, a few words "
 	  "about it. For the shell completions; a database that does not exist is not "
 	  "created.",
-	  1, 2, NULL, complete_run, CMD_NO_DB },
+	  1, 2, NULL, complete_run, CMD_NO_DB | CMD_NO_JSON },
 	{ 0 },
 };

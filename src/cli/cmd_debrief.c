@@ -9,9 +9,11 @@
  * rapport asks for each in turn (debrief_prompt.c).
  */
 #include "cli/debrief.h"
+#include "cli/edit.h"
 #include "cli/remove.h"
 #include "cli/table.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -435,6 +437,90 @@ static int debrief_show(struct cli *cli, const struct args *a)
 	return report(cli, id, NULL, false);
 }
 
+/* ---- debrief edit ---- */
+
+/* The debrief ID names, read whole. */
+static int debrief_of(struct cli *cli, const char *ref, struct debrief *d)
+{
+	int64_t id;
+
+	if (parse_id(cli, "a debrief id", ref, &id))
+		return ERR_INVALID;
+	return store_debrief_get(cli->store, id, d, &cli->err);
+}
+
+/* Whether d would still record something (as a new debrief must). */
+static bool debrief_says_something(const struct debrief *d)
+{
+	return d->asked.n || d->went_well || d->refine || d->notes || d->chemistry > 0;
+}
+
+/* debrief edit ID: what it says of the interview; its questions stay. */
+static int debrief_edit_run(struct cli *cli, const struct args *a)
+{
+	static const struct opt_field texts[] = {
+		{ DEBRIEF_OPT_WELL, offsetof(struct debrief, went_well) },
+		{ DEBRIEF_OPT_REFINE, offsetof(struct debrief, refine) },
+		{ DEBRIEF_OPT_NOTES, offsetof(struct debrief, notes) },
+	};
+	struct debrief d = { 0 };
+	json_t *before;
+	long chem;
+	bool given;
+	int rc;
+
+	if ((rc = debrief_of(cli, a->pos[0], &d)) ||
+	    (rc = cli_int_opt(cli, a, DEBRIEF_OPT_CHEMISTRY, 1, 5, &chem, &given)))
+		goto out;
+	before = debrief_to_json(&d);
+	arg_set_fields(a, &d, texts, ARRAY_SIZE(texts));
+	if (given)
+		d.chemistry = (int)chem;
+	if (cli_edit_unchanged(cli, before, debrief_to_json(&d), "debrief", d.id, d.opp.slug))
+		goto out;
+	if (!debrief_says_something(&d))
+		rc = error_set(&cli->err, ERR_INVALID, "debrief %lld would record nothing: remove "
+			       "it with 'rapport debrief rm %lld'", (long long)d.id,
+			       (long long)d.id);
+	else if (!(rc = store_debrief_edit(cli->store, &d, &cli->err)))
+		rc = report(cli, d.id, "changed", false);
+out:
+	debrief_release(&d);
+	return rc;
+}
+
+/* The debrief as --editor shows it. */
+static int debrief_form(struct cli *cli, const struct args *a, struct edit_form *f)
+{
+	struct debrief d = { 0 };
+	int rc = debrief_of(cli, a->pos[0], &d);
+
+	if (!rc) {
+		/* it has no updated_at: a change made meanwhile shows in the text */
+		edit_form_begin(f, "debrief", d.id, d.opp.slug, d.created_at);
+		edit_form_add(f, a, DEBRIEF_OPT_WELL, d.went_well);
+		edit_form_add(f, a, DEBRIEF_OPT_REFINE, d.refine);
+		edit_form_add_int(f, a, DEBRIEF_OPT_CHEMISTRY, d.chemistry);
+		edit_form_notes(f, a, DEBRIEF_OPT_NOTES, d.notes);
+	}
+	debrief_release(&d);
+	return rc;
+}
+
+static const struct opt_spec debrief_edit_opts[] = {
+	{ .id = DEBRIEF_OPT_WELL, .name = "well", .arg = "TEXT", .flags = OPT_STDIN,
+	  .help = "what went well (\"\" clears it; \"-\" reads it from standard input)" },
+	{ .id = DEBRIEF_OPT_REFINE, .name = "refine", .arg = "TEXT", .flags = OPT_STDIN,
+	  .help = "what to refine next time (\"\" clears it; \"-\" reads it from standard "
+		  "input)" },
+	{ .id = DEBRIEF_OPT_CHEMISTRY, .name = "chemistry", .arg = "N",
+	  .help = "how it felt, 1-5 (\"\" clears it)" },
+	{ .id = DEBRIEF_OPT_NOTES, .name = "notes", .arg = "T", .flags = OPT_STDIN,
+	  .help = "notes (\"\" clears them; \"-\" reads them from standard input)" },
+	CLI_EDITOR_OPT(debrief_form),
+	{ 0 },
+};
+
 static const struct opt_spec debrief_opts[] = {
 	{ .id = DEBRIEF_OPT_INTERACTION, .name = "interaction", .arg = "ID",
 	  .help = "the interaction it is about, or none (default: the latest interview on OPP)" },
@@ -470,6 +556,10 @@ const struct cmd_spec debrief_cmds[] = {
 	  "debrief acme-data-lead --asked 12 --answer \"two days a month in the office\" "
 	  "--mark \"remote work=met\" --asked \"How is success measured?\" --chemistry 4",
 	  1, 1, debrief_opts, debrief_run, CMD_WRITE },
+	{ "edit", "ID", "Change what a debrief says (the id 'debrief list' gives): what went "
+	  "well, what to refine, the chemistry and the notes. Its questions stay; the "
+	  "interaction's own chemistry is changed with 'rapport log edit'.", 1, 1,
+	  debrief_edit_opts, debrief_edit_run, CMD_WRITE },
 	{ "list", "[OPP]", "List debriefs (of one opportunity), oldest first.", 0, 1,
 	  debrief_list_opts, debrief_list, 0 },
 	{ "show", "ID", "Show a debrief: the questions asked, the answers and the wants they "

@@ -1,5 +1,5 @@
 /* cmd_demo.c: rapport demo: a sample search in a database of its own, to try rapport on. */
-#include "cli/cli.h"
+#include "cli/serve.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -11,15 +11,10 @@
 #include "cli/demo.h"
 #include "method/demo.h"
 #include "web/pages.h"
-#include "web/web.h"
 
 /* The options of demo: code asks for each by its constant. */
 enum demo_opt {
 	DEMO_OPT_NO_SERVE = 1,
-	DEMO_OPT_LISTEN,
-	DEMO_OPT_ALLOW_HOST,
-	DEMO_OPT_VERBOSE,
-	DEMO_OPT_OPEN,
 };
 
 /* Remove the last sample search, with its journal files. A file there that
@@ -71,16 +66,13 @@ static int create_marked(const char *path, struct error *err)
  * stops with it. */
 static int serve_demo(struct cli *cli, const struct args *a, const char *path)
 {
-	struct web_options o = { .listen = "127.0.0.1:8080", .db_path = path };
+	/* the default address even under systemd: its socket is the user's server's */
+	struct web_options o = { .listen = WEB_LISTEN_DEFAULT, .db_path = path };
 
 	if (demo_back_url() && prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() == 1)
 		return 0; /* that server is gone already */
 
-	if (arg_opt(a, DEMO_OPT_LISTEN))
-		o.listen = arg_opt(a, DEMO_OPT_LISTEN);
-	o.allow_hosts = arg_all(a, DEMO_OPT_ALLOW_HOST, &o.n_allow_hosts);
-	o.verbose = arg_flag(a, DEMO_OPT_VERBOSE);
-	o.open_browser = arg_flag(a, DEMO_OPT_OPEN);
+	cli_serve_options(a, &o);
 	return web_serve(&o, &cli->err);
 }
 
@@ -124,14 +116,7 @@ static int demo_run(struct cli *cli, const struct args *a)
 static const struct opt_spec demo_opts[] = {
 	{ .id = DEMO_OPT_NO_SERVE, .name = "no-serve",
 	  .help = "make the sample and print its path, for 'rapport --db PATH ...'; serve nothing" },
-	{ .id = DEMO_OPT_LISTEN, .name = "listen", .arg = "HOST:PORT",
-	  .help = "as for serve: the address to listen on (default 127.0.0.1:8080)" },
-	{ .id = DEMO_OPT_ALLOW_HOST, .name = "allow-host", .arg = "NAME",
-	  .help = "as for serve: another name this server may be reached by (repeatable)",
-	  .flags = OPT_MULTI },
-	{ .id = DEMO_OPT_VERBOSE, .name = "verbose", .help = "as for serve: log every request" },
-	{ .id = DEMO_OPT_OPEN, .name = "open",
-	  .help = "as for serve: open the sign-in address in your browser" },
+	CLI_SERVE_OPTS, /* as for serve */
 	{ 0 },
 };
 

@@ -34,12 +34,12 @@ static int doc_completion(struct cli *cli, const struct args *a)
 
 const struct cmd_spec doc_cmds[] = {
 	{ "pages", "", "List the manual pages' file names (rapport.1, rapport-opp.1, ...).", 0, 0,
-	  NULL, doc_pages, CMD_NO_DB },
+	  NULL, doc_pages, CMD_NO_DB | CMD_NO_JSON },
 	{ "man", "PAGE",
 	  "Print a manual page in roff: rapport, a command (opp), playbooks or templates, or "
 	  "its file name (rapport-opp.1).",
-	  1, 1, NULL, doc_man, CMD_NO_DB },
+	  1, 1, NULL, doc_man, CMD_NO_DB | CMD_NO_JSON },
 	{ "completion", "bash|zsh|fish", "Print the completion script for a shell.", 1, 1, NULL,
-	  doc_completion, CMD_NO_DB },
+	  doc_completion, CMD_NO_DB | CMD_NO_JSON },
 	{ 0 },
 };

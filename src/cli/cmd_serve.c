@@ -1,5 +1,5 @@
 /* cmd_serve.c: rapport serve: the web UI over the same database. */
-#include "cli/cli.h"
+#include "cli/serve.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,15 +8,10 @@
 #include "method/playbook_run.h"
 #include "util/atomic_file.h"
 #include "web/auth.h"
-#include "web/web.h"
 
 /* The options of serve's commands: code asks for each by its constant. */
 enum serve_opt {
-	SERVE_OPT_LISTEN = 1,
-	SERVE_OPT_ALLOW_HOST,
-	SERVE_OPT_VERBOSE,
-	SERVE_OPT_OPEN,
-	SERVE_OPT_URL,
+	SERVE_OPT_URL = 1,
 	SERVE_OPT_IDLE_EXIT,
 };
 
@@ -87,17 +82,24 @@ static int idle_exit_opt(struct cli *cli, const struct args *a, unsigned *second
 	return 0;
 }
 
+void cli_serve_options(const struct args *a, struct web_options *o)
+{
+	if (arg_opt(a, CLI_OPT_LISTEN))
+		o->listen = arg_opt(a, CLI_OPT_LISTEN);
+	o->allow_hosts = arg_all(a, CLI_OPT_ALLOW_HOST, &o->n_allow_hosts);
+	o->verbose = arg_flag(a, CLI_OPT_VERBOSE);
+	o->open_browser = arg_flag(a, CLI_OPT_OPEN);
+}
+
 static int serve_run(struct cli *cli, const struct args *a)
 {
-	struct web_options o = { .listen = arg_opt(a, SERVE_OPT_LISTEN) };
+	struct web_options o = { 0 }; /* no --listen: systemd's socket, else the default */
 	char *path;
 	int rc;
 
 	if (idle_exit_opt(cli, a, &o.idle_exit_seconds))
 		return cli->err.code;
-	o.allow_hosts = arg_all(a, SERVE_OPT_ALLOW_HOST, &o.n_allow_hosts);
-	o.verbose = arg_flag(a, SERVE_OPT_VERBOSE);
-	o.open_browser = arg_flag(a, SERVE_OPT_OPEN);
+	cli_serve_options(a, &o);
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
 	if (arg_flag(a, SERVE_OPT_URL)) {
@@ -111,14 +113,7 @@ static int serve_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec serve_opts[] = {
-	{ .id = SERVE_OPT_LISTEN, .name = "listen", .arg = "HOST:PORT",
-	  .help = "the address to listen on (default " WEB_LISTEN_DEFAULT "; port 0 picks a free one)" },
-	{ .id = SERVE_OPT_ALLOW_HOST, .name = "allow-host", .arg = "NAME",
-	  .help = "another name this server may be reached by (repeatable)", .flags = OPT_MULTI },
-	{ .id = SERVE_OPT_VERBOSE, .name = "verbose",
-	  .help = "log every request: method, path, status, time" },
-	{ .id = SERVE_OPT_OPEN, .name = "open",
-	  .help = "open the sign-in address in your browser (xdg-open)" },
+	CLI_SERVE_OPTS,
 	{ .id = SERVE_OPT_URL, .name = "url",
 	  .help = "print the sign-in address of the server running on this "
 				 "database, and stop" },

@@ -29,7 +29,7 @@ int log_opp_ref(struct store *s, const char *text, int64_t *id, struct error *er
 int log_person_ref(struct store *s, const char *text, int64_t org_id, bool force_new,
 		   int64_t *id, bool *added, struct error *err);
 
-/* Names separated by commas, outside parentheses ("Sam Lee (Acme, Inc), Jo"),
+/* Names separated by commas, outside parentheses ("Hiring Manager (Acme, Inc), Recruiter"),
  * trimmed, empty ones left out: a NULL-terminated array, each to free. */
 char **log_split_names(const char *text);
 void log_names_free(char **names);

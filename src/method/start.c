@@ -3,7 +3,10 @@
 
 #include <stdlib.h>
 
+#include "method/demo.h"
 #include "store/start.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 
 /* The wants the search needs before its first interview: a few, and at least
  * one that would break the deal, so the prep sheet has something to verify. */
@@ -34,6 +37,10 @@ const struct start_step_text start_step_texts[START_STEPS] = {
 			     "/settings#calendar",
 			     "rapport serve, then Settings, Calendar: Turn on the calendar feed" },
 };
+
+const char start_opp_people_why[] =
+	"Now the people you know there: link them on its page, or log a conversation with "
+	"them. The follow-ups after an interview, a silence or a no are planned for them.";
 
 static int setting_is_set(struct store *s, const char *key, bool *set, struct error *err)
 {
@@ -68,15 +75,40 @@ int start_checklist_load(struct store *s, struct start_checklist *c, struct erro
 	    (rc = setting_is_set(s, START_CALENDAR_KEY, &c->done[START_CALENDAR], err)) ||
 	    (rc = setting_is_set(s, START_DISMISSED_KEY, &c->dismissed, err)))
 		return rc;
+	c->sample = demo_is_marked(s);
 	c->done[START_WANTS] = n.wants >= START_WANTS_MIN && n.must_wants > 0;
 	c->done[START_OPP] = n.opps_with_people > 0;
+	if (!c->done[START_OPP] && (rc = store_start_newest_opp(s, &c->opp_slug, err)))
+		return rc;
 	c->done[START_LINKEDIN] = n.linkedin_people > 0;
 	for (int k = 0; k < START_STEPS; k++)
 		c->left += !c->done[k];
 	return 0;
 }
 
+void start_checklist_release(struct start_checklist *c)
+{
+	free(c->opp_slug);
+	c->opp_slug = NULL;
+}
+
+char *start_step_commands(const struct start_checklist *c, enum start_step k)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (k != START_OPP || !c->opp_slug)
+		return xstrdup(start_step_texts[k].command);
+	strbuf_addf(&sb, "rapport person add 'Their name' --org 'Organisation'; "
+			 "rapport opp link %s 'Their name' --role hiring-manager", c->opp_slug);
+	return strbuf_detach(&sb);
+}
+
+bool start_checklist_offered(const struct start_checklist *c)
+{
+	return c->left > 0 && !c->sample;
+}
+
 bool start_checklist_shown(const struct start_checklist *c)
 {
-	return c->left > 0 && !c->dismissed;
+	return start_checklist_offered(c) && !c->dismissed;
 }

@@ -38,10 +38,25 @@ struct start_checklist {
 	bool done[START_STEPS];
 	size_t left;    /* steps not done */
 	bool dismissed; /* the user said they need it no more */
+	/* a sample search (method/demo.h): not the user's, so no steps, which
+	 * would put their name, wants and connections into a database made to
+	 * be thrown away */
+	bool sample;
+	/* the opportunity added last, while step 3 waits only for its people:
+	 * the step leads there, not to a second opportunity; NULL otherwise */
+	char *opp_slug;
 };
 
 int start_checklist_load(struct store *s, struct start_checklist *c, struct error *err);
-/* Is the checklist still worth showing: steps left, and not dismissed? */
+void start_checklist_release(struct start_checklist *c);
+/* Step 3's why once its opportunity is there (opp_slug): only its people are left. */
+extern const char start_opp_people_why[];
+/* Step k's commands for c, "; " between them; the caller frees them. */
+char *start_step_commands(const struct start_checklist *c, enum start_step k);
+/* Are there steps left to offer (on How rapport works): some not done, in
+ * the user's own search? */
+bool start_checklist_offered(const struct start_checklist *c);
+/* Is the checklist still worth showing on Today: offered, and not dismissed? */
 bool start_checklist_shown(const struct start_checklist *c);
 
 #endif

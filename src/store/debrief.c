@@ -32,6 +32,8 @@ static const char SQL_ASKED_OF_DEBRIEF[] =
 static const char SQL_LATEST_INTERVIEW[] =
 	"SELECT id FROM interaction WHERE opp_id = ? AND kind = 'interview'"
 	" ORDER BY at DESC, id DESC LIMIT 1";
+static const char SQL_DEBRIEF_EDIT[] =
+	"UPDATE debrief SET went_well = ?2, refine = ?3, chemistry = ?4, notes = ?5 WHERE id = ?1";
 static const char SQL_INTERACTION_RATE[] =
 	"UPDATE interaction SET chemistry = ?2 WHERE id = ?1 AND chemistry IS NULL";
 
@@ -182,6 +184,22 @@ int store_debrief_list(struct store *s, int64_t opp_id, debrief_vec *out, struct
 	if (opp_id)
 		sqlite3_bind_int64(st, 1, opp_id);
 	return read_debriefs(s, st, out, err);
+}
+
+int store_debrief_edit(struct store *s, const struct debrief *d, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (debrief_validate(d, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_DEBRIEF_EDIT, err)))
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, d->id);
+	bind_text(st, 2, d->went_well);
+	bind_text(st, 3, d->refine);
+	bind_opt_int(st, 4, d->chemistry);
+	bind_text(st, 5, d->notes);
+	return store_exec_stmt(s, st, "cannot change the debrief", err);
 }
 
 int store_latest_interview(struct store *s, int64_t opp_id, int64_t *id, struct error *err)

@@ -26,6 +26,9 @@ int store_debrief_get(struct store *s, int64_t id, struct debrief *out, struct e
 /* An opportunity's debriefs (every one when opp_id is 0), oldest first, each
  * with its questions. */
 int store_debrief_list(struct store *s, int64_t opp_id, debrief_vec *out, struct error *err);
+/* Change what d says of the interview (went well, refine, chemistry,
+ * notes); its questions, opportunity, interaction and time stay. */
+int store_debrief_edit(struct store *s, const struct debrief *d, struct error *err);
 /* The latest interview about an opportunity; *id is 0 when there is none. */
 int store_latest_interview(struct store *s, int64_t opp_id, int64_t *id, struct error *err);
 /* Rate an interaction's chemistry when it has no rating yet; *set says whether it did. */

@@ -10,6 +10,9 @@ static const char SQL_START_COUNTS[] =
 	"   JOIN interaction_person ip ON ip.interaction_id = i.id WHERE i.opp_id = o.id)),"
 	" (SELECT count(*) FROM person WHERE linkedin IS NOT NULL AND linkedin <> '')";
 
+static const char SQL_START_NEWEST_OPP[] =
+	"SELECT slug FROM opportunity ORDER BY id DESC LIMIT 1";
+
 int store_start_counts(struct store *s, struct start_counts *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_START_COUNTS, err);
@@ -27,4 +30,21 @@ int store_start_counts(struct store *s, struct start_counts *out, struct error *
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc < 0 ? rc : ERR_STORE;
+}
+
+static void read_slug(sqlite3_stmt *st, void *slug)
+{
+	*(char **)slug = col_text(st, 0);
+}
+
+int store_start_newest_opp(struct store *s, char **slug, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_START_NEWEST_OPP, err);
+	int rc;
+
+	*slug = NULL;
+	if (!st)
+		return ERR_STORE;
+	rc = store_first(s, st, read_slug, slug, "cannot read the newest opportunity", err);
+	return rc < 0 ? rc : 0;
 }

@@ -14,5 +14,8 @@ struct start_counts {
 	int64_t linkedin_people;  /* people with a LinkedIn address (an import brings them) */
 };
 int store_start_counts(struct store *s, struct start_counts *out, struct error *err);
+/* The short name of the opportunity added last; *slug is NULL when there is
+ * none (the caller frees it). */
+int store_start_newest_opp(struct store *s, char **slug, struct error *err);
 
 #endif

@@ -194,6 +194,61 @@ out:
 
 /* ---- adding a follow-up ---- */
 
+/* Whom the follow-up is with: the person whose page sent the form (their
+ * id, as its hidden field), shown by name and kept; a name to type when
+ * what was sent names no one. */
+static int task_with_field(struct strbuf *sb, struct web_req *rq, int64_t person_id)
+{
+	struct person p = { 0 };
+	char id[32];
+
+	if (!person_id) {
+		ui_input(sb, rq, "text", "with", "With (their name; empty: no one)", NULL, 0);
+		return 0;
+	}
+	if (store_person_get(rq->store, person_id, &p, &rq->err))
+		return rq->err.code;
+	snprintf(id, sizeof(id), "%lld", (long long)person_id);
+	ui_hidden(sb, "with", id);
+	strbuf_addstr(sb, "<p class=\"meta\">With ");
+	ui_person_link(sb, p.id, p.name);
+	strbuf_addstr(sb, "</p>\n");
+	person_release(&p);
+	return 0;
+}
+
+/* The person the form names, when it names one without an error. */
+static int64_t task_form_person(struct web_req *rq)
+{
+	const char *with = web_param(&rq->form, "with");
+	struct error quiet = ERROR_INIT;
+	int64_t id = 0;
+
+	if (!with || !*with || web_error_of(rq, "with") ||
+	    store_person_resolve(rq->store, with, &id, &quiet))
+		return 0;
+	return id;
+}
+
+/* Who and what it is about: that person, and an opportunity (theirs
+ * first) picked by organisation and title. */
+static int task_refs_fields(struct strbuf *sb, struct web_req *rq)
+{
+	const struct ui_form f = { .rq = rq, .active = true }; /* the page's one form */
+	int64_t person_id = task_form_person(rq);
+	person_opp_vec theirs = { 0 };
+	opp_vec all = { 0 };
+	int rc;
+
+	if (!(rc = task_with_field(sb, rq, person_id)) &&
+	    !(rc = person_id ? store_person_opps(rq->store, person_id, &theirs, &rq->err) : 0) &&
+	    !(rc = store_opp_list(rq->store, -1, &all, &rq->err)))
+		view_opp_select(sb, &f, &all, &theirs);
+	person_opp_vec_release(&theirs);
+	opp_vec_release(&all);
+	return rc;
+}
+
 /* The form on a page of its own, when the quick form of another page sent
  * something wrong. */
 static int task_form_page(struct web_req *rq, struct web_resp *rs)
@@ -201,6 +256,7 @@ static int task_form_page(struct web_req *rq, struct web_resp *rs)
 	struct strbuf *sb = &rs->body;
 	letter_template_vec tpl = { 0 };
 	const char **values;
+	int rc;
 
 	if (letter_template_list(&tpl, &rq->err))
 		return rq->err.code;
@@ -220,10 +276,8 @@ static int task_form_page(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_input(sb, rq, "date", "due", "Due (empty: today)", NULL, 0);
 	ui_select_enum(sb, rq, "kind", "Kind", &task_kind_def, TKIND_OTHER, NULL);
-	strbuf_addstr(sb, "</div><div class=\"row\">");
-	ui_input(sb, rq, "text", "with", "With (a name or an id)", NULL, 0);
-	ui_input(sb, rq, "text", "opp", "About the opportunity (its short name or id)", NULL, 0);
 	strbuf_addstr(sb, "</div>");
+	rc = task_refs_fields(sb, rq);
 	ui_select(sb, rq, "template", "Letter to draft", values, NULL, tpl.n + 1, "");
 	ui_form_end(sb, "Add it");
 	strbuf_addstr(sb, "</div>\n<p><a href=\"");
@@ -232,7 +286,7 @@ static int task_form_page(struct web_req *rq, struct web_resp *rs)
 	ui_page_end(rs);
 	free(values);
 	letter_template_vec_release(&tpl);
-	return 0;
+	return rc;
 }
 
 int post_task_create(struct web_req *rq, struct web_resp *rs)

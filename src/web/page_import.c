@@ -51,6 +51,12 @@ static void import_form(struct strbuf *sb, const struct web_req *rq)
 	ui_form_errors(sb, rq);
 	ui_select(sb, rq, "format", "What the file is", formats, format_labels, NFORMATS,
 		  "linkedin");
+	/* the start checklist sends a new user here for a file they may never
+	 * have asked LinkedIn for */
+	strbuf_addstr(sb, "<p class=\"meta\">Your LinkedIn connections: on LinkedIn, "
+			  "Settings &amp; Privacy, Data privacy, Get a copy of your data, with "
+			  "Connections chosen. LinkedIn e-mails you a link to an archive that "
+			  "holds Connections.csv.</p>\n");
 	ui_input(sb, rq, "file", "file", "File to import", NULL, UI_REQUIRED);
 	ui_textarea(sb, rq, "map", "For a spreadsheet: columns to read as a field, one "
 				   "COLUMN=FIELD a line (optional)", NULL, 3);

@@ -77,8 +77,10 @@ int page_method(struct web_req *rq, struct web_resp *rs)
 	struct start_checklist start;
 	int rc = start_checklist_load(rq->store, &start, &rq->err);
 
-	if (rc)
+	if (rc) {
+		start_checklist_release(&start);
 		return rc;
+	}
 	ui_page_begin(rs, rq, "How rapport works", NAV_NONE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>How rapport works</h1></div>\n"
 			  "<section class=\"card\" aria-labelledby=\"h-method\">\n"
@@ -91,11 +93,12 @@ int page_method(struct web_req *rq, struct web_resp *rs)
 		strbuf_addf(sb, "<li><a href=\"#%s\">%s</a></li>", guide_moments[m].anchor,
 			    guide_moments[m].title);
 	strbuf_addstr(sb, "</ul>\n</section>\n");
-	if (start.left) /* the steps stay here once hidden from Today */
+	if (start_checklist_offered(&start)) /* the steps stay here once hidden from Today */
 		start_checklist_card(sb, rq, &start, false);
 	for (int m = 0; m < GUIDE_MOMENTS; m++)
 		moment_section(sb, rq->pb, (enum guide_moment)m);
 	change_them(sb);
 	ui_page_end(rs);
+	start_checklist_release(&start);
 	return 0;
 }

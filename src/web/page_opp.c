@@ -481,7 +481,7 @@ int post_opp_link(struct web_req *rq, struct web_resp *rs)
 	}
 	ok = form_person(rq, "person", &person);
 	if (ok && !person) {
-		web_field_error(rq, "person", "whom? give a name or an id");
+		web_field_error(rq, "person", "whom? give their name");
 		ok = false;
 	}
 	ok &= form_enum(rq, "role", &role_def, &role);
@@ -535,8 +535,9 @@ static void opp_form(struct web_req *rq, struct web_resp *rs, const struct opp *
 	ui_input(sb, rq, "text", "title", "Job title", o ? o->title : NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "</div>\n<div class=\"row\">");
 	ui_input(sb, rq, "text", "slug",
-		 o ? "Short name (a-z, 0-9, -)"
-		   : "Short name (a-z, 0-9, -; empty: made from the name)",
+		 o ? "Short name, for its address and the command line (a-z, 0-9, -)"
+		   : "Short name, for its address and the command line (a-z, 0-9, -; empty: "
+		     "made from the name)",
 		 o ? o->slug : NULL, o ? UI_REQUIRED : 0);
 	if (!o)
 		ui_select_enum(sb, rq, "stage", "Stage it starts in", &stage_def, STAGE_LEAD, NULL);

@@ -353,37 +353,11 @@ static void opportunities(struct strbuf *sb, const person_opp_vec *ov)
 	strbuf_addstr(sb, "</ul>\n</section>\n");
 }
 
-/* The choices of an opportunity select: none, then the person's open ones,
- * by organisation and title (freed by opp_choices_free). */
-static size_t opp_choices(const person_opp_vec *ov, const char **values, const char **labels)
-{
-	size_t n = 0;
-
-	values[n] = "";
-	labels[n++] = "(none)";
-	for (size_t i = 0; i < ov->n; i++) {
-		if (stage_is_closed(ov->items[i].stage))
-			continue;
-		values[n] = ov->items[i].opp.slug;
-		labels[n++] = ui_opp_label(ov->items[i].opp.org_name, ov->items[i].opp.title);
-	}
-	return n;
-}
-
-static void opp_choices_free(const char **values, const char **labels, size_t n)
-{
-	for (size_t i = 1; i < n; i++) /* the first, "(none)", is a literal */
-		free((char *)labels[i]);
-	free(values);
-	free(labels);
-}
-
+/* The quick forms offer the person's open opportunities first, then the
+ * others (a recruiter brings a new one): all is every opportunity. */
 static void log_form(struct strbuf *sb, const struct web_req *rq, const struct person *p,
-		     const person_opp_vec *ov, const char *back)
+		     const opp_vec *all, const person_opp_vec *ov, const char *back)
 {
-	const char **values = xmallocarray(st_add(ov->n, 1), sizeof(*values));
-	const char **labels = xmallocarray(st_add(ov->n, 1), sizeof(*labels));
-	size_t n = opp_choices(ov, values, labels);
 	char id[32];
 	/* two quick forms on the page (and the header's search): ids log-NAME */
 	struct ui_form f = { .rq = rq, .key = "log" };
@@ -401,8 +375,7 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 		       direction_def.count, "out");
 	strbuf_addstr(sb, "</div>");
 	ui_form_input(sb, &f, "text", "summary", "What happened", NULL, UI_REQUIRED);
-	if (n > 1)
-		ui_form_select(sb, &f, "opp", "About the opportunity", values, labels, n, "");
+	view_opp_select(sb, &f, all, ov);
 	strbuf_addstr(sb, "<div class=\"row\">");
 	ui_form_input(sb, &f, "datetime-local", "at", "When (empty: now)", NULL, 0);
 	ui_form_select(sb, &f, "chemistry", "How it felt", chemistry_values, chemistry_labels, 6,
@@ -411,25 +384,20 @@ static void log_form(struct strbuf *sb, const struct web_req *rq, const struct p
 	ui_form_textarea(sb, &f, "notes", "Notes (Markdown)", NULL, 3);
 	ui_form_end(sb, "Log it");
 	strbuf_addstr(sb, "</section>\n");
-	opp_choices_free(values, labels, n);
 }
 
 static int task_form(struct strbuf *sb, struct web_req *rq, const struct person *p,
-		     const person_opp_vec *ov, const char *back)
+		     const opp_vec *all, const person_opp_vec *ov, const char *back)
 {
 	letter_template_vec tpl = { 0 };
-	const char **values, **labels, **tvalues, **tlabels;
-	size_t n;
+	const char **tvalues, **tlabels;
 	char id[32];
 	struct ui_form f = { .rq = rq, .key = "task" }; /* ids task-NAME */
 
 	if (letter_template_list(&tpl, &rq->err))
 		return rq->err.code;
-	values = xmallocarray(st_add(ov->n, 1), sizeof(*values));
-	labels = xmallocarray(st_add(ov->n, 1), sizeof(*labels));
 	tvalues = xmallocarray(st_add(tpl.n, 1), sizeof(*tvalues));
 	tlabels = xmallocarray(st_add(tpl.n, 1), sizeof(*tlabels));
-	n = opp_choices(ov, values, labels);
 	tvalues[0] = "";
 	tlabels[0] = "(no letter)";
 	for (size_t i = 0; i < tpl.n; i++)
@@ -447,12 +415,10 @@ static int task_form(struct strbuf *sb, struct web_req *rq, const struct person 
 	ui_form_select(sb, &f, "kind", "Kind", task_kind_def.names, NULL, task_kind_def.count,
 		       "email");
 	strbuf_addstr(sb, "</div>");
-	if (n > 1)
-		ui_form_select(sb, &f, "opp", "About the opportunity", values, labels, n, "");
+	view_opp_select(sb, &f, all, ov);
 	ui_form_select(sb, &f, "template", "Letter to draft", tvalues, tlabels, tpl.n + 1, "");
 	ui_form_end(sb, "Add it");
 	strbuf_addstr(sb, "</section>\n");
-	opp_choices_free(values, labels, n);
 	free(tvalues);
 	free(tlabels);
 	letter_template_vec_release(&tpl);
@@ -465,6 +431,7 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	struct person_view v;
 	const struct person *p = &v.person;
 	const char *all = web_param(&rq->query, "all");
+	opp_vec opps = { 0 };
 	int64_t id;
 	char back[64];
 	int rc;
@@ -472,6 +439,10 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
 	    (rc = person_view_load(rq->store, id, all && *all, &v, &rq->err)))
 		return rc;
+	if ((rc = store_opp_list(rq->store, -1, &opps, &rq->err))) {
+		person_view_release(&v);
+		return rc;
+	}
 	snprintf(back, sizeof(back), "/people/%lld", (long long)id);
 	ui_page_begin(rs, rq, p->name, NAV_PEOPLE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><div><h1>");
@@ -493,14 +464,15 @@ int page_person(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "</div>\n<div class=\"person-side\">\n");
 	facts(sb, rq, p);
 	opportunities(sb, &v.opps);
-	log_form(sb, rq, p, &v.opps, back);
-	rc = task_form(sb, rq, p, &v.opps, back);
+	log_form(sb, rq, p, &opps, &v.opps, back);
+	rc = task_form(sb, rq, p, &opps, &v.opps, back);
 	person_feedback_form(sb, rq, p->id, &v.opps);
 	snprintf(back, sizeof(back), "/people/%lld/merge", (long long)id);
 	ui_merge_form(sb, rq, back, "person");
 	strbuf_addstr(sb, "</div>\n</div>\n");
 	ui_page_end(rs);
 	person_view_release(&v);
+	opp_vec_release(&opps);
 	return rc;
 }
 

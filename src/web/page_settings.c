@@ -115,8 +115,8 @@ static int profile_card(struct strbuf *sb, struct web_req *rq)
 	if (!rc) {
 		strbuf_addstr(sb, "<section class=\"card settings-card\" id=\"you\" "
 				  "aria-labelledby=\"h-you\">\n<h2 id=\"h-you\">You</h2>\n"
-				  "<p class=\"meta\">Your letters use these: {me} is your name, "
-				  "{signature} your signature (your name when you have none), and "
+				  "<p class=\"meta\">The letters rapport drafts for you carry your "
+				  "name and end with your signature (your name when you have none); "
 				  "e-mail drafts come from your address. Leave a field empty to "
 				  "remove it.</p>\n");
 		saved_notice(sb, rq, "you", "Saved.");

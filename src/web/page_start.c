@@ -7,17 +7,23 @@
 
 #include "web/ui.h"
 
-static void step_item(struct strbuf *sb, enum start_step k, bool done)
+static void step_item(struct strbuf *sb, const struct start_checklist *c, enum start_step k)
 {
 	const struct start_step_text *t = &start_step_texts[k];
+	/* an opportunity there already: its people, never a second one */
+	bool to_people = k == START_OPP && c->opp_slug;
 
-	strbuf_addf(sb, "<li class=\"start-step%s\"><a href=\"%s\">%s</a>", done ? " done" : "",
-		    t->href, t->title);
-	if (done) {
+	strbuf_addf(sb, "<li class=\"start-step%s\"><a href=\"", c->done[k] ? " done" : "");
+	if (to_people)
+		ui_opp_path(sb, c->opp_slug, "#people");
+	else
+		strbuf_addstr(sb, t->href);
+	strbuf_addf(sb, "\">%s</a>", t->title);
+	if (c->done[k]) {
 		strbuf_addch(sb, ' ');
 		ui_badge(sb, "good", "done");
 	}
-	strbuf_addf(sb, "<p class=\"why\">%s</p></li>\n", t->why);
+	strbuf_addf(sb, "<p class=\"why\">%s</p></li>\n", to_people ? start_opp_people_why : t->why);
 }
 
 void start_checklist_card(struct strbuf *sb, const struct web_req *rq,
@@ -32,7 +38,7 @@ void start_checklist_card(struct strbuf *sb, const struct web_req *rq,
 		strbuf_addstr(sb, " <a href=\"/method\">How rapport works</a> explains why.");
 	strbuf_addstr(sb, "</p>\n<ol class=\"start-steps\">\n");
 	for (int k = 0; k < START_STEPS; k++)
-		step_item(sb, (enum start_step)k, c->done[k]);
+		step_item(sb, c, (enum start_step)k);
 	strbuf_addstr(sb, "</ol>\n");
 	if (hideable) {
 		strbuf_addstr(sb, "<div class=\"actions\">");

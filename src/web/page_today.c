@@ -114,31 +114,12 @@ static void planned_section(struct strbuf *sb, const interaction_vec *v)
 /* The opportunities to log about: the open ones, "Organisation — Title". */
 static int opp_select(struct strbuf *sb, struct web_req *rq)
 {
+	const struct ui_form f = { .rq = rq, .active = true }; /* the page's one form */
 	opp_vec all = { 0 };
-	const char **values, **labels;
-	char **owned;
-	size_t n = 1;
 	int rc = store_opp_list(rq->store, -1, &all, &rq->err);
 
-	values = xcalloc(all.n + 1, sizeof(*values));
-	labels = xcalloc(all.n + 1, sizeof(*labels));
-	owned = xcalloc(all.n + 1, sizeof(*owned));
-	values[0] = "";
-	labels[0] = "(none)";
-	for (size_t i = 0; i < all.n && !rc; i++) {
-		if (stage_is_closed(all.items[i].stage))
-			continue;
-		values[n] = all.items[i].slug;
-		labels[n] = owned[n] = ui_opp_label(all.items[i].org_name, all.items[i].title);
-		n++;
-	}
 	if (!rc)
-		ui_select(sb, rq, "opp", "About the opportunity", values, labels, n, "");
-	for (size_t i = 0; i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(values);
-	free(labels);
+		view_opp_select(sb, &f, &all, NULL);
 	opp_vec_release(&all);
 	return rc;
 }
@@ -321,6 +302,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
 	if (!(rc = start_checklist_load(rq->store, &start, &rq->err)))
 		agenda_sections(sb, rq, &ag, &start);
+	start_checklist_release(&start);
 	strbuf_addstr(sb, "</div>\n");
 	if (!rc)
 		rc = log_form(sb, rq);

@@ -527,6 +527,35 @@ void ui_form_select(struct strbuf *sb, const struct ui_form *f, const char *name
 	select_close(sb, f, name);
 }
 
+static bool same_group(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+void ui_form_select_grouped(struct strbuf *sb, const struct ui_form *f, const char *name,
+			    const char *label, const struct ui_choice *c, size_t n,
+			    const char *current)
+{
+	const char *v = shown_value(f, name, current), *group = NULL;
+
+	select_open(sb, f, name, label);
+	for (size_t i = 0; i < n; i++) {
+		if (!same_group(group, c[i].group)) {
+			if (group)
+				strbuf_addstr(sb, "</optgroup>");
+			if ((group = c[i].group)) {
+				strbuf_addstr(sb, "<optgroup label=\"");
+				html_text(sb, group);
+				strbuf_addstr(sb, "\">");
+			}
+		}
+		option(sb, c[i].value, c[i].label, v && !strcmp(v, c[i].value));
+	}
+	if (group)
+		strbuf_addstr(sb, "</optgroup>");
+	select_close(sb, f, name);
+}
+
 void ui_select(struct strbuf *sb, const struct web_req *rq, const char *name, const char *label,
 	       const char *const *values, const char *const *labels, size_t n, const char *current)
 {

@@ -119,6 +119,14 @@ void ui_form_textarea(struct strbuf *sb, const struct ui_form *f, const char *na
 void ui_form_select(struct strbuf *sb, const struct ui_form *f, const char *name, const char *label,
 		    const char *const *values, const char *const *labels, size_t n,
 		    const char *current);
+/* One choice of a select; a run of choices with the same group (NULL:
+ * none) is an <optgroup> labelled with it. */
+struct ui_choice {
+	const char *value, *label, *group;
+};
+void ui_form_select_grouped(struct strbuf *sb, const struct ui_form *f, const char *name,
+			    const char *label, const struct ui_choice *c, size_t n,
+			    const char *current);
 void ui_form_select_enum(struct strbuf *sb, const struct ui_form *f, const char *name,
 			 const char *label, const struct enum_def *def, int current,
 			 const char *none_label);

@@ -2,6 +2,7 @@
 #include "web/views.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/text.h"
 
@@ -184,4 +185,45 @@ void view_task_buttons(struct strbuf *sb, const struct web_req *rq, const struct
 				  "</button></form>");
 	}
 	strbuf_addstr(sb, "</div>\n");
+}
+
+/* ---- picking an opportunity ---- */
+
+static bool is_theirs(const person_opp_vec *theirs, int64_t opp_id)
+{
+	for (size_t i = 0; theirs && i < theirs->n; i++)
+		if (theirs->items[i].opp.id == opp_id)
+			return true;
+	return false;
+}
+
+static void add_choice(struct ui_choice *c, size_t *n, const char *slug, const char *org,
+		       const char *title, const char *group)
+{
+	c[*n] = (struct ui_choice){ slug, ui_opp_label(org, title), group };
+	(*n)++;
+}
+
+void view_opp_select(struct strbuf *sb, const struct ui_form *f, const opp_vec *all,
+		     const person_opp_vec *theirs)
+{
+	size_t max = 1 + all->n + (theirs ? theirs->n : 0), n = 1;
+	struct ui_choice *c = xcalloc(max, sizeof(*c));
+	const char *others;
+
+	c[0] = (struct ui_choice){ "", "(none)", NULL };
+	for (size_t i = 0; theirs && i < theirs->n; i++)
+		if (!stage_is_closed(theirs->items[i].stage))
+			add_choice(c, &n, theirs->items[i].opp.slug, theirs->items[i].opp.org_name,
+				   theirs->items[i].opp.title, "Their opportunities");
+	others = n > 1 ? "Other opportunities" : NULL; /* no group when none is theirs */
+	for (size_t i = 0; i < all->n; i++)
+		if (!stage_is_closed(all->items[i].stage) && !is_theirs(theirs, all->items[i].id))
+			add_choice(c, &n, all->items[i].slug, all->items[i].org_name,
+				   all->items[i].title, others);
+	if (n > 1)
+		ui_form_select_grouped(sb, f, "opp", "About the opportunity", c, n, "");
+	for (size_t i = 1; i < n; i++)
+		free((char *)c[i].label);
+	free(c);
 }

@@ -1,13 +1,15 @@
 /*
  * views.h: fragments that show one kind of record the same way on every
  * page: amounts, facts in a <dl>, an offer's terms, a follow-up with its
- * buttons. Built on ui.h (every value escaped there).
+ * buttons, the select that picks an opportunity. Built on ui.h (every
+ * value escaped there).
  */
 #ifndef RAPPORT_VIEWS_H
 #define RAPPORT_VIEWS_H
 
 #include "core/offer.h"
 #include "method/levels.h"
+#include "store/browse.h"
 #include "web/ui.h"
 
 /* 95000 as "95,000". */
@@ -30,6 +32,13 @@ void view_offer_facts(struct strbuf *sb, const struct offer *of);
 void view_notes(struct strbuf *sb, const char *heading, const char *notes);
 /* A "level mismatch" badge, then what level_mismatch_text says of it. */
 void view_level_mismatch(struct strbuf *sb, const struct level_mismatch *m);
+
+/* The "About the opportunity" select (values: slugs): "(none)", then the
+ * open opportunities of theirs (a person's; NULL: none) as "Their
+ * opportunities", then the other open ones of all, each by organisation
+ * and title, never by its short name. Nothing when none is open. */
+void view_opp_select(struct strbuf *sb, const struct ui_form *f, const opp_vec *all,
+		     const person_opp_vec *theirs);
 
 enum view_task_flags {
 	VIEW_TASK_PERSON = 1 << 0, /* say whom it is with */

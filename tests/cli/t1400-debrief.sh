@@ -286,4 +286,63 @@ test_expect_success 'at a terminal: nothing typed writes nothing' '
 	grep -q "nothing to record" terminal.log
 '
 
+test_expect_success 'debrief edit: each field, from standard input, cleared; its questions stay' '
+	rapport --json debrief borealis --interaction none --asked "Who owns the roadmap?" \
+		--well "Clear examples" </dev/null >"$TEST_DIR/.rp" &&
+	id=$(jv id <"$TEST_DIR/.rp") &&
+	echo "$id" >edited.id &&
+	rapport --json debrief edit "$id" --well "Clear, short examples" --refine "The salary question" \
+		--chemistry 2 >out &&
+	test_eq "$(jv went_well <out)" "Clear, short examples" &&
+	test_eq "$(jv refine <out)" "The salary question" &&
+	test_eq "$(jv chemistry <out)" 2 &&
+	test_eq "$(jv asked.0.text <out)" "Who owns the roadmap?" &&
+	rapport debrief edit "$id" --notes - >out <<-\EOF &&
+	Send the case study.
+	EOF
+	has out "changed debrief $id" "notes:          Send the case study." &&
+	rapport --json debrief edit "$id" --refine "" --chemistry "" >out &&
+	test_eq "$(jv refine <out)" None &&
+	test_eq "$(jv chemistry <out)" None &&
+	rapport undo >/dev/null &&
+	rapport --json debrief show "$id" >out &&
+	test_eq "$(jv refine <out)" "The salary question" &&
+	test_eq "$(jv chemistry <out)" 2
+'
+
+test_expect_success 'debrief edit: nothing to change writes nothing; bad values and ids are refused' '
+	id=$(cat edited.id) &&
+	before=$(db_digest) &&
+	rapport debrief edit "$id" --chemistry 2 >out &&
+	has out "nothing to change in debrief $id" &&
+	test_must_fail 1 rapport debrief edit "$id" --chemistry 9 &&
+	test_stderr_contains "between 1 and 5" &&
+	test_must_fail 1 rapport debrief edit 9999 --well x &&
+	test_stderr_contains "no debrief 9999" &&
+	test_expect_code 1 rapport --json debrief edit 9999 --well x 2>err &&
+	has err "\"code\":\"not-found\"" &&
+	test_must_fail 2 rapport debrief edit "$id" --asked x &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_expect_success 'debrief edit: a debrief left recording nothing is refused' '
+	rapport --json debrief borealis --interaction none --well "Kept" </dev/null >"$TEST_DIR/.rp" &&
+	id=$(jv id <"$TEST_DIR/.rp") &&
+	before=$(db_digest) &&
+	test_must_fail 1 rapport debrief edit "$id" --well "" &&
+	test_stderr_contains "would record nothing" &&
+	test_eq "$(db_digest)" "$before"
+'
+
+test_expect_success 'debrief edit --editor' '
+	id=$(cat edited.id) &&
+	printf "%s\n" "#!/bin/sh" "sed -i \"s/^refine: .*/refine: Edited as text/\" \"\$1\"" \
+		"sed -i \"s/^Send the case study./Notes from the editor/\" \"\$1\"" >ed.sh &&
+	chmod +x ed.sh &&
+	EDITOR="$TEST_DIR/ed.sh" VISUAL= rapport --json debrief edit "$id" --editor >out &&
+	test_eq "$(jv refine <out)" "Edited as text" &&
+	test_eq "$(jv notes <out)" "Notes from the editor" &&
+	test_eq "$(jv went_well <out)" "Clear, short examples"
+'
+
 test_done

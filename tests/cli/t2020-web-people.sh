@@ -261,4 +261,34 @@ test_expect_success 'an empty search prompts; a query the index cannot parse is 
 	http GET "/search?q=%22acme%22+OR" >page && has page "Nothing matches"
 '
 
+test_expect_success 'the quick forms pick an opportunity by organisation and title, theirs first' '
+	rapport opp add Globex "Platform Lead" --slug globex-lead >/dev/null &&
+	http GET /people/1 >page &&
+	has page "<optgroup label=\"Their opportunities\"><option value=\"job\">Acme — Data Engineer</option></optgroup><optgroup label=\"Other opportunities\"><option value=\"globex-lead\">Globex — Platform Lead</option></optgroup>" &&
+	test "$(grep -c "Their opportunities" page)" = 2 &&
+	http GET /people/2 >page &&
+	has page "<option value=\"\" selected>(none)</option>" \
+		"<option value=\"job\">Acme — Data Engineer</option>" \
+		"<option value=\"globex-lead\">Globex — Platform Lead</option>" &&
+	hasnt page "optgroup"
+'
+
+test_expect_success 'the follow-up page shown after a mistake asks for no short name or id' '
+	http POST /tasks title="Send the portfolio" due=someday kind=email with=1 opp=globex-lead \
+		back=/people/1 >resp &&
+	test "$(head -1 resp)" = 400 &&
+	has resp "With <a href=\"/people/1\">a recruiter</a>" "name=\"with\" value=\"1\"" \
+		"<option value=\"globex-lead\" selected>Globex — Platform Lead</option>" \
+		"<optgroup label=\"Their opportunities\"><option value=\"job\">" &&
+	hasnt resp "short name or id" "a name or an id" &&
+	http POST /tasks title="Send the portfolio" due=someday with=nobody-known back=/ >resp &&
+	test "$(head -1 resp)" = 400 &&
+	has resp "With (their name; empty: no one)" "value=\"nobody-known\"" &&
+	http POST /tasks title="Send the portfolio" due=2026-03-05 with=1 opp=globex-lead \
+		back=/people/1 >resp &&
+	test "$(head -1 resp)" = 303 &&
+	rapport --json task list >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" grep -q "globex-lead"
+'
+
 test_done

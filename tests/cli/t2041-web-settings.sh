@@ -31,6 +31,8 @@ test_expect_success 'Settings shows your details, the ladder and the export, eac
 	grep -q "<label for=\"f-name\">Your name</label><input type=\"text\" id=\"f-name\" name=\"name\">" page &&
 	grep -q "<label for=\"f-email\">Your e-mail address</label><input type=\"email\"" page &&
 	grep -q "<label for=\"f-signature\">" page &&
+	grep -q "The letters rapport drafts for you carry your name" page &&
+	! grep -q "{me}" page &&
 	grep -q "In use: the default ladder." page &&
 	grep -q "<li>senior</li>" page &&
 	grep -q "name=\"levels\" value=\"coordinator | assistant | junior &lt; specialist" page &&

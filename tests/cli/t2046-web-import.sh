@@ -24,6 +24,7 @@ test_expect_success 'the import page: a multipart form with a file field, the fo
 	grep -q "value=\"linkedin\"" page && grep -q "value=\"vcard\"" page &&
 	grep -q "value=\"csv\"" page && grep -q "value=\"json\"" page &&
 	grep -q "name=\"dry_run\"" page &&
+	grep -q "Get a copy of your data, with Connections chosen" page &&
 	grep -q "aria-current=\"page\">Import</a>" page
 '
 

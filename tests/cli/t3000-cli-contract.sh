@@ -126,6 +126,17 @@ test_expect_success '--json is refused, not ignored, where the output is another
 	test_eq "$(db_digest)" "$before"
 '
 
+test_expect_success 'the hidden doc and complete refuse --json, as serve does' '
+	for cmd in "doc pages" "doc man rapport" "doc completion bash" "complete opps"; do
+		test_expect_code 2 rapport --json $cmd >out 2>err &&
+		test ! -s out &&
+		test_eq "$(jv code <err)" usage &&
+		has err "--json does not apply to" || return 1
+	done &&
+	rapport complete opps >out &&
+	has out acme-data-lead
+'
+
 test_expect_success 'one JSON shape per thing: an opportunity is the same object everywhere' '
 	rapport person add "Data Recruiter" --org Acme >/dev/null &&
 	rapport --json log call "A first call" --with "Data Recruiter" --opp acme-data-lead >log.json &&

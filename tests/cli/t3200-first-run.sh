@@ -79,7 +79,8 @@ test_expect_success 'each step done drops from the notes' '
 	rapport want add "Two days a month in the office at most" >/dev/null &&
 	rapport opp add Northwind "Data Lead" --slug nw >/dev/null &&
 	agenda_at_terminal &&
-	has notes "3 of 5 steps left" "rapport opp add" &&
+	has notes "3 of 5 steps left" "rapport opp link nw" &&
+	hasnt notes "rapport opp add" &&
 	rapport person add "Hiring Manager" --org Northwind \
 		--linkedin https://www.linkedin.com/in/hiring-manager >/dev/null &&
 	rapport opp link nw "Hiring Manager" --role hiring-manager >/dev/null &&
@@ -171,6 +172,22 @@ test_expect_success 'an empty database opens on the checklist, nothing done' '
 	http GET / >page &&
 	has page "0 of 5 done" &&
 	hasnt page "Nothing due in the next 7 days"
+'
+
+test_expect_success 'once the first opportunity is in, its step leads to its people, not to a second one' '
+	http GET / >page &&
+	has page "<a href=\"/opportunities/new\">Your first opportunity" &&
+	rapport opp add Northwind "Data Lead" --slug nw >/dev/null &&
+	http GET / >page &&
+	has page "<a href=\"/opportunities/nw#people\">Your first opportunity, with the people you know there</a>" \
+		"Now the people you know there" &&
+	hasnt page "href=\"/opportunities/new\"" &&
+	http GET /method >page &&
+	has page "href=\"/opportunities/nw#people\"" &&
+	rapport person add "Hiring Manager" --org Northwind >/dev/null &&
+	rapport opp link nw "Hiring Manager" >/dev/null &&
+	http GET / >page &&
+	has page "<a href=\"/opportunities/new\">Your first opportunity, with the people you know there</a> <span class=\"badge good\">done</span>"
 '
 
 serve_stop

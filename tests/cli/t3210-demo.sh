@@ -152,7 +152,10 @@ test_expect_success 'every page of the sample carries the banner and the way bac
 	http GET /pipeline >page &&
 	grep -q "href=\"$OWN_WEB/demo/back\">Back to your own search</a>" page &&
 	http GET / >today &&
-	! grep -q "/demo/open" today
+	! grep -q "/demo/open" today &&
+	! grep -q "id=\"start\"" today &&
+	http GET /method >method &&
+	! grep -q "id=\"start\"" method
 '
 
 test_expect_success 'a second click goes to the same sample' '

@@ -7,8 +7,8 @@ import { cli } from "./lib.mjs";
 
 export function fillSearch() {
 	const at = (when, ...args) => cli(...args, "--at", when);
-	cli("config", "name", "Sam Taylor");
-	cli("config", "signature", "Sam Taylor\n+44 7700 900123");
+	cli("config", "name", "Job Seeker");
+	cli("config", "signature", "Job Seeker\n+44 7700 900123");
 	cli("want", "add", "A team that ships every week", "--weight", "4", "--category", "team");
 	cli("want", "add", "Own the data platform", "--weight", "5", "--must", "--category", "scope");
 	cli("want", "add", "At least 90k base", "--weight", "3", "--category", "compensation");
@@ -27,7 +27,7 @@ export function fillSearch() {
 	cli("opp", "move", "bluebird", "applied");
 	cli("opp", "move", "oakridge", "rejected", "--note", "went with an internal candidate");
 	cli("person", "add", "Data VP", "--org", "Northwind Analytics", "--title", "VP Data", "--rapport", "4",
-		"--email", "priya.raman@northwind-analytics.example", "--cadence", "30", "--tag", "hiring");
+		"--email", "data.vp@northwind-analytics.example", "--cadence", "30", "--tag", "hiring");
 	cli("person", "add", "Platform Engineer", "--org", "Northwind Analytics", "--title", "Staff Engineer", "--rapport", "5");
 	cli("person", "add", "Talent Partner", "--org", "Harbour Health", "--title", "Talent Partner", "--rapport", "3");
 	cli("person", "add", "Engineering Director", "--org", "Meridian Bank", "--title", "Director of Engineering", "--rapport", "4");
