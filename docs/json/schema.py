@@ -41,7 +41,7 @@ defs = {
                      "salary_range": nullable(obj({"low": I, "high": I})), "salary_offered": nullable(I), "notes": nullable(S),
                      "created_at": ref("time"), "updated_at": ref("time")}),
  "stage_change": obj({"from": nullable(ref("stage")), "to": ref("stage"), "at": ref("time"), "note": nullable(S)}),
- "interaction": obj({"id": I, "kind": S, "at": ref("time"), "all_day": B, "direction": {"enum": ["in", "out"]},
+ "interaction": obj({"id": I, "kind": S, "at": ref("time"), "at_as_written": nullable(ref("time")), "all_day": B, "direction": {"enum": ["in", "out"]},
                      "opportunity": nullable(ref("opp_ref")), "summary": S, "notes": nullable(S), "chemistry": nullable(I),
                      "people": arr(ref("person_ref")), "created_at": ref("time")}),
  "task": obj({"id": I, "title": S, "kind": S, "due": ref("day"), "due_at": nullable(ref("time")),

@@ -378,6 +378,26 @@ int date_rfc3339(const char *stored, char out[DATE_BUFSZ])
 	return 0;
 }
 
+int date_rfc3339_in(const char *local, int offset, char out[DATE_BUFSZ])
+{
+	struct datetime dt;
+	struct tm tm;
+	time_t t;
+	int a = offset < 0 ? -offset : offset;
+
+	out[0] = '\0';
+	if (!local || date_parse_iso(local, &dt, NULL) || !dt.has_time)
+		return -1;
+	t = moment_instant(&dt, false, 0) + (time_t)offset * 60;
+	if (!gmtime_r(&t, &tm))
+		return -1;
+	snprintf(out, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		 (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100, tm.tm_mday % 100,
+		 tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100, offset < 0 ? '-' : '+',
+		 a / 60 % 100, a % 60);
+	return 0;
+}
+
 int date_zone_check(const char *zone, struct error *err)
 {
 	const char *dir = getenv("TZDIR");

@@ -76,6 +76,11 @@ int date_to_instant(const char *s, char out[DATE_BUFSZ]);
  * before schema 7) as it is. */
 void date_from_instant(const char *stored, bool stamp, char out[DATE_BUFSZ]);
 
+/* A local time (as the store hands it up) as RFC 3339 in another offset
+ * (minutes east): the same instant as the clock of that zone showed it.
+ * -1, out empty, when local has no time. */
+int date_rfc3339_in(const char *local, int offset, char out[DATE_BUFSZ]);
+
 /* Days since 1970-01-01 of the date part. */
 long date_to_days(const struct datetime *dt);
 /* The date (no time) that is `days` after 1970-01-01. */

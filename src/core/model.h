@@ -107,6 +107,11 @@ struct interaction {
 	int chemistry; /* 1-5, -1 when not rated */
 	VEC(struct person_ref) people;
 	char *created_at;
+	/* read only: the offset from UTC, in minutes east, of the zone it was
+	 * logged in (its time as the writer lived it); has_at_offset is false
+	 * for a day without a time, or one logged before rapport kept it */
+	bool has_at_offset;
+	int at_offset;
 };
 
 struct task {

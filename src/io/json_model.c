@@ -139,9 +139,15 @@ json_t *interaction_to_json(const struct interaction *i)
 
 	for (size_t k = 0; k < i->people.n; k++)
 		json_array_append_new(people, person_ref_to_json(&i->people.items[k]));
-	return json_pack("{s:I, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+	char written[DATE_BUFSZ];
+
+	if (!i->has_at_offset || date_rfc3339_in(i->at, i->at_offset, written))
+		written[0] = '\0';
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)i->id, "kind", enum_name(&interaction_kind_def, (int)i->kind),
-			 "at", json_time(i->at), "all_day", json_all_day(i->at), "direction",
+			 "at", json_time(i->at), "at_as_written",
+			 written[0] ? json_string(written) : json_null(), "all_day",
+			 json_all_day(i->at), "direction",
 			 enum_name(&direction_def, (int)i->direction), "opportunity",
 			 opp_ref_to_json(&i->opp), "summary", json_text(i->summary), "notes",
 			 json_text(i->notes), "chemistry", json_opt_int(i->chemistry), "people",

@@ -5,7 +5,7 @@
 
 static const char SQL_INTERACTION_INSERT[] =
 	"INSERT INTO interaction (kind, at, direction, opp_id, summary, notes, chemistry,"
-	" created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	" created_at, at_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INTERACTION_PERSON_ADD[] =
 	"INSERT OR IGNORE INTO interaction_person (interaction_id, person_id, at) VALUES (?, ?, ?)";
 static const char SQL_LINK_IF_NEW[] =
@@ -65,6 +65,7 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	bind_text(st, 6, i->notes);
 	bind_opt_int(st, 7, i->chemistry);
 	bind_text(st, 8, store_instant(s));
+	bind_local_offset(st, 9, i->at);
 	if (store_exec_stmt(s, st, "cannot log the interaction", err))
 		return err->code;
 	i->id = sqlite3_last_insert_rowid(store_db(s));
@@ -104,6 +105,8 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->notes = col_text(st, 10);
 	i->chemistry = (int)col_opt_int(st, 11);
 	i->created_at = col_stamp(st, 12);
+	i->has_at_offset = sqlite3_column_type(st, 13) != SQLITE_NULL;
+	i->at_offset = sqlite3_column_int(st, 13);
 }
 
 static int store_interaction_read_people(struct store *s, struct interaction *i,

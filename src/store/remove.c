@@ -347,7 +347,7 @@ int store_end_interaction_rules(struct store *s, int64_t id, const char *why, st
 }
 
 static const char *const move_interaction_sql[] = {
-	"UPDATE interaction SET at = ?2 WHERE id = ?1",
+	"UPDATE interaction SET at = ?2, at_offset = ?3 WHERE id = ?1",
 	"UPDATE interaction_person SET at = ?2 WHERE interaction_id = ?1",
 	/* the last contact as the insert trigger and person.c keep it */
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"
@@ -368,6 +368,8 @@ int store_interaction_move(struct store *s, int64_t id, const char *at, struct e
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_bind_parameter_count(st) > 1)
 			bind_time(st, 2, at);
+		if (sqlite3_bind_parameter_count(st) > 2)
+			bind_local_offset(st, 3, at);
 		if (store_exec_stmt(s, st, "cannot move the interaction", err))
 			return err->code;
 	}

@@ -459,6 +459,9 @@ static const char migration_6[] =
 	" " LAPSE_KEY(UTC_OF("coalesce(p.last_contact, p.created_at)"))           \
 	" WHERE person_id != 0 AND event LIKE 'lapse:%'"                          \
 	" AND event = " LAPSE_KEY("coalesce(p.last_contact, p.created_at)") ";"  \
+	"UPDATE interaction SET at_offset = CAST(round((julianday(at)"             \
+	" - julianday(at, 'utc')) * 1440) AS INTEGER)"                            \
+	" WHERE length(at) > 10 AND at NOT LIKE '%Z';"                            \
 	"UPDATE organisation SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
 	"UPDATE person SET created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ", last_contact = " UTC_OF("last_contact") ";" \
 	"UPDATE opportunity SET stage_changed_at = " UTC_OF("stage_changed_at") ", created_at = " UTC_OF("created_at") ", updated_at = " UTC_OF("updated_at") ";" \
@@ -480,7 +483,11 @@ static const char migration_6[] =
 
 /* The conversion runs in times_to_utc, once the zone is chosen; the undo
  * history is dropped: its changes hold the times as they were. */
-static const char migration_7[] = "DELETE FROM undo_log;";
+static const char migration_7[] =
+	"DELETE FROM undo_log;"
+	/* the zone an interaction was logged in, as minutes east of UTC */
+	"ALTER TABLE interaction ADD COLUMN at_offset INTEGER"
+	" CHECK (at_offset BETWEEN -1080 AND 1080);";
 
 /* Convert in the zone the user works in: their timezone setting, else the
  * machine's. Say so: the user may want to know what was assumed. */

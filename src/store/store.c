@@ -322,6 +322,16 @@ void bind_time(sqlite3_stmt *st, int idx, const char *value)
 	bind_text(st, idx, value && !date_to_instant(value, instant) ? instant : value);
 }
 
+void bind_local_offset(sqlite3_stmt *st, int idx, const char *value)
+{
+	struct datetime dt;
+
+	if (!value || date_parse_iso(value, &dt, NULL) || !dt.has_time)
+		sqlite3_bind_null(st, idx);
+	else
+		note_bind(st, sqlite3_bind_int(st, idx, date_local_offset(&dt)));
+}
+
 void bind_instant(sqlite3_stmt *st, int idx, const char *value)
 {
 	char start[DATE_BUFSZ], instant[DATE_BUFSZ];

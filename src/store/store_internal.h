@@ -133,6 +133,9 @@ void bind_text_owned(sqlite3_stmt *st, int idx, char *value);
 /* A moment given in local time (or with its offset) bound as the UTC
  * instant the store keeps (date_to_instant); a date alone as it is. */
 void bind_time(sqlite3_stmt *st, int idx, const char *value);
+/* The offset from UTC (minutes east) the zone in use has at the local time
+ * value; NULL for a day without a time. What interaction.at_offset keeps. */
+void bind_local_offset(sqlite3_stmt *st, int idx, const char *value);
 void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
 void bind_id(sqlite3_stmt *st, int idx, int64_t id);
 
@@ -165,7 +168,8 @@ int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
  * into i, then its people (for the exports' queries too). */
 #define INTERACTION_SELECT                                                       \
 	"SELECT i.id, i.kind, i.at, i.direction, i.opp_id, p.slug, p.title, o.name,"   \
-	" o.id, i.summary, i.notes, i.chemistry, i.created_at FROM interaction i"      \
+	" o.id, i.summary, i.notes, i.chemistry, i.created_at, i.at_offset"            \
+	" FROM interaction i"                                                          \
 	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
 	" LEFT JOIN organisation o ON o.id = p.org_id"
 void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i);

@@ -40,6 +40,17 @@ test_expect_success 'each reader sees the same instant in their own zone' '
 	has out "2026-03-02T09:00 note"
 '
 
+test_expect_success 'the time as the writer lived it is kept beside the instant' '
+	TZ=Europe/Paris rapport --json person show "Travel Recruiter" >out.json &&
+	jv_eq interactions.1.at "2026-03-02T15:00:00+01:00" <out.json &&
+	jv_eq interactions.1.at_as_written "2026-03-02T19:30:00+05:30" <out.json &&
+	jv_eq interactions.0.at_as_written "2026-03-02T09:01:00-05:00" <out.json &&
+	rapport person add "Day Contact" >/dev/null &&
+	rapport log note "on a day" --with "Day Contact" --at 2026-03-01 >/dev/null &&
+	rapport --json person show "Day Contact" >out.json &&
+	test_eq "$(jv interactions.0.at_as_written <out.json)" None
+'
+
 test_expect_success 'a time given with its offset is that instant' '
 	rapport person add "Offset Recruiter" >/dev/null &&
 	rapport log call "offset" --with "Offset Recruiter" --at 2026-03-02T09:00:00-05:00 \
@@ -95,6 +106,7 @@ downgrade() {
 	db.execute("UPDATE rule_fire SET event = (SELECT 'lapse:' || date(coalesce(p.last_contact,"
 	           " p.created_at), '+' || p.cadence || ' days') FROM person p"
 	           " WHERE p.id = rule_fire.person_id) WHERE event LIKE 'lapse:%'")
+	db.execute("ALTER TABLE interaction DROP COLUMN at_offset")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF
@@ -119,6 +131,8 @@ test_expect_success 'opening it converts the times once, in the zone it was writ
 	has "$TEST_DIR/err" "now keeps times in UTC" &&
 	has "$TEST_DIR/err" "America/New_York" &&
 	jv_eq interactions.0.at "2026-03-01T22:00:00-05:00" <p.json &&
+	TZ=Asia/Tokyo rapport --db old.db --json person show "Old Contact" >p.json &&
+	jv_eq interactions.0.at_as_written "2026-03-01T22:00:00-05:00" <p.json &&
 	python3 -c "import sqlite3; print(sqlite3.connect(\"old.db\").execute(\"SELECT at FROM interaction\").fetchone()[0])" >at &&
 	test_eq "$(cat at)" "2026-03-02T03:00:00Z" &&
 	TZ=America/New_York rapport --db old.db --json person show "Old Contact" >p.json \
@@ -129,6 +143,35 @@ test_expect_success 'opening it converts the times once, in the zone it was writ
 test_expect_success 'a keep-in-touch already handled does not come back after the conversion' '
 	TZ=America/New_York on 2026-03-10T10:00 rapport --db old.db agenda >/dev/null &&
 	test_eq "$(RAPPORT_DB=old.db keep_in_touch "Old Contact")" 1
+'
+
+test_expect_success 'a JSON backup of schema 6 is converted when it is loaded' '
+	rapport --db b.db person add "Backup Contact" >/dev/null &&
+	on 2026-03-02T03:00 rapport --db b.db log call "evening call" \
+		--with "Backup Contact" >/dev/null &&
+	rapport --db b.db export >b7.json &&
+	python3 - b7.json b6.json America/New_York <<-\EOF &&
+	import datetime, json, sys, zoneinfo
+	doc, zone = json.load(open(sys.argv[1])), zoneinfo.ZoneInfo(sys.argv[3])
+	def local(v):
+	    if not isinstance(v, str) or not v.endswith("Z") or len(v) != 20:
+	        return v
+	    t = datetime.datetime.fromisoformat(v[:-1] + "+00:00").astimezone(zone)
+	    return t.strftime("%Y-%m-%dT%H:%M:%S")
+	for rows in doc["tables"].values():
+	    for row in rows:
+	        row.pop("at_offset", None)
+	        for k in row:
+	            row[k] = local(row[k])
+	doc["schema"] = 6
+	json.dump(doc, open(sys.argv[2], "w"))
+	EOF
+	grep -q "2026-03-01T22:00:00\"" b6.json &&
+	TZ=America/New_York rapport --db loaded.db import json b6.json >/dev/null &&
+	rapport --db loaded.db export >out.json &&
+	grep -q "2026-03-02T03:00:00Z" out.json &&
+	rapport --db loaded.db --json person show "Backup Contact" >p.json &&
+	jv_eq interactions.0.at_as_written "2026-03-01T22:00:00-05:00" <p.json
 '
 
 test_expect_success 'a new database says nothing about converting' '
