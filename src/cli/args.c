@@ -483,5 +483,6 @@ void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd,
 		strbuf_addf(sb, " %s\n", o->help);
 		strbuf_release(&left);
 	}
-	strbuf_addstr(sb, "\nglobal options: --db PATH (the database file), --json (print JSON)\n");
+	strbuf_addstr(sb, "\nglobal options: --db PATH (the database file)");
+	strbuf_addstr(sb, cmd->flags & CMD_NO_JSON ? "\n" : ", --json (print JSON)\n");
 }

@@ -221,7 +221,11 @@ test_expect_success 'help GROUP ARG for a command that takes arguments is its pa
 test_expect_success 'serve refuses --json rather than ignoring it' '
 	test_expect_code 2 rapport --json serve --url 2>err &&
 	test_eq "$(jv code <err)" usage &&
-	test_expect_code 2 rapport serve --json 2>/dev/null
+	test_expect_code 2 rapport serve --json 2>/dev/null &&
+	rapport help serve >out &&
+	hasnt out "--json" &&
+	rapport help agenda >out &&
+	has out "--json (print JSON)"
 '
 
 test_expect_success 'timezone: the zone days and times are taken in, whatever the machine; the same instant read in another zone' '
