@@ -74,7 +74,9 @@ static int view_load(struct web_req *rq, struct view *v)
 }
 
 static const char *const weight_values[] = { "1", "2", "3", "4", "5" };
-static const char *const weight_labels[] = { "1: a little", "2", "3", "4", "5: a lot" };
+/* Words for the weights: the fit of an opportunity counts a want this much. */
+static const char *const weight_labels[] = { "1: nice to have", "2: a little", "3: it matters",
+					     "4: a lot", "5: above all" };
 
 /* The fields a want's add and edit forms share. */
 static void want_fields(struct strbuf *sb, const struct ui_form *f, const struct want *w)
@@ -84,7 +86,8 @@ static void want_fields(struct strbuf *sb, const struct ui_form *f, const struct
 	snprintf(weight, sizeof(weight), "%d", w ? w->weight : 3);
 	ui_form_input(sb, f, "text", "text", "What you want", w ? w->text : NULL, UI_REQUIRED);
 	strbuf_addstr(sb, "<div class=\"row\">");
-	ui_form_select(sb, f, "weight", "How much it matters", weight_values, weight_labels, 5,
+	ui_form_select(sb, f, "weight", "How much it weighs in an opportunity’s fit", weight_values,
+		       weight_labels, 5,
 		       weight);
 	ui_form_select_enum(sb, f, "category", "Category (the questions that verify it)",
 			    &want_category_def, w ? w->category : -1, "(none)");

@@ -133,7 +133,7 @@ await test("add a want and see it on the prep sheet with questions that verify i
 	await page.goto(base + "/wants");
 	const add = page.locator("#add");
 	await add.getByLabel("What you want").fill("Own the data platform end to end");
-	await add.getByLabel("How much it matters").selectOption("5");
+	await add.getByLabel("How much it weighs in an opportunity’s fit").selectOption("5");
 	await add.getByLabel("Category (the questions that verify it)").selectOption("scope");
 	await add.getByRole("button", { name: "Add" }).click();
 	await page.waitForURL(/\/wants/);
