@@ -140,25 +140,38 @@ static const struct demo_step demo_steps[] = {
 			 "--from-feedback", "1" } },
 	{ 15, "10:00", { "task", "done", "@rejected.letter|" BF } },
 	{ 15, "10:10", { "task", "done", "@rejected.letter|" BF_HR } },
+	{ 15, "12:00", { "task", "done", "@keep-in-touch|" FRIEND } },
 	{ 16, "10:00", { "task", "done", "@rejected.linkedin|" BF } },
+	{ 16, "10:10", { "task", "done", "@rejected.linkedin|" BF_HR } },
 
 	/* week 3: offers */
 	{ 16, "15:00", { "log", "interview", "Northwind: second interview", "--with", NW, "--opp",
 			 "northwind", "--chemistry", "4" } },
 	{ 17, "09:00", { "task", "done", "@thank-you|" NW } },
 	{ 18, "10:00", { "task", "done", "@rejected.call|" BF, "--reached" } },
+	{ 18, "16:00", { "task", "done", "@rejected.review|" } },
 	{ 19, "11:00", { "offer", "add", "cobalt", "--base", "88000", "--bonus", "5000",
 			 "--level", "senior analyst", "--deadline", "+20d", "--benefits",
 			 "pension 6%, 27 days of holiday" } },
+	{ 20, "09:00", { "agenda" } },
+	{ 20, "10:00", { "task", "done", "@offer.compare|" } },
 	{ 21, "09:00", { "task", "done", "@improve|" BF } },
+	{ 21, "12:00", { "task", "done", "@offer.shape|" CO } },
 	{ 22, "11:00", { "offer", "add", "larkspur", "--base", "97000", "--level",
 			 "senior analyst", "--deadline", "+18d", "--equity",
 			 "none", "--benefits", "pension 5%, 25 days of holiday" } },
 	{ 23, "10:00", { "task", "done", "@offer.questions|" CO } },
+	{ 23, "15:00", { "task", "done", "@offer.peers|" } },
 	{ 24, "10:00", { "task", "done", "@progress-update|" BF } },
+	{ 24, "14:00", { "task", "done", "@offer.visit|" } },
+	{ 27, "09:00", { "agenda" } },
+	{ 27, "10:00", { "task", "skip", "@rejected.consult|" BF } },
+	{ 29, "09:00", { "agenda" } },
+	{ 29, "09:30", { "task", "done", "@keep-in-touch|" FRIEND } },
 
-	/* week 5: the best fit is accepted; the others hear it courteously */
-	{ 30, "16:00", { "opp", "move", "larkspur", "accepted", "--note",
+	/* week 5: the best fit is accepted yesterday; the others hear it
+	 * courteously (today's and tomorrow's follow-ups) */
+	{ DEMO_DAYS - 1, "16:00", { "opp", "move", "larkspur", "accepted", "--note",
 			 "the lead title after one review cycle, in writing" } },
 	{ DEMO_DAYS, "08:00", { "agenda" } },
 };

@@ -292,16 +292,21 @@ static int render(struct web_req *rq, struct web_resp *rs)
 
 	if ((rc = agenda_build(rq->store, UPCOMING_DAYS, &ag, &rq->err)))
 		return rc;
+	if ((rc = start_checklist_load(rq->store, &start, &rq->err))) {
+		agenda_release(&ag);
+		return rc;
+	}
 	ui_page_begin(rs, rq, "Today", NAV_TODAY);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Today</h1><p class=\"meta\">");
 	ui_when(sb, ag.today);
-	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
+	/* a search still at its first steps has no feedback to act on yet */
+	if (!start_checklist_shown(&start))
+		strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
 	strbuf_addstr(sb, "</p></div>\n");
 	added_notice(sb, rq);
 	moved_notice(sb, rq);
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
-	if (!(rc = start_checklist_load(rq->store, &start, &rq->err)))
-		agenda_sections(sb, rq, &ag, &start);
+	agenda_sections(sb, rq, &ag, &start);
 	start_checklist_release(&start);
 	strbuf_addstr(sb, "</div>\n");
 	if (!rc)
