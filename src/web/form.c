@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "method/actions.h"
+#include "method/log_refs.h"
 #include "store/store.h"
 #include "web/ui.h"
 
@@ -111,6 +112,23 @@ static bool form_ref(struct web_req *rq, const char *name, form_resolve_fn *reso
 bool form_person(struct web_req *rq, const char *name, int64_t *id)
 {
 	return form_ref(rq, name, store_person_resolve, id);
+}
+
+bool form_person_or_new(struct web_req *rq, const char *name, int64_t org_id, int64_t *id,
+			bool *added)
+{
+	struct error e = ERROR_INIT;
+	const char *v = value_of(rq, name);
+
+	*id = 0;
+	*added = false;
+	if (!v) {
+		web_field_error(rq, name, "whom? give their name");
+		return false;
+	}
+	if (log_person_ref(rq->store, v, org_id, false, id, added, &e))
+		return fail(rq, name, &e);
+	return true;
 }
 
 bool form_opp(struct web_req *rq, const char *name, int64_t *id)

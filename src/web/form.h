@@ -31,6 +31,11 @@ bool form_int(struct web_req *rq, const char *name, const char *label, long min,
 bool form_amount(struct web_req *rq, const char *name, const char *label, int64_t *out);
 /* A person or an opportunity as a reference (a name, an id, a slug); 0 when empty. */
 bool form_person(struct web_req *rq, const char *name, int64_t *id);
+/* The person the field names, or someone new named so, in org_id (*added
+ * set) when no one's name is close (log_refs.h); an empty field or a close
+ * name is the field's error. */
+bool form_person_or_new(struct web_req *rq, const char *name, int64_t org_id, int64_t *id,
+			bool *added);
 bool form_opp(struct web_req *rq, const char *name, int64_t *id);
 /* How a kind of record is found by reference: store_person_resolve, store_want_resolve. */
 typedef int form_resolve_fn(struct store *s, const char *ref, int64_t *id, struct error *err);

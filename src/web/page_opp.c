@@ -205,8 +205,9 @@ static void people(struct strbuf *sb, const struct web_req *rq, const struct opp
 	ui_select_enum(sb, rq, "role", "Role", &role_def, ROLE_OTHER, NULL);
 	strbuf_addstr(sb, "</div>");
 	ui_form_end(sb, "Link");
-	strbuf_addstr(sb, "<p class=\"meta\">Someone new? <a href=\"/people/new\">Add the "
-			  "person</a> first.</p>\n</section>\n");
+	strbuf_addstr(sb, "<p class=\"meta\">Someone not in rapport yet is added, in ");
+	html_text(sb, v->opp.org_name ? v->opp.org_name : "no organisation");
+	strbuf_addstr(sb, ".</p>\n</section>\n");
 	strbuf_release(&action);
 }
 
@@ -473,18 +474,15 @@ int post_opp_link(struct web_req *rq, struct web_resp *rs)
 	struct strbuf to = STRBUF_INIT;
 	int64_t person;
 	int role, rc;
-	bool ok;
+	bool ok, added;
 
 	if ((rc = load_opp(rq, &o))) {
 		opp_release(&o);
 		return rc;
 	}
-	ok = form_person(rq, "person", &person);
-	if (ok && !person) {
-		web_field_error(rq, "person", "whom? give their name");
-		ok = false;
-	}
-	ok &= form_enum(rq, "role", &role_def, &role);
+	/* the role first: a person added for a link refused would stay */
+	ok = form_enum(rq, "role", &role_def, &role) &&
+	     form_person_or_new(rq, "person", o.org_id, &person, &added);
 	if (ok && (rc = store_opp_link(rq->store, o.id, person,
 				       role < 0 ? ROLE_OTHER : (enum role)role, &rq->err))) {
 		opp_release(&o);

@@ -315,17 +315,28 @@ test_expect_success 'linking a person with a role' '
 	rapport --json opp show orbit >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq people.0.name "a recruiter" people.0.role other
 '
 
-test_expect_success 'linking nobody, an unknown person or a bad role is refused, nothing written' '
+test_expect_success 'linking nobody, a name close to someone else'"'"'s or a bad role is refused, nothing written' '
 	before=$(db_digest) &&
 	http POST /opportunities/acme-bi/people person= role=peer >resp &&
 	test "$(head -1 resp)" = 400 && grep -q "id=\"e-person\"" resp &&
 	grep -q "<h1>Data Lead (BI)</h1>" resp &&
-	http POST /opportunities/acme-bi/people person="Nobody Known" role=peer >resp &&
+	http POST /opportunities/acme-bi/people person="Hiring Managr" role=peer >resp &&
 	test "$(head -1 resp)" = 400 && grep -q "id=\"e-person\"" resp &&
-	test "$(field_value person <resp)" = "Nobody Known" &&
-	http POST /opportunities/acme-bi/people person="a recruiter" role=boss >resp &&
+	has resp "Hiring Manager" &&
+	test "$(field_value person <resp)" = "Hiring Managr" &&
+	http POST /opportunities/acme-bi/people person="Someone New" role=boss >resp &&
 	test "$(head -1 resp)" = 400 && grep -q "id=\"e-role\"" resp &&
 	test "$(db_digest)" = "$before"
+'
+
+test_expect_success 'linking someone not in rapport yet adds them, in the opportunity'"'"'s organisation' '
+	http GET /opportunities/acme-bi >page &&
+	has page "Someone not in rapport yet is added, in Acme Group." &&
+	hasnt page "Add the person</a> first" &&
+	http POST /opportunities/acme-bi/people person="Team Peer" role=peer >resp &&
+	test "$(head -1 resp)" = 303 &&
+	rapport --json person show "Team Peer" >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" jv_eq organisation.name "Acme Group" opportunities.0.role peer
 '
 
 test_expect_success 'a hostile title added through the form comes back escaped' '
