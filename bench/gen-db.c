@@ -481,8 +481,11 @@ static void fmt_time(int64_t t, int prec, char out[DATE_BUFSZ])
 	d.minute = (int)(secs / 60 % 60);
 	d.second = (int)(secs % 60);
 	d.has_time = prec > 0;
-	if (prec == 2)
-		date_format_stamp(&d, out);
+	/* a moment as the store keeps it: a UTC instant (the generated clock is
+	 * taken as UTC); a day as a day */
+	if (prec > 0)
+		snprintf(out, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year % 10000,
+			 d.month % 100, d.day % 100, d.hour % 100, d.minute % 100, d.second % 100);
 	else
 		date_format(&d, out);
 }

@@ -6,7 +6,7 @@
 static const char SQL_INTERACTIONS_ALL[] = INTERACTION_SELECT " ORDER BY i.id";
 /* interaction_at is the index; a date-time sorts after its day. */
 static const char SQL_INTERVIEWS_FROM[] =
-	INTERACTION_SELECT " WHERE " SQL_MOMENT_CMP("i.at", ">=", "?1", "?2")
+	INTERACTION_SELECT " WHERE " SQL_MOMENT_AFTER("i.at", ">=", "?1", "?2")
 	" AND i.kind = 'interview' ORDER BY i.at, i.id";
 /* The people of every interaction, in the order of SQL_INTERACTIONS_ALL: the
  * primary key's order, names sorted within each interaction. */

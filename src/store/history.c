@@ -15,22 +15,22 @@ static const char SQL_MARKED[] =
 static const char SQL_MARK_UNRULED[] =
 	"INSERT OR IGNORE INTO rule_fire (rule, event, opp_id, person_id, chain, at)"
 	" SELECT '" STORE_MARK_HISTORY "', 'i:' || i.id, 0, 0, NULL, ?1 FROM interaction i"
-	" WHERE " SQL_MOMENT_CMP("i.at", "<=", "?1", "?2") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
+	" WHERE " SQL_MOMENT_BEFORE("i.at", "<=", "?1", "?2") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
 	"  WHERE f.event = 'i:' || i.id)";
 static const char SQL_PLANNED_DUE[] =
 	"SELECT i.id FROM rule_fire f JOIN interaction i"
 	" ON i.id = CAST(substr(f.event, 3) AS INTEGER)"
-	" WHERE f.rule = '" STORE_MARK_PLANNED "' AND " SQL_MOMENT_CMP("i.at", "<=", "?1", "?2")
+	" WHERE f.rule = '" STORE_MARK_PLANNED "' AND " SQL_MOMENT_BEFORE("i.at", "<=", "?1", "?2")
 	" ORDER BY i.at, i.id";
 static const char SQL_AHEAD[] =
-	INTERACTION_SELECT " WHERE " SQL_MOMENT_CMP("i.at", ">", "?1", "?2")
-	" AND (?3 IS NULL OR " SQL_MOMENT_CMP("i.at", "<", "?3", "?4") ") ORDER BY i.at, i.id";
+	INTERACTION_SELECT " WHERE " SQL_MOMENT_AFTER("i.at", ">", "?1", "?2")
+	" AND (?3 IS NULL OR " SQL_MOMENT_BEFORE("i.at", "<", "?3", "?4") ") ORDER BY i.at, i.id";
 /* As remove.c keeps it (the latest interaction, else the day you
  * connected), counting only what has happened by now (?2, ?3). */
 #define SQL_CONTACT_AS_OF_NOW                                                    \
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"                    \
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"                     \
-	"  WHERE ip.person_id = person.id AND " SQL_MOMENT_CMP("ip.at", "<=", "?2", "?3") \
+	"  WHERE ip.person_id = person.id AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?3") \
 	"  UNION ALL SELECT person.connected_on))"
 static const char SQL_CONTACT_SETTLE[] =
 	SQL_CONTACT_AS_OF_NOW
@@ -40,7 +40,7 @@ static const char SQL_CONTACT_SETTLE_AHEAD[] =
 	SQL_CONTACT_AS_OF_NOW
 	" WHERE ?1 = 0 AND id IN (SELECT ip.person_id FROM interaction i"
 	"  JOIN interaction_person ip ON ip.interaction_id = i.id"
-	"  WHERE " SQL_MOMENT_CMP("i.at", ">", "?2", "?3") ")";
+	"  WHERE " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3") ")";
 
 /* Run sql (a mark's statement) for mark and the interaction id. */
 static sqlite3_stmt *mark_stmt(struct store *s, const char *sql, int64_t id, const char *mark,

@@ -25,8 +25,8 @@ static const char SQL_WEEKLY[] =
 	"WITH RECURSIVE w(i, s, e) AS (SELECT 0, ?1, date(?1, '+7 days')"
 	" UNION ALL SELECT i + 1, e, date(e, '+7 days') FROM w WHERE i + 1 < ?2)"
 	" SELECT i, (SELECT count(*) FROM interaction WHERE"
-	"  " SQL_MOMENT_CMP("at", ">=", SQL_UTC_OF_LOCAL("s"), "s")
-	"  AND " SQL_MOMENT_CMP("at", "<", SQL_UTC_OF_LOCAL("e"), "e") ") FROM w";
+	"  " SQL_MOMENT_AFTER("at", ">=", SQL_UTC_OF_LOCAL("s"), "s")
+	"  AND " SQL_MOMENT_BEFORE("at", "<", SQL_UTC_OF_LOCAL("e"), "e") ") FROM w";
 
 /* r: the latest replies; k: each with its thread (an opportunity, or a
  * person); p: the thread's previous reply; w: the wait since the first thing
@@ -35,7 +35,7 @@ static const char SQL_WEEKLY[] =
  * is (-1, how many, the median), then (bucket, how many). */
 static const char SQL_REPLIES[] =
 	"WITH r AS (SELECT id, at, opp_id FROM interaction"
-	"  WHERE " SQL_MOMENT_CMP("at", ">=", "?1", "?4") " AND " SQL_MOMENT_CMP("at", "<", "?2", "?5")
+	"  WHERE " SQL_MOMENT_AFTER("at", ">=", "?1", "?4") " AND " SQL_MOMENT_BEFORE("at", "<", "?2", "?5")
 	"  AND direction = 'in' ORDER BY at DESC LIMIT ?3),"
 	" k AS (SELECT r.at, r.opp_id, 0 AS person_id FROM r WHERE r.opp_id IS NOT NULL"
 	"  UNION ALL SELECT r.at, NULL, ip.person_id FROM r"
@@ -70,15 +70,15 @@ static const char SQL_REPLIES[] =
 
 static const char SQL_SILENCE_COUNTS[] =
 	"WITH a AS (" ACTIVE_SQL "), l(last) AS (SELECT ifnull(seen, created_at) FROM a)"
-	" SELECT count(*), ifnull(sum(" SQL_MOMENT_CMP("last", ">=", "?1", "?3") "), 0),"
-	" ifnull(sum(" SQL_MOMENT_CMP("last", "<", "?1", "?3") " AND "
-	SQL_MOMENT_CMP("last", ">=", "?2", "?4") "), 0),"
-	" ifnull(sum(" SQL_MOMENT_CMP("last", "<", "?2", "?4") "), 0) FROM l";
+	" SELECT count(*), ifnull(sum(" SQL_MOMENT_AFTER("last", ">=", "?1", "?3") "), 0),"
+	" ifnull(sum(" SQL_MOMENT_BEFORE("last", "<", "?1", "?3") " AND "
+	SQL_MOMENT_AFTER("last", ">=", "?2", "?4") "), 0),"
+	" ifnull(sum(" SQL_MOMENT_BEFORE("last", "<", "?2", "?4") "), 0) FROM l";
 
 static const char SQL_SILENCE_LIST[] =
 	"WITH a AS (" ACTIVE_SQL ")"
 	" SELECT id, slug, title, org, org_id, stage, ifnull(seen, created_at) AS last, seen IS NULL"
-	" FROM a WHERE " SQL_MOMENT_CMP("last", "<", "?1", "?3") " ORDER BY last DESC, id LIMIT ?2";
+	" FROM a WHERE " SQL_MOMENT_BEFORE("last", "<", "?1", "?3") " ORDER BY last DESC, id LIMIT ?2";
 
 static const char SQL_SOURCES[] =
 	"WITH " REACH_CTE

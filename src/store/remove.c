@@ -301,7 +301,7 @@ static const char SQL_CONTACT_WITHOUT[] =
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"
 	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1"
-	"  AND " SQL_MOMENT_CMP("ip.at", "<=", "?2", "?3")
+	"  AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?3")
 	"  UNION ALL SELECT person.connected_on))"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
 

@@ -81,14 +81,14 @@ static const char SQL_SILENT_OPPS[] =
 	" JOIN opportunity o ON o.stage = st.value"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
-	"  AND " SQL_MOMENT_CMP("i.at", "<=", "?3", "?4")
+	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?3", "?4")
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
 	" WHERE NOT EXISTS (SELECT 1 FROM interaction r WHERE r.opp_id = o.id"
-	"  AND r.direction = 'in' AND r.at > x.at AND " SQL_MOMENT_CMP("r.at", "<=", "?3", "?4") ")"
+	"  AND r.direction = 'in' AND r.at > x.at AND " SQL_MOMENT_BEFORE("r.at", "<=", "?3", "?4") ")"
 	" ORDER BY st.key, o.id";
 static const char SQL_INBOUND_SINCE[] =
 	"SELECT 1 FROM interaction WHERE opp_id = ?1 AND direction = 'in'"
-	" AND " SQL_MOMENT_CMP("at", ">", "?2", "?3") " AND " SQL_MOMENT_CMP("at", "<=", "?4", "?5")
+	" AND " SQL_MOMENT_AFTER("at", ">", "?2", "?3") " AND " SQL_MOMENT_BEFORE("at", "<=", "?4", "?5")
 	" LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
@@ -98,7 +98,7 @@ static const char SQL_DONE_OF_RULES[] =
 static const char SQL_TOUCH_DUE[] =
 	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND " SQL_MOMENT_CMP("i.at", "<=", "?3", "?4") "),"
+	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?3", "?4") "),"
 	" cadence, coalesce(p.last_contact, p.created_at)"
 	" FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"

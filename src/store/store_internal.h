@@ -26,17 +26,26 @@
  * ("...Z") and, for things logged on a day without a time, days; a bound
  * comes in twice: as its UTC instant (for the instants) and as the local
  * text it was given in (for the days: a day is compared as the local
- * calendar has it, "2026-03-02" before any time of that day). Written as
- * an OR of two ranges so that an index on col still serves it.
+ * calendar has it, "2026-03-02" before any time of that day). The first
+ * range (col op the looser of the two bounds) is one an index on col
+ * serves; the exact test then keeps the rows within a day of the bound
+ * that belong on the other side. SQL_MOMENT_BEFORE takes "<" or "<=",
+ * SQL_MOMENT_AFTER ">" or ">=".
  */
-#define SQL_MOMENT_CMP(col, op, instant, local)                                 \
+#define SQL_MOMENT_EXACT(col, op, instant, local)                                \
 	"((" col " " op " " instant " AND length(" col ") > 10) OR (" col " " op " " \
 	local " AND length(" col ") = 10))"
+#define SQL_MOMENT_BEFORE(col, op, instant, local)                                \
+	"(" col " " op " max(" instant ", " local ") AND "                        \
+	SQL_MOMENT_EXACT(col, op, instant, local) ")"
+#define SQL_MOMENT_AFTER(col, op, instant, local)                                 \
+	"(" col " " op " min(" instant ", " local ") AND "                        \
+	SQL_MOMENT_EXACT(col, op, instant, local) ")"
 /* The UTC instant of a local day or time x, in SQL (SQLite's 'utc' takes
  * the zone in use, as the C library's localtime does). */
 #define SQL_UTC_OF_LOCAL(x) "strftime('%Y-%m-%dT%H:%M:%SZ', " x ", 'utc')"
 /* Bind a bound (a local day or time, as the layers above write it) as the
- * pair SQL_MOMENT_CMP wants: a day's instant is its local midnight. */
+ * pair SQL_MOMENT_BEFORE and SQL_MOMENT_AFTER want: a day's instant is its local midnight. */
 void bind_moment(sqlite3_stmt *st, int instant_idx, int local_idx, const char *value);
 /* The first half of that: the UTC instant of a local day (its midnight) or
  * time, for a column that holds instants only (done_at, created_at...). */

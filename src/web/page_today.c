@@ -299,9 +299,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	ui_page_begin(rs, rq, "Today", NAV_TODAY);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Today</h1><p class=\"meta\">");
 	ui_when(sb, ag.today);
-	/* a search still at its first steps has no feedback to act on yet */
-	if (!start_checklist_shown(&start))
-		strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
+	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
 	strbuf_addstr(sb, "</p></div>\n");
 	added_notice(sb, rq);
 	moved_notice(sb, rq);
