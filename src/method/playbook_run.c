@@ -584,12 +584,14 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
 	return deadline ? deadline_rules(s, pb, opp_id, deadline, err) : 0;
 }
 
-/* Deadlines still ahead whose rules have not run (a rule added since, an import). */
+/* Deadlines still ahead whose rules have not run (a rule added since, an
+ * import, someone now linked). No day of their own to wait for: a deadline's
+ * rules run when it is set, their tasks due relative to it. */
 static int tick_deadlines(struct store *s, const struct playbook *pb, const char *today,
 			  struct error *err)
 {
 	offer_vec v = { 0 };
-	int rc = store_offer_deadlines_from(s, today, &v, err);
+	int rc = store_offer_deadlines_ticked(s, today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++)
 		rc = deadline_rules(s, pb, v.items[i].opp_id, v.items[i].deadline, err);
@@ -660,8 +662,10 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 	char reached[DATE_BUFSZ];
 	int rc = 0, count = 0;
 
-	if (!day_after(x->at, delay, reached) || strcmp(today, reached) < 0)
+	if (!day_after(x->at, delay, reached))
 		return 0;
+	if (strcmp(today, reached) < 0) /* its time is to come: its day, for the next runs */
+		return store_tick_next(s, TICK_OPP, x->opp_id, reached, err);
 	snprintf(sit.key, sizeof(sit.key), "%s:%lld", after_done ? "t" : "i",
 		 (long long)x->event_id);
 	if (store_rule_fired(s, r->name, sit.key, &fired, err) ||
@@ -712,16 +716,31 @@ static int tick_silence(struct store *s, const struct rule *r, const char *today
 	return rc;
 }
 
+/* A cadence still to lapse: its day, counted here from the day of the
+ * last contact (a local moment, as the store gives it) for the next runs. */
+static int touch_later(struct store *s, const struct touch_due *t, struct error *err)
+{
+	char day[DATE_BUFSZ];
+
+	if (!t->since || !day_after(t->since, t->cadence, day))
+		return 0;
+	return store_tick_next(s, TICK_PERSON, t->person_id, day, err);
+}
+
 static int tick_cadence(struct store *s, const struct rule *r, const char *today,
 			struct error *err)
 {
 	touch_vec v = { 0 };
-	int rc = store_touch_due(s, today, r->name, &v, err);
+	int rc = store_touch_due(s, r->name, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		struct situation sit = { 0 };
 		const struct touch_due *t = &v.items[i];
 
+		if (!t->next_touch || strcmp(t->next_touch, today) > 0) {
+			rc = touch_later(s, t, err);
+			continue;
+		}
 		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
 		sit.ev.stage = sit.ev.kind = -1;
 		sit.ev.days = t->cadence;
@@ -760,26 +779,55 @@ static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
 	return 0;
 }
 
-static int tick_rules(struct store *s, const struct playbook *pb, const char *today,
+/* The opportunities whose interaction ahead, not planned, comes without a
+ * write: their silences are looked at again on its day. */
+static int tick_ahead(struct store *s, struct error *err)
+{
+	tick_ahead_vec v = { 0 };
+	int rc = store_tick_ahead(s, &v, err);
+
+	for (size_t i = 0; i < v.n && !rc; i++) {
+		char day[DATE_BUFSZ];
+		snprintf(day, sizeof(day), "%.10s", v.items[i].at);
+		rc = store_tick_next(s, TICK_OPP, v.items[i].opp_id, day, err);
+	}
+	tick_ahead_vec_release(&v);
+	return rc;
+}
+
+/* One time rule over the run's items, with what the rules before it wrote. */
+static int tick_rule(struct store *s, const struct rule *r, const char *today,
+		     struct error *err)
+{
+	if (store_tick_fold(s, err))
+		return err->code;
+	if (r->trigger == TRIGGER_SILENCE)
+		return tick_silence(s, r, today, err);
+	return tick_cadence(s, r, today, err);
+}
+
+/* The time rules over the run's items (every one when full), in the order a
+ * full run takes them, each rule seeing what those before it wrote. */
+static int tick_rules(struct store *s, const struct playbook *pb, const char *today, bool full,
 		      struct error *err)
 {
 	bool deadlines = false;
-	int rc = 0;
+	int rc = store_tick_begin(s, full, today, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++)
 		rc = sweep_rule(s, &pb->rules[i], err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];
-		if (!r->enabled)
-			continue;
-		if (r->trigger == TRIGGER_SILENCE)
-			rc = tick_silence(s, r, today, err);
-		else if (r->trigger == TRIGGER_CADENCE)
-			rc = tick_cadence(s, r, today, err);
+		if (r->enabled && (r->trigger == TRIGGER_SILENCE || r->trigger == TRIGGER_CADENCE))
+			rc = tick_rule(s, r, today, err);
 		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
-	return !rc && deadlines ? tick_deadlines(s, pb, today, err) : rc;
+	if (!rc && deadlines && !(rc = store_tick_fold(s, err)))
+		rc = tick_deadlines(s, pb, today, err);
+	if (!rc)
+		rc = tick_ahead(s, err);
+	return rc ? rc : store_tick_end(s, full, err);
 }
 
 /* A run's mark: the day, the rules (their fingerprint) and the version. */
@@ -806,36 +854,54 @@ int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *cur
 		*current = false; /* a planned interaction's time came since */
 		return 0;
 	}
-	return store_tick_is_current(s, key, current, err);
+	return store_tick_is_current(s, key, today, current, err);
+}
+
+/* Must this run look at everything: no run yet, other rules or another
+ * version since the last, or a day before its (the clock went back, and
+ * the days the items wait for were counted from a later one)? */
+static int needs_full(struct store *s, const char *key, bool *full, struct error *err)
+{
+	char *last;
+
+	if (store_tick_last_key(s, &last, err))
+		return err->code;
+	*full = !last || strlen(last) < 10 || strcmp(last + 10, key + 10) ||
+		strncmp(last, key, 10) > 0;
+	free(last);
+	return 0;
 }
 
 /*
- * What the time rules read is the database (the tables whose triggers clear
- * the mark, schema.c), the day (never the time: each rule compares days)
- * and the rules; the engine is a pure function of them. So a run that
- * changed nothing would change nothing again on the same data, day and
- * rules: it leaves its key as the mark (store/tick.h), and a run that finds
- * it skips the rules. A run that changed something leaves none: what it
- * made may start another rule (a cadence set, a task made), which the next
- * run, a full one, finds as the run before this change would have.
+ * What the time rules read is the database (the tables whose triggers
+ * record what a write touched, schema.c), the day (never the time: each
+ * rule compares days, but for an interaction ahead, which has a day of its
+ * own) and the rules; the engine is a pure function of them, item by item.
+ * So an item that nothing wrote since its last evaluation, and whose day
+ * has not come, would change nothing: a run evaluates the others
+ * (store/tick.h), and the mark says when none is left. What a run writes
+ * (a cadence set, a task made) is there for the next run, as the run
+ * before this one would have found it.
  */
-int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full, struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];
-	bool current;
-	int64_t changes;
-	int rc;
+	bool current = false;
 
 	if (settle_planned(s, pb, err))
 		return err->code;
 	tick_key(s, pb, today, key);
-	if (store_tick_is_current(s, key, &current, err))
+	if (!full && (store_tick_is_current(s, key, today, &current, err) ||
+		      (!current && needs_full(s, key, &full, err))))
 		return err->code;
 	if (current)
 		return 0;
-	changes = store_changes(s);
-	rc = tick_rules(s, pb, today, err);
-	if (!rc && store_changes(s) == changes)
-		rc = store_tick_mark(s, key, err);
-	return rc;
+	if (tick_rules(s, pb, today, full, err))
+		return err->code;
+	return store_tick_mark(s, key, err);
+}
+
+int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+{
+	return playbooks_tick_run(s, pb, false, err);
 }

@@ -62,14 +62,16 @@ static const char SQL_END_CHAIN[] =
 	" WHERE t.origin IN (?1, ?2) AND t.opp_id = ?3 AND t.person_id = ?4"
 	" AND t.status = 'done'";
 /* The open tasks of a rule whose opportunity is in stage ?2 now, or (?3)
- * changed stage after the task was made: what they were for is over. */
+ * changed stage after the task was made: what they were for is over. Of
+ * the opportunities of the time rules' run (store/tick.h). */
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM opportunity o"
-	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
+	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT o.id FROM temp.tick_opps c"
+	"  JOIN opportunity o ON o.id = c.id WHERE (?2 IS NOT NULL AND o.stage = ?2)"
 	"  OR (?3 AND o.stage_changed_at > task.created_at))";
-/* The opportunities in the stages ?1 (a JSON array of names) whose latest
+/* The opportunities of the time rules' run (store/tick.h) in the stages ?1
+ * (a JSON array of names) whose latest
  * interaction of the kinds ?2 (another) has had nothing inbound since, as
  * of ?3 (now: what is planned has not happened): in
  * the order of ?1, then of their ids. The latest: the latest time; on a tie,
@@ -77,8 +79,8 @@ static const char SQL_SKIP_CONTRADICTED[] =
  * each step an index's (opportunity_stage, interaction_opp_kind,
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
-	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?1) st"
-	" JOIN opportunity o ON o.stage = st.value"
+	"SELECT o.id, x.id, x.at, x.created_at FROM temp.tick_opps c"
+	" JOIN opportunity o ON o.id = c.id JOIN json_each(?1) st ON st.value = o.stage"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value AND i.at <= ?3"
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
@@ -92,18 +94,21 @@ static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
 	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
-	" AND t.done_at >= ?3";
+	" AND t.done_at >= ?3 AND t.opp_id IN (SELECT id FROM temp.tick_opps) ORDER BY t.id";
+/* The people of the time rules' run with a cadence (the caller compares
+ * their next touch with the day). */
 static const char SQL_TOUCH_DUE[] =
-	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
+	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND i.at <= ?3),"
-	" cadence FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
+	"  AND i.at <= ?2),"
+	" p.cadence, coalesce(p.last_contact, p.created_at)"
+	" FROM temp.tick_people c JOIN person p ON p.id = c.id WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
-	"  AND t.origin = ?2)"
-	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
+	"  AND t.origin = ?1)"
+	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"
 	"  AND f.event = 'lapse:' || " SQL_NEXT_TOUCH("p.") " AND f.opp_id = 0"
 	"  AND f.person_id = p.id)"
-	" ORDER BY 2, id";
+	" ORDER BY 2, p.id";
 static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
@@ -424,6 +429,7 @@ static void touch_due_release(struct touch_due *t)
 {
 	free(t->next_touch);
 	free(t->last_contact);
+	free(t->since);
 }
 
 VEC_RELEASE_FN(touch_vec_release, touch_vec, touch_due_release)
@@ -440,23 +446,22 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 	return has_row(s, st, yes, err);
 }
 
-int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
-		    struct error *err)
+int store_touch_due(struct store *s, const char *rule, touch_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, day);
-	bind_text(st, 2, rule);
-	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 1, rule);
+	bind_text(st, 2, store_stamp(s));
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);
 		t->next_touch = col_text(st, 1);
 		t->last_contact = col_text(st, 2);
 		t->cadence = sqlite3_column_int(st, 3);
+		t->since = col_text(st, 4);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rc;

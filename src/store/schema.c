@@ -437,16 +437,103 @@ static const char migration_6[] =
 	" CHECK ((undone_at IS NULL) = (changes IS NOT NULL))"
 	") STRICT;";
 
+/*
+ * The time rules pay only for what changed (issue 22). Migration 4's
+ * triggers forgot the whole mark on any write, and the next run went over
+ * every opportunity and person. These record instead WHAT a write touched,
+ * in tick_dirty: an opportunity (kind 0), a person's own time (kind 1: their
+ * cadence and last contact), or a person as met on every opportunity they
+ * are on (kind 2: their name, rapport, cadence). rule_next holds, per
+ * opportunity (0) or person (1), the day its time rules next fire if nothing
+ * is written (method/playbook_run.c computes it). A run evaluates the items
+ * written since the last one and those whose day has come (store/tick.h).
+ * What each table's row touches is what the time rules read of it: an
+ * interaction, its opportunity; its people, that and their last contact; a
+ * task, its opportunity and person; a rule's follow-up, the same, and a mark
+ * on an interaction ('i:ID') that interaction's opportunity; an offer, its
+ * opportunity; an organisation's name, its opportunities' tasks' titles.
+ * Neither table is data: not in store_tables, so neither undo nor an export
+ * sees them. The mark (tick_state) is cleared: the first run is a full one.
+ */
+#define DIRT_DROP(table)                                                        \
+	"DROP TRIGGER " table "_tick_i; DROP TRIGGER " table "_tick_u;"         \
+	" DROP TRIGGER " table "_tick_d;"
+/* Record kind and id (SQL expressions over from) as touched where cond holds.
+ * ON CONFLICT DO NOTHING, not INSERT OR IGNORE: a trigger's OR IGNORE gives
+ * way to the conflict clause of the statement that fired it (an upsert's). */
+#define DIRT_ROWS(kind, id, from, cond)                                         \
+	" INSERT INTO tick_dirty (kind, id) SELECT " kind ", " id from          \
+	" WHERE " cond " ON CONFLICT DO NOTHING;"
+#define DIRT_ROW(kind, id, cond) DIRT_ROWS(kind, id, "", cond)
+/* A table's three triggers; dirt(row) is what the row ("new", "old") touches. */
+#define DIRT_TRIGGERS(table, dirt)                                              \
+	"CREATE TRIGGER " table "_dirty_i AFTER INSERT ON " table " BEGIN"      \
+	dirt("new") " END;"                                                     \
+	"CREATE TRIGGER " table "_dirty_u AFTER UPDATE ON " table " BEGIN"      \
+	dirt("old") dirt("new") " END;"                                         \
+	"CREATE TRIGGER " table "_dirty_d AFTER DELETE ON " table " BEGIN"      \
+	dirt("old") " END;"
+#define DIRT_OPP(r) DIRT_ROW("0", r ".id", "1")
+#define DIRT_OPP_OF(r) DIRT_ROW("0", r ".opp_id", r ".opp_id IS NOT NULL AND " r ".opp_id != 0")
+#define DIRT_PERSON_OF(r)                                                       \
+	DIRT_ROW("1", r ".person_id", r ".person_id IS NOT NULL AND " r ".person_id != 0")
+#define DIRT_TASK(r) DIRT_OPP_OF(r) DIRT_PERSON_OF(r)
+/* The opportunity of the interaction numbered id (where cond holds). */
+#define DIRT_INTERACTION_OPP(id, cond)                                          \
+	DIRT_ROWS("0", "opp_id", " FROM interaction",                            \
+		  cond " AND id = " id " AND opp_id IS NOT NULL")
+#define DIRT_INTERACTION_PERSON(r)                                              \
+	DIRT_INTERACTION_OPP(r ".interaction_id", "1") DIRT_PERSON_OF(r)
+#define DIRT_RULE_FIRE(r)                                                       \
+	DIRT_TASK(r)                                                            \
+	DIRT_INTERACTION_OPP("CAST(substr(" r ".event, 3) AS INTEGER)", r ".event GLOB 'i:*'")
+
+static const char migration_7[] =
+	DIRT_DROP("organisation") DIRT_DROP("person") DIRT_DROP("opportunity")
+	DIRT_DROP("opp_person") DIRT_DROP("interaction") DIRT_DROP("interaction_person")
+	DIRT_DROP("task") DIRT_DROP("rule_fire") DIRT_DROP("offer")
+	"DELETE FROM tick_state;"
+	"CREATE TABLE tick_dirty ("
+	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),"
+	" id INTEGER NOT NULL,"
+	" PRIMARY KEY (kind, id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE rule_next ("
+	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+	" id INTEGER NOT NULL,"
+	" day TEXT NOT NULL CHECK (day GLOB " DATE_GLOB "),"
+	" PRIMARY KEY (kind, id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX rule_next_day ON rule_next(day);"
+	DIRT_TRIGGERS("opportunity", DIRT_OPP)
+	DIRT_TRIGGERS("opp_person", DIRT_OPP_OF)
+	DIRT_TRIGGERS("interaction", DIRT_OPP_OF)
+	DIRT_TRIGGERS("interaction_person", DIRT_INTERACTION_PERSON)
+	DIRT_TRIGGERS("task", DIRT_TASK)
+	DIRT_TRIGGERS("rule_fire", DIRT_RULE_FIRE)
+	DIRT_TRIGGERS("offer", DIRT_OPP_OF)
+	"CREATE TRIGGER organisation_dirty_u AFTER UPDATE OF name ON organisation BEGIN"
+	DIRT_ROWS("0", "id", " FROM opportunity", "org_id = new.id") " END;"
+	"CREATE TRIGGER person_dirty_i AFTER INSERT ON person BEGIN"
+	DIRT_ROW("1", "new.id", "1") " END;"
+	"CREATE TRIGGER person_dirty_time AFTER UPDATE OF cadence, last_contact, created_at"
+	" ON person BEGIN" DIRT_ROW("1", "new.id", "1") " END;"
+	"CREATE TRIGGER person_dirty_met AFTER UPDATE OF name, rapport, cadence ON person BEGIN"
+	DIRT_ROW("2", "new.id", "1") " END;"
+	"CREATE TRIGGER person_dirty_d AFTER DELETE ON person BEGIN"
+	DIRT_ROW("1", "old.id", "1") " END;";
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					  migration_5, migration_6 };
+					  migration_5, migration_6, migration_7 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, NULL,
 };
 const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
-const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL };
+const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
+					      NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

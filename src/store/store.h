@@ -198,18 +198,20 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
  * opportunity since they were made. */
 int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
 			    silence_vec *out, struct error *err);
-/* People whose next touch (their last contact plus their cadence) is on or before day. */
+/* People with a cadence, and their next touch (their last contact plus their cadence). */
 struct touch_due {
 	int64_t person_id;
 	char *next_touch;
 	char *last_contact; /* the latest interaction with them (NULL: none logged) */
 	int cadence;
+	char *since;        /* what the cadence counts from: the last contact, else when added */
 };
 typedef VEC(struct touch_due) touch_vec;
 void touch_vec_release(touch_vec *v);
-/* ... leaving out those with an open task of rule, or whose lapse rule already handled. */
-int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
-		    struct error *err);
+/* The time rules' run's people (store/tick.h), in the order of their next
+ * touch, leaving out those with an open task of rule, or whose lapse rule
+ * already handled. */
+int store_touch_due(struct store *s, const char *rule, touch_vec *out, struct error *err);
 /* Has rule already made a follow-up for event (for anyone)? */
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err);

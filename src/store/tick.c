@@ -1,15 +1,87 @@
-/* tick.c: the mark of a run of the time rules that changed nothing (see tick.h). */
+/* tick.c: the items the time rules must evaluate, and the day each fires next (see tick.h). */
 #include "store/tick.h"
 
+#include <stdlib.h>
+
+#include "store/history.h"
 #include "store/store_internal.h"
 
 static const char SQL_TICK_GET[] = "SELECT key FROM tick_state WHERE id = 1";
 static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) VALUES (1, ?)";
+static const char SQL_TICK_CURRENT[] =
+	"SELECT (SELECT key FROM tick_state WHERE id = 1) IS ?1"
+	" AND NOT EXISTS (SELECT 1 FROM tick_dirty)"
+	" AND NOT EXISTS (SELECT 1 FROM rule_next WHERE day <= ?2)";
+
+/* A run's items: temporary, this connection's own, never in a backup. */
+static const char SQL_TEMP_OPPS[] =
+	"CREATE TEMP TABLE IF NOT EXISTS tick_opps (id INTEGER PRIMARY KEY)";
+static const char SQL_TEMP_PEOPLE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS tick_people (id INTEGER PRIMARY KEY)";
+static const char SQL_TEMP_NEXT[] =
+	"CREATE TEMP TABLE IF NOT EXISTS tick_next (kind INTEGER NOT NULL, id INTEGER NOT NULL,"
+	" day TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID";
+static const char SQL_CLEAR_OPPS[] = "DELETE FROM temp.tick_opps";
+static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM temp.tick_people";
+static const char SQL_CLEAR_NEXT[] = "DELETE FROM temp.tick_next";
+static const char SQL_ALL_OPPS[] = "INSERT INTO temp.tick_opps SELECT id FROM opportunity";
+static const char SQL_ALL_PEOPLE[] =
+	"INSERT INTO temp.tick_people SELECT id FROM person WHERE cadence IS NOT NULL";
+static const char SQL_DUE_OPPS[] =
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM rule_next"
+	" WHERE day <= ?1 AND kind = 0";
+static const char SQL_DUE_PEOPLE[] =
+	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM rule_next"
+	" WHERE day <= ?1 AND kind = 1";
+/* What was written: opportunities, people, and the opportunities of the
+ * people whose name, rapport or cadence the rules read there (kind 2). */
+static const char SQL_DIRTY_OPPS[] =
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM tick_dirty WHERE kind = 0";
+static const char SQL_DIRTY_PEOPLE[] =
+	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM tick_dirty WHERE kind = 1";
+static const char SQL_DIRTY_LINKED[] =
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT l.opp_id FROM tick_dirty d"
+	" JOIN opp_person l ON l.person_id = d.id WHERE d.kind = 2";
+static const char SQL_DIRTY_MET[] =
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT i.opp_id FROM tick_dirty d"
+	" JOIN interaction_person ip ON ip.person_id = d.id"
+	" JOIN interaction i ON i.id = ip.interaction_id WHERE d.kind = 2 AND i.opp_id IS NOT NULL";
+static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
+static const char SQL_NEXT[] =
+	"INSERT INTO temp.tick_next (kind, id, day) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (kind, id) DO UPDATE SET day = min(day, excluded.day)";
+static const char SQL_AHEAD[] =
+	"SELECT c.id, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.id AND i.at > ?1"
+	"  AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = '" STORE_MARK_PLANNED "'"
+	"  AND f.event = 'i:' || i.id)) AS ahead"
+	" FROM temp.tick_opps c WHERE ahead IS NOT NULL ORDER BY c.id";
+static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
+static const char SQL_NEXT_FORGET_OPPS[] =
+	"DELETE FROM rule_next WHERE kind = 0 AND id IN (SELECT id FROM temp.tick_opps)";
+static const char SQL_NEXT_FORGET_PEOPLE[] =
+	"DELETE FROM rule_next WHERE kind = 1 AND id IN (SELECT id FROM temp.tick_people)";
+static const char SQL_NEXT_KEEP[] =
+	"INSERT OR REPLACE INTO rule_next (kind, id, day) SELECT kind, id, day FROM temp.tick_next";
+
+/* Run each of sqls (static statements, binding ?1 to text when it has one). */
+static int run_all(struct store *s, const char *const *sqls, size_t n, const char *text,
+		   struct error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = store_stmt(s, sqls[i], err);
+		if (!st)
+			return ERR_STORE;
+		if (sqlite3_bind_parameter_count(st))
+			bind_text(st, 1, text);
+		if (store_exec_stmt(s, st, "cannot run the time rules", err))
+			return err->code;
+	}
+	return 0;
+}
 
 /* The statement, or NULL when it cannot be prepared: a database made before
- * the table (by a development build at schema 4) has none. Then no mark is
- * read or left, and the rules run every time: a failure here only ever
- * costs time. */
+ * the tables (by a development build) has none. Then no mark is read, and
+ * the rules run every time: a failure here only ever costs time. */
 static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
 {
 	struct error ignored = ERROR_INIT;
@@ -17,20 +89,36 @@ static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
 	return store_stmt(s, sql, &ignored);
 }
 
-int store_tick_is_current(struct store *s, const char *key, bool *current, struct error *err)
+int store_tick_is_current(struct store *s, const char *key, const char *today, bool *current,
+			  struct error *err)
+{
+	sqlite3_stmt *st;
+	int64_t yes = 0;
+
+	*current = false;
+	if (!(st = tick_stmt(s, SQL_TICK_CURRENT)))
+		return 0;
+	bind_text(st, 1, key);
+	bind_text(st, 2, today);
+	if (store_number(s, st, &yes, "cannot read", err))
+		return err->code;
+	*current = yes == 1;
+	return 0;
+}
+
+int store_tick_last_key(struct store *s, char **key, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*current = false;
+	*key = NULL;
 	if (!(st = tick_stmt(s, SQL_TICK_GET)))
 		return 0;
 	rc = store_step(s, st, "cannot read", err);
 	if (rc == SQLITE_ROW) {
-		const char *mark = (const char *)sqlite3_column_text(st, 0);
-		*current = mark && !strcmp(mark, key);
+		*key = col_text(st, 0);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
@@ -44,7 +132,74 @@ int store_tick_mark(struct store *s, const char *key, struct error *err)
 	return store_exec_stmt(s, st, "cannot record the time rules' run", err);
 }
 
-int64_t store_changes(struct store *s)
+int store_tick_begin(struct store *s, bool full, const char *today, struct error *err)
 {
-	return sqlite3_total_changes64(store_db(s));
+	static const char *const setup[] = { SQL_TEMP_OPPS,  SQL_TEMP_PEOPLE,  SQL_TEMP_NEXT,
+					     SQL_CLEAR_OPPS, SQL_CLEAR_PEOPLE, SQL_CLEAR_NEXT };
+	static const char *const all[] = { SQL_ALL_OPPS, SQL_ALL_PEOPLE };
+	static const char *const due[] = { SQL_DUE_OPPS, SQL_DUE_PEOPLE };
+	static const char *const forget[] = { SQL_FORGET_DIRTY };
+
+	if (run_all(s, setup, ARRAY_SIZE(setup), NULL, err) ||
+	    (full ? run_all(s, all, ARRAY_SIZE(all), NULL, err)
+		  : run_all(s, due, ARRAY_SIZE(due), today, err)) ||
+	    store_tick_fold(s, err))
+		return err->code;
+	return run_all(s, forget, ARRAY_SIZE(forget), NULL, err);
+}
+
+int store_tick_fold(struct store *s, struct error *err)
+{
+	static const char *const fold[] = { SQL_DIRTY_OPPS, SQL_DIRTY_PEOPLE, SQL_DIRTY_LINKED,
+					    SQL_DIRTY_MET };
+
+	return run_all(s, fold, ARRAY_SIZE(fold), NULL, err);
+}
+
+int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,
+		    struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_NEXT, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int(st, 1, (int)kind);
+	sqlite3_bind_int64(st, 2, id);
+	bind_text(st, 3, day);
+	return store_exec_stmt(s, st, "cannot record when a rule fires next", err);
+}
+
+static void tick_ahead_release(struct tick_ahead *a)
+{
+	free(a->at);
+}
+
+VEC_RELEASE_FN(tick_ahead_vec_release, tick_ahead_vec, tick_ahead_release)
+
+static void push_ahead(sqlite3_stmt *st, void *vec)
+{
+	struct tick_ahead *a = VEC_PUSH((tick_ahead_vec *)vec);
+
+	a->opp_id = sqlite3_column_int64(st, 0);
+	a->at = col_text(st, 1);
+}
+
+int store_tick_ahead(struct store *s, tick_ahead_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_AHEAD, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, store_stamp(s));
+	return store_each(s, st, push_ahead, out, "cannot read interactions", err);
+}
+
+int store_tick_end(struct store *s, bool full, struct error *err)
+{
+	static const char *const forget_all[] = { SQL_NEXT_FORGET_ALL, SQL_NEXT_KEEP };
+	static const char *const forget_run[] = { SQL_NEXT_FORGET_OPPS, SQL_NEXT_FORGET_PEOPLE,
+						  SQL_NEXT_KEEP };
+
+	return full ? run_all(s, forget_all, ARRAY_SIZE(forget_all), NULL, err)
+		    : run_all(s, forget_run, ARRAY_SIZE(forget_run), NULL, err);
 }
