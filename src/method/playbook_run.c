@@ -779,6 +779,27 @@ static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
 	return 0;
 }
 
+static int origin_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sweep the rules that have open tasks on the run's opportunities (the
+ * others have nothing to sweep there), in the rules' order. */
+static int sweep_rules(struct store *s, const struct playbook *pb, struct error *err)
+{
+	origin_vec open = { 0 };
+	int rc = store_tick_open_origins(s, &open, err);
+
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const char *name = pb->rules[i].name;
+		if (bsearch(&name, open.items, open.n, sizeof(*open.items), origin_cmp))
+			rc = sweep_rule(s, &pb->rules[i], err);
+	}
+	origin_vec_release(&open);
+	return rc;
+}
+
 /* The opportunities whose interaction ahead, not planned, comes without a
  * write: their silences are looked at again on its day. */
 static int tick_ahead(struct store *s, struct error *err)
@@ -814,8 +835,8 @@ static int tick_rules(struct store *s, const struct playbook *pb, const char *to
 	bool deadlines = false;
 	int rc = store_tick_begin(s, full, today, err);
 
-	for (size_t i = 0; i < pb->n && !rc; i++)
-		rc = sweep_rule(s, &pb->rules[i], err);
+	if (!rc)
+		rc = sweep_rules(s, pb, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];

@@ -67,9 +67,9 @@ static const char SQL_END_CHAIN[] =
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT o.id FROM temp.tick_opps c"
-	"  JOIN opportunity o ON o.id = c.id WHERE (?2 IS NOT NULL AND o.stage = ?2)"
-	"  OR (?3 AND o.stage_changed_at > task.created_at))";
+	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM temp.tick_opps)"
+	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
+	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
 /* The opportunities of the time rules' run (store/tick.h) in the stages ?1
  * (a JSON array of names) whose latest
  * interaction of the kinds ?2 (another) has had nothing inbound since, as

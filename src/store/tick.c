@@ -55,6 +55,9 @@ static const char SQL_AHEAD[] =
 	"  AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = '" STORE_MARK_PLANNED "'"
 	"  AND f.event = 'i:' || i.id)) AS ahead"
 	" FROM temp.tick_opps c WHERE ahead IS NOT NULL ORDER BY c.id";
+static const char SQL_OPEN_ORIGINS[] =
+	"SELECT DISTINCT t.origin FROM temp.tick_opps c CROSS JOIN task t"
+	" ON t.opp_id = c.id AND t.status = 'open' ORDER BY 1";
 static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
 static const char SQL_NEXT_FORGET_OPPS[] =
 	"DELETE FROM rule_next WHERE kind = 0 AND id IN (SELECT id FROM temp.tick_opps)";
@@ -192,6 +195,27 @@ int store_tick_ahead(struct store *s, tick_ahead_vec *out, struct error *err)
 		return ERR_STORE;
 	bind_text(st, 1, store_stamp(s));
 	return store_each(s, st, push_ahead, out, "cannot read interactions", err);
+}
+
+static void push_text(sqlite3_stmt *st, void *vec)
+{
+	*VEC_PUSH((origin_vec *)vec) = col_text(st, 0);
+}
+
+static void free_text(char **text)
+{
+	free(*text);
+}
+
+VEC_RELEASE_FN(origin_vec_release, origin_vec, free_text)
+
+int store_tick_open_origins(struct store *s, origin_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_ORIGINS, err);
+
+	if (!st)
+		return ERR_STORE;
+	return store_each(s, st, push_text, out, "cannot read tasks", err);
 }
 
 int store_tick_end(struct store *s, bool full, struct error *err)

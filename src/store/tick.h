@@ -60,6 +60,13 @@ void tick_ahead_vec_release(tick_ahead_vec *v);
 /* The run's opportunities with such an interaction after now. */
 int store_tick_ahead(struct store *s, tick_ahead_vec *out, struct error *err);
 
+/* The rules (origins, sorted) with open tasks on the run's opportunities:
+ * the only ones whose sweep (tasks their opportunity's state contradicts)
+ * can find anything. */
+typedef VEC(char *) origin_vec;
+void origin_vec_release(origin_vec *v);
+int store_tick_open_origins(struct store *s, origin_vec *out, struct error *err);
+
 /* End the run: the days its items fire next replace theirs (full: all). */
 int store_tick_end(struct store *s, bool full, struct error *err);
 

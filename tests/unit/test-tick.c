@@ -1,0 +1,119 @@
+/* test-tick.c: the time rules run only over what changed and what fell due, with the results of a full run (issue 22). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tick-history.h"
+
+#define SEEDS 2
+#define STEPS 1100 /* per seed: about 130 days */
+
+/* How many tasks of rule the history made. */
+static int64_t made_by(struct tick_history *h, const char *rule)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(h->s[0]),
+					    "SELECT count(*) FROM task WHERE origin = ?", -1, &st,
+					    NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, rule, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Thousands of random writes over months, the incremental runs against the
+ * full ones after each step: every task, follow-up and cadence the same,
+ * checked every few steps and at the end. */
+static void test_incremental_matches_full(void **state)
+{
+	static const char *const time_rules[] = { "silence", "silence.call", "silence.nudge",
+						  "keep-in-touch", "offer.deadline" };
+	int64_t made[ARRAY_SIZE(time_rules)] = { 0 };
+
+	(void)state;
+	for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+		struct tick_history h;
+
+		th_open(&h, NULL, 0, seed);
+		for (int i = 0; i < STEPS; i++) {
+			if (!th_step(&h) || (i % 20 == 0 && !th_same(&h)))
+				fail_msg("seed %llu: %s", (unsigned long long)seed, h.diff);
+		}
+		if (!th_same(&h))
+			fail_msg("seed %llu: %s", (unsigned long long)seed, h.diff);
+		for (size_t r = 0; r < ARRAY_SIZE(time_rules); r++)
+			made[r] += made_by(&h, time_rules[r]);
+		assert_true(h.day > 100);
+		th_close(&h);
+	}
+	/* the histories reached every kind of time rule */
+	for (size_t r = 0; r < ARRAY_SIZE(time_rules); r++)
+		if (!made[r])
+			fail_msg("no task of %s", time_rules[r]);
+}
+
+/* How many opportunities and people the last run looked at. */
+static int64_t run_size(struct tick_history *h)
+{
+	return th_number(h, "SELECT (SELECT count(*) FROM temp.tick_opps)"
+			    " + (SELECT count(*) FROM temp.tick_people)", 0);
+}
+
+static void play(struct tick_history *h, struct th_step st)
+{
+	struct error err = ERROR_INIT;
+
+	if (store_begin_write(h->s[0], &err) || th_play(h, h->s[0], &st, &err) ||
+	    store_commit(h->s[0], &err))
+		fail_msg("%s", err.msg);
+}
+
+/* A write touches its opportunity and its people: the next run looks at
+ * those alone, and the next day at what falls due that day. */
+static void test_run_looks_at_what_changed(void **state)
+{
+	struct tick_history h;
+
+	(void)state;
+	th_open(&h, NULL, 0, 7);
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), 12); /* the first run: everything */
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), 12); /* current: no run at all */
+	/* an interview (out, not history: n2 = 32) on opportunity 1 with person 2 */
+	play(&h, (struct th_step){ .op = TH_LOG, .a = 1, .b = 2, .n1 = 1, .n2 = 32 });
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), 2);
+	/* its silence waits for a week: the opportunity's day, in the index */
+	assert_int_equal(th_number(&h, "SELECT count(*) FROM rule_next WHERE kind = 0 AND id = 1"
+				       " AND day = '2026-01-12'", 0), 1);
+	/* the next day, nothing written: nothing falls due, the run is empty */
+	h.day = 1;
+	th_clock(&h);
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), 0);
+	h.day = 7;
+	th_clock(&h);
+	th_tick(&h, 0);
+	assert_true(made_by(&h, "silence") > 0);
+	assert_int_equal(th_number(&h, "SELECT count(*) FROM temp.tick_opps WHERE id = 1", 0), 1);
+	th_close(&h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_incremental_matches_full),
+		cmocka_unit_test(test_run_looks_at_what_changed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
