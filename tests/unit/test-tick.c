@@ -109,11 +109,55 @@ static void test_run_looks_at_what_changed(void **state)
 	th_close(&h);
 }
 
+/* Play st into both stores, then run the time rules in both. */
+static void play_both(struct tick_history *h, struct th_step st)
+{
+	struct error err = ERROR_INIT;
+
+	for (int k = 0; k < 2; k++)
+		if (store_begin_write(h->s[k], &err) || th_play(h, h->s[k], &st, &err) ||
+		    store_commit(h->s[k], &err))
+			fail_msg("%s", err.msg);
+	th_tick(h, 0);
+	th_tick(h, 1);
+	if (!th_same(h))
+		fail_msg("%s", h->diff);
+}
+
+/* A rule sees what the rules before it wrote in the same run: the silence
+ * letter to a hiring manager never contacted gives them a cadence (the
+ * user's rules), and that cadence has lapsed already, so keep-in-touch,
+ * after it in the rules' order, writes to them in the same run. */
+static void test_run_sees_what_earlier_rules_wrote(void **state)
+{
+	struct tick_history h;
+
+	(void)state;
+	th_open(&h, NULL, 0, 7);
+	h.rules_in_force = 1;
+	th_tick(&h, 0);
+	th_tick(&h, 1);
+	/* person 7, no cadence (n3 = 1), the hiring manager (role 0) of opportunity 1 */
+	play_both(&h, (struct th_step){ .op = TH_PERSON, .n1 = 1, .n2 = 1, .n3 = 1 });
+	play_both(&h, (struct th_step){ .op = TH_LINK, .a = 1, .b = 7, .n2 = 0 });
+	play_both(&h, (struct th_step){ .op = TH_LOG, .a = 1, .b = 2, .n1 = 1, .n2 = 32 });
+	h.day = 30;
+	th_clock(&h);
+	th_tick(&h, 0);
+	th_tick(&h, 1);
+	assert_int_equal(th_number(&h, "SELECT count(*) FROM task WHERE person_id = 7"
+				       " AND origin = 'keep-in-touch'", 0), 1);
+	if (!th_same(&h))
+		fail_msg("%s", h.diff);
+	th_close(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_incremental_matches_full),
 		cmocka_unit_test(test_run_looks_at_what_changed),
+		cmocka_unit_test(test_run_sees_what_earlier_rules_wrote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

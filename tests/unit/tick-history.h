@@ -31,9 +31,14 @@
 #define TH_OPPS_MAX 24
 
 /* Rules of a user's file, to switch to and back: a change of rules makes a
- * full run, and these add a silence over other kinds, a cadence given by a
- * silence, and turn a built-in rule off. */
+ * full run, and these add a silence over other kinds, cadences given by
+ * silences (the first before keep-in-touch in the rules' order, so that a
+ * run's cadence can lapse in the same run), and turn a built-in rule off. */
 static const char th_user_rules[] =
+	"[silence]\non = silence\nafter = interview\ndays = 7\n"
+	"stages = lead, applied, conversation, interviewing\nfor = hiring-manager, highest-rapport\n"
+	"task = letter\ndue = 0\ntitle = Write to {person} about {opp}\nset-cadence = 25\n"
+	"ends = inbound, stage, reached\n\n"
 	"[silence.nudge]\non = silence\nafter = email, call\ndays = 3\n"
 	"stages = applied, conversation, interviewing, offer\nfor = met\ntask = email\n"
 	"due = +1\ntitle = Nudge {person} about {opp}\nends = inbound, stage\n\n"
