@@ -14,11 +14,52 @@
 #define MAX_RUNS 100000
 
 static int ignore_status; /* -i: a command that exits with 1 (nothing found) is not a failure */
+/* -b: a shell command run before each run, not timed (a write before the
+ * read that follows it: the agenda right after a task is added) */
+static char *before;
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: timeit [-i] [-n RUNS] [-w WARMUP] -- CMD ARGS...\n");
+	fprintf(stderr, "usage: timeit [-i] [-n RUNS] [-w WARMUP] [-b SHELL-COMMAND] -- CMD ARGS...\n");
 	exit(2);
+}
+
+/* In the child: output to /dev/null, then the command. */
+static void exec_child(char **argv)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
+		_exit(126);
+	if (fd > STDERR_FILENO)
+		close(fd);
+	execvp(argv[0], argv);
+	_exit(127);
+}
+
+/* Run the -b command (its output to /dev/null); exits when it fails. */
+static void run_before(void)
+{
+	static char sh[] = "/bin/sh", dash_c[] = "-c";
+	char *argv[] = { sh, dash_c, before, NULL };
+	int status;
+	pid_t pid;
+
+	if (!before)
+		return;
+	if ((pid = fork()) < 0) {
+		fprintf(stderr, "timeit: cannot fork: %s\n", strerror(errno));
+		exit(1);
+	}
+	if (pid == 0)
+		exec_child(argv);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			exit(1);
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "timeit: the -b command failed: %s\n", before);
+		exit(1);
+	}
 }
 
 static long parse_count(const char *opt, const char *s, long min)
@@ -35,25 +76,13 @@ static long parse_count(const char *opt, const char *s, long min)
 	return v;
 }
 
-/* In the child: output to /dev/null, then the command. */
-static void exec_child(char **argv)
-{
-	int fd = open("/dev/null", O_WRONLY);
-
-	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
-		_exit(126);
-	if (fd > STDERR_FILENO)
-		close(fd);
-	execvp(argv[0], argv);
-	_exit(127);
-}
-
 static double elapsed_ms(const struct timespec *a, const struct timespec *b)
 {
 	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
 }
 
-/* One run: its wall time in ms, its peak RSS in KB; exits when the command fails. */
+/* One run (after the -b command): its wall time in ms, its peak RSS in KB;
+ * exits when the command fails. */
 static double run_once(char **argv, long *maxrss_kb)
 {
 	struct timespec t0, t1;
@@ -61,6 +90,7 @@ static double run_once(char **argv, long *maxrss_kb)
 	int status;
 	pid_t pid;
 
+	run_before();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid = fork();
 	if (pid < 0) {
@@ -110,6 +140,8 @@ int main(int argc, char **argv)
 			runs = parse_count("-n", argv[++i], 1);
 		else if (!strcmp(argv[i], "-w") && i + 1 < argc)
 			warmup = parse_count("-w", argv[++i], 0);
+		else if (!strcmp(argv[i], "-b") && i + 1 < argc)
+			before = argv[++i];
 		else
 			usage();
 	}

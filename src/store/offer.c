@@ -23,8 +23,8 @@ static const char SQL_OFFER_LIST[] =
 static const char SQL_OFFER_DEADLINES[] =
 	OFFER_SELECT " WHERE f.deadline >= ? ORDER BY f.deadline, f.id";
 static const char SQL_OFFER_DEADLINES_TICK[] =
-	OFFER_SELECT " WHERE f.deadline >= ? AND f.opp_id IN (SELECT id FROM temp.tick_opps)"
-	" ORDER BY f.deadline, f.id";
+	OFFER_SELECT " WHERE f.id IN (SELECT g.id FROM temp.tick_opps c CROSS JOIN offer g"
+	" ON g.opp_id = c.id) AND f.deadline >= ? ORDER BY f.deadline, f.id";
 static const char SQL_ROUND_INSERT[] =
 	"INSERT INTO offer_round (offer_id, side, base, bonus, equity, title, level, start, text,"
 	" at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";

@@ -67,7 +67,8 @@ static const char SQL_END_CHAIN[] =
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM temp.tick_opps)"
+	" WHERE id IN (SELECT t.id FROM temp.tick_opps c CROSS JOIN task t ON t.opp_id = c.id"
+	"  AND t.status = 'open' WHERE t.origin = ?1)"
 	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
 	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
 /* The opportunities of the time rules' run (store/tick.h) in the stages ?1
@@ -80,7 +81,7 @@ static const char SQL_SKIP_CONTRADICTED[] =
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
 	"SELECT o.id, x.id, x.at, x.created_at FROM temp.tick_opps c"
-	" JOIN opportunity o ON o.id = c.id JOIN json_each(?1) st ON st.value = o.stage"
+	" CROSS JOIN opportunity o ON o.id = c.id JOIN json_each(?1) st ON st.value = o.stage"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value AND i.at <= ?3"
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
@@ -92,9 +93,9 @@ static const char SQL_INBOUND_SINCE[] =
 	" AND at <= ?3 LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
-	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
-	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
-	" AND t.done_at >= ?3 AND t.opp_id IN (SELECT id FROM temp.tick_opps) ORDER BY t.id";
+	" FROM temp.tick_opps c CROSS JOIN task t ON t.opp_id = c.id AND t.status = 'done'"
+	" LEFT JOIN rule_fire f ON f.task_id = t.id"
+	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
 /* The people of the time rules' run with a cadence (the caller compares
  * their next touch with the day). */
 static const char SQL_TOUCH_DUE[] =
@@ -102,7 +103,7 @@ static const char SQL_TOUCH_DUE[] =
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
 	"  AND i.at <= ?2),"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
-	" FROM temp.tick_people c JOIN person p ON p.id = c.id WHERE p.cadence IS NOT NULL"
+	" FROM temp.tick_people c CROSS JOIN person p ON p.id = c.id WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?1)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"

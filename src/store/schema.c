@@ -504,7 +504,7 @@ static const char migration_7[] =
 	" day TEXT NOT NULL CHECK (day GLOB " DATE_GLOB "),"
 	" PRIMARY KEY (kind, id)"
 	") STRICT, WITHOUT ROWID;"
-	"CREATE INDEX rule_next_day ON rule_next(day);"
+	"CREATE INDEX rule_next_day ON rule_next(kind, day);"
 	DIRT_TRIGGERS("opportunity", DIRT_OPP)
 	DIRT_TRIGGERS("opp_person", DIRT_OPP_OF)
 	DIRT_TRIGGERS("interaction", DIRT_OPP_OF)

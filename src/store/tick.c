@@ -11,7 +11,7 @@ static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) 
 static const char SQL_TICK_CURRENT[] =
 	"SELECT (SELECT key FROM tick_state WHERE id = 1) IS ?1"
 	" AND NOT EXISTS (SELECT 1 FROM tick_dirty)"
-	" AND NOT EXISTS (SELECT 1 FROM rule_next WHERE day <= ?2)";
+	" AND NOT EXISTS (SELECT 1 FROM rule_next WHERE kind IN (0, 1) AND day <= ?2)";
 
 /* A run's items: temporary, this connection's own, never in a backup. */
 static const char SQL_TEMP_OPPS[] =
@@ -21,6 +21,17 @@ static const char SQL_TEMP_PEOPLE[] =
 static const char SQL_TEMP_NEXT[] =
 	"CREATE TEMP TABLE IF NOT EXISTS tick_next (kind INTEGER NOT NULL, id INTEGER NOT NULL,"
 	" day TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID";
+/* The planner takes a table it has no statistics for as a big one, and
+ * would scan task (or build a Bloom filter or an index over it) rather than
+ * look up the few rows of the run's items: they are said to be a few, once
+ * per connection (ANALYZE of sqlite_stat1 loads the statistics again). */
+static const char SQL_TEMP_HAS_STATS[] =
+	"SELECT count(*) FROM temp.sqlite_schema WHERE name = 'sqlite_stat1'";
+static const char SQL_TEMP_ANALYZE[] = "ANALYZE temp";
+static const char SQL_TEMP_STATS[] =
+	"INSERT INTO temp.sqlite_stat1 (tbl, idx, stat) VALUES ('tick_opps', NULL, '16'),"
+	" ('tick_people', NULL, '16')";
+static const char SQL_TEMP_STATS_LOAD[] = "ANALYZE temp.sqlite_stat1";
 static const char SQL_CLEAR_OPPS[] = "DELETE FROM temp.tick_opps";
 static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM temp.tick_people";
 static const char SQL_CLEAR_NEXT[] = "DELETE FROM temp.tick_next";
@@ -29,10 +40,10 @@ static const char SQL_ALL_PEOPLE[] =
 	"INSERT INTO temp.tick_people SELECT id FROM person WHERE cadence IS NOT NULL";
 static const char SQL_DUE_OPPS[] =
 	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM rule_next"
-	" WHERE day <= ?1 AND kind = 0";
+	" WHERE kind = 0 AND day <= ?1";
 static const char SQL_DUE_PEOPLE[] =
 	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM rule_next"
-	" WHERE day <= ?1 AND kind = 1";
+	" WHERE kind = 1 AND day <= ?1";
 /* What was written: opportunities, people, and the opportunities of the
  * people whose name, rapport or cadence the rules read there (kind 2). */
 static const char SQL_DIRTY_OPPS[] =
@@ -135,15 +146,32 @@ int store_tick_mark(struct store *s, const char *key, struct error *err)
 	return store_exec_stmt(s, st, "cannot record the time rules' run", err);
 }
 
+/* The run's tables, empty, and (once) what the planner should think of them. */
+static int temp_tables(struct store *s, struct error *err)
+{
+	static const char *const create[] = { SQL_TEMP_OPPS, SQL_TEMP_PEOPLE, SQL_TEMP_NEXT };
+	static const char *const stats[] = { SQL_TEMP_ANALYZE, SQL_TEMP_STATS,
+					     SQL_TEMP_STATS_LOAD };
+	static const char *const clear[] = { SQL_CLEAR_OPPS, SQL_CLEAR_PEOPLE, SQL_CLEAR_NEXT };
+	sqlite3_stmt *st;
+	int64_t has_stats;
+
+	if (run_all(s, create, ARRAY_SIZE(create), NULL, err))
+		return err->code;
+	if (!(st = store_stmt(s, SQL_TEMP_HAS_STATS, err)) ||
+	    store_number(s, st, &has_stats, "cannot read", err) ||
+	    (!has_stats && run_all(s, stats, ARRAY_SIZE(stats), NULL, err)))
+		return err->code ? err->code : ERR_STORE;
+	return run_all(s, clear, ARRAY_SIZE(clear), NULL, err);
+}
+
 int store_tick_begin(struct store *s, bool full, const char *today, struct error *err)
 {
-	static const char *const setup[] = { SQL_TEMP_OPPS,  SQL_TEMP_PEOPLE,  SQL_TEMP_NEXT,
-					     SQL_CLEAR_OPPS, SQL_CLEAR_PEOPLE, SQL_CLEAR_NEXT };
 	static const char *const all[] = { SQL_ALL_OPPS, SQL_ALL_PEOPLE };
 	static const char *const due[] = { SQL_DUE_OPPS, SQL_DUE_PEOPLE };
 	static const char *const forget[] = { SQL_FORGET_DIRTY };
 
-	if (run_all(s, setup, ARRAY_SIZE(setup), NULL, err) ||
+	if (temp_tables(s, err) ||
 	    (full ? run_all(s, all, ARRAY_SIZE(all), NULL, err)
 		  : run_all(s, due, ARRAY_SIZE(due), today, err)) ||
 	    store_tick_fold(s, err))
