@@ -731,7 +731,7 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
 			struct error *err)
 {
 	touch_vec v = { 0 };
-	int rc = store_touch_due(s, r->name, &v, err);
+	int rc = store_touch_due(s, r->name, today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		struct situation sit = { 0 };

@@ -97,11 +97,13 @@ static const char SQL_DONE_OF_RULES[] =
 	" LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
 /* The people of the time rules' run with a cadence (the caller compares
- * their next touch with the day). */
+ * their next touch with the day, ?3); the last contact, a walk over all
+ * their interactions, only for those whose touch is due. */
 static const char SQL_TOUCH_DUE[] =
-	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
+	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ", CASE WHEN " SQL_NEXT_TOUCH("p.") " <= ?3 THEN"
+	" (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND i.at <= ?2),"
+	"  AND i.at <= ?2) END,"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
 	" FROM temp.tick_people c CROSS JOIN person p ON p.id = c.id WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
@@ -447,7 +449,8 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 	return has_row(s, st, yes, err);
 }
 
-int store_touch_due(struct store *s, const char *rule, touch_vec *out, struct error *err)
+int store_touch_due(struct store *s, const char *rule, const char *day, touch_vec *out,
+		    struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
 	int rc;
@@ -456,6 +459,7 @@ int store_touch_due(struct store *s, const char *rule, touch_vec *out, struct er
 		return ERR_STORE;
 	bind_text(st, 1, rule);
 	bind_text(st, 2, store_stamp(s));
+	bind_text(st, 3, day);
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);

@@ -452,76 +452,72 @@ static const char migration_6[] =
  * task, its opportunity and person; a rule's follow-up, the same, and a mark
  * on an interaction ('i:ID') that interaction's opportunity; an offer, its
  * opportunity; an organisation's name, its opportunities' tasks' titles.
+ * A deleted opportunity, person or offer makes nothing fire: no trigger.
+ * Every command parses these triggers when it opens the file: they are
+ * written short, and tick_dirty takes a row per write, duplicates and all
+ * (no key to keep, no conflict to resolve; a run reads it once).
  * Neither table is data: not in store_tables, so neither undo nor an export
  * sees them. The mark (tick_state) is cleared: the first run is a full one.
  */
 #define DIRT_DROP(table)                                                        \
-	"DROP TRIGGER " table "_tick_i; DROP TRIGGER " table "_tick_u;"         \
-	" DROP TRIGGER " table "_tick_d;"
-/* Record kind and id (SQL expressions over from) as touched where cond holds.
- * ON CONFLICT DO NOTHING, not INSERT OR IGNORE: a trigger's OR IGNORE gives
- * way to the conflict clause of the statement that fired it (an upsert's). */
-#define DIRT_ROWS(kind, id, from, cond)                                         \
-	" INSERT INTO tick_dirty (kind, id) SELECT " kind ", " id from          \
-	" WHERE " cond " ON CONFLICT DO NOTHING;"
-#define DIRT_ROW(kind, id, cond) DIRT_ROWS(kind, id, "", cond)
-/* A table's three triggers; dirt(row) is what the row ("new", "old") touches. */
-#define DIRT_TRIGGERS(table, dirt)                                              \
-	"CREATE TRIGGER " table "_dirty_i AFTER INSERT ON " table " BEGIN"      \
-	dirt("new") " END;"                                                     \
-	"CREATE TRIGGER " table "_dirty_u AFTER UPDATE ON " table " BEGIN"      \
-	dirt("old") dirt("new") " END;"                                         \
-	"CREATE TRIGGER " table "_dirty_d AFTER DELETE ON " table " BEGIN"      \
-	dirt("old") " END;"
-#define DIRT_OPP(r) DIRT_ROW("0", r ".id", "1")
-#define DIRT_OPP_OF(r) DIRT_ROW("0", r ".opp_id", r ".opp_id IS NOT NULL AND " r ".opp_id != 0")
-#define DIRT_PERSON_OF(r)                                                       \
-	DIRT_ROW("1", r ".person_id", r ".person_id IS NOT NULL AND " r ".person_id != 0")
-#define DIRT_TASK(r) DIRT_OPP_OF(r) DIRT_PERSON_OF(r)
-/* The opportunity of the interaction numbered id (where cond holds). */
-#define DIRT_INTERACTION_OPP(id, cond)                                          \
-	DIRT_ROWS("0", "opp_id", " FROM interaction",                            \
-		  cond " AND id = " id " AND opp_id IS NOT NULL")
-#define DIRT_INTERACTION_PERSON(r)                                              \
-	DIRT_INTERACTION_OPP(r ".interaction_id", "1") DIRT_PERSON_OF(r)
+	"DROP TRIGGER " table "_tick_i;DROP TRIGGER " table "_tick_u;"          \
+	"DROP TRIGGER " table "_tick_d;"
+#define DIRT_TRIGGER(table, name, when, body)                                   \
+	"CREATE TRIGGER " table "_dirty_" name " AFTER " when " ON " table      \
+	" BEGIN " body " END;"
+/* kind and id (columns of the row r, "new" or "old"; 0 or NULL: none) */
+#define DIRT(kind, r, col) "INSERT INTO tick_dirty SELECT " kind "," r "." col " WHERE " r "." col ";"
+#define DIRT_OPP(r) DIRT("0", r, "opp_id")
+#define DIRT_TASK(r) DIRT_OPP(r) DIRT("1", r, "person_id")
+/* the opportunity of the interaction numbered id, where cond holds */
+#define DIRT_INTERACTION(id, cond)                                              \
+	"INSERT INTO tick_dirty SELECT 0,opp_id FROM interaction WHERE " cond   \
+	"id=" id " AND opp_id;"
 #define DIRT_RULE_FIRE(r)                                                       \
-	DIRT_TASK(r)                                                            \
-	DIRT_INTERACTION_OPP("CAST(substr(" r ".event, 3) AS INTEGER)", r ".event GLOB 'i:*'")
+	DIRT_TASK(r) DIRT_INTERACTION("substr(" r ".event,3)+0", r ".event GLOB'i:*'AND ")
 
 static const char migration_7[] =
 	DIRT_DROP("organisation") DIRT_DROP("person") DIRT_DROP("opportunity")
 	DIRT_DROP("opp_person") DIRT_DROP("interaction") DIRT_DROP("interaction_person")
 	DIRT_DROP("task") DIRT_DROP("rule_fire") DIRT_DROP("offer")
 	"DELETE FROM tick_state;"
-	"CREATE TABLE tick_dirty ("
-	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),"
-	" id INTEGER NOT NULL,"
-	" PRIMARY KEY (kind, id)"
-	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE tick_dirty (kind INTEGER NOT NULL, id INTEGER NOT NULL) STRICT;"
 	"CREATE TABLE rule_next ("
 	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
 	" id INTEGER NOT NULL,"
 	" day TEXT NOT NULL CHECK (day GLOB " DATE_GLOB "),"
 	" PRIMARY KEY (kind, id)"
 	") STRICT, WITHOUT ROWID;"
-	"CREATE INDEX rule_next_day ON rule_next(kind, day);"
-	DIRT_TRIGGERS("opportunity", DIRT_OPP)
-	DIRT_TRIGGERS("opp_person", DIRT_OPP_OF)
-	DIRT_TRIGGERS("interaction", DIRT_OPP_OF)
-	DIRT_TRIGGERS("interaction_person", DIRT_INTERACTION_PERSON)
-	DIRT_TRIGGERS("task", DIRT_TASK)
-	DIRT_TRIGGERS("rule_fire", DIRT_RULE_FIRE)
-	DIRT_TRIGGERS("offer", DIRT_OPP_OF)
-	"CREATE TRIGGER organisation_dirty_u AFTER UPDATE OF name ON organisation BEGIN"
-	DIRT_ROWS("0", "id", " FROM opportunity", "org_id = new.id") " END;"
-	"CREATE TRIGGER person_dirty_i AFTER INSERT ON person BEGIN"
-	DIRT_ROW("1", "new.id", "1") " END;"
-	"CREATE TRIGGER person_dirty_time AFTER UPDATE OF cadence, last_contact, created_at"
-	" ON person BEGIN" DIRT_ROW("1", "new.id", "1") " END;"
-	"CREATE TRIGGER person_dirty_met AFTER UPDATE OF name, rapport, cadence ON person BEGIN"
-	DIRT_ROW("2", "new.id", "1") " END;"
-	"CREATE TRIGGER person_dirty_d AFTER DELETE ON person BEGIN"
-	DIRT_ROW("1", "old.id", "1") " END;";
+	"CREATE INDEX rule_next_day ON rule_next(day);"
+	DIRT_TRIGGER("opportunity", "i", "INSERT", "INSERT INTO tick_dirty VALUES(0,new.id);")
+	DIRT_TRIGGER("opportunity", "u", "UPDATE", "INSERT INTO tick_dirty VALUES(0,new.id);")
+	DIRT_TRIGGER("organisation", "u", "UPDATE OF name",
+		     "INSERT INTO tick_dirty SELECT 0,id FROM opportunity WHERE org_id=new.id;")
+	DIRT_TRIGGER("opp_person", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("opp_person", "u", "UPDATE", DIRT_OPP("new"))
+	DIRT_TRIGGER("opp_person", "d", "DELETE", DIRT_OPP("old"))
+	DIRT_TRIGGER("interaction", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("interaction", "u", "UPDATE", DIRT_OPP("old") DIRT_OPP("new"))
+	DIRT_TRIGGER("interaction", "d", "DELETE", DIRT_OPP("old"))
+	DIRT_TRIGGER("interaction_person", "i", "INSERT",
+		     DIRT_INTERACTION("new.interaction_id", "") DIRT("1", "new", "person_id"))
+	DIRT_TRIGGER("interaction_person", "u", "UPDATE",
+		     DIRT_INTERACTION("new.interaction_id", "") DIRT("1", "new", "person_id"))
+	DIRT_TRIGGER("interaction_person", "d", "DELETE",
+		     DIRT_INTERACTION("old.interaction_id", "") DIRT("1", "old", "person_id"))
+	DIRT_TRIGGER("task", "i", "INSERT", DIRT_TASK("new"))
+	DIRT_TRIGGER("task", "u", "UPDATE", DIRT_TASK("old") DIRT_TASK("new"))
+	DIRT_TRIGGER("task", "d", "DELETE", DIRT_TASK("old"))
+	DIRT_TRIGGER("rule_fire", "i", "INSERT", DIRT_RULE_FIRE("new"))
+	DIRT_TRIGGER("rule_fire", "u", "UPDATE", DIRT_RULE_FIRE("new"))
+	DIRT_TRIGGER("rule_fire", "d", "DELETE", DIRT_RULE_FIRE("old"))
+	DIRT_TRIGGER("offer", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("offer", "u", "UPDATE", DIRT_OPP("new"))
+	DIRT_TRIGGER("person", "i", "INSERT", "INSERT INTO tick_dirty VALUES(1,new.id);")
+	DIRT_TRIGGER("person", "time", "UPDATE OF cadence,last_contact,created_at",
+		     "INSERT INTO tick_dirty VALUES(1,new.id);")
+	DIRT_TRIGGER("person", "met", "UPDATE OF name,rapport,cadence",
+		     "INSERT INTO tick_dirty VALUES(2,new.id);");
 
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					  migration_5, migration_6, migration_7 };

@@ -210,8 +210,9 @@ typedef VEC(struct touch_due) touch_vec;
 void touch_vec_release(touch_vec *v);
 /* The time rules' run's people (store/tick.h), in the order of their next
  * touch, leaving out those with an open task of rule, or whose lapse rule
- * already handled. */
-int store_touch_due(struct store *s, const char *rule, touch_vec *out, struct error *err);
+ * already handled; last_contact only for those due by day. */
+int store_touch_due(struct store *s, const char *rule, const char *day, touch_vec *out,
+		    struct error *err);
 /* Has rule already made a follow-up for event (for anyone)? */
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err);

@@ -11,13 +11,16 @@ static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) 
 static const char SQL_TICK_CURRENT[] =
 	"SELECT (SELECT key FROM tick_state WHERE id = 1) IS ?1"
 	" AND NOT EXISTS (SELECT 1 FROM tick_dirty)"
-	" AND NOT EXISTS (SELECT 1 FROM rule_next WHERE kind IN (0, 1) AND day <= ?2)";
+	" AND NOT EXISTS (SELECT 1 FROM rule_next INDEXED BY rule_next_day"
+	"  WHERE day <= ?2)";
 
 /* A run's items: temporary, this connection's own, never in a backup. */
 static const char SQL_TEMP_OPPS[] =
 	"CREATE TEMP TABLE IF NOT EXISTS tick_opps (id INTEGER PRIMARY KEY)";
 static const char SQL_TEMP_PEOPLE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS tick_people (id INTEGER PRIMARY KEY)";
+static const char SQL_TEMP_MET[] =
+	"CREATE TEMP TABLE IF NOT EXISTS tick_met (id INTEGER PRIMARY KEY)";
 static const char SQL_TEMP_NEXT[] =
 	"CREATE TEMP TABLE IF NOT EXISTS tick_next (kind INTEGER NOT NULL, id INTEGER NOT NULL,"
 	" day TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID";
@@ -30,7 +33,7 @@ static const char SQL_TEMP_HAS_STATS[] =
 static const char SQL_TEMP_ANALYZE[] = "ANALYZE temp";
 static const char SQL_TEMP_STATS[] =
 	"INSERT INTO temp.sqlite_stat1 (tbl, idx, stat) VALUES ('tick_opps', NULL, '16'),"
-	" ('tick_people', NULL, '16')";
+	" ('tick_people', NULL, '16'), ('tick_met', NULL, '16')";
 static const char SQL_TEMP_STATS_LOAD[] = "ANALYZE temp.sqlite_stat1";
 static const char SQL_CLEAR_OPPS[] = "DELETE FROM temp.tick_opps";
 static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM temp.tick_people";
@@ -39,24 +42,30 @@ static const char SQL_ALL_OPPS[] = "INSERT INTO temp.tick_opps SELECT id FROM op
 static const char SQL_ALL_PEOPLE[] =
 	"INSERT INTO temp.tick_people SELECT id FROM person WHERE cadence IS NOT NULL";
 static const char SQL_DUE_OPPS[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM rule_next"
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM rule_next INDEXED BY rule_next_day"
 	" WHERE kind = 0 AND day <= ?1";
 static const char SQL_DUE_PEOPLE[] =
-	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM rule_next"
+	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM rule_next INDEXED BY rule_next_day"
 	" WHERE kind = 1 AND day <= ?1";
 /* What was written: opportunities, people, and the opportunities of the
- * people whose name, rapport or cadence the rules read there (kind 2). */
+ * people whose name, rapport or cadence the rules read there (kind 2).
+ * tick_dirty holds a row per write (duplicates), and whatever statistics an
+ * ANALYZE left of a moment it was big: it is read once into the small
+ * temporary tables, and the joins start from those, in their order. */
+static const char SQL_ANY_DIRTY[] = "SELECT EXISTS (SELECT 1 FROM tick_dirty)";
 static const char SQL_DIRTY_OPPS[] =
 	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM tick_dirty WHERE kind = 0";
 static const char SQL_DIRTY_PEOPLE[] =
 	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM tick_dirty WHERE kind = 1";
-static const char SQL_DIRTY_LINKED[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT l.opp_id FROM tick_dirty d"
-	" JOIN opp_person l ON l.person_id = d.id WHERE d.kind = 2";
 static const char SQL_DIRTY_MET[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT i.opp_id FROM tick_dirty d"
-	" JOIN interaction_person ip ON ip.person_id = d.id"
-	" JOIN interaction i ON i.id = ip.interaction_id WHERE d.kind = 2 AND i.opp_id IS NOT NULL";
+	"INSERT OR IGNORE INTO temp.tick_met SELECT id FROM tick_dirty WHERE kind = 2";
+static const char SQL_MET_OPPS[] =
+	"INSERT OR IGNORE INTO temp.tick_opps SELECT l.opp_id FROM temp.tick_met m"
+	" CROSS JOIN opp_person l ON l.person_id = m.id"
+	" UNION ALL SELECT i.opp_id FROM temp.tick_met m"
+	" CROSS JOIN interaction_person ip ON ip.person_id = m.id"
+	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
+static const char SQL_CLEAR_MET[] = "DELETE FROM temp.tick_met";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
 static const char SQL_NEXT[] =
 	"INSERT INTO temp.tick_next (kind, id, day) VALUES (?1, ?2, ?3)"
@@ -149,7 +158,8 @@ int store_tick_mark(struct store *s, const char *key, struct error *err)
 /* The run's tables, empty, and (once) what the planner should think of them. */
 static int temp_tables(struct store *s, struct error *err)
 {
-	static const char *const create[] = { SQL_TEMP_OPPS, SQL_TEMP_PEOPLE, SQL_TEMP_NEXT };
+	static const char *const create[] = { SQL_TEMP_OPPS, SQL_TEMP_PEOPLE, SQL_TEMP_MET,
+					      SQL_TEMP_NEXT };
 	static const char *const stats[] = { SQL_TEMP_ANALYZE, SQL_TEMP_STATS,
 					     SQL_TEMP_STATS_LOAD };
 	static const char *const clear[] = { SQL_CLEAR_OPPS, SQL_CLEAR_PEOPLE, SQL_CLEAR_NEXT };
@@ -181,10 +191,14 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct error
 
 int store_tick_fold(struct store *s, struct error *err)
 {
-	static const char *const fold[] = { SQL_DIRTY_OPPS, SQL_DIRTY_PEOPLE, SQL_DIRTY_LINKED,
-					    SQL_DIRTY_MET };
+	static const char *const fold[] = { SQL_DIRTY_OPPS, SQL_DIRTY_PEOPLE, SQL_DIRTY_MET,
+					    SQL_MET_OPPS, SQL_CLEAR_MET };
+	sqlite3_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
+	int64_t any;
 
-	return run_all(s, fold, ARRAY_SIZE(fold), NULL, err);
+	if (!st || store_number(s, st, &any, "cannot read", err))
+		return err->code ? err->code : ERR_STORE;
+	return any ? run_all(s, fold, ARRAY_SIZE(fold), NULL, err) : 0;
 }
 
 int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,
