@@ -818,13 +818,13 @@ static int tick_ahead(struct store *s, struct error *err)
 
 /* One time rule over the run's items, with what the rules before it wrote. */
 static int tick_rule(struct store *s, const struct rule *r, const char *today,
-		     struct error *err)
+		     struct tick_items *items, struct error *err)
 {
-	if (store_tick_fold(s, err))
+	if (store_tick_fold(s, items, err))
 		return err->code;
 	if (r->trigger == TRIGGER_SILENCE)
-		return tick_silence(s, r, today, err);
-	return tick_cadence(s, r, today, err);
+		return items->opps ? tick_silence(s, r, today, err) : 0;
+	return items->people ? tick_cadence(s, r, today, err) : 0;
 }
 
 /* The time rules over the run's items (every one when full), in the order a
@@ -832,21 +832,22 @@ static int tick_rule(struct store *s, const struct rule *r, const char *today,
 static int tick_rules(struct store *s, const struct playbook *pb, const char *today, bool full,
 		      struct error *err)
 {
+	struct tick_items items = { 0 };
 	bool deadlines = false;
-	int rc = store_tick_begin(s, full, today, err);
+	int rc = store_tick_begin(s, full, today, &items, err);
 
-	if (!rc)
+	if (!rc && items.opps)
 		rc = sweep_rules(s, pb, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];
 		if (r->enabled && (r->trigger == TRIGGER_SILENCE || r->trigger == TRIGGER_CADENCE))
-			rc = tick_rule(s, r, today, err);
+			rc = tick_rule(s, r, today, &items, err);
 		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
-	if (!rc && deadlines && !(rc = store_tick_fold(s, err)))
+	if (!rc && deadlines && !(rc = store_tick_fold(s, &items, err)) && items.opps)
 		rc = tick_deadlines(s, pb, today, err);
-	if (!rc)
+	if (!rc && items.opps)
 		rc = tick_ahead(s, err);
 	return rc ? rc : store_tick_end(s, full, err);
 }

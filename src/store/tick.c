@@ -66,6 +66,8 @@ static const char SQL_MET_OPPS[] =
 	" CROSS JOIN interaction_person ip ON ip.person_id = m.id"
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
 static const char SQL_CLEAR_MET[] = "DELETE FROM temp.tick_met";
+static const char SQL_ANY_ITEMS[] =
+	"SELECT EXISTS (SELECT 1 FROM temp.tick_opps) + 2 * EXISTS (SELECT 1 FROM temp.tick_people)";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
 static const char SQL_NEXT[] =
 	"INSERT INTO temp.tick_next (kind, id, day) VALUES (?1, ?2, ?3)"
@@ -175,7 +177,20 @@ static int temp_tables(struct store *s, struct error *err)
 	return run_all(s, clear, ARRAY_SIZE(clear), NULL, err);
 }
 
-int store_tick_begin(struct store *s, bool full, const char *today, struct error *err)
+static int tick_items_read(struct store *s, struct tick_items *items, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ANY_ITEMS, err);
+	int64_t any;
+
+	if (!st || store_number(s, st, &any, "cannot read", err))
+		return err->code ? err->code : ERR_STORE;
+	items->opps = any & 1;
+	items->people = any & 2;
+	return 0;
+}
+
+int store_tick_begin(struct store *s, bool full, const char *today, struct tick_items *items,
+		     struct error *err)
 {
 	static const char *const all[] = { SQL_ALL_OPPS, SQL_ALL_PEOPLE };
 	static const char *const due[] = { SQL_DUE_OPPS, SQL_DUE_PEOPLE };
@@ -184,12 +199,12 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct error
 	if (temp_tables(s, err) ||
 	    (full ? run_all(s, all, ARRAY_SIZE(all), NULL, err)
 		  : run_all(s, due, ARRAY_SIZE(due), today, err)) ||
-	    store_tick_fold(s, err))
+	    store_tick_fold(s, items, err) || tick_items_read(s, items, err))
 		return err->code;
 	return run_all(s, forget, ARRAY_SIZE(forget), NULL, err);
 }
 
-int store_tick_fold(struct store *s, struct error *err)
+int store_tick_fold(struct store *s, struct tick_items *items, struct error *err)
 {
 	static const char *const fold[] = { SQL_DIRTY_OPPS, SQL_DIRTY_PEOPLE, SQL_DIRTY_MET,
 					    SQL_MET_OPPS, SQL_CLEAR_MET };
@@ -198,7 +213,10 @@ int store_tick_fold(struct store *s, struct error *err)
 
 	if (!st || store_number(s, st, &any, "cannot read", err))
 		return err->code ? err->code : ERR_STORE;
-	return any ? run_all(s, fold, ARRAY_SIZE(fold), NULL, err) : 0;
+	if (!any) /* the items are as they were */
+		return 0;
+	return run_all(s, fold, ARRAY_SIZE(fold), NULL, err) || tick_items_read(s, items, err)
+		       ? err->code : 0;
 }
 
 int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,

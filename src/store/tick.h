@@ -36,14 +36,20 @@ int store_tick_last_key(struct store *s, char **key, struct error *err);
 /* Leave key as the mark (in the current write transaction). */
 int store_tick_mark(struct store *s, const char *key, struct error *err);
 
+/* Has the run any opportunity, any person to evaluate? (A rule over none
+ * has nothing to ask the database.) */
+struct tick_items {
+	bool opps, people;
+};
 /* Start a run: the items to evaluate are every opportunity and every person
  * with a cadence (full), or those written since the last run and those due
  * by today; what was written is forgotten (it is in the run now). */
-int store_tick_begin(struct store *s, bool full, const char *today, struct error *err);
+int store_tick_begin(struct store *s, bool full, const char *today, struct tick_items *items,
+		     struct error *err);
 /* Add what the run itself wrote so far to the items to evaluate, for the
  * rules still to run; it stays written for the next run, whose earlier
  * rules have not seen it. */
-int store_tick_fold(struct store *s, struct error *err);
+int store_tick_fold(struct store *s, struct tick_items *items, struct error *err);
 /* An item's rules fire again on day (YYYY-MM-DD) if nothing is written:
  * the earliest day given in the run is kept. */
 int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,

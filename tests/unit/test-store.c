@@ -274,7 +274,8 @@ static void test_silent_after_interaction(void **state)
 	add_interaction(f->s, d, IKIND_INTERVIEW, DIR_OUT, "2026-02-25T10:00");
 	(void)a_email;
 	/* over every opportunity, as a full run of the time rules asks */
-	assert_int_equal(store_tick_begin(f->s, true, "2026-03-02", &err), 0);
+	assert_int_equal(store_tick_begin(f->s, true, "2026-03-02", &(struct tick_items){ 0 }, &err),
+			 0);
 	/* applied before interviewing (the stages' order); offer not asked for */
 	assert_int_equal(store_silent_after_interaction(
 				 f->s, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
