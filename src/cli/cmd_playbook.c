@@ -180,11 +180,14 @@ static int playbook_check(struct cli *cli, const struct args *a)
 static int playbook_tick(struct cli *cli, const struct args *a)
 {
 	const struct playbook *pb = cli_playbook(cli);
-	bool full = arg_flag(a, PLAYBOOK_OPT_FULL);
+	struct tick_stats st;
 
-	if (!pb || playbooks_tick_run(cli->store, pb, full, &cli->err))
+	if (!pb ||
+	    playbooks_tick_run(cli->store, pb, arg_flag(a, PLAYBOOK_OPT_FULL), &st, &cli->err))
 		return cli->err.code ? cli->err.code : ERR_INVALID;
-	cli_set_json(cli, json_pack("{s:b}", "full", full));
+	cli_set_json(cli, json_pack("{s:b, s:b, s:I, s:I}", "ran", st.ran, "full", st.full,
+				    "opportunities", (json_int_t)st.opps, "people",
+				    (json_int_t)st.people));
 	return 0;
 }
 

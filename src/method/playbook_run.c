@@ -584,14 +584,20 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
 	return deadline ? deadline_rules(s, pb, opp_id, deadline, err) : 0;
 }
 
+/* A run of the time rules: its day, and its items (store/tick.h). */
+struct tick {
+	const char *today;
+	struct tick_run run;
+};
+
 /* Deadlines still ahead whose rules have not run (a rule added since, an
  * import, someone now linked). No day of their own to wait for: a deadline's
  * rules run when it is set, their tasks due relative to it. */
-static int tick_deadlines(struct store *s, const struct playbook *pb, const char *today,
+static int tick_deadlines(struct store *s, const struct playbook *pb, const struct tick *t,
 			  struct error *err)
 {
 	offer_vec v = { 0 };
-	int rc = store_offer_deadlines_ticked(s, today, &v, err);
+	int rc = store_offer_deadlines_ticked(s, t->run.opps_json, t->today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++)
 		rc = deadline_rules(s, pb, v.items[i].opp_id, v.items[i].deadline, err);
@@ -654,7 +660,7 @@ static int silence_waived(struct store *s, const struct rule *r, const struct si
 }
 
 static int silence_started(struct store *s, const struct rule *r, const struct silence_start *x,
-			   const char *today, struct error *err)
+			   struct tick *t, struct error *err)
 {
 	struct situation sit = { 0 };
 	bool after_done = x->origin != NULL, fired;
@@ -664,8 +670,10 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 
 	if (!day_after(x->at, delay, reached))
 		return 0;
-	if (strcmp(today, reached) < 0) /* its time is to come: its day, for the next runs */
-		return store_tick_next(s, TICK_OPP, x->opp_id, reached, err);
+	if (strcmp(t->today, reached) < 0) { /* its time is to come: its day, for the next runs */
+		store_tick_next(&t->run, TICK_OPP, x->opp_id, reached);
+		return 0;
+	}
 	snprintf(sit.key, sizeof(sit.key), "%s:%lld", after_done ? "t" : "i",
 		 (long long)x->event_id);
 	if (store_rule_fired(s, r->name, sit.key, &fired, err) ||
@@ -696,7 +704,7 @@ out:
 	return rc;
 }
 
-static int tick_silence(struct store *s, const struct rule *r, const char *today,
+static int tick_silence(struct store *s, const struct rule *r, struct tick *t,
 			struct error *err)
 {
 	silence_vec v = { 0 };
@@ -705,40 +713,41 @@ static int tick_silence(struct store *s, const struct rule *r, const char *today
 
 	if (r->after_rule) {
 		/* a chain does not wake up after three months */
-		day_after(today, -90, since);
-		rc = store_silent_after_done(s, r->after_rule, r->name, since, &v, err);
+		day_after(t->today, -90, since);
+		rc = store_silent_after_done(s, t->run.opps_json, r->after_rule, r->name, since, &v,
+					     err);
 	} else {
-		rc = store_silent_after_interaction(s, r->stages, r->kinds, &v, err);
+		rc = store_silent_after_interaction(s, t->run.opps_json, r->stages, r->kinds, &v,
+						    err);
 	}
 	for (size_t i = 0; i < v.n && !rc; i++)
-		rc = silence_started(s, r, &v.items[i], today, err);
+		rc = silence_started(s, r, &v.items[i], t, err);
 	silence_vec_release(&v);
 	return rc;
 }
 
 /* A cadence still to lapse: its day, counted here from the day of the
  * last contact (a local moment, as the store gives it) for the next runs. */
-static int touch_later(struct store *s, const struct touch_due *t, struct error *err)
+static void touch_later(struct tick *t, const struct touch_due *due)
 {
 	char day[DATE_BUFSZ];
 
-	if (!t->since || !day_after(t->since, t->cadence, day))
-		return 0;
-	return store_tick_next(s, TICK_PERSON, t->person_id, day, err);
+	if (due->since && day_after(due->since, due->cadence, day))
+		store_tick_next(&t->run, TICK_PERSON, due->person_id, day);
 }
 
-static int tick_cadence(struct store *s, const struct rule *r, const char *today,
+static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 			struct error *err)
 {
 	touch_vec v = { 0 };
-	int rc = store_touch_due(s, r->name, today, &v, err);
+	int rc = store_touch_due(s, tk->run.people_json, r->name, tk->today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		struct situation sit = { 0 };
 		const struct touch_due *t = &v.items[i];
 
-		if (!t->next_touch || strcmp(t->next_touch, today) > 0) {
-			rc = touch_later(s, t, err);
+		if (!t->next_touch || strcmp(t->next_touch, tk->today) > 0) {
+			touch_later(tk, t);
 			continue;
 		}
 		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
@@ -760,7 +769,8 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
  * before their rule said what ends it, or by a command that ended them
  * under other rules. The agenda runs this first, so it never shows an offer
  * visit for an offer declined. */
-static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
+static int sweep_rule(struct store *s, const struct rule *r, const char *opps,
+		      struct error *err)
 {
 	char reason[128];
 
@@ -769,11 +779,11 @@ static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
 			continue;
 		snprintf(reason, sizeof(reason), "(Skipped: the opportunity is %s.)",
 			 enum_name(&stage_def, st));
-		if (store_skip_contradicted(s, r->name, st, false, reason, err))
+		if (store_skip_contradicted(s, opps, r->name, st, false, reason, err))
 			return err->code;
 	}
 	if ((r->cancel & CANCEL_STAGE) && r->trigger != TRIGGER_SILENCE &&
-	    store_skip_contradicted(s, r->name, -1, true,
+	    store_skip_contradicted(s, opps, r->name, -1, true,
 				    "(Skipped: the opportunity changed stage since.)", err))
 		return err->code;
 	return 0;
@@ -786,15 +796,16 @@ static int origin_cmp(const void *a, const void *b)
 
 /* Sweep the rules that have open tasks on the run's opportunities (the
  * others have nothing to sweep there), in the rules' order. */
-static int sweep_rules(struct store *s, const struct playbook *pb, struct error *err)
+static int sweep_rules(struct store *s, const struct playbook *pb, const struct tick_run *run,
+		       struct error *err)
 {
 	origin_vec open = { 0 };
-	int rc = store_tick_open_origins(s, &open, err);
+	int rc = store_tick_open_origins(s, run, &open, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const char *name = pb->rules[i].name;
 		if (bsearch(&name, open.items, open.n, sizeof(*open.items), origin_cmp))
-			rc = sweep_rule(s, &pb->rules[i], err);
+			rc = sweep_rule(s, &pb->rules[i], run->opps_json, err);
 	}
 	origin_vec_release(&open);
 	return rc;
@@ -802,54 +813,49 @@ static int sweep_rules(struct store *s, const struct playbook *pb, struct error 
 
 /* The opportunities whose interaction ahead, not planned, comes without a
  * write: their silences are looked at again on its day. */
-static int tick_ahead(struct store *s, struct error *err)
+static int tick_ahead(struct store *s, struct tick_run *run, struct error *err)
 {
 	tick_ahead_vec v = { 0 };
-	int rc = store_tick_ahead(s, &v, err);
+	int rc = store_tick_ahead(s, run, &v, err);
 
-	for (size_t i = 0; i < v.n && !rc; i++) {
-		char day[DATE_BUFSZ];
-		snprintf(day, sizeof(day), "%.10s", v.items[i].at);
-		rc = store_tick_next(s, TICK_OPP, v.items[i].opp_id, day, err);
-	}
+	for (size_t i = 0; i < v.n && !rc; i++)
+		store_tick_next(run, TICK_OPP, v.items[i].opp_id, v.items[i].at);
 	tick_ahead_vec_release(&v);
 	return rc;
 }
 
 /* One time rule over the run's items, with what the rules before it wrote. */
-static int tick_rule(struct store *s, const struct rule *r, const char *today,
-		     struct tick_items *items, struct error *err)
+static int tick_rule(struct store *s, const struct rule *r, struct tick *t, struct error *err)
 {
-	if (store_tick_fold(s, items, err))
+	if (store_tick_fold(s, &t->run, err))
 		return err->code;
 	if (r->trigger == TRIGGER_SILENCE)
-		return items->opps ? tick_silence(s, r, today, err) : 0;
-	return items->people ? tick_cadence(s, r, today, err) : 0;
+		return t->run.opps.n ? tick_silence(s, r, t, err) : 0;
+	return t->run.people.n ? tick_cadence(s, r, t, err) : 0;
 }
 
 /* The time rules over the run's items (every one when full), in the order a
  * full run takes them, each rule seeing what those before it wrote. */
-static int tick_rules(struct store *s, const struct playbook *pb, const char *today, bool full,
+static int tick_rules(struct store *s, const struct playbook *pb, struct tick *t, bool full,
 		      struct error *err)
 {
-	struct tick_items items = { 0 };
 	bool deadlines = false;
-	int rc = store_tick_begin(s, full, today, &items, err);
+	int rc = store_tick_begin(s, full, t->today, &t->run, err);
 
-	if (!rc && items.opps)
-		rc = sweep_rules(s, pb, err);
+	if (!rc && t->run.opps.n)
+		rc = sweep_rules(s, pb, &t->run, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];
 		if (r->enabled && (r->trigger == TRIGGER_SILENCE || r->trigger == TRIGGER_CADENCE))
-			rc = tick_rule(s, r, today, &items, err);
+			rc = tick_rule(s, r, t, err);
 		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
-	if (!rc && deadlines && !(rc = store_tick_fold(s, &items, err)) && items.opps)
-		rc = tick_deadlines(s, pb, today, err);
-	if (!rc && items.opps)
-		rc = tick_ahead(s, err);
-	return rc ? rc : store_tick_end(s, full, err);
+	if (!rc && deadlines && !(rc = store_tick_fold(s, &t->run, err)) && t->run.opps.n)
+		rc = tick_deadlines(s, pb, t, err);
+	if (!rc && t->run.opps.n)
+		rc = tick_ahead(s, &t->run, err);
+	return rc ? rc : store_tick_end(s, full, &t->run, err);
 }
 
 /* A run's mark: the day, the rules (their fingerprint) and the version. */
@@ -905,11 +911,16 @@ static int needs_full(struct store *s, const char *key, bool *full, struct error
  * (a cadence set, a task made) is there for the next run, as the run
  * before this one would have found it.
  */
-int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full, struct error *err)
+int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
+		       struct tick_stats *stats, struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];
+	struct tick t = { .today = today };
 	bool current = false;
+	int rc;
 
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
 	if (settle_planned(s, pb, err))
 		return err->code;
 	tick_key(s, pb, today, key);
@@ -918,12 +929,15 @@ int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full, st
 		return err->code;
 	if (current)
 		return 0;
-	if (tick_rules(s, pb, today, full, err))
-		return err->code;
-	return store_tick_mark(s, key, err);
+	rc = tick_rules(s, pb, &t, full, err);
+	if (stats)
+		*stats = (struct tick_stats){ .ran = true, .full = full, .opps = t.run.opps.n,
+					      .people = t.run.people.n };
+	tick_run_release(&t.run);
+	return rc ? rc : store_tick_mark(s, key, err);
 }
 
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
 {
-	return playbooks_tick_run(s, pb, false, err);
+	return playbooks_tick_run(s, pb, false, NULL, err);
 }

@@ -67,10 +67,17 @@ int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t op
  * (see store/tick.h): nothing to do, and nearly free, when neither. In a
  * write transaction, or in a read one when playbooks_tick_current said so. */
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err);
+/* What a run of the time rules looked at. */
+struct tick_stats {
+	bool ran;      /* false: nothing written, nothing due: nothing to look at */
+	bool full;     /* over everything (asked, or new rules or a new version) */
+	size_t opps, people; /* the opportunities and people it evaluated */
+};
 /* The same; full: over every opportunity and person, as a check of the
- * runs that look only at what changed (their results are the same). */
+ * runs that look only at what changed (their results are the same).
+ * stats (may be NULL) says what it looked at. */
 int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
-		       struct error *err);
+		       struct tick_stats *stats, struct error *err);
 /* Would playbooks_tick skip the rules now (its mark is current)? Read only:
  * a command that finds it so reads in a read transaction, and leaves the
  * write lock to others. */

@@ -67,7 +67,7 @@ static const char SQL_END_CHAIN[] =
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE id IN (SELECT t.id FROM temp.tick_opps c CROSS JOIN task t ON t.opp_id = c.id"
+	" WHERE id IN (SELECT t.id FROM json_each(?6) c CROSS JOIN task t ON t.opp_id = c.value"
 	"  AND t.status = 'open' WHERE t.origin = ?1)"
 	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
 	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
@@ -80,8 +80,8 @@ static const char SQL_SKIP_CONTRADICTED[] =
  * each step an index's (opportunity_stage, interaction_opp_kind,
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
-	"SELECT o.id, x.id, x.at, x.created_at FROM temp.tick_opps c"
-	" CROSS JOIN opportunity o ON o.id = c.id JOIN json_each(?1) st ON st.value = o.stage"
+	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?4) c"
+	" CROSS JOIN opportunity o ON o.id = c.value JOIN json_each(?1) st ON st.value = o.stage"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value AND i.at <= ?3"
 	"  ORDER BY i.at DESC, k.key, i.id DESC LIMIT 1)"
@@ -93,7 +93,7 @@ static const char SQL_INBOUND_SINCE[] =
 	" AND at <= ?3 LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
-	" FROM temp.tick_opps c CROSS JOIN task t ON t.opp_id = c.id AND t.status = 'done'"
+	" FROM json_each(?4) c CROSS JOIN task t ON t.opp_id = c.value AND t.status = 'done'"
 	" LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
 /* The people of the time rules' run with a cadence (the caller compares
@@ -105,7 +105,7 @@ static const char SQL_TOUCH_DUE[] =
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
 	"  AND i.at <= ?2) END,"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
-	" FROM temp.tick_people c CROSS JOIN person p ON p.id = c.id WHERE p.cadence IS NOT NULL"
+	" FROM json_each(?4) c CROSS JOIN person p ON p.id = c.value WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?1)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"
@@ -300,13 +300,14 @@ int store_end_chain(struct store *s, const char *rule, const char *after_rule, i
 	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
 }
 
-int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
-			    const char *reason, struct error *err)
+int store_skip_contradicted(struct store *s, const char *opps, const char *rule, int stage,
+			    bool moved, const char *reason, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
 
 	if (!st)
 		return ERR_STORE;
+	bind_text(st, 6, opps);
 	bind_text(st, 1, rule);
 	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
 	sqlite3_bind_int(st, 3, moved);
@@ -360,8 +361,8 @@ static void names_json(struct strbuf *sb, const struct enum_def *def, unsigned m
 	strbuf_addch(sb, ']');
 }
 
-int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
-				   silence_vec *out, struct error *err)
+int store_silent_after_interaction(struct store *s, const char *opps, unsigned stages,
+				   unsigned kinds, silence_vec *out, struct error *err)
 {
 	struct strbuf st_names = STRBUF_INIT, kind_names = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -376,6 +377,7 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	bind_text(st, 1, st_names.buf);
 	bind_text(st, 2, kind_names.buf);
 	bind_text(st, 3, store_stamp(s));
+	bind_text(st, 4, opps);
 	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
@@ -390,8 +392,8 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	return rc == SQLITE_DONE ? 0 : rc;
 }
 
-int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
-			    silence_vec *out, struct error *err)
+int store_silent_after_done(struct store *s, const char *opps, const char *a, const char *b,
+			    const char *since, silence_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_DONE_OF_RULES, err);
 	silence_vec all = { 0 };
@@ -402,6 +404,7 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 	bind_text(st, 1, a);
 	bind_text(st, 2, b);
 	bind_text(st, 3, since);
+	bind_text(st, 4, opps);
 	while ((rc = store_step(s, st, "cannot read tasks", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(&all);
 		x->event_id = sqlite3_column_int64(st, 0);
@@ -449,8 +452,8 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 	return has_row(s, st, yes, err);
 }
 
-int store_touch_due(struct store *s, const char *rule, const char *day, touch_vec *out,
-		    struct error *err)
+int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
+		    touch_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
 	int rc;
@@ -460,6 +463,7 @@ int store_touch_due(struct store *s, const char *rule, const char *day, touch_ve
 	bind_text(st, 1, rule);
 	bind_text(st, 2, store_stamp(s));
 	bind_text(st, 3, day);
+	bind_text(st, 4, people);
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);

@@ -1,10 +1,13 @@
 /* tick.c: the items the time rules must evaluate, and the day each fires next (see tick.h). */
 #include "store/tick.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/history.h"
 #include "store/store_internal.h"
+#include "util/strbuf.h"
 
 static const char SQL_TICK_GET[] = "SELECT key FROM tick_state WHERE id = 1";
 static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) VALUES (1, ?)";
@@ -14,79 +17,35 @@ static const char SQL_TICK_CURRENT[] =
 	" AND NOT EXISTS (SELECT 1 FROM rule_next INDEXED BY rule_next_day"
 	"  WHERE day <= ?2)";
 
-/* A run's items: temporary, this connection's own, never in a backup. */
-static const char SQL_TEMP_OPPS[] =
-	"CREATE TEMP TABLE IF NOT EXISTS tick_opps (id INTEGER PRIMARY KEY)";
-static const char SQL_TEMP_PEOPLE[] =
-	"CREATE TEMP TABLE IF NOT EXISTS tick_people (id INTEGER PRIMARY KEY)";
-static const char SQL_TEMP_MET[] =
-	"CREATE TEMP TABLE IF NOT EXISTS tick_met (id INTEGER PRIMARY KEY)";
-static const char SQL_TEMP_NEXT[] =
-	"CREATE TEMP TABLE IF NOT EXISTS tick_next (kind INTEGER NOT NULL, id INTEGER NOT NULL,"
-	" day TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID";
-/* The planner takes a table it has no statistics for as a big one, and
- * would scan task (or build a Bloom filter or an index over it) rather than
- * look up the few rows of the run's items: they are said to be a few, once
- * per connection (ANALYZE of sqlite_stat1 loads the statistics again). */
-static const char SQL_TEMP_HAS_STATS[] =
-	"SELECT count(*) FROM temp.sqlite_schema WHERE name = 'sqlite_stat1'";
-static const char SQL_TEMP_ANALYZE[] = "ANALYZE temp";
-static const char SQL_TEMP_STATS[] =
-	"INSERT INTO temp.sqlite_stat1 (tbl, idx, stat) VALUES ('tick_opps', NULL, '16'),"
-	" ('tick_people', NULL, '16'), ('tick_met', NULL, '16')";
-static const char SQL_TEMP_STATS_LOAD[] = "ANALYZE temp.sqlite_stat1";
-static const char SQL_CLEAR_OPPS[] = "DELETE FROM temp.tick_opps";
-static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM temp.tick_people";
-static const char SQL_CLEAR_NEXT[] = "DELETE FROM temp.tick_next";
-static const char SQL_ALL_OPPS[] = "INSERT INTO temp.tick_opps SELECT id FROM opportunity";
-static const char SQL_ALL_PEOPLE[] =
-	"INSERT INTO temp.tick_people SELECT id FROM person WHERE cadence IS NOT NULL";
-static const char SQL_DUE_OPPS[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM rule_next INDEXED BY rule_next_day"
-	" WHERE kind = 0 AND day <= ?1";
-static const char SQL_DUE_PEOPLE[] =
-	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM rule_next INDEXED BY rule_next_day"
-	" WHERE kind = 1 AND day <= ?1";
-/* What was written: opportunities, people, and the opportunities of the
- * people whose name, rapport or cadence the rules read there (kind 2).
- * tick_dirty holds a row per write (duplicates), and whatever statistics an
- * ANALYZE left of a moment it was big: it is read once into the small
- * temporary tables, and the joins start from those, in their order. */
+static const char SQL_ALL_OPPS[] = "SELECT 0, id FROM opportunity";
+static const char SQL_ALL_PEOPLE[] = "SELECT 1, id FROM person WHERE cadence IS NOT NULL";
+static const char SQL_DUE[] =
+	"SELECT kind, id FROM rule_next INDEXED BY rule_next_day WHERE day <= ?1";
+/* What was written (a row per write: duplicates): opportunities (0), people
+ * (1), and people whose name, rapport or cadence the rules read on every
+ * opportunity they were met on (2), then those opportunities. The joins
+ * start from the few ids, in their order, whatever statistics an ANALYZE
+ * left of a moment tick_dirty was big. */
 static const char SQL_ANY_DIRTY[] = "SELECT EXISTS (SELECT 1 FROM tick_dirty)";
-static const char SQL_DIRTY_OPPS[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT id FROM tick_dirty WHERE kind = 0";
-static const char SQL_DIRTY_PEOPLE[] =
-	"INSERT OR IGNORE INTO temp.tick_people SELECT id FROM tick_dirty WHERE kind = 1";
-static const char SQL_DIRTY_MET[] =
-	"INSERT OR IGNORE INTO temp.tick_met SELECT id FROM tick_dirty WHERE kind = 2";
+static const char SQL_DIRTY[] = "SELECT DISTINCT kind, id FROM tick_dirty";
 static const char SQL_MET_OPPS[] =
-	"INSERT OR IGNORE INTO temp.tick_opps SELECT l.opp_id FROM temp.tick_met m"
-	" CROSS JOIN opp_person l ON l.person_id = m.id"
-	" UNION ALL SELECT i.opp_id FROM temp.tick_met m"
-	" CROSS JOIN interaction_person ip ON ip.person_id = m.id"
+	"SELECT 0, l.opp_id FROM json_each(?1) m CROSS JOIN opp_person l ON l.person_id = m.value"
+	" UNION SELECT 0, i.opp_id FROM json_each(?1) m"
+	" CROSS JOIN interaction_person ip ON ip.person_id = m.value"
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
-static const char SQL_CLEAR_MET[] = "DELETE FROM temp.tick_met";
-static const char SQL_ANY_ITEMS[] =
-	"SELECT EXISTS (SELECT 1 FROM temp.tick_opps) + 2 * EXISTS (SELECT 1 FROM temp.tick_people)";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
-static const char SQL_NEXT[] =
-	"INSERT INTO temp.tick_next (kind, id, day) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT (kind, id) DO UPDATE SET day = min(day, excluded.day)";
 static const char SQL_AHEAD[] =
-	"SELECT c.id, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.id AND i.at > ?1"
-	"  AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = '" STORE_MARK_PLANNED "'"
-	"  AND f.event = 'i:' || i.id)) AS ahead"
-	" FROM temp.tick_opps c WHERE ahead IS NOT NULL ORDER BY c.id";
+	"SELECT c.value, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.value"
+	"  AND i.at > ?2 AND NOT EXISTS (SELECT 1 FROM rule_fire f"
+	"  WHERE f.rule = '" STORE_MARK_PLANNED "' AND f.event = 'i:' || i.id)) AS ahead"
+	" FROM json_each(?1) c WHERE ahead IS NOT NULL ORDER BY c.value";
 static const char SQL_OPEN_ORIGINS[] =
-	"SELECT DISTINCT t.origin FROM temp.tick_opps c CROSS JOIN task t"
-	" ON t.opp_id = c.id AND t.status = 'open' ORDER BY 1";
+	"SELECT DISTINCT t.origin FROM json_each(?1) c CROSS JOIN task t"
+	" ON t.opp_id = c.value AND t.status = 'open' ORDER BY 1";
 static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
-static const char SQL_NEXT_FORGET_OPPS[] =
-	"DELETE FROM rule_next WHERE kind = 0 AND id IN (SELECT id FROM temp.tick_opps)";
-static const char SQL_NEXT_FORGET_PEOPLE[] =
-	"DELETE FROM rule_next WHERE kind = 1 AND id IN (SELECT id FROM temp.tick_people)";
-static const char SQL_NEXT_KEEP[] =
-	"INSERT OR REPLACE INTO rule_next (kind, id, day) SELECT kind, id, day FROM temp.tick_next";
+static const char SQL_NEXT_FORGET[] =
+	"DELETE FROM rule_next WHERE kind = ?1 AND id IN (SELECT value FROM json_each(?2))";
+static const char SQL_NEXT_SET[] = "INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)";
 
 /* Run each of sqls (static statements, binding ?1 to text when it has one). */
 static int run_all(struct store *s, const char *const *sqls, size_t n, const char *text,
@@ -157,79 +116,145 @@ int store_tick_mark(struct store *s, const char *key, struct error *err)
 	return store_exec_stmt(s, st, "cannot record the time rules' run", err);
 }
 
-/* The run's tables, empty, and (once) what the planner should think of them. */
-static int temp_tables(struct store *s, struct error *err)
-{
-	static const char *const create[] = { SQL_TEMP_OPPS, SQL_TEMP_PEOPLE, SQL_TEMP_MET,
-					      SQL_TEMP_NEXT };
-	static const char *const stats[] = { SQL_TEMP_ANALYZE, SQL_TEMP_STATS,
-					     SQL_TEMP_STATS_LOAD };
-	static const char *const clear[] = { SQL_CLEAR_OPPS, SQL_CLEAR_PEOPLE, SQL_CLEAR_NEXT };
-	sqlite3_stmt *st;
-	int64_t has_stats;
+/* ---- the run's items ---- */
 
-	if (run_all(s, create, ARRAY_SIZE(create), NULL, err))
-		return err->code;
-	if (!(st = store_stmt(s, SQL_TEMP_HAS_STATS, err)) ||
-	    store_number(s, st, &has_stats, "cannot read", err) ||
-	    (!has_stats && run_all(s, stats, ARRAY_SIZE(stats), NULL, err)))
-		return err->code ? err->code : ERR_STORE;
-	return run_all(s, clear, ARRAY_SIZE(clear), NULL, err);
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
 }
 
-static int tick_items_read(struct store *s, struct tick_items *items, struct error *err)
+/* Sort ids, each once, and write them as a JSON array into *json. */
+static void ids_settle(id_vec *ids, char **json)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ANY_ITEMS, err);
-	int64_t any;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = 0;
 
-	if (!st || store_number(s, st, &any, "cannot read", err))
-		return err->code ? err->code : ERR_STORE;
-	items->opps = any & 1;
-	items->people = any & 2;
-	return 0;
+	if (ids->n)
+		qsort(ids->items, ids->n, sizeof(*ids->items), cmp_id);
+	for (size_t i = 0; i < ids->n; i++)
+		if (!n || ids->items[n - 1] != ids->items[i])
+			ids->items[n++] = ids->items[i];
+	ids->n = n;
+	strbuf_addch(&sb, '[');
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)ids->items[i]);
+	strbuf_addch(&sb, ']');
+	free(*json);
+	*json = strbuf_detach(&sb);
 }
 
-int store_tick_begin(struct store *s, bool full, const char *today, struct tick_items *items,
+/* Where st's rows (kind, id) go: the run's opportunities (0), people (1), or
+ * the people written as met (2). */
+struct items_out {
+	struct tick_run *run;
+	id_vec met;
+};
+
+static void push_item(sqlite3_stmt *st, void *out)
+{
+	struct items_out *o = out;
+	int64_t id = sqlite3_column_int64(st, 1);
+
+	switch (sqlite3_column_int(st, 0)) {
+	case TICK_OPP:
+		*VEC_PUSH(&o->run->opps) = id;
+		break;
+	case TICK_PERSON:
+		*VEC_PUSH(&o->run->people) = id;
+		break;
+	default:
+		*VEC_PUSH(&o->met) = id;
+	}
+}
+
+/* Add the items sql gives (binding ?1 to text when it is not NULL). */
+static int add_items(struct store *s, const char *sql, const char *text, struct items_out *out,
 		     struct error *err)
 {
-	static const char *const all[] = { SQL_ALL_OPPS, SQL_ALL_PEOPLE };
-	static const char *const due[] = { SQL_DUE_OPPS, SQL_DUE_PEOPLE };
-	static const char *const forget[] = { SQL_FORGET_DIRTY };
+	sqlite3_stmt *st = store_stmt(s, sql, err);
 
-	if (temp_tables(s, err) ||
-	    (full ? run_all(s, all, ARRAY_SIZE(all), NULL, err)
-		  : run_all(s, due, ARRAY_SIZE(due), today, err)) ||
-	    store_tick_fold(s, items, err) || tick_items_read(s, items, err))
-		return err->code;
-	return run_all(s, forget, ARRAY_SIZE(forget), NULL, err);
+	if (!st)
+		return ERR_STORE;
+	if (text)
+		bind_text(st, 1, text);
+	return store_each(s, st, push_item, out, "cannot read what the time rules look at", err);
 }
 
-int store_tick_fold(struct store *s, struct tick_items *items, struct error *err)
+/* The opportunities of the people written as met, then the JSON arrays. */
+static int items_settle(struct store *s, struct items_out *o, struct error *err)
 {
-	static const char *const fold[] = { SQL_DIRTY_OPPS, SQL_DIRTY_PEOPLE, SQL_DIRTY_MET,
-					    SQL_MET_OPPS, SQL_CLEAR_MET };
+	char *met_json = NULL;
+	int rc = 0;
+
+	if (o->met.n) {
+		ids_settle(&o->met, &met_json);
+		rc = add_items(s, SQL_MET_OPPS, met_json, o, err);
+		free(met_json);
+	}
+	free(o->met.items);
+	ids_settle(&o->run->opps, &o->run->opps_json);
+	ids_settle(&o->run->people, &o->run->people_json);
+	return rc;
+}
+
+void tick_run_release(struct tick_run *run)
+{
+	free(run->opps.items);
+	free(run->people.items);
+	free(run->opps_json);
+	free(run->people_json);
+	free(run->next.items);
+	memset(run, 0, sizeof(*run));
+}
+
+int store_tick_begin(struct store *s, bool full, const char *today, struct tick_run *run,
+		     struct error *err)
+{
+	static const char *const forget[] = { SQL_FORGET_DIRTY };
+	struct items_out o = { .run = run };
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	if (full)
+		rc = add_items(s, SQL_ALL_OPPS, NULL, &o, err) ||
+		     add_items(s, SQL_ALL_PEOPLE, NULL, &o, err);
+	else
+		rc = add_items(s, SQL_DUE, today, &o, err);
+	if (!rc)
+		rc = add_items(s, SQL_DIRTY, NULL, &o, err);
+	if (!rc)
+		rc = items_settle(s, &o, err);
+	else
+		free(o.met.items);
+	return rc ? err->code : run_all(s, forget, ARRAY_SIZE(forget), NULL, err);
+}
+
+int store_tick_fold(struct store *s, struct tick_run *run, struct error *err)
+{
 	sqlite3_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
+	struct items_out o = { .run = run };
 	int64_t any;
 
 	if (!st || store_number(s, st, &any, "cannot read", err))
 		return err->code ? err->code : ERR_STORE;
 	if (!any) /* the items are as they were */
 		return 0;
-	return run_all(s, fold, ARRAY_SIZE(fold), NULL, err) || tick_items_read(s, items, err)
-		       ? err->code : 0;
+	if (add_items(s, SQL_DIRTY, NULL, &o, err)) {
+		free(o.met.items);
+		return err->code;
+	}
+	return items_settle(s, &o, err);
 }
 
-int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,
-		    struct error *err)
+void store_tick_next(struct tick_run *run, enum tick_kind kind, int64_t id, const char *day)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_NEXT, err);
+	struct tick_day *d = VEC_PUSH(&run->next);
 
-	if (!st)
-		return ERR_STORE;
-	sqlite3_bind_int(st, 1, (int)kind);
-	sqlite3_bind_int64(st, 2, id);
-	bind_text(st, 3, day);
-	return store_exec_stmt(s, st, "cannot record when a rule fires next", err);
+	d->kind = (int)kind;
+	d->id = id;
+	snprintf(d->day, sizeof(d->day), "%.10s", day);
 }
 
 static void tick_ahead_release(struct tick_ahead *a)
@@ -247,13 +272,15 @@ static void push_ahead(sqlite3_stmt *st, void *vec)
 	a->at = col_text(st, 1);
 }
 
-int store_tick_ahead(struct store *s, tick_ahead_vec *out, struct error *err)
+int store_tick_ahead(struct store *s, const struct tick_run *run, tick_ahead_vec *out,
+		     struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_AHEAD, err);
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, store_stamp(s));
+	bind_text(st, 1, run->opps_json);
+	bind_text(st, 2, store_stamp(s));
 	return store_each(s, st, push_ahead, out, "cannot read interactions", err);
 }
 
@@ -269,21 +296,64 @@ static void free_text(char **text)
 
 VEC_RELEASE_FN(origin_vec_release, origin_vec, free_text)
 
-int store_tick_open_origins(struct store *s, origin_vec *out, struct error *err)
+int store_tick_open_origins(struct store *s, const struct tick_run *run, origin_vec *out,
+			    struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_ORIGINS, err);
 
 	if (!st)
 		return ERR_STORE;
+	bind_text(st, 1, run->opps_json);
 	return store_each(s, st, push_text, out, "cannot read tasks", err);
 }
 
-int store_tick_end(struct store *s, bool full, struct error *err)
-{
-	static const char *const forget_all[] = { SQL_NEXT_FORGET_ALL, SQL_NEXT_KEEP };
-	static const char *const forget_run[] = { SQL_NEXT_FORGET_OPPS, SQL_NEXT_FORGET_PEOPLE,
-						  SQL_NEXT_KEEP };
+/* ---- the end of a run: the days ---- */
 
-	return full ? run_all(s, forget_all, ARRAY_SIZE(forget_all), NULL, err)
-		    : run_all(s, forget_run, ARRAY_SIZE(forget_run), NULL, err);
+static int cmp_day(const void *a, const void *b)
+{
+	const struct tick_day *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	if (x->id != y->id)
+		return (x->id > y->id) - (x->id < y->id);
+	return strcmp(x->day, y->day);
+}
+
+/* Forget the days of the run's items of kind (all of them when full). */
+static int days_forget(struct store *s, bool full, int kind, const char *json,
+		       struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, full ? SQL_NEXT_FORGET_ALL : SQL_NEXT_FORGET, err);
+
+	if (!st)
+		return ERR_STORE;
+	if (!full) {
+		sqlite3_bind_int(st, 1, kind);
+		bind_text(st, 2, json);
+	}
+	return store_exec_stmt(s, st, "cannot record when the rules fire next", err);
+}
+
+int store_tick_end(struct store *s, bool full, struct tick_run *run, struct error *err)
+{
+	if (days_forget(s, full, TICK_OPP, run->opps_json, err) ||
+	    (!full && days_forget(s, full, TICK_PERSON, run->people_json, err)))
+		return err->code;
+	if (run->next.n)
+		qsort(run->next.items, run->next.n, sizeof(*run->next.items), cmp_day);
+	for (size_t i = 0; i < run->next.n; i++) {
+		const struct tick_day *d = &run->next.items[i];
+		sqlite3_stmt *st;
+		if (i && d->kind == d[-1].kind && d->id == d[-1].id)
+			continue; /* a later day for the same item: the earliest is kept */
+		if (!(st = store_stmt(s, SQL_NEXT_SET, err)))
+			return ERR_STORE;
+		sqlite3_bind_int(st, 1, d->kind);
+		sqlite3_bind_int64(st, 2, d->id);
+		bind_text(st, 3, d->day);
+		if (store_exec_stmt(s, st, "cannot record when the rules fire next", err))
+			return err->code;
+	}
+	return 0;
 }

@@ -8,10 +8,9 @@
  * in tick_dirty (schema.c, migration 7), and each run records per item the
  * day its rules next fire if nothing is written (rule_next). A run then
  * evaluates only the items written since the last run and those whose day
- * has come (store_tick_begin), in the temporary tables tick_opps and
- * tick_people that the rules' queries (rules.c, offer.c) start from; a full
- * run (a new version or new rules, or `playbook tick --full`) puts every
- * item there. The mark in tick_state is the key of the last run (its day,
+ * has come (store_tick_begin): a struct tick_run, whose items the rules'
+ * queries (rules.c, offer.c) start from; a full run (a new version or new
+ * rules, or `playbook tick --full`) has every item. The mark in tick_state is the key of the last run (its day,
  * the rules' fingerprint and the version): when it is current, nothing was
  * written and nothing is due, a run has nothing to do.
  */
@@ -36,24 +35,32 @@ int store_tick_last_key(struct store *s, char **key, struct error *err);
 /* Leave key as the mark (in the current write transaction). */
 int store_tick_mark(struct store *s, const char *key, struct error *err);
 
-/* Has the run any opportunity, any person to evaluate? (A rule over none
- * has nothing to ask the database.) */
-struct tick_items {
-	bool opps, people;
+/* One run: its items (ids sorted, each once, and the same as a JSON array
+ * that the rules' queries take, ?N in json_each), and the days they fire
+ * next, gathered as the rules go (store_tick_next). */
+struct tick_day {
+	int kind; /* enum tick_kind */
+	int64_t id;
+	char day[11];
 };
-/* Start a run: the items to evaluate are every opportunity and every person
- * with a cadence (full), or those written since the last run and those due
- * by today; what was written is forgotten (it is in the run now). */
-int store_tick_begin(struct store *s, bool full, const char *today, struct tick_items *items,
+struct tick_run {
+	id_vec opps, people;
+	char *opps_json, *people_json;
+	VEC(struct tick_day) next;
+};
+void tick_run_release(struct tick_run *run);
+/* Start a run: its items are every opportunity and every person with a
+ * cadence (full), or those written since the last run and those due by
+ * today; what was written is forgotten (it is in the run now). */
+int store_tick_begin(struct store *s, bool full, const char *today, struct tick_run *run,
 		     struct error *err);
-/* Add what the run itself wrote so far to the items to evaluate, for the
- * rules still to run; it stays written for the next run, whose earlier
- * rules have not seen it. */
-int store_tick_fold(struct store *s, struct tick_items *items, struct error *err);
+/* Add what the run itself wrote so far to its items, for the rules still to
+ * run; it stays written for the next run, whose earlier rules have not
+ * seen it. */
+int store_tick_fold(struct store *s, struct tick_run *run, struct error *err);
 /* An item's rules fire again on day (YYYY-MM-DD) if nothing is written:
  * the earliest day given in the run is kept. */
-int store_tick_next(struct store *s, enum tick_kind kind, int64_t id, const char *day,
-		    struct error *err);
+void store_tick_next(struct tick_run *run, enum tick_kind kind, int64_t id, const char *day);
 
 /* An interaction ahead that is not planned (imported, or history): its
  * time comes without a write, and the silences of its opportunity with it. */
@@ -64,16 +71,18 @@ struct tick_ahead {
 typedef VEC(struct tick_ahead) tick_ahead_vec;
 void tick_ahead_vec_release(tick_ahead_vec *v);
 /* The run's opportunities with such an interaction after now. */
-int store_tick_ahead(struct store *s, tick_ahead_vec *out, struct error *err);
+int store_tick_ahead(struct store *s, const struct tick_run *run, tick_ahead_vec *out,
+		     struct error *err);
 
 /* The rules (origins, sorted) with open tasks on the run's opportunities:
  * the only ones whose sweep (tasks their opportunity's state contradicts)
  * can find anything. */
 typedef VEC(char *) origin_vec;
 void origin_vec_release(origin_vec *v);
-int store_tick_open_origins(struct store *s, origin_vec *out, struct error *err);
+int store_tick_open_origins(struct store *s, const struct tick_run *run, origin_vec *out,
+			    struct error *err);
 
 /* End the run: the days its items fire next replace theirs (full: all). */
-int store_tick_end(struct store *s, bool full, struct error *err);
+int store_tick_end(struct store *s, bool full, struct tick_run *run, struct error *err);
 
 #endif

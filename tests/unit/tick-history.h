@@ -56,6 +56,7 @@ struct tick_history {
 	uint64_t seed;
 	int steps;
 	char diff[640];     /* what differed, when they did */
+	struct tick_stats last; /* what the last run looked at */
 };
 
 static inline void th_die(const char *doing, const struct error *err)
@@ -418,10 +419,12 @@ static inline void th_tick(struct tick_history *h, int k)
 		if (store_begin_read(s, &err) || playbooks_tick_current(s, pb, &current, &err))
 			th_die("cannot read the mark", &err);
 		store_rollback(s);
-		if (current)
+		if (current) {
+			memset(&h->last, 0, sizeof(h->last));
 			return;
+		}
 	}
-	if (store_begin_write(s, &err) || playbooks_tick_run(s, pb, k == 1, &err) ||
+	if (store_begin_write(s, &err) || playbooks_tick_run(s, pb, k == 1, &h->last, &err) ||
 	    store_commit(s, &err))
 		th_die("the time rules failed", &err);
 }
