@@ -17,11 +17,31 @@ static int ignore_status; /* -i: a command that exits with 1 (nothing found) is 
 /* -b: a shell command run before each run, not timed (a write before the
  * read that follows it: the agenda right after a task is added) */
 static char *before;
+/* -E NAME=FILE: the command runs with NAME set to FILE's first line, read
+ * before each run (the -b command may change it: a new day each run) */
+static char *env_name, *env_file;
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: timeit [-i] [-n RUNS] [-w WARMUP] [-b SHELL-COMMAND] -- CMD ARGS...\n");
+	fprintf(stderr, "usage: timeit [-i] [-n RUNS] [-w WARMUP] [-b SHELL-COMMAND] [-E NAME=FILE]"
+			" -- CMD ARGS...\n");
 	exit(2);
+}
+
+/* In the child: NAME from FILE (-E). */
+static void env_from_file(void)
+{
+	char value[256];
+	FILE *f;
+
+	if (!env_name)
+		return;
+	if (!(f = fopen(env_file, "r")) || !fgets(value, sizeof(value), f))
+		_exit(126);
+	fclose(f);
+	value[strcspn(value, "\n")] = '\0';
+	if (setenv(env_name, value, 1))
+		_exit(126);
 }
 
 /* In the child: output to /dev/null, then the command. */
@@ -97,8 +117,10 @@ static double run_once(char **argv, long *maxrss_kb)
 		fprintf(stderr, "timeit: cannot fork: %s\n", strerror(errno));
 		exit(1);
 	}
-	if (pid == 0)
+	if (pid == 0) {
+		env_from_file();
 		exec_child(argv);
+	}
 	while (wait4(pid, &status, 0, &ru) < 0) {
 		if (errno != EINTR) {
 			fprintf(stderr, "timeit: wait4: %s\n", strerror(errno));
@@ -142,6 +164,11 @@ int main(int argc, char **argv)
 			warmup = parse_count("-w", argv[++i], 0);
 		else if (!strcmp(argv[i], "-b") && i + 1 < argc)
 			before = argv[++i];
+		else if (!strcmp(argv[i], "-E") && i + 1 < argc && strchr(argv[i + 1], '=')) {
+			env_name = argv[++i];
+			env_file = strchr(env_name, '=');
+			*env_file++ = '\0';
+		}
 		else
 			usage();
 	}
