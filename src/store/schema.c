@@ -466,7 +466,8 @@ static const char migration_6[] =
 	"CREATE TRIGGER " table "_dirty_" name " AFTER " when " ON " table      \
 	" BEGIN " body " END;"
 /* kind and id (columns of the row r, "new" or "old"; 0 or NULL: none) */
-#define DIRT(kind, r, col) "INSERT INTO tick_dirty SELECT " kind "," r "." col " WHERE " r "." col ";"
+#define DIRT(kind, r, col)                                                      \
+	"INSERT INTO tick_dirty SELECT " kind "," r "." col " WHERE " r "." col ";"
 #define DIRT_OPP(r) DIRT("0", r, "opp_id")
 #define DIRT_TASK(r) DIRT_OPP(r) DIRT("1", r, "person_id")
 /* the opportunity of the interaction numbered id, where cond holds */

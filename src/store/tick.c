@@ -29,7 +29,8 @@ static const char SQL_DUE[] =
 static const char SQL_ANY_DIRTY[] = "SELECT EXISTS (SELECT 1 FROM tick_dirty)";
 static const char SQL_DIRTY[] = "SELECT DISTINCT kind, id FROM tick_dirty";
 static const char SQL_MET_OPPS[] =
-	"SELECT 0, l.opp_id FROM json_each(?1) m CROSS JOIN opp_person l ON l.person_id = m.value"
+	"SELECT 0, l.opp_id FROM json_each(?1) m"
+	" CROSS JOIN opp_person l ON l.person_id = m.value"
 	" UNION SELECT 0, i.opp_id FROM json_each(?1) m"
 	" CROSS JOIN interaction_person ip ON ip.person_id = m.value"
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
@@ -45,23 +46,8 @@ static const char SQL_OPEN_ORIGINS[] =
 static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
 static const char SQL_NEXT_FORGET[] =
 	"DELETE FROM rule_next WHERE kind = ?1 AND id IN (SELECT value FROM json_each(?2))";
-static const char SQL_NEXT_SET[] = "INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)";
-
-/* Run each of sqls (static statements, binding ?1 to text when it has one). */
-static int run_all(struct store *s, const char *const *sqls, size_t n, const char *text,
-		   struct error *err)
-{
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = store_stmt(s, sqls[i], err);
-		if (!st)
-			return ERR_STORE;
-		if (sqlite3_bind_parameter_count(st))
-			bind_text(st, 1, text);
-		if (store_exec_stmt(s, st, "cannot run the time rules", err))
-			return err->code;
-	}
-	return 0;
-}
+static const char SQL_NEXT_SET[] =
+	"INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)";
 
 /* The statement, or NULL when it cannot be prepared: a database made before
  * the tables (by a development build) has none. Then no mark is read, and
@@ -212,8 +198,8 @@ void tick_run_release(struct tick_run *run)
 int store_tick_begin(struct store *s, bool full, const char *today, struct tick_run *run,
 		     struct error *err)
 {
-	static const char *const forget[] = { SQL_FORGET_DIRTY };
 	struct items_out o = { .run = run };
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(run, 0, sizeof(*run));
@@ -228,7 +214,9 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 		rc = items_settle(s, &o, err);
 	else
 		free(o.met.items);
-	return rc ? err->code : run_all(s, forget, ARRAY_SIZE(forget), NULL, err);
+	if (rc || !(st = store_stmt(s, SQL_FORGET_DIRTY, err)))
+		return err->code ? err->code : ERR_STORE;
+	return store_exec_stmt(s, st, "cannot run the time rules", err);
 }
 
 int store_tick_fold(struct store *s, struct tick_run *run, struct error *err)

@@ -10,9 +10,10 @@
  * evaluates only the items written since the last run and those whose day
  * has come (store_tick_begin): a struct tick_run, whose items the rules'
  * queries (rules.c, offer.c) start from; a full run (a new version or new
- * rules, or `playbook tick --full`) has every item. The mark in tick_state is the key of the last run (its day,
- * the rules' fingerprint and the version): when it is current, nothing was
- * written and nothing is due, a run has nothing to do.
+ * rules, or `playbook tick --full`) has every item. The mark in tick_state
+ * is the key of the last run (its day, the rules' fingerprint and the
+ * version): when it is current, nothing was written and nothing is due, a
+ * run has nothing to do.
  */
 #ifndef RAPPORT_TICK_H
 #define RAPPORT_TICK_H
@@ -63,7 +64,9 @@ int store_tick_fold(struct store *s, struct tick_run *run, struct error *err);
 void store_tick_next(struct tick_run *run, enum tick_kind kind, int64_t id, const char *day);
 
 /* An interaction ahead that is not planned (imported, or history): its
- * time comes without a write, and the silences of its opportunity with it. */
+ * time comes without a write, and the silences of its opportunity with it.
+ * Its day is its opportunity's next (until its time that day, every run
+ * looks at the opportunity again: such interactions are rare). */
 struct tick_ahead {
 	int64_t opp_id;
 	char *at; /* the earliest on the opportunity */

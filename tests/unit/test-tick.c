@@ -1,4 +1,4 @@
-/* test-tick.c: the time rules run only over what changed and what fell due, with the results of a full run (issue 22). */
+/* test-tick.c: the time rules over what changed and fell due, as the full run makes them (issue 22). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
