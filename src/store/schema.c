@@ -459,9 +459,10 @@ static const char migration_6[] =
  * Neither table is data: not in store_tables, so neither undo nor an export
  * sees them. The mark (tick_state) is cleared: the first run is a full one.
  */
+/* IF EXISTS: a migration that rebuilt a table took its triggers with it */
 #define DIRT_DROP(table)                                                        \
-	"DROP TRIGGER " table "_tick_i;DROP TRIGGER " table "_tick_u;"          \
-	"DROP TRIGGER " table "_tick_d;"
+	"DROP TRIGGER IF EXISTS " table "_tick_i;DROP TRIGGER IF EXISTS " table "_tick_u;" \
+	"DROP TRIGGER IF EXISTS " table "_tick_d;"
 #define DIRT_TRIGGER(table, name, when, body)                                   \
 	"CREATE TRIGGER " table "_dirty_" name " AFTER " when " ON " table      \
 	" BEGIN " body " END;"
