@@ -122,7 +122,7 @@ cmd("import json, import linkedin, import csv, import vcard", ref("import_report
 cmd("export json, export vcard, export csv, export ical", ref("object"))
 cmd("export", ref("object"))
 cmd("config", ref("object")); cmd("config levels", ref("object"))
-cmd("playbook list, playbook show", arr(ref("playbook_rule"))); cmd("playbook check", ref("object")); cmd("playbook tick", ref("object"))
+cmd("playbook list, playbook show", arr(ref("playbook_rule"))); cmd("playbook check", ref("object")); cmd("playbook tick", obj({"ran": B, "full": B, "opportunities": I, "people": I}))
 cmd("template list", arr(obj({"name": S, "origin": S}, ["name", "origin"]))); cmd("template show, template check", ref("object"))
 cmd("backup, restore", ref("object"))
 cmd("serve", ref("object"))

@@ -9,6 +9,11 @@
 #include "method/playbook_run.h"
 #include "method/playbook_text.h"
 
+/* The options of playbook's commands: code asks for each by its constant. */
+enum playbook_opt {
+	PLAYBOOK_OPT_FULL = 1,
+};
+
 static json_t *rule_json(const struct rule *r)
 {
 	struct strbuf when = STRBUF_INIT, does = STRBUF_INIT;
@@ -169,7 +174,30 @@ static int playbook_check(struct cli *cli, const struct args *a)
 	return rc;
 }
 
+/* Run the time rules now, as any agenda does first; --full looks at every
+ * opportunity and person, not only at what changed: the same tasks, slower
+ * (a check of the incremental runs, and what the tests compare them with). */
+static int playbook_tick(struct cli *cli, const struct args *a)
+{
+	const struct playbook *pb = cli_playbook(cli);
+	struct tick_stats st;
+
+	if (!pb ||
+	    playbooks_tick_run(cli->store, pb, arg_flag(a, PLAYBOOK_OPT_FULL), &st, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	cli_set_json(cli, json_pack("{s:b, s:b, s:I, s:I}", "ran", st.ran, "full", st.full,
+				    "opportunities", (json_int_t)st.opps, "people",
+				    (json_int_t)st.people));
+	return 0;
+}
+
 static const struct opt_spec playbook_list_opts[] = { CLI_FORMAT_OPT, { 0 } };
+static const struct opt_spec playbook_tick_opts[] = {
+	{ .id = PLAYBOOK_OPT_FULL, .name = "full",
+	  .help = "look at every opportunity and person, not only at what changed since the "
+		  "last run (the same tasks: a check)" },
+	{ 0 },
+};
 
 const struct cmd_spec playbook_cmds[] = {
 	{ "list", "", "List the playbook rules in force (built-in, and your playbooks.ini).", 0,
@@ -178,5 +206,8 @@ const struct cmd_spec playbook_cmds[] = {
 	  NULL, playbook_show, CMD_NO_DB },
 	{ "check", "FILE", "Check a playbooks file: errors come with the file name and line.", 1,
 	  1, NULL, playbook_check, CMD_NO_DB | CMD_READS_FILES },
+	{ "tick", "", "Run the time rules now (silences, cadences, deadlines), as the agenda does "
+	  "before it shows anything.", 0, 0, playbook_tick_opts, playbook_tick,
+	  CMD_WRITE | CMD_NO_UNDO },
 	{ 0 },
 };

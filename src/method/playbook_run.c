@@ -584,12 +584,20 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
 	return deadline ? deadline_rules(s, pb, opp_id, deadline, err) : 0;
 }
 
-/* Deadlines still ahead whose rules have not run (a rule added since, an import). */
-static int tick_deadlines(struct store *s, const struct playbook *pb, const char *today,
+/* A run of the time rules: its day, and its items (store/tick.h). */
+struct tick {
+	const char *today;
+	struct tick_run run;
+};
+
+/* Deadlines still ahead whose rules have not run (a rule added since, an
+ * import, someone now linked). No day of their own to wait for: a deadline's
+ * rules run when it is set, their tasks due relative to it. */
+static int tick_deadlines(struct store *s, const struct playbook *pb, const struct tick *t,
 			  struct error *err)
 {
 	offer_vec v = { 0 };
-	int rc = store_offer_deadlines_from(s, today, &v, err);
+	int rc = store_offer_deadlines_ticked(s, t->run.opps_json, t->today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++)
 		rc = deadline_rules(s, pb, v.items[i].opp_id, v.items[i].deadline, err);
@@ -652,7 +660,7 @@ static int silence_waived(struct store *s, const struct rule *r, const struct si
 }
 
 static int silence_started(struct store *s, const struct rule *r, const struct silence_start *x,
-			   const char *today, struct error *err)
+			   struct tick *t, struct error *err)
 {
 	struct situation sit = { 0 };
 	bool after_done = x->origin != NULL, fired;
@@ -660,8 +668,12 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 	char reached[DATE_BUFSZ];
 	int rc = 0, count = 0;
 
-	if (!day_after(x->at, delay, reached) || strcmp(today, reached) < 0)
+	if (!day_after(x->at, delay, reached))
 		return 0;
+	if (strcmp(t->today, reached) < 0) { /* its time is to come: its day, for the next runs */
+		store_tick_next(&t->run, TICK_OPP, x->opp_id, reached);
+		return 0;
+	}
 	snprintf(sit.key, sizeof(sit.key), "%s:%lld", after_done ? "t" : "i",
 		 (long long)x->event_id);
 	if (store_rule_fired(s, r->name, sit.key, &fired, err) ||
@@ -692,7 +704,7 @@ out:
 	return rc;
 }
 
-static int tick_silence(struct store *s, const struct rule *r, const char *today,
+static int tick_silence(struct store *s, const struct rule *r, struct tick *t,
 			struct error *err)
 {
 	silence_vec v = { 0 };
@@ -701,27 +713,41 @@ static int tick_silence(struct store *s, const struct rule *r, const char *today
 
 	if (r->after_rule) {
 		/* a chain does not wake up after three months */
-		day_after(today, -90, since);
-		rc = store_silent_after_done(s, r->after_rule, r->name, since, &v, err);
+		day_after(t->today, -90, since);
+		rc = store_silent_after_done(s, t->run.opps_json, r->after_rule, r->name, since, &v,
+					     err);
 	} else {
-		rc = store_silent_after_interaction(s, r->stages, r->kinds, &v, err);
+		rc = store_silent_after_interaction(s, t->run.opps_json, r->stages, r->kinds, &v,
+						    err);
 	}
 	for (size_t i = 0; i < v.n && !rc; i++)
-		rc = silence_started(s, r, &v.items[i], today, err);
+		rc = silence_started(s, r, &v.items[i], t, err);
 	silence_vec_release(&v);
 	return rc;
 }
 
-static int tick_cadence(struct store *s, const struct rule *r, const char *today,
+/* A cadence still to lapse: its day (the store counts it from the local
+ * day of the last contact), for the next runs. */
+static void touch_later(struct tick *t, const struct touch_due *due)
+{
+	if (due->due)
+		store_tick_next(&t->run, TICK_PERSON, due->person_id, due->due);
+}
+
+static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 			struct error *err)
 {
 	touch_vec v = { 0 };
-	int rc = store_touch_due(s, today, r->name, &v, err);
+	int rc = store_touch_due(s, tk->run.people_json, r->name, tk->today, &v, err);
 
 	for (size_t i = 0; i < v.n && !rc; i++) {
 		struct situation sit = { 0 };
 		const struct touch_due *t = &v.items[i];
 
+		if (!t->next_touch || !t->due || strcmp(t->due, tk->today) > 0) {
+			touch_later(tk, t);
+			continue;
+		}
 		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
 		sit.ev.stage = sit.ev.kind = -1;
 		sit.ev.days = t->cadence;
@@ -741,7 +767,8 @@ static int tick_cadence(struct store *s, const struct rule *r, const char *today
  * before their rule said what ends it, or by a command that ended them
  * under other rules. The agenda runs this first, so it never shows an offer
  * visit for an offer declined. */
-static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
+static int sweep_rule(struct store *s, const struct rule *r, const char *opps,
+		      struct error *err)
 {
 	char reason[128];
 
@@ -750,36 +777,83 @@ static int sweep_rule(struct store *s, const struct rule *r, struct error *err)
 			continue;
 		snprintf(reason, sizeof(reason), "(Skipped: the opportunity is %s.)",
 			 enum_name(&stage_def, st));
-		if (store_skip_contradicted(s, r->name, st, false, reason, err))
+		if (store_skip_contradicted(s, opps, r->name, st, false, reason, err))
 			return err->code;
 	}
 	if ((r->cancel & CANCEL_STAGE) && r->trigger != TRIGGER_SILENCE &&
-	    store_skip_contradicted(s, r->name, -1, true,
+	    store_skip_contradicted(s, opps, r->name, -1, true,
 				    "(Skipped: the opportunity changed stage since.)", err))
 		return err->code;
 	return 0;
 }
 
-static int tick_rules(struct store *s, const struct playbook *pb, const char *today,
+static int origin_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sweep the rules that have open tasks on the run's opportunities (the
+ * others have nothing to sweep there), in the rules' order. */
+static int sweep_rules(struct store *s, const struct playbook *pb, const struct tick_run *run,
+		       struct error *err)
+{
+	origin_vec open = { 0 };
+	int rc = store_tick_open_origins(s, run, &open, err);
+
+	for (size_t i = 0; i < pb->n && !rc; i++) {
+		const char *name = pb->rules[i].name;
+		if (bsearch(&name, open.items, open.n, sizeof(*open.items), origin_cmp))
+			rc = sweep_rule(s, &pb->rules[i], run->opps_json, err);
+	}
+	origin_vec_release(&open);
+	return rc;
+}
+
+/* The opportunities whose interaction ahead, not planned, comes without a
+ * write: their silences are looked at again on its day. */
+static int tick_ahead(struct store *s, struct tick_run *run, struct error *err)
+{
+	tick_ahead_vec v = { 0 };
+	int rc = store_tick_ahead(s, run, &v, err);
+
+	for (size_t i = 0; i < v.n && !rc; i++)
+		store_tick_next(run, TICK_OPP, v.items[i].opp_id, v.items[i].at);
+	tick_ahead_vec_release(&v);
+	return rc;
+}
+
+/* One time rule over the run's items, with what the rules before it wrote. */
+static int tick_rule(struct store *s, const struct rule *r, struct tick *t, struct error *err)
+{
+	if (store_tick_fold(s, &t->run, err))
+		return err->code;
+	if (r->trigger == TRIGGER_SILENCE)
+		return t->run.opps.n ? tick_silence(s, r, t, err) : 0;
+	return t->run.people.n ? tick_cadence(s, r, t, err) : 0;
+}
+
+/* The time rules over the run's items (every one when full), in the order a
+ * full run takes them, each rule seeing what those before it wrote. */
+static int tick_rules(struct store *s, const struct playbook *pb, struct tick *t, bool full,
 		      struct error *err)
 {
 	bool deadlines = false;
-	int rc = 0;
+	int rc = store_tick_begin(s, full, t->today, &t->run, err);
 
-	for (size_t i = 0; i < pb->n && !rc; i++)
-		rc = sweep_rule(s, &pb->rules[i], err);
+	if (!rc && t->run.opps.n)
+		rc = sweep_rules(s, pb, &t->run, err);
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const struct rule *r = &pb->rules[i];
-		if (!r->enabled)
-			continue;
-		if (r->trigger == TRIGGER_SILENCE)
-			rc = tick_silence(s, r, today, err);
-		else if (r->trigger == TRIGGER_CADENCE)
-			rc = tick_cadence(s, r, today, err);
+		if (r->enabled && (r->trigger == TRIGGER_SILENCE || r->trigger == TRIGGER_CADENCE))
+			rc = tick_rule(s, r, t, err);
 		deadlines |= r->trigger == TRIGGER_DEADLINE;
 	}
-	return !rc && deadlines ? tick_deadlines(s, pb, today, err) : rc;
+	if (!rc && deadlines && !(rc = store_tick_fold(s, &t->run, err)) && t->run.opps.n)
+		rc = tick_deadlines(s, pb, t, err);
+	if (!rc && t->run.opps.n)
+		rc = tick_ahead(s, &t->run, err);
+	return rc ? rc : store_tick_end(s, full, &t->run, err);
 }
 
 /* A run's mark: the day, the rules (their fingerprint) and the version. */
@@ -806,36 +880,62 @@ int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *cur
 		*current = false; /* a planned interaction's time came since */
 		return 0;
 	}
-	return store_tick_is_current(s, key, current, err);
+	return store_tick_is_current(s, key, today, current, err);
+}
+
+/* Must this run look at everything: no run yet, other rules or another
+ * version since the last, or a day before its (the clock went back, and
+ * the days the items wait for were counted from a later one)? */
+static int needs_full(struct store *s, const char *key, bool *full, struct error *err)
+{
+	char *last;
+
+	if (store_tick_last_key(s, &last, err))
+		return err->code;
+	*full = !last || strlen(last) < 10 || strcmp(last + 10, key + 10) ||
+		strncmp(last, key, 10) > 0;
+	free(last);
+	return 0;
 }
 
 /*
- * What the time rules read is the database (the tables whose triggers clear
- * the mark, schema.c), the day (never the time: each rule compares days)
- * and the rules; the engine is a pure function of them. So a run that
- * changed nothing would change nothing again on the same data, day and
- * rules: it leaves its key as the mark (store/tick.h), and a run that finds
- * it skips the rules. A run that changed something leaves none: what it
- * made may start another rule (a cadence set, a task made), which the next
- * run, a full one, finds as the run before this change would have.
+ * What the time rules read is the database (the tables whose triggers
+ * record what a write touched, schema.c), the day (never the time: each
+ * rule compares days, but for an interaction ahead, which has a day of its
+ * own) and the rules; the engine is a pure function of them, item by item.
+ * So an item that nothing wrote since its last evaluation, and whose day
+ * has not come, would change nothing: a run evaluates the others
+ * (store/tick.h), and the mark says when none is left. What a run writes
+ * (a cadence set, a task made) is there for the next run, as the run
+ * before this one would have found it.
  */
-int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
+		       struct tick_stats *stats, struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];
-	bool current;
-	int64_t changes;
+	struct tick t = { .today = today };
+	bool current = false;
 	int rc;
 
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
 	if (settle_planned(s, pb, err))
 		return err->code;
 	tick_key(s, pb, today, key);
-	if (store_tick_is_current(s, key, &current, err))
+	if (!full && (store_tick_is_current(s, key, today, &current, err) ||
+		      (!current && needs_full(s, key, &full, err))))
 		return err->code;
 	if (current)
 		return 0;
-	changes = store_changes(s);
-	rc = tick_rules(s, pb, today, err);
-	if (!rc && store_changes(s) == changes)
-		rc = store_tick_mark(s, key, err);
-	return rc;
+	rc = tick_rules(s, pb, &t, full, err);
+	if (stats)
+		*stats = (struct tick_stats){ .ran = true, .full = full, .opps = t.run.opps.n,
+					      .people = t.run.people.n };
+	tick_run_release(&t.run);
+	return rc ? rc : store_tick_mark(s, key, err);
+}
+
+int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err)
+{
+	return playbooks_tick_run(s, pb, false, NULL, err);
 }

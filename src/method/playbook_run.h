@@ -61,12 +61,23 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
 int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t opp_id,
 			  struct error *err);
 /* The time rules, as of store_now(), after the rules of the planned
- * interactions whose time has come (see playbooks_on_interaction); they also catch up on deadlines that
- * have no follow-up yet (a rule added later, an import). Nothing to do, and
- * nearly free, when a run the same day with the same rules changed nothing
- * and the data has not changed since (see store/tick.h). In a write
- * transaction, or in a read one when playbooks_tick_current said so. */
+ * interactions whose time has come (see playbooks_on_interaction); they also
+ * catch up on deadlines that have no follow-up yet (a rule added later, an
+ * import). Only for what was written since the last run and what fell due
+ * (see store/tick.h): nothing to do, and nearly free, when neither. In a
+ * write transaction, or in a read one when playbooks_tick_current said so. */
 int playbooks_tick(struct store *s, const struct playbook *pb, struct error *err);
+/* What a run of the time rules looked at. */
+struct tick_stats {
+	bool ran;      /* false: nothing written, nothing due: nothing to look at */
+	bool full;     /* over everything (asked, or new rules or a new version) */
+	size_t opps, people; /* the opportunities and people it evaluated */
+};
+/* The same; full: over every opportunity and person, as a check of the
+ * runs that look only at what changed (their results are the same).
+ * stats (may be NULL) says what it looked at. */
+int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
+		       struct tick_stats *stats, struct error *err);
 /* Would playbooks_tick skip the rules now (its mark is current)? Read only:
  * a command that finds it so reads in a read transaction, and leaves the
  * write lock to others. */

@@ -22,6 +22,9 @@ static const char SQL_OFFER_LIST[] =
 	OFFER_SELECT " ORDER BY f.deadline IS NULL, f.deadline, f.id";
 static const char SQL_OFFER_DEADLINES[] =
 	OFFER_SELECT " WHERE f.deadline >= ? ORDER BY f.deadline, f.id";
+static const char SQL_OFFER_DEADLINES_TICK[] =
+	OFFER_SELECT " WHERE f.id IN (SELECT g.id FROM json_each(?2) c CROSS JOIN offer g"
+	" ON g.opp_id = c.value) AND f.deadline >= ?1 ORDER BY f.deadline, f.id";
 static const char SQL_ROUND_INSERT[] =
 	"INSERT INTO offer_round (offer_id, side, base, bonus, equity, title, level, start, text,"
 	" at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
@@ -160,6 +163,18 @@ int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, day);
+	return read_offers(s, st, out, err);
+}
+
+int store_offer_deadlines_ticked(struct store *s, const char *opps, const char *day,
+				 offer_vec *out, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES_TICK, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, day);
+	bind_text(st, 2, opps);
 	return read_offers(s, st, out, err);
 }
 

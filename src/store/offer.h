@@ -29,6 +29,10 @@ int store_offer_list(struct store *s, offer_vec *out, struct error *err);
 /* Offers whose deadline is on or after day (YYYY-MM-DD), for the deadline rules. */
 int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 			       struct error *err);
+/* ... of the opportunities opps (a JSON array of ids: a run of the time
+ * rules', store/tick.h). */
+int store_offer_deadlines_ticked(struct store *s, const char *opps, const char *day,
+				 offer_vec *out, struct error *err);
 
 /* The levels of an opportunity: applied for, offered (the opportunity's
  * field) and its offer's; NULL when not known. */

@@ -62,14 +62,17 @@ static const char SQL_END_CHAIN[] =
 	" WHERE t.origin IN (?1, ?2) AND t.opp_id = ?3 AND t.person_id = ?4"
 	" AND t.status = 'done'";
 /* The open tasks of a rule whose opportunity is in stage ?2 now, or (?3)
- * changed stage after the task was made: what they were for is over. */
+ * changed stage after the task was made: what they were for is over. Of
+ * the opportunities of the time rules' run (store/tick.h). */
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE origin = ?1 AND status = 'open' AND opp_id IN (SELECT id FROM opportunity o"
-	"  WHERE (?2 IS NOT NULL AND o.stage = ?2)"
-	"  OR (?3 AND o.stage_changed_at > task.created_at))";
-/* The opportunities in the stages ?1 (a JSON array of names) whose latest
+	" WHERE id IN (SELECT t.id FROM json_each(?6) c CROSS JOIN task t ON t.opp_id = c.value"
+	"  AND t.status = 'open' WHERE t.origin = ?1)"
+	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
+	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
+/* The opportunities of the time rules' run (store/tick.h) in the stages ?1
+ * (a JSON array of names) whose latest
  * interaction of the kinds ?2 (another) has had nothing inbound since, as
  * of ?3 (now: what is planned has not happened): in
  * the order of ?1, then of their ids. The latest: the latest time; on a tie,
@@ -77,8 +80,8 @@ static const char SQL_SKIP_CONTRADICTED[] =
  * each step an index's (opportunity_stage, interaction_opp_kind,
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
-	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?1) st"
-	" JOIN opportunity o ON o.stage = st.value"
+	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?5) c"
+	" CROSS JOIN opportunity o ON o.id = c.value JOIN json_each(?1) st ON st.value = o.stage"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
 	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?3", "?4")
@@ -92,21 +95,26 @@ static const char SQL_INBOUND_SINCE[] =
 	" LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
-	" FROM task t LEFT JOIN rule_fire f ON f.task_id = t.id"
-	" WHERE t.origin IN (?1, ?2) AND t.status = 'done' AND t.opp_id IS NOT NULL"
-	" AND t.done_at >= ?3";
+	" FROM json_each(?4) c CROSS JOIN task t ON t.opp_id = c.value AND t.status = 'done'"
+	" LEFT JOIN rule_fire f ON f.task_id = t.id"
+	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
+/* The people of the time rules' run with a cadence (the caller compares
+ * their next touch with the day); the last contact, a walk over all their
+ * interactions, only for those whose touch may be due: the index's next
+ * touch (the UTC day) by ?3, the day after the caller's. */
 static const char SQL_TOUCH_DUE[] =
-	"SELECT id, " SQL_NEXT_TOUCH("p.") ", (SELECT max(i.at) FROM interaction_person ip"
+	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ", CASE WHEN " SQL_NEXT_TOUCH("p.") " <= ?3 THEN"
+	" (SELECT max(i.at) FROM interaction_person ip"
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?3", "?4") "),"
-	" cadence, coalesce(p.last_contact, p.created_at)"
-	" FROM person p WHERE " SQL_NEXT_TOUCH("p.") " <= ?1"
+	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?2", "?5") ") END,"
+	" p.cadence, coalesce(p.last_contact, p.created_at)"
+	" FROM json_each(?4) c CROSS JOIN person p ON p.id = c.value WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
-	"  AND t.origin = ?2)"
-	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?2"
+	"  AND t.origin = ?1)"
+	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"
 	"  AND f.event = 'lapse:' || " SQL_NEXT_TOUCH("p.") " AND f.opp_id = 0"
 	"  AND f.person_id = p.id)"
-	" ORDER BY 2, id";
+	" ORDER BY 2, p.id";
 static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
@@ -295,13 +303,14 @@ int store_end_chain(struct store *s, const char *rule, const char *after_rule, i
 	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
 }
 
-int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
-			    const char *reason, struct error *err)
+int store_skip_contradicted(struct store *s, const char *opps, const char *rule, int stage,
+			    bool moved, const char *reason, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
 
 	if (!st)
 		return ERR_STORE;
+	bind_text(st, 6, opps);
 	bind_text(st, 1, rule);
 	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
 	sqlite3_bind_int(st, 3, moved);
@@ -355,8 +364,8 @@ static void names_json(struct strbuf *sb, const struct enum_def *def, unsigned m
 	strbuf_addch(sb, ']');
 }
 
-int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
-				   silence_vec *out, struct error *err)
+int store_silent_after_interaction(struct store *s, const char *opps, unsigned stages,
+				   unsigned kinds, silence_vec *out, struct error *err)
 {
 	struct strbuf st_names = STRBUF_INIT, kind_names = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -371,6 +380,7 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	bind_text(st, 1, st_names.buf);
 	bind_text(st, 2, kind_names.buf);
 	bind_now(s, st, 3, 4);
+	bind_text(st, 5, opps);
 	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
@@ -385,8 +395,8 @@ int store_silent_after_interaction(struct store *s, unsigned stages, unsigned ki
 	return rc == SQLITE_DONE ? 0 : rc;
 }
 
-int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
-			    silence_vec *out, struct error *err)
+int store_silent_after_done(struct store *s, const char *opps, const char *a, const char *b,
+			    const char *since, silence_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_DONE_OF_RULES, err);
 	silence_vec all = { 0 };
@@ -397,6 +407,7 @@ int store_silent_after_done(struct store *s, const char *a, const char *b, const
 	bind_text(st, 1, a);
 	bind_text(st, 2, b);
 	bind_instant(st, 3, since);
+	bind_text(st, 4, opps);
 	while ((rc = store_step(s, st, "cannot read tasks", err)) == SQLITE_ROW) {
 		struct silence_start *x = VEC_PUSH(&all);
 		x->event_id = sqlite3_column_int64(st, 0);
@@ -428,6 +439,7 @@ static void touch_due_release(struct touch_due *t)
 	free(t->next_touch);
 	free(t->due);
 	free(t->last_contact);
+	free(t->since);
 }
 
 VEC_RELEASE_FN(touch_vec_release, touch_vec, touch_due_release)
@@ -444,8 +456,8 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 	return has_row(s, st, yes, err);
 }
 
-int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
-		    struct error *err)
+int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
+		    touch_vec *out, struct error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
 	struct datetime next;
@@ -458,21 +470,19 @@ int store_touch_due(struct store *s, const char *day, const char *rule, touch_ve
 		return ERR_INVALID;
 	date_add_days(&next, 1);
 	date_format_day(&next, bound);
-	bind_text(st, 1, bound);
-	bind_text(st, 2, rule);
-	bind_now(s, st, 3, 4);
+	bind_text(st, 1, rule);
+	bind_now(s, st, 2, 5);
+	bind_text(st, 3, bound);
+	bind_text(st, 4, people);
 	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
-		char *basis = col_time(st, 4);
-		store_touch_day(basis, sqlite3_column_int(st, 3), due);
-		free(basis);
-		if (!due[0] || strcmp(due, day) > 0)
-			continue;
 		struct touch_due *t = VEC_PUSH(out);
 		t->person_id = sqlite3_column_int64(st, 0);
 		t->next_touch = col_text(st, 1);
-		t->due = xstrdup(due);
 		t->last_contact = col_time(st, 2);
 		t->cadence = sqlite3_column_int(st, 3);
+		t->since = col_time(st, 4);
+		store_touch_day(t->since, t->cadence, due);
+		t->due = due[0] ? xstrdup(due) : NULL;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rc;

@@ -509,17 +509,101 @@ static int times_to_utc(struct store *s, struct error *err)
 	return 0;
 }
 
+/*
+ * The time rules pay only for what changed (issue 22). Migration 4's
+ * triggers forgot the whole mark on any write, and the next run went over
+ * every opportunity and person. These record instead WHAT a write touched,
+ * in tick_dirty: an opportunity (kind 0), a person's own time (kind 1: their
+ * cadence and last contact), or a person as met on every opportunity they
+ * are on (kind 2: their name, rapport, cadence). rule_next holds, per
+ * opportunity (0) or person (1), the day its time rules next fire if nothing
+ * is written (method/playbook_run.c computes it). A run evaluates the items
+ * written since the last one and those whose day has come (store/tick.h).
+ * What each table's row touches is what the time rules read of it: an
+ * interaction, its opportunity; its people, that and their last contact; a
+ * task, its opportunity and person; a rule's follow-up, the same, and a mark
+ * on an interaction ('i:ID') that interaction's opportunity; an offer, its
+ * opportunity; an organisation's name, its opportunities' tasks' titles.
+ * A deleted opportunity, person or offer makes nothing fire: no trigger.
+ * Every command parses these triggers when it opens the file: they are
+ * written short, and tick_dirty takes a row per write, duplicates and all
+ * (no key to keep, no conflict to resolve; a run reads it once).
+ * Neither table is data: not in store_tables, so neither undo nor an export
+ * sees them. The mark (tick_state) is cleared: the first run is a full one.
+ */
+/* IF EXISTS: a migration that rebuilt a table took its triggers with it */
+#define DIRT_DROP(table)                                                        \
+	"DROP TRIGGER IF EXISTS " table "_tick_i;DROP TRIGGER IF EXISTS " table "_tick_u;" \
+	"DROP TRIGGER IF EXISTS " table "_tick_d;"
+#define DIRT_TRIGGER(table, name, when, body)                                   \
+	"CREATE TRIGGER " table "_dirty_" name " AFTER " when " ON " table      \
+	" BEGIN " body " END;"
+/* kind and id (columns of the row r, "new" or "old"; 0 or NULL: none) */
+#define DIRT(kind, r, col)                                                      \
+	"INSERT INTO tick_dirty SELECT " kind "," r "." col " WHERE " r "." col ";"
+#define DIRT_OPP(r) DIRT("0", r, "opp_id")
+#define DIRT_TASK(r) DIRT_OPP(r) DIRT("1", r, "person_id")
+/* the opportunity of the interaction numbered id, where cond holds */
+#define DIRT_INTERACTION(id, cond)                                              \
+	"INSERT INTO tick_dirty SELECT 0,opp_id FROM interaction WHERE " cond   \
+	"id=" id " AND opp_id;"
+#define DIRT_RULE_FIRE(r)                                                       \
+	DIRT_TASK(r) DIRT_INTERACTION("substr(" r ".event,3)+0", r ".event GLOB'i:*'AND ")
+
+static const char migration_8[] =
+	DIRT_DROP("organisation") DIRT_DROP("person") DIRT_DROP("opportunity")
+	DIRT_DROP("opp_person") DIRT_DROP("interaction") DIRT_DROP("interaction_person")
+	DIRT_DROP("task") DIRT_DROP("rule_fire") DIRT_DROP("offer")
+	"DELETE FROM tick_state;"
+	"CREATE TABLE tick_dirty (kind INTEGER NOT NULL, id INTEGER NOT NULL) STRICT;"
+	"CREATE TABLE rule_next ("
+	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+	" id INTEGER NOT NULL,"
+	" day TEXT NOT NULL CHECK (day GLOB " DATE_GLOB "),"
+	" PRIMARY KEY (kind, id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX rule_next_day ON rule_next(day);"
+	DIRT_TRIGGER("opportunity", "i", "INSERT", "INSERT INTO tick_dirty VALUES(0,new.id);")
+	DIRT_TRIGGER("opportunity", "u", "UPDATE", "INSERT INTO tick_dirty VALUES(0,new.id);")
+	DIRT_TRIGGER("organisation", "u", "UPDATE OF name",
+		     "INSERT INTO tick_dirty SELECT 0,id FROM opportunity WHERE org_id=new.id;")
+	DIRT_TRIGGER("opp_person", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("opp_person", "u", "UPDATE", DIRT_OPP("new"))
+	DIRT_TRIGGER("opp_person", "d", "DELETE", DIRT_OPP("old"))
+	DIRT_TRIGGER("interaction", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("interaction", "u", "UPDATE", DIRT_OPP("old") DIRT_OPP("new"))
+	DIRT_TRIGGER("interaction", "d", "DELETE", DIRT_OPP("old"))
+	DIRT_TRIGGER("interaction_person", "i", "INSERT",
+		     DIRT_INTERACTION("new.interaction_id", "") DIRT("1", "new", "person_id"))
+	DIRT_TRIGGER("interaction_person", "u", "UPDATE",
+		     DIRT_INTERACTION("new.interaction_id", "") DIRT("1", "new", "person_id"))
+	DIRT_TRIGGER("interaction_person", "d", "DELETE",
+		     DIRT_INTERACTION("old.interaction_id", "") DIRT("1", "old", "person_id"))
+	DIRT_TRIGGER("task", "i", "INSERT", DIRT_TASK("new"))
+	DIRT_TRIGGER("task", "u", "UPDATE", DIRT_TASK("old") DIRT_TASK("new"))
+	DIRT_TRIGGER("task", "d", "DELETE", DIRT_TASK("old"))
+	DIRT_TRIGGER("rule_fire", "i", "INSERT", DIRT_RULE_FIRE("new"))
+	DIRT_TRIGGER("rule_fire", "u", "UPDATE", DIRT_RULE_FIRE("new"))
+	DIRT_TRIGGER("rule_fire", "d", "DELETE", DIRT_RULE_FIRE("old"))
+	DIRT_TRIGGER("offer", "i", "INSERT", DIRT_OPP("new"))
+	DIRT_TRIGGER("offer", "u", "UPDATE", DIRT_OPP("new"))
+	DIRT_TRIGGER("person", "i", "INSERT", "INSERT INTO tick_dirty VALUES(1,new.id);")
+	DIRT_TRIGGER("person", "time", "UPDATE OF cadence,last_contact,created_at",
+		     "INSERT INTO tick_dirty VALUES(1,new.id);")
+	DIRT_TRIGGER("person", "met", "UPDATE OF name,rapport,cadence",
+		     "INSERT INTO tick_dirty VALUES(2,new.id);");
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					  migration_5, migration_6, migration_7 };
+					  migration_5, migration_6, migration_7, migration_8 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL,
 };
 const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
-					      MIGRATION_7_DATA };
+					      MIGRATION_7_DATA, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

@@ -176,11 +176,13 @@ int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_
 int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
 		    int64_t person_id, struct error *err);
 /* Skip the open tasks of a rule whose opportunity is in stage (-1: no
- * matter), or, when moved, changed stage after the task was made. */
-int store_skip_contradicted(struct store *s, const char *rule, int stage, bool moved,
-			    const char *reason, struct error *err);
+ * matter), or, when moved, changed stage after the task was made, of the
+ * opportunities opps. */
+int store_skip_contradicted(struct store *s, const char *opps, const char *rule, int stage,
+			    bool moved, const char *reason, struct error *err);
 
-/* Candidates for the time rules. */
+/* Candidates for the time rules, among the opportunities opps or the people
+ * people: JSON arrays of ids (a run's, store/tick.h). */
 struct silence_start {
 	int64_t opp_id;
 	int64_t event_id;   /* the interaction, or the done task, that started the clock */
@@ -196,25 +198,30 @@ void silence_vec_release(silence_vec *v);
 /* Opportunities in one of stages (a bit mask of enum stage; 0: any) whose
  * latest interaction of kinds (a bit mask) has had nothing inbound since,
  * as of now (interactions still ahead are not counted). */
-int store_silent_after_interaction(struct store *s, unsigned stages, unsigned kinds,
-				   silence_vec *out, struct error *err);
+int store_silent_after_interaction(struct store *s, const char *opps, unsigned stages,
+				   unsigned kinds, silence_vec *out, struct error *err);
 /* Tasks of the rules a or b done since `since` with nothing inbound on their
  * opportunity since they were made. */
-int store_silent_after_done(struct store *s, const char *a, const char *b, const char *since,
-			    silence_vec *out, struct error *err);
-/* People whose next touch (their last contact plus their cadence) is on or before day. */
+int store_silent_after_done(struct store *s, const char *opps, const char *a, const char *b,
+			    const char *since, silence_vec *out, struct error *err);
+/* People with a cadence, and their next touch (their last contact plus their cadence). */
 struct touch_due {
 	int64_t person_id;
-	char *next_touch;   /* as the index has it: what names this lapse */
-	char *due;          /* the local day it falls on, "YYYY-MM-DD" */
-	char *last_contact; /* the latest interaction with them (NULL: none logged) */
+	char *next_touch;   /* as the index has it (the UTC day): what names this lapse */
+	char *due;          /* the local day it falls on, "YYYY-MM-DD" (NULL: unknown) */
+	char *last_contact; /* the latest interaction with them (NULL: none logged, or
+			     * not due: read only when it may be) */
 	int cadence;
+	char *since;        /* what the cadence counts from: the last contact, else when
+			     * added (local) */
 };
 typedef VEC(struct touch_due) touch_vec;
 void touch_vec_release(touch_vec *v);
-/* ... leaving out those with an open task of rule, or whose lapse rule already handled. */
-int store_touch_due(struct store *s, const char *day, const char *rule, touch_vec *out,
-		    struct error *err);
+/* The people, in the order of their next touch, leaving out those with an
+ * open task of rule, or whose lapse rule already handled; last_contact only
+ * for those due by day. */
+int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
+		    touch_vec *out, struct error *err);
 /* Has rule already made a follow-up for event (for anyone)? */
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err);

@@ -1,15 +1,57 @@
-/* tick.c: the mark of a run of the time rules that changed nothing (see tick.h). */
+/* tick.c: the items the time rules must evaluate, and the day each fires next (see tick.h). */
 #include "store/tick.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/history.h"
 #include "store/store_internal.h"
+#include "util/strbuf.h"
 
 static const char SQL_TICK_GET[] = "SELECT key FROM tick_state WHERE id = 1";
 static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) VALUES (1, ?)";
+static const char SQL_TICK_CURRENT[] =
+	"SELECT (SELECT key FROM tick_state WHERE id = 1) IS ?1"
+	" AND NOT EXISTS (SELECT 1 FROM tick_dirty)"
+	" AND NOT EXISTS (SELECT 1 FROM rule_next INDEXED BY rule_next_day"
+	"  WHERE day <= ?2)";
+
+static const char SQL_ALL_OPPS[] = "SELECT 0, id FROM opportunity";
+static const char SQL_ALL_PEOPLE[] = "SELECT 1, id FROM person WHERE cadence IS NOT NULL";
+static const char SQL_DUE[] =
+	"SELECT kind, id FROM rule_next INDEXED BY rule_next_day WHERE day <= ?1";
+/* What was written (a row per write: duplicates): opportunities (0), people
+ * (1), and people whose name, rapport or cadence the rules read on every
+ * opportunity they were met on (2), then those opportunities. The joins
+ * start from the few ids, in their order, whatever statistics an ANALYZE
+ * left of a moment tick_dirty was big. */
+static const char SQL_ANY_DIRTY[] = "SELECT EXISTS (SELECT 1 FROM tick_dirty)";
+static const char SQL_DIRTY[] = "SELECT DISTINCT kind, id FROM tick_dirty";
+static const char SQL_MET_OPPS[] =
+	"SELECT 0, l.opp_id FROM json_each(?1) m"
+	" CROSS JOIN opp_person l ON l.person_id = m.value"
+	" UNION SELECT 0, i.opp_id FROM json_each(?1) m"
+	" CROSS JOIN interaction_person ip ON ip.person_id = m.value"
+	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
+static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
+static const char SQL_AHEAD[] =
+	"SELECT c.value, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.value"
+	"  AND " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
+	"  WHERE f.rule = '" STORE_MARK_PLANNED "' AND f.event = 'i:' || i.id)) AS ahead"
+	" FROM json_each(?1) c WHERE ahead IS NOT NULL ORDER BY c.value";
+static const char SQL_OPEN_ORIGINS[] =
+	"SELECT DISTINCT t.origin FROM json_each(?1) c CROSS JOIN task t"
+	" ON t.opp_id = c.value AND t.status = 'open' ORDER BY 1";
+static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
+static const char SQL_NEXT_FORGET[] =
+	"DELETE FROM rule_next WHERE kind = ?1 AND id IN (SELECT value FROM json_each(?2))";
+static const char SQL_NEXT_SET[] =
+	"INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)";
 
 /* The statement, or NULL when it cannot be prepared: a database made before
- * the table (by a development build at schema 4) has none. Then no mark is
- * read or left, and the rules run every time: a failure here only ever
- * costs time. */
+ * the tables (by a development build) has none. Then no mark is read, and
+ * the rules run every time: a failure here only ever costs time. */
 static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
 {
 	struct error ignored = ERROR_INIT;
@@ -17,20 +59,36 @@ static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
 	return store_stmt(s, sql, &ignored);
 }
 
-int store_tick_is_current(struct store *s, const char *key, bool *current, struct error *err)
+int store_tick_is_current(struct store *s, const char *key, const char *today, bool *current,
+			  struct error *err)
+{
+	sqlite3_stmt *st;
+	int64_t yes = 0;
+
+	*current = false;
+	if (!(st = tick_stmt(s, SQL_TICK_CURRENT)))
+		return 0;
+	bind_text(st, 1, key);
+	bind_text(st, 2, today);
+	if (store_number(s, st, &yes, "cannot read", err))
+		return err->code;
+	*current = yes == 1;
+	return 0;
+}
+
+int store_tick_last_key(struct store *s, char **key, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*current = false;
+	*key = NULL;
 	if (!(st = tick_stmt(s, SQL_TICK_GET)))
 		return 0;
 	rc = store_step(s, st, "cannot read", err);
 	if (rc == SQLITE_ROW) {
-		const char *mark = (const char *)sqlite3_column_text(st, 0);
-		*current = mark && !strcmp(mark, key);
+		*key = col_text(st, 0);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 }
 
@@ -44,7 +102,246 @@ int store_tick_mark(struct store *s, const char *key, struct error *err)
 	return store_exec_stmt(s, st, "cannot record the time rules' run", err);
 }
 
-int64_t store_changes(struct store *s)
+/* ---- the run's items ---- */
+
+static int cmp_id(const void *a, const void *b)
 {
-	return sqlite3_total_changes64(store_db(s));
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort ids, each once, and write them as a JSON array into *json. */
+static void ids_settle(id_vec *ids, char **json)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = 0;
+
+	if (ids->n)
+		qsort(ids->items, ids->n, sizeof(*ids->items), cmp_id);
+	for (size_t i = 0; i < ids->n; i++)
+		if (!n || ids->items[n - 1] != ids->items[i])
+			ids->items[n++] = ids->items[i];
+	ids->n = n;
+	strbuf_addch(&sb, '[');
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)ids->items[i]);
+	strbuf_addch(&sb, ']');
+	free(*json);
+	*json = strbuf_detach(&sb);
+}
+
+/* Where st's rows (kind, id) go: the run's opportunities (0), people (1), or
+ * the people written as met (2). */
+struct items_out {
+	struct tick_run *run;
+	id_vec met;
+};
+
+static void push_item(sqlite3_stmt *st, void *out)
+{
+	struct items_out *o = out;
+	int64_t id = sqlite3_column_int64(st, 1);
+
+	switch (sqlite3_column_int(st, 0)) {
+	case TICK_OPP:
+		*VEC_PUSH(&o->run->opps) = id;
+		break;
+	case TICK_PERSON:
+		*VEC_PUSH(&o->run->people) = id;
+		break;
+	default:
+		*VEC_PUSH(&o->met) = id;
+	}
+}
+
+/* Add the items sql gives (binding ?1 to text when it is not NULL). */
+static int add_items(struct store *s, const char *sql, const char *text, struct items_out *out,
+		     struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+
+	if (!st)
+		return ERR_STORE;
+	if (text)
+		bind_text(st, 1, text);
+	return store_each(s, st, push_item, out, "cannot read what the time rules look at", err);
+}
+
+/* The opportunities of the people written as met, then the JSON arrays. */
+static int items_settle(struct store *s, struct items_out *o, struct error *err)
+{
+	char *met_json = NULL;
+	int rc = 0;
+
+	if (o->met.n) {
+		ids_settle(&o->met, &met_json);
+		rc = add_items(s, SQL_MET_OPPS, met_json, o, err);
+		free(met_json);
+	}
+	free(o->met.items);
+	ids_settle(&o->run->opps, &o->run->opps_json);
+	ids_settle(&o->run->people, &o->run->people_json);
+	return rc;
+}
+
+void tick_run_release(struct tick_run *run)
+{
+	free(run->opps.items);
+	free(run->people.items);
+	free(run->opps_json);
+	free(run->people_json);
+	free(run->next.items);
+	memset(run, 0, sizeof(*run));
+}
+
+int store_tick_begin(struct store *s, bool full, const char *today, struct tick_run *run,
+		     struct error *err)
+{
+	struct items_out o = { .run = run };
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	if (full)
+		rc = add_items(s, SQL_ALL_OPPS, NULL, &o, err) ||
+		     add_items(s, SQL_ALL_PEOPLE, NULL, &o, err);
+	else
+		rc = add_items(s, SQL_DUE, today, &o, err);
+	if (!rc)
+		rc = add_items(s, SQL_DIRTY, NULL, &o, err);
+	if (!rc)
+		rc = items_settle(s, &o, err);
+	else
+		free(o.met.items);
+	if (rc || !(st = store_stmt(s, SQL_FORGET_DIRTY, err)))
+		return err->code ? err->code : ERR_STORE;
+	return store_exec_stmt(s, st, "cannot run the time rules", err);
+}
+
+int store_tick_fold(struct store *s, struct tick_run *run, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
+	struct items_out o = { .run = run };
+	int64_t any;
+
+	if (!st || store_number(s, st, &any, "cannot read", err))
+		return err->code ? err->code : ERR_STORE;
+	if (!any) /* the items are as they were */
+		return 0;
+	if (add_items(s, SQL_DIRTY, NULL, &o, err)) {
+		free(o.met.items);
+		return err->code;
+	}
+	return items_settle(s, &o, err);
+}
+
+void store_tick_next(struct tick_run *run, enum tick_kind kind, int64_t id, const char *day)
+{
+	struct tick_day *d = VEC_PUSH(&run->next);
+
+	d->kind = (int)kind;
+	d->id = id;
+	snprintf(d->day, sizeof(d->day), "%.10s", day);
+}
+
+static void tick_ahead_release(struct tick_ahead *a)
+{
+	free(a->at);
+}
+
+VEC_RELEASE_FN(tick_ahead_vec_release, tick_ahead_vec, tick_ahead_release)
+
+static void push_ahead(sqlite3_stmt *st, void *vec)
+{
+	struct tick_ahead *a = VEC_PUSH((tick_ahead_vec *)vec);
+
+	a->opp_id = sqlite3_column_int64(st, 0);
+	a->at = col_time(st, 1);
+}
+
+int store_tick_ahead(struct store *s, const struct tick_run *run, tick_ahead_vec *out,
+		     struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_AHEAD, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, run->opps_json);
+	bind_now(s, st, 2, 3);
+	return store_each(s, st, push_ahead, out, "cannot read interactions", err);
+}
+
+static void push_text(sqlite3_stmt *st, void *vec)
+{
+	*VEC_PUSH((origin_vec *)vec) = col_text(st, 0);
+}
+
+static void free_text(char **text)
+{
+	free(*text);
+}
+
+VEC_RELEASE_FN(origin_vec_release, origin_vec, free_text)
+
+int store_tick_open_origins(struct store *s, const struct tick_run *run, origin_vec *out,
+			    struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_ORIGINS, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, run->opps_json);
+	return store_each(s, st, push_text, out, "cannot read tasks", err);
+}
+
+/* ---- the end of a run: the days ---- */
+
+static int cmp_day(const void *a, const void *b)
+{
+	const struct tick_day *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	if (x->id != y->id)
+		return (x->id > y->id) - (x->id < y->id);
+	return strcmp(x->day, y->day);
+}
+
+/* Forget the days of the run's items of kind (all of them when full). */
+static int days_forget(struct store *s, bool full, int kind, const char *json,
+		       struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, full ? SQL_NEXT_FORGET_ALL : SQL_NEXT_FORGET, err);
+
+	if (!st)
+		return ERR_STORE;
+	if (!full) {
+		sqlite3_bind_int(st, 1, kind);
+		bind_text(st, 2, json);
+	}
+	return store_exec_stmt(s, st, "cannot record when the rules fire next", err);
+}
+
+int store_tick_end(struct store *s, bool full, struct tick_run *run, struct error *err)
+{
+	if (days_forget(s, full, TICK_OPP, run->opps_json, err) ||
+	    (!full && days_forget(s, full, TICK_PERSON, run->people_json, err)))
+		return err->code;
+	if (run->next.n)
+		qsort(run->next.items, run->next.n, sizeof(*run->next.items), cmp_day);
+	for (size_t i = 0; i < run->next.n; i++) {
+		const struct tick_day *d = &run->next.items[i];
+		sqlite3_stmt *st;
+		if (i && d->kind == d[-1].kind && d->id == d[-1].id)
+			continue; /* a later day for the same item: the earliest is kept */
+		if (!(st = store_stmt(s, SQL_NEXT_SET, err)))
+			return ERR_STORE;
+		sqlite3_bind_int(st, 1, d->kind);
+		sqlite3_bind_int64(st, 2, d->id);
+		bind_text(st, 3, d->day);
+		if (store_exec_stmt(s, st, "cannot record when the rules fire next", err))
+			return err->code;
+	}
+	return 0;
 }

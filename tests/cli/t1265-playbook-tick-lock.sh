@@ -2,8 +2,8 @@
 # Playbooks, the time rules' mark: agenda and task list take the write lock
 # only when the rules have something to do. Once a run changed nothing, they
 # read, and another program holding the write lock (the web server saving a
-# form) does not make them wait; a change clears the mark, and the next run
-# waits for the lock and runs the rules.
+# form) does not make them wait; a change is recorded (what it touched, in
+# tick_dirty), and the next run waits for the lock and runs the rules.
 . "$(dirname "$0")/test-lib.sh"
 
 # hold_lock SECONDS: another connection holds the write lock for SECONDS,
@@ -52,18 +52,19 @@ test_expect_success 'with the mark current, agenda and task list read while anot
 
 test_expect_success 'a write still waits for the lock (and gets it once free)' '
 	hold_lock 1 &&
-	on 2026-03-09 rapport task add "Send the portfolio" --due 2026-03-10 >/dev/null &&
+	on 2026-03-09 rapport task add "Send the portfolio" --due 2026-03-10 --with "Hiring Manager" >/dev/null &&
 	wait $holder &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_state")" 0
+	test "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" -gt 0
 '
 
-test_expect_success 'no mark: agenda waits for the lock, runs the rules and leaves its mark' '
+test_expect_success 'a change recorded: agenda waits for the lock, runs the rules and leaves its mark' '
 	hold_lock 1 &&
 	on 2026-03-09 rapport agenda >again &&
 	wait $holder &&
 	grep -q "Send the portfolio" again &&
 	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
-	grep -q "^2026-03-09 " mark
+	grep -q "^2026-03-09 " mark &&
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0
 '
 
 test_expect_success 'a new day: the mark is stale, and the run leaves the new day'"'"'s' '

@@ -267,14 +267,18 @@ static void test_silent_after_interaction(void **state)
 	int64_t a_call = add_interaction(f->s, a, IKIND_CALL, DIR_OUT, "2026-03-01T10:00");
 	int64_t b_interview = add_interaction(f->s, b, IKIND_INTERVIEW, DIR_OUT, "2026-02-20T10:00");
 	silence_vec v = { 0 };
+	char opps[96];
 
 	add_interaction(f->s, c, IKIND_INTERVIEW, DIR_OUT, "2026-02-25T10:00");
 	add_interaction(f->s, c, IKIND_EMAIL, DIR_IN, "2026-02-26T10:00"); /* they answered */
 	add_interaction(f->s, d, IKIND_INTERVIEW, DIR_OUT, "2026-02-25T10:00");
 	(void)a_email;
+	/* over the opportunities a, b, c and d (a run of the time rules' items) */
+	snprintf(opps, sizeof(opps), "[%lld,%lld,%lld,%lld]", (long long)a, (long long)b,
+		 (long long)c, (long long)d);
 	/* applied before interviewing (the stages' order); offer not asked for */
 	assert_int_equal(store_silent_after_interaction(
-				 f->s, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
+				 f->s, opps, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
 				 1u << IKIND_INTERVIEW, &v, &err), 0);
 	assert_int_equal(v.n, 2);
 	assert_int_equal(v.items[0].opp_id, b);
@@ -287,7 +291,7 @@ static void test_silent_after_interaction(void **state)
 	/* two kinds at the same time: the kind first in their order (call);
 	 * their answer is an e-mail too, with nothing since */
 	assert_int_equal(store_silent_after_interaction(
-				 f->s, 0, (1u << IKIND_EMAIL) | (1u << IKIND_CALL), &v, &err), 0);
+				 f->s, opps, 0, (1u << IKIND_EMAIL) | (1u << IKIND_CALL), &v, &err), 0);
 	assert_int_equal(v.n, 2);
 	assert_int_equal(v.items[0].opp_id, a);
 	assert_int_equal(v.items[0].event_id, a_call);
@@ -295,12 +299,12 @@ static void test_silent_after_interaction(void **state)
 	assert_string_equal(v.items[1].at, "2026-02-26T10:00");
 	silence_vec_release(&v);
 	/* every stage: the offer too */
-	assert_int_equal(store_silent_after_interaction(f->s, 0, 1u << IKIND_INTERVIEW, &v, &err),
-			 0);
+	assert_int_equal(
+		store_silent_after_interaction(f->s, opps, 0, 1u << IKIND_INTERVIEW, &v, &err), 0);
 	assert_int_equal(v.n, 3);
 	assert_int_equal(v.items[2].opp_id, d);
 	silence_vec_release(&v);
-	assert_int_equal(store_silent_after_interaction(f->s, 0, 0, &v, &err), 0);
+	assert_int_equal(store_silent_after_interaction(f->s, opps, 0, 0, &v, &err), 0);
 	assert_int_equal(v.n, 0);
 }
 

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Playbooks, `playbook tick`: the time rules now, over what was written since
+# the last run and what fell due (issue 22), or over everything (--full),
+# which makes the same tasks; --json says what a run looked at.
+. "$(dirname "$0")/test-lib.sh"
+
+# tasks: every task, one a line, without ids, sorted (to compare two databases).
+tasks() {
+	rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    print("|".join(str(x) for x in (t["origin"], t["kind"],
+          t["person"]["name"] if t["person"] else "-",
+          t["opportunity"]["slug"] if t["opportunity"] else "-", t["due"], t["status"],
+          t["title"], t.get("why"))))
+'
+}
+
+test_expect_success 'a search: an interview, a cadence, an offer with a deadline' '
+	on 2026-03-02 rapport opp add "Northwind Labs" "Backend Engineer" --slug northwind >/dev/null &&
+	on 2026-03-02 rapport person add "Hiring Manager" --org "Northwind Labs" --cadence 14 >/dev/null &&
+	on 2026-03-02 rapport opp link northwind "Hiring Manager" --role hiring-manager >/dev/null &&
+	on 2026-03-02 rapport log interview "Panel" --with "Hiring Manager" --opp northwind >/dev/null &&
+	on 2026-03-02 rapport opp add "Globex Data" "Analytics Lead" --slug globex --stage offer >/dev/null &&
+	on 2026-03-02 rapport offer add globex --base 90000 --deadline 2026-03-20 >/dev/null &&
+	on 2026-03-02 rapport --json playbook tick >out &&
+	test_eq "$(jv full <out)" True &&
+	cp "$RAPPORT_DB" full.db
+'
+
+test_expect_success 'nothing written since, nothing due: the run has nothing to look at' '
+	on 2026-03-02 rapport --json playbook tick >out &&
+	test_eq "$(jv ran <out)" False
+'
+
+test_expect_success 'a write: the next run looks at what it touched alone' '
+	on 2026-03-02 rapport task add "Send the portfolio" --due 2026-03-05 --with "Hiring Manager" >/dev/null &&
+	on 2026-03-02 rapport --json playbook tick >out &&
+	test_eq "$(jv ran <out)" True &&
+	test_eq "$(jv full <out)" False &&
+	test_eq "$(jv opportunities <out)" 0 &&
+	test_eq "$(jv people <out)" 1
+'
+
+test_expect_success '--full looks at everything, and makes the same tasks' '
+	RAPPORT_DB=full.db on 2026-03-02 rapport task add "Send the portfolio" --due 2026-03-05 \
+		--with "Hiring Manager" >/dev/null &&
+	for day in 2026-03-05 2026-03-09 2026-03-10 2026-03-16 2026-03-17 2026-03-23; do
+		on $day rapport playbook tick &&
+		RAPPORT_DB=full.db on $day rapport --json playbook tick --full >out &&
+		test_eq "$(jv full <out)" True &&
+		test_eq "$(jv opportunities <out)" 2 || return 1
+	done &&
+	tasks >incremental &&
+	RAPPORT_DB=full.db tasks >full &&
+	test_cmp full incremental &&
+	grep -q "^silence|" incremental &&
+	grep -q "^keep-in-touch|" incremental &&
+	grep -q "^offer.deadline|" incremental
+'
+
+test_expect_success 'a new day: the run looks at what falls due that day' '
+	on 2026-03-24 rapport --json playbook tick >out &&
+	test_eq "$(jv ran <out)" True &&
+	test_eq "$(jv full <out)" False
+'
+
+test_done

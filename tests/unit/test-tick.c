@@ -1,0 +1,168 @@
+/* test-tick.c: the time rules over what changed and fell due, as the full run makes them (issue 22). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tick-history.h"
+
+#define SEEDS 2
+#define STEPS 1100 /* per seed: about 130 days */
+
+/* How many tasks of rule the history made. */
+static int64_t made_by(struct tick_history *h, const char *rule)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(h->s[0]),
+					    "SELECT count(*) FROM task WHERE origin = ?", -1, &st,
+					    NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, rule, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Thousands of random writes over months, the incremental runs against the
+ * full ones after each step: every task, follow-up and cadence the same,
+ * checked every few steps and at the end. */
+static void test_incremental_matches_full(void **state)
+{
+	static const char *const time_rules[] = { "silence", "silence.call", "silence.nudge",
+						  "keep-in-touch", "offer.deadline" };
+	int64_t made[ARRAY_SIZE(time_rules)] = { 0 };
+
+	(void)state;
+	for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+		struct tick_history h;
+
+		th_open(&h, NULL, 0, seed);
+		for (int i = 0; i < STEPS; i++) {
+			if (!th_step(&h) || (i % 20 == 0 && !th_same(&h)))
+				fail_msg("seed %llu: %s", (unsigned long long)seed, h.diff);
+		}
+		if (!th_same(&h))
+			fail_msg("seed %llu: %s", (unsigned long long)seed, h.diff);
+		for (size_t r = 0; r < ARRAY_SIZE(time_rules); r++)
+			made[r] += made_by(&h, time_rules[r]);
+		assert_true(h.day > 100);
+		th_close(&h);
+	}
+	/* the histories reached every kind of time rule */
+	for (size_t r = 0; r < ARRAY_SIZE(time_rules); r++)
+		if (!made[r])
+			fail_msg("no task of %s", time_rules[r]);
+}
+
+/* How many opportunities and people the last run looked at (-1: it did not run). */
+static int64_t run_size(struct tick_history *h)
+{
+	return h->last.ran ? (int64_t)(h->last.opps + h->last.people) : -1;
+}
+
+static void play(struct tick_history *h, struct th_step st)
+{
+	struct error err = ERROR_INIT;
+
+	if (store_begin_write(h->s[0], &err) || th_play(h, h->s[0], &st, &err) ||
+	    store_commit(h->s[0], &err))
+		fail_msg("%s", err.msg);
+}
+
+/* A write touches its opportunity and its people: the next run looks at
+ * those alone, and the next day at what falls due that day. */
+static void test_run_looks_at_what_changed(void **state)
+{
+	struct tick_history h;
+
+	(void)state;
+	th_open(&h, NULL, 0, 7);
+	th_tick(&h, 0);
+	/* the first run, on new rules: the 6 opportunities, and the 2 people with
+	 * a cadence, and the 4 others, written since the last run (never) */
+	assert_true(h.last.full);
+	assert_int_equal(run_size(&h), 12);
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), -1); /* current: no run at all */
+	/* an interview (out, not history: n2 = 32) on opportunity 1 with person 2 */
+	play(&h, (struct th_step){ .op = TH_LOG, .a = 1, .b = 2, .n1 = 1, .n2 = 32 });
+	th_tick(&h, 0);
+	assert_false(h.last.full);
+	assert_int_equal(h.last.opps, 1);
+	assert_int_equal(h.last.people, 1);
+	/* its silence waits for a week: the opportunity's day, in the index */
+	assert_int_equal(th_number(&h, "SELECT count(*) FROM rule_next WHERE kind = 0 AND id = 1"
+				       " AND day = '2026-01-12'", 0), 1);
+	/* the next day, nothing written: nothing falls due, the run is empty */
+	h.day = 1;
+	th_clock(&h);
+	th_tick(&h, 0);
+	assert_int_equal(run_size(&h), 0);
+	/* a week on: the opportunity's day has come, and its silence speaks */
+	h.day = 7;
+	th_clock(&h);
+	th_tick(&h, 0);
+	assert_int_equal(h.last.opps, 1);
+	assert_true(made_by(&h, "silence") > 0);
+	th_close(&h);
+}
+
+/* Play st into both stores, then run the time rules in both. */
+static void play_both(struct tick_history *h, struct th_step st)
+{
+	struct error err = ERROR_INIT;
+
+	for (int k = 0; k < 2; k++)
+		if (store_begin_write(h->s[k], &err) || th_play(h, h->s[k], &st, &err) ||
+		    store_commit(h->s[k], &err))
+			fail_msg("%s", err.msg);
+	th_tick(h, 0);
+	th_tick(h, 1);
+	if (!th_same(h))
+		fail_msg("%s", h->diff);
+}
+
+/* A rule sees what the rules before it wrote in the same run: the silence
+ * letter to a hiring manager never contacted gives them a cadence (the
+ * user's rules), and that cadence has lapsed already, so keep-in-touch,
+ * after it in the rules' order, writes to them in the same run. */
+static void test_run_sees_what_earlier_rules_wrote(void **state)
+{
+	struct tick_history h;
+
+	(void)state;
+	th_open(&h, NULL, 0, 7);
+	h.rules_in_force = 1;
+	th_tick(&h, 0);
+	th_tick(&h, 1);
+	/* person 7, no cadence (n3 = 1), the hiring manager (role 0) of opportunity 1 */
+	play_both(&h, (struct th_step){ .op = TH_PERSON, .n1 = 1, .n2 = 1, .n3 = 1 });
+	play_both(&h, (struct th_step){ .op = TH_LINK, .a = 1, .b = 7, .n2 = 0 });
+	play_both(&h, (struct th_step){ .op = TH_LOG, .a = 1, .b = 2, .n1 = 1, .n2 = 32 });
+	h.day = 30;
+	th_clock(&h);
+	th_tick(&h, 0);
+	th_tick(&h, 1);
+	assert_int_equal(th_number(&h, "SELECT count(*) FROM task WHERE person_id = 7"
+				       " AND origin = 'keep-in-touch'", 0), 1);
+	if (!th_same(&h))
+		fail_msg("%s", h.diff);
+	th_close(&h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_incremental_matches_full),
+		cmocka_unit_test(test_run_looks_at_what_changed),
+		cmocka_unit_test(test_run_sees_what_earlier_rules_wrote),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
