@@ -83,7 +83,7 @@ test_expect_success 'a cadence runs out on the day the user is in, not the UTC d
 
 # Turn a database of this version back into one of schema 6 as rapport kept
 # it then: local wall-clock times in ZONE, a keep-in-touch mark named by the
-# local day, and an undo history.
+# local day, without what migrations 7 and 8 added.
 downgrade() {
 	python3 - "$1" "$2" <<-\EOF
 	import datetime, sqlite3, sys, zoneinfo
@@ -107,6 +107,12 @@ downgrade() {
 	           " p.created_at), '+' || p.cadence || ' days') FROM person p"
 	           " WHERE p.id = rule_fire.person_id) WHERE event LIKE 'lapse:%'")
 	db.execute("ALTER TABLE interaction DROP COLUMN at_offset")
+	# and what migration 8 made (the time rules' bookkeeping)
+	for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'"
+	                          " AND name GLOB '*_dirty_*'").fetchall():
+	    db.execute(f"DROP TRIGGER {name}")
+	db.execute("DROP TABLE tick_dirty")
+	db.execute("DROP TABLE rule_next")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF
