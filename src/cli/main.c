@@ -341,6 +341,9 @@ static int begin_for_tick(struct cli *cli)
 	if (current)
 		return 0;
 	store_rollback(cli->store);
+	/* the command writes only what the time rules derive (CMD_TICK) */
+	if (store_durable(cli->store, false, &cli->err))
+		return cli->err.code;
 	return store_begin_write(cli->store, &cli->err);
 }
 

@@ -792,6 +792,12 @@ int store_begin_read(struct store *s, struct error *err)
 	return exec_sql(s, "BEGIN", "cannot read the database", err);
 }
 
+int store_durable(struct store *s, bool durable, struct error *err)
+{
+	return exec_sql(s, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+			"cannot set how commits reach the disk", err);
+}
+
 int store_begin_write(struct store *s, struct error *err)
 {
 	return exec_sql(s, "BEGIN IMMEDIATE", "cannot lock the database for writing", err);

@@ -51,6 +51,11 @@ const char *store_upgrade_note(const struct store *s);
 /* Transactions. store_begin_write takes the write lock at once (BEGIN
  * IMMEDIATE) so a busy database waits at the start, never mid-command. */
 int store_begin_read(struct store *s, struct error *err);
+/* Whether the commits that follow wait for the disk (the default, true) or
+ * not: false only for a transaction whose writes are all derived, the time
+ * rules' run, which a power loss may take back and the next run makes
+ * again (WAL: the file stays whole either way). */
+int store_durable(struct store *s, bool durable, struct error *err);
 int store_begin_write(struct store *s, struct error *err);
 int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);

@@ -393,11 +393,15 @@ static void tick(struct store *s)
 	struct shared_playbook *p = playbook_get();
 	struct error err = ERROR_INIT;
 
-	if (store_refresh_now(s, &err) || store_begin_write(s, &err) ||
-	    playbooks_tick(s, &p->pb, &err) || store_commit(s, &err)) {
+	if (store_refresh_now(s, &err) || store_durable(s, false, &err) ||
+	    store_begin_write(s, &err) || playbooks_tick(s, &p->pb, &err) ||
+	    store_commit(s, &err)) {
 		store_rollback(s);
 		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
 	}
+	/* this connection's next commits are a request's: the user's data */
+	if (store_durable(s, true, &err))
+		fprintf(stderr, "rapport: %s\n", err.msg);
 	playbook_put(p);
 }
 
