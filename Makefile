@@ -30,6 +30,10 @@ LDFLAGS   += $(SAN)
 # with GnuTLS, ICU and libstdc++ behind them they tripled the start-up of
 # every command. src/web/mhd.c and src/io/ical.c dlopen() them on first use
 # (see src/util/dynlib.h); their headers are still needed to build.
+# GMime (reading mail) is loaded the same way (src/io/mail_parse.c); only
+# that file needs its headers and GLib's, taken as system headers so that
+# their warnings are not rapport's.
+GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
@@ -71,6 +75,8 @@ $(BUILD)/gen/version: FORCE
 
 VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB_SRC) $(CLI_SRC)))
 $(VERSION_OBJ): $(BUILD)/gen/version
+
+$(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -1,0 +1,184 @@
+/* mail_text.c: what is read from a message's text without GMime (see
+ * mail_parse.h): where its headers end, an out-of-office subject, HTML as
+ * text, an excerpt. Pure, and fuzzed (tests/fuzz/fuzz-mail.c). */
+#include "io/mail_parse.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+size_t mail_header_end(const char *raw, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (raw[i] != '\n')
+			continue;
+		if (i + 1 < len && raw[i + 1] == '\n')
+			return i + 2;
+		if (i + 2 < len && raw[i + 1] == '\r' && raw[i + 2] == '\n')
+			return i + 3;
+	}
+	return 0;
+}
+
+/* The subjects of automatic replies, lower-case, in the languages of
+ * rapport's users' mail; matched anywhere in the subject. */
+static const char *const auto_subjects[] = {
+	"out of office",      "out of the office",  "automatic reply",   "auto-reply",
+	"autoreply",          "auto reply",         "away from the office",
+	"abwesenheitsnotiz",  "automatische antwort", "réponse automatique",
+	"absent du bureau",   "respuesta automática", "fuera de la oficina",
+	"risposta automatica", "fuori ufficio",
+};
+
+bool mail_subject_automatic(const char *subject)
+{
+	char *low = xstrdup(subject ? subject : "");
+	bool found = false;
+
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (size_t i = 0; i < ARRAY_SIZE(auto_subjects) && !found; i++)
+		found = strstr(low, auto_subjects[i]) != NULL;
+	free(low);
+	return found;
+}
+
+/* ---- HTML as text ---- */
+
+static const struct {
+	const char *name; /* with its ; */
+	const char *text;
+} entities[] = {
+	{ "&amp;", "&" },  { "&lt;", "<" },   { "&gt;", ">" },   { "&quot;", "\"" },
+	{ "&#39;", "'" },  { "&apos;", "'" }, { "&nbsp;", " " },
+};
+
+/* An entity at p: its text into sb, and its length; 0 when p is none of them. */
+static size_t add_entity(struct strbuf *sb, const char *p)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(entities); i++) {
+		size_t n = strlen(entities[i].name);
+		if (!strncasecmp(p, entities[i].name, n)) {
+			strbuf_addstr(sb, entities[i].text);
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* After a tag that starts at p ('<'): past its '>', and past the element's
+ * content too for a script or a style, which are not text. */
+static const char *skip_tag(const char *p)
+{
+	static const char *const hidden[] = { "script", "style", "head" };
+	const char *end = strchr(p, '>');
+
+	for (size_t i = 0; i < ARRAY_SIZE(hidden) && end; i++) {
+		size_t n = strlen(hidden[i]);
+		char close[16];
+		const char *q;
+		if (strncasecmp(p + 1, hidden[i], n) || isalnum((unsigned char)p[1 + n]))
+			continue;
+		snprintf(close, sizeof(close), "</%s", hidden[i]);
+		for (q = end; (q = strchr(q, '<')) && strncasecmp(q, close, n + 2); q++)
+			;
+		end = q ? strchr(q, '>') : NULL;
+	}
+	return end ? end + 1 : p + strlen(p);
+}
+
+/* Does the tag at p ('<') end a line: a paragraph, a break, a row, a list item? */
+static bool tag_breaks(const char *p)
+{
+	static const char *const blocks[] = { "br", "p", "div", "tr", "li", "h1", "h2", "h3",
+					      "blockquote", "table" };
+
+	p += p[1] == '/' ? 2 : 1;
+	for (size_t i = 0; i < ARRAY_SIZE(blocks); i++) {
+		size_t n = strlen(blocks[i]);
+		if (!strncasecmp(p, blocks[i], n) && !isalnum((unsigned char)p[n]))
+			return true;
+	}
+	return false;
+}
+
+char *mail_html_to_text(const char *html)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = html;
+	size_t n;
+
+	while (*p) {
+		if (*p == '<') {
+			if (tag_breaks(p))
+				strbuf_addch(&sb, '\n');
+			p = skip_tag(p);
+		} else if (*p == '&' && (n = add_entity(&sb, p))) {
+			p += n;
+		} else {
+			strbuf_addch(&sb, *p == '\r' || *p == '\t' ? ' ' : *p);
+			p++;
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+/* ---- the excerpt ---- */
+
+/* Add one line (start, n bytes) trimmed, and its line break, keeping at
+ * most one blank line in a row; *chars counts the characters added. */
+static void add_line(struct strbuf *sb, const char *start, size_t n, size_t *chars)
+{
+	while (n && isspace((unsigned char)*start))
+		start++, n--;
+	while (n && isspace((unsigned char)start[n - 1]))
+		n--;
+	if (!n && (!sb->len || (sb->len >= 2 && !strcmp(sb->buf + sb->len - 2, "\n\n"))))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)start[i] & 0xc0) != 0x80)
+			(*chars)++;
+		strbuf_addch(sb, start[i]);
+	}
+	strbuf_addch(sb, '\n');
+	(*chars)++;
+}
+
+/* Cut sb to its first max characters, on a character's start. */
+static bool cut_chars(struct strbuf *sb, size_t max)
+{
+	size_t chars = 0, i;
+
+	for (i = 0; i < sb->len; i++) {
+		if (((unsigned char)sb->buf[i] & 0xc0) != 0x80 && chars++ == max)
+			break;
+	}
+	if (i >= sb->len)
+		return false;
+	sb->len = i;
+	sb->buf[i] = '\0';
+	return true;
+}
+
+char *mail_excerpt(const char *text, size_t max)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t chars = 0;
+
+	for (const char *line = text; *line && chars <= max;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		if (*line != '>')
+			add_line(&sb, line, n, &chars);
+		line += n + (nl != NULL);
+	}
+	strbuf_trim(&sb);
+	if (cut_chars(&sb, max)) {
+		strbuf_trim(&sb);
+		strbuf_addstr(&sb, "…");
+	}
+	return strbuf_detach(&sb);
+}
