@@ -37,7 +37,7 @@ GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
-LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \
+LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/mail/*.c src/io/*.c \
                         src/web/*.c)
 DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt data/web/*.svg data/web/css/*.css data/web/js/*.js))
 CLI_SRC   := $(wildcard src/cli/*.c)

@@ -53,6 +53,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "demo", "a sample search to try rapport on, in a database of its own", demo_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
+	{ "mail", "log the e-mails of your search from a Maildir, an mbox or .eml files: import",
+	  mail_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
 	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
 	{ "undo", "take back the last command that wrote (again: the one before); --list",

@@ -65,5 +65,10 @@ char *mail_html_to_text(const char *html);
 /* An excerpt of text: quoted lines ("> ...") and blank runs left out, at
  * most max characters (whole UTF-8 characters), "…" when cut. */
 char *mail_excerpt(const char *text, size_t max);
+/* s as the store takes it: valid UTF-8 (bytes that are not, as
+ * windows-1252), no control characters (a line break kept unless
+ * one_line), no bidirectional controls, at most max bytes (whole
+ * characters), trimmed. Newly allocated. */
+char *mail_clean_text(const char *s, bool one_line, size_t max);
 
 #endif

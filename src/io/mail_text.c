@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -181,4 +182,56 @@ char *mail_excerpt(const char *text, size_t max)
 		strbuf_addstr(&sb, "…");
 	}
 	return strbuf_detach(&sb);
+}
+
+/* ---- text the store takes ---- */
+
+/* Is s (n bytes left) a bidirectional control (U+202A-U+202E,
+ * U+2066-U+2069), which reverses the text around it? The store refuses them. */
+static bool bidi_control(const unsigned char *s, size_t n)
+{
+	return n >= 3 && s[0] == 0xE2 &&
+	       ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+		(s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9));
+}
+
+/* A control character as the store takes it: a space, or a line break (a
+ * CR dropped) where lines are kept. */
+static void add_control(struct strbuf *sb, unsigned char c, bool one_line)
+{
+	if (c == '\r')
+		return;
+	strbuf_addch(sb, !one_line && (c == '\n' || c == '\t') ? c : ' ');
+}
+
+char *mail_clean_text(const char *s, bool one_line, size_t max)
+{
+	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
+	const unsigned char *p, *end;
+
+	if (!utf8_valid(s, strlen(s))) /* GMime converts; a raw 8-bit header may remain */
+		for (p = (const unsigned char *)s; *p; p++)
+			text_add_cp1252(&in, *p);
+	else
+		strbuf_addstr(&in, s);
+	for (p = (const unsigned char *)in.buf, end = p + in.len; p < end; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			add_control(&out, *p, one_line);
+		else if (*p == 0xC2 && p + 1 < end && p[1] < 0xA0) /* a C1 control */
+			strbuf_addch(&out, ' '), p++;
+		else if (bidi_control(p, (size_t)(end - p)))
+			p += 2;
+		else
+			strbuf_addch(&out, (char)*p);
+	}
+	strbuf_release(&in);
+	if (out.len > max) {
+		size_t n = max;
+		while (n && ((unsigned char)out.buf[n] & 0xc0) == 0x80)
+			n--;
+		out.len = n;
+		out.buf[n] = '\0';
+	}
+	strbuf_trim(&out);
+	return strbuf_detach(&out);
 }
