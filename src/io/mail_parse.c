@@ -39,7 +39,8 @@
 	X(internet_address_mailbox_get_addr) X(internet_address_mailbox_get_type)           \
 	X(internet_address_group_get_members) X(internet_address_group_get_type)            \
 	X(g_type_check_instance_is_a) X(g_object_unref) X(g_free) X(g_date_time_format)      \
-	X(g_compute_checksum_for_data)
+	X(g_compute_checksum_for_data) X(g_mime_message_get_mime_part)                     \
+	X(g_mime_multipart_get_type) X(g_mime_multipart_get_prologue)
 
 static struct {
 #define GMIME_POINTER(f) __typeof__(f) *f;
@@ -264,6 +265,18 @@ static void find_texts(GMimeObject *parent, GMimeObject *part, gpointer data)
 		t->html = part;
 }
 
+/* A multipart whose boundary never comes (broken MIME) has all its text
+ * before the first: take it, rather than nothing. */
+static char *broken_multipart_text(GMimeMessage *msg)
+{
+	GMimeObject *top = gm.g_mime_message_get_mime_part(msg);
+	const char *prologue = is_a(top, gm.g_mime_multipart_get_type())
+				       ? gm.g_mime_multipart_get_prologue((GMimeMultipart *)top)
+				       : NULL;
+
+	return xstrdup(prologue ? prologue : "");
+}
+
 /* The message's text, newly allocated: the text part, else the HTML part as text. */
 static char *message_text(GMimeMessage *msg)
 {
@@ -272,7 +285,7 @@ static char *message_text(GMimeMessage *msg)
 
 	gm.g_mime_message_foreach(msg, find_texts, &t);
 	if (!t.plain && !t.html)
-		return xstrdup("");
+		return broken_multipart_text(msg);
 	s = gm.g_mime_text_part_get_text((GMimeTextPart *)(t.plain ? t.plain : t.html));
 	if (!s)
 		return xstrdup("");

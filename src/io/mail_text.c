@@ -164,16 +164,36 @@ static bool cut_chars(struct strbuf *sb, size_t max)
 	return true;
 }
 
+/* Does the text end with a line that introduces a quote ("On Monday,
+ * Hiring Manager wrote:")? Then it goes with the quote. */
+static void drop_attribution(struct strbuf *sb, size_t last_line)
+{
+	static const char *const ends[] = { "wrote:\n", "a écrit :\n", "schrieb:\n", "escribió:\n" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(ends); i++) {
+		size_t n = strlen(ends[i]);
+		if (sb->len >= n && !strcmp(sb->buf + sb->len - n, ends[i])) {
+			sb->len = last_line;
+			sb->buf[last_line] = '\0';
+			return;
+		}
+	}
+}
+
 char *mail_excerpt(const char *text, size_t max)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t chars = 0;
+	size_t chars = 0, last_line = 0;
 
 	for (const char *line = text; *line && chars <= max;) {
 		const char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
-		if (*line != '>')
+		if (*line == '>') {
+			drop_attribution(&sb, last_line);
+		} else {
+			last_line = sb.len;
 			add_line(&sb, line, n, &chars);
+		}
 		line += n + (nl != NULL);
 	}
 	strbuf_trim(&sb);

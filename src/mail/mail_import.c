@@ -160,6 +160,7 @@ static void count_logged(struct mail_run *r, const struct interaction *it,
 	l->interaction_id = r->o->dry_run ? 0 : it->id;
 	l->message_id = xstrdup(m->message_id);
 	l->date = xstrdup(m->date);
+	l->at = xstrdup(it->at);
 	l->direction = mm->direction;
 	l->people = xstrdup(mm->names.buf);
 	l->opp = xstrdup_or_null(slug);
@@ -372,6 +373,7 @@ void mail_summary_release(struct mail_summary *sum)
 		struct mail_logged *l = &sum->emails.items[i];
 		free(l->message_id);
 		free(l->date);
+		free(l->at);
 		free(l->people);
 		free(l->opp);
 		free(l->summary);
@@ -387,7 +389,7 @@ void mail_summary_release(struct mail_summary *sum)
 
 static void add_email_line(struct strbuf *out, const struct mail_logged *l)
 {
-	strbuf_addf(out, "  %-3s %.16s  %s: %s", l->direction == DIR_IN ? "in" : "out", l->date,
+	strbuf_addf(out, "  %-3s %s  %s: %s", l->direction == DIR_IN ? "in" : "out", l->at,
 		    l->people, l->summary);
 	if (l->opp)
 		strbuf_addf(out, " (%s)", l->opp);
@@ -398,9 +400,9 @@ void mail_summary_text(struct strbuf *out, const struct mail_summary *sum, size_
 {
 	const char *verb = sum->dry_run ? "would log" : "logged";
 
-	strbuf_addf(out, "%s%ld messages read: %s %ld e-mails (%ld in, %ld out)\n",
-		    sum->dry_run ? "dry run: " : "", sum->messages, verb, sum->logged,
-		    sum->inbound, sum->outbound);
+	strbuf_addf(out, "%s%ld message%s read: %s %ld e-mail%s (%ld in, %ld out)\n",
+		    sum->dry_run ? "dry run: " : "", sum->messages, sum->messages == 1 ? "" : "s",
+		    verb, sum->logged, sum->logged == 1 ? "" : "s", sum->inbound, sum->outbound);
 	strbuf_addf(out, "not logged: %ld logged before, %ld files read before, %ld automatic, "
 			 "%ld from or to no one known, %zu that cannot be read\n",
 		    sum->already, sum->unchanged, sum->automatic, sum->unknown, sum->broken.n);

@@ -38,6 +38,7 @@ struct mail_logged {
 	int64_t interaction_id; /* 0 in a dry run */
 	char *message_id;
 	char *date;    /* RFC 3339, as the message has it */
+	char *at;      /* the same moment in local time, as logged */
 	enum direction direction;
 	char *people;  /* their names, ", " between them */
 	char *opp;     /* the opportunity's slug, or NULL */
