@@ -195,7 +195,7 @@ check:
 # target for FUZZ_SECONDS; it prints the executions of each, appends
 # "passed failed" to build/test-results and fails when a target crashed.
 #   make fuzz FUZZ_SECONDS=30     make fuzz FUZZ_TARGETS='csv json'     make fuzz-build
-FUZZ_TARGETS ?= playbook vcard csv letter json values form ini
+FUZZ_TARGETS ?= playbook vcard csv letter json values form ini mail
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer

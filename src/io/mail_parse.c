@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <gmime/gmime.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,7 +282,7 @@ static char *broken_multipart_text(GMimeMessage *msg)
 static char *message_text(GMimeMessage *msg)
 {
 	struct texts t = { 0 };
-	char *s, *out;
+	char *s, *html, *out;
 
 	gm.g_mime_message_foreach(msg, find_texts, &t);
 	if (!t.plain && !t.html)
@@ -289,8 +290,11 @@ static char *message_text(GMimeMessage *msg)
 	s = gm.g_mime_text_part_get_text((GMimeTextPart *)(t.plain ? t.plain : t.html));
 	if (!s)
 		return xstrdup("");
-	out = t.plain ? xstrdup(s) : mail_html_to_text(s);
+	/* what a part says is UTF-8 may not be: valid from here on */
+	html = t.plain ? NULL : mail_html_to_text(s);
+	out = mail_clean_text(html ? html : s, false, SIZE_MAX);
 	gm.g_free(s);
+	free(html);
 	return out;
 }
 

@@ -36,7 +36,8 @@ struct mail_msg {
 	 * or junk, a List-Id or List-Unsubscribe, X-Autoreply, an out-of-office
 	 * subject */
 	bool automatic;
-	/* mail_parse_body: the first MAIL_EXCERPT_CHARS characters of the text
+	/* mail_parse_body, valid UTF-8 without control characters (but line
+	 * breaks and tabs): the first MAIL_EXCERPT_CHARS characters of the text
 	 * (the text part, else the HTML part without its markup), quoted lines
 	 * left out; and the whole text when asked for */
 	char *excerpt;
@@ -65,7 +66,7 @@ char *mail_html_to_text(const char *html);
 /* An excerpt of text: quoted lines ("> ...") and blank runs left out, at
  * most max characters (whole UTF-8 characters), "…" when cut. */
 char *mail_excerpt(const char *text, size_t max);
-/* s as the store takes it: valid UTF-8 (bytes that are not, as
+/* s as the store takes it: valid UTF-8 (each byte that is not, as
  * windows-1252), no control characters (a line break kept unless
  * one_line), no bidirectional controls, at most max bytes (whole
  * characters), trimmed. Newly allocated. */

@@ -224,29 +224,50 @@ static void add_control(struct strbuf *sb, unsigned char c, bool one_line)
 	strbuf_addch(sb, !one_line && (c == '\n' || c == '\t') ? c : ' ');
 }
 
+/* The length of the UTF-8 sequence at p (end - p bytes left), or 0 when
+ * it is not one: its byte is then taken as windows-1252 (a message that
+ * says UTF-8 and is not, a raw 8-bit header). */
+static size_t utf8_at(const unsigned char *p, const unsigned char *end)
+{
+	size_t n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 0;
+
+	return n && (size_t)(end - p) >= n && utf8_valid((const char *)p, n) ? n : 0;
+}
+
+/* A byte that is not UTF-8, as windows-1252 reads it; the five it leaves
+ * unassigned become C1 controls there, and a space here. */
+static void add_cp1252(struct strbuf *sb, unsigned char b)
+{
+	size_t len = sb->len;
+
+	text_add_cp1252(sb, b);
+	if (sb->len == len + 2 && (unsigned char)sb->buf[len] == 0xC2 &&
+	    (unsigned char)sb->buf[len + 1] < 0xA0) {
+		sb->len = len;
+		strbuf_addch(sb, ' ');
+	}
+}
+
 char *mail_clean_text(const char *s, bool one_line, size_t max)
 {
-	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
-	const unsigned char *p, *end;
+	struct strbuf out = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	size_t n;
 
-	if (!utf8_valid(s, strlen(s))) /* GMime converts; a raw 8-bit header may remain */
-		for (p = (const unsigned char *)s; *p; p++)
-			text_add_cp1252(&in, *p);
-	else
-		strbuf_addstr(&in, s);
-	for (p = (const unsigned char *)in.buf, end = p + in.len; p < end; p++) {
+	for (; p < end; p++) {
 		if (*p < 0x20 || *p == 0x7F)
 			add_control(&out, *p, one_line);
-		else if (*p == 0xC2 && p + 1 < end && p[1] < 0xA0) /* a C1 control */
-			strbuf_addch(&out, ' '), p++;
-		else if (bidi_control(p, (size_t)(end - p)))
-			p += 2;
-		else
+		else if (*p < 0x80)
 			strbuf_addch(&out, (char)*p);
+		else if (!(n = utf8_at(p, end)))
+			add_cp1252(&out, *p);
+		else if ((n == 2 && p[0] == 0xC2 && p[1] < 0xA0) || bidi_control(p, n))
+			p += n - 1; /* a C1 control, or one that reverses the text */
+		else
+			strbuf_add(&out, p, n), p += n - 1;
 	}
-	strbuf_release(&in);
 	if (out.len > max) {
-		size_t n = max;
+		n = max;
 		while (n && ((unsigned char)out.buf[n] & 0xc0) == 0x80)
 			n--;
 		out.len = n;

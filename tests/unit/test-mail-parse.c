@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "core/text.h"
 #include "io/mail_parse.h"
 
 static void parse(const char *raw, struct mail_msg *m)
@@ -66,7 +67,7 @@ static void test_latin1_subject_and_body(void **state)
 	assert_string_equal(m.subject, "Réponse à votre candidature");
 	assert_int_equal(mail_parse_body(raw, strlen(raw), &m, true, &err), 0);
 	assert_string_equal(m.excerpt, "Merci, nous vous répondrons.");
-	assert_string_equal(m.text, "Merci, nous vous répondrons.\n");
+	assert_string_equal(m.text, "Merci, nous vous répondrons.");
 	mail_msg_release(&m);
 }
 
@@ -167,6 +168,45 @@ static void test_broken_mime(void **state)
 	mail_msg_release(&m);
 }
 
+/* A part that says UTF-8 and is not (found by fuzz-mail): its text is
+ * valid UTF-8 all the same (GMime drops a stray byte, or passes it on,
+ * which is then read as windows-1252), without control characters. */
+static void test_text_not_utf8(void **state)
+{
+	static const char raw[] = "From: hm@example.com\n"
+				  "Content-Type: text/plain; charset=UTF-8\n\n"
+				  "caf\xc3\xa9 and \xb5s\x1b[2J\n";
+	struct error err = ERROR_INIT;
+	struct mail_msg m;
+
+	(void)state;
+	parse(raw, &m);
+	assert_int_equal(mail_parse_body(raw, strlen(raw), &m, true, &err), 0);
+	assert_true(utf8_valid(m.text, strlen(m.text)));
+	assert_memory_equal(m.text, "café and ", strlen("café and "));
+	assert_null(strchr(m.text, '\x1b'));
+	assert_string_equal(m.excerpt, m.text);
+	mail_msg_release(&m);
+}
+
+/* A byte windows-1252 leaves unassigned (0x8F) becomes a space, not the
+ * C1 control that reading it as windows-1252 gives (found by fuzz-mail). */
+static void test_clean_text(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = mail_clean_text("Recr\x8f\x96iter\x1b[1m\n\tnext \xe2\x80\xaeline", true, 1000);
+	assert_string_equal(s, "Recr –iter [1m  next line");
+	free(s);
+	s = mail_clean_text("one\r\ntwo\tthree", false, 1000);
+	assert_string_equal(s, "one\ntwo\tthree");
+	free(s);
+	s = mail_clean_text("ééé", true, 3); /* whole characters */
+	assert_string_equal(s, "é");
+	free(s);
+}
+
 static void test_excerpt(void **state)
 {
 	char long_text[2000], *e;
@@ -203,6 +243,8 @@ int main(void)
 		cmocka_unit_test(test_not_a_message),
 		cmocka_unit_test(test_html_body),
 		cmocka_unit_test(test_broken_mime),
+		cmocka_unit_test(test_text_not_utf8),
+		cmocka_unit_test(test_clean_text),
 		cmocka_unit_test(test_excerpt),
 		cmocka_unit_test(test_header_end),
 	};
