@@ -268,32 +268,32 @@ static void find_texts(GMimeObject *parent, GMimeObject *part, gpointer data)
 
 /* A multipart whose boundary never comes (broken MIME) has all its text
  * before the first: take it, rather than nothing. */
-static char *broken_multipart_text(GMimeMessage *msg)
+static const char *broken_multipart_text(GMimeMessage *msg)
 {
 	GMimeObject *top = gm.g_mime_message_get_mime_part(msg);
-	const char *prologue = is_a(top, gm.g_mime_multipart_get_type())
-				       ? gm.g_mime_multipart_get_prologue((GMimeMultipart *)top)
-				       : NULL;
 
-	return xstrdup(prologue ? prologue : "");
+	return is_a(top, gm.g_mime_multipart_get_type())
+		       ? gm.g_mime_multipart_get_prologue((GMimeMultipart *)top)
+		       : NULL;
 }
 
-/* The message's text, newly allocated: the text part, else the HTML part as text. */
+/* The message's text, newly allocated: the text part, else the HTML part
+ * as text, else a broken multipart's. What a part says is UTF-8 may not
+ * be, and a prologue says nothing: it is made valid here. */
 static char *message_text(GMimeMessage *msg)
 {
 	struct texts t = { 0 };
-	char *s, *html, *out;
+	char *part = NULL, *html = NULL, *out;
+	const char *text;
 
 	gm.g_mime_message_foreach(msg, find_texts, &t);
-	if (!t.plain && !t.html)
-		return broken_multipart_text(msg);
-	s = gm.g_mime_text_part_get_text((GMimeTextPart *)(t.plain ? t.plain : t.html));
-	if (!s)
-		return xstrdup("");
-	/* what a part says is UTF-8 may not be: valid from here on */
-	html = t.plain ? NULL : mail_html_to_text(s);
-	out = mail_clean_text(html ? html : s, false, SIZE_MAX);
-	gm.g_free(s);
+	if (t.plain || t.html)
+		part = gm.g_mime_text_part_get_text((GMimeTextPart *)(t.plain ? t.plain : t.html));
+	if (part && !t.plain)
+		html = mail_html_to_text(part);
+	text = html ? html : part ? part : broken_multipart_text(msg);
+	out = mail_clean_text(text ? text : "", false, SIZE_MAX);
+	gm.g_free(part);
 	free(html);
 	return out;
 }

@@ -156,7 +156,7 @@ static void test_broken_mime(void **state)
 {
 	static const char raw[] = "From: hm@example.com\nSubject: Offer\n"
 				  "Content-Type: multipart/mixed; boundary=\"never\"\n\n"
-				  "just text\n";
+				  "just \xe2\x80\xaetext\x1b\n"; /* made valid as any text (fuzz-mail) */
 	struct error err = ERROR_INIT;
 	struct mail_msg m;
 
