@@ -309,16 +309,26 @@ static int read_maildir(const char *path, mail_item_fn *fn, void *ctx, struct er
 
 /* ---- what a path is ---- */
 
-static bool is_dir(const char *path, const char *sub)
+/* path's cur/ and new/: both folders, and readable (an error now,
+ * before anything is written, not halfway through). */
+static int check_maildir(const char *path, struct error *err)
 {
+	static const char *const subs[] = { "cur", "new" };
 	struct strbuf p = STRBUF_INIT;
 	struct stat st;
-	bool yes;
+	int rc = 0;
 
-	strbuf_addf(&p, "%s/%s", path, sub);
-	yes = !stat(p.buf, &st) && S_ISDIR(st.st_mode);
+	for (size_t i = 0; i < ARRAY_SIZE(subs) && !rc; i++) {
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s/%s", path, subs[i]);
+		if (stat(p.buf, &st) || !S_ISDIR(st.st_mode))
+			rc = error_set(err, ERR_INVALID,
+				       "'%s' is not a Maildir: it has no cur/ and new/ folders", path);
+		else if (access(p.buf, R_OK | X_OK))
+			rc = error_set(err, ERR_IO, "cannot read '%s': %s", p.buf, strerror(errno));
+	}
 	strbuf_release(&p);
-	return yes;
+	return rc;
 }
 
 /* Does text start as a message does: a header field's name, then ':'? */
@@ -360,14 +370,8 @@ int mailbox_check(const char *path, enum mailbox_kind *kind, struct error *err)
 		return error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return check_file(path, kind, err);
-	if (!is_dir(path, "cur") || !is_dir(path, "new"))
-		return error_set(err, ERR_INVALID,
-				 "'%s' is not a Maildir: it has no cur/ and new/ folders", path);
 	*kind = MAILBOX_MAILDIR;
-	/* readable: an error now, before anything is written, not halfway */
-	if (access(path, R_OK | X_OK))
-		return error_set(err, ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-	return 0;
+	return check_maildir(path, err);
 }
 
 int mailbox_read(const char *path, enum mailbox_kind kind, mail_item_fn *fn, void *ctx,
