@@ -19,7 +19,6 @@ enum mail_opt {
 
 /* E-mails and skipped messages printed as text; --json lists them all. */
 #define TEXT_LINES_MAX 100
-#define WHAT_MAX 200 /* bytes of the undo history's line */
 
 /* The transactions of an import: each batch's changes join one undo entry. */
 struct batches {
@@ -37,25 +36,6 @@ static int next_batch(void *ctx, struct error *err)
 	    store_begin_write(s, err))
 		return err->code;
 	return store_undo_track(s, err);
-}
-
-/* "mail import PATH...", as the undo history shows it. */
-static char *describe(const struct args *a)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addstr(&sb, "mail import");
-	for (size_t i = 0; i < a->npos && sb.len < WHAT_MAX; i++)
-		strbuf_addf(&sb, " %s", a->pos[i]);
-	if (sb.len > WHAT_MAX) {
-		size_t n = WHAT_MAX - 3;
-		while (n && (sb.buf[n] & 0xc0) == 0x80)
-			n--;
-		sb.len = n;
-		sb.buf[n] = '\0';
-		strbuf_addstr(&sb, "...");
-	}
-	return strbuf_detach(&sb);
 }
 
 static json_t *emails_json(const struct mail_summary *sum)
@@ -97,7 +77,7 @@ static json_t *summary_json(const struct mail_summary *sum)
 
 static int mail_import_run(struct cli *cli, const struct args *a)
 {
-	struct batches b = { .cli = cli, .what = describe(a) };
+	struct batches b = { .cli = cli, .what = cli_describe_command("mail", a->cmd, a) };
 	struct mail_import_options o = { .dry_run = arg_flag(a, MAIL_OPT_DRY_RUN),
 					 .batch_done = next_batch, .ctx = &b };
 	struct mail_summary sum = { 0 };

@@ -378,9 +378,7 @@ static void add_word(struct strbuf *sb, const char *word)
 	strbuf_addch(sb, '"');
 }
 
-/* The undo history's line for a command: its name and its arguments
- * (not its options), cut at WHAT_MAX bytes on a character's start. */
-static char *describe_command(const char *group, const struct cmd_spec *cmd,
+char *cli_describe_command(const char *group, const struct cmd_spec *cmd,
 			      const struct args *a)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -411,7 +409,7 @@ static int save_for_undo(struct cli *cli, const char *group, const struct cmd_sp
 
 	if ((cmd->flags & (CMD_WRITE | CMD_NO_UNDO)) != CMD_WRITE)
 		return 0;
-	what = describe_command(group, cmd, a);
+	what = cli_describe_command(group, cmd, a);
 	rc = store_undo_save(cli->store, what, "cli", &id, &cli->err);
 	free(what);
 	return rc;

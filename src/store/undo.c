@@ -107,25 +107,38 @@ static int add_entry(struct store *s, const char *what, const char *source, cons
 	return store_exec_stmt(s, st, "cannot trim the undo history", err);
 }
 
-int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
-		    struct error *err)
+/* What the session recorded (*n 0, *blob NULL when there is no session),
+ * and the session stopped. */
+static int take_changes(struct store *s, void **blob, int *n, struct error *err)
 {
 	sqlite3_session *ses = *store_undo_slot(s);
-	void *blob = NULL;
-	int n = 0, rc;
+	int rc;
 
-	*id = 0;
+	*blob = NULL;
+	*n = 0;
 	if (!ses)
 		return 0;
 	/* Not sqlite3session_isempty first: a session that ran out of memory
 	 * while recording can look empty, and only the changeset reports its
 	 * error. The change would then be kept without its undo entry, and
 	 * undo would skip over it to the change before. */
-	rc = sqlite3session_changeset(ses, &n, &blob);
+	rc = sqlite3session_changeset(ses, n, blob);
 	store_undo_forget(s);
 	if (rc != SQLITE_OK)
 		return error_set(err, ERR_STORE, "cannot record the changes: %s",
 				 sqlite3_errstr(rc));
+	return 0;
+}
+
+int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
+		    struct error *err)
+{
+	void *blob;
+	int n, rc;
+
+	*id = 0;
+	if ((rc = take_changes(s, &blob, &n, err)))
+		return rc;
 	rc = n > 0 ? add_entry(s, what, source, blob, n, id, err) : 0;
 	sqlite3_free(blob);
 	return rc;
@@ -179,19 +192,13 @@ static int extend_entry(struct store *s, int64_t id, const void *blob, int n, st
 int store_undo_save_more(struct store *s, const char *what, const char *source, int64_t *id,
 			 struct error *err)
 {
-	sqlite3_session *ses = *store_undo_slot(s);
-	void *blob = NULL;
-	int n = 0, rc;
+	void *blob;
+	int n, rc;
 
 	if (!*id)
 		return store_undo_save(s, what, source, id, err);
-	if (!ses)
-		return 0;
-	rc = sqlite3session_changeset(ses, &n, &blob);
-	store_undo_forget(s);
-	if (rc != SQLITE_OK)
-		return error_set(err, ERR_STORE, "cannot record the changes: %s",
-				 sqlite3_errstr(rc));
+	if ((rc = take_changes(s, &blob, &n, err)))
+		return rc;
 	rc = n > 0 ? extend_entry(s, *id, blob, n, err) : 0;
 	if (rc == 1) /* gone: what follows is an entry of its own */
 		rc = add_entry(s, what, source, blob, n, id, err);
