@@ -107,6 +107,8 @@ downgrade() {
 	           " p.created_at), '+' || p.cadence || ' days') FROM person p"
 	           " WHERE p.id = rule_fire.person_id) WHERE event LIKE 'lapse:%'")
 	db.execute("ALTER TABLE interaction DROP COLUMN at_offset")
+	db.execute("DROP TABLE mail_message")  # migration 8 (mail)
+	db.execute("DROP TABLE mail_file")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF
