@@ -30,10 +30,14 @@ LDFLAGS   += $(SAN)
 # with GnuTLS, ICU and libstdc++ behind them they tripled the start-up of
 # every command. src/web/mhd.c and src/io/ical.c dlopen() them on first use
 # (see src/util/dynlib.h); their headers are still needed to build.
+# GMime (reading mail) is loaded the same way (src/io/mail_parse.c); only
+# that file needs its headers and GLib's, taken as system headers so that
+# their warnings are not rapport's.
+GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
-LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/io/*.c \
+LIB_SRC   := $(wildcard src/util/*.c src/core/*.c src/store/*.c src/method/*.c src/mail/*.c src/io/*.c \
                         src/web/*.c)
 DATA      := $(sort $(wildcard data/*.ini data/templates/*.txt data/web/*.svg data/web/css/*.css data/web/js/*.js))
 CLI_SRC   := $(wildcard src/cli/*.c)
@@ -71,6 +75,8 @@ $(BUILD)/gen/version: FORCE
 
 VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB_SRC) $(CLI_SRC)))
 $(VERSION_OBJ): $(BUILD)/gen/version
+
+$(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -189,7 +195,7 @@ check:
 # target for FUZZ_SECONDS; it prints the executions of each, appends
 # "passed failed" to build/test-results and fails when a target crashed.
 #   make fuzz FUZZ_SECONDS=30     make fuzz FUZZ_TARGETS='csv json'     make fuzz-build
-FUZZ_TARGETS ?= playbook vcard csv letter json values form ini tick
+FUZZ_TARGETS ?= playbook vcard csv letter json values form ini tick mail
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer

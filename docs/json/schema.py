@@ -70,6 +70,13 @@ defs = {
                "rounds": arr(ref("round")), "stage": ref("stage"), "compensation": nullable(I), "days_to_deadline": nullable(I)},
               ["id", "opportunity", "base", "deadline", "created_at", "updated_at", "rounds", "stage"]),
  "import_report": obj({"rows": I}, ["rows"]),
+ "mail_import_report": {"description": "What mail import logged (or would, with dry_run) and what it did not: messages logged before (by Message-ID), Maildir files read before (not opened), automatic mail, mail from and to no one known, and the messages that could not be read.",
+                        **obj({"dry_run": B, "messages": I, "logged": I, "inbound": I, "outbound": I, "logged_before": I,
+                               "files_read_before": I, "automatic": I, "unknown": I,
+                               "emails": arr(obj({"interaction": nullable(I), "message_id": S, "date": ref("time"),
+                                                  "direction": {"enum": ["in", "out"]}, "people": S,
+                                                  "opportunity": nullable(S), "summary": S})),
+                               "skipped": arr(obj({"source": S, "reason": S}))})},
  "removed": {"type": "object", "required": ["removed"]},
  "merged": obj({"kept": S, "merged": S}),
  "playbook_rule": obj({"name": S, "enabled": B, "trigger": S}),
@@ -119,6 +126,7 @@ cmd("org merge, person merge", ref("merged"))
 cmd("undo", {"anyOf": [ref("cmd-undo-list"), ref("object")]})
 cmd("search", ref("cmd-search"))
 cmd("import json, import linkedin, import csv, import vcard", ref("import_report"))
+cmd("mail import", ref("mail_import_report"))
 cmd("export json, export vcard, export csv, export ical", ref("object"))
 cmd("export", ref("object"))
 cmd("config", ref("object")); cmd("config levels", ref("object"))

@@ -162,6 +162,7 @@ extern const struct cmd_spec agenda_cmds[];
 extern const struct cmd_spec search_cmds[];
 extern const struct cmd_spec export_cmds[];
 extern const struct cmd_spec import_cmds[];
+extern const struct cmd_spec mail_cmds[];
 extern const struct cmd_spec playbook_cmds[];
 extern const struct cmd_spec config_cmds[];
 extern const struct cmd_spec draft_cmds[];
@@ -241,6 +242,11 @@ void cli_set_json(struct cli *cli, json_t *value);
 void cli_note(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "key: value" with aligned keys; a NULL value prints nothing. */
 void cli_field(struct cli *cli, const char *key, const char *value);
+
+/* The undo history's line for a command: its name and its arguments
+ * (not its options), cut at 200 bytes on a character's start; newly
+ * allocated. For a command that keeps its own undo entry (mail import). */
+char *cli_describe_command(const char *group, const struct cmd_spec *cmd, const struct args *a);
 
 /* Usage text of one command, for errors and --help. */
 void cli_usage(struct strbuf *sb, const char *group, const struct cmd_spec *cmd, bool full);

@@ -53,6 +53,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "demo", "a sample search to try rapport on, in a database of its own", demo_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
+	{ "mail", "log the e-mails of your search from a Maildir, an mbox or .eml files: import",
+	  mail_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
 	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
 	{ "undo", "take back the last command that wrote (again: the one before); --list",
@@ -379,9 +381,7 @@ static void add_word(struct strbuf *sb, const char *word)
 	strbuf_addch(sb, '"');
 }
 
-/* The undo history's line for a command: its name and its arguments
- * (not its options), cut at WHAT_MAX bytes on a character's start. */
-static char *describe_command(const char *group, const struct cmd_spec *cmd,
+char *cli_describe_command(const char *group, const struct cmd_spec *cmd,
 			      const struct args *a)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -412,7 +412,7 @@ static int save_for_undo(struct cli *cli, const char *group, const struct cmd_sp
 
 	if ((cmd->flags & (CMD_WRITE | CMD_NO_UNDO)) != CMD_WRITE)
 		return 0;
-	what = describe_command(group, cmd, a);
+	what = cli_describe_command(group, cmd, a);
 	rc = store_undo_save(cli->store, what, "cli", &id, &cli->err);
 	free(what);
 	return rc;

@@ -593,17 +593,50 @@ static const char migration_8[] =
 	DIRT_TRIGGER("person", "met", "UPDATE OF name,rapport,cadence",
 		     "INSERT INTO tick_dirty VALUES(2,new.id);");
 
+/*
+ * Mail (issue 19). mail_message: where an interaction logged from an
+ * e-mail came from (its Message-ID, and the file or mbox message it was
+ * read from), so that the same message, read again from the same
+ * mailbox or another, is logged once; a data table (undone with the
+ * import, exported). An interaction deleted by hand keeps its row
+ * (interaction_id NULL): the message is not logged again.
+ * mail_file: the Maildir files read (by their name before the ":2,"
+ * flags, which a mail client changes), so that a second import opens
+ * only the new ones; book is the fingerprint of the addresses known when
+ * it was read (a file from no one known is read again once someone new
+ * is); message_id the message logged from it, if any (read again when
+ * that log was undone). Bookkeeping: not a data table.
+ */
+static const char migration_9[] =
+	"CREATE TABLE mail_message ("
+	" message_id TEXT PRIMARY KEY CHECK (length(message_id) > 0),"
+	" interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,"
+	" source TEXT NOT NULL,"
+	" imported_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX mail_message_interaction ON mail_message(interaction_id)"
+	" WHERE interaction_id IS NOT NULL;"
+	"CREATE TABLE mail_file ("
+	" name TEXT PRIMARY KEY,"
+	" book TEXT NOT NULL,"
+	" message_id TEXT"
+	") STRICT, WITHOUT ROWID;";
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					  migration_5, migration_6, migration_7, migration_8 };
+					  migration_5, migration_6, migration_7, migration_8,
+					  migration_9 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL,
 };
+_Static_assert(sizeof(store_migration_after) / sizeof(store_migration_after[0]) ==
+		       ARRAY_SIZE(store_migrations),
+	       "an after step (or NULL) for each migration");
 const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
-					      MIGRATION_7_DATA, NULL };
+					      MIGRATION_7_DATA, NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 
@@ -612,7 +645,7 @@ const char *const store_tables[] = {
 	"organisation", "person",   "person_tag", "opportunity",   "stage_change", "opp_person",
 	"interaction",  "interaction_person",     "feedback",      "task",         "setting",
 	"rule_fire",    "want",     "want_evidence",               "question",     "question_want",
-	"debrief",      "asked",    "offer",      "offer_round",
+	"debrief",      "asked",    "offer",      "offer_round",  "mail_message",
 };
 const size_t store_ntables = ARRAY_SIZE(store_tables);
 _Static_assert(ARRAY_SIZE(store_tables) <= STORE_MAX_TABLES,

@@ -25,6 +25,10 @@ const struct setting_def setting_defs[] = {
 	{ "timezone", "the zone your days are in (Europe/Paris, America/New_York): 'today', "
 		      "due days and the rules' days, wherever the machine is (default: the "
 		      "machine's)" },
+	{ "mail.addresses", "your other e-mail addresses, comma-separated: mail from them counts "
+			    "as yours when 'mail import' reads it (besides 'email')" },
+	{ "mail.keep-bodies", "yes: an e-mail 'mail import' logs keeps its whole text in the "
+			      "notes; no (the default): its first 500 characters" },
 	{ NULL, NULL },
 };
 
@@ -47,12 +51,34 @@ static int check_ladder(const char *value, struct error *err)
 	return rc;
 }
 
+/* A list of e-mail addresses, separated by commas (and spaces). */
+static int check_addresses(const char *value, struct error *err)
+{
+	char *list, *p, *next;
+	int rc;
+
+	if ((rc = text_check("mail.addresses", value, TEXT_REQUIRED | TEXT_ONE_LINE, err)))
+		return rc;
+	list = xstrdup(value);
+	for (p = list; p && !rc; p = next) {
+		char *one;
+		if ((next = strchr(p, ',')))
+			*next++ = '\0';
+		one = text_trimmed(p, strlen(p));
+		rc = !*one ? error_set(err, ERR_INVALID, "mail.addresses has an empty address")
+			   : text_check_email(one, err);
+		free(one);
+	}
+	free(list);
+	return rc;
+}
+
 int setting_check(const char *key, const char *value, struct error *err)
 {
 	if (!setting_find(key))
 		return error_set(err, ERR_INVALID,
 				 "unknown setting '%s' (known: name, email, signature, levels, "
-				 "timezone)", key);
+				 "timezone, mail.addresses, mail.keep-bodies)", key);
 	if (!strcmp(key, "name"))
 		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (!strcmp(key, "email")) {
@@ -64,6 +90,13 @@ int setting_check(const char *key, const char *value, struct error *err)
 		return check_ladder(value, err);
 	if (!strcmp(key, "timezone"))
 		return date_zone_check(value, err);
+	if (!strcmp(key, "mail.addresses"))
+		return check_addresses(value, err);
+	if (!strcmp(key, "mail.keep-bodies"))
+		return strcmp(value, "yes") && strcmp(value, "no")
+			       ? error_set(err, ERR_INVALID, "mail.keep-bodies is yes or no, not '%s'",
+					   value)
+			       : 0;
 	if (text_check("signature", value, TEXT_REQUIRED, err))
 		return ERR_INVALID;
 	if (strlen(value) > SIGNATURE_MAX)

@@ -107,26 +107,101 @@ static int add_entry(struct store *s, const char *what, const char *source, cons
 	return store_exec_stmt(s, st, "cannot trim the undo history", err);
 }
 
-int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
-		    struct error *err)
+/* What the session recorded (*n 0, *blob NULL when there is no session),
+ * and the session stopped. */
+static int take_changes(struct store *s, void **blob, int *n, struct error *err)
 {
 	sqlite3_session *ses = *store_undo_slot(s);
-	void *blob = NULL;
-	int n = 0, rc;
+	int rc;
 
-	*id = 0;
+	*blob = NULL;
+	*n = 0;
 	if (!ses)
 		return 0;
 	/* Not sqlite3session_isempty first: a session that ran out of memory
 	 * while recording can look empty, and only the changeset reports its
 	 * error. The change would then be kept without its undo entry, and
 	 * undo would skip over it to the change before. */
-	rc = sqlite3session_changeset(ses, &n, &blob);
+	rc = sqlite3session_changeset(ses, n, blob);
 	store_undo_forget(s);
 	if (rc != SQLITE_OK)
 		return error_set(err, ERR_STORE, "cannot record the changes: %s",
 				 sqlite3_errstr(rc));
+	return 0;
+}
+
+int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
+		    struct error *err)
+{
+	void *blob;
+	int n, rc;
+
+	*id = 0;
+	if ((rc = take_changes(s, &blob, &n, err)))
+		return rc;
 	rc = n > 0 ? add_entry(s, what, source, blob, n, id, err) : 0;
+	sqlite3_free(blob);
+	return rc;
+}
+
+static const char SQL_UNDO_CHANGES[] =
+	"SELECT changes FROM undo_log WHERE id = ? AND undone_at IS NULL";
+static const char SQL_UNDO_SET_CHANGES[] = "UPDATE undo_log SET changes = ?2 WHERE id = ?1";
+
+/* Entry id's changes followed by blob's (n bytes), as one changeset kept
+ * in its place; 1 when the entry is gone (undone or trimmed meanwhile). */
+static int extend_entry(struct store *s, int64_t id, const void *blob, int n, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_CHANGES, err);
+	sqlite3_changegroup *g = NULL;
+	void *both = NULL;
+	int nboth = 0, rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = store_step(s, st, "cannot read the undo history", err)) != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : rc;
+	rc = sqlite3changegroup_new(&g);
+	if (rc == SQLITE_OK)
+		rc = sqlite3changegroup_add(g, sqlite3_column_bytes(st, 0),
+					    (void *)sqlite3_column_blob(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_OK)
+		rc = sqlite3changegroup_add(g, n, (void *)blob);
+	if (rc == SQLITE_OK)
+		rc = sqlite3changegroup_output(g, &nboth, &both);
+	if (g)
+		sqlite3changegroup_delete(g);
+	if (rc != SQLITE_OK)
+		return error_set(err, ERR_STORE, "cannot record the changes: %s",
+				 sqlite3_errstr(rc));
+	if (!(st = store_stmt(s, SQL_UNDO_SET_CHANGES, err))) {
+		sqlite3_free(both);
+		return ERR_STORE;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_bind_blob(st, 2, both, nboth, SQLITE_STATIC) == SQLITE_OK
+		     ? store_exec_stmt(s, st, "cannot record the changes", err)
+		     : error_set(err, ERR_STORE, "cannot record the changes: out of memory");
+	sqlite3_clear_bindings(st); /* the blob is freed next */
+	sqlite3_free(both);
+	return rc;
+}
+
+int store_undo_save_more(struct store *s, const char *what, const char *source, int64_t *id,
+			 struct error *err)
+{
+	void *blob;
+	int n, rc;
+
+	if (!*id)
+		return store_undo_save(s, what, source, id, err);
+	if ((rc = take_changes(s, &blob, &n, err)))
+		return rc;
+	rc = n > 0 ? extend_entry(s, *id, blob, n, err) : 0;
+	if (rc == 1) /* gone: what follows is an entry of its own */
+		rc = add_entry(s, what, source, blob, n, id, err);
 	sqlite3_free(blob);
 	return rc;
 }

@@ -45,6 +45,13 @@ int store_undo_track(struct store *s, struct error *err);
  * recording. */
 int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
 		    struct error *err);
+/* A change made in several transactions (a mail import, committed every
+ * batch so that an interruption loses nothing), undone as one: the first
+ * call (*id 0) saves as store_undo_save does and sets *id; each next one
+ * adds this transaction's changes to entry *id (a new entry, *id changed,
+ * when that one was undone meanwhile). Stops recording. */
+int store_undo_save_more(struct store *s, const char *what, const char *source, int64_t *id,
+			 struct error *err);
 /* Stop recording, keeping nothing (a rolled-back transaction). */
 void store_undo_forget(struct store *s);
 /* This transaction is too large to keep (a big import: recording it would

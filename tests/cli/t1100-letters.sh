@@ -49,7 +49,8 @@ import json
 c = json.load(open(\"out\"))
 assert c == {\"name\": \"A New User\", \"email\": \"newuser@example.org\",
     \"signature\": \"A New User\nData person, Leeds\n+44 113 496 0000\",
-    \"levels\": None, \"timezone\": None, \"web.password\": False}, c
+    \"levels\": None, \"timezone\": None, \"mail.addresses\": None,
+    \"mail.keep-bodies\": None, \"web.password\": False}, c
 "
 '
 

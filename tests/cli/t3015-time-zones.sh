@@ -83,7 +83,7 @@ test_expect_success 'a cadence runs out on the day the user is in, not the UTC d
 
 # Turn a database of this version back into one of schema 6 as rapport kept
 # it then: local wall-clock times in ZONE, a keep-in-touch mark named by the
-# local day, without what migrations 7 and 8 added.
+# local day, without what migrations 7 to 9 added.
 downgrade() {
 	python3 - "$1" "$2" <<-\EOF
 	import datetime, sqlite3, sys, zoneinfo
@@ -113,6 +113,8 @@ downgrade() {
 	    db.execute(f"DROP TRIGGER {name}")
 	db.execute("DROP TABLE tick_dirty")
 	db.execute("DROP TABLE rule_next")
+	db.execute("DROP TABLE mail_message")  # migration 9 (mail)
+	db.execute("DROP TABLE mail_file")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF

@@ -1,0 +1,418 @@
+/* mail_import.c: logging the search's e-mail from mailboxes on disk (see mail_import.h). */
+#include "mail/mail_import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "io/mail_parse.h"
+#include "mail/mailbox.h"
+#include "method/actions.h"
+#include "store/mail.h"
+#include "store/setting.h"
+
+/* What an import knows while it reads. */
+struct mail_run {
+	struct store *s;
+	const struct playbook *pb;
+	const struct mail_import_options *o;
+	struct mail_summary *sum;
+	mail_address_vec people; /* by address */
+	mail_str_vec mine;       /* the user's addresses, lower-cased */
+	bool keep_bodies;
+	char book[17]; /* the fingerprint of the addresses known: see store/mail.h */
+	long in_batch;
+};
+
+/* What a message is to the search: its people and its direction. */
+struct mail_match {
+	enum direction direction;
+	id_vec people;
+	struct strbuf names;
+};
+
+/* ---- who is known ---- */
+
+static int by_email(const void *key, const void *item)
+{
+	return strcmp(key, ((const struct mail_address *)item)->email);
+}
+
+static const struct mail_address *known_person(const struct mail_run *r, const char *email)
+{
+	return r->people.n ? bsearch(email, r->people.items, r->people.n,
+				     sizeof(*r->people.items), by_email)
+			   : NULL;
+}
+
+static bool is_mine(const struct mail_run *r, const char *email)
+{
+	for (size_t i = 0; i < r->mine.n; i++)
+		if (!strcmp(r->mine.items[i], email))
+			return true;
+	return false;
+}
+
+/* Add the addresses of a comma-separated list to the user's. */
+static void add_mine(struct mail_run *r, const char *list)
+{
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ",");
+		char *one = text_trimmed(p, n);
+		for (char *c = one; *c; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		if (*one)
+			*VEC_PUSH(&r->mine) = one;
+		else
+			free(one);
+		p += n + (p[n] == ',');
+	}
+}
+
+/* FNV-1a over every address known: files from no one known are read
+ * again when it changes (someone was added, an address changed). */
+static void fingerprint(struct mail_run *r)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < r->people.n + r->mine.n; i++) {
+		const char *e = i < r->people.n ? r->people.items[i].email
+						: r->mine.items[i - r->people.n];
+		for (const unsigned char *p = (const unsigned char *)e; ; p++) {
+			h = (h ^ *p) * 1099511628211ULL; /* the NUL too: a separator */
+			if (!*p)
+				break;
+		}
+	}
+	snprintf(r->book, sizeof(r->book), "%016llx", h);
+}
+
+static int load_known(struct mail_run *r, struct error *err)
+{
+	char *email = NULL, *others = NULL, *keep = NULL;
+	int rc;
+
+	if (!(rc = store_mail_people(r->s, &r->people, err)) &&
+	    !(rc = store_setting_get(r->s, "email", &email, err)) &&
+	    !(rc = store_setting_get(r->s, "mail.addresses", &others, err)) &&
+	    !(rc = store_setting_get(r->s, "mail.keep-bodies", &keep, err))) {
+		add_mine(r, email);
+		add_mine(r, others);
+		r->keep_bodies = keep && !strcmp(keep, "yes");
+		fingerprint(r);
+	}
+	free(email);
+	free(others);
+	free(keep);
+	return rc;
+}
+
+static void add_person(struct mail_match *mm, const struct mail_address *a)
+{
+	for (size_t i = 0; i < mm->people.n; i++)
+		if (mm->people.items[i] == a->person_id)
+			return;
+	*VEC_PUSH(&mm->people) = a->person_id;
+	if (mm->names.len)
+		strbuf_addstr(&mm->names, ", ");
+	strbuf_addstr(&mm->names, a->name);
+}
+
+/* From a known person: in, with them. From the user: out, with the known
+ * people it went to. Anything else: no one (false). */
+static bool match(const struct mail_run *r, const struct mail_msg *m, struct mail_match *mm)
+{
+	const struct mail_address *a;
+
+	if (is_mine(r, m->from)) {
+		mm->direction = DIR_OUT;
+		for (size_t i = 0; i < m->to.n; i++)
+			if ((a = known_person(r, m->to.items[i])))
+				add_person(mm, a);
+	} else if ((a = known_person(r, m->from))) {
+		mm->direction = DIR_IN;
+		add_person(mm, a);
+	}
+	return mm->people.n > 0;
+}
+
+/* ---- the summary ---- */
+
+static void skipped(struct mail_run *r, const struct mail_item *it, const char *reason)
+{
+	struct mail_skipped *k = VEC_PUSH(&r->sum->broken);
+
+	k->source = xstrdup(it->source);
+	k->reason = xstrdup(reason);
+}
+
+static void count_logged(struct mail_run *r, const struct interaction *it,
+			 const struct mail_msg *m, const struct mail_match *mm, const char *slug)
+{
+	struct mail_logged *l = VEC_PUSH(&r->sum->emails);
+
+	r->sum->logged++;
+	if (mm->direction == DIR_IN)
+		r->sum->inbound++;
+	else
+		r->sum->outbound++;
+	l->interaction_id = r->o->dry_run ? 0 : it->id;
+	l->message_id = xstrdup(m->message_id);
+	l->date = xstrdup(m->date);
+	l->at = xstrdup(it->at);
+	l->direction = mm->direction;
+	l->people = xstrdup(mm->names.buf);
+	l->opp = xstrdup_or_null(slug);
+	l->summary = xstrdup(it->summary);
+}
+
+/* ---- logging one message ---- */
+
+/* The opportunity: the thread's, else the one open opportunity of its people. */
+static int choose_opp(struct mail_run *r, const struct mail_msg *m, const struct mail_match *mm,
+		      int64_t *opp, struct error *err)
+{
+	int rc = store_mail_thread_opp(r->s, m->refs.items, m->refs.n, opp, err);
+
+	if (!rc && !*opp)
+		rc = store_mail_people_opp(r->s, mm->people.items, mm->people.n, opp, err);
+	return rc;
+}
+
+/* The interaction the message is, without its opportunity; ERR_INVALID
+ * (err says why) when it cannot be one: the caller skips it. */
+static int make_interaction(const struct mail_run *r, const struct mail_msg *m,
+			    const struct mail_match *mm, struct interaction *it,
+			    struct error *err)
+{
+	struct datetime dt;
+	char at[DATE_BUFSZ];
+	char *notes;
+
+	if (!m->date[0] || date_parse_iso(m->date, &dt, NULL))
+		return error_set(err, ERR_INVALID, "it has no date that can be read");
+	date_format(&dt, at); /* local time, as the rules compare it */
+	it->kind = IKIND_EMAIL;
+	it->direction = mm->direction;
+	it->chemistry = -1;
+	it->at = xstrdup(at);
+	for (size_t i = 0; i < mm->people.n; i++)
+		VEC_PUSH(&it->people)->id = mm->people.items[i];
+	it->summary = mail_clean_text(m->subject, true, TEXT_LINE_MAX);
+	if (!*it->summary) {
+		free(it->summary);
+		it->summary = xstrdup("(no subject)");
+	}
+	notes = mail_clean_text(r->keep_bodies && m->text ? m->text : m->excerpt ? m->excerpt : "",
+				false, TEXT_NOTE_MAX);
+	if (*notes)
+		it->notes = notes;
+	else
+		free(notes);
+	if (action_at_too_far(r->s, it->at))
+		return error_set(err, ERR_INVALID, "its date, %s, is more than a year ahead",
+				 m->date);
+	return interaction_validate(it, err);
+}
+
+/* Read the message's whole text into m: 0; 1 when it cannot be read (it
+ * is skipped, and the summary says why); an error when nothing can be
+ * (GMime cannot be loaded). */
+static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+		     struct error *err)
+{
+	struct error why = ERROR_INIT;
+	int rc = mail_item_whole(item, &why);
+
+	if (!rc)
+		rc = mail_parse_body(item->data, item->len, m, r->keep_bodies, &why);
+	else
+		rc = ERR_INVALID; /* a file gone or unreadable: this message only */
+	if (rc == ERR_INVALID) {
+		skipped(r, item, error_what(&why));
+		return 1;
+	}
+	if (rc)
+		*err = why;
+	return rc;
+}
+
+/* Log the message as an e-mail with its people, through the action
+ * `rapport log` takes, and remember where it came from. */
+static int log_message(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+		       const struct mail_match *mm, struct error *err)
+{
+	struct interaction it = { 0 };
+	struct opp o = { 0 };
+	struct error why = ERROR_INIT;
+	int rc = read_text(r, item, m, err);
+
+	if (rc)
+		return rc < 0 ? rc : 0;
+	if (make_interaction(r, m, mm, &it, &why)) {
+		skipped(r, item, error_what(&why));
+		interaction_release(&it);
+		return 0;
+	}
+	if (!(rc = choose_opp(r, m, mm, &it.opp.id, err)) &&
+	    !(rc = action_log(r->s, r->pb, &it, false, NULL, err)) &&
+	    !(rc = store_mail_logged(r->s, m->message_id, it.id, item->source, err)) &&
+	    !(rc = it.opp.id ? store_opp_get(r->s, it.opp.id, &o, err) : 0))
+		count_logged(r, &it, m, mm, o.slug);
+	opp_release(&o);
+	interaction_release(&it);
+	return rc;
+}
+
+/* ---- reading ---- */
+
+/* What becomes of a message whose headers were read: logged, or counted. */
+static int consider(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+		    const char **logged_id, struct error *err)
+{
+	struct mail_match mm = { .names = STRBUF_INIT };
+	bool known = false;
+	int rc = 0;
+
+	if (!match(r, m, &mm))
+		r->sum->unknown++;
+	else if (m->automatic)
+		r->sum->automatic++;
+	else if ((rc = store_mail_known(r->s, m->message_id, &known, err)))
+		;
+	else if (known)
+		r->sum->already++, *logged_id = m->message_id;
+	else if (!(rc = log_message(r, item, m, &mm, err)))
+		*logged_id = m->message_id;
+	free(mm.people.items);
+	strbuf_release(&mm.names);
+	return rc;
+}
+
+/* One message: skipped unopened when its Maildir file was read before,
+ * else its headers read, and its text only when it is logged. */
+static int read_one(struct mail_run *r, struct mail_item *item, struct error *err)
+{
+	struct mail_msg m = { 0 };
+	struct error why = ERROR_INIT;
+	const char *logged_id = NULL;
+	bool seen = false;
+	int rc;
+
+	if (item->key && (rc = store_mail_file_seen(r->s, item->key, r->book, &seen, err)))
+		return rc;
+	if (seen) {
+		r->sum->unchanged++;
+		return 0;
+	}
+	if (mail_item_headers(item, &why))
+		rc = ERR_INVALID; /* a file gone or unreadable: this message only */
+	else
+		rc = mail_parse_headers(item->data, item->len, &m, &why);
+	if (rc) {
+		if (rc != ERR_INVALID)
+			return *err = why, rc; /* GMime cannot be loaded: nothing can be read */
+		skipped(r, item, error_what(&why));
+		return 0;
+	}
+	rc = consider(r, item, &m, &logged_id, err);
+	if (!rc && item->key)
+		rc = store_mail_file_read(r->s, item->key, r->book, logged_id, err);
+	mail_msg_release(&m);
+	return rc;
+}
+
+static int each_message(void *ctx, struct mail_item *item, struct error *err)
+{
+	struct mail_run *r = ctx;
+	int rc;
+
+	r->sum->messages++;
+	if ((rc = read_one(r, item, err)))
+		return rc;
+	if (r->o->dry_run || !r->o->batch_done || ++r->in_batch < MAIL_BATCH)
+		return 0;
+	r->in_batch = 0;
+	return r->o->batch_done(r->o->ctx, err);
+}
+
+static void release_run(struct mail_run *r)
+{
+	mail_address_vec_release(&r->people);
+	for (size_t i = 0; i < r->mine.n; i++)
+		free(r->mine.items[i]);
+	free(r->mine.items);
+}
+
+int mail_import(struct store *s, const struct playbook *pb, const char *const *paths, size_t n,
+		const struct mail_import_options *o, struct mail_summary *sum, struct error *err)
+{
+	struct mail_run r = { .s = s, .pb = pb, .o = o, .sum = sum };
+	enum mailbox_kind *kinds = xcalloc(n ? n : 1, sizeof(*kinds));
+	int rc = 0;
+
+	memset(sum, 0, sizeof(*sum));
+	sum->dry_run = o->dry_run;
+	for (size_t i = 0; i < n && !rc; i++) /* every path, before anything is written */
+		rc = mailbox_check(paths[i], &kinds[i], err);
+	if (!rc)
+		rc = load_known(&r, err);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = mailbox_read(paths[i], kinds[i], each_message, &r, err);
+	release_run(&r);
+	free(kinds);
+	return rc;
+}
+
+/* ---- the summary ---- */
+
+void mail_summary_release(struct mail_summary *sum)
+{
+	for (size_t i = 0; i < sum->emails.n; i++) {
+		struct mail_logged *l = &sum->emails.items[i];
+		free(l->message_id);
+		free(l->date);
+		free(l->at);
+		free(l->people);
+		free(l->opp);
+		free(l->summary);
+	}
+	free(sum->emails.items);
+	for (size_t i = 0; i < sum->broken.n; i++) {
+		free(sum->broken.items[i].source);
+		free(sum->broken.items[i].reason);
+	}
+	free(sum->broken.items);
+	memset(sum, 0, sizeof(*sum));
+}
+
+static void add_email_line(struct strbuf *out, const struct mail_logged *l)
+{
+	strbuf_addf(out, "  %-3s %s  %s: %s", l->direction == DIR_IN ? "in" : "out", l->at,
+		    l->people, l->summary);
+	if (l->opp)
+		strbuf_addf(out, " (%s)", l->opp);
+	strbuf_addch(out, '\n');
+}
+
+void mail_summary_text(struct strbuf *out, const struct mail_summary *sum, size_t max)
+{
+	const char *verb = sum->dry_run ? "would log" : "logged";
+
+	strbuf_addf(out, "%s%ld message%s read: %s %ld e-mail%s (%ld in, %ld out)\n",
+		    sum->dry_run ? "dry run: " : "", sum->messages, sum->messages == 1 ? "" : "s",
+		    verb, sum->logged, sum->logged == 1 ? "" : "s", sum->inbound, sum->outbound);
+	strbuf_addf(out, "not logged: %ld logged before, %ld files read before, %ld automatic, "
+			 "%ld from or to no one known, %zu that cannot be read\n",
+		    sum->already, sum->unchanged, sum->automatic, sum->unknown, sum->broken.n);
+	for (size_t i = 0; i < sum->emails.n && i < max; i++)
+		add_email_line(out, &sum->emails.items[i]);
+	if (sum->emails.n > max)
+		strbuf_addf(out, "  ... and %zu more\n", sum->emails.n - max);
+	for (size_t i = 0; i < sum->broken.n && i < max; i++)
+		strbuf_addf(out, "skipped %s: %s\n", sum->broken.items[i].source,
+			    sum->broken.items[i].reason);
+	if (sum->broken.n > max)
+		strbuf_addf(out, "... and %zu more skipped\n", sum->broken.n - max);
+}

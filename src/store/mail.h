@@ -1,0 +1,50 @@
+/*
+ * mail.h: what the store keeps for reading mail (issue 19): the addresses
+ * people are known by, where each interaction logged from an e-mail came
+ * from (its Message-ID), and which Maildir files were read already. See
+ * migration 9 in schema.c for the tables.
+ */
+#ifndef RAPPORT_STORE_MAIL_H
+#define RAPPORT_STORE_MAIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* A person's e-mail address, lower-cased and trimmed. */
+struct mail_address {
+	char *email;
+	int64_t person_id;
+	char *name;
+};
+typedef VEC(struct mail_address) mail_address_vec;
+void mail_address_vec_release(mail_address_vec *v);
+
+/* Every person with an e-mail address, by address (the first person added
+ * first when two share one). */
+int store_mail_people(struct store *s, mail_address_vec *out, struct error *err);
+/* Was the message logged before (by any import, from any mailbox)? */
+int store_mail_known(struct store *s, const char *message_id, bool *known, struct error *err);
+/* The opportunity of the interaction logged from the first of ids (a
+ * thread: In-Reply-To, then References) that was logged on one; 0 when none. */
+int store_mail_thread_opp(struct store *s, char *const *ids, size_t n, int64_t *opp,
+			  struct error *err);
+/* The one opportunity still open that any of the people is in; 0 when
+ * there is none, or more than one. */
+int store_mail_people_opp(struct store *s, const int64_t *people, size_t n, int64_t *opp,
+			  struct error *err);
+/* Say that interaction_id was logged from message_id, read from source. */
+int store_mail_logged(struct store *s, const char *message_id, int64_t interaction_id,
+		      const char *source, struct error *err);
+/* Was the Maildir file name read before, when the known addresses had
+ * the fingerprint book, and the message logged from it (if any) is still
+ * logged? Then it need not be opened again. */
+int store_mail_file_seen(struct store *s, const char *name, const char *book, bool *seen,
+			 struct error *err);
+/* Remember that the file name was read (message_id: what was logged from
+ * it, or NULL). */
+int store_mail_file_read(struct store *s, const char *name, const char *book,
+			 const char *message_id, struct error *err);
+
+#endif
