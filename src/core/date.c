@@ -124,6 +124,15 @@ static void datetime_from_tm(const struct tm *tm, struct datetime *dt)
 	dt->has_time = true;
 }
 
+/* A UTC time as the store keeps an instant, four digits of year always (so
+ * that the text sorts as the time does). */
+static void format_instant(const struct tm *utc, char out[DATE_BUFSZ])
+{
+	snprintf(out, DATE_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02dZ", (utc->tm_year + 1900) % 10000,
+		 (utc->tm_mon + 1) % 100, utc->tm_mday % 100, utc->tm_hour % 100,
+		 utc->tm_min % 100, utc->tm_sec % 100);
+}
+
 /* The instant a parsed moment names: exact when it carried its offset,
  * else its wall-clock time in the zone in use (mktime picks one of the
  * two readings of an hour a clock repeats). */
@@ -224,7 +233,7 @@ int date_to_instant(const char *s, char out[DATE_BUFSZ])
 	t = moment_instant(&dt, has_offset, offset);
 	if (!gmtime_r(&t, &utc))
 		return -1;
-	strftime(out, DATE_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	format_instant(&utc, out);
 	return 0;
 }
 
@@ -264,7 +273,7 @@ int date_now_instant(struct datetime *out, char instant[DATE_BUFSZ], struct erro
 	datetime_from_tm(&tm, out);
 	if (!gmtime_r(&t, &tm))
 		return error_set(err, ERR_IO, "cannot read the clock");
-	strftime(instant, DATE_BUFSZ, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	format_instant(&tm, instant);
 	return 0;
 }
 
