@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "core/text.h"
+#include "io/json_model.h"
 #include "method/inbox.h"
 
 /* The options of inbox's commands: code asks for each by its constant. */
@@ -46,19 +47,23 @@ static json_t *proposal_json(const struct mail_proposal *p)
 	json_t *j;
 
 	inbox_effect_text(p, &effect);
-	j = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)p->id, "kind",
+	j = json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)p->id, "kind",
 		      enum_name(&proposal_kind_def, (int)p->kind), "status",
-		      enum_name(&proposal_status_def, (int)p->status), "date", p->sent, "subject",
-		      p->subject, "message_id", p->message_id, "accept", effect.buf);
-	json_object_set_new(j, "person", str_or_null(who(p)));
+		      enum_name(&proposal_status_def, (int)p->status), "date", json_time(p->sent),
+		      "subject", p->subject, "message_id", p->message_id, "accept", effect.buf);
+	json_object_set_new(j, "person", person_ref_to_json(&p->person));
+	json_object_set_new(j, "name", str_or_null(p->name));
 	json_object_set_new(j, "email", str_or_null(p->email));
-	json_object_set_new(j, "organisation", str_or_null(p->org_name));
-	json_object_set_new(j, "opportunity", str_or_null(p->opp.slug));
+	json_object_set_new(j, "organisation",
+			    p->org_id ? json_pack("{s:I,s:s?}", "id", (json_int_t)p->org_id, "name",
+						  p->org_name)
+				      : json_null());
+	json_object_set_new(j, "opportunity", opp_ref_to_json(&p->opp));
 	json_object_set_new(j, "interaction",
 			    p->interaction_id ? json_integer(p->interaction_id) : json_null());
 	json_object_set_new(j, "rule", str_or_null(p->rule));
 	json_object_set_new(j, "phrase", str_or_null(p->phrase));
-	json_object_set_new(j, "at", str_or_null(p->at));
+	json_object_set_new(j, "at", p->at ? json_time(p->at) : json_null());
 	strbuf_release(&effect);
 	return j;
 }
