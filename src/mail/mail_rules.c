@@ -19,13 +19,15 @@ static bool is_word_byte(unsigned char c)
 	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* The length of a typographic apostrophe or a no-break space at p, which
- * separate words as ' and a space do; 0 when there is none. */
+/* The length of the punctuation at p that separates words as ASCII's
+ * does: Unicode's General Punctuation (typographic apostrophes and
+ * quotes, dashes, U+2000 to U+206F), a no-break space, « », ¡ and ¿;
+ * 0 when there is none. */
 static size_t separator_len(const unsigned char *p)
 {
-	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99))
+	if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2])
 		return 3;
-	if (p[0] == 0xC2 && p[1] == 0xA0)
+	if (p[0] == 0xC2 && strchr("\xA0\xA1\xAB\xBB\xBF", p[1]) && p[1])
 		return 2;
 	return 0;
 }

@@ -180,13 +180,25 @@ static bool read_time(const char *s, struct datetime *dt)
 	return true;
 }
 
-/* The first time in the TIME_WINDOW characters from s, if any. */
+/* Does a date start at s ("or 13 March")? Then a time after it is its own. */
+static bool date_at(const char *s)
+{
+	struct datetime other = { 0 };
+	const char *p = s;
+
+	return read_numeric_date(&p, &other) || (p = s, read_named_date(&p, &other));
+}
+
+/* The first time in the TIME_WINDOW characters from s, before another date. */
 static void find_time(const char *s, struct datetime *dt)
 {
-	for (size_t i = 0; i < TIME_WINDOW && s[i]; i++)
-		if (isdigit((unsigned char)s[i]) && (!i || !isdigit((unsigned char)s[i - 1])) &&
-		    read_time(s + i, dt))
+	for (size_t i = 0; i < TIME_WINDOW && s[i]; i++) {
+		bool word_start = !i || !isalnum((unsigned char)s[i - 1]);
+		if (word_start && date_at(s + i))
 			return;
+		if (isdigit((unsigned char)s[i]) && word_start && read_time(s + i, dt))
+			return;
+	}
 }
 
 /* A date without its year: sent's, or the next when it would be before sent. */
