@@ -7,6 +7,7 @@
 
 #include "core/ini.h"
 #include "core/text.h"
+#include "util/dirs.h"
 #include "util/embedded.h"
 #include "util/file_read.h"
 #include "util/strbuf.h"
@@ -231,16 +232,7 @@ static int load_builtin(struct mail_rules *rules, struct error *err)
 
 char *mail_rules_user_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
-
-	if (xdg && *xdg == '/')
-		strbuf_addf(&sb, "%s/rapport/mail-rules.ini", xdg);
-	else if (home && *home)
-		strbuf_addf(&sb, "%s/.config/rapport/mail-rules.ini", home);
-	else
-		return NULL;
-	return strbuf_detach(&sb);
+	return dirs_config_file("mail-rules.ini");
 }
 
 /* The built-in rules, then path's: required says whether it must exist. */
