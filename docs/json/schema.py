@@ -72,11 +72,18 @@ defs = {
  "import_report": obj({"rows": I}, ["rows"]),
  "mail_import_report": {"description": "What mail import logged (or would, with dry_run) and what it did not: messages logged before (by Message-ID), Maildir files read before (not opened), automatic mail, mail from and to no one known, and the messages that could not be read.",
                         **obj({"dry_run": B, "messages": I, "logged": I, "inbound": I, "outbound": I, "logged_before": I,
-                               "files_read_before": I, "automatic": I, "unknown": I,
+                               "files_read_before": I, "automatic": I, "unknown": I, "proposed": I,
                                "emails": arr(obj({"interaction": nullable(I), "message_id": S, "date": ref("time"),
                                                   "direction": {"enum": ["in", "out"]}, "people": S,
                                                   "opportunity": nullable(S), "summary": S})),
                                "skipped": arr(obj({"source": S, "reason": S}))})},
+ "proposal": {"description": "What an imported e-mail proposes (rapport inbox): kind, status, the message (date, subject, Message-ID, the interaction it was logged as), its sender (person; for add-person the name, e-mail and organisation to add them to), the opportunity, the rule and phrase that matched, the interview's time found, and what accepting does.",
+              **obj({"id": I, "kind": {"enum": ["reject", "offer", "interview", "information-request", "application-received", "add-person"]},
+                     "status": {"enum": ["open", "accepted", "dismissed"]}, "date": ref("time"), "subject": S, "message_id": S,
+                     "accept": S, "person": nullable(ref("person_ref")), "name": nullable(S), "email": nullable(S),
+                     "organisation": nullable(ref("org_ref")), "opportunity": nullable(ref("opp_ref")), "interaction": nullable(I),
+                     "rule": nullable(S), "phrase": nullable(S), "at": nullable(ref("time"))}), "additionalProperties": False},
+ "mail_rule": obj({"name": S, "propose": S, "enabled": B, "origin": S, "phrases": arr(S)}),
  "removed": {"type": "object", "required": ["removed"]},
  "merged": obj({"kept": S, "merged": S}),
  "playbook_rule": obj({"name": S, "enabled": B, "trigger": S}),
@@ -95,7 +102,8 @@ defs["cmd-opp-show"] = {"allOf": [ref("opportunity"), obj({"people": arr(ref("pe
                                                           "tasks": arr(ref("task"))})]}
 defs["cmd-opp-list"] = arr({"allOf": [ref("opportunity"), obj({"fit": ref("fit_summary")})]})
 defs["cmd-log"] = {"allOf": [ref("interaction"), obj({"stage_change": nullable(obj({"from": ref("stage"), "to": ref("stage")}))})]}
-defs["cmd-agenda"] = obj({s: arr({"allOf": [ref("task"), obj({"score": N})]}) for s in ("overdue", "today", "upcoming")})
+defs["cmd-agenda"] = obj({**{s: arr({"allOf": [ref("task"), obj({"score": N})]}) for s in ("overdue", "today", "upcoming")},
+                          "proposals": I})
 defs["cmd-fit"] = {"allOf": [ref("fit_summary"), obj({"opportunity": ref("opp_ref"), "wants": arr(ref("want_standing")), "to_verify": arr(I)})]}
 defs["cmd-prep"] = obj({"opportunity": ref("opp_ref"), "stage": S, "questions": arr(I), "people": arr(ref("person_ref")), "markdown": S})
 defs["cmd-draft"] = obj({"task": ref("task_ref"), "template": S, "person": nullable(ref("person_ref")), "email": nullable(S),
@@ -127,6 +135,8 @@ cmd("undo", {"anyOf": [ref("cmd-undo-list"), ref("object")]})
 cmd("search", ref("cmd-search"))
 cmd("import json, import linkedin, import csv, import vcard", ref("import_report"))
 cmd("mail import", ref("mail_import_report"))
+cmd("mail rules", {"anyOf": [arr(ref("mail_rule")), obj({"file": S, "ok": B, "rules": I})]})
+cmd("inbox", arr(ref("proposal"))); cmd("inbox accept, inbox dismiss", ref("proposal"))
 cmd("export json, export vcard, export csv, export ical", ref("object"))
 cmd("export", ref("object"))
 cmd("config", ref("object")); cmd("config levels", ref("object"))

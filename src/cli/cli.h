@@ -163,6 +163,7 @@ extern const struct cmd_spec search_cmds[];
 extern const struct cmd_spec export_cmds[];
 extern const struct cmd_spec import_cmds[];
 extern const struct cmd_spec mail_cmds[];
+extern const struct cmd_spec inbox_cmds[];
 extern const struct cmd_spec playbook_cmds[];
 extern const struct cmd_spec config_cmds[];
 extern const struct cmd_spec draft_cmds[];

@@ -11,6 +11,7 @@
 #include "method/levels.h"
 #include "method/playbook_run.h"
 #include "method/start.h"
+#include "store/proposal.h"
 
 /* The options of agenda's commands: code asks for each by its constant. */
 enum agenda_opt {
@@ -139,19 +140,30 @@ static int note_start_steps(struct cli *cli)
 	return 0;
 }
 
+/* What mail proposes waits in the inbox: its count, said at a terminal. */
+static void note_inbox(struct cli *cli, long proposals)
+{
+	if (proposals)
+		cli_note(cli, "%s%ld proposal%s from your mail: see 'rapport inbox'\n",
+			 cli->out.len ? "\n" : "", proposals, proposals == 1 ? "" : "s");
+}
+
 static int agenda_run(struct cli *cli, const struct args *a)
 {
 	struct agenda ag;
-	long days = 7;
+	long days = 7, proposals = 0;
 	bool given;
 
 	if (cli_int_opt(cli, a, AGENDA_OPT_DAYS, 0, 3650, &days, &given))
 		return ERR_INVALID;
 	if (!cli_playbook(cli) || playbooks_tick(cli->store, cli_playbook(cli), &cli->err) ||
+	    store_proposal_count(cli->store, &proposals, &cli->err) ||
 	    agenda_build(cli->store, days, &ag, &cli->err))
 		return cli->err.code;
 	if (cli->json) {
-		cli_set_json(cli, agenda_json(&ag));
+		json_t *j = agenda_json(&ag);
+		json_object_set_new(j, "proposals", json_integer(proposals));
+		cli_set_json(cli, j);
 	} else {
 		if (!ag.tasks.n && !ag.planned.n) {
 			cli_note(cli, "nothing due in the next %ld days\n", days);
@@ -163,6 +175,7 @@ static int agenda_run(struct cli *cli, const struct args *a)
 		show_agenda(cli, &ag, days);
 		if (!table_is_tsv(cli)) /* events, not rows of the tasks' table */
 			show_planned(cli, &ag.planned);
+		note_inbox(cli, proposals);
 	}
 	agenda_release(&ag);
 	return 0;

@@ -2,14 +2,17 @@
  * cmd_mail.c: rapport mail import PATH...: the search's e-mail logged
  * from a Maildir, an mbox or message files (see mail/mail_import.h). The
  * import commits every MAIL_BATCH messages, so that an interruption loses
- * nothing, and is undone as one change.
+ * nothing, and is undone as one change. rapport mail rules [check FILE]:
+ * the rules that read a reply and propose (see mail/mail_rules.h).
  */
 #include "cli/cli.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mail/mail_import.h"
+#include "mail/mail_rules.h"
 #include "store/undo.h"
 
 /* The options of mail's commands: code asks for each by its constant. */
@@ -70,6 +73,7 @@ static json_t *summary_json(const struct mail_summary *sum)
 		json_array_append_new(skipped, json_pack("{s:s,s:s}", "source",
 							 sum->broken.items[i].source, "reason",
 							 sum->broken.items[i].reason));
+	json_object_set_new(j, "proposed", json_integer(sum->proposed));
 	json_object_set_new(j, "emails", emails_json(sum));
 	json_object_set_new(j, "skipped", skipped);
 	return j;
@@ -104,6 +108,55 @@ static int mail_import_run(struct cli *cli, const struct args *a)
 	return rc;
 }
 
+/* ---- the mail rules ---- */
+
+static json_t *rule_json(const struct mail_rule *r)
+{
+	json_t *phrases = json_array();
+
+	for (size_t i = 0; i < r->phrases.n; i++)
+		json_array_append_new(phrases, json_string(r->phrases.items[i]));
+	return json_pack("{s:s,s:s,s:b,s:s,s:o}", "name", r->name, "propose",
+			 enum_name(&proposal_kind_def, (int)r->kind), "enabled", r->enabled,
+			 "origin", r->origin, "phrases", phrases);
+}
+
+static void show_rules(struct cli *cli, const struct mail_rules *rules)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < rules->rules.n; i++) {
+		const struct mail_rule *r = &rules->rules.items[i];
+		json_array_append_new(arr, rule_json(r));
+		cli_printf(cli, "%-22s %-21s %2zu phrase%s  %s%s\n", r->name,
+			   enum_name(&proposal_kind_def, (int)r->kind), r->phrases.n,
+			   r->phrases.n == 1 ? " " : "s", r->origin, r->enabled ? "" : "  [off]");
+	}
+	cli_set_json(cli, arr);
+}
+
+/* rapport mail rules: those in force; mail rules check FILE: FILE's over the built-in. */
+static int mail_rules_run(struct cli *cli, const struct args *a)
+{
+	struct mail_rules rules = { 0 };
+	int rc;
+
+	if (a->npos == 1 || (a->npos == 2 && strcmp(a->pos[0], "check")))
+		return error_set(&cli->err, ERR_INVALID,
+				 "'mail rules' lists the rules; 'mail rules check FILE' checks a file");
+	rc = a->npos ? mail_rules_check_file(a->pos[1], &rules, &cli->err)
+		     : mail_rules_load(&rules, &cli->err);
+	if (!rc && a->npos)
+		cli_printf(cli, "%s: %zu rules in force, no errors\n", a->pos[1], rules.rules.n);
+	else if (!rc)
+		show_rules(cli, &rules);
+	if (!rc && a->npos)
+		cli_set_json(cli, json_pack("{s:s,s:b,s:I}", "file", a->pos[1], "ok", 1, "rules",
+					    (json_int_t)rules.rules.n));
+	mail_rules_release(&rules);
+	return rc;
+}
+
 static const struct opt_spec import_opts[] = {
 	{ .id = MAIL_OPT_DRY_RUN, .name = "dry-run",
 	  .help = "read the mail and report what would be logged, writing nothing" },
@@ -116,5 +169,10 @@ const struct cmd_spec mail_cmds[] = {
 	  "Google Takeout export is one) or message files (.eml); mail read before is not "
 	  "logged again.",
 	  1, SIZE_MAX, import_opts, mail_import_run, CMD_WRITE | CMD_NO_UNDO },
+	{ "rules", "[check FILE]",
+	  "List the rules that read a reply and propose what it means (built-in, and your "
+	  "mail-rules.ini beside playbooks.ini); 'check FILE' checks a rules file: errors come "
+	  "with the file name and line.",
+	  0, 2, NULL, mail_rules_run, CMD_NO_DB | CMD_READS_FILES },
 	{ 0 },
 };

@@ -53,8 +53,11 @@ const struct cmd_group cmd_groups[] = {
 	{ "demo", "a sample search to try rapport on, in a database of its own", demo_cmds },
 	{ "export", "a JSON backup, or vCards, a CSV table, a calendar", export_cmds },
 	{ "import", "bring in a JSON backup, LinkedIn connections, vCards, a spreadsheet", import_cmds },
-	{ "mail", "log the e-mails of your search from a Maildir, an mbox or .eml files: import",
+	{ "mail", "log the e-mails of your search from a Maildir, an mbox or .eml files: "
+	  "import; the rules that read them: rules",
 	  mail_cmds },
+	{ "inbox", "what your mail proposes (a rejection, an interview...): accept, dismiss",
+	  inbox_cmds },
 	{ "backup", "copy the whole database to a file, safe while the server writes", backup_cmds },
 	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
 	{ "undo", "take back the last command that wrote (again: the one before); --list",

@@ -26,6 +26,9 @@ DEF(want_category_def, "want category", "scope", "growth", "team", "manager", "c
 DEF(question_stage_def, "question stage", "first", "second", "final", "offer");
 DEF(audience_def, "audience", "boss", "peer", "hr", "executive", "recruiter");
 DEF(offer_side_def, "offer side", "ask", "reply");
+DEF(proposal_kind_def, "proposal", "reject", "offer", "interview", "information-request",
+    "application-received", "add-person");
+DEF(proposal_status_def, "proposal status", "open", "accepted", "dismissed");
 
 /* "a, b or c": the accepted names, for help texts. */
 static void enum_list(const struct enum_def *def, char *buf, size_t size)

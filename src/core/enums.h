@@ -58,6 +58,15 @@ enum audience { AUD_BOSS, AUD_PEER, AUD_HR, AUD_EXECUTIVE, AUD_RECRUITER };
 
 enum offer_side { OFFER_ASK, OFFER_REPLY };
 
+/* What an e-mail proposes (issue 19), strongest first: when several mail
+ * rules match one message, the first kind wins. ADD_PERSON: mail from an
+ * unknown address at a known organisation's domain. */
+enum proposal_kind {
+	PROPOSE_REJECT, PROPOSE_OFFER, PROPOSE_INTERVIEW, PROPOSE_INFO_REQUEST, PROPOSE_RECEIVED,
+	PROPOSE_ADD_PERSON,
+};
+enum proposal_status { PROPOSAL_OPEN, PROPOSAL_ACCEPTED, PROPOSAL_DISMISSED };
+
 extern const struct enum_def stage_def;
 extern const struct enum_def interaction_kind_def;
 extern const struct enum_def task_kind_def;
@@ -69,6 +78,8 @@ extern const struct enum_def want_category_def;
 extern const struct enum_def question_stage_def;
 extern const struct enum_def audience_def;
 extern const struct enum_def offer_side_def;
+extern const struct enum_def proposal_kind_def;
+extern const struct enum_def proposal_status_def;
 
 /* The index of name in def (exact, lowercase), or ERR_INVALID with a message
  * that lists the accepted names. */

@@ -41,7 +41,7 @@
 	X(internet_address_group_get_members) X(internet_address_group_get_type)            \
 	X(g_type_check_instance_is_a) X(g_object_unref) X(g_free) X(g_date_time_format)      \
 	X(g_compute_checksum_for_data) X(g_mime_message_get_mime_part)                     \
-	X(g_mime_multipart_get_type) X(g_mime_multipart_get_prologue)
+	X(g_mime_multipart_get_type) X(g_mime_multipart_get_prologue) X(internet_address_get_name)
 
 static struct {
 #define GMIME_POINTER(f) __typeof__(f) *f;
@@ -119,6 +119,25 @@ static void add_addresses(InternetAddressList *list, mail_str_vec *v)
 				  (InternetAddressMailbox *)a)) && strchr(addr, '@'))
 			*VEC_PUSH(v) = lower_copy(addr);
 	}
+}
+
+/* The display name of the first sender ("Data Recruiter" of "Data
+ * Recruiter <r@example.com>"), cleaned; NULL when it has none. */
+static char *sender_name(InternetAddressList *list)
+{
+	InternetAddress *a = list && gm.internet_address_list_length(list) > 0
+				     ? gm.internet_address_list_get_address(list, 0)
+				     : NULL;
+	const char *name = a ? gm.internet_address_get_name(a) : NULL;
+	char *clean;
+
+	if (!name)
+		return NULL;
+	clean = mail_clean_text(name, true, 200);
+	if (*clean)
+		return clean;
+	free(clean);
+	return NULL;
 }
 
 static void add_refs(const char *header, mail_str_vec *v)
@@ -207,8 +226,10 @@ static void read_headers(GMimeMessage *msg, struct mail_msg *m)
 
 	m->message_id = id && *id ? xstrdup(id) : hashed_id(msg);
 	add_addresses(gm.g_mime_message_get_from(msg), &from);
-	if (from.n)
+	if (from.n) {
 		m->from = from.items[0];
+		m->from_name = sender_name(gm.g_mime_message_get_from(msg));
+	}
 	for (size_t i = 1; i < from.n; i++)
 		free(from.items[i]);
 	free(from.items);
@@ -333,6 +354,7 @@ void mail_msg_release(struct mail_msg *m)
 {
 	free(m->message_id);
 	free(m->from);
+	free(m->from_name);
 	str_vec_release(&m->to);
 	free(m->subject);
 	str_vec_release(&m->refs);

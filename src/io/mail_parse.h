@@ -28,6 +28,7 @@ struct mail_msg {
 	 * message read from two mailboxes gets the same id */
 	char *message_id;
 	char *from;        /* the sender's address, lower-cased; NULL when none */
+	char *from_name;   /* the sender's display name, decoded; NULL when none */
 	mail_str_vec to;   /* the To and Cc addresses, lower-cased */
 	char date[DATE_BUFSZ]; /* RFC 3339 with the sender's offset; "" when unreadable */
 	char *subject;     /* decoded (RFC 2047, its charset) to UTF-8; "" when none */

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "io/mail_parse.h"
+#include "mail/mail_propose.h"
 #include "mail/mailbox.h"
 #include "method/actions.h"
 #include "store/mail.h"
@@ -20,6 +21,7 @@ struct mail_run {
 	struct mail_summary *sum;
 	mail_address_vec people; /* by address */
 	mail_str_vec mine;       /* the user's addresses, lower-cased */
+	struct mail_proposer proposer; /* the mail rules, the organisations' domains */
 	bool keep_bodies;
 	char book[17]; /* the fingerprint of the addresses known: see store/mail.h */
 	long in_batch;
@@ -96,7 +98,8 @@ static int load_known(struct mail_run *r, struct error *err)
 	if (!(rc = store_mail_people(r->s, &r->people, err)) &&
 	    !(rc = store_setting_get(r->s, "email", &email, err)) &&
 	    !(rc = store_setting_get(r->s, "mail.addresses", &others, err)) &&
-	    !(rc = store_setting_get(r->s, "mail.keep-bodies", &keep, err))) {
+	    !(rc = store_setting_get(r->s, "mail.keep-bodies", &keep, err)) &&
+	    !(rc = mail_proposer_load(r->s, &r->proposer, err))) {
 		add_mine(r, email);
 		add_mine(r, others);
 		r->keep_bodies = keep && !strcmp(keep, "yes");
@@ -219,14 +222,14 @@ static int make_interaction(const struct mail_run *r, const struct mail_msg *m,
 /* Read the message's whole text into m: 0; 1 when it cannot be read (it
  * is skipped, and the summary says why); an error when nothing can be
  * (GMime cannot be loaded). */
-static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg *m, bool full,
 		     struct error *err)
 {
 	struct error why = ERROR_INIT;
 	int rc = mail_item_whole(item, &why);
 
 	if (!rc)
-		rc = mail_parse_body(item->data, item->len, m, r->keep_bodies, &why);
+		rc = mail_parse_body(item->data, item->len, m, full, &why);
 	else
 		rc = ERR_INVALID; /* a file gone or unreadable: this message only */
 	if (rc == ERR_INVALID) {
@@ -238,15 +241,29 @@ static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg
 	return rc;
 }
 
+/* An inbound reply logged as it: what the mail rules read in it. */
+static int propose_reply(struct mail_run *r, const struct mail_msg *m,
+			 const struct interaction *it, struct error *err)
+{
+	bool made = false;
+	int rc = it->direction == DIR_IN
+			 ? mail_propose_reply(r->s, &r->proposer, m, it, &made, err)
+			 : 0;
+
+	r->sum->proposed += made;
+	return rc;
+}
+
 /* Log the message as an e-mail with its people, through the action
- * `rapport log` takes, and remember where it came from. */
+ * `rapport log` takes, remember where it came from, and keep what it
+ * proposes. The rules read an inbound message's whole text. */
 static int log_message(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
 		       const struct mail_match *mm, struct error *err)
 {
 	struct interaction it = { 0 };
 	struct opp o = { 0 };
 	struct error why = ERROR_INIT;
-	int rc = read_text(r, item, m, err);
+	int rc = read_text(r, item, m, r->keep_bodies || mm->direction == DIR_IN, err);
 
 	if (rc)
 		return rc < 0 ? rc : 0;
@@ -258,6 +275,7 @@ static int log_message(struct mail_run *r, struct mail_item *item, struct mail_m
 	if (!(rc = choose_opp(r, m, mm, &it.opp.id, err)) &&
 	    !(rc = action_log(r->s, r->pb, &it, false, NULL, err)) &&
 	    !(rc = store_mail_logged(r->s, m->message_id, it.id, item->source, err)) &&
+	    !(rc = propose_reply(r, m, &it, err)) &&
 	    !(rc = it.opp.id ? store_opp_get(r->s, it.opp.id, &o, err) : 0))
 		count_logged(r, &it, m, mm, o.slug);
 	opp_release(&o);
@@ -275,8 +293,13 @@ static int consider(struct mail_run *r, struct mail_item *item, struct mail_msg 
 	bool known = false;
 	int rc = 0;
 
-	if (!match(r, m, &mm))
+	if (!match(r, m, &mm)) {
+		bool made = false;
 		r->sum->unknown++;
+		if (!is_mine(r, m->from))
+			rc = mail_propose_sender(r->s, &r->proposer, m, &made, err);
+		r->sum->proposed += made;
+	}
 	else if (m->automatic)
 		r->sum->automatic++;
 	else if ((rc = store_mail_known(r->s, m->message_id, &known, err)))
@@ -340,6 +363,7 @@ static int each_message(void *ctx, struct mail_item *item, struct error *err)
 static void release_run(struct mail_run *r)
 {
 	mail_address_vec_release(&r->people);
+	mail_proposer_release(&r->proposer);
 	for (size_t i = 0; i < r->mine.n; i++)
 		free(r->mine.items[i]);
 	free(r->mine.items);
@@ -406,6 +430,10 @@ void mail_summary_text(struct strbuf *out, const struct mail_summary *sum, size_
 	strbuf_addf(out, "not logged: %ld logged before, %ld files read before, %ld automatic, "
 			 "%ld from or to no one known, %zu that cannot be read\n",
 		    sum->already, sum->unchanged, sum->automatic, sum->unknown, sum->broken.n);
+	if (sum->proposed)
+		strbuf_addf(out, "%s %ld proposal%s: see rapport inbox\n",
+			    sum->dry_run ? "would make" : "made", sum->proposed,
+			    sum->proposed == 1 ? "" : "s");
 	for (size_t i = 0; i < sum->emails.n && i < max; i++)
 		add_email_line(out, &sum->emails.items[i]);
 	if (sum->emails.n > max)

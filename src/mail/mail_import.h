@@ -10,7 +10,9 @@
  * opportunity of its thread (the one an earlier message it answers was
  * logged on), else on the one opportunity still open its people are in,
  * else on none. It is logged as `rapport log` logs (method/actions.h), so
- * the playbooks follow: a reply ends a silence.
+ * the playbooks follow: a reply ends a silence. What a message proposes
+ * (a rejection, an interview, a new person...) is kept for the user's yes
+ * (mail_propose.h), never applied here.
  *
  * Not logged: automatic mail (lists, newsletters, out-of-office replies),
  * mail from and to no one known, a message logged before (by its
@@ -59,6 +61,7 @@ struct mail_summary {
 	long unchanged; /* Maildir files read before, not opened again */
 	long automatic; /* from or to someone known, but sent by a machine */
 	long unknown;   /* from and to no one known */
+	long proposed;  /* proposals made for rapport inbox (mail_propose.h) */
 	VEC(struct mail_logged) emails;
 	VEC(struct mail_skipped) broken;
 };

@@ -12,6 +12,7 @@
 #include "store/history.h"
 #include "store/offer.h"
 #include "store/tick.h"
+#include "util/dirs.h"
 #include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -21,16 +22,7 @@
 
 char *playbooks_user_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
-
-	if (xdg && *xdg == '/')
-		strbuf_addf(&sb, "%s/rapport/playbooks.ini", xdg);
-	else if (home && *home)
-		strbuf_addf(&sb, "%s/.config/rapport/playbooks.ini", home);
-	else
-		return NULL;
-	return strbuf_detach(&sb);
+	return dirs_config_file("playbooks.ini");
 }
 
 /* Read a whole file (a regular one, at most 1 MB); 1 when it does not exist. */

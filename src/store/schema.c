@@ -622,12 +622,38 @@ static const char migration_9[] =
 	" message_id TEXT"
 	") STRICT, WITHOUT ROWID;";
 
+/*
+ * Mail proposals (issue 19): what an e-mail read by `mail import` means
+ * (a rejection, an offer, an interview...) or whom it reveals (an unknown
+ * sender at a known organisation's domain), waiting for the user's yes.
+ * A message proposes each kind once (read again, or dismissed, it
+ * proposes nothing new). A data table: accepting one and undoing it, or
+ * undoing the import that made it, restores it with the rest.
+ */
+static const char migration_10[] =
+	"CREATE TABLE mail_proposal ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK (kind IN ('reject','offer','interview',"
+	"'information-request','application-received','add-person')),"
+	" status TEXT NOT NULL CHECK (status IN ('open','accepted','dismissed')),"
+	" message_id TEXT NOT NULL CHECK (length(message_id) > 0),"
+	" interaction_id INTEGER REFERENCES interaction(id) ON DELETE CASCADE,"
+	" opp_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL,"
+	" person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,"
+	" org_id INTEGER REFERENCES organisation(id) ON DELETE CASCADE,"
+	" name TEXT, email TEXT, rule TEXT, phrase TEXT,"
+	" at TEXT, sent TEXT NOT NULL, subject TEXT NOT NULL,"
+	" created_at TEXT NOT NULL, closed_at TEXT"
+	") STRICT;"
+	"CREATE UNIQUE INDEX mail_proposal_message ON mail_proposal(message_id, kind);"
+	"CREATE INDEX mail_proposal_open ON mail_proposal(sent) WHERE status = 'open';";
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					  migration_5, migration_6, migration_7, migration_8,
-					  migration_9 };
+					  migration_9, migration_10 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL, NULL,
 };
 _Static_assert(sizeof(store_migration_after) / sizeof(store_migration_after[0]) ==
 		       ARRAY_SIZE(store_migrations),
@@ -636,7 +662,7 @@ const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
-					      MIGRATION_7_DATA, NULL, NULL };
+					      MIGRATION_7_DATA, NULL, NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 
@@ -645,7 +671,7 @@ const char *const store_tables[] = {
 	"organisation", "person",   "person_tag", "opportunity",   "stage_change", "opp_person",
 	"interaction",  "interaction_person",     "feedback",      "task",         "setting",
 	"rule_fire",    "want",     "want_evidence",               "question",     "question_want",
-	"debrief",      "asked",    "offer",      "offer_round",  "mail_message",
+	"debrief",      "asked",    "offer",      "offer_round",  "mail_message", "mail_proposal",
 };
 const size_t store_ntables = ARRAY_SIZE(store_tables);
 _Static_assert(ARRAY_SIZE(store_tables) <= STORE_MAX_TABLES,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 int dirs_make_parents(const char *path, struct error *err)
@@ -26,4 +27,18 @@ int dirs_make_parents(const char *path, struct error *err)
 	}
 	free(dir);
 	return rc;
+}
+
+char *dirs_config_file(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (xdg && *xdg == '/')
+		strbuf_addf(&sb, "%s/rapport/%s", xdg, name);
+	else if (home && *home)
+		strbuf_addf(&sb, "%s/.config/rapport/%s", home, name);
+	else
+		return NULL;
+	return strbuf_detach(&sb);
 }

@@ -8,4 +8,9 @@
  * mode 0700: they hold the user's search. */
 int dirs_make_parents(const char *path, struct error *err);
 
+/* A file of the user's configuration: $XDG_CONFIG_HOME/rapport/NAME (an
+ * absolute XDG_CONFIG_HOME only), else ~/.config/rapport/NAME; NULL when
+ * neither is set. Newly allocated. */
+char *dirs_config_file(const char *name);
+
 #endif

@@ -13,6 +13,7 @@
 #include "method/actions.h"
 #include "method/agenda.h"
 #include "method/log_refs.h"
+#include "store/proposal.h"
 #include "store/suggest.h"
 #include "web/form.h"
 #include "web/ui.h"
@@ -288,9 +289,11 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	struct strbuf *sb = &rs->body;
 	struct start_checklist start;
 	struct agenda ag;
+	long proposals = 0;
 	int rc;
 
-	if ((rc = agenda_build(rq->store, UPCOMING_DAYS, &ag, &rq->err)))
+	if ((rc = store_proposal_count(rq->store, &proposals, &rq->err)) ||
+	    (rc = agenda_build(rq->store, UPCOMING_DAYS, &ag, &rq->err)))
 		return rc;
 	if ((rc = start_checklist_load(rq->store, &start, &rq->err))) {
 		agenda_release(&ag);
@@ -300,6 +303,12 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Today</h1><p class=\"meta\">");
 	ui_when(sb, ag.today);
 	strbuf_addstr(sb, " · <a href=\"/improve\">Improvement actions</a>");
+	/* what mail proposes waits for a yes: its count, where the day starts */
+	if (proposals)
+		strbuf_addf(sb, " · <a href=\"/inbox\">Inbox: %ld proposal%s</a>", proposals,
+			    proposals == 1 ? "" : "s");
+	else
+		strbuf_addstr(sb, " · <a href=\"/inbox\">Inbox</a>");
 	strbuf_addstr(sb, "</p></div>\n");
 	added_notice(sb, rq);
 	moved_notice(sb, rq);

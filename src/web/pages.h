@@ -92,6 +92,11 @@ int page_debrief(struct web_req *rq, struct web_resp *rs);
 int post_debrief(struct web_req *rq, struct web_resp *rs);
 int page_debrief_one(struct web_req *rq, struct web_resp *rs);
 void opp_debriefs_section(struct strbuf *sb, const struct opp_view *v);
+/* page_inbox.c: /inbox, what imported mail proposes; accept and dismiss */
+int page_inbox(struct web_req *rq, struct web_resp *rs);
+int post_inbox_accept(struct web_req *rq, struct web_resp *rs);
+int post_inbox_dismiss(struct web_req *rq, struct web_resp *rs);
+
 /* page_improve.c: /improve, feedback; the small feedback forms of the
  * opportunity and person pages */
 int page_improve(struct web_req *rq, struct web_resp *rs);

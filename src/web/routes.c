@@ -20,6 +20,9 @@ const struct web_route web_routes[] = {
 	{ "POST", "/tasks/*/skip", post_task_skip, 0 },
 	{ "POST", "/tasks/*/snooze", post_task_snooze, 0 },
 	{ "POST", "/log", post_log, 0 },
+	{ "GET", "/inbox", page_inbox, 0 },
+	{ "POST", "/inbox/*/accept", post_inbox_accept, 0 },
+	{ "POST", "/inbox/*/dismiss", post_inbox_dismiss, 0 },
 	{ "POST", "/start/dismiss", post_start_dismiss, 0 },
 	{ "GET", "/method", page_method, 0 },
 	/* the sample search: never cached, as it depends on a second server */

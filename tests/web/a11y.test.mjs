@@ -35,6 +35,7 @@ const pages = [
 	["a debrief", "/opportunities/northwind/debrief"],
 	["a saved debrief", "/debriefs/1"],
 	["Improvement actions", "/improve"],
+	["Inbox", "/inbox"],
 	["a delete confirmation", `/people/${personId}/delete`],
 	["an offer's edit form", "/offers/compare?edit=1"],
 	["Offers compared", "/offers/compare"],

@@ -1,0 +1,153 @@
+/*
+ * page_inbox.c: the Inbox (/inbox): what imported mail proposes (a
+ * rejection, an offer, an interview, a request for information, an
+ * application received, a person to add), each with the message it came
+ * from and the phrase that matched, and Accept and Dismiss buttons that do
+ * what 'rapport inbox accept|dismiss N' does (method/inbox.h). An
+ * interview whose message gives no time asks for one in its Accept form.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+
+#include "core/text.h"
+#include "method/inbox.h"
+#include "web/form.h"
+#include "web/ui.h"
+
+static void proposal_heading(struct strbuf *sb, const struct mail_proposal *p)
+{
+	char label[UI_LABEL_MAX];
+
+	strbuf_addstr(sb, "<h2>");
+	html_text(sb, ui_enum_label(&proposal_kind_def, (int)p->kind, label));
+	strbuf_addstr(sb, "</h2>\n<p class=\"meta\">");
+	if (p->person.id)
+		ui_person_link(sb, p->person.id, p->person.name);
+	else
+		html_text(sb, p->name);
+	if (p->opp.id) {
+		strbuf_addstr(sb, " · ");
+		ui_opp_link(sb, &p->opp);
+	}
+	strbuf_addstr(sb, " · ");
+	ui_when(sb, p->sent);
+	strbuf_addstr(sb, "</p>\n");
+}
+
+/* The message: its subject, and the phrase that revealed what it means. */
+static void proposal_message(struct strbuf *sb, const struct mail_proposal *p)
+{
+	strbuf_addstr(sb, "<p>“");
+	html_text(sb, p->subject);
+	strbuf_addstr(sb, "”</p>\n");
+	if (p->phrase) {
+		strbuf_addstr(sb, "<p class=\"meta\">Matched: “");
+		html_text(sb, p->phrase);
+		strbuf_addstr(sb, "”</p>\n");
+	}
+}
+
+/* The proposal a POST's address names; 0 on a GET. */
+static int64_t posted_id(const struct web_req *rq)
+{
+	long v;
+
+	if (!rq->arg[0] || text_parse_int("id", rq->arg[0], 1, 999999999999L, &v, NULL))
+		return 0;
+	return v;
+}
+
+static void proposal_buttons(struct strbuf *sb, const struct web_req *rq,
+			     const struct mail_proposal *p)
+{
+	struct strbuf effect = STRBUF_INIT;
+	char action[64], id[32];
+
+	inbox_effect_text(p, &effect);
+	strbuf_addstr(sb, "<p>Accept to ");
+	html_text(sb, effect.buf);
+	strbuf_addstr(sb, ".</p>\n<div class=\"actions\">\n");
+	snprintf(action, sizeof(action), "/inbox/%lld/accept", (long long)p->id);
+	if (p->kind == PROPOSE_INTERVIEW && !p->at) {
+		snprintf(id, sizeof(id), "p%lld", (long long)p->id);
+		/* posted: the address names this proposal, and its errors show */
+		const struct ui_form f = { .rq = rq, .key = id,
+					   .active = rq->post && posted_id(rq) == p->id };
+		ui_form_begin(sb, rq, action, "inline");
+		ui_form_input(sb, &f, "datetime-local", "at", "When", NULL, UI_REQUIRED);
+		ui_form_end(sb, "Accept");
+	} else {
+		ui_button_form(sb, rq, action, "Accept", "primary", NULL);
+	}
+	snprintf(action, sizeof(action), "/inbox/%lld/dismiss", (long long)p->id);
+	ui_button_form(sb, rq, action, "Dismiss", "secondary", NULL);
+	strbuf_addstr(sb, "</div>\n");
+	strbuf_release(&effect);
+}
+
+static void proposal_card(struct strbuf *sb, const struct web_req *rq,
+			  const struct mail_proposal *p)
+{
+	strbuf_addf(sb, "<section class=\"card\" id=\"proposal-%lld\">\n", (long long)p->id);
+	proposal_heading(sb, p);
+	proposal_message(sb, p);
+	proposal_buttons(sb, rq, p);
+	strbuf_addstr(sb, "</section>\n");
+}
+
+int page_inbox(struct web_req *rq, struct web_resp *rs)
+{
+	mail_proposal_vec v = { 0 };
+	struct strbuf *sb = &rs->body;
+	int rc = store_proposal_open(rq->store, &v, &rq->err);
+
+	if (rc) {
+		mail_proposal_vec_release(&v);
+		return rc;
+	}
+	ui_page_begin(rs, rq, "Inbox", NAV_TODAY);
+	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Inbox</h1><p class=\"meta\">What your "
+			  "mail proposes. Nothing changes until you accept.</p></div>\n");
+	ui_form_errors(sb, rq);
+	if (!v.n)
+		ui_empty_state(sb, "Nothing to look at. When <code>rapport mail import</code> reads "
+				   "your mail, a reply that says no, invites you to an interview, "
+				   "makes an offer or asks for something is proposed here, and so "
+				   "is a new person writing from an organisation you know. You "
+				   "decide: accepting moves the opportunity or logs the interview, "
+				   "and the playbooks follow as if you had done it by hand.",
+			       NULL, NULL);
+	for (size_t i = 0; i < v.n; i++)
+		proposal_card(sb, rq, &v.items[i]);
+	ui_page_end(rs);
+	mail_proposal_vec_release(&v);
+	return 0;
+}
+
+int post_inbox_accept(struct web_req *rq, struct web_resp *rs)
+{
+	struct inbox_accept_options o = { 0 };
+	char at[DATE_BUFSZ] = "";
+	int64_t id;
+	int rc = ui_parse_id(rq, rq->arg[0], &id);
+
+	if (rc)
+		return rc;
+	if (!form_interaction_when(rq, "at", at))
+		return ui_post_end(rq, rs, 0, page_inbox, "/inbox");
+	o.at = at[0] ? at : NULL;
+	rc = form_error(rq, inbox_accept(rq->store, rq->pb, id, &o, &rq->err), "");
+	return ui_post_end(rq, rs, rc, page_inbox, "/inbox");
+}
+
+int post_inbox_dismiss(struct web_req *rq, struct web_resp *rs)
+{
+	int64_t id;
+	int rc = ui_parse_id(rq, rq->arg[0], &id);
+
+	if (rc)
+		return rc;
+	rc = form_error(rq, inbox_dismiss(rq->store, id, &rq->err), "");
+	return ui_post_end(rq, rs, rc, page_inbox, "/inbox");
+}
