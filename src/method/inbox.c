@@ -28,7 +28,7 @@ void inbox_effect_text(const struct mail_proposal *p, struct strbuf *sb)
 			strbuf_addstr(sb, "log an interview (the message gives no time: say when)");
 		break;
 	case PROPOSE_INFO_REQUEST:
-		strbuf_addstr(sb, "a task to answer, due tomorrow");
+		strbuf_addstr(sb, "add a follow-up to answer it, due tomorrow");
 		break;
 	case PROPOSE_RECEIVED:
 		strbuf_addf(sb, "move %s to applied if it is still a lead", opp);

@@ -15,12 +15,22 @@
 #include "web/form.h"
 #include "web/ui.h"
 
+/* What each kind of proposal is, as a heading says it. */
+static const char *const kind_titles[] = {
+	[PROPOSE_REJECT] = "A rejection",
+	[PROPOSE_OFFER] = "An offer",
+	[PROPOSE_INTERVIEW] = "An interview invitation",
+	[PROPOSE_INFO_REQUEST] = "A request for information",
+	[PROPOSE_RECEIVED] = "Your application, received",
+	[PROPOSE_ADD_PERSON] = "Someone new writes",
+};
+
 static void proposal_heading(struct strbuf *sb, const struct mail_proposal *p)
 {
-	char label[UI_LABEL_MAX];
-
 	strbuf_addstr(sb, "<h2>");
-	html_text(sb, ui_enum_label(&proposal_kind_def, (int)p->kind, label));
+	html_text(sb, (size_t)p->kind < ARRAY_SIZE(kind_titles) && kind_titles[p->kind]
+			      ? kind_titles[p->kind]
+			      : "A proposal");
 	strbuf_addstr(sb, "</h2>\n<p class=\"meta\">");
 	if (p->person.id)
 		ui_person_link(sb, p->person.id, p->person.name);
@@ -58,16 +68,67 @@ static int64_t posted_id(const struct web_req *rq)
 	return v;
 }
 
+/* "move <a>Quartz Data: Data Engineer</a> to rejected": the opportunity by
+ * its name and a link, or "its opportunity" when the message had none. */
+static void move_text(struct strbuf *sb, const struct mail_proposal *p, const char *to)
+{
+	strbuf_addstr(sb, "move ");
+	if (p->opp.id)
+		ui_opp_link(sb, &p->opp);
+	else
+		strbuf_addstr(sb, "its opportunity (say which)");
+	strbuf_addf(sb, " to %s", to);
+}
+
+/* What accepting does, in words, with the opportunity and the time as the
+ * other pages show them (the command line says it with inbox_effect_text). */
+static void proposal_effect(struct strbuf *sb, const struct mail_proposal *p)
+{
+	strbuf_addstr(sb, "<p>Accept to ");
+	switch (p->kind) {
+	case PROPOSE_REJECT:
+		move_text(sb, p, "rejected");
+		break;
+	case PROPOSE_OFFER:
+		move_text(sb, p, "offer");
+		break;
+	case PROPOSE_INTERVIEW:
+		strbuf_addstr(sb, "log the interview");
+		if (p->at) {
+			strbuf_addstr(sb, " on ");
+			ui_when(sb, p->at);
+		} else {
+			strbuf_addstr(sb, " (the message gives no time: say when)");
+		}
+		break;
+	case PROPOSE_INFO_REQUEST:
+		strbuf_addstr(sb, "add a follow-up to answer it, due tomorrow");
+		break;
+	case PROPOSE_RECEIVED:
+		move_text(sb, p, "applied, if it is still a lead");
+		break;
+	case PROPOSE_ADD_PERSON:
+		strbuf_addstr(sb, "add ");
+		html_text(sb, p->name ? p->name : "the sender");
+		if (p->email) {
+			strbuf_addstr(sb, " (");
+			html_text(sb, p->email);
+			strbuf_addstr(sb, ")");
+		}
+		strbuf_addstr(sb, " to ");
+		html_text(sb, p->org_name ? p->org_name : "the organisation");
+		break;
+	}
+	strbuf_addstr(sb, ".</p>\n");
+}
+
 static void proposal_buttons(struct strbuf *sb, const struct web_req *rq,
 			     const struct mail_proposal *p)
 {
-	struct strbuf effect = STRBUF_INIT;
 	char action[64], id[32];
 
-	inbox_effect_text(p, &effect);
-	strbuf_addstr(sb, "<p>Accept to ");
-	html_text(sb, effect.buf);
-	strbuf_addstr(sb, ".</p>\n<div class=\"actions\">\n");
+	proposal_effect(sb, p);
+	strbuf_addstr(sb, "<div class=\"actions\">\n");
 	snprintf(action, sizeof(action), "/inbox/%lld/accept", (long long)p->id);
 	if (p->kind == PROPOSE_INTERVIEW && !p->at) {
 		snprintf(id, sizeof(id), "p%lld", (long long)p->id);
@@ -83,7 +144,6 @@ static void proposal_buttons(struct strbuf *sb, const struct web_req *rq,
 	snprintf(action, sizeof(action), "/inbox/%lld/dismiss", (long long)p->id);
 	ui_button_form(sb, rq, action, "Dismiss", "secondary", NULL);
 	strbuf_addstr(sb, "</div>\n");
-	strbuf_release(&effect);
 }
 
 static void proposal_card(struct strbuf *sb, const struct web_req *rq,
@@ -106,7 +166,7 @@ int page_inbox(struct web_req *rq, struct web_resp *rs)
 		mail_proposal_vec_release(&v);
 		return rc;
 	}
-	ui_page_begin(rs, rq, "Inbox", NAV_TODAY);
+	ui_page_begin(rs, rq, "Inbox", NAV_NONE);
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Inbox</h1><p class=\"meta\">What your "
 			  "mail proposes. Nothing changes until you accept.</p></div>\n");
 	ui_form_errors(sb, rq);

@@ -273,6 +273,9 @@ test_expect_success 'web: the proposals with Accept and Dismiss; Accept applies 
 	grep -q "<a href=\"/inbox\">Inbox: 2 proposals</a>" today &&
 	http GET /inbox >page &&
 	grep -q "we have decided to move forward with other candidates" page &&
+	grep -q "<h2>A rejection</h2>" page &&
+	grep -q "Accept to move <a href=\"/opportunities/job\">" page &&
+	! grep -q "move job to" page &&
 	grep -q "action=\"/inbox/1/accept\"" page &&
 	grep -q "action=\"/inbox/2/dismiss\"" page &&
 	http POST /inbox/1/accept >resp &&

@@ -37,4 +37,19 @@ await page.goto(base + "/");
 await page.screenshot({ path: "../../docs/screenshots/today.png" });
 await page.goto(base + "/pipeline");
 await page.screenshot({ path: "../../docs/screenshots/pipeline.png" });
+// the Inbox: three messages from tests/cli/inbox, read by mail import
+cli("config", "email", "me@example.org");
+cli("opp", "add", "Quartz Data", "Data Engineer", "--slug", "quartz", "--stage", "interviewing");
+cli("opp", "add", "Harbor Analytics", "Analytics Lead", "--slug", "harbor", "--stage", "applied");
+const personId = (out) => out.match(/person (\d+)/)[1];
+const qm = personId(cli("person", "add", "Hiring Manager", "--org", "Quartz Data", "--email",
+	"hm@quartz.example.com"));
+const hl = personId(cli("person", "add", "Team Lead", "--org", "Harbor Analytics", "--email",
+	"lead@harbor.example.com"));
+cli("opp", "link", "quartz", qm, "--role", "hiring-manager");
+cli("opp", "link", "harbor", hl, "--role", "peer");
+cli("mail", "import", "../cli/inbox/reject-en.eml", "../cli/inbox/interview.eml",
+	"../cli/inbox/info-request.eml");
+await page.goto(base + "/inbox");
+await page.screenshot({ path: "../../docs/screenshots/inbox.png", fullPage: true });
 await done();
