@@ -794,7 +794,8 @@ static int sweep_rules(struct store *s, const struct playbook *pb, const struct 
 
 	for (size_t i = 0; i < pb->n && !rc; i++) {
 		const char *name = pb->rules[i].name;
-		if (bsearch(&name, open.items, open.n, sizeof(*open.items), origin_cmp))
+		/* bsearch wants an array, even of none */
+		if (open.n && bsearch(&name, open.items, open.n, sizeof(*open.items), origin_cmp))
 			rc = sweep_rule(s, &pb->rules[i], run->opps_json, err);
 	}
 	origin_vec_release(&open);
