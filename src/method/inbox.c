@@ -94,13 +94,11 @@ static int answer_task(struct store *s, const struct mail_proposal *p, int64_t o
 		       struct error *err)
 {
 	struct task t = { .kind = TKIND_EMAIL, .status = TASK_OPEN };
-	struct datetime now;
+	struct datetime now = *store_now(s); /* the session's now, as every action's */
 	char due[DATE_BUFSZ];
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
-	if ((rc = date_now(&now, err)))
-		return rc;
 	date_add_days(&now, 1);
 	date_format_day(&now, due);
 	strbuf_addf(&sb, "Answer the request for information: %s", p->subject);
