@@ -490,6 +490,20 @@ static void fmt_time(int64_t t, int prec, char out[DATE_BUFSZ])
 		date_format(&d, out);
 }
 
+/* A task's due as the store keeps it: the user's day, or their local time
+ * to the minute (a diary entry, not an instant: no zone). */
+static void fmt_due(int64_t t, int with_time, char out[DATE_BUFSZ])
+{
+	struct datetime d;
+
+	date_from_days((long)(t / DAY), &d);
+	d.hour = (int)(t % DAY / 3600);
+	d.minute = (int)(t % DAY / 60 % 60);
+	d.second = 0;
+	d.has_time = with_time;
+	date_format(&d, out);
+}
+
 /* A moment during working hours (08:00-19:00) of day t / DAY. */
 static int64_t work_time(int64_t t)
 {
@@ -1184,7 +1198,7 @@ static void insert_task(struct gen *g, int64_t id, int64_t due, int open)
 
 	if (closed <= made)
 		closed = made + between(600, 7200);
-	fmt_time(due, chance(80) ? 0 : 1, duebuf);
+	fmt_due(due, chance(80) ? 0 : 1, duebuf);
 	fmt_time(made, 2, created);
 	fmt_time(past(g->now, closed), 2, done);
 	task_why(origin, due, why, sizeof(why));

@@ -413,6 +413,17 @@ const struct playbook *cli_playbook(struct cli *cli)
 	return cli->playbook;
 }
 
+int cli_tick(struct cli *cli)
+{
+	const struct playbook *pb;
+
+	if (cli->tick_current)
+		return 0;
+	if (!(pb = cli_playbook(cli)) || playbooks_tick(cli->store, pb, &cli->err))
+		return cli->err.code ? cli->err.code : ERR_INVALID;
+	return 0;
+}
+
 void cli_printf(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;

@@ -118,6 +118,9 @@ struct cli {
 	json_t *result;    /* JSON output, printed after commit */
 	struct error err;
 	struct playbook *playbook; /* loaded on first use: cli_playbook() */
+	/* a CMD_TICK command found the time rules current as it began: cli_tick
+	 * has nothing to run (and the rules need not be parsed) */
+	bool tick_current;
 };
 
 enum cmd_flags {
@@ -233,6 +236,9 @@ char *cli_data_file(const char *name);
 
 /* The playbooks (built-in and the user's), loaded once; NULL on error (cli->err set). */
 const struct playbook *cli_playbook(struct cli *cli);
+/* A CMD_TICK command's time rules (playbooks_tick), unless it began with
+ * them current; 0, else an ERR_* code with cli->err filled. */
+int cli_tick(struct cli *cli);
 
 /* Output */
 void cli_printf(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

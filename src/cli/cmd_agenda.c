@@ -156,8 +156,7 @@ static int agenda_run(struct cli *cli, const struct args *a)
 
 	if (cli_int_opt(cli, a, AGENDA_OPT_DAYS, 0, 3650, &days, &given))
 		return ERR_INVALID;
-	if (!cli_playbook(cli) || playbooks_tick(cli->store, cli_playbook(cli), &cli->err) ||
-	    store_proposal_count(cli->store, &proposals, &cli->err) ||
+	if (cli_tick(cli) || store_proposal_count(cli->store, &proposals, &cli->err) ||
 	    agenda_build(cli->store, days, &ag, &cli->err))
 		return cli->err.code;
 	if (cli->json) {

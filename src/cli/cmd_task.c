@@ -84,10 +84,9 @@ static int task_add(struct cli *cli, const struct args *a)
 
 static int task_list(struct cli *cli, const struct args *a)
 {
-	const struct playbook *pb = cli_playbook(cli);
 	task_vec v = { 0 };
 
-	if (!pb || playbooks_tick(cli->store, pb, &cli->err))
+	if (cli_tick(cli))
 		return cli->err.code;
 	if (store_task_list(cli->store, arg_flag(a, TASK_OPT_ALL), &v, &cli->err)) {
 		task_vec_release(&v);

@@ -336,18 +336,21 @@ static int flush_output(struct cli *cli)
  * what the rules were found current for. */
 static int begin_for_tick(struct cli *cli)
 {
-	const struct playbook *pb = cli_playbook(cli);
+	uint64_t fingerprint;
 	bool current = false;
 
-	if (!pb || store_begin_read(cli->store, &cli->err))
-		return cli->err.code ? cli->err.code : ERR_INVALID;
-	if (playbooks_tick_current(cli->store, pb, &current, &cli->err))
+	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
+	    store_begin_read(cli->store, &cli->err))
 		return cli->err.code;
+	if (playbooks_tick_current(cli->store, fingerprint, &current, &cli->err))
+		return cli->err.code;
+	cli->tick_current = current;
 	if (current)
 		return 0;
 	store_rollback(cli->store);
 	/* the command writes only what the time rules derive (CMD_TICK) */
-	if (store_durable(cli->store, false, &cli->err))
+	if (store_durable(cli->store, false, &cli->err) ||
+	    store_derive_in_memory(cli->store, &cli->err) || store_keep_warm(cli->store, &cli->err))
 		return cli->err.code;
 	return store_begin_write(cli->store, &cli->err);
 }

@@ -140,7 +140,9 @@ static size_t printable_run(const unsigned char *s, size_t len, size_t i, bool k
 
 	while (i < len) {
 		if (s[i] >= 0x20 && s[i] < 0x7F) {
-			i++;
+			/* a run of printable ASCII, most of any output, in one tight loop */
+			while (++i < len && s[i] >= 0x20 && s[i] < 0x7F)
+				;
 		} else if (keep_breaks && (s[i] != '\r' || i + 1 < len) && note_break(s + i)) {
 			i += s[i] == '\r' ? 2 : 1;
 		} else if (s[i] >= 0x80 && (n = utf8_seq(s + i, len - i)) &&

@@ -586,17 +586,23 @@ static int read_section(struct reader *rd, struct playbook *pb, const struct sec
 	return 0;
 }
 
+uint64_t playbook_fingerprint_add(uint64_t fingerprint, const char *text, size_t len)
+{
+	uint64_t h = fingerprint ? fingerprint : 0xcbf29ce484222325u; /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
+	return (h ^ len) * 0x100000001b3u; /* "ab" + "c" is not "a" + "bc" */
+}
+
 int playbook_parse(struct playbook *pb, const char *file, const char *text, size_t len,
 		   template_exists_fn template_exists, struct error *err)
 {
 	struct reader rd = { file, template_exists, err };
 	section_vec sections = { 0 };
 	int rc = ini_parse(file, text, len, collect, &sections, err);
-	uint64_t h = pb->fingerprint ? pb->fingerprint : 0xcbf29ce484222325u; /* FNV-1a */
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
-	pb->fingerprint = (h ^ len) * 0x100000001b3u; /* "ab" + "c" is not "a" + "bc" */
+	pb->fingerprint = playbook_fingerprint_add(pb->fingerprint, text, len);
 
 	for (size_t i = 0; i < sections.n && !rc; i++) {
 		for (size_t j = 0; j < i && !rc; j++)

@@ -100,6 +100,10 @@ struct playbook {
 /* Checks a parser asks of the world: does a letter template exist? NULL: any does. */
 typedef bool (*template_exists_fn)(const char *name);
 
+/* fingerprint (0: none yet) with text added, as playbook_parse adds each
+ * text it reads: the same texts in the same order give pb's fingerprint. */
+uint64_t playbook_fingerprint_add(uint64_t fingerprint, const char *text, size_t len);
+
 /*
  * Read rules from text into pb: new names are added, a known name is
  * replaced, a section with only "enabled = no" turns off the rule or the

@@ -80,6 +80,23 @@ int playbooks_load(struct playbook *pb, char **user_file, struct error *err)
 	return rc;
 }
 
+int playbooks_fingerprint(uint64_t *fingerprint, struct error *err)
+{
+	const struct embedded_file *f = embedded_find("playbooks.ini");
+	char *path = playbooks_user_path();
+	struct strbuf text = STRBUF_INIT;
+	int rc = 0;
+
+	if (!f)
+		return error_set(err, ERR_IO, "the built-in playbooks are missing");
+	*fingerprint = playbook_fingerprint_add(0, f->data, f->size);
+	if (path && (rc = read_file(path, &text, err)) == 0)
+		*fingerprint = playbook_fingerprint_add(*fingerprint, text.buf, text.len);
+	strbuf_release(&text);
+	free(path);
+	return rc == 1 ? 0 : rc;
+}
+
 /* The day `days` after the day of `at`, as YYYY-MM-DD; false when at is malformed. */
 static bool day_after(const char *at, int days, char out[DATE_BUFSZ])
 {
@@ -850,22 +867,22 @@ static int tick_rules(struct store *s, const struct playbook *pb, struct tick *t
 }
 
 /* A run's mark: the day, the rules (their fingerprint) and the version. */
-static void tick_key(struct store *s, const struct playbook *pb, char today[DATE_BUFSZ],
+static void tick_key(struct store *s, uint64_t fingerprint, char today[DATE_BUFSZ],
 		     char key[96])
 {
 	date_format_day(store_now(s), today);
-	snprintf(key, 96, "%s %016llx %s", today, (unsigned long long)pb->fingerprint,
+	snprintf(key, 96, "%s %016llx %s", today, (unsigned long long)fingerprint,
 		 RAPPORT_VERSION);
 }
 
-int playbooks_tick_current(struct store *s, const struct playbook *pb, bool *current,
+int playbooks_tick_current(struct store *s, uint64_t fingerprint, bool *current,
 			   struct error *err)
 {
 	char today[DATE_BUFSZ], key[96];
 
 	id_vec due = { 0 };
 
-	tick_key(s, pb, today, key);
+	tick_key(s, fingerprint, today, key);
 	if (store_planned_due(s, &due, err))
 		return err->code;
 	free(due.items);
@@ -914,7 +931,7 @@ int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
 		memset(stats, 0, sizeof(*stats));
 	if (settle_planned(s, pb, err))
 		return err->code;
-	tick_key(s, pb, today, key);
+	tick_key(s, pb->fingerprint, today, key);
 	if (!full && (store_tick_is_current(s, key, today, &current, err) ||
 		      (!current && needs_full(s, key, &full, err))))
 		return err->code;

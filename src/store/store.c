@@ -656,6 +656,11 @@ int store_keep_warm(struct store *s, struct error *err)
 	return exec_sql(s, "PRAGMA cache_size = -16384", "cannot configure the database", err);
 }
 
+int store_derive_in_memory(struct store *s, struct error *err)
+{
+	return exec_sql(s, "PRAGMA temp_store = MEMORY", "cannot configure the database", err);
+}
+
 /*
  * Another connection holds the write lock: wait, up to BUSY_MS in all.
  * SQLite's own busy_timeout sleeps longer and longer (up to 100 ms a try),

@@ -171,8 +171,15 @@ size_t utf8_width(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t w = 0;
 
-	while (*p)
-		w += code_point_width(next_code_point(&p));
+	while (*p) {
+		/* ASCII, most of any table, a column each without decoding */
+		while (*p && *p < 0x80) {
+			p++;
+			w++;
+		}
+		if (*p)
+			w += code_point_width(next_code_point(&p));
+	}
 	return w;
 }
 

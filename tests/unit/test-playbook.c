@@ -1,14 +1,19 @@
 /* test-playbook.c: the rules file reader: good rules, every kind of error, overrides. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "method/engine.h"
 #include "method/playbook.h"
+#include "method/playbook_run.h"
 #include "util/embedded.h"
 
 static bool only_known_templates(const char *name)
@@ -128,6 +133,49 @@ static void test_builtin_playbooks_parse(void **state)
 	playbook_release(&pb);
 }
 
+/* Whether the time rules are current is decided from the texts' fingerprint
+ * alone (no parse): it must be the one the parsed playbooks carry, with the
+ * user's file and without, and change with the file. */
+static void assert_fingerprint_is_the_parsed_one(uint64_t *out)
+{
+	struct playbook pb = { 0 };
+	struct error err = ERROR_INIT;
+	uint64_t fp = 0;
+
+	if (playbooks_load(&pb, NULL, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(playbooks_fingerprint(&fp, &err), 0);
+	assert_true(pb.fingerprint == fp);
+	*out = fp;
+	playbook_release(&pb);
+}
+
+static void test_fingerprint_without_parsing(void **state)
+{
+	char dir[] = "/tmp/rapport-test-playbook-XXXXXX", path[128];
+	uint64_t builtin, with_file;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	assert_int_equal(snprintf(path, sizeof(path), "%s/rapport", dir) < (int)sizeof(path), 1);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_fingerprint_is_the_parsed_one(&builtin);
+	assert_int_equal(snprintf(path, sizeof(path), "%s/rapport/playbooks.ini", dir) <
+				 (int)sizeof(path), 1);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("[thank-you]\nenabled = no\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_fingerprint_is_the_parsed_one(&with_file);
+	assert_true(builtin != with_file);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/rapport", dir);
+	rmdir(path);
+	rmdir(dir);
+	unsetenv("XDG_CONFIG_HOME");
+}
+
 /* The engine is a pure function: the same situation, the same proposals. */
 /* A rule's window: its own, else its due (a silence: days and due) and a week. */
 static void test_rule_window(void **state)
@@ -210,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_errors_name_the_line),
 		cmocka_unit_test(test_overrides_and_switches),
 		cmocka_unit_test(test_builtin_playbooks_parse),
+		cmocka_unit_test(test_fingerprint_without_parsing),
 		cmocka_unit_test(test_rule_window),
 		cmocka_unit_test(test_engine_chooses_people),
 	};

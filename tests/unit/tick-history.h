@@ -416,7 +416,7 @@ static inline void th_tick(struct tick_history *h, int k)
 	bool current = false;
 
 	if (k == 0) {
-		if (store_begin_read(s, &err) || playbooks_tick_current(s, pb, &current, &err))
+		if (store_begin_read(s, &err) || playbooks_tick_current(s, pb->fingerprint, &current, &err))
 			th_die("cannot read the mark", &err);
 		store_rollback(s);
 		if (current) {
