@@ -408,6 +408,38 @@ char *cli_describe_command(const char *group, const struct cmd_spec *cmd,
 	return strbuf_detach(&sb);
 }
 
+/*
+ * The time rules, at the end of a command that wrote, in its transaction:
+ * the run looks only at what the command touched (store/tick.h), and the
+ * agenda that follows finds them current and reads without writing, as
+ * fast as before any write (issue: "an agenda after any write as fast as
+ * one before it"). What a run makes is then part of the command, and
+ * undone with it. Not after an import (its many rows: the next agenda
+ * runs the rules), nor undo (CMD_NO_UNDO). Rules that do not load (a
+ * broken file of the user's) are not this command's error: the commands
+ * that need them say so.
+ */
+static int tick_after_write(struct cli *cli, unsigned flags)
+{
+	const struct playbook *pb;
+	uint64_t fingerprint;
+	bool current = false;
+
+	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE)
+		return 0;
+	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
+	    playbooks_tick_current(cli->store, fingerprint, &current, &cli->err) || current)
+		goto quiet;
+	if (!(pb = cli_playbook(cli)))
+		goto quiet;
+	return playbooks_tick(cli->store, pb, &cli->err);
+quiet:
+	if (cli->err.code == ERR_STORE)
+		return cli->err.code;
+	error_clear(&cli->err);
+	return 0;
+}
+
 /* Keep what a command that wrote did, for undo (in its transaction). */
 static int save_for_undo(struct cli *cli, const char *group, const struct cmd_spec *cmd,
 			 const struct args *a)
@@ -471,6 +503,8 @@ static int run_command(const char *group, const struct cmd_spec *cmd, struct arg
 		if (!rc && cli.json && !cli.result)
 			rc = error_set(&cli.err, ERR_INVALID, "'%s%s%s' has no JSON output",
 				       group, cmd->name[0] ? " " : "", cmd->name);
+		if (!rc)
+			rc = tick_after_write(&cli, cmd->flags);
 		if (!rc)
 			rc = save_for_undo(&cli, group, cmd, a);
 		/* The output goes out before the commit: a command whose output

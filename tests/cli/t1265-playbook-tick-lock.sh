@@ -2,8 +2,10 @@
 # Playbooks, the time rules' mark: agenda and task list take the write lock
 # only when the rules have something to do. Once a run changed nothing, they
 # read, and another program holding the write lock (the web server saving a
-# form) does not make them wait; a change is recorded (what it touched, in
-# tick_dirty), and the next run waits for the lock and runs the rules.
+# form) does not make them wait. A write by rapport runs the rules for what
+# it touched in its own transaction, so the agenda after it still reads; a
+# change by another program is recorded (what it touched, in tick_dirty),
+# and the next run waits for the lock and runs the rules.
 . "$(dirname "$0")/test-lib.sh"
 
 # hold_lock SECONDS: another connection holds the write lock for SECONDS,
@@ -50,18 +52,28 @@ test_expect_success 'with the mark current, agenda and task list read while anot
 	test $((end - start)) -lt 4
 '
 
-test_expect_success 'a write still waits for the lock (and gets it once free)' '
+test_expect_success 'a write still waits for the lock (and gets it once free), and runs the rules itself' '
 	hold_lock 1 &&
 	on 2026-03-09 rapport task add "Send the portfolio" --due 2026-03-10 --with "Hiring Manager" >/dev/null &&
 	wait $holder &&
-	test "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" -gt 0
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0 &&
+	hold_lock 6 &&
+	start=$(date +%s) &&
+	on 2026-03-09 rapport agenda >after-write &&
+	end=$(date +%s) &&
+	wait $holder &&
+	grep -q "Send the portfolio" after-write &&
+	test $((end - start)) -lt 4
 '
 
-test_expect_success 'a change recorded: agenda waits for the lock, runs the rules and leaves its mark' '
+test_expect_success 'a change by another program: agenda waits for the lock, runs the rules and leaves its mark' '
+	sqlite3 "$RAPPORT_DB" "UPDATE task SET title = '"'"'Send the whole portfolio'"'"'
+		WHERE title = '"'"'Send the portfolio'"'"'" &&
+	test "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" -gt 0 &&
 	hold_lock 1 &&
 	on 2026-03-09 rapport agenda >again &&
 	wait $holder &&
-	grep -q "Send the portfolio" again &&
+	grep -q "Send the whole portfolio" again &&
 	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
 	grep -q "^2026-03-09 " mark &&
 	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0
