@@ -8,10 +8,11 @@
  * db_stmt, which a backend's own structs embed first), so the calls below
  * find their backend without the store passing it around.
  *
- * One backend today: SQLite (db_sqlite.c). What it does that no table
- * entry says (the undo recording, the online backup, the import queue's
- * virtual table, FTS5, the fold_ascii function) is in db_sqlite_*.c, and
- * docs/architecture.md lists how a second backend is to provide each.
+ * One backend today: SQLite (db_sqlite*.c). What it does that no table
+ * entry says (the undo recording, the online backup) is in its files, and
+ * the SQL that is still SQLite's (FTS5, json_each, the 'utc' modifier,
+ * triggers, PRAGMAs) in the store's; docs/architecture.md lists how a
+ * second backend is to provide each.
  */
 #ifndef RAPPORT_DB_H
 #define RAPPORT_DB_H

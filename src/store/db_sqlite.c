@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/text.h"
+#include "util/alloc_fail.h"
 #include "store/store_internal.h"
 #include "util/dirs.h"
 
@@ -319,8 +320,42 @@ static void sqlite_randomness(void *out, int n)
 	sqlite3_randomness(n, out);
 }
 
+#ifdef RAPPORT_ALLOC_FAIL
+/* The out-of-memory tests' build (util/alloc_fail.h): SQLite's default
+ * allocator, counted with rapport's own allocations. */
+static sqlite3_mem_methods sqlite_mem;
+
+static void *counted_malloc(int size)
+{
+	return alloc_fail_now() ? NULL : sqlite_mem.xMalloc(size);
+}
+
+static void *counted_realloc(void *ptr, int size)
+{
+	return alloc_fail_now() ? NULL : sqlite_mem.xRealloc(ptr, size);
+}
+
+/* Before SQLite initialises. */
+static void count_allocations(void)
+{
+	sqlite3_mem_methods counted;
+
+	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sqlite_mem) != SQLITE_OK)
+		return;
+	counted = sqlite_mem;
+	counted.xMalloc = counted_malloc;
+	counted.xRealloc = counted_realloc;
+	sqlite3_config(SQLITE_CONFIG_MALLOC, &counted);
+}
+#else
+static void count_allocations(void)
+{
+}
+#endif
+
 static void sqlite_library_init(void)
 {
+	count_allocations();
 	/* SQLite's memory statistics take a global mutex on every allocation
 	 * and free (7% of a large import's instructions); rapport never reads
 	 * them. */

@@ -6,6 +6,11 @@
 #ifndef RAPPORT_DB_SQLITE_H
 #define RAPPORT_DB_SQLITE_H
 
+/* The session extension (undo) is in Debian's libsqlite3; its declarations
+ * in sqlite3.h need these two. Here, not on every compiler's command line:
+ * only the backend's files see SQLite. */
+#define SQLITE_ENABLE_SESSION
+#define SQLITE_ENABLE_PREUPDATE_HOOK
 #include <sqlite3.h>
 
 #include "store/db.h"
