@@ -39,8 +39,8 @@ enum db_failure {
 	DB_FAIL_FOREIGN_KEY, /* other rows refer to it, or it refers to none */
 	DB_FAIL_FULL,        /* the disk */
 	DB_FAIL_READ_ONLY,
-	DB_FAIL_DAMAGED,     /* not a database, or a corrupt one */
-	DB_FAIL_TOO_BIG,     /* a value longer than the database takes */
+	DB_FAIL_DAMAGED, /* not a database, or a corrupt one */
+	DB_FAIL_TOO_BIG, /* a value longer than the database takes */
 	DB_FAIL_NO_MEMORY,
 };
 

@@ -10,14 +10,14 @@
 #include <unistd.h>
 
 #include "core/text.h"
-#include "util/alloc_fail.h"
 #include "store/store_internal.h"
+#include "util/alloc_fail.h"
 #include "util/dirs.h"
 
 struct sqlite_conn {
 	struct db_conn head;
 	sqlite3 *db;
-	sqlite3_session *undo; /* recording this transaction's changes (db_sqlite_undo.c), or NULL */
+	sqlite3_session *undo;      /* recording this transaction (db_sqlite_undo.c), or NULL */
 	sqlite3_stmt *data_version; /* kept: the web server asks before every page */
 };
 
@@ -145,7 +145,7 @@ static int sqlite_param_count(struct db_stmt *st)
 static int sqlite_bind_text(struct db_stmt *st, int idx, const char *text, int len,
 			    enum db_text_life life)
 {
-	void (*keep)(void *) = life == DB_TEXT_STATIC ? SQLITE_STATIC
+	void (*keep)(void *) = life == DB_TEXT_STATIC  ? SQLITE_STATIC
 			       : life == DB_TEXT_OWNED ? free
 						       : SQLITE_TRANSIENT;
 
@@ -251,7 +251,8 @@ static void sqlite_rollback(struct db_conn *c)
 /* WAL: the file stays whole either way; NORMAL may lose the last commits. */
 static int sqlite_set_durable(struct db_conn *c, bool durable)
 {
-	return sqlite_exec(c, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+	return sqlite_exec(c,
+			   durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
 }
 
 /* The one number a pragma or a query answers, 0 when no row. */
@@ -397,12 +398,13 @@ static int check_writable(const char *path, struct error *err)
 	strbuf_addf(&wal, "%s-wal", path);
 	has_wal = access(wal.buf, W_OK) == 0;
 	if (stat(dir, &st))
-		rc = error_set(err, ERR_IO, "cannot open database '%s': the folder '%s' %s", path, dir,
-			       errno == ENOENT ? "does not exist" : strerror(errno));
+		rc = error_set(err, ERR_IO, "cannot open database '%s': the folder '%s' %s", path,
+			       dir, errno == ENOENT ? "does not exist" : strerror(errno));
 	else if (!has_wal && access(dir, W_OK | X_OK))
 		rc = error_set(err, ERR_IO,
 			       "cannot write in the folder '%s' (%s): the database and its journal "
-			       "files (-wal, -shm) live there", dir, strerror(errno));
+			       "files (-wal, -shm) live there",
+			       dir, strerror(errno));
 out:
 	strbuf_release(&wal);
 	free(dir);
@@ -425,8 +427,7 @@ static int create_private(const char *path, struct error *err)
 	}
 	if (errno == EEXIST)
 		return 0;
-	return error_set(err, ERR_IO, "cannot create the database '%s': %s", path,
-			 strerror(errno));
+	return error_set(err, ERR_IO, "cannot create the database '%s': %s", path, strerror(errno));
 }
 
 /* Is this another program's SQLite database: tables, but no schema version?
@@ -435,8 +436,10 @@ static bool is_foreign(struct sqlite_conn *c)
 {
 	int64_t foreign = 0;
 
-	query_number(&c->head, "SELECT user_version = 0 AND EXISTS (SELECT 1 FROM "
-		     "sqlite_schema) FROM pragma_user_version", &foreign);
+	query_number(&c->head,
+		     "SELECT user_version = 0 AND EXISTS (SELECT 1 FROM "
+		     "sqlite_schema) FROM pragma_user_version",
+		     &foreign);
 	return foreign != 0;
 }
 
@@ -489,7 +492,8 @@ static int configure(struct sqlite_conn *c, const char *path, bool read_only, st
 		return store_fail_message(db_sqlite_failure(sqlite3_extended_errcode(c->db)),
 					  sqlite3_errmsg(c->db), "cannot open the database", err);
 	/* A file that is not a database fails on its first read: say so plainly. */
-	if (sqlite3_exec(c->db, "PRAGMA foreign_keys = ON;"
+	if (sqlite3_exec(c->db,
+			 "PRAGMA foreign_keys = ON;"
 			 "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema",
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = sqlite3_errcode(c->db);
@@ -522,8 +526,7 @@ static void sqlite_close(struct db_conn *dc)
 	free(c);
 }
 
-static int sqlite_open(struct db_conn **out, const char *path, unsigned flags,
-		       struct error *err)
+static int sqlite_open(struct db_conn **out, const char *path, unsigned flags, struct error *err)
 {
 	struct sqlite_conn *c;
 	bool read_only = flags & STORE_READ_ONLY;

@@ -1,4 +1,4 @@
-/* db_sqlite_undo.c: undo on SQLite: a transaction's changes kept as a session changeset (see undo.h). */
+/* db_sqlite_undo.c: undo on SQLite: a transaction's changes as a session changeset (undo.h). */
 #include "store/undo.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
- * db_sqlite_undo_apply.c: undo on SQLite: taking an undo entry back: its changeset inverted, applied
- * with a handler that refuses every conflict, then checked for rows the
- * undo touched that the entry never did.
+ * db_sqlite_undo_apply.c: undo on SQLite: taking an undo entry back: its
+ * changeset inverted, applied with a handler that refuses every conflict,
+ * then checked for rows the undo touched that the entry never did.
  *
  * That check is needed because applying runs the schema's foreign key
  * actions: removing a person that a later task refers to would quietly

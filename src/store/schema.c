@@ -418,7 +418,7 @@ static const char migration_5[] =
  * generated column.
  *
  * Each command or web change that wrote keeps its changes as an
- * SQLite session changeset (store/undo.c), with a line saying what it was.
+ * SQLite session changeset (store/db_sqlite_undo.c), with a line saying what it was.
  * undone_at marks one that was undone (its changeset is then dropped); the
  * line stays, for the web's "Undone: ..." notice. Not a data table: not
  * exported, not in a backup's load.

@@ -1,4 +1,4 @@
-/* store.c: opening the store on its backend (store/db.h), migrations, transactions and the statement cache. */
+/* store.c: the store on its backend (store/db.h): opening, migrations, transactions, statements. */
 #include "store/store_internal.h"
 #include "store/load_check.h"
 #include "store/undo.h"
@@ -548,7 +548,8 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 		goto fail;
 	s->opened_at_version = version;
 	for (; version < (int)store_nmigrations; version++) {
-		if (store_exec_sql(s, store_migrations[version], "cannot upgrade the database", err))
+		if (store_exec_sql(s, store_migrations[version], "cannot upgrade the database",
+				   err))
 			goto fail;
 		if (store_migration_after[version] && store_migration_after[version](s, err))
 			goto fail;

@@ -106,9 +106,10 @@ int store_fail_message(enum db_failure failure, const char *message, const char 
 		       struct error *err);
 /* Step st once, the one place a statement runs: a bind of st that failed
  * since store_stmt or store_prepare handed it out fails st here, before it
- * runs (and is then forgotten); another statement's never does. DB_ROW: a row to read (reset st when done with it);
- * DB_DONE: no more rows, st reset; else a negative ERR_* code with err
- * filled for what was being done, st reset. */
+ * runs (and is then forgotten); another statement's never does. DB_ROW: a
+ * row to read (reset st when done with it); DB_DONE: no more rows, st
+ * reset; else a negative ERR_* code with err filled for what was being
+ * done, st reset. */
 int store_step(struct store *s, struct db_stmt *st, const char *doing, struct error *err);
 /* The number a one-row query gives in its first column (a count, a largest
  * id), 0 when it gives no row; 0, or a negative ERR_* code. */

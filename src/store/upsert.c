@@ -769,7 +769,7 @@ static void queued_cell(const void *ctx, size_t row, int col, struct db_cell *ou
 	case QC_CONNECTED_ON: cell_text(out, p->connected_on, -1); break;
 	case QC_UID:
 		if (!p->uid)
-			store_new_uid(scratch, q->ms, p->id); /* STORE_UID_SIZE <= DB_ROWS_SCRATCH */
+			store_new_uid(scratch, q->ms, p->id); /* fits: asserted above */
 		cell_text(out, p->uid ? p->uid : scratch, -1);
 		break;
 	}

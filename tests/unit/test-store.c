@@ -176,9 +176,8 @@ static void test_upgrade_connections(void **state)
 	assert_int_equal(store_person_get(s4, 2, &q, &err), 0);
 	assert_null(q.connected_on);
 	assert_string_not_equal(p.uid, q.uid);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite_of(s4),
-					    "SELECT group_concat(id) FROM interaction", -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_of(s4), "SELECT group_concat(id) FROM"
+					    " interaction", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "3");
 	sqlite3_finalize(st);
