@@ -20,10 +20,7 @@ WERROR    ?=
 CFLAGS_W  := -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wwrite-strings -Wformat=2 -Wno-format-nonliteral -Wpointer-arith \
              -Wvla -Wundef $(WERROR)
-# The session extension (undo) is in Debian's libsqlite3; its declarations
-# in sqlite3.h need these two.
-CPPFLAGS  += -D_GNU_SOURCE -include util/compat.h -DRAPPORT_VERSION='"$(VERSION)"' -Isrc \
-             -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
+CPPFLAGS  += -D_GNU_SOURCE -include util/compat.h -DRAPPORT_VERSION='"$(VERSION)"' -Isrc
 CFLAGS    += $(OPT) $(CFLAGS_W) $(SAN) -MMD -MP
 LDFLAGS   += $(SAN)
 # libmicrohttpd (rapport serve) and libical (the calendar) are not linked:
@@ -48,7 +45,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
+.PHONY: all run check check-seam test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
 
 all: $(BUILD)/rapport docs
 
@@ -82,6 +79,7 @@ $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/librapport.a: $(LIB_OBJ)
+	@rm -f $@ # a member left from a file removed or renamed would stay in it
 	$(AR) rcs $@ $^
 
 $(BUILD)/rapport: $(CLI_OBJ) $(BUILD)/librapport.a
@@ -156,9 +154,13 @@ run: deps
 
 # Banned functions (strcpy, sprintf, strtok...) are compile errors wherever
 # util/compat.h is included, which is everywhere (-include above; see
-# src/util/banned.h, as git's): building everything is the check.
-lint:
+# src/util/banned.h, as git's): building everything is the check. And the
+# store's seam: no file of src/ but the SQLite backend's names SQLite.
+lint: check-seam
 	@$(MAKE) --no-print-directory all tests-bin $(BENCH_BIN)
+
+check-seam:
+	@sh scripts/check-seam
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer. Warnings are errors here. Then the bounded

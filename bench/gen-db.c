@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "store/db_sqlite.h" /* it writes an SQLite file row by row */
 #include "store/store.h"
 
 #define COUNT(a) (ARRAY_SIZE(a))
@@ -1313,7 +1314,7 @@ static struct store *open_new(struct gen *g)
 		fprintf(stderr, "gen-db: %s\n", err.msg);
 		die("cannot open the new database", NULL);
 	}
-	g->db = store_db(s);
+	g->db = db_sqlite_of(s);
 	now = store_now(s);
 	g->now = (int64_t)date_to_days(now) * DAY + now->hour * 3600 + now->minute * 60 +
 		 now->second;

@@ -16,11 +16,11 @@
 static json_t *value_to_json(const struct cell_value *v)
 {
 	switch (v->type) {
-	case SQLITE_INTEGER:
+	case VALUE_INTEGER:
 		return json_integer(v->i);
-	case SQLITE_FLOAT:
+	case VALUE_FLOAT:
 		return json_real(v->f);
-	case SQLITE_TEXT:
+	case VALUE_TEXT:
 		return json_string(v->text ? v->text : "");
 	default:
 		return json_null();
@@ -84,18 +84,18 @@ static int json_to_value(const json_t *j, struct cell_value *v)
 	memset(v, 0, sizeof(*v));
 	switch (json_typeof(j)) {
 	case JSON_NULL:
-		v->type = SQLITE_NULL;
+		v->type = VALUE_NULL;
 		return 0;
 	case JSON_INTEGER:
-		v->type = SQLITE_INTEGER;
+		v->type = VALUE_INTEGER;
 		v->i = json_integer_value(j);
 		return 0;
 	case JSON_REAL:
-		v->type = SQLITE_FLOAT;
+		v->type = VALUE_FLOAT;
 		v->f = json_real_value(j);
 		return 0;
 	case JSON_STRING:
-		v->type = SQLITE_TEXT;
+		v->type = VALUE_TEXT;
 		v->text = json_string_value(j);
 		return 0;
 	default:

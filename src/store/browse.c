@@ -59,13 +59,13 @@ static void words_split(const char *q, struct words *w)
 }
 
 /* Prepare sql (built here, so not one of the store's cached statements). */
-static sqlite3_stmt *prepare(struct store *s, const char *sql, struct error *err)
+static struct db_stmt *prepare(struct store *s, const char *sql, struct error *err)
 {
 	return store_prepare(s, sql, "cannot prepare a list", err);
 }
 
 /* The words from ?1, then the tag (when there is one). */
-static void bind_words(sqlite3_stmt *st, const struct words *w, const char *tag)
+static void bind_words(struct db_stmt *st, const struct words *w, const char *tag)
 {
 	for (size_t i = 0; i < w->n; i++)
 		bind_text_static(st, (int)i + 1, w->item[i], -1);
@@ -77,14 +77,14 @@ static void bind_words(sqlite3_stmt *st, const struct words *w, const char *tag)
 static int count_rows(struct store *s, const char *sql, const struct words *w,
 		      const char *tag, int64_t *total, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s, sql, err);
+	struct db_stmt *st = prepare(s, sql, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_words(st, w, tag);
 	rc = store_number(s, st, total, "cannot count the list", err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -112,7 +112,7 @@ int store_person_find(struct store *s, const char *q, const char *tag, size_t li
 {
 	struct strbuf sql = STRBUF_INIT;
 	struct words w;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	id_vec ids = { 0 };
 	int rc;
 
@@ -127,9 +127,9 @@ int store_person_find(struct store *s, const char *q, const char *tag, size_t li
 		goto out;
 	}
 	bind_words(st, &w, tag);
-	while ((rc = store_step(s, st, "cannot list people", err)) == SQLITE_ROW)
-		*VEC_PUSH(&ids) = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_DONE ? 0 : rc;
+	while ((rc = store_step(s, st, "cannot list people", err)) == DB_ROW)
+		*VEC_PUSH(&ids) = db_column_int64(st, 0);
+	rc = rc == DB_DONE ? 0 : rc;
 	/* a page that is not full holds every match: count only when it is */
 	*total = (int64_t)ids.n;
 	if (!rc && ids.n >= limit) {
@@ -141,7 +141,7 @@ int store_person_find(struct store *s, const char *q, const char *tag, size_t li
 	for (size_t i = 0; !rc && i < ids.n; i++)
 		rc = store_person_get(s, ids.items[i], VEC_PUSH(out), err);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(ids.items);
 	words_release(&w);
 	strbuf_release(&sql);
@@ -171,7 +171,7 @@ int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *ou
 {
 	struct strbuf sql = STRBUF_INIT;
 	struct words w;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	size_t first = out->n;
 	int rc;
 
@@ -186,13 +186,13 @@ int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *ou
 		goto out;
 	}
 	bind_words(st, &w, NULL);
-	while ((rc = store_step(s, st, "cannot list organisations", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot list organisations", err)) == DB_ROW) {
 		struct org_row *r = VEC_PUSH(out);
-		r->org.id = sqlite3_column_int64(st, 0);
-		r->people = sqlite3_column_int64(st, 1);
-		r->opps = sqlite3_column_int64(st, 2);
+		r->org.id = db_column_int64(st, 0);
+		r->people = db_column_int64(st, 1);
+		r->opps = db_column_int64(st, 2);
 	}
-	rc = rc == SQLITE_DONE ? 0 : rc;
+	rc = rc == DB_DONE ? 0 : rc;
 	*total = (int64_t)(out->n - first);
 	if (!rc && out->n - first >= limit) {
 		strbuf_reset(&sql);
@@ -205,7 +205,7 @@ int store_org_find(struct store *s, const char *q, size_t limit, org_row_vec *ou
 		rc = store_org_get(s, id, &out->items[i].org, err);
 	}
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	words_release(&w);
 	strbuf_release(&sql);
 	return rc;
@@ -231,19 +231,19 @@ VEC_RELEASE_FN(person_opp_vec_release, person_opp_vec, person_opp_release)
 int store_person_opps(struct store *s, int64_t person_id, person_opp_vec *out,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_OPPS, err);
+	struct db_stmt *st = store_stmt(s, SQL_PERSON_OPPS, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, person_id);
-	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, person_id);
+	while ((rc = store_step(s, st, "cannot list the opportunities", err)) == DB_ROW) {
 		struct person_opp *po = VEC_PUSH(out);
 		int stage = col_enum(st, 5, &stage_def);
 		col_opp_ref(st, 0, &po->opp);
 		po->stage = stage < 0 ? STAGE_LEAD : (enum stage)stage;
 		po->role = col_enum(st, 6, &role_def);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }

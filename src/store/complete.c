@@ -41,7 +41,7 @@ static const char *const complete_sql[] = {
 int store_complete(struct store *s, enum store_complete_what what, const char *prefix,
 		   store_complete_fn *fn, void *ctx, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, complete_sql[what], err);
+	struct db_stmt *st = store_stmt(s, complete_sql[what], err);
 	bool folded = what == COMPLETE_PEOPLE || what == COMPLETE_ORGS;
 	int rc;
 
@@ -52,8 +52,8 @@ int store_complete(struct store *s, enum store_complete_what what, const char *p
 	else
 		bind_text_static(st, 1, prefix, -1);
 	bind_opt_int(st, 2, STORE_COMPLETE_MAX);
-	while ((rc = store_step(s, st, "cannot read the names to complete", err)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+	while ((rc = store_step(s, st, "cannot read the names to complete", err)) == DB_ROW)
+		fn(db_column_text(st, 0), db_column_text(st, 1),
 		   ctx);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }

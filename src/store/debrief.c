@@ -40,12 +40,12 @@ static const char SQL_INTERACTION_RATE[] =
 static int add_asked(struct store *s, const struct debrief *d, struct asked *a,
 		     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ASKED_INSERT, err);
+	struct db_stmt *st = store_stmt(s, SQL_ASKED_INSERT, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, d->opp.id);
-	sqlite3_bind_int64(st, 2, d->id);
+	db_bind_int64(st, 1, d->opp.id);
+	db_bind_int64(st, 2, d->id);
 	bind_id(st, 3, a->question_id);
 	bind_text(st, 4, a->text);
 	bind_id(st, 5, a->by.id);
@@ -54,19 +54,19 @@ static int add_asked(struct store *s, const struct debrief *d, struct asked *a,
 	bind_time(st, 8, d->at);
 	if (store_exec_stmt(s, st, "cannot record a question asked", err))
 		return err->code;
-	a->id = sqlite3_last_insert_rowid(store_db(s));
+	a->id = store_last_id(s);
 	return 0;
 }
 
 int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (debrief_validate(d, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_DEBRIEF_INSERT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, d->opp.id);
+	db_bind_int64(st, 1, d->opp.id);
 	bind_id(st, 2, d->interaction_id);
 	bind_text(st, 3, d->went_well);
 	bind_text(st, 4, d->refine);
@@ -76,18 +76,18 @@ int store_debrief_add(struct store *s, struct debrief *d, struct error *err)
 	bind_text(st, 8, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the debrief", err))
 		return err->code;
-	d->id = sqlite3_last_insert_rowid(store_db(s));
+	d->id = store_last_id(s);
 	for (size_t i = 0; i < d->asked.n; i++)
 		if (add_asked(s, d, &d->asked.items[i], err))
 			return err->code;
 	return 0;
 }
 
-static void read_debrief(sqlite3_stmt *st, struct debrief *d)
+static void read_debrief(struct db_stmt *st, struct debrief *d)
 {
-	d->id = sqlite3_column_int64(st, 0);
+	d->id = db_column_int64(st, 0);
 	col_opp_ref(st, 1, &d->opp);
-	d->interaction_id = sqlite3_column_int64(st, 6);
+	d->interaction_id = db_column_int64(st, 6);
 	d->interaction_summary = col_text(st, 7);
 	d->went_well = col_text(st, 8);
 	d->refine = col_text(st, 9);
@@ -97,26 +97,26 @@ static void read_debrief(sqlite3_stmt *st, struct debrief *d)
 	d->created_at = col_stamp(st, 13);
 }
 
-static void read_asked(sqlite3_stmt *st, void *out)
+static void read_asked(struct db_stmt *st, void *out)
 {
 	struct asked *a = out;
 
-	a->id = sqlite3_column_int64(st, 0);
-	a->question_id = sqlite3_column_int64(st, 1);
+	a->id = db_column_int64(st, 0);
+	a->question_id = db_column_int64(st, 1);
 	a->text = col_text(st, 2);
 	a->answer = col_text(st, 3);
-	a->by.id = sqlite3_column_int64(st, 4);
+	a->by.id = db_column_int64(st, 4);
 	a->by.name = col_text(st, 5);
 	a->by.role = -1;
-	a->evidence_id = sqlite3_column_int64(st, 6);
-	a->want_id = sqlite3_column_int64(st, 7);
+	a->evidence_id = db_column_int64(st, 6);
+	a->want_id = db_column_int64(st, 7);
 	a->want = col_text(st, 8);
 	a->want_status = col_enum(st, 9, &want_status_def);
 	a->at = col_time(st, 10);
 }
 
 /* Onto the questions asked of a debrief (its vector has no type name). */
-static void push_asked(sqlite3_stmt *st, void *debrief)
+static void push_asked(struct db_stmt *st, void *debrief)
 {
 	struct debrief *d = debrief;
 
@@ -125,21 +125,21 @@ static void push_asked(sqlite3_stmt *st, void *debrief)
 
 static int read_questions(struct store *s, struct debrief *d, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ASKED_OF_DEBRIEF, err);
+	struct db_stmt *st = store_stmt(s, SQL_ASKED_OF_DEBRIEF, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, d->id);
+	db_bind_int64(st, 1, d->id);
 	return store_each(s, st, push_asked, d, "cannot read the questions asked", err);
 }
 
-static void push_debrief(sqlite3_stmt *st, void *vec)
+static void push_debrief(struct db_stmt *st, void *vec)
 {
 	read_debrief(st, VEC_PUSH((debrief_vec *)vec));
 }
 
 /* Run st (bound by the caller), then read each debrief's questions. */
-static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
+static int read_debriefs(struct store *s, struct db_stmt *st, debrief_vec *out,
 			 struct error *err)
 {
 	size_t first = out->n;
@@ -155,13 +155,13 @@ static int read_debriefs(struct store *s, sqlite3_stmt *st, debrief_vec *out,
 
 int store_debrief_get(struct store *s, int64_t id, struct debrief *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_DEBRIEF_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_DEBRIEF_GET, err);
 	debrief_vec v = { 0 };
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if ((rc = read_debriefs(s, st, &v, err)))
 		goto out;
 	if (!v.n) {
@@ -177,24 +177,24 @@ out:
 
 int store_debrief_list(struct store *s, int64_t opp_id, debrief_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, opp_id ? SQL_DEBRIEFS_OF_OPP : SQL_DEBRIEFS_ALL, err);
+	struct db_stmt *st = store_stmt(s, opp_id ? SQL_DEBRIEFS_OF_OPP : SQL_DEBRIEFS_ALL, err);
 
 	if (!st)
 		return ERR_STORE;
 	if (opp_id)
-		sqlite3_bind_int64(st, 1, opp_id);
+		db_bind_int64(st, 1, opp_id);
 	return read_debriefs(s, st, out, err);
 }
 
 int store_debrief_edit(struct store *s, const struct debrief *d, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (debrief_validate(d, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_DEBRIEF_EDIT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, d->id);
+	db_bind_int64(st, 1, d->id);
 	bind_text(st, 2, d->went_well);
 	bind_text(st, 3, d->refine);
 	bind_opt_int(st, 4, d->chemistry);
@@ -204,29 +204,29 @@ int store_debrief_edit(struct store *s, const struct debrief *d, struct error *e
 
 int store_latest_interview(struct store *s, int64_t opp_id, int64_t *id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_LATEST_INTERVIEW, err);
+	struct db_stmt *st = store_stmt(s, SQL_LATEST_INTERVIEW, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	rc = store_step(s, st, "cannot find the interview", err);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	*id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
 int store_interaction_rate(struct store *s, int64_t interaction_id, int chemistry, bool *set,
 			   struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_RATE, err);
+	struct db_stmt *st = store_stmt(s, SQL_INTERACTION_RATE, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, interaction_id);
-	sqlite3_bind_int(st, 2, chemistry);
+	db_bind_int64(st, 1, interaction_id);
+	db_bind_int64(st, 2, chemistry);
 	if (store_exec_stmt(s, st, "cannot rate the interaction", err))
 		return err->code;
-	*set = sqlite3_changes(store_db(s)) == 1;
+	*set = store_changes(s) == 1;
 	return 0;
 }

@@ -22,21 +22,21 @@ int store_interactions_each(struct store *s, store_interaction_fn fn, void *ctx,
 			    struct error *err)
 {
 	static const char people_doing[] = "cannot read the interactions' people";
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTIONS_ALL, err), *pp;
-	int rc = 0, row = SQLITE_DONE, prow;
+	struct db_stmt *st = store_stmt(s, SQL_INTERACTIONS_ALL, err), *pp;
+	int rc = 0, row = DB_DONE, prow;
 
 	if (!st || !(pp = store_stmt(s, SQL_PEOPLE_ALL, err)))
 		return ERR_STORE;
 	prow = store_step(s, pp, people_doing, err);
 	while (!rc && prow >= 0 &&
-	       (row = store_step(s, st, "cannot read the interactions", err)) == SQLITE_ROW) {
+	       (row = store_step(s, st, "cannot read the interactions", err)) == DB_ROW) {
 		struct interaction i = { 0 };
 		store_interaction_read_row(st, &i);
-		while (prow == SQLITE_ROW && sqlite3_column_int64(pp, 0) < i.id)
+		while (prow == DB_ROW && db_column_int64(pp, 0) < i.id)
 			prow = store_step(s, pp, people_doing, err);
-		while (prow == SQLITE_ROW && sqlite3_column_int64(pp, 0) == i.id) {
+		while (prow == DB_ROW && db_column_int64(pp, 0) == i.id) {
 			struct person_ref *r = VEC_PUSH(&i.people);
-			r->id = sqlite3_column_int64(pp, 1);
+			r->id = db_column_int64(pp, 1);
 			r->name = col_text(pp, 2);
 			r->role = -1;
 			prow = store_step(s, pp, people_doing, err);
@@ -45,17 +45,17 @@ int store_interactions_each(struct store *s, store_interaction_fn fn, void *ctx,
 			rc = fn(ctx, &i);
 		interaction_release(&i);
 	}
-	sqlite3_reset(st);
-	sqlite3_reset(pp);
+	db_reset(st);
+	db_reset(pp);
 	if (rc || prow < 0)
 		return rc ? rc : prow;
-	return row == SQLITE_DONE ? 0 : row;
+	return row == DB_DONE ? 0 : row;
 }
 
 int store_interviews_from(struct store *s, const char *day, interaction_vec *out,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERVIEWS_FROM, err);
+	struct db_stmt *st = store_stmt(s, SQL_INTERVIEWS_FROM, err);
 
 	if (!st)
 		return ERR_STORE;

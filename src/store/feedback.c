@@ -31,7 +31,7 @@ static const char SQL_IMPROVEMENTS_DONE_FOR[] =
 
 int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (feedback_validate(f, err))
 		return err->code;
@@ -44,17 +44,17 @@ int store_feedback_add(struct store *s, struct feedback *f, struct error *err)
 	bind_text(st, 5, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the feedback", err))
 		return err->code;
-	f->id = sqlite3_last_insert_rowid(store_db(s));
+	f->id = store_last_id(s);
 	return 0;
 }
 
-static void read_feedback(sqlite3_stmt *st, void *out)
+static void read_feedback(struct db_stmt *st, void *out)
 {
 	struct feedback *f = out;
 
-	f->id = sqlite3_column_int64(st, 0);
+	f->id = db_column_int64(st, 0);
 	col_opp_ref(st, 1, &f->opp);
-	f->from.id = sqlite3_column_int64(st, 6);
+	f->from.id = db_column_int64(st, 6);
 	f->from.name = col_text(st, 7);
 	f->from.role = -1;
 	f->text = col_text(st, 8);
@@ -62,19 +62,19 @@ static void read_feedback(sqlite3_stmt *st, void *out)
 	f->created_at = col_stamp(st, 10);
 }
 
-static void push_feedback(sqlite3_stmt *st, void *vec)
+static void push_feedback(struct db_stmt *st, void *vec)
 {
 	read_feedback(st, VEC_PUSH((feedback_vec *)vec));
 }
 
 int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_FEEDBACK_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_FEEDBACK_GET, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = store_first(s, st, read_feedback, out, "cannot read the feedback", err);
 	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "no feedback %lld (see rapport feedback list)",
@@ -84,40 +84,40 @@ int store_feedback_get(struct store *s, int64_t id, struct feedback *out, struct
 
 int store_feedback_list(struct store *s, int64_t opp_id, feedback_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, opp_id ? SQL_FEEDBACK_OF_OPP : SQL_FEEDBACK_ALL, err);
+	struct db_stmt *st = store_stmt(s, opp_id ? SQL_FEEDBACK_OF_OPP : SQL_FEEDBACK_ALL, err);
 
 	if (!st)
 		return ERR_STORE;
 	if (opp_id)
-		sqlite3_bind_int64(st, 1, opp_id);
+		db_bind_int64(st, 1, opp_id);
 	return store_each(s, st, push_feedback, out, "cannot read feedback", err);
 }
 
 /* Run st (bound by the caller) and collect the ids it selects. */
-static int read_ids(struct store *s, sqlite3_stmt *st, id_vec *out, struct error *err)
+static int read_ids(struct store *s, struct db_stmt *st, id_vec *out, struct error *err)
 {
 	return store_each(s, st, store_push_id, out, "cannot read improvement actions", err);
 }
 
 int store_improvement_ids(struct store *s, int64_t feedback_id, id_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, feedback_id ? SQL_IMPROVEMENTS_OF : SQL_IMPROVEMENTS_ALL,
+	struct db_stmt *st = store_stmt(s, feedback_id ? SQL_IMPROVEMENTS_OF : SQL_IMPROVEMENTS_ALL,
 				      err);
 
 	if (!st)
 		return ERR_STORE;
 	if (feedback_id)
-		sqlite3_bind_int64(st, 1, feedback_id);
+		db_bind_int64(st, 1, feedback_id);
 	return read_ids(s, st, out, err);
 }
 
 int store_improvements_done_for(struct store *s, int64_t person_id, id_vec *out,
 				struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_IMPROVEMENTS_DONE_FOR, err);
+	struct db_stmt *st = store_stmt(s, SQL_IMPROVEMENTS_DONE_FOR, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, person_id);
+	db_bind_int64(st, 1, person_id);
 	return read_ids(s, st, out, err);
 }

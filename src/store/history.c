@@ -43,21 +43,21 @@ static const char SQL_CONTACT_SETTLE_AHEAD[] =
 	"  WHERE " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3") ")";
 
 /* Run sql (a mark's statement) for mark and the interaction id. */
-static sqlite3_stmt *mark_stmt(struct store *s, const char *sql, int64_t id, const char *mark,
+static struct db_stmt *mark_stmt(struct store *s, const char *sql, int64_t id, const char *mark,
 			       struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (st) {
 		bind_text(st, 1, mark);
-		sqlite3_bind_int64(st, 2, id);
+		db_bind_int64(st, 2, id);
 	}
 	return st;
 }
 
 int store_interaction_mark(struct store *s, int64_t id, const char *mark, struct error *err)
 {
-	sqlite3_stmt *st = mark_stmt(s, SQL_MARK, id, mark, err);
+	struct db_stmt *st = mark_stmt(s, SQL_MARK, id, mark, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -67,7 +67,7 @@ int store_interaction_mark(struct store *s, int64_t id, const char *mark, struct
 
 int store_interaction_unmark(struct store *s, int64_t id, const char *mark, struct error *err)
 {
-	sqlite3_stmt *st = mark_stmt(s, SQL_UNMARK, id, mark, err);
+	struct db_stmt *st = mark_stmt(s, SQL_UNMARK, id, mark, err);
 
 	return st ? store_exec_stmt(s, st, "cannot unmark the interaction", err) : ERR_STORE;
 }
@@ -75,7 +75,7 @@ int store_interaction_unmark(struct store *s, int64_t id, const char *mark, stru
 int store_interaction_marked(struct store *s, int64_t id, const char *mark, bool *yes,
 			     struct error *err)
 {
-	sqlite3_stmt *st = mark_stmt(s, SQL_MARKED, id, mark, err);
+	struct db_stmt *st = mark_stmt(s, SQL_MARKED, id, mark, err);
 	int rc;
 
 	if (!st)
@@ -87,7 +87,7 @@ int store_interaction_marked(struct store *s, int64_t id, const char *mark, bool
 
 int store_mark_unruled_history(struct store *s, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MARK_UNRULED, err);
+	struct db_stmt *st = store_stmt(s, SQL_MARK_UNRULED, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -97,7 +97,7 @@ int store_mark_unruled_history(struct store *s, struct error *err)
 
 int store_planned_due(struct store *s, id_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PLANNED_DUE, err);
+	struct db_stmt *st = store_stmt(s, SQL_PLANNED_DUE, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -108,7 +108,7 @@ int store_planned_due(struct store *s, id_vec *out, struct error *err)
 int store_interactions_ahead(struct store *s, const char *until, interaction_vec *out,
 			     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_AHEAD, err);
+	struct db_stmt *st = store_stmt(s, SQL_AHEAD, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -119,11 +119,11 @@ int store_interactions_ahead(struct store *s, const char *until, interaction_vec
 
 int store_contact_settle(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, id ? SQL_CONTACT_SETTLE : SQL_CONTACT_SETTLE_AHEAD, err);
+	struct db_stmt *st = store_stmt(s, id ? SQL_CONTACT_SETTLE : SQL_CONTACT_SETTLE_AHEAD, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_now(s, st, 2, 3);
 	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }

@@ -87,7 +87,7 @@ static const char SQL_SOURCES[] =
 	" GROUP BY lower(ifnull(trim(o.source), '')) ORDER BY count(*) DESC, 1";
 
 /* The aggregate queries below give one row; a negative ERR_* code or 0. */
-static int read_aggregate(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+static int read_aggregate(struct store *s, struct db_stmt *st, store_read_fn *read, void *out,
 			  const char *doing, struct error *err)
 {
 	int rc = store_first(s, st, read, out, doing, err);
@@ -95,18 +95,18 @@ static int read_aggregate(struct store *s, sqlite3_stmt *st, store_read_fn *read
 	return rc < 0 ? rc : 0;
 }
 
-static void read_funnel(sqlite3_stmt *st, void *funnel)
+static void read_funnel(struct db_stmt *st, void *funnel)
 {
 	struct insights_funnel *out = funnel;
 
-	out->total = sqlite3_column_int64(st, 0);
+	out->total = db_column_int64(st, 0);
 	for (int i = 0; i < INSIGHTS_STEPS; i++)
-		out->reached[i] = sqlite3_column_int64(st, i + 1);
+		out->reached[i] = db_column_int64(st, i + 1);
 }
 
 int store_insights_funnel(struct store *s, struct insights_funnel *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_FUNNEL, err);
+	struct db_stmt *st = store_stmt(s, SQL_FUNNEL, err);
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
@@ -117,7 +117,7 @@ int store_insights_funnel(struct store *s, struct insights_funnel *out, struct e
 int store_insights_weekly(struct store *s, const char *first, int nweeks, int64_t *counts,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WEEKLY, err);
+	struct db_stmt *st = store_stmt(s, SQL_WEEKLY, err);
 	int rc;
 
 	for (int i = 0; i < nweeks; i++)
@@ -125,20 +125,20 @@ int store_insights_weekly(struct store *s, const char *first, int nweeks, int64_
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, first);
-	sqlite3_bind_int(st, 2, nweeks);
+	db_bind_int64(st, 2, nweeks);
 	while ((rc = store_step(s, st, "cannot count the interactions per week", err)) ==
-	       SQLITE_ROW) {
-		int i = sqlite3_column_int(st, 0);
+	       DB_ROW) {
+		int i = db_column_int(st, 0);
 		if (i >= 0 && i < nweeks)
-			counts[i] = sqlite3_column_int64(st, 1);
+			counts[i] = db_column_int64(st, 1);
 	}
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_insights_replies(struct store *s, const char *since, const char *until, int limit,
 			   struct insights_replies *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_REPLIES, err);
+	struct db_stmt *st = store_stmt(s, SQL_REPLIES, err);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -146,17 +146,17 @@ int store_insights_replies(struct store *s, const char *since, const char *until
 		return ERR_STORE;
 	bind_moment(st, 1, 4, since);
 	bind_moment(st, 2, 5, until);
-	sqlite3_bind_int(st, 3, limit);
-	while ((rc = store_step(s, st, "cannot measure the time to a reply", err)) == SQLITE_ROW) {
-		int b = sqlite3_column_int(st, 0);
+	db_bind_int64(st, 3, limit);
+	while ((rc = store_step(s, st, "cannot measure the time to a reply", err)) == DB_ROW) {
+		int b = db_column_int(st, 0);
 		if (b < 0) {
-			out->n = sqlite3_column_int64(st, 1);
-			out->median = sqlite3_column_double(st, 2);
+			out->n = db_column_int64(st, 1);
+			out->median = db_column_double(st, 2);
 		} else if (b < INSIGHTS_REPLY_BUCKETS) {
-			out->bucket[b] = sqlite3_column_int64(st, 1);
+			out->bucket[b] = db_column_int64(st, 1);
 		}
 	}
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 void insights_silence_release(struct insights_silence *v)
@@ -169,20 +169,20 @@ void insights_silence_release(struct insights_silence *v)
 	memset(v, 0, sizeof(*v));
 }
 
-static void read_silence_counts(sqlite3_stmt *st, void *silence)
+static void read_silence_counts(struct db_stmt *st, void *silence)
 {
 	struct insights_silence *out = silence;
 
-	out->active = sqlite3_column_int64(st, 0);
-	out->in_touch = sqlite3_column_int64(st, 1);
-	out->quiet = sqlite3_column_int64(st, 2);
-	out->silent = sqlite3_column_int64(st, 3);
+	out->active = db_column_int64(st, 0);
+	out->in_touch = db_column_int64(st, 1);
+	out->quiet = db_column_int64(st, 2);
+	out->silent = db_column_int64(st, 3);
 }
 
 int store_insights_silence(struct store *s, const char *quiet_from, const char *silent_from,
 			   int limit, struct insights_silence *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SILENCE_COUNTS, err);
+	struct db_stmt *st = store_stmt(s, SQL_SILENCE_COUNTS, err);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -195,16 +195,16 @@ int store_insights_silence(struct store *s, const char *quiet_from, const char *
 	if (rc || !(st = store_stmt(s, SQL_SILENCE_LIST, err)))
 		return rc ? rc : ERR_STORE;
 	bind_moment(st, 1, 3, silent_from);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 2, limit);
 	while ((rc = store_step(s, st, "cannot list the silent opportunities", err)) ==
-	       SQLITE_ROW) {
+	       DB_ROW) {
 		struct silent_opp *o = VEC_PUSH(&out->list);
 		col_opp_ref(st, 0, &o->opp);
 		o->stage = (enum stage)col_enum(st, 5, &stage_def);
 		o->last = col_time(st, 6);
-		o->never = sqlite3_column_int(st, 7) != 0;
+		o->never = db_column_int(st, 7) != 0;
 	}
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 void source_row_vec_release(source_row_vec *v)
@@ -217,19 +217,19 @@ void source_row_vec_release(source_row_vec *v)
 
 int store_insights_sources(struct store *s, source_row_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SOURCES, err);
+	struct db_stmt *st = store_stmt(s, SQL_SOURCES, err);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return ERR_STORE;
 	while ((rc = store_step(s, st, "cannot count the opportunities per source", err)) ==
-	       SQLITE_ROW) {
+	       DB_ROW) {
 		struct source_row *r = VEC_PUSH(out);
 		r->source = col_text(st, 0);
-		r->total = sqlite3_column_int64(st, 1);
-		r->interviewing = sqlite3_column_int64(st, 2);
-		r->offer = sqlite3_column_int64(st, 3);
+		r->total = db_column_int64(st, 1);
+		r->interviewing = db_column_int64(st, 2);
+		r->offer = db_column_int64(st, 3);
 	}
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }

@@ -33,14 +33,14 @@ static const char SQL_INTERACTION_EDIT[] =
 
 int store_interaction_edit(struct store *s, struct interaction *i, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	interaction_tidy(i);
 	if (interaction_validate(i, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_INTERACTION_EDIT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, i->id);
+	db_bind_int64(st, 1, i->id);
 	bind_text(st, 2, i->summary);
 	bind_text(st, 3, i->notes);
 	bind_opt_int(st, 4, i->chemistry);
@@ -49,7 +49,7 @@ int store_interaction_edit(struct store *s, struct interaction *i, struct error 
 
 int store_interaction_add(struct store *s, struct interaction *i, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	const char *role = i->kind == IKIND_INTERVIEW ? "interviewer" : "other";
 
 	interaction_tidy(i);
@@ -68,12 +68,12 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	bind_local_offset(st, 9, i->at);
 	if (store_exec_stmt(s, st, "cannot log the interaction", err))
 		return err->code;
-	i->id = sqlite3_last_insert_rowid(store_db(s));
+	i->id = store_last_id(s);
 	for (size_t k = 0; k < i->people.n; k++) {
 		if (!(st = store_stmt(s, SQL_INTERACTION_PERSON_ADD, err)))
 			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, i->id);
-		sqlite3_bind_int64(st, 2, i->people.items[k].id);
+		db_bind_int64(st, 1, i->id);
+		db_bind_int64(st, 2, i->people.items[k].id);
 		bind_time(st, 3, i->at);
 		if (store_exec_stmt(s, st, "cannot add a person to the interaction", err))
 			return err->code;
@@ -81,8 +81,8 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 			continue;
 		if (!(st = store_stmt(s, SQL_LINK_IF_NEW, err)))
 			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, i->opp.id);
-		sqlite3_bind_int64(st, 2, i->people.items[k].id);
+		db_bind_int64(st, 1, i->opp.id);
+		db_bind_int64(st, 2, i->people.items[k].id);
 		bind_text(st, 3, role);
 		bind_text(st, 4, store_instant(s));
 		if (store_exec_stmt(s, st, "cannot link a person to the opportunity", err))
@@ -91,12 +91,12 @@ int store_interaction_add(struct store *s, struct interaction *i, struct error *
 	return 0;
 }
 
-void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
+void store_interaction_read_row(struct db_stmt *st, struct interaction *i)
 {
 	int kind = col_enum(st, 1, &interaction_kind_def);
 	int dir = col_enum(st, 3, &direction_def);
 
-	i->id = sqlite3_column_int64(st, 0);
+	i->id = db_column_int64(st, 0);
 	i->kind = kind < 0 ? IKIND_NOTE : (enum interaction_kind)kind;
 	i->at = col_time(st, 2);
 	i->direction = dir < 0 ? DIR_OUT : (enum direction)dir;
@@ -105,36 +105,36 @@ void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i)
 	i->notes = col_text(st, 10);
 	i->chemistry = (int)col_opt_int(st, 11);
 	i->created_at = col_stamp(st, 12);
-	i->has_at_offset = sqlite3_column_type(st, 13) != SQLITE_NULL;
-	i->at_offset = sqlite3_column_int(st, 13);
+	i->has_at_offset = db_column_type(st, 13) != VALUE_NULL;
+	i->at_offset = db_column_int(st, 13);
 }
 
 static int store_interaction_read_people(struct store *s, struct interaction *i,
 					 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_PEOPLE, err);
+	struct db_stmt *st = store_stmt(s, SQL_INTERACTION_PEOPLE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, i->id);
-	while ((rc = store_step(s, st, "cannot read the interaction", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, i->id);
+	while ((rc = store_step(s, st, "cannot read the interaction", err)) == DB_ROW) {
 		struct person_ref *r = VEC_PUSH(&i->people);
-		r->id = sqlite3_column_int64(st, 0);
+		r->id = db_column_int64(st, 0);
 		r->name = col_text(st, 1);
 		r->role = -1;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }
 
-static void push_interaction(sqlite3_stmt *st, void *vec)
+static void push_interaction(struct db_stmt *st, void *vec)
 {
 	store_interaction_read_row(st, VEC_PUSH((interaction_vec *)vec));
 }
 
 /* Run st (bound by the caller) and read every interaction with its people. */
-int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
+int store_interaction_read_all(struct store *s, struct db_stmt *st, interaction_vec *out,
 			       struct error *err)
 {
 	size_t first = out->n;
@@ -151,12 +151,12 @@ int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_ve
 int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INTERACTION_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_INTERACTION_GET, err);
 	interaction_vec v = { 0 };
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (store_interaction_read_all(s, st, &v, err)) {
 		interaction_vec_release(&v);
 		return err->code;
@@ -174,11 +174,11 @@ int store_interaction_get(struct store *s, int64_t id, struct interaction *out,
 static int count_of(struct store *s, const char *sql, int64_t id, int64_t *total,
 		    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_number(s, st, total, "cannot count interactions", err);
 }
 
@@ -186,12 +186,12 @@ static int count_of(struct store *s, const char *sql, int64_t id, int64_t *total
 static int interactions_of(struct store *s, const char *sql, const char *count_sql, int64_t id,
 			   int limit, interaction_vec *out, int64_t *total, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, limit > 0 ? limit : -1);
 	if (store_interaction_read_all(s, st, out, err))
 		return err->code;
 	if (!total)

@@ -41,14 +41,14 @@ static char *text_of(const struct row *r, const char *col)
 {
 	const struct cell_value *v = value_of(r, col);
 
-	return v && v->type == SQLITE_TEXT ? (char *)v->text : NULL;
+	return v && v->type == VALUE_TEXT ? (char *)v->text : NULL;
 }
 
 static int64_t id_of(const struct row *r, const char *col)
 {
 	const struct cell_value *v = value_of(r, col);
 
-	return v && v->type == SQLITE_INTEGER ? v->i : 0;
+	return v && v->type == VALUE_INTEGER ? v->i : 0;
 }
 
 /* An integer column as an int field; none for NULL. A value out of int's
@@ -58,7 +58,7 @@ static int int_of(const struct row *r, const char *col, int none, int *out, stru
 	const struct cell_value *v = value_of(r, col);
 
 	*out = none;
-	if (!v || v->type != SQLITE_INTEGER)
+	if (!v || v->type != VALUE_INTEGER)
 		return 0;
 	if (v->i < INT_MIN + 1 || v->i > INT_MAX)
 		return error_set(err, ERR_INVALID, "%s is out of range (%lld)", col,
@@ -71,7 +71,7 @@ static int64_t money_of(const struct row *r, const char *col)
 {
 	const struct cell_value *v = value_of(r, col);
 
-	return v && v->type == SQLITE_INTEGER ? v->i : -1;
+	return v && v->type == VALUE_INTEGER ? v->i : -1;
 }
 
 /* The index of a vocabulary's word (the table's CHECK refuses others). */
@@ -296,7 +296,7 @@ static int check_all_texts(size_t t, const struct row *r, struct error *err)
 						 is_multiline(t, r->cols[i])
 					 ? 0
 					 : TEXT_ONE_LINE;
-		if (v->type == SQLITE_TEXT && text_check(r->cols[i], v->text, flags, err))
+		if (v->type == VALUE_TEXT && text_check(r->cols[i], v->text, flags, err))
 			return ERR_INVALID;
 	}
 	return 0;

@@ -35,22 +35,22 @@ static void release_address(struct mail_address *a)
 
 VEC_RELEASE_FN(mail_address_vec_release, mail_address_vec, release_address)
 
-static void push_address(sqlite3_stmt *st, void *out)
+static void push_address(struct db_stmt *st, void *out)
 {
 	mail_address_vec *v = out;
 
 	/* the first person of an address only: the rows come by address, then id */
-	if (v->n && !strcmp(v->items[v->n - 1].email, (const char *)sqlite3_column_text(st, 0)))
+	if (v->n && !strcmp(v->items[v->n - 1].email, db_column_text(st, 0)))
 		return;
 	struct mail_address *a = VEC_PUSH(v);
 	a->email = col_text(st, 0);
-	a->person_id = sqlite3_column_int64(st, 1);
+	a->person_id = db_column_int64(st, 1);
 	a->name = col_text(st, 2);
 }
 
 int store_mail_people(struct store *s, mail_address_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MAIL_PEOPLE, err);
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_PEOPLE, err);
 
 	return st ? store_each(s, st, push_address, out, "cannot read the people's addresses",
 			       err)
@@ -59,7 +59,7 @@ int store_mail_people(struct store *s, mail_address_vec *out, struct error *err)
 
 int store_mail_known(struct store *s, const char *message_id, bool *known, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MAIL_KNOWN, err);
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_KNOWN, err);
 	int rc;
 
 	if (!st)
@@ -75,7 +75,7 @@ int store_mail_thread_opp(struct store *s, char *const *ids, size_t n, int64_t *
 {
 	*opp = 0;
 	for (size_t i = 0; i < n && !*opp; i++) {
-		sqlite3_stmt *st = store_stmt(s, SQL_MAIL_THREAD_OPP, err);
+		struct db_stmt *st = store_stmt(s, SQL_MAIL_THREAD_OPP, err);
 		int rc;
 		if (!st)
 			return ERR_STORE;
@@ -95,12 +95,12 @@ int store_mail_people_opp(struct store *s, const int64_t *people, size_t n, int6
 
 	*opp = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		sqlite3_stmt *st = store_stmt(s, SQL_MAIL_PERSON_OPPS, err);
+		struct db_stmt *st = store_stmt(s, SQL_MAIL_PERSON_OPPS, err);
 		if (!st) {
 			rc = ERR_STORE;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, people[i]);
+		db_bind_int64(st, 1, people[i]);
 		rc = store_each(s, st, store_push_id, &opps, "cannot read the opportunities", err);
 	}
 	for (size_t i = 0; i < opps.n && !rc; i++) {
@@ -117,7 +117,7 @@ int store_mail_people_opp(struct store *s, const int64_t *people, size_t n, int6
 int store_mail_logged(struct store *s, const char *message_id, int64_t interaction_id,
 		      const char *source, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MAIL_LOGGED, err);
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_LOGGED, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -131,7 +131,7 @@ int store_mail_logged(struct store *s, const char *message_id, int64_t interacti
 int store_mail_file_seen(struct store *s, const char *name, const char *book, bool *seen,
 			 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MAIL_FILE_SEEN, err);
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_FILE_SEEN, err);
 	int rc;
 
 	if (!st)
@@ -146,7 +146,7 @@ int store_mail_file_seen(struct store *s, const char *name, const char *book, bo
 int store_mail_file_read(struct store *s, const char *name, const char *book,
 			 const char *message_id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MAIL_FILE_READ, err);
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_FILE_READ, err);
 
 	if (!st)
 		return ERR_STORE;

@@ -79,30 +79,30 @@ static const char SQL_DROP_ORG[] = "DELETE FROM organisation WHERE id = ?2";
 static int step(struct store *s, const char *sql, int64_t keep, int64_t other, int64_t *moved,
 		struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, other);
-	if (sqlite3_bind_parameter_count(st) >= 3)
+	db_bind_int64(st, 1, keep);
+	db_bind_int64(st, 2, other);
+	if (db_param_count(st) >= 3)
 		bind_text(st, 3, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot merge", err))
 		return err->code;
 	if (moved)
-		*moved = sqlite3_changes(store_db(s));
+		*moved = store_changes(s);
 	return 0;
 }
 
 static int count_filled(struct store *s, const char *sql, int64_t keep, int64_t other,
 			int64_t *n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, other);
+	db_bind_int64(st, 1, keep);
+	db_bind_int64(st, 2, other);
 	return store_number(s, st, n, "cannot merge", err);
 }
 
@@ -175,23 +175,23 @@ static const char SQL_TASK_REOPEN[] =
 int store_task_logged(struct store *s, int64_t task_id, int64_t *interaction_id,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_LOGGED, err);
+	struct db_stmt *st = store_stmt(s, SQL_TASK_LOGGED, err);
 
 	if (!st)
 		return ERR_STORE;
 	*interaction_id = 0;
-	sqlite3_bind_int64(st, 1, task_id);
+	db_bind_int64(st, 1, task_id);
 	return store_one(s, st, store_read_id, interaction_id, "task", task_id, err);
 }
 
 int store_task_set_logged(struct store *s, int64_t task_id, int64_t interaction_id,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_SET_LOGGED, err);
+	struct db_stmt *st = store_stmt(s, SQL_TASK_SET_LOGGED, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, task_id);
+	db_bind_int64(st, 1, task_id);
 	bind_id(st, 2, interaction_id);
 	return store_exec_stmt(s, st, "cannot change the task", err);
 }
@@ -200,7 +200,7 @@ int store_task_reopen(struct store *s, int64_t task_id, struct error *err)
 {
 	if (store_exec_id(s, SQL_TASK_REOPEN, task_id, "cannot reopen the task", err))
 		return err->code;
-	if (sqlite3_changes(store_db(s)) == 0)
+	if (store_changes(s) == 0)
 		return error_set(err, ERR_CONFLICT, "task %lld is open already", (long long)task_id);
 	return 0;
 }

@@ -35,7 +35,7 @@ static const char SQL_ROUNDS[] =
 /* ---- binding and reading ---- */
 
 /* Terms go to parameters first .. first + 5: base, bonus, equity, title, level, start. */
-static void bind_terms(sqlite3_stmt *st, int first, const struct offer_terms *t)
+static void bind_terms(struct db_stmt *st, int first, const struct offer_terms *t)
 {
 	bind_opt_int(st, first, t->base);
 	bind_opt_int(st, first + 1, t->bonus);
@@ -45,7 +45,7 @@ static void bind_terms(sqlite3_stmt *st, int first, const struct offer_terms *t)
 	bind_text(st, first + 5, t->start);
 }
 
-static void read_terms(sqlite3_stmt *st, int first, struct offer_terms *t)
+static void read_terms(struct db_stmt *st, int first, struct offer_terms *t)
 {
 	t->base = col_opt_int(st, first);
 	t->bonus = col_opt_int(st, first + 1);
@@ -55,12 +55,12 @@ static void read_terms(sqlite3_stmt *st, int first, struct offer_terms *t)
 	t->start = col_text(st, first + 5);
 }
 
-static void read_offer(sqlite3_stmt *st, void *out)
+static void read_offer(struct db_stmt *st, void *out)
 {
 	struct offer *o = out;
 
-	o->id = sqlite3_column_int64(st, 0);
-	o->opp_id = sqlite3_column_int64(st, 1);
+	o->id = db_column_int64(st, 0);
+	o->opp_id = db_column_int64(st, 1);
 	read_terms(st, 2, &o->terms);
 	o->deadline = col_text(st, 8);
 	o->benefits = col_text(st, 9);
@@ -71,15 +71,15 @@ static void read_offer(sqlite3_stmt *st, void *out)
 	o->opp.slug = col_text(st, 13);
 	o->opp.title = col_text(st, 14);
 	o->opp.org_name = col_text(st, 15);
-	o->opp.org_id = sqlite3_column_int64(st, 16);
+	o->opp.org_id = db_column_int64(st, 16);
 }
 
-static void push_offer(sqlite3_stmt *st, void *vec)
+static void push_offer(struct db_stmt *st, void *vec)
 {
 	read_offer(st, VEC_PUSH((offer_vec *)vec));
 }
 
-static void bind_offer(sqlite3_stmt *st, struct store *s, const struct offer *o)
+static void bind_offer(struct db_stmt *st, struct store *s, const struct offer *o)
 {
 	bind_terms(st, 2, &o->terms);
 	bind_text(st, 8, o->deadline);
@@ -93,7 +93,7 @@ static void bind_offer(sqlite3_stmt *st, struct store *s, const struct offer *o)
 int store_offer_add(struct store *s, struct offer *o, struct error *err)
 {
 	struct offer old = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool found;
 
 	if (offer_validate(o, err) || store_offer_of_opp(s, o->opp_id, &old, &found, err))
@@ -103,23 +103,23 @@ int store_offer_add(struct store *s, struct offer *o, struct error *err)
 		return error_set(err, ERR_CONFLICT, "the opportunity already has an offer");
 	if (!(st = store_stmt(s, SQL_OFFER_INSERT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, o->opp_id);
+	db_bind_int64(st, 1, o->opp_id);
 	bind_offer(st, s, o);
 	if (store_exec_stmt(s, st, "cannot add the offer", err))
 		return err->code;
-	o->id = sqlite3_last_insert_rowid(store_db(s));
+	o->id = store_last_id(s);
 	return 0;
 }
 
 int store_offer_update(struct store *s, const struct offer *o, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (offer_validate(o, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_OFFER_UPDATE, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, o->id);
+	db_bind_int64(st, 1, o->id);
 	bind_offer(st, s, o);
 	return store_exec_stmt(s, st, "cannot change the offer", err);
 }
@@ -127,30 +127,30 @@ int store_offer_update(struct store *s, const struct offer *o, struct error *err
 int store_offer_of_opp(struct store *s, int64_t opp_id, struct offer *out, bool *found,
 		       struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_OF_OPP, err);
+	struct db_stmt *st = store_stmt(s, SQL_OFFER_OF_OPP, err);
 	int rc;
 
 	*found = false;
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	rc = store_step(s, st, "cannot read the offer", err);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		read_offer(st, out);
 		*found = true;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
-static int read_offers(struct store *s, sqlite3_stmt *st, offer_vec *out, struct error *err)
+static int read_offers(struct store *s, struct db_stmt *st, offer_vec *out, struct error *err)
 {
 	return store_each(s, st, push_offer, out, "cannot list the offers", err);
 }
 
 int store_offer_list(struct store *s, offer_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_LIST, err);
+	struct db_stmt *st = store_stmt(s, SQL_OFFER_LIST, err);
 
 	return st ? read_offers(s, st, out, err) : ERR_STORE;
 }
@@ -158,7 +158,7 @@ int store_offer_list(struct store *s, offer_vec *out, struct error *err)
 int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 			       struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES, err);
+	struct db_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -169,7 +169,7 @@ int store_offer_deadlines_from(struct store *s, const char *day, offer_vec *out,
 int store_offer_deadlines_ticked(struct store *s, const char *opps, const char *day,
 				 offer_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES_TICK, err);
+	struct db_stmt *st = store_stmt(s, SQL_OFFER_DEADLINES_TICK, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -200,7 +200,7 @@ int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_v
 		     struct error *err)
 {
 	struct strbuf json = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!(st = store_stmt(s, SQL_OPP_LEVELS, err)))
@@ -210,29 +210,29 @@ int store_opp_levels(struct store *s, const int64_t *ids, size_t n, opp_levels_v
 		strbuf_addf(&json, "%s%lld", i ? "," : "", (long long)ids[i]);
 	strbuf_addch(&json, ']');
 	bind_text(st, 1, json.buf);
-	while ((rc = store_step(s, st, "cannot read the levels", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read the levels", err)) == DB_ROW) {
 		struct opp_levels *l = VEC_PUSH(out);
-		l->opp_id = sqlite3_column_int64(st, 0);
+		l->opp_id = db_column_int64(st, 0);
 		l->applied = col_text(st, 1);
 		l->offered = col_text(st, 2);
 		l->offer_level = col_text(st, 3);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	strbuf_release(&json);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 /* ---- rounds ---- */
 
 int store_offer_round_add(struct store *s, struct offer_round *r, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (offer_round_validate(r, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_ROUND_INSERT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, r->offer_id);
+	db_bind_int64(st, 1, r->offer_id);
 	bind_text(st, 2, enum_name(&offer_side_def, (int)r->side));
 	bind_terms(st, 3, &r->terms);
 	bind_text(st, 9, r->text);
@@ -240,30 +240,30 @@ int store_offer_round_add(struct store *s, struct offer_round *r, struct error *
 	bind_text(st, 11, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the round", err))
 		return err->code;
-	r->id = sqlite3_last_insert_rowid(store_db(s));
+	r->id = store_last_id(s);
 	return 0;
 }
 
 int store_offer_rounds(struct store *s, int64_t offer_id, offer_round_vec *out,
 		       struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ROUNDS, err);
+	struct db_stmt *st = store_stmt(s, SQL_ROUNDS, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, offer_id);
-	while ((rc = store_step(s, st, "cannot read the rounds", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, offer_id);
+	while ((rc = store_step(s, st, "cannot read the rounds", err)) == DB_ROW) {
 		struct offer_round *r = VEC_PUSH(out);
 		int side = col_enum(st, 2, &offer_side_def);
-		r->id = sqlite3_column_int64(st, 0);
-		r->offer_id = sqlite3_column_int64(st, 1);
+		r->id = db_column_int64(st, 0);
+		r->offer_id = db_column_int64(st, 1);
 		r->side = side < 0 ? OFFER_REPLY : (enum offer_side)side;
 		read_terms(st, 3, &r->terms);
 		r->text = col_text(st, 9);
 		r->at = col_time(st, 10);
 		r->created_at = col_stamp(st, 11);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }

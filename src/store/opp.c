@@ -40,13 +40,13 @@ static const char SQL_OPP_PEOPLE[] =
 	"SELECT p.id, p.name, l.role FROM opp_person l JOIN person p ON p.id = l.person_id"
 	" WHERE l.opp_id = ? ORDER BY l.created_at, p.name COLLATE NOCASE, p.id";
 
-static void read_opp(sqlite3_stmt *st, void *out)
+static void read_opp(struct db_stmt *st, void *out)
 {
 	struct opp *o = out;
 	int stage;
 
-	o->id = sqlite3_column_int64(st, 0);
-	o->org_id = sqlite3_column_int64(st, 1);
+	o->id = db_column_int64(st, 0);
+	o->org_id = db_column_int64(st, 1);
 	o->org_name = col_text(st, 2);
 	o->title = col_text(st, 3);
 	o->slug = col_text(st, 4);
@@ -66,14 +66,14 @@ static void read_opp(sqlite3_stmt *st, void *out)
 	o->updated_at = col_stamp(st, 17);
 }
 
-static void push_opp(sqlite3_stmt *st, void *vec)
+static void push_opp(struct db_stmt *st, void *vec)
 {
 	read_opp(st, VEC_PUSH((opp_vec *)vec));
 }
 
-static void bind_opp(sqlite3_stmt *st, struct store *s, const struct opp *o)
+static void bind_opp(struct db_stmt *st, struct store *s, const struct opp *o)
 {
-	sqlite3_bind_int64(st, 1, o->org_id);
+	db_bind_int64(st, 1, o->org_id);
 	bind_text(st, 2, o->title);
 	bind_text(st, 3, o->slug);
 	bind_text(st, 4, o->level_applied);
@@ -92,18 +92,18 @@ static void bind_opp(sqlite3_stmt *st, struct store *s, const struct opp *o)
 /* 1 when slug is used by another opportunity than id, 0 when free. */
 static int slug_taken(struct store *s, const char *slug, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SLUG_TAKEN, err);
+	struct db_stmt *st = store_stmt(s, SQL_SLUG_TAKEN, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, slug);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	rc = store_step(s, st, "cannot check the slug", err);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 /* A free slug from the organisation's name and the title: acme-data-lead, then -2, -3... */
@@ -137,11 +137,11 @@ static int derive_slug(struct store *s, const struct opp *o, char **out, struct 
 static int add_stage_change(struct store *s, int64_t opp_id, int from, enum stage to,
 			    const char *note, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_STAGE_CHANGE_ADD, err);
+	struct db_stmt *st = store_stmt(s, SQL_STAGE_CHANGE_ADD, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	bind_text(st, 2, from < 0 ? NULL : enum_name(&stage_def, from));
 	bind_text(st, 3, enum_name(&stage_def, (int)to));
 	bind_text(st, 4, store_instant(s));
@@ -151,7 +151,7 @@ static int add_stage_change(struct store *s, int64_t opp_id, int from, enum stag
 
 int store_opp_add(struct store *s, struct opp *o, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	opp_tidy(o);
@@ -169,13 +169,13 @@ int store_opp_add(struct store *s, struct opp *o, struct error *err)
 	bind_opp(st, s, o);
 	if (store_exec_stmt(s, st, "cannot add the opportunity", err))
 		return err->code;
-	o->id = sqlite3_last_insert_rowid(store_db(s));
+	o->id = store_last_id(s);
 	return add_stage_change(s, o->id, -1, o->stage, NULL, err);
 }
 
 int store_opp_update(struct store *s, struct opp *o, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	opp_tidy(o);
@@ -188,10 +188,10 @@ int store_opp_update(struct store *s, struct opp *o, struct error *err)
 	if (!(st = store_stmt(s, SQL_OPP_UPDATE, err)))
 		return ERR_STORE;
 	bind_opp(st, s, o);
-	sqlite3_bind_int64(st, 15, o->id);
+	db_bind_int64(st, 15, o->id);
 	if (store_exec_stmt(s, st, "cannot change the opportunity", err))
 		return err->code;
-	if (sqlite3_changes(store_db(s)) != 1)
+	if (store_changes(s) != 1)
 		return error_set(err, ERR_CONFLICT,
 				 "the opportunity changed stage meanwhile; use 'opp move'");
 	return 0;
@@ -199,17 +199,17 @@ int store_opp_update(struct store *s, struct opp *o, struct error *err)
 
 int store_opp_get(struct store *s, int64_t id, struct opp *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OPP_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_OPP_GET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_one(s, st, read_opp, out, "opportunity", id, err);
 }
 
 int store_opp_list(struct store *s, int stage, opp_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OPP_LIST, err);
+	struct db_stmt *st = store_stmt(s, SQL_OPP_LIST, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -221,7 +221,7 @@ int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
 		   struct error *err)
 {
 	struct opp o = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (text_check("note", note, 0, err))
@@ -238,7 +238,7 @@ int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
 		opp_release(&o);
 		return ERR_STORE;
 	}
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, enum_name(&stage_def, (int)to));
 	bind_text(st, 3, store_instant(s));
 	rc = store_exec_stmt(s, st, "cannot move the opportunity", err);
@@ -251,12 +251,12 @@ int store_opp_move(struct store *s, int64_t id, enum stage to, const char *note,
 int store_opp_link(struct store *s, int64_t opp_id, int64_t person_id, enum role role,
 		   struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OPP_LINK, err);
+	struct db_stmt *st = store_stmt(s, SQL_OPP_LINK, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	sqlite3_bind_int64(st, 2, person_id);
+	db_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 2, person_id);
 	bind_text(st, 3, enum_name(&role_def, (int)role));
 	bind_text(st, 4, store_instant(s));
 	return store_exec_stmt(s, st, "cannot link the person", err);
@@ -264,40 +264,40 @@ int store_opp_link(struct store *s, int64_t opp_id, int64_t person_id, enum role
 
 int store_opp_people(struct store *s, int64_t opp_id, person_ref_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OPP_PEOPLE, err);
+	struct db_stmt *st = store_stmt(s, SQL_OPP_PEOPLE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = store_step(s, st, "cannot list the people", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, opp_id);
+	while ((rc = store_step(s, st, "cannot list the people", err)) == DB_ROW) {
 		struct person_ref *r = VEC_PUSH(out);
-		r->id = sqlite3_column_int64(st, 0);
+		r->id = db_column_int64(st, 0);
 		r->name = col_text(st, 1);
 		r->role = col_enum(st, 2, &role_def);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_opp_history(struct store *s, int64_t opp_id, stage_change_vec *out,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_STAGE_HISTORY, err);
+	struct db_stmt *st = store_stmt(s, SQL_STAGE_HISTORY, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = store_step(s, st, "cannot read the stage history", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, opp_id);
+	while ((rc = store_step(s, st, "cannot read the stage history", err)) == DB_ROW) {
 		struct stage_change *c = VEC_PUSH(out);
 		int to = col_enum(st, 2, &stage_def);
-		c->id = sqlite3_column_int64(st, 0);
+		c->id = db_column_int64(st, 0);
 		c->from = col_enum(st, 1, &stage_def);
 		c->to = to < 0 ? STAGE_LEAD : (enum stage)to;
 		c->at = col_stamp(st, 3);
 		c->note = col_text(st, 4);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }

@@ -32,7 +32,7 @@ static const char SQL_TAGS_GET[] = "SELECT tag FROM person_tag WHERE person_id =
 static const char SQL_TAGS_CLEAR[] = "DELETE FROM person_tag WHERE person_id = ?";
 static const char SQL_TAG_ADD[] = "INSERT OR IGNORE INTO person_tag (person_id, tag) VALUES (?, ?)";
 
-static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *p)
+static void bind_person(struct db_stmt *st, struct store *s, const struct person *p)
 {
 	bind_text(st, 1, p->name);
 	bind_id(st, 2, p->org_id);
@@ -51,14 +51,14 @@ static void bind_person(sqlite3_stmt *st, struct store *s, const struct person *
 
 static int write_tags(struct store *s, const struct person *p, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (store_exec_id(s, SQL_TAGS_CLEAR, p->id, "cannot change the tags", err))
 		return err->code;
 	for (size_t i = 0; i < p->ntags; i++) {
 		if (!(st = store_stmt(s, SQL_TAG_ADD, err)))
 			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, p->id);
+		db_bind_int64(st, 1, p->id);
 		bind_text(st, 2, p->tags[i]);
 		if (store_exec_stmt(s, st, "cannot add a tag", err))
 			return err->code;
@@ -68,7 +68,7 @@ static int write_tags(struct store *s, const struct person *p, struct error *err
 
 int store_person_add(struct store *s, struct person *p, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	person_tidy(p);
 	if (person_validate(p, err))
@@ -78,13 +78,13 @@ int store_person_add(struct store *s, struct person *p, struct error *err)
 	bind_person(st, s, p);
 	if (store_exec_stmt(s, st, "cannot add the person", err))
 		return err->code;
-	p->id = sqlite3_last_insert_rowid(store_db(s));
+	p->id = store_last_id(s);
 	return write_tags(s, p, err);
 }
 
 int store_person_update(struct store *s, struct person *p, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	person_tidy(p);
 	if (person_validate(p, err))
@@ -92,19 +92,19 @@ int store_person_update(struct store *s, struct person *p, struct error *err)
 	if (!(st = store_stmt(s, SQL_PERSON_UPDATE, err)))
 		return ERR_STORE;
 	bind_person(st, s, p);
-	sqlite3_bind_int64(st, 11, p->id);
+	db_bind_int64(st, 11, p->id);
 	if (store_exec_stmt(s, st, "cannot change the person", err))
 		return err->code;
 	return write_tags(s, p, err);
 }
 
-static void read_person(sqlite3_stmt *st, void *out)
+static void read_person(struct db_stmt *st, void *out)
 {
 	struct person *p = out;
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->name = col_text(st, 1);
-	p->org_id = sqlite3_column_int64(st, 2);
+	p->org_id = db_column_int64(st, 2);
 	p->org_name = col_text(st, 3);
 	p->title = col_text(st, 4);
 	p->email = col_text(st, 5);
@@ -127,26 +127,26 @@ static void read_person(sqlite3_stmt *st, void *out)
 	p->uid = col_text(st, 16);
 }
 
-static void push_person(sqlite3_stmt *st, void *vec)
+static void push_person(struct db_stmt *st, void *vec)
 {
 	read_person(st, VEC_PUSH((person_vec *)vec));
 }
 
 static int read_tags(struct store *s, struct person *p, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TAGS_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_TAGS_GET, err);
 	size_t alloc = 0;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = store_step(s, st, "cannot read the tags", err)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, p->id);
+	while ((rc = store_step(s, st, "cannot read the tags", err)) == DB_ROW) {
 		xgrow((void **)&p->tags, sizeof(*p->tags), p->ntags + 1, &alloc);
 		p->tags[p->ntags++] = col_text(st, 0);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }
 
 static const char SQL_PERSON_NAMESAKE[] =
@@ -155,7 +155,7 @@ static const char SQL_PERSON_NAMESAKE[] =
 int store_person_namesake(struct store *s, const char *name, int64_t org_id, int64_t *id,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_NAMESAKE, err);
+	struct db_stmt *st = store_stmt(s, SQL_PERSON_NAMESAKE, err);
 	char *trimmed;
 	int rc;
 
@@ -166,9 +166,9 @@ int store_person_namesake(struct store *s, const char *name, int64_t org_id, int
 	bind_text_owned(st, 1, text_fold(trimmed));
 	free(trimmed);
 	if (org_id)
-		sqlite3_bind_int64(st, 2, org_id);
+		db_bind_int64(st, 2, org_id);
 	else
-		sqlite3_bind_null(st, 2);
+		db_bind_null(st, 2);
 	rc = store_first(s, st, store_read_id, id, "cannot look for a namesake", err);
 	return rc < 0 ? rc : 0;
 }
@@ -178,7 +178,7 @@ static const char SQL_PERSON_BY_EMAIL[] =
 
 int store_person_by_email(struct store *s, const char *email, int64_t *id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_BY_EMAIL, err);
+	struct db_stmt *st = store_stmt(s, SQL_PERSON_BY_EMAIL, err);
 	char *trimmed;
 	int rc;
 
@@ -194,12 +194,12 @@ int store_person_by_email(struct store *s, const char *email, int64_t *id, struc
 
 int store_person_get(struct store *s, int64_t id, struct person *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_PERSON_GET, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if ((rc = store_one(s, st, read_person, out, "person", id, err)))
 		return rc;
 	return read_tags(s, out, err);
@@ -208,7 +208,7 @@ int store_person_get(struct store *s, int64_t id, struct person *out, struct err
 int store_person_list(struct store *s, int64_t org_id, const char *tag, person_vec *out,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PERSON_LIST, err);
+	struct db_stmt *st = store_stmt(s, SQL_PERSON_LIST, err);
 	int rc;
 
 	if (!st)

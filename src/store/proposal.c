@@ -56,7 +56,7 @@ VEC_RELEASE_FN(mail_proposal_vec_release, mail_proposal_vec, mail_proposal_relea
 
 int store_proposal_add(struct store *s, struct mail_proposal *p, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PROPOSAL_ADD, err);
+	struct db_stmt *st = store_stmt(s, SQL_PROPOSAL_ADD, err);
 	int rc;
 
 	if (!st)
@@ -77,25 +77,25 @@ int store_proposal_add(struct store *s, struct mail_proposal *p, struct error *e
 	bind_text(st, 14, store_instant(s));
 	if ((rc = store_exec_stmt(s, st, "cannot keep the proposal", err)))
 		return rc;
-	p->id = sqlite3_changes(store_db(s)) ? sqlite3_last_insert_rowid(store_db(s)) : 0;
+	p->id = store_changes(s) ? store_last_id(s) : 0;
 	return 0;
 }
 
-static void read_proposal(sqlite3_stmt *st, void *out)
+static void read_proposal(struct db_stmt *st, void *out)
 {
 	struct mail_proposal *p = out;
 	int kind = col_enum(st, 1, &proposal_kind_def), status = col_enum(st, 2, &proposal_status_def);
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->kind = kind < 0 ? PROPOSE_INFO_REQUEST : (enum proposal_kind)kind;
 	p->status = status < 0 ? PROPOSAL_DISMISSED : (enum proposal_status)status;
 	p->message_id = col_text(st, 3);
-	p->interaction_id = sqlite3_column_int64(st, 4);
+	p->interaction_id = db_column_int64(st, 4);
 	col_opp_ref(st, 5, &p->opp);
-	p->person.id = sqlite3_column_int64(st, 10);
+	p->person.id = db_column_int64(st, 10);
 	p->person.name = col_text(st, 11);
 	p->person.role = -1;
-	p->org_id = sqlite3_column_int64(st, 12);
+	p->org_id = db_column_int64(st, 12);
 	p->org_name = col_text(st, 13);
 	p->name = col_text(st, 14);
 	p->email = col_text(st, 15);
@@ -107,14 +107,14 @@ static void read_proposal(sqlite3_stmt *st, void *out)
 	p->created_at = col_stamp(st, 21);
 }
 
-static void push_proposal(sqlite3_stmt *st, void *out)
+static void push_proposal(struct db_stmt *st, void *out)
 {
 	read_proposal(st, VEC_PUSH((mail_proposal_vec *)out));
 }
 
 int store_proposal_open(struct store *s, mail_proposal_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PROPOSAL_OPEN, err);
+	struct db_stmt *st = store_stmt(s, SQL_PROPOSAL_OPEN, err);
 
 	return st ? store_each(s, st, push_proposal, out, "cannot read the proposals", err)
 		  : ERR_STORE;
@@ -122,35 +122,35 @@ int store_proposal_open(struct store *s, mail_proposal_vec *out, struct error *e
 
 int store_proposal_get(struct store *s, int64_t id, struct mail_proposal *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PROPOSAL_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_PROPOSAL_GET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_one(s, st, read_proposal, out, "proposal", id, err);
 }
 
 int store_proposal_close(struct store *s, int64_t id, enum proposal_status status,
 			 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PROPOSAL_CLOSE, err);
+	struct db_stmt *st = store_stmt(s, SQL_PROPOSAL_CLOSE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, enum_name(&proposal_status_def, (int)status));
 	bind_text(st, 3, store_instant(s));
 	if ((rc = store_exec_stmt(s, st, "cannot close the proposal", err)))
 		return rc;
-	if (sqlite3_changes(store_db(s)) != 1)
+	if (store_changes(s) != 1)
 		return error_set(err, ERR_CONFLICT, "proposal %lld is not open", (long long)id);
 	return 0;
 }
 
 int store_proposal_count(struct store *s, long *n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PROPOSAL_COUNT, err);
+	struct db_stmt *st = store_stmt(s, SQL_PROPOSAL_COUNT, err);
 	int64_t count = 0;
 	int rc;
 
@@ -168,17 +168,17 @@ static void release_source(struct org_domain_source *d)
 
 VEC_RELEASE_FN(org_domain_vec_release, org_domain_vec, release_source)
 
-static void push_source(sqlite3_stmt *st, void *out)
+static void push_source(struct db_stmt *st, void *out)
 {
 	struct org_domain_source *d = VEC_PUSH((org_domain_vec *)out);
 
-	d->org_id = sqlite3_column_int64(st, 0);
+	d->org_id = db_column_int64(st, 0);
 	d->text = col_text(st, 1);
 }
 
 int store_org_domain_sources(struct store *s, org_domain_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ORG_DOMAIN_SOURCES, err);
+	struct db_stmt *st = store_stmt(s, SQL_ORG_DOMAIN_SOURCES, err);
 
 	return st ? store_each(s, st, push_source, out, "cannot read the organisations' domains",
 			       err)

@@ -37,39 +37,39 @@ static const char SQL_QUESTIONS_ASKED[] =
 	" ORDER BY question_id";
 static const char SQL_QUESTION_COUNT[] = "SELECT count(*) FROM question";
 
-static void read_question(sqlite3_stmt *st, struct question *q)
+static void read_question(struct db_stmt *st, struct question *q)
 {
-	q->id = sqlite3_column_int64(st, 0);
+	q->id = db_column_int64(st, 0);
 	q->key = col_text(st, 1);
 	q->text = col_text(st, 2);
-	q->stages = (unsigned)sqlite3_column_int(st, 3);
-	q->audiences = (unsigned)sqlite3_column_int(st, 4);
-	q->categories = (unsigned)sqlite3_column_int(st, 5);
+	q->stages = (unsigned)db_column_int(st, 3);
+	q->audiences = (unsigned)db_column_int(st, 4);
+	q->categories = (unsigned)db_column_int(st, 5);
 	q->created_at = col_stamp(st, 6);
 	q->updated_at = col_stamp(st, 7);
 }
 
-static void bind_masks(sqlite3_stmt *st, int first, const struct question *q)
+static void bind_masks(struct db_stmt *st, int first, const struct question *q)
 {
-	sqlite3_bind_int(st, first, (int)q->stages);
-	sqlite3_bind_int(st, first + 1, (int)q->audiences);
-	sqlite3_bind_int(st, first + 2, (int)q->categories);
+	db_bind_int64(st, first, (int)q->stages);
+	db_bind_int64(st, first + 1, (int)q->audiences);
+	db_bind_int64(st, first + 2, (int)q->categories);
 }
 
 static int read_wants(struct store *s, struct question *q, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_WANTS, err);
+	struct db_stmt *st = store_stmt(s, SQL_QUESTION_WANTS, err);
 
 	if (!st)
 		return ERR_STORE;
 	q->wants.n = 0;
-	sqlite3_bind_int64(st, 1, q->id);
+	db_bind_int64(st, 1, q->id);
 	return store_each(s, st, store_push_id, &q->wants, "cannot read the question's wants", err);
 }
 
 static int write_wants(struct store *s, const struct question *q, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (store_exec_id(s, SQL_QUESTION_WANT_CLEAR, q->id, "cannot change the question's wants",
 			  err))
@@ -77,8 +77,8 @@ static int write_wants(struct store *s, const struct question *q, struct error *
 	for (size_t i = 0; i < q->wants.n; i++) {
 		if (!(st = store_stmt(s, SQL_QUESTION_WANT_ADD, err)))
 			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, q->id);
-		sqlite3_bind_int64(st, 2, q->wants.items[i]);
+		db_bind_int64(st, 1, q->id);
+		db_bind_int64(st, 2, q->wants.items[i]);
 		if (store_exec_stmt(s, st, "cannot change the question's wants", err))
 			return err->code;
 	}
@@ -87,7 +87,7 @@ static int write_wants(struct store *s, const struct question *q, struct error *
 
 int store_question_add(struct store *s, struct question *q, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (question_validate(q, err))
 		return err->code;
@@ -99,14 +99,14 @@ int store_question_add(struct store *s, struct question *q, struct error *err)
 	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot add the question", err))
 		return err->code;
-	q->id = sqlite3_last_insert_rowid(store_db(s));
+	q->id = store_last_id(s);
 	if (write_wants(s, q, err))
 		return err->code;
 	return store_question_get(s, q->id, q, err);
 }
 
 /* A store_read_fn: the question in out (filled before, or zeroed) replaced. */
-static void reread_question(sqlite3_stmt *st, void *out)
+static void reread_question(struct db_stmt *st, void *out)
 {
 	question_release(out);
 	read_question(st, out);
@@ -114,12 +114,12 @@ static void reread_question(sqlite3_stmt *st, void *out)
 
 int store_question_get(struct store *s, int64_t id, struct question *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_QUESTION_GET, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if ((rc = store_one(s, st, reread_question, out, "question", id, err)))
 		return rc;
 	return read_wants(s, out, err);
@@ -127,13 +127,13 @@ int store_question_get(struct store *s, int64_t id, struct question *out, struct
 
 int store_question_update(struct store *s, const struct question *q, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (question_validate(q, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_QUESTION_UPDATE, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, q->id);
+	db_bind_int64(st, 1, q->id);
 	bind_text(st, 2, q->text);
 	bind_masks(st, 3, q);
 	bind_text(st, 6, store_instant(s));
@@ -165,7 +165,7 @@ static int category_bit(struct store *s, int64_t want_id, unsigned *bit, struct 
 int store_question_list(struct store *s, const struct question_filter *f, question_vec *out,
 			struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	unsigned bit;
 	int rc = 0;
 
@@ -173,17 +173,17 @@ int store_question_list(struct store *s, const struct question_filter *f, questi
 		return err->code;
 	if (!(st = store_stmt(s, SQL_QUESTION_LIST, err)))
 		return ERR_STORE;
-	sqlite3_bind_int(st, 1, (int)f->stages);
-	sqlite3_bind_int(st, 2, (int)f->audiences);
-	sqlite3_bind_int(st, 3, (int)f->categories);
-	sqlite3_bind_int64(st, 4, f->want_id);
-	sqlite3_bind_int(st, 5, (int)bit);
+	db_bind_int64(st, 1, (int)f->stages);
+	db_bind_int64(st, 2, (int)f->audiences);
+	db_bind_int64(st, 3, (int)f->categories);
+	db_bind_int64(st, 4, f->want_id);
+	db_bind_int64(st, 5, (int)bit);
 	if (f->text)
 		bind_text_owned(st, 6, text_fold(f->text));
-	while ((rc = store_step(s, st, "cannot list the questions", err)) == SQLITE_ROW)
+	while ((rc = store_step(s, st, "cannot list the questions", err)) == DB_ROW)
 		read_question(st, VEC_PUSH(out));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return rc;
 	rc = 0;
 	for (size_t i = 0; i < out->n && !rc; i++)
@@ -193,11 +193,11 @@ int store_question_list(struct store *s, const struct question_filter *f, questi
 
 int store_questions_asked(struct store *s, int64_t opp_id, id_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTIONS_ASKED, err);
+	struct db_stmt *st = store_stmt(s, SQL_QUESTIONS_ASKED, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	return store_each(s, st, store_push_id, out, "cannot read the questions asked", err);
 }
 
@@ -255,7 +255,7 @@ int store_seed_questions(struct store *s, struct error *err)
 {
 	const struct embedded_file *f = embedded_find("questions.ini");
 	struct seed sd = { .s = s };
-	sqlite3_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
+	struct db_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
 	int64_t n;
 	int rc;
 

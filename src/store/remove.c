@@ -180,11 +180,11 @@ bool remove_impact_reaches(const struct remove_impact *im)
 static int count_of(struct store *s, const char *sql, int64_t id, int64_t *n,
 		    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_number(s, st, n, "cannot count", err);
 }
 
@@ -230,11 +230,11 @@ static const char SQL_ORG_PERSON_IDS[] = "SELECT id FROM person WHERE org_id = ?
 
 static int ids_of(struct store *s, const char *sql, int64_t id, id_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_each(s, st, store_push_id, out, "cannot read the records", err);
 }
 
@@ -310,11 +310,11 @@ static const char SQL_CONTACT_WITHOUT[] =
 static int store_recompute_contact_without(struct store *s, int64_t interaction_id,
 					   struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_CONTACT_WITHOUT, err);
+	struct db_stmt *st = store_stmt(s, SQL_CONTACT_WITHOUT, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, interaction_id);
+	db_bind_int64(st, 1, interaction_id);
 	bind_now(s, st, 2, 3);
 	return store_exec_stmt(s, st, "cannot recompute the last contact", err);
 }
@@ -333,11 +333,11 @@ static const char SQL_FORGET_INTERACTION[] = "DELETE FROM rule_fire WHERE event 
 
 int store_end_interaction_rules(struct store *s, int64_t id, const char *why, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_END_INTERACTION_TASKS, err);
+	struct db_stmt *st = store_stmt(s, SQL_END_INTERACTION_TASKS, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, store_instant(s));
 	bind_text(st, 3, why);
 	if (store_exec_stmt(s, st, "cannot end the follow-ups of the interaction", err))
@@ -362,13 +362,13 @@ int store_interaction_move(struct store *s, int64_t id, const char *at, struct e
 	if (must_exist(s, REC_INTERACTION, id, err))
 		return err->code;
 	for (const char *const *sql = move_interaction_sql; *sql; sql++) {
-		sqlite3_stmt *st = store_stmt(s, *sql, err);
+		struct db_stmt *st = store_stmt(s, *sql, err);
 		if (!st)
 			return ERR_STORE;
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_bind_parameter_count(st) > 1)
+		db_bind_int64(st, 1, id);
+		if (db_param_count(st) > 1)
 			bind_time(st, 2, at);
-		if (sqlite3_bind_parameter_count(st) > 2)
+		if (db_param_count(st) > 2)
 			bind_local_offset(st, 3, at);
 		if (store_exec_stmt(s, st, "cannot move the interaction", err))
 			return err->code;

@@ -26,22 +26,22 @@
 
 /* Step st (which selects id, label) and return the single id; when several
  * rows come back, list them in an ERR_AMBIGUOUS message. Returns 1 for no row. */
-static int single_match(struct store *s, sqlite3_stmt *st, const char *what, const char *ref,
+static int single_match(struct store *s, struct db_stmt *st, const char *what, const char *ref,
 			int64_t *id, struct error *err)
 {
 	struct strbuf list = STRBUF_INIT;
 	int n = 0, rc;
 
-	while ((rc = store_step(s, st, "cannot look up a reference", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot look up a reference", err)) == DB_ROW) {
 		if (n == 0)
-			*id = sqlite3_column_int64(st, 0);
+			*id = db_column_int64(st, 0);
 		if (n < MAX_CANDIDATES)
 			strbuf_addf(&list, "%s%lld %s", n ? ", " : "",
-				    (long long)sqlite3_column_int64(st, 0),
-				    (const char *)sqlite3_column_text(st, 1));
+				    (long long)db_column_int64(st, 0),
+				    db_column_text(st, 1));
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		strbuf_release(&list);
 		return rc;
 	}
@@ -56,7 +56,7 @@ static int single_match(struct store *s, sqlite3_stmt *st, const char *what, con
 }
 
 /* Step st (which selects an id): 0 with *id set, 1 for no row. */
-static int single_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct error *err)
+static int single_id(struct store *s, struct db_stmt *st, int64_t *id, struct error *err)
 {
 	int rc = store_first(s, st, store_read_id, id, "cannot look up a reference", err);
 
@@ -66,11 +66,11 @@ static int single_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct erro
 static int by_id(struct store *s, const char *sql, const char *ref, int64_t *id,
 		 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
+	db_bind_int64(st, 1, strtoll(ref, NULL, 10));
 	return single_id(s, st, id, err);
 }
 
@@ -121,7 +121,7 @@ static int lookup_step(struct store *s, const char *sql, bool plain, bool part,
 		       const struct text_lookup *l, const char *ref, int64_t *id,
 		       struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char *folded;
 
 	if (!sql)
@@ -224,7 +224,7 @@ static const char SQL_OPP_BY_ID[] = "SELECT id FROM opportunity WHERE id = ?";
 
 int store_opp_resolve(struct store *s, const char *ref, int64_t *id, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (text_all_digits(ref)) {

@@ -119,21 +119,21 @@ static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
 
-static void read_met(sqlite3_stmt *st, void *out)
+static void read_met(struct db_stmt *st, void *out)
 {
 	struct met_person *p = out;
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->name = col_text(st, 1);
-	p->rapport = sqlite3_column_int(st, 2);
+	p->rapport = db_column_int(st, 2);
 	p->role = col_enum(st, 3, &role_def);
-	p->has_cadence = sqlite3_column_int(st, 4);
-	p->interviews = sqlite3_column_int(st, 5);
-	p->talks = sqlite3_column_int(st, 6);
-	p->participant = sqlite3_column_int(st, 7);
+	p->has_cadence = db_column_int(st, 4);
+	p->interviews = db_column_int(st, 5);
+	p->talks = db_column_int(st, 6);
+	p->participant = db_column_int(st, 7);
 }
 
-static void push_met(sqlite3_stmt *st, void *vec)
+static void push_met(struct db_stmt *st, void *vec)
 {
 	read_met(st, VEC_PUSH((met_person_vec *)vec));
 }
@@ -141,31 +141,31 @@ static void push_met(sqlite3_stmt *st, void *vec)
 int store_met_people(struct store *s, int64_t opp_id, int64_t interaction_id,
 		     met_person_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MET, err);
+	struct db_stmt *st = store_stmt(s, SQL_MET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	sqlite3_bind_int64(st, 2, interaction_id);
+	db_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 2, interaction_id);
 	return store_each(s, st, push_met, out, "cannot read the people met", err);
 }
 
-static void push_search_person(sqlite3_stmt *st, void *vec)
+static void push_search_person(struct db_stmt *st, void *vec)
 {
 	struct met_person *p = VEC_PUSH((met_person_vec *)vec);
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->name = col_text(st, 1);
-	p->rapport = sqlite3_column_int(st, 2);
+	p->rapport = db_column_int(st, 2);
 	p->role = -1;
-	p->has_cadence = sqlite3_column_int(st, 3);
-	p->met_in_search = sqlite3_column_int(st, 4);
-	p->adviser = sqlite3_column_int(st, 5);
+	p->has_cadence = db_column_int(st, 3);
+	p->met_in_search = db_column_int(st, 4);
+	p->adviser = db_column_int(st, 5);
 }
 
 int store_search_people(struct store *s, met_person_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
+	struct db_stmt *st = store_stmt(s, SQL_SEARCH_PEOPLE, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -182,30 +182,30 @@ int store_interaction_people(struct store *s, int64_t interaction_id, met_person
 int store_met_person(struct store *s, int64_t person_id, struct met_person *out,
 		     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_MET_ONE, err);
+	struct db_stmt *st = store_stmt(s, SQL_MET_ONE, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, 0);
-	sqlite3_bind_int64(st, 2, 0);
-	sqlite3_bind_int64(st, 3, person_id);
+	db_bind_int64(st, 1, 0);
+	db_bind_int64(st, 2, 0);
+	db_bind_int64(st, 3, person_id);
 	return store_one(s, st, read_met, out, "person", person_id, err);
 }
 
 /* A follow-up's key in rule_fire, to ?1 .. ?4. */
-static void bind_fire_key(sqlite3_stmt *st, const char *rule, const char *event, int64_t opp_id,
+static void bind_fire_key(struct db_stmt *st, const char *rule, const char *event, int64_t opp_id,
 			  int64_t person_id)
 {
 	bind_text(st, 1, rule);
 	bind_text(st, 2, event);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	db_bind_int64(st, 3, opp_id);
+	db_bind_int64(st, 4, person_id);
 }
 
 int store_rule_fire(struct store *s, const char *rule, const char *event, int64_t opp_id,
 		    int64_t person_id, const char *chain, bool *fresh, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_FIRE, err);
+	struct db_stmt *st = store_stmt(s, SQL_FIRE, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -214,26 +214,26 @@ int store_rule_fire(struct store *s, const char *rule, const char *event, int64_
 	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record a rule's follow-up", err))
 		return err->code;
-	*fresh = sqlite3_changes(store_db(s)) == 1;
+	*fresh = store_changes(s) == 1;
 	return 0;
 }
 
 int store_rule_fire_task(struct store *s, const char *rule, const char *event, int64_t opp_id,
 			 int64_t person_id, int64_t task_id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_FIRE_TASK, err);
+	struct db_stmt *st = store_stmt(s, SQL_FIRE_TASK, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_fire_key(st, rule, event, opp_id, person_id);
-	sqlite3_bind_int64(st, 5, task_id);
+	db_bind_int64(st, 5, task_id);
 	return store_exec_stmt(s, st, "cannot record a rule's follow-up", err);
 }
 
 int store_chain_count(struct store *s, const char *chain, const char *rule, int *n,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_CHAIN_COUNT, err);
+	struct db_stmt *st = store_stmt(s, SQL_CHAIN_COUNT, err);
 	int64_t count;
 	int rc;
 
@@ -249,12 +249,12 @@ int store_chain_count(struct store *s, const char *chain, const char *rule, int 
 int store_person_default_cadence(struct store *s, int64_t person_id, int days,
 				 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_DEFAULT_CADENCE, err);
+	struct db_stmt *st = store_stmt(s, SQL_DEFAULT_CADENCE, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int(st, 2, days);
+	db_bind_int64(st, 1, person_id);
+	db_bind_int64(st, 2, days);
 	bind_text(st, 3, store_instant(s));
 	return store_exec_stmt(s, st, "cannot set the cadence", err);
 }
@@ -262,12 +262,12 @@ int store_person_default_cadence(struct store *s, int64_t person_id, int days,
 int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, const char *reason,
 			  struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_RULE_TASKS, err);
+	struct db_stmt *st = store_stmt(s, SQL_SKIP_RULE_TASKS, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, rule);
-	sqlite3_bind_int64(st, 2, opp_id);
+	db_bind_int64(st, 2, opp_id);
 	bind_text(st, 3, reason);
 	bind_text(st, 4, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
@@ -276,13 +276,13 @@ int store_skip_rule_tasks(struct store *s, const char *rule, int64_t opp_id, con
 int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_id,
 				 int64_t person_id, const char *reason, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_PERSON_RULE_TASKS, err);
+	struct db_stmt *st = store_stmt(s, SQL_SKIP_PERSON_RULE_TASKS, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, rule);
-	sqlite3_bind_int64(st, 2, opp_id);
-	sqlite3_bind_int64(st, 3, person_id);
+	db_bind_int64(st, 2, opp_id);
+	db_bind_int64(st, 3, person_id);
 	bind_text(st, 5, reason);
 	bind_text(st, 6, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
@@ -291,14 +291,14 @@ int store_skip_person_rule_tasks(struct store *s, const char *rule, int64_t opp_
 int store_end_chain(struct store *s, const char *rule, const char *after_rule, int64_t opp_id,
 		    int64_t person_id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_END_CHAIN, err);
+	struct db_stmt *st = store_stmt(s, SQL_END_CHAIN, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, rule);
 	bind_text(st, 2, after_rule ? after_rule : rule);
-	sqlite3_bind_int64(st, 3, opp_id);
-	sqlite3_bind_int64(st, 4, person_id);
+	db_bind_int64(st, 3, opp_id);
+	db_bind_int64(st, 4, person_id);
 	bind_text(st, 5, store_instant(s));
 	return store_exec_stmt(s, st, "cannot end a rule's chain", err);
 }
@@ -306,14 +306,14 @@ int store_end_chain(struct store *s, const char *rule, const char *after_rule, i
 int store_skip_contradicted(struct store *s, const char *opps, const char *rule, int stage,
 			    bool moved, const char *reason, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
+	struct db_stmt *st = store_stmt(s, SQL_SKIP_CONTRADICTED, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 6, opps);
 	bind_text(st, 1, rule);
 	bind_text(st, 2, stage >= 0 ? enum_name(&stage_def, stage) : NULL);
-	sqlite3_bind_int(st, 3, moved);
+	db_bind_int64(st, 3, moved);
 	bind_text(st, 4, reason);
 	bind_text(st, 5, store_instant(s));
 	return store_exec_stmt(s, st, "cannot skip a rule's tasks", err);
@@ -331,7 +331,7 @@ static void silence_start_release(struct silence_start *start)
 VEC_RELEASE_FN(silence_vec_release, silence_vec, silence_start_release)
 
 /* *yes: does st give a row? 0 or a negative ERR_* code. */
-static int has_row(struct store *s, sqlite3_stmt *st, bool *yes, struct error *err)
+static int has_row(struct store *s, struct db_stmt *st, bool *yes, struct error *err)
 {
 	int rc = store_exists(s, st, "cannot read", err);
 
@@ -343,11 +343,11 @@ static int has_row(struct store *s, sqlite3_stmt *st, bool *yes, struct error *e
 static int inbound_since(struct store *s, int64_t opp_id, const char *at, bool *yes,
 			 struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_INBOUND_SINCE, err);
+	struct db_stmt *st = store_stmt(s, SQL_INBOUND_SINCE, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	bind_moment(st, 2, 3, at);
 	bind_now(s, st, 4, 5);
 	return has_row(s, st, yes, err);
@@ -368,7 +368,7 @@ int store_silent_after_interaction(struct store *s, const char *opps, unsigned s
 				   unsigned kinds, silence_vec *out, struct error *err)
 {
 	struct strbuf st_names = STRBUF_INIT, kind_names = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!kinds)
@@ -381,24 +381,24 @@ int store_silent_after_interaction(struct store *s, const char *opps, unsigned s
 	bind_text(st, 2, kind_names.buf);
 	bind_now(s, st, 3, 4);
 	bind_text(st, 5, opps);
-	while ((rc = store_step(s, st, "cannot read interactions", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read interactions", err)) == DB_ROW) {
 		struct silence_start *x = VEC_PUSH(out);
 		memset(x, 0, sizeof(*x));
-		x->opp_id = sqlite3_column_int64(st, 0);
-		x->event_id = sqlite3_column_int64(st, 1);
+		x->opp_id = db_column_int64(st, 0);
+		x->event_id = db_column_int64(st, 1);
 		x->at = col_time(st, 2);
 		x->logged = col_stamp(st, 3);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	strbuf_release(&st_names);
 	strbuf_release(&kind_names);
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_silent_after_done(struct store *s, const char *opps, const char *a, const char *b,
 			    const char *since, silence_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_DONE_OF_RULES, err);
+	struct db_stmt *st = store_stmt(s, SQL_DONE_OF_RULES, err);
 	silence_vec all = { 0 };
 	int rc;
 
@@ -408,18 +408,18 @@ int store_silent_after_done(struct store *s, const char *opps, const char *a, co
 	bind_text(st, 2, b);
 	bind_instant(st, 3, since);
 	bind_text(st, 4, opps);
-	while ((rc = store_step(s, st, "cannot read tasks", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read tasks", err)) == DB_ROW) {
 		struct silence_start *x = VEC_PUSH(&all);
-		x->event_id = sqlite3_column_int64(st, 0);
-		x->opp_id = sqlite3_column_int64(st, 1);
-		x->person_id = sqlite3_column_int64(st, 2);
+		x->event_id = db_column_int64(st, 0);
+		x->opp_id = db_column_int64(st, 1);
+		x->person_id = db_column_int64(st, 2);
 		x->at = col_time(st, 3);
 		x->chain = col_text(st, 4);
 		x->origin = col_text(st, 5);
 		x->since = col_stamp(st, 6);
 	}
-	sqlite3_reset(st);
-	rc = rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	rc = rc == DB_DONE ? 0 : rc;
 	for (size_t i = 0; i < all.n && !rc; i++) {
 		bool replied;
 		/* a reply any time after the task was made ends the chain */
@@ -447,7 +447,7 @@ VEC_RELEASE_FN(touch_vec_release, touch_vec, touch_due_release)
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,
 		     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_RULE_FIRED, err);
+	struct db_stmt *st = store_stmt(s, SQL_RULE_FIRED, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -459,7 +459,7 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
 		    touch_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
+	struct db_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
 	struct datetime next;
 	char bound[DATE_BUFSZ], due[DATE_BUFSZ];
 	int rc;
@@ -474,36 +474,36 @@ int store_touch_due(struct store *s, const char *people, const char *rule, const
 	bind_now(s, st, 2, 5);
 	bind_text(st, 3, bound);
 	bind_text(st, 4, people);
-	while ((rc = store_step(s, st, "cannot read people", err)) == SQLITE_ROW) {
+	while ((rc = store_step(s, st, "cannot read people", err)) == DB_ROW) {
 		struct touch_due *t = VEC_PUSH(out);
-		t->person_id = sqlite3_column_int64(st, 0);
+		t->person_id = db_column_int64(st, 0);
 		t->next_touch = col_text(st, 1);
 		t->last_contact = col_time(st, 2);
-		t->cadence = sqlite3_column_int(st, 3);
+		t->cadence = db_column_int(st, 3);
 		t->since = col_time(st, 4);
 		store_touch_day(t->since, t->cadence, due);
 		t->due = due[0] ? xstrdup(due) : NULL;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_latest_stage_change(struct store *s, int64_t opp_id, int64_t *id, char **at,
 			      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_LATEST_STAGE_CHANGE, err);
+	struct db_stmt *st = store_stmt(s, SQL_LATEST_STAGE_CHANGE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
+	db_bind_int64(st, 1, opp_id);
 	rc = store_step(s, st, "cannot read the stage history", err);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return error_set(err, ERR_NOT_FOUND, "no stage history");
 	if (rc < 0)
 		return rc;
-	*id = sqlite3_column_int64(st, 0);
+	*id = db_column_int64(st, 0);
 	*at = col_stamp(st, 1);
-	sqlite3_reset(st);
+	db_reset(st);
 	return 0;
 }

@@ -418,7 +418,7 @@ static const char migration_5[] =
  * generated column.
  *
  * Each command or web change that wrote keeps its changes as an
- * SQLite session changeset (store/undo.c), with a line saying what it was.
+ * SQLite session changeset (store/db_sqlite_undo.c), with a line saying what it was.
  * undone_at marks one that was undone (its changeset is then dropped); the
  * line stays, for the web's "Undone: ..." notice. Not a data table: not
  * exported, not in a backup's load.
@@ -499,8 +499,8 @@ static int times_to_utc(struct store *s, struct error *err)
 		return 0; /* a new database: nothing to convert */
 	if (store_use_zone(s, err))
 		return err->code;
-	if (sqlite3_exec(store_db(s), MIGRATION_7_DATA, NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(s, "cannot convert the times to UTC", err);
+	if (store_exec_sql(s, MIGRATION_7_DATA, "cannot convert the times to UTC", err))
+		return err->code;
 	date_zone_name(zone, sizeof(zone));
 	snprintf(note, sizeof(note),
 		 "the database now keeps times in UTC: those written before were taken as "

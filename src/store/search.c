@@ -77,14 +77,14 @@ static int build_match(const char *query, bool prefix, struct strbuf *out, struc
 /* How many entries match, counting no further than RANK_MAX + 1. */
 static int count_capped(struct store *s, const char *match, int *n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SEARCH_COUNT, err);
+	struct db_stmt *st = store_stmt(s, SQL_SEARCH_COUNT, err);
 	int64_t count;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text_static(st, 1, match, -1);
-	sqlite3_bind_int(st, 2, RANK_MAX + 1);
+	db_bind_int64(st, 2, RANK_MAX + 1);
 	rc = store_number(s, st, &count, "cannot search", err);
 	*n = (int)count;
 	return rc;
@@ -98,9 +98,9 @@ static bool already_hit(const search_hit_vec *out, const char *type, int64_t id)
 	return false;
 }
 
-static void read_hit(sqlite3_stmt *st, search_hit_vec *out)
+static void read_hit(struct db_stmt *st, search_hit_vec *out)
 {
-	int64_t rowid = sqlite3_column_int64(st, 0);
+	int64_t rowid = db_column_int64(st, 0);
 	int type = (int)(rowid % 8);
 	struct search_hit *h;
 	struct strbuf detail = STRBUF_INIT;
@@ -111,9 +111,9 @@ static void read_hit(sqlite3_stmt *st, search_hit_vec *out)
 	h->type = hit_types[type];
 	h->id = rowid / 8;
 	h->title = col_text(st, 1);
-	h->score = -sqlite3_column_double(st, 3);
-	if (sqlite3_column_text(st, 2))
-		strbuf_addstr(&detail, (const char *)sqlite3_column_text(st, 2));
+	h->score = -db_column_double(st, 3);
+	if (db_column_text(st, 2))
+		strbuf_addstr(&detail, db_column_text(st, 2));
 	strbuf_trim(&detail);
 	h->detail = detail.len ? strbuf_detach(&detail) : NULL;
 	strbuf_release(&detail);
@@ -124,18 +124,18 @@ static void read_hit(sqlite3_stmt *st, search_hit_vec *out)
 static int add_hits(struct store *s, const char *match, int n, size_t limit,
 		    search_hit_vec *out, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc = SQLITE_DONE;
+	struct db_stmt *st;
+	int rc = DB_DONE;
 
 	if (out->n >= limit || !n)
 		return 0;
 	if (!(st = store_stmt(s, n > RANK_MAX ? SQL_SEARCH_NEWEST : SQL_SEARCH_RANKED, err)))
 		return ERR_STORE;
 	bind_text_static(st, 1, match, -1);
-	sqlite3_bind_int(st, 2, (int)limit);
-	while (out->n < limit && (rc = store_step(s, st, "cannot search", err)) == SQLITE_ROW)
+	db_bind_int64(st, 2, (int)limit);
+	while (out->n < limit && (rc = store_step(s, st, "cannot search", err)) == DB_ROW)
 		read_hit(st, out);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? rc : 0;
 }
 

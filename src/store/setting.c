@@ -114,7 +114,7 @@ int setting_check_any(const char *key, const char *value, struct error *err)
 
 int store_setting_get(struct store *s, const char *key, char **value, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_SETTING_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_SETTING_GET, err);
 	int rc;
 
 	*value = NULL;
@@ -122,16 +122,16 @@ int store_setting_get(struct store *s, const char *key, char **value, struct err
 		return ERR_STORE;
 	bind_text(st, 1, key);
 	rc = store_step(s, st, "cannot read the settings", err);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		*value = col_text(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
 int store_setting_set(struct store *s, const char *key, const char *value, struct error *err)
 {
 	bool remove = !value || !*value;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (text_check("setting key", key, TEXT_REQUIRED | TEXT_ONE_LINE, err))
 		return ERR_INVALID;

@@ -15,31 +15,31 @@ static const char SQL_START_NEWEST_OPP[] =
 
 int store_start_counts(struct store *s, struct start_counts *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_START_COUNTS, err);
+	struct db_stmt *st = store_stmt(s, SQL_START_COUNTS, err);
 	int rc;
 
 	*out = (struct start_counts){ 0 };
 	if (!st)
 		return ERR_STORE;
 	rc = store_step(s, st, "cannot count what the search holds", err);
-	if (rc == SQLITE_ROW) {
-		out->wants = sqlite3_column_int64(st, 0);
-		out->must_wants = sqlite3_column_int64(st, 1);
-		out->opps_with_people = sqlite3_column_int64(st, 2);
-		out->linkedin_people = sqlite3_column_int64(st, 3);
+	if (rc == DB_ROW) {
+		out->wants = db_column_int64(st, 0);
+		out->must_wants = db_column_int64(st, 1);
+		out->opps_with_people = db_column_int64(st, 2);
+		out->linkedin_people = db_column_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc < 0 ? rc : ERR_STORE;
+	db_reset(st);
+	return rc == DB_ROW ? 0 : rc < 0 ? rc : ERR_STORE;
 }
 
-static void read_slug(sqlite3_stmt *st, void *slug)
+static void read_slug(struct db_stmt *st, void *slug)
 {
 	*(char **)slug = col_text(st, 0);
 }
 
 int store_start_newest_opp(struct store *s, char **slug, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_START_NEWEST_OPP, err);
+	struct db_stmt *st = store_stmt(s, SQL_START_NEWEST_OPP, err);
 	int rc;
 
 	*slug = NULL;

@@ -8,7 +8,6 @@
 #ifndef RAPPORT_STORE_H
 #define RAPPORT_STORE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -27,11 +26,14 @@ enum store_open_flags {
 	STORE_READ_ONLY = 1 << 1,
 };
 
-/* Process-wide SQLite settings: call once, first, before any thread starts. */
+/* Process-wide settings of every backend: call once, first, before any thread starts. */
 void store_library_init(void);
+/* Open the database at path on the default backend (SQLite: a file). */
 int store_open(struct store **out, const char *path, unsigned flags, struct error *err);
+/* The same on the backend named backend (store/db.h's db_backends). */
+int store_open_with(struct store **out, const char *backend, const char *path, unsigned flags,
+		    struct error *err);
 void store_close(struct store *s);
-sqlite3 *store_db(struct store *s);
 /* "Now" for this store's whole session: RAPPORT_NOW or the clock at open. */
 const struct datetime *store_now(const struct store *s);
 /* A number that changes whenever another connection (another process, or

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "store/db.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -46,12 +47,12 @@
 #define SQL_UTC_OF_LOCAL(x) "strftime('%Y-%m-%dT%H:%M:%SZ', " x ", 'utc')"
 /* Bind a bound (a local day or time, as the layers above write it) as the
  * pair SQL_MOMENT_BEFORE and SQL_MOMENT_AFTER want: a day's instant is its local midnight. */
-void bind_moment(sqlite3_stmt *st, int instant_idx, int local_idx, const char *value);
+void bind_moment(struct db_stmt *st, int instant_idx, int local_idx, const char *value);
 /* The first half of that: the UTC instant of a local day (its midnight) or
  * time, for a column that holds instants only (done_at, created_at...). */
-void bind_instant(sqlite3_stmt *st, int idx, const char *value);
+void bind_instant(struct db_stmt *st, int idx, const char *value);
 /* Bind now as that pair. */
-void bind_now(const struct store *s, sqlite3_stmt *st, int instant_idx, int local_idx);
+void bind_now(const struct store *s, struct db_stmt *st, int instant_idx, int local_idx);
 
 /* The day a person's cadence runs out, in the local calendar: basis (their
  * last contact, else when they were added: local, as col_time reads it)
@@ -84,80 +85,95 @@ extern const size_t store_nmigrations;
 extern const char *const store_migration_data[];
 extern int (*const store_migration_after[])(struct store *, struct error *);
 
-/* Where the store keeps the session that records a transaction for undo (undo.c). */
-sqlite3_session **store_undo_slot(struct store *s);
+/* The store's connection, for the backend's own files (db_sqlite*.c). */
+struct db_conn *store_conn(struct store *s);
+/* The id of the row the last INSERT added; how many rows the last
+ * INSERT, UPDATE or DELETE changed. */
+int64_t store_last_id(struct store *s);
+int64_t store_changes(struct store *s);
 
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */
-sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
+struct db_stmt *store_stmt(struct store *s, const char *sql, struct error *err);
 /* A statement built at run time (not a static string) or used once: the
  * caller finalizes it. Like store_stmt, it starts with no failed bind. */
-sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
+struct db_stmt *store_prepare(struct store *s, const char *sql, const char *doing,
 			    struct error *err);
 /* Report the database's last error for what was being done. */
 int store_fail(struct store *s, const char *doing, struct error *err);
+/* The same for a failure and its message (a backend's, before the store is open). */
+int store_fail_message(enum db_failure failure, const char *message, const char *doing,
+		       struct error *err);
 /* Step st once, the one place a statement runs: a bind of st that failed
  * since store_stmt or store_prepare handed it out fails st here, before it
- * runs (and is then forgotten); another statement's never does. SQLITE_ROW: a row to read (reset st when done with it);
- * SQLITE_DONE: no more rows, st reset; else a negative ERR_* code with err
- * filled for what was being done, st reset. */
-int store_step(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+ * runs (and is then forgotten); another statement's never does. DB_ROW: a
+ * row to read (reset st when done with it); DB_DONE: no more rows, st
+ * reset; else a negative ERR_* code with err filled for what was being
+ * done, st reset. */
+int store_step(struct store *s, struct db_stmt *st, const char *doing, struct error *err);
 /* The number a one-row query gives in its first column (a count, a largest
  * id), 0 when it gives no row; 0, or a negative ERR_* code. */
-int store_number(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
+int store_number(struct store *s, struct db_stmt *st, int64_t *out, const char *doing,
 		 struct error *err);
 /* Step a statement that returns no rows; 0 when done. */
-int store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+int store_exec_stmt(struct store *s, struct db_stmt *st, const char *doing, struct error *err);
+/* Show rows as the table name to the statements run until store_rows_close
+ * (store/db.h's struct db_rows). */
+int store_rows_open(struct store *s, const char *name, const struct db_rows *rows,
+		    const char *doing, struct error *err);
+void store_rows_close(struct store *s, const char *name);
+/* Run sql, SQL that returns no rows (several statements allowed, no parameters). */
+int store_exec_sql(struct store *s, const char *sql, const char *doing, struct error *err);
 /* Run sql (a static string, as for store_stmt), whose one parameter ?1 is id. */
 int store_exec_id(struct store *s, const char *sql, int64_t id, const char *doing,
 		  struct error *err);
 
 /* Reads the row st is on into out. */
-typedef void store_read_fn(sqlite3_stmt *st, void *out);
+typedef void store_read_fn(struct db_stmt *st, void *out);
 /* At most one row: 1 when there was one (read into out when read is not
  * NULL), 0 when none, a negative ERR_* code on failure. st is reset. */
-int store_first(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+int store_first(struct store *s, struct db_stmt *st, store_read_fn *read, void *out,
 		const char *doing, struct error *err);
 /* Exactly one row, the `what` numbered id: 0 with it read into out,
  * ERR_NOT_FOUND ("no what id") without. */
-int store_one(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+int store_one(struct store *s, struct db_stmt *st, store_read_fn *read, void *out,
 	      const char *what, int64_t id, struct error *err);
 /* A store_read_fn: column 0 into an int64_t. */
-void store_read_id(sqlite3_stmt *st, void *id);
+void store_read_id(struct db_stmt *st, void *id);
 /* A store_read_fn: column 0 pushed onto an id_vec. */
-void store_push_id(sqlite3_stmt *st, void *ids);
+void store_push_id(struct db_stmt *st, void *ids);
 /* 1 when st returns a row, 0 when none, a negative ERR_* code on failure. */
-int store_exists(struct store *s, sqlite3_stmt *st, const char *doing, struct error *err);
+int store_exists(struct store *s, struct db_stmt *st, const char *doing, struct error *err);
 /* read(st, out) on every row; 0 when all were read, else an ERR_* code. */
-int store_each(struct store *s, sqlite3_stmt *st, store_read_fn *read, void *out,
+int store_each(struct store *s, struct db_stmt *st, store_read_fn *read, void *out,
 	       const char *doing, struct error *err);
 
 /* Binding: NULL text, a negative number and a zero id bind SQL NULL. */
-void bind_text(sqlite3_stmt *st, int idx, const char *value);
-/* bind_text without SQLite's copy: value (len bytes, or to its NUL when
+void bind_text(struct db_stmt *st, int idx, const char *value);
+/* bind_text without the backend's copy: value (len bytes, or to its NUL when
  * len < 0) must outlive the statement's next step. */
-void bind_text_static(sqlite3_stmt *st, int idx, const char *value, int len);
-/* value (malloc'd, may be NULL) is the statement's, freed by SQLite. */
-void bind_text_owned(sqlite3_stmt *st, int idx, char *value);
+void bind_text_static(struct db_stmt *st, int idx, const char *value, int len);
+/* value (malloc'd, may be NULL) is the statement's, freed by the backend. */
+void bind_text_owned(struct db_stmt *st, int idx, char *value);
 /* A moment given in local time (or with its offset) bound as the UTC
  * instant the store keeps (date_to_instant); a date alone as it is. */
-void bind_time(sqlite3_stmt *st, int idx, const char *value);
+void bind_time(struct db_stmt *st, int idx, const char *value);
 /* The offset from UTC (minutes east) the zone in use has at the local time
  * value; NULL for a day without a time. What interaction.at_offset keeps. */
-void bind_local_offset(sqlite3_stmt *st, int idx, const char *value);
-void bind_opt_int(sqlite3_stmt *st, int idx, int64_t value);
-void bind_id(sqlite3_stmt *st, int idx, int64_t id);
+void bind_local_offset(struct db_stmt *st, int idx, const char *value);
+void bind_opt_int(struct db_stmt *st, int idx, int64_t value);
+void bind_id(struct db_stmt *st, int idx, int64_t id);
 
 /* Reading: a copy of the column, NULL for SQL NULL; -1 for a NULL number. */
-char *col_text(sqlite3_stmt *st, int idx);
-int64_t col_opt_int(sqlite3_stmt *st, int idx);
+char *col_text(struct db_stmt *st, int idx);
+int64_t col_opt_int(struct db_stmt *st, int idx);
 /* A stored moment as the layers above want it: local wall-clock time
  * (date_from_instant). Every column that holds a moment is read so:
  * col_time for a time someone gave (to the minute, unless it has seconds),
  * col_stamp for when rapport did something (created_at, updated_at,
  * done_at: to the second). */
-char *col_time(sqlite3_stmt *st, int idx);
-char *col_stamp(sqlite3_stmt *st, int idx);
+char *col_time(struct db_stmt *st, int idx);
+char *col_stamp(struct db_stmt *st, int idx);
 /* Now as the UTC instant the store writes (created_at, updated_at, ...,
  * and the "now" its queries compare moments with). */
 const char *store_instant(const struct store *s);
@@ -168,10 +184,10 @@ int store_opened_at_version(const struct store *s);
 /* An opportunity as a reference: its id, slug, title and organisation's
  * name in the columns first .. first + 3. */
 /* An opp_ref from five columns from first: id, slug, title, the organisation's name and id. */
-void col_opp_ref(sqlite3_stmt *st, int first, struct opp_ref *o);
+void col_opp_ref(struct db_stmt *st, int first, struct opp_ref *o);
 
 /* An enum stored by name; -1 when the name is unknown (a damaged file). */
-int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
+int col_enum(struct db_stmt *st, int idx, const struct enum_def *def);
 
 /* An interaction as interaction.c reads it: INTERACTION_SELECT's columns
  * into i, then its people (for the exports' queries too). */
@@ -181,9 +197,9 @@ int col_enum(sqlite3_stmt *st, int idx, const struct enum_def *def);
 	" FROM interaction i"                                                          \
 	" LEFT JOIN opportunity p ON p.id = i.opp_id"                           \
 	" LEFT JOIN organisation o ON o.id = p.org_id"
-void store_interaction_read_row(sqlite3_stmt *st, struct interaction *i);
+void store_interaction_read_row(struct db_stmt *st, struct interaction *i);
 /* Run st (an INTERACTION_SELECT, bound by the caller): every row with its people. */
-int store_interaction_read_all(struct store *s, sqlite3_stmt *st, interaction_vec *out,
+int store_interaction_read_all(struct store *s, struct db_stmt *st, interaction_vec *out,
 			       struct error *err);
 
 #endif

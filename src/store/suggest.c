@@ -27,16 +27,16 @@ static void person_name_release(struct person_name *p)
 
 VEC_RELEASE_FN(person_name_vec_release, person_name_vec, person_name_release)
 
-static void push_name(sqlite3_stmt *st, void *vec)
+static void push_name(struct db_stmt *st, void *vec)
 {
 	struct person_name *p = VEC_PUSH((person_name_vec *)vec);
 
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->name = col_text(st, 1);
 	p->org = col_text(st, 2);
 }
 
-static int read_names(struct store *s, sqlite3_stmt *st, person_name_vec *out,
+static int read_names(struct store *s, struct db_stmt *st, person_name_vec *out,
 		      struct error *err)
 {
 	return store_each(s, st, push_name, out, "cannot read people's names", err);
@@ -45,18 +45,18 @@ static int read_names(struct store *s, sqlite3_stmt *st, person_name_vec *out,
 int store_people_to_suggest(struct store *s, int recent, int limit, person_name_vec *out,
 			    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PEOPLE_TO_SUGGEST, err);
+	struct db_stmt *st = store_stmt(s, SQL_PEOPLE_TO_SUGGEST, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int(st, 1, recent);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 1, recent);
+	db_bind_int64(st, 2, limit);
 	return read_names(s, st, out, err);
 }
 
 int store_people_names(struct store *s, person_name_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_PEOPLE_NAMES, err);
+	struct db_stmt *st = store_stmt(s, SQL_PEOPLE_NAMES, err);
 
 	return st ? read_names(s, st, out, err) : ERR_STORE;
 }

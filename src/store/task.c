@@ -29,7 +29,7 @@ static const char SQL_TASKS_DUE_BEFORE[] =
 
 int store_task_add(struct store *s, struct task *t, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (!t->origin)
 		t->origin = xstrdup("manual");
@@ -50,22 +50,22 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_id(st, 10, t->feedback_id);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
 		return err->code;
-	t->id = sqlite3_last_insert_rowid(store_db(s));
+	t->id = store_last_id(s);
 	return 0;
 }
 
-static void read_task(sqlite3_stmt *st, void *out)
+static void read_task(struct db_stmt *st, void *out)
 {
 	struct task *t = out;
 	int kind = col_enum(st, 2, &task_kind_def);
 	int status = col_enum(st, 4, &task_status_def);
 
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = db_column_int64(st, 0);
 	t->title = col_text(st, 1);
 	t->kind = kind < 0 ? TKIND_OTHER : (enum task_kind)kind;
 	t->due = col_text(st, 3);
 	t->status = status < 0 ? TASK_OPEN : (enum task_status)status;
-	t->person.id = sqlite3_column_int64(st, 5);
+	t->person.id = db_column_int64(st, 5);
 	t->person.name = col_text(st, 6);
 	t->person.role = -1;
 	col_opp_ref(st, 7, &t->opp);
@@ -75,34 +75,34 @@ static void read_task(sqlite3_stmt *st, void *out)
 	t->done_at = col_stamp(st, 15);
 	t->template = col_text(st, 16);
 	t->opp_stage = col_enum(st, 17, &stage_def);
-	t->person_rapport = sqlite3_column_int(st, 18);
-	t->feedback_id = sqlite3_column_int64(st, 19);
+	t->person_rapport = db_column_int(st, 18);
+	t->feedback_id = db_column_int64(st, 19);
 }
 
-static void push_task(sqlite3_stmt *st, void *vec)
+static void push_task(struct db_stmt *st, void *vec)
 {
 	read_task(st, VEC_PUSH((task_vec *)vec));
 }
 
-static int read_tasks(struct store *s, sqlite3_stmt *st, task_vec *out, struct error *err)
+static int read_tasks(struct store *s, struct db_stmt *st, task_vec *out, struct error *err)
 {
 	return store_each(s, st, push_task, out, "cannot read tasks", err);
 }
 
 int store_task_get(struct store *s, int64_t id, struct task *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASK_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_TASK_GET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_one(s, st, read_task, out, "task", id, err);
 }
 
 int store_task_close(struct store *s, int64_t id, enum task_status status, struct error *err)
 {
 	struct task t = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (store_task_get(s, id, &t, err))
@@ -116,7 +116,7 @@ int store_task_close(struct store *s, int64_t id, enum task_status status, struc
 	task_release(&t);
 	if (!(st = store_stmt(s, SQL_TASK_CLOSE, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, enum_name(&task_status_def, (int)status));
 	bind_text(st, 3, store_instant(s));
 	return store_exec_stmt(s, st, "cannot change the task", err);
@@ -125,7 +125,7 @@ int store_task_close(struct store *s, int64_t id, enum task_status status, struc
 int store_task_set_due(struct store *s, int64_t id, const char *due, struct error *err)
 {
 	struct task t = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (store_task_get(s, id, &t, err))
@@ -139,14 +139,14 @@ int store_task_set_due(struct store *s, int64_t id, const char *due, struct erro
 		return rc;
 	if (!(st = store_stmt(s, SQL_TASK_DUE, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, due);
 	return store_exec_stmt(s, st, "cannot change the due date", err);
 }
 
 int store_task_list(struct store *s, bool all, task_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, all ? SQL_TASKS_ALL : SQL_TASKS_OPEN, err);
+	struct db_stmt *st = store_stmt(s, all ? SQL_TASKS_ALL : SQL_TASKS_OPEN, err);
 
 	return st ? read_tasks(s, st, out, err) : ERR_STORE;
 }
@@ -154,11 +154,11 @@ int store_task_list(struct store *s, bool all, task_vec *out, struct error *err)
 static int tasks_of(struct store *s, const char *sql, int64_t id, task_vec *out,
 		    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return read_tasks(s, st, out, err);
 }
 
@@ -176,7 +176,7 @@ int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct er
 int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 			   struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_TASKS_DUE_BEFORE, err);
+	struct db_stmt *st = store_stmt(s, SQL_TASKS_DUE_BEFORE, err);
 
 	if (!st)
 		return ERR_STORE;

@@ -52,7 +52,7 @@ static const char SQL_NEXT_SET[] =
 /* The statement, or NULL when it cannot be prepared: a database made before
  * the tables (by a development build) has none. Then no mark is read, and
  * the rules run every time: a failure here only ever costs time. */
-static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
+static struct db_stmt *tick_stmt(struct store *s, const char *sql)
 {
 	struct error ignored = ERROR_INIT;
 
@@ -62,7 +62,7 @@ static sqlite3_stmt *tick_stmt(struct store *s, const char *sql)
 int store_tick_is_current(struct store *s, const char *key, const char *today, bool *current,
 			  struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t yes = 0;
 
 	*current = false;
@@ -78,23 +78,23 @@ int store_tick_is_current(struct store *s, const char *key, const char *today, b
 
 int store_tick_last_key(struct store *s, char **key, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*key = NULL;
 	if (!(st = tick_stmt(s, SQL_TICK_GET)))
 		return 0;
 	rc = store_step(s, st, "cannot read", err);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		*key = col_text(st, 0);
-		sqlite3_reset(st);
+		db_reset(st);
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
 int store_tick_mark(struct store *s, const char *key, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (!(st = tick_stmt(s, SQL_TICK_SET)))
 		return 0;
@@ -138,12 +138,12 @@ struct items_out {
 	id_vec met;
 };
 
-static void push_item(sqlite3_stmt *st, void *out)
+static void push_item(struct db_stmt *st, void *out)
 {
 	struct items_out *o = out;
-	int64_t id = sqlite3_column_int64(st, 1);
+	int64_t id = db_column_int64(st, 1);
 
-	switch (sqlite3_column_int(st, 0)) {
+	switch (db_column_int(st, 0)) {
 	case TICK_OPP:
 		*VEC_PUSH(&o->run->opps) = id;
 		break;
@@ -159,7 +159,7 @@ static void push_item(sqlite3_stmt *st, void *out)
 static int add_items(struct store *s, const char *sql, const char *text, struct items_out *out,
 		     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	struct db_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -199,7 +199,7 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 		     struct error *err)
 {
 	struct items_out o = { .run = run };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(run, 0, sizeof(*run));
@@ -221,7 +221,7 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 
 int store_tick_fold(struct store *s, struct tick_run *run, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
+	struct db_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
 	struct items_out o = { .run = run };
 	int64_t any;
 
@@ -252,18 +252,18 @@ static void tick_ahead_release(struct tick_ahead *a)
 
 VEC_RELEASE_FN(tick_ahead_vec_release, tick_ahead_vec, tick_ahead_release)
 
-static void push_ahead(sqlite3_stmt *st, void *vec)
+static void push_ahead(struct db_stmt *st, void *vec)
 {
 	struct tick_ahead *a = VEC_PUSH((tick_ahead_vec *)vec);
 
-	a->opp_id = sqlite3_column_int64(st, 0);
+	a->opp_id = db_column_int64(st, 0);
 	a->at = col_time(st, 1);
 }
 
 int store_tick_ahead(struct store *s, const struct tick_run *run, tick_ahead_vec *out,
 		     struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_AHEAD, err);
+	struct db_stmt *st = store_stmt(s, SQL_AHEAD, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -272,7 +272,7 @@ int store_tick_ahead(struct store *s, const struct tick_run *run, tick_ahead_vec
 	return store_each(s, st, push_ahead, out, "cannot read interactions", err);
 }
 
-static void push_text(sqlite3_stmt *st, void *vec)
+static void push_text(struct db_stmt *st, void *vec)
 {
 	*VEC_PUSH((origin_vec *)vec) = col_text(st, 0);
 }
@@ -287,7 +287,7 @@ VEC_RELEASE_FN(origin_vec_release, origin_vec, free_text)
 int store_tick_open_origins(struct store *s, const struct tick_run *run, origin_vec *out,
 			    struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_OPEN_ORIGINS, err);
+	struct db_stmt *st = store_stmt(s, SQL_OPEN_ORIGINS, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -312,12 +312,12 @@ static int cmp_day(const void *a, const void *b)
 static int days_forget(struct store *s, bool full, int kind, const char *json,
 		       struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, full ? SQL_NEXT_FORGET_ALL : SQL_NEXT_FORGET, err);
+	struct db_stmt *st = store_stmt(s, full ? SQL_NEXT_FORGET_ALL : SQL_NEXT_FORGET, err);
 
 	if (!st)
 		return ERR_STORE;
 	if (!full) {
-		sqlite3_bind_int(st, 1, kind);
+		db_bind_int64(st, 1, kind);
 		bind_text(st, 2, json);
 	}
 	return store_exec_stmt(s, st, "cannot record when the rules fire next", err);
@@ -332,13 +332,13 @@ int store_tick_end(struct store *s, bool full, struct tick_run *run, struct erro
 		qsort(run->next.items, run->next.n, sizeof(*run->next.items), cmp_day);
 	for (size_t i = 0; i < run->next.n; i++) {
 		const struct tick_day *d = &run->next.items[i];
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 		if (i && d->kind == d[-1].kind && d->id == d[-1].id)
 			continue; /* a later day for the same item: the earliest is kept */
 		if (!(st = store_stmt(s, SQL_NEXT_SET, err)))
 			return ERR_STORE;
-		sqlite3_bind_int(st, 1, d->kind);
-		sqlite3_bind_int64(st, 2, d->id);
+		db_bind_int64(st, 1, d->kind);
+		db_bind_int64(st, 2, d->id);
 		bind_text(st, 3, d->day);
 		if (store_exec_stmt(s, st, "cannot record when the rules fire next", err))
 			return err->code;

@@ -252,16 +252,16 @@ static void opp_keys(struct upsert *u, size_t idx)
 
 static int scan_people(struct upsert *u, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(u->s, SQL_SCAN_PEOPLE, err);
+	struct db_stmt *st = store_stmt(u->s, SQL_SCAN_PEOPLE, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(u->s, st, "cannot read the people", err)) == SQLITE_ROW) {
+	while ((rc = store_step(u->s, st, "cannot read the people", err)) == DB_ROW) {
 		struct person_entry *e = VEC_PUSH(&u->people);
-		e->p.id = sqlite3_column_int64(st, 0);
+		e->p.id = db_column_int64(st, 0);
 		e->p.name = col_text(st, 1);
-		e->p.org_id = sqlite3_column_int64(st, 3);
+		e->p.org_id = db_column_int64(st, 3);
 		e->p.title = col_text(st, 4);
 		e->p.email = col_text(st, 5);
 		e->p.phone = col_text(st, 6);
@@ -271,9 +271,9 @@ static int scan_people(struct upsert *u, struct error *err)
 		e->p.notes = col_text(st, 10);
 		e->p.connected_on = col_text(st, 11);
 		e->p.uid = col_text(st, 12);
-		person_keys(u, u->people.n - 1, (const char *)sqlite3_column_text(st, 2));
+		person_keys(u, u->people.n - 1, db_column_text(st, 2));
 	}
-	return rc == SQLITE_DONE ? 0 : rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 static int by_id(const void *a, const void *b)
@@ -303,15 +303,15 @@ static int scan_opps(struct upsert *u, struct error *err)
 
 static int scan_orgs(struct upsert *u, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(u->s, SQL_SCAN_ORGS, err);
+	struct db_stmt *st = store_stmt(u->s, SQL_SCAN_ORGS, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(u->s, st, "cannot read the organisations", err)) == SQLITE_ROW)
-		mm_add(&u->orgs, (const char *)sqlite3_column_text(st, 1),
-		       (size_t)sqlite3_column_int64(st, 0));
-	return rc == SQLITE_DONE ? 0 : rc;
+	while ((rc = store_step(u->s, st, "cannot read the organisations", err)) == DB_ROW)
+		mm_add(&u->orgs, db_column_text(st, 1),
+		       (size_t)db_column_int64(st, 0));
+	return rc == DB_DONE ? 0 : rc;
 }
 
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err);
@@ -320,7 +320,7 @@ static bool org_queued(const struct upsert *u, int64_t id);
 
 static int run(struct upsert *u, const char *sql, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(u->s, sql, err);
+	struct db_stmt *st = store_stmt(u->s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -359,6 +359,7 @@ int upsert_open(struct store *s, unsigned what, struct upsert **out, struct erro
 
 void upsert_close(struct upsert *u)
 {
+	struct error ignored = ERROR_INIT;
 	char sql[64];
 
 	if (!u)
@@ -366,7 +367,7 @@ void upsert_close(struct upsert *u)
 	if (u->cache_size) {
 		/* a number SQLite gave (a PRAGMA takes no parameter) */
 		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", (long long)u->cache_size);
-		sqlite3_exec(store_db(u->s), sql, NULL, NULL, NULL);
+		store_exec_sql(u->s, sql, "", &ignored);
 	}
 	for (size_t i = 0; i < u->people.n; i++) {
 		person_release(&u->people.items[i].p);
@@ -606,7 +607,7 @@ static const char SQL_DROP_TEMP[] = "DROP TABLE IF EXISTS temp.rapport_import_or
 /* The number the query sql gives (a largest id, a setting). */
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(u->s, sql, err);
+	struct db_stmt *st = store_stmt(u->s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -617,7 +618,7 @@ static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error 
  * store: the tables last as long as one flush. */
 static int exec_once(struct upsert *u, const char *sql, const char *stamp, struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(u->s, sql, "cannot prepare the import", err);
+	struct db_stmt *st = store_prepare(u->s, sql, "cannot prepare the import", err);
 	int rc;
 
 	if (!st)
@@ -628,7 +629,7 @@ static int exec_once(struct upsert *u, const char *sql, const char *stamp, struc
 	if (stamp)
 		bind_text_static(st, 1, stamp, -1);
 	rc = store_exec_stmt(u->s, st, "cannot write the import", err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -643,7 +644,7 @@ static const char SQL_DROP_TEMP_ORGS[] = "DROP TABLE IF EXISTS temp.rapport_impo
 /* Write the queued organisations (before anything that refers to them). */
 static int flush_orgs(struct upsert *u, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!u->orgs_queued.n)
@@ -655,12 +656,12 @@ static int flush_orgs(struct upsert *u, struct error *err)
 	rc = 0;
 	for (size_t i = 0; i < u->orgs_queued.n && !rc; i++) {
 		const struct org *o = &u->orgs_queued.items[i];
-		sqlite3_bind_int64(st, 1, o->id);
+		db_bind_int64(st, 1, o->id);
 		bind_text(st, 2, o->name);
 		bind_text_owned(st, 3, fold(o->name));
 		rc = store_exec_stmt(u->s, st, "cannot queue the organisations", err);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (!rc)
 		rc = exec_once(u, SQL_ORGS_FROM_TEMP, store_instant(u->s), err);
 	if (!rc)
@@ -713,7 +714,7 @@ static void renumber(struct upsert *u, size_t first)
 	free(order);
 }
 
-/* ---- the queue as a virtual table: rapport_queued_people ---- */
+/* ---- the queue as rows the SQL reads: rapport_queued_people (db.h's db_rows) ---- */
 
 /* What the table shows: the queued people from first on, in id order. */
 struct queued_people {
@@ -722,195 +723,77 @@ struct queued_people {
 	int64_t ms; /* the time in the UIDs made for them */
 };
 
-struct queued_vtab {
-	sqlite3_vtab base;
-	const struct queued_people *q;
-};
-
-struct queued_cursor {
-	sqlite3_vtab_cursor base;
-	const struct queued_people *q;
-	size_t i;
-	char uid[STORE_UID_SIZE];
-};
+_Static_assert(STORE_UID_SIZE <= DB_ROWS_SCRATCH, "a UID fits the rows' scratch");
 
 enum queued_column {
 	QC_ID, QC_NAME, QC_NAME_KEY, QC_ORG_ID, QC_TITLE, QC_EMAIL, QC_PHONE, QC_LINKEDIN,
 	QC_RAPPORT, QC_CADENCE, QC_NOTES, QC_LAST_CONTACT, QC_CONNECTED_ON, QC_UID,
 };
-
-static int queued_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-			  sqlite3_vtab **out, char **errmsg)
-{
-	struct queued_vtab *t;
-	int rc;
-
-	(void)argc, (void)argv, (void)errmsg;
-	rc = sqlite3_declare_vtab(db, "CREATE TABLE x(id, name, name_key, org_id, title, email,"
-				      " phone, linkedin, rapport, cadence, notes, last_contact,"
-				      " connected_on, uid)");
-	if (rc != SQLITE_OK)
-		return rc;
-	if (!(t = sqlite3_malloc(sizeof(*t))))
-		return SQLITE_NOMEM;
-	memset(t, 0, sizeof(*t));
-	t->q = aux;
-	*out = &t->base;
-	return SQLITE_OK;
-}
-
-static int queued_disconnect(sqlite3_vtab *t)
-{
-	sqlite3_free(t);
-	return SQLITE_OK;
-}
-
-/* One way to read it: in order, which is the order of the ids. */
-static int queued_best_index(sqlite3_vtab *t, sqlite3_index_info *info)
-{
-	const struct queued_people *q = ((struct queued_vtab *)t)->q;
-
-	info->estimatedCost = (double)(q->u->people.n - q->first);
-	info->estimatedRows = (sqlite3_int64)(q->u->people.n - q->first);
-	if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == QC_ID && !info->aOrderBy[0].desc)
-		info->orderByConsumed = 1;
-	return SQLITE_OK;
-}
-
-static int queued_open(sqlite3_vtab *t, sqlite3_vtab_cursor **out)
-{
-	struct queued_cursor *c = sqlite3_malloc(sizeof(*c));
-
-	if (!c)
-		return SQLITE_NOMEM;
-	memset(c, 0, sizeof(*c));
-	c->q = ((struct queued_vtab *)t)->q;
-	*out = &c->base;
-	return SQLITE_OK;
-}
-
-static int queued_close(sqlite3_vtab_cursor *c)
-{
-	sqlite3_free(c);
-	return SQLITE_OK;
-}
-
-static int queued_filter(sqlite3_vtab_cursor *vc, int idx_num, const char *idx_str, int argc,
-			 sqlite3_value **argv)
-{
-	struct queued_cursor *c = (struct queued_cursor *)vc;
-
-	(void)idx_num, (void)idx_str, (void)argc, (void)argv;
-	c->i = c->q->first;
-	return SQLITE_OK;
-}
-
-static int queued_next(sqlite3_vtab_cursor *vc)
-{
-	((struct queued_cursor *)vc)->i++;
-	return SQLITE_OK;
-}
-
-static int queued_eof(sqlite3_vtab_cursor *vc)
-{
-	const struct queued_cursor *c = (const struct queued_cursor *)vc;
-
-	return c->i >= c->q->u->people.n;
-}
+#define QUEUED_COLUMNS                                                            \
+	"id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"  \
+	" notes, last_contact, connected_on, uid"
 
 /* The strings stay in the queue until the statement is done: no copies. */
-static void result_text(sqlite3_context *ctx, const char *s, int len)
+static void cell_text(struct db_cell *out, const char *s, int len)
 {
-	if (s)
-		sqlite3_result_text(ctx, s, len, SQLITE_STATIC);
-	else
-		sqlite3_result_null(ctx);
+	*out = (struct db_cell){ s ? VALUE_TEXT : VALUE_NULL, 0, s, len };
 }
 
-static void result_opt_int(sqlite3_context *ctx, int64_t v, int64_t none_below)
+static void cell_opt_int(struct db_cell *out, int64_t v, int64_t none_below)
 {
-	if (v < none_below)
-		sqlite3_result_null(ctx);
-	else
-		sqlite3_result_int64(ctx, v);
+	*out = (struct db_cell){ v < none_below ? VALUE_NULL : VALUE_INTEGER, v, NULL, -1 };
 }
 
-static int queued_column(sqlite3_vtab_cursor *vc, sqlite3_context *ctx, int col)
+static void queued_cell(const void *ctx, size_t row, int col, struct db_cell *out,
+			char *scratch)
 {
-	struct queued_cursor *c = (struct queued_cursor *)vc;
-	const struct person_entry *e = &c->q->u->people.items[c->i];
+	const struct queued_people *q = ctx;
+	const struct person_entry *e = &q->u->people.items[q->first + row];
 	const struct person *p = &e->p;
 	const char *key = e->keys[PK_NAME];
 
 	switch ((enum queued_column)col) {
-	case QC_ID: sqlite3_result_int64(ctx, p->id); break;
-	case QC_NAME: result_text(ctx, p->name, -1); break;
+	case QC_ID: cell_opt_int(out, p->id, 0); break;
+	case QC_NAME: cell_text(out, p->name, -1); break;
 	/* the name's key is the start of the name-and-organisation key */
-	case QC_NAME_KEY: result_text(ctx, key, (int)(strrchr(key, '\x1f') - key)); break;
-	case QC_ORG_ID: result_opt_int(ctx, p->org_id, 1); break;
-	case QC_TITLE: result_text(ctx, p->title, -1); break;
-	case QC_EMAIL: result_text(ctx, p->email, -1); break;
-	case QC_PHONE: result_text(ctx, p->phone, -1); break;
-	case QC_LINKEDIN: result_text(ctx, p->linkedin, -1); break;
-	case QC_RAPPORT: result_opt_int(ctx, p->rapport, 0); break;
-	case QC_CADENCE: result_opt_int(ctx, p->cadence, 0); break;
-	case QC_NOTES: result_text(ctx, p->notes, -1); break;
-	case QC_LAST_CONTACT: result_text(ctx, p->last_contact, -1); break;
-	case QC_CONNECTED_ON: result_text(ctx, p->connected_on, -1); break;
+	case QC_NAME_KEY: cell_text(out, key, (int)(strrchr(key, '\x1f') - key)); break;
+	case QC_ORG_ID: cell_opt_int(out, p->org_id, 1); break;
+	case QC_TITLE: cell_text(out, p->title, -1); break;
+	case QC_EMAIL: cell_text(out, p->email, -1); break;
+	case QC_PHONE: cell_text(out, p->phone, -1); break;
+	case QC_LINKEDIN: cell_text(out, p->linkedin, -1); break;
+	case QC_RAPPORT: cell_opt_int(out, p->rapport, 0); break;
+	case QC_CADENCE: cell_opt_int(out, p->cadence, 0); break;
+	case QC_NOTES: cell_text(out, p->notes, -1); break;
+	case QC_LAST_CONTACT: cell_text(out, p->last_contact, -1); break;
+	case QC_CONNECTED_ON: cell_text(out, p->connected_on, -1); break;
 	case QC_UID:
-		if (p->uid) {
-			result_text(ctx, p->uid, -1);
-		} else {
-			store_new_uid(c->uid, c->q->ms, p->id);
-			sqlite3_result_text(ctx, c->uid, -1, SQLITE_TRANSIENT);
-		}
+		if (!p->uid)
+			store_new_uid(scratch, q->ms, p->id); /* fits: asserted above */
+		cell_text(out, p->uid ? p->uid : scratch, -1);
 		break;
 	}
-	return SQLITE_OK;
 }
-
-static int queued_rowid(sqlite3_vtab_cursor *vc, sqlite3_int64 *rowid)
-{
-	const struct queued_cursor *c = (const struct queued_cursor *)vc;
-
-	*rowid = c->q->u->people.items[c->i].p.id;
-	return SQLITE_OK;
-}
-
-/* Eponymous only (no xCreate): read as a table-valued function, never made
- * in the schema. */
-static const sqlite3_module queued_module = {
-	.xConnect = queued_connect,
-	.xBestIndex = queued_best_index,
-	.xDisconnect = queued_disconnect,
-	.xOpen = queued_open,
-	.xClose = queued_close,
-	.xFilter = queued_filter,
-	.xNext = queued_next,
-	.xEof = queued_eof,
-	.xColumn = queued_column,
-	.xRowid = queued_rowid,
-};
 
 /* Write the queued people from first on (one statement: see above). The
- * module lives as long as the statement: q is on the stack. */
+ * table lives as long as the statement: q is on the stack. */
 static int write_people(struct upsert *u, size_t first, const char *stamp, struct error *err)
 {
 	struct queued_people q = { u, first, store_uid_ms() };
-	sqlite3 *db = store_db(u->s);
+	struct db_rows rows = { QUEUED_COLUMNS, u->people.n - first, queued_cell, &q };
 	int rc;
 
-	if (sqlite3_create_module_v2(db, "rapport_queued_people", &queued_module, &q, NULL) !=
-	    SQLITE_OK)
-		return store_fail(u->s, "cannot prepare the import", err);
+	if (store_rows_open(u->s, "rapport_queued_people", &rows, "cannot prepare the import", err))
+		return err->code;
 	rc = exec_once(u, SQL_PEOPLE_FROM_QUEUE, stamp, err);
-	sqlite3_create_module_v2(db, "rapport_queued_people", NULL, NULL, NULL);
+	store_rows_close(u->s, "rapport_queued_people");
 	return rc;
 }
 
 int upsert_flush(struct upsert *u, struct error *err)
 {
 	const char *stamp = store_instant(u->s);
+	struct error ignored = ERROR_INIT;
 	size_t first = u->people.n;
 	int rc = 0;
 
@@ -924,8 +807,10 @@ int upsert_flush(struct upsert *u, struct error *err)
 		for (size_t i = first; i < u->people.n; i++)
 			u->people.items[i].queued = false;
 	}
-	if (sqlite3_exec(store_db(u->s), SQL_DROP_TEMP, NULL, NULL, NULL) != SQLITE_OK && !rc)
-		rc = store_fail(u->s, "cannot end the import", err);
+	/* dropped whatever happened; its failure is told when nothing else was */
+	if (store_exec_sql(u->s, SQL_DROP_TEMP, "cannot end the import", rc ? &ignored : err) &&
+	    !rc)
+		rc = err->code;
 	return rc;
 }
 
@@ -1003,11 +888,11 @@ static int cache_opp(struct upsert *u, int64_t id, struct error *err)
 static int exec_dated(struct upsert *u, const char *sql, int64_t id, const char *day,
 		      struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(u->s, sql, err);
+	struct db_stmt *st = store_stmt(u->s, sql, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_time(st, 2, day);
 	return store_exec_stmt(u->s, st, "cannot date the application", err);
 }

@@ -34,50 +34,50 @@ static const char SQL_WANT_STATUSES[] =
 	"  WHERE opp_id = e.opp_id AND want_id = e.want_id)"
 	" ORDER BY opp_id, want_id";
 
-static void read_want(sqlite3_stmt *st, int col, struct want *w)
+static void read_want(struct db_stmt *st, int col, struct want *w)
 {
-	w->id = sqlite3_column_int64(st, col);
+	w->id = db_column_int64(st, col);
 	w->text = col_text(st, col + 1);
-	w->weight = sqlite3_column_int(st, col + 2);
-	w->must = sqlite3_column_int(st, col + 3) != 0;
-	w->category = sqlite3_column_type(st, col + 4) == SQLITE_NULL
+	w->weight = db_column_int(st, col + 2);
+	w->must = db_column_int(st, col + 3) != 0;
+	w->category = db_column_type(st, col + 4) == VALUE_NULL
 			      ? -1
 			      : col_enum(st, col + 4, &want_category_def);
 	w->created_at = col_stamp(st, col + 5);
 	w->updated_at = col_stamp(st, col + 6);
 }
 
-static void push_want(sqlite3_stmt *st, void *vec)
+static void push_want(struct db_stmt *st, void *vec)
 {
 	read_want(st, 0, VEC_PUSH((want_vec *)vec));
 }
 
 static int text_taken(struct store *s, const char *text, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_TAKEN, err);
+	struct db_stmt *st = store_stmt(s, SQL_WANT_TAKEN, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_text_owned(st, 1, text_fold(text));
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	if ((rc = store_exists(s, st, "cannot check the want", err)) == 1)
 		return error_set(err, ERR_CONFLICT, "you already have the want '%s'", text);
 	return rc;
 }
 
-static void bind_want(sqlite3_stmt *st, int first, const struct want *w)
+static void bind_want(struct db_stmt *st, int first, const struct want *w)
 {
 	bind_text_owned(st, first, text_fold(w->text));
-	sqlite3_bind_int(st, first + 1, w->weight);
-	sqlite3_bind_int(st, first + 2, w->must);
+	db_bind_int64(st, first + 1, w->weight);
+	db_bind_int64(st, first + 2, w->must);
 	bind_text(st, first + 3,
 		  w->category >= 0 ? enum_name(&want_category_def, w->category) : NULL);
 }
 
 int store_want_add(struct store *s, struct want *w, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (want_validate(w, err) || text_taken(s, w->text, 0, err))
 		return err->code;
@@ -88,12 +88,12 @@ int store_want_add(struct store *s, struct want *w, struct error *err)
 	bind_text(st, 6, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot add the want", err))
 		return err->code;
-	w->id = sqlite3_last_insert_rowid(store_db(s));
+	w->id = store_last_id(s);
 	return store_want_get(s, w->id, w, err);
 }
 
 /* A store_read_fn: the want in out (filled before, or zeroed) replaced. */
-static void reread_want(sqlite3_stmt *st, void *out)
+static void reread_want(struct db_stmt *st, void *out)
 {
 	want_release(out);
 	read_want(st, 0, out);
@@ -101,23 +101,23 @@ static void reread_want(sqlite3_stmt *st, void *out)
 
 int store_want_get(struct store *s, int64_t id, struct want *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_WANT_GET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_one(s, st, reread_want, out, "want", id, err);
 }
 
 int store_want_update(struct store *s, const struct want *w, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (want_validate(w, err) || text_taken(s, w->text, w->id, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_WANT_UPDATE, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, w->id);
+	db_bind_int64(st, 1, w->id);
 	bind_text(st, 2, w->text);
 	bind_want(st, 3, w);
 	bind_text(st, 7, store_instant(s));
@@ -126,7 +126,7 @@ int store_want_update(struct store *s, const struct want *w, struct error *err)
 
 int store_want_list(struct store *s, want_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_LIST, err);
+	struct db_stmt *st = store_stmt(s, SQL_WANT_LIST, err);
 
 	if (!st)
 		return ERR_STORE;
@@ -135,11 +135,11 @@ int store_want_list(struct store *s, want_vec *out, struct error *err)
 
 int store_want_uses(struct store *s, int64_t id, int64_t *n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_USES, err);
+	struct db_stmt *st = store_stmt(s, SQL_WANT_USES, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_number(s, st, n, "cannot count the want's evidence", err);
 }
 
@@ -150,14 +150,14 @@ int store_want_delete(struct store *s, int64_t id, struct error *err)
 
 int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (text_check("note", e->note, 0, err))
 		return err->code;
 	if (!(st = store_stmt(s, SQL_EVIDENCE_INSERT, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, e->opp_id);
-	sqlite3_bind_int64(st, 2, e->want_id);
+	db_bind_int64(st, 1, e->opp_id);
+	db_bind_int64(st, 2, e->want_id);
 	bind_text(st, 3, enum_name(&want_status_def, (int)e->status));
 	bind_id(st, 4, e->by.id);
 	bind_id(st, 5, e->interaction_id);
@@ -166,7 +166,7 @@ int store_want_mark(struct store *s, struct want_evidence *e, struct error *err)
 	bind_text(st, 8, store_instant(s));
 	if (store_exec_stmt(s, st, "cannot record the evidence", err))
 		return err->code;
-	e->id = sqlite3_last_insert_rowid(store_db(s));
+	e->id = store_last_id(s);
 	return 0;
 }
 
@@ -178,16 +178,16 @@ static struct want_standing *standing_of(want_standing_vec *v, int64_t want_id)
 	return NULL;
 }
 
-static void read_evidence(sqlite3_stmt *st, int64_t opp_id, struct want_evidence *e)
+static void read_evidence(struct db_stmt *st, int64_t opp_id, struct want_evidence *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = db_column_int64(st, 0);
 	e->opp_id = opp_id;
-	e->want_id = sqlite3_column_int64(st, 1);
+	e->want_id = db_column_int64(st, 1);
 	e->status = (enum want_status)col_enum(st, 2, &want_status_def);
-	e->by.id = sqlite3_column_int64(st, 3);
+	e->by.id = db_column_int64(st, 3);
 	e->by.name = col_text(st, 4);
 	e->by.role = -1;
-	e->interaction_id = sqlite3_column_int64(st, 5);
+	e->interaction_id = db_column_int64(st, 5);
 	e->note = col_text(st, 6);
 	e->at = col_time(st, 7);
 	e->created_at = col_stamp(st, 8);
@@ -197,7 +197,7 @@ int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out
 			 struct error *err)
 {
 	want_vec wants = { 0 };
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (store_want_list(s, &wants, err))
@@ -210,9 +210,9 @@ int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out
 	free(wants.items);
 	if (!(st = store_stmt(s, SQL_EVIDENCE_OF_OPP, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, opp_id);
-	while ((rc = store_step(s, st, "cannot read the evidence", err)) == SQLITE_ROW) {
-		struct want_standing *w = standing_of(out, sqlite3_column_int64(st, 1));
+	db_bind_int64(st, 1, opp_id);
+	while ((rc = store_step(s, st, "cannot read the evidence", err)) == DB_ROW) {
+		struct want_standing *w = standing_of(out, db_column_int64(st, 1));
 		struct want_evidence *e;
 		if (!w)
 			continue;
@@ -220,20 +220,20 @@ int store_want_standings(struct store *s, int64_t opp_id, want_standing_vec *out
 		read_evidence(st, opp_id, e);
 		w->status = e->status;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_want_statuses(struct store *s, want_status_fn fn, void *ctx, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_WANT_STATUSES, err);
+	struct db_stmt *st = store_stmt(s, SQL_WANT_STATUSES, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	while ((rc = store_step(s, st, "cannot read the wants' status", err)) == SQLITE_ROW)
-		fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+	while ((rc = store_step(s, st, "cannot read the wants' status", err)) == DB_ROW)
+		fn(ctx, db_column_int64(st, 0), db_column_int64(st, 1),
 		   (enum want_status)col_enum(st, 2, &want_status_def));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : rc;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }

@@ -4,7 +4,6 @@
 #ifdef RAPPORT_ALLOC_FAIL
 
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,10 +22,8 @@ static atomic_ulong failed;
 static unsigned long fail_at; /* 0: never */
 static bool once;
 static const char *log_path;
-static sqlite3_mem_methods sqlite_mem;
 
-/* Whether this allocation is to fail; counts it. */
-static bool should_fail(void)
+bool alloc_fail_now(void)
 {
 	unsigned long n = atomic_fetch_add(&count, 1) + 1;
 
@@ -38,35 +35,25 @@ static bool should_fail(void)
 
 void *__wrap_malloc(size_t size)
 {
-	return should_fail() ? NULL : __real_malloc(size);
+	return alloc_fail_now() ? NULL : __real_malloc(size);
 }
 
 void *__wrap_calloc(size_t nmemb, size_t size)
 {
-	return should_fail() ? NULL : __real_calloc(nmemb, size);
+	return alloc_fail_now() ? NULL : __real_calloc(nmemb, size);
 }
 
 void *__wrap_realloc(void *ptr, size_t size)
 {
 	/* realloc(p, 0) frees p; it cannot fail in a way that matters */
-	if (size && should_fail())
+	if (size && alloc_fail_now())
 		return NULL;
 	return __real_realloc(ptr, size);
 }
 
-static void *sqlite_malloc(int size)
-{
-	return should_fail() ? NULL : sqlite_mem.xMalloc(size);
-}
-
-static void *sqlite_realloc(void *ptr, int size)
-{
-	return should_fail() ? NULL : sqlite_mem.xRealloc(ptr, size);
-}
-
 static void *json_malloc(size_t size)
 {
-	return should_fail() ? NULL : __real_malloc(size);
+	return alloc_fail_now() ? NULL : __real_malloc(size);
 }
 
 static void json_free(void *ptr)
@@ -87,20 +74,15 @@ static void write_log(void)
 void alloc_fail_init(void)
 {
 	const char *n = getenv("RAPPORT_ALLOC_FAIL"), *o = getenv("RAPPORT_ALLOC_FAIL_ONCE");
-	sqlite3_mem_methods counted;
 
 	fail_at = n ? strtoul(n, NULL, 10) : 0;
 	once = o && *o && *o != '0';
 	log_path = getenv("RAPPORT_ALLOC_FAIL_LOG");
 	if (log_path && *log_path)
 		atexit(write_log);
-	/* SQLite: its default allocator, counted; configured before it initialises */
-	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sqlite_mem) == SQLITE_OK) {
-		counted = sqlite_mem;
-		counted.xMalloc = sqlite_malloc;
-		counted.xRealloc = sqlite_realloc;
-		sqlite3_config(SQLITE_CONFIG_MALLOC, &counted);
-	}
+	/* SQLite's allocations are counted by the store's backend
+	 * (store/db_sqlite.c), which calls alloc_fail_now: util/ names no
+	 * database. */
 	json_set_alloc_funcs(json_malloc, json_free);
 }
 

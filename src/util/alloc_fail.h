@@ -18,8 +18,14 @@
 #define RAPPORT_ALLOC_FAIL_H
 
 #ifdef RAPPORT_ALLOC_FAIL
-/* Call first thing in main, before SQLite or jansson allocate anything. */
+#include <stdbool.h>
+
+/* Call first thing in main, before SQLite or jansson allocate anything
+ * (and before store_library_init, which counts SQLite's allocations). */
 void alloc_fail_init(void);
+/* Whether the allocation about to be made is to fail; counts it. For an
+ * allocator of a library's that is routed here (the store's backend). */
+bool alloc_fail_now(void);
 #else
 static inline void alloc_fail_init(void)
 {

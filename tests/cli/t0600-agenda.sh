@@ -187,4 +187,13 @@ test_expect_success 'a malformed RAPPORT_NOW is an error' '
 	test_stderr_contains "RAPPORT_NOW"
 '
 
+# Before the store's seam (issue 20) the clock was read after the file was
+# made: the error left an empty database behind.
+test_expect_success 'a malformed RAPPORT_NOW creates no database' '
+	RAPPORT_NOW="next tuesday" &&
+	test_must_fail 1 rapport --db "$TEST_DIR/never.db" agenda &&
+	test_stderr_contains "RAPPORT_NOW" &&
+	test ! -e "$TEST_DIR/never.db"
+'
+
 test_done

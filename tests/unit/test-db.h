@@ -9,8 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/db.h"
 #include "store/store.h"
 #include "util/xalloc.h"
+
+/* The backend test_db_open opens a store on (a name in store/db.h's
+ * db_backends): a test run once per backend sets it before each round. */
+static const char *test_db_backend = "sqlite";
 
 struct test_db {
 	char dir[64];
@@ -18,7 +23,8 @@ struct test_db {
 	struct store *s;
 };
 
-/* A new store in a new folder, at the tests' fixed time (2026-03-02T09:00). */
+/* A new store in a new folder, on test_db_backend, at the tests' fixed time
+ * (2026-03-02T09:00). */
 static inline struct test_db *test_db_open(void)
 {
 	struct test_db *db = xcalloc(1, sizeof(*db));
@@ -28,7 +34,7 @@ static inline struct test_db *test_db_open(void)
 	snprintf(db->dir, sizeof(db->dir), "/tmp/rapport-unit.XXXXXX");
 	assert_non_null(mkdtemp(db->dir));
 	snprintf(db->path, sizeof(db->path), "%s/test.db", db->dir);
-	assert_int_equal(store_open(&db->s, db->path, 0, &err), 0);
+	assert_int_equal(store_open_with(&db->s, test_db_backend, db->path, 0, &err), 0);
 	return db;
 }
 

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "store/backup.h"
+#include "store/db_sqlite.h" /* the tests of SQLite files as such: sqlite_only below */
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "store/wants.h"
@@ -63,28 +64,25 @@ static int64_t add_opp(struct store *s, int64_t org_id, const char *org, const c
 static void test_schema_version(void **state)
 {
 	struct fixture *f = *state;
-	sqlite3_stmt *st;
+	struct db_conn *c = store_conn(f->s);
+	int version = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(store_db(f->s), "PRAGMA user_version", -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), store_schema_version());
-	sqlite3_finalize(st);
+	assert_int_equal(c->ops->schema_version(c, &version), 0);
+	assert_int_equal(version, store_schema_version());
 }
 
 static void test_newer_database_refused(void **state)
 {
 	struct fixture *f = *state;
+	struct db_conn *c = store_conn(f->s);
 	struct store *s2 = NULL;
 	struct error err = ERROR_INIT;
 
-	assert_int_equal(sqlite3_exec(store_db(f->s), "PRAGMA user_version = 999", NULL, NULL,
-				      NULL), SQLITE_OK);
-	assert_int_equal(store_open(&s2, f->path, 0, &err), ERR_STORE);
+	assert_int_equal(c->ops->set_schema_version(c, 999), 0);
+	assert_int_equal(store_open_with(&s2, test_db_backend, f->path, 0, &err), ERR_STORE);
 	assert_null(s2);
 	assert_non_null(strstr(err.msg, "newer rapport"));
-	assert_int_equal(sqlite3_exec(store_db(f->s), "PRAGMA user_version = 1", NULL, NULL,
-				      NULL), SQLITE_OK);
+	assert_int_equal(c->ops->set_schema_version(c, 1), 0);
 }
 
 static void test_not_a_database(void **state)
@@ -178,8 +176,8 @@ static void test_upgrade_connections(void **state)
 	assert_int_equal(store_person_get(s4, 2, &q, &err), 0);
 	assert_null(q.connected_on);
 	assert_string_not_equal(p.uid, q.uid);
-	assert_int_equal(sqlite3_prepare_v2(store_db(s4), "SELECT group_concat(id) FROM interaction",
-					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite_of(s4), "SELECT group_concat(id) FROM"
+					    " interaction", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "3");
 	sqlite3_finalize(st);
@@ -230,11 +228,10 @@ static void test_enums_match_schema(void **state)
 		}
 		want_release(&w);
 	}
-	assert_int_not_equal(sqlite3_exec(store_db(f->s),
-					  "UPDATE opportunity SET stage = 'dreaming'", NULL, NULL,
-					  NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(store_db(f->s), "UPDATE person SET rapport = 6", NULL,
-					  NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_exec_sql(f->s, "UPDATE opportunity SET stage = 'dreaming'", "",
+				       &err), ERR_INVALID);
+	assert_int_equal(store_exec_sql(f->s, "UPDATE person SET rapport = 6", "", &err),
+			 ERR_INVALID);
 }
 
 static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_kind kind,
@@ -315,27 +312,28 @@ static void test_new_uid_as_sql(void **state)
 	struct fixture *f = *state;
 	const int64_t ms = 1772442000123, counters[] = { 1, 63, 64, 4095, 262144, 1048577,
 							 123456789 };
-	sqlite3_stmt *st;
+	struct error err = ERROR_INIT;
+	struct db_stmt *st = store_prepare(f->s,
+					   "SELECT printf('urn:uuid:%08x-%04x-7%03x-%x%03x-%02x',"
+					   " ?1 >> 16, ?1 & 65535, (?2 >> 20) & 4095,"
+					   " 8 + ((?2 >> 18) & 3), (?2 >> 6) & 4095, ?2 & 63)",
+					   "cannot prepare", &err);
 
-	assert_int_equal(sqlite3_prepare_v2(store_db(f->s),
-					    "SELECT printf('urn:uuid:%08x-%04x-7%03x-%x%03x-%02x',"
-					    " ?1 >> 16, ?1 & 65535, (?2 >> 20) & 4095,"
-					    " 8 + ((?2 >> 18) & 3), (?2 >> 6) & 4095, ?2 & 63)",
-					    -1, &st, NULL), SQLITE_OK);
+	assert_non_null(st);
 	for (size_t i = 0; i < ARRAY_SIZE(counters); i++) {
 		char uid[STORE_UID_SIZE], again[STORE_UID_SIZE];
 		store_new_uid(uid, ms, counters[i]);
 		store_new_uid(again, ms, counters[i]);
-		sqlite3_bind_int64(st, 1, ms);
-		sqlite3_bind_int64(st, 2, counters[i]);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		db_bind_int64(st, 1, ms);
+		db_bind_int64(st, 2, counters[i]);
+		assert_int_equal(store_step(f->s, st, "cannot read", &err), DB_ROW);
 		assert_int_equal(strlen(uid), STORE_UID_SIZE - 1);
-		assert_memory_equal(uid, sqlite3_column_text(st, 0), STORE_UID_SIZE - 11);
+		assert_memory_equal(uid, db_column_text(st, 0), STORE_UID_SIZE - 11);
 		assert_int_equal(strspn(uid + STORE_UID_SIZE - 11, "0123456789abcdef"), 10);
 		assert_string_not_equal(uid, again); /* the random part */
-		sqlite3_reset(st);
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 static void test_slugs_are_unique(void **state)
@@ -622,7 +620,7 @@ static const char SQL_T_ORG_IDS[] = "SELECT id FROM organisation ORDER BY id";
 static const char SQL_T_ORG_NAMED[] = "SELECT 1 FROM organisation WHERE name = ?";
 static const char SQL_T_ORG_NOTES[] = "UPDATE organisation SET notes = ?2 WHERE id = ?1";
 
-static void read_name(sqlite3_stmt *st, void *out)
+static void read_name(struct db_stmt *st, void *out)
 {
 	*(char **)out = col_text(st, 0);
 }
@@ -632,17 +630,17 @@ static void test_row_helpers(void **state)
 	struct fixture *f = *state;
 	struct error err = ERROR_INIT;
 	int64_t a = add_org(f->s, "Acme"), b = add_org(f->s, "Globex");
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char *name = NULL;
 	id_vec ids = { 0 };
 
 	st = store_stmt(f->s, SQL_T_ORG_NAME, &err);
-	sqlite3_bind_int64(st, 1, b);
+	db_bind_int64(st, 1, b);
 	assert_int_equal(store_one(f->s, st, read_name, &name, "organisation", b, &err), 0);
 	assert_string_equal(name, "Globex");
 	free(name);
 	st = store_stmt(f->s, SQL_T_ORG_NAME, &err);
-	sqlite3_bind_int64(st, 1, 999);
+	db_bind_int64(st, 1, 999);
 	assert_int_equal(store_one(f->s, st, read_name, &name, "organisation", 999, &err),
 			 ERR_NOT_FOUND);
 	assert_string_equal(err.msg, "no organisation 999");
@@ -670,9 +668,9 @@ static void test_failed_bind_fails_its_statement(void **state)
 	struct fixture *f = *state;
 	struct error err = ERROR_INIT;
 	int64_t a = add_org(f->s, "Acme");
-	int old = sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, 10000);
+	int old = sqlite3_limit(db_sqlite_of(f->s), SQLITE_LIMIT_LENGTH, 10000);
 	char *big = xmalloc(20000);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	memset(big, 'x', 19999);
 	big[19999] = '\0';
@@ -683,12 +681,12 @@ static void test_failed_bind_fails_its_statement(void **state)
 
 	err = (struct error)ERROR_INIT;
 	st = store_stmt(f->s, SQL_T_ORG_NOTES, &err);
-	sqlite3_bind_int64(st, 1, a);
+	db_bind_int64(st, 1, a);
 	bind_text(st, 2, "fine");
 	assert_int_equal(store_exec_stmt(f->s, st, "cannot write", &err), 0);
 
 	st = store_stmt(f->s, SQL_T_ORG_NOTES, &err);
-	sqlite3_bind_int64(st, 1, a);
+	db_bind_int64(st, 1, a);
 	bind_text_owned(st, 2, xstrdup(big));
 	assert_int_equal(store_exec_stmt(f->s, st, "cannot write", &err), ERR_INVALID);
 
@@ -699,7 +697,7 @@ static void test_failed_bind_fails_its_statement(void **state)
 	st = store_stmt(f->s, SQL_T_ORG_NAMED, &err);
 	bind_text(st, 1, "Acme");
 	assert_int_equal(store_exists(f->s, st, "cannot look", &err), 1);
-	sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, old);
+	sqlite3_limit(db_sqlite_of(f->s), SQLITE_LIMIT_LENGTH, old);
 	free(big);
 }
 
@@ -712,9 +710,9 @@ static void test_failed_bind_stays_with_its_statement(void **state)
 {
 	struct fixture *f = *state;
 	struct error err = ERROR_INIT;
-	int old = sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, 10000);
+	int old = sqlite3_limit(db_sqlite_of(f->s), SQLITE_LIMIT_LENGTH, 10000);
 	char *big = xmalloc(20000);
-	sqlite3_stmt *first, *other;
+	struct db_stmt *first, *other;
 	int64_t n = -1;
 
 	add_org(f->s, "Acme");
@@ -731,28 +729,25 @@ static void test_failed_bind_stays_with_its_statement(void **state)
 	other = store_prepare(f->s, "SELECT count(*) FROM organisation WHERE name = ?", "cannot count",
 			      &err);
 	bind_text(other, 1, big);
-	sqlite3_finalize(other);
+	db_finalize(other);
 	other = store_prepare(f->s, "SELECT count(*) FROM organisation WHERE name = ?", "cannot count",
 			      &err);
 	bind_text(other, 1, "Acme");
 	assert_int_equal(store_number(f->s, other, &n, "cannot count", &err), 0);
 	assert_int_equal(n, 1);
-	sqlite3_finalize(other);
-	sqlite3_limit(store_db(f->s), SQLITE_LIMIT_LENGTH, old);
+	db_finalize(other);
+	sqlite3_limit(db_sqlite_of(f->s), SQLITE_LIMIT_LENGTH, old);
 	free(big);
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	/* What every backend must do alike: run once per backend (db_backends). */
+	const struct CMUnitTest every_backend[] = {
 		cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_seeds_questions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_connections, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_match_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_silent_after_interaction, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_new_uid_as_sql, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_slugs_are_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),
@@ -760,14 +755,30 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stage_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_helpers, setup, teardown),
+	};
+	/* SQLite's own: its files (old schemas, backups, modes), its length
+	 * limit (to make a bind fail), its SQL for a UID. */
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test_setup_teardown(test_upgrade_seeds_questions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_connections, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_uid_as_sql, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_checks_schema_of_its_version, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_new_database_is_private, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_row_helpers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_bind_fails_its_statement, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_failed_bind_stays_with_its_statement, setup,
 						teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = 0;
+
+	for (size_t i = 0; db_backends[i]; i++) {
+		test_db_backend = db_backends[i]->name;
+		failed += cmocka_run_group_tests_name(test_db_backend, every_backend, NULL, NULL);
+	}
+	test_db_backend = db_backend_sqlite.name;
+	failed += cmocka_run_group_tests_name("sqlite_only", sqlite_only, NULL, NULL);
+	return failed;
 }

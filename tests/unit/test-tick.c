@@ -17,16 +17,15 @@
 /* How many tasks of rule the history made. */
 static int64_t made_by(struct tick_history *h, const char *rule)
 {
-	sqlite3_stmt *st;
+	struct error err = ERROR_INIT;
+	struct db_stmt *st = store_prepare(h->s[0], "SELECT count(*) FROM task WHERE origin = ?",
+					   "cannot count", &err);
 	int64_t n = 0;
 
-	assert_int_equal(sqlite3_prepare_v2(store_db(h->s[0]),
-					    "SELECT count(*) FROM task WHERE origin = ?", -1, &st,
-					    NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, rule, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	assert_non_null(st);
+	bind_text(st, 1, rule);
+	assert_int_equal(store_number(h->s[0], st, &n, "cannot count", &err), 0);
+	db_finalize(st);
 	return n;
 }
 

@@ -109,15 +109,16 @@ static inline void th_clock(struct tick_history *h)
 /* The number sql gives on store 0 (the ids are the same in both). */
 static inline int64_t th_number(struct tick_history *h, const char *sql, int64_t arg)
 {
-	sqlite3_stmt *st;
+	struct error err = ERROR_INIT;
+	struct db_stmt *st = store_prepare(h->s[0], sql, "cannot count", &err);
 	int64_t n = 0;
 
-	if (sqlite3_prepare_v2(store_db(h->s[0]), sql, -1, &st, NULL) != SQLITE_OK)
-		th_die(sqlite3_errmsg(store_db(h->s[0])), NULL);
-	sqlite3_bind_int64(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (!st)
+		th_die("cannot count", &err);
+	db_bind_int64(st, 1, arg);
+	if (store_number(h->s[0], st, &n, "cannot count", &err))
+		th_die("cannot count", &err);
+	db_finalize(st);
 	return n;
 }
 
@@ -377,13 +378,14 @@ static inline char *th_digest(struct store *s)
 		" FROM rule_fire"
 		" UNION ALL SELECT 'person ' || id || ' ' || ifnull(cadence, '') FROM person";
 	struct strbuf sb = STRBUF_INIT;
-	sqlite3_stmt *st;
+	struct error err = ERROR_INIT;
+	struct db_stmt *st = store_prepare(s, sql, "cannot read", &err);
 
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
-		th_die(sqlite3_errmsg(store_db(s)), NULL);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_addf(&sb, "%s\n", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	if (!st)
+		th_die("cannot read", &err);
+	while (store_step(s, st, "cannot read", &err) == DB_ROW)
+		strbuf_addf(&sb, "%s\n", db_column_text(st, 0));
+	db_finalize(st);
 	return strbuf_detach(&sb);
 }
 

@@ -1,7 +1,7 @@
 /*
- * undo_apply.c: taking an undo entry back: its changeset inverted, applied
- * with a handler that refuses every conflict, then checked for rows the
- * undo touched that the entry never did.
+ * db_sqlite_undo_apply.c: undo on SQLite: taking an undo entry back: its
+ * changeset inverted, applied with a handler that refuses every conflict,
+ * then checked for rows the undo touched that the entry never did.
  *
  * That check is needed because applying runs the schema's foreign key
  * actions: removing a person that a later task refers to would quietly
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/db_sqlite.h"
 #include "store/store_internal.h"
 
 static const char SQL_UNDO_CHANGES[] =
@@ -104,7 +105,7 @@ static int collect_keys(int n, void *changes, key_vec *keys)
 
 	if (rc != SQLITE_OK)
 		return rc;
-	while (sqlite3changeset_next(it) == SQLITE_ROW)
+	while (sqlite3changeset_next(it) == DB_ROW)
 		*VEC_PUSH(keys) = row_key(it);
 	rc = sqlite3changeset_finalize(it);
 	if (keys->n)
@@ -159,7 +160,7 @@ static int check_only_expected(sqlite3_session *ses, const key_vec *expected,
 	if (rc != SQLITE_OK)
 		return rc;
 	if (n && (rc = sqlite3changeset_start(&it, n, done)) == SQLITE_OK) {
-		while (!why->len && sqlite3changeset_next(it) == SQLITE_ROW) {
+		while (!why->len && sqlite3changeset_next(it) == DB_ROW) {
 			char *key = row_key(it);
 			if (!expected->n || !bsearch(&key, expected->items, expected->n,
 						     sizeof(*expected->items), key_cmp)) {
@@ -178,21 +179,21 @@ static int check_only_expected(sqlite3_session *ses, const key_vec *expected,
 /* A copy of the entry's changeset (ERR_NOT_FOUND: none, or undone). */
 static int read_changes(struct store *s, int64_t id, void **out, int *n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_CHANGES, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_CHANGES, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = store_step(s, st, "cannot read the undo history", err);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return error_set(err, ERR_NOT_FOUND, "no change %lld to undo", (long long)id);
 	if (rc < 0)
 		return rc;
-	*n = sqlite3_column_bytes(st, 0);
+	*n = db_column_bytes(st, 0);
 	*out = xmalloc(*n > 0 ? (size_t)*n : 1);
-	memcpy(*out, sqlite3_column_blob(st, 0), (size_t)*n);
-	sqlite3_reset(st);
+	memcpy(*out, sqlite3_column_blob(db_sqlite_stmt(st), 0), (size_t)*n);
+	db_reset(st);
 	return 0;
 }
 
@@ -204,11 +205,11 @@ static int apply_checked(struct store *s, int n, void *inverse, struct error *er
 	key_vec expected = { 0 };
 	int rc = collect_keys(n, inverse, &expected);
 
-	if (rc == SQLITE_OK && !(rc = sqlite3session_create(store_db(s), "main", &watch)))
+	if (rc == SQLITE_OK && !(rc = sqlite3session_create(db_sqlite_of(s), "main", &watch)))
 		for (size_t i = 0; rc == SQLITE_OK && i < store_ntables; i++)
 			rc = sqlite3session_attach(watch, store_tables[i]);
 	if (rc == SQLITE_OK)
-		rc = sqlite3changeset_apply(store_db(s), n, inverse, NULL, on_conflict, &why);
+		rc = sqlite3changeset_apply(db_sqlite_of(s), n, inverse, NULL, on_conflict, &why);
 	if (rc == SQLITE_OK && !why.len)
 		rc = check_only_expected(watch, &expected, &why);
 	if (watch) /* NULL when out of memory made none */
@@ -224,12 +225,12 @@ static int apply_checked(struct store *s, int n, void *inverse, struct error *er
 
 static int mark_undone(struct store *s, int64_t id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_MARK, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_MARK, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, store_instant(s));
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	return store_exec_stmt(s, st, "cannot mark the change undone", err);
 }
 
@@ -246,7 +247,7 @@ int store_undo_apply(struct store *s, int64_t id, struct error *err)
 	if (rc)
 		goto out;
 	/* a savepoint of its own: a refused undo leaves the transaction as it was */
-	if (sqlite3_exec(store_db(s), "SAVEPOINT undo", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(db_sqlite_of(s), "SAVEPOINT undo", NULL, NULL, NULL) != SQLITE_OK) {
 		rc = store_fail(s, "cannot undo", err);
 		goto out;
 	}
@@ -254,8 +255,8 @@ int store_undo_apply(struct store *s, int64_t id, struct error *err)
 	if (!rc)
 		rc = mark_undone(s, id, err);
 	if (rc)
-		sqlite3_exec(store_db(s), "ROLLBACK TO undo", NULL, NULL, NULL);
-	sqlite3_exec(store_db(s), "RELEASE undo", NULL, NULL, NULL);
+		sqlite3_exec(db_sqlite_of(s), "ROLLBACK TO undo", NULL, NULL, NULL);
+	sqlite3_exec(db_sqlite_of(s), "RELEASE undo", NULL, NULL, NULL);
 out:
 	sqlite3_free(inverse);
 	return rc;

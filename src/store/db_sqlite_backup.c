@@ -1,6 +1,7 @@
-/* backup.c: whole-database copies with SQLite's online backup API (see backup.h). */
+/* db_sqlite_backup.c: whole-database copies with SQLite's online backup API (see backup.h). */
 #include "store/backup.h"
 
+#include "store/db_sqlite.h"
 #include "store/store_internal.h"
 
 #include <stdlib.h>
@@ -115,7 +116,7 @@ int store_backup_into(struct store *s, const char *path, struct error *err)
 			       dst ? sqlite3_errmsg(dst) : "out of memory");
 		goto out;
 	}
-	if ((rc = copy_database(dst, store_db(s), "cannot back up the database", err)))
+	if ((rc = copy_database(dst, db_sqlite_of(s), "cannot back up the database", err)))
 		goto out;
 	/* one file, no -wal beside it; then read it all back */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -376,5 +377,5 @@ void store_backup_copy_free(struct backup_copy *c)
 
 int store_restore_from(struct store *s, const struct backup_copy *c, struct error *err)
 {
-	return copy_database(store_db(s), c->db, "cannot restore the database", err);
+	return copy_database(db_sqlite_of(s), c->db, "cannot restore the database", err);
 }

@@ -1,9 +1,10 @@
-/* undo.c: a transaction's changes kept as a session changeset, and taken back (see undo.h). */
+/* db_sqlite_undo.c: undo on SQLite: a transaction's changes as a session changeset (undo.h). */
 #include "store/undo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/db_sqlite.h"
 #include "store/store_internal.h"
 
 static const char SQL_UNDO_ADD[] =
@@ -44,7 +45,7 @@ static int open_session(struct store *s, sqlite3_session **out, struct error *er
 	int rc;
 
 	*out = NULL;
-	rc = sqlite3session_create(store_db(s), "main", out);
+	rc = sqlite3session_create(db_sqlite_of(s), "main", out);
 	for (size_t i = store_ntables; rc == SQLITE_OK && i-- > 0;)
 		rc = sqlite3session_attach(*out, store_tables[i]);
 	if (rc == SQLITE_OK)
@@ -58,12 +59,12 @@ static int open_session(struct store *s, sqlite3_session **out, struct error *er
 int store_undo_track(struct store *s, struct error *err)
 {
 	store_undo_forget(s);
-	return open_session(s, store_undo_slot(s), err);
+	return open_session(s, db_sqlite_undo_slot(s), err);
 }
 
 void store_undo_forget(struct store *s)
 {
-	sqlite3_session **slot = store_undo_slot(s);
+	sqlite3_session **slot = db_sqlite_undo_slot(s);
 
 	if (*slot) {
 		sqlite3session_delete(*slot);
@@ -73,9 +74,9 @@ void store_undo_forget(struct store *s)
 
 int store_undo_abandon(struct store *s, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
-	if (!*store_undo_slot(s))
+	if (!*db_sqlite_undo_slot(s))
 		return 0;
 	store_undo_forget(s);
 	if (!(st = store_stmt(s, "DELETE FROM undo_log", err)))
@@ -86,24 +87,24 @@ int store_undo_abandon(struct store *s, struct error *err)
 static int add_entry(struct store *s, const char *what, const char *source, const void *blob,
 		     int n, int64_t *id, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_ADD, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_ADD, err);
 
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, store_instant(s));
 	bind_text(st, 2, what);
 	bind_text(st, 3, source);
-	if (sqlite3_bind_blob(st, 4, blob, n, SQLITE_STATIC) != SQLITE_OK) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_blob(db_sqlite_stmt(st), 4, blob, n, SQLITE_STATIC) != SQLITE_OK) {
+		db_reset(st);
 		return error_set(err, ERR_STORE, "cannot record the changes: out of memory");
 	}
 	if (store_exec_stmt(s, st, "cannot record the changes", err))
 		return ERR_STORE;
-	sqlite3_clear_bindings(st); /* the blob is freed next */
-	*id = sqlite3_last_insert_rowid(store_db(s));
+	db_clear_bindings(st); /* the blob is freed next */
+	*id = store_last_id(s);
 	if (!(st = store_stmt(s, SQL_UNDO_TRIM, err)))
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, *id - UNDO_KEEP);
+	db_bind_int64(st, 1, *id - UNDO_KEEP);
 	return store_exec_stmt(s, st, "cannot trim the undo history", err);
 }
 
@@ -111,7 +112,7 @@ static int add_entry(struct store *s, const char *what, const char *source, cons
  * and the session stopped. */
 static int take_changes(struct store *s, void **blob, int *n, struct error *err)
 {
-	sqlite3_session *ses = *store_undo_slot(s);
+	sqlite3_session *ses = *db_sqlite_undo_slot(s);
 	int rc;
 
 	*blob = NULL;
@@ -152,21 +153,21 @@ static const char SQL_UNDO_SET_CHANGES[] = "UPDATE undo_log SET changes = ?2 WHE
  * in its place; 1 when the entry is gone (undone or trimmed meanwhile). */
 static int extend_entry(struct store *s, int64_t id, const void *blob, int n, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_CHANGES, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_CHANGES, err);
 	sqlite3_changegroup *g = NULL;
 	void *both = NULL;
 	int nboth = 0, rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = store_step(s, st, "cannot read the undo history", err)) != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 1 : rc;
+	db_bind_int64(st, 1, id);
+	if ((rc = store_step(s, st, "cannot read the undo history", err)) != DB_ROW)
+		return rc == DB_DONE ? 1 : rc;
 	rc = sqlite3changegroup_new(&g);
 	if (rc == SQLITE_OK)
-		rc = sqlite3changegroup_add(g, sqlite3_column_bytes(st, 0),
-					    (void *)sqlite3_column_blob(st, 0));
-	sqlite3_reset(st);
+		rc = sqlite3changegroup_add(g, db_column_bytes(st, 0),
+					    (void *)sqlite3_column_blob(db_sqlite_stmt(st), 0));
+	db_reset(st);
 	if (rc == SQLITE_OK)
 		rc = sqlite3changegroup_add(g, n, (void *)blob);
 	if (rc == SQLITE_OK)
@@ -180,11 +181,11 @@ static int extend_entry(struct store *s, int64_t id, const void *blob, int n, st
 		sqlite3_free(both);
 		return ERR_STORE;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_bind_blob(st, 2, both, nboth, SQLITE_STATIC) == SQLITE_OK
+	db_bind_int64(st, 1, id);
+	rc = sqlite3_bind_blob(db_sqlite_stmt(st), 2, both, nboth, SQLITE_STATIC) == SQLITE_OK
 		     ? store_exec_stmt(s, st, "cannot record the changes", err)
 		     : error_set(err, ERR_STORE, "cannot record the changes: out of memory");
-	sqlite3_clear_bindings(st); /* the blob is freed next */
+	db_clear_bindings(st); /* the blob is freed next */
 	sqlite3_free(both);
 	return rc;
 }
@@ -208,23 +209,23 @@ int store_undo_save_more(struct store *s, const char *what, const char *source, 
 
 /* ---- reading the history ---- */
 
-static void read_entry(sqlite3_stmt *st, void *out)
+static void read_entry(struct db_stmt *st, void *out)
 {
 	struct undo_entry *e = out;
 
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = db_column_int64(st, 0);
 	e->at = col_stamp(st, 1);
 	e->what = col_text(st, 2);
 	e->source = col_text(st, 3);
-	e->undone = sqlite3_column_int(st, 4);
+	e->undone = db_column_int(st, 4);
 }
 
-static void push_entry(sqlite3_stmt *st, void *vec)
+static void push_entry(struct db_stmt *st, void *vec)
 {
 	read_entry(st, VEC_PUSH((undo_entry_vec *)vec));
 }
 
-static int read_one(struct store *s, sqlite3_stmt *st, struct undo_entry *out, const char *none,
+static int read_one(struct store *s, struct db_stmt *st, struct undo_entry *out, const char *none,
 		    struct error *err)
 {
 	int rc;
@@ -238,27 +239,27 @@ static int read_one(struct store *s, sqlite3_stmt *st, struct undo_entry *out, c
 
 int store_undo_latest(struct store *s, struct undo_entry *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_LATEST, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_LATEST, err);
 
 	return st ? read_one(s, st, out, "nothing to undo", err) : ERR_STORE;
 }
 
 int store_undo_get(struct store *s, int64_t id, struct undo_entry *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_GET, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_GET, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return read_one(s, st, out, "no such change in the undo history", err);
 }
 
 int store_undo_list(struct store *s, int limit, undo_entry_vec *out, struct error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_UNDO_LIST, err);
+	struct db_stmt *st = store_stmt(s, SQL_UNDO_LIST, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int(st, 1, limit);
+	db_bind_int64(st, 1, limit);
 	return store_each(s, st, push_entry, out, "cannot read the undo history", err);
 }
