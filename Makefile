@@ -174,7 +174,7 @@ lint:
 CHECK_OOM_STEP ?= 7
 CHECK_FUZZ_SECONDS ?= 30
 check:
-	@sh scripts/install-deps --browser --faults --deb --docs
+	@sh scripts/install-deps --browser --faults --deb --docs --mail
 	@rm -f build/test-results
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
