@@ -374,16 +374,19 @@ test_expect_success 'a sync killed mid-way resumes: nothing lost, nothing twice'
 			"Note $n" "many-$n@quartz.example.com" || return 1
 	done &&
 	imap_do recreate Archive many/*.eml &&
-	rapport config mail.folders Archive >/dev/null &&
+	rapport config mail.folders Archive >/dev/null || return 1
 	"$RAPPORT" mail sync >killed.out 2>&1 &
-	pid=$! &&
-	for i in $(seq 400); do
-		sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_folder" 2>/dev/null | grep -q 1 && break
+	pid=$!
+	# until its first batch is committed (a minute at most: a loaded machine)
+	for i in $(seq 3000); do
+		sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_folder" 2>/dev/null | grep -qx 1 && break
+		kill -0 $pid || break
 		sleep 0.02
 	done &&
 	kill -9 $pid &&
 	{ wait $pid; true; } &&
 	first=$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_message") &&
+	echo "logged before the kill: $first" &&
 	test "$first" -ge 200 && test "$first" -lt 900 &&
 	sync &&
 	<"$TEST_DIR/.sum" jv_eq folders.0.whole False &&
