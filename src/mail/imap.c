@@ -67,7 +67,7 @@ static int load(struct error *err)
 struct imap {
 	CURL *curl;
 	curl_socket_t sock;
-	bool signed_in;
+	bool signed_in; /* and the connection still works: LOGOUT on closing */
 	unsigned tag;
 	struct strbuf in; /* bytes received and not yet read */
 	size_t pos;       /* where in `in` reading is */
@@ -224,6 +224,14 @@ int imap_open(const struct imap_account *a, struct imap **out, struct error *err
 
 /* ---- bytes ---- */
 
+/* The connection is lost or stuck: say so, and send nothing more on it
+ * (not even LOGOUT, which would wait as long again). */
+static int lost(struct imap *im, struct error *err)
+{
+	im->signed_in = false;
+	return err->code;
+}
+
 static int wait_socket(struct imap *im, short events, struct error *err)
 {
 	struct pollfd p = { .fd = im->sock, .events = events };
@@ -233,11 +241,10 @@ static int wait_socket(struct imap *im, short events, struct error *err)
 		n = poll(&p, 1, IMAP_WAIT_MS);
 	while (n < 0 && errno == EINTR);
 	if (n == 0)
-		return error_set(err, ERR_IO, "the mail server stopped answering");
-	if (n < 0)
-		return error_set(err, ERR_IO, "cannot wait for the mail server: %s",
-				 strerror(errno));
-	return 0;
+		error_set(err, ERR_IO, "the mail server stopped answering");
+	else if (n < 0)
+		error_set(err, ERR_IO, "cannot wait for the mail server: %s", strerror(errno));
+	return n > 0 ? 0 : lost(im, err);
 }
 
 static int send_all(struct imap *im, const char *buf, size_t len, struct error *err)
@@ -251,7 +258,8 @@ static int send_all(struct imap *im, const char *buf, size_t len, struct error *
 			continue;
 		}
 		if (rc)
-			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc));
+			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc)),
+			       lost(im, err);
 		buf += sent;
 		len -= sent;
 	}
@@ -278,9 +286,11 @@ static int receive(struct imap *im, struct error *err)
 			continue;
 		}
 		if (rc)
-			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc));
+			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc)),
+			       lost(im, err);
 		if (!got)
-			return error_set(err, ERR_IO, "the mail server closed the connection");
+			return error_set(err, ERR_IO, "the mail server closed the connection"),
+			       lost(im, err);
 		im->in.len += got;
 		im->in.buf[im->in.len] = '\0';
 		return 0;

@@ -355,6 +355,15 @@ test_expect_success 'imaps without mail.ca-file: the self-signed certificate is 
 	test_cmp before after
 '
 
+test_expect_success 'a server that cannot be reached: one line, exit 1, nothing written' '
+	rapport config mail.imap-url "imaps://127.0.0.1:$(free_port)" >/dev/null &&
+	db_digest >before &&
+	test_must_fail 1 rapport mail sync &&
+	test_stderr_contains "cannot reach the mail server at imaps://127.0.0.1:" &&
+	db_digest >after &&
+	test_cmp before after
+'
+
 test_expect_success 'the password is in neither a database file nor the export' '
 	for f in "$TEST_DIR"/*.db*; do
 		! grep -q -a -F "$PASSWORD" "$f" || { echo "in $f" >&2; return 1; }
