@@ -82,51 +82,6 @@ static json_t *summary_json(const struct mail_summary *sum)
 	return j;
 }
 
-/* What a reading does before it starts: its changes recorded for undo
- * (a dry run writes nothing to undo). */
-static int reading_begin(struct cli *cli, bool dry_run)
-{
-	return dry_run ? 0 : store_undo_track(cli->store, &cli->err);
-}
-
-/* ... and after it ended well: its last batch joins the undo entry, or a
- * dry run's writes are dropped (what it would log, written nowhere). */
-static int reading_end(struct cli *cli, struct batches *b, bool dry_run)
-{
-	if (dry_run) {
-		store_rollback(cli->store);
-		return 0;
-	}
-	return store_undo_save_more(cli->store, b->what, "cli", &b->undo_id, &cli->err);
-}
-
-static int mail_import_run(struct cli *cli, const struct args *a)
-{
-	struct batches b = { .cli = cli, .what = cli_describe_command("mail", a->cmd, a) };
-	struct mail_import_options o = { .dry_run = arg_flag(a, MAIL_OPT_DRY_RUN),
-					 .batch_done = next_batch, .ctx = &b };
-	struct mail_summary sum = { 0 };
-	struct strbuf text = STRBUF_INIT;
-	const struct playbook *pb = cli_playbook(cli);
-	int rc = pb ? 0 : (cli->err.code ? cli->err.code : ERR_INVALID);
-
-	if (!rc)
-		rc = reading_begin(cli, o.dry_run);
-	if (!rc)
-		rc = mail_import(cli->store, pb, a->pos, a->npos, &o, &sum, &cli->err);
-	if (!rc)
-		rc = reading_end(cli, &b, o.dry_run);
-	if (!rc) {
-		cli_set_json(cli, summary_json(&sum));
-		mail_summary_text(&text, &sum, TEXT_LINES_MAX);
-		cli_printf(cli, "%s", text.buf);
-	}
-	mail_summary_release(&sum);
-	strbuf_release(&text);
-	free(b.what);
-	return rc;
-}
-
 static json_t *sync_json(const struct mail_sync_summary *sum)
 {
 	json_t *j = summary_json(&sum->mail), *folders = json_array();
@@ -145,32 +100,52 @@ static json_t *sync_json(const struct mail_sync_summary *sum)
 	return j;
 }
 
-static int mail_sync_run(struct cli *cli, const struct args *a)
+/* Read mail (the files of mail import, or the account, sync) as one
+ * change across its batches; a dry run writes nothing. */
+static int read_mail(struct cli *cli, const struct args *a, bool sync)
 {
 	struct batches b = { .cli = cli, .what = cli_describe_command("mail", a->cmd, a) };
-	struct mail_sync_options o = { .dry_run = arg_flag(a, MAIL_OPT_DRY_RUN),
-				       .insecure = arg_flag(a, MAIL_OPT_INSECURE),
-				       .batch_done = next_batch, .ctx = &b };
-	struct mail_sync_summary sum = { 0 };
+	bool dry_run = arg_flag(a, MAIL_OPT_DRY_RUN);
+	struct mail_import_options io = { .dry_run = dry_run, .batch_done = next_batch,
+					  .ctx = &b };
+	struct mail_sync_options so = { .dry_run = dry_run, .batch_done = next_batch, .ctx = &b,
+					.insecure = sync && arg_flag(a, MAIL_OPT_INSECURE) };
+	struct mail_sync_summary sum = { 0 }; /* an import's is sum.mail */
 	struct strbuf text = STRBUF_INIT;
 	const struct playbook *pb = cli_playbook(cli);
 	int rc = pb ? 0 : (cli->err.code ? cli->err.code : ERR_INVALID);
 
+	if (!rc && !dry_run)
+		rc = store_undo_track(cli->store, &cli->err);
 	if (!rc)
-		rc = reading_begin(cli, o.dry_run);
-	if (!rc)
-		rc = mail_sync(cli->store, pb, &o, &sum, &cli->err);
-	if (!rc)
-		rc = reading_end(cli, &b, o.dry_run);
+		rc = sync ? mail_sync(cli->store, pb, &so, &sum, &cli->err)
+			  : mail_import(cli->store, pb, a->pos, a->npos, &io, &sum.mail, &cli->err);
+	if (!rc && !dry_run)
+		rc = store_undo_save_more(cli->store, b.what, "cli", &b.undo_id, &cli->err);
+	if (!rc && dry_run)
+		store_rollback(cli->store); /* what it would log, written nowhere */
 	if (!rc) {
-		cli_set_json(cli, sync_json(&sum));
-		mail_sync_summary_text(&text, &sum, TEXT_LINES_MAX);
+		cli_set_json(cli, sync ? sync_json(&sum) : summary_json(&sum.mail));
+		if (sync)
+			mail_sync_summary_text(&text, &sum, TEXT_LINES_MAX);
+		else
+			mail_summary_text(&text, &sum.mail, TEXT_LINES_MAX);
 		cli_printf(cli, "%s", text.buf);
 	}
 	mail_sync_summary_release(&sum);
 	strbuf_release(&text);
 	free(b.what);
 	return rc;
+}
+
+static int mail_import_run(struct cli *cli, const struct args *a)
+{
+	return read_mail(cli, a, false);
+}
+
+static int mail_sync_run(struct cli *cli, const struct args *a)
+{
+	return read_mail(cli, a, true);
 }
 
 /* rapport mail undo: rapport undo, when the latest change is a reading of
