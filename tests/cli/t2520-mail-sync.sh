@@ -84,13 +84,15 @@ dovecot_start() {
 		# root: dovecot's own users, as a system's dovecot runs
 		_users="default_internal_user = dovecot
 default_login_user = dovenull"
-		_uid=dovecot
+		_uid=dovecot _gid=dovecot
 		_chroot=
 		chmod 711 "$TEST_DIR" && chown -R dovecot:dovecot "$DV/mail" || return 1
 	else
+		# anyone else: all of dovecot runs as them, chroot and groups too
 		_users="default_internal_user = $(id -un)
+default_internal_group = $(id -gn)
 default_login_user = $(id -un)"
-		_uid=$(id -u)
+		_uid=$(id -u) _gid=$(id -g)
 		_chroot="service anvil {
   chroot =
 }
@@ -117,7 +119,7 @@ service imap-login {
 	}
 	userdb {
 	  driver = static
-	  args = uid=$_uid gid=$_uid home=$DV/mail/%u
+	  args = uid=$_uid gid=$_gid home=$DV/mail/%u
 	}
 	mail_location = maildir:~/Maildir
 	namespace inbox {
