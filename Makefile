@@ -31,6 +31,9 @@ LDFLAGS   += $(SAN)
 # that file needs its headers and GLib's, taken as system headers so that
 # their warnings are not rapport's.
 GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 2>/dev/null))
+# libcurl (rapport mail sync) is loaded the same way (src/mail/imap.c): only
+# its include flags are taken.
+CURL_CFLAGS  := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libcurl 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
@@ -74,6 +77,7 @@ VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB
 $(VERSION_OBJ): $(BUILD)/gen/version
 
 $(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
+$(BUILD)/src/mail/imap.o: CPPFLAGS += $(CURL_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -172,7 +176,7 @@ check-seam:
 CHECK_OOM_STEP ?= 7
 CHECK_FUZZ_SECONDS ?= 30
 check:
-	@sh scripts/install-deps --browser --faults --deb --docs
+	@sh scripts/install-deps --browser --faults --deb --docs --mail
 	@rm -f build/test-results
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)

@@ -77,6 +77,10 @@ defs = {
                                                   "direction": {"enum": ["in", "out"]}, "people": S,
                                                   "opportunity": nullable(S), "summary": S})),
                                "skipped": arr(obj({"source": S, "reason": S}))})},
+ "mail_sync_report": {"description": "What mail sync logged (or would, with dry_run): mail import's report for the whole account, and for each folder read, whether it was read whole (never read before, a new UIDVALIDITY, someone new known, or its last sync undone), its new messages, those logged, the proposals made, those not logged (logged before, automatic, from and to no one known) and those that cannot be read.",
+                      "allOf": [ref("mail_import_report"),
+                                obj({"folders": arr(obj({"folder": S, "whole": B, "messages": I, "logged": I, "proposed": I,
+                                                         "not_logged": I, "unreadable": I}))})]},
  "proposal": {"description": "What an imported e-mail proposes (rapport inbox): kind, status, the message (date, subject, Message-ID, the interaction it was logged as), its sender (person; for add-person the name, e-mail and organisation to add them to), the opportunity, the rule and phrase that matched, the interview's time found, and what accepting does.",
               **obj({"id": I, "kind": {"enum": ["reject", "offer", "interview", "information-request", "application-received", "add-person"]},
                      "status": {"enum": ["open", "accepted", "dismissed"]}, "date": ref("time"), "subject": S, "message_id": S,
@@ -134,7 +138,8 @@ cmd("org merge, person merge", ref("merged"))
 cmd("undo", {"anyOf": [ref("cmd-undo-list"), ref("object")]})
 cmd("search", ref("cmd-search"))
 cmd("import json, import linkedin, import csv, import vcard", ref("import_report"))
-cmd("mail import", ref("mail_import_report"))
+cmd("mail import", ref("mail_import_report")); cmd("mail sync", ref("mail_sync_report"))
+cmd("mail undo", ref("object"))
 cmd("mail rules", {"anyOf": [arr(ref("mail_rule")), obj({"file": S, "ok": B, "rules": I})]})
 cmd("inbox", arr(ref("proposal"))); cmd("inbox accept, inbox dismiss", ref("proposal"))
 cmd("export json, export vcard, export csv, export ical", ref("object"))

@@ -166,6 +166,9 @@ extern const struct cmd_spec search_cmds[];
 extern const struct cmd_spec export_cmds[];
 extern const struct cmd_spec import_cmds[];
 extern const struct cmd_spec mail_cmds[];
+/* rapport undo: take back the latest change, print what it was (mail
+ * undo calls it too). */
+int cli_undo_last(struct cli *cli);
 extern const struct cmd_spec inbox_cmds[];
 extern const struct cmd_spec playbook_cmds[];
 extern const struct cmd_spec config_cmds[];

@@ -1,9 +1,10 @@
 /*
  * cmd_mail.c: rapport mail import PATH...: the search's e-mail logged
- * from a Maildir, an mbox or message files (see mail/mail_import.h). The
- * import commits every MAIL_BATCH messages, so that an interruption loses
- * nothing, and is undone as one change. rapport mail rules [check FILE]:
- * the rules that read a reply and propose (see mail/mail_rules.h).
+ * from a Maildir, an mbox or message files (see mail/mail_import.h);
+ * rapport mail sync: from an IMAP account (mail/mail_sync.h). Both commit
+ * every batch, so that an interruption loses nothing, and are undone as
+ * one change (rapport mail undo). rapport mail rules [check FILE]: the
+ * rules that read a reply and propose (see mail/mail_rules.h).
  */
 #include "cli/cli.h"
 
@@ -13,11 +14,13 @@
 
 #include "mail/mail_import.h"
 #include "mail/mail_rules.h"
+#include "mail/mail_sync.h"
 #include "store/undo.h"
 
 /* The options of mail's commands: code asks for each by its constant. */
 enum mail_opt {
 	MAIL_OPT_DRY_RUN = 1,
+	MAIL_OPT_INSECURE,
 };
 
 /* E-mails and skipped messages printed as text; --json lists them all. */
@@ -79,33 +82,90 @@ static json_t *summary_json(const struct mail_summary *sum)
 	return j;
 }
 
-static int mail_import_run(struct cli *cli, const struct args *a)
+static json_t *sync_json(const struct mail_sync_summary *sum)
+{
+	json_t *j = summary_json(&sum->mail), *folders = json_array();
+
+	for (size_t i = 0; i < sum->folders.n; i++) {
+		const struct mail_sync_folder *f = &sum->folders.items[i];
+		json_array_append_new(
+			folders,
+			json_pack("{s:s,s:b,s:I,s:I,s:I,s:I,s:I}", "folder", f->name, "whole",
+				  f->whole, "messages", (json_int_t)f->messages, "logged",
+				  (json_int_t)f->logged, "proposed", (json_int_t)f->proposed,
+				  "not_logged", (json_int_t)f->not_logged, "unreadable",
+				  (json_int_t)f->unreadable));
+	}
+	json_object_set_new(j, "folders", folders);
+	return j;
+}
+
+/* Read mail (the files of mail import, or the account, sync) as one
+ * change across its batches; a dry run writes nothing. */
+static int read_mail(struct cli *cli, const struct args *a, bool sync)
 {
 	struct batches b = { .cli = cli, .what = cli_describe_command("mail", a->cmd, a) };
-	struct mail_import_options o = { .dry_run = arg_flag(a, MAIL_OPT_DRY_RUN),
-					 .batch_done = next_batch, .ctx = &b };
-	struct mail_summary sum = { 0 };
+	bool dry_run = arg_flag(a, MAIL_OPT_DRY_RUN);
+	struct mail_import_options io = { .dry_run = dry_run, .batch_done = next_batch,
+					  .ctx = &b };
+	struct mail_sync_options so = { .dry_run = dry_run, .batch_done = next_batch, .ctx = &b,
+					.insecure = sync && arg_flag(a, MAIL_OPT_INSECURE) };
+	struct mail_sync_summary sum = { 0 }; /* an import's is sum.mail */
 	struct strbuf text = STRBUF_INIT;
 	const struct playbook *pb = cli_playbook(cli);
 	int rc = pb ? 0 : (cli->err.code ? cli->err.code : ERR_INVALID);
 
-	if (!rc && !o.dry_run)
+	if (!rc && !dry_run)
 		rc = store_undo_track(cli->store, &cli->err);
 	if (!rc)
-		rc = mail_import(cli->store, pb, a->pos, a->npos, &o, &sum, &cli->err);
-	if (!rc && !o.dry_run)
+		rc = sync ? mail_sync(cli->store, pb, &so, &sum, &cli->err)
+			  : mail_import(cli->store, pb, a->pos, a->npos, &io, &sum.mail, &cli->err);
+	if (!rc && !dry_run)
 		rc = store_undo_save_more(cli->store, b.what, "cli", &b.undo_id, &cli->err);
-	if (!rc && o.dry_run)
+	if (!rc && dry_run)
 		store_rollback(cli->store); /* what it would log, written nowhere */
 	if (!rc) {
-		cli_set_json(cli, summary_json(&sum));
-		mail_summary_text(&text, &sum, TEXT_LINES_MAX);
+		cli_set_json(cli, sync ? sync_json(&sum) : summary_json(&sum.mail));
+		if (sync)
+			mail_sync_summary_text(&text, &sum, TEXT_LINES_MAX);
+		else
+			mail_summary_text(&text, &sum.mail, TEXT_LINES_MAX);
 		cli_printf(cli, "%s", text.buf);
 	}
-	mail_summary_release(&sum);
+	mail_sync_summary_release(&sum);
 	strbuf_release(&text);
 	free(b.what);
 	return rc;
+}
+
+static int mail_import_run(struct cli *cli, const struct args *a)
+{
+	return read_mail(cli, a, false);
+}
+
+static int mail_sync_run(struct cli *cli, const struct args *a)
+{
+	return read_mail(cli, a, true);
+}
+
+/* rapport mail undo: rapport undo, when the latest change is a reading of
+ * mail; else it says which change undo would take back. */
+static int mail_undo_run(struct cli *cli, const struct args *a)
+{
+	undo_entry_vec last = { 0 };
+	int rc = store_undo_list(cli->store, 1, &last, &cli->err);
+
+	(void)a;
+	if (!rc && !last.n)
+		rc = error_set(&cli->err, ERR_NOT_FOUND, "nothing to undo");
+	else if (!rc && strncmp(last.items[0].what, "mail sync", 9) &&
+		 strncmp(last.items[0].what, "mail import", 11))
+		rc = error_set(&cli->err, ERR_CONFLICT,
+			       "the latest change is '%s', not a mail sync or import: 'rapport "
+			       "undo' takes it back",
+			       last.items[0].what);
+	undo_entry_vec_release(&last);
+	return rc ? rc : cli_undo_last(cli);
 }
 
 /* ---- the mail rules ---- */
@@ -163,12 +223,30 @@ static const struct opt_spec import_opts[] = {
 	{ 0 },
 };
 
+static const struct opt_spec sync_opts[] = {
+	{ .id = MAIL_OPT_DRY_RUN, .name = "dry-run",
+	  .help = "read the mail and report what would be logged, writing nothing" },
+	{ .id = MAIL_OPT_INSECURE, .name = "insecure",
+	  .help = "allow an unencrypted imap:// address, to a server on this computer only" },
+	{ 0 },
+};
+
 const struct cmd_spec mail_cmds[] = {
 	{ "import", "PATH...",
 	  "Log the e-mails to and from the people you know, from a Maildir, an mbox file (a "
 	  "Google Takeout export is one) or message files (.eml); mail read before is not "
 	  "logged again.",
 	  1, SIZE_MAX, import_opts, mail_import_run, CMD_WRITE | CMD_NO_UNDO },
+	{ "sync", "",
+	  "Log the e-mails to and from the people you know, from your IMAP account "
+	  "(mail.imap-url, mail.user, mail.password-command; mail.folders, default INBOX and "
+	  "Sent; mail.auth, mail.ca-file): each folder is read from where the last sync left "
+	  "it, messages are never marked read, and the password is never stored.",
+	  0, 0, sync_opts, mail_sync_run, CMD_WRITE | CMD_NO_UNDO },
+	{ "undo", "",
+	  "Take back the latest mail sync or import, with everything it logged and "
+	  "proposed, as 'rapport undo' does; refused when the latest change is another.",
+	  0, 0, NULL, mail_undo_run, CMD_WRITE | CMD_NO_UNDO },
 	{ "rules", "[check FILE]",
 	  "List the rules that read a reply and propose what it means (built-in, and your "
 	  "mail-rules.ini beside playbooks.ini); 'check FILE' checks a rules file: errors come "

@@ -53,21 +53,26 @@ static int list_run(struct cli *cli)
 	return 0;
 }
 
-static int undo_run(struct cli *cli, const struct args *a)
+int cli_undo_last(struct cli *cli)
 {
 	struct undo_entry done;
 
-	if (arg_flag(a, UNDO_OPT_LIST))
-		return list_run(cli);
-	/* "undo --format tsv" looks like a question; it would be an undo */
-	if (arg_flag(a, CLI_OPT_FORMAT))
-		return error_set(&cli->err, ERR_INVALID, "--format goes with --list");
 	if (undo_last(cli->store, &done, &cli->err))
 		return cli->err.code;
 	cli_printf(cli, "undid: %s\n", done.what);
 	cli_set_json(cli, json_pack("{s:o}", "undone", entry_to_json(&done)));
 	undo_entry_release(&done);
 	return 0;
+}
+
+static int undo_run(struct cli *cli, const struct args *a)
+{
+	if (arg_flag(a, UNDO_OPT_LIST))
+		return list_run(cli);
+	/* "undo --format tsv" looks like a question; it would be an undo */
+	if (arg_flag(a, CLI_OPT_FORMAT))
+		return error_set(&cli->err, ERR_INVALID, "--format goes with --list");
+	return cli_undo_last(cli);
 }
 
 static const struct opt_spec undo_opts[] = {

@@ -14,7 +14,7 @@
 #include "store/setting.h"
 
 /* What an import knows while it reads. */
-struct mail_run {
+struct mail_reader {
 	struct store *s;
 	const struct playbook *pb;
 	const struct mail_import_options *o;
@@ -24,6 +24,7 @@ struct mail_run {
 	struct mail_proposer proposer; /* the mail rules, the organisations' domains */
 	bool keep_bodies;
 	char book[17]; /* the fingerprint of the addresses known: see store/mail.h */
+	char *last_logged; /* the Message-ID of the last message logged (or logged before) */
 	long in_batch;
 };
 
@@ -41,14 +42,14 @@ static int by_email(const void *key, const void *item)
 	return strcmp(key, ((const struct mail_address *)item)->email);
 }
 
-static const struct mail_address *known_person(const struct mail_run *r, const char *email)
+static const struct mail_address *known_person(const struct mail_reader *r, const char *email)
 {
 	return r->people.n ? bsearch(email, r->people.items, r->people.n,
 				     sizeof(*r->people.items), by_email)
 			   : NULL;
 }
 
-static bool is_mine(const struct mail_run *r, const char *email)
+static bool is_mine(const struct mail_reader *r, const char *email)
 {
 	for (size_t i = 0; i < r->mine.n; i++)
 		if (!strcmp(r->mine.items[i], email))
@@ -57,7 +58,7 @@ static bool is_mine(const struct mail_run *r, const char *email)
 }
 
 /* Add the addresses of a comma-separated list to the user's. */
-static void add_mine(struct mail_run *r, const char *list)
+static void add_mine(struct mail_reader *r, const char *list)
 {
 	for (const char *p = list; p && *p;) {
 		size_t n = strcspn(p, ",");
@@ -74,7 +75,7 @@ static void add_mine(struct mail_run *r, const char *list)
 
 /* FNV-1a over every address known: files from no one known are read
  * again when it changes (someone was added, an address changed). */
-static void fingerprint(struct mail_run *r)
+static void fingerprint(struct mail_reader *r)
 {
 	unsigned long long h = 1469598103934665603ULL;
 
@@ -90,7 +91,7 @@ static void fingerprint(struct mail_run *r)
 	snprintf(r->book, sizeof(r->book), "%016llx", h);
 }
 
-static int load_known(struct mail_run *r, struct error *err)
+static int load_known(struct mail_reader *r, struct error *err)
 {
 	char *email = NULL, *others = NULL, *keep = NULL;
 	int rc;
@@ -124,7 +125,7 @@ static void add_person(struct mail_match *mm, const struct mail_address *a)
 
 /* From a known person: in, with them. From the user: out, with the known
  * people it went to. Anything else: no one (false). */
-static bool match(const struct mail_run *r, const struct mail_msg *m, struct mail_match *mm)
+static bool match(const struct mail_reader *r, const struct mail_msg *m, struct mail_match *mm)
 {
 	const struct mail_address *a;
 
@@ -142,7 +143,7 @@ static bool match(const struct mail_run *r, const struct mail_msg *m, struct mai
 
 /* ---- the summary ---- */
 
-static void skipped(struct mail_run *r, const struct mail_item *it, const char *reason)
+static void skipped(struct mail_reader *r, const struct mail_item *it, const char *reason)
 {
 	struct mail_skipped *k = VEC_PUSH(&r->sum->broken);
 
@@ -150,7 +151,7 @@ static void skipped(struct mail_run *r, const struct mail_item *it, const char *
 	k->reason = xstrdup(reason);
 }
 
-static void count_logged(struct mail_run *r, const struct interaction *it,
+static void count_logged(struct mail_reader *r, const struct interaction *it,
 			 const struct mail_msg *m, const struct mail_match *mm, const char *slug)
 {
 	struct mail_logged *l = VEC_PUSH(&r->sum->emails);
@@ -173,7 +174,7 @@ static void count_logged(struct mail_run *r, const struct interaction *it,
 /* ---- logging one message ---- */
 
 /* The opportunity: the thread's, else the one open opportunity of its people. */
-static int choose_opp(struct mail_run *r, const struct mail_msg *m, const struct mail_match *mm,
+static int choose_opp(struct mail_reader *r, const struct mail_msg *m, const struct mail_match *mm,
 		      int64_t *opp, struct error *err)
 {
 	int rc = store_mail_thread_opp(r->s, m->refs.items, m->refs.n, opp, err);
@@ -185,7 +186,7 @@ static int choose_opp(struct mail_run *r, const struct mail_msg *m, const struct
 
 /* The interaction the message is, without its opportunity; ERR_INVALID
  * (err says why) when it cannot be one: the caller skips it. */
-static int make_interaction(const struct mail_run *r, const struct mail_msg *m,
+static int make_interaction(const struct mail_reader *r, const struct mail_msg *m,
 			    const struct mail_match *mm, struct interaction *it,
 			    struct error *err)
 {
@@ -222,7 +223,7 @@ static int make_interaction(const struct mail_run *r, const struct mail_msg *m,
 /* Read the message's whole text into m: 0; 1 when it cannot be read (it
  * is skipped, and the summary says why); an error when nothing can be
  * (GMime cannot be loaded). */
-static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg *m, bool full,
+static int read_text(struct mail_reader *r, struct mail_item *item, struct mail_msg *m, bool full,
 		     struct error *err)
 {
 	struct error why = ERROR_INIT;
@@ -230,7 +231,7 @@ static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg
 
 	if (!rc)
 		rc = mail_parse_body(item->data, item->len, m, full, &why);
-	else
+	else if (!item->fetch)
 		rc = ERR_INVALID; /* a file gone or unreadable: this message only */
 	if (rc == ERR_INVALID) {
 		skipped(r, item, error_what(&why));
@@ -242,7 +243,7 @@ static int read_text(struct mail_run *r, struct mail_item *item, struct mail_msg
 }
 
 /* An inbound reply logged as it: what the mail rules read in it. */
-static int propose_reply(struct mail_run *r, const struct mail_msg *m,
+static int propose_reply(struct mail_reader *r, const struct mail_msg *m,
 			 const struct interaction *it, struct error *err)
 {
 	bool made = false;
@@ -257,7 +258,7 @@ static int propose_reply(struct mail_run *r, const struct mail_msg *m,
 /* Log the message as an e-mail with its people, through the action
  * `rapport log` takes, remember where it came from, and keep what it
  * proposes. The rules read an inbound message's whole text. */
-static int log_message(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+static int log_message(struct mail_reader *r, struct mail_item *item, struct mail_msg *m,
 		       const struct mail_match *mm, struct error *err)
 {
 	struct interaction it = { 0 };
@@ -286,7 +287,7 @@ static int log_message(struct mail_run *r, struct mail_item *item, struct mail_m
 /* ---- reading ---- */
 
 /* What becomes of a message whose headers were read: logged, or counted. */
-static int consider(struct mail_run *r, struct mail_item *item, struct mail_msg *m,
+static int consider(struct mail_reader *r, struct mail_item *item, struct mail_msg *m,
 		    const char **logged_id, struct error *err)
 {
 	struct mail_match mm = { .names = STRBUF_INIT };
@@ -315,7 +316,7 @@ static int consider(struct mail_run *r, struct mail_item *item, struct mail_msg 
 
 /* One message: skipped unopened when its Maildir file was read before,
  * else its headers read, and its text only when it is logged. */
-static int read_one(struct mail_run *r, struct mail_item *item, struct error *err)
+static int read_one(struct mail_reader *r, struct mail_item *item, struct error *err)
 {
 	struct mail_msg m = { 0 };
 	struct error why = ERROR_INIT;
@@ -340,19 +341,41 @@ static int read_one(struct mail_run *r, struct mail_item *item, struct error *er
 		return 0;
 	}
 	rc = consider(r, item, &m, &logged_id, err);
+	if (!rc && logged_id) {
+		free(r->last_logged);
+		r->last_logged = xstrdup(logged_id);
+	}
 	if (!rc && item->key)
 		rc = store_mail_file_read(r->s, item->key, r->book, logged_id, err);
 	mail_msg_release(&m);
 	return rc;
 }
 
+int mail_reader_read(struct mail_reader *r, struct mail_item *item, struct error *err)
+{
+	r->sum->messages++;
+	return read_one(r, item, err);
+}
+
+const char *mail_reader_book(const struct mail_reader *r)
+{
+	return r->book;
+}
+
+char *mail_reader_take_logged(struct mail_reader *r)
+{
+	char *id = r->last_logged;
+
+	r->last_logged = NULL;
+	return id;
+}
+
 static int each_message(void *ctx, struct mail_item *item, struct error *err)
 {
-	struct mail_run *r = ctx;
+	struct mail_reader *r = ctx;
 	int rc;
 
-	r->sum->messages++;
-	if ((rc = read_one(r, item, err)))
+	if ((rc = mail_reader_read(r, item, err)))
 		return rc;
 	if (r->o->dry_run || !r->o->batch_done || ++r->in_batch < MAIL_BATCH)
 		return 0;
@@ -360,19 +383,44 @@ static int each_message(void *ctx, struct mail_item *item, struct error *err)
 	return r->o->batch_done(r->o->ctx, err);
 }
 
-static void release_run(struct mail_run *r)
+void mail_reader_end(struct mail_reader *r)
 {
+	if (!r)
+		return;
 	mail_address_vec_release(&r->people);
 	mail_proposer_release(&r->proposer);
 	for (size_t i = 0; i < r->mine.n; i++)
 		free(r->mine.items[i]);
 	free(r->mine.items);
+	free(r->last_logged);
+	free(r);
+}
+
+int mail_reader_start(struct store *s, const struct playbook *pb,
+		      const struct mail_import_options *o, struct mail_summary *sum,
+		      struct mail_reader **out, struct error *err)
+{
+	struct mail_reader *r = xcalloc(1, sizeof(*r));
+
+	r->s = s;
+	r->pb = pb;
+	r->o = o;
+	r->sum = sum;
+	memset(sum, 0, sizeof(*sum));
+	sum->dry_run = o->dry_run;
+	*out = NULL;
+	if (load_known(r, err)) {
+		mail_reader_end(r);
+		return err->code;
+	}
+	*out = r;
+	return 0;
 }
 
 int mail_import(struct store *s, const struct playbook *pb, const char *const *paths, size_t n,
 		const struct mail_import_options *o, struct mail_summary *sum, struct error *err)
 {
-	struct mail_run r = { .s = s, .pb = pb, .o = o, .sum = sum };
+	struct mail_reader *r = NULL;
 	enum mailbox_kind *kinds = xcalloc(n ? n : 1, sizeof(*kinds));
 	int rc = 0;
 
@@ -381,10 +429,10 @@ int mail_import(struct store *s, const struct playbook *pb, const char *const *p
 	for (size_t i = 0; i < n && !rc; i++) /* every path, before anything is written */
 		rc = mailbox_check(paths[i], &kinds[i], err);
 	if (!rc)
-		rc = load_known(&r, err);
+		rc = mail_reader_start(s, pb, o, sum, &r, err);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = mailbox_read(paths[i], kinds[i], each_message, &r, err);
-	release_run(&r);
+		rc = mailbox_read(paths[i], kinds[i], each_message, r, err);
+	mail_reader_end(r);
 	free(kinds);
 	return rc;
 }

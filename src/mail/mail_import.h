@@ -82,6 +82,29 @@ struct mail_import_options {
 int mail_import(struct store *s, const struct playbook *pb, const char *const *paths, size_t n,
 		const struct mail_import_options *o, struct mail_summary *sum, struct error *err);
 void mail_summary_release(struct mail_summary *sum);
+
+/*
+ * The same reading, one message at a time, for a source of another kind
+ * (mail_sync.h's IMAP folders): start (it reads who is known, and empties
+ * sum), read each message, end. The caller commits when it sees fit:
+ * batch_done is not called.
+ */
+struct mail_reader;
+struct mail_item;
+int mail_reader_start(struct store *s, const struct playbook *pb,
+		      const struct mail_import_options *o, struct mail_summary *sum,
+		      struct mail_reader **out, struct error *err);
+/* Log it, or count why not (as mail_import does for each message). An
+ * item read elsewhere (item->fetch) that cannot be read whole fails the
+ * reading (a connection lost), unless fetch said ERR_INVALID (this
+ * message only: skipped). */
+int mail_reader_read(struct mail_reader *r, struct mail_item *item, struct error *err);
+/* The fingerprint of the addresses known (store/mail.h's book). */
+const char *mail_reader_book(const struct mail_reader *r);
+/* The Message-ID of the last message logged (now or before) since the
+ * last call, or NULL; the caller frees it. */
+char *mail_reader_take_logged(struct mail_reader *r);
+void mail_reader_end(struct mail_reader *r);
 /* The summary as text: the counts, then the e-mails logged and the
  * messages skipped, at most max of each. */
 void mail_summary_text(struct strbuf *out, const struct mail_summary *sum, size_t max);

@@ -113,6 +113,8 @@ int mail_item_whole(struct mail_item *it, struct error *err)
 {
 	if (it->whole)
 		return 0;
+	if (it->fetch)
+		return it->fetch(it->fetch_ctx, it, err);
 	if (!it->path) {
 		unquote_mbox(it);
 		return 0;

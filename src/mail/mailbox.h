@@ -30,6 +30,10 @@ struct mail_item {
 	 * least, after mail_item_whole all of it (an mbox's >From unquoted) */
 	const char *data;
 	size_t len;
+	/* a message read elsewhere (an IMAP folder): slice holds its headers,
+	 * and fetch puts the whole of it in buf (data, len and whole set) */
+	int (*fetch)(void *ctx, struct mail_item *it, struct error *err);
+	void *fetch_ctx;
 	/* private */
 	const char *path;  /* a file to read, or NULL: an mbox's message */
 	const char *slice; /* an mbox's message, as it is in the file */

@@ -26,6 +26,16 @@ static const char SQL_MAIL_FILE_SEEN[] =
 static const char SQL_MAIL_FILE_READ[] =
 	"INSERT INTO mail_file (name, book, message_id) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (name) DO UPDATE SET book = excluded.book, message_id = excluded.message_id";
+static const char SQL_MAIL_FOLDER_MARK[] =
+	"SELECT f.last_uid, f.message_id FROM mail_folder f"
+	" WHERE f.account = ?1 AND f.folder = ?2 AND f.uidvalidity = ?3 AND f.book = ?4"
+	" AND (f.message_id IS NULL"
+	"  OR EXISTS (SELECT 1 FROM mail_message m WHERE m.message_id = f.message_id))";
+static const char SQL_MAIL_FOLDER_READ[] =
+	"INSERT INTO mail_folder (account, folder, uidvalidity, last_uid, book, message_id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (account, folder) DO UPDATE SET"
+	" uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,"
+	" book = excluded.book, message_id = excluded.message_id";
 
 static void release_address(struct mail_address *a)
 {
@@ -154,4 +164,48 @@ int store_mail_file_read(struct store *s, const char *name, const char *book,
 	bind_text(st, 2, book);
 	bind_text(st, 3, message_id);
 	return store_exec_stmt(s, st, "cannot remember the file", err);
+}
+
+static void read_mark(struct db_stmt *st, void *out)
+{
+	struct mail_folder_mark *m = out;
+
+	m->last_uid = (uint32_t)db_column_int64(st, 0);
+	m->message_id = col_text(st, 1);
+}
+
+int store_mail_folder_mark(struct store *s, const char *account, const char *folder,
+			   uint32_t uidvalidity, const char *book, struct mail_folder_mark *m,
+			   struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_FOLDER_MARK, err);
+	int rc;
+
+	m->last_uid = 0;
+	m->message_id = NULL;
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, account);
+	bind_text(st, 2, folder);
+	db_bind_int64(st, 3, uidvalidity);
+	bind_text(st, 4, book);
+	rc = store_first(s, st, read_mark, m, "cannot read how far the folders were read", err);
+	return rc < 0 ? rc : 0;
+}
+
+int store_mail_folder_read(struct store *s, const char *account, const char *folder,
+			   uint32_t uidvalidity, const char *book,
+			   const struct mail_folder_mark *m, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_FOLDER_READ, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, account);
+	bind_text(st, 2, folder);
+	db_bind_int64(st, 3, uidvalidity);
+	db_bind_int64(st, 4, m->last_uid);
+	bind_text(st, 5, book);
+	bind_text(st, 6, m->message_id);
+	return store_exec_stmt(s, st, "cannot remember how far the folder was read", err);
 }

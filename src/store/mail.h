@@ -1,8 +1,9 @@
 /*
  * mail.h: what the store keeps for reading mail (issue 19): the addresses
  * people are known by, where each interaction logged from an e-mail came
- * from (its Message-ID), and which Maildir files were read already. See
- * migration 9 in schema.c for the tables.
+ * from (its Message-ID), which Maildir files were read already, and how
+ * far each IMAP folder was read. See migrations 9 and 11 in schema.c for
+ * the tables.
  */
 #ifndef RAPPORT_STORE_MAIL_H
 #define RAPPORT_STORE_MAIL_H
@@ -46,5 +47,22 @@ int store_mail_file_seen(struct store *s, const char *name, const char *book, bo
  * it, or NULL). */
 int store_mail_file_read(struct store *s, const char *name, const char *book,
 			 const char *message_id, struct error *err);
+
+/* How far an IMAP folder was read (mail_folder): the messages up to
+ * last_uid, of which message_id (or NULL) was the last logged. */
+struct mail_folder_mark {
+	uint32_t last_uid;
+	char *message_id;
+};
+/* Where to go on reading folder of account: its mark when it was read with
+ * the same uidvalidity and book and its last message logged is still
+ * logged; else none (last_uid 0: read it whole). */
+int store_mail_folder_mark(struct store *s, const char *account, const char *folder,
+			   uint32_t uidvalidity, const char *book, struct mail_folder_mark *m,
+			   struct error *err);
+/* Remember that folder of account, with uidvalidity, was read up to m. */
+int store_mail_folder_read(struct store *s, const char *account, const char *folder,
+			   uint32_t uidvalidity, const char *book,
+			   const struct mail_folder_mark *m, struct error *err);
 
 #endif

@@ -648,12 +648,34 @@ static const char migration_10[] =
 	"CREATE UNIQUE INDEX mail_proposal_message ON mail_proposal(message_id, kind);"
 	"CREATE INDEX mail_proposal_open ON mail_proposal(sent) WHERE status = 'open';";
 
+/*
+ * IMAP folders read (issue 19, rapport mail sync): per account (the user
+ * and the server's address) and folder, its UIDVALIDITY and the last UID
+ * read, so that a sync asks only for what came since; book is the
+ * fingerprint of the addresses known (store/mail.h): a folder read when
+ * fewer people were known is read again, as is one whose message_id (the
+ * last message logged from it) is no longer logged (its sync was undone),
+ * and one whose UIDVALIDITY changed; Message-IDs (mail_message) keep
+ * anything from being logged twice. Bookkeeping: not a data table (not
+ * exported, not undone).
+ */
+static const char migration_11[] =
+	"CREATE TABLE mail_folder ("
+	" account TEXT NOT NULL,"
+	" folder TEXT NOT NULL,"
+	" uidvalidity INTEGER NOT NULL,"
+	" last_uid INTEGER NOT NULL,"
+	" book TEXT NOT NULL,"
+	" message_id TEXT,"
+	" PRIMARY KEY (account, folder)"
+	") STRICT, WITHOUT ROWID;";
+
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					  migration_5, migration_6, migration_7, migration_8,
-					  migration_9, migration_10 };
+					  migration_9, migration_10, migration_11 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
-	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL, NULL,
+	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL, NULL, NULL,
 };
 _Static_assert(sizeof(store_migration_after) / sizeof(store_migration_after[0]) ==
 		       ARRAY_SIZE(store_migrations),
@@ -662,7 +684,7 @@ const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
-					      MIGRATION_7_DATA, NULL, NULL, NULL };
+					      MIGRATION_7_DATA, NULL, NULL, NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

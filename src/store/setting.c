@@ -2,6 +2,7 @@
 #include "store/setting.h"
 
 #include <stdlib.h>
+#include <strings.h>
 
 #include "core/date.h"
 #include "core/ladder.h"
@@ -29,6 +30,17 @@ const struct setting_def setting_defs[] = {
 			    "as yours when 'mail import' reads it (besides 'email')" },
 	{ "mail.keep-bodies", "yes: an e-mail 'mail import' logs keeps its whole text in the "
 			      "notes; no (the default): its first 500 characters" },
+	{ "mail.imap-url", "the IMAP account 'mail sync' reads: imaps://HOST[:PORT]" },
+	{ "mail.user", "the user name that signs in to mail.imap-url" },
+	{ "mail.password-command", "a command whose first line of output is the password (or, "
+				   "with mail.auth = xoauth2, the token): 'pass show mail'; "
+				   "the password itself is never stored" },
+	{ "mail.auth", "password (the default) or xoauth2 (an OAuth2 bearer token, for the "
+		       "providers that need one)" },
+	{ "mail.folders", "the folders 'mail sync' reads, comma-separated (default: INBOX and "
+			  "the server's Sent folder)" },
+	{ "mail.ca-file", "the certificates to trust for mail.imap-url, a PEM file (default: "
+			  "the system's)" },
 	{ NULL, NULL },
 };
 
@@ -73,12 +85,30 @@ static int check_addresses(const char *value, struct error *err)
 	return rc;
 }
 
+/* The IMAP account's settings: one line each; mail.auth one of two words
+ * (mail.imap-url is checked when 'mail sync' reads it, with --insecure). */
+static int check_mail_account(const char *key, const char *value, struct error *err)
+{
+	if (text_check(key, value, TEXT_REQUIRED | TEXT_ONE_LINE, err))
+		return ERR_INVALID;
+	if (!strcmp(key, "mail.auth") && strcmp(value, "password") && strcmp(value, "xoauth2"))
+		return error_set(err, ERR_INVALID, "mail.auth is password or xoauth2, not '%s'",
+				 value);
+	if (!strcmp(key, "mail.imap-url") && strncasecmp(value, "imaps://", 8) &&
+	    strncasecmp(value, "imap://", 7))
+		return error_set(err, ERR_INVALID,
+				 "mail.imap-url is 'imaps://HOST[:PORT]', not '%s'", value);
+	return 0;
+}
+
 int setting_check(const char *key, const char *value, struct error *err)
 {
 	if (!setting_find(key))
 		return error_set(err, ERR_INVALID,
 				 "unknown setting '%s' (known: name, email, signature, levels, "
-				 "timezone, mail.addresses, mail.keep-bodies)", key);
+				 "timezone, mail.addresses, mail.keep-bodies, mail.imap-url, "
+				 "mail.user, mail.password-command, mail.auth, mail.folders, "
+				 "mail.ca-file)", key);
 	if (!strcmp(key, "name"))
 		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (!strcmp(key, "email")) {
@@ -92,6 +122,8 @@ int setting_check(const char *key, const char *value, struct error *err)
 		return date_zone_check(value, err);
 	if (!strcmp(key, "mail.addresses"))
 		return check_addresses(value, err);
+	if (!strncmp(key, "mail.", 5) && strcmp(key, "mail.keep-bodies"))
+		return check_mail_account(key, value, err);
 	if (!strcmp(key, "mail.keep-bodies"))
 		return strcmp(value, "yes") && strcmp(value, "no")
 			       ? error_set(err, ERR_INVALID, "mail.keep-bodies is yes or no, not '%s'",

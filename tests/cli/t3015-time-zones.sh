@@ -116,6 +116,7 @@ downgrade() {
 	db.execute("DROP TABLE mail_message")  # migration 9 (mail)
 	db.execute("DROP TABLE mail_file")
 	db.execute("DROP TABLE mail_proposal")  # migration 10 (mail proposals)
+	db.execute("DROP TABLE mail_folder")  # migration 11 (IMAP folders read)
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF

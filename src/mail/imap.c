@@ -1,0 +1,631 @@
+/* imap.c: an IMAP account, read with libcurl (see imap.h). */
+#include "mail/imap.h"
+
+#define CURL_DISABLE_TYPECHECK /* its checks are macros named as the functions */
+#include <curl/curl.h>
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/dynlib.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* libcurl's runtime name (objdump -p libcurl.so: SONAME). */
+#define CURL_SONAME "libcurl.so.4"
+
+/* How long the server may take to answer, in milliseconds, before the
+ * sync gives up (a dropped connection with no reset). */
+#define IMAP_WAIT_MS 120000
+/* The longest line of an answer (a SEARCH of a large folder is one line),
+ * and the largest message, that rapport accepts from a server. */
+#define IMAP_LINE_MAX (64u << 20)
+#define IMAP_LITERAL_MAX (256u << 20)
+
+/* Every function of libcurl this file calls, each typed from its header:
+ * X(member, function). */
+#define CURL_FUNCTIONS(X)                                                              \
+	X(init, curl_easy_init) X(setopt, curl_easy_setopt) X(perform, curl_easy_perform) \
+	X(getinfo, curl_easy_getinfo) X(send, curl_easy_send) X(recv, curl_easy_recv)     \
+	X(cleanup, curl_easy_cleanup) X(strerror, curl_easy_strerror)
+
+static struct {
+#define CURL_POINTER(m, f) __typeof__(f) *m;
+	CURL_FUNCTIONS(CURL_POINTER)
+#undef CURL_POINTER
+} cu;
+
+static struct error load_err = ERROR_INIT;
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+static void load_curl(void)
+{
+	static const char *const names[] = { CURL_SONAME, "libcurl.so", NULL };
+	static const struct dynlib_sym syms[] = {
+#define CURL_SYM(m, f) { #f, &cu.m },
+		CURL_FUNCTIONS(CURL_SYM)
+#undef CURL_SYM
+	};
+
+	dynlib_load(names, "reading mail over IMAP", syms, ARRAY_SIZE(syms), &load_err);
+}
+
+static int load(struct error *err)
+{
+	pthread_once(&load_once, load_curl);
+	if (load_err.code) {
+		*err = load_err;
+		return err->code;
+	}
+	return 0;
+}
+
+struct imap {
+	CURL *curl;
+	curl_socket_t sock;
+	bool signed_in; /* and the connection still works: LOGOUT on closing */
+	unsigned tag;
+	struct strbuf in; /* bytes received and not yet read */
+	size_t pos;       /* where in `in` reading is */
+};
+
+/* One answer of the server: its text, each literal replaced by its
+ * {size}, and the literals' bytes, in order, in data. */
+struct imap_literal {
+	size_t off, len;
+};
+struct imap_resp {
+	struct strbuf text;
+	struct strbuf data;
+	VEC(struct imap_literal) lits;
+};
+
+static void resp_reset(struct imap_resp *r)
+{
+	strbuf_reset(&r->text);
+	strbuf_reset(&r->data);
+	r->lits.n = 0;
+}
+
+static void resp_release(struct imap_resp *r)
+{
+	strbuf_release(&r->text);
+	strbuf_release(&r->data);
+	free(r->lits.items);
+}
+
+/* ---- the address ---- */
+
+static bool loopback_host(const char *host, size_t n)
+{
+	unsigned a, b, c, d;
+	char tail;
+	char buf[64];
+
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, host, n);
+	buf[n] = '\0';
+	if (!strcasecmp(buf, "localhost") || !strcmp(buf, "[::1]"))
+		return true;
+	return sscanf(buf, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4 && a == 127 && b < 256 &&
+	       c < 256 && d < 256;
+}
+
+int imap_url_check(const char *url, bool insecure, struct error *err)
+{
+	bool plain = !strncasecmp(url, "imap://", 7);
+	const char *host = url + (plain ? 7 : 8);
+	size_t n;
+
+	if (!plain && strncasecmp(url, "imaps://", 8))
+		return error_set(err, ERR_INVALID,
+				 "mail.imap-url is 'imaps://HOST[:PORT]', not '%s'", url);
+	n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
+	if (!n || strcspn(host, "@") < strcspn(host, "/"))
+		return error_set(err, ERR_INVALID,
+				 "mail.imap-url names a host and no user: 'imaps://HOST[:PORT]' "
+				 "(the user is mail.user)");
+	if (plain && !insecure)
+		return error_set(err, ERR_INVALID,
+				 "'%s' is not encrypted: use imaps://, or --insecure for a server "
+				 "on this computer",
+				 url);
+	if (plain && !loopback_host(host, n))
+		return error_set(err, ERR_INVALID,
+				 "'%s' is not encrypted and not on this computer: only imaps:// "
+				 "reaches another",
+				 url);
+	return 0;
+}
+
+/* ---- signing in ---- */
+
+static int curl_error(const struct imap_account *a, CURLcode rc, const char *detail,
+		      struct error *err)
+{
+	const char *why = detail[0] ? detail : cu.strerror(rc);
+
+	switch (rc) {
+	case CURLE_LOGIN_DENIED:
+		return error_set(err, ERR_IO,
+				 "the mail server refused to sign in '%s': check mail.user and "
+				 "what mail.password-command prints",
+				 a->user);
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CONNECT_ERROR:
+		return error_set(err, ERR_IO,
+				 "cannot trust the mail server at %s: %s (mail.ca-file names "
+				 "the certificates to trust)",
+				 a->url, why);
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_OPERATION_TIMEDOUT:
+		return error_set(err, ERR_IO, "cannot reach the mail server at %s: %s", a->url,
+				 why);
+	default:
+		return error_set(err, ERR_IO, "the mail server at %s: %s", a->url, why);
+	}
+}
+
+static void set_auth(CURL *c, const struct imap_account *a)
+{
+	cu.setopt(c, CURLOPT_USERNAME, a->user);
+	if (a->xoauth2) {
+		cu.setopt(c, CURLOPT_XOAUTH2_BEARER, a->secret);
+		cu.setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2;AUTH=OAUTHBEARER");
+	} else {
+		cu.setopt(c, CURLOPT_PASSWORD, a->secret);
+	}
+}
+
+int imap_open(const struct imap_account *a, struct imap **out, struct error *err)
+{
+	char detail[CURL_ERROR_SIZE] = "";
+	struct imap *im;
+	CURLcode rc;
+
+	*out = NULL;
+	if (load(err) || imap_url_check(a->url, a->insecure, err))
+		return err->code;
+	im = xcalloc(1, sizeof(*im));
+	strbuf_init(&im->in);
+	if (!(im->curl = cu.init())) {
+		free(im);
+		return error_set(err, ERR_IO, "cannot start libcurl");
+	}
+	cu.setopt(im->curl, CURLOPT_URL, a->url);
+	cu.setopt(im->curl, CURLOPT_PROTOCOLS_STR, "imap,imaps");
+	cu.setopt(im->curl, CURLOPT_NOSIGNAL, 1L);
+	cu.setopt(im->curl, CURLOPT_CONNECTTIMEOUT, 30L);
+	cu.setopt(im->curl, CURLOPT_CONNECT_ONLY, 1L); /* signs in, then the socket is ours */
+	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, detail);
+	if (a->ca_file)
+		cu.setopt(im->curl, CURLOPT_CAINFO, a->ca_file);
+	set_auth(im->curl, a);
+	rc = cu.perform(im->curl);
+	if (!rc)
+		rc = cu.getinfo(im->curl, CURLINFO_ACTIVESOCKET, &im->sock);
+	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, NULL); /* detail is about to go */
+	if (rc) {
+		curl_error(a, rc, detail, err);
+		imap_close(im);
+		return err->code;
+	}
+	im->signed_in = true;
+	*out = im;
+	return 0;
+}
+
+/* ---- bytes ---- */
+
+/* The connection is lost or stuck: say so, and send nothing more on it
+ * (not even LOGOUT, which would wait as long again). */
+static int lost(struct imap *im, struct error *err)
+{
+	im->signed_in = false;
+	return err->code;
+}
+
+static int wait_socket(struct imap *im, short events, struct error *err)
+{
+	struct pollfd p = { .fd = im->sock, .events = events };
+	int n;
+
+	do
+		n = poll(&p, 1, IMAP_WAIT_MS);
+	while (n < 0 && errno == EINTR);
+	if (n == 0)
+		error_set(err, ERR_IO, "the mail server stopped answering");
+	else if (n < 0)
+		error_set(err, ERR_IO, "cannot wait for the mail server: %s", strerror(errno));
+	return n > 0 ? 0 : lost(im, err);
+}
+
+static int send_all(struct imap *im, const char *buf, size_t len, struct error *err)
+{
+	while (len) {
+		size_t sent = 0;
+		CURLcode rc = cu.send(im->curl, buf, len, &sent);
+		if (rc == CURLE_AGAIN) {
+			if (wait_socket(im, POLLOUT, err))
+				return err->code;
+			continue;
+		}
+		if (rc)
+			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc)),
+			       lost(im, err);
+		buf += sent;
+		len -= sent;
+	}
+	return 0;
+}
+
+/* Receive more bytes into im->in (what was read before dropped first). */
+static int receive(struct imap *im, struct error *err)
+{
+	if (im->pos) {
+		memmove(im->in.buf, im->in.buf + im->pos, im->in.len - im->pos);
+		im->in.len -= im->pos;
+		im->in.buf[im->in.len] = '\0';
+		im->pos = 0;
+	}
+	for (;;) {
+		size_t got = 0;
+		CURLcode rc;
+		strbuf_grow(&im->in, 65536);
+		rc = cu.recv(im->curl, im->in.buf + im->in.len, 65536, &got);
+		if (rc == CURLE_AGAIN) {
+			if (wait_socket(im, POLLIN, err))
+				return err->code;
+			continue;
+		}
+		if (rc)
+			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc)),
+			       lost(im, err);
+		if (!got)
+			return error_set(err, ERR_IO, "the mail server closed the connection"),
+			       lost(im, err);
+		im->in.len += got;
+		im->in.buf[im->in.len] = '\0';
+		return 0;
+	}
+}
+
+/* Append the next line (without its CRLF) to text. */
+static int read_line(struct imap *im, struct strbuf *text, struct error *err)
+{
+	for (;;) {
+		const char *start = im->in.buf + im->pos;
+		const char *nl = memchr(start, '\n', im->in.len - im->pos);
+		if (nl) {
+			size_t n = (size_t)(nl - start);
+			strbuf_add(text, start, n && nl[-1] == '\r' ? n - 1 : n);
+			im->pos += n + 1;
+			return 0;
+		}
+		if (im->in.len - im->pos > IMAP_LINE_MAX)
+			return error_set(err, ERR_IO, "the mail server sent a line too long to read");
+		if (receive(im, err))
+			return err->code;
+	}
+}
+
+static int read_bytes(struct imap *im, size_t n, struct strbuf *out, struct error *err)
+{
+	while (im->in.len - im->pos < n)
+		if (receive(im, err))
+			return err->code;
+	strbuf_add(out, im->in.buf + im->pos, n);
+	im->pos += n;
+	return 0;
+}
+
+/* The size of the literal text ends with ({N} or {N+}), or -1. */
+static long long literal_size(const struct strbuf *text)
+{
+	const char *end = text->buf + text->len, *p;
+
+	if (!text->len || end[-1] != '}')
+		return -1;
+	p = end - 2;
+	if (p >= text->buf && *p == '+')
+		p--;
+	while (p >= text->buf && *p >= '0' && *p <= '9')
+		p--;
+	if (p < text->buf || *p != '{' || p + 1 == end - 1)
+		return -1;
+	return strtoll(p + 1, NULL, 10);
+}
+
+/* One whole answer: its lines, and the literals they announce. */
+static int read_resp(struct imap *im, struct imap_resp *r, struct error *err)
+{
+	long long size;
+
+	resp_reset(r);
+	if (read_line(im, &r->text, err))
+		return err->code;
+	while ((size = literal_size(&r->text)) >= 0) {
+		struct imap_literal *l;
+		if ((unsigned long long)size > IMAP_LITERAL_MAX)
+			return error_set(err, ERR_IO, "the mail server sent a message too large "
+						      "to read (%lld bytes)", size);
+		l = VEC_PUSH(&r->lits);
+		l->off = r->data.len;
+		l->len = (size_t)size;
+		if (read_bytes(im, (size_t)size, &r->data, err) || read_line(im, &r->text, err))
+			return err->code;
+	}
+	return 0;
+}
+
+/* ---- commands ---- */
+
+/* What a command does with each untagged answer. */
+typedef int untagged_fn(void *ctx, const struct imap_resp *r, struct error *err);
+
+/* Send one command and read its answers up to its own. A NO or BAD:
+ * ERR_NOT_FOUND (the caller says what was missing) with the server's text. */
+static int command(struct imap *im, const char *cmd, untagged_fn *fn, void *ctx,
+		   struct error *err)
+{
+	struct imap_resp r = { .text = STRBUF_INIT, .data = STRBUF_INIT };
+	struct strbuf line = STRBUF_INIT;
+	char tag[16];
+	size_t taglen;
+	int rc;
+
+	taglen = (size_t)snprintf(tag, sizeof(tag), "R%u ", ++im->tag);
+	strbuf_addf(&line, "%s%s\r\n", tag, cmd);
+	rc = send_all(im, line.buf, line.len, err);
+	while (!rc && !(rc = read_resp(im, &r, err))) {
+		if (!strncmp(r.text.buf, tag, taglen)) {
+			const char *said = r.text.buf + taglen;
+			if (strncasecmp(said, "OK", 2))
+				rc = error_set(err, ERR_NOT_FOUND, "%s", said);
+			break;
+		}
+		if (!strncasecmp(r.text.buf, "* BYE", 5))
+			rc = error_set(err, ERR_IO, "the mail server ended the session: %s",
+				       r.text.buf + 2);
+		else if (r.text.buf[0] == '*' && fn)
+			rc = fn(ctx, &r, err);
+	}
+	resp_release(&r);
+	strbuf_release(&line);
+	return rc;
+}
+
+/* A command the server refused (command's ERR_NOT_FOUND): what, then
+ * what the server said. */
+static int refused(struct error *err, const char *what)
+{
+	char said[256];
+
+	snprintf(said, sizeof(said), "%s", error_what(err));
+	return error_set(err, ERR_IO, "%s: %s", what, said);
+}
+
+/* name as an IMAP quoted string. */
+static void add_quoted(struct strbuf *sb, const char *name)
+{
+	strbuf_addch(sb, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+void imap_close(struct imap *im)
+{
+	struct error ignored = ERROR_INIT;
+
+	if (!im)
+		return;
+	if (im->signed_in)
+		command(im, "LOGOUT", NULL, NULL, &ignored);
+	cu.cleanup(im->curl);
+	strbuf_release(&im->in);
+	free(im);
+}
+
+/* ---- LIST ---- */
+
+/* The next IMAP string of a LIST answer at *p (quoted, atom or literal),
+ * into out; false when there is none. */
+static bool next_string(const char **p, const struct imap_resp *r, size_t *lit,
+			struct strbuf *out)
+{
+	const char *s = *p;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '"') {
+		for (s++; *s && *s != '"'; s++) {
+			if (*s == '\\' && s[1])
+				s++;
+			strbuf_addch(out, *s);
+		}
+		*p = *s ? s + 1 : s;
+		return true;
+	}
+	if (*s == '{' && *lit < r->lits.n) {
+		strbuf_add(out, r->data.buf + r->lits.items[*lit].off, r->lits.items[*lit].len);
+		(*lit)++;
+		*p = strchr(s, '}') ? strchr(s, '}') + 1 : s + strlen(s);
+		return true;
+	}
+	while (*s && *s != ' ')
+		strbuf_addch(out, *s++);
+	*p = s;
+	return out->len > 0;
+}
+
+/* "* LIST (\Flags) "/" name" */
+static int list_one(void *ctx, const struct imap_resp *r, struct error *err)
+{
+	imap_folder_vec *v = ctx;
+	const char *p = r->text.buf, *flags_end;
+	struct strbuf delim = STRBUF_INIT, name = STRBUF_INIT;
+	size_t lit = 0;
+	bool sent, noselect;
+
+	(void)err;
+	if (strncasecmp(p, "* LIST (", 8) || !(flags_end = strchr(p + 8, ')')))
+		return 0;
+	sent = strcasestr(p, "\\Sent") && strcasestr(p, "\\Sent") < flags_end;
+	noselect = strcasestr(p, "\\Noselect") && strcasestr(p, "\\Noselect") < flags_end;
+	p = flags_end + 1;
+	if (next_string(&p, r, &lit, &delim) && next_string(&p, r, &lit, &name) && !noselect) {
+		struct imap_folder *f = VEC_PUSH(v);
+		f->name = strbuf_detach(&name);
+		f->sent = sent;
+	}
+	strbuf_release(&delim);
+	strbuf_release(&name);
+	return 0;
+}
+
+static void release_folder(struct imap_folder *f)
+{
+	free(f->name);
+}
+
+VEC_RELEASE_FN(imap_folder_vec_release, imap_folder_vec, release_folder)
+
+int imap_list(struct imap *im, imap_folder_vec *out, struct error *err)
+{
+	int rc = command(im, "LIST \"\" \"*\"", list_one, out, err);
+
+	return rc == ERR_NOT_FOUND ? refused(err, "the mail server does not list its folders") : rc;
+}
+
+/* ---- EXAMINE, SEARCH ---- */
+
+/* "* OK [UIDVALIDITY n] ..." */
+static int uidvalidity_of(void *ctx, const struct imap_resp *r, struct error *err)
+{
+	const char *at = strcasestr(r->text.buf, "[UIDVALIDITY ");
+
+	(void)err;
+	if (at)
+		*(uint32_t *)ctx = (uint32_t)strtoul(at + 13, NULL, 10);
+	return 0;
+}
+
+int imap_examine(struct imap *im, const char *folder, uint32_t *uidvalidity,
+		 struct error *err)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	int rc;
+
+	*uidvalidity = 0;
+	strbuf_addstr(&cmd, "EXAMINE ");
+	add_quoted(&cmd, folder);
+	rc = command(im, cmd.buf, uidvalidity_of, uidvalidity, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = error_set(err, ERR_NOT_FOUND, "the mail server has no folder '%s' to read",
+			       folder);
+	else if (!rc && !*uidvalidity)
+		rc = error_set(err, ERR_IO, "the mail server gives folder '%s' no UIDVALIDITY",
+			       folder);
+	strbuf_release(&cmd);
+	return rc;
+}
+
+struct uids_ctx {
+	imap_uid_vec *out;
+	uint32_t last;
+};
+
+/* "* SEARCH 4 5 9" */
+static int search_uids(void *ctx, const struct imap_resp *r, struct error *err)
+{
+	struct uids_ctx *u = ctx;
+	const char *p = r->text.buf;
+
+	(void)err;
+	if (strncasecmp(p, "* SEARCH", 8))
+		return 0;
+	for (p += 8; *p;) {
+		char *end;
+		unsigned long uid = strtoul(p, &end, 10);
+		if (end == p)
+			break;
+		if (uid > u->last && uid <= UINT32_MAX) /* last+1:* also matches the last one */
+			*VEC_PUSH(u->out) = (uint32_t)uid;
+		p = end;
+	}
+	return 0;
+}
+
+static int by_uid(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int imap_uids_after(struct imap *im, uint32_t last, imap_uid_vec *out, struct error *err)
+{
+	struct uids_ctx u = { .out = out, .last = last };
+	char cmd[64];
+	int rc;
+
+	snprintf(cmd, sizeof(cmd), "UID SEARCH UID %lu:*", (unsigned long)last + 1);
+	rc = command(im, cmd, search_uids, &u, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = refused(err, "the mail server refused to search");
+	if (!rc && out->n)
+		qsort(out->items, out->n, sizeof(*out->items), by_uid);
+	return rc;
+}
+
+/* ---- FETCH ---- */
+
+struct fetch_ctx {
+	imap_message_fn *fn;
+	void *ctx;
+};
+
+/* "* 3 FETCH (UID 7 BODY[HEADER] {123}...)": the message's bytes are its
+ * one literal; an answer with none (flags that changed) is not one. */
+static int fetched(void *ctx, const struct imap_resp *r, struct error *err)
+{
+	struct fetch_ctx *f = ctx;
+	const char *fetch = strcasestr(r->text.buf, " FETCH (");
+	const char *uid = fetch ? strcasestr(fetch, "UID ") : NULL;
+
+	if (!uid || !strcasestr(r->text.buf, "BODY[") || !r->lits.n)
+		return 0;
+	return f->fn(f->ctx, (uint32_t)strtoul(uid + 4, NULL, 10),
+		     r->data.buf + r->lits.items[0].off, r->lits.items[0].len, err);
+}
+
+int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
+	       imap_message_fn *fn, void *ctx, struct error *err)
+{
+	struct fetch_ctx f = { .fn = fn, .ctx = ctx };
+	struct strbuf cmd = STRBUF_INIT;
+	int rc;
+
+	if (!n)
+		return 0;
+	strbuf_addstr(&cmd, "UID FETCH ");
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&cmd, "%s%lu", i ? "," : "", (unsigned long)uids[i]);
+	strbuf_addstr(&cmd, headers_only ? " (UID BODY.PEEK[HEADER])" : " (UID BODY.PEEK[])");
+	rc = command(im, cmd.buf, fetched, &f, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = refused(err, "the mail server refused to send messages");
+	strbuf_release(&cmd);
+	return rc;
+}

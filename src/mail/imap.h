@@ -1,0 +1,74 @@
+/*
+ * imap.h: an IMAP account, read with libcurl (rapport mail sync; issue 19).
+ *
+ * libcurl connects, speaks TLS, checks the server's certificate and signs
+ * in (a password, or an OAuth2 bearer token with SASL XOAUTH2); it is
+ * loaded on first use (util/dynlib.h), so no other command pays for it.
+ * The few commands a sync needs after that (LIST, EXAMINE, UID SEARCH,
+ * UID FETCH) are sent over libcurl's connection by this file, which reads
+ * their answers, literals included: libcurl's own FETCH marks a message
+ * \Seen and its custom requests hand back a message line by line, where a
+ * line of the message can be taken for the server's answer.
+ *
+ * Folders are opened with EXAMINE (read-only) and messages fetched with
+ * BODY.PEEK: reading mail never changes it on the server.
+ */
+#ifndef RAPPORT_IMAP_H
+#define RAPPORT_IMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "util/error.h"
+
+struct imap_account {
+	const char *url;     /* imaps://host[:port] (imap:// only when insecure, on loopback) */
+	const char *user;
+	const char *secret;  /* the password, or the bearer token when xoauth2 */
+	bool xoauth2;
+	const char *ca_file; /* the certificates to trust, NULL: the system's */
+	bool insecure;
+};
+
+/* Is url one rapport reads: imaps://, or imap:// when insecure and its
+ * host is a loopback address (127.0.0.0/8, ::1, localhost)? ERR_INVALID
+ * saying why not. */
+int imap_url_check(const char *url, bool insecure, struct error *err);
+
+struct imap;
+
+/* Connect and sign in. A refused sign-in, a server that cannot be reached,
+ * a certificate that does not verify: ERR_IO with a message that says
+ * which (and never the secret). */
+int imap_open(const struct imap_account *a, struct imap **out, struct error *err);
+/* Log out and close (NULL: nothing). */
+void imap_close(struct imap *im);
+
+struct imap_folder {
+	char *name; /* as the server names it (modified UTF-7) */
+	bool sent;  /* it has the \Sent special-use flag */
+};
+typedef VEC(struct imap_folder) imap_folder_vec;
+void imap_folder_vec_release(imap_folder_vec *v);
+
+/* Every folder of the account, with its flags (LIST "" "*"). */
+int imap_list(struct imap *im, imap_folder_vec *out, struct error *err);
+/* Open folder read-only; *uidvalidity is its UIDVALIDITY. A folder the
+ * server does not have: ERR_NOT_FOUND. */
+int imap_examine(struct imap *im, const char *folder, uint32_t *uidvalidity,
+		 struct error *err);
+
+typedef VEC(uint32_t) imap_uid_vec;
+/* The UIDs above last of the folder examined, in increasing order. */
+int imap_uids_after(struct imap *im, uint32_t last, imap_uid_vec *out, struct error *err);
+
+/* fn(ctx, uid, bytes, len) for each of uids that the server still has:
+ * its header block (headers_only) or the whole message. */
+typedef int imap_message_fn(void *ctx, uint32_t uid, const char *data, size_t len,
+			    struct error *err);
+int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
+	       imap_message_fn *fn, void *ctx, struct error *err);
+
+#endif
