@@ -14,15 +14,14 @@
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols)
 {
-	*t = (struct table){ .cols = cols, .ncols = ncols };
+	*t = (struct table){ .cols = cols, .ncols = ncols, .text = STRBUF_INIT };
 }
 
 void table_release(struct table *t)
 {
-	for (size_t i = 0; i < t->cells.n; i++)
-		free(t->cells.items[i]);
 	free(t->cells.items);
 	t->cells = (struct cells){ 0 };
+	strbuf_release(&t->text);
 }
 
 static size_t table_rows(const struct table *t)
@@ -30,36 +29,54 @@ static size_t table_rows(const struct table *t)
 	return t->cells.n / (t->ncols + 1);
 }
 
+/* The cell at index i: NULL when empty. */
+static const char *cell_text(const struct table *t, size_t i)
+{
+	size_t at = t->cells.items[i];
+
+	return at ? t->text.buf + at - 1 : NULL;
+}
+
 static const char *cell_at(const struct table *t, size_t row, size_t col)
 {
-	const char *s = t->cells.items[row * (t->ncols + 1) + col];
+	const char *s = cell_text(t, row * (t->ncols + 1) + col);
 
 	return s ? s : "";
 }
 
-static void push_cell(struct table *t, char *value)
+/* The cell that starts at start in text (NUL-ended there), or none. */
+static void push_cell(struct table *t, size_t start, bool empty)
 {
-	xgrow((void **)&t->cells.items, sizeof(char *), t->cells.n + 1, &t->cells.alloc);
-	t->cells.items[t->cells.n++] = value;
+	xgrow((void **)&t->cells.items, sizeof(*t->cells.items), t->cells.n + 1, &t->cells.alloc);
+	t->cells.items[t->cells.n++] = empty ? 0 : start + 1;
+	if (t->cells.n % (t->ncols + 1) == t->ncols) {
+		xgrow((void **)&t->cells.items, sizeof(*t->cells.items), t->cells.n + 1,
+		      &t->cells.alloc);
+		t->cells.items[t->cells.n++] = 0; /* the row's notes, none yet */
+	}
 }
 
 void table_add(struct table *t, const char *value)
 {
-	push_cell(t, xstrdup_or_null(value));
-	if (t->cells.n % (t->ncols + 1) == t->ncols)
-		push_cell(t, NULL); /* the row's notes, none yet */
+	size_t start = t->text.len;
+
+	if (value) {
+		strbuf_addstr(&t->text, value);
+		strbuf_addch(&t->text, '\0');
+	}
+	push_cell(t, start, !value);
 }
 
 void table_addf(struct table *t, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
+	size_t start = t->text.len;
 	va_list ap;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	strbuf_vaddf(&t->text, fmt, ap);
 	va_end(ap);
-	table_add(t, sb.buf);
-	strbuf_release(&sb);
+	strbuf_addch(&t->text, '\0');
+	push_cell(t, start, false);
 }
 
 void table_add_id(struct table *t, int64_t id)
@@ -83,19 +100,23 @@ void table_add_id(struct table *t, int64_t id)
 
 void table_note(struct table *t, const char *fmt, ...)
 {
-	char **notes = &t->cells.items[t->cells.n - 1];
-	struct strbuf sb = STRBUF_INIT;
+	size_t *notes = &t->cells.items[t->cells.n - 1];
+	struct strbuf line = STRBUF_INIT;
 	va_list ap;
 
+	/* the row's notes so far, then this line, as a new cell at the end of
+	 * text (the old one stays there unused) */
 	if (*notes) {
-		strbuf_addstr(&sb, *notes);
-		strbuf_addch(&sb, '\n');
-		free(*notes);
+		strbuf_addstr(&line, t->text.buf + *notes - 1);
+		strbuf_addch(&line, '\n');
 	}
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	strbuf_vaddf(&line, fmt, ap);
 	va_end(ap);
-	*notes = strbuf_detach(&sb);
+	*notes = t->text.len + 1;
+	strbuf_add(&t->text, line.buf, line.len);
+	strbuf_addch(&t->text, '\0');
+	strbuf_release(&line);
 }
 
 /* ---- TSV ---- */
@@ -358,7 +379,7 @@ static void print_aligned(struct strbuf *out, const struct table *t)
 		strbuf_reset(&line);
 		render_row(t, r, width, limit, &line);
 		put_line(out, &line, limit);
-		put_notes(out, t->cells.items[r * (t->ncols + 1) + t->ncols], limit);
+		put_notes(out, cell_text(t, r * (t->ncols + 1) + t->ncols), limit);
 	}
 	strbuf_release(&line);
 	free(room);

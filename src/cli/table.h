@@ -32,10 +32,14 @@ struct table_col {
 struct table {
 	const struct table_col *cols;
 	size_t ncols;
+	/* row after row, ncols + 1 a row (the last is the notes): where each
+	 * cell starts in text, plus one (0: an empty cell). One buffer for all
+	 * the cells, not a copy each: an agenda of 500 rows made 7,000 of them. */
 	struct cells {
-		char **items; /* row after row, ncols + 1 a row: the last is the notes */
+		size_t *items;
 		size_t n, alloc;
 	} cells;
+	struct strbuf text; /* the cells, each ended by a NUL */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t ncols);
