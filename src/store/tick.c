@@ -35,6 +35,15 @@ static const char SQL_MET_OPPS[] =
 	" CROSS JOIN interaction_person ip ON ip.person_id = m.value"
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
+/* The run's tasks go into the full-text index at its end (schema.c,
+ * migration 12); one a later write of the run indexed already is left. */
+static const char SQL_SEARCH_DEFER[] = "INSERT OR IGNORE INTO search_defer VALUES (0)";
+static const char SQL_SEARCH_CATCH_UP[] =
+	"INSERT INTO search_index(rowid, title, body) SELECT t.id * 8 + 5, t.title, t.why"
+	" FROM task t WHERE t.id IN (SELECT task_id FROM search_defer WHERE task_id > 0)"
+	" AND NOT EXISTS (SELECT 1 FROM search_index x WHERE x.rowid = t.id * 8 + 5)"
+	" ORDER BY t.id"; /* IN, not a join: a join made SQLite scan every task for a Bloom filter */
+static const char SQL_SEARCH_UNDEFER[] = "DELETE FROM search_defer";
 static const char SQL_AHEAD[] =
 	"SELECT c.value, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.value"
 	"  AND " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
@@ -203,6 +212,9 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 	int rc;
 
 	memset(run, 0, sizeof(*run));
+	if (!(st = store_stmt(s, SQL_SEARCH_DEFER, err)) ||
+	    store_exec_stmt(s, st, "cannot run the time rules", err))
+		return err->code ? err->code : ERR_STORE;
 	if (full)
 		rc = add_items(s, SQL_ALL_OPPS, NULL, &o, err) ||
 		     add_items(s, SQL_ALL_PEOPLE, NULL, &o, err);
@@ -323,9 +335,20 @@ static int days_forget(struct store *s, bool full, int kind, const char *json,
 	return store_exec_stmt(s, st, "cannot record when the rules fire next", err);
 }
 
+/* The full-text entries of the tasks the run made, in one statement. */
+static int search_catch_up(struct store *s, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_SEARCH_CATCH_UP, err);
+
+	if (!st || store_exec_stmt(s, st, "cannot index the new tasks", err) ||
+	    !(st = store_stmt(s, SQL_SEARCH_UNDEFER, err)))
+		return err->code ? err->code : ERR_STORE;
+	return store_exec_stmt(s, st, "cannot index the new tasks", err);
+}
+
 int store_tick_end(struct store *s, bool full, struct tick_run *run, struct error *err)
 {
-	if (days_forget(s, full, TICK_OPP, run->opps_json, err) ||
+	if (search_catch_up(s, err) || days_forget(s, full, TICK_OPP, run->opps_json, err) ||
 	    (!full && days_forget(s, full, TICK_PERSON, run->people_json, err)))
 		return err->code;
 	if (run->next.n)

@@ -75,4 +75,18 @@ test_expect_success 'a new day: the run looks at what falls due that day' '
 	test_eq "$(jv full <out)" False
 '
 
+# A run writes its tasks' full-text entries at its end, in one statement
+# (search_defer, migration 12): every task a run made is found by search,
+# and nothing is left deferred.
+test_expect_success 'the tasks a run made are found by search, none left out' '
+	on 2026-04-20 rapport person add "Data Recruiter" --cadence 7 >/dev/null &&
+	on 2026-04-30 rapport --json playbook tick >out &&
+	test_eq "$(jv ran <out)" True &&
+	on 2026-04-30 rapport --json search "Keep in touch with Data Recruiter" >found &&
+	grep -q "Keep in touch with Data Recruiter" found &&
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM search_defer")" 0 &&
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM task t WHERE NOT EXISTS
+		(SELECT 1 FROM search_index x WHERE x.rowid = t.id * 8 + 5)")" 0
+'
+
 test_done

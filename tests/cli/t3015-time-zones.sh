@@ -117,6 +117,13 @@ downgrade() {
 	db.execute("DROP TABLE mail_file")
 	db.execute("DROP TABLE mail_proposal")  # migration 10 (mail proposals)
 	db.execute("DROP TABLE mail_folder")  # migration 11 (IMAP folders read)
+	# migration 13 (the time rules' tasks indexed at a run's end)
+	db.execute("DROP TRIGGER task_ai_defer")
+	db.execute("DROP TRIGGER task_ai")
+	db.execute("CREATE TRIGGER task_ai AFTER INSERT ON task BEGIN INSERT INTO"
+	           " search_index(rowid, title, body) VALUES (new.id * 8 + 5, new.title,"
+	           " new.why); END")
+	db.execute("DROP TABLE search_defer")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF
