@@ -77,7 +77,7 @@ VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB
 $(VERSION_OBJ): $(BUILD)/gen/version
 
 $(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
-$(BUILD)/src/mail/imap.o: CPPFLAGS += $(CURL_CFLAGS)
+$(BUILD)/src/mail/imap.o $(BUILD)/src/mail/smtp.o $(BUILD)/src/mail/curl_api.o: CPPFLAGS += $(CURL_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
