@@ -425,7 +425,7 @@ static void qp_line(struct strbuf *out, const unsigned char *s, size_t len)
 }
 
 /* The transfer encoding header and the body, CRLF line ends. */
-static void add_body(struct strbuf *out, const char *body)
+static void add_body(struct strbuf *out, const char *body, bool unsent)
 {
 	struct strbuf text = STRBUF_INIT;
 	size_t longest;
@@ -433,8 +433,8 @@ static void add_body(struct strbuf *out, const char *body)
 
 	body_lines(body, &text, &longest);
 	qp = longest > BODY_MAX;
-	strbuf_addf(out, "Content-Transfer-Encoding: %s\r\nX-Unsent: 1\r\n\r\n",
-		    qp ? "quoted-printable" : "8bit");
+	strbuf_addf(out, "Content-Transfer-Encoding: %s\r\n%s\r\n",
+		    qp ? "quoted-printable" : "8bit", unsent ? "X-Unsent: 1\r\n" : "");
 	for (const char *p = text.buf; *p;) {
 		size_t n = strcspn(p, "\n");
 		if (qp) {
@@ -461,7 +461,7 @@ int eml_build(const struct eml_message *m, struct strbuf *out, struct error *err
 	if (m->message_id && !eml_check_address(m->message_id, NULL))
 		strbuf_addf(out, "Message-ID: <%s>\r\n", m->message_id);
 	strbuf_addstr(out, "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n");
-	add_body(out, m->body);
+	add_body(out, m->body, !m->sending);
 	return 0;
 }
 

@@ -26,6 +26,7 @@ struct eml_message {
 	const struct datetime *date;       /* the wall-clock time of Date: */
 	int utc_offset;                    /* minutes east of UTC at that time */
 	const char *message_id;            /* "left@right", without angle brackets */
+	bool sending; /* sent as it is: no "X-Unsent: 1", which opens a file as a draft */
 };
 
 /* Append the whole message: headers, a blank line, the body (8bit, or

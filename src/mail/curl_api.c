@@ -72,6 +72,12 @@ int curl_api_error(const char *url, const char *user, CURLcode rc, const char *d
 				 "cannot trust the mail server at %s: %s (mail.ca-file names "
 				 "the certificates to trust)",
 				 url, why);
+	case CURLE_USE_SSL_FAILED:
+		return error_set(err, ERR_IO,
+				 "the mail server at %s offers no encryption (STARTTLS): rapport "
+				 "sends nothing unencrypted, except with --insecure to a server on "
+				 "this computer",
+				 url);
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_OPERATION_TIMEDOUT:

@@ -17,8 +17,8 @@ int letter_draft_message_id(struct store *s, const struct letter_draft *d, struc
 	return rc;
 }
 
-int letter_draft_eml(struct store *s, const struct letter_draft *d, struct strbuf *out,
-		     struct error *err)
+int letter_draft_eml(struct store *s, const struct letter_draft *d, bool sending,
+		     struct strbuf *out, struct error *err)
 {
 	const struct datetime *now = store_now(s);
 	struct strbuf id = STRBUF_INIT;
@@ -27,6 +27,7 @@ int letter_draft_eml(struct store *s, const struct letter_draft *d, struct strbu
 		.to_name = d->to_name,     .to_addr = d->to_email,
 		.subject = d->letter.subject, .body = d->letter.body,
 		.date = now,               .utc_offset = eml_local_offset(now),
+		.sending = sending,
 	};
 	int rc = letter_draft_message_id(s, d, &id, err);
 
