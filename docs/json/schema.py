@@ -112,7 +112,9 @@ defs["cmd-agenda"] = obj({**{s: arr({"allOf": [ref("task"), obj({"score": N})]})
 defs["cmd-fit"] = {"allOf": [ref("fit_summary"), obj({"opportunity": ref("opp_ref"), "wants": arr(ref("want_standing")), "to_verify": arr(I)})]}
 defs["cmd-prep"] = obj({"opportunity": ref("opp_ref"), "stage": S, "questions": arr(I), "people": arr(ref("person_ref")), "markdown": S})
 defs["cmd-draft"] = obj({"task": ref("task_ref"), "template": S, "person": nullable(ref("person_ref")), "email": nullable(S),
-                         "subject": S, "body": S}, ["task", "template", "person", "email", "subject", "body"])
+                         "subject": S, "body": S, "drafts_folder": S,
+                         "sent": obj({"to": S, "interaction": I})},
+                        ["task", "template", "person", "email", "subject", "body"])
 defs["cmd-opp-link"] = obj({"opportunity": ref("opp_ref"), "person": ref("person_ref"), "role": ref("role")})
 defs["cmd-offer-compare"] = obj({"offers": arr(obj({"opportunity": ref("opp_ref"), "stage": ref("stage"), "deadline": nullable(ref("day"))},
                                                   ["opportunity", "stage"])), "wants": arr(ref("object"))})
