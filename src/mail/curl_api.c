@@ -54,6 +54,37 @@ bool curl_api_loopback(const char *host, size_t n)
 	       c < 256 && d < 256;
 }
 
+int curl_api_url_read(const struct curl_api_url *u, const char *url, bool *plain,
+		      bool *loopback, struct error *err)
+{
+	size_t k = strlen(u->scheme), n;
+	const char *host;
+
+	*plain = !strncasecmp(url, u->scheme, k) && !strncmp(url + k, "://", 3);
+	if (!*plain && !(!strncasecmp(url, u->scheme, k) && (url[k] == 's' || url[k] == 'S') &&
+			 !strncmp(url + k + 1, "://", 3)))
+		return error_set(err, ERR_INVALID, "%s is %s, not '%s'", u->key, u->forms, url);
+	host = url + k + (*plain ? 3 : 4);
+	n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
+	if (!n || strcspn(host, "@") < strcspn(host, "/"))
+		return error_set(err, ERR_INVALID,
+				 "%s names a host and no user: '%ss://HOST[:PORT]' (the user is %s)",
+				 u->key, u->scheme, u->users);
+	*loopback = curl_api_loopback(host, n);
+	return 0;
+}
+
+void curl_api_sign_in(CURL *c, const char *user, const char *secret, bool xoauth2)
+{
+	curl_fns.setopt(c, CURLOPT_USERNAME, user);
+	if (xoauth2) {
+		curl_fns.setopt(c, CURLOPT_XOAUTH2_BEARER, secret);
+		curl_fns.setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2;AUTH=OAUTHBEARER");
+	} else {
+		curl_fns.setopt(c, CURLOPT_PASSWORD, secret);
+	}
+}
+
 int curl_api_error(const char *url, const char *user, CURLcode rc, const char *detail,
 		   struct error *err)
 {

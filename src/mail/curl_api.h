@@ -38,6 +38,22 @@ int curl_api_load(struct error *err);
 /* Is host (n bytes) a loopback address: 127.0.0.0/8, [::1], localhost? */
 bool curl_api_loopback(const char *host, size_t n);
 
+/* A mail server's address as a setting gives it. */
+struct curl_api_url {
+	const char *key;   /* the setting: "mail.imap-url" */
+	const char *scheme; /* "imap": imap:// (plain) or imaps:// */
+	const char *forms; /* what the setting is, for a message: "'imaps://HOST[:PORT]'" */
+	const char *users; /* the settings that give the user: "mail.user" */
+};
+/* Read url as u says: *plain is true for SCHEME://, false for SCHEME-s://,
+ * *loopback whether its host is this computer. ERR_INVALID for another
+ * scheme, or a user in the address. */
+int curl_api_url_read(const struct curl_api_url *u, const char *url, bool *plain,
+		      bool *loopback, struct error *err);
+
+/* Sign in as user with secret: a password, or an OAuth2 bearer token. */
+void curl_api_sign_in(CURL *c, const char *user, const char *secret, bool xoauth2);
+
 /* A failure of libcurl talking to the mail server at url, signed in as
  * user, as one clear message (ERR_IO): a refused sign-in, a certificate
  * that does not verify, a server that cannot be reached; detail is

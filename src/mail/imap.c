@@ -60,24 +60,19 @@ static void resp_release(struct imap_resp *r)
 
 int imap_url_check(const char *url, bool insecure, struct error *err)
 {
-	bool plain = !strncasecmp(url, "imap://", 7);
-	const char *host = url + (plain ? 7 : 8);
-	size_t n;
+	static const struct curl_api_url u = { .key = "mail.imap-url", .scheme = "imap",
+					       .forms = "'imaps://HOST[:PORT]'",
+					       .users = "mail.user" };
+	bool plain, loopback;
 
-	if (!plain && strncasecmp(url, "imaps://", 8))
-		return error_set(err, ERR_INVALID,
-				 "mail.imap-url is 'imaps://HOST[:PORT]', not '%s'", url);
-	n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
-	if (!n || strcspn(host, "@") < strcspn(host, "/"))
-		return error_set(err, ERR_INVALID,
-				 "mail.imap-url names a host and no user: 'imaps://HOST[:PORT]' "
-				 "(the user is mail.user)");
+	if (curl_api_url_read(&u, url, &plain, &loopback, err))
+		return err->code;
 	if (plain && !insecure)
 		return error_set(err, ERR_INVALID,
 				 "'%s' is not encrypted: use imaps://, or --insecure for a server "
 				 "on this computer",
 				 url);
-	if (plain && !curl_api_loopback(host, n))
+	if (plain && !loopback)
 		return error_set(err, ERR_INVALID,
 				 "'%s' is not encrypted and not on this computer: only imaps:// "
 				 "reaches another",
@@ -86,17 +81,6 @@ int imap_url_check(const char *url, bool insecure, struct error *err)
 }
 
 /* ---- signing in ---- */
-
-static void set_auth(CURL *c, const struct imap_account *a)
-{
-	cu.setopt(c, CURLOPT_USERNAME, a->user);
-	if (a->xoauth2) {
-		cu.setopt(c, CURLOPT_XOAUTH2_BEARER, a->secret);
-		cu.setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2;AUTH=OAUTHBEARER");
-	} else {
-		cu.setopt(c, CURLOPT_PASSWORD, a->secret);
-	}
-}
 
 int imap_open(const struct imap_account *a, struct imap **out, struct error *err)
 {
@@ -121,7 +105,7 @@ int imap_open(const struct imap_account *a, struct imap **out, struct error *err
 	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, detail);
 	if (a->ca_file)
 		cu.setopt(im->curl, CURLOPT_CAINFO, a->ca_file);
-	set_auth(im->curl, a);
+	curl_api_sign_in(im->curl, a->user, a->secret, a->xoauth2);
 	rc = cu.perform(im->curl);
 	if (!rc)
 		rc = cu.getinfo(im->curl, CURLINFO_ACTIVESOCKET, &im->sock);
@@ -446,6 +430,17 @@ static void release_folder(struct imap_folder *f)
 }
 
 VEC_RELEASE_FN(imap_folder_vec_release, imap_folder_vec, release_folder)
+
+const char *imap_folder_for(const imap_folder_vec *all, bool sent, const char *name)
+{
+	for (size_t i = 0; i < all->n; i++)
+		if (sent ? all->items[i].sent : all->items[i].drafts)
+			return all->items[i].name;
+	for (size_t i = 0; i < all->n; i++)
+		if (!strcasecmp(all->items[i].name, name))
+			return all->items[i].name;
+	return NULL;
+}
 
 int imap_list(struct imap *im, imap_folder_vec *out, struct error *err)
 {

@@ -55,6 +55,9 @@ struct imap_folder {
 typedef VEC(struct imap_folder) imap_folder_vec;
 void imap_folder_vec_release(imap_folder_vec *v);
 
+/* The folder of all with the \Sent (sent) or \Drafts flag, else the
+ * one named name (whatever its case); NULL when there is neither. */
+const char *imap_folder_for(const imap_folder_vec *all, bool sent, const char *name);
 /* Every folder of the account, with its flags (LIST "" "*"). */
 int imap_list(struct imap *im, imap_folder_vec *out, struct error *err);
 /* Open folder read-only; *uidvalidity is its UIDVALIDITY. A folder the

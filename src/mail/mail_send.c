@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -22,15 +21,9 @@
 static int drafts_folder(struct imap *im, char **folder, struct error *err)
 {
 	imap_folder_vec all = { 0 };
-	const char *found = NULL;
 	int rc = imap_list(im, &all, err);
+	const char *found = imap_folder_for(&all, false, "Drafts");
 
-	for (size_t i = 0; i < all.n && !found; i++)
-		if (all.items[i].drafts)
-			found = all.items[i].name;
-	for (size_t i = 0; i < all.n && !found; i++)
-		if (!strcasecmp(all.items[i].name, "Drafts"))
-			found = all.items[i].name;
 	*folder = rc ? NULL : xstrdup(found ? found : "Drafts");
 	imap_folder_vec_release(&all);
 	return rc;

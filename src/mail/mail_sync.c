@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/text.h"
 #include "mail/imap.h"
@@ -49,15 +48,9 @@ static void add_folder(struct mail_sync_summary *sum, const char *name, size_t n
 static int default_folders(struct sync *y, struct error *err)
 {
 	imap_folder_vec all = { 0 };
-	const char *sent = NULL;
 	int rc = imap_list(y->im, &all, err);
+	const char *sent = imap_folder_for(&all, true, "Sent");
 
-	for (size_t i = 0; i < all.n && !sent; i++)
-		if (all.items[i].sent)
-			sent = all.items[i].name;
-	for (size_t i = 0; i < all.n && !sent; i++)
-		if (!strcasecmp(all.items[i].name, "Sent"))
-			sent = all.items[i].name;
 	if (!rc) {
 		add_folder(y->sum, "INBOX", 5);
 		if (sent)

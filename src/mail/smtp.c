@@ -2,7 +2,6 @@
 #include "mail/smtp.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "mail/curl_api.h"
 #include "util/strbuf.h"
@@ -15,21 +14,15 @@
 
 int smtp_url_check(const char *url, bool insecure, struct error *err)
 {
-	bool plain = !strncasecmp(url, "smtp://", 7);
-	const char *host = url + (plain ? 7 : 8);
-	size_t n;
+	static const struct curl_api_url u = {
+		.key = "mail.smtp-url", .scheme = "smtp",
+		.forms = "'smtps://HOST[:PORT]' or 'smtp://HOST[:PORT]'",
+		.users = "mail.smtp-user, else mail.user" };
+	bool plain, loopback;
 
-	if (!plain && strncasecmp(url, "smtps://", 8))
-		return error_set(err, ERR_INVALID,
-				 "mail.smtp-url is 'smtps://HOST[:PORT]' or 'smtp://HOST[:PORT]', "
-				 "not '%s'",
-				 url);
-	n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
-	if (!n || strcspn(host, "@") < strcspn(host, "/"))
-		return error_set(err, ERR_INVALID,
-				 "mail.smtp-url names a host and no user: 'smtps://HOST[:PORT]' "
-				 "(the user is mail.smtp-user, else mail.user)");
-	if (insecure && !(plain && curl_api_loopback(host, n)))
+	if (curl_api_url_read(&u, url, &plain, &loopback, err))
+		return err->code;
+	if (insecure && !(plain && loopback))
 		return error_set(err, ERR_INVALID,
 				 "--insecure sends unencrypted, so only with smtp:// to a server on "
 				 "this computer, not '%s'",
@@ -67,15 +60,8 @@ static void set_account(CURL *c, const struct smtp_account *a)
 	cu.setopt(c, CURLOPT_USE_SSL, a->insecure ? (long)CURLUSESSL_NONE : (long)CURLUSESSL_ALL);
 	if (a->ca_file)
 		cu.setopt(c, CURLOPT_CAINFO, a->ca_file);
-	if (!a->user)
-		return;
-	cu.setopt(c, CURLOPT_USERNAME, a->user);
-	if (a->xoauth2) {
-		cu.setopt(c, CURLOPT_XOAUTH2_BEARER, a->secret);
-		cu.setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2;AUTH=OAUTHBEARER");
-	} else {
-		cu.setopt(c, CURLOPT_PASSWORD, a->secret);
-	}
+	if (a->user)
+		curl_api_sign_in(c, a->user, a->secret, a->xoauth2);
 }
 
 /* "<addr>" into a list libcurl sends as MAIL FROM or RCPT TO. */
