@@ -307,8 +307,9 @@ static int propose_reply(struct mail_reader *r, const struct mail_msg *m,
 
 	if (it->direction == DIR_IN)
 		rc = mail_propose_reply(r->s, &r->proposer, m, it, &made, err);
-	else if (mm->is_draft && mm->draft.open)
-		rc = mail_propose_done(r->s, m, it, mm->draft.task_id, &made, err);
+	else if (mm->is_draft) /* its own task, or none: not another one for its person */
+		rc = mm->draft.open ? mail_propose_done(r->s, m, it, mm->draft.task_id, &made, err)
+				    : 0;
 	else if (!(rc = store_mail_contact_task(r->s, mm->people.items, mm->people.n, &t, err)) &&
 		 t.task_id)
 		rc = mail_propose_done(r->s, m, it, t.task_id, &made, err);

@@ -118,6 +118,17 @@ test_expect_success 'any e-mail sent to a person with an open e-mail task propos
 	has out "accept: mark task 2 done (Send the portfolio)"
 '
 
+test_expect_success 'the draft of a task closed by hand proposes no other task' '
+	rapport task add "Thank the hiring manager" --kind letter --with "Hiring Manager" \
+		--opp data --template thank-you >/dev/null &&
+	rapport draft 4 --eml thanks.eml >/dev/null &&
+	sed -n "s/^Message-ID: <\(.*\)>\r$/\1/p" thanks.eml >id4 &&
+	rapport task done 4 --no-log >/dev/null &&
+	msg sent4.eml me@example.org hm@quartz.example.com "$(cat id4)" "" "Thank you" &&
+	rapport --json mail import sent4.eml >sum &&
+	<sum jv_eq logged 1 proposed 0
+'
+
 test_expect_success 'an e-mail to someone with no such task proposes nothing' '
 	rapport person add "Data Recruiter" --email recruiter@agency.example.com >/dev/null &&
 	msg none.eml me@example.org recruiter@agency.example.com out-3@example.org "" "Hello" &&
