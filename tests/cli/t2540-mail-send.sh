@@ -212,6 +212,14 @@ test_expect_success 'unencrypted: refused without --insecure, sent with it, only
 	test_eq "$(task_status 2)" done
 '
 
+test_expect_success 'undo takes a send back: the e-mail unlogged, the task open' '
+	rapport undo >out &&
+	test_eq "$(task_status 2)" open &&
+	rapport --json person show "Data Recruiter" >"$TEST_DIR/.rp" &&
+	<"$TEST_DIR/.rp" jv_eq interactions "[]" &&
+	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_message")" 1
+'
+
 test_expect_success 'the wrong password: refused, nothing sent or written' '
 	rapport task add "Write again" --kind email --with "Hiring Manager" \
 		--template keep-in-touch >/dev/null &&
