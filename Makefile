@@ -31,8 +31,9 @@ LDFLAGS   += $(SAN)
 # that file needs its headers and GLib's, taken as system headers so that
 # their warnings are not rapport's.
 GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 2>/dev/null))
-# libcurl (rapport mail sync) is loaded the same way (src/mail/imap.c): only
-# its include flags are taken.
+# libcurl (mail sync, draft --to-drafts and --send) is loaded the same way
+# (src/mail/curl_api.c): only its include flags are taken, for the files
+# that call it.
 CURL_CFLAGS  := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libcurl 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
