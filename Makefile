@@ -31,8 +31,9 @@ LDFLAGS   += $(SAN)
 # that file needs its headers and GLib's, taken as system headers so that
 # their warnings are not rapport's.
 GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 2>/dev/null))
-# libcurl (rapport mail sync) is loaded the same way (src/mail/imap.c): only
-# its include flags are taken.
+# libcurl (mail sync, draft --to-drafts and --send) is loaded the same way
+# (src/mail/curl_api.c): only its include flags are taken, for the files
+# that call it.
 CURL_CFLAGS  := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libcurl 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
@@ -77,7 +78,7 @@ VERSION_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l RAPPORT_VERSION $(LIB
 $(VERSION_OBJ): $(BUILD)/gen/version
 
 $(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
-$(BUILD)/src/mail/imap.o: CPPFLAGS += $(CURL_CFLAGS)
+$(BUILD)/src/mail/imap.o $(BUILD)/src/mail/smtp.o $(BUILD)/src/mail/curl_api.o: CPPFLAGS += $(CURL_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -81,12 +81,13 @@ defs = {
                       "allOf": [ref("mail_import_report"),
                                 obj({"folders": arr(obj({"folder": S, "whole": B, "messages": I, "logged": I, "proposed": I,
                                                          "not_logged": I, "unreadable": I}))})]},
- "proposal": {"description": "What an imported e-mail proposes (rapport inbox): kind, status, the message (date, subject, Message-ID, the interaction it was logged as), its sender (person; for add-person the name, e-mail and organisation to add them to), the opportunity, the rule and phrase that matched, the interview's time found, and what accepting does.",
-              **obj({"id": I, "kind": {"enum": ["reject", "offer", "interview", "information-request", "application-received", "add-person"]},
+ "proposal": {"description": "What an imported e-mail proposes (rapport inbox): kind, status, the message (date, subject, Message-ID, the interaction it was logged as), its sender (person; for add-person the name, e-mail and organisation to add them to; for task-done, an e-mail the user sent, the person it went to), the opportunity, the rule and phrase that matched, the interview's time found, the task an e-mail sent does (task-done), and what accepting does.",
+              **obj({"id": I, "kind": {"enum": ["reject", "offer", "interview", "information-request", "application-received", "add-person", "task-done"]},
                      "status": {"enum": ["open", "accepted", "dismissed"]}, "date": ref("time"), "subject": S, "message_id": S,
                      "accept": S, "person": nullable(ref("person_ref")), "name": nullable(S), "email": nullable(S),
                      "organisation": nullable(ref("org_ref")), "opportunity": nullable(ref("opp_ref")), "interaction": nullable(I),
-                     "rule": nullable(S), "phrase": nullable(S), "at": nullable(ref("time"))}), "additionalProperties": False},
+                     "rule": nullable(S), "phrase": nullable(S), "at": nullable(ref("time")),
+                     "task": nullable(ref("task_ref"))}), "additionalProperties": False},
  "mail_rule": obj({"name": S, "propose": S, "enabled": B, "origin": S, "phrases": arr(S)}),
  "removed": {"type": "object", "required": ["removed"]},
  "merged": obj({"kept": S, "merged": S}),
@@ -111,7 +112,9 @@ defs["cmd-agenda"] = obj({**{s: arr({"allOf": [ref("task"), obj({"score": N})]})
 defs["cmd-fit"] = {"allOf": [ref("fit_summary"), obj({"opportunity": ref("opp_ref"), "wants": arr(ref("want_standing")), "to_verify": arr(I)})]}
 defs["cmd-prep"] = obj({"opportunity": ref("opp_ref"), "stage": S, "questions": arr(I), "people": arr(ref("person_ref")), "markdown": S})
 defs["cmd-draft"] = obj({"task": ref("task_ref"), "template": S, "person": nullable(ref("person_ref")), "email": nullable(S),
-                         "subject": S, "body": S}, ["task", "template", "person", "email", "subject", "body"])
+                         "subject": S, "body": S, "drafts_folder": S,
+                         "sent": obj({"to": S, "interaction": I})},
+                        ["task", "template", "person", "email", "subject", "body"])
 defs["cmd-opp-link"] = obj({"opportunity": ref("opp_ref"), "person": ref("person_ref"), "role": ref("role")})
 defs["cmd-offer-compare"] = obj({"offers": arr(obj({"opportunity": ref("opp_ref"), "stage": ref("stage"), "deadline": nullable(ref("day"))},
                                                   ["opportunity", "stage"])), "wants": arr(ref("object"))})

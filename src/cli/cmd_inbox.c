@@ -64,6 +64,10 @@ static json_t *proposal_json(const struct mail_proposal *p)
 	json_object_set_new(j, "rule", str_or_null(p->rule));
 	json_object_set_new(j, "phrase", str_or_null(p->phrase));
 	json_object_set_new(j, "at", p->at ? json_time(p->at) : json_null());
+	json_object_set_new(j, "task",
+			    p->task_id ? json_pack("{s:I,s:s}", "id", (json_int_t)p->task_id,
+						   "title", p->task_title ? p->task_title : "")
+				       : json_null());
 	strbuf_release(&effect);
 	return j;
 }

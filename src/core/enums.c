@@ -27,7 +27,7 @@ DEF(question_stage_def, "question stage", "first", "second", "final", "offer");
 DEF(audience_def, "audience", "boss", "peer", "hr", "executive", "recruiter");
 DEF(offer_side_def, "offer side", "ask", "reply");
 DEF(proposal_kind_def, "proposal", "reject", "offer", "interview", "information-request",
-    "application-received", "add-person");
+    "application-received", "add-person", "task-done");
 DEF(proposal_status_def, "proposal status", "open", "accepted", "dismissed");
 
 /* "a, b or c": the accepted names, for help texts. */

@@ -60,10 +60,11 @@ enum offer_side { OFFER_ASK, OFFER_REPLY };
 
 /* What an e-mail proposes (issue 19), strongest first: when several mail
  * rules match one message, the first kind wins. ADD_PERSON: mail from an
- * unknown address at a known organisation's domain. */
+ * unknown address at a known organisation's domain. TASK_DONE: an e-mail
+ * the user sent does a task (its draft, or one to write to its person). */
 enum proposal_kind {
 	PROPOSE_REJECT, PROPOSE_OFFER, PROPOSE_INTERVIEW, PROPOSE_INFO_REQUEST, PROPOSE_RECEIVED,
-	PROPOSE_ADD_PERSON,
+	PROPOSE_ADD_PERSON, PROPOSE_TASK_DONE,
 };
 enum proposal_status { PROPOSAL_OPEN, PROPOSAL_ACCEPTED, PROPOSAL_DISMISSED };
 

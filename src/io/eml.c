@@ -5,9 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
+#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "util/xalloc.h"
 
@@ -315,18 +314,73 @@ int eml_local_offset(const struct datetime *dt)
 	return (int)(tm.tm_gmtoff / 60);
 }
 
-void eml_message_id(struct strbuf *out, const struct datetime *dt, int64_t task_id)
+/* FNV-1a, 64 bits, of the task, its stamp and salt: the part of an id
+ * that keeps two users' task 5, made in the same second, apart. */
+static unsigned long long draft_hash(const char *stamp, int64_t task_id, const char *salt)
 {
-	unsigned long long r = 0;
-	struct timespec ts;
+	unsigned long long h = 1469598103934665603ULL;
+	char id[24];
 
-	if (getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		r ^= ((unsigned long long)ts.tv_nsec << 20) ^ (unsigned long long)ts.tv_sec ^
-		     ((unsigned long long)getpid() << 40);
-	}
-	strbuf_addf(out, "%04d%02d%02d%02d%02d%02d.%lld.%016llx@rapport.invalid", dt->year,
-		    dt->month, dt->day, dt->hour, dt->minute, dt->second, (long long)task_id, r);
+	snprintf(id, sizeof(id), "%lld", (long long)task_id);
+	for (const char *part[] = { stamp, id, salt ? salt : "" }, **p = part; p < part + 3; p++)
+		for (const unsigned char *c = (const unsigned char *)*p; ; c++) {
+			h = (h ^ *c) * 1099511628211ULL; /* the NUL too: a separator */
+			if (!*c)
+				break;
+		}
+	return h;
+}
+
+/* The 14 digits of an instant ("2026-03-02T09:00:00Z": 20260302090000)
+ * into stamp; false when it has not 14. */
+static bool stamp_digits(const char *instant, char stamp[EML_STAMP_SIZE])
+{
+	size_t n = 0;
+
+	for (const char *p = instant; *p && n < EML_STAMP_SIZE - 1; p++)
+		if (*p >= '0' && *p <= '9')
+			stamp[n++] = *p;
+	stamp[n] = '\0';
+	return n == EML_STAMP_SIZE - 1;
+}
+
+int eml_draft_message_id(struct strbuf *out, const char *created, int64_t task_id,
+			 const char *salt)
+{
+	char stamp[EML_STAMP_SIZE];
+
+	if (!stamp_digits(created, stamp))
+		return -1;
+	strbuf_addf(out, "%s.%lld.%016llx" EML_DRAFT_DOMAIN, stamp, (long long)task_id,
+		    draft_hash(stamp, task_id, salt));
+	return 0;
+}
+
+bool eml_draft_message_task(const char *id, int64_t *task_id, char stamp[EML_STAMP_SIZE])
+{
+	const char *p = id + EML_STAMP_SIZE - 1, *hex;
+	char *end;
+	long long task;
+
+	if (strspn(id, "0123456789") != EML_STAMP_SIZE - 1 || *p != '.' ||
+	    !(p[1] >= '1' && p[1] <= '9'))
+		return false;
+	task = strtoll(p + 1, &end, 10);
+	hex = end + 1;
+	if (*end != '.' || task <= 0 || strspn(hex, "0123456789abcdef") != 16 ||
+	    strcasecmp(hex + 16, EML_DRAFT_DOMAIN))
+		return false;
+	memcpy(stamp, id, EML_STAMP_SIZE - 1);
+	stamp[EML_STAMP_SIZE - 1] = '\0';
+	*task_id = task;
+	return true;
+}
+
+bool eml_draft_stamp_is(const char *instant, const char stamp[EML_STAMP_SIZE])
+{
+	char digits[EML_STAMP_SIZE];
+
+	return instant && stamp_digits(instant, digits) && !strcmp(digits, stamp);
 }
 
 /* The body's lines, without line ends; *longest gets the longest one. */
@@ -371,7 +425,7 @@ static void qp_line(struct strbuf *out, const unsigned char *s, size_t len)
 }
 
 /* The transfer encoding header and the body, CRLF line ends. */
-static void add_body(struct strbuf *out, const char *body)
+static void add_body(struct strbuf *out, const char *body, bool unsent)
 {
 	struct strbuf text = STRBUF_INIT;
 	size_t longest;
@@ -379,8 +433,8 @@ static void add_body(struct strbuf *out, const char *body)
 
 	body_lines(body, &text, &longest);
 	qp = longest > BODY_MAX;
-	strbuf_addf(out, "Content-Transfer-Encoding: %s\r\nX-Unsent: 1\r\n\r\n",
-		    qp ? "quoted-printable" : "8bit");
+	strbuf_addf(out, "Content-Transfer-Encoding: %s\r\n%s\r\n",
+		    qp ? "quoted-printable" : "8bit", unsent ? "X-Unsent: 1\r\n" : "");
 	for (const char *p = text.buf; *p;) {
 		size_t n = strcspn(p, "\n");
 		if (qp) {
@@ -407,7 +461,7 @@ int eml_build(const struct eml_message *m, struct strbuf *out, struct error *err
 	if (m->message_id && !eml_check_address(m->message_id, NULL))
 		strbuf_addf(out, "Message-ID: <%s>\r\n", m->message_id);
 	strbuf_addstr(out, "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n");
-	add_body(out, m->body);
+	add_body(out, m->body, !m->sending);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #ifndef RAPPORT_EML_H
 #define RAPPORT_EML_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/date.h"
@@ -25,6 +26,7 @@ struct eml_message {
 	const struct datetime *date;       /* the wall-clock time of Date: */
 	int utc_offset;                    /* minutes east of UTC at that time */
 	const char *message_id;            /* "left@right", without angle brackets */
+	bool sending; /* sent as it is: no "X-Unsent: 1", which opens a file as a draft */
 };
 
 /* Append the whole message: headers, a blank line, the body (8bit, or
@@ -43,9 +45,24 @@ int eml_check_address(const char *addr, struct error *err);
 void eml_date(struct strbuf *out, const struct datetime *dt, int utc_offset);
 /* Minutes east of UTC of a local wall-clock time (as TZ says). */
 int eml_local_offset(const struct datetime *dt);
-/* A unique Message-ID without angle brackets: the time, the task id and
- * random bytes, "@rapport.invalid". */
-void eml_message_id(struct strbuf *out, const struct datetime *dt, int64_t task_id);
+/*
+ * A draft's Message-ID, the same for every draft of a task, so that a
+ * reply to any of them finds its task (and its opportunity) again:
+ * "STAMP.TASK.HASH@rapport.invalid", STAMP the 14 digits of the task's
+ * creation (a UTC instant, as the store keeps it), HASH of those and the
+ * salt (the user's address: two users' task 5 of one second differ).
+ * Derived from what the task keeps, it needs no write: a page that only
+ * reads can offer the draft too, and an export keeps it.
+ */
+#define EML_STAMP_SIZE 15 /* 14 digits and a NUL */
+#define EML_DRAFT_DOMAIN "@rapport.invalid"
+/* -1 when created is not an instant with 14 digits. */
+int eml_draft_message_id(struct strbuf *out, const char *created, int64_t task_id,
+			 const char *salt);
+/* Is id (without angle brackets) a draft's? Then its task and stamp. */
+bool eml_draft_message_task(const char *id, int64_t *task_id, char stamp[EML_STAMP_SIZE]);
+/* Was a task created at instant the task of a draft id with stamp? */
+bool eml_draft_stamp_is(const char *instant, const char stamp[EML_STAMP_SIZE]);
 
 /* "mailto:ADDR?subject=...&body=..." with every value percent-encoded as
  * UTF-8 and line breaks as %0D%0A; addr may be NULL. */

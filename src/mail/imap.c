@@ -1,22 +1,16 @@
 /* imap.c: an IMAP account, read with libcurl (see imap.h). */
 #include "mail/imap.h"
 
-#define CURL_DISABLE_TYPECHECK /* its checks are macros named as the functions */
-#include <curl/curl.h>
 #include <errno.h>
 #include <poll.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "util/dynlib.h"
+#include "mail/curl_api.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
-
-/* libcurl's runtime name (objdump -p libcurl.so: SONAME). */
-#define CURL_SONAME "libcurl.so.4"
 
 /* How long the server may take to answer, in milliseconds, before the
  * sync gives up (a dropped connection with no reset). */
@@ -26,43 +20,7 @@
 #define IMAP_LINE_MAX (64u << 20)
 #define IMAP_LITERAL_MAX (256u << 20)
 
-/* Every function of libcurl this file calls, each typed from its header:
- * X(member, function). */
-#define CURL_FUNCTIONS(X)                                                              \
-	X(init, curl_easy_init) X(setopt, curl_easy_setopt) X(perform, curl_easy_perform) \
-	X(getinfo, curl_easy_getinfo) X(send, curl_easy_send) X(recv, curl_easy_recv)     \
-	X(cleanup, curl_easy_cleanup) X(strerror, curl_easy_strerror)
-
-static struct {
-#define CURL_POINTER(m, f) __typeof__(f) *m;
-	CURL_FUNCTIONS(CURL_POINTER)
-#undef CURL_POINTER
-} cu;
-
-static struct error load_err = ERROR_INIT;
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-
-static void load_curl(void)
-{
-	static const char *const names[] = { CURL_SONAME, "libcurl.so", NULL };
-	static const struct dynlib_sym syms[] = {
-#define CURL_SYM(m, f) { #f, &cu.m },
-		CURL_FUNCTIONS(CURL_SYM)
-#undef CURL_SYM
-	};
-
-	dynlib_load(names, "reading mail over IMAP", syms, ARRAY_SIZE(syms), &load_err);
-}
-
-static int load(struct error *err)
-{
-	pthread_once(&load_once, load_curl);
-	if (load_err.code) {
-		*err = load_err;
-		return err->code;
-	}
-	return 0;
-}
+#define cu curl_fns /* once curl_api_load said 0 */
 
 struct imap {
 	CURL *curl;
@@ -100,42 +58,21 @@ static void resp_release(struct imap_resp *r)
 
 /* ---- the address ---- */
 
-static bool loopback_host(const char *host, size_t n)
-{
-	unsigned a, b, c, d;
-	char tail;
-	char buf[64];
-
-	if (n >= sizeof(buf))
-		return false;
-	memcpy(buf, host, n);
-	buf[n] = '\0';
-	if (!strcasecmp(buf, "localhost") || !strcmp(buf, "[::1]"))
-		return true;
-	return sscanf(buf, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4 && a == 127 && b < 256 &&
-	       c < 256 && d < 256;
-}
-
 int imap_url_check(const char *url, bool insecure, struct error *err)
 {
-	bool plain = !strncasecmp(url, "imap://", 7);
-	const char *host = url + (plain ? 7 : 8);
-	size_t n;
+	static const struct curl_api_url u = { .key = "mail.imap-url", .scheme = "imap",
+					       .forms = "'imaps://HOST[:PORT]'",
+					       .users = "mail.user" };
+	bool plain, loopback;
 
-	if (!plain && strncasecmp(url, "imaps://", 8))
-		return error_set(err, ERR_INVALID,
-				 "mail.imap-url is 'imaps://HOST[:PORT]', not '%s'", url);
-	n = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
-	if (!n || strcspn(host, "@") < strcspn(host, "/"))
-		return error_set(err, ERR_INVALID,
-				 "mail.imap-url names a host and no user: 'imaps://HOST[:PORT]' "
-				 "(the user is mail.user)");
+	if (curl_api_url_read(&u, url, &plain, &loopback, err))
+		return err->code;
 	if (plain && !insecure)
 		return error_set(err, ERR_INVALID,
 				 "'%s' is not encrypted: use imaps://, or --insecure for a server "
 				 "on this computer",
 				 url);
-	if (plain && !loopback_host(host, n))
+	if (plain && !loopback)
 		return error_set(err, ERR_INVALID,
 				 "'%s' is not encrypted and not on this computer: only imaps:// "
 				 "reaches another",
@@ -145,45 +82,6 @@ int imap_url_check(const char *url, bool insecure, struct error *err)
 
 /* ---- signing in ---- */
 
-static int curl_error(const struct imap_account *a, CURLcode rc, const char *detail,
-		      struct error *err)
-{
-	const char *why = detail[0] ? detail : cu.strerror(rc);
-
-	switch (rc) {
-	case CURLE_LOGIN_DENIED:
-		return error_set(err, ERR_IO,
-				 "the mail server refused to sign in '%s': check mail.user and "
-				 "what mail.password-command prints",
-				 a->user);
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_CONNECT_ERROR:
-		return error_set(err, ERR_IO,
-				 "cannot trust the mail server at %s: %s (mail.ca-file names "
-				 "the certificates to trust)",
-				 a->url, why);
-	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_CONNECT:
-	case CURLE_OPERATION_TIMEDOUT:
-		return error_set(err, ERR_IO, "cannot reach the mail server at %s: %s", a->url,
-				 why);
-	default:
-		return error_set(err, ERR_IO, "the mail server at %s: %s", a->url, why);
-	}
-}
-
-static void set_auth(CURL *c, const struct imap_account *a)
-{
-	cu.setopt(c, CURLOPT_USERNAME, a->user);
-	if (a->xoauth2) {
-		cu.setopt(c, CURLOPT_XOAUTH2_BEARER, a->secret);
-		cu.setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2;AUTH=OAUTHBEARER");
-	} else {
-		cu.setopt(c, CURLOPT_PASSWORD, a->secret);
-	}
-}
-
 int imap_open(const struct imap_account *a, struct imap **out, struct error *err)
 {
 	char detail[CURL_ERROR_SIZE] = "";
@@ -191,7 +89,7 @@ int imap_open(const struct imap_account *a, struct imap **out, struct error *err
 	CURLcode rc;
 
 	*out = NULL;
-	if (load(err) || imap_url_check(a->url, a->insecure, err))
+	if (curl_api_load(err) || imap_url_check(a->url, a->insecure, err))
 		return err->code;
 	im = xcalloc(1, sizeof(*im));
 	strbuf_init(&im->in);
@@ -207,13 +105,13 @@ int imap_open(const struct imap_account *a, struct imap **out, struct error *err
 	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, detail);
 	if (a->ca_file)
 		cu.setopt(im->curl, CURLOPT_CAINFO, a->ca_file);
-	set_auth(im->curl, a);
+	curl_api_sign_in(im->curl, a->user, a->secret, a->xoauth2);
 	rc = cu.perform(im->curl);
 	if (!rc)
 		rc = cu.getinfo(im->curl, CURLINFO_ACTIVESOCKET, &im->sock);
 	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, NULL); /* detail is about to go */
 	if (rc) {
-		curl_error(a, rc, detail, err);
+		curl_api_error(a->url, a->user, rc, detail, err);
 		imap_close(im);
 		return err->code;
 	}
@@ -370,25 +268,36 @@ static int read_resp(struct imap *im, struct imap_resp *r, struct error *err)
 /* What a command does with each untagged answer. */
 typedef int untagged_fn(void *ctx, const struct imap_resp *r, struct error *err);
 
-/* Send one command and read its answers up to its own. A NO or BAD:
- * ERR_NOT_FOUND (the caller says what was missing) with the server's text. */
-static int command(struct imap *im, const char *cmd, untagged_fn *fn, void *ctx,
-		   struct error *err)
+/* A command's tag, "R7 ", as its answer starts. */
+struct imap_tag {
+	char text[16];
+	size_t len;
+};
+
+static void next_tag(struct imap *im, struct imap_tag *t)
+{
+	t->len = (size_t)snprintf(t->text, sizeof(t->text), "R%u ", ++im->tag);
+}
+
+/* Read answers up to the command's own (a NO or BAD: ERR_NOT_FOUND with
+ * the server's text); each untagged one goes to fn. With more not NULL, a
+ * continuation ("+ ", the server asking for a literal) ends it too, with
+ * *more set. */
+static int await_tagged(struct imap *im, const struct imap_tag *t, untagged_fn *fn, void *ctx,
+			bool *more, struct error *err)
 {
 	struct imap_resp r = { .text = STRBUF_INIT, .data = STRBUF_INIT };
-	struct strbuf line = STRBUF_INIT;
-	char tag[16];
-	size_t taglen;
 	int rc;
 
-	taglen = (size_t)snprintf(tag, sizeof(tag), "R%u ", ++im->tag);
-	strbuf_addf(&line, "%s%s\r\n", tag, cmd);
-	rc = send_all(im, line.buf, line.len, err);
-	while (!rc && !(rc = read_resp(im, &r, err))) {
-		if (!strncmp(r.text.buf, tag, taglen)) {
-			const char *said = r.text.buf + taglen;
+	while (!(rc = read_resp(im, &r, err))) {
+		if (!strncmp(r.text.buf, t->text, t->len)) {
+			const char *said = r.text.buf + t->len;
 			if (strncasecmp(said, "OK", 2))
 				rc = error_set(err, ERR_NOT_FOUND, "%s", said);
+			break;
+		}
+		if (more && r.text.buf[0] == '+') {
+			*more = true;
 			break;
 		}
 		if (!strncasecmp(r.text.buf, "* BYE", 5))
@@ -396,8 +305,27 @@ static int command(struct imap *im, const char *cmd, untagged_fn *fn, void *ctx,
 				       r.text.buf + 2);
 		else if (r.text.buf[0] == '*' && fn)
 			rc = fn(ctx, &r, err);
+		if (rc)
+			break;
 	}
 	resp_release(&r);
+	return rc;
+}
+
+/* Send one command and read its answers up to its own. A NO or BAD:
+ * ERR_NOT_FOUND (the caller says what was missing) with the server's text. */
+static int command(struct imap *im, const char *cmd, untagged_fn *fn, void *ctx,
+		   struct error *err)
+{
+	struct strbuf line = STRBUF_INIT;
+	struct imap_tag t;
+	int rc;
+
+	next_tag(im, &t);
+	strbuf_addf(&line, "%s%s\r\n", t.text, cmd);
+	rc = send_all(im, line.buf, line.len, err);
+	if (!rc)
+		rc = await_tagged(im, &t, fn, ctx, NULL, err);
 	strbuf_release(&line);
 	return rc;
 }
@@ -476,18 +404,20 @@ static int list_one(void *ctx, const struct imap_resp *r, struct error *err)
 	const char *p = r->text.buf, *flags_end;
 	struct strbuf delim = STRBUF_INIT, name = STRBUF_INIT;
 	size_t lit = 0;
-	bool sent, noselect;
+	bool sent, drafts, noselect;
 
 	(void)err;
 	if (strncasecmp(p, "* LIST (", 8) || !(flags_end = strchr(p + 8, ')')))
 		return 0;
 	sent = strcasestr(p, "\\Sent") && strcasestr(p, "\\Sent") < flags_end;
+	drafts = strcasestr(p, "\\Drafts") && strcasestr(p, "\\Drafts") < flags_end;
 	noselect = strcasestr(p, "\\Noselect") && strcasestr(p, "\\Noselect") < flags_end;
 	p = flags_end + 1;
 	if (next_string(&p, r, &lit, &delim) && next_string(&p, r, &lit, &name) && !noselect) {
 		struct imap_folder *f = VEC_PUSH(v);
 		f->name = strbuf_detach(&name);
 		f->sent = sent;
+		f->drafts = drafts;
 	}
 	strbuf_release(&delim);
 	strbuf_release(&name);
@@ -500,6 +430,17 @@ static void release_folder(struct imap_folder *f)
 }
 
 VEC_RELEASE_FN(imap_folder_vec_release, imap_folder_vec, release_folder)
+
+const char *imap_folder_for(const imap_folder_vec *all, bool sent, const char *name)
+{
+	for (size_t i = 0; i < all->n; i++)
+		if (sent ? all->items[i].sent : all->items[i].drafts)
+			return all->items[i].name;
+	for (size_t i = 0; i < all->n; i++)
+		if (!strcasecmp(all->items[i].name, name))
+			return all->items[i].name;
+	return NULL;
+}
 
 int imap_list(struct imap *im, imap_folder_vec *out, struct error *err)
 {
@@ -627,5 +568,35 @@ int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_onl
 	if (rc == ERR_NOT_FOUND)
 		rc = refused(err, "the mail server refused to send messages");
 	strbuf_release(&cmd);
+	return rc;
+}
+
+/* ---- APPEND ---- */
+
+int imap_append(struct imap *im, const char *folder, const char *data, size_t len,
+		struct error *err)
+{
+	struct strbuf line = STRBUF_INIT;
+	struct imap_tag t;
+	bool more = false;
+	int rc;
+
+	next_tag(im, &t);
+	strbuf_addf(&line, "%sAPPEND ", t.text);
+	add_quoted(&line, folder);
+	strbuf_addf(&line, " (\\Draft) {%zu}\r\n", len);
+	rc = send_all(im, line.buf, line.len, err);
+	if (!rc)
+		rc = await_tagged(im, &t, NULL, NULL, &more, err);
+	if (!rc && !more) /* an OK before the message was sent: not an IMAP server */
+		rc = error_set(err, ERR_IO, "the mail server did not ask for the draft");
+	if (!rc && !(rc = send_all(im, data, len, err)) && !(rc = send_all(im, "\r\n", 2, err)))
+		rc = await_tagged(im, &t, NULL, NULL, NULL, err);
+	if (rc == ERR_NOT_FOUND) {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "the mail server refused the draft in '%s'", folder);
+		rc = refused(err, line.buf);
+	}
+	strbuf_release(&line);
 	return rc;
 }

@@ -11,7 +11,8 @@
  * line of the message can be taken for the server's answer.
  *
  * Folders are opened with EXAMINE (read-only) and messages fetched with
- * BODY.PEEK: reading mail never changes it on the server.
+ * BODY.PEEK: reading mail never changes it on the server. The one thing
+ * written is a draft the user asks for (APPEND to the Drafts folder).
  */
 #ifndef RAPPORT_IMAP_H
 #define RAPPORT_IMAP_H
@@ -49,10 +50,14 @@ void imap_close(struct imap *im);
 struct imap_folder {
 	char *name; /* as the server names it (modified UTF-7) */
 	bool sent;  /* it has the \Sent special-use flag */
+	bool drafts; /* it has the \Drafts special-use flag */
 };
 typedef VEC(struct imap_folder) imap_folder_vec;
 void imap_folder_vec_release(imap_folder_vec *v);
 
+/* The folder of all with the \Sent (sent) or \Drafts flag, else the
+ * one named name (whatever its case); NULL when there is neither. */
+const char *imap_folder_for(const imap_folder_vec *all, bool sent, const char *name);
 /* Every folder of the account, with its flags (LIST "" "*"). */
 int imap_list(struct imap *im, imap_folder_vec *out, struct error *err);
 /* Open folder read-only; *uidvalidity is its UIDVALIDITY. A folder the
@@ -70,5 +75,11 @@ typedef int imap_message_fn(void *ctx, uint32_t uid, const char *data, size_t le
 			    struct error *err);
 int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
 	       imap_message_fn *fn, void *ctx, struct error *err);
+
+/* Put the message data (CRLF line ends) into folder, flagged \Draft
+ * (APPEND with a literal). The server refusing it (no such folder, over
+ * quota): ERR_IO with what it said. */
+int imap_append(struct imap *im, const char *folder, const char *data, size_t len,
+		struct error *err);
 
 #endif

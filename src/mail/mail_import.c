@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "io/eml.h"
 #include "io/mail_parse.h"
 #include "mail/mail_propose.h"
 #include "mail/mailbox.h"
@@ -28,11 +29,14 @@ struct mail_reader {
 	long in_batch;
 };
 
-/* What a message is to the search: its people and its direction. */
+/* What a message is to the search: its people and its direction, and
+ * the task of the draft it is or answers (draft.task_id 0: none). */
 struct mail_match {
 	enum direction direction;
 	id_vec people;
 	struct strbuf names;
+	struct mail_draft_task draft;
+	bool is_draft; /* the message is the draft (sent), not an answer to it */
 };
 
 /* ---- who is known ---- */
@@ -123,11 +127,29 @@ static void add_person(struct mail_match *mm, const struct mail_address *a)
 	strbuf_addstr(&mm->names, a->name);
 }
 
+/* A reply from an address no one is known by, to a draft of a task for
+ * someone: from them (they wrote from another address). */
+static int draft_person(struct mail_reader *r, struct mail_match *mm, struct error *err)
+{
+	struct person p = { 0 };
+	int rc = store_person_get(r->s, mm->draft.person_id, &p, err);
+
+	if (!rc) {
+		mm->direction = DIR_IN;
+		add_person(mm, &(struct mail_address){ .person_id = p.id, .name = p.name });
+	}
+	person_release(&p);
+	return rc;
+}
+
 /* From a known person: in, with them. From the user: out, with the known
- * people it went to. Anything else: no one (false). */
-static bool match(const struct mail_reader *r, const struct mail_msg *m, struct mail_match *mm)
+ * people it went to. From someone else, in answer to a draft of a task
+ * for someone: in, with them. Anything else: no one (*known false). */
+static int match(struct mail_reader *r, const struct mail_msg *m, struct mail_match *mm,
+		 bool *known, struct error *err)
 {
 	const struct mail_address *a;
+	int rc = 0;
 
 	if (is_mine(r, m->from)) {
 		mm->direction = DIR_OUT;
@@ -137,8 +159,35 @@ static bool match(const struct mail_reader *r, const struct mail_msg *m, struct 
 	} else if ((a = known_person(r, m->from))) {
 		mm->direction = DIR_IN;
 		add_person(mm, a);
+	} else if (mm->draft.person_id) {
+		rc = draft_person(r, mm, err);
 	}
-	return mm->people.n > 0;
+	*known = mm->people.n > 0;
+	return rc;
+}
+
+/* The task whose draft m is (its Message-ID) or answers (In-Reply-To,
+ * References), into mm->draft: an id of a draft's form, whose task is
+ * still the one it was made for (its creation the id's stamp). */
+static int find_draft(struct mail_reader *r, const struct mail_msg *m, struct mail_match *mm,
+		      struct error *err)
+{
+	for (size_t i = 0; i <= m->refs.n && !mm->draft.task_id; i++) {
+		const char *id = i ? m->refs.items[i - 1] : m->message_id;
+		char stamp[EML_STAMP_SIZE];
+		int64_t task;
+		int rc;
+		if (!id || !eml_draft_message_task(id, &task, stamp))
+			continue;
+		rc = store_mail_draft_task(r->s, task, &mm->draft, err);
+		if (rc && rc != ERR_NOT_FOUND)
+			return rc;
+		error_clear(err);
+		if (!eml_draft_stamp_is(mm->draft.created, stamp))
+			mail_draft_task_release(&mm->draft); /* a task of that number, made since */
+		mm->is_draft = i == 0 && mm->draft.task_id;
+	}
+	return 0;
 }
 
 /* ---- the summary ---- */
@@ -173,12 +222,15 @@ static void count_logged(struct mail_reader *r, const struct interaction *it,
 
 /* ---- logging one message ---- */
 
-/* The opportunity: the thread's, else the one open opportunity of its people. */
+/* The opportunity: the thread's (a message logged on one, else the task
+ * of a draft), else the one open opportunity of its people. */
 static int choose_opp(struct mail_reader *r, const struct mail_msg *m, const struct mail_match *mm,
 		      int64_t *opp, struct error *err)
 {
 	int rc = store_mail_thread_opp(r->s, m->refs.items, m->refs.n, opp, err);
 
+	if (!rc && !*opp)
+		*opp = mm->draft.opp_id;
 	if (!rc && !*opp)
 		rc = store_mail_people_opp(r->s, mm->people.items, mm->people.n, opp, err);
 	return rc;
@@ -242,15 +294,26 @@ static int read_text(struct mail_reader *r, struct mail_item *item, struct mail_
 	return rc;
 }
 
-/* An inbound reply logged as it: what the mail rules read in it. */
+/* An inbound reply logged as it: what the mail rules read in it. An
+ * outbound one: the task it does (the draft it is, else an open e-mail or
+ * letter task for one of its people), proposed done. */
 static int propose_reply(struct mail_reader *r, const struct mail_msg *m,
-			 const struct interaction *it, struct error *err)
+			 const struct mail_match *mm, const struct interaction *it,
+			 struct error *err)
 {
+	struct mail_draft_task t = { 0 };
 	bool made = false;
-	int rc = it->direction == DIR_IN
-			 ? mail_propose_reply(r->s, &r->proposer, m, it, &made, err)
-			 : 0;
+	int rc = 0;
 
+	if (it->direction == DIR_IN)
+		rc = mail_propose_reply(r->s, &r->proposer, m, it, &made, err);
+	else if (mm->is_draft) /* its own task, or none: not another one for its person */
+		rc = mm->draft.open ? mail_propose_done(r->s, m, it, mm->draft.task_id, &made, err)
+				    : 0;
+	else if (!(rc = store_mail_contact_task(r->s, mm->people.items, mm->people.n, &t, err)) &&
+		 t.task_id)
+		rc = mail_propose_done(r->s, m, it, t.task_id, &made, err);
+	mail_draft_task_release(&t);
 	r->sum->proposed += made;
 	return rc;
 }
@@ -276,7 +339,7 @@ static int log_message(struct mail_reader *r, struct mail_item *item, struct mai
 	if (!(rc = choose_opp(r, m, mm, &it.opp.id, err)) &&
 	    !(rc = action_log(r->s, r->pb, &it, false, NULL, err)) &&
 	    !(rc = store_mail_logged(r->s, m->message_id, it.id, item->source, err)) &&
-	    !(rc = propose_reply(r, m, &it, err)) &&
+	    !(rc = propose_reply(r, m, mm, &it, err)) &&
 	    !(rc = it.opp.id ? store_opp_get(r->s, it.opp.id, &o, err) : 0))
 		count_logged(r, &it, m, mm, o.slug);
 	opp_release(&o);
@@ -291,10 +354,12 @@ static int consider(struct mail_reader *r, struct mail_item *item, struct mail_m
 		    const char **logged_id, struct error *err)
 {
 	struct mail_match mm = { .names = STRBUF_INIT };
-	bool known = false;
-	int rc = 0;
+	bool someone = false, known = false;
+	int rc = find_draft(r, m, &mm, err);
 
-	if (!match(r, m, &mm)) {
+	if (rc || (rc = match(r, m, &mm, &someone, err)))
+		;
+	else if (!someone) {
 		bool made = false;
 		r->sum->unknown++;
 		if (!is_mine(r, m->from))
@@ -311,6 +376,7 @@ static int consider(struct mail_reader *r, struct mail_item *item, struct mail_m
 		*logged_id = m->message_id;
 	free(mm.people.items);
 	strbuf_release(&mm.names);
+	mail_draft_task_release(&mm.draft);
 	return rc;
 }
 

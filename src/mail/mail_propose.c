@@ -144,6 +144,23 @@ int mail_propose_reply(struct store *s, const struct mail_proposer *p, const str
 	return keep(s, &pr, made, err);
 }
 
+int mail_propose_done(struct store *s, const struct mail_msg *m, const struct interaction *it,
+		      int64_t task_id, bool *made, struct error *err)
+{
+	struct mail_proposal pr = { 0 };
+
+	*made = false;
+	pr.kind = PROPOSE_TASK_DONE;
+	pr.message_id = xstrdup(m->message_id);
+	pr.interaction_id = it->id;
+	pr.opp.id = it->opp.id;
+	pr.person.id = it->people.n ? it->people.items[0].id : 0;
+	pr.task_id = task_id;
+	pr.sent = xstrdup(it->at);
+	pr.subject = xstrdup(it->summary);
+	return keep(s, &pr, made, err);
+}
+
 /* The organisation whose domain is the sender's, or a parent of it
  * ("jobs.quartz.example.com" is at "quartz.example.com"); 0 when none. */
 static int64_t org_of_domain(const struct mail_proposer *p, const char *domain)

@@ -5,7 +5,9 @@
  * offer, an interview (at the time the message gives, mail_when.h)... A
  * message from an unknown address at a known organisation's domain (its
  * website's, or one its people write from) proposes adding its sender to
- * that organisation. Nothing here changes the pipeline: method/inbox.h
+ * that organisation. An e-mail the user sent that does an open task
+ * (the task's draft, or one to its person when they have an e-mail or
+ * letter task) proposes marking it done. Nothing here changes the pipeline: method/inbox.h
  * applies a proposal once the user accepts it.
  */
 #ifndef RAPPORT_MAIL_PROPOSE_H
@@ -40,6 +42,11 @@ void mail_proposer_release(struct mail_proposer *p);
  * *made true when one was kept. */
 int mail_propose_reply(struct store *s, const struct mail_proposer *p, const struct mail_msg *m,
 		       const struct interaction *it, bool *made, struct error *err);
+/* The outbound e-mail m, logged as it, does task task_id (it is the
+ * task's draft, or goes to the task's person): propose marking it done.
+ * *made as above. */
+int mail_propose_done(struct store *s, const struct mail_msg *m, const struct interaction *it,
+		      int64_t task_id, bool *made, struct error *err);
 /* m comes from no one known: propose adding its sender to the
  * organisation of their domain, if there is one. *made as above. */
 int mail_propose_sender(struct store *s, const struct mail_proposer *p, const struct mail_msg *m,

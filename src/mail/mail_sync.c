@@ -4,22 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/wait.h>
 
 #include "core/text.h"
 #include "mail/imap.h"
+#include "mail/mail_account.h"
 #include "mail/mailbox.h"
 #include "store/mail.h"
-#include "store/setting.h"
-
-/* The most of a password command's output read: a token fits many times. */
-#define SECRET_MAX 65536
-
-/* The account's settings (mail.*), as stored. */
-struct account {
-	char *url, *user, *command, *auth, *folders, *ca_file;
-};
 
 /* What a sync knows while it reads. */
 struct sync {
@@ -41,120 +31,6 @@ struct fetched {
 };
 typedef VEC(struct fetched) fetched_vec;
 
-/* ---- the settings ---- */
-
-static void account_release(struct account *a)
-{
-	free(a->url);
-	free(a->user);
-	free(a->command);
-	free(a->auth);
-	free(a->folders);
-	free(a->ca_file);
-}
-
-static int need(const char *value, const char *key, const char *example, struct error *err)
-{
-	return value ? 0
-		     : error_set(err, ERR_INVALID, "mail sync needs %s: rapport config %s %s", key,
-				 key, example);
-}
-
-static int account_load(struct store *s, struct account *a, struct error *err)
-{
-	const struct {
-		const char *key;
-		char **value;
-	} keys[] = {
-		{ "mail.imap-url", &a->url },   { "mail.user", &a->user },
-		{ "mail.password-command", &a->command }, { "mail.auth", &a->auth },
-		{ "mail.folders", &a->folders }, { "mail.ca-file", &a->ca_file },
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-		if (store_setting_get(s, keys[i].key, keys[i].value, err))
-			return err->code;
-	if (need(a->url, "mail.imap-url", "imaps://HOST", err) ||
-	    need(a->user, "mail.user", "USER", err) ||
-	    need(a->command, "mail.password-command", "'pass show mail'", err))
-		return err->code;
-	return 0;
-}
-
-/* ---- the password ---- */
-
-/* How a command ended, in words, into buf (32 bytes). */
-static const char *command_status(int status, char *buf)
-{
-	if (status != -1 && WIFEXITED(status))
-		snprintf(buf, 32, "exit status %d", WEXITSTATUS(status));
-	else if (status != -1 && WIFSIGNALED(status))
-		snprintf(buf, 32, "killed by signal %d", WTERMSIG(status));
-	else
-		snprintf(buf, 32, "it could not be waited for");
-	return buf;
-}
-
-/* The first line the command prints, into secret; the command's failure,
- * or no line, is an error that never quotes what it printed. */
-static int run_secret_command(const char *command, char **secret, struct error *err)
-{
-	char *buf = xcalloc(1, SECRET_MAX + 1);
-	size_t n = 0, got;
-	FILE *f = popen(command, "r"); /* /bin/sh -c command */
-	int status;
-
-	*secret = NULL;
-	if (!f) {
-		free(buf);
-		return error_set(err, ERR_IO, "cannot run mail.password-command");
-	}
-	while (n < SECRET_MAX && (got = fread(buf + n, 1, SECRET_MAX - n, f)) > 0)
-		n += got;
-	while (fread(&(char){ 0 }, 1, 1, f) == 1) /* the rest, so that it ends */
-		;
-	status = pclose(f);
-	buf[strcspn(buf, "\r\n")] = '\0';
-	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status))
-		error_set(err, ERR_IO, "mail.password-command failed (%s): the password cannot "
-				       "be read", command_status(status, (char[32]){ 0 }));
-	else if (!buf[0])
-		error_set(err, ERR_IO, "mail.password-command printed nothing: the password "
-				       "cannot be read");
-	else
-		*secret = xstrdup(buf);
-	explicit_bzero(buf, SECRET_MAX + 1);
-	free(buf);
-	return *secret ? 0 : err->code;
-}
-
-static void forget_secret(char *secret)
-{
-	if (secret) {
-		explicit_bzero(secret, strlen(secret));
-		free(secret);
-	}
-}
-
-static int sign_in(const struct account *a, const struct mail_sync_options *o,
-		   struct imap **im, struct error *err)
-{
-	struct imap_account ia = { .url = a->url, .user = a->user, .ca_file = a->ca_file,
-				   .insecure = o->insecure };
-	char *secret = NULL;
-	int rc;
-
-	/* the address first: a wrong one is refused before anything is run */
-	if (imap_url_check(a->url, o->insecure, err) ||
-	    run_secret_command(a->command, &secret, err))
-		return err->code;
-	ia.secret = secret;
-	ia.xoauth2 = a->auth && !strcmp(a->auth, "xoauth2");
-	rc = imap_open(&ia, im, err);
-	forget_secret(secret);
-	return rc;
-}
-
 /* ---- the folders ---- */
 
 static void add_folder(struct mail_sync_summary *sum, const char *name, size_t n)
@@ -172,15 +48,9 @@ static void add_folder(struct mail_sync_summary *sum, const char *name, size_t n
 static int default_folders(struct sync *y, struct error *err)
 {
 	imap_folder_vec all = { 0 };
-	const char *sent = NULL;
 	int rc = imap_list(y->im, &all, err);
+	const char *sent = imap_folder_for(&all, true, "Sent");
 
-	for (size_t i = 0; i < all.n && !sent; i++)
-		if (all.items[i].sent)
-			sent = all.items[i].name;
-	for (size_t i = 0; i < all.n && !sent; i++)
-		if (!strcasecmp(all.items[i].name, "Sent"))
-			sent = all.items[i].name;
 	if (!rc) {
 		add_folder(y->sum, "INBOX", 5);
 		if (sent)
@@ -324,14 +194,14 @@ static int sync_folder(struct sync *y, struct mail_sync_folder *f, struct error 
 
 /* ---- the sync ---- */
 
-static void name_account(struct sync *y, const struct account *a)
+static void name_account(struct sync *y, const struct mail_account *a)
 {
-	size_t n = strlen(a->url);
+	size_t n = strlen(a->imap_url);
 	struct strbuf key = STRBUF_INIT;
 
-	while (n && a->url[n - 1] == '/')
+	while (n && a->imap_url[n - 1] == '/')
 		n--;
-	y->base = xstrndup(a->url, n);
+	y->base = xstrndup(a->imap_url, n);
 	strbuf_addf(&key, "%s@%s", a->user, y->base);
 	y->key = strbuf_detach(&key);
 }
@@ -340,12 +210,13 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	      struct mail_sync_summary *sum, struct error *err)
 {
 	struct mail_import_options io = { .dry_run = o->dry_run };
-	struct account a = { 0 };
+	struct mail_account a = { 0 };
 	struct sync y = { .s = s, .o = o, .sum = sum };
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
-	if (!(rc = account_load(s, &a, err)) && !(rc = sign_in(&a, o, &y.im, err))) {
+	if (!(rc = mail_account_load(s, &a, err)) &&
+	    !(rc = mail_account_imap(&a, "mail sync", o->insecure, &y.im, err))) {
 		name_account(&y, &a);
 		rc = choose_folders(&y, a.folders, err);
 	}
@@ -355,7 +226,7 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 		rc = sync_folder(&y, &sum->folders.items[i], err);
 	mail_reader_end(y.reader);
 	imap_close(y.im);
-	account_release(&a);
+	mail_account_release(&a);
 	free(y.key);
 	free(y.base);
 	return rc;

@@ -37,6 +37,10 @@ void inbox_effect_text(const struct mail_proposal *p, struct strbuf *sb)
 		strbuf_addf(sb, "add %s <%s> to %s", p->name ? p->name : "the sender",
 			    p->email ? p->email : "", p->org_name ? p->org_name : "the organisation");
 		break;
+	case PROPOSE_TASK_DONE:
+		strbuf_addf(sb, "mark task %lld done (%s)", (long long)p->task_id,
+			    p->task_title ? p->task_title : "the e-mail sent does it");
+		break;
 	}
 }
 
@@ -141,6 +145,20 @@ static int add_person(struct store *s, const struct mail_proposal *p, struct err
 	return rc;
 }
 
+/* The e-mail that does the task is logged already: the task is closed
+ * without logging it again. One closed since (by hand) stays as it is. */
+static int task_done(struct store *s, const struct playbook *pb, const struct mail_proposal *p,
+		     struct error *err)
+{
+	struct task t = { 0 };
+	int rc = store_task_get(s, p->task_id, &t, err);
+
+	if (!rc && t.status == TASK_OPEN)
+		rc = action_task_close(s, pb, p->task_id, TASK_DONE, false, err);
+	task_release(&t);
+	return rc;
+}
+
 static int apply(struct store *s, const struct playbook *pb, const struct mail_proposal *p,
 		 const struct inbox_accept_options *o, struct error *err)
 {
@@ -159,6 +177,8 @@ static int apply(struct store *s, const struct playbook *pb, const struct mail_p
 		return received(s, pb, p, opp, err);
 	case PROPOSE_ADD_PERSON:
 		return add_person(s, p, err);
+	case PROPOSE_TASK_DONE:
+		return task_done(s, pb, p, err);
 	}
 	return error_set(err, ERR_INVALID, "proposal %lld is of no known kind", (long long)p->id);
 }

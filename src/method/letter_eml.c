@@ -2,9 +2,23 @@
 #include "method/letter_eml.h"
 
 #include "io/eml.h"
+#include "store/mail.h"
 
-int letter_draft_eml(struct store *s, const struct letter_draft *d, struct strbuf *out,
-		     struct error *err)
+int letter_draft_message_id(struct store *s, const struct letter_draft *d, struct strbuf *out,
+			    struct error *err)
+{
+	struct mail_draft_task t;
+	int rc = store_mail_draft_task(s, d->task_id, &t, err);
+
+	if (!rc && eml_draft_message_id(out, t.created, d->task_id, d->from_email))
+		rc = error_set(err, ERR_STORE, "task %lld has no time it was added",
+			       (long long)d->task_id);
+	mail_draft_task_release(&t);
+	return rc;
+}
+
+int letter_draft_eml(struct store *s, const struct letter_draft *d, bool sending,
+		     struct strbuf *out, struct error *err)
 {
 	const struct datetime *now = store_now(s);
 	struct strbuf id = STRBUF_INIT;
@@ -13,12 +27,13 @@ int letter_draft_eml(struct store *s, const struct letter_draft *d, struct strbu
 		.to_name = d->to_name,     .to_addr = d->to_email,
 		.subject = d->letter.subject, .body = d->letter.body,
 		.date = now,               .utc_offset = eml_local_offset(now),
+		.sending = sending,
 	};
-	int rc;
+	int rc = letter_draft_message_id(s, d, &id, err);
 
-	eml_message_id(&id, now, d->task_id);
 	m.message_id = id.buf;
-	rc = eml_build(&m, out, err);
+	if (!rc)
+		rc = eml_build(&m, out, err);
 	strbuf_release(&id);
 	return rc;
 }

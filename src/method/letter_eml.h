@@ -10,8 +10,14 @@
 #include "util/strbuf.h"
 
 /* Append the whole message: From (the settings), To (the task's person),
- * Subject, Date (the store's now), a Message-ID, the body. */
-int letter_draft_eml(struct store *s, const struct letter_draft *d, struct strbuf *out,
-		     struct error *err);
+ * Subject, Date (the store's now), the task's Message-ID, the body; marked
+ * as a draft to open (X-Unsent) unless it is sending. */
+int letter_draft_eml(struct store *s, const struct letter_draft *d, bool sending,
+		     struct strbuf *out, struct error *err);
+
+/* The Message-ID every draft of the task has (io/eml.h's
+ * eml_draft_message_id), without angle brackets. */
+int letter_draft_message_id(struct store *s, const struct letter_draft *d, struct strbuf *out,
+			    struct error *err);
 
 #endif

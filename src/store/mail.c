@@ -37,6 +37,14 @@ static const char SQL_MAIL_FOLDER_READ[] =
 	" uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,"
 	" book = excluded.book, message_id = excluded.message_id";
 
+#define DRAFT_TASK_COLS                                                     \
+	"SELECT id, created_at, opp_id, person_id, status = 'open',"        \
+	" kind IN ('email', 'letter') FROM task"
+static const char SQL_MAIL_DRAFT_TASK[] = DRAFT_TASK_COLS " WHERE id = ?";
+static const char SQL_MAIL_CONTACT_TASK[] =
+	DRAFT_TASK_COLS " WHERE person_id = ? AND status = 'open' AND kind IN ('email', 'letter')"
+	" ORDER BY due, id LIMIT 1";
+
 static void release_address(struct mail_address *a)
 {
 	free(a->email);
@@ -208,4 +216,57 @@ int store_mail_folder_read(struct store *s, const char *account, const char *fol
 	bind_text(st, 5, book);
 	bind_text(st, 6, m->message_id);
 	return store_exec_stmt(s, st, "cannot remember how far the folder was read", err);
+}
+
+/* ---- drafts' tasks ---- */
+
+void mail_draft_task_release(struct mail_draft_task *t)
+{
+	free(t->created);
+	memset(t, 0, sizeof(*t));
+}
+
+static void read_draft_task(struct db_stmt *st, void *out)
+{
+	struct mail_draft_task *t = out;
+
+	t->task_id = db_column_int64(st, 0);
+	t->created = col_text(st, 1); /* as kept, in UTC: a draft's id does not follow TZ */
+	t->opp_id = db_column_int64(st, 2);
+	t->person_id = db_column_int64(st, 3);
+	t->open = db_column_int64(st, 4) != 0;
+	t->contact = db_column_int64(st, 5) != 0;
+}
+
+int store_mail_draft_task(struct store *s, int64_t task_id, struct mail_draft_task *out,
+			  struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_MAIL_DRAFT_TASK, err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return ERR_STORE;
+	db_bind_int64(st, 1, task_id);
+	rc = store_first(s, st, read_draft_task, out, "cannot read the task", err);
+	if (rc == 0)
+		return error_set(err, ERR_NOT_FOUND, "no task %lld", (long long)task_id);
+	return rc < 0 ? rc : 0;
+}
+
+int store_mail_contact_task(struct store *s, const int64_t *people, size_t n,
+			    struct mail_draft_task *out, struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < n && !out->task_id; i++) {
+		struct db_stmt *st = store_stmt(s, SQL_MAIL_CONTACT_TASK, err);
+		int rc;
+		if (!st)
+			return ERR_STORE;
+		db_bind_int64(st, 1, people[i]);
+		rc = store_first(s, st, read_draft_task, out, "cannot read the tasks", err);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }

@@ -48,6 +48,24 @@ int store_mail_file_seen(struct store *s, const char *name, const char *book, bo
 int store_mail_file_read(struct store *s, const char *name, const char *book,
 			 const char *message_id, struct error *err);
 
+/* What a draft's Message-ID (io/eml.h) leads back to: its task. */
+struct mail_draft_task {
+	int64_t task_id;
+	char *created;     /* the task's creation as the store keeps it: a UTC instant */
+	int64_t opp_id;    /* 0 when none */
+	int64_t person_id; /* 0 when none */
+	bool open;
+	bool contact;      /* an e-mail or a letter: what an e-mail sent does */
+};
+void mail_draft_task_release(struct mail_draft_task *t);
+/* Task task_id as a draft names it; ERR_NOT_FOUND when there is none. */
+int store_mail_draft_task(struct store *s, int64_t task_id, struct mail_draft_task *out,
+			  struct error *err);
+/* The open e-mail or letter task of the first of people who has one, the
+ * one due first (then the oldest); task_id 0 when there is none. */
+int store_mail_contact_task(struct store *s, const int64_t *people, size_t n,
+			    struct mail_draft_task *out, struct error *err);
+
 /* How far an IMAP folder was read (mail_folder): the messages up to
  * last_uid, of which message_id (or NULL) was the last logged. */
 struct mail_folder_mark {

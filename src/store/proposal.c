@@ -9,8 +9,9 @@
 	"SELECT p.id, p.kind, p.status, p.message_id, p.interaction_id,"                 \
 	" o.id, o.slug, o.title, oo.name, o.org_id,"                                     \
 	" pe.id, pe.name, p.org_id, po.name, p.name, p.email, p.rule, p.phrase, p.at,"   \
-	" p.sent, p.subject, p.created_at"                                               \
+	" p.sent, p.subject, p.created_at, p.task_id, t.title"                           \
 	" FROM mail_proposal p"                                                          \
+	" LEFT JOIN task t ON t.id = p.task_id"                                          \
 	" LEFT JOIN opportunity o ON o.id = p.opp_id"                                    \
 	" LEFT JOIN organisation oo ON oo.id = o.org_id"                                 \
 	" LEFT JOIN person pe ON pe.id = p.person_id"                                    \
@@ -18,8 +19,8 @@
 
 static const char SQL_PROPOSAL_ADD[] =
 	"INSERT INTO mail_proposal (kind, status, message_id, interaction_id, opp_id, person_id,"
-	" org_id, name, email, rule, phrase, at, sent, subject, created_at)"
-	" VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+	" org_id, name, email, rule, phrase, at, sent, subject, created_at, task_id)"
+	" VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
 	" ON CONFLICT (message_id, kind) DO NOTHING";
 static const char SQL_PROPOSAL_OPEN[] =
 	PROPOSAL_COLS " WHERE p.status = 'open' ORDER BY p.sent, p.id";
@@ -49,6 +50,7 @@ void mail_proposal_release(struct mail_proposal *p)
 	free(p->sent);
 	free(p->subject);
 	free(p->created_at);
+	free(p->task_title);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -75,6 +77,7 @@ int store_proposal_add(struct store *s, struct mail_proposal *p, struct error *e
 	bind_time(st, 12, p->sent);
 	bind_text(st, 13, p->subject);
 	bind_text(st, 14, store_instant(s));
+	bind_id(st, 15, p->task_id);
 	if ((rc = store_exec_stmt(s, st, "cannot keep the proposal", err)))
 		return rc;
 	p->id = store_changes(s) ? store_last_id(s) : 0;
@@ -105,6 +108,8 @@ static void read_proposal(struct db_stmt *st, void *out)
 	p->sent = col_time(st, 19);
 	p->subject = col_text(st, 20);
 	p->created_at = col_stamp(st, 21);
+	p->task_id = db_column_int64(st, 22);
+	p->task_title = col_text(st, 23);
 }
 
 static void push_proposal(struct db_stmt *st, void *out)

@@ -28,6 +28,8 @@ struct mail_proposal {
 	char *sent;               /* the message's date, local */
 	char *subject;
 	char *created_at;         /* read only */
+	int64_t task_id;          /* task-done: the task; 0 for the other kinds */
+	char *task_title;         /* read only */
 };
 typedef VEC(struct mail_proposal) mail_proposal_vec;
 void mail_proposal_release(struct mail_proposal *p);

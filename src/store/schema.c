@@ -671,6 +671,40 @@ static const char migration_11[] =
 	") STRICT, WITHOUT ROWID;";
 
 /*
+ * Mail proposals that a task is done (issue 19): an e-mail the user sent,
+ * read from the Sent folder, that is the draft of a task or goes to a
+ * person with an open e-mail or letter task, proposes closing the task.
+ * SQLite cannot change a CHECK: the table is made anew with the kind
+ * 'task-done' and the column task_id, and its rows copied (no table
+ * refers to it).
+ */
+static const char migration_12[] =
+	"CREATE TABLE mail_proposal_new ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK (kind IN ('reject','offer','interview',"
+	"'information-request','application-received','add-person','task-done')),"
+	" status TEXT NOT NULL CHECK (status IN ('open','accepted','dismissed')),"
+	" message_id TEXT NOT NULL CHECK (length(message_id) > 0),"
+	" interaction_id INTEGER REFERENCES interaction(id) ON DELETE CASCADE,"
+	" opp_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL,"
+	" person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,"
+	" org_id INTEGER REFERENCES organisation(id) ON DELETE CASCADE,"
+	" name TEXT, email TEXT, rule TEXT, phrase TEXT,"
+	" at TEXT, sent TEXT NOT NULL, subject TEXT NOT NULL,"
+	" created_at TEXT NOT NULL, closed_at TEXT,"
+	" task_id INTEGER REFERENCES task(id) ON DELETE CASCADE"
+	") STRICT;"
+	"INSERT INTO mail_proposal_new (id, kind, status, message_id, interaction_id, opp_id,"
+	" person_id, org_id, name, email, rule, phrase, at, sent, subject, created_at, closed_at)"
+	" SELECT id, kind, status, message_id, interaction_id, opp_id, person_id, org_id, name,"
+	" email, rule, phrase, at, sent, subject, created_at, closed_at FROM mail_proposal;"
+	"DROP TABLE mail_proposal;"
+	"ALTER TABLE mail_proposal_new RENAME TO mail_proposal;"
+	"CREATE UNIQUE INDEX mail_proposal_message ON mail_proposal(message_id, kind);"
+	"CREATE INDEX mail_proposal_open ON mail_proposal(sent) WHERE status = 'open';"
+	"CREATE INDEX mail_proposal_task ON mail_proposal(task_id) WHERE task_id IS NOT NULL;";
+
+/*
  * The full-text entries of the tasks a run of the time rules makes, written
  * at the run's end in one statement (store_tick_end), not one a task: FTS5
  * writes what it holds as a segment of its own whenever a statement opens a
@@ -679,7 +713,7 @@ static const char migration_11[] =
  * task. While the row 0 is in search_defer (a run, inside its transaction),
  * a new task's id goes there instead; no other writer ever sees it.
  */
-static const char migration_12[] =
+static const char migration_13[] =
 	"CREATE TABLE search_defer (task_id INTEGER PRIMARY KEY) STRICT;"
 	"DROP TRIGGER task_ai;"
 	"CREATE TRIGGER task_ai AFTER INSERT ON task"
@@ -692,11 +726,12 @@ static const char migration_12[] =
 
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					  migration_5, migration_6, migration_7, migration_8,
-					  migration_9, migration_10, migration_11, migration_12 };
+					  migration_9, migration_10, migration_11, migration_12,
+					  migration_13 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
 	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL, NULL, NULL,
-	NULL,
+	NULL, NULL,
 };
 _Static_assert(sizeof(store_migration_after) / sizeof(store_migration_after[0]) ==
 		       ARRAY_SIZE(store_migrations),
@@ -705,7 +740,7 @@ const size_t store_nmigrations = ARRAY_SIZE(store_migrations);
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
-					      MIGRATION_7_DATA, NULL, NULL, NULL, NULL, NULL };
+					      MIGRATION_7_DATA, NULL, NULL, NULL, NULL, NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

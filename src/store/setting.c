@@ -30,8 +30,14 @@ const struct setting_def setting_defs[] = {
 			    "as yours when 'mail import' reads it (besides 'email')" },
 	{ "mail.keep-bodies", "yes: an e-mail 'mail import' logs keeps its whole text in the "
 			      "notes; no (the default): its first 500 characters" },
-	{ "mail.imap-url", "the IMAP account 'mail sync' reads: imaps://HOST[:PORT]" },
-	{ "mail.user", "the user name that signs in to mail.imap-url" },
+	{ "mail.imap-url", "the IMAP account 'mail sync' reads (and 'draft --to-drafts' puts a "
+			   "draft into): imaps://HOST[:PORT]" },
+	{ "mail.smtp-url", "the server 'draft --send' sends through: smtps://HOST[:PORT], or "
+			   "smtp://HOST[:PORT] (STARTTLS required)" },
+	{ "mail.user", "the user name that signs in to mail.imap-url (and mail.smtp-url, "
+		       "unless mail.smtp-user is set)" },
+	{ "mail.smtp-user", "the user name that signs in to mail.smtp-url, when it is not "
+			    "mail.user" },
 	{ "mail.password-command", "a command whose first line of output is the password (or, "
 				   "with mail.auth = xoauth2, the token): 'pass show mail'; "
 				   "the password itself is never stored" },
@@ -39,8 +45,8 @@ const struct setting_def setting_defs[] = {
 		       "providers that need one)" },
 	{ "mail.folders", "the folders 'mail sync' reads, comma-separated (default: INBOX and "
 			  "the server's Sent folder)" },
-	{ "mail.ca-file", "the certificates to trust for mail.imap-url, a PEM file (default: "
-			  "the system's)" },
+	{ "mail.ca-file", "the certificates to trust for mail.imap-url and mail.smtp-url, a PEM "
+			  "file (default: the system's)" },
 	{ NULL, NULL },
 };
 
@@ -85,8 +91,9 @@ static int check_addresses(const char *value, struct error *err)
 	return rc;
 }
 
-/* The IMAP account's settings: one line each; mail.auth one of two words
- * (mail.imap-url is checked when 'mail sync' reads it, with --insecure). */
+/* The mail account's settings: one line each; mail.auth one of two words;
+ * the servers' schemes (the rest of an address is checked when it is
+ * used, with --insecure). */
 static int check_mail_account(const char *key, const char *value, struct error *err)
 {
 	if (text_check(key, value, TEXT_REQUIRED | TEXT_ONE_LINE, err))
@@ -98,6 +105,12 @@ static int check_mail_account(const char *key, const char *value, struct error *
 	    strncasecmp(value, "imap://", 7))
 		return error_set(err, ERR_INVALID,
 				 "mail.imap-url is 'imaps://HOST[:PORT]', not '%s'", value);
+	if (!strcmp(key, "mail.smtp-url") && strncasecmp(value, "smtps://", 8) &&
+	    strncasecmp(value, "smtp://", 7))
+		return error_set(err, ERR_INVALID,
+				 "mail.smtp-url is 'smtps://HOST[:PORT]' or 'smtp://HOST[:PORT]', "
+				 "not '%s'",
+				 value);
 	return 0;
 }
 
@@ -108,7 +121,7 @@ int setting_check(const char *key, const char *value, struct error *err)
 				 "unknown setting '%s' (known: name, email, signature, levels, "
 				 "timezone, mail.addresses, mail.keep-bodies, mail.imap-url, "
 				 "mail.user, mail.password-command, mail.auth, mail.folders, "
-				 "mail.ca-file)", key);
+				 "mail.ca-file, mail.smtp-url, mail.smtp-user)", key);
 	if (!strcmp(key, "name"))
 		return text_check("name", value, TEXT_REQUIRED | TEXT_ONE_LINE, err);
 	if (!strcmp(key, "email")) {

@@ -36,7 +36,7 @@ static const char SQL_MET_OPPS[] =
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
 /* The run's tasks go into the full-text index at its end (schema.c,
- * migration 12); one a later write of the run indexed already is left. */
+ * migration 13); one a later write of the run indexed already is left. */
 static const char SQL_SEARCH_DEFER[] = "INSERT OR IGNORE INTO search_defer VALUES (0)";
 static const char SQL_SEARCH_CATCH_UP[] =
 	"INSERT INTO search_index(rowid, title, body) SELECT t.id * 8 + 5, t.title, t.why"

@@ -178,7 +178,7 @@ int page_draft_eml(struct web_req *rq, struct web_resp *rs)
 		goto out;
 	}
 	if ((rc = letter_draft_task(rq->store, id, &d, &rq->err)) ||
-	    (rc = letter_draft_eml(rq->store, &d, &rs->body, &rq->err))) {
+	    (rc = letter_draft_eml(rq->store, &d, false, &rs->body, &rq->err))) {
 		strbuf_reset(&rs->body);
 		goto out;
 	}

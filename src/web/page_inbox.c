@@ -23,6 +23,7 @@ static const char *const kind_titles[] = {
 	[PROPOSE_INFO_REQUEST] = "A request for information",
 	[PROPOSE_RECEIVED] = "Your application, received",
 	[PROPOSE_ADD_PERSON] = "Someone new writes",
+	[PROPOSE_TASK_DONE] = "An e-mail you sent",
 };
 
 static void proposal_heading(struct strbuf *sb, const struct mail_proposal *p)
@@ -117,6 +118,11 @@ static void proposal_effect(struct strbuf *sb, const struct mail_proposal *p)
 		}
 		strbuf_addstr(sb, " to ");
 		html_text(sb, p->org_name ? p->org_name : "the organisation");
+		break;
+	case PROPOSE_TASK_DONE:
+		strbuf_addstr(sb, "mark the task “");
+		html_text(sb, p->task_title ? p->task_title : "that it does");
+		strbuf_addstr(sb, "” done");
 		break;
 	}
 	strbuf_addstr(sb, ".</p>\n");

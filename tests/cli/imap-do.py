@@ -6,6 +6,8 @@ usage: imap-do.py PORT USER PASSWORD COMMAND ARG...
   recreate FOLDER FILE...   delete FOLDER, create it again (a new UIDVALIDITY)
                             and deliver the files to it
   unseen FOLDER             print how many of FOLDER's messages are not \\Seen
+  dump FOLDER DIR           write each message of FOLDER to DIR/N.eml, and
+                            its flags to DIR/N.flags
 Connects without TLS to 127.0.0.1:PORT (the test server's plain listener).
 """
 import imaplib
@@ -19,6 +21,19 @@ def deliver(imap, folder, files):
         typ, what = imap.append(quoted(folder), None, None, data)
         if typ != "OK":
             sys.exit("append to %s: %s" % (folder, what))
+
+
+def dump(imap, folder, where):
+    imap.select(quoted(folder), readonly=True)
+    typ, data = imap.search(None, "ALL")
+    for n in data[0].split():
+        typ, parts = imap.fetch(n, "(FLAGS BODY.PEEK[])")
+        head, raw = parts[0]
+        flags = head[head.index(b"FLAGS (") + 7:].split(b")")[0]
+        with open("%s/%s.eml" % (where, n.decode()), "wb") as f:
+            f.write(raw)
+        with open("%s/%s.flags" % (where, n.decode()), "wb") as f:
+            f.write(flags + b"\n")
 
 
 def quoted(folder):
@@ -40,6 +55,8 @@ def main():
         imap.select(quoted(folder), readonly=True)
         typ, data = imap.search(None, "UNSEEN")
         print(len(data[0].split()))
+    elif command == "dump":
+        dump(imap, folder, files[0])
     else:
         sys.exit("unknown command " + command)
     imap.logout()

@@ -50,8 +50,8 @@ c = json.load(open(\"out\"))
 assert c == {\"name\": \"A New User\", \"email\": \"newuser@example.org\",
     \"signature\": \"A New User\nData person, Leeds\n+44 113 496 0000\",
     \"levels\": None, \"timezone\": None, \"mail.addresses\": None,
-    \"mail.keep-bodies\": None, \"mail.imap-url\": None, \"mail.user\": None,
-    \"mail.password-command\": None, \"mail.auth\": None, \"mail.folders\": None,
+    \"mail.keep-bodies\": None, \"mail.imap-url\": None, \"mail.smtp-url\": None,
+    \"mail.user\": None, \"mail.smtp-user\": None, \"mail.password-command\": None, \"mail.auth\": None, \"mail.folders\": None,
     \"mail.ca-file\": None, \"web.password\": False}, c
 "
 '

@@ -76,7 +76,7 @@ test_expect_success 'a new day: the run looks at what falls due that day' '
 '
 
 # A run writes its tasks' full-text entries at its end, in one statement
-# (search_defer, migration 12): every task a run made is found by search,
+# (search_defer, migration 13): every task a run made is found by search,
 # and nothing is left deferred.
 test_expect_success 'the tasks a run made are found by search, none left out' '
 	on 2026-04-20 rapport person add "Data Recruiter" --cadence 7 >/dev/null &&

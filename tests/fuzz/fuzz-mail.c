@@ -7,7 +7,10 @@
  * Beyond not crashing: a message read has an id and a lower-case sender
  * with an @; its excerpt is valid UTF-8 of at most MAIL_EXCERPT_CHARS
  * characters (and an ellipsis); what mail_clean_text gives passes the
- * store's own check (text_check) for a summary and for notes.
+ * store's own check (text_check) for a summary and for notes. An id (its
+ * own, or one of its thread) read as a drafted letter's (io/eml.h) names a
+ * task above 0 and a 14-digit stamp, and the draft's id made from those is
+ * read back as the same.
  */
 #include <ctype.h>
 #include <stddef.h>
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "io/eml.h"
 #include "io/mail_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -43,6 +47,22 @@ static void check_clean(const char *text)
 	free(note);
 }
 
+static void check_draft_id(const char *id)
+{
+	char stamp[EML_STAMP_SIZE], again[EML_STAMP_SIZE];
+	int64_t task, task_again;
+	struct strbuf made = STRBUF_INIT;
+
+	if (!eml_draft_message_task(id, &task, stamp))
+		return;
+	if (task <= 0 || strspn(stamp, "0123456789") != EML_STAMP_SIZE - 1 ||
+	    eml_draft_message_id(&made, stamp, task, id) ||
+	    !eml_draft_message_task(made.buf, &task_again, again) || task_again != task ||
+	    strcmp(again, stamp))
+		abort();
+	strbuf_release(&made);
+}
+
 static void check_message(const char *raw, size_t len)
 {
 	struct error err = ERROR_INIT;
@@ -56,6 +76,9 @@ static void check_message(const char *raw, size_t len)
 		if (isupper((unsigned char)*p))
 			abort();
 	check_clean(m.subject);
+	check_draft_id(m.message_id);
+	for (size_t i = 0; i < m.refs.n; i++)
+		check_draft_id(m.refs.items[i]);
 	if (!mail_parse_body(raw, len, &m, true, &err)) {
 		size_t n = strlen(m.excerpt);
 		if (!utf8_valid(m.excerpt, n) || utf8_chars(m.excerpt) > MAIL_EXCERPT_CHARS + 1)

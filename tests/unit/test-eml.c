@@ -275,20 +275,38 @@ static void test_date(void **state)
 	strbuf_release(&sb);
 }
 
+/* A task's drafts share one Message-ID, which leads back to the task;
+ * another user's task of the same number and second has another. */
 static void test_message_id(void **state)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
 	struct error err = ERROR_INIT;
+	char stamp[EML_STAMP_SIZE];
+	int64_t task = 0;
 
 	(void)state;
-	eml_message_id(&a, &monday, 42);
-	eml_message_id(&b, &monday, 42);
-	assert_true(strcmp(a.buf, b.buf) != 0);
+	assert_int_equal(eml_draft_message_id(&a, "2026-03-02T09:05:07Z", 42, "me@example.org"), 0);
+	assert_int_equal(eml_draft_message_id(&b, "2026-03-02T09:05:07Z", 42, "me@example.org"), 0);
+	assert_int_equal(eml_draft_message_id(&c, "2026-03-02T09:05:07Z", 42, "you@example.org"), 0);
+	assert_string_equal(a.buf, b.buf);
+	assert_true(strcmp(a.buf, c.buf) != 0);
 	assert_true(strncmp(a.buf, "20260302090507.42.", 18) == 0);
 	assert_non_null(strstr(a.buf, "@rapport.invalid"));
 	assert_int_equal(eml_check_address(a.buf, &err), 0);
+	assert_true(eml_draft_message_task(a.buf, &task, stamp));
+	assert_int_equal(task, 42);
+	assert_string_equal(stamp, "20260302090507");
+	assert_true(eml_draft_stamp_is("2026-03-02T09:05:07Z", stamp));
+	assert_false(eml_draft_stamp_is("2026-03-02T09:05:08Z", stamp));
+	assert_false(eml_draft_message_task("abc.123@quartz.example.com", &task, stamp));
+	assert_false(eml_draft_message_task("20260302090507.0.0123456789abcdef@rapport.invalid",
+					    &task, stamp));
+	assert_false(eml_draft_message_task("20260302090507.4.0123456789abcdef@other.example",
+					    &task, stamp));
+	assert_int_equal(eml_draft_message_id(&a, "", 1, NULL), -1);
 	strbuf_release(&a);
 	strbuf_release(&b);
+	strbuf_release(&c);
 }
 
 static void test_build_message(void **state)
