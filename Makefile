@@ -179,7 +179,8 @@ check-pg: tests-bin
 	@sh tests/pg/cluster env RAPPORT_TEST_PG=1 CMOCKA_MESSAGE_OUTPUT=TAP $(BUILD)/tests/test-store
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
-# and UndefinedBehaviorSanitizer. Warnings are errors here. Then the bounded
+# and UndefinedBehaviorSanitizer. Warnings are errors here. The store's
+# tests on PostgreSQL (check-pg, about 20 s) once, on the gcc build. Then the bounded
 # forms of the fault suite (tests/faults), of the out-of-memory runs (every
 # CHECK_OOM_STEP-th allocation failed) and of the fuzzers (CHECK_FUZZ_SECONDS
 # each). Every part runs, whatever the ones before it gave (tests/step records
@@ -193,6 +194,7 @@ check:
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/step tests sh tests/run build
+	@sh tests/step --count pg $(MAKE) --no-print-directory check-pg
 	@sh tests/step faults sh tests/faults/run build --quick
 	@sh tests/step install $(MAKE) --no-print-directory check-install
 	@sh tests/step oom-build $(MAKE) --no-print-directory oom-build

@@ -579,7 +579,7 @@ static int pg_schema_version(struct db_conn *dc, int *version)
 {
 	struct pg_conn *c = conn_of(dc);
 	int64_t exists = 0, v = 0;
-	int rc = query_number(c, "SELECT to_regclass('rapport_schema') IS NOT NULL", &exists);
+	int rc = query_number(c, "SELECT (to_regclass('rapport_schema') IS NOT NULL)::int", &exists);
 
 	if (!rc && exists)
 		rc = query_number(c, "SELECT max(version) FROM rapport_schema", &v);
@@ -649,8 +649,8 @@ static bool is_foreign(struct pg_conn *c)
 	int64_t foreign = 0;
 
 	query_number(c,
-		     "SELECT to_regclass('rapport_schema') IS NULL AND EXISTS (SELECT 1 FROM "
-		     "pg_tables WHERE schemaname = current_schema())",
+		     "SELECT (to_regclass('rapport_schema') IS NULL AND EXISTS (SELECT 1 FROM "
+		     "pg_tables WHERE schemaname = current_schema()))::int",
 		     &foreign);
 	return foreign != 0;
 }

@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "util/strbuf.h"
 
@@ -23,6 +25,21 @@ static const char *skip_quoted(const char *p, struct strbuf *out)
 	return p;
 }
 
+static bool is_name_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Whether the word (upper case) starts at p, in any case, and stands alone. */
+static bool is_word(const char *sql, const char *p, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (p > sql && is_name_char(p[-1]))
+		return false;
+	return !strncasecmp(p, word, n) && !is_name_char(p[n]);
+}
+
 char *pg_sql_translate(const char *sql, int *nparams)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -32,6 +49,9 @@ char *pg_sql_translate(const char *sql, int *nparams)
 	while (*p) {
 		if (*p == '\'' || *p == '"') {
 			p = skip_quoted(p, &out);
+		} else if (is_word(sql, p, "INTEGER")) {
+			strbuf_addstr(&out, "bigint"); /* SQLite's INTEGER is 64 bits */
+			p += 7;
 		} else if (*p == '?') {
 			char *end;
 			long n = strtol(p + 1, &end, 10);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The store's seam (issue 20): no source file but the SQLite backend's own
-# (src/store/db_sqlite*) names SQLite, so that a second backend plugs in
+# (src/store/db_sqlite*) names SQLite, and none but the PostgreSQL
+# backend's (src/store/db_pg*) names libpq, so that a backend plugs in
 # without touching the layers above the store (scripts/check-seam).
 . "$(dirname "$0")/test-lib.sh"
 
@@ -17,7 +18,18 @@ test_expect_success 'the check finds a file that names SQLite outside the backen
 	! grep -q db_sqlite_more found
 '
 
-test_expect_success 'no file of src/ but the SQLite backend names SQLite' '
+test_expect_success 'the check finds a file that names libpq outside its backend' '
+	rm -rf src && mkdir -p src/store src/web &&
+	echo "#include <libpq-fe.h>" >src/web/page.c &&
+	echo "PGresult *r;" >src/store/person.c &&
+	echo "PGconn *c;" >src/store/db_pg_more.c &&
+	! sh "$seam" src 2>found &&
+	grep -q "src/web/page.c" found &&
+	grep -q "src/store/person.c" found &&
+	! grep -q db_pg_more found
+'
+
+test_expect_success 'no file of src/ but its backend names SQLite or libpq' '
 	sh "$seam" "$TEST_ROOT/../src"
 '
 

@@ -104,7 +104,8 @@ static inline int64_t test_db_person(struct store *s, const char *name, int64_t 
 
 	p.name = xstrdup(name);
 	p.org_id = org_id;
-	assert_int_equal(store_person_add(s, &p, &err), 0);
+	if (store_person_add(s, &p, &err))
+		fail_msg("%s", err.msg);
 	person_release(&p);
 	return p.id;
 }

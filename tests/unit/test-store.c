@@ -35,6 +35,16 @@ static int teardown(void **state)
 	return test_db_close(*state);
 }
 
+/* A test of what the PostgreSQL backend does not do yet: skipped there,
+ * with the reason on its own line (docs/architecture.md lists each). */
+static void not_yet_on_pg(const char *why)
+{
+	if (strcmp(test_db_backend, "postgresql"))
+		return;
+	printf("# skipped on PostgreSQL, not yet: %s\n", why);
+	skip();
+}
+
 static int64_t add_org(struct store *s, const char *name)
 {
 	return test_db_org(s, name);
@@ -243,7 +253,8 @@ static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_ki
 	it.opp.id = opp;
 	it.at = xstrdup(at);
 	it.summary = xstrdup("talked");
-	assert_int_equal(store_interaction_add(s, &it, &err), 0);
+	if (store_interaction_add(s, &it, &err))
+		fail_msg("%s", err.msg);
 	interaction_release(&it);
 	return it.id;
 }
@@ -253,6 +264,7 @@ static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_ki
 static void test_silent_after_interaction(void **state)
 {
 	struct fixture *f = *state;
+
 	struct error err = ERROR_INIT;
 	int64_t org = add_org(f->s, "Acme Analytics");
 	int64_t a = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_INTERVIEWING);
@@ -273,6 +285,7 @@ static void test_silent_after_interaction(void **state)
 	/* over the opportunities a, b, c and d (a run of the time rules' items) */
 	snprintf(opps, sizeof(opps), "[%lld,%lld,%lld,%lld]", (long long)a, (long long)b,
 		 (long long)c, (long long)d);
+	not_yet_on_pg("the silence rules' query (store/rules.c: json_each over a run's ids)");
 	/* applied before interviewing (the stages' order); offer not asked for */
 	assert_int_equal(store_silent_after_interaction(
 				 f->s, opps, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
@@ -481,6 +494,7 @@ static void test_search_follows_changes(void **state)
 	search_hit_vec v = { 0 };
 	int64_t id = add_person(f->s, "Example Contact", 0);
 
+	not_yet_on_pg("full-text search (store/search.c: FTS5; tsvector, GIN and unaccent to come)");
 	assert_int_equal(count_hits(f->s, "example", "person"), 1);
 	assert_int_equal(count_hits(f->s, "exam", "person"), 1);
 	assert_int_equal(store_person_get(f->s, id, &p, &err), 0);
