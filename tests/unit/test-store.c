@@ -438,6 +438,24 @@ static void test_org_and_opp_references(void **state)
 	assert_int_equal(store_opp_resolve(f->s, "acme", &id, &err), ERR_NOT_FOUND);
 }
 
+/* The web page cache's key: a commit on another connection changes it. */
+static void test_data_version_follows_other_commits(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other = NULL;
+	struct error err = ERROR_INIT;
+	int64_t before = -1, after = -1;
+
+	assert_int_equal(store_open_with(&other, test_db_backend, f->path, 0, &err), 0);
+	assert_int_equal(store_data_version(f->s, &before, &err), 0);
+	assert_int_equal(store_begin_write(other, &err), 0);
+	add_org(other, "Acme Analytics");
+	assert_int_equal(store_commit(other, &err), 0);
+	assert_int_equal(store_data_version(f->s, &after, &err), 0);
+	assert_true(after != before);
+	store_close(other);
+}
+
 static void test_rollback_leaves_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -766,6 +784,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_data_version_follows_other_commits, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_stage_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
