@@ -99,6 +99,9 @@ struct db_backend {
 	/* The migrations that bring a database of this backend to the store's
 	 * schema version. */
 	const struct store_schema *schema;
+	/* Whose SQL it speaks, where a statement has a text per backend
+	 * (store_sql): SQLite's unless this says PostgreSQL's. */
+	bool postgresql_sql;
 	/* Once per process, before any connection (and any thread). */
 	void (*library_init)(void);
 	/* Open (creating when allowed) the database at where; a plain

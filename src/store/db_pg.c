@@ -713,6 +713,7 @@ const struct db_backend db_backend_pg = {
 	.name = "postgresql",
 	.claims = db_pg_claims,
 	.schema = &store_schema_pg,
+	.postgresql_sql = true,
 	.library_init = pg_library_init,
 	.open = pg_open,
 	.close = pg_close,

@@ -70,6 +70,11 @@ static const char functions[] =
 	"CREATE FUNCTION printf(text, bigint, bigint, bigint, bigint, bigint, bigint, text)"
 	" RETURNS text IMMUTABLE LANGUAGE sql AS $$SELECT printf($1, $2::text, $3::text,"
 	" $4::text, $5::text, $6::text, $7::text, $8)$$;"
+	/* SQLite's date() with the day modifiers SQL_NEXT_TOUCH gives
+	 * ('+N days'): the day of a moment or day, N days on */
+	"CREATE FUNCTION date(text, text) RETURNS text IMMUTABLE STRICT LANGUAGE sql AS"
+	" $$SELECT to_char($1::timestamp::date + substring($2 FROM '^([-+]?[0-9]+) days?$')"
+	"::integer, 'YYYY-MM-DD')$$;"
 	/* text_fold_ascii's: lower case, without accents */
 	"CREATE FUNCTION fold_ascii(text) RETURNS text IMMUTABLE PARALLEL SAFE STRICT"
 	" LANGUAGE sql AS $$SELECT lower(public.unaccent('public.unaccent', $1))$$;"
@@ -357,10 +362,46 @@ static const char offers_and_mail[] =
 	" book text NOT NULL, message_id text,"
 	" PRIMARY KEY (account, folder));";
 
+/*
+ * Full-text search: an entry per record, its rid id * 8 + type as SQLite's
+ * rowid (store/search.c reads either), a tsvector of its title (weight A)
+ * and body (B), without accents and in lower case (fold_ascii), with a GIN
+ * index; a trigger per table keeps it in step, as SQLite's do.
+ */
+#define SEARCH_TRIGGER(table, type, title, body, when)                             \
+	"CREATE FUNCTION " table "_search() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN" \
+	" IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE rid = OLD.id * 8 + " \
+	type "; END IF; IF TG_OP <> 'DELETE' THEN INSERT INTO search_index VALUES"      \
+	" (NEW.id * 8 + " type ", " title ", " body "); END IF; RETURN NULL; END$$;"    \
+	"CREATE TRIGGER " table "_search AFTER " when " ON " table                        \
+	" FOR EACH ROW EXECUTE FUNCTION " table "_search();"
+#define OR_EMPTY(col) "ifnull(NEW." col ", '')"
+
+static const char search[] =
+	"CREATE TABLE search_index (rid bigint PRIMARY KEY, title text, body text,"
+	" doc tsvector GENERATED ALWAYS AS"
+	" (setweight(to_tsvector('simple', coalesce(fold_ascii(title), '')), 'A') ||"
+	" setweight(to_tsvector('simple', coalesce(fold_ascii(body), '')), 'B')) STORED);"
+	"CREATE INDEX search_index_doc ON search_index USING gin (doc);"
+	SEARCH_TRIGGER("organisation", "1", "NEW.name",
+		       OR_EMPTY("location") " || ' ' || " OR_EMPTY("website") " || ' ' || "
+		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE")
+	SEARCH_TRIGGER("person", "2", "NEW.name",
+		       OR_EMPTY("title") " || ' ' || " OR_EMPTY("email") " || ' ' || "
+		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE OF name, title, email, notes")
+	SEARCH_TRIGGER("opportunity", "3", "NEW.title",
+		       "NEW.slug || ' ' || " OR_EMPTY("level_applied") " || ' ' || "
+		       OR_EMPTY("level_offered") " || ' ' || " OR_EMPTY("source") " || ' ' || "
+		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE")
+	SEARCH_TRIGGER("interaction", "4", "NEW.summary", "NEW.notes",
+		       "INSERT OR DELETE OR UPDATE OF summary, notes")
+	SEARCH_TRIGGER("task", "5", "NEW.title", "NEW.why",
+		       "INSERT OR DELETE OR UPDATE OF title, why");
+
 /* Schema 11, whole: SQLite's migrations 1 to 11 in one. */
-#define SCHEMA_11_PARTS 7
+#define SCHEMA_11_PARTS 8
 static const char *const schema_11_parts[SCHEMA_11_PARTS] = {
-	functions, people, opportunities, interactions, rules, wants, offers_and_mail,
+	functions, people, opportunities, interactions, rules, wants, offers_and_mail, search,
 };
 
 static int create_schema_11(struct store *s, struct error *err)

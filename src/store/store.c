@@ -36,6 +36,16 @@ struct db_conn *store_conn(struct store *s)
 	return s->db;
 }
 
+bool store_speaks_pg(const struct store *s)
+{
+	return s->db->ops->postgresql_sql;
+}
+
+const char *store_sql(const struct store *s, const char *sqlite, const char *pg)
+{
+	return store_speaks_pg(s) ? pg : sqlite;
+}
+
 int64_t store_last_id(struct store *s)
 {
 	return s->db->ops->last_insert_id(s->db);
@@ -896,6 +906,8 @@ int store_clear_seeded(struct store *s, struct error *err)
 
 int store_optimize_search(struct store *s, struct error *err)
 {
+	if (store_speaks_pg(s))
+		return 0; /* a GIN index has no optimize step: autovacuum keeps it */
 	return store_exec_sql(s, "INSERT INTO search_index(search_index) VALUES ('optimize')",
 			"cannot optimise the search index", err);
 }

@@ -108,6 +108,13 @@ struct db_conn *store_conn(struct store *s);
 int64_t store_last_id(struct store *s);
 int64_t store_changes(struct store *s);
 
+/* The text of a statement for the store's backend: sqlite's, or pg's on
+ * PostgreSQL, where the two dialects part (full-text search...). Both
+ * static strings, as store_stmt wants. */
+const char *store_sql(const struct store *s, const char *sqlite, const char *pg);
+/* Whether the store's backend speaks PostgreSQL's SQL. */
+bool store_speaks_pg(const struct store *s);
+
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */
 struct db_stmt *store_stmt(struct store *s, const char *sql, struct error *err);

@@ -512,7 +512,6 @@ static void test_search_follows_changes(void **state)
 	search_hit_vec v = { 0 };
 	int64_t id = add_person(f->s, "Example Contact", 0);
 
-	not_yet_on_pg("full-text search (store/search.c: FTS5; tsvector, GIN and unaccent to come)");
 	assert_int_equal(count_hits(f->s, "example", "person"), 1);
 	assert_int_equal(count_hits(f->s, "exam", "person"), 1);
 	assert_int_equal(store_person_get(f->s, id, &p, &err), 0);
