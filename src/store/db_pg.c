@@ -210,7 +210,8 @@ static int undetermined_param(const PGresult *res)
 	const char *msg = pq.result_error_field(res, PG_DIAG_MESSAGE_PRIMARY);
 	const char *dollar = msg ? strrchr(msg, '$') : NULL;
 
-	if (!state || strcmp(state, "42P18") || !dollar)
+	/* 42P18 or 42P08, depending on where PostgreSQL finds it out */
+	if (!state || (strcmp(state, "42P18") && strcmp(state, "42P08")) || !dollar)
 		return 0;
 	return atoi(dollar + 1);
 }
@@ -236,24 +237,43 @@ static PGresult *prepare_once(struct pg_conn *c, const char *name, const char *s
 	return res;
 }
 
+/* Whether res failed on a type: no operator or function for it (the text
+ * a parameter was guessed to be, where a number was wanted). */
+static bool type_mismatch(const PGresult *res)
+{
+	const char *state = pq.result_error_field(res, PG_DIAG_SQLSTATE);
+
+	return state && (!strcmp(state, "42883") || !strcmp(state, "42804"));
+}
+
 /*
  * Prepare sql (translated) as name. A parameter PostgreSQL cannot type
- * from where it stands (SQLite needs no type: "?1 IS NULL", "SELECT ?")
- * is then declared text, and the statement prepared again.
+ * from where it first stands (SQLite needs no type: "?1 IS NULL OR
+ * org_id = ?1") is declared text, and the statement prepared again; when
+ * text does not fit where it stands next, bigint (the store binds text
+ * and integers alone).
  */
 static int prepare_named(struct pg_conn *c, const char *name, const char *sql, int nparams)
 {
 	Oid *types = xcalloc((size_t)(nparams > 0 ? nparams : 1), sizeof(*types));
-	int rc;
+	int rc = DB_FAIL_OTHER, guessed = 0; /* the parameter last given a type */
 
-	for (int tries = 0;; tries++) {
+	for (int tries = 0; tries <= 2 * nparams; tries++) {
 		PGresult *res = prepare_once(c, name, sql, nparams, types);
 		int param = undetermined_param(res);
+		bool retype = guessed && types[guessed - 1] == OID_TEXT && type_mismatch(res);
 		rc = note_result(c, res);
 		pq.clear(res);
-		if (!rc || param < 1 || param > nparams || types[param - 1] || tries >= nparams)
+		if (!rc)
 			break;
-		types[param - 1] = OID_TEXT;
+		if (param >= 1 && param <= nparams && !types[param - 1]) {
+			types[param - 1] = OID_TEXT;
+			guessed = param;
+		} else if (retype) {
+			types[guessed - 1] = OID_INT8;
+		} else {
+			break;
+		}
 	}
 	free(types);
 	return rc;

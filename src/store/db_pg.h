@@ -15,9 +15,9 @@ bool db_pg_claims(const char *where);
 
 /*
  * The store's SQL as PostgreSQL takes it: each ?N becomes $N and each
- * bare ? the next number (as SQLite numbers them), and the type INTEGER
- * bigint (SQLite's integers are 64 bits: a CAST to PostgreSQL's INTEGER
- * would overflow), outside quoted text and names. A new string (the caller frees it); *nparams the largest
+ * bare ? the next number (as SQLite numbers them); the type INTEGER
+ * bigint, "IS ?" IS NOT DISTINCT FROM, and SQLite's INDEXED BY goes
+ * (db_pg_sql.c says why); outside quoted text and names. A new string (the caller frees it); *nparams the largest
  * number.
  */
 char *pg_sql_translate(const char *sql, int *nparams);

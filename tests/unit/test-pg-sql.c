@@ -50,12 +50,33 @@ static void test_integer_is_bigint(void **state)
 			   "SELECT integer_col, my_integer FROM t", 0);
 }
 
+/* SQLite's IS with a value is IS NOT DISTINCT FROM; IS NULL stays. */
+static void test_is(void **state)
+{
+	(void)state;
+	expect_translation("WHERE org_id IS ?2", "WHERE org_id IS NOT DISTINCT FROM $2", 2);
+	expect_translation("WHERE a is not ?", "WHERE a IS DISTINCT FROM $1", 1);
+	expect_translation("WHERE a IS NULL AND b IS NOT NULL AND this = ?",
+			   "WHERE a IS NULL AND b IS NOT NULL AND this = $1", 1);
+}
+
+/* SQLite's planner hint has no meaning on PostgreSQL. */
+static void test_indexed_by(void **state)
+{
+	(void)state;
+	expect_translation("SELECT 1 FROM rule_next INDEXED BY rule_next_day WHERE day <= ?1",
+			   "SELECT 1 FROM rule_next  WHERE day <= $1", 1);
+	expect_translation("SELECT indexed FROM t", "SELECT indexed FROM t", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parameters),
 		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_integer_is_bigint),
+		cmocka_unit_test(test_is),
+		cmocka_unit_test(test_indexed_by),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
