@@ -254,7 +254,8 @@ static const char wants[] =
 	" text text NOT NULL CHECK (length(trim(text)) > 0),"
 	" text_key text NOT NULL,"
 	" weight bigint NOT NULL DEFAULT 3 CHECK (weight BETWEEN 1 AND 5),"
-	" must bigint NOT NULL DEFAULT 0 CHECK (must IN (0, 1)),"
+	/* a truth, as the queries use it ("WHERE must"); read as 1 or 0 */
+	" must boolean NOT NULL DEFAULT false,"
 	" category text CHECK (category IN (" WANT_CATEGORIES ")),"
 	" created_at text NOT NULL, updated_at text NOT NULL);"
 	"CREATE UNIQUE INDEX want_text_key ON want(text_key);"

@@ -37,6 +37,15 @@ test_expect_success 'the same through --db, and search finds without accents' '
 	grep -q "Référent Entrepôt" "$TEST_DIR/.rp"
 '
 
+test_expect_success 'a must-have want (a boolean there) exports as 1, as from SQLite' '
+	rapport want add "Remote work" --must >/dev/null &&
+	rapport want add "Team of five" >/dev/null &&
+	rapport export --json >"$TEST_DIR/.rp" &&
+	grep -q "\"must\": *1" "$TEST_DIR/.rp" &&
+	grep -q "\"must\": *0" "$TEST_DIR/.rp" &&
+	rapport agenda >"$TEST_DIR/.rp"
+'
+
 test_expect_success 'an address that does not connect: a message, no password' '
 	! rapport --db "postgresql://rapport:sekrit-word@/no_such_db?host=$PGHOST" org list \
 		>out 2>err &&
