@@ -87,6 +87,7 @@ struct pg_conn {
 	int64_t changes;       /* rows the last INSERT, UPDATE or DELETE changed */
 	unsigned next_name;    /* prepared statements are named s1, s2, ... */
 	bool writing;          /* in a write transaction: bump the data version at commit */
+	bool lastval_known;    /* an INSERT took an identity: lastval() cannot fail */
 };
 
 struct pg_stmt {
@@ -502,31 +503,29 @@ static int64_t pg_changes(struct db_conn *c)
 }
 
 /* The id the last INSERT took from its table's identity (lastval()): 0
- * when no INSERT took one yet. */
+ * when no INSERT took one yet. Until one has, in a transaction, in a
+ * savepoint: lastval() fails then, and would end the transaction. */
 static int64_t pg_last_insert_id(struct db_conn *dc)
 {
 	struct pg_conn *c = conn_of(dc);
+	PGTransactionStatusType t = pq.transaction_status(c->pg);
+	bool guarded = t == PQTRANS_INTRANS && !c->lastval_known;
 	PGresult *res;
 	int64_t id = 0;
 
-	if (pq.transaction_status(c->pg) == PQTRANS_INERROR)
+	if (t == PQTRANS_INERROR)
 		return 0;
-	/* in a transaction, a savepoint: lastval() before any INSERT fails,
-	 * and would fail the transaction with it */
-	if (pq.transaction_status(c->pg) == PQTRANS_INTRANS) {
-		res = pq.exec(c->pg, "SAVEPOINT rapport_lastval; SELECT lastval()");
-		if (pq.result_status(res) == PGRES_TUPLES_OK)
-			id = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
-		pq.clear(res);
+	res = pq.exec(c->pg, guarded ? "SAVEPOINT rapport_lastval; SELECT lastval()"
+				     : "SELECT lastval()");
+	if (pq.result_status(res) == PGRES_TUPLES_OK) {
+		id = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
+		c->lastval_known = true; /* for the rest of the session */
+	}
+	pq.clear(res);
+	if (guarded)
 		pq.clear(pq.exec(c->pg, id ? "RELEASE SAVEPOINT rapport_lastval"
 					   : "ROLLBACK TO SAVEPOINT rapport_lastval;"
 					     "RELEASE SAVEPOINT rapport_lastval"));
-		return id;
-	}
-	res = pq.exec(c->pg, "SELECT lastval()");
-	if (pq.result_status(res) == PGRES_TUPLES_OK)
-		id = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
-	pq.clear(res);
 	return id;
 }
 
