@@ -35,6 +35,10 @@ GMIME_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags gmime-3.0 
 # (src/mail/curl_api.c): only its include flags are taken, for the files
 # that call it.
 CURL_CFLAGS  := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libcurl 2>/dev/null))
+# libpq (the store's PostgreSQL backend, a coaching practice's server) is
+# loaded the same way (src/store/db_pg.c): only its include flags are taken,
+# so a person's own rapport never loads it.
+PQ_CFLAGS    := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags libpq 2>/dev/null))
 LIBS      := -lsqlite3 -ljansson -lcmark -lcsv -lpthread
 TEST_LIBS := -lcmocka
 
@@ -49,7 +53,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/gen-db $(BUILD)/bench/timeit $(BUILD)/bench/floor
 
-.PHONY: all run check check-seam test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
+.PHONY: all run check check-pg check-seam test deps lint bench fuzz clean docs install uninstall deb check-install FORCE
 
 all: $(BUILD)/rapport docs
 
@@ -79,6 +83,7 @@ $(VERSION_OBJ): $(BUILD)/gen/version
 
 $(BUILD)/src/io/mail_parse.o: CPPFLAGS += $(GMIME_CFLAGS)
 $(BUILD)/src/mail/imap.o $(BUILD)/src/mail/smtp.o $(BUILD)/src/mail/curl_api.o: CPPFLAGS += $(CURL_CFLAGS)
+$(BUILD)/src/store/db_pg.o: CPPFLAGS += $(PQ_CFLAGS)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -167,8 +172,16 @@ lint: check-seam
 check-seam:
 	@sh scripts/check-seam
 
+# The store's unit tests on the PostgreSQL backend (issue 20), in a
+# throwaway cluster that tests/pg/cluster starts and removes; the tests
+# not yet passing there say so (skipped, with their reason).
+check-pg: tests-bin
+	@sh scripts/install-deps --pg
+	@sh tests/pg/cluster env RAPPORT_TEST_PG=1 CMOCKA_MESSAGE_OUTPUT=TAP $(BUILD)/tests/test-store
+
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
-# and UndefinedBehaviorSanitizer. Warnings are errors here. Then the bounded
+# and UndefinedBehaviorSanitizer. Warnings are errors here. The store's
+# tests on PostgreSQL (check-pg, about 20 s) once, on the gcc build. Then the bounded
 # forms of the fault suite (tests/faults), of the out-of-memory runs (every
 # CHECK_OOM_STEP-th allocation failed) and of the fuzzers (CHECK_FUZZ_SECONDS
 # each). Every part runs, whatever the ones before it gave (tests/step records
@@ -177,11 +190,12 @@ check-seam:
 CHECK_OOM_STEP ?= 7
 CHECK_FUZZ_SECONDS ?= 30
 check:
-	@sh scripts/install-deps --browser --faults --deb --docs --mail
+	@sh scripts/install-deps --browser --faults --deb --docs --mail --pg
 	@rm -f build/test-results
 	@sh tests/step lint $(MAKE) --no-print-directory lint
 	@sh tests/step build $(MAKE) --no-print-directory WERROR=-Werror all tests-bin $(BENCH_BIN)
 	@sh tests/step tests sh tests/run build
+	@sh tests/step --count pg $(MAKE) --no-print-directory check-pg
 	@sh tests/step faults sh tests/faults/run build --quick
 	@sh tests/step install $(MAKE) --no-print-directory check-install
 	@sh tests/step oom-build $(MAKE) --no-print-directory oom-build

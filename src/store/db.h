@@ -8,11 +8,12 @@
  * db_stmt, which a backend's own structs embed first), so the calls below
  * find their backend without the store passing it around.
  *
- * One backend today: SQLite (db_sqlite*.c). What it does that no table
- * entry says (the undo recording, the online backup) is in its files, and
- * the SQL that is still SQLite's (FTS5, json_each, the 'utc' modifier,
- * triggers, PRAGMAs) in the store's; docs/architecture.md lists how a
- * second backend is to provide each.
+ * Two backends: SQLite (db_sqlite*.c), the default, and PostgreSQL
+ * (db_pg*.c, a coaching practice's server: a first step, issue 20). What
+ * SQLite does that no table entry says (the undo recording, the online
+ * backup) is in its files, and the SQL that is still SQLite's (FTS5,
+ * json_each, the 'utc' modifier, triggers, PRAGMAs) in the store's;
+ * docs/architecture.md lists what PostgreSQL provides of each so far.
  */
 #ifndef RAPPORT_DB_H
 #define RAPPORT_DB_H
@@ -52,6 +53,7 @@ enum db_text_life {
 };
 
 struct db_backend;
+struct store_schema; /* a backend's migrations (store_internal.h) */
 
 /* One cell of a row that C hands to SQL (struct db_rows). */
 struct db_cell {
@@ -90,7 +92,16 @@ struct db_stmt {
  * failure() says what the connection's last failure was.
  */
 struct db_backend {
-	const char *name; /* "sqlite" */
+	const char *name; /* "sqlite", "postgresql" */
+	/* Whether where is this backend's kind of address (store_open picks the
+	 * first backend that claims it, else the first); NULL: claims none. */
+	bool (*claims)(const char *where);
+	/* The migrations that bring a database of this backend to the store's
+	 * schema version. */
+	const struct store_schema *schema;
+	/* Whose SQL it speaks, where a statement has a text per backend
+	 * (store_sql): SQLite's unless this says PostgreSQL's. */
+	bool postgresql_sql;
 	/* Once per process, before any connection (and any thread). */
 	void (*library_init)(void);
 	/* Open (creating when allowed) the database at where; a plain
@@ -159,6 +170,7 @@ struct db_backend {
 
 /* The backends this build has; the first is the default. NULL-terminated. */
 extern const struct db_backend db_backend_sqlite;
+extern const struct db_backend db_backend_pg;
 extern const struct db_backend *const db_backends[];
 
 /* The calls the store makes, each one indirect call through the table. */

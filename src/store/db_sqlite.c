@@ -46,6 +46,11 @@ sqlite3_stmt *db_sqlite_stmt(struct db_stmt *st)
 	return raw(st);
 }
 
+bool db_sqlite_owns(struct store *s)
+{
+	return store_conn(s)->ops == &db_backend_sqlite;
+}
+
 sqlite3 *db_sqlite_of(struct store *s)
 {
 	return db_sqlite_handle(store_conn(s));
@@ -564,6 +569,7 @@ static int sqlite_open(struct db_conn **out, const char *path, unsigned flags, s
 
 const struct db_backend db_backend_sqlite = {
 	.name = "sqlite",
+	.schema = &store_schema_sqlite,
 	.library_init = sqlite_library_init,
 	.open = sqlite_open,
 	.close = sqlite_close,
@@ -602,4 +608,4 @@ const struct db_backend db_backend_sqlite = {
 	.randomness = sqlite_randomness,
 };
 
-const struct db_backend *const db_backends[] = { &db_backend_sqlite, NULL };
+

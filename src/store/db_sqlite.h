@@ -13,6 +13,8 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK
 #include <sqlite3.h>
 
+#include <stdbool.h>
+
 #include "store/db.h"
 
 struct store;
@@ -20,6 +22,9 @@ struct store;
 /* The SQLite connection and statement behind the backend's. */
 sqlite3 *db_sqlite_handle(struct db_conn *c);
 sqlite3_stmt *db_sqlite_stmt(struct db_stmt *st);
+/* Whether the store is on SQLite: undo and the file backup are SQLite's
+ * alone so far, and do nothing (or refuse) on another backend. */
+bool db_sqlite_owns(struct store *s);
 /* The store's connection, as SQLite's (store_conn's). */
 sqlite3 *db_sqlite_of(struct store *s);
 /* Where the connection keeps the session that records a transaction for

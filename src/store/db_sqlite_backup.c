@@ -111,6 +111,9 @@ int store_backup_into(struct store *s, const char *path, struct error *err)
 	sqlite3 *dst = NULL;
 	int rc = 0;
 
+	if (!db_sqlite_owns(s)) /* a practice backs up with pg_dump, or exports JSON */
+		return error_set(err, ERR_INVALID,
+				 "a PostgreSQL database is not backed up into a file: export it");
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = error_set(err, ERR_IO, "cannot write '%s': %s", path,
 			       dst ? sqlite3_errmsg(dst) : "out of memory");
@@ -377,5 +380,8 @@ void store_backup_copy_free(struct backup_copy *c)
 
 int store_restore_from(struct store *s, const struct backup_copy *c, struct error *err)
 {
+	if (!db_sqlite_owns(s))
+		return error_set(err, ERR_INVALID,
+				 "a PostgreSQL database is not restored from a file: import JSON");
 	return copy_database(db_sqlite_of(s), c->db, "cannot restore the database", err);
 }

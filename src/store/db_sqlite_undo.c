@@ -58,15 +58,17 @@ static int open_session(struct store *s, sqlite3_session **out, struct error *er
 
 int store_undo_track(struct store *s, struct error *err)
 {
+	if (!db_sqlite_owns(s))
+		return 0; /* undo is SQLite's alone so far: nothing is recorded */
 	store_undo_forget(s);
 	return open_session(s, db_sqlite_undo_slot(s), err);
 }
 
 void store_undo_forget(struct store *s)
 {
-	sqlite3_session **slot = db_sqlite_undo_slot(s);
+	sqlite3_session **slot = db_sqlite_owns(s) ? db_sqlite_undo_slot(s) : NULL;
 
-	if (*slot) {
+	if (slot && *slot) {
 		sqlite3session_delete(*slot);
 		*slot = NULL;
 	}
@@ -76,7 +78,7 @@ int store_undo_abandon(struct store *s, struct error *err)
 {
 	struct db_stmt *st;
 
-	if (!*db_sqlite_undo_slot(s))
+	if (!db_sqlite_owns(s) || !*db_sqlite_undo_slot(s))
 		return 0;
 	store_undo_forget(s);
 	if (!(st = store_stmt(s, "DELETE FROM undo_log", err)))
@@ -112,7 +114,7 @@ static int add_entry(struct store *s, const char *what, const char *source, cons
  * and the session stopped. */
 static int take_changes(struct store *s, void **blob, int *n, struct error *err)
 {
-	sqlite3_session *ses = *db_sqlite_undo_slot(s);
+	sqlite3_session *ses = db_sqlite_owns(s) ? *db_sqlite_undo_slot(s) : NULL;
 	int rc;
 
 	*blob = NULL;

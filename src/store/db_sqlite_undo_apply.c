@@ -239,6 +239,8 @@ int store_undo_apply(struct store *s, int64_t id, struct error *err)
 	void *changes = NULL, *inverse = NULL;
 	int n = 0, ninv = 0, rc;
 
+	if (!db_sqlite_owns(s))
+		return error_set(err, ERR_INVALID, "undo is not yet on PostgreSQL");
 	if ((rc = read_changes(s, id, &changes, &n, err)))
 		return rc;
 	if (sqlite3changeset_invert(n, changes, &ninv, &inverse) != SQLITE_OK)

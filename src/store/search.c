@@ -1,6 +1,8 @@
 /*
- * search.c: full-text search over every record, through the FTS5 table that
- * the schema's triggers keep in step. An index entry's rowid is id * 8 + type.
+ * search.c: full-text search over every record, through the index that the
+ * schema's triggers keep in step: SQLite's FTS5 table (an entry's rowid is
+ * id * 8 + type), or PostgreSQL's table of the same name (rid, and a
+ * tsvector with a GIN index, the title weighing A and the body B).
  */
 #include "store/store_internal.h"
 
@@ -34,6 +36,22 @@ static const char SQL_SEARCH_NEWEST[] =
 static const char SQL_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
 
+/* The same on PostgreSQL: ts_rank with the title weighing ten times the
+ * body ({D, C, B, A}), ts_headline's excerpt of the body. */
+#define PG_QUERY "to_tsquery('simple', fold_ascii(?1))"
+#define PG_EXCERPT                                                                 \
+	"ts_headline('simple', coalesce(body, ''), q, 'StartSel=\"\", StopSel=\"\","  \
+	" MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1, FragmentDelimiter=...')"
+static const char PG_SEARCH_RANKED[] =
+	"SELECT rid, title, " PG_EXCERPT ", -ts_rank('{0, 0, 0.1, 1}', doc, q) AS r"
+	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q ORDER BY r LIMIT ?2";
+static const char PG_SEARCH_NEWEST[] =
+	"SELECT rid, title, " PG_EXCERPT ", 0.0"
+	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q ORDER BY rid DESC LIMIT ?2";
+static const char PG_SEARCH_COUNT[] =
+	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE doc @@ " PG_QUERY
+	" LIMIT ?2) AS hits";
+
 static void search_hit_release(struct search_hit *h)
 {
 	free(h->title);
@@ -47,12 +65,37 @@ static bool is_word_byte(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
-/* Each word the user typed becomes a quoted FTS5 term (a prefix term when
- * prefix is set), so that the query language's operators and quotes in the
- * input are only text. */
-static int build_match(const char *query, bool prefix, struct strbuf *out, struct error *err)
+/* What a match expression looks for: in whose query language, words or
+ * the words they start, in the whole entry or its title alone. */
+struct match_form {
+	bool pg, prefix, titles;
+};
+
+/* One word as a quoted term: FTS5's "word" or "word"*, PostgreSQL's
+ * 'word' or 'word':* joined with & (weight A for titles alone). */
+static void add_term(struct strbuf *out, const unsigned char *word, size_t len,
+		     const struct match_form *f)
+{
+	if (f->pg) {
+		strbuf_addstr(out, out->len ? " & '" : "'");
+		strbuf_add(out, word, len);
+		strbuf_addstr(out, f->prefix ? "':*" : "'");
+		if (f->titles)
+			strbuf_addstr(out, f->prefix ? "A" : ":A");
+		return;
+	}
+	strbuf_addstr(out, out->len ? " \"" : "\"");
+	strbuf_add(out, word, len);
+	strbuf_addstr(out, f->prefix ? "\"*" : "\"");
+}
+
+/* Each word the user typed becomes a quoted term, so that the query
+ * language's operators and quotes in the input are only text. */
+static int build_match(const char *query, const struct match_form *f, struct strbuf *out,
+		       struct error *err)
 {
 	const unsigned char *p = (const unsigned char *)query;
+	struct strbuf terms = STRBUF_INIT;
 
 	if (text_check("search query", query, TEXT_REQUIRED | TEXT_ONE_LINE, err))
 		return ERR_INVALID;
@@ -63,21 +106,25 @@ static int build_match(const char *query, bool prefix, struct strbuf *out, struc
 		start = p;
 		while (*p && is_word_byte(*p))
 			p++;
-		if (p == start)
-			continue;
-		strbuf_addstr(out, out->len ? " \"" : "\"");
-		strbuf_add(out, start, (size_t)(p - start));
-		strbuf_addstr(out, prefix ? "\"*" : "\"");
+		if (p > start)
+			add_term(&terms, start, (size_t)(p - start), f);
 	}
-	if (!out->len)
+	if (!terms.len) {
+		strbuf_release(&terms);
 		return error_set(err, ERR_INVALID, "'%s' has no words to search for", query);
+	}
+	if (f->titles && !f->pg) /* FTS5's column filter */
+		strbuf_addf(out, "{title} : (%s)", terms.buf);
+	else
+		strbuf_add(out, terms.buf, terms.len);
+	strbuf_release(&terms);
 	return 0;
 }
 
 /* How many entries match, counting no further than RANK_MAX + 1. */
 static int count_capped(struct store *s, const char *match, int *n, struct error *err)
 {
-	struct db_stmt *st = store_stmt(s, SQL_SEARCH_COUNT, err);
+	struct db_stmt *st = store_stmt(s, store_sql(s, SQL_SEARCH_COUNT, PG_SEARCH_COUNT), err);
 	int64_t count;
 	int rc;
 
@@ -119,7 +166,7 @@ static void read_hit(struct db_stmt *st, search_hit_vec *out)
 	strbuf_release(&detail);
 }
 
-/* Add hits for the FTS5 expression match until out holds limit: ranked when
+/* Add hits for the match expression until out holds limit: ranked when
  * n (the capped count) is small, newest first otherwise. */
 static int add_hits(struct store *s, const char *match, int n, size_t limit,
 		    search_hit_vec *out, struct error *err)
@@ -129,7 +176,9 @@ static int add_hits(struct store *s, const char *match, int n, size_t limit,
 
 	if (out->n >= limit || !n)
 		return 0;
-	if (!(st = store_stmt(s, n > RANK_MAX ? SQL_SEARCH_NEWEST : SQL_SEARCH_RANKED, err)))
+	if (!(st = store_stmt(s, n > RANK_MAX ? store_sql(s, SQL_SEARCH_NEWEST, PG_SEARCH_NEWEST)
+					      : store_sql(s, SQL_SEARCH_RANKED, PG_SEARCH_RANKED),
+			      err)))
 		return ERR_STORE;
 	bind_text_static(st, 1, match, -1);
 	db_bind_int64(st, 2, (int)limit);
@@ -139,10 +188,12 @@ static int add_hits(struct store *s, const char *match, int n, size_t limit,
 	return rc < 0 ? rc : 0;
 }
 
-/* All hits for one expression (whole words or prefixes). */
-static int search_words(struct store *s, const char *words, size_t limit, search_hit_vec *out,
-			struct error *err)
+/* All hits for one expression (whole words or prefixes; words is its
+ * match, query what the user typed, for the titles' match). */
+static int search_words(struct store *s, const char *query, const char *words, bool prefix,
+			size_t limit, search_hit_vec *out, struct error *err)
 {
+	struct match_form titles_form = { store_speaks_pg(s), prefix, true };
 	struct strbuf titles = STRBUF_INIT;
 	int n, rc;
 
@@ -152,8 +203,9 @@ static int search_words(struct store *s, const char *words, size_t limit, search
 		return err->code;
 	if (n > RANK_MAX) {
 		int nt;
-		strbuf_addf(&titles, "{title} : (%s)", words);
-		rc = count_capped(s, titles.buf, &nt, err);
+		rc = build_match(query, &titles_form, &titles, err);
+		if (!rc)
+			rc = count_capped(s, titles.buf, &nt, err);
 		if (!rc)
 			rc = add_hits(s, titles.buf, nt, limit, out, err);
 		strbuf_release(&titles);
@@ -166,14 +218,17 @@ static int search_words(struct store *s, const char *words, size_t limit, search
 int store_search(struct store *s, const char *query, int limit, search_hit_vec *out,
 		 struct error *err)
 {
+	struct match_form whole_form = { store_speaks_pg(s), false, false };
+	struct match_form prefix_form = { store_speaks_pg(s), true, false };
 	struct strbuf whole = STRBUF_INIT, prefix = STRBUF_INIT;
 	size_t want = limit > 0 ? (size_t)limit : 50;
 	int rc;
 
-	if (build_match(query, false, &whole, err) || build_match(query, true, &prefix, err))
+	if (build_match(query, &whole_form, &whole, err) ||
+	    build_match(query, &prefix_form, &prefix, err))
 		rc = err->code;
-	else if (!(rc = search_words(s, whole.buf, want, out, err)))
-		rc = search_words(s, prefix.buf, want, out, err);
+	else if (!(rc = search_words(s, query, whole.buf, false, want, out, err)))
+		rc = search_words(s, query, prefix.buf, true, want, out, err);
 	strbuf_release(&whole);
 	strbuf_release(&prefix);
 	return rc;

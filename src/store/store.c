@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <time.h>
 
+/* The backends this build has, the default first (store/db.h). */
+const struct db_backend *const db_backends[] = { &db_backend_sqlite, &db_backend_pg, NULL };
+
 #define STMT_SLOTS 256 /* more than the distinct statements rapport has */
 
 struct stmt_slot {
@@ -31,6 +34,16 @@ struct store {
 struct db_conn *store_conn(struct store *s)
 {
 	return s->db;
+}
+
+bool store_speaks_pg(const struct store *s)
+{
+	return s->db->ops->postgresql_sql;
+}
+
+const char *store_sql(const struct store *s, const char *sqlite, const char *pg)
+{
+	return store_speaks_pg(s) ? pg : sqlite;
 }
 
 int64_t store_last_id(struct store *s)
@@ -523,20 +536,34 @@ static int read_user_version(struct store *s, int *version, struct error *err)
 	return 0;
 }
 
+/* Run migration i of the backend's schema (store_internal.h). */
+static int run_migration(struct store *s, const struct store_schema *sc, size_t i,
+			 struct error *err)
+{
+	if (sc->sql[i] && store_exec_sql(s, sc->sql[i], "cannot upgrade the database", err))
+		return ERR_STORE;
+	if (sc->after[i] && sc->after[i](s, err))
+		return ERR_STORE;
+	if (s->db->ops->set_schema_version(s->db, (int)i + 1))
+		return store_fail(s, "cannot upgrade the database", err);
+	return 0;
+}
+
 /* Bring the schema up to this build's version, in one transaction. */
 static int migrate(struct store *s, const char *path, bool read_only, struct error *err)
 {
+	const struct store_schema *sc = s->db->ops->schema;
 	int version;
 
 	if (read_user_version(s, &version, err))
 		return ERR_STORE;
 	s->opened_at_version = version;
-	if (version > (int)store_nmigrations)
+	if (version > (int)sc->n)
 		return error_set(err, ERR_STORE,
 				 "'%s' was written by a newer rapport (schema %d; this one knows "
 				 "up to %d): upgrade rapport to open it", path, version,
-				 (int)store_nmigrations);
-	if (version == (int)store_nmigrations)
+				 (int)sc->n);
+	if (version == (int)sc->n)
 		return 0;
 	if (read_only)
 		return error_set(err, ERR_STORE, "'%s' needs an upgrade but is opened read-only",
@@ -547,17 +574,9 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 	if (read_user_version(s, &version, err))
 		goto fail;
 	s->opened_at_version = version;
-	for (; version < (int)store_nmigrations; version++) {
-		if (store_exec_sql(s, store_migrations[version], "cannot upgrade the database",
-				   err))
+	for (; version < (int)sc->n; version++)
+		if (run_migration(s, sc, (size_t)version, err))
 			goto fail;
-		if (store_migration_after[version] && store_migration_after[version](s, err))
-			goto fail;
-		if (s->db->ops->set_schema_version(s->db, version + 1)) {
-			store_fail(s, "cannot upgrade the database", err);
-			goto fail;
-		}
-	}
 	if (s->db->ops->commit(s->db))
 		return store_fail(s, "cannot upgrade the database", err);
 	return 0;
@@ -593,9 +612,18 @@ void store_library_init(void)
 		db_backends[i]->library_init();
 }
 
+/* The backend that claims path's kind of address (a "postgresql://"
+ * address is PostgreSQL's), else the first: a path is SQLite's file. */
 int store_open(struct store **out, const char *path, unsigned flags, struct error *err)
 {
-	return store_open_with(out, db_backends[0]->name, path, flags, err);
+	const struct db_backend *ops = db_backends[0];
+
+	for (size_t i = 0; path && db_backends[i]; i++)
+		if (db_backends[i]->claims && db_backends[i]->claims(path)) {
+			ops = db_backends[i];
+			break;
+		}
+	return store_open_with(out, ops->name, path, flags, err);
 }
 
 static const struct db_backend *backend_named(const char *name)
@@ -878,6 +906,8 @@ int store_clear_seeded(struct store *s, struct error *err)
 
 int store_optimize_search(struct store *s, struct error *err)
 {
+	if (store_speaks_pg(s))
+		return 0; /* a GIN index has no optimize step: autovacuum keeps it */
 	return store_exec_sql(s, "INSERT INTO search_index(search_index) VALUES ('optimize')",
 			"cannot optimise the search index", err);
 }

@@ -85,12 +85,35 @@ extern const size_t store_nmigrations;
 extern const char *const store_migration_data[];
 extern int (*const store_migration_after[])(struct store *, struct error *);
 
+/* The schema version this build brings every database to: each backend's
+ * list of migrations is this long (checked where each is defined). */
+#define STORE_SCHEMA_VERSION 13
+
+/* A backend's migrations (db.h's schema): sql[i] takes a database from
+ * version i to i + 1 (NULL: nothing to do on this backend, which came
+ * later), then after[i] runs (NULL: nothing). n is the store's schema
+ * version, the same on every backend. */
+struct store_schema {
+	const char *const *sql;
+	int (*const *after)(struct store *, struct error *);
+	size_t n;
+};
+extern const struct store_schema store_schema_sqlite; /* schema.c */
+extern const struct store_schema store_schema_pg;     /* schema_pg.c */
+
 /* The store's connection, for the backend's own files (db_sqlite*.c). */
 struct db_conn *store_conn(struct store *s);
 /* The id of the row the last INSERT added; how many rows the last
  * INSERT, UPDATE or DELETE changed. */
 int64_t store_last_id(struct store *s);
 int64_t store_changes(struct store *s);
+
+/* The text of a statement for the store's backend: sqlite's, or pg's on
+ * PostgreSQL, where the two dialects part (full-text search...). Both
+ * static strings, as store_stmt wants. */
+const char *store_sql(const struct store *s, const char *sqlite, const char *pg);
+/* Whether the store's backend speaks PostgreSQL's SQL. */
+bool store_speaks_pg(const struct store *s);
 
 /* The prepared statement for sql (a static string: its address is the key),
  * prepared once per store and reset before it is handed out again. */

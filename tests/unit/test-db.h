@@ -6,8 +6,10 @@
 #ifndef RAPPORT_TEST_DB_H
 #define RAPPORT_TEST_DB_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db.h"
 #include "store/store.h"
@@ -19,9 +21,30 @@ static const char *test_db_backend = "sqlite";
 
 struct test_db {
 	char dir[64];
-	char path[128];
+	char path[128]; /* SQLite's file, or PostgreSQL's address */
+	char pg_name[48]; /* the PostgreSQL database made for the test, or "" */
 	struct store *s;
 };
+
+/* Whether the PostgreSQL backend's tests run: in a cluster that
+ * tests/pg/cluster started (make check-pg), which says where in PGHOST. */
+static inline bool test_db_pg_enabled(void)
+{
+	const char *on = getenv("RAPPORT_TEST_PG");
+	return on && *on && strcmp(on, "0") && getenv("PGHOST");
+}
+
+/* On PostgreSQL, a new database per test, named after the test's folder,
+ * made and dropped with PostgreSQL's own tools (the test links no libpq). */
+static inline void test_db_make_pg(struct test_db *db)
+{
+	char cmd[160];
+
+	snprintf(db->pg_name, sizeof(db->pg_name), "rapport_unit_%s", strrchr(db->dir, '.') + 1);
+	snprintf(db->path, sizeof(db->path), "postgresql:///%s", db->pg_name);
+	snprintf(cmd, sizeof(cmd), "createdb '%s'", db->pg_name);
+	assert_int_equal(system(cmd), 0);
+}
 
 /* A new store in a new folder, on test_db_backend, at the tests' fixed time
  * (2026-03-02T09:00). */
@@ -29,16 +52,24 @@ static inline struct test_db *test_db_open(void)
 {
 	struct test_db *db = xcalloc(1, sizeof(*db));
 	struct error err = ERROR_INIT;
+	int rc;
 
 	setenv("RAPPORT_NOW", "2026-03-02T09:00", 1);
 	snprintf(db->dir, sizeof(db->dir), "/tmp/rapport-unit.XXXXXX");
 	assert_non_null(mkdtemp(db->dir));
-	snprintf(db->path, sizeof(db->path), "%s/test.db", db->dir);
-	assert_int_equal(store_open_with(&db->s, test_db_backend, db->path, 0, &err), 0);
+	if (!strcmp(test_db_backend, "postgresql"))
+		test_db_make_pg(db);
+	else
+		snprintf(db->path, sizeof(db->path), "%s/test.db", db->dir);
+	rc = store_open_with(&db->s, test_db_backend, db->path, 0, &err);
+	if (rc)
+		fprintf(stderr, "# %s\n", err.msg);
+	assert_int_equal(rc, 0);
 	return db;
 }
 
-/* Close the store and remove its folder: 0, or -1 when it could not be removed. */
+/* Close the store and remove its folder (and its PostgreSQL database): 0,
+ * or -1 when they could not be removed. */
 static inline int test_db_close(struct test_db *db)
 {
 	char cmd[160];
@@ -47,6 +78,10 @@ static inline int test_db_close(struct test_db *db)
 	store_close(db->s);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", db->dir);
 	rc = system(cmd) ? -1 : 0;
+	if (db->pg_name[0]) {
+		snprintf(cmd, sizeof(cmd), "dropdb --force '%s'", db->pg_name);
+		rc = system(cmd) ? -1 : rc;
+	}
 	free(db);
 	return rc;
 }
@@ -69,7 +104,8 @@ static inline int64_t test_db_person(struct store *s, const char *name, int64_t 
 
 	p.name = xstrdup(name);
 	p.org_id = org_id;
-	assert_int_equal(store_person_add(s, &p, &err), 0);
+	if (store_person_add(s, &p, &err))
+		fail_msg("%s", err.msg);
 	person_release(&p);
 	return p.id;
 }

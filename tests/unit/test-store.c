@@ -35,6 +35,16 @@ static int teardown(void **state)
 	return test_db_close(*state);
 }
 
+/* A test of what the PostgreSQL backend does not do yet: skipped there,
+ * with the reason on its own line (docs/architecture.md lists each). */
+static void not_yet_on_pg(const char *why)
+{
+	if (strcmp(test_db_backend, "postgresql"))
+		return;
+	printf("# skipped on PostgreSQL, not yet: %s\n", why);
+	skip();
+}
+
 static int64_t add_org(struct store *s, const char *name)
 {
 	return test_db_org(s, name);
@@ -243,7 +253,8 @@ static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_ki
 	it.opp.id = opp;
 	it.at = xstrdup(at);
 	it.summary = xstrdup("talked");
-	assert_int_equal(store_interaction_add(s, &it, &err), 0);
+	if (store_interaction_add(s, &it, &err))
+		fail_msg("%s", err.msg);
 	interaction_release(&it);
 	return it.id;
 }
@@ -253,6 +264,7 @@ static int64_t add_interaction(struct store *s, int64_t opp, enum interaction_ki
 static void test_silent_after_interaction(void **state)
 {
 	struct fixture *f = *state;
+
 	struct error err = ERROR_INIT;
 	int64_t org = add_org(f->s, "Acme Analytics");
 	int64_t a = add_opp(f->s, org, "Acme Analytics", "Data Lead", STAGE_INTERVIEWING);
@@ -273,6 +285,7 @@ static void test_silent_after_interaction(void **state)
 	/* over the opportunities a, b, c and d (a run of the time rules' items) */
 	snprintf(opps, sizeof(opps), "[%lld,%lld,%lld,%lld]", (long long)a, (long long)b,
 		 (long long)c, (long long)d);
+	not_yet_on_pg("the silence rules' query (store/rules.c: json_each over a run's ids)");
 	/* applied before interviewing (the stages' order); offer not asked for */
 	assert_int_equal(store_silent_after_interaction(
 				 f->s, opps, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
@@ -423,6 +436,24 @@ static void test_org_and_opp_references(void **state)
 	assert_int_equal(store_opp_resolve(f->s, "1", &id, &err), 0);
 	assert_int_equal(store_opp_resolve(f->s, "99", &id, &err), ERR_NOT_FOUND);
 	assert_int_equal(store_opp_resolve(f->s, "acme", &id, &err), ERR_NOT_FOUND);
+}
+
+/* The web page cache's key: a commit on another connection changes it. */
+static void test_data_version_follows_other_commits(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other = NULL;
+	struct error err = ERROR_INIT;
+	int64_t before = -1, after = -1;
+
+	assert_int_equal(store_open_with(&other, test_db_backend, f->path, 0, &err), 0);
+	assert_int_equal(store_data_version(f->s, &before, &err), 0);
+	assert_int_equal(store_begin_write(other, &err), 0);
+	add_org(other, "Acme Analytics");
+	assert_int_equal(store_commit(other, &err), 0);
+	assert_int_equal(store_data_version(f->s, &after, &err), 0);
+	assert_true(after != before);
+	store_close(other);
 }
 
 static void test_rollback_leaves_nothing(void **state)
@@ -752,6 +783,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_person_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_and_opp_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_data_version_follows_other_commits, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_stage_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_and_load, setup, teardown),
@@ -776,6 +809,12 @@ int main(void)
 
 	for (size_t i = 0; db_backends[i]; i++) {
 		test_db_backend = db_backends[i]->name;
+		if (db_backends[i] == &db_backend_pg && !test_db_pg_enabled()) {
+			/* a line of its own, not a silence: make check-pg runs them */
+			printf("# skipped: the PostgreSQL backend's tests (make check-pg runs them "
+			       "in a throwaway cluster)\n");
+			continue;
+		}
 		failed += cmocka_run_group_tests_name(test_db_backend, every_backend, NULL, NULL);
 	}
 	test_db_backend = db_backend_sqlite.name;
