@@ -339,6 +339,10 @@ static int begin_for_tick(struct cli *cli)
 	uint64_t fingerprint;
 	bool current = false;
 
+	if (!store_runs_time_rules(cli->store)) {
+		cli->tick_current = true; /* nothing to run: read */
+		return store_begin_read(cli->store, &cli->err);
+	}
 	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
 	    store_begin_read(cli->store, &cli->err))
 		return cli->err.code;
@@ -425,7 +429,8 @@ static int tick_after_write(struct cli *cli, unsigned flags)
 	uint64_t fingerprint;
 	bool current = false;
 
-	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE)
+	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE ||
+	    !store_runs_time_rules(cli->store))
 		return 0;
 	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
 	    playbooks_tick_current(cli->store, fingerprint, &current, &cli->err) || current)

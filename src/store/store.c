@@ -41,6 +41,12 @@ bool store_speaks_pg(const struct store *s)
 	return s->db->ops->postgresql_sql;
 }
 
+bool store_runs_time_rules(const struct store *s)
+{
+	/* their SQL (tick.c, rules.c, offer.c) is SQLite's yet */
+	return !store_speaks_pg(s);
+}
+
 const char *store_sql(const struct store *s, const char *sqlite, const char *pg)
 {
 	return store_speaks_pg(s) ? pg : sqlite;
