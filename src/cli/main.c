@@ -334,19 +334,28 @@ static int flush_output(struct cli *cli)
  * command does not wait for the write lock nor hold it. The mark is read
  * in the read transaction's own snapshot: what the command reads next is
  * what the rules were found current for. */
-static int begin_for_tick(struct cli *cli)
+/* Whether the time rules' mark is current: from the rules' texts, without
+ * parsing them (playbooks_fingerprint). */
+static int rules_current(struct cli *cli, bool *current)
 {
 	uint64_t fingerprint;
-	bool current = false;
+
+	*current = false;
+	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
+	    playbooks_tick_current(cli->store, fingerprint, current, &cli->err))
+		return cli->err.code;
+	return 0;
+}
+
+static int begin_for_tick(struct cli *cli)
+{
+	bool current;
 
 	if (!store_runs_time_rules(cli->store)) {
 		cli->tick_current = true; /* nothing to run: read */
 		return store_begin_read(cli->store, &cli->err);
 	}
-	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
-	    store_begin_read(cli->store, &cli->err))
-		return cli->err.code;
-	if (playbooks_tick_current(cli->store, fingerprint, &current, &cli->err))
+	if (store_begin_read(cli->store, &cli->err) || rules_current(cli, &current))
 		return cli->err.code;
 	cli->tick_current = current;
 	if (current)
@@ -426,14 +435,12 @@ char *cli_describe_command(const char *group, const struct cmd_spec *cmd,
 static int tick_after_write(struct cli *cli, unsigned flags)
 {
 	const struct playbook *pb;
-	uint64_t fingerprint;
-	bool current = false;
+	bool current;
 
 	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE ||
 	    !store_runs_time_rules(cli->store))
 		return 0;
-	if (playbooks_fingerprint(&fingerprint, &cli->err) ||
-	    playbooks_tick_current(cli->store, fingerprint, &current, &cli->err) || current)
+	if (rules_current(cli, &current) || current)
 		goto quiet;
 	if (!(pb = cli_playbook(cli)))
 		goto quiet;

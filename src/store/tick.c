@@ -68,6 +68,14 @@ static struct db_stmt *tick_stmt(struct store *s, const char *sql)
 	return store_stmt(s, sql, &ignored);
 }
 
+/* Run sql, a static statement without parameters (prepared once). */
+static int exec_static(struct store *s, const char *sql, const char *doing, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, sql, err);
+
+	return st ? store_exec_stmt(s, st, doing, err) : ERR_STORE;
+}
+
 int store_tick_is_current(struct store *s, const char *key, const char *today, bool *current,
 			  struct error *err)
 {
@@ -208,13 +216,11 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 		     struct error *err)
 {
 	struct items_out o = { .run = run };
-	struct db_stmt *st;
 	int rc;
 
 	memset(run, 0, sizeof(*run));
-	if (!(st = store_stmt(s, SQL_SEARCH_DEFER, err)) ||
-	    store_exec_stmt(s, st, "cannot run the time rules", err))
-		return err->code ? err->code : ERR_STORE;
+	if (exec_static(s, SQL_SEARCH_DEFER, "cannot run the time rules", err))
+		return err->code;
 	if (full)
 		rc = add_items(s, SQL_ALL_OPPS, NULL, &o, err) ||
 		     add_items(s, SQL_ALL_PEOPLE, NULL, &o, err);
@@ -226,9 +232,9 @@ int store_tick_begin(struct store *s, bool full, const char *today, struct tick_
 		rc = items_settle(s, &o, err);
 	else
 		free(o.met.items);
-	if (rc || !(st = store_stmt(s, SQL_FORGET_DIRTY, err)))
+	if (rc)
 		return err->code ? err->code : ERR_STORE;
-	return store_exec_stmt(s, st, "cannot run the time rules", err);
+	return exec_static(s, SQL_FORGET_DIRTY, "cannot run the time rules", err);
 }
 
 int store_tick_fold(struct store *s, struct tick_run *run, struct error *err)
@@ -338,12 +344,9 @@ static int days_forget(struct store *s, bool full, int kind, const char *json,
 /* The full-text entries of the tasks the run made, in one statement. */
 static int search_catch_up(struct store *s, struct error *err)
 {
-	struct db_stmt *st = store_stmt(s, SQL_SEARCH_CATCH_UP, err);
-
-	if (!st || store_exec_stmt(s, st, "cannot index the new tasks", err) ||
-	    !(st = store_stmt(s, SQL_SEARCH_UNDEFER, err)))
-		return err->code ? err->code : ERR_STORE;
-	return store_exec_stmt(s, st, "cannot index the new tasks", err);
+	if (exec_static(s, SQL_SEARCH_CATCH_UP, "cannot index the new tasks", err))
+		return err->code;
+	return exec_static(s, SQL_SEARCH_UNDEFER, "cannot index the new tasks", err);
 }
 
 int store_tick_end(struct store *s, bool full, struct tick_run *run, struct error *err)
