@@ -177,7 +177,8 @@ check-seam:
 # not yet passing there say so (skipped, with their reason).
 check-pg: tests-bin
 	@sh scripts/install-deps --pg
-	@sh tests/pg/cluster env RAPPORT_TEST_PG=1 CMOCKA_MESSAGE_OUTPUT=TAP $(BUILD)/tests/test-store
+	@sh tests/pg/cluster env RAPPORT_TEST_PG=1 CMOCKA_MESSAGE_OUTPUT=TAP sh -c \
+		'$(BUILD)/tests/test-store && $(BUILD)/tests/test-tick'
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer. Warnings are errors here. The store's

@@ -95,7 +95,7 @@ static void person_where(struct strbuf *sql, const struct words *w, bool tag)
 	strbuf_addstr(sql, " FROM person p");
 	if (w->n)
 		strbuf_addstr(sql, " LEFT JOIN organisation o ON o.id = p.org_id");
-	strbuf_addstr(sql, " WHERE 1");
+	strbuf_addstr(sql, " WHERE 1 = 1");
 	for (size_t i = 0; i < w->n; i++)
 		strbuf_addf(sql, " AND (p.name_key LIKE ?%zu ESCAPE '\\'"
 				 " OR o.name_key LIKE ?%zu ESCAPE '\\'"
@@ -152,7 +152,7 @@ out:
 
 static void org_where(struct strbuf *sql, const struct words *w)
 {
-	strbuf_addstr(sql, " FROM organisation o WHERE 1");
+	strbuf_addstr(sql, " FROM organisation o WHERE 1 = 1");
 	for (size_t i = 0; i < w->n; i++)
 		strbuf_addf(sql, " AND (o.name_key LIKE ?%zu ESCAPE '\\'"
 				 " OR o.location LIKE ?%zu ESCAPE '\\')",

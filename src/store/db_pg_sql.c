@@ -54,14 +54,62 @@ static const char *past_word(const char *sql, const char *p, const char *word)
 	return is_word(sql, p, word) ? skip_spaces(p + strlen(word)) : NULL;
 }
 
+/* Past the name at p (the spaces after it too); its start and length. */
+static const char *past_name(const char *p, const char **name, size_t *len)
+{
+	*name = p;
+	while (is_name_char(*p))
+		p++;
+	*len = (size_t)(p - *name);
+	return skip_spaces(p);
+}
+
+/*
+ * What ends the statement for SQLite's INSERT OR IGNORE and INSERT OR
+ * REPLACE, whose PostgreSQL forms are clauses at the end: DO NOTHING on any
+ * conflict; DO UPDATE of every column named, on a conflict with the
+ * table's primary key (PostgreSQL names it TABLE_pkey). REPLACE deletes
+ * the rows of any unique key it conflicts with; the store replaces only in
+ * tables with their primary key as their one unique key (tick_state,
+ * rule_next). p is past "INTO ".
+ */
+static void upsert_suffix(const char *p, bool replace, struct strbuf *suffix)
+{
+	const char *table, *col;
+	size_t table_len, col_len;
+	bool first = true;
+
+	if (!replace) {
+		strbuf_addstr(suffix, " ON CONFLICT DO NOTHING");
+		return;
+	}
+	p = past_name(p, &table, &table_len);
+	strbuf_addf(suffix, " ON CONFLICT ON CONSTRAINT %.*s_pkey DO UPDATE SET ", (int)table_len,
+		    table);
+	if (*p != '(')
+		return; /* no column list: PostgreSQL says what is wrong */
+	for (p = skip_spaces(p + 1); is_name_char(*p); p = skip_spaces(p + 1)) {
+		p = past_name(p, &col, &col_len);
+		strbuf_addf(suffix, "%s%.*s = excluded.%.*s", first ? "" : ", ", (int)col_len, col,
+			    (int)col_len, col);
+		first = false;
+		if (*p != ',')
+			break;
+	}
+}
+
 /*
  * What SQLite's SQL at p becomes in PostgreSQL's, and where what it
  * replaces ends; NULL when it stays. INTEGER is bigint (SQLite's are 64
  * bits: a CAST to PostgreSQL's would overflow); "IS ?" and "IS NOT ?"
  * compare with NULL as with any value, as IS [NOT] DISTINCT FROM does;
- * "INDEXED BY name", a hint to SQLite's planner, goes.
+ * "INDEXED BY name", a hint to SQLite's planner, goes, and so does CROSS,
+ * SQLite's hint to keep a join's order (its CROSS JOIN takes an ON, which
+ * PostgreSQL's does not); INSERT OR IGNORE and OR REPLACE are plain
+ * INSERTs with a clause at the end (suffix; upsert_suffix).
  */
-static const char *rewrite(const char *sql, const char *p, const char **end)
+static const char *rewrite(const char *sql, const char *p, const char **end,
+			   struct strbuf *suffix)
 {
 	const char *q;
 
@@ -82,34 +130,66 @@ static const char *rewrite(const char *sql, const char *p, const char **end)
 		*end = q;
 		return "";
 	}
+	if ((q = past_word(sql, p, "CROSS")) && is_word(sql, q, "JOIN")) {
+		*end = q;
+		return "";
+	}
+	if ((q = past_word(sql, p, "INSERT")) && (q = past_word(sql, q, "OR"))) {
+		const char *into;
+		bool replace = is_word(sql, q, "REPLACE");
+		if ((into = past_word(sql, q, replace ? "REPLACE" : "IGNORE")) &&
+		    (into = past_word(sql, into, "INTO"))) {
+			upsert_suffix(into, replace, suffix);
+			*end = into;
+			return "INSERT INTO ";
+		}
+	}
 	return NULL;
+}
+
+/* Past the parameter at p (a '?', its number after it or not); its number
+ * in *n, as SQLite numbers a bare ?: the largest so far + 1. */
+static const char *past_param(const char *p, int *largest, long *n)
+{
+	char *after;
+
+	if (!isdigit((unsigned char)p[1])) {
+		*n = *largest + 1;
+		after = (char *)p + 1;
+	} else {
+		*n = strtol(p + 1, &after, 10);
+	}
+	if (*n > *largest)
+		*largest = (int)*n;
+	return after;
 }
 
 char *pg_sql_translate(const char *sql, int *nparams)
 {
-	struct strbuf out = STRBUF_INIT;
-	const char *p = sql, *end, *with;
+	struct strbuf out = STRBUF_INIT, suffix = STRBUF_INIT;
+	const char *p = sql, *end, *with, *q;
 	int largest = 0;
+	long n;
 
 	while (*p) {
 		if (*p == '\'' || *p == '"') {
 			p = skip_quoted(p, &out);
-		} else if ((with = rewrite(sql, p, &end))) {
+		} else if ((q = past_word(sql, p, "LIMIT")) && *q == '?') {
+			/* SQLite's LIMIT -1 is no limit; PostgreSQL's is LIMIT NULL */
+			p = past_param(q, &largest, &n);
+			strbuf_addf(&out, "LIMIT CASE WHEN $%ld >= 0 THEN $%ld END", n, n);
+		} else if ((with = rewrite(sql, p, &end, &suffix))) {
 			strbuf_addstr(&out, with);
 			p = end;
 		} else if (*p == '?') {
-			char *after;
-			long n = strtol(p + 1, &after, 10);
-			if (after == p + 1 || !isdigit((unsigned char)p[1]))
-				n = largest + 1; /* a bare ?: the next number, as SQLite's */
-			if (n > largest)
-				largest = (int)n;
+			p = past_param(p, &largest, &n);
 			strbuf_addf(&out, "$%ld", n);
-			p = after == p + 1 || !isdigit((unsigned char)p[1]) ? p + 1 : after;
 		} else {
 			strbuf_addch(&out, *p++);
 		}
 	}
+	strbuf_addstr(&out, suffix.buf);
+	strbuf_release(&suffix);
 	*nparams = largest;
 	return strbuf_detach(&out);
 }

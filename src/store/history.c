@@ -31,7 +31,7 @@ static const char SQL_AHEAD[] =
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"                    \
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"                     \
 	"  WHERE ip.person_id = person.id AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?3") \
-	"  UNION ALL SELECT person.connected_on))"
+	"  UNION ALL SELECT person.connected_on) AS c)"
 static const char SQL_CONTACT_SETTLE[] =
 	SQL_CONTACT_AS_OF_NOW
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";

@@ -12,7 +12,7 @@
 	" WHEN 'applied' THEN 1 WHEN 'conversation' THEN 2 WHEN 'interviewing' THEN 3"       \
 	" WHEN 'offer' THEN 4 WHEN 'negotiating' THEN 4 WHEN 'accepted' THEN 5 ELSE 0 END)" \
 	" FROM (SELECT opp_id, to_stage AS stage FROM stage_change"                          \
-	"  UNION ALL SELECT id, stage FROM opportunity) GROUP BY opp_id)"
+	"  UNION ALL SELECT id, stage FROM opportunity) AS stages GROUP BY opp_id)"
 
 static const char SQL_FUNNEL[] =
 	"WITH " REACH_CTE
@@ -56,7 +56,7 @@ static const char SQL_REPLIES[] =
 	" v(days) AS MATERIALIZED (SELECT days FROM w WHERE days IS NOT NULL),"
 	" n(n) AS MATERIALIZED (SELECT count(*) FROM v)"
 	" SELECT -1, (SELECT n FROM n), (SELECT avg(days) FROM (SELECT days FROM v ORDER BY days"
-	"  LIMIT 2 - (SELECT n FROM n) % 2 OFFSET ((SELECT n FROM n) - 1) / 2))"
+	"  LIMIT 2 - (SELECT n FROM n) % 2 OFFSET ((SELECT n FROM n) - 1) / 2) AS middle)"
 	" UNION ALL SELECT CASE WHEN days < 1 THEN 0 WHEN days < 3 THEN 1 WHEN days < 7 THEN 2"
 	"  WHEN days < 14 THEN 3 ELSE 4 END AS b, count(*), NULL FROM v GROUP BY b";
 

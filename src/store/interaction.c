@@ -25,7 +25,7 @@ static const char SQL_COUNT_OF_PERSON[] =
 /* The newest ?2, oldest first (column 3 is i.at). */
 static const char SQL_INTERACTIONS_OF_OPP[] =
 	"SELECT * FROM (" INTERACTION_SELECT " WHERE i.opp_id = ?1"
-	" ORDER BY i.at DESC, i.id DESC LIMIT ?2) ORDER BY 3, 1";
+	" ORDER BY i.at DESC, i.id DESC LIMIT ?2) AS newest ORDER BY 3, 1";
 static const char SQL_COUNT_OF_OPP[] = "SELECT count(*) FROM interaction WHERE opp_id = ?";
 
 static const char SQL_INTERACTION_EDIT[] =

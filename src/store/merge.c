@@ -26,7 +26,9 @@ static const char SQL_MOVE_ASKED[] = "UPDATE asked SET person_id = ?1 WHERE pers
 /* What the rules did for the other counts as done for the one kept, so no
  * follow-up comes twice; where both had one, the kept one's stays. */
 static const char SQL_MOVE_FIRES[] =
-	"UPDATE OR IGNORE rule_fire SET person_id = ?1 WHERE person_id = ?2";
+	"UPDATE rule_fire SET person_id = ?1 WHERE person_id = ?2 AND NOT EXISTS"
+	" (SELECT 1 FROM rule_fire f WHERE f.rule = rule_fire.rule AND f.event = rule_fire.event"
+	"  AND f.opp_id = rule_fire.opp_id AND f.person_id = ?1)";
 static const char SQL_DROP_FIRES[] = "DELETE FROM rule_fire WHERE person_id = ?2";
 
 /* The fields the kept one lacks, from the other; notes joined (the kept
@@ -41,20 +43,20 @@ static const char SQL_FILL_PERSON[] =
 	" connected_on = coalesce(k.connected_on, o.connected_on),"
 	" notes = CASE WHEN k.notes IS NULL OR k.notes = '' THEN o.notes"
 	"  WHEN o.notes IS NULL OR o.notes = '' THEN k.notes"
-	"  ELSE k.notes || char(10) || char(10) || o.notes END,"
+	"  ELSE k.notes || '\n\n' || o.notes END,"
 	" last_contact = CASE WHEN ifnull(o.last_contact, '') > ifnull(k.last_contact, '')"
 	"  THEN o.last_contact ELSE k.last_contact END,"
 	" updated_at = ?3"
 	" FROM (SELECT * FROM person WHERE id = ?2) AS o WHERE k.id = ?1";
+/* Whether the other (o) fills the kept one's (k) empty field col: 1 or 0,
+ * as a number on every backend (PostgreSQL adds no booleans). */
+#define FILLS(col) "(CASE WHEN k." col " IS NULL AND o." col " IS NOT NULL THEN 1 ELSE 0 END)"
+#define FILLS_NOTES "(CASE WHEN ifnull(o.notes, '') != '' THEN 1 ELSE 0 END)"
 /* How many fields the other fills (before SQL_FILL_PERSON). */
 static const char SQL_FILLED_PERSON[] =
-	"SELECT (k.org_id IS NULL AND o.org_id IS NOT NULL) + (k.title IS NULL AND o.title IS NOT NULL)"
-	" + (k.email IS NULL AND o.email IS NOT NULL) + (k.phone IS NULL AND o.phone IS NOT NULL)"
-	" + (k.linkedin IS NULL AND o.linkedin IS NOT NULL)"
-	" + (k.rapport IS NULL AND o.rapport IS NOT NULL)"
-	" + (k.cadence IS NULL AND o.cadence IS NOT NULL)"
-	" + (k.connected_on IS NULL AND o.connected_on IS NOT NULL)"
-	" + (ifnull(o.notes, '') != '')"
+	"SELECT " FILLS("org_id") " + " FILLS("title") " + " FILLS("email") " + " FILLS("phone")
+	" + " FILLS("linkedin") " + " FILLS("rapport") " + " FILLS("cadence")
+	" + " FILLS("connected_on") " + " FILLS_NOTES
 	" FROM person k, person o WHERE k.id = ?1 AND o.id = ?2";
 static const char SQL_DROP_PERSON[] = "DELETE FROM person WHERE id = ?2";
 
@@ -65,12 +67,11 @@ static const char SQL_FILL_ORG[] =
 	" location = coalesce(k.location, o.location),"
 	" notes = CASE WHEN k.notes IS NULL OR k.notes = '' THEN o.notes"
 	"  WHEN o.notes IS NULL OR o.notes = '' THEN k.notes"
-	"  ELSE k.notes || char(10) || char(10) || o.notes END,"
+	"  ELSE k.notes || '\n\n' || o.notes END,"
 	" updated_at = ?3"
 	" FROM (SELECT * FROM organisation WHERE id = ?2) AS o WHERE k.id = ?1";
 static const char SQL_FILLED_ORG[] =
-	"SELECT (k.website IS NULL AND o.website IS NOT NULL)"
-	" + (k.location IS NULL AND o.location IS NOT NULL) + (ifnull(o.notes, '') != '')"
+	"SELECT " FILLS("website") " + " FILLS("location") " + " FILLS_NOTES
 	" FROM organisation k, organisation o WHERE k.id = ?1 AND o.id = ?2";
 static const char SQL_DROP_ORG[] = "DELETE FROM organisation WHERE id = ?2";
 

@@ -24,7 +24,7 @@ static const char SQL_OFFER_DEADLINES[] =
 	OFFER_SELECT " WHERE f.deadline >= ? ORDER BY f.deadline, f.id";
 static const char SQL_OFFER_DEADLINES_TICK[] =
 	OFFER_SELECT " WHERE f.id IN (SELECT g.id FROM json_each(?2) c CROSS JOIN offer g"
-	" ON g.opp_id = c.value) AND f.deadline >= ?1 ORDER BY f.deadline, f.id";
+	" ON g.opp_id = " SQL_EACH_ID("c") ") AND f.deadline >= ?1 ORDER BY f.deadline, f.id";
 static const char SQL_ROUND_INSERT[] =
 	"INSERT INTO offer_round (offer_id, side, base, bonus, equity, title, level, start, text,"
 	" at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
@@ -184,7 +184,7 @@ int store_offer_deadlines_ticked(struct store *s, const char *opps, const char *
 static const char SQL_OPP_LEVELS[] =
 	"SELECT p.id, p.level_applied, p.level_offered, f.level FROM opportunity p"
 	" LEFT JOIN offer f ON f.opp_id = p.id"
-	" WHERE p.id IN (SELECT value FROM json_each(?1))"
+	" WHERE p.id IN (SELECT " SQL_EACH_ID("c") " FROM json_each(?1) c)"
 	" AND p.level_applied IS NOT NULL AND (p.level_offered IS NOT NULL OR f.level IS NOT NULL)";
 
 static void opp_levels_release(struct opp_levels *l)

@@ -21,9 +21,9 @@ static const char SQL_QUESTION_GET[] = "SELECT " QUESTION_COLS " FROM question W
 /* ?1..?3: masks (0: any), ?4: a want and ?5 its category bit (0: any), ?6: folded text */
 static const char SQL_QUESTION_LIST[] =
 	"SELECT " QUESTION_COLS " FROM question q"
-	" WHERE (?1 = 0 OR stages & ?1) AND (?2 = 0 OR audiences & ?2)"
-	" AND (?3 = 0 OR categories & ?3)"
-	" AND (?4 = 0 OR categories & ?5"
+	" WHERE (?1 = 0 OR (stages & ?1) <> 0) AND (?2 = 0 OR (audiences & ?2) <> 0)"
+	" AND (?3 = 0 OR (categories & ?3) <> 0)"
+	" AND (?4 = 0 OR (categories & ?5) <> 0"
 	"  OR EXISTS (SELECT 1 FROM question_want WHERE question_id = q.id AND want_id = ?4))"
 	" AND (?6 IS NULL OR instr(lower(text), ?6) > 0)"
 	" ORDER BY id";

@@ -302,7 +302,7 @@ static const char SQL_CONTACT_WITHOUT[] =
 	" (SELECT max(ip.at) AS d FROM interaction_person ip"
 	"  WHERE ip.person_id = person.id AND ip.interaction_id != ?1"
 	"  AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?3")
-	"  UNION ALL SELECT person.connected_on))"
+	"  UNION ALL SELECT person.connected_on) AS c)"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)";
 
 /* Recompute the last contact of the people of interaction (as if it were
@@ -352,7 +352,7 @@ static const char *const move_interaction_sql[] = {
 	/* the last contact as the insert trigger and person.c keep it */
 	"UPDATE person SET last_contact = (SELECT max(d) FROM"
 	" (SELECT max(ip.at) AS d FROM interaction_person ip WHERE ip.person_id = person.id"
-	"  UNION ALL SELECT person.connected_on))"
+	"  UNION ALL SELECT person.connected_on) AS c)"
 	" WHERE id IN (SELECT person_id FROM interaction_person WHERE interaction_id = ?1)",
 	NULL,
 };

@@ -74,7 +74,7 @@ static const char SQL_END_CHAIN[] =
 static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
-	" WHERE id IN (SELECT t.id FROM json_each(?6) c CROSS JOIN task t ON t.opp_id = c.value"
+	" WHERE id IN (SELECT t.id FROM json_each(?6) c CROSS JOIN task t ON t.opp_id = " SQL_EACH_ID("c")
 	"  AND t.status = 'open' WHERE t.origin = ?1)"
 	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
 	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
@@ -88,7 +88,7 @@ static const char SQL_SKIP_CONTRADICTED[] =
  * interaction_opp_direction). */
 static const char SQL_SILENT_OPPS[] =
 	"SELECT o.id, x.id, x.at, x.created_at FROM json_each(?5) c"
-	" CROSS JOIN opportunity o ON o.id = c.value JOIN json_each(?1) st ON st.value = o.stage"
+	" CROSS JOIN opportunity o ON o.id = " SQL_EACH_ID("c") " JOIN json_each(?1) st ON st.value = o.stage"
 	" JOIN interaction x ON x.id = (SELECT i.id FROM json_each(?2) k"
 	"  JOIN interaction i ON i.opp_id = o.id AND i.kind = k.value"
 	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?3", "?4")
@@ -102,7 +102,7 @@ static const char SQL_INBOUND_SINCE[] =
 	" LIMIT 1";
 static const char SQL_DONE_OF_RULES[] =
 	"SELECT t.id, t.opp_id, ifnull(t.person_id, 0), t.done_at, f.chain, t.origin, t.created_at"
-	" FROM json_each(?4) c CROSS JOIN task t ON t.opp_id = c.value AND t.status = 'done'"
+	" FROM json_each(?4) c CROSS JOIN task t ON t.opp_id = " SQL_EACH_ID("c") " AND t.status = 'done'"
 	" LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
 /* The people of the time rules' run with a cadence (the caller compares
@@ -115,7 +115,7 @@ static const char SQL_TOUCH_DUE[] =
 	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
 	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?2", "?5") ") END,"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
-	" FROM json_each(?4) c CROSS JOIN person p ON p.id = c.value WHERE p.cadence IS NOT NULL"
+	" FROM json_each(?4) c CROSS JOIN person p ON p.id = " SQL_EACH_ID("c") " WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
 	"  AND t.origin = ?1)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"

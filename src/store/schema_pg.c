@@ -427,12 +427,81 @@ static const char pg_migration_12[] =
  * stays as it is: the table only, for the statements that name it. */
 static const char pg_migration_13[] = "CREATE TABLE search_defer (task_id bigint PRIMARY KEY);";
 
+/*
+ * Migration 14: the time rules on PostgreSQL (store/tick.h). json_each()
+ * over a run's ids, as SQLite's over an array (its key and value; the
+ * value as text: the store casts the ids, SQL_EACH_ID). The triggers that
+ * record what a write touched in tick_dirty, as SQLite's migration 8 does:
+ * an interaction, its opportunity; its people, that and their own time; a
+ * task or a rule's follow-up, its opportunity and person, and a mark on an
+ * interaction ('i:ID') that interaction's opportunity; an offer, its
+ * opportunity; an organisation's name, its opportunities; a person's
+ * cadence, contact or creation, their own time (kind 1), their name,
+ * rapport or cadence, them as met (kind 2). An update marks what the row
+ * touched before and after (SQLite's marks the new one alone for some
+ * tables): a run looks at more, never at less, and gives the same tasks.
+ */
+#define TICK_FUNCTION(name, body)                                               \
+	"CREATE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN " body \
+	" RETURN NULL; END$$;"
+#define TICK_ROWS(body)                                                         \
+	"IF TG_OP <> 'INSERT' THEN " body("OLD") " END IF;"                     \
+	"IF TG_OP <> 'DELETE' THEN " body("NEW") " END IF;"
+#define TICK_OPP(r) "PERFORM tick_mark(0, " r ".opp_id);"
+#define TICK_TASK(r) TICK_OPP(r) "PERFORM tick_mark(1, " r ".person_id);"
+#define TICK_MET(r) "PERFORM tick_mark_interaction(" r ".interaction_id);" \
+	"PERFORM tick_mark(1, " r ".person_id);"
+#define TICK_FIRE(r) TICK_TASK(r) "IF " r ".event LIKE 'i:%' THEN "            \
+	"PERFORM tick_mark_interaction(substr(" r ".event, 3)::bigint); END IF;"
+#define TICK_TRIGGER(table, when, function)                                     \
+	"CREATE TRIGGER " table "_tick_" function " AFTER " when " ON " table      \
+	" FOR EACH ROW EXECUTE FUNCTION tick_" function "();"
+static const char pg_migration_14[] =
+	/* SQLite's sum() of comparisons counts the true ones: NULL over no row */
+	"CREATE FUNCTION sum_true(bigint, boolean) RETURNS bigint IMMUTABLE LANGUAGE sql AS"
+	" $$SELECT CASE WHEN $2 IS NULL THEN $1 ELSE coalesce($1, 0) + $2::int END$$;"
+	"CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint);"
+	"CREATE FUNCTION json_each(text) RETURNS TABLE (key bigint, value text) IMMUTABLE"
+	" STRICT PARALLEL SAFE ROWS 20 LANGUAGE sql AS $$SELECT o - 1, v"
+	" FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS e(v, o)$$;"
+	"CREATE FUNCTION tick_mark(k bigint, i bigint) RETURNS void LANGUAGE sql AS"
+	" $$INSERT INTO tick_dirty SELECT k, i WHERE i IS NOT NULL AND i <> 0$$;"
+	"CREATE FUNCTION tick_mark_interaction(i bigint) RETURNS void LANGUAGE sql AS"
+	" $$INSERT INTO tick_dirty SELECT 0, opp_id FROM interaction WHERE id = i"
+	" AND opp_id IS NOT NULL AND opp_id <> 0$$;"
+	TICK_FUNCTION("tick_self", "PERFORM tick_mark(0, NEW.id);")
+	TICK_FUNCTION("tick_org", "INSERT INTO tick_dirty SELECT 0, id FROM opportunity"
+		      " WHERE org_id = NEW.id;")
+	TICK_FUNCTION("tick_opp", TICK_ROWS(TICK_OPP))
+	TICK_FUNCTION("tick_task", TICK_ROWS(TICK_TASK))
+	TICK_FUNCTION("tick_met", TICK_ROWS(TICK_MET))
+	TICK_FUNCTION("tick_fire", TICK_ROWS(TICK_FIRE))
+	TICK_FUNCTION("tick_person", "IF TG_OP = 'INSERT' OR NEW.cadence IS DISTINCT FROM"
+		      " OLD.cadence OR NEW.last_contact IS DISTINCT FROM OLD.last_contact"
+		      " OR NEW.created_at IS DISTINCT FROM OLD.created_at THEN"
+		      " PERFORM tick_mark(1, NEW.id); END IF;"
+		      "IF TG_OP = 'UPDATE' AND (NEW.name IS DISTINCT FROM OLD.name"
+		      " OR NEW.rapport IS DISTINCT FROM OLD.rapport"
+		      " OR NEW.cadence IS DISTINCT FROM OLD.cadence) THEN"
+		      " PERFORM tick_mark(2, NEW.id); END IF;")
+	TICK_TRIGGER("opportunity", "INSERT OR UPDATE", "self")
+	TICK_TRIGGER("organisation", "UPDATE OF name", "org")
+	TICK_TRIGGER("opp_person", "INSERT OR UPDATE OR DELETE", "opp")
+	TICK_TRIGGER("interaction", "INSERT OR UPDATE OR DELETE", "opp")
+	TICK_TRIGGER("offer", "INSERT OR UPDATE", "opp")
+	TICK_TRIGGER("interaction_person", "INSERT OR UPDATE OR DELETE", "met")
+	TICK_TRIGGER("task", "INSERT OR UPDATE OR DELETE", "task")
+	TICK_TRIGGER("rule_fire", "INSERT OR UPDATE OR DELETE", "fire")
+	TICK_TRIGGER("person", "INSERT OR UPDATE", "person")
+	"DELETE FROM tick_state;";
+
 static const char *const pg_migrations[] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_migration_12,
-	pg_migration_13,
+	pg_migration_13, pg_migration_14,
 };
 static int (*const pg_migration_after[])(struct store *, struct error *) = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, create_schema_11, NULL, NULL,
+	NULL,
 };
 _Static_assert(ARRAY_SIZE(pg_migrations) == ARRAY_SIZE(pg_migration_after),
 	       "an after step (or NULL) for each migration");

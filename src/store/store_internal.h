@@ -18,6 +18,10 @@
  * 3.40's session extension (undo) cannot record a table that has one; the
  * index person_next_touch is on this same expression (schema.c, migration
  * 5), so a query that writes it so is as fast as the column was. */
+/* The id in the element c of a json_each() over a run's ids: a number in
+ * SQLite's, text in PostgreSQL's (schema_pg.c), whose = wants the types
+ * alike. */
+#define SQL_EACH_ID(c) "CAST(" c ".value AS INTEGER)"
 #define SQL_NEXT_TOUCH(p)                                                         \
 	"(CASE WHEN " p "cadence IS NULL THEN NULL ELSE date(coalesce(" p "last_contact, " \
 	p "created_at), '+' || " p "cadence || ' days') END)"
@@ -87,7 +91,7 @@ extern int (*const store_migration_after[])(struct store *, struct error *);
 
 /* The schema version this build brings every database to: each backend's
  * list of migrations is this long (checked where each is defined). */
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 
 /* A backend's migrations (db.h's schema): sql[i] takes a database from
  * version i to i + 1 (NULL: nothing to do on this backend, which came

@@ -11,7 +11,7 @@ static const char SQL_PEOPLE_TO_SUGGEST[] =
 	"WITH ids(id) AS ("
 	" SELECT op.person_id FROM opportunity x JOIN opp_person op ON op.opp_id = x.id"
 	" WHERE x.stage NOT IN ('accepted', 'declined', 'rejected', 'withdrawn')"
-	" UNION SELECT id FROM (SELECT id FROM person ORDER BY id DESC LIMIT ?1))"
+	" UNION SELECT id FROM (SELECT id FROM person ORDER BY id DESC LIMIT ?1) AS newest)"
 	" SELECT p.id, p.name, o.name FROM ids JOIN person p ON p.id = ids.id"
 	" LEFT JOIN organisation o ON o.id = p.org_id"
 	" ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2";

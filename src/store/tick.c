@@ -30,9 +30,9 @@ static const char SQL_ANY_DIRTY[] = "SELECT EXISTS (SELECT 1 FROM tick_dirty)";
 static const char SQL_DIRTY[] = "SELECT DISTINCT kind, id FROM tick_dirty";
 static const char SQL_MET_OPPS[] =
 	"SELECT 0, l.opp_id FROM json_each(?1) m"
-	" CROSS JOIN opp_person l ON l.person_id = m.value"
+	" CROSS JOIN opp_person l ON l.person_id = " SQL_EACH_ID("m")
 	" UNION SELECT 0, i.opp_id FROM json_each(?1) m"
-	" CROSS JOIN interaction_person ip ON ip.person_id = m.value"
+	" CROSS JOIN interaction_person ip ON ip.person_id = " SQL_EACH_ID("m")
 	" CROSS JOIN interaction i ON i.id = ip.interaction_id WHERE i.opp_id IS NOT NULL";
 static const char SQL_FORGET_DIRTY[] = "DELETE FROM tick_dirty";
 /* The run's tasks go into the full-text index at its end (schema.c,
@@ -45,16 +45,17 @@ static const char SQL_SEARCH_CATCH_UP[] =
 	" ORDER BY t.id"; /* IN, not a join: a join made SQLite scan every task for a Bloom filter */
 static const char SQL_SEARCH_UNDEFER[] = "DELETE FROM search_defer";
 static const char SQL_AHEAD[] =
-	"SELECT c.value, (SELECT min(i.at) FROM interaction i WHERE i.opp_id = c.value"
-	"  AND " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3") " AND NOT EXISTS (SELECT 1 FROM rule_fire f"
+	"SELECT id, ahead FROM (SELECT " SQL_EACH_ID("c") " AS id, (SELECT min(i.at) FROM interaction i"
+	"  WHERE i.opp_id = " SQL_EACH_ID("c") " AND " SQL_MOMENT_AFTER("i.at", ">", "?2", "?3")
+	"  AND NOT EXISTS (SELECT 1 FROM rule_fire f"
 	"  WHERE f.rule = '" STORE_MARK_PLANNED "' AND f.event = 'i:' || i.id)) AS ahead"
-	" FROM json_each(?1) c WHERE ahead IS NOT NULL ORDER BY c.value";
+	" FROM json_each(?1) c) AS a WHERE ahead IS NOT NULL ORDER BY id";
 static const char SQL_OPEN_ORIGINS[] =
 	"SELECT DISTINCT t.origin FROM json_each(?1) c CROSS JOIN task t"
-	" ON t.opp_id = c.value AND t.status = 'open' ORDER BY 1";
+	" ON t.opp_id = " SQL_EACH_ID("c") " AND t.status = 'open' ORDER BY 1";
 static const char SQL_NEXT_FORGET_ALL[] = "DELETE FROM rule_next";
 static const char SQL_NEXT_FORGET[] =
-	"DELETE FROM rule_next WHERE kind = ?1 AND id IN (SELECT value FROM json_each(?2))";
+	"DELETE FROM rule_next WHERE kind = ?1 AND id IN (SELECT " SQL_EACH_ID("c") " FROM json_each(?2) c)";
 static const char SQL_NEXT_SET[] =
 	"INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)";
 
@@ -341,10 +342,13 @@ static int days_forget(struct store *s, bool full, int kind, const char *json,
 	return store_exec_stmt(s, st, "cannot record when the rules fire next", err);
 }
 
-/* The full-text entries of the tasks the run made, in one statement. */
+/* The full-text entries of the tasks the run made, in one statement.
+ * PostgreSQL's index keeps its entries as the rows are written (its search
+ * trigger): nothing is deferred there. */
 static int search_catch_up(struct store *s, struct error *err)
 {
-	if (exec_static(s, SQL_SEARCH_CATCH_UP, "cannot index the new tasks", err))
+	if (!store_speaks_pg(s) &&
+	    exec_static(s, SQL_SEARCH_CATCH_UP, "cannot index the new tasks", err))
 		return err->code;
 	return exec_static(s, SQL_SEARCH_UNDEFER, "cannot index the new tasks", err);
 }

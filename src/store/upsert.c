@@ -334,9 +334,12 @@ int upsert_open(struct store *s, unsigned what, struct upsert **out, struct erro
 
 	u->s = s;
 	*out = NULL;
-	rc = max_id(u, SQL_CACHE_SIZE, &u->cache_size, err);
-	if (!rc)
-		rc = run(u, SQL_BIG_CACHE, err);
+	/* SQLite's page cache, big for the import; PostgreSQL's server keeps its own */
+	if (!store_speaks_pg(s)) {
+		rc = max_id(u, SQL_CACHE_SIZE, &u->cache_size, err);
+		if (!rc)
+			rc = run(u, SQL_BIG_CACHE, err);
+	}
 	if (!rc && (what & UPSERT_PEOPLE))
 		rc = scan_people(u, err);
 	if (!rc && (what & UPSERT_OPPS))

@@ -19,6 +19,17 @@ TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rapport-test.XXXXXX")
 serve_pid=
 trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 export RAPPORT_DB="$TEST_DIR/rapport.db"
+# RAPPORT_TEST_BACKEND=postgresql (make check-pg-cli, in the cluster
+# tests/pg/cluster starts): a new PostgreSQL database per script instead,
+# dropped at the end; a script that reads the SQLite file itself says so
+# (test_requires_sqlite) and is skipped there.
+if [ "${RAPPORT_TEST_BACKEND:-sqlite}" = postgresql ]; then
+	_pg_db="rapport_$(basename "$TEST_DIR" | tr -c 'a-zA-Z0-9\n' _ | tr 'A-Z' 'a-z')"
+	createdb "$_pg_db" || exit 1
+	export RAPPORT_DB="postgresql:///$_pg_db"
+	trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR";
+		dropdb --force "$_pg_db"' EXIT
+fi
 export RAPPORT_NOW="2026-03-02T09:00"
 # one zone for every script, whatever the machine's: --json times carry
 # their offset (a test that needs another zone sets TZ itself)

@@ -69,6 +69,47 @@ static void test_indexed_by(void **state)
 	expect_translation("SELECT indexed FROM t", "SELECT indexed FROM t", 0);
 }
 
+/* SQLite's CROSS JOIN keeps the order and takes an ON; PostgreSQL's JOIN. */
+static void test_cross_join(void **state)
+{
+	(void)state;
+	expect_translation("FROM json_each(?1) c CROSS JOIN task t ON t.opp_id = c.value",
+			   "FROM json_each($1) c JOIN task t ON t.opp_id = c.value", 1);
+	expect_translation("SELECT cross_total FROM t", "SELECT cross_total FROM t", 0);
+}
+
+/* INSERT OR IGNORE does nothing on a conflict; OR REPLACE updates every
+ * column it names, on a conflict with the primary key. */
+static void test_insert_or(void **state)
+{
+	(void)state;
+	expect_translation("INSERT OR IGNORE INTO search_defer VALUES (0)",
+			   "INSERT INTO search_defer VALUES (0) ON CONFLICT DO NOTHING", 0);
+	expect_translation("insert or ignore into t (a, b) SELECT x, y FROM u WHERE z = ?",
+			   "INSERT INTO t (a, b) SELECT x, y FROM u WHERE z = $1 ON CONFLICT DO NOTHING", 1);
+	expect_translation("INSERT OR REPLACE INTO rule_next (kind, id, day) VALUES (?, ?, ?)",
+			   "INSERT INTO rule_next (kind, id, day) VALUES ($1, $2, $3)"
+			   " ON CONFLICT ON CONSTRAINT rule_next_pkey DO UPDATE SET kind = excluded.kind,"
+			   " id = excluded.id, day = excluded.day", 3);
+	expect_translation("INSERT OR REPLACE INTO tick_state (id,key) VALUES (1, ?)",
+			   "INSERT INTO tick_state (id,key) VALUES (1, $1)"
+			   " ON CONFLICT ON CONSTRAINT tick_state_pkey DO UPDATE SET id = excluded.id,"
+			   " key = excluded.key", 1);
+	expect_translation("INSERT INTO t VALUES ('INSERT OR IGNORE INTO')",
+			   "INSERT INTO t VALUES ('INSERT OR IGNORE INTO')", 0);
+}
+
+/* SQLite's LIMIT of a negative number is no limit: PostgreSQL's NULL. */
+static void test_limit(void **state)
+{
+	(void)state;
+	expect_translation("SELECT id FROM t ORDER BY id LIMIT ?2",
+			   "SELECT id FROM t ORDER BY id LIMIT CASE WHEN $2 >= 0 THEN $2 END", 2);
+	expect_translation("SELECT a FROM t WHERE b = ? LIMIT ?",
+			   "SELECT a FROM t WHERE b = $1 LIMIT CASE WHEN $2 >= 0 THEN $2 END", 2);
+	expect_translation("SELECT a FROM t LIMIT 1", "SELECT a FROM t LIMIT 1", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -77,6 +118,9 @@ int main(void)
 		cmocka_unit_test(test_integer_is_bigint),
 		cmocka_unit_test(test_is),
 		cmocka_unit_test(test_indexed_by),
+		cmocka_unit_test(test_cross_join),
+		cmocka_unit_test(test_insert_or),
+		cmocka_unit_test(test_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -363,6 +363,11 @@ static inline int th_play(struct tick_history *h, struct store *s, const struct 
 	}
 }
 
+static inline int th_line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Everything the rules make or touch, in one text per store: every task
  * (title, kind, due, status, person, opportunity, origin, why, when it was
  * made and closed), every follow-up recorded and every cadence. */
@@ -376,16 +381,30 @@ static inline char *th_digest(struct store *s)
 		" UNION ALL SELECT 'fire ' || rule || ' ' || event || ' ' || opp_id || ' '"
 		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(task_id, 0) || ' ' || at"
 		" FROM rule_fire"
-		" UNION ALL SELECT 'person ' || id || ' ' || ifnull(cadence, '') FROM person";
+		" UNION ALL SELECT 'person ' || id || ' ' || ifnull(CAST(cadence AS TEXT), '')"
+		" FROM person";
 	struct strbuf sb = STRBUF_INIT;
 	struct error err = ERROR_INIT;
 	struct db_stmt *st = store_prepare(s, sql, "cannot read", &err);
+	char **lines = NULL;
+	size_t n = 0, cap = 0;
 
 	if (!st)
 		th_die("cannot read", &err);
-	while (store_step(s, st, "cannot read", &err) == DB_ROW)
-		strbuf_addf(&sb, "%s\n", db_column_text(st, 0));
+	while (store_step(s, st, "cannot read", &err) == DB_ROW) {
+		if (n == cap)
+			lines = xreallocarray(lines, cap = cap ? 2 * cap : 64, sizeof(*lines));
+		lines[n++] = xstrdup(db_column_text(st, 0));
+	}
 	db_finalize(st);
+	/* in one order whatever the backend's: PostgreSQL's rows come in no
+	 * order of their ids once updated */
+	qsort(lines, n, sizeof(*lines), th_line_cmp);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(&sb, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
 	return strbuf_detach(&sb);
 }
 
@@ -435,6 +454,7 @@ static inline void th_tick(struct tick_history *h, int k)
 static inline bool th_step(struct tick_history *h)
 {
 	struct th_step st;
+	struct error err[2] = { ERROR_INIT, ERROR_INIT };
 	int rc[2];
 
 	th_choose(h, &st);
@@ -447,18 +467,17 @@ static inline bool th_step(struct tick_history *h)
 	}
 	th_clock(h);
 	for (int k = 0; k < 2; k++) {
-		struct error err = ERROR_INIT;
-		if (store_begin_write(h->s[k], &err))
-			th_die("cannot begin", &err);
-		rc[k] = th_play(h, h->s[k], &st, &err);
+		if (store_begin_write(h->s[k], &err[k]))
+			th_die("cannot begin", &err[k]);
+		rc[k] = th_play(h, h->s[k], &st, &err[k]);
 		if (rc[k])
 			store_rollback(h->s[k]);
-		else if (store_commit(h->s[k], &err))
-			th_die("cannot commit", &err);
+		else if (store_commit(h->s[k], &err[k]))
+			th_die("cannot commit", &err[k]);
 	}
 	if (rc[0] != rc[1]) {
-		snprintf(h->diff, sizeof(h->diff), "step %d (%d): %d, then %d", h->steps, st.op,
-			 rc[0], rc[1]);
+		snprintf(h->diff, sizeof(h->diff), "step %d (%d): %d (%.200s), then %d (%.200s)", h->steps,
+			 st.op, rc[0], rc[0] ? err[0].msg : "", rc[1], rc[1] ? err[1].msg : "");
 		return false;
 	}
 	/* the agenda after most steps; some writes come two in a row */
@@ -468,11 +487,11 @@ static inline bool th_step(struct tick_history *h)
 	return true;
 }
 
-/* Two new databases (in memory), three organisations, a few people and
- * opportunities, on 2026-01-05; data (size bytes) drives the choices, or
- * seed when data is NULL. */
-static inline void th_open(struct tick_history *h, const uint8_t *data, size_t size,
-			   uint64_t seed)
+/* Two new databases (at where[0] and where[1]), three organisations, a few
+ * people and opportunities, on 2026-01-05; data (size bytes) drives the
+ * choices, or seed when data is NULL. */
+static inline void th_open_at(struct tick_history *h, const uint8_t *data, size_t size,
+			      uint64_t seed, const char *const where[2])
 {
 	static const char *const orgs[] = { "Northwind", "Acme Analytics", "Contoso" };
 	struct error err = ERROR_INIT;
@@ -489,7 +508,7 @@ static inline void th_open(struct tick_history *h, const uint8_t *data, size_t s
 		th_die("cannot load the rules", &err);
 	setenv("RAPPORT_NOW", "2026-01-05T09:00", 1);
 	for (int k = 0; k < 2; k++) {
-		if (store_open(&h->s[k], ":memory:", 0, &err) || store_begin_write(h->s[k], &err))
+		if (store_open(&h->s[k], where[k], 0, &err) || store_begin_write(h->s[k], &err))
 			th_die("cannot open a database", &err);
 		for (size_t i = 0; i < ARRAY_SIZE(orgs); i++) {
 			struct org o = { .name = xstrdup(orgs[i]) };
@@ -508,6 +527,15 @@ static inline void th_open(struct tick_history *h, const uint8_t *data, size_t s
 				th_die("cannot add the first records", &err);
 		}
 	}
+}
+
+/* The same, both in memory. */
+static inline void th_open(struct tick_history *h, const uint8_t *data, size_t size,
+			   uint64_t seed)
+{
+	static const char *const memory[2] = { ":memory:", ":memory:" };
+
+	th_open_at(h, data, size, seed, memory);
 }
 
 static inline void th_close(struct tick_history *h)
