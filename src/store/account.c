@@ -39,10 +39,23 @@ bool store_has_accounts(const struct store *s)
 	return store_speaks_pg(s);
 }
 
+bool store_address_has_accounts(const char *path)
+{
+	for (size_t i = 0; path && db_backends[i]; i++)
+		if (db_backends[i]->claims && db_backends[i]->claims(path))
+			return db_backends[i]->postgresql_sql;
+	return false;
+}
+
 int account_require(const struct store *s, struct error *err)
 {
 	if (store_has_accounts(s))
 		return 0;
+	return account_require_message(err);
+}
+
+int account_require_message(struct error *err)
+{
 	return error_set(err, ERR_INVALID, "accounts belong to a practice's PostgreSQL database "
 					   "(--db postgresql://...); this database is one "
 					   "person's file and has none");

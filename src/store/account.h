@@ -42,6 +42,10 @@ void account_vec_release(account_vec *v);
  * account_require: the same as an error that says where accounts are. */
 bool store_has_accounts(const struct store *s);
 int account_require(const struct store *s, struct error *err);
+/* Whether the database at path (an address, before opening it) is one
+ * that keeps accounts; account_require_message: the error when it is not. */
+bool store_address_has_accounts(const char *path);
+int account_require_message(struct error *err);
 
 /* The UTC instant seconds after the store's now, into out. */
 void account_instant_after(const struct store *s, long long seconds, char out[DATE_BUFSZ]);
