@@ -278,17 +278,31 @@ int practice_link_use(struct store *s, const char *token, const char *password, 
 	return rc;
 }
 
-int practice_session_resume(struct store *s, const char *token, long long idle,
-			    struct account *out, struct error *err)
+int practice_session_resume(struct store *s, const char *token, struct account *out,
+			    bool *touch, struct error *err)
 {
-	char digest[SECRET_DIGEST_HEX + 1], expires[DATE_BUFSZ];
+	char digest[SECRET_DIGEST_HEX + 1];
+	long long idle_for = 0;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
+	*touch = false;
 	if (!token || strlen(token) != PRACTICE_TOKEN_HEX)
 		return 0;
 	secret_digest_hex(token, digest);
+	rc = store_session_get(s, digest, out, &idle_for, err);
+	*touch = rc == 1 && (idle_for < 0 || idle_for >= PRACTICE_TOUCH_AFTER);
+	return rc;
+}
+
+int practice_session_touch(struct store *s, const char *token, long long idle,
+			   struct error *err)
+{
+	char digest[SECRET_DIGEST_HEX + 1], expires[DATE_BUFSZ];
+
+	secret_digest_hex(token, digest);
 	account_instant_after(s, idle, expires);
-	return store_session_resume(s, digest, expires, out, err);
+	return store_session_touch(s, digest, expires, err);
 }
 
 int practice_sign_out(struct store *s, const char *token, struct error *err)

@@ -11,6 +11,7 @@
 #ifndef RAPPORT_PRACTICE_H
 #define RAPPORT_PRACTICE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/account.h"
@@ -64,9 +65,16 @@ int practice_link_get(struct store *s, const char *token, struct invitation *out
  * reset account's other sessions, and open a session (session). */
 int practice_link_use(struct store *s, const char *token, const char *password, long long idle,
 		      practice_token session, struct error *err);
-/* The account of a session's token: 1 (out filled, its idle time restarted), 0 none. */
-int practice_session_resume(struct store *s, const char *token, long long idle,
-			    struct account *out, struct error *err);
+/* The account of a session's token: 1 (out filled), 0 none. Its idle time
+ * starts again when *touch is then true: the caller runs
+ * practice_session_touch in a write transaction. (Only once it has been
+ * idle PRACTICE_TOUCH_AFTER seconds: most requests then write nothing, and
+ * the pages' cache, keyed by the database's version, stays.) */
+#define PRACTICE_TOUCH_AFTER 300
+int practice_session_resume(struct store *s, const char *token, struct account *out,
+			    bool *touch, struct error *err);
+int practice_session_touch(struct store *s, const char *token, long long idle,
+			   struct error *err);
 int practice_sign_out(struct store *s, const char *token, struct error *err);
 /* A new password for account, after checking the current one: every
  * session ends, and a new one opens for this browser (session). */

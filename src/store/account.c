@@ -304,11 +304,12 @@ int store_invitation_use(struct store *s, const char *token_hash, struct error *
 static const char SQL_SESSION_ADD[] =
 	"INSERT INTO account_session (token_hash, account_id, created_at, last_seen, idle_expires)"
 	" VALUES (?1, ?2, ?3, ?3, ?4)";
-static const char SQL_SESSION_RESUME[] =
-	"UPDATE account_session s SET last_seen = ?2, idle_expires = ?3 FROM account a"
-	" WHERE s.token_hash = ?1 AND s.idle_expires > ?2 AND a.id = s.account_id"
-	" AND a.disabled_at IS NULL"
-	" RETURNING a.id, a.email, a.role, a.created_at, a.disabled_at, a.password_hash IS NOT NULL";
+static const char SQL_SESSION_GET[] =
+	"SELECT a.id, a.email, a.role, a.created_at, a.disabled_at, a.password_hash IS NOT NULL,"
+	" s.last_seen FROM account_session s JOIN account a ON a.id = s.account_id"
+	" WHERE s.token_hash = ?1 AND s.idle_expires > ?2 AND a.disabled_at IS NULL";
+static const char SQL_SESSION_TOUCH[] =
+	"UPDATE account_session SET last_seen = ?2, idle_expires = ?3 WHERE token_hash = ?1";
 static const char SQL_SESSION_END[] = "DELETE FROM account_session WHERE token_hash = ?1";
 static const char SQL_SESSION_END_ALL[] = "DELETE FROM account_session WHERE account_id = ?1";
 
@@ -326,18 +327,50 @@ int store_session_add(struct store *s, const char *token_hash, int64_t account_i
 	return store_exec_stmt(s, st, "cannot open the session", err);
 }
 
-int store_session_resume(struct store *s, const char *token_hash, const char *idle_expires,
-			 struct account *out, struct error *err)
+struct session_row {
+	struct account *account;
+	long long idle_for;
+	const struct store *s;
+};
+
+static void read_session(struct db_stmt *st, void *out)
 {
+	struct session_row *row = out;
+	char *last_seen = col_text(st, 6);
+
+	read_account(st, row->account);
+	row->idle_for = account_seconds_since(row->s, last_seen ? last_seen : "");
+	free(last_seen);
+}
+
+int store_session_get(struct store *s, const char *token_hash, struct account *out,
+		      long long *idle_for, struct error *err)
+{
+	struct session_row row = { out, 0, s };
 	struct db_stmt *st;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (account_require(s, err) || !(st = store_stmt(s, SQL_SESSION_RESUME, err)))
+	if (account_require(s, err) || !(st = store_stmt(s, SQL_SESSION_GET, err)))
+		return err->code;
+	bind_text(st, 1, token_hash);
+	bind_text(st, 2, store_instant(s));
+	rc = store_first(s, st, read_session, &row, "cannot read the session", err);
+	*idle_for = row.idle_for;
+	return rc;
+}
+
+int store_session_touch(struct store *s, const char *token_hash, const char *idle_expires,
+			struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_SESSION_TOUCH, err);
+
+	if (!st)
 		return err->code;
 	bind_text(st, 1, token_hash);
 	bind_text(st, 2, store_instant(s));
 	bind_text(st, 3, idle_expires);
-	return store_first(s, st, read_account, out, "cannot read the session", err);
+	return store_exec_stmt(s, st, "cannot keep the session", err);
 }
 
 static int exec_text(struct store *s, const char *sql, const char *text, const char *doing,

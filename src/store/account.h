@@ -91,10 +91,13 @@ int store_invitation_use(struct store *s, const char *token_hash, struct error *
 int store_session_add(struct store *s, const char *token_hash, int64_t account_id,
 		      const char *idle_expires, struct error *err);
 /* The session of token_hash, when it has not expired and its account is
- * active: 1 with its account read into out, its last use moved to now and
- * its expiry to idle_expires; 0 when there is none. */
-int store_session_resume(struct store *s, const char *token_hash, const char *idle_expires,
-			 struct account *out, struct error *err);
+ * active: 1 with its account read into out and *idle_for the seconds since
+ * its last use; 0 when there is none. */
+int store_session_get(struct store *s, const char *token_hash, struct account *out,
+		      long long *idle_for, struct error *err);
+/* Its last use now, and its end idle_expires (a write). */
+int store_session_touch(struct store *s, const char *token_hash, const char *idle_expires,
+			struct error *err);
 int store_session_end(struct store *s, const char *token_hash, struct error *err);
 /* End every session of the account ("sign out everywhere", a new password). */
 int store_session_end_all(struct store *s, int64_t account_id, struct error *err);
