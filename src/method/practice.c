@@ -1,6 +1,7 @@
 /* practice.c: accounts, links, sign-in and sessions (see practice.h). */
 #include "method/practice.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,15 +189,30 @@ static int check_password(struct store *s, const char *email, const char *passwo
 	return ok ? 0 : ERR_INVALID;
 }
 
-int practice_sign_in(struct store *s, const char *email, const char *password, const char *from,
+/* The key an account's failures are counted under: its address in lower
+ * case (ASCII, as the accounts' index), so that its spellings share one
+ * count; at most 254 bytes, as an address is. */
+static void failure_key(const char *email, char out[256])
+{
+	size_t i;
+
+	for (i = 0; email[i] && i < 255; i++)
+		out[i] = (char)tolower((unsigned char)email[i]);
+	out[i] = '\0';
+}
+
+int practice_sign_in(struct store *s, const char *given, const char *password, const char *from,
 		     long long idle, practice_token token, long long *retry_after,
 		     struct error *err)
 {
+	char email[256];
 	int64_t id = 0;
 	int rc;
 
-	if (!email || !password || !*email || !*password)
+	*retry_after = 0;
+	if (!given || !password || !*given || !*password)
 		return error_set(err, ERR_INVALID, "give your e-mail address and your password");
+	failure_key(given, email);
 	if (throttled(s, email, from, retry_after, err))
 		return err->code;
 	if (*retry_after)
