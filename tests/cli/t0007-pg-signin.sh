@@ -24,10 +24,12 @@ sql() { psql -X -tA -d practice -c "$1"; }
 PW=correct-horse-battery-staple
 NEWPW=a-new-passphrase-for-spring
 
-# A practice's server, its "now" fixed at $1; $WEB its address (no key).
+# A practice's server, its "now" fixed at $1, with options $2...; $WEB its
+# address (no key).
 pserve() {
 	: >"$TEST_DIR/.serve.out"
-	RAPPORT_NOW=$1 "$RAPPORT" serve --listen 127.0.0.1:0 --verbose >"$TEST_DIR/.serve.out" \
+	_now=$1 && shift
+	RAPPORT_NOW=$_now "$RAPPORT" serve --listen 127.0.0.1:0 --verbose "$@" >"$TEST_DIR/.serve.out" \
 		2>>"$TEST_DIR/.serve.err" &
 	serve_pid=$!
 	WEB=
@@ -166,6 +168,15 @@ serve_stop && pserve 2026-04-12T12:00:00
 test_expect_success 'two weeks and an hour after, it has ended' '
 	test "$(WEB_JAR=f.jar http_status GET /account)" = 401
 '
+
+serve_stop && pserve 2026-04-12T12:00:00 --session-idle 1h
+test_expect_success '--session-idle sets the idle time: the cookie lasts as long' '
+	sign_in seeker@example.org $NEWPW s.jar &&
+	grep -q "^Set-Cookie: __Host-rapport=[0-9a-f]*; .*Max-Age=3600$" "$TEST_DIR/.rp" &&
+	test "$(sql "SELECT count(*) FROM account_session WHERE idle_expires = '"'"'2026-04-12T13:00:00Z'"'"'")" = 1 &&
+	! "$RAPPORT" serve --session-idle 5y 2>err && grep -q "not a duration" err
+'
+serve_stop && pserve 2026-04-12T12:00:00
 
 test_expect_success 'an admin reset link sets a new password and ends the sessions' '
 	sign_in seeker@example.org $NEWPW g.jar &&
