@@ -201,12 +201,15 @@ static void failure_key(const char *email, char out[256])
 	out[i] = '\0';
 }
 
-int practice_sign_in(struct store *s, const char *given, const char *password, const char *from,
-		     long long idle, practice_token token, long long *retry_after,
-		     struct error *err)
+/* password checked for the account of email (any spelling), unless too
+ * many failures came first (ERR_CONFLICT, *retry_after set); a wrong one is
+ * counted (ERR_INVALID, the same whatever was wrong), a right one clears
+ * the account's count. */
+static int throttled_check(struct store *s, const char *given, const char *password,
+			   const char *from, int64_t *id, long long *retry_after,
+			   struct error *err)
 {
 	char email[256];
-	int64_t id = 0;
 	int rc;
 
 	*retry_after = 0;
@@ -218,7 +221,7 @@ int practice_sign_in(struct store *s, const char *given, const char *password, c
 	if (*retry_after)
 		return error_set(err, ERR_CONFLICT, "too many failed sign-ins: wait %lld seconds, "
 						    "then try again", *retry_after);
-	rc = check_password(s, email, password, &id, err);
+	rc = check_password(s, email, password, id, err);
 	if (rc == ERR_INVALID) {
 		if (store_signin_failed(s, "account", email, err) ||
 		    store_signin_failed(s, "address", from, err))
@@ -226,7 +229,16 @@ int practice_sign_in(struct store *s, const char *given, const char *password, c
 		return error_set(err, ERR_INVALID, "that e-mail address and password do not match "
 						   "an account");
 	}
-	if (rc || store_signin_clear(s, "account", email, err))
+	return rc ? rc : store_signin_clear(s, "account", email, err);
+}
+
+int practice_sign_in(struct store *s, const char *email, const char *password, const char *from,
+		     long long idle, practice_token token, long long *retry_after,
+		     struct error *err)
+{
+	int64_t id = 0;
+
+	if (throttled_check(s, email, password, from, &id, retry_after, err))
 		return err->code;
 	return open_session(s, id, idle, token, err);
 }
@@ -330,12 +342,13 @@ int practice_sign_out(struct store *s, const char *token, struct error *err)
 }
 
 int practice_password_change(struct store *s, const struct account *account,
-			     const char *current, const char *password, long long idle,
-			     practice_token session, struct error *err)
+			     const char *current, const char *password, const char *from,
+			     long long idle, practice_token session, long long *retry_after,
+			     struct error *err)
 {
 	char *hash = NULL;
 	int64_t id;
-	int rc = check_password(s, account->email, current ? current : "", &id, err);
+	int rc = throttled_check(s, account->email, current, from, &id, retry_after, err);
 
 	if (rc == ERR_INVALID)
 		return error_set(err, ERR_INVALID, "the current password is not right");

@@ -76,11 +76,13 @@ int practice_session_resume(struct store *s, const char *token, struct account *
 int practice_session_touch(struct store *s, const char *token, long long idle,
 			   struct error *err);
 int practice_sign_out(struct store *s, const char *token, struct error *err);
-/* A new password for account, after checking the current one: every
+/* A new password for account, after checking the current one, throttled
+ * and counted as a sign-in is (a stolen session must not guess it): every
  * session ends, and a new one opens for this browser (session). */
 int practice_password_change(struct store *s, const struct account *account,
-			     const char *current, const char *password, long long idle,
-			     practice_token session, struct error *err);
+			     const char *current, const char *password, const char *from,
+			     long long idle, practice_token session, long long *retry_after,
+			     struct error *err);
 /* The CSRF token of a session: derived from its token, so every server of
  * the practice knows it without storing it, and unlike the stored digest. */
 void practice_csrf_of(const char *session_token, char out[PRACTICE_TOKEN_HEX + 1]);

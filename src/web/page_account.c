@@ -275,6 +275,8 @@ int post_account_password(struct web_req *rq, struct web_resp *rs)
 	const char *problem = new_password_problem(rq);
 	struct account me = { .id = rq->account_id, .email = (char *)rq->account_email };
 	practice_token session;
+	long long retry = 0;
+	char from[64];
 	int rc;
 
 	if (problem) {
@@ -282,11 +284,14 @@ int post_account_password(struct web_req *rq, struct web_resp *rs)
 		account_body(rq, rs, problem, NULL);
 		return 0;
 	}
+	web_peer_text(rq, from, sizeof(from));
 	rc = practice_password_change(rq->store, &me, web_param(&rq->form, "current"),
-				      web_param(&rq->form, "password"), web_session_idle(), session,
-				      &rq->err);
-	if (rc == ERR_INVALID) {
-		rs->status = 400;
+				      web_param(&rq->form, "password"), from, web_session_idle(),
+				      session, &retry, &rq->err);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
+		rs->keep_changes = true; /* the failure's count */
+		rs->status = rc == ERR_CONFLICT ? 429 : 400;
+		rs->retry_after = retry;
 		account_body(rq, rs, rq->err.msg, NULL);
 		return 0;
 	}

@@ -133,10 +133,11 @@ test_expect_success 'sign out everywhere ends every session of the account' '
 	test "$(sql "SELECT count(*) FROM account_session")" = 0
 '
 
-test_expect_success 'a password change needs the current one, and ends the other sessions' '
+test_expect_success 'a password change needs the current one (a wrong one counts as a failed sign-in), and ends the other sessions' '
 	sign_in seeker@example.org $PW d.jar &&
 	sign_in seeker@example.org $PW e.jar &&
 	test "$(WEB_JAR=d.jar http_status POST /account/password current=wrong-one password=$NEWPW again=$NEWPW)" = 400 &&
+	test "$(sql "SELECT failures FROM signin_failure WHERE key = '"'"'seeker@example.org'"'"'")" = 1 &&
 	WEB_JAR=d.jar http POST /account/password current=$PW password=$NEWPW again=$NEWPW >resp &&
 	test "$(head -1 resp)" = 303 && grep -q "^Set-Cookie: __Host-rapport=[0-9a-f]" resp &&
 	test "$(WEB_JAR=d.jar http_status GET /account)" = 200 &&
