@@ -199,23 +199,25 @@ int store_account_set_password(struct store *s, int64_t id, const char *hash,
 	return store_exec_stmt(s, st, "cannot set the password", err);
 }
 
-struct credentials {
-	int64_t id;
-	char *hash;
+/* A row of a number and a text: an account's id and password hash, a
+ * count of failures and the time of the last. */
+struct number_text {
+	int64_t n;
+	char *text;
 };
 
-static void read_credentials(struct db_stmt *st, void *out)
+static void read_number_text(struct db_stmt *st, void *out)
 {
-	struct credentials *c = out;
+	struct number_text *row = out;
 
-	c->id = db_column_int64(st, 0);
-	c->hash = col_text(st, 1);
+	row->n = db_column_int64(st, 0);
+	row->text = col_text(st, 1);
 }
 
 int store_account_credentials(struct store *s, const char *email, int64_t *id, char **hash,
 			      struct error *err)
 {
-	struct credentials c = { 0, NULL };
+	struct number_text c = { 0, NULL };
 	struct db_stmt *st;
 	int rc;
 
@@ -224,9 +226,9 @@ int store_account_credentials(struct store *s, const char *email, int64_t *id, c
 	if (account_require(s, err) || !(st = store_stmt(s, SQL_ACCOUNT_CREDENTIALS, err)))
 		return err->code;
 	bind_text(st, 1, email);
-	rc = store_first(s, st, read_credentials, &c, "cannot read the accounts", err);
-	*id = c.id;
-	*hash = c.hash;
+	rc = store_first(s, st, read_number_text, &c, "cannot read the accounts", err);
+	*id = c.n;
+	*hash = c.text;
 	return rc;
 }
 
@@ -404,23 +406,10 @@ static const char SQL_FAILURES_ADD[] =
 	" last_failure = excluded.last_failure";
 static const char SQL_FAILURES_CLEAR[] = "DELETE FROM signin_failure WHERE kind = ?1 AND key = ?2";
 
-struct failures {
-	int64_t n;
-	char *last;
-};
-
-static void read_failures(struct db_stmt *st, void *out)
-{
-	struct failures *f = out;
-
-	f->n = db_column_int64(st, 0);
-	f->last = col_text(st, 1);
-}
-
 int store_signin_failures(struct store *s, const char *kind, const char *key, int64_t *failures,
 			  char last[DATE_BUFSZ], struct error *err)
 {
-	struct failures f = { 0, NULL };
+	struct number_text f = { 0, NULL };
 	struct db_stmt *st;
 	int rc;
 
@@ -430,11 +419,11 @@ int store_signin_failures(struct store *s, const char *kind, const char *key, in
 		return err->code;
 	bind_text(st, 1, kind);
 	bind_text(st, 2, key);
-	rc = store_first(s, st, read_failures, &f, "cannot read the failed sign-ins", err);
+	rc = store_first(s, st, read_number_text, &f, "cannot read the failed sign-ins", err);
 	*failures = f.n;
-	if (f.last)
-		snprintf(last, DATE_BUFSZ, "%s", f.last);
-	free(f.last);
+	if (f.text)
+		snprintf(last, DATE_BUFSZ, "%s", f.text);
+	free(f.text);
 	return rc < 0 ? rc : 0;
 }
 

@@ -302,20 +302,22 @@ int post_account_password(struct web_req *rq, struct web_resp *rs)
 	return 0;
 }
 
-int post_account_signout(struct web_req *rq, struct web_resp *rs)
+/* Signed out: the cookie cleared, and the sign-in page. */
+static int signed_out(struct web_resp *rs, int rc)
 {
-	if (practice_sign_out(rq->store, rq->session_token, &rq->err))
-		return rq->err.code;
+	if (rc)
+		return rc;
 	set_session_cookie(rs, NULL);
 	web_redirect(rs, "/signin");
 	return 0;
 }
 
+int post_account_signout(struct web_req *rq, struct web_resp *rs)
+{
+	return signed_out(rs, practice_sign_out(rq->store, rq->session_token, &rq->err));
+}
+
 int post_account_signout_everywhere(struct web_req *rq, struct web_resp *rs)
 {
-	if (store_session_end_all(rq->store, rq->account_id, &rq->err))
-		return rq->err.code;
-	set_session_cookie(rs, NULL);
-	web_redirect(rs, "/signin");
-	return 0;
+	return signed_out(rs, store_session_end_all(rq->store, rq->account_id, &rq->err));
 }

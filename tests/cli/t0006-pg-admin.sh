@@ -3,16 +3,7 @@
 # database, in a throwaway cluster (tests/pg/cluster): coaches, one-time
 # links kept only as their SHA-256, the list, disabling; did-you-mean for
 # typos; a clear refusal on one person's SQLite file, which is not created.
-if [ -z "${PGHOST:-}" ]; then
-	sh "$(dirname "$0")/../pg/cluster" sh "$0"
-	rc=$?
-	if [ $rc -eq 77 ]; then
-		echo "# skipped: PostgreSQL is not installed (sh scripts/install-deps --pg)"
-		echo "1..0"
-		exit 0
-	fi
-	exit $rc
-fi
+. "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
 
 createdb practice || exit 1

@@ -6,16 +6,7 @@
 # on signing out, everywhere, on a new password or a disabled account;
 # throttling per account and per client address (429, Retry-After); CSRF
 # per session; no password or token in the database's text or the log.
-if [ -z "${PGHOST:-}" ]; then
-	sh "$(dirname "$0")/../pg/cluster" sh "$0"
-	rc=$?
-	if [ $rc -eq 77 ]; then
-		echo "# skipped: PostgreSQL is not installed (sh scripts/install-deps --pg)"
-		echo "1..0"
-		exit 0
-	fi
-	exit $rc
-fi
+. "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
 
 createdb practice || exit 1
