@@ -143,6 +143,12 @@ cmd("search", ref("cmd-search"))
 cmd("import json, import linkedin, import csv, import vcard", ref("import_report"))
 cmd("mail import", ref("mail_import_report")); cmd("mail sync", ref("mail_sync_report"))
 cmd("mail undo", ref("object"))
+defs["account"] = obj({"id": I, "email": S, "role": {"enum": ["client", "coach", "admin"]},
+                       "state": {"enum": ["active", "invited", "disabled"]}, "created": ref("time"),
+                       "disabled": nullable(ref("time"))})
+defs["account_link"] = obj({"email": S, "role": {"enum": ["client", "coach", "admin"]}, "link": S, "expires": ref("time")})
+cmd("admin coach, admin invite, admin reset-password", ref("account_link")); cmd("admin list", arr(ref("account")))
+cmd("admin disable", obj({"disabled": S}))
 cmd("mail rules", {"anyOf": [arr(ref("mail_rule")), obj({"file": S, "ok": B, "rules": I})]})
 cmd("inbox", arr(ref("proposal"))); cmd("inbox accept, inbox dismiss", ref("proposal"))
 cmd("export json, export vcard, export csv, export ical", ref("object"))

@@ -185,6 +185,7 @@ extern const struct cmd_spec improve_cmds[];
 extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
+extern const struct cmd_spec admin_cmds[];
 extern const struct cmd_spec doc_cmds[];      /* hidden: see main.c */
 extern const struct cmd_spec complete_cmds[]; /* hidden */
 extern const struct cmd_group cmd_groups[];

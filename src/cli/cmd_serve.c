@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "method/practice.h"
 #include "util/atomic_file.h"
 #include "web/auth.h"
 
@@ -13,6 +14,7 @@
 enum serve_opt {
 	SERVE_OPT_URL = 1,
 	SERVE_OPT_IDLE_EXIT,
+	SERVE_OPT_SESSION_IDLE,
 };
 
 /* --idle-exit's longest time: a week, in minutes. */
@@ -99,6 +101,9 @@ static int serve_run(struct cli *cli, const struct args *a)
 
 	if (idle_exit_opt(cli, a, &o.idle_exit_seconds))
 		return cli->err.code;
+	if (arg_opt(a, SERVE_OPT_SESSION_IDLE) &&
+	    practice_parse_duration(arg_opt(a, SERVE_OPT_SESSION_IDLE), &o.session_idle, &cli->err))
+		return cli->err.code;
 	cli_serve_options(a, &o);
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
@@ -120,6 +125,9 @@ static const struct opt_spec serve_opts[] = {
 	{ .id = SERVE_OPT_IDLE_EXIT, .name = "idle-exit", .arg = "MINUTES",
 	  .help = "stop after this long without a request (the systemd unit's way: the "
 		  "next connection starts it again)" },
+	{ .id = SERVE_OPT_SESSION_IDLE, .name = "session-idle", .arg = "TIME",
+	  .help = "on a practice's PostgreSQL database: end a session unused this long "
+		  "(default 14d; 12h, 30m)" },
 	{ 0 },
 };
 
@@ -133,7 +141,9 @@ const struct cmd_spec serve_cmds[] = {
 	  "('rapport config web.password').\n"
 	  "Started by systemd (rapport.socket: 'systemctl --user enable --now rapport.socket'),\n"
 	  "it serves the socket systemd opened and keeps its key while that socket lives, so\n"
-	  "the address 'rapport serve --url' prints keeps working after an idle stop.", 0, 0,
+	  "the address 'rapport serve --url' prints keeps working after an idle stop.\n"
+	  "On a coaching practice's PostgreSQL database (--db postgresql://...), there is no\n"
+	  "key: each person signs in with their account ('rapport admin').", 0, 0,
 	  serve_opts, serve_run, CMD_NO_DB | CMD_NO_JSON },
 	{ 0 },
 };

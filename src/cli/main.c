@@ -62,6 +62,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "restore", "replace the whole database with a copy made by 'backup'", restore_cmds },
 	{ "undo", "take back the last command that wrote (again: the one before); --list",
 	  undo_cmds },
+	{ "admin", "a coaching practice's accounts, on PostgreSQL: coach add, invite, "
+	  "reset-password, list, disable", admin_cmds },
 	{ NULL, NULL, NULL },
 };
 

@@ -15,6 +15,8 @@
  * pragma_table_info), so that the store's statements run unchanged; what
  * is still missing is listed in docs/architecture.md.
  */
+#include <stdio.h>
+
 #include "store/store_internal.h"
 #include "store/wants.h"
 
@@ -508,5 +510,120 @@ _Static_assert(ARRAY_SIZE(pg_migrations) == ARRAY_SIZE(pg_migration_after),
 _Static_assert(ARRAY_SIZE(pg_migrations) == STORE_SCHEMA_VERSION,
 	       "SQLite's new migration (schema.c) needs its PostgreSQL one here");
 
+/* ---- a practice's own tables (issue 20: accounts) ----
+ * SQLite's file is one person's and has no accounts: these tables are
+ * PostgreSQL's alone, so they cannot be steps of the store's migrations,
+ * whose list is as long on both backends. They have a list and a version of
+ * their own (PRACTICE_SCHEMA_VERSION, kept in rapport_practice_schema),
+ * brought up to date after the store's schema at every open. */
+
+/* Practice migration 1: accounts, their sessions, invitations and the
+ * count of failed sign-ins. Times are UTC instants as the store writes
+ * them ("2026-03-02T14:00:00Z"), which compare as text. A token (a
+ * session's, an invitation's) is kept as the hex of its SHA-256 (util/
+ * secret.h), a password as argon2id's encoded string (util/password.h). */
+static const char practice_1[] =
+	"CREATE TABLE rapport_practice_schema (version integer NOT NULL);"
+	"CREATE TABLE account (" ID
+	" email text NOT NULL CHECK (length(email) BETWEEN 3 AND 254 AND email ~ '^[^@ ]+@[^@ ]+$'"
+	" AND email = lower(email)),"
+	" role text NOT NULL CHECK (role IN ('coach', 'client', 'admin')),"
+	" password_hash text CHECK (password_hash ~ '^[$]argon2id[$]'),"
+	" created_at text NOT NULL,"
+	" disabled_at text);"
+	"CREATE UNIQUE INDEX account_email ON account(email);"
+	"CREATE TABLE account_session ("
+	" token_hash text PRIMARY KEY CHECK (token_hash ~ '^[0-9a-f]{64}$'),"
+	" account_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" created_at text NOT NULL,"
+	" last_seen text NOT NULL,"
+	" idle_expires text NOT NULL);"
+	"CREATE INDEX account_session_account ON account_session(account_id);"
+	"CREATE TABLE account_invitation ("
+	" token_hash text PRIMARY KEY CHECK (token_hash ~ '^[0-9a-f]{64}$'),"
+	" email text NOT NULL CHECK (email = lower(email)),"
+	" role text NOT NULL CHECK (role IN ('coach', 'client', 'admin')),"
+	/* an invitation makes an account; a reset sets an existing one's password */
+	" kind text NOT NULL CHECK (kind IN ('invite', 'reset')),"
+	" invited_by bigint REFERENCES account(id) ON DELETE SET NULL,"
+	" created_at text NOT NULL,"
+	" expires_at text NOT NULL,"
+	" used_at text);"
+	"CREATE INDEX account_invitation_email ON account_invitation(email);"
+	/* failed sign-ins, per account (its e-mail address, whether an account
+	 * has it or not: the answer must not tell) and per client address */
+	"CREATE TABLE signin_failure ("
+	" kind text NOT NULL CHECK (kind IN ('account', 'address')),"
+	" key text NOT NULL,"
+	" failures bigint NOT NULL CHECK (failures > 0),"
+	" last_failure text NOT NULL,"
+	" PRIMARY KEY (kind, key));";
+
+static const char *const practice_migrations[] = { practice_1 };
+#define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
+
+static const char practice_table_exists[] =
+	"SELECT (to_regclass('rapport_practice_schema') IS NOT NULL)::int";
+static const char practice_version_get[] = "SELECT max(version) FROM rapport_practice_schema";
+static const char practice_version_set[] =
+	"DELETE FROM rapport_practice_schema; INSERT INTO rapport_practice_schema VALUES (%d)";
+
+static int practice_version(struct store *s, int64_t *version, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, practice_table_exists, err);
+	int64_t exists;
+
+	*version = 0;
+	if (!st || store_number(s, st, &exists, "cannot read the database", err))
+		return ERR_STORE;
+	if (!exists)
+		return 0;
+	/* prepared only now: before its table exists it would not prepare */
+	st = store_stmt(s, practice_version_get, err);
+	return !st || store_number(s, st, version, "cannot read the database", err) ? ERR_STORE : 0;
+}
+
+static int practice_upgrade(struct store *s, int64_t from, struct error *err)
+{
+	char set[128];
+
+	for (int64_t v = from; v < PRACTICE_SCHEMA_VERSION; v++)
+		if (store_exec_sql(s, practice_migrations[v], "cannot upgrade the database", err))
+			return ERR_STORE;
+	snprintf(set, sizeof(set), practice_version_set, (int)PRACTICE_SCHEMA_VERSION);
+	return store_exec_sql(s, set, "cannot upgrade the database", err);
+}
+
+/* The practice's tables up to PRACTICE_SCHEMA_VERSION, in one transaction
+ * (store_schema.own_tables). */
+static int practice_migrate(struct store *s, const char *path, bool read_only, struct error *err)
+{
+	int64_t version;
+
+	(void)path; /* never in a message: a PostgreSQL address may hold a password */
+	if (practice_version(s, &version, err))
+		return ERR_STORE;
+	if (version > PRACTICE_SCHEMA_VERSION)
+		return error_set(err, ERR_STORE, "the practice's tables were written by a newer "
+						 "rapport (version %lld; this one knows up to %lld): "
+						 "upgrade rapport", (long long)version,
+				 (long long)PRACTICE_SCHEMA_VERSION);
+	if (version == PRACTICE_SCHEMA_VERSION)
+		return 0;
+	if (read_only)
+		return error_set(err, ERR_STORE, "the practice's tables need an upgrade, but the "
+						 "database is opened read-only");
+	if (store_begin_write(s, err))
+		return ERR_STORE;
+	/* another server may have upgraded while this one waited for the lock */
+	if (practice_version(s, &version, err) ||
+	    (version < PRACTICE_SCHEMA_VERSION && practice_upgrade(s, version, err)) ||
+	    store_commit(s, err)) {
+		store_rollback(s);
+		return ERR_STORE;
+	}
+	return 0;
+}
+
 const struct store_schema store_schema_pg = { pg_migrations, pg_migration_after,
-					      ARRAY_SIZE(pg_migrations) };
+					      ARRAY_SIZE(pg_migrations), practice_migrate };

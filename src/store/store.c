@@ -555,8 +555,8 @@ static int run_migration(struct store *s, const struct store_schema *sc, size_t 
 	return 0;
 }
 
-/* Bring the schema up to this build's version, in one transaction. */
-static int migrate(struct store *s, const char *path, bool read_only, struct error *err)
+/* Bring the store's schema up to this build's version, in one transaction. */
+static int migrate_schema(struct store *s, const char *path, bool read_only, struct error *err)
 {
 	const struct store_schema *sc = s->db->ops->schema;
 	int version;
@@ -589,6 +589,16 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 fail:
 	s->db->ops->rollback(s->db);
 	return ERR_STORE;
+}
+
+/* The store's schema, then the backend's own tables (store_internal.h). */
+static int migrate(struct store *s, const char *path, bool read_only, struct error *err)
+{
+	const struct store_schema *sc = s->db->ops->schema;
+
+	if (migrate_schema(s, path, read_only, err))
+		return ERR_STORE;
+	return sc->own_tables ? sc->own_tables(s, path, read_only, err) : 0;
 }
 
 int store_data_version(struct store *s, int64_t *version, struct error *err)

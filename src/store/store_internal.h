@@ -101,6 +101,10 @@ struct store_schema {
 	const char *const *sql;
 	int (*const *after)(struct store *, struct error *);
 	size_t n;
+	/* A backend's own tables beyond the store's (PostgreSQL's: a
+	 * practice's accounts, schema_pg.c), brought up to date after the
+	 * store's, with a version of their own; NULL: none. */
+	int (*own_tables)(struct store *, const char *path, bool read_only, struct error *);
 };
 extern const struct store_schema store_schema_sqlite; /* schema.c */
 extern const struct store_schema store_schema_pg;     /* schema_pg.c */

@@ -5,9 +5,21 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "util/sha256.h"
+
+static const char hex[] = "0123456789abcdef";
+
+static void bytes_to_hex(const unsigned char *bytes, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hex[bytes[i] >> 4];
+		out[2 * i + 1] = hex[bytes[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
 int secret_hex(char *out, size_t hex_len, struct error *err)
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char bytes[128];
 	size_t n = hex_len / 2;
 
@@ -17,12 +29,16 @@ int secret_hex(char *out, size_t hex_len, struct error *err)
 				 hex_len);
 	if (getrandom(bytes, n, 0) != (ssize_t)n)
 		return error_set(err, ERR_IO, "cannot read random bytes: %s", strerror(errno));
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = hex[bytes[i] >> 4];
-		out[2 * i + 1] = hex[bytes[i] & 15];
-	}
-	out[hex_len] = '\0';
+	bytes_to_hex(bytes, n, out);
 	return 0;
+}
+
+void secret_digest_hex(const char *token, char out[SECRET_DIGEST_HEX + 1])
+{
+	uint8_t digest[SHA256_BYTES];
+
+	sha256(token, strlen(token), digest);
+	bytes_to_hex(digest, sizeof(digest), out);
 }
 
 bool secret_equal(const char *sent, const char *secret)

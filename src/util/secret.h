@@ -23,4 +23,11 @@ int secret_hex(char *out, size_t hex_len, struct error *err);
  * SECRET_MIN_HEX: an empty or damaged stored secret matches nothing. */
 bool secret_equal(const char *sent, const char *secret);
 
+/* How a token a practice's server hands out (a session, an invitation) is
+ * kept: the SHA-256 of its text, in hex (SECRET_DIGEST_HEX digits and a
+ * NUL into out). A stolen copy of the table then opens nothing, and the
+ * lookup by digest tells nothing of how much of a guess was right. */
+#define SECRET_DIGEST_HEX 64
+void secret_digest_hex(const char *token, char out[SECRET_DIGEST_HEX + 1]);
+
 #endif

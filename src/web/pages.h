@@ -15,6 +15,17 @@ int page_static(struct web_req *rq, struct web_resp *rs);
 int page_signin(struct web_req *rq, struct web_resp *rs);
 int post_signin(struct web_req *rq, struct web_resp *rs);
 void page_signin_required(struct web_req *rq, struct web_resp *rs);
+/* page_account.c: a practice's server (issue 20): signing in with an
+ * account, the one-time links, the account page, signing out. */
+int page_account_signin(struct web_req *rq, struct web_resp *rs);
+int post_account_signin(struct web_req *rq, struct web_resp *rs);
+void page_account_signin_required(struct web_req *rq, struct web_resp *rs);
+int page_account_welcome(struct web_req *rq, struct web_resp *rs);
+int post_account_welcome(struct web_req *rq, struct web_resp *rs);
+int page_account(struct web_req *rq, struct web_resp *rs);
+int post_account_password(struct web_req *rq, struct web_resp *rs);
+int post_account_signout(struct web_req *rq, struct web_resp *rs);
+int post_account_signout_everywhere(struct web_req *rq, struct web_resp *rs);
 /* page_today.c */
 int page_today(struct web_req *rq, struct web_resp *rs);
 int post_task_done(struct web_req *rq, struct web_resp *rs);

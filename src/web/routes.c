@@ -113,6 +113,20 @@ const struct web_route web_routes[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
+/* A practice's server (issue 20): these take the place of one person's
+ * sign-in, with accounts (page_account.c). */
+const struct web_route web_practice_routes[] = {
+	{ "GET", "/signin", page_account_signin, WEB_PUBLIC | WEB_NO_CACHE },
+	{ "POST", "/signin", post_account_signin, WEB_PUBLIC | WEB_NO_UNDO },
+	{ "GET", "/welcome", page_account_welcome, WEB_PUBLIC | WEB_NO_CACHE },
+	{ "POST", "/welcome", post_account_welcome, WEB_PUBLIC | WEB_NO_UNDO },
+	{ "GET", "/account", page_account, WEB_NO_CACHE },
+	{ "POST", "/account/password", post_account_password, WEB_NO_UNDO },
+	{ "POST", "/signout", post_account_signout, WEB_NO_UNDO },
+	{ "POST", "/signout/everywhere", post_account_signout_everywhere, WEB_NO_UNDO },
+	{ NULL, NULL, NULL, 0 },
+};
+
 /* path matches pattern segment by segment; '*' takes one non-empty segment. */
 static bool match(const char *pattern, char *path, const char *arg[3])
 {
@@ -143,11 +157,18 @@ static bool match(const char *pattern, char *path, const char *arg[3])
 const struct web_route *web_route_find(const char *method, const char *path, const char *arg[3],
 				       char *buf, size_t bufsz)
 {
+	return web_route_find_in(web_routes, method, path, arg, buf, bufsz);
+}
+
+const struct web_route *web_route_find_in(const struct web_route *table, const char *method,
+					  const char *path, const char *arg[3], char *buf,
+					  size_t bufsz)
+{
 	size_t len = strlen(path);
 
 	if (len >= bufsz)
 		return NULL;
-	for (const struct web_route *r = web_routes; r->pattern; r++) {
+	for (const struct web_route *r = table; r->pattern; r++) {
 		if (strcmp(r->method, method))
 			continue;
 		memcpy(buf, path, len + 1);

@@ -39,6 +39,8 @@
 
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "method/practice.h"
+#include "store/account.h"
 #include "store/undo.h"
 #include "util/xalloc.h"
 #include "util/password.h"
@@ -69,6 +71,8 @@
  * an idle one: a byte every few seconds would hold a connection forever.) */
 #define REQUEST_DEADLINE 30
 #define COOKIE_NAME "rapport_session"
+/* A practice's server's session cookie (page_account.c says why __Host-). */
+#define PRACTICE_COOKIE "__Host-rapport"
 
 static const char security_policy[] =
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -93,6 +97,10 @@ static struct server {
 	pthread_mutex_t tick_lock;
 	pthread_cond_t tick_wake;
 	bool stopping;
+	/* A practice's server (a PostgreSQL database with accounts, issue 20):
+	 * each person signs in with their account (page_account.c), not with
+	 * the key or password of one person's server */
+	bool practice;
 } srv = { .lock = PTHREAD_MUTEX_INITIALIZER, .tick_lock = PTHREAD_MUTEX_INITIALIZER,
 	  .tick_wake = PTHREAD_COND_INITIALIZER };
 
@@ -390,9 +398,12 @@ static int open_store(struct store **out, struct error *err)
 /* The time rules, in their own write transaction. */
 static void tick(struct store *s)
 {
-	struct shared_playbook *p = playbook_get();
+	struct shared_playbook *p;
 	struct error err = ERROR_INIT;
 
+	if (!store_runs_time_rules(s))
+		return; /* not yet on PostgreSQL (issue 20) */
+	p = playbook_get();
 	if (store_refresh_now(s, &err) || store_durable(s, false, &err) ||
 	    store_begin_write(s, &err) || playbooks_tick(s, &p->pb, &err) ||
 	    store_commit(s, &err)) {
@@ -499,6 +510,10 @@ struct conn {
 	const char *arg[3];
 	char path[1024];
 	struct timespec start;
+	/* a practice's server: the signed-in account, its session's token
+	 * (from the cookie) and that session's CSRF token */
+	struct account account;
+	char token[PRACTICE_TOKEN_HEX + 1], csrf[PRACTICE_TOKEN_HEX + 1];
 };
 
 static bool bearer_key(struct MHD_Connection *c)
@@ -515,13 +530,115 @@ static int refuse(struct conn *cn, int status, const char *why)
 	return status;
 }
 
+/* ---- a practice's sessions (issue 20) ---- */
+
+long long web_session_idle(void)
+{
+	return srv.opt && srv.opt->session_idle > 0 ? srv.opt->session_idle
+						   : PRACTICE_IDLE_DEFAULT;
+}
+
+void web_peer_text(const struct web_req *rq, char *out, size_t size)
+{
+	const struct sockaddr *sa = rq->peer;
+	const void *addr = NULL;
+
+	if (sa && sa->sa_family == AF_INET)
+		addr = &((const struct sockaddr_in *)sa)->sin_addr;
+	else if (sa && sa->sa_family == AF_INET6)
+		addr = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+	if (!addr || !inet_ntop(sa->sa_family, addr, out, (socklen_t)size))
+		snprintf(out, size, "unknown");
+}
+
+/* The session of the cookie's token, read in a transaction of its own, and
+ * its idle time started again when due (practice_session_resume). */
+static int session_lookup(struct store *s, const char *token, struct account *out,
+			  struct error *err)
+{
+	bool touch = false;
+	int rc;
+
+	if (store_refresh_now(s, err) || store_begin_read(s, err))
+		return err->code;
+	rc = practice_session_resume(s, token, out, &touch, err);
+	store_rollback(s); /* it only read */
+	if (rc == 1 && touch &&
+	    (store_begin_write(s, err) || practice_session_touch(s, token, web_session_idle(), err) ||
+	     store_commit(s, err))) {
+		store_rollback(s);
+		return err->code;
+	}
+	return rc;
+}
+
+/* On a practice's server, the cookie's session: cn->authed when it is
+ * current, with its account and CSRF token. */
+static int practice_session_check(struct conn *cn, const char *cookie)
+{
+	struct error err = ERROR_INIT;
+	int rc;
+
+	if (!cookie || strlen(cookie) != PRACTICE_TOKEN_HEX)
+		return 0;
+	if (!thread_store && open_store(&thread_store, &err))
+		rc = err.code;
+	else
+		rc = session_lookup(thread_store, cookie, &cn->account, &err);
+	if (rc < 0) {
+		fprintf(stderr, "rapport: %s\n", err.msg);
+		return refuse(cn, 503, "The practice's database cannot be reached. Try again soon.");
+	}
+	if (rc == 1) {
+		cn->authed = true;
+		memcpy(cn->token, cookie, sizeof(cn->token));
+		practice_csrf_of(cookie, cn->csrf);
+	}
+	return 0;
+}
+
+/* The session: one person's (the key as a bearer token, the cookie, the
+ * printed address), or an account's on a practice's server. */
+static int check_session(struct MHD_Connection *c, struct conn *cn, bool read)
+{
+	const char *key = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key");
+
+	if (srv.practice)
+		return practice_session_check(cn, mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+										   PRACTICE_COOKIE));
+	cn->bearer = bearer_key(c);
+	cn->authed = cn->bearer || secret_equal(mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+										  COOKIE_NAME),
+						 srv.sec.session);
+	/* the printed address, also when signed in already: the key leaves the
+	 * address bar either way */
+	cn->signin = read && secret_equal(key, srv.sec.key);
+	return 0;
+}
+
+/* The CSRF token of this connection's session. */
+static const char *session_csrf(const struct conn *cn)
+{
+	return srv.practice ? cn->csrf : srv.sec.csrf;
+}
+
+static const struct web_route *route_of(struct conn *cn, bool post, const char *url)
+{
+	const char *method = post ? "POST" : "GET";
+	const struct web_route *r = NULL;
+
+	if (srv.practice)
+		r = web_route_find_in(web_practice_routes, method, url, cn->arg, cn->path,
+				      sizeof(cn->path));
+	return r ? r : web_route_find(method, url, cn->arg, cn->path, sizeof(cn->path));
+}
+
 /* Everything that can be decided before the body is read (see the top). */
 static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *url,
 			 const char *method)
 {
 	const char *len = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 	const char *type = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-	const char *cookie = mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE_NAME);
 	const char *token = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "csrf");
 	bool post = !strcmp(method, "POST"), read = !strcmp(method, "GET") || !strcmp(method, "HEAD");
 	unsigned long long n;
@@ -531,7 +648,7 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 421, "This server answers only to its own address.");
 	if (!post && !read)
 		return refuse(cn, 405, "This server takes GET and POST requests only.");
-	cn->route = web_route_find(post ? "POST" : "GET", url, cn->arg, cn->path, sizeof(cn->path));
+	cn->route = route_of(cn, post, url);
 	cn->limit = cn->route && (cn->route->flags & WEB_UPLOAD) ? UPLOAD_LIMIT : BODY_LIMIT;
 	if (len) {
 		errno = 0;
@@ -541,14 +658,9 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 			return refuse(cn, 413, "The form is larger than this server accepts.");
 		}
 	}
-	cn->bearer = bearer_key(c);
-	cn->authed = cn->bearer || secret_equal(cookie, srv.sec.session);
-	/* the printed address, also when signed in already: the key leaves the
-	 * address bar either way */
-	if (read &&
-	    secret_equal(mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key"), srv.sec.key))
-		cn->signin = true;
-	else if (!cn->authed && !(cn->route && (cn->route->flags & WEB_PUBLIC)))
+	if (check_session(c, cn, read))
+		return cn->refused;
+	if (!cn->signin && !cn->authed && !(cn->route && (cn->route->flags & WEB_PUBLIC)))
 		/* an unknown address too: which addresses exist is not told */
 		return refuse(cn, 401, "Sign in to use rapport.");
 	if (!post)
@@ -557,7 +669,7 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 403, "This form did not come from rapport's own pages. "
 				       "Reload the page and try again.");
 	if (cn->authed && !cn->bearer && token) {
-		if (!secret_equal(token, srv.sec.csrf))
+		if (!secret_equal(token, session_csrf(cn)))
 			return refuse(cn, 403, "This form is out of date or did not come from "
 					       "rapport's own pages. Reload the page and try again.");
 		cn->csrf_checked = true;
@@ -599,7 +711,7 @@ static void add_header(struct MHD_Response *r, const char *name, const char *val
  * not go out. */
 static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool set_cookie)
 {
-	char cookie[128];
+	char cookie[128], retry[24];
 	bool ok = true;
 
 	add_header(r, "Content-Type",
@@ -617,6 +729,12 @@ static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 		snprintf(cookie, sizeof(cookie), COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
 			 srv.sec.session);
 		add_header(r, "Set-Cookie", cookie, &ok);
+	}
+	if (rs->set_cookie) /* a practice's session (page_account.c) */
+		add_header(r, "Set-Cookie", rs->set_cookie, &ok);
+	if (rs->retry_after > 0) {
+		snprintf(retry, sizeof(retry), "%lld", rs->retry_after);
+		add_header(r, "Retry-After", retry, &ok);
 	}
 	return ok;
 }
@@ -680,7 +798,8 @@ static bool cache_key(const struct web_route *route, const struct web_req *rq,
 	if (rq->post || (route->flags & WEB_NO_CACHE))
 		return false;
 	date_format_day(store_now(rq->store), day);
-	strbuf_addf(key, "%s %s", day, rq->path);
+	/* on a practice's server, each account's pages are its own */
+	strbuf_addf(key, "%s %lld %s", day, (long long)rq->account_id, rq->path);
 	for (size_t i = 0; i < rq->query.n; i++)
 		strbuf_addf(key, " %zu:%s=%zu:%s", strlen(rq->query.items[i].name),
 			    rq->query.items[i].name, strlen(rq->query.items[i].value),
@@ -766,9 +885,13 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
 	if (!rc && rq->post && undoable)
 		rc = store_undo_track(rq->store, &rq->err);
+	/* the seam of issue 20's next step: row-level security reads the
+	 * account each transaction acts for */
+	if (!rc && rq->account_id)
+		rc = store_act_for(rq->store, rq->account_id, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
-	if (!rc && rq->post && rs->status < 400) {
+	if (!rc && rq->post && rs->status < 400 && store_runs_time_rules(rq->store)) {
 		/* the rules in force now: the page may have just replaced them */
 		struct shared_playbook *cur = playbook_get();
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
@@ -776,9 +899,9 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	}
 	if (!rc && rq->post && rs->status < 400 && undoable)
 		rc = save_for_undo(rq);
-	if (!rc && rs->status < 400)
+	if (!rc && (rs->status < 400 || rs->keep_changes))
 		rc = store_commit(rq->store, &rq->err);
-	if (rc || rs->status >= 400)
+	if (rc || (rs->status >= 400 && !rs->keep_changes))
 		store_rollback(rq->store);
 	if (rc)
 		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
@@ -863,7 +986,10 @@ static void signin_redirect(struct web_req *rq, struct web_resp *rs)
 static void refused_page(struct conn *cn, struct web_req *rq, struct web_resp *rs)
 {
 	if (cn->refused == 401) {
-		page_signin_required(rq, rs);
+		if (srv.practice)
+			page_account_signin_required(rq, rs);
+		else
+			page_signin_required(rq, rs);
 		return;
 	}
 	ui_error_page(rs, rq, cn->refused, cn->refusal);
@@ -874,7 +1000,9 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 {
 	const union MHD_ConnectionInfo *ci =
 		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	struct web_req rq = { .path = url, .csrf = cn->authed ? srv.sec.csrf : "", .err = ERROR_INIT };
+	struct web_req rq = { .path = url, .csrf = cn->authed ? session_csrf(cn) : "",
+			      .account_id = cn->account.id, .account_email = cn->account.email,
+			      .session_token = cn->token, .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };
 	bool head = !strcmp(method, "HEAD");
@@ -898,7 +1026,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	} else if (rq.post && read_form(cn, &rq, &upload)) {
 		ui_error_page(&rs, &rq, 400, rq.err.msg);
 	} else if (rq.post && cn->authed && !cn->bearer && !cn->csrf_checked &&
-		   !secret_equal(web_param(&rq.form, "csrf"), srv.sec.csrf)) {
+		   !secret_equal(web_param(&rq.form, "csrf"), session_csrf(cn))) {
 		ui_error_page(&rs, &rq, 403, "This form is out of date or did not come from "
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
@@ -911,6 +1039,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	ret = send_response(c, &rs, rs.set_session);
 	free(rs.location);
 	free(rs.disposition);
+	free(rs.set_cookie);
 	strbuf_release(&rs.body);
 	web_params_release(&rq.query);
 	web_params_release(&rq.form);
@@ -971,6 +1100,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (cn) {
 		strbuf_release(&cn->body);
 		multipart_free(cn->form);
+		account_release(&cn->account);
 		free(cn);
 		*con_cls = NULL;
 	}
@@ -995,18 +1125,23 @@ static int take_socket(const struct web_options *o, struct error *err)
 	return rc;
 }
 
-/* The sign-in address: http://HOST:PORT/?key=KEY. */
+/* The sign-in address: http://HOST:PORT/?key=KEY; a practice's server's
+ * has no key (each person signs in with their account). */
 static void sign_in_url(struct strbuf *sb)
 {
 	bool v6 = strchr(srv.lis.host, ':') != NULL;
 
-	strbuf_addf(sb, "http://%s%s%s:%u/?key=%s", v6 ? "[" : "", srv.lis.host, v6 ? "]" : "",
-		    srv.lis.port, srv.sec.key);
+	strbuf_addf(sb, "http://%s%s%s:%u/", v6 ? "[" : "", srv.lis.host, v6 ? "]" : "",
+		    srv.lis.port);
+	if (!srv.practice)
+		strbuf_addf(sb, "?key=%s", srv.sec.key);
 }
 
 static void print_url(const struct strbuf *url)
 {
-	printf("rapport: serving %s on %s (%s)\n", srv.opt->db_path, url->buf,
+	/* a PostgreSQL address may hold a password: never printed */
+	printf("rapport: serving %s on %s (%s)\n",
+	       srv.practice ? "the practice's PostgreSQL database" : srv.opt->db_path, url->buf,
 	       srv.lis.inherited ? "on the socket systemd passed" : "Ctrl-C stops it");
 	fflush(stdout);
 }
@@ -1034,6 +1169,12 @@ static int check_exposure(struct error *err)
 
 	if (is_loopback((const struct sockaddr *)&srv.lis.addr))
 		return 0;
+	if (srv.practice) { /* its accounts sign in; the cookie wants TLS */
+		fprintf(stderr, "rapport: warning: listening on %s, beyond this machine: put a TLS "
+				"reverse proxy in front, or browsers will not keep the sign-in\n",
+			srv.lis.where);
+		return 0;
+	}
 	if (auth_password_get(&hash, err))
 		return err->code;
 	if (!hash)
@@ -1189,6 +1330,7 @@ int web_serve(const struct web_options *o, struct error *err)
 	srv.lis.fd = -1;
 	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
+	srv.practice = store_has_accounts(tick_store);
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;

@@ -58,8 +58,13 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 			  "<input id=\"top-q\" type=\"search\" name=\"q\" value=\"");
 	if (rq->path && !strcmp(rq->path, "/search"))
 		html_text(sb, web_param(&rq->query, "q"));
-	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n</header>\n"
-			  "<main id=\"content\">\n");
+	strbuf_addstr(sb, "\">\n<button type=\"submit\">Search</button>\n</form>\n");
+	if (rq->account_email) { /* a practice's server: who is signed in */
+		strbuf_addstr(sb, "<a class=\"account\" href=\"/account\">");
+		html_text(sb, rq->account_email);
+		strbuf_addstr(sb, "</a>\n");
+	}
+	strbuf_addstr(sb, "</header>\n<main id=\"content\">\n");
 	demo_banner(sb, rq);
 	ui_undo_notice(rs, rq);
 }

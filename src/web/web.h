@@ -61,6 +61,12 @@ struct web_req {
 	const char *csrf;         /* the token every form carries */
 	const char *host;         /* the Host header (checked: this server's name), or NULL */
 	const struct sockaddr *peer; /* the client's address, or NULL */
+	/* A practice's server (accounts, issue 20): the signed-in account
+	 * (0 on one person's server, and before signing in) and its session's
+	 * token, as its cookie carried it */
+	int64_t account_id;
+	const char *account_email;
+	const char *session_token;
 	struct error err;
 };
 
@@ -73,6 +79,13 @@ struct web_resp {
 	bool cacheable;    /* static assets: may be cached */
 	bool set_session;  /* signed in: the answer sets the session cookie */
 	bool no_cache;     /* a page that must not be answered from the cache again */
+	/* a practice's server: the session cookie to set or clear (its whole
+	 * Set-Cookie value, freed by the server), the seconds a client must
+	 * wait (Retry-After, with 429), and whether the transaction is kept
+	 * although the status is an error (a failed sign-in is counted) */
+	char *set_cookie;
+	long long retry_after;
+	bool keep_changes;
 };
 
 /* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
@@ -100,6 +113,14 @@ struct web_route {
 
 /* The route table (routes.c); ends with a NULL pattern. */
 extern const struct web_route web_routes[];
+/* A practice's server's own routes (signing in with an account, the
+ * invitation links, the account page), looked up before web_routes there
+ * and nowhere else. */
+extern const struct web_route web_practice_routes[];
+/* The route of method and path in table, as web_route_find. */
+const struct web_route *web_route_find_in(const struct web_route *table, const char *method,
+					  const char *path, const char *arg[3], char *buf,
+					  size_t bufsz);
 /* The route of method and path, with its captured segments (pointing into
  * buf), or NULL. */
 const struct web_route *web_route_find(const char *method, const char *path, const char *arg[3],
@@ -133,7 +154,13 @@ struct web_options {
 	bool verbose;
 	bool open_browser; /* --open: the sign-in address in the user's browser */
 	unsigned idle_exit_seconds; /* --idle-exit: stop after this long without a request; 0: never */
+	long long session_idle; /* a practice's sessions end unused this long; 0: the default */
 };
+
+/* A practice's server: how long a session lasts unused (web_options), and
+ * the client's address as the sign-in's throttling counts it. */
+long long web_session_idle(void);
+void web_peer_text(const struct web_req *rq, char *out, size_t size);
 
 /* Serve until SIGINT or SIGTERM, or --idle-exit's time without a request.
  * Prints the URL on stdout once listening. */

@@ -6,16 +6,7 @@
 # program's tables, is refused with a plain message and no password shown.
 # What does not work on PostgreSQL yet (the time rules' queries, so most
 # writes beyond these) is listed in docs/architecture.md.
-if [ -z "${PGHOST:-}" ]; then
-	sh "$(dirname "$0")/../pg/cluster" sh "$0"
-	rc=$?
-	if [ $rc -eq 77 ]; then
-		echo "# skipped: PostgreSQL is not installed (sh scripts/install-deps --pg)"
-		echo "1..0"
-		exit 0
-	fi
-	exit $rc
-fi
+. "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
 
 createdb rapport_cli && createdb other_program || exit 1

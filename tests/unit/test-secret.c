@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "util/secret.h"
+#include "util/sha256.h"
 
 static void test_hex(void **state)
 {
@@ -47,11 +48,43 @@ static void test_equal(void **state)
 	assert_false(secret_equal("0123456789abcdef", "0123456789abcdef"));
 }
 
+/* FIPS 180-4's examples (NIST's SHA256.pdf), and lengths around the one-
+ * or two-block padding (55, 56, 64 bytes), against sha256sum's answers. */
+static void test_digest(void **state)
+{
+	char out[SECRET_DIGEST_HEX + 1];
+	char a1000[1001];
+
+	(void)state;
+	secret_digest_hex("", out);
+	assert_string_equal(out, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	secret_digest_hex("abc", out);
+	assert_string_equal(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	secret_digest_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", out);
+	assert_string_equal(out, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	memset(a1000, 'a', 1000);
+	a1000[1000] = '\0';
+	secret_digest_hex(a1000, out);
+	assert_string_equal(out, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+	a1000[55] = '\0';
+	secret_digest_hex(a1000, out);
+	assert_string_equal(out, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+	a1000[55] = 'a';
+	a1000[56] = '\0';
+	secret_digest_hex(a1000, out);
+	assert_string_equal(out, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+	a1000[56] = 'a';
+	a1000[64] = '\0';
+	secret_digest_hex(a1000, out);
+	assert_string_equal(out, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hex),
 		cmocka_unit_test(test_equal),
+		cmocka_unit_test(test_digest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -106,7 +106,7 @@ def main(argv):
                                           timeout=float(os.environ.get("WEBREQ_TIMEOUT", "30")))
         h = {"Host": opts["host"] or base.netloc}
         if opts["cookie"] and state.get("cookie"):
-            h["Cookie"] = "rapport_session=" + state["cookie"]
+            h["Cookie"] = state.get("cookie_name", "rapport_session") + "=" + state["cookie"]
         if opts["origin"]:
             h["Origin"] = opts["origin"]
         if body is not None:
@@ -120,9 +120,13 @@ def main(argv):
         data = r.read()
         for k, v in r.getheaders():
             if k.lower() == "set-cookie":
-                m = re.match(r"rapport_session=([0-9a-f]+)", v)
-                if m:
-                    state["cookie"] = m.group(1)
+                # one person's server's cookie, or a practice's (issue 20),
+                # which signing out clears
+                m = re.match(r"(rapport_session|__Host-rapport)=([0-9a-f]*)", v)
+                if m and m.group(2):
+                    state["cookie_name"], state["cookie"] = m.group(1), m.group(2)
+                elif m:
+                    state.pop("cookie", None)
         save_html(method, path, r, data)
         m = re.search(rb'<meta name="csrf" content="([0-9a-f]+)"', data)
         if m:

@@ -1,0 +1,117 @@
+/*
+ * account.h: a practice's accounts, their sessions and invitations, and the
+ * count of failed sign-ins (issue 20). They live in the practice's
+ * PostgreSQL database only (schema_pg.c's practice tables): one person's
+ * SQLite file has no accounts, and every function here refuses it.
+ *
+ * Tokens (sessions, invitations) are handed in as the hex SHA-256 the
+ * caller made of them (util/secret.h's secret_digest_hex): the store never
+ * sees one that could be used. Times are the store's: now is store_now,
+ * expiries are UTC instants ("2026-03-02T14:00:00Z") the caller computed
+ * (account_instant_after).
+ */
+#ifndef RAPPORT_STORE_ACCOUNT_H
+#define RAPPORT_STORE_ACCOUNT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/model.h"
+#include "util/error.h"
+
+struct store;
+
+/* The roles an account has; "client" is a job seeker. */
+#define ACCOUNT_ROLES "client, coach or admin"
+bool account_role_valid(const char *role);
+
+struct account {
+	int64_t id;
+	char *email; /* lower case */
+	char *role;
+	char *created_at;  /* local, as the layers above read times */
+	char *disabled_at; /* NULL: active */
+	bool has_password;
+};
+typedef VEC(struct account) account_vec;
+void account_release(struct account *a);
+void account_vec_release(account_vec *v);
+
+/* Does this store's database keep accounts (a practice's PostgreSQL)?
+ * account_require: the same as an error that says where accounts are. */
+bool store_has_accounts(const struct store *s);
+int account_require(const struct store *s, struct error *err);
+/* Whether the database at path (an address, before opening it) is one
+ * that keeps accounts; account_require_message: the error when it is not. */
+bool store_address_has_accounts(const char *path);
+int account_require_message(struct error *err);
+
+/* The UTC instant seconds after the store's now, into out. */
+void account_instant_after(const struct store *s, long long seconds, char out[DATE_BUFSZ]);
+/* Seconds from the UTC instant `instant` to the store's now; -1 when it is
+ * not an instant. */
+long long account_seconds_since(const struct store *s, const char *instant);
+
+/* ---- accounts ---- */
+/* A new account (no password yet); ERR_CONFLICT when the address has one. */
+int store_account_add(struct store *s, const char *email, const char *role, int64_t *id,
+		      struct error *err);
+/* The account of email (any case); ERR_NOT_FOUND without one. */
+int store_account_get(struct store *s, const char *email, struct account *out,
+		      struct error *err);
+/* Every account, by e-mail address. */
+int store_account_list(struct store *s, account_vec *out, struct error *err);
+/* Disable the account (it signs in no more) and end its sessions. */
+int store_account_disable(struct store *s, int64_t id, struct error *err);
+/* Set the password's hash (argon2id's encoded string). */
+int store_account_set_password(struct store *s, int64_t id, const char *hash,
+			       struct error *err);
+/* The id and password hash of an active account with a password, for a
+ * sign-in: 1 found, 0 none (no such account, disabled, no password yet). */
+int store_account_credentials(struct store *s, const char *email, int64_t *id, char **hash,
+			      struct error *err);
+
+/* ---- invitations (and password resets: the same one-time link) ---- */
+struct invitation {
+	char *email, *role, *kind; /* kind: "invite" or "reset" */
+	bool used, expired;
+};
+void invitation_release(struct invitation *inv);
+int store_invitation_add(struct store *s, const char *token_hash, const char *email,
+			 const char *role, const char *kind, int64_t invited_by,
+			 const char *expires_at, struct error *err);
+/* The invitation of token_hash: 1, 0 when there is none. */
+int store_invitation_get(struct store *s, const char *token_hash, struct invitation *out,
+			 struct error *err);
+/* Mark it used, once: ERR_CONFLICT when it was used or has expired since. */
+int store_invitation_use(struct store *s, const char *token_hash, struct error *err);
+
+/* ---- sessions ---- */
+int store_session_add(struct store *s, const char *token_hash, int64_t account_id,
+		      const char *idle_expires, struct error *err);
+/* The session of token_hash, when it has not expired and its account is
+ * active: 1 with its account read into out and *idle_for the seconds since
+ * its last use; 0 when there is none. */
+int store_session_get(struct store *s, const char *token_hash, struct account *out,
+		      long long *idle_for, struct error *err);
+/* Its last use now, and its end idle_expires (a write). */
+int store_session_touch(struct store *s, const char *token_hash, const char *idle_expires,
+			struct error *err);
+int store_session_end(struct store *s, const char *token_hash, struct error *err);
+/* End every session of the account ("sign out everywhere", a new password). */
+int store_session_end_all(struct store *s, int64_t account_id, struct error *err);
+
+/* ---- failed sign-ins: kind "account" (an e-mail address) or "address" ---- */
+/* The failures counted for key and the instant of the last (UTC, or ""). */
+int store_signin_failures(struct store *s, const char *kind, const char *key, int64_t *failures,
+			  char last[DATE_BUFSZ], struct error *err);
+int store_signin_failed(struct store *s, const char *kind, const char *key, struct error *err);
+int store_signin_clear(struct store *s, const char *kind, const char *key, struct error *err);
+
+/* The account id each transaction's statements act for (PostgreSQL's
+ * setting rapport.account, SET LOCAL: it ends with the transaction), the
+ * key row-level security will read (issue 20's next step); 0: none. */
+int store_act_for(struct store *s, int64_t account_id, struct error *err);
+
+#endif
