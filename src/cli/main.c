@@ -353,10 +353,6 @@ static int begin_for_tick(struct cli *cli)
 {
 	bool current;
 
-	if (!store_runs_time_rules(cli->store)) {
-		cli->tick_current = true; /* nothing to run: read */
-		return store_begin_read(cli->store, &cli->err);
-	}
 	if (store_begin_read(cli->store, &cli->err) || rules_current(cli, &current))
 		return cli->err.code;
 	cli->tick_current = current;
@@ -439,8 +435,7 @@ static int tick_after_write(struct cli *cli, unsigned flags)
 	const struct playbook *pb;
 	bool current;
 
-	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE ||
-	    !store_runs_time_rules(cli->store))
+	if ((flags & (CMD_WRITE | CMD_NO_UNDO | CMD_READS_FILES)) != CMD_WRITE)
 		return 0;
 	if (rules_current(cli, &current) || current)
 		goto quiet;

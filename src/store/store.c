@@ -41,11 +41,6 @@ bool store_speaks_pg(const struct store *s)
 	return s->db->ops->postgresql_sql;
 }
 
-bool store_runs_time_rules(const struct store *s)
-{
-	(void)s;
-	return true;
-}
 
 const char *store_sql(const struct store *s, const char *sqlite, const char *pg)
 {

@@ -66,9 +66,6 @@ int store_begin_read(struct store *s, struct error *err);
  * rules' run, which a power loss may take back and the next run makes
  * again (WAL: the file stays whole either way). */
 int store_durable(struct store *s, bool durable, struct error *err);
-/* Whether the time rules can run on this store's database: not yet on
- * PostgreSQL (issue 20), where commands read without running them. */
-bool store_runs_time_rules(const struct store *s);
 int store_begin_write(struct store *s, struct error *err);
 int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);

@@ -401,8 +401,6 @@ static void tick(struct store *s)
 	struct shared_playbook *p;
 	struct error err = ERROR_INIT;
 
-	if (!store_runs_time_rules(s))
-		return; /* not yet on PostgreSQL (issue 20) */
 	p = playbook_get();
 	if (store_refresh_now(s, &err) || store_durable(s, false, &err) ||
 	    store_begin_write(s, &err) || playbooks_tick(s, &p->pb, &err) ||
@@ -891,7 +889,7 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		rc = store_act_for(rq->store, rq->account_id, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
-	if (!rc && rq->post && rs->status < 400 && store_runs_time_rules(rq->store)) {
+	if (!rc && rq->post && rs->status < 400) {
 		/* the rules in force now: the page may have just replaced them */
 		struct shared_playbook *cur = playbook_get();
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
