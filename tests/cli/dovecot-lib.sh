@@ -4,7 +4,9 @@
 # $DV). A script sets DV and PASSWORD, defines `mailboxes` (it fills
 # $DV/mail/seeker/Maildir) and sources this file after test-lib.sh (its
 # exit trap stops the server). The folder named $DRAFTS (default
-# "Drafts") is flagged \Drafts, "Sent Items" \Sent.
+# "Drafts") is flagged \Drafts, "Sent Items" \Sent. $DV_AUTH, when set,
+# is added to the configuration after the passwd-file passdb (another
+# passdb and auth_mechanisms: t2560's OAuth2).
 IMAP_DO=$TEST_ROOT/cli/imap-do.py
 DRAFTS=${DRAFTS:-Drafts}
 
@@ -72,6 +74,7 @@ service imap-login {
 	  driver = passwd-file
 	  args = scheme=PLAIN $DV/passwd
 	}
+	${DV_AUTH:-}
 	userdb {
 	  driver = static
 	  args = uid=$_uid gid=$_gid home=$DV/mail/%u
