@@ -24,6 +24,15 @@ dovecot_stop() {
 }
 trap 'dovecot_stop; [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 
+# maildir_folders FOLDER...: empty folders of the account's Maildir, for
+# `mailboxes` ("" is INBOX, ".Drafts" a folder named Drafts).
+maildir_folders() {
+	for _f in "$@"; do
+		mkdir -p "$DV/mail/seeker/Maildir$_f/cur" "$DV/mail/seeker/Maildir$_f/new" \
+			"$DV/mail/seeker/Maildir$_f/tmp" || return 1
+	done
+}
+
 free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

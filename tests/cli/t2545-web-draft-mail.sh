@@ -22,10 +22,7 @@ fi
 
 # The account's folders: an empty INBOX, Drafts, Sent Items.
 mailboxes() {
-	for _f in "" "/.Drafts" "/.Sent Items"; do
-		mkdir -p "$DV/mail/seeker/Maildir$_f/cur" "$DV/mail/seeker/Maildir$_f/new" \
-			"$DV/mail/seeker/Maildir$_f/tmp" || return 1
-	done
+	maildir_folders "" "/.Drafts" "/.Sent Items"
 }
 
 . "$TEST_ROOT/cli/dovecot-lib.sh"

@@ -21,10 +21,7 @@ if ! command -v dovecot >/dev/null 2>&1; then
 fi
 
 mailboxes() {
-	for _f in "" "/.Drafts"; do
-		mkdir -p "$DV/mail/seeker/Maildir$_f/cur" "$DV/mail/seeker/Maildir$_f/new" \
-			"$DV/mail/seeker/Maildir$_f/tmp" || return 1
-	done &&
+	maildir_folders "" "/.Drafts" &&
 	cat >"$DV/mail/seeker/Maildir/cur/1773300000.M1P1.test:2,S" <<-\EOF
 	From: Hiring Manager <hm@quartz.example.com>
 	To: me@example.org
