@@ -44,12 +44,31 @@ void mail_account_release(struct mail_account *a)
 	memset(a, 0, sizeof(*a));
 }
 
-int mail_account_need(const char *value, const char *doing, const char *key,
-		      const char *example, struct error *err)
+const char *mail_account_missing(const struct mail_account *a, enum mail_account_use use,
+				 const char **example)
 {
-	return value ? 0
-		     : error_set(err, ERR_INVALID, "%s needs %s: rapport config %s %s", doing, key,
-				 key, example);
+	const char *command = "'pass show mail'";
+	bool smtp_signs_in = a->smtp_user || a->user; /* an SMTP server may take anyone */
+
+	if (use == MAIL_USE_SMTP) {
+		*example = !a->smtp_url ? "smtps://HOST" : command;
+		return !a->smtp_url ? "mail.smtp-url"
+		       : smtp_signs_in && !a->command ? "mail.password-command" : NULL;
+	}
+	*example = !a->imap_url ? "imaps://HOST" : !a->user ? "USER" : command;
+	return !a->imap_url ? "mail.imap-url"
+	       : !a->user   ? "mail.user"
+	       : !a->command ? "mail.password-command" : NULL;
+}
+
+int mail_account_ready(const struct mail_account *a, enum mail_account_use use,
+		       const char *doing, struct error *err)
+{
+	const char *example, *key = mail_account_missing(a, use, &example);
+
+	return !key ? 0
+		    : error_set(err, ERR_INVALID, "%s needs %s: rapport config %s %s", doing, key,
+				key, example);
 }
 
 bool mail_account_xoauth2(const struct mail_account *a)
@@ -116,10 +135,7 @@ int mail_account_imap(const struct mail_account *a, const char *doing, bool inse
 	char *secret = NULL;
 	int rc;
 
-	if (mail_account_need(a->imap_url, doing, "mail.imap-url", "imaps://HOST", err) ||
-	    mail_account_need(a->user, doing, "mail.user", "USER", err) ||
-	    mail_account_need(a->command, doing, "mail.password-command", "'pass show mail'",
-			      err))
+	if (mail_account_ready(a, MAIL_USE_IMAP, doing, err))
 		return err->code;
 	/* the address first: a wrong one is refused before anything is run */
 	if (imap_url_check(a->imap_url, insecure, err) || mail_account_secret(a, &secret, err))

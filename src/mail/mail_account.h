@@ -23,9 +23,20 @@ struct mail_account {
 
 int mail_account_load(struct store *s, struct mail_account *a, struct error *err);
 void mail_account_release(struct mail_account *a);
-/* ERR_INVALID "DOING needs KEY: rapport config KEY EXAMPLE" when value is NULL. */
-int mail_account_need(const char *value, const char *doing, const char *key,
-		      const char *example, struct error *err);
+/* What the account is used for: each needs its own settings. */
+enum mail_account_use {
+	MAIL_USE_IMAP, /* mail sync, draft --to-drafts */
+	MAIL_USE_SMTP, /* draft --send */
+};
+/* The first setting that use needs and the account lacks ("mail.imap-url"),
+ * with an example of its value in *example; NULL when none is missing. The
+ * commands' errors and the web's offer to send read the same list. */
+const char *mail_account_missing(const struct mail_account *a, enum mail_account_use use,
+				 const char **example);
+/* ERR_INVALID "DOING needs KEY: rapport config KEY EXAMPLE" for the first
+ * setting that use lacks; 0 when it has them all. */
+int mail_account_ready(const struct mail_account *a, enum mail_account_use use,
+		       const char *doing, struct error *err);
 /* Does the account sign in with an OAuth2 bearer token? */
 bool mail_account_xoauth2(const struct mail_account *a);
 

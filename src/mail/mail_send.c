@@ -93,10 +93,8 @@ static int smtp_deliver(const struct mail_account *a, const struct letter_draft 
 	char *secret = NULL;
 	int rc;
 
-	if (mail_account_need(a->smtp_url, "draft --send", "mail.smtp-url", "smtps://HOST", err) ||
-	    smtp_url_check(a->smtp_url, insecure, err) ||
-	    (sa.user && mail_account_need(a->command, "draft --send", "mail.password-command",
-					  "'pass show mail'", err)))
+	if (mail_account_ready(a, MAIL_USE_SMTP, "draft --send", err) ||
+	    smtp_url_check(a->smtp_url, insecure, err))
 		return err->code;
 	/* the address first: a wrong one is refused before anything is run */
 	if (sa.user && mail_account_secret(a, &secret, err))

@@ -1,7 +1,9 @@
 /*
  * page_draft.c: a follow-up's letter (/tasks/ID/draft): its subject and
  * body to copy, as an e-mail file to download (/tasks/ID/draft.eml) or a
- * mailto: link, as 'rapport draft' makes them; and adding a follow-up
+ * mailto: link, as 'rapport draft' makes them; put into the mail account's
+ * Drafts folder (POST /tasks/ID/to-drafts) or sent (POST /tasks/ID/send),
+ * as 'rapport draft --to-drafts' and '--send' do; and adding a follow-up
  * (POST /tasks), as 'rapport task add' does, from the quick forms of other
  * pages: its errors come back on a form of its own.
  */
@@ -12,8 +14,11 @@
 #include <string.h>
 
 #include "io/eml.h"
+#include "mail/mail_account.h"
+#include "mail/mail_send.h"
 #include "method/letter.h"
 #include "method/letter_eml.h"
+#include "store/mail.h"
 #include "web/form.h"
 #include "web/ui.h"
 #include "web/views.h"
@@ -67,7 +72,106 @@ static void task_buttons(struct strbuf *sb, const struct web_req *rq, const stru
 			"</div>\n", (long long)t->id);
 }
 
-static void letter(struct strbuf *sb, const struct task *t, const struct letter_draft *d)
+/* ---- the mail account: into the Drafts folder, or sent ---- */
+
+/* A button that posts to /tasks/ID/WHAT with the page's CSRF token. */
+static void mail_button(struct strbuf *sb, const struct web_req *rq, int64_t task_id,
+			const char *what, const char *label, const char *cls)
+{
+	char action[64];
+
+	snprintf(action, sizeof(action), "/tasks/%lld/%s", (long long)task_id, what);
+	ui_button_form(sb, rq, action, label, cls, NULL);
+}
+
+/* Why a button is not offered: the first setting it needs, and the
+ * command that sets it (as the command line's error says). */
+static void mail_lacking(struct strbuf *sb, const struct mail_account *a,
+			 enum mail_account_use use, const char *doing)
+{
+	const char *example, *key = mail_account_missing(a, use, &example);
+
+	if (!key)
+		return;
+	strbuf_addf(sb, "<p class=\"meta\">%s needs the setting %s: <code>rapport config %s ",
+		    doing, key, key); /* both ours: no user text */
+	html_text(sb, example);
+	strbuf_addstr(sb, "</code></p>\n");
+}
+
+/* Can the letter be sent from here: the task open, an address to send to
+ * and one to send from (the page says which is missing above). */
+static bool sendable(const struct task *t, const struct letter_draft *d)
+{
+	return t->status == TASK_OPEN && d->to_email && d->from_email;
+}
+
+/* The two buttons that give the letter to the user's mail account, each
+ * shown only when the settings it needs are set (else which one to set). */
+static void mail_actions(struct strbuf *sb, const struct web_req *rq, const struct task *t,
+			 const struct letter_draft *d)
+{
+	struct mail_account a = { 0 };
+	struct error ignored = ERROR_INIT;
+	const char *example;
+	bool imap, smtp;
+
+	if (mail_account_load(rq->store, &a, &ignored)) {
+		mail_account_release(&a); /* no offer: the page stands without it */
+		return;
+	}
+	imap = !mail_account_missing(&a, MAIL_USE_IMAP, &example);
+	smtp = !mail_account_missing(&a, MAIL_USE_SMTP, &example) && sendable(t, d);
+	if (imap || smtp) {
+		strbuf_addstr(sb, "<div class=\"actions send\">");
+		if (imap)
+			mail_button(sb, rq, t->id, "to-drafts", "Put in my Drafts folder",
+				    "secondary");
+		if (smtp)
+			mail_button(sb, rq, t->id, "send", "Send", NULL);
+		strbuf_addstr(sb, "</div>\n");
+	}
+	if (smtp)
+		strbuf_addstr(sb, "<p class=\"meta\">Send: by your mail server; then the e-mail "
+				  "is logged and this follow-up is done.</p>\n");
+	mail_lacking(sb, &a, MAIL_USE_IMAP, "Putting it in your Drafts folder from here");
+	if (sendable(t, d))
+		mail_lacking(sb, &a, MAIL_USE_SMTP, "Sending it from here");
+	mail_account_release(&a);
+}
+
+/* What the account did with the letter: sent (its Message-ID is logged,
+ * whether sent from here or read back from the Sent folder), or put into
+ * the folder a redirect names (?drafts=FOLDER, from post_draft_to_drafts). */
+static int mail_notice(struct strbuf *sb, struct web_req *rq, const struct letter_draft *d)
+{
+	const char *folder = web_param(&rq->query, "drafts");
+	struct strbuf id = STRBUF_INIT;
+	bool sent = false;
+	int rc;
+
+	if (!(rc = letter_draft_message_id(rq->store, d, &id, &rq->err)))
+		rc = store_mail_known(rq->store, id.buf, &sent, &rq->err);
+	strbuf_release(&id);
+	if (rc)
+		return rc;
+	if (sent) {
+		strbuf_addstr(sb, "<p class=\"notice\" role=\"status\">Sent");
+		if (d->to_email) {
+			strbuf_addstr(sb, " to ");
+			html_text(sb, d->to_email);
+		}
+		strbuf_addstr(sb, ": the e-mail is logged and this follow-up is done.</p>\n");
+	} else if (folder && *folder) {
+		strbuf_addstr(sb, "<p class=\"notice\" role=\"status\">Put into your folder ");
+		html_text(sb, folder);
+		strbuf_addstr(sb, ": review it and send it from your mail program.</p>\n");
+	}
+	return 0;
+}
+
+static void letter(struct strbuf *sb, const struct web_req *rq, const struct task *t,
+		   const struct letter_draft *d)
 {
 	struct strbuf url = STRBUF_INIT;
 
@@ -117,22 +221,23 @@ static void letter(struct strbuf *sb, const struct task *t, const struct letter_
 		    (long long)t->id);
 	html_text(sb, url.buf);
 	strbuf_addstr(sb, "\">Open in your mail app</a></div>\n<p class=\"meta\">The .eml file "
-			  "opens in most mail programs as a message ready to send.</p>\n"
-			  "</section>\n");
+			  "opens in most mail programs as a message ready to send.</p>\n");
+	mail_actions(sb, rq, t, d);
+	strbuf_addstr(sb, "</section>\n");
 	strbuf_release(&url);
 }
 
-int page_draft(struct web_req *rq, struct web_resp *rs)
+/* The page of task id; failure, when not NULL, is why a button of the
+ * page failed, said above the letter. */
+static int draft_page(struct web_req *rq, struct web_resp *rs, int64_t id, const char *failure)
 {
 	struct strbuf *sb = &rs->body;
 	struct task t = { 0 };
 	struct letter_draft d = { 0 };
 	struct error bad = ERROR_INIT;
-	int64_t id;
 	int rc, failed = 0;
 
-	if ((rc = ui_parse_id(rq, rq->arg[0], &id)) ||
-	    (rc = store_task_get(rq->store, id, &t, &rq->err)))
+	if ((rc = store_task_get(rq->store, id, &t, &rq->err)))
 		goto out;
 	/* a template that is gone or broken is the user's to fix: say so on the page */
 	if (t.template && (failed = letter_draft_task(rq->store, id, &d, &bad)) == ERR_STORE) {
@@ -141,6 +246,11 @@ int page_draft(struct web_req *rq, struct web_resp *rs)
 	}
 	ui_page_begin(rs, rq, t.title, NAV_TODAY);
 	task_head(sb, &t);
+	if (failure) {
+		strbuf_addstr(sb, "<div class=\"form-errors\" role=\"alert\"><p>");
+		html_text(sb, failure);
+		strbuf_addstr(sb, "</p></div>\n");
+	}
 	if (!t.template) {
 		strbuf_addstr(sb, "<p class=\"empty\">This follow-up has no letter to draft. A "
 				  "follow-up added with a letter template, or made by a playbook "
@@ -151,8 +261,8 @@ int page_draft(struct web_req *rq, struct web_resp *rs)
 		html_text(sb, bad.msg);
 		strbuf_addstr(sb, "</p></div>\n<p><a href=\"/settings/templates\">The letter "
 				  "templates</a></p>\n");
-	} else {
-		letter(sb, &t, &d);
+	} else if (!(rc = mail_notice(sb, rq, &d))) {
+		letter(sb, rq, &t, &d);
 	}
 	task_buttons(sb, rq, &t);
 	ui_page_end(rs);
@@ -160,6 +270,13 @@ out:
 	task_release(&t);
 	letter_draft_release(&d);
 	return rc;
+}
+
+int page_draft(struct web_req *rq, struct web_resp *rs)
+{
+	int64_t id;
+
+	return ui_parse_id(rq, rq->arg[0], &id) ? rq->err.code : draft_page(rq, rs, id, NULL);
 }
 
 int page_draft_eml(struct web_req *rq, struct web_resp *rs)
@@ -188,6 +305,70 @@ int page_draft_eml(struct web_req *rq, struct web_resp *rs)
 	snprintf(rs->disposition, 64, "attachment; filename=\"task-%lld.eml\"", (long long)id);
 out:
 	task_release(&t);
+	letter_draft_release(&d);
+	return rc;
+}
+
+/* A button of the page failed: the page again, saying what did not happen
+ * and why, with a status of 400 or more so that nothing is kept (a mail
+ * server that failed: 502). A failure of the database is the server's
+ * error page. */
+static int mail_failed(struct web_req *rq, struct web_resp *rs, int64_t id, int rc,
+		       const char *not_done)
+{
+	struct strbuf why = STRBUF_INIT;
+
+	if (rc == ERR_STORE || rc == ERR_NOT_FOUND)
+		return rc;
+	strbuf_addf(&why, "%s: %s", not_done, rq->err.msg);
+	error_clear(&rq->err);
+	rs->status = rc == ERR_IO ? 502 : rc == ERR_CONFLICT ? 409 : 400;
+	rc = draft_page(rq, rs, id, why.buf);
+	strbuf_release(&why);
+	return rc;
+}
+
+/* The draft a button posted about, or the page saying why there is none. */
+static int posted_draft(struct web_req *rq, int64_t *id, struct letter_draft *d)
+{
+	if (ui_parse_id(rq, rq->arg[0], id))
+		return rq->err.code;
+	return letter_draft_task(rq->store, *id, d, &rq->err);
+}
+
+int post_draft_to_drafts(struct web_req *rq, struct web_resp *rs)
+{
+	struct letter_draft d = { 0 };
+	struct strbuf where = STRBUF_INIT;
+	char *folder = NULL;
+	int64_t id = 0;
+	int rc;
+
+	if (!(rc = posted_draft(rq, &id, &d)) &&
+	    !(rc = mail_send_to_drafts(rq->store, &d, false, &folder, &rq->err))) {
+		strbuf_addf(&where, "/tasks/%lld/draft?drafts=", (long long)id);
+		ui_url_part(&where, folder);
+		web_redirect(rs, "%s", where.buf);
+	} else if (id) {
+		rc = mail_failed(rq, rs, id, rc, "The letter was not put in your Drafts folder");
+	}
+	free(folder);
+	strbuf_release(&where);
+	letter_draft_release(&d);
+	return rc;
+}
+
+int post_draft_send(struct web_req *rq, struct web_resp *rs)
+{
+	struct letter_draft d = { 0 };
+	int64_t id = 0, logged;
+	int rc;
+
+	if (!(rc = posted_draft(rq, &id, &d)) &&
+	    !(rc = mail_send_draft(rq->store, rq->pb, &d, false, &logged, &rq->err)))
+		web_redirect(rs, "/tasks/%lld/draft", (long long)id);
+	else if (id)
+		rc = mail_failed(rq, rs, id, rc, "The letter was not sent");
 	letter_draft_release(&d);
 	return rc;
 }

@@ -85,6 +85,8 @@ int page_search(struct web_req *rq, struct web_resp *rs);
 /* page_draft.c */
 int page_draft(struct web_req *rq, struct web_resp *rs);
 int page_draft_eml(struct web_req *rq, struct web_resp *rs);
+int post_draft_to_drafts(struct web_req *rq, struct web_resp *rs);
+int post_draft_send(struct web_req *rq, struct web_resp *rs);
 int post_task_create(struct web_req *rq, struct web_resp *rs);
 /* page_wants.c */
 int page_wants(struct web_req *rq, struct web_resp *rs);

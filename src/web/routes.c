@@ -53,6 +53,9 @@ const struct web_route web_routes[] = {
 	{ "GET", "/search", page_search, 0 },
 	{ "GET", "/tasks/*/draft", page_draft, 0 },
 	{ "GET", "/tasks/*/draft.eml", page_draft_eml, 0 },
+	/* the letter given to the mail account: into Drafts changes nothing here */
+	{ "POST", "/tasks/*/to-drafts", post_draft_to_drafts, WEB_NO_UNDO },
+	{ "POST", "/tasks/*/send", post_draft_send, 0 },
 	{ "POST", "/tasks", post_task_create, 0 },
 	{ "GET", "/wants", page_wants, 0 },
 	{ "POST", "/wants", post_want_create, 0 },

@@ -4,7 +4,9 @@
 # $DV). A script sets DV and PASSWORD, defines `mailboxes` (it fills
 # $DV/mail/seeker/Maildir) and sources this file after test-lib.sh (its
 # exit trap stops the server). The folder named $DRAFTS (default
-# "Drafts") is flagged \Drafts, "Sent Items" \Sent.
+# "Drafts") is flagged \Drafts, "Sent Items" \Sent. $DV_AUTH, when set,
+# is added to the configuration after the passwd-file passdb (another
+# passdb and auth_mechanisms: t2560's OAuth2).
 IMAP_DO=$TEST_ROOT/cli/imap-do.py
 DRAFTS=${DRAFTS:-Drafts}
 
@@ -21,6 +23,15 @@ dovecot_stop() {
 	rm -f "$DV/run/master.pid"
 }
 trap 'dovecot_stop; [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
+
+# maildir_folders FOLDER...: empty folders of the account's Maildir, for
+# `mailboxes` ("" is INBOX, ".Drafts" a folder named Drafts).
+maildir_folders() {
+	for _f in "$@"; do
+		mkdir -p "$DV/mail/seeker/Maildir$_f/cur" "$DV/mail/seeker/Maildir$_f/new" \
+			"$DV/mail/seeker/Maildir$_f/tmp" || return 1
+	done
+}
 
 free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -72,6 +83,7 @@ service imap-login {
 	  driver = passwd-file
 	  args = scheme=PLAIN $DV/passwd
 	}
+	${DV_AUTH:-}
 	userdb {
 	  driver = static
 	  args = uid=$_uid gid=$_gid home=$DV/mail/%u

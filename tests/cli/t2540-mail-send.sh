@@ -16,7 +16,6 @@ export RAPPORT_NOW=2026-03-11T09:00
 DV=$TEST_DIR/dovecot
 PASSWORD=lantern-orbit-5521-mail
 DRAFTS=Brouillons
-SINK=$TEST_ROOT/cli/smtp-sink.py
 
 if ! command -v dovecot >/dev/null 2>&1 ||
 	! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
@@ -33,28 +32,8 @@ mailboxes() {
 }
 
 . "$TEST_ROOT/cli/dovecot-lib.sh"
-sink_pids=
+. "$TEST_ROOT/cli/smtp-lib.sh"
 trap 'dovecot_stop; for p in $sink_pids; do kill "$p" 2>/dev/null; done; rm -rf "$TEST_DIR"' EXIT
-
-# sink_start NAME PORT [CERT KEY]: an SMTP server keeping what it gets in
-# $TEST_DIR/NAME, once it listens.
-sink_start() {
-	mkdir -p "$TEST_DIR/$1" &&
-	/usr/bin/python3 "$SINK" "$2" "$TEST_DIR/$1" seeker "$PASSWORD" ${3:+"$3" "$4"} \
-		>"$TEST_DIR/$1.log" 2>&1 &
-	sink_pids="$sink_pids $!"
-	for _i in $(seq 100); do
-		[ -e "$TEST_DIR/$1/ready" ] && return 0
-		sleep 0.05
-	done
-	cat "$TEST_DIR/$1.log" >&2
-	return 1
-}
-
-# received NAME: how many messages that server has taken.
-received() {
-	ls "$TEST_DIR/$1" | grep -c '\.eml$'
-}
 
 # the whole database as text, for what must not be in it or must not change
 db_text() {

@@ -5,7 +5,7 @@
 // command line, as a person's search would be after a few weeks (fixture.mjs).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { start, test, expect, done, base, key } from "./lib.mjs";
+import { start, test, expect, done, base, key, cli } from "./lib.mjs";
 import { fillSearch } from "./fixture.mjs";
 
 const require = createRequire(import.meta.url);
@@ -14,6 +14,16 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const { page, browser } = await start("2026-03-09T09:00");
 
 const { draftTask, personId, orgId } = fillSearch();
+// a letter with the Draft page's mail buttons (issue 19), shown once the
+// account's settings are set (no server is reached: the page only offers)
+cli("config", "email", "seeker@example.org");
+for (const [name, value] of [["mail.imap-url", "imaps://mail.example.org"],
+	["mail.smtp-url", "smtps://mail.example.org"], ["mail.user", "seeker"],
+	["mail.password-command", "false"]])
+	cli("config", name, value);
+cli("task", "add", "Keep in touch with the VP", "--kind", "email", "--with", "Data VP",
+	"--template", "keep-in-touch");
+const letterTask = cli("task", "list", "--json").find((t) => t.title === "Keep in touch with the VP").id;
 
 const pages = [
 	["Today", "/"],
@@ -29,6 +39,7 @@ const pages = [
 	["an organisation", `/orgs/${orgId}`],
 	["Search with results", "/search?q=data"],
 	["a draft", `/tasks/${draftTask}/draft`],
+	["a letter with the mail buttons", `/tasks/${letterTask}/draft`],
 	["Wants", "/wants"],
 	["Questions", "/questions"],
 	["Prep", "/prep/northwind"],
