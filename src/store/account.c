@@ -47,6 +47,25 @@ bool store_address_has_accounts(const char *path)
 	return false;
 }
 
+int store_is_practice(struct store *s, bool *yes, struct error *err)
+{
+	struct db_stmt *st;
+	int64_t any = 0;
+	int rc;
+
+	*yes = false;
+	if (!store_has_accounts(s))
+		return 0;
+	if (store_begin_read(s, err))
+		return err->code;
+	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM account)"
+			    " OR EXISTS (SELECT 1 FROM account_invitation)", err);
+	rc = st ? store_number(s, st, &any, "cannot read the accounts", err) : ERR_STORE;
+	store_rollback(s);
+	*yes = any != 0;
+	return rc;
+}
+
 int account_require(const struct store *s, struct error *err)
 {
 	if (store_has_accounts(s))

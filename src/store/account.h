@@ -42,6 +42,11 @@ void account_vec_release(account_vec *v);
  * account_require: the same as an error that says where accounts are. */
 bool store_has_accounts(const struct store *s);
 int account_require(const struct store *s, struct error *err);
+/* Whether it is a practice's: a database that keeps accounts and has one
+ * (or an invitation to one).
+ * A PostgreSQL database with none yet is one person's, served as SQLite's
+ * file is (the server's own key); `rapport admin` makes it a practice. */
+int store_is_practice(struct store *s, bool *yes, struct error *err);
 /* Whether the database at path (an address, before opening it) is one
  * that keeps accounts; account_require_message: the error when it is not. */
 bool store_address_has_accounts(const char *path);

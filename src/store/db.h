@@ -43,6 +43,7 @@ enum db_failure {
 	DB_FAIL_DAMAGED, /* not a database, or a corrupt one */
 	DB_FAIL_TOO_BIG, /* a value longer than the database takes */
 	DB_FAIL_NO_MEMORY,
+	DB_FAIL_REFUSED, /* a rule of the database's own refused it: the message says why */
 };
 
 /* How long a bound text must live. */
@@ -70,7 +71,7 @@ struct db_cell {
  * import's queue: one INSERT ... SELECT writes them all, where a statement
  * a row cost twice the time). In the order of their first column. */
 struct db_rows {
-	const char *columns; /* their names, "id, name, ...": at most 32 */
+	const char *columns; /* declared, "id INTEGER, name TEXT, ...": at most 32 */
 	size_t n;
 	/* The cell of a row and column; text made on the fly goes in scratch
 	 * (DB_ROWS_SCRATCH bytes, the reader's own), which the backend copies. */

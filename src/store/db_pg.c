@@ -25,8 +25,10 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "core/date.h"
 #include "store/store_internal.h"
 #include "util/dynlib.h"
+#include "util/strbuf.h"
 
 /* libpq's runtime name (objdump -p libpq.so: SONAME). */
 #define PQ_SONAME "libpq.so.5"
@@ -56,7 +58,8 @@
 	X(clear, PQclear) X(ntuples, PQntuples) X(ftype, PQftype)                         \
 	X(getvalue, PQgetvalue) X(getlength, PQgetlength) X(getisnull, PQgetisnull)       \
 	X(cmd_status, PQcmdStatus) X(cmd_tuples, PQcmdTuples)                             \
-	X(transaction_status, PQtransactionStatus)
+	X(transaction_status, PQtransactionStatus) X(put_copy_data, PQputCopyData)       \
+	X(put_copy_end, PQputCopyEnd) X(get_result, PQgetResult) X(exec_params, PQexecParams)
 
 static struct {
 #define PQ_POINTER(m, f) __typeof__(f) *m;
@@ -88,6 +91,7 @@ struct pg_conn {
 	unsigned next_name;    /* prepared statements are named s1, s2, ... */
 	bool writing;          /* in a write transaction: bump the data version at commit */
 	bool lastval_known;    /* an INSERT took an identity: lastval() cannot fail */
+	char zone[128];        /* the time zone told to the server (rapport.zone), or "" */
 };
 
 struct pg_stmt {
@@ -133,7 +137,8 @@ static enum db_failure failure_of_state(const char *state)
 	for (size_t i = 0; state && i < ARRAY_SIZE(map); i++)
 		if (!strcmp(map[i].state, state))
 			return map[i].failure;
-	return DB_FAIL_OTHER;
+	/* RU: the class of rapport's own PL/pgSQL refusals (undo_apply) */
+	return state && !strncmp(state, "RU", 2) ? DB_FAIL_REFUSED : DB_FAIL_OTHER;
 }
 
 static void set_message(struct pg_conn *c, enum db_failure failure, const char *message)
@@ -544,12 +549,37 @@ static const char *pg_message(struct db_conn *c)
  * holds the write lock, as SQLite's BEGIN IMMEDIATE does; a read one sees
  * one snapshot throughout (REPEATABLE READ), as SQLite's reader does.
  */
+/* The session keeps the time zone the process counts local times in
+ * (core/date.h: the config's, else the machine's), for SQL that turns a
+ * local time into its UTC instant (schema_pg.c's strftime); told again only
+ * when it changed. The session's own TimeZone stays UTC. */
+static int follow_zone(struct pg_conn *c)
+{
+	char zone[sizeof(c->zone)];
+	const char *value = zone;
+	PGresult *res;
+	int rc;
+
+	date_zone_name(zone, sizeof(zone));
+	if (!strcmp(zone, c->zone))
+		return DB_OK;
+	res = pq.exec_params(c->pg, "SELECT set_config('rapport.zone', $1, false)", 1, NULL,
+			     &value, NULL, NULL, 0);
+	rc = note_result(c, res);
+	pq.clear(res);
+	if (rc == DB_OK)
+		memcpy(c->zone, zone, sizeof(zone));
+	return rc;
+}
+
 static int pg_begin(struct db_conn *dc, bool write)
 {
 	struct pg_conn *c = conn_of(dc);
 	int rc = run(c, write ? "BEGIN; SELECT pg_advisory_xact_lock(" WRITE_LOCK_KEY ")"
 			      : "BEGIN ISOLATION LEVEL REPEATABLE READ");
 
+	if (rc == DB_OK)
+		rc = follow_zone(c);
 	c->writing = !rc && write;
 	return rc;
 }
@@ -629,16 +659,105 @@ static int pg_no_op(struct db_conn *c)
 	return DB_OK;
 }
 
-static int pg_rows_open(struct db_conn *c, const char *name, const struct db_rows *rows)
+/* ---- rows shown as a table (an import's queue) ---- */
+
+/* A cell in COPY's text format: NULL as \N; a backslash, tab, newline and
+ * carriage return escaped. */
+static void copy_cell(struct strbuf *line, const struct db_cell *cell)
 {
-	(void)name, (void)rows;
-	set_message(conn_of(c), DB_FAIL_OTHER, "not yet on PostgreSQL (an import's queue)");
-	return DB_FAIL_OTHER;
+	size_t len;
+
+	if (cell->type == VALUE_NULL) {
+		strbuf_addstr(line, "\\N");
+		return;
+	}
+	if (cell->type == VALUE_INTEGER) {
+		strbuf_addf(line, "%lld", (long long)cell->i);
+		return;
+	}
+	len = cell->len < 0 ? strlen(cell->text) : (size_t)cell->len;
+	for (size_t i = 0; i < len; i++) {
+		char ch = cell->text[i];
+		if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+			strbuf_addch(line, '\\');
+			ch = ch == '\t' ? 't' : ch == '\n' ? 'n' : ch == '\r' ? 'r' : ch;
+		}
+		strbuf_addch(line, ch);
+	}
 }
 
-static void pg_rows_close(struct db_conn *c, const char *name)
+/* The rows through COPY, sent in pieces of about 64 KB. */
+static int copy_rows(struct pg_conn *c, const struct db_rows *rows, int ncols)
 {
-	(void)c, (void)name;
+	struct strbuf buf = STRBUF_INIT;
+	char scratch[DB_ROWS_SCRATCH];
+	PGresult *res;
+	int rc = DB_OK;
+
+	for (size_t r = 0; r < rows->n && rc == DB_OK; r++) {
+		for (int col = 0; col < ncols; col++) {
+			struct db_cell cell;
+			rows->cell(rows->ctx, r, col, &cell, scratch);
+			if (col)
+				strbuf_addch(&buf, '\t');
+			copy_cell(&buf, &cell);
+		}
+		strbuf_addch(&buf, '\n');
+		if (buf.len >= 65536 || r + 1 == rows->n) {
+			if (pq.put_copy_data(c->pg, buf.buf, (int)buf.len) != 1)
+				rc = note_result(c, NULL);
+			strbuf_reset(&buf);
+		}
+	}
+	strbuf_release(&buf);
+	if (pq.put_copy_end(c->pg, rc == DB_OK ? NULL : "the rows could not be sent") != 1 &&
+	    rc == DB_OK)
+		rc = note_result(c, NULL);
+	while ((res = pq.get_result(c->pg))) { /* the COPY's outcome, then NULL */
+		if (rc == DB_OK)
+			rc = note_result(c, res);
+		pq.clear(res);
+	}
+	return rc;
+}
+
+/* A temporary table named name, of the columns rows declares (SQLite's
+ * types, as the store writes them), filled by COPY: PostgreSQL has no
+ * virtual tables. It lives until rows_close, in the transaction. */
+static int pg_rows_open(struct db_conn *dc, const char *name, const struct db_rows *rows)
+{
+	struct pg_conn *c = conn_of(dc);
+	struct strbuf sql = STRBUF_INIT;
+	int nparams, ncols = 1, rc;
+	char *columns = pg_sql_translate(rows->columns, &nparams);
+	PGresult *res;
+
+	for (const char *p = rows->columns; *p; p++)
+		ncols += *p == ',';
+	strbuf_addf(&sql, "CREATE TEMP TABLE %s (%s)", name, columns);
+	free(columns);
+	rc = run(c, sql.buf);
+	strbuf_reset(&sql);
+	strbuf_addf(&sql, "COPY %s FROM STDIN", name);
+	if (rc == DB_OK) {
+		res = pq.exec(c->pg, sql.buf);
+		if (res && pq.result_status(res) == PGRES_COPY_IN)
+			rc = copy_rows(c, rows, ncols);
+		else
+			rc = note_result(c, res);
+		pq.clear(res);
+	}
+	strbuf_release(&sql);
+	return rc;
+}
+
+static void pg_rows_close(struct db_conn *dc, const char *name)
+{
+	struct pg_conn *c = conn_of(dc);
+	char sql[128];
+
+	snprintf(sql, sizeof(sql), "DROP TABLE IF EXISTS pg_temp.%s", name);
+	run(c, sql);
 }
 
 static void pg_randomness(void *out, int n)

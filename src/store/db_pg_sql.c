@@ -105,7 +105,9 @@ static void upsert_suffix(const char *p, bool replace, struct strbuf *suffix)
  * compare with NULL as with any value, as IS [NOT] DISTINCT FROM does;
  * "INDEXED BY name", a hint to SQLite's planner, goes, and so does CROSS,
  * SQLite's hint to keep a join's order (its CROSS JOIN takes an ON, which
- * PostgreSQL's does not); INSERT OR IGNORE and OR REPLACE are plain
+ * PostgreSQL's does not); SQLite's LIKE ignores case, as PostgreSQL's
+ * ILIKE does; SQLite's schema of temporary tables, temp, is
+ * PostgreSQL's pg_temp; INSERT OR IGNORE and OR REPLACE are plain
  * INSERTs with a clause at the end (suffix; upsert_suffix).
  */
 static const char *rewrite(const char *sql, const char *p, const char **end,
@@ -129,6 +131,14 @@ static const char *rewrite(const char *sql, const char *p, const char **end,
 			q++;
 		*end = q;
 		return "";
+	}
+	if (is_word(sql, p, "LIKE")) {
+		*end = p + 4;
+		return "ILIKE";
+	}
+	if (is_word(sql, p, "temp") && p[4] == '.') {
+		*end = p + 4;
+		return "pg_temp";
 	}
 	if ((q = past_word(sql, p, "CROSS")) && is_word(sql, q, "JOIN")) {
 		*end = q;

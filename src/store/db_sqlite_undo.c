@@ -1,5 +1,5 @@
 /* db_sqlite_undo.c: undo on SQLite: a transaction's changes as a session changeset (undo.h). */
-#include "store/undo.h"
+#include "store/undo_backend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,30 +10,6 @@
 static const char SQL_UNDO_ADD[] =
 	"INSERT INTO undo_log (at, what, source, changes) VALUES (?, ?, ?, ?)";
 static const char SQL_UNDO_TRIM[] = "DELETE FROM undo_log WHERE id <= ?";
-static const char SQL_UNDO_LATEST[] =
-	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log"
-	" WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1";
-static const char SQL_UNDO_GET[] =
-	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log WHERE id = ?";
-static const char SQL_UNDO_LIST[] =
-	"SELECT id, at, what, source, undone_at IS NOT NULL FROM undo_log"
-	" WHERE undone_at IS NULL ORDER BY id DESC LIMIT ?";
-
-void undo_entry_release(struct undo_entry *e)
-{
-	free(e->at);
-	free(e->what);
-	free(e->source);
-	memset(e, 0, sizeof(*e));
-}
-
-void undo_entry_vec_release(undo_entry_vec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		undo_entry_release(&v->items[i]);
-	free(v->items);
-	memset(v, 0, sizeof(*v));
-}
 
 /* A session on every data table. Attached children first (the reverse of
  * store_tables' load order): a changeset lists its tables in the order they
@@ -56,15 +32,13 @@ static int open_session(struct store *s, sqlite3_session **out, struct error *er
 	return error_set(err, ERR_STORE, "cannot record the changes: %s", sqlite3_errstr(rc));
 }
 
-int store_undo_track(struct store *s, struct error *err)
+int sqlite_undo_track(struct store *s, struct error *err)
 {
-	if (!db_sqlite_owns(s))
-		return 0; /* undo is SQLite's alone so far: nothing is recorded */
-	store_undo_forget(s);
+	sqlite_undo_forget(s);
 	return open_session(s, db_sqlite_undo_slot(s), err);
 }
 
-void store_undo_forget(struct store *s)
+void sqlite_undo_forget(struct store *s)
 {
 	sqlite3_session **slot = db_sqlite_owns(s) ? db_sqlite_undo_slot(s) : NULL;
 
@@ -74,13 +48,13 @@ void store_undo_forget(struct store *s)
 	}
 }
 
-int store_undo_abandon(struct store *s, struct error *err)
+int sqlite_undo_abandon(struct store *s, struct error *err)
 {
 	struct db_stmt *st;
 
 	if (!db_sqlite_owns(s) || !*db_sqlite_undo_slot(s))
 		return 0;
-	store_undo_forget(s);
+	sqlite_undo_forget(s);
 	if (!(st = store_stmt(s, "DELETE FROM undo_log", err)))
 		return ERR_STORE;
 	return store_exec_stmt(s, st, "cannot forget the undo history", err);
@@ -126,14 +100,14 @@ static int take_changes(struct store *s, void **blob, int *n, struct error *err)
 	 * error. The change would then be kept without its undo entry, and
 	 * undo would skip over it to the change before. */
 	rc = sqlite3session_changeset(ses, n, blob);
-	store_undo_forget(s);
+	sqlite_undo_forget(s);
 	if (rc != SQLITE_OK)
 		return error_set(err, ERR_STORE, "cannot record the changes: %s",
 				 sqlite3_errstr(rc));
 	return 0;
 }
 
-int store_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
+int sqlite_undo_save(struct store *s, const char *what, const char *source, int64_t *id,
 		    struct error *err)
 {
 	void *blob;
@@ -192,14 +166,14 @@ static int extend_entry(struct store *s, int64_t id, const void *blob, int n, st
 	return rc;
 }
 
-int store_undo_save_more(struct store *s, const char *what, const char *source, int64_t *id,
+int sqlite_undo_save_more(struct store *s, const char *what, const char *source, int64_t *id,
 			 struct error *err)
 {
 	void *blob;
 	int n, rc;
 
 	if (!*id)
-		return store_undo_save(s, what, source, id, err);
+		return sqlite_undo_save(s, what, source, id, err);
 	if ((rc = take_changes(s, &blob, &n, err)))
 		return rc;
 	rc = n > 0 ? extend_entry(s, *id, blob, n, err) : 0;
@@ -207,61 +181,4 @@ int store_undo_save_more(struct store *s, const char *what, const char *source, 
 		rc = add_entry(s, what, source, blob, n, id, err);
 	sqlite3_free(blob);
 	return rc;
-}
-
-/* ---- reading the history ---- */
-
-static void read_entry(struct db_stmt *st, void *out)
-{
-	struct undo_entry *e = out;
-
-	e->id = db_column_int64(st, 0);
-	e->at = col_stamp(st, 1);
-	e->what = col_text(st, 2);
-	e->source = col_text(st, 3);
-	e->undone = db_column_int(st, 4);
-}
-
-static void push_entry(struct db_stmt *st, void *vec)
-{
-	read_entry(st, VEC_PUSH((undo_entry_vec *)vec));
-}
-
-static int read_one(struct store *s, struct db_stmt *st, struct undo_entry *out, const char *none,
-		    struct error *err)
-{
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = store_first(s, st, read_entry, out, "cannot read the undo history", err);
-	if (rc == 0)
-		return error_set(err, ERR_NOT_FOUND, "%s", none);
-	return rc < 0 ? rc : 0;
-}
-
-int store_undo_latest(struct store *s, struct undo_entry *out, struct error *err)
-{
-	struct db_stmt *st = store_stmt(s, SQL_UNDO_LATEST, err);
-
-	return st ? read_one(s, st, out, "nothing to undo", err) : ERR_STORE;
-}
-
-int store_undo_get(struct store *s, int64_t id, struct undo_entry *out, struct error *err)
-{
-	struct db_stmt *st = store_stmt(s, SQL_UNDO_GET, err);
-
-	if (!st)
-		return ERR_STORE;
-	db_bind_int64(st, 1, id);
-	return read_one(s, st, out, "no such change in the undo history", err);
-}
-
-int store_undo_list(struct store *s, int limit, undo_entry_vec *out, struct error *err)
-{
-	struct db_stmt *st = store_stmt(s, SQL_UNDO_LIST, err);
-
-	if (!st)
-		return ERR_STORE;
-	db_bind_int64(st, 1, limit);
-	return store_each(s, st, push_entry, out, "cannot read the undo history", err);
 }

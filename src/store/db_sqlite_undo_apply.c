@@ -13,7 +13,7 @@
  * beyond the entry's own is a conflict. Triggers run on apply too: the
  * search index follows the rows, as with any other change.
  */
-#include "store/undo.h"
+#include "store/undo_backend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,13 +234,11 @@ static int mark_undone(struct store *s, int64_t id, struct error *err)
 	return store_exec_stmt(s, st, "cannot mark the change undone", err);
 }
 
-int store_undo_apply(struct store *s, int64_t id, struct error *err)
+int sqlite_undo_apply(struct store *s, int64_t id, struct error *err)
 {
 	void *changes = NULL, *inverse = NULL;
 	int n = 0, ninv = 0, rc;
 
-	if (!db_sqlite_owns(s))
-		return error_set(err, ERR_INVALID, "undo is not yet on PostgreSQL");
 	if ((rc = read_changes(s, id, &changes, &n, err)))
 		return rc;
 	if (sqlite3changeset_invert(n, changes, &ninv, &inverse) != SQLITE_OK)

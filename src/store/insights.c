@@ -76,15 +76,16 @@ static const char SQL_SILENCE_COUNTS[] =
 	" ifnull(sum(" SQL_MOMENT_BEFORE("last", "<", "?2", "?4") "), 0) FROM l";
 
 static const char SQL_SILENCE_LIST[] =
-	"WITH a AS (" ACTIVE_SQL ")"
-	" SELECT id, slug, title, org, org_id, stage, ifnull(seen, created_at) AS last, seen IS NULL"
-	" FROM a WHERE " SQL_MOMENT_BEFORE("last", "<", "?1", "?3") " ORDER BY last DESC, id LIMIT ?2";
+	"WITH a AS (" ACTIVE_SQL "), l AS (SELECT id, slug, title, org, org_id, stage,"
+	" ifnull(seen, created_at) AS last, seen IS NULL AS unseen FROM a)"
+	" SELECT id, slug, title, org, org_id, stage, last, unseen"
+	" FROM l WHERE " SQL_MOMENT_BEFORE("last", "<", "?1", "?3") " ORDER BY last DESC, id LIMIT ?2";
 
 static const char SQL_SOURCES[] =
 	"WITH " REACH_CTE
 	" SELECT min(nullif(trim(o.source), '')), count(*), ifnull(sum(r.rank >= 3), 0),"
 	" ifnull(sum(r.rank >= 4), 0) FROM opportunity o JOIN reach r ON r.opp_id = o.id"
-	" GROUP BY lower(ifnull(trim(o.source), '')) ORDER BY count(*) DESC, 1";
+	" GROUP BY lower(ifnull(trim(o.source), '')) ORDER BY count(*) DESC, 1 NULLS FIRST";
 
 /* The aggregate queries below give one row; a negative ERR_* code or 0. */
 static int read_aggregate(struct store *s, struct db_stmt *st, store_read_fn *read, void *out,

@@ -98,8 +98,9 @@ static const struct part_spec part_specs[] = {
 	  "SELECT count(*) FROM want_evidence WHERE person_id = ?1" },
 
 	/* an organisation: its opportunities go first, then its people */
-	{ REC_ORG, "person", "people", false, false, "SELECT count(*) FROM " ORG_PEOPLE },
-	{ REC_ORG, "opportunity", "opportunities", false, false, "SELECT count(*) FROM " ORG_OPPS },
+	{ REC_ORG, "person", "people", false, false, "SELECT count(*) FROM person WHERE org_id = ?1" },
+	{ REC_ORG, "opportunity", "opportunities", false, false,
+	  "SELECT count(*) FROM opportunity WHERE org_id = ?1" },
 	{ REC_ORG, "stage change", "stage changes", false, false,
 	  "SELECT count(*) FROM stage_change WHERE opp_id IN " ORG_OPPS },
 	{ REC_ORG, "tag", "tags", false, false,

@@ -443,6 +443,117 @@ static const char pg_migration_13[] = "CREATE TABLE search_defer (task_id bigint
  * touched before and after (SQLite's marks the new one alone for some
  * tables): a run looks at more, never at less, and gives the same tasks.
  */
+/*
+ * The search index's words as SQLite's FTS5 (unicode61) and the query
+ * (store/search.c) split them: at every ASCII byte that is not a letter or
+ * digit, so that "acme" finds recruiter@acme.example and "thank" finds
+ * thank-you (PostgreSQL's parser keeps an address or a hyphenated word
+ * whole). The generated column is made again from it.
+ */
+#define SEARCH_WORDS_PG                                                          \
+	"CREATE FUNCTION search_words(text) RETURNS text IMMUTABLE PARALLEL SAFE STRICT" \
+	" LANGUAGE sql AS $$SELECT regexp_replace(fold_ascii($1),"             \
+	" '[\\x01-/:-@\\[-`{-\\x7f]+', ' ', 'g')$$;"                              \
+	"ALTER TABLE search_index DROP COLUMN doc;"                              \
+	"ALTER TABLE search_index ADD COLUMN doc tsvector GENERATED ALWAYS AS"   \
+	" (setweight(to_tsvector('simple', coalesce(search_words(title), '')), 'A') ||" \
+	" setweight(to_tsvector('simple', coalesce(search_words(body), '')), 'B')) STORED;" \
+	"CREATE INDEX search_index_doc ON search_index USING gin (doc);"
+
+/*
+ * Undo on PostgreSQL (store/undo_pg.c says how it is used). undo_record, on
+ * every data table (SQLite's store_tables, as they are at this migration;
+ * a later table adds its own trigger), keeps each row a transaction
+ * changes while its rapport.undo is on (numbered by hand, not by a
+ * sequence: the store reads an insert's id with lastval(), which a
+ * sequence here would take over): the table, the operation, the
+ * row's key (its primary key's columns, the trigger's arguments; okey the
+ * old key of an update), the row before and after. undo_apply takes an
+ * entry's changes back, the last first: a row inserted is deleted, an
+ * update put back, a row deleted inserted again, each only where the row
+ * is as the entry left it (the whole row compared, as JSON); the changes
+ * the apply itself makes are watched, and one on a row the entry never
+ * touched (a foreign key's action on a row made since) is a conflict.
+ * A conflict is raised as SQLSTATE RU001 with its words, and the caller's
+ * savepoint takes the whole apply back.
+ */
+#define UNDO_PG                                                                  \
+	"DELETE FROM undo_log;"                                                  \
+	"ALTER TABLE undo_log ALTER COLUMN changes TYPE jsonb USING NULL;"       \
+	"CREATE TABLE undo_change (seq bigint PRIMARY KEY,"                      \
+	" tx bigint NOT NULL DEFAULT txid_current(), tbl text NOT NULL, op text NOT NULL," \
+	" key jsonb NOT NULL, okey jsonb, old jsonb, new jsonb);"              \
+	"CREATE INDEX undo_change_tx ON undo_change(tx, seq);"                  \
+	"CREATE FUNCTION undo_key(r jsonb, cols text[]) RETURNS jsonb IMMUTABLE LANGUAGE sql AS" \
+	" $$SELECT coalesce(jsonb_object_agg(c, r -> c), '{}') FROM unnest(cols) AS c$$;" \
+	"CREATE FUNCTION undo_record() RETURNS trigger LANGUAGE plpgsql AS $$"   \
+	"DECLARE o jsonb; n jsonb; BEGIN"                                        \
+	" IF coalesce(current_setting('rapport.undo', true), '') = '' THEN RETURN NULL; END IF;" \
+	" IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;"                \
+	" IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;"                \
+	" INSERT INTO undo_change (seq, tbl, op, key, okey, old, new) SELECT"    \
+	"  coalesce(max(seq), 0) + 1, TG_TABLE_NAME, TG_OP, undo_key(coalesce(n, o), TG_ARGV)," \
+	"  CASE WHEN TG_OP = 'UPDATE' THEN undo_key(o, TG_ARGV) END, o, n FROM undo_change;" \
+	" RETURN NULL; END$$;"                                                   \
+	"CREATE FUNCTION undo_name(c jsonb) RETURNS text IMMUTABLE LANGUAGE sql AS" \
+	" $$SELECT 'the ' || replace(c->>'tbl', '_', ' ') || ' ' || (SELECT string_agg(" \
+	"CASE WHEN jsonb_typeof(v) = 'string' THEN quote_literal(v #>> '{}') ELSE v::text END," \
+	" ', ') FROM jsonb_each(c->'key') AS k(f, v))$$;"                       \
+	"CREATE FUNCTION undo_apply(changes jsonb) RETURNS boolean LANGUAGE plpgsql AS $$" \
+	"DECLARE c jsonb; cols text; n bigint; seen jsonb := '[]'; stray jsonb; BEGIN" \
+	" PERFORM set_config('rapport.undo', 'watch', true);"                    \
+	" FOR i IN REVERSE jsonb_array_length(changes) - 1 .. 0 LOOP"            \
+	"  c := changes -> i;"                                                   \
+	"  seen := seen || jsonb_build_array(jsonb_build_array(c->>'tbl', c->'key'));" \
+	"  IF c->'okey' IS NOT NULL AND c->'okey' <> 'null' THEN"                \
+	"   seen := seen || jsonb_build_array(jsonb_build_array(c->>'tbl', c->'okey')); END IF;" \
+	"  SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) INTO cols" \
+	"   FROM information_schema.columns WHERE table_schema = current_schema()" \
+	"   AND table_name = c->>'tbl' AND is_generated = 'NEVER';"               \
+	"  BEGIN"                                                                \
+	"   IF c->>'op' = 'INSERT' THEN"                                         \
+	"    EXECUTE format('DELETE FROM %I t WHERE to_jsonb(t) = $1', c->>'tbl') USING c->'new';" \
+	"   ELSIF c->>'op' = 'UPDATE' THEN"                                      \
+	"    EXECUTE format('UPDATE %I t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::%I, $1))" \
+	" WHERE to_jsonb(t) = $2', c->>'tbl', cols, cols, c->>'tbl') USING c->'old', c->'new';" \
+	"   ELSE"                                                                \
+	"    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM jsonb_populate_record(NULL::%I, $1)'," \
+	" c->>'tbl', cols, cols, c->>'tbl') USING c->'old';"                    \
+	"   END IF;"                                                             \
+	"   GET DIAGNOSTICS n = ROW_COUNT;"                                      \
+	"  EXCEPTION WHEN unique_violation THEN"                                 \
+	"   RAISE EXCEPTION USING ERRCODE = 'RU001', MESSAGE = undo_name(c) || ' has been added again since';" \
+	"  WHEN foreign_key_violation THEN"                                      \
+	"   RAISE EXCEPTION USING ERRCODE = 'RU001', MESSAGE ="                  \
+	" 'a record added since refers to what it would remove';"              \
+	"  END;"                                                                 \
+	"  IF n = 0 AND c->>'op' <> 'DELETE' THEN"                              \
+	"   EXECUTE format('SELECT count(*) FROM %I t WHERE to_jsonb(t) @> $1', c->>'tbl')" \
+	"    USING c->'key' INTO n;"                                             \
+	"   RAISE EXCEPTION USING ERRCODE = 'RU001', MESSAGE = undo_name(c) ||"   \
+	"    CASE WHEN n > 0 THEN ' has changed since' ELSE ' has been deleted since' END;" \
+	"  END IF;"                                                              \
+	" END LOOP;"                                                             \
+	" SELECT jsonb_build_object('tbl', tbl, 'key', key) INTO stray FROM undo_change" \
+	"  WHERE tx = txid_current() AND NOT seen @> jsonb_build_array(jsonb_build_array(tbl, key))" \
+	"  ORDER BY seq LIMIT 1;"                                                \
+	" DELETE FROM undo_change WHERE tx = txid_current();"                    \
+	" PERFORM set_config('rapport.undo', '', true);"                         \
+	" IF stray IS NOT NULL THEN RAISE EXCEPTION USING ERRCODE = 'RU001', MESSAGE =" \
+	"  undo_name(stray) || ' refers to what it would remove, and was made or changed since';" \
+	" END IF;"                                                               \
+	" RETURN true; END$$;"                                                   \
+	"DO $$DECLARE t text; cols text; BEGIN FOREACH t IN ARRAY ARRAY['organisation', 'person'," \
+	" 'person_tag', 'opportunity', 'stage_change', 'opp_person', 'interaction'," \
+	" 'interaction_person', 'feedback', 'task', 'setting', 'rule_fire', 'want'," \
+	" 'want_evidence', 'question', 'question_want', 'debrief', 'asked', 'offer'," \
+	" 'offer_round', 'mail_message', 'mail_proposal'] LOOP"                \
+	" SELECT string_agg(quote_literal(a.attname), ', ' ORDER BY array_position(i.indkey, a.attnum))" \
+	"  INTO cols FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid" \
+	"  AND a.attnum = ANY(i.indkey) WHERE i.indrelid = t::regclass AND i.indisprimary;" \
+	" EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW" \
+	" EXECUTE FUNCTION undo_record(%s)', t || '_undo', t, cols); END LOOP; END$$;"
+
 #define TICK_FUNCTION(name, body)                                               \
 	"CREATE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN " body \
 	" RETURN NULL; END$$;"
@@ -463,6 +574,17 @@ static const char pg_migration_14[] =
 	"CREATE FUNCTION sum_true(bigint, boolean) RETURNS bigint IMMUTABLE LANGUAGE sql AS"
 	" $$SELECT CASE WHEN $2 IS NULL THEN $1 ELSE coalesce($1, 0) + $2::int END$$;"
 	"CREATE AGGREGATE sum(boolean) (SFUNC = sum_true, STYPE = bigint);"
+	"CREATE FUNCTION instr(text, text) RETURNS integer IMMUTABLE STRICT LANGUAGE sql AS"
+	" $$SELECT strpos($1, $2)$$;"
+	/* SQLite's strftime of a local time to its UTC instant (SQL_UTC_OF_LOCAL),
+	 * in the zone the process counts in (db_pg.c, follow_zone) */
+	"CREATE FUNCTION strftime(fmt text, value text, modifier text) RETURNS text STABLE STRICT"
+	" LANGUAGE plpgsql AS $$BEGIN"
+	" IF fmt <> '%Y-%m-%dT%H:%M:%SZ' OR modifier <> 'utc' THEN"
+	"  RAISE EXCEPTION 'strftime: only a local time to its UTC instant'; END IF;"
+	" RETURN to_char((value::timestamp AT TIME ZONE coalesce(nullif("
+	"current_setting('rapport.zone', true), ''), 'UTC')) AT TIME ZONE 'UTC',"
+	" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'); END$$;"
 	"CREATE FUNCTION json_each(text) RETURNS TABLE (key bigint, value text) IMMUTABLE"
 	" STRICT PARALLEL SAFE ROWS 20 LANGUAGE sql AS $$SELECT o - 1, v"
 	" FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS e(v, o)$$;"
@@ -495,7 +617,9 @@ static const char pg_migration_14[] =
 	TICK_TRIGGER("task", "INSERT OR UPDATE OR DELETE", "task")
 	TICK_TRIGGER("rule_fire", "INSERT OR UPDATE OR DELETE", "fire")
 	TICK_TRIGGER("person", "INSERT OR UPDATE", "person")
-	"DELETE FROM tick_state;";
+	"DELETE FROM tick_state;"
+	SEARCH_WORDS_PG
+	UNDO_PG;
 
 static const char *const pg_migrations[] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_migration_12,

@@ -111,6 +111,8 @@ int store_fail_message(enum db_failure failure, const char *message, const char 
 		return error_set(err, ERR_STORE, "%s: the disk is full", doing);
 	case DB_FAIL_READ_ONLY:
 		return error_set(err, ERR_STORE, "%s: the database is read-only", doing);
+	case DB_FAIL_REFUSED:
+		return error_set(err, ERR_CONFLICT, "%s", message);
 	case DB_FAIL_DAMAGED:
 		return error_set(err, ERR_STORE,
 				 "%s: the database file is damaged (%s); 'rapport restore FILE' "
@@ -715,6 +717,11 @@ int store_begin_write(struct store *s, struct error *err)
 	if (s->db->ops->begin(s->db, true))
 		return store_fail(s, "cannot lock the database for writing", err);
 	return 0;
+}
+
+bool store_in_transaction(struct store *s)
+{
+	return s->db->ops->in_transaction(s->db);
 }
 
 int store_commit(struct store *s, struct error *err)

@@ -115,6 +115,8 @@ struct db_conn *store_conn(struct store *s);
  * INSERT, UPDATE or DELETE changed. */
 int64_t store_last_id(struct store *s);
 int64_t store_changes(struct store *s);
+/* Whether a transaction is open on the store's connection. */
+bool store_in_transaction(struct store *s);
 
 /* The text of a statement for the store's backend: sqlite's, or pg's on
  * PostgreSQL, where the two dialects part (full-text search...). Both

@@ -637,7 +637,7 @@ static int exec_once(struct upsert *u, const char *sql, const char *stamp, struc
 }
 
 static const char SQL_TEMP_ORGS[] =
-	"CREATE TEMP TABLE rapport_import_org (id INTEGER PRIMARY KEY, name, name_key)";
+	"CREATE TEMP TABLE rapport_import_org (id INTEGER PRIMARY KEY, name TEXT, name_key TEXT)";
 static const char SQL_TEMP_ORG_ADD[] = "INSERT INTO temp.rapport_import_org VALUES (?, ?, ?)";
 static const char SQL_ORGS_FROM_TEMP[] =
 	"INSERT INTO organisation (id, name, name_key, created_at, updated_at)"
@@ -733,8 +733,9 @@ enum queued_column {
 	QC_RAPPORT, QC_CADENCE, QC_NOTES, QC_LAST_CONTACT, QC_CONNECTED_ON, QC_UID,
 };
 #define QUEUED_COLUMNS                                                            \
-	"id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"  \
-	" notes, last_contact, connected_on, uid"
+	"id INTEGER, name TEXT, name_key TEXT, org_id INTEGER, title TEXT, email TEXT,"  \
+	" phone TEXT, linkedin TEXT, rapport INTEGER, cadence INTEGER, notes TEXT,"      \
+	" last_contact TEXT, connected_on TEXT, uid TEXT"
 
 /* The strings stay in the queue until the statement is done: no copies. */
 static void cell_text(struct db_cell *out, const char *s, int len)

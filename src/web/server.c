@@ -101,6 +101,7 @@ static struct server {
 	 * each person signs in with their account (page_account.c), not with
 	 * the key or password of one person's server */
 	bool practice;
+	bool on_pg; /* a PostgreSQL address, which may hold a password: never shown */
 } srv = { .lock = PTHREAD_MUTEX_INITIALIZER, .tick_lock = PTHREAD_MUTEX_INITIALIZER,
 	  .tick_wake = PTHREAD_COND_INITIALIZER };
 
@@ -1139,7 +1140,10 @@ static void print_url(const struct strbuf *url)
 {
 	/* a PostgreSQL address may hold a password: never printed */
 	printf("rapport: serving %s on %s (%s)\n",
-	       srv.practice ? "the practice's PostgreSQL database" : srv.opt->db_path, url->buf,
+	       srv.practice ? "the practice's PostgreSQL database"
+	       : srv.on_pg  ? "the PostgreSQL database"
+			    : srv.opt->db_path,
+	       url->buf,
 	       srv.lis.inherited ? "on the socket systemd passed" : "Ctrl-C stops it");
 	fflush(stdout);
 }
@@ -1328,7 +1332,9 @@ int web_serve(const struct web_options *o, struct error *err)
 	srv.lis.fd = -1;
 	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
-	srv.practice = store_has_accounts(tick_store);
+	srv.on_pg = store_has_accounts(tick_store);
+	if (store_is_practice(tick_store, &srv.practice, err))
+		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;

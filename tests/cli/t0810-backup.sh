@@ -2,6 +2,7 @@
 # backup and restore: a checked copy of the whole database file, and bringing
 # one back; damaged, foreign and newer files are refused and change nothing.
 . "$(dirname "$0")/test-lib.sh"
+test_requires_sqlite "the backup of SQLite's file (a practice backs up with pg_dump)"
 
 test_expect_success 'backup writes one checked SQLite file' '
 	rapport person add "Data Recruiter" --org Acme >/dev/null &&

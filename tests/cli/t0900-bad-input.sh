@@ -281,7 +281,7 @@ test_expect_success '--json prints JSON for every command' '
 	python3 -c "import json; json.load(open(\"out\"))"
 '
 
-test_expect_success 'a database from a newer rapport is refused and left unchanged' '
+test_expect_success_sqlite 'a database from a newer rapport is refused and left unchanged' '
 	rapport --db newer.db org add "Acme Analytics" >/dev/null &&
 	sqlite3 newer.db "PRAGMA user_version = 99" &&
 	cp newer.db newer.orig &&

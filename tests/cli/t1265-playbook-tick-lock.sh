@@ -7,6 +7,7 @@
 # change by another program is recorded (what it touched, in tick_dirty),
 # and the next run waits for the lock and runs the rules.
 . "$(dirname "$0")/test-lib.sh"
+test_requires_sqlite "another program holding SQLite's write lock"
 
 # hold_lock SECONDS: another connection holds the write lock for SECONDS,
 # in the background; returns once it holds it.
@@ -35,7 +36,7 @@ test_expect_success 'a search with an interview, its follow-ups made' '
 	on 2026-03-09 rapport agenda >/dev/null &&
 	on 2026-03-09 rapport agenda >before &&
 	test -s before &&
-	sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_state" >mark &&
+	test_sql "SELECT count(*) FROM tick_state" >mark &&
 	test_eq "$(cat mark)" 1
 '
 
@@ -56,7 +57,7 @@ test_expect_success 'a write still waits for the lock (and gets it once free), a
 	hold_lock 1 &&
 	on 2026-03-09 rapport task add "Send the portfolio" --due 2026-03-10 --with "Hiring Manager" >/dev/null &&
 	wait $holder &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0 &&
+	test_eq "$(test_sql "SELECT count(*) FROM tick_dirty")" 0 &&
 	hold_lock 6 &&
 	start=$(date +%s) &&
 	on 2026-03-09 rapport agenda >after-write &&
@@ -67,23 +68,23 @@ test_expect_success 'a write still waits for the lock (and gets it once free), a
 '
 
 test_expect_success 'a change by another program: agenda waits for the lock, runs the rules and leaves its mark' '
-	sqlite3 "$RAPPORT_DB" "UPDATE task SET title = '"'"'Send the whole portfolio'"'"'
+	test_sql "UPDATE task SET title = '"'"'Send the whole portfolio'"'"'
 		WHERE title = '"'"'Send the portfolio'"'"'" &&
-	test "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" -gt 0 &&
+	test "$(test_sql "SELECT count(*) FROM tick_dirty")" -gt 0 &&
 	hold_lock 1 &&
 	on 2026-03-09 rapport agenda >again &&
 	wait $holder &&
 	grep -q "Send the whole portfolio" again &&
-	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
+	test_sql "SELECT key FROM tick_state" >mark &&
 	grep -q "^2026-03-09 " mark &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0
+	test_eq "$(test_sql "SELECT count(*) FROM tick_dirty")" 0
 '
 
 test_expect_success 'a new day: the mark is stale, and the run leaves the new day'"'"'s' '
 	hold_lock 1 &&
 	on 2026-04-20 rapport task list >later &&
 	wait $holder &&
-	sqlite3 "$RAPPORT_DB" "SELECT key FROM tick_state" >mark &&
+	test_sql "SELECT key FROM tick_state" >mark &&
 	grep -q "^2026-04-20 " mark
 '
 

@@ -37,13 +37,13 @@ test_expect_success 'nothing written since, nothing due: the run has nothing to 
 
 test_expect_success 'a write by rapport runs the rules itself: the next run has nothing to look at' '
 	on 2026-03-02 rapport task add "Send the portfolio" --due 2026-03-05 --with "Hiring Manager" >/dev/null &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM tick_dirty")" 0 &&
+	test_eq "$(test_sql "SELECT count(*) FROM tick_dirty")" 0 &&
 	on 2026-03-02 rapport --json playbook tick >out &&
 	test_eq "$(jv ran <out)" False
 '
 
 test_expect_success 'a write by another program: the next run looks at what it touched alone' '
-	sqlite3 "$RAPPORT_DB" "UPDATE task SET title = '"'"'Send the whole portfolio'"'"'
+	test_sql "UPDATE task SET title = '"'"'Send the whole portfolio'"'"'
 		WHERE title = '"'"'Send the portfolio'"'"'" &&
 	RAPPORT_DB=full.db on 2026-03-02 rapport task add "Send the whole portfolio" \
 		--due 2026-03-05 --with "Hiring Manager" >/dev/null &&
@@ -84,8 +84,8 @@ test_expect_success 'the tasks a run made are found by search, none left out' '
 	test_eq "$(jv ran <out)" True &&
 	on 2026-04-30 rapport --json search "Keep in touch with Data Recruiter" >found &&
 	grep -q "Keep in touch with Data Recruiter" found &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM search_defer")" 0 &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM task t WHERE NOT EXISTS
+	test_eq "$(test_sql "SELECT count(*) FROM search_defer")" 0 &&
+	test_eq "$(test_sql "SELECT count(*) FROM task t WHERE NOT EXISTS
 		(SELECT 1 FROM search_index x WHERE x.rowid = t.id * 8 + 5)")" 0
 '
 

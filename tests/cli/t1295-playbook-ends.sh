@@ -35,7 +35,7 @@ test_expect_success 'Wed 11: the agenda, a week on, asks for none of it' '
 '
 
 test_expect_success 'a task left open from before (an older rapport) is ended when the rules run' '
-	sqlite3 "$RAPPORT_DB" "UPDATE task SET status = '"'open'"', done_at = NULL,
+	test_sql "UPDATE task SET status = '"'open'"', done_at = NULL,
 		why = '"'reopened'"' WHERE title = '"'Visit where you would work at Birch'"';
 		DELETE FROM tick_state" &&
 	on 2026-03-11 rapport agenda >out &&

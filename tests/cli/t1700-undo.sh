@@ -112,7 +112,7 @@ test_expect_success 'a change that something since built on is refused, nothing 
 test_expect_success 'a changed row is named: the person has changed since' '
 	rapport org add "Conflict Org" >/dev/null &&
 	rapport org edit "Conflict Org" --location Leeds >/dev/null &&
-	sqlite3 "$RAPPORT_DB" "UPDATE organisation SET location = '"'"'York'"'"' WHERE name = '"'"'Conflict Org'"'"'" &&
+	test_sql "UPDATE organisation SET location = '"'"'York'"'"' WHERE name = '"'"'Conflict Org'"'"'" &&
 	before=$(db_digest) &&
 	test_must_fail 1 rapport undo &&
 	test_stderr_contains "the organisation" &&

@@ -59,7 +59,7 @@ test_expect_success 'opp rm --force: tasks, offer, marks go; interactions with p
 	rapport --json person show Recruiter >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq "interactions.0.opportunity" None &&
 	test_eq "$(rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jlen "")" 0 &&
 	rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq "0.opportunity" None &&
-	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk
+	test_db_consistent
 '
 
 test_expect_success 'log rm recomputes the last contact; the search forgets it' '
@@ -121,8 +121,7 @@ test_expect_success 'org rm --force removes its people and opportunities' '
 	grep -q "with 1 person, 1 opportunity" out &&
 	test_must_fail 1 rapport org show Acme &&
 	rapport search "Acme Founder" >s && test ! -s s &&
-	echo "PRAGMA foreign_key_check; PRAGMA integrity_check;" | sqlite3 "$RAPPORT_DB" >chk &&
-	test_eq "$(cat chk)" ok
+	test_db_consistent
 '
 
 test_expect_success 'web: setup' '

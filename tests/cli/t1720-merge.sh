@@ -58,7 +58,7 @@ assert [(p[\"id\"], p[\"role\"]) for p in o[\"people\"]] == [(1, \"hiring-manage
 	rapport --json feedback list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" jv_eq 0.person.id 1 &&
 	test_must_fail 1 rapport person show 2 &&
 	rapport search tea >s && grep -q "Data Recruiter" s && test "$(grep -c "Data Recruiter" s)" = 1 &&
-	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >fk && test ! -s fk
+	test_db_consistent
 '
 
 test_expect_success 'org merge moves people and opportunities; the name is free again' '

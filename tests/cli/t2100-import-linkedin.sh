@@ -305,7 +305,7 @@ with open(\"big30k.csv\", \"w\", encoding=\"utf-8\", newline=\"\") as f:
                     \"%s %d\" % (words[i % 1500 % 8], i % 1500), \"Hiring Manager\",
                     \"%02d %s %d\" % (rnd.randint(1, 28), rnd.choice(months), rnd.randint(2010, 2025))])
 " &&
-	rm -f "$RAPPORT_DB"* &&
+	test_db_reset &&
 	rapport import linkedin big30k.csv >out 2>err &&
 	grep -q "^big30k.csv: 30000 LinkedIn connections: 30000 added, 0 updated, 0 unchanged, 0 skipped$" out &&
 	grep -q "^organisations added: 1500$" out &&

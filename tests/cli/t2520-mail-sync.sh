@@ -85,9 +85,9 @@ for i in sorted(json.load(sys.stdin)["interactions"], key=lambda i: (i["at"], i[
 
 # logged_once: every Message-ID logged is one interaction, and none twice.
 logged_once() {
-	sqlite3 "$RAPPORT_DB" "SELECT count(*), count(DISTINCT interaction_id) FROM mail_message
+	test_sql "SELECT count(*), count(DISTINCT interaction_id) FROM mail_message
 		WHERE interaction_id IS NOT NULL" >"$TEST_DIR/.n" &&
-	sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM interaction WHERE kind = 'email'" >>"$TEST_DIR/.n" &&
+	test_sql "SELECT count(*) FROM interaction WHERE kind = 'email'" >>"$TEST_DIR/.n" &&
 	test_eq "$(tr '\n' ' ' <"$TEST_DIR/.n")" "$1|$1 $1 "
 }
 
@@ -128,7 +128,7 @@ test_expect_success '... and leaves the messages unread on the server' '
 '
 
 test_expect_success '... where the source of each is its folder and UID' '
-	sqlite3 "$RAPPORT_DB" "SELECT source FROM mail_message WHERE message_id = '"'"'sent-1@example.org'"'"'" >got &&
+	test_sql "SELECT source FROM mail_message WHERE message_id = '"'"'sent-1@example.org'"'"'" >got &&
 	echo "imaps://localhost:$IMAPS_PORT/Sent Items;UID=1" >want &&
 	test_cmp want got
 '
@@ -289,13 +289,13 @@ test_expect_success 'a sync killed mid-way resumes: nothing lost, nothing twice'
 	pid=$!
 	# until its first batch is committed (a minute at most: a loaded machine)
 	for i in $(seq 3000); do
-		sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_folder" 2>/dev/null | grep -qx 1 && break
+		test_sql "SELECT count(*) FROM mail_folder" 2>/dev/null | grep -qx 1 && break
 		kill -0 $pid || break
 		sleep 0.02
 	done &&
 	kill -9 $pid &&
 	{ wait $pid; true; } &&
-	first=$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_message") &&
+	first=$(test_sql "SELECT count(*) FROM mail_message") &&
 	echo "logged before the kill: $first" &&
 	test "$first" -ge 200 && test "$first" -lt 900 &&
 	sync &&

@@ -37,7 +37,7 @@ trap 'dovecot_stop; for p in $sink_pids; do kill "$p" 2>/dev/null; done; rm -rf 
 
 # the whole database as text, for what must not be in it or must not change
 db_text() {
-	sqlite3 "$RAPPORT_DB" .dump
+	test_dump
 }
 
 # task_status ID: open, done or skipped.
@@ -196,7 +196,7 @@ test_expect_success 'undo takes a send back: the e-mail unlogged, the task open'
 	test_eq "$(task_status 2)" open &&
 	rapport --json person show "Data Recruiter" >"$TEST_DIR/.rp" &&
 	<"$TEST_DIR/.rp" jv_eq interactions "[]" &&
-	test_eq "$(sqlite3 "$RAPPORT_DB" "SELECT count(*) FROM mail_message")" 1
+	test_eq "$(test_sql "SELECT count(*) FROM mail_message")" 1
 '
 
 test_expect_success 'the wrong password: refused, nothing sent or written' '

@@ -33,11 +33,11 @@ trap 'dovecot_stop; for p in $sink_pids; do kill "$p" 2>/dev/null; done
 # posts_and_fails STATUS PATH: POST PATH answers STATUS with the draft page
 # (in resp), and the database is as it was.
 posts_and_fails() {
-	sqlite3 "$RAPPORT_DB" .dump >"$TEST_DIR/.before" &&
+	test_dump >"$TEST_DIR/.before" &&
 	http POST "$2" >resp &&
 	test_eq "$(head -1 resp)" "$1" &&
 	has resp "<div class=\"form-errors\" role=\"alert\">" "<h1>Write to the hiring manager</h1>" &&
-	sqlite3 "$RAPPORT_DB" .dump >"$TEST_DIR/.after" &&
+	test_dump >"$TEST_DIR/.after" &&
 	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
 }
 
@@ -94,11 +94,11 @@ test_expect_success 'a POST without the CSRF token is refused, nothing put anywh
 '
 
 test_expect_success 'Put in my Drafts folder: the draft lands there, the page says where' '
-	sqlite3 "$RAPPORT_DB" .dump >before &&
+	test_dump >before &&
 	http POST /tasks/1/to-drafts >resp &&
 	test_eq "$(head -1 resp)" 303 &&
 	has resp "Location: /tasks/1/draft?drafts=Drafts" &&
-	sqlite3 "$RAPPORT_DB" .dump >after &&
+	test_dump >after &&
 	test_cmp before after &&
 	mkdir got && imap_do dump Drafts got &&
 	test_eq "$(ls got | grep -c eml)" 1 &&
@@ -155,11 +155,11 @@ test_expect_success 'a recipient the server refuses: its answer on the page, not
 	rapport person add "Data Recruiter" --email nobody@quartz.example.com >/dev/null &&
 	rapport task add "Write to the recruiter" --kind email --with "Data Recruiter" \
 		--opp data --template keep-in-touch >/dev/null &&
-	sqlite3 "$RAPPORT_DB" .dump >before &&
+	test_dump >before &&
 	http POST /tasks/2/send >resp &&
 	test_eq "$(head -1 resp)" 502 &&
 	has resp "refused the message" "550" "<h1>Write to the recruiter</h1>" &&
-	sqlite3 "$RAPPORT_DB" .dump >after &&
+	test_dump >after &&
 	test_cmp before after &&
 	test_eq "$(received tls)" 1
 '

@@ -63,11 +63,11 @@ trap 'dovecot_stop; kill "$introspect_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 # fails CMD...: rapport CMD fails with exit 1 and one "rapport:" line, in
 # $TEST_DIR/.err; the database is as it was.
 fails() {
-	sqlite3 "$RAPPORT_DB" .dump >"$TEST_DIR/.before" &&
+	test_dump >"$TEST_DIR/.before" &&
 	{ rapport "$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err"; test $? -eq 1; } &&
 	test_eq "$(wc -l <"$TEST_DIR/.err")" 1 &&
 	grep -q "^rapport: " "$TEST_DIR/.err" &&
-	sqlite3 "$RAPPORT_DB" .dump >"$TEST_DIR/.after" &&
+	test_dump >"$TEST_DIR/.after" &&
 	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
 }
 
@@ -117,7 +117,7 @@ test_expect_success '... and puts a draft into the Drafts folder' '
 test_expect_success 'the token is in no database file, output or log' '
 	! grep -rF "$TOKEN" out sum "$TEST_DIR/.err" "$TEST_DIR/.out" &&
 	! grep -aF "$TOKEN" "$RAPPORT_DB" &&
-	sqlite3 "$RAPPORT_DB" .dump >dump && ! grep -F "$TOKEN" dump
+	test_dump >dump && ! grep -F "$TOKEN" dump
 '
 
 test_done

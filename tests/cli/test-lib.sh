@@ -87,6 +87,63 @@ rapport() {
 	return "$_rc"
 }
 
+# The script's database, whichever backend it is on: test_sql runs one
+# statement (a row a line, columns split by |, as sqlite3 and psql -tA print
+# them); test_dump prints its rows, to compare before and after.
+test_sql() {
+	if [ -n "${_pg_db:-}" ]; then
+		psql -X -q -tA -d "$_pg_db" -c "$1"
+	else
+		sqlite3 "$RAPPORT_DB" "$1"
+	fi
+}
+test_dump() {
+	if [ -n "${_pg_db:-}" ]; then
+		pg_dump --data-only --inserts --no-comments -d "$_pg_db"
+	else
+		sqlite3 "$RAPPORT_DB" .dump
+	fi
+}
+# No row refers to one that is not there, and the file is sound: SQLite's
+# checks (foreign keys are checked as written only when the connection
+# says so); PostgreSQL enforces both itself.
+test_db_consistent() {
+	test_on_pg && return 0
+	echo "PRAGMA foreign_key_check;" | sqlite3 "$RAPPORT_DB" >"$TEST_DIR/.fk" &&
+		test ! -s "$TEST_DIR/.fk" &&
+		test "$(sqlite3 "$RAPPORT_DB" "PRAGMA integrity_check")" = ok
+}
+# Start again from no database at all.
+test_db_reset() {
+	if test_on_pg; then
+		dropdb --force "$_pg_db" && createdb "$_pg_db"
+	else
+		rm -f "$RAPPORT_DB" "$RAPPORT_DB-wal" "$RAPPORT_DB-shm"
+	fi
+}
+# Whether the script's database is PostgreSQL's.
+test_on_pg() {
+	[ -n "${_pg_db:-}" ]
+}
+# A test of what only SQLite's file has (its PRAGMAs, a damaged or foreign
+# file, the online backup): run as test_expect_success on SQLite, and on
+# PostgreSQL named as skipped, counted neither way.
+test_expect_success_sqlite() {
+	if test_on_pg; then
+		echo "# skipped on PostgreSQL (SQLite's file only): $1"
+		return 0
+	fi
+	test_expect_success "$@"
+}
+# A whole script of SQLite's file alone: on PostgreSQL it says so and ends.
+test_requires_sqlite() {
+	if test_on_pg; then
+		echo "# skipped on PostgreSQL: $1"
+		echo "1..0"
+		exit 0
+	fi
+}
+
 test_expect_success() {
 	test_count=$((test_count + 1))
 	if (eval "$2") >"$TEST_DIR/.out" 2>&1; then

@@ -78,6 +78,25 @@ static void test_cross_join(void **state)
 	expect_translation("SELECT cross_total FROM t", "SELECT cross_total FROM t", 0);
 }
 
+/* SQLite's LIKE ignores case: PostgreSQL's ILIKE. */
+static void test_like(void **state)
+{
+	(void)state;
+	expect_translation("WHERE p.title LIKE ?1 ESCAPE '\\'", "WHERE p.title ILIKE $1 ESCAPE '\\'", 1);
+	expect_translation("WHERE a NOT LIKE 'x%'", "WHERE a NOT ILIKE 'x%'", 0);
+	expect_translation("SELECT likes, 'LIKE' FROM t", "SELECT likes, 'LIKE' FROM t", 0);
+}
+
+/* SQLite's temporary tables are in temp, PostgreSQL's in pg_temp. */
+static void test_temp_schema(void **state)
+{
+	(void)state;
+	expect_translation("INSERT INTO temp.rapport_import_org VALUES (?)",
+			   "INSERT INTO pg_temp.rapport_import_org VALUES ($1)", 1);
+	expect_translation("CREATE TEMP TABLE t (a)", "CREATE TEMP TABLE t (a)", 0);
+	expect_translation("SELECT temp, a.temp FROM t", "SELECT temp, a.temp FROM t", 0);
+}
+
 /* INSERT OR IGNORE does nothing on a conflict; OR REPLACE updates every
  * column it names, on a conflict with the primary key. */
 static void test_insert_or(void **state)
@@ -119,6 +138,8 @@ int main(void)
 		cmocka_unit_test(test_is),
 		cmocka_unit_test(test_indexed_by),
 		cmocka_unit_test(test_cross_join),
+		cmocka_unit_test(test_temp_schema),
+		cmocka_unit_test(test_like),
 		cmocka_unit_test(test_insert_or),
 		cmocka_unit_test(test_limit),
 	};

@@ -35,16 +35,6 @@ static int teardown(void **state)
 	return test_db_close(*state);
 }
 
-/* A test of what the PostgreSQL backend does not do yet: skipped there,
- * with the reason on its own line (docs/architecture.md lists each). */
-static void not_yet_on_pg(const char *why)
-{
-	if (strcmp(test_db_backend, "postgresql"))
-		return;
-	printf("# skipped on PostgreSQL, not yet: %s\n", why);
-	skip();
-}
-
 static int64_t add_org(struct store *s, const char *name)
 {
 	return test_db_org(s, name);
@@ -285,7 +275,6 @@ static void test_silent_after_interaction(void **state)
 	/* over the opportunities a, b, c and d (a run of the time rules' items) */
 	snprintf(opps, sizeof(opps), "[%lld,%lld,%lld,%lld]", (long long)a, (long long)b,
 		 (long long)c, (long long)d);
-	not_yet_on_pg("the silence rules' query (store/rules.c: json_each over a run's ids)");
 	/* applied before interviewing (the stages' order); offer not asked for */
 	assert_int_equal(store_silent_after_interaction(
 				 f->s, opps, (1u << STAGE_INTERVIEWING) | (1u << STAGE_APPLIED),
