@@ -395,19 +395,37 @@ static int open_store(struct store **out, struct error *err)
 	return rc;
 }
 
-/* The time rules, in their own write transaction. */
+/* The time rules, in their own write transaction, for the account (on a
+ * practice's server; 0 on one person's). */
+static void tick_account(struct store *s, const struct playbook *pb, int64_t account_id)
+{
+	struct error err = ERROR_INIT;
+
+	if (store_begin_write(s, &err) || store_act_for(s, account_id, &err) ||
+	    playbooks_tick(s, pb, &err) || store_commit(s, &err)) {
+		store_rollback(s);
+		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
+	}
+}
+
+/* The time rules of the server's data: on a practice's server, each active
+ * account's in turn, a transaction each (the rows and the rules' marks of
+ * each are its own, behind the walls). */
 static void tick(struct store *s)
 {
 	struct shared_playbook *p;
 	struct error err = ERROR_INIT;
+	id_vec accounts = { 0 };
 
 	p = playbook_get();
 	if (store_refresh_now(s, &err) || store_durable(s, false, &err) ||
-	    store_begin_write(s, &err) || playbooks_tick(s, &p->pb, &err) ||
-	    store_commit(s, &err)) {
-		store_rollback(s);
+	    (srv.practice && store_account_active_ids(s, &accounts, &err)))
 		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
-	}
+	else if (!srv.practice)
+		tick_account(s, &p->pb, 0);
+	for (size_t i = 0; i < accounts.n; i++)
+		tick_account(s, &p->pb, accounts.items[i]);
+	free(accounts.items);
 	/* this connection's next commits are a request's: the user's data */
 	if (store_durable(s, true, &err))
 		fprintf(stderr, "rapport: %s\n", err.msg);
@@ -881,15 +899,17 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	p = playbook_get();
 	rq->pb = &p->pb;
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
-	if (!rc && rq->post && undoable)
-		rc = store_undo_track(rq->store, &rq->err);
-	/* the seam of issue 20's next step: row-level security reads the
-	 * account each transaction acts for */
+	/* first: row-level security shows and takes only the rows of the
+	 * account the transaction acts for (none before a sign-in) */
 	if (!rc && rq->account_id)
 		rc = store_act_for(rq->store, rq->account_id, &rq->err);
+	if (!rc && rq->post && undoable)
+		rc = store_undo_track(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
-	if (!rc && rq->post && rs->status < 400) {
+	/* the time rules of the account that wrote (a practice's form before a
+	 * sign-in wrote no one's data) */
+	if (!rc && rq->post && rs->status < 400 && (!srv.practice || rq->account_id)) {
 		/* the rules in force now: the page may have just replaced them */
 		struct shared_playbook *cur = playbook_get();
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
