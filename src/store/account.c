@@ -561,3 +561,49 @@ int store_act_as(struct store *s, const char *email, struct error *err)
 						   "which with --account EMAIL (or RAPPORT_ACCOUNT)");
 	return set_account(s, SQL_ACT_AS, id, err);
 }
+
+/* The token as the setting the policy calendar_token reads (schema_pg.c),
+ * for this transaction only. */
+static const char SQL_CALENDAR_SHOW[] =
+	"SELECT set_config('rapport.calendar_token', ?1, true)";
+static const char SQL_CALENDAR_ACCOUNT[] =
+	"SELECT account_id FROM setting WHERE key = ?1 AND value = ?2";
+
+int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
+			   struct error *err)
+{
+	struct db_stmt *show, *st;
+	int rc;
+
+	*id = 0;
+	if (account_require(s, err) || !(show = store_stmt(s, SQL_CALENDAR_SHOW, err)))
+		return err->code;
+	bind_text(show, 1, token);
+	if (store_first(s, show, NULL, NULL, "cannot read the calendar", err) < 0 ||
+	    !(st = store_stmt(s, SQL_CALENDAR_ACCOUNT, err)))
+		return err->code;
+	bind_text(st, 1, key);
+	bind_text(st, 2, token);
+	rc = store_first(s, st, store_read_id, id, "cannot read the calendar", err);
+	return rc < 0 ? rc : *id != 0;
+}
+
+static const char SQL_WALLS_HOLD[] =
+	"SELECT (NOT (rolsuper OR rolbypassrls OR pg_has_role(current_user,"
+	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int"
+	" FROM pg_roles WHERE rolname = current_user";
+
+int store_walls_hold(struct store *s, bool *hold, struct error *err)
+{
+	struct db_stmt *st;
+	int64_t n;
+
+	*hold = true;
+	if (!store_has_accounts(s))
+		return 0;
+	if (!(st = store_stmt(s, SQL_WALLS_HOLD, err)) ||
+	    store_number(s, st, &n, "cannot read the server's role", err))
+		return ERR_STORE;
+	*hold = n != 0;
+	return 0;
+}

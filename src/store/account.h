@@ -128,6 +128,14 @@ int store_act_for(struct store *s, int64_t account_id, struct error *err);
  * without accounts (SQLite).
  */
 int store_act_as(struct store *s, const char *email, struct error *err);
+/* The account whose calendar feed token (the setting key, the value
+ * token) is this one: 1 with its id in *id, 0 when no account has it. */
+int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
+			   struct error *err);
+/* Whether this connection is walled off by row-level security: false when
+ * its role owns the tables (and could lift the walls) or bypasses them (a
+ * superuser). True on a store without accounts, which has no walls to lift. */
+int store_walls_hold(struct store *s, bool *hold, struct error *err);
 /* The address of the account a person's database makes for its rows. */
 #define ACCOUNT_OWNER "owner@localhost"
 

@@ -1178,6 +1178,22 @@ static void open_browser(const struct strbuf *url)
 				"above by hand\n");
 }
 
+/* A practice's server run as the tables' owner, or a superuser, is not
+ * walled off from any account's rows: say so (the tests' clusters run so;
+ * a practice runs as rapport_app, docs/architecture.md). */
+static int warn_unwalled(struct store *s, struct error *err)
+{
+	bool hold;
+
+	if (store_walls_hold(s, &hold, err))
+		return err->code;
+	if (!hold)
+		fprintf(stderr, "rapport: warning: the server's database role owns the tables or "
+				"bypasses row-level security, so the database does not keep the "
+				"accounts apart: connect as rapport_app (see the README)\n");
+	return 0;
+}
+
 /* Anything but loopback needs a password: the key alone would give the
  * search to whoever sees the printed address or the traffic. The socket
  * systemd passes is checked as our own is: its unit may name any address. */
@@ -1349,6 +1365,8 @@ int web_serve(const struct web_options *o, struct error *err)
 	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	srv.practice = store_has_accounts(tick_store);
+	if (srv.practice && warn_unwalled(tick_store, err))
+		goto fail;
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;
