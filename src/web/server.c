@@ -39,6 +39,7 @@
 
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "mail/mail_account.h"
 #include "method/practice.h"
 #include "store/account.h"
 #include "store/undo.h"
@@ -1367,6 +1368,8 @@ int web_serve(const struct web_options *o, struct error *err)
 	srv.practice = store_has_accounts(tick_store);
 	if (srv.practice && warn_unwalled(tick_store, err))
 		goto fail;
+	if (srv.practice)
+		mail_account_refuse_commands();
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;

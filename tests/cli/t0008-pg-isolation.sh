@@ -48,7 +48,7 @@ fill() { # $1 account, $2 person, $3 title, $4 slug
 	RAPPORT_DB=$APP_DB rapport --account "$1" opp add Acme "$3" &&
 	RAPPORT_DB=$APP_DB rapport --account "$1" log call "first call" --with "$2" --opp "$4" &&
 	RAPPORT_DB=$APP_DB rapport --account "$1" task add "write to $2" --kind email --with "$2" \
-		--opp "$4" --due 2026-03-05 &&
+		--opp "$4" --due 2026-03-05 --template keep-in-touch &&
 	RAPPORT_DB=$APP_DB rapport --account "$1" want add "remote work for $2" &&
 	RAPPORT_DB=$APP_DB rapport --account "$1" feedback add "$4" "read more, said $2" --from "$2" &&
 	RAPPORT_DB=$APP_DB rapport --account "$1" offer add "$4" --base 90k --deadline 2026-03-20 &&
@@ -242,6 +242,18 @@ test_expect_success 'the command line names its account once a database has seve
 	grep -q "no account has the address" err &&
 	RAPPORT_DB=$APP_DB RAPPORT_ACCOUNT=CLIENT.B@example.org rapport person list >"$TEST_DIR/.rp" &&
 	grep -q "Data Recruiter" "$TEST_DIR/.rp" && ! grep -q "Hiring Manager" "$TEST_DIR/.rp"
+'
+
+test_expect_success 'a practice'"'"'s server runs no command a client'"'"'s settings name' '
+	task=$(sql "SELECT min(id) FROM task WHERE account_id = $A AND kind = '"'"'email'"'"'") &&
+	app_sql "UPDATE person SET email = '"'"'hiring.manager@example.org'"'"';
+		INSERT INTO setting (key, value) VALUES ('"'"'email'"'"', '"'"'client.a@example.org'"'"'),
+		('"'"'mail.smtp-url'"'"', '"'"'smtps://127.0.0.1:9'"'"'), ('"'"'mail.user'"'"', '"'"'a'"'"'),
+		('"'"'mail.password-command'"'"', '"'"'touch $TEST_DIR/ran'"'"')" "$A" &&
+	http GET "/tasks/$task/draft" >/dev/null &&
+	http POST "/tasks/$task/send" >resp &&
+	test "$(head -1 resp)" -ge 400 && test ! -e "$TEST_DIR/ran" &&
+	grep -q "runs no mail.password-command" resp
 '
 
 # The ticker of a server started as rapport_app runs each account's time
