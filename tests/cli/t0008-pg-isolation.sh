@@ -256,6 +256,14 @@ test_expect_success 'a practice'"'"'s server runs no command a client'"'"'s sett
 	grep -q "runs no mail.password-command" resp
 '
 
+test_expect_success 'a client cannot rewrite the playbooks, the server'"'"'s file and every account'"'"'s rules' '
+	http GET /settings/playbooks >/dev/null &&
+	http POST /settings/playbooks text="$(printf "[thank-you]\nenabled = no\n")" >resp &&
+	test "$(head -1 resp)" = 400 && grep -q "the same for every account" resp &&
+	test ! -e "$HOME/.config/rapport/playbooks.ini" &&
+	test -z "$(find "$HOME" -name playbooks.ini)"
+'
+
 # The ticker of a server started as rapport_app runs each account's time
 # rules: the coach's too, who had none run yet.
 serve_stop || exit 1
