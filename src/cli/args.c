@@ -53,11 +53,33 @@ static bool looks_negative(const char *s)
 	return s[0] == '-' && s[1] >= '0' && s[1] <= '9';
 }
 
-/* --json, --help and --db may stand anywhere. Returns the words used, 0 when
- * argv[i] is not a global option, or -1 on error. */
+/* --NAME VALUE or --NAME=VALUE at argv[i], into *value: the words used, 0
+ * when it is not that option, -1 when its value is missing. */
+static int valued_option(const char *name, const char *what, int argc, const char **argv,
+			 int i, const char **value, struct error *err)
+{
+	size_t n = strlen(name);
+
+	if (!strncmp(argv[i], name, n) && argv[i][n] == '=') {
+		*value = argv[i] + n + 1;
+		return 1;
+	}
+	if (strcmp(argv[i], name))
+		return 0;
+	if (i + 1 >= argc) {
+		error_set(err, ERR_INVALID, "option '%s' needs a value (%s)", name, what);
+		return -1;
+	}
+	*value = argv[i + 1];
+	return 2;
+}
+
+/* --json, --help, --db and --account may stand anywhere. Returns the words
+ * used, 0 when argv[i] is not a global option, or -1 on error. */
 int global_option(struct args *a, int argc, const char **argv, int i, struct error *err)
 {
 	const char *arg = argv[i];
+	int used;
 
 	if (!strcmp(arg, "--json")) {
 		a->json = true;
@@ -67,19 +89,9 @@ int global_option(struct args *a, int argc, const char **argv, int i, struct err
 		a->help = true;
 		return 1;
 	}
-	if (!strncmp(arg, "--db=", 5)) {
-		a->db = arg + 5;
-		return 1;
-	}
-	if (!strcmp(arg, "--db")) {
-		if (i + 1 >= argc) {
-			error_set(err, ERR_INVALID, "option '--db' needs a value (PATH)");
-			return -1;
-		}
-		a->db = argv[i + 1];
-		return 2;
-	}
-	return 0;
+	if ((used = valued_option("--db", "PATH", argc, argv, i, &a->db, err)))
+		return used;
+	return valued_option("--account", "EMAIL", argc, argv, i, &a->account, err);
 }
 
 /* A table that breaks the rules of struct opt_spec is a bug in rapport. */

@@ -105,6 +105,7 @@ struct args {
 	/* global options, accepted anywhere */
 	bool json, help;
 	const char *db;
+	const char *account; /* --account: whose data, on a practice's database */
 	enum cli_format format; /* --format, for the commands that offer it */
 	char *stdin_text; /* what an OPT_STDIN option's "-" read (args_read_stdin) */
 };

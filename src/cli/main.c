@@ -18,6 +18,7 @@
 #include "cli/help_method.h"
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "store/account.h"
 #include "store/setting.h"
 #include "store/store.h"
 #include "store/undo.h"
@@ -240,6 +241,17 @@ char *cli_database_path(const char *flag, unsigned *flags)
 		return xstrdup(env);
 	*flags |= STORE_CREATE_DIRS;
 	return cli_data_file("rapport.db");
+}
+
+/* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
+ * practice's database (store_act_as); NULL: its only account. */
+static const char *cli_account(const struct args *a)
+{
+	const char *env = getenv("RAPPORT_ACCOUNT");
+
+	if (a->account)
+		return a->account;
+	return env && *env ? env : NULL;
 }
 
 /* Standard output, flushed: a help page or a version that cannot be
@@ -480,6 +492,8 @@ static int open_and_begin(struct cli *cli, struct args *a, struct edit_form *for
 	int rc = store_open(&cli->store, path, flags, &cli->err);
 
 	free(path);
+	if (!rc) /* before anything reads: on a practice's database, whose rows */
+		rc = store_act_as(cli->store, cli_account(a), &cli->err);
 	if (!rc)
 		rc = store_use_zone(cli->store, &cli->err);
 	if (!rc && store_upgrade_note(cli->store))

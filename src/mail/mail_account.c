@@ -1,6 +1,7 @@
 /* mail_account.c: the mail settings and the password command (see mail_account.h). */
 #include "mail/mail_account.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,14 +89,26 @@ static const char *command_status(int status, char *buf)
 	return buf;
 }
 
+static atomic_bool commands_refused;
+
+void mail_account_refuse_commands(void)
+{
+	commands_refused = true;
+}
+
 int mail_account_secret(const struct mail_account *a, char **secret, struct error *err)
 {
-	char *buf = xcalloc(1, SECRET_MAX + 1);
+	char *buf;
 	size_t n = 0, got;
-	FILE *f = popen(a->command, "r"); /* /bin/sh -c command */
+	FILE *f;
 	int status;
 
 	*secret = NULL;
+	if (commands_refused)
+		return error_set(err, ERR_INVALID, "a practice's server runs no "
+						   "mail.password-command (it would run on the server)");
+	buf = xcalloc(1, SECRET_MAX + 1);
+	f = popen(a->command, "r"); /* /bin/sh -c command */
 	if (!f) {
 		free(buf);
 		return error_set(err, ERR_IO, "cannot run mail.password-command");

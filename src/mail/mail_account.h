@@ -44,6 +44,11 @@ bool mail_account_xoauth2(const struct mail_account *a);
  * mail_account_forget). Its failure, or no line, is ERR_IO, never quoting
  * what it printed. */
 int mail_account_secret(const struct mail_account *a, char **secret, struct error *err);
+/* From now on, mail_account_secret runs no command: ERR_INVALID instead. A
+ * practice's server calls it once at its start (issue 20): a client writes
+ * their own settings (a JSON backup restored from the web), and the command
+ * would run on the server, as the server, beyond the walls between accounts. */
+void mail_account_refuse_commands(void);
 /* Wipe and free a secret (NULL: nothing). */
 void mail_account_forget(char *secret);
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "store/store_internal.h"
+#include "store/wants.h"
 
 bool account_role_valid(const char *role)
 {
@@ -58,7 +59,7 @@ int store_is_practice(struct store *s, bool *yes, struct error *err)
 		return 0;
 	if (store_begin_read(s, err))
 		return err->code;
-	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM account)"
+	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM account WHERE email <> '" ACCOUNT_OWNER "')"
 			    " OR EXISTS (SELECT 1 FROM account_invitation)", err);
 	rc = st ? store_number(s, st, &any, "cannot read the accounts", err) : ERR_STORE;
 	store_rollback(s);
@@ -108,6 +109,29 @@ long long account_seconds_since(const struct store *s, const char *instant)
 	long long then = instant_seconds(instant);
 
 	return then < 0 ? -1 : instant_seconds(store_instant(s)) - then;
+}
+
+/* ---- the account a connection or transaction acts for ---- */
+
+/* set_config(..., true) is SET LOCAL: the setting ends with the
+ * transaction, so a pooled connection never carries one account's id into
+ * another's request. The command line's (false) lasts as long as its
+ * connection, which is its own. */
+static const char SQL_ACT_FOR[] = "SELECT set_config('rapport.account', ?1, true)";
+static const char SQL_ACT_AS[] = "SELECT set_config('rapport.account', ?1, false)";
+static const char SQL_ONLY_ACCOUNT[] = "SELECT min(id) FROM account HAVING count(*) = 1";
+static const char SQL_ANY_ACCOUNT[] = "SELECT EXISTS (SELECT FROM account)::int";
+
+static int set_account(struct store *s, const char *sql, int64_t account_id, struct error *err)
+{
+	char id[24];
+	struct db_stmt *st;
+
+	snprintf(id, sizeof(id), "%lld", (long long)account_id);
+	if (!(st = store_stmt(s, sql, err)))
+		return err->code;
+	bind_text(st, 1, id);
+	return store_first(s, st, NULL, NULL, "cannot set the account", err) < 0 ? err->code : 0;
 }
 
 /* ---- accounts ---- */
@@ -160,6 +184,24 @@ int store_account_get(struct store *s, const char *email, struct account *out,
 	return rc < 0 ? rc : 0;
 }
 
+static const char SQL_ACTING_FOR[] =
+	"SELECT coalesce(nullif(current_setting('rapport.account', true), ''), '0')::bigint";
+
+/* A new account's own question bank, as a new database gets one: written
+ * as the account, in the transaction that made it, then the transaction
+ * acts for whom it acted for before. */
+static int seed_account(struct store *s, int64_t id, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_ACTING_FOR, err);
+	int64_t before;
+
+	if (!st || store_number(s, st, &before, "cannot read the account", err))
+		return ERR_STORE;
+	if (set_account(s, SQL_ACT_FOR, id, err) || store_seed_question_bank(s, err))
+		return err->code;
+	return set_account(s, SQL_ACT_FOR, before, err);
+}
+
 int store_account_add(struct store *s, const char *email, const char *role, int64_t *id,
 		      struct error *err)
 {
@@ -181,7 +223,19 @@ int store_account_add(struct store *s, const char *email, const char *role, int6
 	if (store_exec_stmt(s, st, "cannot add the account", err))
 		return err->code;
 	*id = store_last_id(s);
-	return 0;
+	return seed_account(s, *id, err);
+}
+
+static const char SQL_ACCOUNT_ACTIVE[] =
+	"SELECT id FROM account WHERE disabled_at IS NULL ORDER BY id";
+
+int store_account_active_ids(struct store *s, id_vec *out, struct error *err)
+{
+	struct db_stmt *st;
+
+	if (account_require(s, err) || !(st = store_stmt(s, SQL_ACCOUNT_ACTIVE, err)))
+		return err->code;
+	return store_each(s, st, store_push_id, out, "cannot read the accounts", err);
 }
 
 int store_account_list(struct store *s, account_vec *out, struct error *err)
@@ -475,21 +529,100 @@ int store_signin_clear(struct store *s, const char *kind, const char *key, struc
 	return store_exec_stmt(s, st, "cannot clear the failed sign-ins", err);
 }
 
-/* set_config(..., true) is SET LOCAL: the setting ends with the
- * transaction, so a pooled connection never carries one account's id into
- * another's request. */
-static const char SQL_ACT_FOR[] = "SELECT set_config('rapport.account', ?1, true)";
-
 int store_act_for(struct store *s, int64_t account_id, struct error *err)
 {
-	char id[24];
-	struct db_stmt *st;
+	return store_has_accounts(s) ? set_account(s, SQL_ACT_FOR, account_id, err) : 0;
+}
+
+/* The database's only account into *id (0: it has several), made when it
+ * has none: the owner of a person's database. */
+static int only_account(struct store *s, int64_t *id, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_ONLY_ACCOUNT, err);
+	struct db_stmt *any = store_stmt(s, SQL_ANY_ACCOUNT, err);
+	int64_t exists;
+
+	if (!st || !any || store_number(s, st, id, "cannot read the accounts", err) ||
+	    store_number(s, any, &exists, "cannot read the accounts", err))
+		return ERR_STORE;
+	if (exists)
+		return 0;
+	if (store_begin_write(s, err))
+		return ERR_STORE;
+	/* another command may have made it while this one waited for the lock */
+	if (store_number(s, st, id, "cannot read the accounts", err) ||
+	    (!*id && store_account_add(s, ACCOUNT_OWNER, "client", id, err)) ||
+	    store_commit(s, err)) {
+		store_rollback(s);
+		return err->code ? err->code : ERR_STORE;
+	}
+	return 0;
+}
+
+int store_act_as(struct store *s, const char *email, struct error *err)
+{
+	struct account acc;
+	int64_t id = 0;
+	int rc;
 
 	if (!store_has_accounts(s))
 		return 0;
-	snprintf(id, sizeof(id), "%lld", (long long)account_id);
-	if (!(st = store_stmt(s, SQL_ACT_FOR, err)))
+	if (email) {
+		if ((rc = store_account_get(s, email, &acc, err)))
+			return rc;
+		id = acc.id;
+		account_release(&acc);
+	} else if ((rc = only_account(s, &id, err))) {
+		return rc;
+	}
+	if (!id)
+		return error_set(err, ERR_INVALID, "this database keeps several accounts: say "
+						   "which with --account EMAIL (or RAPPORT_ACCOUNT)");
+	return set_account(s, SQL_ACT_AS, id, err);
+}
+
+/* The token as the setting the policy calendar_token reads (schema_pg.c),
+ * for this transaction only. */
+static const char SQL_CALENDAR_SHOW[] =
+	"SELECT set_config('rapport.calendar_token', ?1, true)";
+static const char SQL_CALENDAR_ACCOUNT[] =
+	"SELECT account_id FROM setting WHERE key = ?1 AND value = ?2";
+
+int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
+			   struct error *err)
+{
+	struct db_stmt *show, *st;
+	int rc;
+
+	*id = 0;
+	if (account_require(s, err) || !(show = store_stmt(s, SQL_CALENDAR_SHOW, err)))
 		return err->code;
-	bind_text(st, 1, id);
-	return store_first(s, st, NULL, NULL, "cannot set the account", err) < 0 ? err->code : 0;
+	bind_text(show, 1, token);
+	if (store_first(s, show, NULL, NULL, "cannot read the calendar", err) < 0 ||
+	    !(st = store_stmt(s, SQL_CALENDAR_ACCOUNT, err)))
+		return err->code;
+	bind_text(st, 1, key);
+	bind_text(st, 2, token);
+	rc = store_first(s, st, store_read_id, id, "cannot read the calendar", err);
+	return rc < 0 ? rc : *id != 0;
+}
+
+static const char SQL_WALLS_HOLD[] =
+	"SELECT (NOT (rolsuper OR rolbypassrls OR pg_has_role(current_user,"
+	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int"
+	" FROM pg_roles WHERE rolname = current_user";
+
+int store_walls_hold(struct store *s, bool *hold, struct error *err)
+{
+	struct db_stmt *st;
+	int64_t n;
+
+	*hold = true;
+	if (!store_has_accounts(s))
+		return 0;
+	if (!(st = store_stmt(s, SQL_WALLS_HOLD, err)) ||
+	    store_number(s, st, &n, "cannot read the server's role", err))
+		return ERR_STORE;
+	*hold = n != 0;
+	return 0;
 }

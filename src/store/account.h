@@ -43,7 +43,7 @@ void account_vec_release(account_vec *v);
 bool store_has_accounts(const struct store *s);
 int account_require(const struct store *s, struct error *err);
 /* Whether it is a practice's: a database that keeps accounts and has one
- * (or an invitation to one).
+ * besides a person's own (ACCOUNT_OWNER), or an invitation to one.
  * A PostgreSQL database with none yet is one person's, served as SQLite's
  * file is (the server's own key); `rapport admin` makes it a practice. */
 int store_is_practice(struct store *s, bool *yes, struct error *err);
@@ -67,6 +67,9 @@ int store_account_get(struct store *s, const char *email, struct account *out,
 		      struct error *err);
 /* Every account, by e-mail address. */
 int store_account_list(struct store *s, account_vec *out, struct error *err);
+/* The ids of the accounts not disabled, ascending: whose time rules the
+ * server runs. */
+int store_account_active_ids(struct store *s, id_vec *out, struct error *err);
 /* Disable the account (it signs in no more) and end its sessions. */
 int store_account_disable(struct store *s, int64_t id, struct error *err);
 /* Set the password's hash (argon2id's encoded string). */
@@ -116,7 +119,29 @@ int store_signin_clear(struct store *s, const char *kind, const char *key, struc
 
 /* The account id each transaction's statements act for (PostgreSQL's
  * setting rapport.account, SET LOCAL: it ends with the transaction), the
- * key row-level security will read (issue 20's next step); 0: none. */
+ * key row-level security reads (schema_pg.c's practice migration 2); a
+ * no-op on a store without accounts. */
 int store_act_for(struct store *s, int64_t account_id, struct error *err);
+/*
+ * The command line's account, for every transaction of this connection
+ * (a session's setting: one command line is one person): the account of
+ * email (any case), or, when email is NULL, the database's only account,
+ * made when there is none (ACCOUNT_OWNER, in a write transaction of its
+ * own): a database whose first use is a person's command line is theirs.
+ * Once `rapport admin` has made others, a command line must say which
+ * (--account, RAPPORT_ACCOUNT): ERR_INVALID saying so. A no-op on a store
+ * without accounts (SQLite).
+ */
+int store_act_as(struct store *s, const char *email, struct error *err);
+/* The account whose calendar feed token (the setting key, the value
+ * token) is this one: 1 with its id in *id, 0 when no account has it. */
+int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
+			   struct error *err);
+/* Whether this connection is walled off by row-level security: false when
+ * its role owns the tables (and could lift the walls) or bypasses them (a
+ * superuser). True on a store without accounts, which has no walls to lift. */
+int store_walls_hold(struct store *s, bool *hold, struct error *err);
+/* The address of the account a person's database makes for its rows. */
+#define ACCOUNT_OWNER "owner@localhost"
 
 #endif

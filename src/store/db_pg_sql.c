@@ -99,6 +99,30 @@ static void upsert_suffix(const char *p, bool replace, struct strbuf *suffix)
 }
 
 /*
+ * The tables whose upserts name a key ("ON CONFLICT (key)") that has
+ * account_id before it on a practice's database (schema_pg.c's practice
+ * migration 2): PostgreSQL finds the key an ON CONFLICT names by its
+ * columns, all of them.
+ */
+static const char *const per_account_keys[] = { "setting", "mail_file", "mail_folder",
+						 "mail_proposal" };
+
+/* Whether sql inserts into a table of per_account_keys. */
+static bool inserts_per_account(const char *sql)
+{
+	const char *p = past_word(sql, skip_spaces(sql), "INSERT"), *table;
+	size_t len;
+
+	if (!p || !(p = past_word(sql, p, "INTO")))
+		return false;
+	past_name(p, &table, &len);
+	for (size_t i = 0; i < ARRAY_SIZE(per_account_keys); i++)
+		if (strlen(per_account_keys[i]) == len && !strncmp(table, per_account_keys[i], len))
+			return true;
+	return false;
+}
+
+/*
  * What SQLite's SQL at p becomes in PostgreSQL's, and where what it
  * replaces ends; NULL when it stays. INTEGER is bigint (SQLite's are 64
  * bits: a CAST to PostgreSQL's would overflow); "IS ?" and "IS NOT ?"
@@ -108,7 +132,8 @@ static void upsert_suffix(const char *p, bool replace, struct strbuf *suffix)
  * PostgreSQL's does not); SQLite's LIKE ignores case, as PostgreSQL's
  * ILIKE does; SQLite's schema of temporary tables, temp, is
  * PostgreSQL's pg_temp; INSERT OR IGNORE and OR REPLACE are plain
- * INSERTs with a clause at the end (suffix; upsert_suffix).
+ * INSERTs with a clause at the end (suffix; upsert_suffix); an upsert's
+ * key gains account_id where the key did (per_account_keys).
  */
 static const char *rewrite(const char *sql, const char *p, const char **end,
 			   struct strbuf *suffix)
@@ -143,6 +168,11 @@ static const char *rewrite(const char *sql, const char *p, const char **end,
 	if ((q = past_word(sql, p, "CROSS")) && is_word(sql, q, "JOIN")) {
 		*end = q;
 		return "";
+	}
+	if ((q = past_word(sql, p, "ON")) && (q = past_word(sql, q, "CONFLICT")) && *q == '(' &&
+	    inserts_per_account(sql)) {
+		*end = q + 1;
+		return "ON CONFLICT (account_id, ";
 	}
 	if ((q = past_word(sql, p, "INSERT")) && (q = past_word(sql, q, "OR"))) {
 		const char *into;

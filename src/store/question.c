@@ -253,8 +253,6 @@ static int seed_key(void *ctx, const char *section, const char *key, const char 
 
 int store_seed_questions(struct store *s, struct error *err)
 {
-	const struct embedded_file *f = embedded_find("questions.ini");
-	struct seed sd = { .s = s };
 	struct db_stmt *st = store_stmt(s, SQL_QUESTION_COUNT, err);
 	int64_t n;
 	int rc;
@@ -263,8 +261,15 @@ int store_seed_questions(struct store *s, struct error *err)
 		return ERR_STORE;
 	if ((rc = store_number(s, st, &n, "cannot count the questions", err)))
 		return rc;
-	if (n > 0)
-		return 0;
+	return n > 0 ? 0 : store_seed_question_bank(s, err);
+}
+
+int store_seed_question_bank(struct store *s, struct error *err)
+{
+	const struct embedded_file *f = embedded_find("questions.ini");
+	struct seed sd = { .s = s };
+	int rc;
+
 	if (!f)
 		return error_set(err, ERR_IO, "the built-in questions are missing");
 	rc = ini_parse("questions.ini", f->data, f->size, seed_key, &sd, err);

@@ -17,6 +17,7 @@
  */
 #include <stdio.h>
 
+#include "store/account.h"
 #include "store/store_internal.h"
 #include "store/wants.h"
 
@@ -683,7 +684,144 @@ static const char practice_1[] =
 	" last_failure text NOT NULL,"
 	" PRIMARY KEY (kind, key));";
 
-static const char *const practice_migrations[] = { practice_1 };
+/*
+ * Practice migration 2: every row is an account's (issue 20, the walls).
+ * Each table of the store's (ACCOUNT_TABLES: every one but the practice's
+ * own and the schema's bookkeeping) gets account_id, filled by default from
+ * the setting each transaction acts for (store_act_for), and a policy that
+ * shows and takes only that account's rows; FORCE puts the tables' owner
+ * under it too, so a server run as the owner by mistake is walled all the
+ * same (a superuser is not: the server warns). With no setting,
+ * rapport_account() is NULL: nothing is visible and an insert fails its
+ * NOT NULL. Ids stay global (one sequence a table), so an id never names
+ * two rows; keys that were one person's become an account's (an
+ * organisation's name, a slug, a setting, the time rules' single row), so
+ * two clients can each have "Acme"; and a reference between two tables is
+ * (account_id, id), so no row can point into another account, whatever the
+ * policies (the checks of foreign keys do not look at them). The rows a
+ * person's database held before are its first account's, made here when
+ * it has none: the owner, whose command line needs no --account
+ * (account.h); a database that held nothing of a person's (the question
+ * bank every database starts with aside) starts with none, and each
+ * account gets its own bank when it is made (account.c).
+ * The server's role, rapport_app (NOLOGIN unless a practice gives it a
+ * password; made when the migrating role may), gets the rows and nothing
+ * else: it owns no table, so cannot turn the policies off.
+ * db_pg_sql.c's per_account_keys must list the tables whose upserts name a
+ * key that gained account_id.
+ */
+#define ACCOUNT_TABLES                                                                     \
+	"organisation,person,person_tag,opportunity,stage_change,opp_person,interaction,"  \
+	"interaction_person,feedback,task,setting,rule_fire,tick_state,tick_dirty,"        \
+	"rule_next,want,want_evidence,question,question_want,debrief,asked,offer,"         \
+	"offer_round,undo_log,undo_change,mail_message,mail_file,mail_proposal,mail_folder," \
+	"search_index,search_defer"
+/* A primary key that gains account_id keeps its name (TABLE_pkey), which
+ * INSERT OR REPLACE's translation names (db_pg_sql.c). */
+#define PER_ACCOUNT_PKEY(table, columns)                                            \
+	"ALTER TABLE " table " DROP CONSTRAINT " table "_pkey, ADD CONSTRAINT " table \
+	"_pkey PRIMARY KEY (account_id, " columns ");"
+/*
+ * The server's role: made once for the cluster (two practices' databases
+ * in one share it; a role that may not create roles leaves it to a
+ * superuser, docs/architecture.md), then granted this database's tables:
+ * an account's rows through the policies, the practice's own tables
+ * (sessions, sign-ins) whole, the schema's version to read. Tables a later
+ * migration makes get the same grants by default.
+ */
+#define APP_ROLE_GRANTS                                                                    \
+	"DO $$BEGIN CREATE ROLE rapport_app NOLOGIN;"                                      \
+	" EXCEPTION WHEN duplicate_object OR unique_violation OR insufficient_privilege"   \
+	" THEN NULL; END$$;"                                                               \
+	"DO $$BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_app') THEN"    \
+	" EXECUTE format('GRANT USAGE ON SCHEMA %I TO rapport_app', current_schema());"   \
+	" EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO rapport_app',"     \
+	"  '" ACCOUNT_TABLES ",account,account_session,account_invitation,signin_failure');" \
+	" GRANT SELECT ON rapport_schema, rapport_practice_schema TO rapport_app;"          \
+	" GRANT SELECT, UPDATE ON rapport_data_version TO rapport_app;"                    \
+	" EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I"       \
+	"  TO rapport_app', current_schema());"                                            \
+	" EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT,"     \
+	"  UPDATE, DELETE ON TABLES TO rapport_app', current_schema());"                   \
+	" EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT,"      \
+	"  UPDATE ON SEQUENCES TO rapport_app', current_schema()); END IF; END$$;"
+static const char practice_2[] =
+	"CREATE FUNCTION rapport_account() RETURNS bigint STABLE PARALLEL SAFE LANGUAGE sql"
+	" AS $$SELECT nullif(current_setting('rapport.account', true), '')::bigint$$;"
+	/* the JSON backup's fields are a table's columns: the account is not one */
+	"CREATE OR REPLACE FUNCTION pragma_table_info(text) RETURNS TABLE (cid integer,"
+	" name text) STABLE LANGUAGE sql AS $$SELECT ordinal_position::integer - 1,"
+	" column_name::text FROM information_schema.columns WHERE table_schema ="
+	" current_schema() AND table_name = $1 AND column_name <> 'account_id'$$;"
+	"DO $$DECLARE t text; c record; owner bigint; used boolean;"
+	" tables text[] := string_to_array('" ACCOUNT_TABLES "', ','); BEGIN"
+	/* a person's rows, beyond the question bank every database starts with
+	 * and the time rules' marks */
+	" used := EXISTS (SELECT FROM question WHERE key IS NULL OR updated_at <> created_at);"
+	" FOREACH t IN ARRAY tables LOOP CONTINUE WHEN t = ANY (ARRAY['question',"
+	"  'question_want', 'tick_state', 'tick_dirty', 'rule_next', 'search_index']);"
+	"  EXECUTE format('SELECT $1 OR EXISTS (SELECT FROM %I)', t) INTO used USING used;"
+	" END LOOP;"
+	" IF NOT used THEN DELETE FROM question; DELETE FROM tick_state; DELETE FROM tick_dirty;"
+	"  DELETE FROM rule_next;"
+	" ELSE owner := (SELECT min(id) FROM account); END IF;"
+	" IF used AND owner IS NULL THEN INSERT INTO account (email, role, created_at)"
+	"  VALUES ('" ACCOUNT_OWNER "', 'client', to_char(now() AT TIME ZONE 'UTC',"
+	"  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) RETURNING id INTO owner; END IF;"
+	" FOREACH t IN ARRAY tables LOOP"
+	"  EXECUTE format('ALTER TABLE %I ADD COLUMN account_id bigint NOT NULL DEFAULT %s"
+	" REFERENCES account(id)', t, coalesce(owner::text, 'rapport_account()'));"
+	"  EXECUTE format('ALTER TABLE %I ALTER COLUMN account_id SET DEFAULT rapport_account()', t);"
+	"  EXECUTE format('CREATE INDEX %I ON %I (account_id)', t || '_account', t);"
+	"  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);"
+	"  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);"
+	"  EXECUTE format('CREATE POLICY account_rows ON %I USING (account_id = rapport_account())"
+	" WITH CHECK (account_id = rapport_account())', t);"
+	"  IF EXISTS (SELECT FROM information_schema.columns WHERE table_schema = current_schema()"
+	"   AND table_name = t AND column_name = 'id' AND is_identity = 'YES') THEN"
+	"   EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I UNIQUE (account_id, id)', t,"
+	"    t || '_account_id_key'); END IF;"
+	" END LOOP;"
+	" FOR c IN SELECT k.conname, r.relname AS tbl, f.relname AS ref, a.attname AS col,"
+	"  k.confdeltype FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid"
+	"  JOIN pg_class f ON f.oid = k.confrelid"
+	"  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]"
+	"  WHERE k.contype = 'f' AND r.relnamespace = current_schema()::regnamespace"
+	"  AND r.relname = ANY (tables) AND f.relname = ANY (tables) LOOP"
+	"  EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I, ADD CONSTRAINT %I FOREIGN KEY"
+	" (account_id, %I) REFERENCES %I (account_id, id) ON DELETE %s', c.tbl, c.conname,"
+	" c.conname, c.col, c.ref, CASE c.confdeltype WHEN 'c' THEN 'CASCADE'"
+	" WHEN 'n' THEN format('SET NULL (%I)', c.col) ELSE 'NO ACTION' END);"
+	" END LOOP; END$$;"
+	/* A calendar app holds a feed's token and no session: a setting row of
+	 * the feed's token (web/feed.h's key) shows to whoever names its value,
+	 * so the server learns whose feed it is (store_calendar_account) and no
+	 * more. A second permissive policy, or'ed with the first. */
+	"CREATE POLICY calendar_token ON setting FOR SELECT USING (key = 'calendar.token'"
+	" AND value = current_setting('rapport.calendar_token', true));"
+	/* the keys that were one person's, an account's now */
+	"DROP INDEX organisation_name_key;"
+	"CREATE UNIQUE INDEX organisation_name_key ON organisation(account_id, name_key);"
+	"DROP INDEX person_uid;"
+	"CREATE UNIQUE INDEX person_uid ON person(account_id, uid);"
+	"DROP INDEX want_text_key;"
+	"CREATE UNIQUE INDEX want_text_key ON want(account_id, text_key);"
+	"DROP INDEX mail_proposal_message;"
+	"CREATE UNIQUE INDEX mail_proposal_message ON mail_proposal(account_id, message_id, kind);"
+	"ALTER TABLE opportunity DROP CONSTRAINT opportunity_slug_key,"
+	" ADD CONSTRAINT opportunity_slug_key UNIQUE (account_id, slug);"
+	"ALTER TABLE question DROP CONSTRAINT question_key_key,"
+	" ADD CONSTRAINT question_key_key UNIQUE (account_id, key);"
+	PER_ACCOUNT_PKEY("setting", "key")
+	PER_ACCOUNT_PKEY("tick_state", "id")
+	PER_ACCOUNT_PKEY("rule_fire", "rule, event, opp_id, person_id")
+	PER_ACCOUNT_PKEY("mail_message", "message_id")
+	PER_ACCOUNT_PKEY("mail_file", "name")
+	PER_ACCOUNT_PKEY("mail_folder", "account, folder")
+	PER_ACCOUNT_PKEY("search_defer", "task_id")
+	APP_ROLE_GRANTS;
+
+static const char *const practice_migrations[] = { practice_1, practice_2 };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =

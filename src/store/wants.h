@@ -64,5 +64,8 @@ int store_questions_asked(struct store *s, int64_t opp_id, id_vec *out,
 /* Insert the built-in bank (data/questions.ini) into an empty question
  * table: run once, when the database is created or upgraded. */
 int store_seed_questions(struct store *s, struct error *err);
+/* The built-in bank, whatever the table holds: a practice's new account's
+ * own (account.c), whose count a superuser's connection would not see. */
+int store_seed_question_bank(struct store *s, struct error *err);
 
 #endif

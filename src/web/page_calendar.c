@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "method/dump.h"
+#include "store/account.h"
 #include "method/exports.h"
 #include "util/secret.h"
 #include "util/xalloc.h"
@@ -73,13 +74,29 @@ static int export_body(struct web_req *rq, struct web_resp *rs, enum export_kind
 	return rc;
 }
 
+/* On a practice's server, the feed's account is the one whose token it
+ * is (a calendar app has no session): the transaction acts for it. */
+static int act_for_feed_account(struct web_req *rq)
+{
+	const char *token = web_param(&rq->query, "token");
+	int64_t id;
+	int rc;
+
+	if (!store_has_accounts(rq->store) || rq->account_id)
+		return 0;
+	if (!token || (rc = store_calendar_account(rq->store, CALENDAR_TOKEN_KEY, token, &id,
+						     &rq->err)) == 0)
+		return error_set(&rq->err, ERR_NOT_FOUND, "There is no page at this address.");
+	return rc < 0 ? rc : store_act_for(rq->store, id, &rq->err);
+}
+
 int page_calendar_feed(struct web_req *rq, struct web_resp *rs)
 {
 	char *token = NULL;
 	bool ok;
 	int rc;
 
-	if ((rc = store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &token, &rq->err)))
+	if ((rc = act_for_feed_account(rq)) || (rc = store_setting_get(rq->store, CALENDAR_TOKEN_KEY, &token, &rq->err)))
 		return rc;
 	ok = secret_equal(web_param(&rq->query, "token"), token);
 	free(token);

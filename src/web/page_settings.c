@@ -21,6 +21,7 @@
 #include "method/levels.h"
 #include "method/playbook_run.h"
 #include "method/playbook_text.h"
+#include "store/account.h"
 #include "store/setting.h"
 #include "util/atomic_file.h"
 #include "util/embedded.h"
@@ -551,6 +552,13 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 	struct error e = ERROR_INIT;
 	int rc = 0;
 
+	/* the file is the server's, so its rules are every account's */
+	if (store_has_accounts(rq->store)) {
+		free(path);
+		return error_set(&rq->err, ERR_INVALID, "a practice's playbooks are its server's "
+							"file, the same for every account: its "
+							"administrator changes them");
+	}
 	if (!path)
 		return error_set(&rq->err, ERR_INVALID,
 				 "neither XDG_CONFIG_HOME nor HOME is set: nowhere to keep your "

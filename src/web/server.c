@@ -39,6 +39,7 @@
 
 #include "core/text.h"
 #include "method/playbook_run.h"
+#include "mail/mail_account.h"
 #include "method/practice.h"
 #include "store/account.h"
 #include "store/undo.h"
@@ -383,6 +384,10 @@ static int open_store(struct store **out, struct error *err)
 
 	if (!rc && store_upgrade_note(*out))
 		fprintf(stderr, "rapport: %s\n", store_upgrade_note(*out));
+	/* one person's PostgreSQL database: every connection acts as its owner
+	 * (the first, the ticker's, does once it knows: web_serve) */
+	if (!rc && srv.on_pg && !srv.practice)
+		rc = store_act_as(*out, NULL, err);
 	if (!rc && (rc = store_keep_warm(*out, err))) {
 		store_close(*out);
 		*out = NULL;
@@ -396,19 +401,37 @@ static int open_store(struct store **out, struct error *err)
 	return rc;
 }
 
-/* The time rules, in their own write transaction. */
+/* The time rules, in their own write transaction, for the account (on a
+ * practice's server; 0 on one person's). */
+static void tick_account(struct store *s, const struct playbook *pb, int64_t account_id)
+{
+	struct error err = ERROR_INIT;
+
+	if (store_begin_write(s, &err) || (account_id && store_act_for(s, account_id, &err)) ||
+	    playbooks_tick(s, pb, &err) || store_commit(s, &err)) {
+		store_rollback(s);
+		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
+	}
+}
+
+/* The time rules of the server's data: on a practice's server, each active
+ * account's in turn, a transaction each (the rows and the rules' marks of
+ * each are its own, behind the walls). */
 static void tick(struct store *s)
 {
 	struct shared_playbook *p;
 	struct error err = ERROR_INIT;
+	id_vec accounts = { 0 };
 
 	p = playbook_get();
 	if (store_refresh_now(s, &err) || store_durable(s, false, &err) ||
-	    store_begin_write(s, &err) || playbooks_tick(s, &p->pb, &err) ||
-	    store_commit(s, &err)) {
-		store_rollback(s);
+	    (srv.practice && store_account_active_ids(s, &accounts, &err)))
 		fprintf(stderr, "rapport: the time rules did not run: %s\n", err.msg);
-	}
+	else if (!srv.practice)
+		tick_account(s, &p->pb, 0);
+	for (size_t i = 0; i < accounts.n; i++)
+		tick_account(s, &p->pb, accounts.items[i]);
+	free(accounts.items);
 	/* this connection's next commits are a request's: the user's data */
 	if (store_durable(s, true, &err))
 		fprintf(stderr, "rapport: %s\n", err.msg);
@@ -882,15 +905,17 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	p = playbook_get();
 	rq->pb = &p->pb;
 	rc = rq->post ? store_begin_write(rq->store, &rq->err) : store_begin_read(rq->store, &rq->err);
-	if (!rc && rq->post && undoable)
-		rc = store_undo_track(rq->store, &rq->err);
-	/* the seam of issue 20's next step: row-level security reads the
-	 * account each transaction acts for */
+	/* first: row-level security shows and takes only the rows of the
+	 * account the transaction acts for (none before a sign-in) */
 	if (!rc && rq->account_id)
 		rc = store_act_for(rq->store, rq->account_id, &rq->err);
+	if (!rc && rq->post && undoable)
+		rc = store_undo_track(rq->store, &rq->err);
 	if (!rc)
 		rc = page(rq, rs);
-	if (!rc && rq->post && rs->status < 400) {
+	/* the time rules of the account that wrote (a practice's form before a
+	 * sign-in wrote no one's data) */
+	if (!rc && rq->post && rs->status < 400 && (!srv.practice || rq->account_id)) {
 		/* the rules in force now: the page may have just replaced them */
 		struct shared_playbook *cur = playbook_get();
 		rc = playbooks_tick(rq->store, &cur->pb, &rq->err);
@@ -1162,6 +1187,22 @@ static void open_browser(const struct strbuf *url)
 				"above by hand\n");
 }
 
+/* A practice's server run as the tables' owner, or a superuser, is not
+ * walled off from any account's rows: say so (the tests' clusters run so;
+ * a practice runs as rapport_app, docs/architecture.md). */
+static int warn_unwalled(struct store *s, struct error *err)
+{
+	bool hold;
+
+	if (store_walls_hold(s, &hold, err))
+		return err->code;
+	if (!hold)
+		fprintf(stderr, "rapport: warning: the server's database role owns the tables or "
+				"bypasses row-level security, so the database does not keep the "
+				"accounts apart: connect as rapport_app (see the README)\n");
+	return 0;
+}
+
 /* Anything but loopback needs a password: the key alone would give the
  * search to whoever sees the printed address or the traffic. The socket
  * systemd passes is checked as our own is: its unit may name any address. */
@@ -1333,8 +1374,12 @@ int web_serve(const struct web_options *o, struct error *err)
 	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	srv.on_pg = store_has_accounts(tick_store);
-	if (store_is_practice(tick_store, &srv.practice, err))
+	if (store_is_practice(tick_store, &srv.practice, err) ||
+	    (srv.practice && warn_unwalled(tick_store, err)) ||
+	    (srv.on_pg && !srv.practice && store_act_as(tick_store, NULL, err)))
 		goto fail;
+	if (srv.practice)
+		mail_account_refuse_commands();
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;

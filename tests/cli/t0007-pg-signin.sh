@@ -18,21 +18,8 @@ NEWPW=a-new-passphrase-for-spring
 # A practice's server, its "now" fixed at $1, with options $2...; $WEB its
 # address (no key).
 pserve() {
-	: >"$TEST_DIR/.serve.out"
 	_now=$1 && shift
-	RAPPORT_NOW=$_now "$RAPPORT" serve --listen 127.0.0.1:0 --verbose "$@" >"$TEST_DIR/.serve.out" \
-		2>>"$TEST_DIR/.serve.err" &
-	serve_pid=$!
-	WEB=
-	for _i in $(seq 200); do
-		WEB=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$TEST_DIR/.serve.out")
-		[ -n "$WEB" ] && break
-		kill -0 "$serve_pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	export WEB WEB_JAR="$TEST_DIR/.jar"
-	unset WEB_KEY
-	[ -n "$WEB" ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
+	RAPPORT_NOW=$_now practice_serve --verbose "$@"
 }
 # The one-time link's token of the last admin command's output.
 link_token() { sed -n 's/.*?t=\([0-9a-f]*\)$/\1/p' "$TEST_DIR/.rp"; }

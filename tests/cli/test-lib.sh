@@ -499,6 +499,26 @@ serve_start() {
 	[ -n "$WEB" ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
 }
 
+# A practice's server (a PostgreSQL database with accounts, issue 20), with
+# options "$@": as serve_start, but it prints no key (its accounts sign in)
+# and its errors add up in .serve.err over restarts.
+practice_serve() {
+	: >"$TEST_DIR/.serve.out"
+	"$RAPPORT" serve --listen 127.0.0.1:0 "$@" >"$TEST_DIR/.serve.out" \
+		2>>"$TEST_DIR/.serve.err" &
+	serve_pid=$!
+	WEB=
+	for _i in $(seq 200); do
+		WEB=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$TEST_DIR/.serve.out")
+		[ -n "$WEB" ] && break
+		kill -0 "$serve_pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	export WEB WEB_JAR="$TEST_DIR/.jar"
+	unset WEB_KEY
+	[ -n "$WEB" ] || { cat "$TEST_DIR/.serve.err" >&2; return 1; }
+}
+
 serve_stop() {
 	kill -TERM "$serve_pid" && wait "$serve_pid"
 	_rc=$?

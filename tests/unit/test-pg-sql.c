@@ -118,6 +118,27 @@ static void test_insert_or(void **state)
 			   "INSERT INTO t VALUES ('INSERT OR IGNORE INTO')", 0);
 }
 
+/* An upsert's key on a table whose keys are an account's (a practice's
+ * walls) names account_id first; on another table it stays. */
+static void test_conflict_per_account(void **state)
+{
+	(void)state;
+	expect_translation("INSERT INTO setting (key, value) VALUES (?1, ?2)"
+			   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+			   "INSERT INTO setting (key, value) VALUES ($1, $2)"
+			   " ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value", 2);
+	expect_translation("INSERT INTO mail_folder (account, folder) VALUES (?, ?)"
+			   " ON CONFLICT (account, folder) DO NOTHING",
+			   "INSERT INTO mail_folder (account, folder) VALUES ($1, $2)"
+			   " ON CONFLICT (account_id, account, folder) DO NOTHING", 2);
+	expect_translation("INSERT INTO signin_failure (kind, key) VALUES (?1, ?2)"
+			   " ON CONFLICT (kind, key) DO NOTHING",
+			   "INSERT INTO signin_failure (kind, key) VALUES ($1, $2)"
+			   " ON CONFLICT (kind, key) DO NOTHING", 2);
+	expect_translation("INSERT INTO settings (key) VALUES (?) ON CONFLICT (key) DO NOTHING",
+			   "INSERT INTO settings (key) VALUES ($1) ON CONFLICT (key) DO NOTHING", 1);
+}
+
 /* SQLite's LIMIT of a negative number is no limit: PostgreSQL's NULL. */
 static void test_limit(void **state)
 {
@@ -141,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_temp_schema),
 		cmocka_unit_test(test_like),
 		cmocka_unit_test(test_insert_or),
+		cmocka_unit_test(test_conflict_per_account),
 		cmocka_unit_test(test_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

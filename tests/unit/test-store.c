@@ -436,6 +436,7 @@ static void test_data_version_follows_other_commits(void **state)
 	int64_t before = -1, after = -1;
 
 	assert_int_equal(store_open_with(&other, test_db_backend, f->path, 0, &err), 0);
+	assert_int_equal(store_act_as(other, NULL, &err), 0);
 	assert_int_equal(store_data_version(f->s, &before, &err), 0);
 	assert_int_equal(store_begin_write(other, &err), 0);
 	add_org(other, "Acme Analytics");

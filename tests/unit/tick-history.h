@@ -23,6 +23,7 @@
 #include "method/offer_actions.h"
 #include "method/opp_actions.h"
 #include "method/playbook_run.h"
+#include "store/account.h"
 #include "store/store_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -508,7 +509,9 @@ static inline void th_open_at(struct tick_history *h, const uint8_t *data, size_
 		th_die("cannot load the rules", &err);
 	setenv("RAPPORT_NOW", "2026-01-05T09:00", 1);
 	for (int k = 0; k < 2; k++) {
-		if (store_open(&h->s[k], where[k], 0, &err) || store_begin_write(h->s[k], &err))
+		/* on PostgreSQL, as a person's command line: the database's owner */
+		if (store_open(&h->s[k], where[k], 0, &err) || store_act_as(h->s[k], NULL, &err) ||
+		    store_begin_write(h->s[k], &err))
 			th_die("cannot open a database", &err);
 		for (size_t i = 0; i < ARRAY_SIZE(orgs); i++) {
 			struct org o = { .name = xstrdup(orgs[i]) };
