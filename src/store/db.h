@@ -43,6 +43,7 @@ enum db_failure {
 	DB_FAIL_DAMAGED, /* not a database, or a corrupt one */
 	DB_FAIL_TOO_BIG, /* a value longer than the database takes */
 	DB_FAIL_NO_MEMORY,
+	DB_FAIL_UNAVAILABLE, /* the database server cannot be reached now (a restart) */
 };
 
 /* How long a bound text must live. */

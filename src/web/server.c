@@ -70,6 +70,8 @@
 /* A request must arrive whole within this time. (libmicrohttpd's timeout is
  * an idle one: a byte every few seconds would hold a connection forever.) */
 #define REQUEST_DEADLINE 30
+/* How long a client is asked to wait when the database server is away. */
+#define RETRY_SECONDS 5
 #define COOKIE_NAME "rapport_session"
 /* A practice's server's session cookie (page_account.c says why __Host-). */
 #define PRACTICE_COOKIE "__Host-rapport"
@@ -77,6 +79,8 @@
 static const char security_policy[] =
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+static const char unavailable_text[] = "The practice's database cannot be reached. Try again soon.";
 
 /* The playbooks in use, shared by every request; replaced whole when the
  * user edits their rules (web_playbook_reload), freed by its last user. */
@@ -585,7 +589,7 @@ static int practice_session_check(struct conn *cn, const char *cookie)
 		rc = session_lookup(thread_store, cookie, &cn->account, &err);
 	if (rc < 0) {
 		fprintf(stderr, "rapport: %s\n", err.msg);
-		return refuse(cn, 503, "The practice's database cannot be reached. Try again soon.");
+		return refuse(cn, 503, unavailable_text);
 	}
 	if (rc == 1) {
 		cn->authed = true;
@@ -779,8 +783,29 @@ static int status_of(int rc)
 	case ERR_INVALID:
 	case ERR_AMBIGUOUS: return 400;
 	case ERR_CONFLICT: return 409;
+	case ERR_UNAVAILABLE: return 503;
 	default: return 500;
 	}
+}
+
+/* A practice's database server went away (a restart): the request fails
+ * whole, as 503 with a time to come back, and the next one connects again. */
+static void unavailable_page(struct web_resp *rs, const struct web_req *rq)
+{
+	ui_error_page(rs, rq, 503, unavailable_text);
+	rs->retry_after = RETRY_SECONDS;
+}
+
+/* The page of a failed request: rc's status, and msg (503: the same words
+ * whatever libpq said, which goes to the log). */
+static void failure_page(struct web_resp *rs, const struct web_req *rq, int rc, const char *msg)
+{
+	if (status_of(rc) != 503) {
+		ui_error_page(rs, rq, status_of(rc), msg);
+		return;
+	}
+	fprintf(stderr, "rapport: %s\n", msg);
+	unavailable_page(rs, rq);
 }
 
 /* Any POST this server commits moves the pages' cache on (see cache.h). */
@@ -862,12 +887,13 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		return;
 	}
 	if (!thread_store && open_store(&thread_store, &rq->err)) {
-		ui_error_page(rs, rq, 500, rq->err.msg);
+		/* a practice's server started on its database: it went away since */
+		failure_page(rs, rq, srv.practice ? ERR_UNAVAILABLE : ERR_STORE, rq->err.msg);
 		return;
 	}
 	rq->store = thread_store;
 	if ((rc = store_refresh_now(rq->store, &rq->err))) {
-		ui_error_page(rs, rq, status_of(rc), rq->err.msg);
+		failure_page(rs, rq, rc, rq->err.msg);
 		return;
 	}
 	v.generation = write_generation;
@@ -902,7 +928,7 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	if (rc || (rs->status >= 400 && !rs->keep_changes))
 		store_rollback(rq->store);
 	if (rc)
-		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
+		failure_page(rs, rq, rc, rq->err.msg[0] ? rq->err.msg : "failed");
 	else if (rq->post && rs->status < 400)
 		write_generation++;
 	else if (cacheable && !rs->no_cache)
@@ -990,7 +1016,10 @@ static void refused_page(struct conn *cn, struct web_req *rq, struct web_resp *r
 			page_signin_required(rq, rs);
 		return;
 	}
-	ui_error_page(rs, rq, cn->refused, cn->refusal);
+	if (cn->refused == 503)
+		unavailable_page(rs, rq);
+	else
+		ui_error_page(rs, rq, cn->refused, cn->refusal);
 }
 
 static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const char *url,
