@@ -1,0 +1,182 @@
+#!/bin/sh
+# Many servers, one database (issue 20): two `rapport serve` processes on
+# one practice's PostgreSQL database, in a throwaway cluster. A session
+# made on one server works on the other, with the CSRF token of the
+# other's pages; a change made through one shows on the other's next page
+# (each server's page cache is keyed by the database's data version). The
+# database restarting: the requests while it is away get 503 with a
+# Retry-After and write nothing; the first ones after get their pages.
+. "$(dirname "$0")/../pg/in-cluster"
+. "$(dirname "$0")/test-lib.sh"
+
+createdb practice || exit 1
+export RAPPORT_DB=postgresql:///practice
+NOW=2026-03-02T12:00:00
+PW=correct-horse-battery-staple
+sql() { psql -X -tA -d practice -c "$1"; }
+
+# The cluster's own commands run as its owner (tests/pg/cluster: nobody
+# when the tests run as root).
+as_pg_owner() {
+	if [ "$(id -u)" -eq 0 ]; then
+		(cd "$PGHOST" && runuser -u nobody -- "$@")
+	else
+		"$@"
+	fi
+}
+pg_ctl_do() { as_pg_owner pg_ctl -D "$PGHOST/data" -l "$PGHOST/server.log" -w -s "$@"; }
+
+# A practice's server named $1 (A or B): its address in WEB_$1, its
+# process in PID_$1.
+start_server() {
+	_out="$TEST_DIR/.serve-$1.out"
+	: >"$_out"
+	RAPPORT_NOW=$NOW "$RAPPORT" serve --listen 127.0.0.1:0 --verbose >"$_out" \
+		2>>"$TEST_DIR/.serve-$1.err" &
+	eval "PID_$1=\$!"
+	for _i in $(seq 200); do
+		_web=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$_out")
+		[ -n "$_web" ] && break
+		sleep 0.05
+	done
+	eval "WEB_$1=\$_web"
+	[ -n "$_web" ] || { cat "$TEST_DIR/.serve-$1.err" >&2; return 1; }
+}
+stop_server() {
+	eval "_pid=\$PID_$1"
+	kill -TERM "$_pid" && wait "$_pid"
+}
+# A request to server $1 in the jar of the signed-in client: on_server A
+# http GET /pipeline.
+on_server() {
+	eval "WEB=\$WEB_$1"
+	shift
+	WEB=$WEB WEB_JAR="$TEST_DIR/client.jar" "$@"
+}
+
+RAPPORT_NOW=$NOW rapport admin invite seeker@example.org >"$TEST_DIR/.rp" || exit 1
+invite=$(sed -n 's/.*?t=\([0-9a-f]*\)$/\1/p' "$TEST_DIR/.rp")
+RAPPORT_NOW=$NOW rapport opp add "Example Analytics" "Data Engineer" --new-org >/dev/null || exit 1
+start_server A || exit 1
+start_server B || exit 1
+unset WEB_KEY
+
+test_expect_success 'a session made on server A works on server B' '
+	on_server A http --no-cookie POST /welcome t=$invite password=$PW again=$PW >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+	on_server B http GET /account >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	grep -q "seeker@example.org" "$TEST_DIR/.rp"
+'
+
+test_expect_success 'the CSRF token of a page of A is taken by B' '
+	on_server A http GET /pipeline >"$TEST_DIR/.rp" &&
+	csrf=$(sed -n "s/^csrf=//p" "$TEST_DIR/client.jar") && test -n "$csrf" &&
+	grep -q "content=\"$csrf\"" "$TEST_DIR/.rp" &&
+	on_server B http --csrf "$csrf" POST /wants category=team text="A small team" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+	test "$(sql "SELECT count(*) FROM want WHERE text = '"'"'A small team'"'"'")" = 1
+'
+
+test_expect_success 'a change made through A shows on B at its next page, though B had the page cached' '
+	on_server B http GET /wants >"$TEST_DIR/.rp" &&
+	! grep -q "Near the office" "$TEST_DIR/.rp" &&
+	on_server B http GET /wants >"$TEST_DIR/.rp" &&
+	on_server A http POST /wants category=work-pattern text="Near the office" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+	on_server B http GET /wants >"$TEST_DIR/.rp" &&
+	grep -q "Near the office" "$TEST_DIR/.rp"
+'
+
+test_expect_success 'an interaction logged through A is on B next page' '
+	opp=$(sql "SELECT id FROM opportunity") &&
+	on_server B http GET /opportunities/$opp >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	! grep -q "Called the Hiring Manager" "$TEST_DIR/.rp" &&
+	on_server A http POST /log kind=call opp=$opp summary="Called the Hiring Manager" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+	on_server B http GET /opportunities/$opp >"$TEST_DIR/.rp" &&
+	grep -q "Called the Hiring Manager" "$TEST_DIR/.rp"
+'
+
+# A form in the middle of its transaction when its connection goes: a
+# session of psql holds the table it writes, and the server's connection
+# waiting for it is ended, as a restart ends them all.
+mkfifo "$TEST_DIR/locker" || exit 1
+psql -X -q -d practice <"$TEST_DIR/locker" >/dev/null 2>&1 &
+locker=$!
+exec 3>"$TEST_DIR/locker"
+echo "BEGIN; LOCK TABLE want IN ACCESS EXCLUSIVE MODE;" >&3
+test_expect_success 'a form whose connection is lost in the middle of its transaction is a 503, and writes nothing' '
+	(on_server A http POST /wants category=team text="Cut short" >"$TEST_DIR/.cut") &
+	poster=$! &&
+	for i in $(seq 100); do
+		test "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = '"'"'Lock'"'"'")" = 1 && break
+		sleep 0.1
+	done &&
+	sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = '"'"'Lock'"'"'" >/dev/null &&
+	wait $poster &&
+	test "$(head -1 "$TEST_DIR/.cut")" = 503 &&
+	grep -q "^Retry-After: 5$" "$TEST_DIR/.cut" &&
+	echo "ROLLBACK;" >&3 &&
+	test "$(sql "SELECT count(*) FROM want WHERE text = '"'"'Cut short'"'"'")" = 0 &&
+	on_server A http GET /wants >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200
+'
+exec 3>&-
+wait $locker
+
+# The database stops: both servers answer 503, and write nothing.
+pg_ctl_do -m fast stop || exit 1
+test_expect_success 'while the database is away, a page is a 503 with a Retry-After' '
+	on_server A http GET /wants >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 503 &&
+	grep -q "^Retry-After: 5$" "$TEST_DIR/.rp" &&
+	grep -q "cannot be reached" "$TEST_DIR/.rp" &&
+	on_server B http GET /pipeline >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 503
+'
+
+test_expect_success 'a form sent while it is away is a 503 too' '
+	on_server A http POST /wants category=team text="Sent in the outage" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 503 &&
+	grep -q "^Retry-After: 5$" "$TEST_DIR/.rp"
+'
+
+test_expect_success 'neither server died' '
+	kill -0 "$PID_A" && kill -0 "$PID_B"
+'
+
+pg_ctl_do start -o "-c listen_addresses= -k $PGHOST -c fsync=off" || exit 1
+test_expect_success 'once it is back, the next request of each server is answered' '
+	on_server A http GET /wants >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	grep -q "Near the office" "$TEST_DIR/.rp" &&
+	on_server B http GET /account >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200
+'
+
+test_expect_success 'nothing of the form sent in the outage was written' '
+	test "$(sql "SELECT count(*) FROM want WHERE text = '"'"'Sent in the outage'"'"'")" = 0
+'
+
+test_expect_success 'a restart between two requests goes unnoticed: the statements are prepared again' '
+	on_server B http GET /wants >"$TEST_DIR/.rp" &&
+	pg_ctl_do -m fast restart &&
+	on_server B http GET /wants >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	on_server B http POST /wants category=team text="After the restart" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+	on_server A http GET /wants >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	grep -q "After the restart" "$TEST_DIR/.rp"
+'
+
+stop_server A
+rc_a=$?
+stop_server B
+rc_b=$?
+test_expect_success 'both servers stop cleanly' '
+	test $rc_a = 0 && test $rc_b = 0
+'
+test_done
