@@ -75,6 +75,9 @@
 #define COOKIE_NAME "rapport_session"
 /* A practice's server's session cookie (page_account.c says why __Host-). */
 #define PRACTICE_COOKIE "__Host-rapport"
+/* Its undo flash (web_flash_set): a cookie for the browser's session only */
+#define FLASH_COOKIE "__Host-rapport-flash"
+#define FLASH_ATTRIBUTES "Path=/; Secure; HttpOnly; SameSite=Strict"
 
 static const char security_policy[] =
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -734,6 +737,15 @@ static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 	}
 	if (rs->set_cookie) /* a practice's session (page_account.c) */
 		add_header(r, "Set-Cookie", rs->set_cookie, &ok);
+	if (rs->flash_changed) { /* a practice's undo flash (web_flash_set) */
+		if (rs->flash)
+			snprintf(cookie, sizeof(cookie), FLASH_COOKIE "=%lld; " FLASH_ATTRIBUTES,
+				 (long long)rs->flash);
+		else
+			snprintf(cookie, sizeof(cookie), FLASH_COOKIE "=; " FLASH_ATTRIBUTES
+				 "; Max-Age=0");
+		add_header(r, "Set-Cookie", cookie, &ok);
+	}
 	if (rs->retry_after > 0) {
 		snprintf(retry, sizeof(retry), "%lld", rs->retry_after);
 		add_header(r, "Retry-After", retry, &ok);
@@ -834,23 +846,51 @@ static bool cache_key(const struct web_route *route, const struct web_req *rq,
 
 /* What the next page says: the change a POST just made (its undo entry's
  * id, > 0: "Done." and Undo) or the one it undid (-id: "Undone: ..."), or
- * 0. One for the server, as the server has one user; a flash rather than a
- * parameter in the redirect's address, which would change every address a
- * form goes back to. */
+ * 0. A flash rather than a parameter in the redirect's address, which
+ * would change every address a form goes back to. One person's server
+ * keeps one for the server, as it has one user. A practice's server keeps
+ * none: the flash goes to the browser in a cookie of its own and comes
+ * back with the next request, whichever server behind the load balancer
+ * takes it. What it shows is checked against the database (page_undo.c),
+ * so a forged one shows nothing the account could not see. */
 static _Atomic int64_t flash;
 
-void web_flash_set(int64_t v)
+void web_flash_set(const struct web_req *rq, struct web_resp *rs, int64_t v)
 {
-	flash = v;
+	(void)rq;
+	if (!srv.practice) {
+		flash = v;
+		return;
+	}
+	rs->flash = v;
+	rs->flash_changed = true;
 }
 
-int64_t web_flash_take(void)
+int64_t web_flash_take(const struct web_req *rq, struct web_resp *rs)
 {
-	return atomic_exchange(&flash, 0);
+	if (!srv.practice)
+		return atomic_exchange(&flash, 0);
+	if (rq->flash)
+		web_flash_set(rq, rs, 0);
+	return rq->flash;
+}
+
+/* The flash cookie's value: an undo entry's id, perhaps negative; 0 for
+ * none or for anything else. */
+static int64_t flash_of_cookie(const char *value)
+{
+	char *end;
+	long long v;
+
+	if (!value || !*value || strlen(value) > 20)
+		return 0;
+	errno = 0;
+	v = strtoll(value, &end, 10);
+	return errno || *end ? 0 : v;
 }
 
 /* Keep the POST's changes for undo; the next page offers to undo them. */
-static int save_for_undo(struct web_req *rq)
+static int save_for_undo(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf what = STRBUF_INIT;
 	int64_t id;
@@ -861,7 +901,7 @@ static int save_for_undo(struct web_req *rq)
 	rc = store_undo_save(rq->store, what.buf, "web", &id, &rq->err);
 	strbuf_release(&what);
 	if (!rc && id)
-		web_flash_set(id);
+		web_flash_set(rq, rs, id);
 	return rc;
 }
 
@@ -897,7 +937,8 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		return;
 	}
 	v.generation = write_generation;
-	if (cache_key(route, rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
+	/* a flash to show: the page runs, to show it once */
+	if (!rq->flash && cache_key(route, rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
 		cacheable = true;
 		if (page_cache_get(key.buf, &v, rs)) {
 			strbuf_release(&key);
@@ -922,7 +963,7 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		playbook_put(cur);
 	}
 	if (!rc && rq->post && rs->status < 400 && undoable)
-		rc = save_for_undo(rq);
+		rc = save_for_undo(rq, rs);
 	if (!rc && (rs->status < 400 || rs->keep_changes))
 		rc = store_commit(rq->store, &rq->err);
 	if (rc || (rs->status >= 400 && !rs->keep_changes))
@@ -1036,6 +1077,9 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
+	if (srv.practice)
+		rq.flash = flash_of_cookie(mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+									    FLASH_COOKIE));
 	rq.peer = ci ? ci->client_addr : NULL;
 	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */

@@ -67,6 +67,7 @@ struct web_req {
 	int64_t account_id;
 	const char *account_email;
 	const char *session_token;
+	int64_t flash; /* a practice's server: the undo flash its cookie carried (page_undo.c) */
 	struct error err;
 };
 
@@ -86,6 +87,10 @@ struct web_resp {
 	char *set_cookie;
 	long long retry_after;
 	bool keep_changes;
+	/* a practice's server: the undo flash's cookie to set (flash, or 0 to
+	 * clear it) when flash_changed */
+	int64_t flash;
+	bool flash_changed;
 };
 
 /* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
@@ -135,9 +140,9 @@ void web_redirect(struct web_resp *rs, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The flash the next page shows about undo (server.c; see page_undo.c):
- * set it, or take it (it is then cleared). */
-void web_flash_set(int64_t v);
-int64_t web_flash_take(void);
+ * set it with the answer to rq, or take it (it is then cleared). */
+void web_flash_set(const struct web_req *rq, struct web_resp *rs, int64_t v);
+int64_t web_flash_take(const struct web_req *rq, struct web_resp *rs);
 
 /* Settings that the Settings page changes and the server must take up. */
 int web_playbook_reload(struct error *err);
