@@ -99,6 +99,16 @@ test_expect_success 'an interaction logged through A is on B next page' '
 	grep -q "Called the Hiring Manager" "$TEST_DIR/.rp"
 '
 
+test_expect_success 'a client cannot edit the rules, which are each server'"'"'s files: every client'"'"'s, and one server'"'"'s only' '
+	on_server A http GET /settings/playbooks >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 200 &&
+	grep -q "administrator sets the playbooks" "$TEST_DIR/.rp" &&
+	! grep -q "name=\"text\"" "$TEST_DIR/.rp" &&
+	on_server A http POST /settings/playbooks text="[rule.mine]" >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 403 &&
+	! find "$TEST_DIR" -name playbooks.ini | grep -q .
+'
+
 # The undo flash ("Done." and Undo on the page after a form) is the
 # browser's, in a cookie: no server keeps it for the next request, which
 # the other server may take. (Undo itself is not yet on PostgreSQL: the
