@@ -475,15 +475,31 @@ static bool allowed_host(const char *host)
 	return false;
 }
 
+/* A practice's servers sit behind a load balancer or a TLS proxy, whose
+ * address and scheme the browser sees, not the server's: an Origin is
+ * this site when it names the host and port the request was sent to (its
+ * Host header, checked to be one of this server's names), over http or
+ * https. */
+static bool same_origin_as_host(const char *origin, const char *host)
+{
+	const char *hostport = !strncmp(origin, "https://", 8)  ? origin + 8
+			       : !strncmp(origin, "http://", 7) ? origin + 7
+								: NULL;
+
+	return hostport && host && !strcasecmp(hostport, host);
+}
+
 /* An Origin header ("http://host:port"), when present, must be this server:
  * one of its names and its port (another port of 127.0.0.1 is another site). */
-static bool allowed_origin(const char *origin)
+static bool allowed_origin(const char *origin, const char *host)
 {
 	const char *hostport, *port;
 	long n;
 
 	if (!origin)
 		return true;
+	if (srv.practice)
+		return same_origin_as_host(origin, host);
 	if (strncmp(origin, "http://", 7))
 		return false;
 	hostport = origin + 7;
@@ -670,7 +686,8 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 401, "Sign in to use rapport.");
 	if (!post)
 		return 0;
-	if (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")))
+	if (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+			    mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host")))
 		return refuse(cn, 403, "This form did not come from rapport's own pages. "
 				       "Reload the page and try again.");
 	if (cn->authed && !cn->bearer && token) {

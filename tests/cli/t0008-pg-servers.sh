@@ -3,7 +3,8 @@
 # one practice's PostgreSQL database, in a throwaway cluster. A session
 # made on one server works on the other, with the CSRF token of the
 # other's pages; a change made through one shows on the other's next page
-# (each server's page cache is keyed by the database's data version). The
+# (each server's page cache is keyed by the database's data version); both
+# behind nginx, a form sent through it is taken. The
 # database restarting: the requests while it is away get 503 with a
 # Retry-After and write nothing; the first ones after get their pages.
 . "$(dirname "$0")/../pg/in-cluster"
@@ -98,6 +99,54 @@ test_expect_success 'an interaction logged through A is on B next page' '
 	on_server B http GET /opportunities/$opp >"$TEST_DIR/.rp" &&
 	grep -q "Called the Hiring Manager" "$TEST_DIR/.rp"
 '
+
+# Both behind nginx, taking turns (its default): the browser sees nginx's
+# address, and its forms' Origin names it, not either server.
+NGX=$TEST_DIR/nginx
+mkdir -p "$NGX" || exit 1
+NGX_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$NGX/nginx.conf" <<CONF || exit 1
+error_log $NGX/error.log;
+pid $NGX/nginx.pid;
+events { worker_connections 64; }
+http {
+	access_log off;
+	client_body_temp_path $NGX/body;
+	proxy_temp_path $NGX/proxy;
+	upstream rapport { server ${WEB_A#http://}; server ${WEB_B#http://}; }
+	server {
+		listen 127.0.0.1:$NGX_PORT;
+		location / { proxy_pass http://rapport; proxy_set_header Host \$http_host; }
+	}
+}
+CONF
+if command -v nginx >/dev/null; then
+	nginx -p "$NGX" -c "$NGX/nginx.conf" -g "daemon off; master_process off;" 2>"$NGX/stderr" &
+	nginx_pid=$!
+	for i in $(seq 100); do
+		python3 -c "import socket; socket.create_connection(('127.0.0.1', $NGX_PORT)).close()" 2>/dev/null && break
+		sleep 0.05
+	done
+	WEB_N=http://127.0.0.1:$NGX_PORT
+	# the pipelines server $1 served
+	served() { grep -c "^GET /pipeline 200" "$TEST_DIR/.serve-$1.err" || :; }
+	test_expect_success 'behind nginx, the requests go to both servers, and a form with nginx'"'"'s Origin is taken' '
+		a_before=$(served A) && b_before=$(served B) &&
+		for i in 1 2 3 4; do
+			test "$(on_server N http_status GET /pipeline)" = 200 || return 1
+		done &&
+		test "$(served A)" -gt "$a_before" && test "$(served B)" -gt "$b_before" &&
+		on_server N http --origin "$WEB_N" POST /wants category=growth text="Room to grow" >"$TEST_DIR/.rp" &&
+		test "$(head -1 "$TEST_DIR/.rp")" = 303 &&
+		test "$(sql "SELECT count(*) FROM want WHERE text = '"'"'Room to grow'"'"'")" = 1 &&
+		test "$(on_server N http_status --origin "https://127.0.0.1:$NGX_PORT" POST /wants category=team text="Over TLS")" = 303 &&
+		test "$(on_server N http_status --origin http://127.0.0.1:1 POST /wants category=team text=Other)" = 403 &&
+		test "$(on_server N http_status --origin "$WEB_A" POST /wants category=team text=Other)" = 403
+	'
+	kill "$nginx_pid" && wait "$nginx_pid"
+else
+	echo "# skipped: nginx is not installed (sh scripts/install-deps --pg)"
+fi
 
 test_expect_success 'a client cannot edit the rules, which are each server'"'"'s files: every client'"'"'s, and one server'"'"'s only' '
 	on_server A http GET /settings/playbooks >"$TEST_DIR/.rp" &&
