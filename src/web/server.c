@@ -535,6 +535,9 @@ struct conn {
 	 * (from the cookie) and that session's CSRF token */
 	struct account account;
 	char token[PRACTICE_TOKEN_HEX + 1], csrf[PRACTICE_TOKEN_HEX + 1];
+	/* and the database's data version read with the session */
+	int64_t data_version;
+	bool version_known;
 };
 
 static bool bearer_key(struct MHD_Connection *c)
@@ -573,9 +576,12 @@ void web_peer_text(const struct web_req *rq, char *out, size_t size)
 }
 
 /* The session of the cookie's token, read in a transaction of its own, and
- * its idle time started again when due (practice_session_resume). */
+ * its idle time started again when due (practice_session_resume). The
+ * database's data version, read in the same transaction (on PostgreSQL
+ * with its BEGIN: no round trip of its own), is the page cache's key for
+ * the request. */
 static int session_lookup(struct store *s, const char *token, struct account *out,
-			  struct error *err)
+			  int64_t *version, struct error *err)
 {
 	bool touch = false;
 	int rc;
@@ -583,6 +589,8 @@ static int session_lookup(struct store *s, const char *token, struct account *ou
 	if (store_refresh_now(s, err) || store_begin_read(s, err))
 		return err->code;
 	rc = practice_session_resume(s, token, out, &touch, err);
+	if (rc == 1 && store_data_version(s, version, err))
+		rc = err->code;
 	store_rollback(s); /* it only read */
 	if (rc == 1 && touch &&
 	    (store_begin_write(s, err) || practice_session_touch(s, token, web_session_idle(), err) ||
@@ -605,13 +613,13 @@ static int practice_session_check(struct conn *cn, const char *cookie)
 	if (!thread_store && open_store(&thread_store, &err))
 		rc = err.code;
 	else
-		rc = session_lookup(thread_store, cookie, &cn->account, &err);
+		rc = session_lookup(thread_store, cookie, &cn->account, &cn->data_version, &err);
 	if (rc < 0) {
 		fprintf(stderr, "rapport: %s\n", err.msg);
 		return refuse(cn, 503, unavailable_text);
 	}
 	if (rc == 1) {
-		cn->authed = true;
+		cn->authed = cn->version_known = true;
 		memcpy(cn->token, cookie, sizeof(cn->token));
 		practice_csrf_of(cookie, cn->csrf);
 	}
@@ -922,10 +930,22 @@ static int save_for_undo(struct web_req *rq, struct web_resp *rs)
 	return rc;
 }
 
+/* The database's version for the page cache: known (read with the
+ * session), else read now; false when it cannot be read. */
+static bool page_version(struct web_req *rq, const int64_t *known, int64_t *version)
+{
+	if (known) {
+		*version = *known;
+		return true;
+	}
+	return !store_data_version(rq->store, version, &rq->err);
+}
+
 /* Run the page in a transaction: a read for GET, a write for POST, kept only
  * when the page succeeded. A GET whose page is cached at the database's
  * current version is answered from the cache. */
-static void run_page(const struct web_route *route, struct web_req *rq, struct web_resp *rs)
+static void run_page(const struct web_route *route, struct web_req *rq, struct web_resp *rs,
+		     const int64_t *known_version)
 {
 	web_handler page = route->handler;
 	/* Is what this POST changes kept for undo? Not undo itself, nor a new
@@ -955,7 +975,8 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	}
 	v.generation = write_generation;
 	/* a flash to show: the page runs, to show it once */
-	if (!rq->flash && cache_key(route, rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
+	if (!rq->flash && cache_key(route, rq, &key) &&
+	    page_version(rq, known_version, &v.data_version)) {
 		cacheable = true;
 		if (page_cache_get(key.buf, &v, rs)) {
 			strbuf_release(&key);
@@ -1119,7 +1140,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
 		memcpy(rq.arg, cn->arg, sizeof(rq.arg));
-		run_page(cn->route, &rq, &rs);
+		run_page(cn->route, &rq, &rs, cn->version_known ? &cn->data_version : NULL);
 	}
 	if (head)
 		strbuf_reset(&rs.body);
