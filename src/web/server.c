@@ -233,8 +233,68 @@ static long long idle_seconds(void)
 	return requests_pending() ? 0 : monotonic_seconds() - last_activity;
 }
 
+/* ---- the load balancers in front (--trusted-proxy) ---- */
+
+/* sa's IP address: its bytes in out (4 or 16), or 0. */
+static size_t address_bytes(const struct sockaddr *sa, const unsigned char **out)
+{
+	if (sa && sa->sa_family == AF_INET) {
+		*out = (const unsigned char *)&((const struct sockaddr_in *)sa)->sin_addr;
+		return 4;
+	}
+	if (sa && sa->sa_family == AF_INET6) {
+		*out = (const unsigned char *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
+		return 16;
+	}
+	return 0;
+}
+
+/* text as an IPv4 or IPv6 address: its bytes in out (16 bytes of room),
+ * and their number; 0 when it is neither. */
+static size_t parse_address(const char *text, unsigned char *out)
+{
+	if (inet_pton(AF_INET, text, out) == 1)
+		return 4;
+	return inet_pton(AF_INET6, text, out) == 1 ? 16 : 0;
+}
+
+/* Whether sa is one of --trusted-proxy's addresses. */
+static bool is_trusted_proxy(const struct sockaddr *sa)
+{
+	const unsigned char *bytes;
+	unsigned char proxy[16];
+	size_t n = address_bytes(sa, &bytes);
+
+	for (size_t i = 0; n && srv.opt && i < srv.opt->n_trusted_proxies; i++)
+		if (parse_address(srv.opt->trusted_proxies[i], proxy) == n &&
+		    !memcmp(proxy, bytes, n))
+			return true;
+	return false;
+}
+
+/* Every --trusted-proxy is an IP address (checked once, at the start). */
+static int check_trusted_proxies(struct error *err)
+{
+	unsigned char bytes[16];
+
+	for (size_t i = 0; i < srv.opt->n_trusted_proxies; i++)
+		if (!parse_address(srv.opt->trusted_proxies[i], bytes))
+			return error_set(err, ERR_INVALID, "--trusted-proxy %s: not an IP address",
+					 srv.opt->trusted_proxies[i]);
+	return 0;
+}
+
+/* A connection that counts as one client's: from another machine, and
+ * not from a load balancer in front, whose connections are every
+ * client's. */
+static bool from_one_client(const struct sockaddr *sa)
+{
+	return !is_loopback(sa) && !is_trusted_proxy(sa);
+}
+
 /* libmicrohttpd asks before it accepts a connection. One from another
- * machine is refused when its address has PER_ADDRESS_LIMIT open already.
+ * machine is refused when its address has PER_ADDRESS_LIMIT open already
+ * (a trusted proxy's are not counted so).
  * Whoever it comes from, when WAITING_LIMIT connections wait for their
  * first headers, the oldest of them is dropped to make room: connections
  * opened and left idle cannot fill the server and keep the user out. */
@@ -242,7 +302,7 @@ static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen
 {
 	struct conn_clock *oldest = NULL;
 	size_t same = 0, waiting = 0;
-	bool remote = !is_loopback(addr);
+	bool remote = from_one_client(addr);
 
 	(void)cls;
 	(void)addrlen;
@@ -283,7 +343,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 						? sizeof(struct sockaddr_in6)
 						: sizeof(struct sockaddr_in);
 			memcpy(&k->peer, ai->client_addr, len);
-			k->remote = !is_loopback(ai->client_addr);
+			k->remote = from_one_client(ai->client_addr);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &k->start);
 		note_activity();
@@ -562,11 +622,37 @@ long long web_session_idle(void)
 						   : PRACTICE_IDLE_DEFAULT;
 }
 
+/* The last address of an X-Forwarded-For header (the one the proxy in
+ * front saw: those before it are the client's to write), in out; false
+ * when it is no IP address. */
+static bool forwarded_client(const char *header, char *out, size_t size)
+{
+	const char *last = strrchr(header, ',');
+	char text[64];
+	unsigned char bytes[16];
+	size_t n;
+
+	last = last ? last + 1 : header;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(text) || n >= size)
+		return false;
+	memcpy(text, last, n);
+	text[n] = '\0';
+	if (!parse_address(text, bytes))
+		return false;
+	memcpy(out, text, n + 1);
+	return true;
+}
+
 void web_peer_text(const struct web_req *rq, char *out, size_t size)
 {
 	const struct sockaddr *sa = rq->peer;
 	const void *addr = NULL;
 
+	if (rq->forwarded_for && is_trusted_proxy(sa) &&
+	    forwarded_client(rq->forwarded_for, out, size))
+		return;
 	if (sa && sa->sa_family == AF_INET)
 		addr = &((const struct sockaddr_in *)sa)->sin_addr;
 	else if (sa && sa->sa_family == AF_INET6)
@@ -1120,6 +1206,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 									    FLASH_COOKIE));
 	rq.peer = ci ? ci->client_addr : NULL;
 	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	rq.forwarded_for = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
 	if (cn->refused) {
 		refused_page(cn, &rq, &rs);
@@ -1437,7 +1524,7 @@ int web_serve(const struct web_options *o, struct error *err)
 
 	srv.opt = o;
 	srv.lis.fd = -1;
-	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
+	if (check_trusted_proxies(err) || mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
 		goto fail;
 	srv.practice = store_has_accounts(tick_store);
 	tick(tick_store); /* also creates the database, so the first page does not */

@@ -68,6 +68,7 @@ struct web_req {
 	const char *account_email;
 	const char *session_token;
 	int64_t flash; /* a practice's server: the undo flash its cookie carried (page_undo.c) */
+	const char *forwarded_for; /* the X-Forwarded-For header, or NULL */
 	struct error err;
 };
 
@@ -160,6 +161,9 @@ struct web_options {
 	bool open_browser; /* --open: the sign-in address in the user's browser */
 	unsigned idle_exit_seconds; /* --idle-exit: stop after this long without a request; 0: never */
 	long long session_idle; /* a practice's sessions end unused this long; 0: the default */
+	/* --trusted-proxy: the load balancers in front, as IP addresses */
+	const char *const *trusted_proxies;
+	size_t n_trusted_proxies;
 };
 
 /* A practice's server: how long a session lasts unused (web_options), and

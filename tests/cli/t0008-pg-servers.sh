@@ -27,21 +27,22 @@ as_pg_owner() {
 }
 pg_ctl_do() { as_pg_owner pg_ctl -D "$PGHOST/data" -l "$PGHOST/server.log" -w -s "$@"; }
 
-# A practice's server named $1 (A or B): its address in WEB_$1, its
-# process in PID_$1.
+# A practice's server named $1 (A, B, C), with options $2...: its address
+# in WEB_$1, its process in PID_$1.
 start_server() {
-	_out="$TEST_DIR/.serve-$1.out"
+	_name=$1 && shift
+	_out="$TEST_DIR/.serve-$_name.out"
 	: >"$_out"
-	RAPPORT_NOW=$NOW "$RAPPORT" serve --listen 127.0.0.1:0 --verbose >"$_out" \
-		2>>"$TEST_DIR/.serve-$1.err" &
-	eval "PID_$1=\$!"
+	RAPPORT_NOW=$NOW "$RAPPORT" serve --listen 127.0.0.1:0 --verbose "$@" >"$_out" \
+		2>>"$TEST_DIR/.serve-$_name.err" &
+	eval "PID_$_name=\$!"
 	for _i in $(seq 200); do
 		_web=$(sed -n 's|.* on \(http://127.0.0.1:[0-9]*\)/ .*|\1|p' "$_out")
 		[ -n "$_web" ] && break
 		sleep 0.05
 	done
-	eval "WEB_$1=\$_web"
-	[ -n "$_web" ] || { cat "$TEST_DIR/.serve-$1.err" >&2; return 1; }
+	eval "WEB_$_name=\$_web"
+	[ -n "$_web" ] || { cat "$TEST_DIR/.serve-$_name.err" >&2; return 1; }
 }
 stop_server() {
 	eval "_pid=\$PID_$1"
@@ -147,6 +148,29 @@ if command -v nginx >/dev/null; then
 else
 	echo "# skipped: nginx is not installed (sh scripts/install-deps --pg)"
 fi
+
+# A third server, told that the address in front (here 127.0.0.1, as
+# nginx above is) is a load balancer: a failed sign-in is counted against
+# the client address it forwards, not against the balancer's, which every
+# client shares. Server A, not told so, counts the address it sees.
+start_server C --trusted-proxy 127.0.0.1 || exit 1
+test_expect_success '--trusted-proxy: sign-in throttling counts the address the balancer forwards' '
+	on_server C http --no-cookie --header "X-Forwarded-For: 198.51.100.4, 203.0.113.7" \
+		POST /signin email=seeker@example.org password=wrong-password >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 401 &&
+	test "$(sql "SELECT failures FROM signin_failure WHERE key = '"'"'203.0.113.7'"'"'")" = 1 &&
+	on_server A http --no-cookie --header "X-Forwarded-For: 203.0.113.7" \
+		POST /signin email=seeker@example.org password=wrong-password >"$TEST_DIR/.rp" &&
+	test "$(head -1 "$TEST_DIR/.rp")" = 401 &&
+	test "$(sql "SELECT failures FROM signin_failure WHERE key = '"'"'203.0.113.7'"'"'")" = 1 &&
+	test "$(sql "SELECT failures FROM signin_failure WHERE key = '"'"'127.0.0.1'"'"'")" = 1 &&
+	sql "DELETE FROM signin_failure" >/dev/null
+'
+stop_server C
+test_expect_success '--trusted-proxy takes IP addresses only' '
+	test_must_fail 1 "$RAPPORT" serve --listen 127.0.0.1:0 --trusted-proxy balancer.example &&
+	grep -q "trusted-proxy balancer.example: not an IP address" "$TEST_DIR/.stderr"
+'
 
 test_expect_success 'a client cannot edit the rules, which are each server'"'"'s files: every client'"'"'s, and one server'"'"'s only' '
 	on_server A http GET /settings/playbooks >"$TEST_DIR/.rp" &&

@@ -19,6 +19,7 @@ Prints the status code on the first line, then the response headers
   --multipart   send the form as multipart/form-data (with or without a file)
   --status-only print only the status code
   --cookie N=V  send cookie N as well (a practice's undo flash, by hand)
+  --header N:V  send header N (as a proxy in front would: X-Forwarded-For)
 $WEBREQ_TIMEOUT sets the socket timeout in seconds (default 30).
 The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
 With a session cookie wanted and none in the jar yet, it first signs in as
@@ -51,7 +52,7 @@ def save_html(method, path, r, data):
 def main(argv):
     opts = {"host": None, "origin": None, "cookie": True, "csrf": True, "token": None,
             "body": None, "status_only": False, "files": [], "multipart": False,
-            "cookies": []}
+            "cookies": [], "headers": {}}
     args = []
     i = 0
     while i < len(argv):
@@ -75,6 +76,9 @@ def main(argv):
             opts["files"].append((name, path)); opts["multipart"] = True; i += 1
         elif a == "--multipart":
             opts["multipart"] = True
+        elif a == "--header":
+            name, _, value = argv[i + 1].partition(":")
+            opts["headers"][name] = value.strip(); i += 1
         elif a == "--cookie":
             opts["cookies"].append(argv[i + 1]); i += 1
         elif a == "--status-only":
@@ -118,6 +122,7 @@ def main(argv):
             h["Cookie"] = "; ".join(cookies)
         if opts["origin"]:
             h["Origin"] = opts["origin"]
+        h.update(opts["headers"])
         if body is not None:
             h["Content-Type"] = "application/x-www-form-urlencoded"
         h.update(headers or {})
