@@ -59,7 +59,7 @@
 	X(clear, PQclear) X(ntuples, PQntuples) X(ftype, PQftype)                         \
 	X(getvalue, PQgetvalue) X(getlength, PQgetlength) X(getisnull, PQgetisnull)       \
 	X(cmd_status, PQcmdStatus) X(cmd_tuples, PQcmdTuples)                             \
-	X(transaction_status, PQtransactionStatus) X(reset, PQreset)                       \
+	X(transaction_status, PQtransactionStatus) X(reset, PQreset)                      \
 	X(exec_params, PQexecParams)
 
 static struct {
@@ -110,9 +110,9 @@ struct pg_conn {
 struct pg_stmt {
 	struct db_stmt head;
 	struct pg_conn *c;
-	char name[16];  /* "" when pooled: the unnamed statement, parsed each run */
-	char *sql;      /* as PostgreSQL reads it, to prepare again on a new session */
-	Oid *types;     /* the parameters' types found when it was prepared */
+	char name[16];    /* "" when pooled: the unnamed statement, parsed each run */
+	char *sql;        /* as PostgreSQL reads it, to prepare again on a new session */
+	Oid *types;       /* the parameters' types found when it was prepared */
 	unsigned session; /* the server session it was prepared on */
 	int nparams;
 	char **values;  /* each parameter as text, NULL for SQL NULL */
@@ -661,8 +661,8 @@ static int pg_begin(struct db_conn *dc, bool write)
 
 	bool with_version = !write && c->version_table;
 
-	snprintf(sql, sizeof(sql), "BEGIN%s%s%s%s%s", write ? "" : " ISOLATION LEVEL REPEATABLE READ",
-		 read_only ? " READ ONLY" : "",
+	snprintf(sql, sizeof(sql), "BEGIN%s%s%s%s%s",
+		 write ? "" : " ISOLATION LEVEL REPEATABLE READ", read_only ? " READ ONLY" : "",
 		 c->pooled && !c->durable ? "; SET LOCAL synchronous_commit = off" : "",
 		 write ? "; SELECT pg_advisory_xact_lock(" WRITE_LOCK_KEY ")" : "",
 		 with_version ? "; SELECT n FROM " VERSION_TABLE : "");
@@ -713,7 +713,8 @@ static int pg_set_durable(struct db_conn *dc, bool durable)
 	c->durable = durable;
 	if (c->pooled) /* SET LOCAL in each transaction (pg_begin) */
 		return DB_OK;
-	return run_first(c, durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off",
+	return run_first(c,
+			 durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off",
 			 NULL);
 }
 

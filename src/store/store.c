@@ -112,8 +112,8 @@ int store_fail_message(enum db_failure failure, const char *message, const char 
 	case DB_FAIL_READ_ONLY:
 		return error_set(err, ERR_STORE, "%s: the database is read-only", doing);
 	case DB_FAIL_UNAVAILABLE:
-		return error_set(err, ERR_UNAVAILABLE, "%s: the database server cannot be reached (%s)",
-				 doing, message);
+		return error_set(err, ERR_UNAVAILABLE,
+				 "%s: the database server cannot be reached (%s)", doing, message);
 	case DB_FAIL_DAMAGED:
 		return error_set(err, ERR_STORE,
 				 "%s: the database file is damaged (%s); 'rapport restore FILE' "

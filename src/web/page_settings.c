@@ -476,8 +476,10 @@ static int render_playbooks(struct web_req *rq, struct web_resp *rs)
 	}
 	settings_begin(rs, rq, "Playbooks", TAB_PLAYBOOKS);
 	if (rq->account_id)
-		strbuf_addf(sb, "<section class=\"card\" id=\"edit\">\n<p class=\"meta\">%s</p>\n"
-				"</section>\n", practice_rules_text);
+		strbuf_addf(sb,
+			    "<section class=\"card\" id=\"edit\">\n<p class=\"meta\">%s</p>\n"
+			    "</section>\n",
+			    practice_rules_text);
 	else
 		own_playbooks_section(sb, rq, path, text.buf);
 	strbuf_addf(sb, "<section class=\"card\" id=\"rules\" aria-labelledby=\"h-rules\">\n"

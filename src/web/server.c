@@ -853,8 +853,8 @@ static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 			snprintf(cookie, sizeof(cookie), FLASH_COOKIE "=%lld; " FLASH_ATTRIBUTES,
 				 (long long)rs->flash);
 		else
-			snprintf(cookie, sizeof(cookie), FLASH_COOKIE "=; " FLASH_ATTRIBUTES
-				 "; Max-Age=0");
+			snprintf(cookie, sizeof(cookie),
+				 FLASH_COOKIE "=; " FLASH_ATTRIBUTES "; Max-Age=0");
 		add_header(r, "Set-Cookie", cookie, &ok);
 	}
 	if (rs->retry_after > 0) {
@@ -1202,8 +1202,8 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 
 	rq.post = !strcmp(method, "POST");
 	if (srv.practice)
-		rq.flash = flash_of_cookie(mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
-									    FLASH_COOKIE));
+		rq.flash = flash_of_cookie(
+			mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, FLASH_COOKIE));
 	rq.peer = ci ? ci->client_addr : NULL;
 	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	rq.forwarded_for = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
@@ -1524,7 +1524,8 @@ int web_serve(const struct web_options *o, struct error *err)
 
 	srv.opt = o;
 	srv.lis.fd = -1;
-	if (check_trusted_proxies(err) || mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
+	if (check_trusted_proxies(err) || mhd_load(err) || web_playbook_reload(err) ||
+	    open_store(&tick_store, err))
 		goto fail;
 	srv.practice = store_has_accounts(tick_store);
 	tick(tick_store); /* also creates the database, so the first page does not */

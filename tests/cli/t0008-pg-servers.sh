@@ -16,15 +16,6 @@ NOW=2026-03-02T12:00:00
 PW=correct-horse-battery-staple
 sql() { psql -X -tA -d practice -c "$1"; }
 
-# The cluster's own commands run as its owner (tests/pg/cluster: nobody
-# when the tests run as root).
-as_pg_owner() {
-	if [ "$(id -u)" -eq 0 ]; then
-		(cd "$PGHOST" && runuser -u nobody -- "$@")
-	else
-		"$@"
-	fi
-}
 pg_ctl_do() { as_pg_owner pg_ctl -D "$PGHOST/data" -l "$PGHOST/server.log" -w -s "$@"; }
 
 # A practice's server named $1 (A, B, C), with options $2...: its address

@@ -20,15 +20,8 @@ NOW=2026-03-02T12:00:00
 PW=correct-horse-battery-staple
 sql() { psql -X -tA -d practice -c "$1"; }
 
-# PgBouncer runs as the cluster's owner (nobody when the tests run as
-# root: it refuses root), in a folder of the cluster's.
-as_pg_owner() {
-	if [ "$(id -u)" -eq 0 ]; then
-		(cd "$PGHOST" && runuser -u nobody -- "$@")
-	else
-		"$@"
-	fi
-}
+# PgBouncer runs as the cluster's owner (it refuses root), in a folder of
+# the cluster's.
 PGB=$PGHOST/pgbouncer
 as_pg_owner mkdir -p "$PGB" || exit 1
 cat >"$PGB/pgbouncer.ini" <<INI || exit 1
