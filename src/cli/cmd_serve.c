@@ -15,6 +15,7 @@ enum serve_opt {
 	SERVE_OPT_URL = 1,
 	SERVE_OPT_IDLE_EXIT,
 	SERVE_OPT_SESSION_IDLE,
+	SERVE_OPT_TRUSTED_PROXY,
 };
 
 /* --idle-exit's longest time: a week, in minutes. */
@@ -105,6 +106,7 @@ static int serve_run(struct cli *cli, const struct args *a)
 	    practice_parse_duration(arg_opt(a, SERVE_OPT_SESSION_IDLE), &o.session_idle, &cli->err))
 		return cli->err.code;
 	cli_serve_options(a, &o);
+	o.trusted_proxies = arg_all(a, SERVE_OPT_TRUSTED_PROXY, &o.n_trusted_proxies);
 	path = cli_database_path(a->db, &o.store_flags);
 	o.db_path = path;
 	if (arg_flag(a, SERVE_OPT_URL)) {
@@ -128,6 +130,11 @@ static const struct opt_spec serve_opts[] = {
 	{ .id = SERVE_OPT_SESSION_IDLE, .name = "session-idle", .arg = "TIME",
 	  .help = "on a practice's PostgreSQL database: end a session unused this long "
 		  "(default 14d; 12h, 30m)" },
+	{ .id = SERVE_OPT_TRUSTED_PROXY, .name = "trusted-proxy", .arg = "ADDRESS",
+	  .help = "a load balancer or proxy in front (its IP address; repeatable): its "
+		  "connections are not limited as one client's, and a practice's sign-in "
+		  "throttling counts the client address it gives (X-Forwarded-For)",
+	  .flags = OPT_MULTI },
 	{ 0 },
 };
 

@@ -118,7 +118,6 @@ long long account_seconds_since(const struct store *s, const char *instant)
  * another's request. The command line's (false) lasts as long as its
  * connection, which is its own. */
 static const char SQL_ACT_FOR[] = "SELECT set_config('rapport.account', ?1, true)";
-static const char SQL_ACT_AS[] = "SELECT set_config('rapport.account', ?1, false)";
 static const char SQL_ONLY_ACCOUNT[] = "SELECT min(id) FROM account HAVING count(*) = 1";
 static const char SQL_ANY_ACCOUNT[] = "SELECT EXISTS (SELECT FROM account)::int";
 
@@ -563,6 +562,7 @@ int store_act_as(struct store *s, const char *email, struct error *err)
 {
 	struct account acc;
 	int64_t id = 0;
+	char value[24];
 	int rc;
 
 	if (!store_has_accounts(s))
@@ -578,7 +578,10 @@ int store_act_as(struct store *s, const char *email, struct error *err)
 	if (!id)
 		return error_set(err, ERR_INVALID, "this database keeps several accounts: say "
 						   "which with --account EMAIL (or RAPPORT_ACCOUNT)");
-	return set_account(s, SQL_ACT_AS, id, err);
+	/* the backend keeps it: told again after a reconnection, and in each
+	 * transaction through a pool */
+	snprintf(value, sizeof(value), "%lld", (long long)id);
+	return store_session_setting(s, "rapport.account", value, err);
 }
 
 /* The token as the setting the policy calendar_token reads (schema_pg.c),

@@ -44,6 +44,7 @@ enum db_failure {
 	DB_FAIL_TOO_BIG, /* a value longer than the database takes */
 	DB_FAIL_NO_MEMORY,
 	DB_FAIL_REFUSED, /* a rule of the database's own refused it: the message says why */
+	DB_FAIL_UNAVAILABLE, /* the database server cannot be reached now (a restart) */
 };
 
 /* How long a bound text must live. */
@@ -167,6 +168,12 @@ struct db_backend {
 	void (*rows_close)(struct db_conn *c, const char *name);
 	/* n random bytes (not for secrets: a UID's random part). */
 	void (*randomness)(void *out, int n);
+	/* A setting every transaction of this connection sees (PostgreSQL's
+	 * rapport.zone, rapport.account), kept by the backend: made again on a
+	 * new session (a reconnection), and in each transaction when a pool
+	 * lends the server's session per transaction. NULL where the backend
+	 * has none to keep (SQLite). */
+	int (*session_setting)(struct db_conn *c, const char *name, const char *value);
 };
 
 /* The backends this build has; the first is the default. NULL-terminated. */

@@ -113,6 +113,9 @@ int store_fail_message(enum db_failure failure, const char *message, const char 
 		return error_set(err, ERR_STORE, "%s: the database is read-only", doing);
 	case DB_FAIL_REFUSED:
 		return error_set(err, ERR_CONFLICT, "%s", message);
+	case DB_FAIL_UNAVAILABLE:
+		return error_set(err, ERR_UNAVAILABLE,
+				 "%s: the database server cannot be reached (%s)", doing, message);
 	case DB_FAIL_DAMAGED:
 		return error_set(err, ERR_STORE,
 				 "%s: the database file is damaged (%s); 'rapport restore FILE' "
@@ -716,6 +719,14 @@ int store_begin_write(struct store *s, struct error *err)
 {
 	if (s->db->ops->begin(s->db, true))
 		return store_fail(s, "cannot lock the database for writing", err);
+	return 0;
+}
+
+int store_session_setting(struct store *s, const char *name, const char *value,
+			  struct error *err)
+{
+	if (s->db->ops->session_setting && s->db->ops->session_setting(s->db, name, value))
+		return store_fail(s, "cannot keep a setting of the connection", err);
 	return 0;
 }
 

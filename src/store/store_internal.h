@@ -115,6 +115,10 @@ struct db_conn *store_conn(struct store *s);
  * INSERT, UPDATE or DELETE changed. */
 int64_t store_last_id(struct store *s);
 int64_t store_changes(struct store *s);
+/* A setting every transaction from the next one on sees (db.h's
+ * session_setting; nothing where the backend keeps none). */
+int store_session_setting(struct store *s, const char *name, const char *value,
+			  struct error *err);
 /* Whether a transaction is open on the store's connection. */
 bool store_in_transaction(struct store *s);
 

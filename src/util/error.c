@@ -142,6 +142,8 @@ const char *error_code_name(enum error_code code)
 		return "store";
 	case ERR_IO:
 		return "io";
+	case ERR_UNAVAILABLE:
+		return "unavailable";
 	}
 	return "error";
 }

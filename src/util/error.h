@@ -17,12 +17,13 @@
 
 enum error_code {
 	ERR_NONE = 0,
-	ERR_INVALID = -1,   /* bad input from the user: a name, a date, a value */
-	ERR_NOT_FOUND = -2, /* a reference that matches nothing */
-	ERR_AMBIGUOUS = -3, /* a reference that matches several records */
-	ERR_CONFLICT = -4,  /* a duplicate, or a state that forbids the change */
-	ERR_STORE = -5,     /* the database refused or failed */
-	ERR_IO = -6,        /* a file could not be read or written */
+	ERR_INVALID = -1,     /* bad input from the user: a name, a date, a value */
+	ERR_NOT_FOUND = -2,   /* a reference that matches nothing */
+	ERR_AMBIGUOUS = -3,   /* a reference that matches several records */
+	ERR_CONFLICT = -4,    /* a duplicate, or a state that forbids the change */
+	ERR_STORE = -5,       /* the database refused or failed */
+	ERR_IO = -6,          /* a file could not be read or written */
+	ERR_UNAVAILABLE = -7, /* the database server cannot be reached now: try again */
 };
 
 struct error {
@@ -59,7 +60,7 @@ void error_set_field(struct error *err, const char *field);
 const char *error_what(const struct error *err);
 void error_clear(struct error *err);
 /* The code's name for scripts: "invalid", "not-found", "ambiguous",
- * "conflict", "store", "io" ("none" for 0). */
+ * "conflict", "store", "io", "unavailable" ("none" for 0). */
 const char *error_code_name(enum error_code code);
 
 #endif

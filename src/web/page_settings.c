@@ -427,19 +427,18 @@ static void rule_row(struct strbuf *sb, const struct rule *r)
 	strbuf_release(&text);
 }
 
-static int render_playbooks(struct web_req *rq, struct web_resp *rs)
-{
-	struct strbuf *sb = &rs->body, text = STRBUF_INIT;
-	char *path = playbooks_user_path();
-	const struct embedded_file *builtin = embedded_find("playbooks.ini");
-	int rc = 0;
+/* A practice's server (issue 20) reads its rules from its own files, the
+ * same on each of its servers: a client's edit would change them for every
+ * client, on one server only. */
+static const char practice_rules_text[] =
+	"The practice's administrator sets the playbooks: they are the same for every "
+	"client, on every server of the practice.";
 
-	if (path && (rc = read_user_file(path, &text, &rq->err)) < 0) {
-		free(path);
-		strbuf_release(&text);
-		return rc;
-	}
-	settings_begin(rs, rq, "Playbooks", TAB_PLAYBOOKS);
+/* The person's own playbooks.ini (path, or NULL when there is nowhere to
+ * keep it), in a form that checks and saves it. */
+static void own_playbooks_section(struct strbuf *sb, struct web_req *rq, const char *path,
+				  const char *text)
+{
 	strbuf_addstr(sb, "<section class=\"card\" id=\"edit\" aria-labelledby=\"h-edit\">\n"
 			  "<h2 id=\"h-edit\">Your playbooks</h2>\n<p class=\"meta\">Rules of your "
 			  "own, and changes to the built-in ones: a section named like a built-in "
@@ -458,11 +457,32 @@ static int render_playbooks(struct web_req *rq, struct web_resp *rs)
 				  "rapport has nowhere to keep your playbooks.</p>\n");
 	} else {
 		ui_form_begin(sb, rq, "/settings/playbooks", "stack playbooks-form");
-		ui_textarea(sb, rq, "text", "playbooks.ini", text.buf, 18);
+		ui_textarea(sb, rq, "text", "playbooks.ini", text, 18);
 		ui_form_end(sb, "Check and save");
 	}
 	strbuf_addstr(sb, "</section>\n");
+}
 
+static int render_playbooks(struct web_req *rq, struct web_resp *rs)
+{
+	struct strbuf *sb = &rs->body, text = STRBUF_INIT;
+	char *path = playbooks_user_path();
+	const struct embedded_file *builtin = embedded_find("playbooks.ini");
+	int rc = 0;
+
+	if (path && (rc = read_user_file(path, &text, &rq->err)) < 0) {
+		free(path);
+		strbuf_release(&text);
+		return rc;
+	}
+	settings_begin(rs, rq, "Playbooks", TAB_PLAYBOOKS);
+	if (rq->account_id)
+		strbuf_addf(sb,
+			    "<section class=\"card\" id=\"edit\">\n<p class=\"meta\">%s</p>\n"
+			    "</section>\n",
+			    practice_rules_text);
+	else
+		own_playbooks_section(sb, rq, path, text.buf);
 	strbuf_addf(sb, "<section class=\"card\" id=\"rules\" aria-labelledby=\"h-rules\">\n"
 			"<h2 id=\"h-rules\">The rules in force <span class=\"count\">%zu</span></h2>\n",
 		    rq->pb->n);
@@ -552,12 +572,10 @@ int post_settings_playbooks(struct web_req *rq, struct web_resp *rs)
 	struct error e = ERROR_INIT;
 	int rc = 0;
 
-	/* the file is the server's, so its rules are every account's */
-	if (store_has_accounts(rq->store)) {
+	if (rq->account_id) {
 		free(path);
-		return error_set(&rq->err, ERR_INVALID, "a practice's playbooks are its server's "
-							"file, the same for every account: its "
-							"administrator changes them");
+		ui_error_page(rs, rq, 403, practice_rules_text);
+		return 0;
 	}
 	if (!path)
 		return error_set(&rq->err, ERR_INVALID,

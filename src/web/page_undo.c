@@ -72,7 +72,7 @@ void ui_undo_notice(struct web_resp *rs, const struct web_req *rq)
 {
 	int64_t id;
 
-	if (!rq->store || !rq->path || !(id = web_flash_take()))
+	if (!rq->store || !rq->path || !(id = web_flash_take(rq, rs)))
 		return;
 	rs->no_cache = true; /* said once */
 	if (id > 0)
@@ -98,7 +98,7 @@ int post_undo(struct web_req *rq, struct web_resp *rs)
 	if (!ui_local_path(back))
 		back = "/";
 	web_redirect(rs, "%s", back);
-	web_flash_set(-done.id);
+	web_flash_set(rq, rs, -done.id);
 	undo_entry_release(&done);
 	return 0;
 }

@@ -71,13 +71,20 @@
 /* A request must arrive whole within this time. (libmicrohttpd's timeout is
  * an idle one: a byte every few seconds would hold a connection forever.) */
 #define REQUEST_DEADLINE 30
+/* How long a client is asked to wait when the database server is away. */
+#define RETRY_SECONDS 5
 #define COOKIE_NAME "rapport_session"
 /* A practice's server's session cookie (page_account.c says why __Host-). */
 #define PRACTICE_COOKIE "__Host-rapport"
+/* Its undo flash (web_flash_set): a cookie for the browser's session only */
+#define FLASH_COOKIE "__Host-rapport-flash"
+#define FLASH_ATTRIBUTES "Path=/; Secure; HttpOnly; SameSite=Strict"
 
 static const char security_policy[] =
 	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+static const char unavailable_text[] = "The practice's database cannot be reached. Try again soon.";
 
 /* The playbooks in use, shared by every request; replaced whole when the
  * user edits their rules (web_playbook_reload), freed by its last user. */
@@ -228,8 +235,68 @@ static long long idle_seconds(void)
 	return requests_pending() ? 0 : monotonic_seconds() - last_activity;
 }
 
+/* ---- the load balancers in front (--trusted-proxy) ---- */
+
+/* sa's IP address: its bytes in out (4 or 16), or 0. */
+static size_t address_bytes(const struct sockaddr *sa, const unsigned char **out)
+{
+	if (sa && sa->sa_family == AF_INET) {
+		*out = (const unsigned char *)&((const struct sockaddr_in *)sa)->sin_addr;
+		return 4;
+	}
+	if (sa && sa->sa_family == AF_INET6) {
+		*out = (const unsigned char *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
+		return 16;
+	}
+	return 0;
+}
+
+/* text as an IPv4 or IPv6 address: its bytes in out (16 bytes of room),
+ * and their number; 0 when it is neither. */
+static size_t parse_address(const char *text, unsigned char *out)
+{
+	if (inet_pton(AF_INET, text, out) == 1)
+		return 4;
+	return inet_pton(AF_INET6, text, out) == 1 ? 16 : 0;
+}
+
+/* Whether sa is one of --trusted-proxy's addresses. */
+static bool is_trusted_proxy(const struct sockaddr *sa)
+{
+	const unsigned char *bytes;
+	unsigned char proxy[16];
+	size_t n = address_bytes(sa, &bytes);
+
+	for (size_t i = 0; n && srv.opt && i < srv.opt->n_trusted_proxies; i++)
+		if (parse_address(srv.opt->trusted_proxies[i], proxy) == n &&
+		    !memcmp(proxy, bytes, n))
+			return true;
+	return false;
+}
+
+/* Every --trusted-proxy is an IP address (checked once, at the start). */
+static int check_trusted_proxies(struct error *err)
+{
+	unsigned char bytes[16];
+
+	for (size_t i = 0; i < srv.opt->n_trusted_proxies; i++)
+		if (!parse_address(srv.opt->trusted_proxies[i], bytes))
+			return error_set(err, ERR_INVALID, "--trusted-proxy %s: not an IP address",
+					 srv.opt->trusted_proxies[i]);
+	return 0;
+}
+
+/* A connection that counts as one client's: from another machine, and
+ * not from a load balancer in front, whose connections are every
+ * client's. */
+static bool from_one_client(const struct sockaddr *sa)
+{
+	return !is_loopback(sa) && !is_trusted_proxy(sa);
+}
+
 /* libmicrohttpd asks before it accepts a connection. One from another
- * machine is refused when its address has PER_ADDRESS_LIMIT open already.
+ * machine is refused when its address has PER_ADDRESS_LIMIT open already
+ * (a trusted proxy's are not counted so).
  * Whoever it comes from, when WAITING_LIMIT connections wait for their
  * first headers, the oldest of them is dropped to make room: connections
  * opened and left idle cannot fill the server and keep the user out. */
@@ -237,7 +304,7 @@ static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen
 {
 	struct conn_clock *oldest = NULL;
 	size_t same = 0, waiting = 0;
-	bool remote = !is_loopback(addr);
+	bool remote = from_one_client(addr);
 
 	(void)cls;
 	(void)addrlen;
@@ -278,7 +345,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 						? sizeof(struct sockaddr_in6)
 						: sizeof(struct sockaddr_in);
 			memcpy(&k->peer, ai->client_addr, len);
-			k->remote = !is_loopback(ai->client_addr);
+			k->remote = from_one_client(ai->client_addr);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &k->start);
 		note_activity();
@@ -492,15 +559,31 @@ static bool allowed_host(const char *host)
 	return false;
 }
 
+/* A practice's servers sit behind a load balancer or a TLS proxy, whose
+ * address and scheme the browser sees, not the server's: an Origin is
+ * this site when it names the host and port the request was sent to (its
+ * Host header, checked to be one of this server's names), over http or
+ * https. */
+static bool same_origin_as_host(const char *origin, const char *host)
+{
+	const char *hostport = !strncmp(origin, "https://", 8)  ? origin + 8
+			       : !strncmp(origin, "http://", 7) ? origin + 7
+								: NULL;
+
+	return hostport && host && !strcasecmp(hostport, host);
+}
+
 /* An Origin header ("http://host:port"), when present, must be this server:
  * one of its names and its port (another port of 127.0.0.1 is another site). */
-static bool allowed_origin(const char *origin)
+static bool allowed_origin(const char *origin, const char *host)
 {
 	const char *hostport, *port;
 	long n;
 
 	if (!origin)
 		return true;
+	if (srv.practice)
+		return same_origin_as_host(origin, host);
 	if (strncmp(origin, "http://", 7))
 		return false;
 	hostport = origin + 7;
@@ -536,6 +619,9 @@ struct conn {
 	 * (from the cookie) and that session's CSRF token */
 	struct account account;
 	char token[PRACTICE_TOKEN_HEX + 1], csrf[PRACTICE_TOKEN_HEX + 1];
+	/* and the database's data version read with the session */
+	int64_t data_version;
+	bool version_known;
 };
 
 static bool bearer_key(struct MHD_Connection *c)
@@ -560,11 +646,37 @@ long long web_session_idle(void)
 						   : PRACTICE_IDLE_DEFAULT;
 }
 
+/* The last address of an X-Forwarded-For header (the one the proxy in
+ * front saw: those before it are the client's to write), in out; false
+ * when it is no IP address. */
+static bool forwarded_client(const char *header, char *out, size_t size)
+{
+	const char *last = strrchr(header, ',');
+	char text[64];
+	unsigned char bytes[16];
+	size_t n;
+
+	last = last ? last + 1 : header;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(text) || n >= size)
+		return false;
+	memcpy(text, last, n);
+	text[n] = '\0';
+	if (!parse_address(text, bytes))
+		return false;
+	memcpy(out, text, n + 1);
+	return true;
+}
+
 void web_peer_text(const struct web_req *rq, char *out, size_t size)
 {
 	const struct sockaddr *sa = rq->peer;
 	const void *addr = NULL;
 
+	if (rq->forwarded_for && is_trusted_proxy(sa) &&
+	    forwarded_client(rq->forwarded_for, out, size))
+		return;
 	if (sa && sa->sa_family == AF_INET)
 		addr = &((const struct sockaddr_in *)sa)->sin_addr;
 	else if (sa && sa->sa_family == AF_INET6)
@@ -574,9 +686,12 @@ void web_peer_text(const struct web_req *rq, char *out, size_t size)
 }
 
 /* The session of the cookie's token, read in a transaction of its own, and
- * its idle time started again when due (practice_session_resume). */
+ * its idle time started again when due (practice_session_resume). The
+ * database's data version, read in the same transaction (on PostgreSQL
+ * with its BEGIN: no round trip of its own), is the page cache's key for
+ * the request. */
 static int session_lookup(struct store *s, const char *token, struct account *out,
-			  struct error *err)
+			  int64_t *version, struct error *err)
 {
 	bool touch = false;
 	int rc;
@@ -584,6 +699,8 @@ static int session_lookup(struct store *s, const char *token, struct account *ou
 	if (store_refresh_now(s, err) || store_begin_read(s, err))
 		return err->code;
 	rc = practice_session_resume(s, token, out, &touch, err);
+	if (rc == 1 && store_data_version(s, version, err))
+		rc = err->code;
 	store_rollback(s); /* it only read */
 	if (rc == 1 && touch &&
 	    (store_begin_write(s, err) || practice_session_touch(s, token, web_session_idle(), err) ||
@@ -606,13 +723,13 @@ static int practice_session_check(struct conn *cn, const char *cookie)
 	if (!thread_store && open_store(&thread_store, &err))
 		rc = err.code;
 	else
-		rc = session_lookup(thread_store, cookie, &cn->account, &err);
+		rc = session_lookup(thread_store, cookie, &cn->account, &cn->data_version, &err);
 	if (rc < 0) {
 		fprintf(stderr, "rapport: %s\n", err.msg);
-		return refuse(cn, 503, "The practice's database cannot be reached. Try again soon.");
+		return refuse(cn, 503, unavailable_text);
 	}
 	if (rc == 1) {
-		cn->authed = true;
+		cn->authed = cn->version_known = true;
 		memcpy(cn->token, cookie, sizeof(cn->token));
 		practice_csrf_of(cookie, cn->csrf);
 	}
@@ -687,7 +804,8 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 		return refuse(cn, 401, "Sign in to use rapport.");
 	if (!post)
 		return 0;
-	if (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")))
+	if (!allowed_origin(mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+			    mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host")))
 		return refuse(cn, 403, "This form did not come from rapport's own pages. "
 				       "Reload the page and try again.");
 	if (cn->authed && !cn->bearer && token) {
@@ -754,6 +872,15 @@ static bool add_headers(struct MHD_Response *r, const struct web_resp *rs, bool 
 	}
 	if (rs->set_cookie) /* a practice's session (page_account.c) */
 		add_header(r, "Set-Cookie", rs->set_cookie, &ok);
+	if (rs->flash_changed) { /* a practice's undo flash (web_flash_set) */
+		if (rs->flash)
+			snprintf(cookie, sizeof(cookie), FLASH_COOKIE "=%lld; " FLASH_ATTRIBUTES,
+				 (long long)rs->flash);
+		else
+			snprintf(cookie, sizeof(cookie),
+				 FLASH_COOKIE "=; " FLASH_ATTRIBUTES "; Max-Age=0");
+		add_header(r, "Set-Cookie", cookie, &ok);
+	}
 	if (rs->retry_after > 0) {
 		snprintf(retry, sizeof(retry), "%lld", rs->retry_after);
 		add_header(r, "Retry-After", retry, &ok);
@@ -803,8 +930,29 @@ static int status_of(int rc)
 	case ERR_INVALID:
 	case ERR_AMBIGUOUS: return 400;
 	case ERR_CONFLICT: return 409;
+	case ERR_UNAVAILABLE: return 503;
 	default: return 500;
 	}
+}
+
+/* A practice's database server went away (a restart): the request fails
+ * whole, as 503 with a time to come back, and the next one connects again. */
+static void unavailable_page(struct web_resp *rs, const struct web_req *rq)
+{
+	ui_error_page(rs, rq, 503, unavailable_text);
+	rs->retry_after = RETRY_SECONDS;
+}
+
+/* The page of a failed request: rc's status, and msg (503: the same words
+ * whatever libpq said, which goes to the log). */
+static void failure_page(struct web_resp *rs, const struct web_req *rq, int rc, const char *msg)
+{
+	if (status_of(rc) != 503) {
+		ui_error_page(rs, rq, status_of(rc), msg);
+		return;
+	}
+	fprintf(stderr, "rapport: %s\n", msg);
+	unavailable_page(rs, rq);
 }
 
 /* Any POST this server commits moves the pages' cache on (see cache.h). */
@@ -833,23 +981,51 @@ static bool cache_key(const struct web_route *route, const struct web_req *rq,
 
 /* What the next page says: the change a POST just made (its undo entry's
  * id, > 0: "Done." and Undo) or the one it undid (-id: "Undone: ..."), or
- * 0. One for the server, as the server has one user; a flash rather than a
- * parameter in the redirect's address, which would change every address a
- * form goes back to. */
+ * 0. A flash rather than a parameter in the redirect's address, which
+ * would change every address a form goes back to. One person's server
+ * keeps one for the server, as it has one user. A practice's server keeps
+ * none: the flash goes to the browser in a cookie of its own and comes
+ * back with the next request, whichever server behind the load balancer
+ * takes it. What it shows is checked against the database (page_undo.c),
+ * so a forged one shows nothing the account could not see. */
 static _Atomic int64_t flash;
 
-void web_flash_set(int64_t v)
+void web_flash_set(const struct web_req *rq, struct web_resp *rs, int64_t v)
 {
-	flash = v;
+	(void)rq;
+	if (!srv.practice) {
+		flash = v;
+		return;
+	}
+	rs->flash = v;
+	rs->flash_changed = true;
 }
 
-int64_t web_flash_take(void)
+int64_t web_flash_take(const struct web_req *rq, struct web_resp *rs)
 {
-	return atomic_exchange(&flash, 0);
+	if (!srv.practice)
+		return atomic_exchange(&flash, 0);
+	if (rq->flash)
+		web_flash_set(rq, rs, 0);
+	return rq->flash;
+}
+
+/* The flash cookie's value: an undo entry's id, perhaps negative; 0 for
+ * none or for anything else. */
+static int64_t flash_of_cookie(const char *value)
+{
+	char *end;
+	long long v;
+
+	if (!value || !*value || strlen(value) > 20)
+		return 0;
+	errno = 0;
+	v = strtoll(value, &end, 10);
+	return errno || *end ? 0 : v;
 }
 
 /* Keep the POST's changes for undo; the next page offers to undo them. */
-static int save_for_undo(struct web_req *rq)
+static int save_for_undo(struct web_req *rq, struct web_resp *rs)
 {
 	struct strbuf what = STRBUF_INIT;
 	int64_t id;
@@ -860,14 +1036,26 @@ static int save_for_undo(struct web_req *rq)
 	rc = store_undo_save(rq->store, what.buf, "web", &id, &rq->err);
 	strbuf_release(&what);
 	if (!rc && id)
-		web_flash_set(id);
+		web_flash_set(rq, rs, id);
 	return rc;
+}
+
+/* The database's version for the page cache: known (read with the
+ * session), else read now; false when it cannot be read. */
+static bool page_version(struct web_req *rq, const int64_t *known, int64_t *version)
+{
+	if (known) {
+		*version = *known;
+		return true;
+	}
+	return !store_data_version(rq->store, version, &rq->err);
 }
 
 /* Run the page in a transaction: a read for GET, a write for POST, kept only
  * when the page succeeded. A GET whose page is cached at the database's
  * current version is answered from the cache. */
-static void run_page(const struct web_route *route, struct web_req *rq, struct web_resp *rs)
+static void run_page(const struct web_route *route, struct web_req *rq, struct web_resp *rs,
+		     const int64_t *known_version)
 {
 	web_handler page = route->handler;
 	/* Is what this POST changes kept for undo? Not undo itself, nor a new
@@ -886,16 +1074,19 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		return;
 	}
 	if (!thread_store && open_store(&thread_store, &rq->err)) {
-		ui_error_page(rs, rq, 500, rq->err.msg);
+		/* a practice's server started on its database: it went away since */
+		failure_page(rs, rq, srv.practice ? ERR_UNAVAILABLE : ERR_STORE, rq->err.msg);
 		return;
 	}
 	rq->store = thread_store;
 	if ((rc = store_refresh_now(rq->store, &rq->err))) {
-		ui_error_page(rs, rq, status_of(rc), rq->err.msg);
+		failure_page(rs, rq, rc, rq->err.msg);
 		return;
 	}
 	v.generation = write_generation;
-	if (cache_key(route, rq, &key) && !store_data_version(rq->store, &v.data_version, &rq->err)) {
+	/* a flash to show: the page runs, to show it once */
+	if (!rq->flash && cache_key(route, rq, &key) &&
+	    page_version(rq, known_version, &v.data_version)) {
 		cacheable = true;
 		if (page_cache_get(key.buf, &v, rs)) {
 			strbuf_release(&key);
@@ -922,13 +1113,13 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		playbook_put(cur);
 	}
 	if (!rc && rq->post && rs->status < 400 && undoable)
-		rc = save_for_undo(rq);
+		rc = save_for_undo(rq, rs);
 	if (!rc && (rs->status < 400 || rs->keep_changes))
 		rc = store_commit(rq->store, &rq->err);
 	if (rc || (rs->status >= 400 && !rs->keep_changes))
 		store_rollback(rq->store);
 	if (rc)
-		ui_error_page(rs, rq, status_of(rc), rq->err.msg[0] ? rq->err.msg : "failed");
+		failure_page(rs, rq, rc, rq->err.msg[0] ? rq->err.msg : "failed");
 	else if (rq->post && rs->status < 400)
 		write_generation++;
 	else if (cacheable && !rs->no_cache)
@@ -1016,7 +1207,10 @@ static void refused_page(struct conn *cn, struct web_req *rq, struct web_resp *r
 			page_signin_required(rq, rs);
 		return;
 	}
-	ui_error_page(rs, rq, cn->refused, cn->refusal);
+	if (cn->refused == 503)
+		unavailable_page(rs, rq);
+	else
+		ui_error_page(rs, rq, cn->refused, cn->refusal);
 }
 
 static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const char *url,
@@ -1033,8 +1227,12 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 	enum MHD_Result ret;
 
 	rq.post = !strcmp(method, "POST");
+	if (srv.practice)
+		rq.flash = flash_of_cookie(
+			mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, FLASH_COOKIE));
 	rq.peer = ci ? ci->client_addr : NULL;
 	rq.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	rq.forwarded_for = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
 	strbuf_grow(&rs.body, 32768); /* most pages fit: no copying as it grows */
 	if (cn->refused) {
 		refused_page(cn, &rq, &rs);
@@ -1055,7 +1253,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 					     "rapport's own pages. Reload the page and try again.");
 	} else {
 		memcpy(rq.arg, cn->arg, sizeof(rq.arg));
-		run_page(cn->route, &rq, &rs);
+		run_page(cn->route, &rq, &rs, cn->version_known ? &cn->data_version : NULL);
 	}
 	if (head)
 		strbuf_reset(&rs.body);
@@ -1371,7 +1569,8 @@ int web_serve(const struct web_options *o, struct error *err)
 
 	srv.opt = o;
 	srv.lis.fd = -1;
-	if (mhd_load(err) || web_playbook_reload(err) || open_store(&tick_store, err))
+	if (check_trusted_proxies(err) || mhd_load(err) || web_playbook_reload(err) ||
+	    open_store(&tick_store, err))
 		goto fail;
 	srv.on_pg = store_has_accounts(tick_store);
 	if (store_is_practice(tick_store, &srv.practice, err) ||

@@ -67,6 +67,8 @@ struct web_req {
 	int64_t account_id;
 	const char *account_email;
 	const char *session_token;
+	int64_t flash; /* a practice's server: the undo flash its cookie carried (page_undo.c) */
+	const char *forwarded_for; /* the X-Forwarded-For header, or NULL */
 	struct error err;
 };
 
@@ -86,6 +88,10 @@ struct web_resp {
 	char *set_cookie;
 	long long retry_after;
 	bool keep_changes;
+	/* a practice's server: the undo flash's cookie to set (flash, or 0 to
+	 * clear it) when flash_changed */
+	int64_t flash;
+	bool flash_changed;
 };
 
 /* A page handler: 0, or a negative ERR_* with rq->err set (ERR_NOT_FOUND
@@ -135,9 +141,9 @@ void web_redirect(struct web_resp *rs, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The flash the next page shows about undo (server.c; see page_undo.c):
- * set it, or take it (it is then cleared). */
-void web_flash_set(int64_t v);
-int64_t web_flash_take(void);
+ * set it with the answer to rq, or take it (it is then cleared). */
+void web_flash_set(const struct web_req *rq, struct web_resp *rs, int64_t v);
+int64_t web_flash_take(const struct web_req *rq, struct web_resp *rs);
 
 /* Settings that the Settings page changes and the server must take up. */
 int web_playbook_reload(struct error *err);
@@ -155,6 +161,9 @@ struct web_options {
 	bool open_browser; /* --open: the sign-in address in the user's browser */
 	unsigned idle_exit_seconds; /* --idle-exit: stop after this long without a request; 0: never */
 	long long session_idle; /* a practice's sessions end unused this long; 0: the default */
+	/* --trusted-proxy: the load balancers in front, as IP addresses */
+	const char *const *trusted_proxies;
+	size_t n_trusted_proxies;
 };
 
 /* A practice's server: how long a session lasts unused (web_options), and

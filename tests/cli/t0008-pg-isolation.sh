@@ -259,7 +259,7 @@ test_expect_success 'a practice'"'"'s server runs no command a client'"'"'s sett
 test_expect_success 'a client cannot rewrite the playbooks, the server'"'"'s file and every account'"'"'s rules' '
 	http GET /settings/playbooks >/dev/null &&
 	http POST /settings/playbooks text="$(printf "[thank-you]\nenabled = no\n")" >resp &&
-	test "$(head -1 resp)" = 400 && grep -q "the same for every account" resp &&
+	test "$(head -1 resp)" = 403 && grep -q "administrator sets the playbooks" resp &&
 	test ! -e "$HOME/.config/rapport/playbooks.ini" &&
 	test -z "$(find "$HOME" -name playbooks.ini)"
 '

@@ -18,6 +18,8 @@ Prints the status code on the first line, then the response headers
                 (its name as the filename); repeatable
   --multipart   send the form as multipart/form-data (with or without a file)
   --status-only print only the status code
+  --cookie N=V  send cookie N as well (a practice's undo flash, by hand)
+  --header N:V  send header N (as a proxy in front would: X-Forwarded-For)
 $WEBREQ_TIMEOUT sets the socket timeout in seconds (default 30).
 The server's address is $WEB (http://127.0.0.1:PORT); the jar is $WEB_JAR.
 With a session cookie wanted and none in the jar yet, it first signs in as
@@ -49,7 +51,8 @@ def save_html(method, path, r, data):
 
 def main(argv):
     opts = {"host": None, "origin": None, "cookie": True, "csrf": True, "token": None,
-            "body": None, "status_only": False, "files": [], "multipart": False}
+            "body": None, "status_only": False, "files": [], "multipart": False,
+            "cookies": [], "headers": {}}
     args = []
     i = 0
     while i < len(argv):
@@ -73,6 +76,11 @@ def main(argv):
             opts["files"].append((name, path)); opts["multipart"] = True; i += 1
         elif a == "--multipart":
             opts["multipart"] = True
+        elif a == "--header":
+            name, _, value = argv[i + 1].partition(":")
+            opts["headers"][name] = value.strip(); i += 1
+        elif a == "--cookie":
+            opts["cookies"].append(argv[i + 1]); i += 1
         elif a == "--status-only":
             opts["status_only"] = True
         else:
@@ -105,10 +113,16 @@ def main(argv):
         conn = http.client.HTTPConnection(base.hostname, base.port,
                                           timeout=float(os.environ.get("WEBREQ_TIMEOUT", "30")))
         h = {"Host": opts["host"] or base.netloc}
+        cookies = list(opts["cookies"])
         if opts["cookie"] and state.get("cookie"):
-            h["Cookie"] = state.get("cookie_name", "rapport_session") + "=" + state["cookie"]
+            cookies.append(state.get("cookie_name", "rapport_session") + "=" + state["cookie"])
+        if opts["cookie"] and state.get("flash"):
+            cookies.append("__Host-rapport-flash=" + state["flash"])
+        if cookies:
+            h["Cookie"] = "; ".join(cookies)
         if opts["origin"]:
             h["Origin"] = opts["origin"]
+        h.update(opts["headers"])
         if body is not None:
             h["Content-Type"] = "application/x-www-form-urlencoded"
         h.update(headers or {})
@@ -123,6 +137,12 @@ def main(argv):
                 # one person's server's cookie, or a practice's (issue 20),
                 # which signing out clears
                 m = re.match(r"(rapport_session|__Host-rapport)=([0-9a-f]*)", v)
+                # a practice's undo flash, kept until a page clears it
+                f = re.match(r"__Host-rapport-flash=(-?[0-9]*)", v)
+                if f and f.group(1):
+                    state["flash"] = f.group(1)
+                elif f:
+                    state.pop("flash", None)
                 if m and m.group(2):
                     state["cookie_name"], state["cookie"] = m.group(1), m.group(2)
                 elif m:
