@@ -670,20 +670,23 @@ static int run_first(struct pg_conn *c, const char *sql, int64_t *number)
  * after a reconnection; pooled, in each transaction (SET LOCAL), since the
  * server's session is lent to others between them.
  */
+/* each_transaction: SET LOCAL, in the transaction begun; else the
+ * session's, outside any transaction (a setting made inside one would go
+ * with its rollback), once a session. */
 static int tell_setting(struct pg_conn *c, struct pg_setting *set, bool each_transaction)
 {
 	const char *values[2] = { set->name, set->value };
 	PGresult *res;
 	int rc;
 
-	if (!set->name[0] || (!each_transaction && set->told && set->session == c->session))
+	if (!set->name[0] || (set->told && set->session == c->session))
 		return DB_OK;
 	res = pq.exec_params(c->pg, each_transaction ? "SELECT set_config($1, $2, true)"
 						     : "SELECT set_config($1, $2, false)",
 			     2, NULL, values, NULL, NULL, 0);
 	rc = note_result(c, res);
 	pq.clear(res);
-	if (rc == DB_OK) {
+	if (rc == DB_OK && !each_transaction) {
 		set->session = c->session;
 		set->told = true;
 	}
@@ -717,8 +720,9 @@ static int pg_session_setting(struct db_conn *dc, const char *name, const char *
 	return keep_setting(conn_of(dc), name, value);
 }
 
-/* At a transaction's start: the zone followed, every setting told. */
-static int tell_settings(struct pg_conn *c)
+/* Every setting not told to this session yet: the session's before a
+ * transaction begins (inside, false), else the transaction's. */
+static int tell_settings(struct pg_conn *c, bool inside)
 {
 	char zone[sizeof(c->settings[0].value)];
 	int rc;
@@ -727,7 +731,7 @@ static int tell_settings(struct pg_conn *c)
 	if ((rc = keep_setting(c, "rapport.zone", zone)))
 		return rc;
 	for (size_t i = 0; i < ARRAY_SIZE(c->settings); i++)
-		if ((rc = tell_setting(c, &c->settings[i], c->pooled)))
+		if ((rc = tell_setting(c, &c->settings[i], inside)))
 			return rc;
 	return DB_OK;
 }
@@ -736,11 +740,13 @@ static int pg_begin(struct db_conn *dc, bool write)
 {
 	struct pg_conn *c = conn_of(dc);
 	bool read_only = c->pooled && (c->flags & STORE_READ_ONLY);
+	bool with_version = !write && c->version_table;
 	char sql[240];
 	int rc;
 
-	bool with_version = !write && c->version_table;
-
+	/* unpooled, the session keeps the settings: told before BEGIN */
+	if (!c->pooled && ((rc = usable(c)) || (rc = tell_settings(c, false))))
+		return rc;
 	snprintf(sql, sizeof(sql), "BEGIN%s%s%s%s%s",
 		 write ? "" : " ISOLATION LEVEL REPEATABLE READ", read_only ? " READ ONLY" : "",
 		 c->pooled && !c->durable ? "; SET LOCAL synchronous_commit = off" : "",
@@ -748,8 +754,10 @@ static int pg_begin(struct db_conn *dc, bool write)
 		 with_version ? "; SELECT n FROM " VERSION_TABLE : "");
 	rc = run_first(c, sql, with_version ? &c->snapshot_version : NULL);
 	c->snapshot_known = !rc && with_version;
+	/* pooled, in each transaction; unpooled, only what a reconnection in
+	 * run_first took (the next transaction tells its session again) */
 	if (rc == DB_OK)
-		rc = tell_settings(c);
+		rc = tell_settings(c, true);
 	c->writing = !rc && write;
 	if (c->pooled) /* lastval() is the server session's, which is lent anew */
 		c->lastval_known = false;

@@ -3,6 +3,7 @@
 # old file), no temporary left behind, leftovers of a killed writer swept
 # (issue 18, item 1).
 . "$(dirname "$0")/test-lib.sh"
+test_requires_sqlite "the database's own files and their modes"
 
 # A process id that no process has now.
 gone_pid() {

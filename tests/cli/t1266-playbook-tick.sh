@@ -5,6 +5,7 @@
 # rapport runs them itself, over what it touched; a write by another program
 # is left for the next run.
 . "$(dirname "$0")/test-lib.sh"
+test_requires_sqlite "compares the database with a copy of its file"
 
 # tasks: every task, one a line, without ids, sorted (to compare two databases).
 tasks() {

@@ -120,7 +120,7 @@ test_expect_success 'questions already asked at the opportunity are not repeated
 	rapport --json prep $opp --stage second >out &&
 	first=$(jv questions.0 <out) &&
 	test_sql "INSERT INTO asked (opp_id, question_id, text, at)
-		SELECT 1, id, text, \"2026-03-01\" FROM question WHERE id = $first" &&
+		SELECT 1, id, text, '"'"'2026-03-01'"'"' FROM question WHERE id = $first" &&
 	rapport --json prep $opp --stage second >out &&
 	python3 -c "
 import json

@@ -3,6 +3,7 @@
 # import reads it, and writes nothing: a LinkedIn export offered as
 # applications, a vCard or a JSON backup as CSV, a database file... (issue 16)
 . "$(dirname "$0")/test-lib.sh"
+test_requires_sqlite "SQLite files offered to the wrong import"
 
 test_expect_success 'set-up: files of each kind' '
 	printf "\357\273\277Notes:\r\n\"When exporting your connection data, you may notice...\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAda,Lovelace,https://www.linkedin.com/in/ada,,Northwind,Data Lead,03 Mar 2024\r\n" >Connections.csv &&

@@ -92,14 +92,22 @@ rapport() {
 # them); test_dump prints its rows, to compare before and after.
 test_sql() {
 	if [ -n "${_pg_db:-}" ]; then
-		psql -X -q -tA -d "$_pg_db" -c "$1"
+		# as the database's owner account, whose rows a person's command
+		# line writes (a row needs its account, docs/architecture.md)
+		_owner=$(psql -X -q -tA -d "$_pg_db" -c "SELECT id FROM account WHERE email = 'owner@localhost'")
+		psql -X -q -tA -d "$_pg_db" -c "SET rapport.account = '${_owner:-0}'" -c "$1"
 	else
 		sqlite3 "$RAPPORT_DB" "$1"
 	fi
 }
 test_dump() {
 	if [ -n "${_pg_db:-}" ]; then
-		pg_dump --data-only --inserts --no-comments -d "$_pg_db"
+		# without the identities' next values, which a rolled-back insert
+		# moves on as well, the counter every write transaction bumps (the
+		# pages' cache key) and pg_dump's random \restrict key
+		pg_dump --data-only --inserts --no-comments -d "$_pg_db" >"$TEST_DIR/.pgdump" &&
+			grep -v "pg_catalog.setval\|rapport_data_version\|^\\\\restrict \|^\\\\unrestrict " \
+				"$TEST_DIR/.pgdump"
 	else
 		sqlite3 "$RAPPORT_DB" .dump
 	fi
@@ -135,6 +143,15 @@ test_expect_success_sqlite() {
 	fi
 	test_expect_success "$@"
 }
+# A whole script of what PostgreSQL does not do as SQLite does yet: on
+# PostgreSQL it says so and ends.
+test_script_pg_not_yet() {
+	if test_on_pg; then
+		echo "# skipped on PostgreSQL, not yet: $1"
+		echo "1..0"
+		exit 0
+	fi
+}
 # A whole script of SQLite's file alone: on PostgreSQL it says so and ends.
 test_requires_sqlite() {
 	if test_on_pg; then
@@ -144,7 +161,20 @@ test_requires_sqlite() {
 	fi
 }
 
+# The next test is of what PostgreSQL does not do as SQLite does yet
+# (docs/architecture.md lists each): on PostgreSQL it is named as skipped,
+# with the reason, and counted neither way.
+test_pg_not_yet() {
+	_pg_not_yet=$1
+}
+
 test_expect_success() {
+	if [ -n "${_pg_not_yet:-}" ] && test_on_pg; then
+		echo "# skipped on PostgreSQL, not yet ($_pg_not_yet): $1"
+		_pg_not_yet=
+		return 0
+	fi
+	_pg_not_yet=
 	test_count=$((test_count + 1))
 	if (eval "$2") >"$TEST_DIR/.out" 2>&1; then
 		echo "ok $test_count - $1"
