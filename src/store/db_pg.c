@@ -471,6 +471,8 @@ static int prepare_again(struct pg_stmt *s)
 	return rc;
 }
 
+static int tell_settings(struct pg_conn *c, bool inside);
+
 /* The whole result comes at the first step; the next steps walk it. */
 static int pg_step(struct db_stmt *st)
 {
@@ -480,6 +482,10 @@ static int pg_step(struct db_stmt *st)
 	if (s->res)
 		return ++s->row < s->nrows ? DB_ROW : DB_DONE;
 	if ((rc = prepare_again(s)))
+		return rc;
+	/* a statement outside any transaction sees the settings as well */
+	if (!s->c->pooled && pq.transaction_status(s->c->pg) == PQTRANS_IDLE &&
+	    (rc = tell_settings(s->c, false)))
 		return rc;
 	s->res = s->c->pooled ? pq.exec_params(s->c->pg, s->sql, s->nparams, s->types,
 					       (const char *const *)s->values, NULL, NULL, 0)
