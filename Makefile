@@ -180,13 +180,15 @@ check-pg: tests-bin
 	@sh tests/pg/cluster env RAPPORT_TEST_PG=1 CMOCKA_MESSAGE_OUTPUT=TAP sh -c \
 		'$(BUILD)/tests/test-store && $(BUILD)/tests/test-tick'
 
-# The end-to-end scripts again, on PostgreSQL (issue 20): in one throwaway
-# cluster, each script on a database of its own (tests/cli/test-lib.sh); what
-# only SQLite's file has is skipped there, each script saying so.
+# The end-to-end scripts and the browser tests again, on PostgreSQL (issue
+# 20): in one throwaway cluster, each script and each browser test on a
+# database of its own (tests/cli/test-lib.sh, tests/web/lib.mjs); what only
+# SQLite's file has is skipped there, each script saying so.
 check-pg-cli: all
 	@sh scripts/install-deps --pg
-	@sh tests/pg/cluster env RAPPORT_TEST_BACKEND=postgresql \
-		sh tests/run --cli $(BUILD)/rapport tests/cli/t[0-9]*.sh
+	@sh tests/pg/cluster env RAPPORT_TEST_BACKEND=postgresql sh -c \
+		'sh tests/run --cli $(BUILD)/rapport tests/cli/t[0-9]*.sh; cli=$$?; \
+		sh tests/run --web $(BUILD)/rapport && test $$cli = 0'
 
 # The whole suite, twice: built with gcc, then with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer. Warnings are errors here. The store's

@@ -14,7 +14,8 @@
  * SQLite's (a bigint as an integer, a boolean as 1 or 0); a write
  * transaction takes an advisory lock at its start, so that writers take
  * turns as SQLite's BEGIN IMMEDIATE makes them; the data version is a
- * counter that every write transaction bumps as it commits.
+ * counter that the first write of a transaction to a table pages show
+ * bumps, whoever writes (a trigger: schema_pg.c).
  */
 #include "store/db_pg.h"
 
@@ -36,8 +37,8 @@
 /* The advisory lock every write transaction takes (pg_advisory_xact_lock):
  * "rapp" in ASCII. One per database: PostgreSQL keys them so. */
 #define WRITE_LOCK_KEY "1918988400"
-/* The data version's counter (schema_pg.c), bumped by every write
- * transaction's commit. */
+/* The data version's counter (schema_pg.c), bumped by the first write of
+ * a transaction to a table pages show. */
 #define VERSION_TABLE "rapport_data_version"
 
 /* Type OIDs (PostgreSQL's catalog/pg_type.dat: fixed since 7.x). */
@@ -95,7 +96,6 @@ struct pg_conn {
 	unsigned next_name;    /* prepared statements are named s1, s2, ... */
 	unsigned session;      /* the server session: one more at each reconnection */
 	unsigned flags;        /* store_open's STORE_* flags, for a reconnection */
-	bool writing;          /* in a write transaction: bump the data version at commit */
 	bool lastval_known;    /* an INSERT took an identity: lastval() cannot fail */
 	struct pg_setting {    /* kept for every transaction (pg_session_setting) */
 		char name[32], value[128];
@@ -636,7 +636,7 @@ static int usable(struct pg_conn *c)
 		return DB_FAIL_UNAVAILABLE;
 	}
 	c->session++;
-	c->writing = c->lastval_known = c->snapshot_known = false;
+	c->lastval_known = c->snapshot_known = false;
 	return configure(c);
 }
 
@@ -764,7 +764,6 @@ static int pg_begin(struct db_conn *dc, bool write)
 	 * run_first took (the next transaction tells its session again) */
 	if (rc == DB_OK)
 		rc = tell_settings(c, true);
-	c->writing = !rc && write;
 	if (c->pooled) /* lastval() is the server session's, which is lent anew */
 		c->lastval_known = false;
 	return rc;
@@ -777,27 +776,27 @@ static bool pg_in_transaction(struct db_conn *c)
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
-/* A write transaction bumps the data version in its commit. A transaction
- * a failed statement ended fails here (COMMIT would only roll it back). */
+/* A transaction a failed statement ended fails here (COMMIT would only
+ * roll it back). The data version was bumped by its first write (the
+ * triggers of schema_pg.c's DATA_CHANGED_PG). */
 static int pg_commit(struct db_conn *dc)
 {
 	struct pg_conn *c = conn_of(dc);
-	bool writing = c->writing;
 
-	c->writing = c->snapshot_known = false;
+	c->snapshot_known = false;
 	if (pq.transaction_status(c->pg) == PQTRANS_INERROR) {
 		run(c, "ROLLBACK");
 		set_message(c, DB_FAIL_OTHER, "a statement of the transaction failed");
 		return DB_FAIL_OTHER;
 	}
-	return run(c, writing ? "UPDATE " VERSION_TABLE " SET n = n + 1; COMMIT" : "COMMIT");
+	return run(c, "COMMIT");
 }
 
 static void pg_rollback(struct db_conn *dc)
 {
 	struct pg_conn *c = conn_of(dc);
 
-	c->writing = c->snapshot_known = false;
+	c->snapshot_known = false;
 	if (pg_in_transaction(dc))
 		pq.clear(pq.exec(c->pg, "ROLLBACK"));
 }

@@ -570,6 +570,32 @@ static const char pg_migration_13[] = "CREATE TABLE search_defer (task_id bigint
 #define TICK_TRIGGER(table, when, function)                                     \
 	"CREATE TRIGGER " table "_tick_" function " AFTER " when " ON " table      \
 	" FOR EACH ROW EXECUTE FUNCTION tick_" function "();"
+/* The data version (db_pg.c) is bumped by the first write of a transaction
+ * to any table a page shows, whoever writes: a server of the practice, the
+ * command line, or psql; once a transaction (the setting is the
+ * transaction's). Not by the time rules' marks, the search index, undo's
+ * record or the sessions: no page changes with those alone. Each table a
+ * later migration makes is watched too (rapport_watch_tables, run after
+ * every upgrade). */
+#define DATA_CHANGED_PG                                                            \
+	"CREATE FUNCTION rapport_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN" \
+	" IF current_setting('rapport.changed', true) IS DISTINCT FROM '1' THEN"     \
+	"  UPDATE rapport_data_version SET n = n + 1;"                             \
+	"  PERFORM set_config('rapport.changed', '1', true);"                      \
+	" END IF; RETURN NULL; END$$;"                                             \
+	"CREATE FUNCTION rapport_watch_tables() RETURNS void LANGUAGE plpgsql AS $$"  \
+	"DECLARE t text; BEGIN FOR t IN SELECT c.relname FROM pg_class c"          \
+	" WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'" \
+	" AND c.relname NOT IN ('search_index', 'undo_change', 'tick_dirty', 'tick_state'," \
+	"  'rule_next', 'rapport_data_version', 'rapport_schema', 'rapport_practice_schema'," \
+	"  'search_defer', 'account', 'account_session', 'account_invitation', 'signin_failure')" \
+	" AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = c.oid"         \
+	"  AND g.tgname = c.relname || '_changed') LOOP"                          \
+	" EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I" \
+	"  FOR EACH STATEMENT EXECUTE FUNCTION rapport_data_changed()', t || '_changed', t);" \
+	" END LOOP; END$$;"                                                        \
+	"SELECT rapport_watch_tables();"
+
 static const char pg_migration_14[] =
 	/* SQLite's sum() of comparisons counts the true ones: NULL over no row */
 	"CREATE FUNCTION sum_true(bigint, boolean) RETURNS bigint IMMUTABLE LANGUAGE sql AS"
@@ -620,7 +646,8 @@ static const char pg_migration_14[] =
 	TICK_TRIGGER("person", "INSERT OR UPDATE", "person")
 	"DELETE FROM tick_state;"
 	SEARCH_WORDS_PG
-	UNDO_PG;
+	UNDO_PG
+	DATA_CHANGED_PG;
 
 static const char *const pg_migrations[] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_migration_12,
@@ -762,8 +789,9 @@ static const char practice_2[] =
 	"  'question_want', 'tick_state', 'tick_dirty', 'rule_next', 'search_index']);"
 	"  EXECUTE format('SELECT $1 OR EXISTS (SELECT FROM %I)', t) INTO used USING used;"
 	" END LOOP;"
-	" IF NOT used THEN DELETE FROM question; DELETE FROM tick_state; DELETE FROM tick_dirty;"
-	"  DELETE FROM rule_next;"
+	/* the first account's bank is then numbered as a person's own file's */
+	" IF NOT used THEN DELETE FROM question; ALTER TABLE question ALTER COLUMN id RESTART WITH 1;"
+	"  DELETE FROM tick_state; DELETE FROM tick_dirty; DELETE FROM rule_next;"
 	" ELSE owner := (SELECT min(id) FROM account); END IF;"
 	" IF used AND owner IS NULL THEN INSERT INTO account (email, role, created_at)"
 	"  VALUES ('" ACCOUNT_OWNER "', 'client', to_char(now() AT TIME ZONE 'UTC',"
@@ -852,6 +880,9 @@ static int practice_upgrade(struct store *s, int64_t from, struct error *err)
 	for (int64_t v = from; v < PRACTICE_SCHEMA_VERSION; v++)
 		if (store_exec_sql(s, practice_migrations[v], "cannot upgrade the database", err))
 			return ERR_STORE;
+	/* the tables these made that pages show bump the data version too */
+	if (store_exec_sql(s, "SELECT rapport_watch_tables()", "cannot upgrade the database", err))
+		return ERR_STORE;
 	snprintf(set, sizeof(set), practice_version_set, (int)PRACTICE_SCHEMA_VERSION);
 	return store_exec_sql(s, set, "cannot upgrade the database", err);
 }

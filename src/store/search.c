@@ -37,11 +37,19 @@ static const char SQL_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
 
 /* The same on PostgreSQL: ts_rank with the title weighing ten times the
- * body ({D, C, B, A}), ts_headline's excerpt of the body. */
+ * body ({D, C, B, A}), and the excerpt FTS5's snippet() gives: a body of
+ * up to 12 words whole, else ts_headline's 12 words around the match, with
+ * "..." where the body was cut (ts_headline says neither). */
 #define PG_QUERY "to_tsquery('simple', fold_ascii(?1))"
+#define PG_HEADLINE                                                                \
+	"ts_headline('simple', body, q, 'StartSel=\"\", StopSel=\"\","             \
+	" MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1')"
 #define PG_EXCERPT                                                                 \
-	"ts_headline('simple', coalesce(body, ''), q, 'StartSel=\"\", StopSel=\"\","  \
-	" MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1, FragmentDelimiter=...')"
+	"CASE WHEN body IS NULL THEN ''"                                           \
+	" WHEN cardinality(regexp_split_to_array(btrim(body), '\\s+')) <= 12 THEN body" \
+	" ELSE (SELECT CASE WHEN strpos(body, h) > 1 THEN '...' ELSE '' END || h"   \
+	"  || CASE WHEN strpos(body, h) + length(h) <= length(body) THEN '...' ELSE '' END" \
+	"  FROM (SELECT " PG_HEADLINE " AS h) AS x) END"
 static const char PG_SEARCH_RANKED[] =
 	"SELECT rid, title, " PG_EXCERPT ", -ts_rank('{0, 0, 0.1, 1}', doc, q) AS r"
 	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q ORDER BY r LIMIT ?2";

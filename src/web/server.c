@@ -172,6 +172,22 @@ static void clock_headers_in(struct MHD_Connection *c)
 	pthread_mutex_unlock(&clocks_lock);
 }
 
+/* The clock stopped while this server works (a practice's session read
+ * from the database, which may wait for a writer) and started again after
+ * for the body still to come: the deadlines are the client's, not the
+ * database's. */
+static void clock_pause(struct MHD_Connection *c, bool pause)
+{
+	struct conn_clock *k = clock_of(c);
+
+	if (!k)
+		return;
+	pthread_mutex_lock(&clocks_lock);
+	k->running = !pause;
+	clock_gettime(CLOCK_MONOTONIC, &k->start);
+	pthread_mutex_unlock(&clocks_lock);
+}
+
 static bool is_loopback(const struct sockaddr *sa)
 {
 	if (sa->sa_family == AF_INET)
@@ -742,9 +758,15 @@ static int check_session(struct MHD_Connection *c, struct conn *cn, bool read)
 {
 	const char *key = mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "key");
 
-	if (srv.practice)
-		return practice_session_check(cn, mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
-										   PRACTICE_COOKIE));
+	if (srv.practice) {
+		int rc;
+
+		clock_pause(c, true);
+		rc = practice_session_check(cn, mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+										 PRACTICE_COOKIE));
+		clock_pause(c, false);
+		return rc;
+	}
 	cn->bearer = bearer_key(c);
 	cn->authed = cn->bearer || secret_equal(mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
 										  COOKIE_NAME),

@@ -78,8 +78,11 @@ B_MARKS="Data Recruiter|Platform Engineer|remote work for Data"
 NOTHING=999999999
 
 # The rows of every account but A's, as text (what A must not change).
+# Not the time rules' marks: the server's minute ticker runs every account's
+# rules (the coach's first run may come during a long test on a busy machine).
 others_rows() {
-	for t in $(sql "SELECT tablename FROM pg_policies WHERE policyname = 'account_rows' ORDER BY 1"); do
+	for t in $(sql "SELECT tablename FROM pg_policies WHERE policyname = 'account_rows'
+		AND tablename NOT IN ('tick_state', 'tick_dirty', 'rule_next') ORDER BY 1"); do
 		echo "== $t" && sql "SELECT * FROM $t WHERE account_id <> $A ORDER BY 1, 2" || return 1
 	done
 }
@@ -177,7 +180,8 @@ test_expect_success 'every route asked by A with B'"'"'s ids: not found, and not
 		esac
 	done <routes &&
 	others_rows >after &&
-	cat wrong && test ! -s wrong &&
+	# what went wrong, and the server'"'"'s own account of it (a sanitizer'"'"'s report)
+	{ test ! -s wrong || { cat wrong; tail -n 60 "$TEST_DIR/.serve.err"; false; }; } &&
 	diff before after
 '
 
@@ -265,8 +269,10 @@ test_expect_success 'a client cannot rewrite the playbooks, the server'"'"'s fil
 '
 
 # The ticker of a server started as rapport_app runs each account's time
-# rules: the coach's too, who had none run yet.
+# rules: the coach's too, whose marks are taken away first (the first
+# server's minute ticker may have run them already).
 serve_stop || exit 1
+sql "DELETE FROM tick_state WHERE account_id = $COACH" >/dev/null || exit 1
 coach_ticks=$(sql "SELECT count(*) FROM tick_state WHERE account_id = $COACH")
 RAPPORT_DB=$APP_DB practice_serve && serve_stop || exit 1
 test_expect_success 'the server runs every account'"'"'s time rules, and warned of nothing' '

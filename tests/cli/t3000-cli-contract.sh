@@ -176,7 +176,6 @@ test_expect_success 'a person added again by e-mail is refused, nothing doubled'
 	rapport person add "T. Partner" --email tp@acme.example --allow-duplicate >/dev/null
 '
 
-test_pg_not_yet "an edit's search entry"
 test_expect_success 'log edit: the summary, notes and chemistry; an edit that changes nothing writes nothing' '
 	rapport --json log call "Phone screen" --with "Data Recruiter" --opp acme-data-lead >out &&
 	id=$(jv id <out) &&

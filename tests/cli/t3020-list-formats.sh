@@ -4,7 +4,6 @@
 # by display width; whole values in a pipe; an unknown format is a usage
 # error with a suggestion.
 . "$(dirname "$0")/test-lib.sh"
-test_script_pg_not_yet "the question bank's ids, which its rows name, are each account's own"
 
 TAB=$(printf '\t')
 

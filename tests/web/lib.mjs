@@ -44,11 +44,26 @@ export function cli(...args) {
 	return args.includes("--json") ? JSON.parse(out) : out;
 }
 
+// RAPPORT_TEST_BACKEND=postgresql (make check-pg-cli, inside the cluster
+// tests/pg/cluster starts): a new PostgreSQL database per test file, dropped
+// at the end, instead of a SQLite file in the test's folder.
+const onPg = process.env.RAPPORT_TEST_BACKEND === "postgresql";
+export const backend = onPg ? "postgresql" : "sqlite";
+let pgDb = null;
+
+function database() {
+	if (!onPg)
+		return join(dir, "rapport.db");
+	pgDb = "rapport_web_" + dir.replace(/[^A-Za-z0-9]/g, "_").toLowerCase();
+	execFileSync("createdb", [pgDb], { stdio: "inherit" });
+	return "postgresql:///" + pgDb;
+}
+
 export async function start(now = "2026-03-02T09:00") {
 	dir = mkdtempSync(join(tmpdir(), "rapport-browser-"));
 	mkdirSync(join(dir, "home"));
 	env = {
-		...process.env, RAPPORT_DB: join(dir, "rapport.db"), RAPPORT_NOW: now,
+		...process.env, RAPPORT_DB: database(), RAPPORT_NOW: now,
 		HOME: join(dir, "home"), XDG_CONFIG_HOME: join(dir, "home", ".config"),
 		XDG_DATA_HOME: join(dir, "home", ".local", "share"),
 	};
@@ -125,6 +140,8 @@ export async function done() {
 		}
 	}
 	rmSync(dir, { recursive: true, force: true });
+	if (pgDb)
+		execFileSync("dropdb", ["--force", pgDb], { stdio: "inherit" });
 	console.log(`1..${count}`);
 	process.exit(failed || !clean ? 1 : 0);
 }
