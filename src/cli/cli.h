@@ -235,6 +235,9 @@ int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id)
 /* The database: --db, else $RAPPORT_DB, else the default path (whose
  * folders may be created: STORE_CREATE_DIRS is added to *flags). */
 char *cli_database_path(const char *flag, unsigned *flags);
+/* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
+ * practice's database (store_act_as); NULL: its only account. */
+const char *cli_account(const struct args *a);
 /* A file of rapport's data folder ($XDG_DATA_HOME/rapport/NAME, else
  * ~/.local/share/rapport/NAME): the default database, the sample search. */
 char *cli_data_file(const char *name);

@@ -245,7 +245,7 @@ char *cli_database_path(const char *flag, unsigned *flags)
 
 /* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
  * practice's database (store_act_as); NULL: its only account. */
-static const char *cli_account(const struct args *a)
+const char *cli_account(const struct args *a)
 {
 	const char *env = getenv("RAPPORT_ACCOUNT");
 

@@ -642,6 +642,14 @@ int store_open(struct store **out, const char *path, unsigned flags, struct erro
 	return store_open_with(out, ops->name, path, flags, err);
 }
 
+bool store_is_server_address(const char *path)
+{
+	for (size_t i = 1; path && db_backends[i]; i++)
+		if (db_backends[i]->claims && db_backends[i]->claims(path))
+			return true;
+	return false;
+}
+
 static const struct db_backend *backend_named(const char *name)
 {
 	for (size_t i = 0; db_backends[i]; i++)

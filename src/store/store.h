@@ -30,6 +30,8 @@ enum store_open_flags {
 void store_library_init(void);
 /* Open the database at path on the default backend (SQLite: a file). */
 int store_open(struct store **out, const char *path, unsigned flags, struct error *err);
+/* Whether path is a database server's address (PostgreSQL's), not a file. */
+bool store_is_server_address(const char *path);
 /* The same on the backend named backend (store/db.h's db_backends). */
 int store_open_with(struct store **out, const char *backend, const char *path, unsigned flags,
 		    struct error *err);

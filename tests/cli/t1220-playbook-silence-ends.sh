@@ -41,7 +41,7 @@ assert new.startswith(old) and len(new.strip()) > len(old.strip()), (old, new)
 ' "$1" "$2"
 }
 
-RAPPORT_DB=$TEST_DIR/reply-early.db
+test_use_db reply-early.db
 test_expect_success 'a reply within the week: no letter, ever' '
 	interviewed "Quartz Insurance" interviewing &&
 	on 2026-03-05 rapport log email "Next steps soon" --with Former --opp job --in >/dev/null &&
@@ -49,7 +49,7 @@ test_expect_success 'a reply within the week: no letter, ever' '
 	test_eq "$(on 2026-03-31 ntasks silence silence.call)" "0 0"
 '
 
-RAPPORT_DB=$TEST_DIR/reply-elsewhere.db
+test_use_db reply-elsewhere.db
 test_expect_success 'a reply about something else (no opportunity) does not end the silence' '
 	interviewed "Cobalt Retail" interviewing &&
 	on 2026-03-05 rapport log email "Happy birthday" --with Recruiting --in >/dev/null &&
@@ -59,7 +59,7 @@ test_expect_success 'a reply about something else (no opportunity) does not end 
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/reply-letter.db
+test_use_db reply-letter.db
 test_expect_success 'a reply while the letter is open: the letter is skipped, why says so' '
 	quiet_week "Pinecone Media" interviewing &&
 	on 2026-03-09 task_field "$LETTER" why >why.before &&
@@ -77,7 +77,7 @@ test_expect_success '... and nothing more comes of it' '
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/reply-after-letter.db
+test_use_db reply-after-letter.db
 test_expect_success 'a reply after the letter was sent: no call' '
 	quiet_week "Ember Games" interviewing &&
 	letter_sent &&
@@ -87,7 +87,7 @@ test_expect_success 'a reply after the letter was sent: no call' '
 	test_eq "$(on 2026-03-31 task_field "$LETTER" status)" done
 '
 
-RAPPORT_DB=$TEST_DIR/reply-during-calls.db
+test_use_db reply-during-calls.db
 test_expect_success 'a reply while a call is open: the call is skipped, why says so' '
 	quiet_week "Lattice Bank" interviewing &&
 	letter_sent &&
@@ -106,7 +106,7 @@ test_expect_success '... and no further call comes' '
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/stage-letter.db
+test_use_db stage-letter.db
 test_expect_success 'a stage change while the letter is open: skipped, why says so' '
 	quiet_week "Juniper Travel" interviewing &&
 	on 2026-03-09 task_field "$LETTER" why >why.before &&
@@ -117,7 +117,7 @@ test_expect_success 'a stage change while the letter is open: skipped, why says 
 	test_eq "$(on 2026-03-25 ntasks silence silence.call)" "1 0"
 '
 
-RAPPORT_DB=$TEST_DIR/stage-call.db
+test_use_db stage-call.db
 test_expect_success 'a stage change while a call is open: the call is skipped' '
 	quiet_week "Meridian Foods" interviewing &&
 	letter_sent &&
@@ -130,7 +130,7 @@ test_expect_success 'a stage change while a call is open: the call is skipped' '
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 1
 '
 
-RAPPORT_DB=$TEST_DIR/stage-after-letter.db
+test_use_db stage-after-letter.db
 test_expect_success 'a stage change after the letter was sent ends the chain: no call' '
 	quiet_week "Sierra Robotics" conversation &&
 	letter_sent &&
@@ -139,7 +139,7 @@ test_expect_success 'a stage change after the letter was sent ends the chain: no
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/no-manager.db
+test_use_db no-manager.db
 test_expect_success 'no hiring manager: the letter goes to the highest-rapport person met' '
 	on 2026-03-02 rapport opp add "Aurora Clinics" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job conversation >/dev/null &&
@@ -159,7 +159,7 @@ test_expect_success '... and the calls after it go to the same person' '
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/applied.db
+test_use_db applied.db
 # An interview logged on an application moves it to interviewing (issue 16):
 # the silence rule covers it, where it used to wait for a move by hand.
 test_expect_success 'an interview logged on an application: it moves on, and the letter comes' '
@@ -168,7 +168,7 @@ test_expect_success 'an interview logged on an application: it moves on, and the
 	test_eq "$(on 2026-03-20 ntasks silence)" 1
 '
 
-RAPPORT_DB=$TEST_DIR/two-interviews.db
+test_use_db two-interviews.db
 test_expect_success 'a second interview restarts the clock: the letter is due 7 days after it' '
 	interviewed "Vertex Software" interviewing &&
 	on 2026-03-06T10:00 rapport log interview "Round two" --with Recruiting --opp job >/dev/null &&
@@ -180,7 +180,7 @@ test_expect_success 'a second interview restarts the clock: the letter is due 7 
 	on 2026-03-13 task_field "$LETTER" why | grep -q 2026-03-06
 '
 
-RAPPORT_DB=$TEST_DIR/late.db
+test_use_db late.db
 test_expect_success 'first looked at 18 days later: one letter, due on day 7 (overdue)' '
 	interviewed "Helix Biotech" interviewing &&
 	on 2026-03-20 rapport --json agenda >out &&
@@ -199,7 +199,7 @@ test_expect_success '... sent that day: the call is due three days after sending
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/skipped.db
+test_use_db skipped.db
 test_expect_success 'a skipped letter brings no call and no new letter' '
 	quiet_week "Granite Logistics" interviewing &&
 	on 2026-03-09 rapport task skip "$(on 2026-03-09 task_id "$LETTER")" >/dev/null &&
@@ -210,7 +210,7 @@ test_expect_success 'a skipped letter brings no call and no new letter' '
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/manager-absent.db
+test_use_db manager-absent.db
 test_expect_success 'the hiring manager was not in the interview: the letter still goes to them' '
 	on 2026-03-02 rapport opp add "Atlas Mobility" "Data Engineer" --slug job >/dev/null &&
 	on 2026-03-02 rapport opp move job interviewing >/dev/null &&
@@ -221,7 +221,7 @@ test_expect_success 'the hiring manager was not in the interview: the letter sti
 	letter_to "Transit Planner"
 '
 
-RAPPORT_DB=$TEST_DIR/recruiter-unmet.db
+test_use_db recruiter-unmet.db
 # Met means in a logged interaction on the opportunity (issue 16): a recruiter
 # only linked to it, however high the rapport, is not the person you hit it
 # off with; the colleague you were interviewed by is written to.
@@ -235,7 +235,7 @@ test_expect_success 'no hiring manager: the highest-rapport person met is writte
 	letter_to "Former Colleague"
 '
 
-RAPPORT_DB=$TEST_DIR/reply-logged-late.db
+test_use_db reply-logged-late.db
 test_expect_success 'a reply logged a day late, dated before the letter was sent: no call' '
 	quiet_week "Kestrel Freight" interviewing &&
 	letter_sent &&

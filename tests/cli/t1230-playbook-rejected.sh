@@ -145,7 +145,7 @@ assert \"Lumen Health\" in t[0][\"why\"], t
 "
 '
 
-RAPPORT_DB=$TEST_DIR/hr.db
+test_use_db hr.db
 test_expect_success 'no hiring manager: the re-contact goes to HR' '
 	rapport opp add "Cedar Credit" "Analyst" --slug cedar >/dev/null &&
 	rapport person add "People Partner" --org "Cedar Credit" --rapport 2 >/dev/null &&
@@ -159,7 +159,7 @@ test_expect_success 'no hiring manager: the re-contact goes to HR' '
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/rapport.db2
+test_use_db rapport.db2
 test_expect_success 'no hiring manager nor HR: the re-contact goes to the highest-rapport person met' '
 	rapport opp add "Willow Studios" "Producer" --slug willow >/dev/null &&
 	rapport person add "Studio Manager" --org "Willow Studios" --rapport 3 >/dev/null &&
@@ -176,7 +176,7 @@ test_expect_success 'no hiring manager nor HR: the re-contact goes to the highes
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/unmet.db
+test_use_db unmet.db
 # Linked alone is not met (issue 16): only the people in a logged interaction
 # on the opportunity get the letters, the calls and the cadence.
 test_expect_success 'a recruiter only linked to the opportunity is not met' '

@@ -88,7 +88,7 @@ test_expect_success 'Mon 16: the meeting with Engineering is done and logged; no
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/cold.db
+test_use_db cold.db
 test_expect_success 'an offer where no one was met still plans the five steps' '
 	rapport opp add "Nimbus Cloud" "SRE" --slug nimbus --stage applied >/dev/null &&
 	rapport opp move nimbus offer >/dev/null &&

@@ -42,7 +42,7 @@ story() {
 	on 2026-03-02 rapport person add "Industry Mentor" --org "Blue Harbor Logistics" --cadence 7 >/dev/null
 }
 
-RAPPORT_DB=$TEST_DIR/daily.db
+test_use_db daily.db
 
 test_expect_success 'a search is written without the time rules running' '
 	story &&
@@ -82,7 +82,7 @@ assert len(ids) == len(set(ids)) and len(keys) == len(set(keys)), keys
 "
 '
 
-RAPPORT_DB=$TEST_DIR/walked.db
+test_use_db walked.db
 
 test_expect_success 'the same search, walked day by day, the agenda three times a day' '
 	story &&

@@ -11,7 +11,7 @@ origins() {
 	sort | uniq -c | sed "s/^ *//"
 }
 
-RAPPORT_DB=$TEST_DIR/thanks.db
+test_use_db thanks.db
 test_expect_success 'a [thank-you] of your own replaces the built-in one' '
 	playbooks <<-\EOF &&
 	# my own way of saying thanks
@@ -36,7 +36,7 @@ test_expect_success 'a [thank-you] of your own replaces the built-in one' '
 		origin thank-you
 '
 
-RAPPORT_DB=$TEST_DIR/no-call.db
+test_use_db no-call.db
 test_expect_success '[rejected.call] enabled = no: a rejection plans everything but those calls' '
 	playbooks <<-\EOF &&
 	[rejected.call]
@@ -57,7 +57,7 @@ test_expect_success '[rejected.call] enabled = no: a rejection plans everything 
 	test_eq "$(cadence Former)" 45
 '
 
-RAPPORT_DB=$TEST_DIR/no-rejected.db
+test_use_db no-rejected.db
 test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no cadence' '
 	playbooks <<-\EOF &&
 	[rejected]
@@ -72,7 +72,7 @@ test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no
 	test_eq "$(cadence Recruiting)" None
 '
 
-RAPPORT_DB=$TEST_DIR/rapport5.db
+test_use_db rapport5.db
 test_expect_success 'a [rejected.call] of your own: only rapport 5 gets a call, a day later' '
 	playbooks <<-\EOF &&
 	[rejected.call]
@@ -92,7 +92,7 @@ test_expect_success 'a [rejected.call] of your own: only rapport 5 gets a call, 
 	test_eq "$(on 2026-03-10 ntasks rejected.letter)" 2
 '
 
-RAPPORT_DB=$TEST_DIR/no-silence.db
+test_use_db no-silence.db
 test_expect_success '[silence] enabled = no: weeks of silence bring no letter' '
 	playbooks <<-\EOF &&
 	[silence]
@@ -105,7 +105,7 @@ test_expect_success '[silence] enabled = no: weeks of silence bring no letter' '
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/no-silence-call.db
+test_use_db no-silence-call.db
 test_expect_success '[silence.call] enabled = no: the letter, but no call after it' '
 	playbooks <<-\EOF &&
 	; no calls, please
@@ -122,7 +122,7 @@ test_expect_success '[silence.call] enabled = no: the letter, but no call after 
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/silence3.db
+test_use_db silence3.db
 test_expect_success 'a [silence] of your own: three days, to the highest rapport' '
 	playbooks <<-\EOF &&
 	[silence]
@@ -154,7 +154,7 @@ test_expect_success '... and the built-in calls still follow it when it is done'
 	test_cmp want out
 '
 
-RAPPORT_DB=$TEST_DIR/new-rules.db
+test_use_db new-rules.db
 test_expect_success 'rules of your own: on a stage, on an inbound call, on a done task' '
 	playbooks <<-\EOF &&
 	[applied.research]
@@ -215,7 +215,7 @@ test_expect_success '... a done thank-you note brings a LinkedIn task a week lat
 	test_eq "$(on 2026-03-20 ntasks thank-you.connect)" 1
 '
 
-RAPPORT_DB=$TEST_DIR/cadence.db
+test_use_db cadence.db
 test_expect_success 'a [keep-in-touch] of your own: a call instead of an e-mail' '
 	playbooks <<-\EOF &&
 	[keep-in-touch]
@@ -234,7 +234,7 @@ test_expect_success 'a [keep-in-touch] of your own: a call instead of an e-mail'
 	test_eq "$(on 2026-03-13 task_field "Call Industry to catch up" why)" "Every 10 days, remember?"
 '
 
-RAPPORT_DB=$TEST_DIR/set-cadence.db
+test_use_db set-cadence.db
 test_expect_success 'a rule of your own that only sets a cadence' '
 	playbooks <<-\EOF &&
 	[interview.cadence]
@@ -251,7 +251,7 @@ test_expect_success 'a rule of your own that only sets a cadence' '
 	test_eq "$(ntasks interview.cadence)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/offer.db
+test_use_db offer.db
 test_expect_success '[offer] enabled = no, [thank-you] enabled = no: neither plans anything' '
 	playbooks <<-\EOF &&
 	[offer]
@@ -265,7 +265,7 @@ test_expect_success '[offer] enabled = no, [thank-you] enabled = no: neither pla
 	test_eq "$(on 2026-03-05 ntasks)" 0
 '
 
-RAPPORT_DB=$TEST_DIR/home.db
+test_use_db home.db
 test_expect_success 'without XDG_CONFIG_HOME, ~/.config/rapport/playbooks.ini is read' '
 	rm -f "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
 	mkdir -p "$HOME/.config/rapport" &&

@@ -19,7 +19,7 @@ chase() {
 	test_eq "$(on 2026-03-12 tasks silence.call)" "call|Recruiting Partner|2026-03-12|open|$CALL"
 }
 
-RAPPORT_DB=$TEST_DIR/no-answer.db
+test_use_db no-answer.db
 test_expect_success 'no answer: nothing logged, and the next try comes two days later' '
 	chase "Harbor Analytics" &&
 	on 2026-03-12T15:00 rapport task done "$(on 2026-03-12 task_id "$CALL")" --no-answer >out &&
@@ -44,7 +44,7 @@ test_expect_success 'got through: the call is logged and the chain ends, no more
 	test_eq "$(on 2026-03-31 tasks silence.call | grep -c "|open|")" 0
 '
 
-RAPPORT_DB=$TEST_DIR/logged.db
+test_use_db logged.db
 test_expect_success 'a call logged out to the person ends the chase: the open call is skipped, with why' '
 	chase "Juniper Bank" &&
 	on 2026-03-12T16:00 rapport log call "Got through to Recruiting: they decide Friday" \
@@ -56,7 +56,7 @@ test_expect_success 'a call logged out to the person ends the chase: the open ca
 	test_eq "$(on 2026-03-31 ntasks silence.call)" 1
 '
 
-RAPPORT_DB=$TEST_DIR/flags.db
+test_use_db flags.db
 test_expect_success 'the flags: not both, only for a call' '
 	on 2026-03-02 rapport task add "Read the annual report" >/dev/null &&
 	test_must_fail 1 rapport task done 1 --reached --no-answer &&
@@ -66,7 +66,7 @@ test_expect_success 'the flags: not both, only for a call' '
 	task_is "Read the annual report" status open
 '
 
-RAPPORT_DB=$TEST_DIR/web.db
+test_use_db web.db
 test_expect_success 'the Today page: a call has "Got through" and "No answer"; no answer keeps it going' '
 	chase "Kestrel Freight" &&
 	id=$(on 2026-03-12 task_id "$CALL") &&

@@ -141,8 +141,7 @@ for i in range(40000):
 
 serve_stop
 rapport export -o backup.json >/dev/null
-RAPPORT_DB=$TEST_DIR/other.db
-export RAPPORT_DB
+test_use_db other.db
 serve_start
 
 test_expect_success 'a backup restores into an empty database, and only there' '

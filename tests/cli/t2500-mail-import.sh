@@ -155,7 +155,7 @@ test_expect_success 'someone new is known: their mail, read before, is logged no
 	<"$TEST_DIR/.sum" jv_eq logged 1 emails.0.summary "Speaker invitation" unknown 1
 '
 
-RAPPORT_DB=$TEST_DIR/undo.db
+test_use_db undo.db
 test_expect_success 'undo takes back an import of several batches as one change' '
 	search &&
 	mkdir -p big/cur big/new &&
@@ -183,7 +183,7 @@ test_expect_success '... and importing again logs the mail again' '
 	<"$TEST_DIR/.sum" jv_eq logged 2 files_read_before 518
 '
 
-RAPPORT_DB=$TEST_DIR/bodies.db
+test_use_db bodies.db
 test_expect_success 'mail.keep-bodies = yes keeps the whole text' '
 	search &&
 	rapport config mail.keep-bodies yes >/dev/null &&
@@ -195,7 +195,7 @@ test_expect_success 'mail.keep-bodies = yes keeps the whole text' '
 	test_must_fail 1 rapport config mail.addresses "me@example.org, not an address"
 '
 
-RAPPORT_DB=$TEST_DIR/silence.db
+test_use_db silence.db
 test_expect_success 'a reply imported ends the silence, as one logged by hand does' '
 	interviewed "Quartz Insurance" interviewing &&
 	on 2026-03-02 rapport config email me@example.org >/dev/null &&

@@ -185,7 +185,7 @@ test_expect_success 'an unknown sender at a known domain: accepted, they are add
 	<"$TEST_DIR/.rp" jv_eq email talent@quartz.example.com organisation.name "Quartz Insurance"
 '
 
-RAPPORT_DB=$TEST_DIR/dates.db
+test_use_db dates.db
 test_expect_success 'an invitation without a time asks for one; --at gives it' '
 	search &&
 	for when in "2026-03-12 10:00" "12/03/2026 10h00" "le 12 mars à 10h30" \
@@ -214,7 +214,7 @@ test_expect_success 'an invitation without a time asks for one; --at gives it' '
 	has out "accepted proposal $n"
 '
 
-RAPPORT_DB=$TEST_DIR/rules.db
+test_use_db rules.db
 test_expect_success 'a user mail-rules.ini replaces a built-in rule and adds its own' '
 	search &&
 	mkdir -p "$XDG_CONFIG_HOME/rapport" &&
@@ -256,7 +256,7 @@ test_expect_success 'mail rules check: file:line errors; a broken user file stop
 	rm "$XDG_CONFIG_HOME/rapport/mail-rules.ini"
 '
 
-RAPPORT_DB=$TEST_DIR/web.db
+test_use_db web.db
 search || exit 1
 serve_start
 test_expect_success 'web: the empty Inbox teaches; Today links to it' '

@@ -187,8 +187,7 @@ test_expect_success 'mail sync undo takes the last sync back as one change; the 
 	test_stderr_contains "'"'"'rapport undo'"'"' takes it back"
 '
 
-RAPPORT_DB=$TEST_DIR/mbox-first.db
-test_pg_not_yet "one message counted twice when an mbox import came first"
+test_use_db mbox-first.db
 test_expect_success 'mail imported from an mbox first is not logged twice by the sync' '
 	account &&
 	rapport --json mail import "$MAIL/takeout.mbox" >"$TEST_DIR/.sum" &&
@@ -198,7 +197,7 @@ test_expect_success 'mail imported from an mbox first is not logged twice by the
 	logged_once 9
 '
 
-RAPPORT_DB=$TEST_DIR/refused.db
+test_use_db refused.db
 test_expect_success 'the wrong password: one line, exit 1, nothing written, the password never shown' '
 	account &&
 	rapport config mail.password-command "cat $DV/wrong" >/dev/null &&
@@ -274,7 +273,7 @@ test_expect_success 'the password is in neither a database file nor the export' 
 	hasnt dump.json "$PASSWORD"
 '
 
-RAPPORT_DB=$TEST_DIR/killed.db
+test_use_db killed.db
 test_pg_not_yet "the sync ends before the test can kill it"
 test_expect_success 'a sync killed mid-way resumes: nothing lost, nothing twice' '
 	account &&

@@ -126,7 +126,6 @@ test_expect_success '--json is refused, not ignored, where the output is another
 	test_eq "$(db_digest)" "$before"
 '
 
-test_pg_not_yet "completion reads SQLite's file"
 test_expect_success 'the hidden doc and complete refuse --json, as serve does' '
 	for cmd in "doc pages" "doc man rapport" "doc completion bash" "complete opps"; do
 		test_expect_code 2 rapport --json $cmd >out 2>err &&

@@ -151,8 +151,7 @@ test_expect_success 'the export speaks of contacts (.vcf), not vCard 4.0' '
 
 serve_stop
 
-RAPPORT_DB=$TEST_DIR/empty.db
-export RAPPORT_DB
+test_use_db empty.db
 serve_start
 
 test_expect_success 'the empty pages say what fills them, with the one action that does' '

@@ -25,10 +25,11 @@ export RAPPORT_DB="$TEST_DIR/rapport.db"
 # (test_requires_sqlite) and is skipped there.
 if [ "${RAPPORT_TEST_BACKEND:-sqlite}" = postgresql ]; then
 	_pg_db="rapport_$(basename "$TEST_DIR" | tr -c 'a-zA-Z0-9\n' _ | tr 'A-Z' 'a-z')"
+	_pg_dbs=$_pg_db # every database of the script (test_use_db), dropped at the end
 	createdb "$_pg_db" || exit 1
 	export RAPPORT_DB="postgresql:///$_pg_db"
 	trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR";
-		dropdb --force "$_pg_db"' EXIT
+		for _d in $_pg_dbs; do dropdb --force "$_d"; done' EXIT
 fi
 export RAPPORT_NOW="2026-03-02T09:00"
 # one zone for every script, whatever the machine's: --json times carry
@@ -103,8 +104,8 @@ test_sql() {
 test_dump() {
 	if [ -n "${_pg_db:-}" ]; then
 		# without the identities' next values, which a rolled-back insert
-		# moves on as well, the counter every write transaction bumps (the
-		# pages' cache key) and pg_dump's random \restrict key
+		# moves on as well, the counter every write bumps (the pages'
+		# cache key) and pg_dump's random \restrict key
 		pg_dump --data-only --inserts --no-comments -d "$_pg_db" >"$TEST_DIR/.pgdump" &&
 			grep -v "pg_catalog.setval\|rapport_data_version\|^\\\\restrict \|^\\\\unrestrict " \
 				"$TEST_DIR/.pgdump"
@@ -128,6 +129,22 @@ test_db_reset() {
 	else
 		rm -f "$RAPPORT_DB" "$RAPPORT_DB-wal" "$RAPPORT_DB-shm"
 	fi
+}
+# The scenarios that follow on a database of their own, NAME: the file
+# $TEST_DIR/NAME, or on PostgreSQL a database of the script's (made the
+# first time, dropped at the end), which test_sql and test_dump then read.
+test_use_db() {
+	if test_on_pg; then
+		_pg_db="${_pg_dbs%% *}_$(printf '%s' "$1" | tr -c 'a-zA-Z0-9' _ | tr 'A-Z' 'a-z')"
+		case " $_pg_dbs " in
+		*" $_pg_db "*) ;;
+		*) createdb "$_pg_db" || exit 1; _pg_dbs="$_pg_dbs $_pg_db" ;;
+		esac
+		RAPPORT_DB="postgresql:///$_pg_db"
+	else
+		RAPPORT_DB="$TEST_DIR/$1"
+	fi
+	export RAPPORT_DB
 }
 # Whether the script's database is PostgreSQL's.
 test_on_pg() {
