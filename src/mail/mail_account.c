@@ -13,6 +13,13 @@
 /* The most of a password command's output read: a token fits many times. */
 #define SECRET_MAX 65536
 
+static atomic_bool refused_on_server;
+
+void mail_account_refuse_on_server(void)
+{
+	refused_on_server = true;
+}
+
 int mail_account_load(struct store *s, struct mail_account *a, struct error *err)
 {
 	const struct {
@@ -26,6 +33,9 @@ int mail_account_load(struct store *s, struct mail_account *a, struct error *err
 	};
 
 	memset(a, 0, sizeof(*a));
+	if (refused_on_server)
+		return error_set(err, ERR_INVALID, "a practice's server reads and sends no mail: it "
+						   "would run commands and reach hosts a client's settings name");
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
 		if (store_setting_get(s, keys[i].key, keys[i].value, err))
 			return err->code;
@@ -89,12 +99,6 @@ static const char *command_status(int status, char *buf)
 	return buf;
 }
 
-static atomic_bool commands_refused;
-
-void mail_account_refuse_commands(void)
-{
-	commands_refused = true;
-}
 
 int mail_account_secret(const struct mail_account *a, char **secret, struct error *err)
 {
@@ -104,9 +108,6 @@ int mail_account_secret(const struct mail_account *a, char **secret, struct erro
 	int status;
 
 	*secret = NULL;
-	if (commands_refused)
-		return error_set(err, ERR_INVALID, "a practice's server runs no "
-						   "mail.password-command (it would run on the server)");
 	buf = xcalloc(1, SECRET_MAX + 1);
 	f = popen(a->command, "r"); /* /bin/sh -c command */
 	if (!f) {

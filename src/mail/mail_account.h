@@ -44,11 +44,13 @@ bool mail_account_xoauth2(const struct mail_account *a);
  * mail_account_forget). Its failure, or no line, is ERR_IO, never quoting
  * what it printed. */
 int mail_account_secret(const struct mail_account *a, char **secret, struct error *err);
-/* From now on, mail_account_secret runs no command: ERR_INVALID instead. A
- * practice's server calls it once at its start (issue 20): a client writes
- * their own settings (a JSON backup restored from the web), and the command
- * would run on the server, as the server, beyond the walls between accounts. */
-void mail_account_refuse_commands(void);
+/* From now on, no mail account loads (mail_account_load: ERR_INVALID), so
+ * no mail is read or sent. A practice's server calls it once at its start
+ * (issue 20): a client writes their own settings (a JSON backup restored
+ * from the web), and the server would run their password command as
+ * itself, and connect where their mail.imap-url or mail.smtp-url says, its
+ * own network's hosts included, beyond the walls between accounts. */
+void mail_account_refuse_on_server(void);
 /* Wipe and free a secret (NULL: nothing). */
 void mail_account_forget(char *secret);
 

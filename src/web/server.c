@@ -1600,7 +1600,7 @@ int web_serve(const struct web_options *o, struct error *err)
 	    (srv.on_pg && !srv.practice && store_act_as(tick_store, NULL, err)))
 		goto fail;
 	if (srv.practice)
-		mail_account_refuse_commands();
+		mail_account_refuse_on_server();
 	tick(tick_store); /* also creates the database, so the first page does not */
 	if (start_listening(&url, err))
 		goto fail;

@@ -248,17 +248,35 @@ test_expect_success 'the command line names its account once a database has seve
 	grep -q "Data Recruiter" "$TEST_DIR/.rp" && ! grep -q "Hiring Manager" "$TEST_DIR/.rp"
 '
 
-test_expect_success 'a practice'"'"'s server runs no command a client'"'"'s settings name' '
+# A listener on loopback that notes any connection (a host of the server's
+# own network that a client's settings could name).
+python3 -c '
+import socket, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+print(s.getsockname()[1], flush=True)
+c, _ = s.accept()
+open(sys.argv[1], "w").write("connected")
+' "$TEST_DIR/connected" >listener.port &
+listener=$!
+for i in $(seq 100); do test -s listener.port && break; sleep 0.05; done
+PORT=$(cat listener.port)
+test_expect_success 'a practice'"'"'s server runs no command and reaches no host a client'"'"'s settings name' '
 	task=$(sql "SELECT min(id) FROM task WHERE account_id = $A AND kind = '"'"'email'"'"'") &&
 	app_sql "UPDATE person SET email = '"'"'hiring.manager@example.org'"'"';
 		INSERT INTO setting (key, value) VALUES ('"'"'email'"'"', '"'"'client.a@example.org'"'"'),
-		('"'"'mail.smtp-url'"'"', '"'"'smtps://127.0.0.1:9'"'"'), ('"'"'mail.user'"'"', '"'"'a'"'"'),
+		('"'"'mail.smtp-url'"'"', '"'"'smtp://127.0.0.1:$PORT'"'"'),
+		('"'"'mail.imap-url'"'"', '"'"'imap://127.0.0.1:$PORT'"'"'), ('"'"'mail.user'"'"', '"'"'a'"'"'),
 		('"'"'mail.password-command'"'"', '"'"'touch $TEST_DIR/ran'"'"')" "$A" &&
-	http GET "/tasks/$task/draft" >/dev/null &&
-	http POST "/tasks/$task/send" >resp &&
-	test "$(head -1 resp)" -ge 400 && test ! -e "$TEST_DIR/ran" &&
-	grep -q "runs no mail.password-command" resp
+	http GET "/tasks/$task/draft" >page &&
+	! grep -q "/tasks/$task/send" page &&
+	for what in send to-drafts; do
+		http POST "/tasks/$task/$what" >resp &&
+		test "$(head -1 resp)" -ge 400 &&
+		grep -q "a practice&#39;s server reads and sends no mail" resp || return 1
+	done &&
+	sleep 0.2 && test ! -e "$TEST_DIR/ran" && test ! -e "$TEST_DIR/connected"
 '
+kill $listener 2>/dev/null
 
 test_expect_success 'a client cannot rewrite the playbooks, the server'"'"'s file and every account'"'"'s rules' '
 	http GET /settings/playbooks >/dev/null &&
