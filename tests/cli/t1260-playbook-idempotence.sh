@@ -94,11 +94,11 @@ test_expect_success 'the same search, walked day by day, the agenda three times 
 '
 
 test_expect_success '... holds the same follow-ups as one look on the last day' '
-	RAPPORT_DB=$TEST_DIR/once.db &&
+	test_use_db once.db &&
 	story &&
 	on 2026-04-30 rapport agenda >/dev/null &&
 	on 2026-04-30 content >once &&
-	RAPPORT_DB=$TEST_DIR/walked.db &&
+	test_use_db walked.db &&
 	on 2026-04-30 content >walked &&
 	test_cmp once walked
 '

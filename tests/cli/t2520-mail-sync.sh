@@ -245,8 +245,7 @@ test_expect_success 'imap:// is refused without --insecure, and for a host not o
 '
 
 test_expect_success 'imaps without mail.ca-file: the self-signed certificate is not trusted' '
-	RAPPORT_DB=$TEST_DIR/untrusted.db &&
-	export RAPPORT_DB &&
+	test_use_db untrusted.db &&
 	account &&
 	rapport config --unset mail.ca-file >/dev/null &&
 	db_digest >before &&

@@ -25,11 +25,17 @@ export RAPPORT_DB="$TEST_DIR/rapport.db"
 # (test_requires_sqlite) and is skipped there.
 if [ "${RAPPORT_TEST_BACKEND:-sqlite}" = postgresql ]; then
 	_pg_db="rapport_$(basename "$TEST_DIR" | tr -c 'a-zA-Z0-9\n' _ | tr 'A-Z' 'a-z')"
-	_pg_dbs=$_pg_db # every database of the script (test_use_db), dropped at the end
+	_pg_dbs=$_pg_db # the script's databases made so far (test_use_db)
 	createdb "$_pg_db" || exit 1
 	export RAPPORT_DB="postgresql:///$_pg_db"
-	trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR";
-		for _d in $_pg_dbs; do dropdb --force "$_d"; done' EXIT
+	# every database of the script, those a test made in its subshell too
+	_pg_drop_all() {
+		for _d in $(psql -X -tA -d postgres -c "SELECT datname FROM pg_database
+			WHERE datname LIKE '${_pg_dbs%% *}%'"); do
+			dropdb --force "$_d"
+		done
+	}
+	trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$TEST_DIR"; _pg_drop_all' EXIT
 fi
 export RAPPORT_NOW="2026-03-02T09:00"
 # one zone for every script, whatever the machine's: --json times carry
