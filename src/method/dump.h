@@ -14,6 +14,9 @@
 #include "util/error.h"
 
 int dump_export(struct store *s, FILE *out, struct error *err);
+/* The same with the first ntables of store_tables (store_ntables_moved:
+ * with the bookkeeping a move carries). */
+int dump_export_tables(struct store *s, FILE *out, size_t ntables, struct error *err);
 /* Load a document into an empty database (inside the caller's transaction).
  * *rows receives the number of rows loaded. A document with no rule_fire
  * table (not made by rapport) is history: its past interactions are marked

@@ -122,7 +122,7 @@ int move_export(struct store *s, struct strbuf *out, int64_t *base, struct error
 		return rc;
 	if (!(mem = open_memstream(&buf, &len)))
 		return error_set(err, ERR_IO, "out of memory");
-	rc = dump_export(s, mem, err);
+	rc = dump_export_tables(s, mem, store_ntables_moved, err);
 	if (fclose(mem) && !rc)
 		rc = error_set(err, ERR_IO, "cannot write the export: %s", strerror(errno));
 	if (!rc)
@@ -172,7 +172,7 @@ int move_load(struct store *s, const struct strbuf *text, int64_t from_base, boo
 	if ((rc = account_base(s, &m.to_base, err)) || (rc = make_room(s, replace, r, err)))
 		return rc;
 	if ((rc = json_dump_parse(text->buf, text->len, "the export", store_schema_version(),
-				  store_tables, store_ntables, &d, err)))
+				  store_tables, store_ntables_moved, &d, err)))
 		return rc;
 	rc = dump_load(s, &d, &map, &r->rows, err);
 	json_dump_release(&d);

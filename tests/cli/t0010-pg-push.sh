@@ -75,7 +75,10 @@ test_expect_success 'a rich local database' '
 		>note.txt &&
 	rapport org add "Big Note Org" --notes - <note.txt >/dev/null &&
 	sqlite3 "$LOCAL" "INSERT INTO setting VALUES ('"'"'calendar.token'"'"', '"'"'$(printf %064d 7)'"'"')" &&
+	sqlite3 "$LOCAL" "INSERT INTO mail_folder VALUES ('"'"'me@example.org'"'"', '"'"'INBOX'"'"',
+		1712, 42, '"'"'book'"'"', '"'"'<last@quartz.example.com>'"'"')" &&
 	test "$(sqlite3 "$LOCAL" "SELECT count(*) FROM mail_message")" -gt 0 &&
+	test "$(sqlite3 "$LOCAL" "SELECT count(*) FROM mail_file")" -gt 0 &&
 	test "$(sqlite3 "$LOCAL" "SELECT max(length(CAST(notes AS BLOB))) FROM organisation")" -ge 1000000 &&
 	export_of "$LOCAL" local.json
 '
@@ -108,6 +111,16 @@ test_expect_success 'pull into a new file gives the same export, ids included' '
 		"$TEST_DIR/.rp" &&
 	export_of pulled.db pulled.json &&
 	cmp local.json pulled.json
+'
+
+# marks FILE: where the mail was read to (not in the export)
+marks() {
+	sqlite3 "$1" "SELECT * FROM mail_folder; SELECT * FROM mail_file ORDER BY name"
+}
+
+test_expect_success 'and the marks of the mail read: nothing is read twice' '
+	marks "$LOCAL" >local.marks && marks pulled.db >pulled.marks &&
+	test_cmp local.marks pulled.marks && grep -q "^me@example.org|INBOX|1712|42|" pulled.marks
 '
 
 # counts FILE: the rows of each table of a JSON export, one table a line
