@@ -12,9 +12,12 @@
 #include "method/start.h"
 #include "store/account.h"
 #include "store/move.h"
+#include "util/file_read.h"
 #include "util/secret.h"
 
 #define MOVE_WINDOW_BITS 33
+/* as large a backup as `rapport import json` reads (io/json_dump.c) */
+#define MOVE_FILE_MAX ((size_t)1 << 30)
 
 int64_t move_id_base(int64_t account_id)
 {
@@ -160,26 +163,61 @@ static int new_calendar_key(struct store *s, struct move_result *r, struct error
 	return store_setting_set(s, START_CALENDAR_KEY, token, err);
 }
 
-int move_load(struct store *s, const struct strbuf *text, int64_t from_base, bool replace,
-	      struct move_result *r, struct error *err)
+/* The document in text (named `name` in messages, with tables among the
+ * first ntables of store_tables) into s, whose account's window is
+ * to_base (0: a local file). */
+static int load_text(struct store *s, const struct strbuf *text, const char *name,
+		     size_t ntables, int64_t from_base, int64_t to_base, struct move_result *r,
+		     struct error *err)
 {
-	struct id_map m = { .from_base = from_base };
+	struct id_map m = { .from_base = from_base, .to_base = to_base };
 	struct dump_map map = { map_row, &m };
 	struct json_dump_doc d;
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	if ((rc = account_base(s, &m.to_base, err)) || (rc = make_room(s, replace, r, err)))
-		return rc;
-	if ((rc = json_dump_parse(text->buf, text->len, "the export", store_schema_version(),
-				  store_tables, store_ntables_moved, &d, err)))
+	if ((rc = json_dump_parse(text->buf, text->len, name, store_schema_version(),
+				  store_tables, ntables, &d, err)))
 		return rc;
 	rc = dump_load(s, &d, &map, &r->rows, err);
 	json_dump_release(&d);
 	/* no other account's row ever takes an id of this one's window */
-	if (!rc && m.to_base)
-		rc = store_move_reserve(s, m.to_base + MOVE_LOCAL_IDS, err);
+	if (!rc && to_base)
+		rc = store_move_reserve(s, to_base + MOVE_LOCAL_IDS, err);
 	if (!rc)
 		rc = new_calendar_key(s, r, err);
+	return rc;
+}
+
+int move_load(struct store *s, const struct strbuf *text, int64_t from_base, bool replace,
+	      struct move_result *r, struct error *err)
+{
+	int64_t to_base;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = account_base(s, &to_base, err)) || (rc = make_room(s, replace, r, err)))
+		return rc;
+	return load_text(s, text, "the export", store_ntables_moved, from_base, to_base, r, err);
+}
+
+int move_import(struct store *s, const char *path, long *rows, struct error *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct move_result r = { 0 };
+	int64_t to_base;
+	int rc;
+
+	*rows = 0;
+	if (!store_has_accounts(s))
+		return dump_import(s, path, rows, err);
+	if ((rc = account_base(s, &to_base, err)))
+		return rc;
+	if (!store_is_empty(s))
+		return error_set(err, ERR_CONFLICT, "the account is not empty: a backup loads into "
+						    "an empty one");
+	if (!(rc = file_read_named(path, MOVE_FILE_MAX, &text, err)))
+		rc = load_text(s, &text, path, store_ntables, 0, to_base, &r, err);
+	strbuf_release(&text);
+	*rows = r.rows;
 	return rc;
 }

@@ -59,4 +59,11 @@ int move_export(struct store *s, struct strbuf *out, int64_t *base, struct error
 int move_load(struct store *s, const struct strbuf *text, int64_t from_base, bool replace,
 	      struct move_result *r, struct error *err);
 
+/* A JSON backup file into the database, `rapport import json` and the web's
+ * restore (inside the caller's transaction): dump_import on a local file;
+ * on a practice's database into the account as a push loads it (under the
+ * walls, its ids moved into the account's window: a person's ids are
+ * others' there), refused (ERR_CONFLICT) when the account has data. */
+int move_import(struct store *s, const char *path, long *rows, struct error *err);
+
 #endif

@@ -92,6 +92,19 @@ test_expect_success 'the other client has rows of their own' '
 	cp "$TEST_DIR/rows.seeker" seeker.empty
 '
 
+test_expect_success 'import json into an account: the backup'"'"'s ids go into its window' '
+	psql -c "INSERT INTO account (email, role, created_at)
+		VALUES ('"'"'third@example.org'"'"', '"'"'client'"'"', '"'"'2026-12-01T09:00:00Z'"'"')" &&
+	test "$(psql -c "SELECT count(*) FROM organisation WHERE id = 1")" = 1 &&
+	rapport --db small.db org add "Small Org" >/dev/null &&
+	rapport --db small.db export -o small.json >/dev/null &&
+	rows other && cp "$TEST_DIR/rows.other" other.before &&
+	rapport --db $APP --account third@example.org import json small.json >"$TEST_DIR/.rp" &&
+	test "$(psql -c "SELECT o.id - (a.id << 33) FROM organisation o JOIN account a
+		ON a.id = o.account_id WHERE a.email = '"'"'third@example.org'"'"'")" = 1 &&
+	rows other && test_cmp other.before "$TEST_DIR/rows.other"
+'
+
 test_expect_success 'push loads the whole database into the account' '
 	rapport push $URL --account seeker@example.org >"$TEST_DIR/.rp" &&
 	grep -q "^pushed [0-9]* rows into the account seeker@example.org$" "$TEST_DIR/.rp" &&
