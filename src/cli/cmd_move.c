@@ -47,6 +47,18 @@ static char *local_path(struct cli *cli, const struct args *a, unsigned *flags)
 	return NULL;
 }
 
+/* The account's e-mail address and the local file's path (its flags for
+ * store_open), or an error that says which is wrong. */
+static int both_sides(struct cli *cli, const struct args *a, const char *verb, const char **email,
+		      char **path, unsigned *flags)
+{
+	int rc = practice_args(cli, a, verb, email);
+
+	if (!rc && !(*path = local_path(cli, a, flags)))
+		rc = cli->err.code;
+	return rc;
+}
+
 static int open_practice(struct cli *cli, const char *url, const char *email, struct store **s)
 {
 	int rc = store_open(s, url, 0, &cli->err);
@@ -111,9 +123,7 @@ static int push_run(struct cli *cli, const struct args *a)
 	char *path = NULL;
 	int rc;
 
-	if (!(rc = practice_args(cli, a, "push", &email)) && !(path = local_path(cli, a, &flags)))
-		rc = cli->err.code;
-	if (!rc)
+	if (!(rc = both_sides(cli, a, "push", &email, &path, &flags)))
 		rc = read_local(cli, path, flags, &text, &base);
 	if (!rc)
 		rc = open_practice(cli, a->pos[0], email, &practice);
@@ -131,8 +141,8 @@ static int push_run(struct cli *cli, const struct args *a)
 }
 
 /* The account as the JSON backup, in one snapshot. */
-static int read_account(struct cli *cli, const char *url, const char *email,
-			struct strbuf *text, int64_t *base)
+static int read_account(struct cli *cli, const char *url, const char *email, struct strbuf *text,
+			int64_t *base)
 {
 	struct store *s = NULL;
 	int rc = open_practice(cli, url, email, &s);
@@ -165,9 +175,8 @@ static int keep_copy(struct cli *cli, struct store *s, const char *path)
 	return rc;
 }
 
-static int pull_into(struct cli *cli, const char *path, unsigned flags,
-		     const struct strbuf *text, int64_t base, bool replace,
-		     struct move_result *r)
+static int pull_into(struct cli *cli, const char *path, unsigned flags, const struct strbuf *text,
+		     int64_t base, bool replace, struct move_result *r)
 {
 	struct store *s = NULL;
 	int rc = store_open(&s, path, flags, &cli->err);
@@ -190,10 +199,8 @@ static int pull_run(struct cli *cli, const struct args *a)
 	char *path = NULL;
 	int rc;
 
-	if (!(rc = practice_args(cli, a, "pull", &email)) && !(path = local_path(cli, a, &flags)))
-		rc = cli->err.code;
 	/* the practice first: an address that fails leaves the file untouched */
-	if (!rc)
+	if (!(rc = both_sides(cli, a, "pull", &email, &path, &flags)))
 		rc = read_account(cli, a->pos[0], email, &text, &base);
 	if (!rc)
 		rc = pull_into(cli, path, flags, &text, base, arg_flag(a, MOVE_OPT_REPLACE), &r);
@@ -208,13 +215,15 @@ static int pull_run(struct cli *cli, const struct args *a)
 }
 
 static const struct opt_spec push_opts[] = {
-	{ .id = MOVE_OPT_REPLACE, .name = "replace",
+	{ .id = MOVE_OPT_REPLACE,
+	  .name = "replace",
 	  .help = "the account has data: delete it and push this in its place (one transaction)" },
 	{ 0 },
 };
 
 static const struct opt_spec pull_opts[] = {
-	{ .id = MOVE_OPT_REPLACE, .name = "replace",
+	{ .id = MOVE_OPT_REPLACE,
+	  .name = "replace",
 	  .help = "the file has data: keep a copy of it beside it (FILE.before-pull), then "
 		  "replace its data with the account's" },
 	{ 0 },

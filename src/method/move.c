@@ -75,8 +75,8 @@ static const char *map_event(const struct id_map *m, const char *text, char *buf
 }
 
 /* A row's ids from one side's to the other's (a dump_map's fn). */
-static int map_row(void *ctx, const char *table, const char *const *cols,
-		   struct cell_value *values, struct error *err)
+static int map_row(void *ctx, const char *table, const char *const *cols, struct cell_value *values,
+		   struct error *err)
 {
 	struct id_map *m = ctx;
 
@@ -140,8 +140,9 @@ static int make_room(struct store *s, bool replace, struct move_result *r, struc
 	if (store_is_empty(s))
 		return 0;
 	if (!replace)
-		return error_set(err, ERR_CONFLICT, "%s has data already: --replace deletes it "
-						    "and loads this in its place",
+		return error_set(err, ERR_CONFLICT,
+				 "%s has data already: --replace deletes it "
+				 "and loads this in its place",
 				 store_has_accounts(s) ? "the account" : "the database");
 	r->replaced = true;
 	return store_move_clear(s, err);
@@ -166,17 +167,16 @@ static int new_calendar_key(struct store *s, struct move_result *r, struct error
 /* The document in text (named `name` in messages, with tables among the
  * first ntables of store_tables) into s, whose account's window is
  * to_base (0: a local file). */
-static int load_text(struct store *s, const struct strbuf *text, const char *name,
-		     size_t ntables, int64_t from_base, int64_t to_base, struct move_result *r,
-		     struct error *err)
+static int load_text(struct store *s, const struct strbuf *text, const char *name, size_t ntables,
+		     int64_t from_base, int64_t to_base, struct move_result *r, struct error *err)
 {
 	struct id_map m = { .from_base = from_base, .to_base = to_base };
 	struct dump_map map = { map_row, &m };
 	struct json_dump_doc d;
 	int rc;
 
-	if ((rc = json_dump_parse(text->buf, text->len, name, store_schema_version(),
-				  store_tables, ntables, &d, err)))
+	if ((rc = json_dump_parse(text->buf, text->len, name, store_schema_version(), store_tables,
+				  ntables, &d, err)))
 		return rc;
 	rc = dump_load(s, &d, &map, &r->rows, err);
 	json_dump_release(&d);
@@ -213,8 +213,9 @@ int move_import(struct store *s, const char *path, long *rows, struct error *err
 	if ((rc = account_base(s, &to_base, err)))
 		return rc;
 	if (!store_is_empty(s))
-		return error_set(err, ERR_CONFLICT, "the account is not empty: a backup loads into "
-						    "an empty one");
+		return error_set(err, ERR_CONFLICT,
+				 "the account is not empty: a backup loads into "
+				 "an empty one");
 	if (!(rc = file_read_named(path, MOVE_FILE_MAX, &text, err)))
 		rc = load_text(s, &text, path, store_ntables, 0, to_base, &r, err);
 	strbuf_release(&text);

@@ -37,8 +37,8 @@ int64_t move_id_in(int64_t base, int64_t local);
 int64_t move_id_out(int64_t base, int64_t id);
 
 struct move_result {
-	long rows;	       /* rows loaded */
-	bool replaced;	       /* the destination had rows, deleted first */
+	long rows;             /* rows loaded */
+	bool replaced;         /* the destination had rows, deleted first */
 	bool new_calendar_key; /* the calendar feed's token was made anew */
 };
 

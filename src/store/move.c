@@ -41,15 +41,16 @@ int store_move_account(struct store *s, int64_t *id, struct error *err)
 	    store_number(s, st, id, "cannot read the account", err))
 		return err->code ? err->code : ERR_STORE;
 	if (*id <= 0)
-		return error_set(err, ERR_INVALID, "no account to act for: say which with --account");
+		return error_set(err, ERR_INVALID,
+				 "no account to act for: say which with --account");
 	return 0;
 }
 
 /* What SQLite keeps beside the backup's tables: the time rules' marks, the
  * undo history, the mail bookkeeping. */
 static const char *const bookkeeping_tables[] = {
-	"tick_state", "tick_dirty", "rule_next", "undo_log", "mail_file", "mail_folder",
-	"search_defer",
+	"tick_state", "tick_dirty",  "rule_next",    "undo_log",
+	"mail_file",  "mail_folder", "search_defer",
 };
 
 static int delete_all(struct store *s, const char *table, struct error *err)
@@ -72,8 +73,9 @@ int store_move_clear(struct store *s, struct error *err)
 	/* PostgreSQL's own (the undo triggers' rows, the search index, filled by
 	 * triggers): the account's, named as such though the walls hold too */
 	if (store_speaks_pg(s) &&
-	    store_exec_sql(s, "DELETE FROM undo_change WHERE account_id = rapport_account();"
-			      "DELETE FROM search_index WHERE account_id = rapport_account()",
+	    store_exec_sql(s,
+			   "DELETE FROM undo_change WHERE account_id = rapport_account();"
+			   "DELETE FROM search_index WHERE account_id = rapport_account()",
 			   "cannot empty the account", err))
 		return ERR_STORE;
 	return 0;
