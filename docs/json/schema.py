@@ -157,6 +157,7 @@ cmd("config", ref("object")); cmd("config levels", ref("object"))
 cmd("playbook list, playbook show", arr(ref("playbook_rule"))); cmd("playbook check", ref("object")); cmd("playbook tick", obj({"ran": B, "full": B, "opportunities": I, "people": I}))
 cmd("template list", arr(obj({"name": S, "origin": S}, ["name", "origin"]))); cmd("template show, template check", ref("object"))
 cmd("backup, restore", ref("object"))
+cmd("push, pull", obj({"rows": I, "replaced": B, "new_calendar_key": B}))
 cmd("serve", ref("object"))
 cmd("demo", obj({"database": S}, ["database"]))
 for k in list(C):

@@ -187,6 +187,8 @@ extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_spec admin_cmds[];
+extern const struct cmd_spec push_cmds[];
+extern const struct cmd_spec pull_cmds[];
 extern const struct cmd_spec doc_cmds[];      /* hidden: see main.c */
 extern const struct cmd_spec complete_cmds[]; /* hidden */
 extern const struct cmd_group cmd_groups[];
@@ -238,6 +240,9 @@ char *cli_database_path(const char *flag, unsigned *flags);
 /* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
  * practice's database (store_act_as); NULL: its only account. */
 const char *cli_account(const struct args *a);
+/* A copy of the database of s into file (rapport backup's way: a
+ * temporary beside it, checked, renamed into place). */
+int cli_backup_to(struct cli *cli, struct store *s, const char *file);
 /* A file of rapport's data folder ($XDG_DATA_HOME/rapport/NAME, else
  * ~/.local/share/rapport/NAME): the default database, the sample search. */
 char *cli_data_file(const char *name);

@@ -132,10 +132,24 @@ static int backup_to_temp(struct cli *cli, struct store *s, struct atomic_file *
 	return rc;
 }
 
+int cli_backup_to(struct cli *cli, struct store *s, const char *file)
+{
+	struct atomic_file af = { 0 };
+	int rc;
+
+	/* FILE is the old file or the whole checked copy, never half of one */
+	if ((rc = atomic_file_open(&af, file, &cli->err)))
+		return rc;
+	if ((rc = backup_to_temp(cli, s, &af))) {
+		atomic_file_abort(&af);
+		return rc;
+	}
+	return atomic_file_commit(&af, &cli->err);
+}
+
 static int backup_run(struct cli *cli, const struct args *a)
 {
 	const char *file = a->pos[0];
-	struct atomic_file af = { 0 };
 	struct store *s = NULL;
 	unsigned flags = 0;
 	char *path;
@@ -157,14 +171,7 @@ static int backup_run(struct cli *cli, const struct args *a)
 		flags |= STORE_READ_ONLY;
 	if ((rc = store_open(&s, path, flags, &cli->err)))
 		goto out;
-	/* FILE is the old file or the whole checked copy, never half of one */
-	if ((rc = atomic_file_open(&af, file, &cli->err)))
-		goto out;
-	if ((rc = backup_to_temp(cli, s, &af))) {
-		atomic_file_abort(&af);
-		goto out;
-	}
-	if ((rc = atomic_file_commit(&af, &cli->err)))
+	if ((rc = cli_backup_to(cli, s, file)))
 		goto out;
 	if (stat(file, &st))
 		st.st_size = 0;

@@ -12,7 +12,7 @@
 #include <malloc.h>
 #endif
 
-#include "method/dump.h"
+#include "method/move.h"
 #include "method/import.h"
 
 /* The options of import's commands: code asks for each by its constant. */
@@ -30,7 +30,7 @@ static int import_json(struct cli *cli, const struct args *a)
 {
 	long rows;
 
-	if (dump_import(cli->store, a->pos[0], &rows, &cli->err))
+	if (move_import(cli->store, a->pos[0], &rows, &cli->err))
 		return cli->err.code;
 	cli_set_json(cli, json_pack("{s:I}", "rows", (json_int_t)rows));
 	cli_printf(cli, "imported %ld rows from %s\n", rows, a->pos[0]);

@@ -65,6 +65,9 @@ const struct cmd_group cmd_groups[] = {
 	  undo_cmds },
 	{ "admin", "a coaching practice's accounts, on PostgreSQL: coach add, invite, "
 	  "reset-password, list, disable", admin_cmds },
+	{ "push", "your local database into your account of a practice, on PostgreSQL",
+	  push_cmds },
+	{ "pull", "your account of a practice back into a local file", pull_cmds },
 	{ NULL, NULL, NULL },
 };
 
@@ -243,8 +246,6 @@ char *cli_database_path(const char *flag, unsigned *flags)
 	return cli_data_file("rapport.db");
 }
 
-/* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
- * practice's database (store_act_as); NULL: its only account. */
 const char *cli_account(const struct args *a)
 {
 	const char *env = getenv("RAPPORT_ACCOUNT");

@@ -107,6 +107,22 @@ int json_dump_read(const char *path, int max_schema, const char *const *tables,
 		   size_t ntables, struct json_dump_doc *d, struct error *err)
 {
 	struct strbuf text = STRBUF_INIT;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if (file_read_named(path, DUMP_FILE_MAX, &text, err)) {
+		strbuf_release(&text);
+		return ERR_IO;
+	}
+	rc = json_dump_parse(text.buf, text.len, path, max_schema, tables, ntables, d, err);
+	strbuf_release(&text);
+	return rc;
+}
+
+int json_dump_parse(const char *text, size_t len, const char *path, int max_schema,
+		    const char *const *tables, size_t ntables, struct json_dump_doc *d,
+		    struct error *err)
+{
 	json_error_t jerr;
 	json_t *doc, *tablesj, *format, *schema;
 	const char *key;
@@ -114,12 +130,7 @@ int json_dump_read(const char *path, int max_schema, const char *const *tables,
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));
-	if (file_read_named(path, DUMP_FILE_MAX, &text, err)) {
-		strbuf_release(&text);
-		return ERR_IO;
-	}
-	doc = json_loadb(text.buf, text.len, JSON_REJECT_DUPLICATES, &jerr);
-	strbuf_release(&text);
+	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
 		return error_set_at(err, ERR_INVALID, path, jerr.line, "%s", jerr.text);
 	format = json_object_get(doc, "format");

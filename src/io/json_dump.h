@@ -49,6 +49,11 @@ struct json_dump_doc {
  * d holds it until json_dump_release. */
 int json_dump_read(const char *path, int max_schema, const char *const *tables,
 		   size_t ntables, struct json_dump_doc *d, struct error *err);
+/* The same for a document already in memory (len bytes of text); path
+ * names it in messages. */
+int json_dump_parse(const char *text, size_t len, const char *path, int max_schema,
+		    const char *const *tables, size_t ntables, struct json_dump_doc *d,
+		    struct error *err);
 bool json_dump_has_table(const struct json_dump_doc *d, const char *table);
 /* Called with each row of a table, its values in the order of the columns
  * given; a non-zero return (with err filled in) stops the walk. */

@@ -762,7 +762,7 @@ void store_rollback(struct store *s)
 
 static int table_index(const char *table)
 {
-	for (size_t i = 0; i < store_ntables; i++)
+	for (size_t i = 0; i < store_ntables_moved; i++)
 		if (!strcmp(store_tables[i], table))
 			return (int)i;
 	return -1;

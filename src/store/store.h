@@ -267,9 +267,14 @@ int store_search(struct store *s, const char *query, int limit, search_hit_vec *
 
 /* Whole-database dump and load, table by table, for the JSON dump
  * (method/dump.h); a value is a core/value.h cell. */
-/* The data tables in the order a load must follow (parents before children). */
+/* The data tables in the order a load must follow (parents before
+ * children), store_ntables of them; then, up to store_ntables_moved, the
+ * bookkeeping that a move into a practice's account and back carries too
+ * (method/move.h: the mail folders' and files' marks, so that what was
+ * read is not read again), which the JSON export leaves out. */
 extern const char *const store_tables[];
 extern const size_t store_ntables;
+extern const size_t store_ntables_moved;
 /* Column names of a data table, from the schema; NULL-terminated, owned by s. */
 const char *const *store_table_columns(struct store *s, const char *table, struct error *err);
 /* Call row() for each row of table by primary key, values in column order. */

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "io/html.h"
-#include "method/dump.h"
+#include "method/move.h"
 #include "method/import.h"
 #include "util/xalloc.h"
 #include "web/form.h"
@@ -173,7 +173,7 @@ static int read_maps(struct web_req *rq, char *text, const char **maps, size_t *
 	return 0;
 }
 
-/* A JSON dump: dump_import reads a file, so the upload goes to one first. */
+/* A JSON dump: move_import reads a file, so the upload goes to one first. */
 static int import_dump(struct web_req *rq, struct strbuf *result)
 {
 	const char *dir = getenv("TMPDIR");
@@ -190,7 +190,7 @@ static int import_dump(struct web_req *rq, struct strbuf *result)
 		unlink(path);
 		return error_set(&rq->err, ERR_IO, "cannot keep the upload: %s", strerror(errno));
 	}
-	rc = dump_import(rq->store, path, &rows, &rq->err);
+	rc = move_import(rq->store, path, &rows, &rq->err);
 	unlink(path);
 	if (!rc) {
 		strbuf_addstr(result, "<section class=\"card settings-card\" id=\"result\" "

@@ -1,0 +1,34 @@
+/*
+ * move.h: what moving a person's data into a practice's account and back
+ * (`rapport push`, `rapport pull`, method/move.h) asks of the store beyond
+ * the JSON backup's rows: the walls for the transaction, the account's id,
+ * emptying a database or an account, and the ids a load may take.
+ */
+#ifndef RAPPORT_STORE_MOVE_H
+#define RAPPORT_STORE_MOVE_H
+
+#include <stdint.h>
+
+#include "util/error.h"
+
+struct store;
+
+/* Put the transaction open on a practice's database under the walls
+ * between accounts: a connection whose role lifts them (a superuser, a
+ * BYPASSRLS role) takes the server's role, rapport_app, until the
+ * transaction ends (SET LOCAL ROLE); ERR_INVALID when it cannot. A no-op
+ * on a store without accounts. */
+int store_move_walls(struct store *s, struct error *err);
+/* The account the connection acts for (store_act_as), on a practice's
+ * database. */
+int store_move_account(struct store *s, int64_t *id, struct error *err);
+/* Delete every row of the database's data and bookkeeping (on a
+ * practice's database, the acting account's only), inside the caller's
+ * write transaction: what a load with --replace starts from. */
+int store_move_clear(struct store *s, struct error *err);
+/* Move each id sequence of the backup's tables to `past` at least, so the
+ * ids up to it are never handed out (PostgreSQL; a no-op on SQLite, whose
+ * next id follows the largest). */
+int store_move_reserve(struct store *s, int64_t past, struct error *err);
+
+#endif
