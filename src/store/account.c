@@ -558,6 +558,30 @@ static int only_account(struct store *s, int64_t *id, struct error *err)
 	return 0;
 }
 
+/* Whether this connection's role would see every account's rows (a
+ * superuser, or a role that bypasses the policies) on a database that
+ * keeps several. */
+static const char SQL_SEES_ALL[] =
+	"SELECT ((rolsuper OR rolbypassrls) AND (SELECT count(*) FROM account) > 1)::int"
+	" FROM pg_roles WHERE rolname = current_user";
+
+/* A command line connected as such a role acts as the server's role,
+ * rapport_app, under the walls: else its reads would mix every account's
+ * rows (and a single-row read fail). Kept as the account is. */
+static int act_under_walls(struct store *s, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_SEES_ALL, err);
+	int64_t sees_all;
+
+	if (!st || store_number(s, st, &sees_all, "cannot read the connection's role", err))
+		return ERR_STORE;
+	if (sees_all && store_session_setting(s, "role", "rapport_app", err))
+		return error_set(err, ERR_INVALID, "this connection's role sees every account's "
+						   "rows and cannot act as rapport_app: connect as "
+						   "rapport_app or a role granted it");
+	return 0;
+}
+
 int store_act_as(struct store *s, const char *email, struct error *err)
 {
 	struct account acc;
@@ -581,6 +605,8 @@ int store_act_as(struct store *s, const char *email, struct error *err)
 	/* the backend keeps it: told again after a reconnection, and in each
 	 * transaction through a pool */
 	snprintf(value, sizeof(value), "%lld", (long long)id);
+	if ((rc = act_under_walls(s, err)))
+		return rc;
 	return store_session_setting(s, "rapport.account", value, err);
 }
 

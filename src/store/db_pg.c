@@ -101,7 +101,7 @@ struct pg_conn {
 		char name[32], value[128];
 		unsigned session; /* the session it was told to, if told */
 		bool told;
-	} settings[2];
+	} settings[3]; /* rapport.zone, rapport.account, role (store_act_as) */
 	/* Through a pool that lends a server connection per transaction
 	 * (PgBouncer's pool_mode=transaction, asked for in the address): no
 	 * named statement and no setting outlives a transaction. */

@@ -248,6 +248,16 @@ test_expect_success 'the command line names its account once a database has seve
 	grep -q "Data Recruiter" "$TEST_DIR/.rp" && ! grep -q "Hiring Manager" "$TEST_DIR/.rp"
 '
 
+# The tests connect as a superuser, whom the policies do not stop: the
+# command line acting for an account acts as rapport_app.
+test_expect_success 'connected as a superuser, the command line is walled off as the server is' '
+	test "$(sql "SELECT rolsuper::int FROM pg_roles WHERE rolname = current_user")" = 1 &&
+	rapport --account CLIENT.B@example.org person list >"$TEST_DIR/.rp" &&
+	grep -q "Data Recruiter" "$TEST_DIR/.rp" && ! grep -q "Hiring Manager" "$TEST_DIR/.rp" &&
+	rapport --account CLIENT.B@example.org log call "walled" --with "Data Recruiter" >/dev/null &&
+	test "$(sql "SELECT count(*) FROM interaction WHERE summary = '"'"'walled'"'"' AND account_id = $B")" = 1
+'
+
 # A listener on loopback that notes any connection (a host of the server's
 # own network that a client's settings could name).
 python3 -c '
