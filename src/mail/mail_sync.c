@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "mail/imap.h"
@@ -20,6 +21,8 @@ struct sync {
 	struct mail_reader *reader;
 	char *key;  /* the account, as mail_folder knows it: user@url */
 	char *base; /* the url without its last '/', for a message's source */
+	struct timespec started;
+	long batches; /* read so far */
 };
 
 /* A message whose headers were fetched: its whole comes on demand. */
@@ -168,12 +171,37 @@ static void count_folder(struct mail_sync_folder *f, const struct mail_summary *
 	f->unreadable = (long)(after->broken.n - before->broken.n);
 }
 
+/* Has the caller's share been used up (never before a first batch)? */
+static bool share_used(const struct sync *y)
+{
+	const struct mail_sync_options *o = y->o;
+	struct timespec now;
+
+	if (!y->batches)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (o->max_messages && y->sum->mail.messages >= o->max_messages) ||
+	       (o->max_seconds && now.tv_sec - y->started.tv_sec >= o->max_seconds);
+}
+
+/* How many of the left messages the next batch fetches. */
+static size_t batch_size(const struct sync *y, size_t left)
+{
+	size_t n = y->o->batch ? y->o->batch : MAIL_SYNC_BATCH;
+	long share = y->o->max_messages - y->sum->mail.messages;
+
+	if (y->o->max_messages && share > 0 && (size_t)share < n)
+		n = (size_t)share;
+	return left < n ? left : n;
+}
+
 static int sync_folder(struct sync *y, struct mail_sync_folder *f, struct error *err)
 {
 	struct mail_folder_mark mark = { 0 };
 	struct mail_summary before = y->sum->mail;
 	imap_uid_vec uids = { 0 };
 	uint32_t uidvalidity;
+	size_t n;
 	int rc;
 
 	if (!(rc = imap_examine(y->im, f->name, &uidvalidity, err)) &&
@@ -182,10 +210,13 @@ static int sync_folder(struct sync *y, struct mail_sync_folder *f, struct error 
 		f->whole = mark.last_uid == 0;
 		rc = imap_uids_after(y->im, mark.last_uid, &uids, err);
 	}
-	for (size_t i = 0; i < uids.n && !rc; i += MAIL_SYNC_BATCH)
-		rc = read_batch(y, f->name, uidvalidity, uids.items + i,
-				uids.n - i < MAIL_SYNC_BATCH ? uids.n - i : MAIL_SYNC_BATCH, &mark,
-				err);
+	for (size_t i = 0; i < uids.n && !rc; i += n) {
+		if ((y->sum->more = share_used(y)))
+			break; /* the marks say where the next sync goes on */
+		n = batch_size(y, uids.n - i);
+		rc = read_batch(y, f->name, uidvalidity, uids.items + i, n, &mark, err);
+		y->batches++;
+	}
 	count_folder(f, &before, &y->sum->mail);
 	free(uids.items);
 	free(mark.message_id);
@@ -222,7 +253,8 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	}
 	if (!rc)
 		rc = mail_reader_start(s, pb, &io, &sum->mail, &y.reader, err);
-	for (size_t i = 0; i < sum->folders.n && !rc; i++)
+	clock_gettime(CLOCK_MONOTONIC, &y.started);
+	for (size_t i = 0; i < sum->folders.n && !rc && !sum->more; i++)
 		rc = sync_folder(&y, &sum->folders.items[i], err);
 	mail_reader_end(y.reader);
 	imap_close(y.im);

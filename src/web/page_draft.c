@@ -84,21 +84,6 @@ static void mail_button(struct strbuf *sb, const struct web_req *rq, int64_t tas
 	ui_button_form(sb, rq, action, label, cls, NULL);
 }
 
-/* Why a button is not offered: the first setting it needs, and the
- * command that sets it (as the command line's error says). */
-static void mail_lacking(struct strbuf *sb, const struct mail_account *a,
-			 enum mail_account_use use, const char *doing)
-{
-	const char *example, *key = mail_account_missing(a, use, &example);
-
-	if (!key)
-		return;
-	strbuf_addf(sb, "<p class=\"meta\">%s needs the setting %s: <code>rapport config %s ",
-		    doing, key, key); /* both ours: no user text */
-	html_text(sb, example);
-	strbuf_addstr(sb, "</code></p>\n");
-}
-
 /* Can the letter be sent from here: the task open, an address to send to
  * and one to send from (send_lacking says which is missing). */
 static bool sendable(const struct task *t, const struct letter_draft *d)
@@ -126,7 +111,7 @@ static void send_lacking(struct strbuf *sb, const struct mail_account *a, const 
 				  "setting email: <code>rapport config email ADDRESS</code>, or "
 				  "<a href=\"/settings\">settings</a>.</p>\n");
 	else
-		mail_lacking(sb, a, MAIL_USE_SMTP, "Sending it from here");
+		web_mail_lacking(sb, a, MAIL_USE_SMTP, "Sending it from here");
 }
 
 /* The two buttons that give the letter to the user's mail account, each
@@ -157,7 +142,7 @@ static void mail_actions(struct strbuf *sb, const struct web_req *rq, const stru
 	if (smtp)
 		strbuf_addstr(sb, "<p class=\"meta\">Send: by your mail server; then the e-mail "
 				  "is logged and this follow-up is done.</p>\n");
-	mail_lacking(sb, &a, MAIL_USE_IMAP, "Putting it in your Drafts folder from here");
+	web_mail_lacking(sb, &a, MAIL_USE_IMAP, "Putting it in your Drafts folder from here");
 	send_lacking(sb, &a, t, d);
 	mail_account_release(&a);
 }
