@@ -145,8 +145,10 @@ static void check_part(struct strbuf *sb, const struct web_req *rq)
 	}
 	if (mail_account_missing(&a, MAIL_USE_IMAP, &(const char *){ NULL })) {
 		web_mail_lacking(sb, &a, MAIL_USE_IMAP, "Checking your mail from here");
-		strbuf_addstr(sb, "<p class=\"meta\">Your password is never stored: the command "
-				  "prints it when mail is read.</p>\n");
+		strbuf_addstr(sb, "<p class=\"meta\">The account is mail.imap-url, mail.user and "
+				  "mail.password-command, a command that prints your password "
+				  "(<code>pass show mail</code>, for one): the password itself is "
+				  "never stored.</p>\n");
 	} else {
 		strbuf_addstr(sb, "<p class=\"meta\">Reads the new messages of ");
 		html_text(sb, a.folders ? a.folders : "INBOX and Sent");
@@ -167,7 +169,7 @@ static void upload_part(struct strbuf *sb, const struct web_req *rq)
 			"(a Google Takeout export is one) or a message saved as .eml, up to "
 			"%d MB. It is read and not kept.</p>\n",
 		    WEB_UPLOAD_LIMIT / (1024 * 1024));
-	ui_upload_form_begin(sb, rq, "/inbox/upload", "inline");
+	ui_upload_form_begin(sb, rq, "/inbox/upload", "stack");
 	ui_form_input(sb, &f, "file", "file", "Mail file", NULL, UI_REQUIRED);
 	ui_form_end(sb, "Read the file");
 }
