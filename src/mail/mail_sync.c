@@ -89,29 +89,19 @@ static int keep_headers(void *ctx, uint32_t uid, const char *data, size_t len,
 	return 0;
 }
 
-static int keep_whole(void *ctx, uint32_t uid, const char *data, size_t len,
-		      struct error *err)
-{
-	struct mail_item *it = ctx;
-
-	(void)uid;
-	(void)err;
-	strbuf_reset(&it->buf);
-	strbuf_add(&it->buf, data, len);
-	it->data = it->buf.buf;
-	it->len = it->buf.len;
-	it->whole = true;
-	return 0;
-}
-
 /* mail_item.fetch: the whole message, when it is to be logged. */
 static int fetch_whole(void *ctx, struct mail_item *it, struct error *err)
 {
 	struct fetched *f = ctx;
 
-	if (imap_fetch(f->y->im, &f->uid, 1, false, keep_whole, it, err))
+	if (imap_fetch_whole(f->y->im, f->uid, &it->buf, err))
 		return err->code;
-	return it->whole ? 0 : error_set(err, ERR_INVALID, "it is gone from the server");
+	if (!it->buf.len)
+		return error_set(err, ERR_INVALID, "it is gone from the server");
+	it->data = it->buf.buf;
+	it->len = it->buf.len;
+	it->whole = true;
+	return 0;
 }
 
 static int read_fetched(struct sync *y, const char *folder, struct fetched *f,

@@ -74,12 +74,37 @@ static int read_file(struct mail_item *it, bool to_end, struct error *err)
 	return 0;
 }
 
+/* Does the mbox message of it hold a line that starts ">From ",
+ * ">>From "...? Most hold none, and are read where they are. */
+static bool has_quoted_from(const struct mail_item *it)
+{
+	const char *p = it->slice, *end = p + it->slice_len;
+
+	for (; p < end; p++) {
+		const char *q = p;
+		while (q < end && *q == '>')
+			q++;
+		if (q > p && end - q >= 5 && !memcmp(q, MBOX_FROM, 5))
+			return true;
+		if (!(p = memchr(q, '\n', (size_t)(end - q))))
+			return false;
+	}
+	return false;
+}
+
 /* An mbox's message as it was written: lines ">From ", ">>From "... lose
- * one ">" (mboxrd; in mboxo only ">From " was quoted, which is the same). */
+ * one ">" (mboxrd; in mboxo only ">From " was quoted, which is the same).
+ * A message with no such line is its slice of the mbox, not a copy. */
 static void unquote_mbox(struct mail_item *it)
 {
 	const char *p = it->slice, *end = p + it->slice_len;
 
+	it->whole = true;
+	if (!has_quoted_from(it)) {
+		it->data = it->slice;
+		it->len = it->slice_len;
+		return;
+	}
 	strbuf_reset(&it->buf);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -94,7 +119,6 @@ static void unquote_mbox(struct mail_item *it)
 	}
 	it->data = it->buf.buf;
 	it->len = it->buf.len;
-	it->whole = true;
 }
 
 int mail_item_headers(struct mail_item *it, struct error *err)

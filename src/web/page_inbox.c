@@ -180,8 +180,9 @@ int inbox_page(struct web_req *rq, struct web_resp *rs, const struct strbuf *res
 		strbuf_add(sb, result->buf, result->len);
 	web_mail_card(sb, rq);
 	if (!v.n)
-		ui_empty_state(sb, "Nothing to look at. When rapport reads "
-				   "your mail, a reply that says no, invites you to an interview, "
+		ui_empty_state(sb, "Nothing to look at. When rapport reads your mail (Check "
+				   "mail or a file above, or <code>rapport mail import</code> and "
+				   "<code>rapport mail sync</code>), a reply that says no, invites you to an interview, "
 				   "makes an offer or asks for something is proposed here, and so "
 				   "is a new person writing from an organisation you know. You "
 				   "decide: accepting moves the opportunity or logs the interview, "
