@@ -22,17 +22,6 @@ fi
 . "$TEST_ROOT/cli/smtp-lib.sh"
 trap 'for p in $sink_pids; do kill "$p" 2>/dev/null; done; rm -rf "$TEST_DIR"' EXIT
 
-# fails CMD...: rapport CMD fails with exit 1 and one "rapport:" line, in
-# $TEST_DIR/.err; the database is as it was.
-fails() {
-	test_dump >"$TEST_DIR/.before" &&
-	{ rapport "$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err"; test $? -eq 1; } &&
-	test_eq "$(wc -l <"$TEST_DIR/.err")" 1 &&
-	grep -q "^rapport: " "$TEST_DIR/.err" &&
-	test_dump >"$TEST_DIR/.after" &&
-	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
-}
-
 # started here, not in a test: a test runs in a subshell
 SMTP_PORT=$(free_port)
 { openssl req -x509 -newkey rsa:2048 -nodes -keyout "$TEST_DIR/key.pem" \
@@ -66,7 +55,7 @@ test_expect_success 'a letter to send, and the account: a token command, mail.au
 
 test_expect_success 'a token the server refuses: one clear line, nothing sent or written' '
 	rapport config mail.password-command "cat $TEST_DIR/expired" >/dev/null &&
-	fails draft 1 --send &&
+	test_fails_cleanly draft 1 --send &&
 	has "$TEST_DIR/.err" "refused to sign in" "seeker" &&
 	hasnt "$TEST_DIR/.err" "ya29" &&
 	has "$TEST_DIR/oauth/xoauth2.log" "user=seeker token=ya29.expired-token-0000" &&
@@ -87,7 +76,7 @@ test_expect_success 'a valid token signs in with XOAUTH2: the letter is sent and
 
 test_expect_success 'without mail.auth the token is taken for a password: no way to sign in' '
 	rapport config --unset mail.auth >/dev/null &&
-	fails draft 2 --send && has "$TEST_DIR/.err" "refused to sign in" &&
+	test_fails_cleanly draft 2 --send && has "$TEST_DIR/.err" "refused to sign in" &&
 	test_eq "$(received oauth)" 1 &&
 	rapport config mail.auth xoauth2 >/dev/null
 '
