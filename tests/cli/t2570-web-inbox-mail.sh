@@ -159,7 +159,12 @@ test_expect_success 'rapport mail undo takes back what Check mail logged' '
 	has "$TEST_DIR/.rp" "Next step: Analytics Lead"
 '
 
-test_expect_success 'a large mailbox: a share a check, then "more to read, check again"' '
+# location: the address the last answer (resp) redirects to.
+location() {
+	sed -n "s/^Location: //p" resp | tr -d "\r"
+}
+
+test_expect_success 'a large mailbox: a share a check, "more to read, check again", until all is read' '
 	mkdir many &&
 	for i in $(seq 510); do
 		message many/$i.eml "Newsletter <news@example.net>" "Issue $i" "issue-$i@example.net" ||
@@ -167,12 +172,17 @@ test_expect_success 'a large mailbox: a share a check, then "more to read, check
 	done &&
 	imap_do append INBOX many/*.eml &&
 	http POST /inbox/check >resp &&
-	has resp "Location: /inbox?checked=1&read=500&" "&more=1" &&
-	http GET "/inbox?checked=1&read=500&logged=0&proposed=0&skipped=0&more=1" >page &&
-	has page "Mail checked: 500 messages read: 0 e-mails logged, 0 proposals. There is more to read: check again." &&
-	http POST /inbox/check >resp &&
-	has resp "Location: /inbox?checked=1&read=" &&
-	hasnt resp "more=1" "read=0&" &&
+	location >first &&
+	has first "&more=1" &&
+	read=$(sed -n "s/.*[?&]read=\([0-9]*\)&.*/\1/p" first) &&
+	test "$read" -gt 0 && test "$read" -le 500 &&
+	http GET "$(cat first)" >page &&
+	has page "There is more to read: check again." &&
+	for i in $(seq 30); do
+		http POST /inbox/check >resp && location >next || return 1
+		grep -q "more=1" next || break
+	done &&
+	hasnt next "more=1" &&
 	http POST /inbox/check >resp &&
 	has resp "Location: /inbox?checked=1&read=0&"
 '
