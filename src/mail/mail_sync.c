@@ -236,6 +236,7 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
+	clock_gettime(CLOCK_MONOTONIC, &y.started); /* the share counts the sign-in too */
 	if (!(rc = mail_account_load(s, &a, err)) &&
 	    !(rc = mail_account_imap(&a, "mail sync", o->insecure, &y.im, err))) {
 		name_account(&y, &a);
@@ -243,7 +244,6 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	}
 	if (!rc)
 		rc = mail_reader_start(s, pb, &io, &sum->mail, &y.reader, err);
-	clock_gettime(CLOCK_MONOTONIC, &y.started);
 	for (size_t i = 0; i < sum->folders.n && !rc && !sum->more; i++)
 		rc = sync_folder(&y, &sum->folders.items[i], err);
 	mail_reader_end(y.reader);
