@@ -148,6 +148,19 @@ static int mail_sync_run(struct cli *cli, const struct args *a)
 	return read_mail(cli, a, true);
 }
 
+/* Is the undo history's line what a reading of mail wrote: the commands,
+ * or the web Inbox's Check mail and file (web/page_mail.c)? */
+static bool reads_mail(const char *what)
+{
+	static const char *const readers[] = { "mail sync", "mail import", "web: /inbox/check",
+					       "web: /inbox/upload" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(readers); i++)
+		if (!strncmp(what, readers[i], strlen(readers[i])))
+			return true;
+	return false;
+}
+
 /* rapport mail undo: rapport undo, when the latest change is a reading of
  * mail; else it says which change undo would take back. */
 static int mail_undo_run(struct cli *cli, const struct args *a)
@@ -158,8 +171,7 @@ static int mail_undo_run(struct cli *cli, const struct args *a)
 	(void)a;
 	if (!rc && !last.n)
 		rc = error_set(&cli->err, ERR_NOT_FOUND, "nothing to undo");
-	else if (!rc && strncmp(last.items[0].what, "mail sync", 9) &&
-		 strncmp(last.items[0].what, "mail import", 11))
+	else if (!rc && !reads_mail(last.items[0].what))
 		rc = error_set(&cli->err, ERR_CONFLICT,
 			       "the latest change is '%s', not a mail sync or import: 'rapport "
 			       "undo' takes it back",

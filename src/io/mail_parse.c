@@ -41,7 +41,9 @@
 	X(internet_address_group_get_members) X(internet_address_group_get_type)            \
 	X(g_type_check_instance_is_a) X(g_object_unref) X(g_free) X(g_date_time_format)      \
 	X(g_compute_checksum_for_data) X(g_mime_message_get_mime_part)                     \
-	X(g_mime_multipart_get_type) X(g_mime_multipart_get_prologue) X(internet_address_get_name)
+	X(g_mime_multipart_get_type) X(g_mime_multipart_get_prologue) X(internet_address_get_name) \
+	X(g_mime_stream_mem_new_with_byte_array) X(g_mime_stream_mem_set_owner)              \
+	X(g_byte_array_new_take) X(g_byte_array_free)
 
 static struct {
 #define GMIME_POINTER(f) __typeof__(f) *f;
@@ -80,16 +82,39 @@ static bool is_a(void *obj, GType type)
 	return obj && gm.g_type_check_instance_is_a(obj, type);
 }
 
-/* raw (its first len bytes) as a message; NULL when GMime makes none. */
-static GMimeMessage *construct(const char *raw, size_t len)
+/* raw (its first len bytes) as a message; NULL when GMime makes none.
+ * GMime reads raw where it is: g_mime_stream_mem_new_with_buffer would
+ * copy it, and a message with a 20 MB attachment would be held once more.
+ * The stream is lent raw in *lent (it owns no array) and only reads it;
+ * the message's parts keep the stream (a part's content is a window on
+ * it), so the array goes with the message, in destruct. */
+static GMimeMessage *construct(const char *raw, size_t len, GByteArray **lent)
 {
-	GMimeStream *stream = gm.g_mime_stream_mem_new_with_buffer(raw, len);
-	GMimeParser *parser = gm.g_mime_parser_new_with_stream(stream);
-	GMimeMessage *msg = gm.g_mime_parser_construct_message(parser, NULL);
+	GMimeStream *stream;
+	GMimeParser *parser;
+	GMimeMessage *msg;
 
+	*lent = NULL;
+	if (len > G_MAXUINT) /* a GByteArray's length is a guint: more is no message */
+		return NULL;
+	*lent = gm.g_byte_array_new_take((guint8 *)raw, len);
+	stream = gm.g_mime_stream_mem_new_with_byte_array(*lent);
+	gm.g_mime_stream_mem_set_owner((GMimeStreamMem *)stream, FALSE);
+	parser = gm.g_mime_parser_new_with_stream(stream);
+	msg = gm.g_mime_parser_construct_message(parser, NULL);
 	gm.g_object_unref(parser);
 	gm.g_object_unref(stream);
 	return msg;
+}
+
+/* The message (NULL: none), then the array it was lent: the bytes stay
+ * the caller's. */
+static void destruct(GMimeMessage *msg, GByteArray *lent)
+{
+	if (msg)
+		gm.g_object_unref(msg);
+	if (lent)
+		gm.g_byte_array_free(lent, FALSE);
 }
 
 /* ---- the headers ---- */
@@ -246,6 +271,7 @@ int mail_parse_headers(const char *raw, size_t len, struct mail_msg *m, struct e
 {
 	size_t end = mail_header_end(raw, len);
 	GMimeMessage *msg;
+	GByteArray *lent;
 
 	memset(m, 0, sizeof(*m));
 	if (load(err))
@@ -254,10 +280,12 @@ int mail_parse_headers(const char *raw, size_t len, struct mail_msg *m, struct e
 		end = len; /* a message of headers alone */
 	if (!end)
 		return error_set(err, ERR_INVALID, "not a message: its headers do not end");
-	if (!(msg = construct(raw, end)))
+	if (!(msg = construct(raw, end, &lent))) {
+		destruct(msg, lent);
 		return error_set(err, ERR_INVALID, "not a message: no header can be read");
+	}
 	read_headers(msg, m);
-	gm.g_object_unref(msg);
+	destruct(msg, lent);
 	if (!m->from) {
 		mail_msg_release(m);
 		return error_set(err, ERR_INVALID, "not a message: it has no sender");
@@ -323,14 +351,17 @@ int mail_parse_body(const char *raw, size_t len, struct mail_msg *m, bool full,
 		    struct error *err)
 {
 	GMimeMessage *msg;
+	GByteArray *lent;
 	char *text;
 
 	if (load(err))
 		return err->code;
-	if (!(msg = construct(raw, len)))
+	if (!(msg = construct(raw, len, &lent))) {
+		destruct(msg, lent);
 		return error_set(err, ERR_INVALID, "not a message: no header can be read");
+	}
 	text = message_text(msg);
-	gm.g_object_unref(msg);
+	destruct(msg, lent);
 	free(m->excerpt);
 	m->excerpt = mail_excerpt(text, MAIL_EXCERPT_CHARS);
 	free(m->text);

@@ -164,20 +164,13 @@ static int send_all(struct imap *im, const char *buf, size_t len, struct error *
 	return 0;
 }
 
-/* Receive more bytes into im->in (what was read before dropped first). */
-static int receive(struct imap *im, struct error *err)
+/* Receive at least one byte and at most max into buf (*got of them). */
+static int recv_some(struct imap *im, char *buf, size_t max, size_t *got, struct error *err)
 {
-	if (im->pos) {
-		memmove(im->in.buf, im->in.buf + im->pos, im->in.len - im->pos);
-		im->in.len -= im->pos;
-		im->in.buf[im->in.len] = '\0';
-		im->pos = 0;
-	}
 	for (;;) {
-		size_t got = 0;
 		CURLcode rc;
-		strbuf_grow(&im->in, 65536);
-		rc = cu.recv(im->curl, im->in.buf + im->in.len, 65536, &got);
+		*got = 0;
+		rc = cu.recv(im->curl, buf, max, got);
 		if (rc == CURLE_AGAIN) {
 			if (wait_socket(im, POLLIN, err))
 				return err->code;
@@ -186,13 +179,30 @@ static int receive(struct imap *im, struct error *err)
 		if (rc)
 			return error_set(err, ERR_IO, "lost the mail server: %s", cu.strerror(rc)),
 			       lost(im, err);
-		if (!got)
+		if (!*got)
 			return error_set(err, ERR_IO, "the mail server closed the connection"),
 			       lost(im, err);
-		im->in.len += got;
-		im->in.buf[im->in.len] = '\0';
 		return 0;
 	}
+}
+
+/* Receive more bytes into im->in (what was read before dropped first). */
+static int receive(struct imap *im, struct error *err)
+{
+	size_t got;
+
+	if (im->pos) {
+		memmove(im->in.buf, im->in.buf + im->pos, im->in.len - im->pos);
+		im->in.len -= im->pos;
+		im->in.buf[im->in.len] = '\0';
+		im->pos = 0;
+	}
+	strbuf_grow(&im->in, 65536);
+	if (recv_some(im, im->in.buf + im->in.len, 65536, &got, err))
+		return err->code;
+	im->in.len += got;
+	im->in.buf[im->in.len] = '\0';
+	return 0;
 }
 
 /* Append the next line (without its CRLF) to text. */
@@ -214,13 +224,25 @@ static int read_line(struct imap *im, struct strbuf *text, struct error *err)
 	}
 }
 
+/* Append the next n bytes to out: those received already, then the rest
+ * straight into out. A message of 20 MB gathered in im->in first would be
+ * held twice (and im->in would keep its size for the session). */
 static int read_bytes(struct imap *im, size_t n, struct strbuf *out, struct error *err)
 {
-	while (im->in.len - im->pos < n)
-		if (receive(im, err))
+	size_t have = im->in.len - im->pos, got;
+
+	if (have > n)
+		have = n;
+	strbuf_add(out, im->in.buf + im->pos, have);
+	im->pos += have;
+	n -= have;
+	strbuf_grow(out, n);
+	for (; n; n -= got) {
+		if (recv_some(im, out->buf + out->len, n, &got, err))
 			return err->code;
-	strbuf_add(out, im->in.buf + im->pos, n);
-	im->pos += n;
+		out->len += got;
+	}
+	out->buf[out->len] = '\0';
 	return 0;
 }
 
@@ -265,8 +287,9 @@ static int read_resp(struct imap *im, struct imap_resp *r, struct error *err)
 
 /* ---- commands ---- */
 
-/* What a command does with each untagged answer. */
-typedef int untagged_fn(void *ctx, const struct imap_resp *r, struct error *err);
+/* What a command does with each untagged answer; it may take the answer's
+ * bytes (r->data, a whole message), which the next answer starts over. */
+typedef int untagged_fn(void *ctx, struct imap_resp *r, struct error *err);
 
 /* A command's tag, "R7 ", as its answer starts. */
 struct imap_tag {
@@ -398,7 +421,7 @@ static bool next_string(const char **p, const struct imap_resp *r, size_t *lit,
 }
 
 /* "* LIST (\Flags) "/" name" */
-static int list_one(void *ctx, const struct imap_resp *r, struct error *err)
+static int list_one(void *ctx, struct imap_resp *r, struct error *err)
 {
 	imap_folder_vec *v = ctx;
 	const char *p = r->text.buf, *flags_end;
@@ -452,7 +475,7 @@ int imap_list(struct imap *im, imap_folder_vec *out, struct error *err)
 /* ---- EXAMINE, SEARCH ---- */
 
 /* "* OK [UIDVALIDITY n] ..." */
-static int uidvalidity_of(void *ctx, const struct imap_resp *r, struct error *err)
+static int uidvalidity_of(void *ctx, struct imap_resp *r, struct error *err)
 {
 	const char *at = strcasestr(r->text.buf, "[UIDVALIDITY ");
 
@@ -488,7 +511,7 @@ struct uids_ctx {
 };
 
 /* "* SEARCH 4 5 9" */
-static int search_uids(void *ctx, const struct imap_resp *r, struct error *err)
+static int search_uids(void *ctx, struct imap_resp *r, struct error *err)
 {
 	struct uids_ctx *u = ctx;
 	const char *p = r->text.buf;
@@ -535,11 +558,28 @@ int imap_uids_after(struct imap *im, uint32_t last, imap_uid_vec *out, struct er
 struct fetch_ctx {
 	imap_message_fn *fn;
 	void *ctx;
+	struct strbuf *take; /* imap_fetch_whole: the message's bytes, taken */
 };
+
+/* The answer's one literal handed over as *out, not copied: a message
+ * with a 20 MB attachment is then held once. */
+static void take_literal(struct imap_resp *r, struct strbuf *out)
+{
+	const struct imap_literal *l = &r->lits.items[0];
+
+	strbuf_release(out);
+	*out = r->data;
+	strbuf_init(&r->data);
+	r->lits.n = 0;
+	if (l->off)
+		memmove(out->buf, out->buf + l->off, l->len);
+	out->len = l->len;
+	out->buf[out->len] = '\0';
+}
 
 /* "* 3 FETCH (UID 7 BODY[HEADER] {123}...)": the message's bytes are its
  * one literal; an answer with none (flags that changed) is not one. */
-static int fetched(void *ctx, const struct imap_resp *r, struct error *err)
+static int fetched(void *ctx, struct imap_resp *r, struct error *err)
 {
 	struct fetch_ctx *f = ctx;
 	const char *fetch = strcasestr(r->text.buf, " FETCH (");
@@ -547,28 +587,46 @@ static int fetched(void *ctx, const struct imap_resp *r, struct error *err)
 
 	if (!uid || !strcasestr(r->text.buf, "BODY[") || !r->lits.n)
 		return 0;
+	if (f->take) {
+		take_literal(r, f->take);
+		return 0;
+	}
 	return f->fn(f->ctx, (uint32_t)strtoul(uid + 4, NULL, 10),
 		     r->data.buf + r->lits.items[0].off, r->lits.items[0].len, err);
+}
+
+/* UID FETCH of uids, the headers or the whole messages. */
+static int fetch_command(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
+			 struct fetch_ctx *f, struct error *err)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	int rc;
+
+	strbuf_addstr(&cmd, "UID FETCH ");
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&cmd, "%s%lu", i ? "," : "", (unsigned long)uids[i]);
+	strbuf_addstr(&cmd, headers_only ? " (UID BODY.PEEK[HEADER])" : " (UID BODY.PEEK[])");
+	rc = command(im, cmd.buf, fetched, f, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = refused(err, "the mail server refused to send messages");
+	strbuf_release(&cmd);
+	return rc;
 }
 
 int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
 	       imap_message_fn *fn, void *ctx, struct error *err)
 {
 	struct fetch_ctx f = { .fn = fn, .ctx = ctx };
-	struct strbuf cmd = STRBUF_INIT;
-	int rc;
 
-	if (!n)
-		return 0;
-	strbuf_addstr(&cmd, "UID FETCH ");
-	for (size_t i = 0; i < n; i++)
-		strbuf_addf(&cmd, "%s%lu", i ? "," : "", (unsigned long)uids[i]);
-	strbuf_addstr(&cmd, headers_only ? " (UID BODY.PEEK[HEADER])" : " (UID BODY.PEEK[])");
-	rc = command(im, cmd.buf, fetched, &f, err);
-	if (rc == ERR_NOT_FOUND)
-		rc = refused(err, "the mail server refused to send messages");
-	strbuf_release(&cmd);
-	return rc;
+	return n ? fetch_command(im, uids, n, headers_only, &f, err) : 0;
+}
+
+int imap_fetch_whole(struct imap *im, uint32_t uid, struct strbuf *out, struct error *err)
+{
+	struct fetch_ctx f = { .take = out };
+
+	strbuf_reset(out);
+	return fetch_command(im, &uid, 1, false, &f, err);
 }
 
 /* ---- APPEND ---- */

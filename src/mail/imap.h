@@ -23,6 +23,7 @@
 
 #include "core/model.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 
 struct imap_account {
 	const char *url;     /* imaps://host[:port] (imap:// only when insecure, on loopback) */
@@ -75,6 +76,10 @@ typedef int imap_message_fn(void *ctx, uint32_t uid, const char *data, size_t le
 			    struct error *err);
 int imap_fetch(struct imap *im, const uint32_t *uids, size_t n, bool headers_only,
 	       imap_message_fn *fn, void *ctx, struct error *err);
+/* The whole message uid into out (its bytes taken from the answer, never
+ * copied: a large one is held once); out left empty when the server no
+ * longer has it. */
+int imap_fetch_whole(struct imap *im, uint32_t uid, struct strbuf *out, struct error *err);
 
 /* Put the message data (CRLF line ends) into folder, flagged \Draft
  * (APPEND with a literal). The server refusing it (no such folder, over

@@ -505,6 +505,23 @@ int mail_import(struct store *s, const struct playbook *pb, const char *const *p
 
 /* ---- the summary ---- */
 
+int mail_import_data(struct store *s, const struct playbook *pb, const char *name,
+		     const char *data, size_t len, const struct mail_import_options *o,
+		     struct mail_summary *sum, struct error *err)
+{
+	struct mail_reader *r = NULL;
+	enum mailbox_kind kind;
+	int rc;
+
+	memset(sum, 0, sizeof(*sum));
+	sum->dry_run = o->dry_run;
+	if (!(rc = mailbox_check_data(name, data, len, &kind, err)) &&
+	    !(rc = mail_reader_start(s, pb, o, sum, &r, err)))
+		rc = mailbox_read_data(name, kind, data, len, each_message, r, err);
+	mail_reader_end(r);
+	return rc;
+}
+
 void mail_summary_release(struct mail_summary *sum)
 {
 	for (size_t i = 0; i < sum->emails.n; i++) {

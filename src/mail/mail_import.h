@@ -81,6 +81,11 @@ struct mail_import_options {
  * is written. */
 int mail_import(struct store *s, const struct playbook *pb, const char *const *paths, size_t n,
 		const struct mail_import_options *o, struct mail_summary *sum, struct error *err);
+/* The same for one mailbox held in memory (a file sent to the web UI):
+ * an mbox or a message, named name in the summary. */
+int mail_import_data(struct store *s, const struct playbook *pb, const char *name,
+		     const char *data, size_t len, const struct mail_import_options *o,
+		     struct mail_summary *sum, struct error *err);
 void mail_summary_release(struct mail_summary *sum);
 
 /*

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "mail/imap.h"
@@ -20,6 +21,8 @@ struct sync {
 	struct mail_reader *reader;
 	char *key;  /* the account, as mail_folder knows it: user@url */
 	char *base; /* the url without its last '/', for a message's source */
+	struct timespec started;
+	long batches; /* read so far */
 };
 
 /* A message whose headers were fetched: its whole comes on demand. */
@@ -86,29 +89,19 @@ static int keep_headers(void *ctx, uint32_t uid, const char *data, size_t len,
 	return 0;
 }
 
-static int keep_whole(void *ctx, uint32_t uid, const char *data, size_t len,
-		      struct error *err)
-{
-	struct mail_item *it = ctx;
-
-	(void)uid;
-	(void)err;
-	strbuf_reset(&it->buf);
-	strbuf_add(&it->buf, data, len);
-	it->data = it->buf.buf;
-	it->len = it->buf.len;
-	it->whole = true;
-	return 0;
-}
-
 /* mail_item.fetch: the whole message, when it is to be logged. */
 static int fetch_whole(void *ctx, struct mail_item *it, struct error *err)
 {
 	struct fetched *f = ctx;
 
-	if (imap_fetch(f->y->im, &f->uid, 1, false, keep_whole, it, err))
+	if (imap_fetch_whole(f->y->im, f->uid, &it->buf, err))
 		return err->code;
-	return it->whole ? 0 : error_set(err, ERR_INVALID, "it is gone from the server");
+	if (!it->buf.len)
+		return error_set(err, ERR_INVALID, "it is gone from the server");
+	it->data = it->buf.buf;
+	it->len = it->buf.len;
+	it->whole = true;
+	return 0;
 }
 
 static int read_fetched(struct sync *y, const char *folder, struct fetched *f,
@@ -168,12 +161,37 @@ static void count_folder(struct mail_sync_folder *f, const struct mail_summary *
 	f->unreadable = (long)(after->broken.n - before->broken.n);
 }
 
+/* Has the caller's share been used up (never before a first batch)? */
+static bool share_used(const struct sync *y)
+{
+	const struct mail_sync_options *o = y->o;
+	struct timespec now;
+
+	if (!y->batches)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (o->max_messages && y->sum->mail.messages >= o->max_messages) ||
+	       (o->max_seconds && now.tv_sec - y->started.tv_sec >= o->max_seconds);
+}
+
+/* How many of the left messages the next batch fetches. */
+static size_t batch_size(const struct sync *y, size_t left)
+{
+	size_t n = y->o->batch ? y->o->batch : MAIL_SYNC_BATCH;
+	long share = y->o->max_messages - y->sum->mail.messages;
+
+	if (y->o->max_messages && share > 0 && (size_t)share < n)
+		n = (size_t)share;
+	return left < n ? left : n;
+}
+
 static int sync_folder(struct sync *y, struct mail_sync_folder *f, struct error *err)
 {
 	struct mail_folder_mark mark = { 0 };
 	struct mail_summary before = y->sum->mail;
 	imap_uid_vec uids = { 0 };
 	uint32_t uidvalidity;
+	size_t n;
 	int rc;
 
 	if (!(rc = imap_examine(y->im, f->name, &uidvalidity, err)) &&
@@ -182,10 +200,13 @@ static int sync_folder(struct sync *y, struct mail_sync_folder *f, struct error 
 		f->whole = mark.last_uid == 0;
 		rc = imap_uids_after(y->im, mark.last_uid, &uids, err);
 	}
-	for (size_t i = 0; i < uids.n && !rc; i += MAIL_SYNC_BATCH)
-		rc = read_batch(y, f->name, uidvalidity, uids.items + i,
-				uids.n - i < MAIL_SYNC_BATCH ? uids.n - i : MAIL_SYNC_BATCH, &mark,
-				err);
+	for (size_t i = 0; i < uids.n && !rc; i += n) {
+		if ((y->sum->more = share_used(y)))
+			break; /* the marks say where the next sync goes on */
+		n = batch_size(y, uids.n - i);
+		rc = read_batch(y, f->name, uidvalidity, uids.items + i, n, &mark, err);
+		y->batches++;
+	}
 	count_folder(f, &before, &y->sum->mail);
 	free(uids.items);
 	free(mark.message_id);
@@ -215,6 +236,7 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
+	clock_gettime(CLOCK_MONOTONIC, &y.started); /* the share counts the sign-in too */
 	if (!(rc = mail_account_load(s, &a, err)) &&
 	    !(rc = mail_account_imap(&a, "mail sync", o->insecure, &y.im, err))) {
 		name_account(&y, &a);
@@ -222,7 +244,7 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	}
 	if (!rc)
 		rc = mail_reader_start(s, pb, &io, &sum->mail, &y.reader, err);
-	for (size_t i = 0; i < sum->folders.n && !rc; i++)
+	for (size_t i = 0; i < sum->folders.n && !rc && !sum->more; i++)
 		rc = sync_folder(&y, &sum->folders.items[i], err);
 	mail_reader_end(y.reader);
 	imap_close(y.im);

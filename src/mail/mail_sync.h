@@ -34,6 +34,13 @@ struct mail_sync_options {
 	 * and begins the next transaction (see mail_import_options). */
 	int (*batch_done)(void *ctx, struct error *err);
 	void *ctx;
+	/* A share of the account for a caller that must not wait long (a web
+	 * request; 0: no limit): once a batch made it read max_messages, or
+	 * max_seconds went by, no other is begun, and the summary says more
+	 * is left (the next sync goes on from there). */
+	long max_messages;
+	long max_seconds;
+	size_t batch; /* messages fetched a batch; 0: MAIL_SYNC_BATCH */
 };
 
 /* What a sync did in one folder. */
@@ -49,6 +56,7 @@ struct mail_sync_folder {
 struct mail_sync_summary {
 	struct mail_summary mail; /* the whole sync, as mail import's */
 	VEC(struct mail_sync_folder) folders;
+	bool more; /* the share was used up with messages left to read */
 };
 
 /* Read the account's folders and log what belongs to the search, in the

@@ -74,12 +74,37 @@ static int read_file(struct mail_item *it, bool to_end, struct error *err)
 	return 0;
 }
 
+/* Does the mbox message of it hold a line that starts ">From ",
+ * ">>From "...? Most hold none, and are read where they are. */
+static bool has_quoted_from(const struct mail_item *it)
+{
+	const char *p = it->slice, *end = p + it->slice_len;
+
+	for (; p < end; p++) {
+		const char *q = p;
+		while (q < end && *q == '>')
+			q++;
+		if (q > p && end - q >= 5 && !memcmp(q, MBOX_FROM, 5))
+			return true;
+		if (!(p = memchr(q, '\n', (size_t)(end - q))))
+			return false;
+	}
+	return false;
+}
+
 /* An mbox's message as it was written: lines ">From ", ">>From "... lose
- * one ">" (mboxrd; in mboxo only ">From " was quoted, which is the same). */
+ * one ">" (mboxrd; in mboxo only ">From " was quoted, which is the same).
+ * A message with no such line is its slice of the mbox, not a copy. */
 static void unquote_mbox(struct mail_item *it)
 {
 	const char *p = it->slice, *end = p + it->slice_len;
 
+	it->whole = true;
+	if (!has_quoted_from(it)) {
+		it->data = it->slice;
+		it->len = it->slice_len;
+		return;
+	}
 	strbuf_reset(&it->buf);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -94,7 +119,6 @@ static void unquote_mbox(struct mail_item *it)
 	}
 	it->data = it->buf.buf;
 	it->len = it->buf.len;
-	it->whole = true;
 }
 
 int mail_item_headers(struct mail_item *it, struct error *err)
@@ -211,26 +235,35 @@ static int check_mbox_end(const char *path, const struct mbox_map *m, struct err
 	return 0;
 }
 
-static int read_mbox(const char *path, mail_item_fn *fn, void *ctx, struct error *err)
+/* Each message of the mbox m, named "NAME, message N". */
+static int walk_mbox(const char *name, const struct mbox_map *m, mail_item_fn *fn, void *ctx,
+		     struct error *err)
 {
-	struct mbox_map m;
-	const char *p, *next, *end;
+	const char *p, *next, *end = m->data + m->len;
 	long n = 0;
-	int rc;
+	int rc = 0;
 
-	if ((rc = map_mbox(path, &m, err)))
-		return rc;
-	end = m.data + m.len;
-	for (p = m.data; p < end && !rc; p = next) {
+	for (p = m->data; p < end && !rc; p = next) {
 		struct mail_item it = { .buf = STRBUF_INIT };
 		next = next_from(p + 1, end);
 		mbox_message(p, next, &it.slice, &it.slice_len);
 		struct strbuf src = STRBUF_INIT;
-		strbuf_addf(&src, "%s, message %ld", path, ++n);
+		strbuf_addf(&src, "%s, message %ld", name, ++n);
 		it.source = strbuf_detach(&src);
 		rc = fn(ctx, &it, err);
 		item_release(&it);
 	}
+	return rc;
+}
+
+static int read_mbox(const char *path, mail_item_fn *fn, void *ctx, struct error *err)
+{
+	struct mbox_map m;
+	int rc;
+
+	if ((rc = map_mbox(path, &m, err)))
+		return rc;
+	rc = walk_mbox(path, &m, fn, ctx, err);
 	unmap_mbox(&m);
 	return rc;
 }
@@ -343,22 +376,33 @@ static bool looks_like_message(const char *text, size_t len)
 	return i > 0 && i < len && text[i] == ':';
 }
 
+/* What a file starting with the len bytes of head is: an mbox, a message,
+ * or neither (ERR_INVALID naming it). */
+static int file_kind(const char *name, const char *head, size_t len, enum mailbox_kind *kind,
+		     struct error *err)
+{
+	if (len >= 5 && !memcmp(head, MBOX_FROM, 5))
+		*kind = MAILBOX_MBOX;
+	else if (looks_like_message(head, len))
+		*kind = MAILBOX_EML;
+	else
+		return error_set(err, ERR_INVALID,
+				 "'%s' is not a Maildir, an mbox or a message file", name);
+	return 0;
+}
+
 static int check_file(const char *path, enum mailbox_kind *kind, struct error *err)
 {
 	struct mail_item it = { .path = path, .buf = STRBUF_INIT };
 	struct mbox_map m;
 	int rc = read_file(&it, false, err);
 
-	if (!rc && it.len >= 5 && !memcmp(it.data, MBOX_FROM, 5)) {
-		*kind = MAILBOX_MBOX;
+	if (!rc)
+		rc = file_kind(path, it.data, it.len, kind, err);
+	if (!rc && *kind == MAILBOX_MBOX) {
 		if (!(rc = map_mbox(path, &m, err)))
 			rc = check_mbox_end(path, &m, err);
 		unmap_mbox(&m);
-	} else if (!rc && looks_like_message(it.data, it.len)) {
-		*kind = MAILBOX_EML;
-	} else if (!rc) {
-		rc = error_set(err, ERR_INVALID,
-			       "'%s' is not a Maildir, an mbox or a message file", path);
 	}
 	strbuf_release(&it.buf);
 	return rc;
@@ -388,6 +432,36 @@ int mailbox_read(const char *path, enum mailbox_kind kind, mail_item_fn *fn, voi
 		return read_mbox(path, fn, ctx, err);
 	it.source = xstrdup(path);
 	it.path = it.source;
+	rc = fn(ctx, &it, err);
+	item_release(&it);
+	return rc;
+}
+
+/* ---- a mailbox in memory ---- */
+
+int mailbox_check_data(const char *name, const char *data, size_t len,
+		       enum mailbox_kind *kind, struct error *err)
+{
+	const struct mbox_map m = { .data = data, .len = len };
+
+	if (!len)
+		return error_set(err, ERR_INVALID, "'%s' is empty", name);
+	if (file_kind(name, data, len, kind, err))
+		return err->code;
+	return *kind == MAILBOX_MBOX ? check_mbox_end(name, &m, err) : 0;
+}
+
+int mailbox_read_data(const char *name, enum mailbox_kind kind, const char *data, size_t len,
+		      mail_item_fn *fn, void *ctx, struct error *err)
+{
+	const struct mbox_map m = { .data = data, .len = len };
+	/* a message file is whole as it is: nothing to unquote, nothing to read */
+	struct mail_item it = { .buf = STRBUF_INIT, .data = data, .len = len, .whole = true };
+	int rc;
+
+	if (kind == MAILBOX_MBOX)
+		return walk_mbox(name, &m, fn, ctx, err);
+	it.source = xstrdup(name);
 	rc = fn(ctx, &it, err);
 	item_release(&it);
 	return rc;

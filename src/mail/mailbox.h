@@ -54,4 +54,12 @@ typedef int mail_item_fn(void *ctx, struct mail_item *it, struct error *err);
 int mailbox_read(const char *path, enum mailbox_kind kind, mail_item_fn *fn, void *ctx,
 		 struct error *err);
 
+/* The same for a mailbox held in memory (a file sent to the web UI),
+ * named name in messages: an mbox or one message (no Maildir). data must
+ * outlive the walk: items point into it. */
+int mailbox_check_data(const char *name, const char *data, size_t len,
+		       enum mailbox_kind *kind, struct error *err);
+int mailbox_read_data(const char *name, enum mailbox_kind kind, const char *data, size_t len,
+		      mail_item_fn *fn, void *ctx, struct error *err);
+
 #endif

@@ -84,26 +84,34 @@ static void mail_button(struct strbuf *sb, const struct web_req *rq, int64_t tas
 	ui_button_form(sb, rq, action, label, cls, NULL);
 }
 
-/* Why a button is not offered: the first setting it needs, and the
- * command that sets it (as the command line's error says). */
-static void mail_lacking(struct strbuf *sb, const struct mail_account *a,
-			 enum mail_account_use use, const char *doing)
-{
-	const char *example, *key = mail_account_missing(a, use, &example);
-
-	if (!key)
-		return;
-	strbuf_addf(sb, "<p class=\"meta\">%s needs the setting %s: <code>rapport config %s ",
-		    doing, key, key); /* both ours: no user text */
-	html_text(sb, example);
-	strbuf_addstr(sb, "</code></p>\n");
-}
-
 /* Can the letter be sent from here: the task open, an address to send to
- * and one to send from (the page says which is missing above). */
+ * and one to send from (send_lacking says which is missing). */
 static bool sendable(const struct task *t, const struct letter_draft *d)
 {
 	return t->status == TASK_OPEN && d->to_email && d->from_email;
+}
+
+/* Why an open task's letter cannot be sent from here, first things first:
+ * no one to send to, no address of the user's to send from (the setting
+ * email, which 'draft --send' refuses without), else the SMTP settings. */
+static void send_lacking(struct strbuf *sb, const struct mail_account *a, const struct task *t,
+			 const struct letter_draft *d)
+{
+	if (t->status != TASK_OPEN)
+		return;
+	if (!d->to_email && d->person_id)
+		strbuf_addf(sb, "<p class=\"meta\">Sending it from here needs an e-mail address "
+				"to send to: <a href=\"/people/%lld/edit\">add one</a>.</p>\n",
+			    (long long)d->person_id);
+	else if (!d->to_email)
+		strbuf_addstr(sb, "<p class=\"meta\">Sending it from here needs someone to send "
+				  "it to: this follow-up is with nobody in particular.</p>\n");
+	else if (!d->from_email)
+		strbuf_addstr(sb, "<p class=\"meta\">Sending it from here needs your address, the "
+				  "setting email: <code>rapport config email ADDRESS</code>, or "
+				  "<a href=\"/settings\">settings</a>.</p>\n");
+	else
+		web_mail_lacking(sb, a, MAIL_USE_SMTP, "Sending it from here");
 }
 
 /* The two buttons that give the letter to the user's mail account, each
@@ -134,9 +142,8 @@ static void mail_actions(struct strbuf *sb, const struct web_req *rq, const stru
 	if (smtp)
 		strbuf_addstr(sb, "<p class=\"meta\">Send: by your mail server; then the e-mail "
 				  "is logged and this follow-up is done.</p>\n");
-	mail_lacking(sb, &a, MAIL_USE_IMAP, "Putting it in your Drafts folder from here");
-	if (sendable(t, d))
-		mail_lacking(sb, &a, MAIL_USE_SMTP, "Sending it from here");
+	web_mail_lacking(sb, &a, MAIL_USE_IMAP, "Putting it in your Drafts folder from here");
+	send_lacking(sb, &a, t, d);
 	mail_account_release(&a);
 }
 

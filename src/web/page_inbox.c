@@ -162,7 +162,7 @@ static void proposal_card(struct strbuf *sb, const struct web_req *rq,
 	strbuf_addstr(sb, "</section>\n");
 }
 
-int page_inbox(struct web_req *rq, struct web_resp *rs)
+int inbox_page(struct web_req *rq, struct web_resp *rs, const struct strbuf *result)
 {
 	mail_proposal_vec v = { 0 };
 	struct strbuf *sb = &rs->body;
@@ -176,9 +176,13 @@ int page_inbox(struct web_req *rq, struct web_resp *rs)
 	strbuf_addstr(sb, "<div class=\"page-head\"><h1>Inbox</h1><p class=\"meta\">What your "
 			  "mail proposes. Nothing changes until you accept.</p></div>\n");
 	ui_form_errors(sb, rq);
+	if (result)
+		strbuf_add(sb, result->buf, result->len);
+	web_mail_card(sb, rq);
 	if (!v.n)
-		ui_empty_state(sb, "Nothing to look at. When <code>rapport mail import</code> reads "
-				   "your mail, a reply that says no, invites you to an interview, "
+		ui_empty_state(sb, "Nothing to look at. When rapport reads your mail (Check "
+				   "mail or a file above, or <code>rapport mail import</code> and "
+				   "<code>rapport mail sync</code>), a reply that says no, invites you to an interview, "
 				   "makes an offer or asks for something is proposed here, and so "
 				   "is a new person writing from an organisation you know. You "
 				   "decide: accepting moves the opportunity or logs the interview, "
@@ -189,6 +193,11 @@ int page_inbox(struct web_req *rq, struct web_resp *rs)
 	ui_page_end(rs);
 	mail_proposal_vec_release(&v);
 	return 0;
+}
+
+int page_inbox(struct web_req *rq, struct web_resp *rs)
+{
+	return inbox_page(rq, rs, NULL);
 }
 
 int post_inbox_accept(struct web_req *rq, struct web_resp *rs)

@@ -2,6 +2,7 @@
 #ifndef RAPPORT_PAGES_H
 #define RAPPORT_PAGES_H
 
+#include "mail/mail_account.h"
 #include "method/opp_view.h"
 #include "method/start.h"
 #include "store/browse.h"
@@ -105,10 +106,21 @@ int page_debrief(struct web_req *rq, struct web_resp *rs);
 int post_debrief(struct web_req *rq, struct web_resp *rs);
 int page_debrief_one(struct web_req *rq, struct web_resp *rs);
 void opp_debriefs_section(struct strbuf *sb, const struct opp_view *v);
-/* page_inbox.c: /inbox, what imported mail proposes; accept and dismiss */
+/* page_inbox.c: /inbox, what imported mail proposes; accept and dismiss.
+ * inbox_page is the page with result (HTML; NULL: none) above the rest. */
 int page_inbox(struct web_req *rq, struct web_resp *rs);
+int inbox_page(struct web_req *rq, struct web_resp *rs, const struct strbuf *result);
 int post_inbox_accept(struct web_req *rq, struct web_resp *rs);
 int post_inbox_dismiss(struct web_req *rq, struct web_resp *rs);
+/* page_mail.c: the Inbox's card that reads mail (Check mail, a file sent),
+ * and why the mail account cannot do something from here: the first
+ * setting it lacks for use, and the command that sets it (the Draft page's
+ * buttons say it too) */
+void web_mail_card(struct strbuf *sb, const struct web_req *rq);
+int post_inbox_check(struct web_req *rq, struct web_resp *rs);
+int post_inbox_upload(struct web_req *rq, struct web_resp *rs);
+void web_mail_lacking(struct strbuf *sb, const struct mail_account *a,
+		      enum mail_account_use use, const char *doing);
 
 /* page_improve.c: /improve, feedback; the small feedback forms of the
  * opportunity and person pages */

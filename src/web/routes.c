@@ -23,6 +23,8 @@ const struct web_route web_routes[] = {
 	{ "GET", "/inbox", page_inbox, 0 },
 	{ "POST", "/inbox/*/accept", post_inbox_accept, 0 },
 	{ "POST", "/inbox/*/dismiss", post_inbox_dismiss, 0 },
+	{ "POST", "/inbox/check", post_inbox_check, 0 },
+	{ "POST", "/inbox/upload", post_inbox_upload, WEB_UPLOAD },
 	{ "POST", "/start/dismiss", post_start_dismiss, 0 },
 	{ "GET", "/method", page_method, 0 },
 	/* the sample search: never cached, as it depends on a second server */

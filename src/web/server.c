@@ -55,9 +55,6 @@
 #include "web/upload.h"
 
 #define BODY_LIMIT (2 * 1024 * 1024) /* a note may be 1 MB; its form encoding more */
-/* A route that takes a file (WEB_UPLOAD: an import): a 100,000-row LinkedIn
- * export is about 12 MB. */
-#define UPLOAD_LIMIT (32 * 1024 * 1024)
 /* A new connection must send its request's headers within this time; one
  * kept alive between requests may wait for REQUEST_DEADLINE. */
 #define HEADER_DEADLINE 5
@@ -810,7 +807,7 @@ static int check_headers(struct MHD_Connection *c, struct conn *cn, const char *
 	if (!post && !read)
 		return refuse(cn, 405, "This server takes GET and POST requests only.");
 	cn->route = route_of(cn, post, url);
-	cn->limit = cn->route && (cn->route->flags & WEB_UPLOAD) ? UPLOAD_LIMIT : BODY_LIMIT;
+	cn->limit = cn->route && (cn->route->flags & WEB_UPLOAD) ? WEB_UPLOAD_LIMIT : BODY_LIMIT;
 	if (len) {
 		errno = 0;
 		n = strtoull(len, &end, 10);

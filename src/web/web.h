@@ -110,6 +110,10 @@ enum web_route_flag {
 	WEB_NO_UNDO = 1 << 4,  /* a POST whose change is not kept for undo */
 };
 
+/* The most a route that takes a file (WEB_UPLOAD: an import, a mail file)
+ * reads: a 100,000-row LinkedIn export is about 12 MB. */
+#define WEB_UPLOAD_LIMIT (32 * 1024 * 1024)
+
 struct web_route {
 	const char *method;  /* "GET" or "POST" */
 	const char *pattern; /* "/people/ *": each '*' matches one segment */

@@ -8,14 +8,21 @@ to DIR/N.eml (as received) and its envelope to DIR/N.env ("from ADDR", then
 refused (550). Signing in as USER with PASSWORD is required; with CERT and
 KEY it offers STARTTLS and requires it first. Writes DIR/ready once it
 listens. (/usr/bin/python3: Debian's python3-aiosmtpd is installed there.)
+
+With SINK_AUTH=xoauth2 in its environment, PASSWORD is an OAuth2 bearer
+token and signing in is SASL XOAUTH2 only (PLAIN and LOGIN not offered):
+each attempt's user and token are written a line to DIR/xoauth2.log, and a
+token that is not PASSWORD is refused as a provider refuses one (a 334
+with an error in JSON, then 535 once the client answers).
 """
+import base64
 import os
 import ssl
 import sys
 import time
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, AuthResult, LoginPassword
 
 
 class Sink:
@@ -41,6 +48,30 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
+class XOAuth2Sink(Sink):
+    """Sink that takes SASL XOAUTH2: "user=U^Aauth=Bearer TOKEN^A^A"."""
+
+    def __init__(self, where, user, token):
+        super().__init__(where)
+        self.user, self.token = user, token
+
+    async def auth_XOAUTH2(self, server, args):
+        if len(args) == 2:
+            blob = base64.b64decode(args[1])
+        else:
+            blob = await server.challenge_auth("")
+            if blob is MISSING:
+                return AuthResult(success=False, handled=True)
+        fields = dict(f.split("=", 1) for f in blob.decode().split("\x01") if "=" in f)
+        user, token = fields.get("user", ""), fields.get("auth", "").replace("Bearer ", "", 1)
+        with open(os.path.join(self.where, "xoauth2.log"), "a") as f:
+            f.write("user=%s token=%s\n" % (user, token))
+        if user == self.user and token == self.token:
+            return AuthResult(success=True, auth_data=user)
+        await server.challenge_auth('{"status":"401","schemes":"bearer"}')
+        return AuthResult(success=False, handled=False)  # the server answers 535
+
+
 def authenticator(user, password):
     def check(server, session, envelope, mechanism, auth_data):
         ok = (isinstance(auth_data, LoginPassword) and auth_data.login == user.encode()
@@ -55,8 +86,11 @@ def main():
     if len(sys.argv) > 6:
         tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls.load_cert_chain(sys.argv[5], sys.argv[6])
-    controller = Controller(Sink(where), hostname="127.0.0.1", port=int(port),
+    xoauth2 = os.environ.get("SINK_AUTH") == "xoauth2"
+    handler = XOAuth2Sink(where, user, password) if xoauth2 else Sink(where)
+    controller = Controller(handler, hostname="127.0.0.1", port=int(port),
                             authenticator=authenticator(user, password), auth_required=True,
+                            auth_exclude_mechanism=["PLAIN", "LOGIN"] if xoauth2 else None,
                             auth_require_tls=tls is not None, tls_context=tls,
                             require_starttls=tls is not None)
     controller.start()

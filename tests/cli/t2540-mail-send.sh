@@ -47,17 +47,6 @@ import json, sys
 print(*[t["status"] for t in json.load(sys.stdin) if t["id"] == int(sys.argv[1])])' "$1"
 }
 
-# fails CMD...: rapport CMD fails with exit 1 and one "rapport:" line, in
-# $TEST_DIR/.err; the database is as it was.
-fails() {
-	db_text >"$TEST_DIR/.before" &&
-	{ rapport "$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err"; test $? -eq 1; } &&
-	test_eq "$(wc -l <"$TEST_DIR/.err")" 1 &&
-	grep -q "^rapport: " "$TEST_DIR/.err" &&
-	db_text >"$TEST_DIR/.after" &&
-	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
-}
-
 # started here, not in a test: a test runs in a subshell, and the ports
 # are every test's
 SMTP_PORT=$(free_port) PLAIN_PORT=$(free_port) CLOSED_PORT=$(free_port)
@@ -105,7 +94,7 @@ test_expect_success '--to-drafts puts the draft into the folder flagged \Drafts,
 
 test_expect_success '--to-drafts with the wrong password: refused, nothing written' '
 	rapport config mail.password-command "cat $DV/wrong" >/dev/null &&
-	fails draft 1 --to-drafts &&
+	test_fails_cleanly draft 1 --to-drafts &&
 	has "$TEST_DIR/.err" "refused to sign in" &&
 	rapport config mail.password-command "cat $DV/secret" >/dev/null
 '
@@ -154,7 +143,7 @@ test_expect_success 'the copy in the Sent folder is not logged again' '
 '
 
 test_expect_success 'a task closed already is not sent again' '
-	fails draft 1 --send &&
+	test_fails_cleanly draft 1 --send &&
 	has "$TEST_DIR/.err" "task 1 is closed already: nothing was sent" &&
 	test_eq "$(received tls)" 1
 '
@@ -163,7 +152,7 @@ test_expect_success 'a recipient the server refuses: nothing sent, nothing writt
 	rapport person add "Data Recruiter" --email nobody@quartz.example.com >/dev/null &&
 	rapport task add "Write to the recruiter" --kind email --with "Data Recruiter" \
 		--opp data --template keep-in-touch >/dev/null &&
-	fails draft 2 --send &&
+	test_fails_cleanly draft 2 --send &&
 	has "$TEST_DIR/.err" "refused the message" "550" "nothing was sent" &&
 	test_eq "$(received tls)" 1 &&
 	test_eq "$(task_status 2)" open
@@ -172,17 +161,17 @@ test_expect_success 'a recipient the server refuses: nothing sent, nothing writt
 test_expect_success 'a server that cannot be reached: a clear error, nothing written' '
 	rapport person edit "Data Recruiter" --email recruiter@quartz.example.com >/dev/null &&
 	rapport config mail.smtp-url "smtp://localhost:$CLOSED_PORT" >/dev/null &&
-	fails draft 2 --send &&
+	test_fails_cleanly draft 2 --send &&
 	has "$TEST_DIR/.err" "cannot reach the mail server at smtp://localhost:$CLOSED_PORT"
 '
 
 test_expect_success 'unencrypted: refused without --insecure, sent with it, only on loopback' '
 	rapport config mail.smtp-url "smtp://127.0.0.1:$PLAIN_PORT" >/dev/null &&
-	fails draft 2 --send &&
+	test_fails_cleanly draft 2 --send &&
 	has "$TEST_DIR/.err" "offers no encryption (STARTTLS)" &&
 	test_eq "$(received plain)" 0 &&
 	rapport config mail.smtp-url "smtp://mail.example.com:$PLAIN_PORT" >/dev/null &&
-	fails draft 2 --send --insecure &&
+	test_fails_cleanly draft 2 --send --insecure &&
 	has "$TEST_DIR/.err" "only with smtp:// to a server on this computer" &&
 	rapport config mail.smtp-url "smtp://127.0.0.1:$PLAIN_PORT" >/dev/null &&
 	rapport --json draft 2 --send --insecure >out &&
@@ -204,7 +193,7 @@ test_expect_success 'the wrong password: refused, nothing sent or written' '
 		--template keep-in-touch >/dev/null &&
 	rapport config mail.smtp-url "smtp://localhost:$SMTP_PORT" >/dev/null &&
 	rapport config mail.password-command "cat $DV/wrong" >/dev/null &&
-	fails draft 3 --send &&
+	test_fails_cleanly draft 3 --send &&
 	has "$TEST_DIR/.err" "refused to sign in" &&
 	test_eq "$(received tls)" 1
 '

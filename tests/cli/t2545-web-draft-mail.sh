@@ -3,7 +3,8 @@
 # and "Send" do what 'rapport draft --to-drafts' and '--send' do, against
 # real servers started here on loopback (dovecot, tests/cli/dovecot-lib.sh;
 # aiosmtpd over STARTTLS, tests/cli/smtp-lib.sh). Each button is shown
-# only when the settings it needs are set, else the page names the one to
+# only when the settings it needs are set (Send: an address to send to and
+# the setting email to send from too), else the page names the one to
 # set; each posts with the page's CSRF token. A server that refuses, one
 # that cannot be reached, a password that cannot be read: the page again
 # with the reason, nothing sent, nothing written. After a send the page
@@ -84,6 +85,23 @@ test_expect_success 'with the settings: both buttons, each a form with the CSRF 
 		"action=\"/tasks/1/send\"><input type=\"hidden\" name=\"csrf\"" \
 		">Put in my Drafts folder</button>" ">Send</button>" &&
 	hasnt page "needs the setting"
+'
+
+test_expect_success 'no address to send from: no Send button, the setting email named' '
+	rapport config --unset email >/dev/null &&
+	http GET /tasks/1/draft >page &&
+	rapport config email me@example.org >/dev/null &&
+	has page "action=\"/tasks/1/to-drafts\"" \
+		"Sending it from here needs your address, the setting email: <code>rapport config email ADDRESS</code>" &&
+	hasnt page "action=\"/tasks/1/send\""
+'
+
+test_expect_success 'no address to send to: no Send button, where to add one said' '
+	rapport person edit "Hiring Manager" --email "" >/dev/null &&
+	http GET /tasks/1/draft >page &&
+	rapport person edit "Hiring Manager" --email hm@quartz.example.com >/dev/null &&
+	has page "Sending it from here needs an e-mail address to send to: <a href=\"/people/1/edit\">add one</a>." &&
+	hasnt page "action=\"/tasks/1/send\""
 '
 
 test_expect_success 'a POST without the CSRF token is refused, nothing put anywhere' '

@@ -60,17 +60,6 @@ passdb {
 . "$TEST_ROOT/cli/dovecot-lib.sh"
 trap 'dovecot_stop; kill "$introspect_pid" 2>/dev/null; rm -rf "$TEST_DIR"' EXIT
 
-# fails CMD...: rapport CMD fails with exit 1 and one "rapport:" line, in
-# $TEST_DIR/.err; the database is as it was.
-fails() {
-	test_dump >"$TEST_DIR/.before" &&
-	{ rapport "$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err"; test $? -eq 1; } &&
-	test_eq "$(wc -l <"$TEST_DIR/.err")" 1 &&
-	grep -q "^rapport: " "$TEST_DIR/.err" &&
-	test_dump >"$TEST_DIR/.after" &&
-	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
-}
-
 dovecot_start >"$TEST_DIR/.dovecot" 2>&1 && started=yes || started=no
 test_expect_success 'dovecot starts, signing in with OAuth2 through the endpoint' '
 	cat "$TEST_DIR/.dovecot" &&
@@ -88,14 +77,14 @@ test_expect_success 'the account: a token command, mail.auth xoauth2' '
 '
 
 test_expect_success 'without mail.auth the token is taken for a password: refused' '
-	fails mail sync &&
+	test_fails_cleanly mail sync &&
 	has "$TEST_DIR/.err" "refused to sign in"
 '
 
 test_expect_success 'an expired token: refused, one line, nothing written' '
 	rapport config mail.auth xoauth2 >/dev/null &&
 	rapport config mail.password-command "cat $PWD/expired" >/dev/null &&
-	fails mail sync &&
+	test_fails_cleanly mail sync &&
 	has "$TEST_DIR/.err" "refused to sign in" &&
 	grep -qx invalid "$TEST_DIR/introspect.port.log"
 '

@@ -227,6 +227,18 @@ test_must_fail() {
 	fi
 }
 
+# test_fails_cleanly CMD...: rapport CMD fails with exit 1 and one
+# "rapport:" line, in $TEST_DIR/.err, and the database is as it was (what
+# a refused sign-in or an unreachable server must leave).
+test_fails_cleanly() {
+	test_dump >"$TEST_DIR/.before" &&
+	{ rapport "$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err"; test $? -eq 1; } &&
+	test_eq "$(wc -l <"$TEST_DIR/.err")" 1 &&
+	grep -q "^rapport: " "$TEST_DIR/.err" &&
+	test_dump >"$TEST_DIR/.after" &&
+	test_cmp "$TEST_DIR/.before" "$TEST_DIR/.after"
+}
+
 # The command must exit with status $1; its output is the caller's to redirect.
 test_expect_code() {
 	want=$1

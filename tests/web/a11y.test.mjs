@@ -47,6 +47,7 @@ const pages = [
 	["a saved debrief", "/debriefs/1"],
 	["Improvement actions", "/improve"],
 	["Inbox", "/inbox"],
+	["the Inbox after Check mail", "/inbox?checked=1&read=12&logged=3&proposed=2&skipped=1&more=1"],
 	["a delete confirmation", `/people/${personId}/delete`],
 	["an offer's edit form", "/offers/compare?edit=1"],
 	["Offers compared", "/offers/compare"],

@@ -16,6 +16,7 @@ Prints the status code on the first line, then the response headers
   --body-file F the raw POST body, read from file F
   --file N=PATH  send the form as multipart/form-data, with file PATH as field N
                 (its name as the filename); repeatable
+  --filename F  the filename sent with the files instead (a hostile one)
   --multipart   send the form as multipart/form-data (with or without a file)
   --status-only print only the status code
   --cookie N=V  send cookie N as well (a practice's undo flash, by hand)
@@ -52,7 +53,7 @@ def save_html(method, path, r, data):
 def main(argv):
     opts = {"host": None, "origin": None, "cookie": True, "csrf": True, "token": None,
             "body": None, "status_only": False, "files": [], "multipart": False,
-            "cookies": [], "headers": {}}
+            "cookies": [], "headers": {}, "filename": None}
     args = []
     i = 0
     while i < len(argv):
@@ -74,6 +75,8 @@ def main(argv):
         elif a == "--file":
             name, _, path = argv[i + 1].partition("=")
             opts["files"].append((name, path)); opts["multipart"] = True; i += 1
+        elif a == "--filename":
+            opts["filename"] = argv[i + 1]; i += 1
         elif a == "--multipart":
             opts["multipart"] = True
         elif a == "--header":
@@ -104,7 +107,7 @@ def main(argv):
         for k, path in files:
             out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
                         "Content-Type: application/octet-stream\r\n\r\n"
-                        % (boundary, k, os.path.basename(path))).encode()
+                        % (boundary, k, opts["filename"] or os.path.basename(path))).encode()
                        + open(path, "rb").read() + b"\r\n")
         out.append(("--%s--\r\n" % boundary).encode())
         return b"".join(out), "multipart/form-data; boundary=" + boundary
