@@ -187,6 +187,7 @@ extern const struct cmd_spec serve_cmds[];
 extern const struct cmd_spec demo_cmds[];
 extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_spec admin_cmds[];
+extern const struct cmd_spec coach_cmds[];
 extern const struct cmd_spec doc_cmds[];      /* hidden: see main.c */
 extern const struct cmd_spec complete_cmds[]; /* hidden */
 extern const struct cmd_group cmd_groups[];
@@ -231,6 +232,10 @@ int cli_org_get(struct cli *cli, const char *ref, struct org *o);
 /* The organisation named name (see store_org_find_or_add): a close name
  * takes the one you have, and says so on stderr. */
 int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id);
+
+/* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
+ * practice's database (store_act_as); NULL: its only account. */
+const char *cli_account(const struct args *a);
 
 /* The database: --db, else $RAPPORT_DB, else the default path (whose
  * folders may be created: STORE_CREATE_DIRS is added to *flags). */

@@ -65,6 +65,8 @@ const struct cmd_group cmd_groups[] = {
 	  undo_cmds },
 	{ "admin", "a coaching practice's accounts, on PostgreSQL: coach add, invite, "
 	  "reset-password, list, disable", admin_cmds },
+	{ "coach", "a practice's coach's view, on PostgreSQL: grant, revoke, list, dashboard, "
+	  "suggestions, accept, dismiss", coach_cmds },
 	{ NULL, NULL, NULL },
 };
 
@@ -245,7 +247,7 @@ char *cli_database_path(const char *flag, unsigned *flags)
 
 /* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
  * practice's database (store_act_as); NULL: its only account. */
-static const char *cli_account(const struct args *a)
+const char *cli_account(const struct args *a)
 {
 	const char *env = getenv("RAPPORT_ACCOUNT");
 
