@@ -95,7 +95,8 @@ test_expect_success 'every table of the store has its account, a forced policy, 
 	sql "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
 		AND c.relkind = '"'"'r'"'"' AND c.relname NOT IN ('"'"'account'"'"',
 		'"'"'account_session'"'"', '"'"'account_invitation'"'"', '"'"'signin_failure'"'"',
-		'"'"'rapport_schema'"'"', '"'"'rapport_practice_schema'"'"', '"'"'rapport_data_version'"'"')
+		'"'"'rapport_schema'"'"', '"'"'rapport_practice_schema'"'"', '"'"'rapport_data_version'"'"',
+		'"'"'coach_grant'"'"')
 		AND NOT (c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (SELECT FROM pg_policies p
 		WHERE p.tablename = c.relname AND p.policyname = '"'"'account_rows'"'"'))" >unwalled &&
 	test ! -s unwalled &&
@@ -118,6 +119,8 @@ b_value() {
 	/debriefs/*) echo "$B_DEBRIEF" ;;
 	/feedback/*) echo "$B_FEEDBACK" ;;
 	/offers/*) echo "$B_OFFER" ;;
+	/coach/*) echo "$B" ;; # a client's page for a coach: A is none
+	/suggestions/*) echo "$NOTHING" ;; # a coach's suggestions: B has none (t0010 has)
 	*) echo UNKNOWN ;;
 	esac
 }
