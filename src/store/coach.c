@@ -191,10 +191,13 @@ static const char SQL_LAST_ACTIVITY[] =
 static const char SQL_OVERDUE[] =
 	"SELECT account_id, count(*) FROM task WHERE status = 'open' AND due < CAST(?1 AS text)"
 	" GROUP BY account_id";
+/* Neither moved nor talked about since ?1: an anti-join on the index
+ * (opp_id, at), one short probe per active opportunity (the newest
+ * interaction of each, as Insights reads it, took 3 s for 1,000 clients). */
 static const char SQL_SILENT[] =
 	"SELECT o.account_id, count(*) FROM opportunity o WHERE o.stage NOT IN " CLOSED_STAGES
-	" AND coalesce((SELECT max(i.at) FROM interaction i WHERE i.opp_id = o.id),"
-	" o.stage_changed_at) < CAST(?1 AS text) GROUP BY o.account_id";
+	" AND o.stage_changed_at < CAST(?1 AS text) AND NOT EXISTS (SELECT FROM interaction i"
+	" WHERE i.opp_id = o.id AND i.at >= CAST(?1 AS text)) GROUP BY o.account_id";
 static const char SQL_INTERVIEWS[] =
 	"SELECT account_id, count(*) FROM interaction WHERE kind = 'interview'"
 	" AND at >= CAST(?1 AS text) AND at < CAST(?2 AS text) GROUP BY account_id";

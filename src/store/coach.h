@@ -63,7 +63,8 @@ int store_coach_view(struct store *s, int64_t coach_id, int64_t client_id, struc
 /* ---- the dashboard ---- */
 /* The active stages a dashboard counts (lead .. negotiating). */
 #define COACH_ACTIVE_STAGES (STAGE_NEGOTIATING + 1)
-/* An opportunity is gone silent after this many days without an interaction. */
+/* An active opportunity is gone silent after this many days without an
+ * interaction or a change of stage. */
 #define COACH_SILENT_DAYS 21
 /* Interviews are counted over this many days from today. */
 #define COACH_WEEK_DAYS 7
@@ -75,7 +76,7 @@ struct coach_client {
 	int64_t active;
 	char *last_activity; /* the latest interaction up to now (local), or NULL */
 	int64_t overdue;     /* open tasks due before today */
-	int64_t silent;      /* active opportunities silent COACH_SILENT_DAYS days */
+	int64_t silent;      /* active opportunities gone silent (COACH_SILENT_DAYS) */
 	int64_t interviews;  /* interviews in the COACH_WEEK_DAYS from today */
 	int64_t offers;      /* opportunities at offer or negotiating with an offer */
 	char *offer_deadline; /* the nearest deadline of those from today, or NULL */

@@ -131,8 +131,8 @@ int page_coach(struct web_req *rq, struct web_resp *rs)
 	} else {
 		strbuf_addf(sb, "<p>Every client who gave you access. The order says who needs "
 				"you first: the most overdue follow-ups, then the most opportunities "
-				"gone silent (%d days without an interaction), then the nearest offer "
-				"deadline, then the longest without activity.</p>\n",
+				"gone silent (%d days without an interaction or a move), then the nearest "
+				"offer deadline, then the longest without activity.</p>\n",
 			    COACH_SILENT_DAYS);
 		dashboard_table(sb, &v);
 	}

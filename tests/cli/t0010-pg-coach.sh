@@ -219,6 +219,11 @@ test_expect_success 'A sees them on Today and the command line, and accepts or d
 	grep -q "ask about the team" resp && grep -q "suggested by your coach coach@example.org" resp &&
 	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach suggestions >"$TEST_DIR/.rp" &&
 	grep -q "thank the panel" "$TEST_DIR/.rp" &&
+	RAPPORT_DB=$APP_DB rapport --account client.a@example.org agenda >"$TEST_DIR/.rp" &&
+	grep -q "$SG_FOLLOW  a follow-up by 2026-03-06: thank the panel (suggested by your coach coach@example.org)" \
+		"$TEST_DIR/.rp" &&
+	RAPPORT_DB=$APP_DB rapport --account client.b@example.org agenda >"$TEST_DIR/.rp" &&
+	! grep -q "your coach" "$TEST_DIR/.rp" &&
 	test "$(WEB_JAR=$A_JAR http_status --no-csrf POST /suggestions/$SG_NOTE/accept)" = 403 &&
 	WEB_JAR=$A_JAR http POST /suggestions/$SG_NOTE/accept >resp && test "$(head -1 resp)" = 303 &&
 	test "$(sql "SELECT count(*) FROM interaction WHERE account_id = $A AND kind = '"'"'note'"'"'
