@@ -58,6 +58,23 @@ static int coach_commit(struct cli *cli, int rc, const char *what)
 	return rc;
 }
 
+/* A listing's end: the table printed and the JSON kept, with a note when
+ * it is empty; or both dropped when rc says it failed. */
+static int listing_end(struct cli *cli, int rc, struct table *t, json_t *arr, size_t n,
+		       const char *empty)
+{
+	if (rc) {
+		table_release(t);
+		json_decref(arr);
+		return rc;
+	}
+	table_print(cli, t);
+	if (!n)
+		cli_note(cli, "%s\n", empty);
+	cli_set_json(cli, arr);
+	return 0;
+}
+
 /* ---- a client's grants ---- */
 
 static int grant_run(struct cli *cli, const struct args *a)
@@ -114,15 +131,8 @@ static int list_run(struct cli *cli, const struct args *a)
 		table_add(&t, g->level);
 		table_add(&t, g->granted_at);
 	}
-	if (!rc) {
-		table_print(cli, &t);
-		if (!v.n)
-			cli_note(cli, "no grants: a client gives one with 'rapport coach grant EMAIL'\n");
-		cli_set_json(cli, arr);
-	} else {
-		table_release(&t);
-		json_decref(arr);
-	}
+	rc = listing_end(cli, rc, &t, arr, v.n,
+			 "no grants: a client gives one with 'rapport coach grant EMAIL'");
 	coach_grant_vec_release(&v);
 	return coach_commit(cli, rc, NULL);
 }
@@ -199,15 +209,7 @@ static int dashboard_run(struct cli *cli, const struct args *a)
 		json_array_append_new(arr, client_json(&v.items[i]));
 		dashboard_row(&t, &v.items[i]);
 	}
-	if (!rc) {
-		table_print(cli, &t);
-		if (!v.n)
-			cli_note(cli, "no client has granted you access yet\n");
-		cli_set_json(cli, arr);
-	} else {
-		table_release(&t);
-		json_decref(arr);
-	}
+	rc = listing_end(cli, rc, &t, arr, v.n, "no client has granted you access yet");
 	coach_client_vec_release(&v);
 	return coach_commit(cli, rc, NULL);
 }
@@ -247,15 +249,7 @@ static int suggestions_run(struct cli *cli, const struct args *a)
 		table_add(&t, sg->opp_title);
 		table_add(&t, sg->coach_email);
 	}
-	if (!rc) {
-		table_print(cli, &t);
-		if (!v.n)
-			cli_note(cli, "no suggestion from your coach waits\n");
-		cli_set_json(cli, arr);
-	} else {
-		table_release(&t);
-		json_decref(arr);
-	}
+	rc = listing_end(cli, rc, &t, arr, v.n, "no suggestion from your coach waits");
 	suggestion_vec_release(&v);
 	return coach_commit(cli, rc, NULL);
 }

@@ -6,6 +6,7 @@
  */
 #include "store/coach.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,30 +254,6 @@ static void read_last_activity(struct db_stmt *st, void *out)
 		c->last_activity = col_time(st, 1);
 }
 
-static void read_overdue(struct db_stmt *st, void *out)
-{
-	struct coach_client *c = client_of(st, out);
-
-	if (c)
-		c->overdue = db_column_int64(st, 1);
-}
-
-static void read_silent(struct db_stmt *st, void *out)
-{
-	struct coach_client *c = client_of(st, out);
-
-	if (c)
-		c->silent = db_column_int64(st, 1);
-}
-
-static void read_interviews(struct db_stmt *st, void *out)
-{
-	struct coach_client *c = client_of(st, out);
-
-	if (c)
-		c->interviews = db_column_int64(st, 1);
-}
-
 static void read_offers(struct db_stmt *st, void *out)
 {
 	struct coach_client *c = client_of(st, out);
@@ -285,6 +262,22 @@ static void read_offers(struct db_stmt *st, void *out)
 		c->offers = db_column_int64(st, 1);
 		c->offer_deadline = col_text(st, 2);
 	}
+}
+
+/* A measure that is a count, column 1, into the field at offset of its
+ * client (column 0). */
+struct count_into {
+	coach_client_vec *clients;
+	size_t offset;
+};
+
+static void read_count(struct db_stmt *st, void *out)
+{
+	const struct count_into *into = out;
+	struct coach_client *c = client_of(st, into->clients);
+
+	if (c)
+		*(int64_t *)(void *)((char *)c + into->offset) = db_column_int64(st, 1);
 }
 
 /* A text that may be NULL, NULL last when nulls_last, else first. */
@@ -330,6 +323,15 @@ static void day_after(const struct store *s, long days, char out[DATE_BUFSZ])
 	date_format_day(&dt, out);
 }
 
+/* Run a counting measure's statement st into field (an offsetof) of each client. */
+static int count(struct store *s, struct db_stmt *st, coach_client_vec *out, size_t field,
+		 struct error *err)
+{
+	struct count_into into = { out, field };
+
+	return store_each(s, st, read_count, &into, "cannot read the clients' searches", err);
+}
+
 static int measures(struct store *s, coach_client_vec *out, struct error *err)
 {
 	char today[DATE_BUFSZ], silent_from[DATE_BUFSZ], week_end[DATE_BUFSZ];
@@ -347,14 +349,17 @@ static int measures(struct store *s, coach_client_vec *out, struct error *err)
 	    !(st = store_stmt(s, SQL_OVERDUE, err)))
 		return err->code;
 	bind_text(st, 1, today);
-	if (measure(s, st, read_overdue, out, err) || !(st = store_stmt(s, SQL_SILENT, err)))
+	if (count(s, st, out, offsetof(struct coach_client, overdue), err) ||
+	    !(st = store_stmt(s, SQL_SILENT, err)))
 		return err->code;
 	bind_text(st, 1, silent_from);
-	if (measure(s, st, read_silent, out, err) || !(st = store_stmt(s, SQL_INTERVIEWS, err)))
+	if (count(s, st, out, offsetof(struct coach_client, silent), err) ||
+	    !(st = store_stmt(s, SQL_INTERVIEWS, err)))
 		return err->code;
 	bind_text(st, 1, today);
 	bind_text(st, 2, week_end);
-	if (measure(s, st, read_interviews, out, err) || !(st = store_stmt(s, SQL_OFFERS, err)))
+	if (count(s, st, out, offsetof(struct coach_client, interviews), err) ||
+	    !(st = store_stmt(s, SQL_OFFERS, err)))
 		return err->code;
 	bind_text(st, 1, today);
 	return measure(s, st, read_offers, out, err);
