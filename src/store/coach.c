@@ -48,10 +48,12 @@ static const char SQL_GRANTS[] =
 	" JOIN account k ON k.id = g.coach_id ORDER BY k.email, c.email";
 static const char SQL_LEVEL[] =
 	"SELECT level FROM coach_grant WHERE client_id = ?1 AND coach_id = rapport_account()";
-/* The coach's view: SET LOCAL each (set_config(..., true)), the role too. */
+/* The coach's view: SET LOCAL each (set_config(..., true)), the role and
+ * read-only too (a transaction may turn read-only after its first query). */
 static const char SQL_VIEW[] =
 	"SELECT set_config('rapport.account', '', true), set_config('rapport.coach', ?1, true),"
-	" set_config('rapport.client', ?2, true), set_config('role', 'rapport_coach', true)";
+	" set_config('rapport.client', ?2, true), set_config('role', 'rapport_coach', true),"
+	" set_config('transaction_read_only', 'on', true)";
 
 int store_coach_grant(struct store *s, const char *coach_email, const char *level,
 		      struct error *err)
