@@ -244,7 +244,8 @@ static int insights_section(struct strbuf *sb, struct web_req *rq)
 		return rc;
 	strbuf_addstr(sb, "<section aria-labelledby=\"insights\"><h2 id=\"insights\">Insights</h2>\n"
 			  "<ul>\n");
-	strbuf_addf(sb, "<li>%lld opportunities in all</li>\n", (long long)f.total);
+	strbuf_addf(sb, "<li>%lld opportunit%s in all</li>\n", (long long)f.total,
+		    f.total == 1 ? "y" : "ies");
 	for (int k = 0; k < INSIGHTS_STEPS; k++)
 		strbuf_addf(sb, "<li>%lld reached %s</li>\n", (long long)f.reached[k], steps[k]);
 	strbuf_addf(sb, "<li>Of %lld active: %lld in touch, %lld quiet, %lld gone silent</li>\n",
@@ -275,7 +276,8 @@ static int suggestions_list(struct strbuf *sb, struct web_req *rq, bool answer)
 		}
 		strbuf_addstr(sb, ": ");
 		html_text(sb, sg->text);
-		strbuf_addstr(sb, " <span class=\"muted\">suggested by your coach ");
+		strbuf_addstr(sb, answer ? " <span class=\"muted\">suggested by your coach "
+					 : " <span class=\"muted\">left by ");
 		html_text(sb, sg->coach_email ? sg->coach_email : "(no longer in the practice)");
 		strbuf_addstr(sb, "</span>");
 		if (answer) {
