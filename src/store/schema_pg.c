@@ -884,6 +884,9 @@ static const char practice_3[] =
 	" FOREIGN KEY (account_id, person_id) REFERENCES person (account_id, id)"
 	"  ON DELETE SET NULL (person_id));"
 	"CREATE INDEX suggestion_account ON suggestion (account_id, status);"
+	/* a client's answer is undone with what it made (migration 14's undo) */
+	"CREATE TRIGGER suggestion_undo AFTER INSERT OR UPDATE OR DELETE ON suggestion"
+	" FOR EACH ROW EXECUTE FUNCTION undo_record('id');"
 	"ALTER TABLE suggestion ENABLE ROW LEVEL SECURITY;"
 	"ALTER TABLE suggestion FORCE ROW LEVEL SECURITY;"
 	"CREATE POLICY account_rows ON suggestion USING (account_id = rapport_account())"

@@ -3,8 +3,8 @@
 # coach, the server run as rapport_app. Without a grant the coach sees no
 # client; with `read` the coach sees client A's search and nothing of B's,
 # and can write none of A's rows (every POST route with A's ids, and SQL as
-# rapport_app); `read` cannot suggest, `suggest` can; A accepts and
-# dismisses; after the revoke, nothing again. B sees none of A's grants or
+# rapport_app); `read` cannot suggest, `suggest` can; A accepts (and
+# undoes) and dismisses; after the revoke, nothing again. B sees none of A's grants or
 # suggestions. One person's SQLite file refuses the coach commands.
 . "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
@@ -232,6 +232,11 @@ test_expect_success 'A sees them on Today and the command line, and accepts or d
 	test "$(sql "SELECT count(*) FROM task WHERE account_id = $A AND origin = '"'"'coach'"'"'
 		AND title = '"'"'thank the panel'"'"' AND due = '"'"'2026-03-06'"'"'
 		AND person_id = $A_PERSON")" = 1 &&
+	RAPPORT_DB=$APP_DB rapport --account client.a@example.org undo >/dev/null &&
+	test "$(sql "SELECT count(*) FROM task WHERE origin = '"'"'coach'"'"'")" = 0 &&
+	test "$(sql "SELECT status FROM suggestion WHERE id = $SG_FOLLOW")" = open &&
+	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach accept "$SG_FOLLOW" &&
+	test "$(sql "SELECT count(*) FROM task WHERE origin = '"'"'coach'"'"'")" = 1 &&
 	WEB_JAR=$A_JAR http POST /suggestions/$SG_BLOG/dismiss >resp && test "$(head -1 resp)" = 303 &&
 	test "$(sql "SELECT string_agg(status, '"'"','"'"' ORDER BY id) FROM suggestion")" = \
 		accepted,accepted,dismissed &&
