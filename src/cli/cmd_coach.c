@@ -174,7 +174,7 @@ static json_t *client_json(const struct coach_client *c)
 			 (json_int_t)c->active, "by_stage", stages, "last_activity",
 			 json_time(c->last_activity), "overdue", (json_int_t)c->overdue, "silent",
 			 (json_int_t)c->silent, "interviews", (json_int_t)c->interviews, "offers",
-			 (json_int_t)c->offers, "offer_deadline", json_time(c->offer_deadline));
+			 (json_int_t)c->offers, "offer_deadline", json_day(c->offer_deadline));
 }
 
 static void dashboard_row(struct table *t, const struct coach_client *c)
@@ -239,7 +239,7 @@ static int suggestions_run(struct cli *cli, const struct args *a)
 		const struct suggestion *sg = &v.items[i];
 		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:o, s:s?, s:s?, s:s?}", "id",
 						     (json_int_t)sg->id, "kind", sg->kind, "text",
-						     sg->text, "due", json_time(sg->due),
+						     sg->text, "due", json_day(sg->due),
 						     "opportunity", sg->opp_title, "person",
 						     sg->person_name, "coach", sg->coach_email));
 		table_add_id(&t, sg->id);

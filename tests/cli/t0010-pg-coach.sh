@@ -110,6 +110,8 @@ test_expect_success 'with read: the dashboard shows A and not B, sorted and expl
 	WEB_JAR=$C_JAR http GET /coach >resp && test "$(head -1 resp)" = 200 &&
 	grep -q "client.a@example.org" resp && ! grep -Eq "$B_MARKS" resp &&
 	grep -q "the most overdue follow-ups, then the most opportunities gone silent" resp &&
+	coach_cli dashboard --json >"$TEST_DIR/.rp" && grep -q "\"overdue\": 1" "$TEST_DIR/.rp" &&
+	coach_cli list --json >"$TEST_DIR/.rp" && grep -q "\"level\": \"read\"" "$TEST_DIR/.rp" &&
 	coach_cli dashboard --format tsv >"$TEST_DIR/.rp" &&
 	grep -q "^client.a@example.org	1	offer 1	1	0	1	1	2026-03-20	" "$TEST_DIR/.rp" &&
 	test "$(wc -l <"$TEST_DIR/.rp")" = 2
@@ -187,6 +189,8 @@ test_expect_success 'with suggest: a note and a follow-up, on A'"'"'s records on
 	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach grant coach@example.org \
 		--level suggest >"$TEST_DIR/.rp" && grep -q "read and suggest" "$TEST_DIR/.rp" &&
 	WEB_JAR=$C_JAR http GET /coach/client/$A >resp && grep -q "Leave the note" resp &&
+	test "$(WEB_JAR=$C_JAR http_status --no-csrf POST /coach/client/$A/suggest kind=note \
+		opp_id=$A_OPP text=x)" = 403 &&
 	WEB_JAR=$C_JAR http POST /coach/client/$A/suggest kind=note opp_id=$A_OPP \
 		text="ask about the team" >resp && test "$(head -1 resp)" = 303 &&
 	WEB_JAR=$C_JAR http POST /coach/client/$A/suggest kind=follow-up due=2026-03-06 \
@@ -217,8 +221,8 @@ test_expect_success 'B sees none of A'"'"'s suggestions and cannot answer them' 
 test_expect_success 'A sees them on Today and the command line, and accepts or dismisses each' '
 	WEB_JAR=$A_JAR http GET / >resp && grep -q "Suggested by your coach" resp &&
 	grep -q "ask about the team" resp && grep -q "suggested by your coach coach@example.org" resp &&
-	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach suggestions >"$TEST_DIR/.rp" &&
-	grep -q "thank the panel" "$TEST_DIR/.rp" &&
+	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach suggestions --json \
+		>"$TEST_DIR/.rp" && grep -q "thank the panel" "$TEST_DIR/.rp" &&
 	RAPPORT_DB=$APP_DB rapport --account client.a@example.org agenda >"$TEST_DIR/.rp" &&
 	grep -q "$SG_FOLLOW  a follow-up by 2026-03-06: thank the panel (suggested by your coach coach@example.org)" \
 		"$TEST_DIR/.rp" &&
@@ -237,6 +241,7 @@ test_expect_success 'A sees them on Today and the command line, and accepts or d
 	test "$(sql "SELECT status FROM suggestion WHERE id = $SG_FOLLOW")" = open &&
 	RAPPORT_DB=$APP_DB rapport --account client.a@example.org coach accept "$SG_FOLLOW" &&
 	test "$(sql "SELECT count(*) FROM task WHERE origin = '"'"'coach'"'"'")" = 1 &&
+	test "$(WEB_JAR=$A_JAR http_status --no-csrf POST /suggestions/$SG_BLOG/dismiss)" = 403 &&
 	WEB_JAR=$A_JAR http POST /suggestions/$SG_BLOG/dismiss >resp && test "$(head -1 resp)" = 303 &&
 	test "$(sql "SELECT string_agg(status, '"'"','"'"' ORDER BY id) FROM suggestion")" = \
 		accepted,accepted,dismissed &&
@@ -245,6 +250,8 @@ test_expect_success 'A sees them on Today and the command line, and accepts or d
 
 test_expect_success 'after the revoke the coach sees nothing again, at the next request' '
 	WEB_JAR=$C_JAR http GET /coach/client/$A >/dev/null &&
+	test "$(WEB_JAR=$A_JAR http_status --no-csrf POST /account/coaches/revoke \
+		email=coach@example.org)" = 403 &&
 	WEB_JAR=$A_JAR http POST /account/coaches/revoke email=coach@example.org >resp &&
 	test "$(head -1 resp)" = 303 &&
 	test "$(WEB_JAR=$C_JAR http_status GET /coach/client/$A)" = 404 &&
