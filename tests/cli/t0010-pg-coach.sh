@@ -8,25 +8,15 @@
 # suggestions. One person's SQLite file refuses the coach commands.
 . "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
+. "$TEST_ROOT/pg/practice"
 
-createdb practice || exit 1
-export RAPPORT_DB=postgresql:///practice
-export RAPPORT_NOW=2026-03-02T09:00:00Z
-APP_DB="postgresql:///practice?user=rapport_app"
-sql() { psql -X -tA -d practice -c "$1"; }
-# As the server's role, the statements in $1 after the setting rapport.account $2.
-app_sql() {
-	psql -X -tA -q -U rapport_app -d practice -c "${2:+SET rapport.account = $2;} $1"
-}
 # As the coach reads (store_coach_view): the role that only reads, for client $2.
 coach_sql() {
 	psql -X -tA -q -U rapport_app -d practice -c "SET rapport.coach = $COACH;
 		SET rapport.client = $2; SET ROLE rapport_coach; $1"
 }
-PW=correct-horse-battery-staple
 ROUTES="$TEST_ROOT/../src/web/routes.c"
 
-link_token() { sed -n 's/.*?t=\([0-9a-f]*\)$/\1/p' "$TEST_DIR/.rp"; }
 rapport admin invite client.a@example.org >"$TEST_DIR/.rp" && invite_a=$(link_token) &&
 	rapport admin invite client.b@example.org >"$TEST_DIR/.rp" && invite_b=$(link_token) &&
 	rapport admin coach add coach@example.org >"$TEST_DIR/.rp" && invite_coach=$(link_token) &&
@@ -34,10 +24,6 @@ rapport admin invite client.a@example.org >"$TEST_DIR/.rp" && invite_a=$(link_to
 sql "ALTER ROLE rapport_app LOGIN" >/dev/null || exit 1
 
 RAPPORT_DB=$APP_DB practice_serve || exit 1
-welcome() { # $1 the invitation, $2 the jar
-	WEB_JAR=$2 http --no-cookie POST /welcome t="$1" password=$PW again=$PW >"$TEST_DIR/.rp" &&
-	test "$(head -1 "$TEST_DIR/.rp")" = 303 && WEB_JAR=$2 http GET / >/dev/null
-}
 A_JAR="$TEST_DIR/a.jar" B_JAR="$TEST_DIR/b.jar" C_JAR="$TEST_DIR/c.jar"
 welcome "$invite_a" "$A_JAR" && welcome "$invite_b" "$B_JAR" &&
 	welcome "$invite_coach" "$C_JAR" || exit 1
