@@ -149,6 +149,19 @@ defs["account"] = obj({"id": I, "email": S, "role": {"enum": ["client", "coach",
 defs["account_link"] = obj({"email": S, "role": {"enum": ["client", "coach", "admin"]}, "link": S, "expires": ref("time")})
 cmd("admin coach, admin invite, admin reset-password", ref("account_link")); cmd("admin list", arr(ref("account")))
 cmd("admin disable", obj({"disabled": S}))
+LEVEL = {"enum": ["read", "suggest"]}
+defs["coach_grant"] = obj({"client": S, "coach": S, "level": LEVEL, "granted": ref("time")})
+defs["coach_client"] = obj({"id": I, "email": S, "level": LEVEL, "active": I,
+                            "by_stage": {"type": "object", "additionalProperties": I},
+                            "last_activity": nullable(S), "overdue": I, "silent": I,
+                            "interviews": I, "offers": I, "offer_deadline": nullable(ref("day"))})
+defs["coach_suggestion"] = obj({"id": I, "kind": {"enum": ["note", "follow-up"]}, "text": S,
+                                "due": nullable(ref("day")), "opportunity": nullable(S),
+                                "person": nullable(S), "coach": nullable(S)}, ["id", "kind", "text", "due"])
+cmd("coach grant", obj({"coach": S, "level": LEVEL})); cmd("coach revoke", obj({"revoked": S}))
+cmd("coach list", arr(ref("coach_grant"))); cmd("coach dashboard", arr(ref("coach_client")))
+cmd("coach suggestions", arr(ref("coach_suggestion")))
+cmd("coach accept, coach dismiss", obj({"id": I, "status": {"enum": ["accepted", "dismissed"]}}))
 cmd("mail rules", {"anyOf": [arr(ref("mail_rule")), obj({"file": S, "ok": B, "rules": I})]})
 cmd("inbox", arr(ref("proposal"))); cmd("inbox accept, inbox dismiss", ref("proposal"))
 cmd("export json, export vcard, export csv, export ical", ref("object"))

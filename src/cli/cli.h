@@ -189,6 +189,7 @@ extern const struct cmd_spec undo_cmds[];
 extern const struct cmd_spec admin_cmds[];
 extern const struct cmd_spec push_cmds[];
 extern const struct cmd_spec pull_cmds[];
+extern const struct cmd_spec coach_cmds[];
 extern const struct cmd_spec doc_cmds[];      /* hidden: see main.c */
 extern const struct cmd_spec complete_cmds[]; /* hidden */
 extern const struct cmd_group cmd_groups[];
@@ -234,12 +235,13 @@ int cli_org_get(struct cli *cli, const char *ref, struct org *o);
  * takes the one you have, and says so on stderr. */
 int cli_org_ensure(struct cli *cli, const char *name, bool new_org, int64_t *id);
 
-/* The database: --db, else $RAPPORT_DB, else the default path (whose
- * folders may be created: STORE_CREATE_DIRS is added to *flags). */
-char *cli_database_path(const char *flag, unsigned *flags);
 /* --account, else $RAPPORT_ACCOUNT: whose data a command acts on, on a
  * practice's database (store_act_as); NULL: its only account. */
 const char *cli_account(const struct args *a);
+
+/* The database: --db, else $RAPPORT_DB, else the default path (whose
+ * folders may be created: STORE_CREATE_DIRS is added to *flags). */
+char *cli_database_path(const char *flag, unsigned *flags);
 /* A copy of the database of s into file (rapport backup's way: a
  * temporary beside it, checked, renamed into place). */
 int cli_backup_to(struct cli *cli, struct store *s, const char *file);

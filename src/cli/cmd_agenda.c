@@ -11,6 +11,8 @@
 #include "method/levels.h"
 #include "method/playbook_run.h"
 #include "method/start.h"
+#include "store/account.h"
+#include "store/coach.h"
 #include "store/proposal.h"
 
 /* The options of agenda's commands: code asks for each by its constant. */
@@ -148,6 +150,34 @@ static void note_inbox(struct cli *cli, long proposals)
 			 cli->out.len ? "\n" : "", proposals, proposals == 1 ? "" : "s");
 }
 
+/* A practice's client: what their coach suggested, waiting for an answer
+ * (rapport coach accept N, dismiss N). Nothing on one person's database. */
+static int show_suggestions(struct cli *cli)
+{
+	suggestion_vec v = { 0 };
+
+	if (!store_has_accounts(cli->store))
+		return 0;
+	if (store_suggestions_open(cli->store, &v, &cli->err))
+		return cli->err.code;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct suggestion *sg = &v.items[i];
+		if (!i)
+			cli_printf(cli, "%sfrom your coach ('rapport coach accept N', 'dismiss N'):\n",
+				   cli->out.len ? "\n" : "");
+		if (!strcmp(sg->kind, "note"))
+			cli_printf(cli, "  %lld  a note on %s: %s", (long long)sg->id,
+				   sg->opp_title ? sg->opp_title : "an opportunity", sg->text);
+		else
+			cli_printf(cli, "  %lld  a follow-up by %s: %s", (long long)sg->id, sg->due,
+				   sg->text);
+		cli_printf(cli, " (suggested by your coach %s)\n",
+			   sg->coach_email ? sg->coach_email : "no longer in the practice");
+	}
+	suggestion_vec_release(&v);
+	return 0;
+}
+
 static int agenda_run(struct cli *cli, const struct args *a)
 {
 	struct agenda ag;
@@ -174,6 +204,10 @@ static int agenda_run(struct cli *cli, const struct args *a)
 		show_agenda(cli, &ag, days);
 		if (!table_is_tsv(cli)) /* events, not rows of the tasks' table */
 			show_planned(cli, &ag.planned);
+		if (!table_is_tsv(cli) && show_suggestions(cli)) {
+			agenda_release(&ag);
+			return cli->err.code;
+		}
 		note_inbox(cli, proposals);
 	}
 	agenda_release(&ag);

@@ -68,6 +68,8 @@ const struct cmd_group cmd_groups[] = {
 	{ "push", "your local database into your account of a practice, on PostgreSQL",
 	  push_cmds },
 	{ "pull", "your account of a practice back into a local file", pull_cmds },
+	{ "coach", "a practice's coach's view, on PostgreSQL: grant, revoke, list, dashboard, "
+	  "suggestions, accept, dismiss", coach_cmds },
 	{ NULL, NULL, NULL },
 };
 

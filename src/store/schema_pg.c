@@ -849,7 +849,128 @@ static const char practice_2[] =
 	PER_ACCOUNT_PKEY("search_defer", "task_id")
 	APP_ROLE_GRANTS;
 
-static const char *const practice_migrations[] = { practice_1, practice_2 };
+/*
+ * Practice migration 3: the coach's view (issue 20). A client grants a
+ * coach of the practice access to their search (coach_grant: `read`, or
+ * `suggest`, which reads too), and takes it back by deleting the row.
+ *
+ * A coach reads a client's rows as another role, rapport_coach, set for
+ * the one read-only transaction (store_coach_view: SET LOCAL ROLE, a
+ * member of which rapport_app is): it may only SELECT, and only it has
+ * the policy coach_read, so the queries of every other request keep the
+ * one policy account_rows and its index. In that transaction
+ * rapport.account is empty (the coach's own rows out of sight),
+ * rapport.coach the coach and rapport.client the client read (0: every
+ * client who granted, for the dashboard's queries over all of them).
+ * coach_read's subquery names no column of the row, so PostgreSQL hashes
+ * the coach's clients once per query. The settings' secrets (a calendar
+ * feed's token, the mail account) are not shown.
+ *
+ * A coach with `suggest` writes a suggestion (a note on an opportunity,
+ * a follow-up) into the client's rows through rapport_suggest alone, a
+ * SECURITY DEFINER function that checks the grant; the client accepts
+ * or dismisses it as their own row.
+ */
+#define COACH_TABLES                                                                      \
+	"organisation,person,person_tag,opportunity,stage_change,opp_person,interaction,"  \
+	"interaction_person,feedback,task,want,want_evidence,question,question_want,"      \
+	"debrief,asked,offer,offer_round,suggestion"
+static const char practice_3[] =
+	"CREATE FUNCTION rapport_coach() RETURNS bigint STABLE PARALLEL SAFE LANGUAGE sql"
+	" AS $$SELECT nullif(current_setting('rapport.coach', true), '')::bigint$$;"
+	"CREATE FUNCTION rapport_client() RETURNS bigint STABLE PARALLEL SAFE LANGUAGE sql"
+	" AS $$SELECT nullif(current_setting('rapport.client', true), '')::bigint$$;"
+	"CREATE TABLE coach_grant ("
+	" client_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" coach_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" level text NOT NULL CHECK (level IN ('read', 'suggest')),"
+	" granted_at text NOT NULL,"
+	" PRIMARY KEY (client_id, coach_id), CHECK (client_id <> coach_id));"
+	"CREATE INDEX coach_grant_coach ON coach_grant (coach_id, client_id);"
+	"ALTER TABLE coach_grant ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE coach_grant FORCE ROW LEVEL SECURITY;"
+	/* a client grants, changes and revokes their own; a coach reads those
+	 * naming them, signed in (rapport.account) or reading (rapport.coach) */
+	"CREATE POLICY grant_client ON coach_grant USING (client_id = rapport_account())"
+	" WITH CHECK (client_id = rapport_account());"
+	"CREATE POLICY grant_coach ON coach_grant FOR SELECT"
+	" USING (coach_id = rapport_account() OR coach_id = rapport_coach());"
+	"CREATE TABLE suggestion (" ID
+	" account_id bigint NOT NULL DEFAULT rapport_account() REFERENCES account(id),"
+	" coach_id bigint REFERENCES account(id) ON DELETE SET NULL,"
+	" kind text NOT NULL CHECK (kind IN ('note', 'follow-up')),"
+	" opp_id bigint, person_id bigint,"
+	" text text NOT NULL CHECK (length(trim(text)) BETWEEN 1 AND 2000),"
+	" due text" IS_DATE("due") ","
+	" created_at text NOT NULL,"
+	" status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'dismissed')),"
+	" decided_at text,"
+	" CHECK ((kind = 'follow-up') = (due IS NOT NULL)),"
+	" CHECK (kind = 'follow-up' OR opp_id IS NOT NULL),"
+	" UNIQUE (account_id, id),"
+	" FOREIGN KEY (account_id, opp_id) REFERENCES opportunity (account_id, id) ON DELETE CASCADE,"
+	" FOREIGN KEY (account_id, person_id) REFERENCES person (account_id, id)"
+	"  ON DELETE SET NULL (person_id));"
+	"CREATE INDEX suggestion_account ON suggestion (account_id, status);"
+	/* a client's answer is undone with what it made (migration 14's undo) */
+	"CREATE TRIGGER suggestion_undo AFTER INSERT OR UPDATE OR DELETE ON suggestion"
+	" FOR EACH ROW EXECUTE FUNCTION undo_record('id');"
+	"ALTER TABLE suggestion ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE suggestion FORCE ROW LEVEL SECURITY;"
+	"CREATE POLICY account_rows ON suggestion USING (account_id = rapport_account())"
+	" WITH CHECK (account_id = rapport_account());"
+	/* the dashboard's measures, one query each over all of a coach's clients */
+	"CREATE INDEX opportunity_account_stage ON opportunity (account_id, stage);"
+	"CREATE INDEX task_account_open_due ON task (account_id, due) WHERE status = 'open';"
+	"CREATE INDEX interaction_account_at ON interaction (account_id, at);"
+	"CREATE INDEX offer_account_deadline ON offer (account_id, deadline);"
+	/* The definer is the tables' owner, under FORCE as anyone: it acts for
+	 * the client for its checks and its one insert, then for whoever called
+	 * it again. NULL when the opportunity or the person is not the client's. */
+	"CREATE FUNCTION rapport_suggest(client bigint, what text, opp bigint, who bigint,"
+	" body text, due_on text, at text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER"
+	" SET search_path FROM CURRENT AS $$DECLARE coach bigint := rapport_account();"
+	" acting text := current_setting('rapport.account', true); made bigint; BEGIN"
+	" IF coach IS NULL OR NOT EXISTS (SELECT FROM coach_grant g WHERE g.coach_id = coach"
+	"  AND g.client_id = client AND g.level = 'suggest') THEN RAISE EXCEPTION"
+	"  'this client has not let you suggest' USING ERRCODE = 'RUC01'; END IF;"
+	" PERFORM set_config('rapport.account', client::text, true);"
+	" IF (opp IS NULL OR EXISTS (SELECT FROM opportunity WHERE id = opp AND account_id = client))"
+	"  AND (who IS NULL OR EXISTS (SELECT FROM person WHERE id = who AND account_id = client))"
+	" THEN INSERT INTO suggestion (account_id, coach_id, kind, opp_id, person_id, text, due,"
+	"  created_at) VALUES (client, coach, what, opp, who, body, due_on, at) RETURNING id"
+	"  INTO made; END IF;"
+	" PERFORM set_config('rapport.account', coalesce(acting, ''), true);"
+	" RETURN made; END$$;"
+	"DO $$DECLARE t text; BEGIN"
+	" IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_app') THEN"
+	"  GRANT SELECT, INSERT, UPDATE, DELETE ON coach_grant, suggestion TO rapport_app; END IF;"
+	" BEGIN CREATE ROLE rapport_coach NOLOGIN;"
+	" EXCEPTION WHEN duplicate_object OR unique_violation OR insufficient_privilege"
+	" THEN NULL; END;"
+	" IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_coach') THEN RETURN; END IF;"
+	/* who may read as a coach: the server's role, and the owner's command line */
+	" BEGIN GRANT rapport_coach TO rapport_app; EXCEPTION WHEN undefined_object"
+	"  OR insufficient_privilege OR invalid_grant_operation THEN NULL; END;"
+	" BEGIN EXECUTE format('GRANT rapport_coach TO %I', current_user);"
+	"  EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN NULL; END;"
+	" EXECUTE format('GRANT USAGE ON SCHEMA %I TO rapport_coach', current_schema());"
+	" EXECUTE format('GRANT SELECT ON %s TO rapport_coach', '" ACCOUNT_TABLES
+	",suggestion,coach_grant');"
+	" GRANT SELECT (id, email, role) ON account TO rapport_coach;"
+	" GRANT SELECT ON rapport_schema, rapport_practice_schema, rapport_data_version"
+	"  TO rapport_coach;"
+	" FOREACH t IN ARRAY string_to_array('" COACH_TABLES "', ',') LOOP"
+	"  EXECUTE format('CREATE POLICY coach_read ON %I FOR SELECT TO rapport_coach USING"
+	" (account_id IN (SELECT g.client_id FROM coach_grant g WHERE g.coach_id = rapport_coach()"
+	" AND rapport_client() IN (0, g.client_id)))', t); END LOOP;"
+	" CREATE POLICY coach_read ON setting FOR SELECT TO rapport_coach USING"
+	"  (key <> 'calendar.token' AND key NOT LIKE 'mail.%' AND account_id IN (SELECT"
+	"  g.client_id FROM coach_grant g WHERE g.coach_id = rapport_coach()"
+	"  AND rapport_client() IN (0, g.client_id)));"
+	" END$$;";
+
+static const char *const practice_migrations[] = { practice_1, practice_2, practice_3 };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =

@@ -113,6 +113,7 @@ int post_account_signin(struct web_req *rq, struct web_resp *rs)
 {
 	const char *email = web_param(&rq->form, "email");
 	const char *next = local_next(web_param(&rq->form, "next"));
+	struct account acc = { 0 };
 	practice_token token;
 	long long retry = 0;
 	char from[64];
@@ -132,6 +133,11 @@ int post_account_signin(struct web_req *rq, struct web_resp *rs)
 	if (rc)
 		return rc;
 	set_session_cookie(rs, token);
+	/* a coach's home is their clients (page_coach.c) */
+	if (!strcmp(next, "/") && store_account_get(rq->store, email, &acc, &rq->err) == 0 &&
+	    !strcmp(acc.role, "coach"))
+		next = "/coach";
+	account_release(&acc);
 	web_redirect(rs, "%s", next);
 	return 0;
 }
@@ -229,10 +235,11 @@ int post_account_welcome(struct web_req *rq, struct web_resp *rs)
 
 /* ---- the account page ---- */
 
-static void account_body(struct web_req *rq, struct web_resp *rs, const char *error,
-			 const char *done)
+static int account_body(struct web_req *rq, struct web_resp *rs, const char *error,
+			const char *done, const char *grant_error)
 {
 	struct strbuf *sb = &rs->body;
+	int rc;
 
 	strbuf_reset(sb);
 	ui_page_begin(rs, rq, "Your account", NAV_NONE);
@@ -260,14 +267,23 @@ static void account_body(struct web_req *rq, struct web_resp *rs, const char *er
 	hidden(sb, "csrf", rq->csrf);
 	strbuf_addstr(sb, "<button type=\"submit\">Sign out everywhere</button>\n<p>Ends every "
 			  "session of this account, on every device, this one too.</p>\n</form>\n");
+	if ((rc = account_grants_section(sb, rq, grant_error)))
+		return rc;
 	ui_page_end(rs);
+	return 0;
+}
+
+int page_account_with(struct web_req *rq, struct web_resp *rs, const char *grant_error)
+{
+	return account_body(rq, rs, NULL, NULL, grant_error);
 }
 
 int page_account(struct web_req *rq, struct web_resp *rs)
 {
-	account_body(rq, rs, NULL,
-		     web_param(&rq->query, "changed") ? "Your password has been changed." : NULL);
-	return 0;
+	return account_body(rq, rs, NULL,
+			    web_param(&rq->query, "changed") ? "Your password has been changed."
+							     : NULL,
+			    NULL);
 }
 
 int post_account_password(struct web_req *rq, struct web_resp *rs)
@@ -281,8 +297,7 @@ int post_account_password(struct web_req *rq, struct web_resp *rs)
 
 	if (problem) {
 		rs->status = 400;
-		account_body(rq, rs, problem, NULL);
-		return 0;
+		return account_body(rq, rs, problem, NULL, NULL);
 	}
 	web_peer_text(rq, from, sizeof(from));
 	rc = practice_password_change(rq->store, &me, web_param(&rq->form, "current"),
@@ -292,8 +307,7 @@ int post_account_password(struct web_req *rq, struct web_resp *rs)
 		rs->keep_changes = true; /* the failure's count */
 		rs->status = rc == ERR_CONFLICT ? 429 : 400;
 		rs->retry_after = retry;
-		account_body(rq, rs, rq->err.msg, NULL);
-		return 0;
+		return account_body(rq, rs, rq->err.msg, NULL, NULL);
 	}
 	if (rc)
 		return rc;

@@ -313,6 +313,7 @@ static int render(struct web_req *rq, struct web_resp *rs)
 	added_notice(sb, rq);
 	moved_notice(sb, rq);
 	strbuf_addstr(sb, "<div class=\"today-page\">\n<div class=\"today-tasks\">\n");
+	rc = coach_suggestions_section(sb, rq);
 	agenda_sections(sb, rq, &ag, &start);
 	start_checklist_release(&start);
 	strbuf_addstr(sb, "</div>\n");

@@ -27,6 +27,23 @@ int page_account(struct web_req *rq, struct web_resp *rs);
 int post_account_password(struct web_req *rq, struct web_resp *rs);
 int post_account_signout(struct web_req *rq, struct web_resp *rs);
 int post_account_signout_everywhere(struct web_req *rq, struct web_resp *rs);
+/* The account page, its grant form showing grant_error (NULL: none). */
+int page_account_with(struct web_req *rq, struct web_resp *rs, const char *grant_error);
+/* page_coach.c: the coach's view (issue 20): a coach's dashboard and a
+ * client's search read-only, the suggestions, a client's grants. */
+int page_coach(struct web_req *rq, struct web_resp *rs);
+int page_coach_client(struct web_req *rq, struct web_resp *rs);
+int post_coach_suggest(struct web_req *rq, struct web_resp *rs);
+int post_suggestion_accept(struct web_req *rq, struct web_resp *rs);
+int post_suggestion_dismiss(struct web_req *rq, struct web_resp *rs);
+int post_account_grant(struct web_req *rq, struct web_resp *rs);
+int post_account_revoke(struct web_req *rq, struct web_resp *rs);
+/* The account page's section on coaches: a client's grants and the form
+ * to grant one (grant_error above it, or NULL); a coach's link to /coach. */
+int account_grants_section(struct strbuf *sb, struct web_req *rq, const char *grant_error);
+/* Today's section of a practice's client: the coach's open suggestions, to
+ * accept or dismiss (nothing when none, nor on one person's database). */
+int coach_suggestions_section(struct strbuf *sb, struct web_req *rq);
 /* page_today.c */
 int page_today(struct web_req *rq, struct web_resp *rs);
 int post_task_done(struct web_req *rq, struct web_resp *rs);

@@ -129,6 +129,15 @@ const struct web_route web_practice_routes[] = {
 	{ "POST", "/account/password", post_account_password, WEB_NO_UNDO },
 	{ "POST", "/signout", post_account_signout, WEB_NO_UNDO },
 	{ "POST", "/signout/everywhere", post_account_signout_everywhere, WEB_NO_UNDO },
+	/* the coach's view (page_coach.c): a grant is no change to undo, nor
+	 * is a coach's suggestion (the client answers it) */
+	{ "POST", "/account/coaches", post_account_grant, WEB_NO_UNDO },
+	{ "POST", "/account/coaches/revoke", post_account_revoke, WEB_NO_UNDO },
+	{ "GET", "/coach", page_coach, WEB_NO_CACHE },
+	{ "GET", "/coach/client/*", page_coach_client, WEB_NO_CACHE },
+	{ "POST", "/coach/client/*/suggest", post_coach_suggest, WEB_NO_UNDO },
+	{ "POST", "/suggestions/*/accept", post_suggestion_accept, 0 },
+	{ "POST", "/suggestions/*/dismiss", post_suggestion_dismiss, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

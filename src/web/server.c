@@ -1239,6 +1239,7 @@ static enum MHD_Result handle(struct MHD_Connection *c, struct conn *cn, const c
 		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	struct web_req rq = { .path = url, .csrf = cn->authed ? session_csrf(cn) : "",
 			      .account_id = cn->account.id, .account_email = cn->account.email,
+			      .account_role = cn->account.role,
 			      .session_token = cn->token, .err = ERROR_INIT };
 	struct web_resp rs = { .status = 200, .body = STRBUF_INIT };
 	struct web_upload upload = { .data = STRBUF_INIT };

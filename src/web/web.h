@@ -66,6 +66,7 @@ struct web_req {
 	 * token, as its cookie carried it */
 	int64_t account_id;
 	const char *account_email;
+	const char *account_role; /* "client", "coach" or "admin" (store/account.h) */
 	const char *session_token;
 	int64_t flash; /* a practice's server: the undo flash its cookie carried (page_undo.c) */
 	const char *forwarded_for; /* the X-Forwarded-For header, or NULL */

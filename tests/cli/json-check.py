@@ -20,7 +20,7 @@ try:
 except ImportError:
     sys.exit("json-check: python3-jsonschema is missing (sh scripts/install-deps)")
 
-GLOBAL_WITH_VALUE = {"--db"}
+GLOBAL_WITH_VALUE = {"--db", "--account"}
 GLOBAL_FLAGS = {"--json", "--help", "-h"}
 
 
@@ -33,7 +33,7 @@ def command_of(args, commands):
         if a in GLOBAL_WITH_VALUE:
             i += 2
             continue
-        if a in GLOBAL_FLAGS or a.startswith("--db="):
+        if a in GLOBAL_FLAGS or a.startswith("--db=") or a.startswith("--account="):
             i += 1
             continue
         if a.startswith("-"):

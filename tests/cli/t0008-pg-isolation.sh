@@ -9,21 +9,10 @@
 # setting and with another account's; the command line's --account.
 . "$(dirname "$0")/../pg/in-cluster"
 . "$(dirname "$0")/test-lib.sh"
+. "$TEST_ROOT/pg/practice"
 
-createdb practice || exit 1
-export RAPPORT_DB=postgresql:///practice
-export RAPPORT_NOW=2026-03-02T09:00:00Z
-APP_DB="postgresql:///practice?user=rapport_app"
-sql() { psql -X -tA -d practice -c "$1"; }
-# As the server's role, with the statements in $1 after the setting $2
-# (none when empty).
-app_sql() {
-	psql -X -tA -q -U rapport_app -d practice -c "${2:+SET rapport.account = $2;} $1"
-}
-PW=correct-horse-battery-staple
 ROUTES="$TEST_ROOT/../src/web/routes.c"
 
-link_token() { sed -n 's/.*?t=\([0-9a-f]*\)$/\1/p' "$TEST_DIR/.rp"; }
 for who in client.a client.b coach; do
 	rapport admin invite "$who@example.org" >"$TEST_DIR/.rp" || exit 1
 	eval "invite_$(echo "$who" | tr -d .)=$(link_token)"
@@ -31,10 +20,6 @@ done
 sql "ALTER ROLE rapport_app LOGIN" >/dev/null || exit 1
 
 RAPPORT_DB=$APP_DB practice_serve || exit 1
-welcome() { # $1 the invitation, $2 the jar
-	WEB_JAR=$2 http --no-cookie POST /welcome t="$1" password=$PW again=$PW >"$TEST_DIR/.rp" &&
-	test "$(head -1 "$TEST_DIR/.rp")" = 303 && WEB_JAR=$2 http GET / >/dev/null
-}
 welcome "$invite_clienta" "$TEST_DIR/a.jar" && welcome "$invite_clientb" "$TEST_DIR/b.jar" &&
 	welcome "$invite_coach" "$TEST_DIR/c.jar" || exit 1
 A=$(sql "SELECT id FROM account WHERE email = 'client.a@example.org'")
@@ -98,7 +83,8 @@ test_expect_success 'every table of the store has its account, a forced policy, 
 	sql "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
 		AND c.relkind = '"'"'r'"'"' AND c.relname NOT IN ('"'"'account'"'"',
 		'"'"'account_session'"'"', '"'"'account_invitation'"'"', '"'"'signin_failure'"'"',
-		'"'"'rapport_schema'"'"', '"'"'rapport_practice_schema'"'"', '"'"'rapport_data_version'"'"')
+		'"'"'rapport_schema'"'"', '"'"'rapport_practice_schema'"'"', '"'"'rapport_data_version'"'"',
+		'"'"'coach_grant'"'"')
 		AND NOT (c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (SELECT FROM pg_policies p
 		WHERE p.tablename = c.relname AND p.policyname = '"'"'account_rows'"'"'))" >unwalled &&
 	test ! -s unwalled &&
@@ -121,6 +107,8 @@ b_value() {
 	/debriefs/*) echo "$B_DEBRIEF" ;;
 	/feedback/*) echo "$B_FEEDBACK" ;;
 	/offers/*) echo "$B_OFFER" ;;
+	/coach/*) echo "$B" ;; # a client's page for a coach: A is none
+	/suggestions/*) echo "$NOTHING" ;; # a coach's suggestions: B has none (t0010 has)
 	*) echo UNKNOWN ;;
 	esac
 }
