@@ -29,6 +29,7 @@ struct imap {
 	unsigned tag;
 	struct strbuf in; /* bytes received and not yet read */
 	size_t pos;       /* where in `in` reading is */
+	int wait_ms;      /* for an answer (imap_account's wait_seconds) */
 };
 
 /* One answer of the server: its text, each literal replaced by its
@@ -100,7 +101,8 @@ int imap_open(const struct imap_account *a, struct imap **out, struct error *err
 	cu.setopt(im->curl, CURLOPT_URL, a->url);
 	cu.setopt(im->curl, CURLOPT_PROTOCOLS_STR, "imap,imaps");
 	cu.setopt(im->curl, CURLOPT_NOSIGNAL, 1L);
-	cu.setopt(im->curl, CURLOPT_CONNECTTIMEOUT, 30L);
+	im->wait_ms = a->wait_seconds > 0 ? (int)a->wait_seconds * 1000 : IMAP_WAIT_MS;
+	cu.setopt(im->curl, CURLOPT_CONNECTTIMEOUT, a->wait_seconds > 0 ? a->wait_seconds : 30L);
 	cu.setopt(im->curl, CURLOPT_CONNECT_ONLY, 1L); /* signs in, then the socket is ours */
 	cu.setopt(im->curl, CURLOPT_ERRORBUFFER, detail);
 	if (a->ca_file)
@@ -136,7 +138,7 @@ static int wait_socket(struct imap *im, short events, struct error *err)
 	int n;
 
 	do
-		n = poll(&p, 1, IMAP_WAIT_MS);
+		n = poll(&p, 1, im->wait_ms);
 	while (n < 0 && errno == EINTR);
 	if (n == 0)
 		error_set(err, ERR_IO, "the mail server stopped answering");

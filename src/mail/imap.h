@@ -32,6 +32,10 @@ struct imap_account {
 	bool xoauth2;
 	const char *ca_file; /* the certificates to trust, NULL: the system's */
 	bool insecure;
+	/* How long to wait for the server to connect or answer, in seconds
+	 * (0: 30 to connect, 120 an answer); a web request holds the
+	 * database's write lock meanwhile, so it waits less. */
+	long wait_seconds;
 };
 
 /* Is url one rapport reads: imaps://, or imap:// when insecure and its

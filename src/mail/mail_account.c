@@ -142,10 +142,11 @@ void mail_account_forget(char *secret)
 }
 
 int mail_account_imap(const struct mail_account *a, const char *doing, bool insecure,
-		      struct imap **im, struct error *err)
+		      long wait_seconds, struct imap **im, struct error *err)
 {
 	struct imap_account ia = { .url = a->imap_url, .user = a->user, .ca_file = a->ca_file,
-				   .insecure = insecure, .xoauth2 = mail_account_xoauth2(a) };
+				   .insecure = insecure, .xoauth2 = mail_account_xoauth2(a),
+				   .wait_seconds = wait_seconds };
 	char *secret = NULL;
 	int rc;
 

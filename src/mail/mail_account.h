@@ -56,8 +56,9 @@ void mail_account_forget(char *secret);
 
 /* Sign in to the IMAP account (mail.imap-url, mail.user, the password):
  * the address is checked before the password command runs. doing names
- * the command in a missing setting's message ("mail sync"). */
+ * the command in a missing setting's message ("mail sync"); wait_seconds
+ * bounds each wait for the server (0: imap.h's defaults). */
 int mail_account_imap(const struct mail_account *a, const char *doing, bool insecure,
-		      struct imap **im, struct error *err);
+		      long wait_seconds, struct imap **im, struct error *err);
 
 #endif

@@ -40,7 +40,7 @@ int mail_send_to_drafts(struct store *s, const struct letter_draft *d, bool inse
 	*folder = NULL;
 	if (!(rc = letter_draft_eml(s, d, false, &eml, err)) &&
 	    !(rc = mail_account_load(s, &a, err)) &&
-	    !(rc = mail_account_imap(&a, "draft --to-drafts", insecure, &im, err)) &&
+	    !(rc = mail_account_imap(&a, "draft --to-drafts", insecure, 0, &im, err)) &&
 	    !(rc = drafts_folder(im, folder, err)))
 		rc = imap_append(im, *folder, eml.buf, eml.len, err);
 	imap_close(im);

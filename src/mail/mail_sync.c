@@ -238,7 +238,7 @@ int mail_sync(struct store *s, const struct playbook *pb, const struct mail_sync
 	memset(sum, 0, sizeof(*sum));
 	clock_gettime(CLOCK_MONOTONIC, &y.started); /* the share counts the sign-in too */
 	if (!(rc = mail_account_load(s, &a, err)) &&
-	    !(rc = mail_account_imap(&a, "mail sync", o->insecure, &y.im, err))) {
+	    !(rc = mail_account_imap(&a, "mail sync", o->insecure, o->wait_seconds, &y.im, err))) {
 		name_account(&y, &a);
 		rc = choose_folders(&y, a.folders, err);
 	}

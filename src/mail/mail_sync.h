@@ -40,6 +40,7 @@ struct mail_sync_options {
 	 * is left (the next sync goes on from there). */
 	long max_messages;
 	long max_seconds;
+	long wait_seconds; /* for the server each time (0: imap.h's defaults) */
 	size_t batch; /* messages fetched a batch; 0: MAIL_SYNC_BATCH */
 };
 

@@ -31,6 +31,9 @@
 #define CHECK_MESSAGES 500
 #define CHECK_SECONDS 4L
 #define CHECK_BATCH 50
+/* And a server that does not answer is given up after this long each
+ * time, not the command line's 30 s to connect and 120 s an answer. */
+#define CHECK_WAIT_SECONDS 5L
 /* Messages that could not be read, listed after an upload. */
 #define SKIPPED_SHOWN 20
 /* The most of a file's name shown. */
@@ -204,7 +207,8 @@ static int mail_failed(struct web_req *rq, struct web_resp *rs, int rc, const ch
 int post_inbox_check(struct web_req *rq, struct web_resp *rs)
 {
 	const struct mail_sync_options o = { .max_messages = CHECK_MESSAGES,
-					     .max_seconds = CHECK_SECONDS, .batch = CHECK_BATCH };
+					     .max_seconds = CHECK_SECONDS, .batch = CHECK_BATCH,
+					     .wait_seconds = CHECK_WAIT_SECONDS };
 	struct mail_sync_summary sum = { 0 };
 	int rc = mail_sync(rq->store, rq->pb, &o, &sum, &rq->err);
 

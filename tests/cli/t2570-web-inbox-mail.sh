@@ -122,6 +122,27 @@ test_expect_success 'a password command that fails: said on the page, nothing wr
 	has resp "mail.password-command failed (exit status 1): the password cannot be read"
 '
 
+# A server that takes the connection and never answers: the request holds
+# the database's write lock meanwhile, so it gives up after a few seconds,
+# not the command line's 30 (the client here waits 20).
+test_expect_success 'a server that never answers: given up in seconds, said on the page, nothing written' '
+	rapport config mail.password-command "cat $DV/secret" >/dev/null &&
+	python3 -c "
+import socket, sys, time
+s = socket.socket(); s.bind((\"127.0.0.1\", 0)); s.listen(4)
+print(s.getsockname()[1], flush=True)
+c, _ = s.accept(); time.sleep(60)
+" >mute.port &
+	mute=$! &&
+	for i in $(seq 100); do test -s mute.port && break; sleep 0.05; done &&
+	rapport config mail.imap-url "imaps://127.0.0.1:$(cat mute.port)" >/dev/null &&
+	export WEBREQ_TIMEOUT=20 &&
+	posts_and_fails 502 /inbox/check &&
+	has resp "Your mail was not read" &&
+	kill $mute &&
+	rapport config mail.imap-url "imaps://localhost:$IMAPS_PORT" >/dev/null
+'
+
 test_expect_success 'Check mail: the mail logged, its proposals shown, the summary after the redirect' '
 	rapport config mail.password-command "cat $DV/secret" >/dev/null &&
 	http POST /inbox/check >resp &&
