@@ -213,8 +213,10 @@ int post_account_welcome(struct web_req *rq, struct web_resp *rs)
 	const char *token = web_param(&rq->form, "t");
 	const char *problem = new_password_problem(rq);
 	practice_token session;
-	struct invitation inv;
+	struct invitation inv = { 0 };
 	int rc = practice_link_get(rq->store, token, &inv, &rq->err);
+	/* a coach's home is their clients, as after signing in */
+	const char *home = inv.role && !strcmp(inv.role, "coach") ? "/coach" : "/";
 
 	if (!rc && problem) {
 		rs->status = 400;
@@ -228,7 +230,7 @@ int post_account_welcome(struct web_req *rq, struct web_resp *rs)
 		return link_refused(rq, rs, rc);
 	if (!problem) {
 		set_session_cookie(rs, session);
-		web_redirect(rs, "/");
+		web_redirect(rs, "%s", home);
 	}
 	return 0;
 }

@@ -123,7 +123,7 @@ int page_coach(struct web_req *rq, struct web_resp *rs)
 		return error_set(&rq->err, ERR_NOT_FOUND, "there is no such page");
 	if ((rc = coach_dashboard(rq->store, rq->account_id, &v, &rq->err)))
 		return rc;
-	ui_page_begin(rs, rq, "Your clients", NAV_NONE);
+	ui_page_begin(rs, rq, "Your clients", NAV_CLIENTS);
 	strbuf_addstr(sb, "<h1>Your clients</h1>\n");
 	if (!v.n) {
 		strbuf_addstr(sb, "<p>No client has given you access yet. A client grants it on "
@@ -156,7 +156,7 @@ static int pipeline_section(struct strbuf *sb, struct web_req *rq, opp_vec *opps
 		strbuf_addstr(sb, "<p>No opportunity yet.</p></section>\n");
 		return 0;
 	}
-	ui_scroll_begin(sb, "Pipeline");
+	ui_scroll_begin(sb, "Opportunities and their stages");
 	strbuf_addstr(sb, "<table class=\"list\"><thead><tr><th scope=\"col\">Opportunity</th>"
 			  "<th scope=\"col\">Stage</th><th scope=\"col\">Since</th></tr></thead>"
 			  "\n<tbody>\n");

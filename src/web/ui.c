@@ -23,6 +23,7 @@ static const struct {
 	[NAV_OFFERS] = { "/offers/compare", "Offers" },
 	[NAV_INSIGHTS] = { "/insights", "Insights" },
 	[NAV_SETTINGS] = { "/settings", "Settings" },
+	[NAV_CLIENTS] = { "/coach", "Clients" },
 };
 
 void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *title,
@@ -49,9 +50,13 @@ void ui_page_begin(struct web_resp *rs, const struct web_req *rq, const char *ti
 		return;
 	}
 	strbuf_addstr(sb, "<nav aria-label=\"Main\">\n");
-	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++) {
+		/* the clients' dashboard: a coach's alone */
+		if (i == NAV_CLIENTS && !(rq->account_role && !strcmp(rq->account_role, "coach")))
+			continue;
 		strbuf_addf(sb, "<a href=\"%s\"%s>%s</a>\n", nav_items[i].href,
 			    i == (size_t)nav ? " aria-current=\"page\"" : "", nav_items[i].label);
+	}
 	strbuf_addstr(sb, "</nav>\n<form class=\"search\" method=\"get\" action=\"/search\" "
 			  "role=\"search\" aria-label=\"Search everything\">\n"
 			  "<label for=\"top-q\">Search</label>\n"

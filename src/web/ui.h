@@ -18,7 +18,8 @@
 /* The navigation's sections; a page names the one it belongs to. */
 enum ui_nav {
 	NAV_TODAY, NAV_PIPELINE, NAV_PEOPLE, NAV_ORGS, NAV_WANTS, NAV_QUESTIONS, NAV_OFFERS,
-	NAV_INSIGHTS, NAV_SETTINGS, NAV_NONE,
+	NAV_INSIGHTS, NAV_SETTINGS, NAV_CLIENTS, /* a coach's, on a practice's server */
+	NAV_NONE,
 };
 
 /* The frame: <head>, the header with navigation and search, then <main>.

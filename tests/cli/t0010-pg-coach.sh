@@ -20,7 +20,8 @@ ROUTES="$TEST_ROOT/../src/web/routes.c"
 rapport admin invite client.a@example.org >"$TEST_DIR/.rp" && invite_a=$(link_token) &&
 	rapport admin invite client.b@example.org >"$TEST_DIR/.rp" && invite_b=$(link_token) &&
 	rapport admin coach add coach@example.org >"$TEST_DIR/.rp" && invite_coach=$(link_token) &&
-	rapport admin coach add other.coach@example.org >/dev/null || exit 1
+	rapport admin coach add other.coach@example.org >"$TEST_DIR/.rp" &&
+	invite_other=$(link_token) || exit 1
 sql "ALTER ROLE rapport_app LOGIN" >/dev/null || exit 1
 
 RAPPORT_DB=$APP_DB practice_serve || exit 1
@@ -63,6 +64,14 @@ test_expect_success 'one person'"'"'s SQLite database has no coach' '
 	! RAPPORT_DB="$TEST_DIR/own.db" rapport coach list 2>err &&
 	grep -q "the coach'"'"'s view needs a practice'"'"'s PostgreSQL database" err &&
 	test ! -e "$TEST_DIR/own.db"
+'
+
+test_expect_success 'a coach lands on their clients, and only a coach has Clients in the menu' '
+	O_JAR="$TEST_DIR/o.jar" &&
+	WEB_JAR=$O_JAR http --no-cookie POST /welcome t="$invite_other" password=$PW again=$PW >resp &&
+	test "$(head -1 resp)" = 303 && grep -q "^Location: /coach$" resp &&
+	WEB_JAR=$O_JAR http GET / >resp && grep -q "<a href=\"/coach\">Clients</a>" resp &&
+	WEB_JAR=$A_JAR http GET / >resp && ! grep -q "href=\"/coach\"" resp
 '
 
 test_expect_success 'without a grant the coach sees no client: page, command line, SQL' '
