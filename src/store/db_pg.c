@@ -777,7 +777,10 @@ static bool pg_in_transaction(struct db_conn *c)
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
-/* A write transaction bumps the data version in its commit. A transaction
+/* A write transaction that wrote a row (it has a transaction id) bumps the
+ * data version in its commit: one that wrote nothing, as most runs of the
+ * time rules, leaves every server's page cache as it is (a practice's
+ * ticker runs a write transaction per account each minute). A transaction
  * a failed statement ended fails here (COMMIT would only roll it back). */
 static int pg_commit(struct db_conn *dc)
 {
@@ -790,7 +793,9 @@ static int pg_commit(struct db_conn *dc)
 		set_message(c, DB_FAIL_OTHER, "a statement of the transaction failed");
 		return DB_FAIL_OTHER;
 	}
-	return run(c, writing ? "UPDATE " VERSION_TABLE " SET n = n + 1; COMMIT" : "COMMIT");
+	return run(c, writing ? "UPDATE " VERSION_TABLE " SET n = n + 1"
+				" WHERE pg_current_xact_id_if_assigned() IS NOT NULL; COMMIT"
+			      : "COMMIT");
 }
 
 static void pg_rollback(struct db_conn *dc)
