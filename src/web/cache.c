@@ -12,12 +12,14 @@
  * with only 16 entries a practice's server rendered nearly every page
  * (bench/practice). One person's server holds far fewer pages. */
 #define CACHE_ENTRIES 4096
+#define CACHE_BUCKETS 4096 /* chains of entries by their key's hash: a lookup reads a few */
 #define CACHE_BYTES (64 * 1024 * 1024)
 #define CACHE_MAX_PAGE (2 * 1024 * 1024) /* a larger page is rendered each time */
 
 struct entry {
 	char *key;
 	uint64_t hash; /* of key: compared before the key itself */
+	struct entry *next; /* in its bucket's chain */
 	struct cache_version version;
 	const char *content_type; /* static strings only */
 	struct strbuf body;
@@ -26,6 +28,7 @@ struct entry {
 
 struct cache {
 	struct entry e[CACHE_ENTRIES];
+	struct entry *bucket[CACHE_BUCKETS];
 	uint64_t clock;
 	size_t bytes; /* the bodies held */
 };
@@ -81,11 +84,9 @@ static uint64_t key_hash(const char *key)
 
 static struct entry *find(struct cache *c, const char *key, uint64_t hash)
 {
-	for (size_t i = 0; i < CACHE_ENTRIES; i++) {
-		struct entry *e = &c->e[i];
-		if (e->key && e->hash == hash && !strcmp(e->key, key))
+	for (struct entry *e = c->bucket[hash % CACHE_BUCKETS]; e; e = e->next)
+		if (e->hash == hash && !strcmp(e->key, key))
 			return e;
-	}
 	return NULL;
 }
 
@@ -105,6 +106,11 @@ bool page_cache_get(const char *key, const struct cache_version *v, struct web_r
 
 static void drop(struct cache *c, struct entry *e)
 {
+	struct entry **link = &c->bucket[e->hash % CACHE_BUCKETS];
+
+	while (*link != e)
+		link = &(*link)->next;
+	*link = e->next;
 	c->bytes -= e->body.len;
 	free(e->key);
 	e->key = NULL;
@@ -151,6 +157,8 @@ void page_cache_put(const char *key, const struct cache_version *v, const struct
 	slot = make_room(c, rs->body.len);
 	slot->key = xstrdup(key);
 	slot->hash = hash;
+	slot->next = c->bucket[hash % CACHE_BUCKETS];
+	c->bucket[hash % CACHE_BUCKETS] = slot;
 	slot->version = *v;
 	slot->content_type = rs->content_type;
 	slot->used = ++c->clock;
