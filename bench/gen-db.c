@@ -1238,8 +1238,8 @@ static void gen_tasks(struct gen *g)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: gen-db PATH [--people N] [--interactions N] [--tasks N] [--seed S]"
-			" [--check]\n");
+	fprintf(stderr, "usage: gen-db PATH [--people N] [--interactions N] [--tasks N]"
+			" [--opportunities N] [--seed S] [--check]\n");
 	exit(2);
 }
 
@@ -1262,6 +1262,7 @@ static void parse_args(struct gen *g, int argc, char **argv, uint64_t *seed, int
 {
 	g->npeople = 100000, g->ninteractions = 1000000, g->ntasks = 200000;
 	*seed = 1;
+	g->nopps = 0; /* people / 50 unless given */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--people"))
@@ -1270,6 +1271,8 @@ static void parse_args(struct gen *g, int argc, char **argv, uint64_t *seed, int
 			g->ninteractions = parse_count(a, v, 1), i++;
 		else if (!strcmp(a, "--tasks"))
 			g->ntasks = parse_count(a, v, 1), i++;
+		else if (!strcmp(a, "--opportunities"))
+			g->nopps = parse_count(a, v, 1), i++;
 		else if (!strcmp(a, "--seed"))
 			*seed = (uint64_t)parse_count(a, v, 0), i++;
 		else if (!strcmp(a, "--check"))
@@ -1282,7 +1285,10 @@ static void parse_args(struct gen *g, int argc, char **argv, uint64_t *seed, int
 	if (!db_path)
 		usage();
 	g->norgs = g->npeople / 20;
-	g->nopps = g->npeople / 50 > 0 ? g->npeople / 50 : 1;
+	/* a job seeker's own search has tens of opportunities, more than
+	 * people / 50 gives at a practice client's size (bench/gen-practice) */
+	if (!g->nopps)
+		g->nopps = g->npeople / 50 > 0 ? g->npeople / 50 : 1;
 	g->nclose = g->npeople / 100 > 0 ? g->npeople / 100 : 1;
 }
 

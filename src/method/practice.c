@@ -307,19 +307,23 @@ int practice_link_use(struct store *s, const char *token, const char *password, 
 }
 
 int practice_session_resume(struct store *s, const char *token, struct account *out,
-			    bool *touch, struct error *err)
+			    bool *touch, long long *valid_for, struct error *err)
 {
 	char digest[SECRET_DIGEST_HEX + 1];
-	long long idle_for = 0;
+	long long idle_for = 0, expires_in = 0;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	*touch = false;
+	*valid_for = 0;
 	if (!token || strlen(token) != PRACTICE_TOKEN_HEX)
 		return 0;
 	secret_digest_hex(token, digest);
-	rc = store_session_get(s, digest, out, &idle_for, err);
+	rc = store_session_get(s, digest, out, &idle_for, &expires_in, err);
 	*touch = rc == 1 && (idle_for < 0 || idle_for >= PRACTICE_TOUCH_AFTER);
+	if (rc == 1 && !*touch)
+		*valid_for = expires_in < PRACTICE_TOUCH_AFTER - idle_for ? expires_in
+									: PRACTICE_TOUCH_AFTER - idle_for;
 	return rc;
 }
 

@@ -69,10 +69,12 @@ int practice_link_use(struct store *s, const char *token, const char *password, 
  * starts again when *touch is then true: the caller runs
  * practice_session_touch in a write transaction. (Only once it has been
  * idle PRACTICE_TOUCH_AFTER seconds: most requests then write nothing, and
- * the pages' cache, keyed by the database's version, stays.) */
+ * the pages' cache, keyed by the database's version, stays.) *valid_for:
+ * the seconds the answer stays true while the database does not change
+ * (until a touch is due or the session expires; 0 when it is due now). */
 #define PRACTICE_TOUCH_AFTER 300
 int practice_session_resume(struct store *s, const char *token, struct account *out,
-			    bool *touch, struct error *err);
+			    bool *touch, long long *valid_for, struct error *err);
 int practice_session_touch(struct store *s, const char *token, long long idle,
 			   struct error *err);
 int practice_sign_out(struct store *s, const char *token, struct error *err);

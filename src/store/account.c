@@ -380,7 +380,7 @@ static const char SQL_SESSION_ADD[] =
 	" VALUES (?1, ?2, ?3, ?3, ?4)";
 static const char SQL_SESSION_GET[] =
 	"SELECT a.id, a.email, a.role, a.created_at, a.disabled_at, a.password_hash IS NOT NULL,"
-	" s.last_seen FROM account_session s JOIN account a ON a.id = s.account_id"
+	" s.last_seen, s.idle_expires FROM account_session s JOIN account a ON a.id = s.account_id"
 	" WHERE s.token_hash = ?1 AND s.idle_expires > ?2 AND a.disabled_at IS NULL";
 static const char SQL_SESSION_TOUCH[] =
 	"UPDATE account_session SET last_seen = ?2, idle_expires = ?3 WHERE token_hash = ?1";
@@ -403,24 +403,26 @@ int store_session_add(struct store *s, const char *token_hash, int64_t account_i
 
 struct session_row {
 	struct account *account;
-	long long idle_for;
+	long long idle_for, expires_in;
 	const struct store *s;
 };
 
 static void read_session(struct db_stmt *st, void *out)
 {
 	struct session_row *row = out;
-	char *last_seen = col_text(st, 6);
+	char *last_seen = col_text(st, 6), *expires = col_text(st, 7);
 
 	read_account(st, row->account);
 	row->idle_for = account_seconds_since(row->s, last_seen ? last_seen : "");
+	row->expires_in = -account_seconds_since(row->s, expires ? expires : "");
 	free(last_seen);
+	free(expires);
 }
 
 int store_session_get(struct store *s, const char *token_hash, struct account *out,
-		      long long *idle_for, struct error *err)
+		      long long *idle_for, long long *expires_in, struct error *err)
 {
-	struct session_row row = { out, 0, s };
+	struct session_row row = { out, 0, 0, s };
 	struct db_stmt *st;
 	int rc;
 
@@ -431,6 +433,7 @@ int store_session_get(struct store *s, const char *token_hash, struct account *o
 	bind_text(st, 2, store_instant(s));
 	rc = store_first(s, st, read_session, &row, "cannot read the session", err);
 	*idle_for = row.idle_for;
+	*expires_in = row.expires_in;
 	return rc;
 }
 

@@ -99,10 +99,11 @@ int store_invitation_use(struct store *s, const char *token_hash, struct error *
 int store_session_add(struct store *s, const char *token_hash, int64_t account_id,
 		      const char *idle_expires, struct error *err);
 /* The session of token_hash, when it has not expired and its account is
- * active: 1 with its account read into out and *idle_for the seconds since
- * its last use; 0 when there is none. */
+ * active: 1 with its account read into out, *idle_for the seconds since
+ * its last use and *expires_in those until it expires; 0 when there is
+ * none. */
 int store_session_get(struct store *s, const char *token_hash, struct account *out,
-		      long long *idle_for, struct error *err);
+		      long long *idle_for, long long *expires_in, struct error *err);
 /* Its last use now, and its end idle_expires (a write). */
 int store_session_touch(struct store *s, const char *token_hash, const char *idle_expires,
 			struct error *err);

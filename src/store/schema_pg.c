@@ -970,7 +970,40 @@ static const char practice_3[] =
 	"  AND rapport_client() IN (0, g.client_id)));"
 	" END$$;";
 
-static const char *const practice_migrations[] = { practice_1, practice_2, practice_3 };
+/*
+ * Practice migration 4: every index of the store's own that
+ * does not start with account_id is made again with account_id first, so
+ * that a query under the policies (account_id = the setting) finds its
+ * account's rows in the index it names rather than every account's: the
+ * open tasks by due date, the interactions by date, the opportunities by
+ * stage of one client, not of the whole practice. Unique keys made per
+ * account by migration 2 start with it already; the full-text index (GIN)
+ * stays as it is. Each keeps its name, for later migrations to find.
+ * And the account tables' writes that end a session move the data version.
+ */
+static const char practice_4[] =
+	"DO $$DECLARE i record; BEGIN"
+	" FOR i IN SELECT x.indexrelid::regclass::text AS name, pg_get_indexdef(x.indexrelid) AS def"
+	"  FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class ix ON ix.oid = x.indexrelid"
+	"  JOIN pg_am am ON am.oid = ix.relam"
+	"  WHERE t.relnamespace = current_schema()::regnamespace AND am.amname = 'btree'"
+	"  AND NOT x.indisunique AND t.relname = ANY (string_to_array('" ACCOUNT_TABLES "', ','))"
+	"  AND pg_get_indexdef(x.indexrelid, 1, true) <> 'account_id' LOOP"
+	"  EXECUTE format('DROP INDEX %s', i.name);"
+	"  EXECUTE regexp_replace(i.def, ' USING btree [(]', ' USING btree (account_id, ');"
+	" END LOOP; END$$;"
+	/* A session ended early (signing out, everywhere, a new password, an
+	 * account disabled) bumps the data version, which the servers' memos
+	 * of verified sessions are kept at (web/session_memo.c); a session's
+	 * touch does not, nor does a sign-in: neither makes a known session
+	 * wrong. */
+	"CREATE TRIGGER account_session_ended AFTER DELETE ON account_session"
+	" FOR EACH STATEMENT EXECUTE FUNCTION rapport_data_changed();"
+	"CREATE TRIGGER account_changed AFTER UPDATE OR DELETE ON account"
+	" FOR EACH STATEMENT EXECUTE FUNCTION rapport_data_changed();";
+
+static const char *const practice_migrations[] = { practice_1, practice_2, practice_3,
+						     practice_4 };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =

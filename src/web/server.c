@@ -51,6 +51,7 @@
 #include "web/listen.h"
 #include "web/mhd.h"
 #include "web/pages.h"
+#include "web/session_memo.h"
 #include "web/ui.h"
 #include "web/upload.h"
 
@@ -698,23 +699,47 @@ void web_peer_text(const struct web_req *rq, char *out, size_t size)
 		snprintf(out, size, "unknown");
 }
 
+/* The session this thread verified at the database's current version,
+ * into out: one round trip (the version, read outside a transaction; a
+ * page's transaction begins after it, so its snapshot is no older). */
+static bool session_remembered(struct store *s, const char *digest, struct account *out,
+			       int64_t *version)
+{
+	struct error err = ERROR_INIT;
+	int64_t known = session_memo_version(s, digest);
+
+	if (known < 0 || store_data_version(s, version, &err) || *version != known)
+		return false;
+	session_memo_account(digest, out);
+	return true;
+}
+
 /* The session of the cookie's token, read in a transaction of its own, and
  * its idle time started again when due (practice_session_resume). The
  * database's data version, read in the same transaction (on PostgreSQL
  * with its BEGIN: no round trip of its own), is the page cache's key for
- * the request. */
+ * the request, and the session memo's (web/session_memo.h). */
 static int session_lookup(struct store *s, const char *token, struct account *out,
 			  int64_t *version, struct error *err)
 {
+	char digest[SECRET_DIGEST_HEX + 1];
+	long long valid_for = 0;
 	bool touch = false;
 	int rc;
 
-	if (store_refresh_now(s, err) || store_begin_read(s, err))
+	if (store_refresh_now(s, err))
 		return err->code;
-	rc = practice_session_resume(s, token, out, &touch, err);
+	secret_digest_hex(token, digest);
+	if (session_remembered(s, digest, out, version))
+		return 1;
+	if (store_begin_read(s, err))
+		return err->code;
+	rc = practice_session_resume(s, token, out, &touch, &valid_for, err);
 	if (rc == 1 && store_data_version(s, version, err))
 		rc = err->code;
 	store_rollback(s); /* it only read */
+	if (rc == 1 && !touch)
+		session_memo_put(s, digest, *version, valid_for, out);
 	if (rc == 1 && touch &&
 	    (store_begin_write(s, err) || practice_session_touch(s, token, web_session_idle(), err) ||
 	     store_commit(s, err))) {

@@ -78,9 +78,23 @@ test_expect_success "one person's SQLite file has no accounts, and none is creat
 '
 
 test_expect_success 'the practice tables have a version of their own beside the store schema' '
-	test "$(sql "SELECT version FROM rapport_practice_schema")" = 3 &&
+	test "$(sql "SELECT version FROM rapport_practice_schema")" = 4 &&
 	rapport admin list >/dev/null &&
 	test "$(sql "SELECT count(*) FROM rapport_practice_schema")" = 1
+'
+
+# A client's queries run under the policies (account_id = the setting):
+# an index that does not start with account_id would serve them every
+# account's rows (issue 20's Scale benchmark: bench/practice).
+test_expect_success 'every index of an account table but the full-text one starts with account_id' '
+	sql "SELECT i.indexrelid::regclass FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+		JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am am ON am.oid = x.relam
+		WHERE t.relnamespace = current_schema()::regnamespace AND am.amname = '"'"'btree'"'"'
+		AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = t.oid
+			AND a.attname = '"'"'account_id'"'"')
+		AND pg_get_indexdef(i.indexrelid, 1, true) <> '"'"'account_id'"'"'
+		AND NOT i.indisunique" >"$TEST_DIR/.rp" &&
+	! test -s "$TEST_DIR/.rp"
 '
 
 test_done

@@ -261,6 +261,20 @@ test_expect_success 'a restart between two requests goes unnoticed: the statemen
 	grep -q "After the restart" "$TEST_DIR/.rp"
 '
 
+# The time rules run in a write transaction per account (when a server
+# starts, then each minute in every server's ticker); one that wrote
+# nothing must not move the data version, which would empty every
+# server's page cache.
+test_expect_success 'a write transaction that wrote nothing leaves the data version as it was' '
+	RAPPORT_NOW=$NOW rapport --account seeker@example.org agenda >"$TEST_DIR/.rp" &&
+	before=$(sql "SELECT n FROM rapport_data_version") &&
+	start_server D && stop_server D &&
+	test "$(sql "SELECT n FROM rapport_data_version")" = "$before" &&
+	RAPPORT_NOW=$NOW rapport --account seeker@example.org task add "Send the portfolio" \
+		>"$TEST_DIR/.rp" &&
+	test "$(sql "SELECT n FROM rapport_data_version")" -gt "$before"
+'
+
 stop_server A
 rc_a=$?
 stop_server B
