@@ -368,7 +368,7 @@ static int suggest_forms(struct strbuf *sb, struct web_req *rq, int64_t client,
 	strbuf_addstr(sb, "<h3>A follow-up</h3>\n");
 	ui_form_begin(sb, rq, action.buf, "coach-follow-up");
 	strbuf_addstr(sb, "<input type=\"hidden\" name=\"kind\" value=\"follow-up\">\n"
-			  "<label for=\"follow-text\">What to do</label>\n<input id=\"follow-text\" "
+			  "<label for=\"follow-text\">What to do</label>\n<input id=\"follow-text\" type=\"text\" "
 			  "name=\"text\" required maxlength=\"2000\">\n<label for=\"follow-due\">By"
 			  "</label>\n<input id=\"follow-due\" type=\"date\" name=\"due\" required>\n"
 			  "<label for=\"follow-person\">With (optional)</label>\n<select "
