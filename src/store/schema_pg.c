@@ -379,7 +379,32 @@ static const char offers_and_mail[] =
 	" (NEW.id * 8 + " type ", " title ", " body "); END IF; RETURN NULL; END$$;"    \
 	"CREATE TRIGGER " table "_search AFTER " when " ON " table                        \
 	" FOR EACH ROW EXECUTE FUNCTION " table "_search();"
-#define OR_EMPTY(col) "ifnull(NEW." col ", '')"
+#define OR_EMPTY_IN(r, col) "ifnull(" r "." col ", '')"
+#define OR_EMPTY(col) OR_EMPTY_IN("NEW", col)
+/* Each table's entry in the search index, of the row r: its type, title
+ * and body (the text the row trigger and practice migration 5's statement
+ * trigger both write), and the updates that change it. */
+#define SEARCH_OF_ORG(r)                                                                 \
+	"1", r ".name",                                                                  \
+		OR_EMPTY_IN(r, "location") " || ' ' || " OR_EMPTY_IN(r, "website") " || ' ' || " \
+			OR_EMPTY_IN(r, "notes")
+#define SEARCH_OF_PERSON(r)                                                              \
+	"2", r ".name",                                                                  \
+		OR_EMPTY_IN(r, "title") " || ' ' || " OR_EMPTY_IN(r, "email") " || ' ' || "     \
+			OR_EMPTY_IN(r, "notes")
+#define SEARCH_OF_OPP(r)                                                                 \
+	"3", r ".title",                                                                 \
+		r ".slug || ' ' || " OR_EMPTY_IN(r, "level_applied") " || ' ' || "             \
+			OR_EMPTY_IN(r, "level_offered") " || ' ' || " OR_EMPTY_IN(r, "source")  \
+			" || ' ' || " OR_EMPTY_IN(r, "notes")
+#define SEARCH_OF_INTERACTION(r) "4", r ".summary", r ".notes"
+#define SEARCH_OF_TASK(r) "5", r ".title", r ".why"
+#define SEARCH_UPDATE_PERSON "UPDATE OF name, title, email, notes"
+#define SEARCH_UPDATE_INTERACTION "UPDATE OF summary, notes"
+#define SEARCH_UPDATE_TASK "UPDATE OF title, why"
+/* SEARCH_TRIGGER with a SEARCH_OF_...'s three arguments */
+#define SEARCH_TRIGGER_OF(table, of, when) SEARCH_TRIGGER_(table, of, when)
+#define SEARCH_TRIGGER_(...) SEARCH_TRIGGER(__VA_ARGS__)
 
 static const char search[] =
 	"CREATE TABLE search_index (rid bigint PRIMARY KEY, title text, body text,"
@@ -387,20 +412,13 @@ static const char search[] =
 	" (setweight(to_tsvector('simple', coalesce(fold_ascii(title), '')), 'A') ||"
 	" setweight(to_tsvector('simple', coalesce(fold_ascii(body), '')), 'B')) STORED);"
 	"CREATE INDEX search_index_doc ON search_index USING gin (doc);"
-	SEARCH_TRIGGER("organisation", "1", "NEW.name",
-		       OR_EMPTY("location") " || ' ' || " OR_EMPTY("website") " || ' ' || "
-		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE")
-	SEARCH_TRIGGER("person", "2", "NEW.name",
-		       OR_EMPTY("title") " || ' ' || " OR_EMPTY("email") " || ' ' || "
-		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE OF name, title, email, notes")
-	SEARCH_TRIGGER("opportunity", "3", "NEW.title",
-		       "NEW.slug || ' ' || " OR_EMPTY("level_applied") " || ' ' || "
-		       OR_EMPTY("level_offered") " || ' ' || " OR_EMPTY("source") " || ' ' || "
-		       OR_EMPTY("notes"), "INSERT OR DELETE OR UPDATE")
-	SEARCH_TRIGGER("interaction", "4", "NEW.summary", "NEW.notes",
-		       "INSERT OR DELETE OR UPDATE OF summary, notes")
-	SEARCH_TRIGGER("task", "5", "NEW.title", "NEW.why",
-		       "INSERT OR DELETE OR UPDATE OF title, why");
+	SEARCH_TRIGGER_OF("organisation", SEARCH_OF_ORG("NEW"), "INSERT OR DELETE OR UPDATE")
+	SEARCH_TRIGGER_OF("person", SEARCH_OF_PERSON("NEW"),
+			  "INSERT OR DELETE OR " SEARCH_UPDATE_PERSON)
+	SEARCH_TRIGGER_OF("opportunity", SEARCH_OF_OPP("NEW"), "INSERT OR DELETE OR UPDATE")
+	SEARCH_TRIGGER_OF("interaction", SEARCH_OF_INTERACTION("NEW"),
+			  "INSERT OR DELETE OR " SEARCH_UPDATE_INTERACTION)
+	SEARCH_TRIGGER_OF("task", SEARCH_OF_TASK("NEW"), "INSERT OR DELETE OR " SEARCH_UPDATE_TASK);
 
 /* Schema 11, whole: SQLite's migrations 1 to 11 in one. */
 #define SCHEMA_11_PARTS 8
@@ -1002,8 +1020,84 @@ static const char practice_4[] =
 	"CREATE TRIGGER account_changed AFTER UPDATE OR DELETE ON account"
 	" FOR EACH STATEMENT EXECUTE FUNCTION rapport_data_changed();";
 
+/*
+ * Practice migration: bulk writes (issue 20). An import writes its people
+ * with one INSERT ... SELECT, but every row set off a row trigger each for
+ * its search entry, its time-rule mark and its undo record, each a
+ * statement of its own: 40,000 people cost 120,000 statements inside the
+ * one (docs/performance.md). Every table's INSERT now runs those as one
+ * statement over the rows the INSERT made (a statement trigger with a
+ * transition table, which PostgreSQL allows only on a trigger of one
+ * event: the row triggers keep UPDATE and DELETE). The same rows come out:
+ * the same search entries, the same marks (tick_dirty is a bag), and the
+ * same undo records, numbered in the order the rows were inserted, after
+ * whatever the statement's row triggers recorded (a person's last contact
+ * that an interaction_person moved), so undo takes them back first.
+ * undo_change's key gains account_id: two accounts' transactions number
+ * their records each from their own largest. And the rows derived from
+ * others (the search index, the time rules' marks, undo's records, which
+ * each transaction empties) no longer check that their account exists:
+ * the row they come from checked it, and the policies keep them the
+ * account's. Those checks, one query a row, were a third of an import.
+ */
+#define SEARCH_NEW_ROWS(table, type, title, body, row_events)                          \
+	"CREATE FUNCTION " table "_search_new() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN" \
+	" INSERT INTO search_index (rid, title, body) SELECT n.id * 8 + " type ", " title   \
+	", " body " FROM new_rows n; RETURN NULL; END$$;"                                   \
+	"DROP TRIGGER " table "_search ON " table ";"                                      \
+	"CREATE TRIGGER " table "_search AFTER " row_events " ON " table                   \
+	" FOR EACH ROW EXECUTE FUNCTION " table "_search();"                               \
+	"CREATE TRIGGER " table "_search_new AFTER INSERT ON " table                        \
+	" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT"                            \
+	" EXECUTE FUNCTION " table "_search_new();"
+#define SEARCH_NEW_ROWS_OF(table, of, row_events) SEARCH_NEW_ROWS_(table, of, row_events)
+#define SEARCH_NEW_ROWS_(...) SEARCH_NEW_ROWS(__VA_ARGS__)
+static const char practice_bulk_writes[] =
+	SEARCH_NEW_ROWS_OF("organisation", SEARCH_OF_ORG("n"), "DELETE OR UPDATE")
+	SEARCH_NEW_ROWS_OF("person", SEARCH_OF_PERSON("n"), "DELETE OR " SEARCH_UPDATE_PERSON)
+	SEARCH_NEW_ROWS_OF("opportunity", SEARCH_OF_OPP("n"), "DELETE OR UPDATE")
+	SEARCH_NEW_ROWS_OF("interaction", SEARCH_OF_INTERACTION("n"),
+			   "DELETE OR " SEARCH_UPDATE_INTERACTION)
+	SEARCH_NEW_ROWS_OF("task", SEARCH_OF_TASK("n"), "DELETE OR " SEARCH_UPDATE_TASK)
+	/* a person made: their own time (tick_person's INSERT) */
+	"CREATE FUNCTION tick_person_new() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN"
+	" INSERT INTO tick_dirty SELECT 1, id FROM new_rows WHERE id <> 0; RETURN NULL; END$$;"
+	"DROP TRIGGER person_tick_person ON person;"
+	"CREATE TRIGGER person_tick_person AFTER UPDATE ON person"
+	" FOR EACH ROW EXECUTE FUNCTION tick_person();"
+	"CREATE TRIGGER person_tick_new AFTER INSERT ON person"
+	" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tick_person_new();"
+	/* undo_record's INSERT, for the rows of one statement */
+	"CREATE FUNCTION undo_record_new() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"DECLARE base bigint; BEGIN"
+	" IF coalesce(current_setting('rapport.undo', true), '') = '' THEN RETURN NULL; END IF;"
+	" SELECT coalesce(max(seq), 0) INTO base FROM undo_change;"
+	" INSERT INTO undo_change (seq, tbl, op, key, old, new)"
+	"  SELECT base + row_number() OVER (), TG_TABLE_NAME, 'INSERT', undo_key(r, TG_ARGV),"
+	"  NULL, r FROM (SELECT to_jsonb(n) AS r FROM new_rows n) AS made;"
+	" RETURN NULL; END$$;"
+	/* each table's undo trigger, with the key columns it was made with */
+	"DO $$DECLARE t record; BEGIN FOR t IN SELECT g.tgname, c.relname,"
+	"  substring(pg_get_triggerdef(g.oid) FROM 'undo_record[(](.*)[)]$') AS cols"
+	"  FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
+	"  WHERE g.tgfoid = 'undo_record'::regproc AND NOT g.tgisinternal"
+	"  AND c.relnamespace = current_schema()::regnamespace LOOP"
+	" EXECUTE format('DROP TRIGGER %I ON %I', t.tgname, t.relname);"
+	" EXECUTE format('CREATE TRIGGER %I AFTER UPDATE OR DELETE ON %I FOR EACH ROW"
+	"  EXECUTE FUNCTION undo_record(%s)', t.tgname, t.relname, t.cols);"
+	" EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows"
+	"  FOR EACH STATEMENT EXECUTE FUNCTION undo_record_new(%s)', t.tgname || '_new',"
+	"  t.relname, t.cols);"
+	" END LOOP; END$$;"
+	PER_ACCOUNT_PKEY("undo_change", "seq")
+	"DO $$DECLARE k record; BEGIN FOR k IN SELECT conname, conrelid::regclass AS tbl"
+	" FROM pg_constraint WHERE contype = 'f' AND confrelid = 'account'::regclass"
+	" AND conrelid IN ('search_index'::regclass, 'tick_dirty'::regclass,"
+	" 'undo_change'::regclass) LOOP"
+	" EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, k.conname); END LOOP; END$$;";
+
 static const char *const practice_migrations[] = { practice_1, practice_2, practice_3,
-						     practice_4 };
+						     practice_4, practice_bulk_writes };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =

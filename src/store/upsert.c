@@ -139,6 +139,11 @@ static const char SQL_DATE_STAGE[] = "UPDATE opportunity SET stage_changed_at = 
 static const char SQL_BIG_CACHE[] = "PRAGMA cache_size = -65536";
 static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
 static const char SQL_MARK[] = "SAVEPOINT rapport_import";
+/* PostgreSQL's undo records each row a dry run writes (undo_record), only
+ * for the rollback to drop them: off from the mark on, and back as it was
+ * with the rollback (a setting made in a savepoint goes with it). SQLite's
+ * session costs nothing like it. */
+static const char SQL_MARK_NO_UNDO_PG[] = "SELECT set_config('rapport.undo', '', true)";
 static const char SQL_UNDO[] = "ROLLBACK TO rapport_import";
 static const char SQL_KEEP[] = "RELEASE rapport_import";
 
@@ -594,9 +599,9 @@ int upsert_person_update(struct upsert *u, struct person *p, struct error *err)
  * changes to a statement journal first (a temporary file). A statement a
  * row costs several times what the row does. So the queued rows are
  * written with one INSERT ... SELECT each: one flush, and no page copied
- * twice. The organisations (a few) come from a temporary table; the people
- * (up to all of a large file) straight from the queue, through a virtual
- * table over it (below): a temporary table cost a statement a row to fill
+ * twice. The organisations and the people come straight from the queue,
+ * through a table over it (store_rows_open: SQLite's virtual table,
+ * PostgreSQL's COPY): a temporary table cost a statement a row to fill
  * and was read back once.
  */
 static const char SQL_PEOPLE_FROM_QUEUE[] =
@@ -605,7 +610,6 @@ static const char SQL_PEOPLE_FROM_QUEUE[] =
 	" SELECT id, name, name_key, org_id, title, email, phone, linkedin, rapport, cadence,"
 	" notes, last_contact, connected_on, uid, ?1, ?1"
 	" FROM rapport_queued_people ORDER BY id";
-static const char SQL_DROP_TEMP[] = "DROP TABLE IF EXISTS temp.rapport_import_org";
 
 /* The number the query sql gives (a largest id, a setting). */
 static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error *err)
@@ -617,7 +621,7 @@ static int max_id(struct upsert *u, const char *sql, int64_t *out, struct error 
 	return store_number(u->s, st, out, "cannot read the largest id", err);
 }
 
-/* Statements on the temporary tables are prepared here, not kept by the
+/* Statements on the queue's tables are prepared here, not kept by the
  * store: the tables last as long as one flush. */
 static int exec_once(struct upsert *u, const char *sql, const char *stamp, struct error *err)
 {
@@ -636,39 +640,52 @@ static int exec_once(struct upsert *u, const char *sql, const char *stamp, struc
 	return rc;
 }
 
-static const char SQL_TEMP_ORGS[] =
-	"CREATE TEMP TABLE rapport_import_org (id INTEGER PRIMARY KEY, name TEXT, name_key TEXT)";
-static const char SQL_TEMP_ORG_ADD[] = "INSERT INTO temp.rapport_import_org VALUES (?, ?, ?)";
-static const char SQL_ORGS_FROM_TEMP[] =
-	"INSERT INTO organisation (id, name, name_key, created_at, updated_at)"
-	" SELECT id, name, name_key, ?1, ?1 FROM temp.rapport_import_org ORDER BY id";
-static const char SQL_DROP_TEMP_ORGS[] = "DROP TABLE IF EXISTS temp.rapport_import_org";
+/* The queued organisations as rows (db.h's db_rows), with their keys. */
+struct queued_orgs {
+	const org_vec *orgs;
+	char **keys;
+};
 
-/* Write the queued organisations (before anything that refers to them). */
+static void queued_org_cell(const void *ctx, size_t row, int col, struct db_cell *out,
+			    char *scratch)
+{
+	const struct queued_orgs *q = ctx;
+	const struct org *o = &q->orgs->items[row];
+
+	(void)scratch;
+	if (col == 0)
+		*out = (struct db_cell){ VALUE_INTEGER, o->id, NULL, -1 };
+	else
+		*out = (struct db_cell){ VALUE_TEXT, 0, col == 1 ? o->name : q->keys[row], -1 };
+}
+
+static const char SQL_ORGS_FROM_QUEUE[] =
+	"INSERT INTO organisation (id, name, name_key, created_at, updated_at)"
+	" SELECT id, name, name_key, ?1, ?1 FROM rapport_queued_orgs ORDER BY id";
+
+/* Write the queued organisations (before anything that refers to them),
+ * with one statement, as the people (a statement an organisation cost a
+ * round trip each on PostgreSQL: 2,000 of them in a large LinkedIn file). */
 static int flush_orgs(struct upsert *u, struct error *err)
 {
-	struct db_stmt *st;
+	size_t n = u->orgs_queued.n;
+	struct queued_orgs q = { &u->orgs_queued, NULL };
+	struct db_rows rows = { "id INTEGER, name TEXT, name_key TEXT", n, queued_org_cell, &q };
 	int rc;
 
-	if (!u->orgs_queued.n)
+	if (!n)
 		return 0;
-	if (exec_once(u, SQL_TEMP_ORGS, NULL, err))
-		return err->code;
-	if (!(st = store_prepare(u->s, SQL_TEMP_ORG_ADD, "cannot prepare the import", err)))
-		return ERR_STORE;
-	rc = 0;
-	for (size_t i = 0; i < u->orgs_queued.n && !rc; i++) {
-		const struct org *o = &u->orgs_queued.items[i];
-		db_bind_int64(st, 1, o->id);
-		bind_text(st, 2, o->name);
-		bind_text_owned(st, 3, fold(o->name));
-		rc = store_exec_stmt(u->s, st, "cannot queue the organisations", err);
+	q.keys = xmallocarray(n, sizeof(*q.keys));
+	for (size_t i = 0; i < n; i++)
+		q.keys[i] = fold(u->orgs_queued.items[i].name);
+	rc = store_rows_open(u->s, "rapport_queued_orgs", &rows, "cannot prepare the import", err);
+	if (!rc) {
+		rc = exec_once(u, SQL_ORGS_FROM_QUEUE, store_instant(u->s), err);
+		store_rows_close(u->s, "rapport_queued_orgs");
 	}
-	db_finalize(st);
-	if (!rc)
-		rc = exec_once(u, SQL_ORGS_FROM_TEMP, store_instant(u->s), err);
-	if (!rc)
-		rc = exec_once(u, SQL_DROP_TEMP_ORGS, NULL, err);
+	for (size_t i = 0; i < n; i++)
+		free(q.keys[i]);
+	free(q.keys);
 	org_vec_release(&u->orgs_queued);
 	return rc;
 }
@@ -797,7 +814,6 @@ static int write_people(struct upsert *u, size_t first, const char *stamp, struc
 int upsert_flush(struct upsert *u, struct error *err)
 {
 	const char *stamp = store_instant(u->s);
-	struct error ignored = ERROR_INIT;
 	size_t first = u->people.n;
 	int rc = 0;
 
@@ -811,10 +827,6 @@ int upsert_flush(struct upsert *u, struct error *err)
 		for (size_t i = first; i < u->people.n; i++)
 			u->people.items[i].queued = false;
 	}
-	/* dropped whatever happened; its failure is told when nothing else was */
-	if (store_exec_sql(u->s, SQL_DROP_TEMP, "cannot end the import", rc ? &ignored : err) &&
-	    !rc)
-		rc = err->code;
 	return rc;
 }
 
@@ -941,6 +953,8 @@ int upsert_mark(struct upsert *u, struct error *err)
 	if (run(u, SQL_MARK, err))
 		return err->code;
 	u->marked = true;
+	if (store_speaks_pg(u->s) && run(u, SQL_MARK_NO_UNDO_PG, err))
+		return err->code;
 	return 0;
 }
 
