@@ -177,6 +177,15 @@ test_expect_success 'a push that fails half-way leaves the account as it was' '
 	rows other && test_cmp other.before "$TEST_DIR/rows.other"
 '
 
+# A grant is the practice's (the client's word to one of its coaches), not
+# the client's data: not in the JSON backup, so a push --replace keeps it.
+test_expect_success 'the client grants a coach of the practice access' '
+	psql -c "INSERT INTO account (email, role, created_at)
+		VALUES ('"'"'coach@example.org'"'"', '"'"'coach'"'"', '"'"'2026-12-01T09:00:00Z'"'"')" &&
+	rapport --db $URL --account seeker@example.org coach grant coach@example.org \
+		--level suggest >/dev/null
+'
+
 test_expect_success 'push --replace: the local data in place of the account'"'"'s' '
 	rapport push $URL --account seeker@example.org --replace >"$TEST_DIR/.rp" &&
 	grep -q "in place of what was there" "$TEST_DIR/.rp" &&
@@ -184,6 +193,11 @@ test_expect_success 'push --replace: the local data in place of the account'"'"'
 	export_of replaced.db replaced.json && cmp local.json replaced.json &&
 	rows seeker && cp "$TEST_DIR/rows.seeker" seeker.pushed &&
 	rows other && test_cmp other.before "$TEST_DIR/rows.other"
+'
+
+test_expect_success 'push --replace kept the grant' '
+	rapport --db $URL --account seeker@example.org coach list >"$TEST_DIR/.rp" &&
+	grep -q "coach@example.org" "$TEST_DIR/.rp" && grep -q suggest "$TEST_DIR/.rp"
 '
 
 test_expect_success 'a push killed mid-way leaves the old rows or all the new' '
