@@ -382,8 +382,9 @@ static const char offers_and_mail[] =
 #define OR_EMPTY_IN(r, col) "ifnull(" r "." col ", '')"
 #define OR_EMPTY(col) OR_EMPTY_IN("NEW", col)
 /* Each table's entry in the search index, of the row r: its type, title
- * and body (the text the row trigger and practice migration 5's statement
- * trigger both write), and the updates that change it. */
+ * and body (the text the row trigger and the statement trigger of the
+ * practice's bulk writes migration both write), and the updates that
+ * change it. */
 #define SEARCH_OF_ORG(r)                                                                 \
 	"1", r ".name",                                                                  \
 		OR_EMPTY_IN(r, "location") " || ' ' || " OR_EMPTY_IN(r, "website") " || ' ' || " \
