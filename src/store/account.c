@@ -533,7 +533,7 @@ int store_signin_clear(struct store *s, const char *kind, const char *key, struc
 
 int store_act_for(struct store *s, int64_t account_id, struct error *err)
 {
-	return store_has_accounts(s) ? set_account(s, SQL_ACT_FOR, account_id, err) : 0;
+	return store_has_accounts(s) ? store_backend_act_for(s, account_id, err) : 0;
 }
 
 /* The database's only account into *id (0: it has several), made when it

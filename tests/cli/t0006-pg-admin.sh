@@ -78,7 +78,7 @@ test_expect_success "one person's SQLite file has no accounts, and none is creat
 '
 
 test_expect_success 'the practice tables have a version of their own beside the store schema' '
-	test "$(sql "SELECT version FROM rapport_practice_schema")" = 4 &&
+	test "$(sql "SELECT version FROM rapport_practice_schema")" = 5 &&
 	rapport admin list >/dev/null &&
 	test "$(sql "SELECT count(*) FROM rapport_practice_schema")" = 1
 '
