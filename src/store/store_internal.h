@@ -62,8 +62,16 @@ void bind_now(const struct store *s, struct db_stmt *st, int instant_idx, int lo
  * `today` (a parameter, bound by bind_today)? A keep-in-touch task is made
  * ahead, when its lapse day becomes known, hidden until that day
  * (task.shown_on, schema.c migration 15), so that a new day writes
- * nothing: before it, no read that shows a task shows it. */
-#define SQL_TASK_SHOWN(t, today) "(" t "shown_on IS NULL OR " t "shown_on <= " today ")"
+ * nothing: before it, no read that shows a task shows it. (A closed one was
+ * reached: a clock set back shows it still.) */
+#define SQL_TASK_SHOWN(t, today)                                                  \
+	"(" t "shown_on IS NULL OR " t "shown_on <= " today " OR " t "status <> 'open')"
+/* Is t a task made ahead that no run of the time rules has reached yet:
+ * its day after `last`, the day of the last run (the mark's, tick.h)? Such
+ * a task is the rules' guess of what they will make on its day; nobody has
+ * seen it, and when what it was made for no longer holds it is deleted,
+ * never skipped. One whose day a run has reached is a task like another. */
+#define SQL_TASK_AHEAD(t, last) "(" t "shown_on IS NOT NULL AND " t "shown_on > " last ")"
 /* Bind now's local day, the `today` of SQL_TASK_SHOWN. */
 void bind_today(const struct store *s, struct db_stmt *st, int idx);
 

@@ -12,7 +12,7 @@
 
 static const char SQL_TASK_INSERT[] =
 	"INSERT INTO task (title, kind, due, status, person_id, opp_id, origin, why, created_at,"
-	" template, feedback_id) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)";
+	" template, feedback_id, shown_on) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)";
 /* A task made ahead is not there before its day: `task show`, `done`, `edit`
  * of its number say there is no such task, as for a number never used. */
 static const char SQL_TASK_GET[] = TASK_SELECT " WHERE t.id = ?1 AND " SQL_TASK_SHOWN("t.", "?2");
@@ -53,9 +53,15 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_id(st, 5, t->opp.id);
 	bind_text(st, 6, t->origin);
 	bind_text(st, 7, t->why);
-	bind_text(st, 8, store_instant(s));
+	/* made ahead: made, as far as anyone sees, on the first moment of its
+	 * day, as the rules would have made it then ("made on" reads the same) */
+	if (t->shown_on)
+		bind_instant(st, 8, t->shown_on);
+	else
+		bind_text(st, 8, store_instant(s));
 	bind_text(st, 9, t->template);
 	bind_id(st, 10, t->feedback_id);
+	bind_text(st, 11, t->shown_on);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
 		return err->code;
 	t->id = store_last_id(s);

@@ -371,14 +371,14 @@ static inline int th_line_cmp(const void *a, const void *b)
 
 /* Everything the rules make or touch, in one text per store: every task
  * (title, kind, due, status, person, opportunity, origin, why, when it was
- * made and closed), every follow-up recorded and every cadence. */
+ * made, shown and closed), every follow-up recorded and every cadence. */
 static inline char *th_digest(struct store *s)
 {
 	static const char sql[] =
 		"SELECT 'task ' || id || ': ' || title || ' | ' || kind || ' | ' || due || ' | '"
 		" || status || ' | ' || ifnull(person_id, 0) || ' | ' || ifnull(opp_id, 0)"
 		" || ' | ' || origin || ' | ' || ifnull(why, '') || ' | ' || created_at"
-		" || ' | ' || ifnull(done_at, '') FROM task"
+		" || ' | ' || ifnull(shown_on, '') || ' | ' || ifnull(done_at, '') FROM task"
 		" UNION ALL SELECT 'fire ' || rule || ' ' || event || ' ' || opp_id || ' '"
 		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(task_id, 0) || ' ' || at"
 		" FROM rule_fire"
