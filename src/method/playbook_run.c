@@ -272,27 +272,22 @@ static int cancel_chains(struct store *s, const struct playbook *pb, int64_t opp
 
 /* Any interaction with a person ends their follow-ups of the rules that
  * end on contact (a keep-in-touch note once you have been in touch). One
- * made ahead that no run has reached is deleted, not skipped: nobody saw
- * it, and the rules would not have made it (ahead.h). */
+ * made ahead that no run has reached is not skipped (nobody saw it, and
+ * the rules would not have made it): the contact wrote the person, and the
+ * run that follows deletes it and makes the next (store/ahead.h). */
 static int contact_ends(struct store *s, const struct playbook *pb,
 			const struct interaction *it, struct error *err)
 {
-	char reason[128], last[11] = "", person[32];
+	char reason[128];
 
 	snprintf(reason, sizeof(reason), "(Skipped: you were in touch on %.10s.)", it->at);
 	for (size_t i = 0; i < pb->n; i++) {
-		const char *rule = pb->rules[i].name;
 		if (!(pb->rules[i].cancel & CANCEL_CONTACT))
 			continue;
-		if (!last[0] && store_tick_last_day(s, last, err))
-			return err->code;
-		for (size_t k = 0; k < it->people.n; k++) {
-			int64_t id = it->people.items[k].id;
-			snprintf(person, sizeof(person), "[%lld]", (long long)id);
-			if (store_ahead_forget(s, rule, person, NULL, last, err) ||
-			    store_skip_person_rule_tasks(s, rule, 0, id, reason, err))
+		for (size_t k = 0; k < it->people.n; k++)
+			if (store_skip_person_rule_tasks(s, pb->rules[i].name, 0,
+							 it->people.items[k].id, reason, err))
 				return err->code;
-		}
 	}
 	return 0;
 }
@@ -790,9 +785,11 @@ static bool makes_ahead(const struct rule *r)
 }
 
 /* What one cadence rule's pass over the run's people made ahead: the tasks
- * that stand (kept or made), and the people it wrote only that for. */
+ * that stand (kept or made), the people it wrote only that for, and those
+ * written before it (read when it first makes one). */
 struct ahead_pass {
 	id_vec keep, quiet, written;
+	bool read_written;
 };
 
 static void ahead_pass_release(struct ahead_pass *pass)
@@ -873,6 +870,12 @@ static int cadence_ahead(struct store *s, const struct rule *r, const struct rul
 		ahead_task_release(&old);
 		return later ? ahead_contact(s, tk, t, err) : 0;
 	}
+	/* who was written before this pass wrote (its first write is next) */
+	if (!pass->read_written && store_tick_people_written(s, &pass->written, err)) {
+		ahead_task_release(&old);
+		return err->code;
+	}
+	pass->read_written = true;
 	snprintf(person, sizeof(person), "[%lld]", (long long)t->person_id);
 	rc = old.id ? store_ahead_forget(s, r->name, person, NULL, tk->last, err) : 0;
 	ahead_task_release(&old);
@@ -948,11 +951,8 @@ static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 {
 	struct ahead_pass pass = { 0 };
 	touch_vec v = { 0 };
-	int rc = 0;
+	int rc = store_touch_due(s, tk->run.people_json, r->name, tk->last, &v, err);
 
-	if (makes_ahead(r) && store_tick_people_written(s, &pass.written, err))
-		return err->code;
-	rc = store_touch_due(s, tk->run.people_json, r->name, tk->last, &v, err);
 	for (size_t i = 0; i < v.n && !rc; i++)
 		rc = cadence_person(s, r, &v.items[i], tk, &pass, err);
 	if (!rc && makes_ahead(r))

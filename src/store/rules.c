@@ -55,11 +55,15 @@ static const char SQL_SKIP_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?4,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
 	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
-/* ?3: the opportunity (0: any), ?4: the person */
+/* ?3: the opportunity (0: any), ?4: the person. Not a task made ahead that
+ * no run has reached (its day after the mark's): the rules' guess, which
+ * the next run deletes or keeps (store/ahead.h). */
 static const char SQL_SKIP_PERSON_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?6,"
 	" why = CASE WHEN why IS NULL THEN ?5 ELSE why || ' ' || ?5 END"
-	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'";
+	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'"
+	" AND NOT " SQL_TASK_AHEAD("", "ifnull((SELECT substr(key, 1, 10) FROM tick_state"
+				       " WHERE id = 1), '')");
 /* A chain ends: every done task of its rules (?1 itself, ?2 the one it
  * follows) with that person on that opportunity counts as followed up
  * already, so the silence after it makes no next step. */
@@ -112,9 +116,8 @@ static const char SQL_DONE_OF_RULES[] =
  * caller checks it against what the rules make now. */
 static const char SQL_TOUCH_DUE[] =
 	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ","
-	" (SELECT max(i.at) FROM interaction_person ip"
-	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?2", "?5") "),"
+	" (SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = p.id"
+	"  AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?5") "),"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
 	" FROM json_each(?4) c CROSS JOIN person p ON p.id = " SQL_EACH_ID("c") " WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"

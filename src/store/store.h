@@ -150,7 +150,8 @@ int store_task_list(struct store *s, bool all, task_vec *out, struct error *err)
 int store_tasks_of_person(struct store *s, int64_t person_id, task_vec *out,
 			  struct error *err);
 int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct error *err);
-/* Open tasks due before the day `until` (exclusive, "YYYY-MM-DD"), by due date. */
+/* Open tasks due before the day `until` (exclusive, "YYYY-MM-DD"), by due
+ * date (within a day, in no order to rely on). */
 int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 			   struct error *err);
 
