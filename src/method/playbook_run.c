@@ -1029,7 +1029,8 @@ static int tick_rule(struct store *s, const struct rule *r, struct tick *t, stru
 		return err->code;
 	if (r->trigger == TRIGGER_SILENCE)
 		return t->run.opps.n ? tick_silence(s, r, t, err) : 0;
-	return t->run.people.n ? tick_cadence(s, r, t, err) : 0;
+	/* a full run, even of no one with a cadence: what was made ahead goes */
+	return t->run.people.n || t->full ? tick_cadence(s, r, t, err) : 0;
 }
 
 /* A full run comes after the rules changed: the tasks made ahead by a rule
