@@ -112,4 +112,45 @@ json.dump(d, open(\"old.json\", \"w\"))
 	test_eq "$(sqlite3 "$TEST_DIR/old.db" "SELECT count(*) FROM task WHERE shown_on IS NULL")" 1
 '
 
+# The rules themselves: a keep-in-touch note is made when the cadence is
+# set, and shows on its day exactly as the note made that day would.
+test_use_db rules.db
+rm "$XDG_CONFIG_HOME/rapport/playbooks.ini"
+
+# kit WHEN: the keep-in-touch tasks shown on WHEN (due|status|why).
+kit() {
+	on "$1" rapport --json task list --all >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c '
+import json, sys
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    if t["origin"] == "keep-in-touch":
+        print("|".join((t["due"], t["status"], t["why"])))
+'
+}
+
+test_expect_success 'a cadence set: its note made at once, shown from its day' '
+	on 2026-03-02 rapport person add "Data Recruiter" --cadence 7 >/dev/null &&
+	test_eq "$(test_sql "SELECT due || shown_on FROM task")" 2026-03-092026-03-09 &&
+	test_eq "$(kit 2026-03-08)" ""
+'
+
+# (no command reads on the 9th before the call: the rules have not run that
+# day, and had not made the note)
+test_expect_success 'a contact before any run reached its day: no note, nothing skipped' '
+	on 2026-03-09T08:00 rapport log call "Catch-up" --with "Data Recruiter" >/dev/null &&
+	test_eq "$(kit 2026-03-09T09:00)" "" &&
+	test_eq "$(test_sql "SELECT count(*) FROM task WHERE status <> '"'"'open'"'"'")" 0 &&
+	test_eq "$(kit 2026-03-16 | cut -d"|" -f1,2)" "2026-03-16|open" &&
+	kit 2026-03-16 >why &&
+	has why "Your last logged contact with Data Recruiter: 2026-03-09."
+'
+
+test_expect_success 'a contact after a run reached its day: the note is skipped, saying why' '
+	on 2026-03-16 rapport agenda >/dev/null &&
+	on 2026-03-17 rapport log call "Follow-up" --with "Data Recruiter" >/dev/null &&
+	kit 2026-03-17 >out &&
+	test_eq "$(cut -d"|" -f1,2 out)" "2026-03-16|skipped" &&
+	has out "(Skipped: you were in touch on 2026-03-17.)" &&
+	test_eq "$(kit 2026-03-24 | cut -d"|" -f1,2 | tail -1)" "2026-03-24|open"
+'
+
 test_done
