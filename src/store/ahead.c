@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "store/history.h"
 #include "store/store_internal.h"
 
 /* The tasks made ahead by rule ?1, not reached by the run of the day ?2, of
@@ -37,9 +38,13 @@ static const char SQL_FIND[] =
 	" (SELECT f.event FROM rule_fire f WHERE f.task_id = t.id)"
 	" FROM task t WHERE t.person_id = ?2 AND t.status = 'open' AND t.origin = ?1"
 	" AND " SQL_TASK_AHEAD("t.", "?3") " ORDER BY t.id LIMIT 1";
+/* Not a planned one: its time coming is a write (settle_planned), and the
+ * run that follows it looks at the person anyway. */
 static const char SQL_NEXT_CONTACT[] =
 	"SELECT min(ip.at) FROM interaction_person ip WHERE ip.person_id = ?1"
-	" AND " SQL_MOMENT_AFTER("ip.at", ">", "?2", "?3");
+	" AND " SQL_MOMENT_AFTER("ip.at", ">", "?2", "?3")
+	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = '" STORE_MARK_PLANNED "'"
+	"  AND f.event = 'i:' || ip.interaction_id)";
 static const char SQL_PEOPLE_WRITTEN[] = "SELECT DISTINCT id FROM tick_dirty WHERE kind = 1";
 static const char SQL_PEOPLE_UNWRITE[] =
 	"DELETE FROM tick_dirty WHERE kind = 1 AND id IN (SELECT " SQL_EACH_ID("c")

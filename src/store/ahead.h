@@ -41,8 +41,9 @@ int store_ahead_forget(struct store *s, const char *rule, const char *people, co
  * rules (a full run: rules removed or changed since). */
 int store_ahead_forget_others(struct store *s, const char *rules, const char *last,
 			      struct error *err);
-/* The time of the person's first interaction after now (NULL: none): the
- * last contact a task made ahead names changes then. */
+/* The time of the person's first interaction after now that is not
+ * planned (NULL: none): the last contact a task made ahead names changes
+ * then, without a write. */
 int store_person_next_contact(struct store *s, int64_t person_id, char **at, struct error *err);
 
 /* The people (tick_dirty's kind 1) that writes since the run began touched. */
