@@ -54,14 +54,7 @@ static bool replay_step(struct tick_history *h)
 	th_choose(h, &st);
 	if (st.op == TH_CLOSE)
 		st.a = shown_open_task(h, st.n1 % 4);
-	h->steps++;
-	if (st.op == TH_DAY) {
-		h->day += 1 + st.n1 % 2;
-		h->hour = 8 + st.n2 % 10;
-	} else if (st.op == TH_RULES) {
-		h->rules_in_force = !h->rules_in_force;
-	}
-	th_clock(h);
+	th_advance(h, &st);
 	if (store_begin_write(h->s[0], &err))
 		th_die("cannot begin", &err);
 	if (th_play(h, h->s[0], &st, &err))
