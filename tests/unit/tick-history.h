@@ -371,14 +371,14 @@ static inline int th_line_cmp(const void *a, const void *b)
 
 /* Everything the rules make or touch, in one text per store: every task
  * (title, kind, due, status, person, opportunity, origin, why, when it was
- * made and closed), every follow-up recorded and every cadence. */
+ * made, shown and closed), every follow-up recorded and every cadence. */
 static inline char *th_digest(struct store *s)
 {
 	static const char sql[] =
 		"SELECT 'task ' || id || ': ' || title || ' | ' || kind || ' | ' || due || ' | '"
 		" || status || ' | ' || ifnull(person_id, 0) || ' | ' || ifnull(opp_id, 0)"
 		" || ' | ' || origin || ' | ' || ifnull(why, '') || ' | ' || created_at"
-		" || ' | ' || ifnull(done_at, '') FROM task"
+		" || ' | ' || ifnull(shown_on, '') || ' | ' || ifnull(done_at, '') FROM task"
 		" UNION ALL SELECT 'fire ' || rule || ' ' || event || ' ' || opp_id || ' '"
 		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(task_id, 0) || ' ' || at"
 		" FROM rule_fire"
@@ -451,6 +451,20 @@ static inline void th_tick(struct tick_history *h, int k)
 		th_die("the time rules failed", &err);
 }
 
+/* What a step does before it writes: the days pass, the rules change, and
+ * the clock says so. */
+static inline void th_advance(struct tick_history *h, const struct th_step *st)
+{
+	h->steps++;
+	if (st->op == TH_DAY) {
+		h->day += 1 + st->n1 % 2;
+		h->hour = 8 + st->n2 % 10;
+	} else if (st->op == TH_RULES) {
+		h->rules_in_force = !h->rules_in_force;
+	}
+	th_clock(h);
+}
+
 /* One step into both stores; false when they came apart. */
 static inline bool th_step(struct tick_history *h)
 {
@@ -459,14 +473,7 @@ static inline bool th_step(struct tick_history *h)
 	int rc[2];
 
 	th_choose(h, &st);
-	h->steps++;
-	if (st.op == TH_DAY) {
-		h->day += 1 + st.n1 % 2;
-		h->hour = 8 + st.n2 % 10;
-	} else if (st.op == TH_RULES) {
-		h->rules_in_force = !h->rules_in_force;
-	}
-	th_clock(h);
+	th_advance(h, &st);
 	for (int k = 0; k < 2; k++) {
 		if (store_begin_write(h->s[k], &err[k]))
 			th_die("cannot begin", &err[k]);
