@@ -533,7 +533,7 @@ int store_signin_clear(struct store *s, const char *kind, const char *key, struc
 
 int store_act_for(struct store *s, int64_t account_id, struct error *err)
 {
-	return store_has_accounts(s) ? set_account(s, SQL_ACT_FOR, account_id, err) : 0;
+	return store_has_accounts(s) ? store_backend_act_for(s, account_id, err) : 0;
 }
 
 /* The database's only account into *id (0: it has several), made when it
@@ -561,55 +561,71 @@ static int only_account(struct store *s, int64_t *id, struct error *err)
 	return 0;
 }
 
-/* Whether this connection's role would see every account's rows (a
- * superuser, or a role that bypasses the policies) on a database that
- * keeps several. */
-static const char SQL_SEES_ALL[] =
-	"SELECT ((rolsuper OR rolbypassrls) AND (SELECT count(*) FROM account) > 1)::int"
-	" FROM pg_roles WHERE rolname = current_user";
+/* The account of an address, and whether this connection's role would
+ * see every account's rows (a superuser, or a role that bypasses the
+ * policies) on a database that keeps several: one round trip. */
+static const char SQL_ACT_AS[] =
+	"SELECT a.id, ((r.rolsuper OR r.rolbypassrls) AND (SELECT count(*) FROM account) > 1)::int"
+	" FROM account a JOIN pg_roles r ON r.rolname = current_user"
+	" WHERE a.email = lower(CAST(?1 AS text))";
 
-/* A command line connected as such a role acts as the server's role,
- * rapport_app, under the walls: else its reads would mix every account's
- * rows (and a single-row read fail). Kept as the account is. */
-static int act_under_walls(struct store *s, struct error *err)
+struct acting {
+	int64_t id;
+	bool sees_all;
+};
+
+static void read_acting(struct db_stmt *st, void *out)
 {
-	struct db_stmt *st = store_stmt(s, SQL_SEES_ALL, err);
-	int64_t sees_all;
+	struct acting *a = out;
 
-	if (!st || store_number(s, st, &sees_all, "cannot read the connection's role", err))
-		return ERR_STORE;
-	if (sees_all && store_session_setting(s, "role", "rapport_app", err))
-		return error_set(err, ERR_INVALID, "this connection's role sees every account's "
-						   "rows and cannot act as rapport_app: connect as "
-						   "rapport_app or a role granted it");
-	return 0;
+	a->id = db_column_int64(st, 0);
+	a->sees_all = db_column_int64(st, 1) != 0;
 }
 
+static int account_to_act_as(struct store *s, const char *email, struct acting *out,
+			     struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_ACT_AS, err);
+	int rc;
+
+	if (!st)
+		return err->code;
+	bind_text(st, 1, email);
+	rc = store_first(s, st, read_acting, out, "cannot read the accounts", err);
+	if (rc == 0)
+		return error_set(err, ERR_NOT_FOUND, "no account has the address '%s'", email);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * The walls: a command line connected as a role that would see every
+ * account's rows acts as the server's role, rapport_app (kept as the
+ * account is, for every transaction): else its reads would mix every
+ * account's rows (and a single-row read fail), and a move into an account
+ * (method/move.c) would empty every account's tables. The only account of
+ * a database (no --account) needs no walls: there are no others' rows.
+ */
 int store_act_as(struct store *s, const char *email, struct error *err)
 {
-	struct account acc;
-	int64_t id = 0;
+	struct acting acting = { 0, false };
 	char value[24];
 	int rc;
 
 	if (!store_has_accounts(s))
 		return 0;
-	if (email) {
-		if ((rc = store_account_get(s, email, &acc, err)))
-			return rc;
-		id = acc.id;
-		account_release(&acc);
-	} else if ((rc = only_account(s, &id, err))) {
+	if ((rc = email ? account_to_act_as(s, email, &acting, err)
+			: only_account(s, &acting.id, err)))
 		return rc;
-	}
-	if (!id)
+	if (!acting.id)
 		return error_set(err, ERR_INVALID, "this database keeps several accounts: say "
 						   "which with --account EMAIL (or RAPPORT_ACCOUNT)");
+	if (acting.sees_all && store_session_setting(s, "role", "rapport_app", err))
+		return error_set(err, ERR_INVALID, "this connection's role sees every account's "
+						   "rows and cannot act as rapport_app: connect as "
+						   "rapport_app or a role granted it");
 	/* the backend keeps it: told again after a reconnection, and in each
 	 * transaction through a pool */
-	snprintf(value, sizeof(value), "%lld", (long long)id);
-	if ((rc = act_under_walls(s, err)))
-		return rc;
+	snprintf(value, sizeof(value), "%lld", (long long)acting.id);
 	return store_session_setting(s, "rapport.account", value, err);
 }
 

@@ -155,8 +155,11 @@ struct db_backend {
 	 * the migration's transaction. */
 	int (*schema_version)(struct db_conn *c, int *version);
 	int (*set_schema_version)(struct db_conn *c, int version);
-	/* A number that changes whenever another connection commits. */
-	int (*data_version)(struct db_conn *c, int64_t *version);
+	/* A number that changes whenever another connection commits a change
+	 * to what account_id's pages show (0: the connection's own account,
+	 * else the whole database's). SQLite has one for the file, whatever
+	 * the account; PostgreSQL one per account (schema_pg.c). */
+	int (*data_version)(struct db_conn *c, int64_t account_id, int64_t *version);
 	/* For a connection that serves many requests (the web server's). */
 	int (*keep_warm)(struct db_conn *c);
 	/* For a transaction that writes only what the time rules derive
@@ -174,6 +177,11 @@ struct db_backend {
 	 * lends the server's session per transaction. NULL where the backend
 	 * has none to keep (SQLite). */
 	int (*session_setting)(struct db_conn *c, const char *name, const char *value);
+	/* The account the transaction begun acts for, to its end; in a write
+	 * transaction, with that account's write lock, so that writers of
+	 * other accounts need not wait. NULL where the backend has no
+	 * accounts (SQLite). */
+	int (*act_for)(struct db_conn *c, int64_t account_id);
 };
 
 /* The backends this build has; the first is the default. NULL-terminated. */

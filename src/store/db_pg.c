@@ -12,10 +12,11 @@
  * a statement is prepared once (PQprepare) and kept, as the store keeps
  * SQLite's; every value goes and comes as text, read as the store reads
  * SQLite's (a bigint as an integer, a boolean as 1 or 0); a write
- * transaction takes an advisory lock at its start, so that writers take
- * turns as SQLite's BEGIN IMMEDIATE makes them; the data version is a
- * counter that the first write of a transaction to a table pages show
- * bumps, whoever writes (a trigger: schema_pg.c).
+ * transaction takes an advisory lock before its first statement, so that
+ * writers of one account take turns as SQLite's BEGIN IMMEDIATE makes
+ * them, and writers of two accounts do not wait for each other; the data
+ * version is a counter per account that the first write of a transaction
+ * to a table pages show bumps, whoever writes (triggers: schema_pg.c).
  */
 #include "store/db_pg.h"
 
@@ -34,12 +35,37 @@
 /* libpq's runtime name (objdump -p libpq.so: SONAME). */
 #define PQ_SONAME "libpq.so.5"
 
-/* The advisory lock every write transaction takes (pg_advisory_xact_lock):
- * "rapp" in ASCII. One per database: PostgreSQL keys them so. */
-#define WRITE_LOCK_KEY "1918988400"
-/* The data version's counter (schema_pg.c), bumped by the first write of
- * a transaction to a table pages show. */
-#define VERSION_TABLE "rapport_data_version"
+/*
+ * The advisory locks of write transactions (pg_advisory_xact_lock), keyed
+ * by PG_WRITE_LOCK_KEY ("rapp" in ASCII) and the account:
+ * - a write acting for an account (act_for, or the account a command line
+ *   keeps) takes (key, account): that account's writers take turns, and
+ *   each statement after the lock sees every earlier commit of theirs;
+ *   another account's writers go on, behind the walls of their own rows.
+ *   It also shares the key alone, which only a migration takes whole.
+ * - a write acting for no account (signing in, an invitation taken, the
+ *   admin's commands) takes (key, 0): such writers take turns with each
+ *   other, as the throttling counts and "has this address an account?"
+ *   need, but not with the accounts' writers: what they write of an
+ *   account's (a session, a disabled account, a new account's question
+ *   bank) is rows PostgreSQL's own row locks order, never read first and
+ *   written after across accounts. So a sign-in, whose password check
+ *   takes tens of milliseconds in its transaction, holds up no client's form.
+ * - a migration (a write transaction whose first act is to read the
+ *   schema version, store.c and schema_pg.c) takes the key alone, so it
+ *   waits for every account's writer and holds them off until it commits.
+ * The second key is the account id's low 31 bits: two accounts that share
+ * them (past two billion ids) only wait for each other.
+ */
+#define SQL_ACCOUNT_LOCK                                                                  \
+	"pg_advisory_xact_lock_shared(" PG_WRITE_LOCK_KEY "), pg_advisory_xact_lock(" \
+	PG_WRITE_LOCK_KEY ", "
+#define SQL_PRACTICE_LOCK "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK_KEY ", 0)"
+#define SQL_MIGRATION_LOCK "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK_KEY ")"
+/* A page's data version (schema_pg.c: the practice's epoch and the
+ * account's counter), prepared once a server session under this name. */
+#define VERSION_STATEMENT "rapport_version"
+#define SQL_VERSION "SELECT rapport_page_version($1)"
 
 /* Type OIDs (PostgreSQL's catalog/pg_type.dat: fixed since 7.x). */
 #define OID_BOOL 16
@@ -107,12 +133,16 @@ struct pg_conn {
 	 * named statement and no setting outlives a transaction. */
 	bool pooled;
 	bool durable;          /* pooled: whether the next transactions wait for the disk */
-	/* The data version, read with the BEGIN of a read transaction (in the
-	 * same round trip) once the counter's table is known to exist: the
-	 * version of that transaction's snapshot */
+	/* The data version of the account the connection keeps, read with the
+	 * BEGIN of a read transaction (in the same round trip) once the
+	 * version's function is known to exist: the version of that
+	 * transaction's snapshot */
 	bool version_table;
 	bool snapshot_known;
 	int64_t snapshot_version;
+	unsigned version_prepared; /* the session VERSION_STATEMENT was prepared on, plus one */
+	bool writing;              /* in a write transaction */
+	bool lock_pending;         /* which has not taken its write lock yet */
 };
 
 struct pg_stmt {
@@ -211,10 +241,9 @@ static int run(struct pg_conn *c, const char *sql)
 	return rc;
 }
 
-/* The one number sql answers (0 when no row or NULL). */
-static int query_number(struct pg_conn *c, const char *sql, int64_t *out)
+/* The one number res answers (0 when no row or NULL); res is cleared. */
+static int number_of(struct pg_conn *c, PGresult *res, int64_t *out)
 {
-	PGresult *res = pq.exec(c->pg, sql);
 	int rc = note_result(c, res);
 
 	*out = 0;
@@ -222,6 +251,12 @@ static int query_number(struct pg_conn *c, const char *sql, int64_t *out)
 		*out = strtoll(pq.getvalue(res, 0, 0), NULL, 10);
 	pq.clear(res);
 	return rc;
+}
+
+/* The one number sql answers (0 when no row or NULL). */
+static int query_number(struct pg_conn *c, const char *sql, int64_t *out)
+{
+	return number_of(c, pq.exec(c->pg, sql), out);
 }
 
 /* ---- statements ---- */
@@ -472,6 +507,7 @@ static int prepare_again(struct pg_stmt *s)
 }
 
 static int tell_settings(struct pg_conn *c, bool inside);
+static int lock_if_pending(struct pg_conn *c);
 
 /* The whole result comes at the first step; the next steps walk it. */
 static int pg_step(struct db_stmt *st)
@@ -481,7 +517,7 @@ static int pg_step(struct db_stmt *st)
 
 	if (s->res)
 		return ++s->row < s->nrows ? DB_ROW : DB_DONE;
-	if ((rc = prepare_again(s)))
+	if ((rc = prepare_again(s)) || (rc = lock_if_pending(s->c)))
 		return rc;
 	/* a statement outside any transaction sees the settings as well */
 	if (!s->c->pooled && pq.transaction_status(s->c->pg) == PQTRANS_IDLE &&
@@ -572,7 +608,9 @@ static int pg_column_bytes(struct db_stmt *st, int idx)
 
 static int pg_exec(struct db_conn *c, const char *sql)
 {
-	return run(conn_of(c), sql);
+	int rc = lock_if_pending(conn_of(c));
+
+	return rc ? rc : run(conn_of(c), sql);
 }
 
 static int64_t pg_changes(struct db_conn *c)
@@ -648,15 +686,86 @@ static int usable(struct pg_conn *c)
  * connection, so the first request after a restart is answered; a request
  * in the middle of its transaction fails (DB_FAIL_UNAVAILABLE).
  */
-static int run_first(struct pg_conn *c, const char *sql, int64_t *number)
+static int query_version(struct pg_conn *c, int64_t account, int64_t *out);
+
+/* What run_first runs: sql, or when it is NULL, account's data version. */
+struct first_statement {
+	const char *sql;
+	int64_t account;
+};
+
+static int run_first_of(struct pg_conn *c, const struct first_statement *f, int64_t *number)
 {
 	int rc = usable(c);
 
 	for (int tries = 0; !rc && tries < 2; tries++) {
-		rc = number ? query_number(c, sql, number) : run(c, sql);
+		rc = !f->sql ? query_version(c, f->account, number)
+		     : number ? query_number(c, f->sql, number)
+			      : run(c, f->sql);
 		if (rc != DB_FAIL_UNAVAILABLE || (rc = usable(c)))
 			break;
 	}
+	return rc;
+}
+
+static int run_first(struct pg_conn *c, const char *sql, int64_t *number)
+{
+	return run_first_of(c, &(struct first_statement){ sql, 0 }, number);
+}
+
+/* ---- the write locks (SQL_ACCOUNT_LOCK) ---- */
+
+static int lock_key(int64_t account)
+{
+	return (int)(account & 0x7fffffff);
+}
+
+/* The account the connection keeps for every transaction (a command
+ * line's, store_act_as; one person's server on PostgreSQL), or 0. */
+static int64_t kept_account(const struct pg_conn *c)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(c->settings); i++)
+		if (!strcmp(c->settings[i].name, "rapport.account"))
+			return strtoll(c->settings[i].value, NULL, 10);
+	return 0;
+}
+
+/* Before the first statement of a write transaction that named no account
+ * (act_for): the lock of the writes that act for none. */
+static int lock_if_pending(struct pg_conn *c)
+{
+	if (!c->lock_pending)
+		return DB_OK;
+	c->lock_pending = false;
+	return run(c, SQL_PRACTICE_LOCK);
+}
+
+/*
+ * The account the transaction acts for (SET LOCAL: a pooled connection
+ * never carries it into another client's transaction); in a write
+ * transaction, with the account's lock, in the same round trip. Taken
+ * again when the transaction held one: an advisory lock is counted, not
+ * doubled.
+ */
+static int pg_act_for(struct db_conn *dc, int64_t account_id)
+{
+	struct pg_conn *c = conn_of(dc);
+	char id[24], key[16];
+	const char *values[2] = { id, key };
+	PGresult *res;
+	int rc;
+
+	snprintf(id, sizeof(id), "%lld", (long long)account_id);
+	snprintf(key, sizeof(key), "%d", lock_key(account_id));
+	res = pq.exec_params(c->pg,
+			     c->writing ? "SELECT set_config('rapport.account', $1, true), "
+					  SQL_ACCOUNT_LOCK "$2::int)"
+					: "SELECT set_config('rapport.account', $1, true)",
+			     c->writing ? 2 : 1, NULL, values, NULL, NULL, 0);
+	rc = note_result(c, res);
+	pq.clear(res);
+	if (!rc)
+		c->lock_pending = false;
 	return rc;
 }
 
@@ -742,24 +851,43 @@ static int tell_settings(struct pg_conn *c, bool inside)
 	return DB_OK;
 }
 
+/* What follows BEGIN in its round trip: a write's lock when the account
+ * is known (the connection keeps one), else the snapshot's data version of
+ * a read that keeps one; "" when neither. */
+static void begin_tail(const struct pg_conn *c, bool write, int64_t account, char *out,
+		       size_t size)
+{
+	if (write && account)
+		snprintf(out, size, "; SELECT " SQL_ACCOUNT_LOCK "%d)", lock_key(account));
+	else if (!write && account && c->version_table)
+		snprintf(out, size, "; SELECT rapport_page_version(%lld)", (long long)account);
+	else
+		out[0] = '\0';
+}
+
 static int pg_begin(struct db_conn *dc, bool write)
 {
 	struct pg_conn *c = conn_of(dc);
 	bool read_only = c->pooled && (c->flags & STORE_READ_ONLY);
-	bool with_version = !write && c->version_table;
-	char sql[240];
+	int64_t account = kept_account(c);
+	char sql[320], tail[160];
+	bool with_version;
 	int rc;
 
 	/* unpooled, the session keeps the settings: told before BEGIN */
 	if (!c->pooled && ((rc = usable(c)) || (rc = tell_settings(c, false))))
 		return rc;
-	snprintf(sql, sizeof(sql), "BEGIN%s%s%s%s%s",
+	begin_tail(c, write, account, tail, sizeof(tail));
+	with_version = !write && tail[0];
+	snprintf(sql, sizeof(sql), "BEGIN%s%s%s%s",
 		 write ? "" : " ISOLATION LEVEL REPEATABLE READ", read_only ? " READ ONLY" : "",
-		 c->pooled && !c->durable ? "; SET LOCAL synchronous_commit = off" : "",
-		 write ? "; SELECT pg_advisory_xact_lock(" WRITE_LOCK_KEY ")" : "",
-		 with_version ? "; SELECT n FROM " VERSION_TABLE : "");
+		 c->pooled && !c->durable ? "; SET LOCAL synchronous_commit = off" : "", tail);
 	rc = run_first(c, sql, with_version ? &c->snapshot_version : NULL);
 	c->snapshot_known = !rc && with_version;
+	c->writing = !rc && write;
+	/* acting for no account yet: the lock waits for act_for, or the first
+	 * statement (lock_if_pending) */
+	c->lock_pending = c->writing && !account;
 	/* pooled, in each transaction; unpooled, only what a reconnection in
 	 * run_first took (the next transaction tells its session again) */
 	if (rc == DB_OK)
@@ -783,7 +911,7 @@ static int pg_commit(struct db_conn *dc)
 {
 	struct pg_conn *c = conn_of(dc);
 
-	c->snapshot_known = false;
+	c->snapshot_known = c->writing = c->lock_pending = false;
 	if (pq.transaction_status(c->pg) == PQTRANS_INERROR) {
 		run(c, "ROLLBACK");
 		set_message(c, DB_FAIL_OTHER, "a statement of the transaction failed");
@@ -796,7 +924,7 @@ static void pg_rollback(struct db_conn *dc)
 {
 	struct pg_conn *c = conn_of(dc);
 
-	c->snapshot_known = false;
+	c->snapshot_known = c->writing = c->lock_pending = false;
 	if (pg_in_transaction(dc))
 		pq.clear(pq.exec(c->pg, "ROLLBACK"));
 }
@@ -819,7 +947,16 @@ static int pg_schema_version(struct db_conn *dc, int *version)
 {
 	struct pg_conn *c = conn_of(dc);
 	int64_t exists = 0, v = 0;
-	int rc = query_number(c, "SELECT (to_regclass('rapport_schema') IS NOT NULL)::int", &exists);
+	int rc = DB_OK;
+
+	/* in a write transaction, the migration's: it waits for every writer */
+	if (c->lock_pending) {
+		c->lock_pending = false;
+		rc = run(c, SQL_MIGRATION_LOCK);
+	}
+	if (!rc)
+		rc = query_number(c, "SELECT (to_regclass('rapport_schema') IS NOT NULL)::int",
+				  &exists);
 
 	if (!rc && exists)
 		rc = query_number(c, "SELECT max(version) FROM rapport_schema", &v);
@@ -837,20 +974,51 @@ static int pg_set_schema_version(struct db_conn *c, int version)
 	return run(conn_of(c), sql);
 }
 
-/* The counter every write transaction's commit bumps (schema_pg.c makes
- * it): one row, read by its key. In a read transaction, the version its
- * BEGIN read (its snapshot's: a SELECT now would answer the same), with
- * no round trip: a cached page costs one fewer. */
-static int pg_data_version(struct db_conn *dc, int64_t *version)
+/* account's page version (SQL_VERSION), prepared once a server session;
+ * through a pool, which lends a session per transaction, sent whole. */
+static int query_version(struct pg_conn *c, int64_t account, int64_t *out)
 {
-	struct pg_conn *c = conn_of(dc);
+	char id[24];
+	const char *values[1] = { id };
+	Oid type = OID_INT8;
+	PGresult *res;
 	int rc;
 
-	if (c->snapshot_known && pq.transaction_status(c->pg) == PQTRANS_INTRANS) {
+	snprintf(id, sizeof(id), "%lld", (long long)account);
+	if (c->pooled)
+		return number_of(c, pq.exec_params(c->pg, SQL_VERSION, 1, &type, values, NULL,
+						   NULL, 0),
+				 out);
+	if (c->version_prepared != c->session + 1) {
+		res = prepare_once(c, VERSION_STATEMENT, SQL_VERSION, 1, &type);
+		rc = note_result(c, res);
+		pq.clear(res);
+		if (rc)
+			return rc;
+		c->version_prepared = c->session + 1;
+	}
+	return number_of(c, pq.exec_prepared(c->pg, VERSION_STATEMENT, 1, values, NULL, NULL, 0),
+			 out);
+}
+
+/* The version of account's data (schema_pg.c's rapport_page_version: the
+ * practice's epoch and the account's counter, which the triggers bump at
+ * the first write of a transaction to the account's rows); account 0, of
+ * the account the connection keeps, else of every account's. In a read
+ * transaction whose BEGIN read it, that (its snapshot's: a SELECT now
+ * would answer the same), with no round trip. */
+static int pg_data_version(struct db_conn *dc, int64_t account_id, int64_t *version)
+{
+	struct pg_conn *c = conn_of(dc);
+	int64_t account = account_id ? account_id : kept_account(c);
+	int rc;
+
+	if (c->snapshot_known && account == kept_account(c) &&
+	    pq.transaction_status(c->pg) == PQTRANS_INTRANS) {
 		*version = c->snapshot_version;
 		return DB_OK;
 	}
-	rc = run_first(c, "SELECT n FROM " VERSION_TABLE, version);
+	rc = run_first_of(c, &(struct first_statement){ NULL, account }, version);
 	if (!rc)
 		c->version_table = true;
 	return rc;
@@ -939,7 +1107,9 @@ static int pg_rows_open(struct db_conn *dc, const char *name, const struct db_ro
 		ncols += *p == ',';
 	strbuf_addf(&sql, "CREATE TEMP TABLE %s (%s)", name, columns);
 	free(columns);
-	rc = run(c, sql.buf);
+	rc = lock_if_pending(c);
+	if (!rc)
+		rc = run(c, sql.buf);
 	strbuf_reset(&sql);
 	strbuf_addf(&sql, "COPY %s FROM STDIN", name);
 	if (rc == DB_OK) {
@@ -1158,4 +1328,5 @@ const struct db_backend db_backend_pg = {
 	.rows_close = pg_rows_close,
 	.randomness = pg_randomness,
 	.session_setting = pg_session_setting,
+	.act_for = pg_act_for,
 };

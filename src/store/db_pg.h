@@ -10,6 +10,10 @@
 
 #include "store/db.h"
 
+/* The advisory lock's key of write transactions (db_pg.c says which
+ * writers take it how): "rapp" in ASCII. */
+#define PG_WRITE_LOCK_KEY "1918988400"
+
 /* Whether where is a PostgreSQL address ("postgresql://", "postgres://"). */
 bool db_pg_claims(const char *where);
 

@@ -294,11 +294,12 @@ static int sqlite_set_schema_version(struct db_conn *c, int version)
 }
 
 /* Changes when another connection commits. */
-static int sqlite_data_version(struct db_conn *dc, int64_t *version)
+static int sqlite_data_version(struct db_conn *dc, int64_t account_id, int64_t *version)
 {
 	struct sqlite_conn *c = conn_of(dc);
 	int rc;
 
+	(void)account_id; /* one person's file: no accounts */
 	*version = 0;
 	if (!c->data_version &&
 	    (rc = sqlite3_prepare_v3(c->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,

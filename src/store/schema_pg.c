@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "store/account.h"
+#include "store/db_pg.h"
 #include "store/store_internal.h"
 #include "store/wants.h"
 
@@ -668,11 +669,17 @@ static const char pg_migration_14[] =
 	UNDO_PG
 	DATA_CHANGED_PG;
 
-/* Tasks made ahead, hidden until their day (schema.c, migration 15). */
+/* Tasks made ahead, hidden until their day (schema.c, migration 15). A
+ * practice's tables have account_id already (practice migration 2) and
+ * their indexes lead with it (practice migration 4, which ran before this
+ * one on a practice made earlier): the new index does too there. */
 static const char pg_migration_15[] =
 	"ALTER TABLE task ADD COLUMN shown_on text" IS_DATE("shown_on") ";"
 	"DROP INDEX task_status_due;"
-	"CREATE INDEX task_status_due ON task(status, due, shown_on);";
+	"DO $$BEGIN IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'task'::regclass"
+	" AND attname = 'account_id' AND NOT attisdropped) THEN"
+	" CREATE INDEX task_status_due ON task(account_id, status, due, shown_on);"
+	" ELSE CREATE INDEX task_status_due ON task(status, due, shown_on); END IF; END$$;";
 
 static const char *const pg_migrations[] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_migration_12,
@@ -1103,8 +1110,109 @@ static const char practice_bulk_writes[] =
 	" 'undo_change'::regclass) LOOP"
 	" EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, k.conname); END LOOP; END$$;";
 
+/*
+ * A practice migration: a data version per account (issue 20, "Many
+ * servers"). With one counter for the whole practice, any client's write
+ * emptied every server's page cache for every client. Now each account has
+ * its counter (rapport_account_version), bumped once a transaction by the
+ * first write to its rows, and the practice one more, its epoch (the
+ * counter rapport_data_version was), bumped by a write no account's rows
+ * hold (a table without account_id, TRUNCATE). A page's version is the sum
+ * of the two (rapport_page_version): both only grow, so the sum moves
+ * whenever either does. For account 0, every account's counters are summed
+ * too: a page of no account moves with anyone's write.
+ *
+ * The accounts a statement wrote are read from its rows (statement triggers
+ * with transition tables, one per event as PostgreSQL requires), not from
+ * the transaction's setting: psql without the setting, a superuser writing
+ * several accounts, and a coach's suggestion (written through
+ * rapport_suggest into the client's rows while the setting is the coach's)
+ * each bump the accounts whose rows they wrote. Under the walls (the
+ * policies in force and the setting made) every row written is the
+ * setting's account, so its counter is bumped without reading the rows.
+ * Sessions ended and accounts changed bump their account (the session memo
+ * of web/session_memo.c is kept at it), a grant both its client and its
+ * coach. Each table a later migration makes is watched too
+ * (rapport_watch_tables, run after every upgrade).
+ */
+#define WATCH_ONE_PG                                                                       \
+	"CREATE FUNCTION rapport_watch(t text, events text[], keys text) RETURNS void"        \
+	" LANGUAGE plpgsql AS $$DECLARE e text; BEGIN FOREACH e IN ARRAY events LOOP"           \
+	" EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_version_' || lower(e), t);"  \
+	" EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I %s FOR EACH STATEMENT EXECUTE"       \
+	"  FUNCTION rapport_rows_changed(%s)', t || '_version_' || lower(e), e, t,"            \
+	"  CASE e WHEN 'INSERT' THEN 'REFERENCING NEW TABLE AS rapport_new'"                   \
+	"  WHEN 'UPDATE' THEN 'REFERENCING OLD TABLE AS rapport_old NEW TABLE AS rapport_new'"  \
+	"  WHEN 'DELETE' THEN 'REFERENCING OLD TABLE AS rapport_old' ELSE '' END,"             \
+	"  CASE e WHEN 'TRUNCATE' THEN '' ELSE keys END);"                                      \
+	" END LOOP; END$$;"
+static const char practice_account_versions[] =
+	"CREATE TABLE rapport_account_version (account_id bigint PRIMARY KEY, n bigint NOT NULL);"
+	"CREATE FUNCTION rapport_page_version(a bigint) RETURNS bigint STABLE LANGUAGE sql AS"
+	" $$SELECT (SELECT n FROM rapport_data_version) + CASE WHEN coalesce(a, 0) = 0"
+	" THEN coalesce((SELECT sum(n) FROM rapport_account_version), 0)::bigint"
+	" ELSE coalesce((SELECT n FROM rapport_account_version WHERE account_id = a), 0) END$$;"
+	/* a's counter, or the epoch when a is NULL, once a transaction (the
+	 * list rapport.bumped is the transaction's, and goes with a rollback
+	 * to a savepoint as the bump does) */
+	"CREATE FUNCTION rapport_bump(a bigint) RETURNS void LANGUAGE plpgsql AS $$DECLARE"
+	" done text := coalesce(nullif(current_setting('rapport.bumped', true), ''), ',');"
+	" k text := coalesce(a::text, 'epoch') || ','; BEGIN"
+	" IF position(',' || k IN done) > 0 THEN RETURN; END IF;"
+	" IF a IS NULL THEN UPDATE rapport_data_version SET n = n + 1;"
+	" ELSE INSERT INTO rapport_account_version VALUES (a, 1) ON CONFLICT (account_id)"
+	"  DO UPDATE SET n = rapport_account_version.n + 1; END IF;"
+	" PERFORM set_config('rapport.bumped', done || k, true); END$$;"
+	/* the arguments: the columns that name the rows' accounts (none: the
+	 * epoch); ordered, so that two writers of the same accounts bump them
+	 * in the same order */
+	"CREATE FUNCTION rapport_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$DECLARE"
+	" col text; a bigint; BEGIN"
+	" IF TG_OP = 'TRUNCATE' OR TG_NARGS = 0 THEN PERFORM rapport_bump(NULL); RETURN NULL; END IF;"
+	" IF TG_NARGS = 1 AND TG_ARGV[0] = 'account_id' AND rapport_account() IS NOT NULL"
+	"  AND row_security_active(TG_RELID) THEN"
+	"  PERFORM rapport_bump(rapport_account()); RETURN NULL; END IF;"
+	" FOREACH col IN ARRAY TG_ARGV LOOP"
+	"  FOR a IN EXECUTE format(CASE TG_OP"
+	"   WHEN 'INSERT' THEN 'SELECT DISTINCT %1$I FROM rapport_new ORDER BY 1'"
+	"   WHEN 'DELETE' THEN 'SELECT DISTINCT %1$I FROM rapport_old ORDER BY 1'"
+	"   ELSE 'SELECT %1$I FROM rapport_old UNION SELECT %1$I FROM rapport_new ORDER BY 1'"
+	"   END, col) LOOP PERFORM rapport_bump(a); END LOOP;"
+	" END LOOP; RETURN NULL; END$$;"
+	WATCH_ONE_PG
+	/* every table pages show, by its account_id, else the epoch */
+	"CREATE OR REPLACE FUNCTION rapport_watch_tables() RETURNS void LANGUAGE plpgsql AS $$"
+	"DECLARE t text; BEGIN FOR t IN SELECT c.relname FROM pg_class c"
+	" WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'"
+	" AND c.relname NOT IN ('search_index', 'undo_change', 'tick_dirty', 'tick_state',"
+	"  'rule_next', 'rapport_data_version', 'rapport_account_version', 'rapport_schema',"
+	"  'rapport_practice_schema', 'search_defer', 'account', 'account_session',"
+	"  'account_invitation', 'signin_failure', 'coach_grant')"
+	" AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = c.oid"
+	"  AND g.tgname = c.relname || '_version_truncate') LOOP"
+	" EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_changed', t);"
+	" PERFORM rapport_watch(t, ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],"
+	"  CASE WHEN EXISTS (SELECT FROM pg_attribute WHERE attrelid = t::regclass"
+	"  AND attname = 'account_id' AND NOT attisdropped) THEN '''account_id''' ELSE '' END);"
+	" END LOOP; END$$;"
+	"DROP TRIGGER account_session_ended ON account_session;"
+	"DROP TRIGGER account_changed ON account;"
+	"DROP TRIGGER IF EXISTS coach_grant_changed ON coach_grant;"
+	"SELECT rapport_watch('account_session', ARRAY['DELETE'], '''account_id''');"
+	"SELECT rapport_watch('account', ARRAY['UPDATE', 'DELETE'], '''id''');"
+	"SELECT rapport_watch('coach_grant', ARRAY['INSERT', 'UPDATE', 'DELETE'],"
+	" '''client_id'', ''coach_id''');"
+	"SELECT rapport_watch(t, ARRAY['TRUNCATE'], '') FROM unnest(ARRAY['account',"
+	" 'account_session', 'coach_grant']) AS t;"
+	"SELECT rapport_watch_tables();"
+	"DO $$BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_app') THEN"
+	" GRANT SELECT, INSERT, UPDATE ON rapport_account_version TO rapport_app; END IF;"
+	" IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_coach') THEN"
+	" GRANT SELECT ON rapport_account_version TO rapport_coach; END IF; END$$;";
+
 static const char *const practice_migrations[] = { practice_1, practice_2, practice_3,
-						     practice_4, practice_bulk_writes };
+						     practice_4, practice_bulk_writes,
+						     practice_account_versions };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =
@@ -1163,8 +1271,11 @@ static int practice_migrate(struct store *s, const char *path, bool read_only, s
 						 "database is opened read-only");
 	if (store_begin_write(s, err))
 		return ERR_STORE;
-	/* another server may have upgraded while this one waited for the lock */
-	if (practice_version(s, &version, err) ||
+	/* the whole practice's write lock (db_pg.c): every account's writers
+	 * wait; another server may have upgraded while this one waited for it */
+	if (store_exec_sql(s, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK_KEY ")",
+			   "cannot lock the database", err) ||
+	    practice_version(s, &version, err) ||
 	    (version < PRACTICE_SCHEMA_VERSION && practice_upgrade(s, version, err)) ||
 	    store_commit(s, err)) {
 		store_rollback(s);

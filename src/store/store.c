@@ -608,7 +608,13 @@ static int migrate(struct store *s, const char *path, bool read_only, struct err
 
 int store_data_version(struct store *s, int64_t *version, struct error *err)
 {
-	if (s->db->ops->data_version(s->db, version))
+	return store_account_version(s, 0, version, err);
+}
+
+int store_account_version(struct store *s, int64_t account_id, int64_t *version,
+			  struct error *err)
+{
+	if (s->db->ops->data_version(s->db, account_id, version))
 		return store_fail(s, "cannot read the database's version", err);
 	return 0;
 }
@@ -740,6 +746,13 @@ int store_session_setting(struct store *s, const char *name, const char *value,
 {
 	if (s->db->ops->session_setting && s->db->ops->session_setting(s->db, name, value))
 		return store_fail(s, "cannot keep a setting of the connection", err);
+	return 0;
+}
+
+int store_backend_act_for(struct store *s, int64_t account_id, struct error *err)
+{
+	if (s->db->ops->act_for && s->db->ops->act_for(s->db, account_id))
+		return store_fail(s, "cannot set the account", err);
 	return 0;
 }
 

@@ -39,8 +39,14 @@ void store_close(struct store *s);
 /* "Now" for this store's whole session: RAPPORT_NOW or the clock at open. */
 const struct datetime *store_now(const struct store *s);
 /* A number that changes whenever another connection (another process, or
- * another thread's connection) commits a change to the file. */
+ * another thread's connection) commits a change to the file; on a
+ * practice's database, a change to the data of the account the connection
+ * acts for (store_act_as), else to anyone's. */
 int store_data_version(struct store *s, int64_t *version, struct error *err);
+/* The same for account_id's data alone (a practice's web page cache is
+ * keyed by its account's): on SQLite, the file's. */
+int store_account_version(struct store *s, int64_t account_id, int64_t *version,
+			  struct error *err);
 /* For a connection that serves many requests (the web server's). */
 int store_keep_warm(struct store *s, struct error *err);
 /* For a connection that writes only what the time rules derive: each

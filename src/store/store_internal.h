@@ -136,6 +136,9 @@ int64_t store_changes(struct store *s);
  * session_setting; nothing where the backend keeps none). */
 int store_session_setting(struct store *s, const char *name, const char *value,
 			  struct error *err);
+/* The account the open transaction acts for (db.h's act_for: on a write
+ * transaction, with its write lock); nothing where the backend has none. */
+int store_backend_act_for(struct store *s, int64_t account_id, struct error *err);
 /* Whether a transaction is open on the store's connection. */
 bool store_in_transaction(struct store *s);
 

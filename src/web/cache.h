@@ -3,9 +3,10 @@
  * the same page again while nothing changed costs a copy, not the queries.
  *
  * An entry is valid while the database is unchanged: the connection's
- * data_version (which moves when another connection commits) and the
- * server's own write generation (which moves when this server commits a
- * POST, whatever thread) are both what they were when it was rendered.
+ * data_version (which moves when another connection commits; on a
+ * practice's database, the account's, which moves when its data does) and
+ * one person's server's own write generation (which moves when it commits
+ * a POST, whatever thread) are both what they were when it was rendered.
  * The key holds the day, so a page never outlives the day it was made on.
  */
 #ifndef RAPPORT_CACHE_H

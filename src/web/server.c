@@ -699,26 +699,29 @@ void web_peer_text(const struct web_req *rq, char *out, size_t size)
 		snprintf(out, size, "unknown");
 }
 
-/* The session this thread verified at the database's current version,
- * into out: one round trip (the version, read outside a transaction; a
- * page's transaction begins after it, so its snapshot is no older). */
+/* The session this thread verified at its account's current data
+ * version, into out: one round trip (the version, read outside a
+ * transaction; a page's transaction begins after it, so its snapshot is
+ * no older). */
 static bool session_remembered(struct store *s, const char *digest, struct account *out,
 			       int64_t *version)
 {
 	struct error err = ERROR_INIT;
-	int64_t known = session_memo_version(s, digest);
+	int64_t account_id;
+	int64_t known = session_memo_version(s, digest, &account_id);
 
-	if (known < 0 || store_data_version(s, version, &err) || *version != known)
+	if (known < 0 || store_account_version(s, account_id, version, &err) || *version != known)
 		return false;
 	session_memo_account(digest, out);
 	return true;
 }
 
 /* The session of the cookie's token, read in a transaction of its own, and
- * its idle time started again when due (practice_session_resume). The
- * database's data version, read in the same transaction (on PostgreSQL
- * with its BEGIN: no round trip of its own), is the page cache's key for
- * the request, and the session memo's (web/session_memo.h). */
+ * its idle time started again when due (practice_session_resume), in a
+ * write for its account (which takes that account's write lock alone).
+ * The data version of its account, read in the same snapshot, is the page
+ * cache's key for the request, and the session memo's
+ * (web/session_memo.h). */
 static int session_lookup(struct store *s, const char *token, struct account *out,
 			  int64_t *version, struct error *err)
 {
@@ -735,14 +738,14 @@ static int session_lookup(struct store *s, const char *token, struct account *ou
 	if (store_begin_read(s, err))
 		return err->code;
 	rc = practice_session_resume(s, token, out, &touch, &valid_for, err);
-	if (rc == 1 && store_data_version(s, version, err))
+	if (rc == 1 && store_account_version(s, out->id, version, err))
 		rc = err->code;
 	store_rollback(s); /* it only read */
 	if (rc == 1 && !touch)
 		session_memo_put(s, digest, *version, valid_for, out);
 	if (rc == 1 && touch &&
-	    (store_begin_write(s, err) || practice_session_touch(s, token, web_session_idle(), err) ||
-	     store_commit(s, err))) {
+	    (store_begin_write(s, err) || store_act_for(s, out->id, err) ||
+	     practice_session_touch(s, token, web_session_idle(), err) || store_commit(s, err))) {
 		store_rollback(s);
 		return err->code;
 	}
@@ -999,7 +1002,10 @@ static void failure_page(struct web_resp *rs, const struct web_req *rq, int rc, 
 	unavailable_page(rs, rq);
 }
 
-/* Any POST this server commits moves the pages' cache on (see cache.h). */
+/* Any POST one person's server commits moves the pages' cache on (see
+ * cache.h): SQLite's data version does not move with a connection's own
+ * commits. A practice's moves with every commit, of the account written
+ * alone: there, a client's form must not empty the others' pages. */
 static _Atomic uint64_t write_generation;
 
 /* The cache key of a GET: the day, the path and the query. Pages that show
@@ -1164,7 +1170,7 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 		store_rollback(rq->store);
 	if (rc)
 		failure_page(rs, rq, rc, rq->err.msg[0] ? rq->err.msg : "failed");
-	else if (rq->post && rs->status < 400)
+	else if (rq->post && rs->status < 400 && !srv.practice)
 		write_generation++;
 	else if (cacheable && !rs->no_cache)
 		page_cache_put(key.buf, &v, rs);

@@ -53,12 +53,13 @@ static struct memo *slot_of(const char *digest)
 		  MEMO_SLOTS];
 }
 
-int64_t session_memo_version(const struct store *s, const char *digest)
+int64_t session_memo_version(const struct store *s, const char *digest, int64_t *account_id)
 {
 	const struct memo *m = slot_of(digest);
 
 	if (strcmp(m->digest, digest) || account_seconds_since(s, m->until) >= 0)
 		return -1;
+	*account_id = m->account.id;
 	return m->version;
 }
 

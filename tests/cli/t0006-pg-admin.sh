@@ -78,8 +78,8 @@ test_expect_success "one person's SQLite file has no accounts, and none is creat
 '
 
 test_expect_success 'the practice tables have a version of their own beside the store schema' '
-	# the bulk writes migration at least: others may follow it
-	test "$(sql "SELECT version FROM rapport_practice_schema")" -ge 5 &&
+	# six migrations: accounts, walls, coaches, indexes, bulk writes, versions per account
+	test "$(sql "SELECT version FROM rapport_practice_schema")" = 6 &&
 	rapport admin list >/dev/null &&
 	test "$(sql "SELECT count(*) FROM rapport_practice_schema")" = 1
 '

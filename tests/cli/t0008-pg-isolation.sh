@@ -84,7 +84,7 @@ test_expect_success 'every table of the store has its account, a forced policy, 
 		AND c.relkind = '"'"'r'"'"' AND c.relname NOT IN ('"'"'account'"'"',
 		'"'"'account_session'"'"', '"'"'account_invitation'"'"', '"'"'signin_failure'"'"',
 		'"'"'rapport_schema'"'"', '"'"'rapport_practice_schema'"'"', '"'"'rapport_data_version'"'"',
-		'"'"'coach_grant'"'"')
+		'"'"'rapport_account_version'"'"', '"'"'coach_grant'"'"')
 		AND NOT (c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (SELECT FROM pg_policies p
 		WHERE p.tablename = c.relname AND p.policyname = '"'"'account_rows'"'"'))" >unwalled &&
 	test ! -s unwalled &&
