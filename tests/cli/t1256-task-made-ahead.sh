@@ -9,7 +9,6 @@
 # for itself, whatever the rules make.
 . "$(dirname "$0")/test-lib.sh"
 
-test_requires_sqlite
 disable_playbooks
 
 TITLE="Quarterly note to Hiring Manager"
