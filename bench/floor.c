@@ -10,15 +10,17 @@
  * statement `rapport agenda` prepares, with the statement `floor --sql` prints. */
 static const char SQL_AGENDA[] =
 	"SELECT t.id, t.title, t.kind, t.due, t.status, t.person_id, pe.name, t.opp_id,"
-	" op.slug, op.title, o.name, t.origin, t.why, t.created_at, t.done_at, t.template,"
+	" op.slug, op.title, o.name, o.id, t.origin, t.why, t.created_at, t.done_at, t.template,"
 	" op.stage, ifnull(pe.rapport, -1), t.feedback_id FROM task t"
 	" LEFT JOIN person pe ON pe.id = t.person_id"
 	" LEFT JOIN opportunity op ON op.id = t.opp_id"
 	" LEFT JOIN organisation o ON o.id = op.org_id"
-	" WHERE t.status = 'open' AND t.due < ? ORDER BY t.due, t.id";
+	" WHERE t.status = 'open' AND t.due < ?1 AND (t.shown_on IS NULL OR t.shown_on <= ?2"
+	" OR t.status <> 'open') ORDER BY t.due, t.shown_on, t.id";
 
-/* Today + 8 days as "YYYY-MM-DD" (the agenda's default 7 days, exclusive). */
-static int agenda_until(char until[DATE_BUFSZ])
+/* Today, and today + 8 days (the agenda's default 7 days, exclusive), as
+ * "YYYY-MM-DD": a task made ahead is shown from its day on. */
+static int agenda_days(char today[DATE_BUFSZ], char until[DATE_BUFSZ])
 {
 	struct error err = ERROR_INIT;
 	struct datetime now;
@@ -27,13 +29,14 @@ static int agenda_until(char until[DATE_BUFSZ])
 		fprintf(stderr, "floor: %s\n", err.msg);
 		return -1;
 	}
+	date_format_day(&now, today);
 	date_add_days(&now, 8);
 	date_format_day(&now, until);
 	return 0;
 }
 
 /* Step through every row, touching each column as a caller would. */
-static int run_query(sqlite3 *db, const char *until, long *rows)
+static int run_query(sqlite3 *db, const char *today, const char *until, long *rows)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -41,6 +44,7 @@ static int run_query(sqlite3 *db, const char *until, long *rows)
 	if (sqlite3_prepare_v2(db, SQL_AGENDA, -1, &st, NULL) != SQLITE_OK)
 		return SQLITE_ERROR;
 	sqlite3_bind_text(st, 1, until, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < sqlite3_column_count(st); i++)
 			(void)sqlite3_column_text(st, i);
@@ -52,7 +56,7 @@ static int run_query(sqlite3 *db, const char *until, long *rows)
 
 int main(int argc, char **argv)
 {
-	char until[DATE_BUFSZ];
+	char today[DATE_BUFSZ], until[DATE_BUFSZ];
 	sqlite3 *db = NULL;
 	long rows = 0;
 	int rc;
@@ -65,13 +69,13 @@ int main(int argc, char **argv)
 		puts(SQL_AGENDA); /* what bench/compare looks for in rapport's statements */
 		return 0;
 	}
-	if (agenda_until(until))
+	if (agenda_days(today, until))
 		return 1;
 	rc = sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, 10000);
 	if (rc == SQLITE_OK)
-		rc = run_query(db, until, &rows);
+		rc = run_query(db, today, until, &rows);
 	if (rc != SQLITE_OK) {
 		fprintf(stderr, "floor: %s: %s\n", argv[1],
 			db ? sqlite3_errmsg(db) : "out of memory");

@@ -68,7 +68,7 @@ void task_release(struct task *t)
 	person_ref_release(&t->person);
 	opp_ref_release(&t->opp);
 	FREE_ALL(&t->title, &t->due, &t->origin, &t->why, &t->template, &t->created_at,
-		 &t->done_at);
+		 &t->done_at, &t->shown_on);
 }
 
 VEC_RELEASE_FN(org_vec_release, org_vec, org_release)

@@ -128,6 +128,7 @@ struct task {
 	int opp_stage;      /* read only: enum stage of the opportunity, or -1 */
 	int person_rapport; /* read only: the person's rapport, or -1 */
 	char *created_at, *done_at;
+	char *shown_on; /* write only: made ahead, shown from this day (NULL: always) */
 };
 
 /* A person as the playbooks see them: met on an opportunity, or the one a

@@ -9,6 +9,7 @@
 #include "method/engine.h"
 #include "method/letter.h"
 #include "method/levels.h"
+#include "store/ahead.h"
 #include "store/history.h"
 #include "store/offer.h"
 #include "store/tick.h"
@@ -121,11 +122,31 @@ static bool past_window(const struct rule *r, const char *at, const char *logged
 
 /* ---- saving what the engine proposes ---- */
 
-static int save_proposal(struct store *s, const struct rule_event *ev, const struct proposal *p,
-			 struct error *err)
+/* The task a proposal makes (shown from shown_on: NULL, always). */
+static void proposal_task(const struct rule_event *ev, const struct proposal *p,
+			  const char *shown_on, struct task *t)
 {
 	const struct rule *r = p->rule;
-	struct task t = { 0 };
+
+	memset(t, 0, sizeof(*t));
+	t->title = xstrdup(p->title);
+	t->kind = (enum task_kind)r->task_kind;
+	t->due = xstrdup(p->due);
+	t->person.id = p->person_id;
+	t->opp.id = ev->opp_id;
+	t->origin = xstrdup(r->name);
+	t->why = xstrdup_or_null(p->why);
+	t->template = xstrdup_or_null(r->template);
+	t->shown_on = xstrdup_or_null(shown_on);
+}
+
+/* Save a proposal: its follow-up record, and its task (made ahead, hidden
+ * until shown_on, when that is not NULL), whose id goes to *made. */
+static int save_proposal(struct store *s, const struct rule_event *ev, const struct proposal *p,
+			 const char *shown_on, int64_t *made, struct error *err)
+{
+	const struct rule *r = p->rule;
+	struct task t;
 	bool fresh;
 	int rc;
 
@@ -138,32 +159,34 @@ static int save_proposal(struct store *s, const struct rule_event *ev, const str
 		return err->code;
 	if (r->task_kind < 0)
 		return 0;
-	t.title = xstrdup(p->title);
-	t.kind = (enum task_kind)r->task_kind;
-	t.due = xstrdup(p->due);
-	t.person.id = p->person_id;
-	t.opp.id = ev->opp_id;
-	t.origin = xstrdup(r->name);
-	t.why = xstrdup_or_null(p->why);
-	t.template = xstrdup_or_null(r->template);
+	proposal_task(ev, p, shown_on, &t);
 	rc = store_task_add(s, &t, err);
 	if (!rc)
 		rc = store_rule_fire_task(s, r->name, ev->key, ev->opp_id, p->person_id, t.id, err);
+	if (!rc && made)
+		*made = t.id;
 	task_release(&t);
 	return rc;
 }
 
-static int run_rule(struct store *s, const struct rule *r, const struct rule_event *ev,
-		    struct error *err)
+/* Run rule r for the event; its tasks made ahead when shown_on is not NULL. */
+static int run_rule_on(struct store *s, const struct rule *r, const struct rule_event *ev,
+		       const char *shown_on, int64_t *made, struct error *err)
 {
 	proposal_vec props = { 0 };
 	int rc = 0;
 
 	engine_propose(r, ev, &props);
 	for (size_t i = 0; i < props.n && !rc; i++)
-		rc = save_proposal(s, ev, &props.items[i], err);
+		rc = save_proposal(s, ev, &props.items[i], shown_on, made, err);
 	proposal_vec_release(&props);
 	return rc;
+}
+
+static int run_rule(struct store *s, const struct rule *r, const struct rule_event *ev,
+		    struct error *err)
+{
+	return run_rule_on(s, r, ev, NULL, NULL, err);
 }
 
 /* ---- the situation of an event ---- */
@@ -248,7 +271,10 @@ static int cancel_chains(struct store *s, const struct playbook *pb, int64_t opp
 }
 
 /* Any interaction with a person ends their follow-ups of the rules that
- * end on contact (a keep-in-touch note once you have been in touch). */
+ * end on contact (a keep-in-touch note once you have been in touch). One
+ * made ahead that no run has reached is not skipped (nobody saw it, and
+ * the rules would not have made it): the contact wrote the person, and the
+ * run that follows deletes it and makes the next (store/ahead.h). */
 static int contact_ends(struct store *s, const struct playbook *pb,
 			const struct interaction *it, struct error *err)
 {
@@ -593,9 +619,13 @@ int playbooks_on_deadline(struct store *s, const struct playbook *pb, int64_t op
 	return deadline ? deadline_rules(s, pb, opp_id, deadline, err) : 0;
 }
 
-/* A run of the time rules: its day, and its items (store/tick.h). */
+/* A run of the time rules: its day, the day of the run before (a task
+ * made ahead for a later day is the rules' guess still: store/ahead.h),
+ * whether it looks at everything, and its items (store/tick.h). */
 struct tick {
 	const char *today;
+	char last[11];
+	bool full;
 	struct tick_run run;
 };
 
@@ -743,32 +773,192 @@ static void touch_later(struct tick *t, const struct touch_due *due)
 		store_tick_next(&t->run, TICK_PERSON, due->person_id, due->due);
 }
 
+/*
+ * A cadence rule makes its task ahead, as soon as the lapse day is known
+ * (issue 22: the first run of a new day then writes nothing): the task it
+ * will make that day, hidden until then (store/ahead.h). Not a rule that
+ * sets a cadence, which changes data on its day, nor one without a task.
+ */
+static bool makes_ahead(const struct rule *r)
+{
+	return r->task_kind >= 0 && !r->set_cadence;
+}
+
+/* What one cadence rule's pass over the run's people made ahead: the tasks
+ * that stand (kept or made), the people it wrote only that for, and those
+ * written before it (read when it first makes one). */
+struct ahead_pass {
+	id_vec keep, quiet, written;
+	bool read_written;
+};
+
+static void ahead_pass_release(struct ahead_pass *pass)
+{
+	free(pass->keep.items);
+	free(pass->quiet.items);
+	free(pass->written.items);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Is the task made ahead the one the rule makes now for the event? */
+static bool ahead_matches(const struct rule *r, const struct rule_event *ev,
+			  const struct ahead_task *old, const char *day)
+{
+	proposal_vec props = { 0 };
+	struct task t = { 0 };
+	bool same = false;
+
+	engine_propose(r, ev, &props);
+	if (props.n == 1) {
+		proposal_task(ev, &props.items[0], day, &t);
+		task_tidy(&t);
+		same = same_text(t.title, old->title) && same_text(t.why, old->why) &&
+		       same_text(t.due, old->due) && same_text(t.template, old->template) &&
+		       same_text(old->kind, enum_name(&task_kind_def, r->task_kind)) &&
+		       same_text(old->shown_on, day) && same_text(old->event, ev->key);
+		task_release(&t);
+	}
+	proposal_vec_release(&props);
+	return same;
+}
+
+/* An interaction with the person still ahead, not planned (imported, or
+ * history), on or before the lapse day, changes the last contact the task
+ * names when its time comes, without a write: the person's day then. */
+static int ahead_contact(struct store *s, struct tick *tk, const struct touch_due *t,
+			 struct error *err)
+{
+	char *at;
+
+	if (store_person_next_contact(s, t->person_id, &at, err))
+		return err->code;
+	if (at && strncmp(at, t->due, 10) <= 0)
+		store_tick_next(&tk->run, TICK_PERSON, t->person_id, at);
+	free(at);
+	return 0;
+}
+
+static bool has_id(const id_vec *v, int64_t id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == id)
+			return true;
+	return false;
+}
+
+/* The person's task of rule r for the event, as of the lapse day
+ * (t->due): the one made ahead when it is right, else made anew, ahead
+ * when the day is to come. */
+static int cadence_ahead(struct store *s, const struct rule *r, const struct rule_event *ev,
+			 const struct touch_due *t, struct tick *tk, struct ahead_pass *pass,
+			 struct error *err)
+{
+	struct ahead_task old;
+	bool later = strcmp(t->due, tk->today) > 0;
+	char person[32];
+	int64_t made = 0;
+	int rc;
+
+	if (store_ahead_find(s, r->name, t->person_id, tk->last, &old, err))
+		return err->code;
+	if (old.id && ahead_matches(r, ev, &old, t->due)) {
+		*VEC_PUSH(&pass->keep) = old.id;
+		ahead_task_release(&old);
+		return later ? ahead_contact(s, tk, t, err) : 0;
+	}
+	/* who was written before this pass wrote (its first write is next) */
+	if (!pass->read_written && store_tick_people_written(s, &pass->written, err)) {
+		ahead_task_release(&old);
+		return err->code;
+	}
+	pass->read_written = true;
+	snprintf(person, sizeof(person), "[%lld]", (long long)t->person_id);
+	rc = old.id ? store_ahead_forget(s, r->name, person, NULL, tk->last, err) : 0;
+	ahead_task_release(&old);
+	if (rc)
+		return rc;
+	if (!later)
+		return run_rule(s, r, ev, err);
+	if (run_rule_on(s, r, ev, t->due, &made, err))
+		return err->code;
+	if (made)
+		*VEC_PUSH(&pass->keep) = made;
+	if (!has_id(&pass->written, t->person_id))
+		*VEC_PUSH(&pass->quiet) = t->person_id;
+	return ahead_contact(s, tk, t, err);
+}
+
+static int cadence_person(struct store *s, const struct rule *r, const struct touch_due *t,
+			  struct tick *tk, struct ahead_pass *pass, struct error *err)
+{
+	struct situation sit = { 0 };
+	int rc;
+
+	if (!t->next_touch || !t->due || (strcmp(t->due, tk->today) > 0 && !makes_ahead(r))) {
+		touch_later(tk, t);
+		return 0;
+	}
+	snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
+	sit.ev.stage = sit.ev.kind = -1;
+	sit.ev.days = t->cadence;
+	/* from interactions only: a due date is not a conversation */
+	sit.ev.last_contact = t->last_contact;
+	if (!(rc = situation_target(s, &sit, t->person_id, err))) {
+		situation_dates(&sit, t->due, t->due);
+		rc = makes_ahead(r) ? cadence_ahead(s, r, &sit.ev, t, tk, pass, err)
+				    : run_rule(s, r, &sit.ev, err);
+	}
+	situation_release(&sit);
+	return rc;
+}
+
+/* The ids as a JSON array (the store's statements take them so). */
+static char *ids_json(const id_vec *ids)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addch(&sb, '[');
+	for (size_t i = 0; i < ids->n; i++)
+		strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)ids->items[i]);
+	strbuf_addch(&sb, ']');
+	return strbuf_detach(&sb);
+}
+
+/* The end of a pass: the tasks made ahead that no longer stand go (of the
+ * run's people: of everyone in a full run, whose people are those with a
+ * cadence), and what the pass wrote only ahead is not news for the next
+ * run, which would find it right: it need not look again. */
+static int ahead_end(struct store *s, const struct rule *r, struct tick *tk,
+		     struct ahead_pass *pass, struct error *err)
+{
+	char *keep = ids_json(&pass->keep), *quiet = ids_json(&pass->quiet);
+	int rc = store_ahead_forget(s, r->name, tk->full ? NULL : tk->run.people_json, keep,
+				    tk->last, err);
+
+	if (!rc && pass->quiet.n)
+		rc = store_tick_people_unwrite(s, quiet, err);
+	free(keep);
+	free(quiet);
+	return rc;
+}
+
 static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 			struct error *err)
 {
+	struct ahead_pass pass = { 0 };
 	touch_vec v = { 0 };
-	int rc = store_touch_due(s, tk->run.people_json, r->name, tk->today, &v, err);
+	int rc = store_touch_due(s, tk->run.people_json, r->name, tk->last, &v, err);
 
-	for (size_t i = 0; i < v.n && !rc; i++) {
-		struct situation sit = { 0 };
-		const struct touch_due *t = &v.items[i];
-
-		if (!t->next_touch || !t->due || strcmp(t->due, tk->today) > 0) {
-			touch_later(tk, t);
-			continue;
-		}
-		snprintf(sit.key, sizeof(sit.key), "lapse:%s", t->next_touch);
-		sit.ev.stage = sit.ev.kind = -1;
-		sit.ev.days = t->cadence;
-		/* from interactions only: a due date is not a conversation */
-		sit.ev.last_contact = t->last_contact;
-		if (!(rc = situation_target(s, &sit, t->person_id, err))) {
-			situation_dates(&sit, t->due, t->due);
-			rc = run_rule(s, r, &sit.ev, err);
-		}
-		situation_release(&sit);
-	}
+	for (size_t i = 0; i < v.n && !rc; i++)
+		rc = cadence_person(s, r, &v.items[i], tk, &pass, err);
+	if (!rc && makes_ahead(r))
+		rc = ahead_end(s, r, tk, &pass, err);
 	touch_vec_release(&v);
+	ahead_pass_release(&pass);
 	return rc;
 }
 
@@ -839,7 +1029,35 @@ static int tick_rule(struct store *s, const struct rule *r, struct tick *t, stru
 		return err->code;
 	if (r->trigger == TRIGGER_SILENCE)
 		return t->run.opps.n ? tick_silence(s, r, t, err) : 0;
-	return t->run.people.n ? tick_cadence(s, r, t, err) : 0;
+	/* a full run, even of no one with a cadence: what was made ahead goes */
+	return t->run.people.n || t->full ? tick_cadence(s, r, t, err) : 0;
+}
+
+/* A full run comes after the rules changed: the tasks made ahead by a rule
+ * that makes none now (removed, turned off, changed) go. */
+static int ahead_of_other_rules(struct store *s, const struct playbook *pb, const char *last,
+				struct error *err)
+{
+	struct strbuf names = STRBUF_INIT;
+	int rc;
+
+	strbuf_addch(&names, '[');
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct rule *r = &pb->rules[i];
+		if (!r->enabled || r->trigger != TRIGGER_CADENCE || !makes_ahead(r))
+			continue;
+		strbuf_addstr(&names, names.len > 1 ? ",\"" : "\"");
+		for (const char *c = r->name; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				strbuf_addch(&names, '\\');
+			strbuf_addch(&names, *c);
+		}
+		strbuf_addch(&names, '"');
+	}
+	strbuf_addch(&names, ']');
+	rc = store_ahead_forget_others(s, names.buf, last, err);
+	strbuf_release(&names);
+	return rc;
 }
 
 /* The time rules over the run's items (every one when full), in the order a
@@ -848,7 +1066,13 @@ static int tick_rules(struct store *s, const struct playbook *pb, struct tick *t
 		      struct error *err)
 {
 	bool deadlines = false;
-	int rc = store_tick_begin(s, full, t->today, &t->run, err);
+	int rc = store_tick_last_day(s, t->last, err);
+
+	t->full = full;
+	if (!rc && full)
+		rc = ahead_of_other_rules(s, pb, t->last, err);
+	if (!rc)
+		rc = store_tick_begin(s, full, t->today, &t->run, err);
 
 	if (!rc && t->run.opps.n)
 		rc = sweep_rules(s, pb, &t->run, err);

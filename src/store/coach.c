@@ -193,7 +193,7 @@ static const char SQL_LAST_ACTIVITY[] =
 	" WHERE g.coach_id = rapport_coach()";
 static const char SQL_OVERDUE[] =
 	"SELECT account_id, count(*) FROM task WHERE status = 'open' AND due < CAST(?1 AS text)"
-	" GROUP BY account_id";
+	" AND " SQL_TASK_SHOWN("", "CAST(?1 AS text)") " GROUP BY account_id";
 /* Neither moved nor talked about since ?1: an anti-join on the index
  * (opp_id, at), one short probe per active opportunity (the newest
  * interaction of each, as Insights reads it, took 3 s for 1,000 clients). */

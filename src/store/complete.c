@@ -27,10 +27,10 @@ const struct enum_def store_complete_def = { "list to complete", what_names,
 #define SQL_OPPS(starts_with)                                                        \
 	"SELECT slug, title FROM opportunity"                                           \
 	" WHERE " starts_with("slug") " ORDER BY slug LIMIT ?2"
-/* Open tasks only: the ones a command about a task is usually given
- * (task_status_due); the id is matched as text, as it is typed. */
+/* Open tasks only, shown today (?3): the ones a command about a task is
+ * usually given (task_status_due); the id is matched as text, as it is typed. */
 static const char SQL_TASKS[] =
-	"SELECT id, title FROM task WHERE status = 'open'"
+	"SELECT id, title FROM task WHERE status = 'open' AND " SQL_TASK_SHOWN("", "?3")
 	" AND substr(CAST(id AS TEXT), 1, length(?1)) = ?1 ORDER BY due, id LIMIT ?2";
 
 static const char *const complete_sql[] = {
@@ -61,6 +61,8 @@ int store_complete(struct store *s, enum store_complete_what what, const char *p
 	else
 		bind_text_static(st, 1, prefix, -1);
 	bind_opt_int(st, 2, STORE_COMPLETE_MAX);
+	if (what == COMPLETE_TASKS)
+		bind_today(s, st, 3);
 	while ((rc = store_step(s, st, "cannot read the names to complete", err)) == DB_ROW)
 		fn(db_column_text(st, 0), db_column_text(st, 1),
 		   ctx);

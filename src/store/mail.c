@@ -40,10 +40,12 @@ static const char SQL_MAIL_FOLDER_READ[] =
 #define DRAFT_TASK_COLS                                                     \
 	"SELECT id, created_at, opp_id, person_id, status = 'open',"        \
 	" kind IN ('email', 'letter') FROM task"
-static const char SQL_MAIL_DRAFT_TASK[] = DRAFT_TASK_COLS " WHERE id = ?";
+/* today as ?2: a task made ahead is not there before its day */
+static const char SQL_MAIL_DRAFT_TASK[] =
+	DRAFT_TASK_COLS " WHERE id = ?1 AND " SQL_TASK_SHOWN("", "?2");
 static const char SQL_MAIL_CONTACT_TASK[] =
-	DRAFT_TASK_COLS " WHERE person_id = ? AND status = 'open' AND kind IN ('email', 'letter')"
-	" ORDER BY due, id LIMIT 1";
+	DRAFT_TASK_COLS " WHERE person_id = ?1 AND status = 'open' AND kind IN ('email', 'letter')"
+	" AND " SQL_TASK_SHOWN("", "?2") " ORDER BY due, id LIMIT 1";
 
 static void release_address(struct mail_address *a)
 {
@@ -248,6 +250,7 @@ int store_mail_draft_task(struct store *s, int64_t task_id, struct mail_draft_ta
 	if (!st)
 		return ERR_STORE;
 	db_bind_int64(st, 1, task_id);
+	bind_today(s, st, 2);
 	rc = store_first(s, st, read_draft_task, out, "cannot read the task", err);
 	if (rc == 0)
 		return error_set(err, ERR_NOT_FOUND, "no task %lld", (long long)task_id);
@@ -264,6 +267,7 @@ int store_mail_contact_task(struct store *s, const int64_t *people, size_t n,
 		if (!st)
 			return ERR_STORE;
 		db_bind_int64(st, 1, people[i]);
+		bind_today(s, st, 2);
 		rc = store_first(s, st, read_draft_task, out, "cannot read the tasks", err);
 		if (rc < 0)
 			return rc;

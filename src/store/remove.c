@@ -33,8 +33,12 @@ struct part_spec {
 	enum record_kind kind;
 	const char *one, *many;
 	bool unlinked, own;
-	const char *sql; /* a count; ?1 is the record's id */
+	const char *sql; /* a count; ?1 is the record's id, ?2 (if there) today */
 };
+
+/* A task counts as it shows: one made ahead, not before its day (it goes
+ * with the record all the same: nobody saw it). */
+#define TASK_SHOWN " AND " SQL_TASK_SHOWN("", "?2")
 
 /* interaction i has someone in it / someone besides person ?1 */
 #define HAS_PEOPLE "EXISTS (SELECT 1 FROM interaction_person ip WHERE ip.interaction_id = i.id)"
@@ -66,7 +70,7 @@ static const struct part_spec part_specs[] = {
 	  "SELECT count(*) FROM opp_person WHERE opp_id = ?1" },
 	{ REC_OPP, "interaction with no one in it", "interactions with no one in them", false,
 	  false, "SELECT count(*) FROM interaction i WHERE i.opp_id = ?1 AND NOT " HAS_PEOPLE },
-	{ REC_OPP, "task", "tasks", false, false, "SELECT count(*) FROM task WHERE opp_id = ?1 AND " NOT_IMPROVEMENT },
+	{ REC_OPP, "task", "tasks", false, false, "SELECT count(*) FROM task WHERE opp_id = ?1 AND " NOT_IMPROVEMENT TASK_SHOWN },
 	{ REC_OPP, "offer", "offers", false, false,
 	  "SELECT count(*) FROM offer WHERE opp_id = ?1" },
 	{ REC_OPP, "debrief", "debriefs", false, false,
@@ -88,7 +92,7 @@ static const struct part_spec part_specs[] = {
 	  "SELECT count(*) FROM interaction i WHERE i.opp_id IS NULL AND " HAS_HIM
 	  " AND NOT " HAS_OTHERS },
 	{ REC_PERSON, "task", "tasks", false, false,
-	  "SELECT count(*) FROM task WHERE person_id = ?1 AND " NOT_IMPROVEMENT },
+	  "SELECT count(*) FROM task WHERE person_id = ?1 AND " NOT_IMPROVEMENT TASK_SHOWN },
 	{ REC_PERSON, "interaction", "interactions", true, false,
 	  "SELECT count(*) FROM interaction i WHERE " HAS_HIM
 	  " AND (i.opp_id IS NOT NULL OR " HAS_OTHERS ")" },
@@ -112,7 +116,7 @@ static const struct part_spec part_specs[] = {
 	  "SELECT count(*) FROM interaction i WHERE " ORG_REMOVES_INTERACTION },
 	{ REC_ORG, "task", "tasks", false, false,
 	  "SELECT count(*) FROM task WHERE (opp_id IN " ORG_OPPS " OR person_id IN " ORG_PEOPLE
-	  ") AND " NOT_IMPROVEMENT },
+	  ") AND " NOT_IMPROVEMENT TASK_SHOWN },
 	{ REC_ORG, "offer", "offers", false, false,
 	  "SELECT count(*) FROM offer WHERE opp_id IN " ORG_OPPS },
 	{ REC_ORG, "debrief", "debriefs", false, false,
@@ -157,7 +161,7 @@ static const struct {
 	[REC_ORG] = { "organisation", "SELECT 1 FROM organisation WHERE id = ?1" },
 	[REC_PERSON] = { "person", "SELECT 1 FROM person WHERE id = ?1" },
 	[REC_OPP] = { "opportunity", "SELECT 1 FROM opportunity WHERE id = ?1" },
-	[REC_TASK] = { "task", "SELECT 1 FROM task WHERE id = ?1" },
+	[REC_TASK] = { "task", "SELECT 1 FROM task WHERE id = ?1" TASK_SHOWN },
 	[REC_INTERACTION] = { "interaction", "SELECT 1 FROM interaction WHERE id = ?1" },
 	[REC_FEEDBACK] = { "feedback", "SELECT 1 FROM feedback WHERE id = ?1" },
 	[REC_OFFER] = { "offer", "SELECT 1 FROM offer WHERE id = ?1" },
@@ -186,6 +190,8 @@ static int count_of(struct store *s, const char *sql, int64_t id, int64_t *n,
 	if (!st)
 		return ERR_STORE;
 	db_bind_int64(st, 1, id);
+	if (strstr(sql, "?2"))
+		bind_today(s, st, 2);
 	return store_number(s, st, n, "cannot count", err);
 }
 

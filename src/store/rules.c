@@ -55,11 +55,15 @@ static const char SQL_SKIP_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?4,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
 	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
-/* ?3: the opportunity (0: any), ?4: the person */
+/* ?3: the opportunity (0: any), ?4: the person. Not a task made ahead that
+ * no run has reached (its day after the mark's): the rules' guess, which
+ * the next run deletes or keeps (store/ahead.h). */
 static const char SQL_SKIP_PERSON_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?6,"
 	" why = CASE WHEN why IS NULL THEN ?5 ELSE why || ' ' || ?5 END"
-	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'";
+	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'"
+	" AND NOT " SQL_TASK_AHEAD("", "ifnull((SELECT substr(key, 1, 10) FROM tick_state"
+				       " WHERE id = 1), '')");
 /* A chain ends: every done task of its rules (?1 itself, ?2 the one it
  * follows) with that person on that opportunity counts as followed up
  * already, so the silence after it makes no next step. */
@@ -106,21 +110,22 @@ static const char SQL_DONE_OF_RULES[] =
 	" LEFT JOIN rule_fire f ON f.task_id = t.id"
 	" WHERE t.origin IN (?1, ?2) AND t.done_at >= ?3 ORDER BY t.id";
 /* The people of the time rules' run with a cadence (the caller compares
- * their next touch with the day); the last contact, a walk over all their
- * interactions, only for those whose touch may be due: the index's next
- * touch (the UTC day) by ?3, the day after the caller's. */
+ * their next touch with the day), and their last contact: whether due now
+ * or ahead, a task names it. A task made ahead that no run has reached
+ * (its day after ?3, the last run's) is the rules' guess, not a task: the
+ * caller checks it against what the rules make now. */
 static const char SQL_TOUCH_DUE[] =
-	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ", CASE WHEN " SQL_NEXT_TOUCH("p.") " <= ?3 THEN"
-	" (SELECT max(i.at) FROM interaction_person ip"
-	"  JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id"
-	"  AND " SQL_MOMENT_BEFORE("i.at", "<=", "?2", "?5") ") END,"
+	"SELECT p.id, " SQL_NEXT_TOUCH("p.") ","
+	" (SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = p.id"
+	"  AND " SQL_MOMENT_BEFORE("ip.at", "<=", "?2", "?5") "),"
 	" p.cadence, coalesce(p.last_contact, p.created_at)"
 	" FROM json_each(?4) c CROSS JOIN person p ON p.id = " SQL_EACH_ID("c") " WHERE p.cadence IS NOT NULL"
 	" AND NOT EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.status = 'open'"
-	"  AND t.origin = ?1)"
+	"  AND t.origin = ?1 AND NOT " SQL_TASK_AHEAD("t.", "?3") ")"
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = ?1"
 	"  AND f.event = 'lapse:' || " SQL_NEXT_TOUCH("p.") " AND f.opp_id = 0"
-	"  AND f.person_id = p.id)"
+	"  AND f.person_id = p.id AND NOT EXISTS (SELECT 1 FROM task t WHERE t.id = f.task_id"
+	"  AND " SQL_TASK_AHEAD("t.", "?3") "))"
 	" ORDER BY 2, p.id";
 static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
 static const char SQL_LATEST_STAGE_CHANGE[] =
@@ -461,23 +466,18 @@ int store_rule_fired(struct store *s, const char *rule, const char *event, bool 
 	return has_row(s, st, yes, err);
 }
 
-int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
+int store_touch_due(struct store *s, const char *people, const char *rule, const char *last,
 		    touch_vec *out, struct error *err)
 {
 	struct db_stmt *st = store_stmt(s, SQL_TOUCH_DUE, err);
-	struct datetime next;
-	char bound[DATE_BUFSZ], due[DATE_BUFSZ];
+	char due[DATE_BUFSZ];
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	if (date_parse_iso(day, &next, err))
-		return ERR_INVALID;
-	date_add_days(&next, 1);
-	date_format_day(&next, bound);
 	bind_text(st, 1, rule);
 	bind_now(s, st, 2, 5);
-	bind_text(st, 3, bound);
+	bind_text(st, 3, last);
 	bind_text(st, 4, people);
 	while ((rc = store_step(s, st, "cannot read people", err)) == DB_ROW) {
 		struct touch_due *t = VEC_PUSH(out);

@@ -724,16 +724,28 @@ static const char migration_13[] =
 	" WHEN EXISTS (SELECT 1 FROM search_defer WHERE task_id = 0) BEGIN"
 	" INSERT INTO search_defer VALUES (new.id); END;";
 
+/*
+ * Tasks made ahead (issue 22): a keep-in-touch task is made when its lapse
+ * day becomes known, with shown_on that day, and no read shows it before
+ * (SQL_TASK_SHOWN), so that the first run of a new day writes nothing. The
+ * agenda's index carries the day, so that the hidden rows are left in the
+ * index, never read from the table.
+ */
+static const char migration_15[] =
+	"ALTER TABLE task ADD COLUMN shown_on TEXT CHECK (shown_on GLOB " DATE_GLOB ");"
+	"DROP INDEX task_status_due;"
+	"CREATE INDEX task_status_due ON task(status, due, shown_on);";
+
 /* Migration 14 gives PostgreSQL the time rules' triggers and functions
  * (schema_pg.c); SQLite's schema has them already: nothing here (NULL). */
 const char *const store_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					  migration_5, migration_6, migration_7, migration_8,
 					  migration_9, migration_10, migration_11, migration_12,
-					  migration_13, NULL };
+					  migration_13, NULL, migration_15 };
 /* What a migration does in C once its SQL has run (NULL: nothing). */
 int (*const store_migration_after[])(struct store *, struct error *) = {
 	NULL, NULL, store_seed_questions, NULL, NULL, NULL, times_to_utc, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL,
 };
 _Static_assert(sizeof(store_migration_after) / sizeof(store_migration_after[0]) ==
 		       ARRAY_SIZE(store_migrations),
@@ -748,7 +760,7 @@ const struct store_schema store_schema_sqlite = { store_migrations, store_migrat
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,
 					      MIGRATION_7_DATA, NULL, NULL, NULL, NULL, NULL, NULL,
-					      NULL };
+					      NULL, NULL };
 _Static_assert(sizeof(store_migration_data) == sizeof(store_migrations),
 	       "a data step (or NULL) for each migration");
 

@@ -26,13 +26,20 @@ static const char *const hit_types[] = {
  */
 #define RANK_MAX 1000
 
+/* Not a task made ahead before its day (?3, today): the entry (its id
+ * column rid) of a task not shown is left out. */
+#define SHOWN_HIT(rid)                                                            \
+	" AND (" rid " % 8 <> 5 OR EXISTS (SELECT 1 FROM task t WHERE t.id = " rid " / 8" \
+	" AND " SQL_TASK_SHOWN("t.", "?3") "))"
 static const char SQL_SEARCH_RANKED[] =
 	"SELECT rowid, title, snippet(search_index, 1, '', '', '...', 12),"
 	" bm25(search_index, 10.0, 1.0) AS r"
-	" FROM search_index WHERE search_index MATCH ?1 ORDER BY r LIMIT ?2";
+	" FROM search_index WHERE search_index MATCH ?1" SHOWN_HIT("search_index.rowid")
+	" ORDER BY r LIMIT ?2";
 static const char SQL_SEARCH_NEWEST[] =
 	"SELECT rowid, title, snippet(search_index, 1, '', '', '...', 12), 0.0"
-	" FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+	" FROM search_index WHERE search_index MATCH ?1" SHOWN_HIT("search_index.rowid")
+	" ORDER BY rowid DESC LIMIT ?2";
 static const char SQL_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)";
 
@@ -52,10 +59,12 @@ static const char SQL_SEARCH_COUNT[] =
 	"  FROM (SELECT " PG_HEADLINE " AS h) AS x) END"
 static const char PG_SEARCH_RANKED[] =
 	"SELECT rid, title, " PG_EXCERPT ", -ts_rank('{0, 0, 0.1, 1}', doc, q) AS r"
-	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q ORDER BY r LIMIT ?2";
+	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q" SHOWN_HIT("rid")
+	" ORDER BY r LIMIT ?2";
 static const char PG_SEARCH_NEWEST[] =
 	"SELECT rid, title, " PG_EXCERPT ", 0.0"
-	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q ORDER BY rid DESC LIMIT ?2";
+	" FROM search_index, " PG_QUERY " AS q WHERE doc @@ q" SHOWN_HIT("rid")
+	" ORDER BY rid DESC LIMIT ?2";
 static const char PG_SEARCH_COUNT[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE doc @@ " PG_QUERY
 	" LIMIT ?2) AS hits";
@@ -190,6 +199,7 @@ static int add_hits(struct store *s, const char *match, int n, size_t limit,
 		return ERR_STORE;
 	bind_text_static(st, 1, match, -1);
 	db_bind_int64(st, 2, (int)limit);
+	bind_today(s, st, 3);
 	while (out->n < limit && (rc = store_step(s, st, "cannot search", err)) == DB_ROW)
 		read_hit(st, out);
 	db_reset(st);

@@ -390,6 +390,11 @@ void bind_now(const struct store *s, struct db_stmt *st, int instant_idx, int lo
 	bind_text(st, local_idx, s->stamp);
 }
 
+void bind_today(const struct store *s, struct db_stmt *st, int idx)
+{
+	bind_text_static(st, idx, s->stamp, 10);
+}
+
 void bind_text_owned(struct db_stmt *st, int idx, char *value)
 {
 	note_bind(st, st->ops->bind_text(st, idx, value, -1, DB_TEXT_OWNED));

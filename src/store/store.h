@@ -156,7 +156,8 @@ int store_task_list(struct store *s, bool all, task_vec *out, struct error *err)
 int store_tasks_of_person(struct store *s, int64_t person_id, task_vec *out,
 			  struct error *err);
 int store_tasks_of_opp(struct store *s, int64_t opp_id, task_vec *out, struct error *err);
-/* Open tasks due before the day `until` (exclusive, "YYYY-MM-DD"), by due date. */
+/* Open tasks due before the day `until` (exclusive, "YYYY-MM-DD"), by due
+ * date (within a day, in no order to rely on). */
 int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 			   struct error *err);
 
@@ -232,8 +233,7 @@ struct touch_due {
 	int64_t person_id;
 	char *next_touch;   /* as the index has it (the UTC day): what names this lapse */
 	char *due;          /* the local day it falls on, "YYYY-MM-DD" (NULL: unknown) */
-	char *last_contact; /* the latest interaction with them (NULL: none logged, or
-			     * not due: read only when it may be) */
+	char *last_contact; /* the latest interaction with them by now (NULL: none) */
 	int cadence;
 	char *since;        /* what the cadence counts from: the last contact, else when
 			     * added (local) */
@@ -241,9 +241,9 @@ struct touch_due {
 typedef VEC(struct touch_due) touch_vec;
 void touch_vec_release(touch_vec *v);
 /* The people, in the order of their next touch, leaving out those with an
- * open task of rule, or whose lapse rule already handled; last_contact only
- * for those due by day. */
-int store_touch_due(struct store *s, const char *people, const char *rule, const char *day,
+ * open task of rule, or whose lapse rule already handled; a task made ahead
+ * that the run of the day last has not reached counts as neither (ahead.h). */
+int store_touch_due(struct store *s, const char *people, const char *rule, const char *last,
 		    touch_vec *out, struct error *err);
 /* Has rule already made a follow-up for event (for anyone)? */
 int store_rule_fired(struct store *s, const char *rule, const char *event, bool *yes,

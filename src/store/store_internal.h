@@ -58,6 +58,23 @@ void bind_instant(struct db_stmt *st, int idx, const char *value);
 /* Bind now as that pair. */
 void bind_now(const struct store *s, struct db_stmt *st, int instant_idx, int local_idx);
 
+/* Is the task t (its alias with its dot, "t.", or "") shown on the day
+ * `today` (a parameter, bound by bind_today)? A keep-in-touch task is made
+ * ahead, when its lapse day becomes known, hidden until that day
+ * (task.shown_on, schema.c migration 15), so that a new day writes
+ * nothing: before it, no read that shows a task shows it. (A closed one was
+ * reached: a clock set back shows it still.) */
+#define SQL_TASK_SHOWN(t, today)                                                  \
+	"(" t "shown_on IS NULL OR " t "shown_on <= " today " OR " t "status <> 'open')"
+/* Is t a task made ahead that no run of the time rules has reached yet:
+ * its day after `last`, the day of the last run (the mark's, tick.h)? Such
+ * a task is the rules' guess of what they will make on its day; nobody has
+ * seen it, and when what it was made for no longer holds it is deleted,
+ * never skipped. One whose day a run has reached is a task like another. */
+#define SQL_TASK_AHEAD(t, last) "(" t "shown_on IS NOT NULL AND " t "shown_on > " last ")"
+/* Bind now's local day, the `today` of SQL_TASK_SHOWN. */
+void bind_today(const struct store *s, struct db_stmt *st, int idx);
+
 /* The day a person's cadence runs out, in the local calendar: basis (their
  * last contact, else when they were added: local, as col_time reads it)
  * plus cadence days; "" when basis is not a date. SQL_NEXT_TOUCH, which
@@ -91,7 +108,7 @@ extern int (*const store_migration_after[])(struct store *, struct error *);
 
 /* The schema version this build brings every database to: each backend's
  * list of migrations is this long (checked where each is defined). */
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 
 /* A backend's migrations (db.h's schema): sql[i] takes a database from
  * version i to i + 1 (NULL: nothing to do on this backend, which came

@@ -12,20 +12,31 @@
 
 static const char SQL_TASK_INSERT[] =
 	"INSERT INTO task (title, kind, due, status, person_id, opp_id, origin, why, created_at,"
-	" template, feedback_id) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_TASK_GET[] = TASK_SELECT " WHERE t.id = ?";
+	" template, feedback_id, shown_on) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)";
+/* A task made ahead is not there before its day: `task show`, `done`, `edit`
+ * of its number say there is no such task, as for a number never used. */
+static const char SQL_TASK_GET[] = TASK_SELECT " WHERE t.id = ?1 AND " SQL_TASK_SHOWN("t.", "?2");
 static const char SQL_TASK_CLOSE[] =
 	"UPDATE task SET status = ?2, done_at = ?3 WHERE id = ?1 AND status = 'open'";
 static const char SQL_TASK_DUE[] = "UPDATE task SET due = ?2 WHERE id = ?1";
+/* Each list binds today last (?1, or ?2 after an id or a day). */
 static const char SQL_TASKS_OPEN[] =
-	TASK_SELECT " WHERE t.status = 'open' ORDER BY t.due, t.id";
-static const char SQL_TASKS_ALL[] = TASK_SELECT " ORDER BY t.due, t.id";
+	TASK_SELECT " WHERE t.status = 'open' AND " SQL_TASK_SHOWN("t.", "?1")
+	" ORDER BY t.due, t.id";
+static const char SQL_TASKS_ALL[] =
+	TASK_SELECT " WHERE " SQL_TASK_SHOWN("t.", "?1") " ORDER BY t.due, t.id";
 static const char SQL_TASKS_OF_PERSON[] =
-	TASK_SELECT " WHERE t.person_id = ? AND t.status = 'open' ORDER BY t.due, t.id";
+	TASK_SELECT " WHERE t.person_id = ?1 AND t.status = 'open' AND " SQL_TASK_SHOWN("t.", "?2")
+	" ORDER BY t.due, t.id";
 static const char SQL_TASKS_OF_OPP[] =
-	TASK_SELECT " WHERE t.opp_id = ? AND t.status = 'open' ORDER BY t.due, t.id";
+	TASK_SELECT " WHERE t.opp_id = ?1 AND t.status = 'open' AND " SQL_TASK_SHOWN("t.", "?2")
+	" ORDER BY t.due, t.id";
+/* In the order of the index task_status_due (status, due, shown_on): no
+ * sort, and the tasks made ahead left in the index, never read from the
+ * table. The agenda ranks them itself. */
 static const char SQL_TASKS_DUE_BEFORE[] =
-	TASK_SELECT " WHERE t.status = 'open' AND t.due < ? ORDER BY t.due, t.id";
+	TASK_SELECT " WHERE t.status = 'open' AND t.due < ?1 AND " SQL_TASK_SHOWN("t.", "?2")
+	" ORDER BY t.due, t.shown_on, t.id";
 
 int store_task_add(struct store *s, struct task *t, struct error *err)
 {
@@ -45,9 +56,15 @@ int store_task_add(struct store *s, struct task *t, struct error *err)
 	bind_id(st, 5, t->opp.id);
 	bind_text(st, 6, t->origin);
 	bind_text(st, 7, t->why);
-	bind_text(st, 8, store_instant(s));
+	/* made ahead: made, as far as anyone sees, on the first moment of its
+	 * day, as the rules would have made it then ("made on" reads the same) */
+	if (t->shown_on)
+		bind_instant(st, 8, t->shown_on);
+	else
+		bind_text(st, 8, store_instant(s));
 	bind_text(st, 9, t->template);
 	bind_id(st, 10, t->feedback_id);
+	bind_text(st, 11, t->shown_on);
 	if (store_exec_stmt(s, st, "cannot add the task", err))
 		return err->code;
 	t->id = store_last_id(s);
@@ -96,6 +113,7 @@ int store_task_get(struct store *s, int64_t id, struct task *out, struct error *
 	if (!st)
 		return ERR_STORE;
 	db_bind_int64(st, 1, id);
+	bind_today(s, st, 2);
 	return store_one(s, st, read_task, out, "task", id, err);
 }
 
@@ -148,7 +166,10 @@ int store_task_list(struct store *s, bool all, task_vec *out, struct error *err)
 {
 	struct db_stmt *st = store_stmt(s, all ? SQL_TASKS_ALL : SQL_TASKS_OPEN, err);
 
-	return st ? read_tasks(s, st, out, err) : ERR_STORE;
+	if (!st)
+		return ERR_STORE;
+	bind_today(s, st, 1);
+	return read_tasks(s, st, out, err);
 }
 
 static int tasks_of(struct store *s, const char *sql, int64_t id, task_vec *out,
@@ -159,6 +180,7 @@ static int tasks_of(struct store *s, const char *sql, int64_t id, task_vec *out,
 	if (!st)
 		return ERR_STORE;
 	db_bind_int64(st, 1, id);
+	bind_today(s, st, 2);
 	return read_tasks(s, st, out, err);
 }
 
@@ -181,5 +203,6 @@ int store_tasks_due_before(struct store *s, const char *until, task_vec *out,
 	if (!st)
 		return ERR_STORE;
 	bind_text(st, 1, until);
+	bind_today(s, st, 2);
 	return read_tasks(s, st, out, err);
 }

@@ -169,7 +169,10 @@ static void push_item(struct db_stmt *st, void *out)
 		*VEC_PUSH(&o->run->people) = id;
 		break;
 	default:
+		/* a name or a rapport changed: the note a cadence rule made ahead
+		 * names both ({person}, {person_note}), so their own time too */
 		*VEC_PUSH(&o->met) = id;
+		*VEC_PUSH(&o->run->people) = id;
 	}
 }
 

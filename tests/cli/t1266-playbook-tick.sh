@@ -62,8 +62,8 @@ test_expect_success '--full looks at everything, and makes the same tasks' '
 		test_eq "$(jv full <out)" True &&
 		test_eq "$(jv opportunities <out)" 2 || return 1
 	done &&
-	tasks >incremental &&
-	RAPPORT_DB=full.db tasks >full &&
+	on 2026-03-23 tasks >incremental &&
+	RAPPORT_DB=full.db on 2026-03-23 tasks >full &&
 	test_cmp full incremental &&
 	grep -q "^silence|" incremental &&
 	grep -q "^keep-in-touch|" incremental &&

@@ -48,8 +48,8 @@ test_expect_success 'a person linked and never met is not "the person you hit it
 test_expect_success 'a cadence with nothing logged: the note says so, never a due date' '
 	on 2026-03-10 rapport person add "Nadia Never" --cadence 10 >/dev/null &&
 	on 2026-03-25 rapport task list >/dev/null &&
-	task_is "Keep in touch with Nadia Never" due 2026-03-20 origin keep-in-touch &&
-	task_field "Keep in touch with Nadia Never" why >why &&
+	on 2026-03-25 task_is "Keep in touch with Nadia Never" due 2026-03-20 origin keep-in-touch &&
+	on 2026-03-25 task_field "Keep in touch with Nadia Never" why >why &&
 	grep -qF "Your last logged contact with Nadia Never: nothing logged yet." why &&
 	! grep -q "2026-03-20" why
 '
@@ -58,8 +58,8 @@ test_expect_success 'a cadence after a conversation: the note gives the day you 
 	on 2026-03-20 rapport person add "Ola Often" --cadence 10 >/dev/null &&
 	on 2026-03-21T11:00 rapport log call "Catch-up" --with Ola >/dev/null &&
 	on 2026-04-01 rapport task list >/dev/null &&
-	task_is "Keep in touch with Ola Often" due 2026-03-31 &&
-	task_field "Keep in touch with Ola Often" why >why &&
+	on 2026-04-01 task_is "Keep in touch with Ola Often" due 2026-03-31 &&
+	on 2026-04-01 task_field "Keep in touch with Ola Often" why >why &&
 	grep -qF "Your last logged contact with Ola Often: 2026-03-21." why
 '
 

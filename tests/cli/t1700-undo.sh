@@ -97,10 +97,16 @@ test_expect_success 'undo --list: the changes undo can take back, latest first' 
 	rapport undo --list >"$TEST_DIR/.rp" && ! <"$TEST_DIR/.rp" grep -q "First Org"
 '
 
+# The rules are off when the person is added (a cadence set with them on
+# makes its note ahead, in the same command), on when the agenda runs: the
+# agenda's run makes the note, which is built on the person.
 test_expect_success 'a change that something since built on is refused, nothing written' '
+	disable_playbooks &&
 	rapport person add "Kim Cadence" --cadence 7 >/dev/null &&
+	rm "$XDG_CONFIG_HOME/rapport/playbooks.ini" &&
 	RAPPORT_NOW=2026-03-20T09:00 rapport agenda >/dev/null &&
-	test -n "$(rapport --json task list >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" grep "Kim Cadence")" &&
+	test -n "$(RAPPORT_NOW=2026-03-20T09:00 rapport --json task list >"$TEST_DIR/.rp" &&
+		<"$TEST_DIR/.rp" grep "Kim Cadence")" &&
 	before=$(db_digest) &&
 	test_must_fail 1 rapport undo &&
 	test_stderr_contains "cannot undo '"'"'person add \"Kim Cadence\"'"'"': the task" &&

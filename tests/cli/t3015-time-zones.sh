@@ -74,10 +74,10 @@ test_expect_success 'a cadence runs out on the day the user is in, not the UTC d
 	on 2026-03-08T23:00 rapport --db kolkata.db agenda >/dev/null &&
 	on 2026-03-08T23:00 rapport --db kolkata.db --json person show "Night Contact" >p.json &&
 	jv_eq next_touch "2026-03-09" <p.json &&
-	test_eq "$(RAPPORT_DB=kolkata.db keep_in_touch "Night Contact")" 0 &&
+	test_eq "$(RAPPORT_DB=kolkata.db on 2026-03-08T23:00 keep_in_touch "Night Contact")" 0 &&
 	on 2026-03-09T00:30 rapport --db kolkata.db agenda >/dev/null &&
-	test_eq "$(RAPPORT_DB=kolkata.db keep_in_touch "Night Contact")" 1 &&
-	RAPPORT_DB=kolkata.db rapport --json task list >t.json &&
+	test_eq "$(RAPPORT_DB=kolkata.db on 2026-03-09T00:30 keep_in_touch "Night Contact")" 1 &&
+	RAPPORT_DB=kolkata.db on 2026-03-09T00:30 rapport --json task list >t.json &&
 	jv_eq 0.due "2026-03-09" <t.json
 '
 
@@ -124,6 +124,10 @@ downgrade() {
 	           " search_index(rowid, title, body) VALUES (new.id * 8 + 5, new.title,"
 	           " new.why); END")
 	db.execute("DROP TABLE search_defer")
+	# migration 15 (tasks made ahead, hidden until their day)
+	db.execute("DROP INDEX task_status_due")
+	db.execute("ALTER TABLE task DROP COLUMN shown_on")
+	db.execute("CREATE INDEX task_status_due ON task(status, due)")
 	db.execute("PRAGMA user_version = 6")
 	db.commit()
 	EOF
@@ -134,8 +138,8 @@ test_expect_success 'setup: a database of schema 6, its times in New York time' 
 	on 2026-03-02T03:00 rapport --db old.db log call "evening call" \
 		--with "Old Contact" >/dev/null &&
 	on 2026-03-09T10:00 rapport --db old.db agenda >/dev/null &&
-	test_eq "$(RAPPORT_DB=old.db keep_in_touch "Old Contact")" 1 &&
-	RAPPORT_DB=old.db rapport --json task list >t.json &&
+	test_eq "$(RAPPORT_DB=old.db on 2026-03-09T10:00 keep_in_touch "Old Contact")" 1 &&
+	RAPPORT_DB=old.db on 2026-03-09T10:00 rapport --json task list >t.json &&
 	on 2026-03-09T10:00 rapport --db old.db task skip "$(jv 0.id <t.json)" >/dev/null &&
 	downgrade old.db America/New_York &&
 	python3 -c "import sqlite3; print(sqlite3.connect(\"old.db\").execute(\"SELECT at FROM interaction\").fetchone()[0])" >at &&
@@ -178,6 +182,7 @@ test_expect_success 'a JSON backup of schema 6 is converted when it is loaded' '
 	for rows in doc["tables"].values():
 	    for row in rows:
 	        row.pop("at_offset", None)
+	        row.pop("shown_on", None)
 	        for k in row:
 	            row[k] = local(row[k])
 	doc["schema"] = 6

@@ -108,19 +108,24 @@ static inline void th_clock(struct tick_history *h)
 }
 
 /* The number sql gives on store 0 (the ids are the same in both). */
-static inline int64_t th_number(struct tick_history *h, const char *sql, int64_t arg)
+static inline int64_t th_number_in(struct store *s, const char *sql, int64_t arg)
 {
 	struct error err = ERROR_INIT;
-	struct db_stmt *st = store_prepare(h->s[0], sql, "cannot count", &err);
+	struct db_stmt *st = store_prepare(s, sql, "cannot count", &err);
 	int64_t n = 0;
 
 	if (!st)
 		th_die("cannot count", &err);
 	db_bind_int64(st, 1, arg);
-	if (store_number(h->s[0], st, &n, "cannot count", &err))
+	if (store_number(s, st, &n, "cannot count", &err))
 		th_die("cannot count", &err);
 	db_finalize(st);
 	return n;
+}
+
+static inline int64_t th_number(struct tick_history *h, const char *sql, int64_t arg)
+{
+	return th_number_in(h->s[0], sql, arg);
 }
 
 /* An id of table (1 .. its count; 0 when it has none). */
@@ -137,6 +142,22 @@ struct th_step {
 	int64_t a, b;      /* the records it is about */
 	int n1, n2, n3;    /* its numbers */
 };
+
+/*
+ * The task a step closes (st->a, chosen in the first store) in store s: the
+ * task at the same place in the order of ids (st->b). The numbers themselves may
+ * differ: a task made ahead and then forgotten gives its number back on
+ * SQLite (the next rowid follows the largest) but not on PostgreSQL (an
+ * identity never goes back), and both make the next task after all the
+ * others either way.
+ */
+static inline int64_t th_task_in(struct tick_history *h, struct store *s,
+				 const struct th_step *st)
+{
+	if (!st->a || s == h->s[0])
+		return st->a;
+	return th_number_in(s, "SELECT id FROM task ORDER BY id LIMIT 1 OFFSET ?1 - 1", st->b);
+}
 
 enum th_op {
 	TH_LOG, TH_CLOSE, TH_MOVE, TH_CADENCE, TH_OFFER, TH_LINK, TH_TASK, TH_PERSON, TH_OPP,
@@ -175,6 +196,8 @@ static inline void th_choose(struct tick_history *h, struct th_step *st)
 		/* what the agenda shows first, mostly */
 		st->a = th_number(h, "SELECT id FROM task WHERE status = 'open' ORDER BY due, id"
 				     " LIMIT 1 OFFSET ?1", st->n1 % 4);
+		/* its place, for the other store (th_task_in) */
+		st->b = th_number(h, "SELECT count(*) FROM task WHERE id <= ?1", st->a);
 		break;
 	case TH_MOVE_LOG:
 		st->a = th_any(h, TH_COUNT("interaction"));
@@ -336,8 +359,9 @@ static inline int th_play(struct tick_history *h, struct store *s, const struct 
 	case TH_LOG:
 		return th_log(h, s, st, err);
 	case TH_CLOSE:
-		return st->a ? action_task_close(s, pb, st->a, st->n2 % 3 ? TASK_DONE : TASK_SKIPPED,
-						 st->n3 % 2, err) : 0;
+		return st->a ? action_task_close(s, pb, th_task_in(h, s, st),
+						 st->n2 % 3 ? TASK_DONE : TASK_SKIPPED, st->n3 % 2, err)
+			     : 0;
 	case TH_MOVE:
 		return st->a ? action_opp_move(s, pb, st->a, (enum stage)(st->n2 % 10), NULL, err)
 			     : 0;
@@ -370,18 +394,21 @@ static inline int th_line_cmp(const void *a, const void *b)
 }
 
 /* Everything the rules make or touch, in one text per store: every task
- * (title, kind, due, status, person, opportunity, origin, why, when it was
- * made and closed), every follow-up recorded and every cadence. */
+ * (by its place in the order of ids, as th_task_in: its title, kind, due,
+ * status, person, opportunity, origin, why, when it was made, shown and
+ * closed), every follow-up recorded and every cadence. */
 static inline char *th_digest(struct store *s)
 {
 	static const char sql[] =
-		"SELECT 'task ' || id || ': ' || title || ' | ' || kind || ' | ' || due || ' | '"
+		"WITH n AS (SELECT id, row_number() OVER (ORDER BY id) AS r FROM task)"
+		" SELECT 'task ' || n.r || ': ' || title || ' | ' || kind || ' | ' || due || ' | '"
 		" || status || ' | ' || ifnull(person_id, 0) || ' | ' || ifnull(opp_id, 0)"
 		" || ' | ' || origin || ' | ' || ifnull(why, '') || ' | ' || created_at"
-		" || ' | ' || ifnull(done_at, '') FROM task"
+		" || ' | ' || ifnull(shown_on, '') || ' | ' || ifnull(done_at, '')"
+		" FROM task t JOIN n ON n.id = t.id"
 		" UNION ALL SELECT 'fire ' || rule || ' ' || event || ' ' || opp_id || ' '"
-		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(task_id, 0) || ' ' || at"
-		" FROM rule_fire"
+		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(n.r, 0) || ' ' || at"
+		" FROM rule_fire f LEFT JOIN n ON n.id = f.task_id"
 		" UNION ALL SELECT 'person ' || id || ' ' || ifnull(CAST(cadence AS TEXT), '')"
 		" FROM person";
 	struct strbuf sb = STRBUF_INIT;
@@ -451,6 +478,20 @@ static inline void th_tick(struct tick_history *h, int k)
 		th_die("the time rules failed", &err);
 }
 
+/* What a step does before it writes: the days pass, the rules change, and
+ * the clock says so. */
+static inline void th_advance(struct tick_history *h, const struct th_step *st)
+{
+	h->steps++;
+	if (st->op == TH_DAY) {
+		h->day += 1 + st->n1 % 2;
+		h->hour = 8 + st->n2 % 10;
+	} else if (st->op == TH_RULES) {
+		h->rules_in_force = !h->rules_in_force;
+	}
+	th_clock(h);
+}
+
 /* One step into both stores; false when they came apart. */
 static inline bool th_step(struct tick_history *h)
 {
@@ -459,14 +500,7 @@ static inline bool th_step(struct tick_history *h)
 	int rc[2];
 
 	th_choose(h, &st);
-	h->steps++;
-	if (st.op == TH_DAY) {
-		h->day += 1 + st.n1 % 2;
-		h->hour = 8 + st.n2 % 10;
-	} else if (st.op == TH_RULES) {
-		h->rules_in_force = !h->rules_in_force;
-	}
-	th_clock(h);
+	th_advance(h, &st);
 	for (int k = 0; k < 2; k++) {
 		if (store_begin_write(h->s[k], &err[k]))
 			th_die("cannot begin", &err[k]);
