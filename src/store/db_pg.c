@@ -23,6 +23,7 @@
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -579,15 +580,27 @@ static const char *pg_column_text(struct db_stmt *st, int idx)
 	return v;
 }
 
+/* A value as an integer, as SQLite's sqlite3_column_int64 reads one: a
+ * number's integer part, clamped to the range; any other text (a word, an
+ * address that starts "info@", which strtod would read as infinity) 0. A
+ * store dump asks every column for its integer, text ones too. */
 static int64_t pg_column_int64(struct db_stmt *st, int idx)
 {
 	const char *v = pg_column_text(st, idx);
+	double d;
 
-	if (!v)
+	if (!v || !strchr("+-.0123456789", *v) || !*v)
 		return 0;
-	if (strpbrk(v, ".eE"))
-		return (int64_t)strtod(v, NULL);
-	return strtoll(v, NULL, 10);
+	if (!strpbrk(v, ".eE"))
+		return strtoll(v, NULL, 10);
+	d = strtod(v, NULL);
+	if (isnan(d))
+		return 0;
+	if (d >= 9223372036854775807.0)
+		return INT64_MAX;
+	if (d <= -9223372036854775808.0)
+		return INT64_MIN;
+	return (int64_t)d;
 }
 
 static double pg_column_double(struct db_stmt *st, int idx)
