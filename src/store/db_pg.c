@@ -580,7 +580,7 @@ static const char *pg_column_text(struct db_stmt *st, int idx)
 	return v;
 }
 
-/* A value as an integer, as SQLite's sqlite3_column_int64 reads one: a
+/* A value as an integer, as the SQLite backend reads one: a
  * number's integer part, clamped to the range; any other text (a word, an
  * address that starts "info@", which strtod would read as infinity) 0. A
  * store dump asks every column for its integer, text ones too. */
@@ -589,7 +589,7 @@ static int64_t pg_column_int64(struct db_stmt *st, int idx)
 	const char *v = pg_column_text(st, idx);
 	double d;
 
-	if (!v || !strchr("+-.0123456789", *v) || !*v)
+	if (!v || !*v || !strchr("+-.0123456789", *v))
 		return 0;
 	if (!strpbrk(v, ".eE"))
 		return strtoll(v, NULL, 10);
