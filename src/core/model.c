@@ -272,3 +272,11 @@ int task_validate(const struct task *t, struct error *err)
 		return ERR_INVALID;
 	return check_when("the due date", t->due, err);
 }
+
+bool id_vec_has(const id_vec *v, int64_t id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == id)
+			return true;
+	return false;
+}

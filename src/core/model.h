@@ -149,6 +149,8 @@ struct met_person {
 };
 
 typedef VEC(int64_t) id_vec;
+/* Does v hold id? (a short list: a linear search) */
+bool id_vec_has(const id_vec *v, int64_t id);
 typedef VEC(struct org) org_vec;
 typedef VEC(struct person) person_vec;
 typedef VEC(struct opp) opp_vec;

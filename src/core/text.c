@@ -619,3 +619,8 @@ void text_suggest(struct strbuf *out, const char *typo, const char *const *candi
 	}
 	strbuf_addch(out, '?');
 }
+
+bool text_same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}

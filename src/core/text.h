@@ -67,6 +67,8 @@ int text_parse_int(const char *field, const char *s, long min, long max, long *o
 
 /* Whether s is one or more ASCII digits and nothing else: an id, not a name. */
 bool text_all_digits(const char *s);
+/* Are a and b the same text, NULL only the same as NULL? */
+bool text_same(const char *a, const char *b);
 
 /* Append to out a slug made of the words of s: lowercase ASCII letters and
  * digits joined by single hyphens; common accented Latin letters lose their

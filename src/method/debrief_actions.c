@@ -200,14 +200,6 @@ static int progress_updates(struct store *s, int64_t person_id, id_vec *out, str
 	return rc;
 }
 
-static bool has_id(const id_vec *v, int64_t id)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->items[i] == id)
-			return true;
-	return false;
-}
-
 int action_improve_done(struct store *s, const struct playbook *pb, int64_t id,
 			int64_t *update, struct error *err)
 {
@@ -225,7 +217,7 @@ int action_improve_done(struct store *s, const struct playbook *pb, int64_t id,
 		goto out;
 	if (t.feedback_id && t.person.id && !(rc = progress_updates(s, t.person.id, &after, err)))
 		for (size_t i = 0; i < after.n && !*update; i++)
-			if (!has_id(&before, after.items[i]))
+			if (!id_vec_has(&before, after.items[i]))
 				*update = after.items[i];
 out:
 	task_release(&t);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "method/engine.h"
 #include "method/letter.h"
 #include "method/levels.h"
@@ -799,11 +800,6 @@ static void ahead_pass_release(struct ahead_pass *pass)
 	free(pass->written.items);
 }
 
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
 /* Is the task made ahead the one the rule makes now for the event? */
 static bool ahead_matches(const struct rule *r, const struct rule_event *ev,
 			  const struct ahead_task *old, const char *day)
@@ -816,10 +812,10 @@ static bool ahead_matches(const struct rule *r, const struct rule_event *ev,
 	if (props.n == 1) {
 		proposal_task(ev, &props.items[0], day, &t);
 		task_tidy(&t);
-		same = same_text(t.title, old->title) && same_text(t.why, old->why) &&
-		       same_text(t.due, old->due) && same_text(t.template, old->template) &&
-		       same_text(old->kind, enum_name(&task_kind_def, r->task_kind)) &&
-		       same_text(old->shown_on, day) && same_text(old->event, ev->key);
+		same = text_same(t.title, old->title) && text_same(t.why, old->why) &&
+		       text_same(t.due, old->due) && text_same(t.template, old->template) &&
+		       text_same(old->kind, enum_name(&task_kind_def, r->task_kind)) &&
+		       text_same(old->shown_on, day) && text_same(old->event, ev->key);
 		task_release(&t);
 	}
 	proposal_vec_release(&props);
@@ -840,14 +836,6 @@ static int ahead_contact(struct store *s, struct tick *tk, const struct touch_du
 		store_tick_next(&tk->run, TICK_PERSON, t->person_id, at);
 	free(at);
 	return 0;
-}
-
-static bool has_id(const id_vec *v, int64_t id)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->items[i] == id)
-			return true;
-	return false;
 }
 
 /* The person's task of rule r for the event, as of the lapse day
@@ -887,7 +875,7 @@ static int cadence_ahead(struct store *s, const struct rule *r, const struct rul
 		return err->code;
 	if (made)
 		*VEC_PUSH(&pass->keep) = made;
-	if (!has_id(&pass->written, t->person_id))
+	if (!id_vec_has(&pass->written, t->person_id))
 		*VEC_PUSH(&pass->quiet) = t->person_id;
 	return ahead_contact(s, tk, t, err);
 }

@@ -1,6 +1,7 @@
 /* db_sqlite_backup.c: whole-database copies with SQLite's online backup API (see backup.h). */
 #include "store/backup.h"
 
+#include "core/text.h"
 #include "store/db_sqlite.h"
 #include "store/store_internal.h"
 
@@ -187,11 +188,6 @@ static int schema_read(sqlite3 *db, struct schema *sc)
 	return rc;
 }
 
-static bool same_text(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
 /* Order of SQL_SCHEMA: by name, then type (both NOT NULL in sqlite_schema;
  * a crafted file may still leave one NULL: then it sorts first). */
 static int object_order(const struct schema_object *a, const struct schema_object *b)
@@ -222,7 +218,7 @@ static int schema_compare(const struct schema *got, const struct schema *want, c
 			return error_set(err, ERR_INVALID,
 					 "'%s' lacks the %s '%s' that rapport makes: it is not a "
 					 "whole rapport database", file, w->type, w->name);
-		if (!same_text(g->table, w->table) || !same_text(g->sql, w->sql))
+		if (!text_same(g->table, w->table) || !text_same(g->sql, w->sql))
 			return error_set(err, ERR_INVALID,
 					 "'%s' has a %s '%s' that differs from the one rapport "
 					 "makes: it is not a backup rapport made, or it was changed",
