@@ -141,10 +141,15 @@ static void proposal_task(const struct rule_event *ev, const struct proposal *p,
 	t->shown_on = xstrdup_or_null(shown_on);
 }
 
+/* What a rule's run made: its tasks and their people (either NULL: not asked). */
+struct made {
+	id_vec *tasks, *people;
+};
+
 /* Save a proposal: its follow-up record, and its task (made ahead, hidden
- * until shown_on, when that is not NULL), whose id goes to *made. */
+ * until shown_on, when that is not NULL), told in made. */
 static int save_proposal(struct store *s, const struct rule_event *ev, const struct proposal *p,
-			 const char *shown_on, int64_t *made, struct error *err)
+			 const char *shown_on, const struct made *made, struct error *err)
 {
 	const struct rule *r = p->rule;
 	struct task t;
@@ -164,15 +169,17 @@ static int save_proposal(struct store *s, const struct rule_event *ev, const str
 	rc = store_task_add(s, &t, err);
 	if (!rc)
 		rc = store_rule_fire_task(s, r->name, ev->key, ev->opp_id, p->person_id, t.id, err);
-	if (!rc && made)
-		*made = t.id;
+	if (!rc && made && made->tasks)
+		*VEC_PUSH(made->tasks) = t.id;
+	if (!rc && made && made->people && p->person_id)
+		*VEC_PUSH(made->people) = p->person_id;
 	task_release(&t);
 	return rc;
 }
 
 /* Run rule r for the event; its tasks made ahead when shown_on is not NULL. */
 static int run_rule_on(struct store *s, const struct rule *r, const struct rule_event *ev,
-		       const char *shown_on, int64_t *made, struct error *err)
+		       const char *shown_on, const struct made *made, struct error *err)
 {
 	proposal_vec props = { 0 };
 	int rc = 0;
@@ -688,6 +695,172 @@ int playbooks_on_mismatch(struct store *s, const struct playbook *pb, int64_t op
 
 /* ---- time rules ---- */
 
+/* ---- tasks made ahead (store/ahead.h) ---- */
+
+/*
+ * A time rule makes its task ahead, as soon as its day is known (issue 22:
+ * the first run of a new day then writes nothing): the task it will make
+ * that day, hidden until then. Not a rule that sets a cadence, which
+ * changes data on its day, nor one without a task.
+ */
+static bool makes_ahead(const struct rule *r)
+{
+	return r->task_kind >= 0 && !r->set_cadence;
+}
+
+/* What one rule's pass over the run's items made ahead: the tasks that
+ * stand (kept or made); per kind of item (enum tick_kind), those it wrote
+ * only for tasks made ahead (quiet), those it wrote for others too (loud),
+ * and those written before it (read when it first writes). */
+struct ahead_pass {
+	id_vec keep;
+	struct {
+		id_vec quiet, loud, written;
+	} item[2];
+	bool read_written;
+};
+
+static void ahead_pass_release(struct ahead_pass *pass)
+{
+	free(pass->keep.items);
+	for (int k = 0; k < 2; k++) {
+		free(pass->item[k].quiet.items);
+		free(pass->item[k].loud.items);
+		free(pass->item[k].written.items);
+	}
+}
+
+/* Are the tasks made ahead (by id) those the rule makes now for the event,
+ * shown on day? */
+static bool ahead_matches(const struct rule *r, const struct rule_event *ev,
+			  const struct ahead_task *old, size_t n, const char *day)
+{
+	proposal_vec props = { 0 };
+	bool same = true;
+
+	engine_propose(r, ev, &props);
+	same = props.n == n;
+	for (size_t i = 0; i < props.n && same; i++) {
+		struct task t;
+		const struct ahead_task *o = &old[i];
+		proposal_task(ev, &props.items[i], day, &t);
+		task_tidy(&t);
+		same = text_same(t.title, o->title) && text_same(t.why, o->why) &&
+		       text_same(t.due, o->due) && text_same(t.template, o->template) &&
+		       text_same(o->kind, enum_name(&task_kind_def, r->task_kind)) &&
+		       text_same(o->shown_on, day) && text_same(o->event, ev->key) &&
+		       o->person_id == props.items[i].person_id;
+		task_release(&t);
+	}
+	proposal_vec_release(&props);
+	return same;
+}
+
+/* The ids as a JSON array (the store's statements take them so). */
+static char *ids_json(const id_vec *ids)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addch(&sb, '[');
+	for (size_t i = 0; i < ids->n; i++)
+		strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)ids->items[i]);
+	strbuf_addch(&sb, ']');
+	return strbuf_detach(&sb);
+}
+
+/* Who was written before this pass wrote (its first write is next). */
+static int ahead_written(struct store *s, struct ahead_pass *pass, struct error *err)
+{
+	if (pass->read_written)
+		return 0;
+	pass->read_written = true;
+	return store_tick_written(s, TICK_OPP, &pass->item[TICK_OPP].written, err) ||
+			       store_tick_written(s, TICK_PERSON, &pass->item[TICK_PERSON].written,
+						  err)
+		       ? err->code
+		       : 0;
+}
+
+/* Make the rule's tasks for the event anew, the old ones made ahead for
+ * the item (of kind `kind`) gone: ahead, hidden until day, when that is to
+ * come, else now. What the pass wrote for them goes to quiet or loud. */
+static int ahead_make(struct store *s, const struct rule *r, const struct rule_event *ev,
+		      enum tick_kind kind, int64_t item, const char *day, bool later,
+		      struct tick *tk, struct ahead_pass *pass, struct error *err)
+{
+	struct made made = { later ? &pass->keep : NULL, NULL };
+	char items[32];
+	char *keep;
+	int rc;
+
+	if (ahead_written(s, pass, err))
+		return err->code;
+	/* the old ones of the item (but those kept in this pass): the new
+	 * follow-up records take their keys */
+	snprintf(items, sizeof(items), "[%lld]", (long long)item);
+	keep = ids_json(&pass->keep);
+	rc = store_ahead_forget(s, r->name, kind, items, keep, tk->last, err);
+	free(keep);
+	if (rc)
+		return rc;
+	/* a task written ahead only, or also now */
+	made.people = later ? &pass->item[TICK_PERSON].quiet : &pass->item[TICK_PERSON].loud;
+	if (ev->opp_id)
+		*VEC_PUSH(later ? &pass->item[TICK_OPP].quiet : &pass->item[TICK_OPP].loud) =
+			ev->opp_id;
+	return run_rule_on(s, r, ev, later ? day : NULL, &made, err);
+}
+
+/* The end of a pass: the tasks made ahead of the run's items of kind that
+ * no longer stand go (of everyone in a full run), and what the pass wrote
+ * only ahead is not news for the next run, which would find it right: it
+ * need not look again. */
+static int ahead_end(struct store *s, const struct rule *r, struct tick *tk,
+		     enum tick_kind kind, struct ahead_pass *pass, struct error *err)
+{
+	const char *items = kind == TICK_OPP ? tk->run.opps_json : tk->run.people_json;
+	char *keep = ids_json(&pass->keep);
+	int rc = store_ahead_forget(s, r->name, kind, tk->full ? NULL : items, keep, tk->last, err);
+
+	free(keep);
+	for (int k = 0; k < 2 && !rc; k++) {
+		id_vec quiet = { 0 };
+		char *json;
+		for (size_t i = 0; i < pass->item[k].quiet.n; i++) {
+			int64_t id = pass->item[k].quiet.items[i];
+			if (!id_vec_has(&pass->item[k].loud, id) &&
+			    !id_vec_has(&pass->item[k].written, id))
+				*VEC_PUSH(&quiet) = id;
+		}
+		json = ids_json(&quiet);
+		if (quiet.n)
+			rc = store_tick_unwrite(s, (enum tick_kind)k, json, err);
+		free(json);
+		free(quiet.items);
+	}
+	return rc;
+}
+
+/* The rule's tasks for the event of the item (of kind `kind`) as of day,
+ * when it makes them ahead: the ones made ahead (old, n of them) when they
+ * are right, else made anew. */
+static int run_ahead(struct store *s, const struct rule *r, const struct rule_event *ev,
+		     enum tick_kind kind, int64_t item, const char *day,
+		     const struct ahead_task *old, size_t n, struct tick *tk,
+		     struct ahead_pass *pass, struct error *err)
+{
+	bool later = strcmp(day, tk->today) > 0;
+
+	if (n && ahead_matches(r, ev, old, n, day)) {
+		for (size_t i = 0; i < n; i++)
+			*VEC_PUSH(&pass->keep) = old[i].id;
+		return 0;
+	}
+	return ahead_make(s, r, ev, kind, item, day, later, tk, pass, err);
+}
+
+/* ---- silences ---- */
+
 /* A silence after an interaction is not started by one marked as history,
  * nor by one logged past the rule's window (a backfilled interview). */
 static int silence_waived(struct store *s, const struct rule *r, const struct silence_start *x,
@@ -699,8 +872,27 @@ static int silence_waived(struct store *s, const struct rule *r, const struct si
 	return store_interaction_marked(s, x->event_id, STORE_MARK_HISTORY, waived, err);
 }
 
+/* The rule's tasks for the silence reached on day `reached`: made ahead
+ * when the rule does, as soon as the day is known. */
+static int silence_run(struct store *s, const struct rule *r, struct situation *sit,
+		       const char *reached, struct tick *tk, struct ahead_pass *pass,
+		       struct error *err)
+{
+	ahead_vec old = { 0 };
+	int rc;
+
+	if (!makes_ahead(r))
+		return run_rule(s, r, &sit->ev, err);
+	if (store_ahead_find_event(s, r->name, sit->ev.opp_id, sit->key, tk->last, &old, err))
+		return err->code;
+	rc = run_ahead(s, r, &sit->ev, TICK_OPP, sit->ev.opp_id, reached, old.items, old.n, tk,
+		       pass, err);
+	ahead_vec_release(&old);
+	return rc;
+}
+
 static int silence_started(struct store *s, const struct rule *r, const struct silence_start *x,
-			   struct tick *t, struct error *err)
+			   struct tick *t, struct ahead_pass *pass, struct error *err)
 {
 	struct situation sit = { 0 };
 	bool after_done = x->origin != NULL, fired;
@@ -710,7 +902,8 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 
 	if (!day_after(x->at, delay, reached))
 		return 0;
-	if (strcmp(t->today, reached) < 0) { /* its time is to come: its day, for the next runs */
+	if (strcmp(t->today, reached) < 0 && !makes_ahead(r)) {
+		/* its time is to come: its day, for the next runs */
 		store_tick_next(&t->run, TICK_OPP, x->opp_id, reached);
 		return 0;
 	}
@@ -738,7 +931,7 @@ static int silence_started(struct store *s, const struct rule *r, const struct s
 	sit.ev.chain = sit.chain;
 	sit.ev.days = delay;
 	situation_dates(&sit, x->at, reached);
-	rc = run_rule(s, r, &sit.ev, err);
+	rc = silence_run(s, r, &sit, reached, t, pass, err);
 out:
 	situation_release(&sit);
 	return rc;
@@ -747,6 +940,7 @@ out:
 static int tick_silence(struct store *s, const struct rule *r, struct tick *t,
 			struct error *err)
 {
+	struct ahead_pass pass = { 0 };
 	silence_vec v = { 0 };
 	char since[DATE_BUFSZ];
 	int rc;
@@ -761,10 +955,15 @@ static int tick_silence(struct store *s, const struct rule *r, struct tick *t,
 						    err);
 	}
 	for (size_t i = 0; i < v.n && !rc; i++)
-		rc = silence_started(s, r, &v.items[i], t, err);
+		rc = silence_started(s, r, &v.items[i], t, &pass, err);
+	if (!rc && makes_ahead(r))
+		rc = ahead_end(s, r, t, TICK_OPP, &pass, err);
 	silence_vec_release(&v);
+	ahead_pass_release(&pass);
 	return rc;
 }
+
+/* ---- keep in touch ---- */
 
 /* A cadence still to lapse: its day (the store counts it from the local
  * day of the last contact), for the next runs. */
@@ -772,54 +971,6 @@ static void touch_later(struct tick *t, const struct touch_due *due)
 {
 	if (due->due)
 		store_tick_next(&t->run, TICK_PERSON, due->person_id, due->due);
-}
-
-/*
- * A cadence rule makes its task ahead, as soon as the lapse day is known
- * (issue 22: the first run of a new day then writes nothing): the task it
- * will make that day, hidden until then (store/ahead.h). Not a rule that
- * sets a cadence, which changes data on its day, nor one without a task.
- */
-static bool makes_ahead(const struct rule *r)
-{
-	return r->task_kind >= 0 && !r->set_cadence;
-}
-
-/* What one cadence rule's pass over the run's people made ahead: the tasks
- * that stand (kept or made), the people it wrote only that for, and those
- * written before it (read when it first makes one). */
-struct ahead_pass {
-	id_vec keep, quiet, written;
-	bool read_written;
-};
-
-static void ahead_pass_release(struct ahead_pass *pass)
-{
-	free(pass->keep.items);
-	free(pass->quiet.items);
-	free(pass->written.items);
-}
-
-/* Is the task made ahead the one the rule makes now for the event? */
-static bool ahead_matches(const struct rule *r, const struct rule_event *ev,
-			  const struct ahead_task *old, const char *day)
-{
-	proposal_vec props = { 0 };
-	struct task t = { 0 };
-	bool same = false;
-
-	engine_propose(r, ev, &props);
-	if (props.n == 1) {
-		proposal_task(ev, &props.items[0], day, &t);
-		task_tidy(&t);
-		same = text_same(t.title, old->title) && text_same(t.why, old->why) &&
-		       text_same(t.due, old->due) && text_same(t.template, old->template) &&
-		       text_same(old->kind, enum_name(&task_kind_def, r->task_kind)) &&
-		       text_same(old->shown_on, day) && text_same(old->event, ev->key);
-		task_release(&t);
-	}
-	proposal_vec_release(&props);
-	return same;
 }
 
 /* An interaction with the person still ahead, not planned (imported, or
@@ -846,37 +997,15 @@ static int cadence_ahead(struct store *s, const struct rule *r, const struct rul
 			 struct error *err)
 {
 	struct ahead_task old;
-	bool later = strcmp(t->due, tk->today) > 0;
-	char person[32];
-	int64_t made = 0;
 	int rc;
 
 	if (store_ahead_find(s, r->name, t->person_id, tk->last, &old, err))
 		return err->code;
-	if (old.id && ahead_matches(r, ev, &old, t->due)) {
-		*VEC_PUSH(&pass->keep) = old.id;
-		ahead_task_release(&old);
-		return later ? ahead_contact(s, tk, t, err) : 0;
-	}
-	/* who was written before this pass wrote (its first write is next) */
-	if (!pass->read_written && store_tick_people_written(s, &pass->written, err)) {
-		ahead_task_release(&old);
-		return err->code;
-	}
-	pass->read_written = true;
-	snprintf(person, sizeof(person), "[%lld]", (long long)t->person_id);
-	rc = old.id ? store_ahead_forget(s, r->name, person, NULL, tk->last, err) : 0;
+	rc = run_ahead(s, r, ev, TICK_PERSON, t->person_id, t->due, &old, old.id ? 1 : 0, tk,
+		       pass, err);
 	ahead_task_release(&old);
-	if (rc)
+	if (rc || strcmp(t->due, tk->today) <= 0)
 		return rc;
-	if (!later)
-		return run_rule(s, r, ev, err);
-	if (run_rule_on(s, r, ev, t->due, &made, err))
-		return err->code;
-	if (made)
-		*VEC_PUSH(&pass->keep) = made;
-	if (!id_vec_has(&pass->written, t->person_id))
-		*VEC_PUSH(&pass->quiet) = t->person_id;
 	return ahead_contact(s, tk, t, err);
 }
 
@@ -904,36 +1033,6 @@ static int cadence_person(struct store *s, const struct rule *r, const struct to
 	return rc;
 }
 
-/* The ids as a JSON array (the store's statements take them so). */
-static char *ids_json(const id_vec *ids)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addch(&sb, '[');
-	for (size_t i = 0; i < ids->n; i++)
-		strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)ids->items[i]);
-	strbuf_addch(&sb, ']');
-	return strbuf_detach(&sb);
-}
-
-/* The end of a pass: the tasks made ahead that no longer stand go (of the
- * run's people: of everyone in a full run, whose people are those with a
- * cadence), and what the pass wrote only ahead is not news for the next
- * run, which would find it right: it need not look again. */
-static int ahead_end(struct store *s, const struct rule *r, struct tick *tk,
-		     struct ahead_pass *pass, struct error *err)
-{
-	char *keep = ids_json(&pass->keep), *quiet = ids_json(&pass->quiet);
-	int rc = store_ahead_forget(s, r->name, tk->full ? NULL : tk->run.people_json, keep,
-				    tk->last, err);
-
-	if (!rc && pass->quiet.n)
-		rc = store_tick_people_unwrite(s, quiet, err);
-	free(keep);
-	free(quiet);
-	return rc;
-}
-
 static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 			struct error *err)
 {
@@ -944,7 +1043,7 @@ static int tick_cadence(struct store *s, const struct rule *r, struct tick *tk,
 	for (size_t i = 0; i < v.n && !rc; i++)
 		rc = cadence_person(s, r, &v.items[i], tk, &pass, err);
 	if (!rc && makes_ahead(r))
-		rc = ahead_end(s, r, tk, &pass, err);
+		rc = ahead_end(s, r, tk, TICK_PERSON, &pass, err);
 	touch_vec_release(&v);
 	ahead_pass_release(&pass);
 	return rc;
@@ -1032,7 +1131,8 @@ static int ahead_of_other_rules(struct store *s, const struct playbook *pb, cons
 	strbuf_addch(&names, '[');
 	for (size_t i = 0; i < pb->n; i++) {
 		const struct rule *r = &pb->rules[i];
-		if (!r->enabled || r->trigger != TRIGGER_CADENCE || !makes_ahead(r))
+		if (!r->enabled || !makes_ahead(r) ||
+		    (r->trigger != TRIGGER_CADENCE && r->trigger != TRIGGER_SILENCE))
 			continue;
 		strbuf_addstr(&names, names.len > 1 ? ",\"" : "\"");
 		for (const char *c = r->name; *c; c++) {

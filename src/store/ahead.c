@@ -12,6 +12,11 @@
 	"SELECT t.id FROM json_each(?3) c CROSS JOIN task t ON t.person_id = " SQL_EACH_ID("c") \
 	" AND t.status = 'open' WHERE t.origin = ?1 AND " SQL_TASK_AHEAD("t.", "?2")      \
 	" AND t.id NOT IN (SELECT " SQL_EACH_ID("k") " FROM json_each(?4) k)"
+/* The same of the opportunities ?3 (the index task_opp). */
+#define AHEAD_OF_OPPS                                                             \
+	"SELECT t.id FROM json_each(?3) c CROSS JOIN task t ON t.opp_id = " SQL_EACH_ID("c") \
+	" AND t.status = 'open' WHERE t.origin = ?1 AND " SQL_TASK_AHEAD("t.", "?2")      \
+	" AND t.id NOT IN (SELECT " SQL_EACH_ID("k") " FROM json_each(?4) k)"
 /* The same of everyone (?3 unused: the same bindings). */
 #define AHEAD_OF_ALL                                                              \
 	"SELECT t.id FROM task t WHERE t.origin = ?1 AND t.status = 'open' AND ?3 IS NULL" \
@@ -29,26 +34,31 @@
 	  "DELETE FROM task WHERE id IN (" ids ")" }
 
 static const char *const forget_of_people[2] = FORGET(AHEAD_OF_PEOPLE);
+static const char *const forget_of_opps[2] = FORGET(AHEAD_OF_OPPS);
 static const char *const forget_of_all[2] = FORGET(AHEAD_OF_ALL);
 static const char *const forget_others[2] = FORGET(AHEAD_OF_OTHERS);
 
 static const char SQL_LAST_DAY[] = "SELECT substr(key, 1, 10) FROM tick_state WHERE id = 1";
-static const char SQL_FIND[] =
-	"SELECT t.id, t.title, t.why, t.due, t.kind, t.template, t.shown_on,"
-	" (SELECT f.event FROM rule_fire f WHERE f.task_id = t.id)"
+#define AHEAD_COLS                                                                \
+	"SELECT t.id, t.title, t.why, t.due, t.kind, t.template, t.shown_on,"      \
+	" (SELECT f.event FROM rule_fire f WHERE f.task_id = t.id), ifnull(t.person_id, 0)"
+static const char SQL_FIND[] = AHEAD_COLS
 	" FROM task t WHERE t.person_id = ?2 AND t.status = 'open' AND t.origin = ?1"
 	" AND " SQL_TASK_AHEAD("t.", "?3") " ORDER BY t.id LIMIT 1";
-/* Not a planned one: its time coming is a write (settle_planned), and the
- * run that follows it looks at the person anyway. */
+/* From the follow-up records of the event ?3 (their key: rule, event). */
+static const char SQL_FIND_EVENT[] = AHEAD_COLS
+	" FROM rule_fire e JOIN task t ON t.id = e.task_id WHERE e.rule = ?1 AND e.event = ?3"
+	" AND e.opp_id = ?2 AND t.status = 'open' AND " SQL_TASK_AHEAD("t.", "?4")
+	" ORDER BY t.id";
 static const char SQL_NEXT_CONTACT[] =
 	"SELECT min(ip.at) FROM interaction_person ip WHERE ip.person_id = ?1"
 	" AND " SQL_MOMENT_AFTER("ip.at", ">", "?2", "?3")
 	" AND NOT EXISTS (SELECT 1 FROM rule_fire f WHERE f.rule = '" STORE_MARK_PLANNED "'"
 	"  AND f.event = 'i:' || ip.interaction_id)";
-static const char SQL_PEOPLE_WRITTEN[] = "SELECT DISTINCT id FROM tick_dirty WHERE kind = 1";
-static const char SQL_PEOPLE_UNWRITE[] =
-	"DELETE FROM tick_dirty WHERE kind = 1 AND id IN (SELECT " SQL_EACH_ID("c")
-	" FROM json_each(?1) c)";
+static const char SQL_WRITTEN[] = "SELECT DISTINCT id FROM tick_dirty WHERE kind = ?1";
+static const char SQL_UNWRITE[] =
+	"DELETE FROM tick_dirty WHERE kind = ?1 AND id IN (SELECT " SQL_EACH_ID("c")
+	" FROM json_each(?2) c)";
 
 int store_tick_last_day(struct store *s, char day[11], struct error *err)
 {
@@ -90,6 +100,28 @@ static void read_ahead(struct db_stmt *st, void *out)
 	t->template = col_text(st, 5);
 	t->shown_on = col_text(st, 6);
 	t->event = col_text(st, 7);
+	t->person_id = db_column_int64(st, 8);
+}
+
+static void push_ahead(struct db_stmt *st, void *vec)
+{
+	read_ahead(st, VEC_PUSH((ahead_vec *)vec));
+}
+
+VEC_RELEASE_FN(ahead_vec_release, ahead_vec, ahead_task_release)
+
+int store_ahead_find_event(struct store *s, const char *rule, int64_t opp_id, const char *event,
+			   const char *last, ahead_vec *out, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_FIND_EVENT, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_text(st, 1, rule);
+	db_bind_int64(st, 2, opp_id);
+	bind_text(st, 3, event);
+	bind_text(st, 4, last);
+	return store_each(s, st, push_ahead, out, "cannot read tasks", err);
 }
 
 int store_ahead_find(struct store *s, const char *rule, int64_t person_id, const char *last,
@@ -126,11 +158,14 @@ static int forget(struct store *s, const char *const sql[2], const char *rule, c
 	return 0;
 }
 
-int store_ahead_forget(struct store *s, const char *rule, const char *people, const char *keep,
-		       const char *last, struct error *err)
+int store_ahead_forget(struct store *s, const char *rule, enum tick_kind kind, const char *items,
+		       const char *keep, const char *last, struct error *err)
 {
-	return forget(s, people ? forget_of_people : forget_of_all, rule, last, people,
-		      keep ? keep : "[]", err);
+	const char *const *sql = !items		    ? forget_of_all
+				 : kind == TICK_OPP ? forget_of_opps
+						    : forget_of_people;
+
+	return forget(s, sql, rule, last, items, keep ? keep : "[]", err);
 }
 
 int store_ahead_forget_others(struct store *s, const char *rules, const char *last,
@@ -157,20 +192,23 @@ int store_person_next_contact(struct store *s, int64_t person_id, char **at, str
 	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
-int store_tick_people_written(struct store *s, id_vec *out, struct error *err)
+int store_tick_written(struct store *s, enum tick_kind kind, id_vec *out, struct error *err)
 {
-	struct db_stmt *st = store_stmt(s, SQL_PEOPLE_WRITTEN, err);
-
-	return st ? store_each(s, st, store_push_id, out, "cannot read what was written", err)
-		  : ERR_STORE;
-}
-
-int store_tick_people_unwrite(struct store *s, const char *people, struct error *err)
-{
-	struct db_stmt *st = store_stmt(s, SQL_PEOPLE_UNWRITE, err);
+	struct db_stmt *st = store_stmt(s, SQL_WRITTEN, err);
 
 	if (!st)
 		return ERR_STORE;
-	bind_text(st, 1, people);
+	db_bind_int64(st, 1, kind);
+	return store_each(s, st, store_push_id, out, "cannot read what was written", err);
+}
+
+int store_tick_unwrite(struct store *s, enum tick_kind kind, const char *ids, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_UNWRITE, err);
+
+	if (!st)
+		return ERR_STORE;
+	db_bind_int64(st, 1, kind);
+	bind_text(st, 2, ids);
 	return store_exec_stmt(s, st, "cannot record what was written", err);
 }

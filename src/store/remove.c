@@ -334,7 +334,7 @@ static int store_recompute_contact_without(struct store *s, int64_t interaction_
 static const char SQL_END_INTERACTION_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?2,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
-	" WHERE status = 'open' AND id IN"
+	" WHERE status = 'open' AND " SQL_TASK_NOT_AHEAD("") " AND id IN"
 	" (SELECT task_id FROM rule_fire WHERE event = 'i:' || ?1)";
 static const char SQL_FORGET_INTERACTION[] = "DELETE FROM rule_fire WHERE event = 'i:' || ?1";
 

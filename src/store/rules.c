@@ -47,14 +47,19 @@ static const char SQL_FIRE[] =
 static const char SQL_FIRE_TASK[] =
 	"UPDATE rule_fire SET task_id = ?5 WHERE rule = ?1 AND event = ?2 AND opp_id = ?3"
 	" AND person_id = ?4";
+/* Not a follow-up made ahead that no run has reached: the rules' guess,
+ * which a run checks again (store/ahead.h). */
+#define FIRE_NOT_AHEAD(f)                                                         \
+	" NOT EXISTS (SELECT 1 FROM task a WHERE a.id = " f ".task_id AND "       \
+	SQL_TASK_AHEAD("a.", SQL_LAST_RUN_DAY) ")"
 static const char SQL_CHAIN_COUNT[] =
-	"SELECT count(*) FROM rule_fire WHERE chain = ? AND rule = ?";
+	"SELECT count(*) FROM rule_fire f WHERE f.chain = ?1 AND f.rule = ?2 AND" FIRE_NOT_AHEAD("f");
 static const char SQL_DEFAULT_CADENCE[] =
 	"UPDATE person SET cadence = ?2, updated_at = ?3 WHERE id = ?1 AND cadence IS NULL";
 static const char SQL_SKIP_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?4,"
 	" why = CASE WHEN why IS NULL THEN ?3 ELSE why || ' ' || ?3 END"
-	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open'";
+	" WHERE origin = ?1 AND opp_id = ?2 AND status = 'open' AND " SQL_TASK_NOT_AHEAD("");
 /* ?3: the opportunity (0: any), ?4: the person. Not a task made ahead that
  * no run has reached (its day after the mark's): the rules' guess, which
  * the next run deletes or keeps (store/ahead.h). */
@@ -62,8 +67,7 @@ static const char SQL_SKIP_PERSON_RULE_TASKS[] =
 	"UPDATE task SET status = 'skipped', done_at = ?6,"
 	" why = CASE WHEN why IS NULL THEN ?5 ELSE why || ' ' || ?5 END"
 	" WHERE origin = ?1 AND (?2 = 0 OR opp_id = ?2) AND person_id = ?3 AND status = 'open'"
-	" AND NOT " SQL_TASK_AHEAD("", "ifnull((SELECT substr(key, 1, 10) FROM tick_state"
-				       " WHERE id = 1), '')");
+	" AND " SQL_TASK_NOT_AHEAD("");
 /* A chain ends: every done task of its rules (?1 itself, ?2 the one it
  * follows) with that person on that opportunity counts as followed up
  * already, so the silence after it makes no next step. */
@@ -79,7 +83,7 @@ static const char SQL_SKIP_CONTRADICTED[] =
 	"UPDATE task SET status = 'skipped', done_at = ?5,"
 	" why = CASE WHEN why IS NULL THEN ?4 ELSE why || ' ' || ?4 END"
 	" WHERE id IN (SELECT t.id FROM json_each(?6) c CROSS JOIN task t ON t.opp_id = " SQL_EACH_ID("c")
-	"  AND t.status = 'open' WHERE t.origin = ?1)"
+	"  AND t.status = 'open' WHERE t.origin = ?1 AND " SQL_TASK_NOT_AHEAD("t.") ")"
 	" AND EXISTS (SELECT 1 FROM opportunity o WHERE o.id = task.opp_id"
 	"  AND ((?2 IS NOT NULL AND o.stage = ?2) OR (?3 AND o.stage_changed_at > task.created_at)))";
 /* The opportunities of the time rules' run (store/tick.h) in the stages ?1
@@ -127,7 +131,8 @@ static const char SQL_TOUCH_DUE[] =
 	"  AND f.person_id = p.id AND NOT EXISTS (SELECT 1 FROM task t WHERE t.id = f.task_id"
 	"  AND " SQL_TASK_AHEAD("t.", "?3") "))"
 	" ORDER BY 2, p.id";
-static const char SQL_RULE_FIRED[] = "SELECT 1 FROM rule_fire WHERE rule = ? AND event = ?";
+static const char SQL_RULE_FIRED[] =
+	"SELECT 1 FROM rule_fire f WHERE f.rule = ?1 AND f.event = ?2 AND" FIRE_NOT_AHEAD("f");
 static const char SQL_LATEST_STAGE_CHANGE[] =
 	"SELECT id, at FROM stage_change WHERE opp_id = ? ORDER BY at DESC, id DESC LIMIT 1";
 

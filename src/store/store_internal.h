@@ -72,6 +72,12 @@ void bind_now(const struct store *s, struct db_stmt *st, int instant_idx, int lo
  * seen it, and when what it was made for no longer holds it is deleted,
  * never skipped. One whose day a run has reached is a task like another. */
 #define SQL_TASK_AHEAD(t, last) "(" t "shown_on IS NOT NULL AND " t "shown_on > " last ")"
+/* The `last` of SQL_TASK_AHEAD read in the statement: the day of the last
+ * run ("" before any), for a write outside a run that must leave such a
+ * task to the run that follows it (which deletes it, or keeps it). */
+#define SQL_LAST_RUN_DAY "ifnull((SELECT substr(key, 1, 10) FROM tick_state WHERE id = 1), '')"
+/* Is t not such a task? */
+#define SQL_TASK_NOT_AHEAD(t) "NOT " SQL_TASK_AHEAD(t, SQL_LAST_RUN_DAY)
 /* Bind now's local day, the `today` of SQL_TASK_SHOWN. */
 void bind_today(const struct store *s, struct db_stmt *st, int idx);
 

@@ -32,13 +32,16 @@ test_expect_success 'Mon 2: an interview with Recruiting and Former makes two th
 '
 
 test_expect_success 'the notes are there as soon as the interview is logged (same command)' '
-	# export runs no rule: what it shows was written by `log` itself
+	# export runs no rule: what it shows was written by `log` itself (with
+	# the silence letter made ahead, hidden until its day: issue 22)
 	rapport export >"$TEST_DIR/.rp" && <"$TEST_DIR/.rp" python3 -c "
 import json, sys
 ts = json.load(sys.stdin)[\"tables\"][\"task\"]
-got = sorted((t[\"title\"], t[\"origin\"], t[\"due\"]) for t in ts)
-assert got == [(\"Thank-you note to Former Colleague\", \"thank-you\", \"2026-03-03\"),
-               (\"Thank-you note to Recruiting Partner\", \"thank-you\", \"2026-03-03\")], got
+got = sorted((t[\"title\"], t[\"origin\"], t[\"due\"], t[\"shown_on\"]) for t in ts)
+assert got == [(\"Thank-you note to Former Colleague\", \"thank-you\", \"2026-03-03\", None),
+               (\"Thank-you note to Recruiting Partner\", \"thank-you\", \"2026-03-03\", None),
+               (\"Write to Recruiting Partner to restate your interest in Backend Engineer\",
+                \"silence\", \"2026-03-09\", \"2026-03-09\")], got
 "
 '
 

@@ -66,7 +66,7 @@ test_expect_success 'Mon 9 - Tue 10: agenda and task list over and over: still o
 '
 
 test_expect_success 'Tue 10: the letter is sent: logged as a letter to Recruiting' '
-	on 2026-03-10T11:00 rapport task done "$(task_id "$LETTER")" >/dev/null &&
+	on 2026-03-10T11:00 rapport task done "$(on 2026-03-10 task_id "$LETTER")" >/dev/null &&
 	on 2026-03-10 contacts harbor | grep "^letter|out|Recruiting Partner|2026-03-10|"
 '
 
@@ -90,7 +90,7 @@ test_expect_success 'Fri 13 - Sat 14: one call, however often the agenda runs' '
 '
 
 test_expect_success 'Sat 14: the first call is made, no answer; Sun 15 nothing new' '
-	on 2026-03-14T10:00 rapport task done "$(task_id "$CALL")" >/dev/null &&
+	on 2026-03-14T10:00 rapport task done "$(on 2026-03-14 task_id "$CALL")" >/dev/null &&
 	on 2026-03-14 contacts harbor | grep "^call|out|Recruiting Partner|2026-03-14|" &&
 	each_day 2026-03-14 2026-03-15 rapport agenda &&
 	test_eq "$(on 2026-03-15 ntasks silence.call)" 1
@@ -106,7 +106,7 @@ test_expect_success 'Mon 16: two days after the first call: the second, due toda
 '
 
 test_expect_success 'Mon 16 - Wed 18: the second call is made Monday; the third comes Wednesday' '
-	on 2026-03-16T15:00 rapport task done "$(task_id "$CALL")" >/dev/null &&
+	on 2026-03-16T15:00 rapport task done "$(on 2026-03-16 task_id "$CALL")" >/dev/null &&
 	each_day 2026-03-16 2026-03-17 rapport agenda &&
 	test_eq "$(on 2026-03-17 ntasks silence.call)" 2 &&
 	each_day 2026-03-18 2026-03-18 rapport agenda &&
@@ -120,7 +120,7 @@ test_expect_success 'Mon 16 - Wed 18: the second call is made Monday; the third 
 '
 
 test_expect_success 'Wed 18: the third call is made; no fourth, for weeks' '
-	on 2026-03-18T09:30 rapport task done "$(task_id "$CALL")" >/dev/null &&
+	on 2026-03-18T09:30 rapport task done "$(on 2026-03-18 task_id "$CALL")" >/dev/null &&
 	each_day 2026-03-18 2026-04-10 rapport agenda &&
 	on 2026-04-10 rapport task list >/dev/null &&
 	test_eq "$(on 2026-04-10 ntasks silence.call silence)" "3 1" &&

@@ -393,10 +393,18 @@ static inline int th_line_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A follow-up's event or chain that names a task ("t:ID", a step after a
+ * task done) names it by its place in the order of ids, as the digest's
+ * tasks: the ids of tasks made ahead and deleted are not given back alike
+ * by every backend. */
+#define TH_TASK_REF(col)                                                          \
+	"CASE WHEN substr(" col ", 1, 2) = 't:' THEN 't#' || ifnull((SELECT CAST(m.r AS TEXT)" \
+	" FROM n m WHERE m.id = CAST(substr(" col ", 3) AS INTEGER)), " col ") ELSE " col " END"
+
 /* Everything the rules make or touch, in one text per store: every task
  * (by its place in the order of ids, as th_task_in: its title, kind, due,
  * status, person, opportunity, origin, why, when it was made, shown and
- * closed), every follow-up recorded and every cadence. */
+ * closed), every follow-up recorded (TH_TASK_REF) and every cadence. */
 static inline char *th_digest(struct store *s)
 {
 	static const char sql[] =
@@ -406,8 +414,9 @@ static inline char *th_digest(struct store *s)
 		" || ' | ' || origin || ' | ' || ifnull(why, '') || ' | ' || created_at"
 		" || ' | ' || ifnull(shown_on, '') || ' | ' || ifnull(done_at, '')"
 		" FROM task t JOIN n ON n.id = t.id"
-		" UNION ALL SELECT 'fire ' || rule || ' ' || event || ' ' || opp_id || ' '"
-		" || person_id || ' ' || ifnull(chain, '') || ' ' || ifnull(n.r, 0) || ' ' || at"
+		" UNION ALL SELECT 'fire ' || rule || ' ' || " TH_TASK_REF("event") " || ' ' || opp_id"
+		" || ' ' || person_id || ' ' || ifnull(" TH_TASK_REF("chain") ", '') || ' '"
+		" || ifnull(n.r, 0) || ' ' || at"
 		" FROM rule_fire f LEFT JOIN n ON n.id = f.task_id"
 		" UNION ALL SELECT 'person ' || id || ' ' || ifnull(CAST(cadence AS TEXT), '')"
 		" FROM person";
