@@ -46,15 +46,42 @@ static int64_t shown_open_task(struct tick_history *h, int n)
 
 /* One step, as th_step plays it, into the first store alone; whether the
  * time rules ran after it. */
+/* With `midnight` (a third argument), the time rules also run at the first
+ * moment of each day the clock enters, before anything is written that
+ * day: a user who opens rapport before anything else. (Since tasks are made
+ * ahead of their day, they are made at that moment whether or not rapport
+ * runs then; before, they were made by the day's first run, whatever it
+ * followed.) */
+static int midnight;
+
+static void midnight_runs(struct tick_history *h, int from_day)
+{
+	int day = h->day, hour = h->hour;
+
+	for (int d = from_day + 1; d <= day; d++) {
+		h->day = d;
+		h->hour = 0;
+		th_clock(h);
+		th_tick(h, 0);
+	}
+	h->day = day;
+	h->hour = hour;
+	th_clock(h);
+}
+
 static bool replay_step(struct tick_history *h)
 {
 	struct th_step st;
 	struct error err = ERROR_INIT;
 
+	int day = h->day;
+
 	th_choose(h, &st);
 	if (st.op == TH_CLOSE)
 		st.a = shown_open_task(h, st.n1 % 4);
 	th_advance(h, &st);
+	if (midnight)
+		midnight_runs(h, day);
 	if (store_begin_write(h->s[0], &err))
 		th_die("cannot begin", &err);
 	if (th_play(h, h->s[0], &st, &err))
@@ -106,6 +133,8 @@ static void print_shown(struct tick_history *h)
 int main(int argc, char **argv)
 {
 	int seeds = argc > 1 ? atoi(argv[1]) : 2, steps = argc > 2 ? atoi(argv[2]) : 1100;
+
+	midnight = argc > 3 && !strcmp(argv[3], "midnight");
 
 	for (int seed = 1; seed <= seeds; seed++) {
 		struct tick_history h;

@@ -381,13 +381,29 @@ static int begin_for_tick(struct cli *cli)
 	return store_begin_write(cli->store, &cli->err);
 }
 
+/* A write first records the new day's run of the time rules that the
+ * commands reading let pass (playbooks_tick_catch_up). Rules that do not
+ * load are not this command's error (tick_after_write says the same). */
+static int catch_up(struct cli *cli)
+{
+	uint64_t fingerprint;
+
+	if (!playbooks_fingerprint(&fingerprint, &cli->err) &&
+	    !playbooks_tick_catch_up(cli->store, fingerprint, &cli->err))
+		return 0;
+	if (cli->err.code == ERR_STORE)
+		return cli->err.code;
+	error_clear(&cli->err);
+	return 0;
+}
+
 static int begin(struct cli *cli, unsigned flags)
 {
 	if (flags & CMD_TICK)
 		return begin_for_tick(cli);
 	if (!(flags & CMD_WRITE))
 		return store_begin_read(cli->store, &cli->err);
-	if (store_begin_write(cli->store, &cli->err))
+	if (store_begin_write(cli->store, &cli->err) || catch_up(cli))
 		return cli->err.code;
 	return (flags & CMD_NO_UNDO) ? 0 : store_undo_track(cli->store, &cli->err);
 }

@@ -88,5 +88,11 @@ int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
  * write lock to others. */
 int playbooks_tick_current(struct store *s, uint64_t fingerprint, bool *current,
 			   struct error *err);
+/* Before a write (in its transaction): catch up on the runs of the time
+ * rules that the days since the last let pass, each with nothing to do
+ * (store_tick_catch_up): the write then ends or skips the tasks made ahead
+ * for those days as it would any task, as if the rules had run that
+ * morning. */
+int playbooks_tick_catch_up(struct store *s, uint64_t fingerprint, struct error *err);
 
 #endif

@@ -551,6 +551,14 @@ int playbooks_tick_current(struct store *s, uint64_t fingerprint, bool *current,
 	return store_tick_is_current(s, key, today, current, err);
 }
 
+int playbooks_tick_catch_up(struct store *s, uint64_t fingerprint, struct error *err)
+{
+	char today[DATE_BUFSZ], key[96];
+
+	tick_key(s, fingerprint, today, key);
+	return store_tick_catch_up(s, key, today, err);
+}
+
 /* Must this run look at everything: no run yet, other rules or another
  * version since the last, or a day before its (the clock went back, and
  * the days the items wait for were counted from a later one)? */
@@ -587,9 +595,11 @@ int playbooks_tick_run(struct store *s, const struct playbook *pb, bool full,
 
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
-	if (settle_planned(s, pb, err))
-		return err->code;
 	tick_key(s, pb->fingerprint, today, key);
+	/* the days a read let pass first: what this run settles or skips
+	 * comes after their first moments */
+	if (store_tick_catch_up(s, key, today, err) || settle_planned(s, pb, err))
+		return err->code;
 	if (!full && (store_tick_is_current(s, key, today, &current, err) ||
 		      (!current && needs_full(s, key, &full, err))))
 		return err->code;

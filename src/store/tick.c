@@ -5,14 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "store/history.h"
 #include "store/store_internal.h"
 #include "util/strbuf.h"
 
 static const char SQL_TICK_GET[] = "SELECT key FROM tick_state WHERE id = 1";
 static const char SQL_TICK_SET[] = "INSERT OR REPLACE INTO tick_state (id, key) VALUES (1, ?)";
+/* The mark's rules and version are the key's (after its day), its day no
+ * later than today: a day that passed changes nothing by itself (what falls
+ * due on it is in rule_next; a task made ahead shows by its day alone). */
 static const char SQL_TICK_CURRENT[] =
-	"SELECT (SELECT key FROM tick_state WHERE id = 1) IS ?1"
+	"SELECT EXISTS (SELECT 1 FROM tick_state WHERE id = 1 AND substr(key, 11) = substr(?1, 11)"
+	"  AND substr(key, 1, 10) <= ?2)"
 	" AND NOT EXISTS (SELECT 1 FROM tick_dirty)"
 	" AND NOT EXISTS (SELECT 1 FROM rule_next INDEXED BY rule_next_day"
 	"  WHERE day <= ?2)";
@@ -92,6 +97,86 @@ int store_tick_is_current(struct store *s, const char *key, const char *today, b
 		return err->code;
 	*current = yes == 1;
 	return 0;
+}
+
+/* The first day something falls due on, and the moment of the first
+ * planned interaction whose time has come (each NULL: none). */
+static const char SQL_FIRST_DUE[] = "SELECT min(day) FROM rule_next WHERE day <= ?1";
+static const char SQL_FIRST_PLANNED[] =
+	"SELECT min(i.at) FROM rule_fire f JOIN interaction i ON i.id = CAST(substr(f.event, 3) AS INTEGER)"
+	" WHERE f.rule = '" STORE_MARK_PLANNED "' AND " SQL_MOMENT_BEFORE("i.at", "<=", "?1", "?2");
+
+/* The text sql (one value, ?1 bound to text, then now when it takes it)
+ * reads, NULL when none; the caller frees it. */
+static int first_of(struct store *s, const char *sql, const char *text, bool now, char **out,
+		    struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, sql, err);
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return ERR_STORE;
+	if (now)
+		bind_now(s, st, 1, 2);
+	else
+		bind_text(st, 1, text);
+	rc = store_step(s, st, "cannot read the time rules' days", err);
+	if (rc == DB_ROW) {
+		*out = now ? col_time(st, 0) : col_text(st, 0);
+		db_reset(st);
+	}
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+/* The last day whose first moment a run would have found nothing to do
+ * at, from the mark's on (the day before the first that something falls
+ * due on; the day of the first planned interaction whose time came, which
+ * came after that moment; else today), into day. */
+static int last_quiet_day(struct store *s, const char *today, char day[11], struct error *err)
+{
+	char *due, *planned;
+	struct datetime dt;
+
+	snprintf(day, 11, "%s", today);
+	if (first_of(s, SQL_FIRST_DUE, today, false, &due, err) ||
+	    first_of(s, SQL_FIRST_PLANNED, NULL, true, &planned, err))
+		return err->code;
+	if (due && !date_parse_iso(due, &dt, NULL)) {
+		char before[DATE_BUFSZ];
+		date_add_days(&dt, -1);
+		date_format_day(&dt, before);
+		if (strcmp(before, day) < 0)
+			snprintf(day, 11, "%.10s", before);
+	}
+	if (planned && strncmp(planned, day, 10) < 0)
+		snprintf(day, 11, "%.10s", planned);
+	free(due);
+	free(planned);
+	return 0;
+}
+
+int store_tick_catch_up(struct store *s, const char *key, const char *today, struct error *err)
+{
+	struct db_stmt *st = store_stmt(s, SQL_ANY_DIRTY, err);
+	char *last = NULL, day[11];
+	int64_t dirty = 0;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+
+	if ((rc = store_tick_last_key(s, &last, err)) || !last || strlen(last) < 10 ||
+	    strcmp(last + 10, key + 10) || strncmp(last, today, 10) >= 0)
+		goto out;
+	if ((rc = store_number(s, st, &dirty, "cannot read", err)) || dirty ||
+	    (rc = last_quiet_day(s, today, day, err)) || strncmp(day, last, 10) <= 0)
+		goto out;
+	memcpy(last, day, 10);
+	rc = store_tick_mark(s, last, err);
+out:
+	free(last);
+	return rc;
 }
 
 int store_tick_last_key(struct store *s, char **key, struct error *err)

@@ -12,8 +12,11 @@
  * queries (rules.c, offer.c) start from; a full run (a new version or new
  * rules, or `playbook tick --full`) has every item. The mark in tick_state
  * is the key of the last run (its day, the rules' fingerprint and the
- * version): when it is current, nothing was written and nothing is due, a
- * run has nothing to do.
+ * version): when its rules and version are today's, nothing was written
+ * since and nothing is due by today, a run has nothing to do, on a later
+ * day as well (the tasks made ahead for a day show by their day alone:
+ * store/ahead.h), and the first run of a new day writes nothing (the
+ * first write records it: playbooks_tick_catch_up).
  */
 #ifndef RAPPORT_TICK_H
 #define RAPPORT_TICK_H
@@ -27,10 +30,19 @@
  * is only ever dirty: folded into their opportunities). */
 enum tick_kind { TICK_OPP = 0, TICK_PERSON = 1 };
 
-/* Is key the mark, with nothing written since and nothing due by today?
+/* Is key the mark but for its day (the mark's no later than today), with
+ * nothing written since and nothing due by today?
  * (false also in a database without the tables: the rules then run.) */
 int store_tick_is_current(struct store *s, const char *key, const char *today, bool *current,
 			  struct error *err);
+/* A new day with nothing written and nothing due is no run at all (its
+ * first command reads only): before a run, and before a write, catch up
+ * on the runs that the days since the mark's let pass, each of which would
+ * have found nothing to do at its first moment: the mark (when its rules
+ * and version are key's and nothing was written since) takes the last such
+ * day, up to today. Tasks made ahead for those days are then tasks like
+ * others (store/ahead.h), as if the rules had run that morning. */
+int store_tick_catch_up(struct store *s, const char *key, const char *today, struct error *err);
 /* The mark of the last run (NULL: none); the caller frees it. */
 int store_tick_last_key(struct store *s, char **key, struct error *err);
 /* Leave key as the mark (in the current write transaction). */

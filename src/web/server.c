@@ -1150,6 +1150,9 @@ static void run_page(const struct web_route *route, struct web_req *rq, struct w
 	 * account the transaction acts for (none before a sign-in) */
 	if (!rc && rq->account_id)
 		rc = store_act_for(rq->store, rq->account_id, &rq->err);
+	/* a write first records the new day's run a read let pass */
+	if (!rc && rq->post && (!srv.practice || rq->account_id))
+		rc = playbooks_tick_catch_up(rq->store, p->pb.fingerprint, &rq->err);
 	if (!rc && rq->post && undoable)
 		rc = store_undo_track(rq->store, &rq->err);
 	if (!rc)

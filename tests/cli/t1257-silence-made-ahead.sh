@@ -5,8 +5,9 @@
 # is only the rules' guess: whatever ends the silence before then (a reply,
 # a stage out of the rule's, the interview removed or taken back) deletes it
 # without a trace, never skips it; a change to what it says (the person's
-# rapport) makes it anew; a decision reversed brings it back. Each search
-# has a database of its own.
+# rapport) makes it anew; a decision reversed brings it back. From its day
+# on it is a task like another, though no command ran that day (a new day
+# writes nothing). Each search has a database of its own.
 . "$(dirname "$0")/test-lib.sh"
 
 LETTER="Write to Recruiting Partner to restate your interest in Data Engineer"
@@ -95,6 +96,20 @@ test_expect_success 'a new hiring manager before its day: the letter is made ane
 	on 2026-03-09 tasks silence >out &&
 	echo "letter|Former Colleague|2026-03-09|open|Write to Former Colleague to restate your interest in Data Engineer" >want &&
 	test_cmp want out
+'
+
+test_use_db seen.db
+test_expect_success 'its day come (read, nothing written), then a reply: the letter is skipped, saying why' '
+	interviewed "Fjord Energy" interviewing &&
+	on 2026-03-09 rapport agenda >agenda &&
+	grep -F "$LETTER" agenda &&
+	test_eq "$(test_sql "SELECT substr(key, 1, 10) FROM tick_state")" 2026-03-02 &&
+	on 2026-03-10 rapport log email "Thanks, more soon" --with Former --opp job --in >/dev/null &&
+	on 2026-03-10 tasks silence >out &&
+	echo "letter|Recruiting Partner|2026-03-09|skipped|$LETTER" >want &&
+	test_cmp want out &&
+	on 2026-03-10 task_field "$LETTER" why >why &&
+	grep -F "(Skipped:" why
 '
 
 test_use_db hostile.db

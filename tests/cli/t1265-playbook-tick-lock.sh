@@ -80,12 +80,17 @@ test_expect_success 'a change by another program: agenda waits for the lock, run
 	test_eq "$(test_sql "SELECT count(*) FROM tick_dirty")" 0
 '
 
-test_expect_success 'a new day: the mark is stale, and the run leaves the new day'"'"'s' '
-	hold_lock 1 &&
+test_expect_success 'a new day with nothing due: no run, no write, the lock held elsewhere does not wait' '
+	test_sql "SELECT key FROM tick_state" >before &&
+	test_eq "$(test_sql "SELECT count(*) FROM rule_next WHERE day <= '"'"'2026-04-20'"'"'")" 0 &&
+	hold_lock 6 &&
+	start=$(date +%s) &&
 	on 2026-04-20 rapport task list >later &&
+	end=$(date +%s) &&
 	wait $holder &&
+	test $((end - start)) -lt 4 &&
 	test_sql "SELECT key FROM tick_state" >mark &&
-	grep -q "^2026-04-20 " mark
+	test_cmp before mark
 '
 
 test_done

@@ -36,6 +36,7 @@ test_expect_success 'a [thank-you] of your own replaces the built-in one' '
 		origin thank-you
 '
 
+# (rejected before the silence letter'"'"'s day, the 9th: it is no task yet)
 test_use_db no-call.db
 test_expect_success '[rejected.call] enabled = no: a rejection plans everything but those calls' '
 	playbooks <<-\EOF &&
@@ -43,8 +44,8 @@ test_expect_success '[rejected.call] enabled = no: a rejection plans everything 
 	enabled = no
 	EOF
 	interviewed "Quartz Insurance" interviewing &&
-	on 2026-03-10 rapport opp move job rejected >/dev/null &&
-	on 2026-03-10 origins >out &&
+	on 2026-03-06 rapport opp move job rejected >/dev/null &&
+	on 2026-03-06 origins >out &&
 	cat >want <<-\EOT &&
 	1 rejected.consult
 	2 rejected.letter
@@ -64,8 +65,8 @@ test_expect_success '[rejected] enabled = no: a rejection plans nothing, sets no
 	enabled = no
 	EOF
 	interviewed "Pinecone Media" interviewing &&
-	on 2026-03-10 rapport opp move job rejected >/dev/null &&
-	on 2026-03-10 origins >out &&
+	on 2026-03-06 rapport opp move job rejected >/dev/null &&
+	on 2026-03-06 origins >out &&
 	echo "2 thank-you" >want &&
 	test_cmp want out &&
 	test_eq "$(cadence Former)" None &&
