@@ -70,18 +70,32 @@ test_expect_success '--full looks at everything, and makes the same tasks' '
 	grep -q "^offer.deadline|" incremental
 '
 
-test_expect_success 'a new day: the run looks at what falls due that day' '
+test_expect_success 'a new day with nothing due: no run at all; the agenda writes nothing' '
+	test_sql "SELECT key FROM tick_state" >before &&
+	on 2026-03-24 rapport agenda >agenda &&
+	test_sql "SELECT key FROM tick_state" >after &&
+	test_cmp before after &&
 	on 2026-03-24 rapport --json playbook tick >out &&
+	test_eq "$(jv ran <out)" False
+'
+
+test_expect_success 'a new day with something due (a planned call'"'"'s time came): the run looks at it alone' '
+	on 2026-03-24 rapport log call "Check in" --with "Hiring Manager" --opp northwind \
+		--at 2026-03-25T10:00 >/dev/null &&
+	on 2026-03-26 rapport --json playbook tick >out &&
 	test_eq "$(jv ran <out)" True &&
-	test_eq "$(jv full <out)" False
+	test_eq "$(jv full <out)" False &&
+	test_eq "$(jv opportunities <out)" 1 &&
+	test_sql "SELECT substr(key, 1, 10) FROM tick_state" >mark &&
+	test_eq "$(cat mark)" 2026-03-26
 '
 
 # A run writes its tasks' full-text entries at its end, in one statement
-# (search_defer, migration 13): every task a run made is found by search,
-# and nothing is left deferred.
+# (search_defer, migration 13): every task a run made is found by search
+# (a note made ahead too, once its day came), and nothing is left deferred.
 test_expect_success 'the tasks a run made are found by search, none left out' '
 	on 2026-04-20 rapport person add "Data Recruiter" --cadence 7 >/dev/null &&
-	on 2026-04-30 rapport --json playbook tick >out &&
+	on 2026-04-30 rapport --json playbook tick --full >out &&
 	test_eq "$(jv ran <out)" True &&
 	on 2026-04-30 rapport --json search "Keep in touch with Data Recruiter" >found &&
 	grep -q "Keep in touch with Data Recruiter" found &&
