@@ -655,22 +655,34 @@ int store_calendar_account(struct store *s, const char *key, const char *token, 
 	return rc < 0 ? rc : *id != 0;
 }
 
+/* The walls hold unless the role is a superuser, bypasses the policies or
+ * has the owner's privileges; the coach's policy is in its every query
+ * when it has rapport_coach's privileges (inherits them, practice
+ * migration app_noinherit) rather than only the right to SET ROLE. */
 static const char SQL_WALLS_HOLD[] =
 	"SELECT (NOT (rolsuper OR rolbypassrls OR pg_has_role(current_user,"
-	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int"
+	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int,"
+	" coalesce((SELECT pg_has_role(current_user, c.oid, 'USAGE') FROM pg_roles c"
+	"  WHERE c.rolname = 'rapport_coach'), false)::int"
 	" FROM pg_roles WHERE rolname = current_user";
 
-int store_walls_hold(struct store *s, bool *hold, struct error *err)
+static void read_walls(struct db_stmt *st, void *out)
+{
+	struct store_walls *w = out;
+
+	w->hold = db_column_int64(st, 0) != 0;
+	w->coach_policy = db_column_int64(st, 1) != 0;
+}
+
+int store_walls_hold(struct store *s, struct store_walls *w, struct error *err)
 {
 	struct db_stmt *st;
-	int64_t n;
 
-	*hold = true;
+	*w = (struct store_walls){ .hold = true };
 	if (!store_has_accounts(s))
 		return 0;
 	if (!(st = store_stmt(s, SQL_WALLS_HOLD, err)) ||
-	    store_number(s, st, &n, "cannot read the server's role", err))
+	    store_first(s, st, read_walls, w, "cannot read the server's role", err) < 0)
 		return ERR_STORE;
-	*hold = n != 0;
 	return 0;
 }
