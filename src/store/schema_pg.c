@@ -1264,6 +1264,13 @@ static int practice_version(struct store *s, int64_t *version, struct error *err
 	return !st || store_number(s, st, version, "cannot read the database", err) ? ERR_STORE : 0;
 }
 
+/* After any migration, the store's (store_schema.after_any) or the
+ * practice's, in its transaction: the tables it made that pages show
+ * bump the data version too. The store's migrations run before the
+ * practice's, which are often current: a table the store's made would
+ * wait for the practice's next migration (issue 20). */
+static const char watch_tables[] = "SELECT rapport_watch_tables()";
+
 static int practice_upgrade(struct store *s, int64_t from, struct error *err)
 {
 	char set[128];
@@ -1271,8 +1278,7 @@ static int practice_upgrade(struct store *s, int64_t from, struct error *err)
 	for (int64_t v = from; v < PRACTICE_SCHEMA_VERSION; v++)
 		if (store_exec_sql(s, practice_migrations[v], "cannot upgrade the database", err))
 			return ERR_STORE;
-	/* the tables these made that pages show bump the data version too */
-	if (store_exec_sql(s, "SELECT rapport_watch_tables()", "cannot upgrade the database", err))
+	if (store_exec_sql(s, watch_tables, "cannot upgrade the database", err))
 		return ERR_STORE;
 	snprintf(set, sizeof(set), practice_version_set, (int)PRACTICE_SCHEMA_VERSION);
 	return store_exec_sql(s, set, "cannot upgrade the database", err);
@@ -1313,4 +1319,5 @@ static int practice_migrate(struct store *s, const char *path, bool read_only, s
 }
 
 const struct store_schema store_schema_pg = { pg_migrations, pg_migration_after,
-					      ARRAY_SIZE(pg_migrations), practice_migrate };
+					      ARRAY_SIZE(pg_migrations), watch_tables,
+					      practice_migrate };
