@@ -134,6 +134,13 @@ int store_act_for(struct store *s, int64_t account_id, struct error *err);
  * without accounts (SQLite).
  */
 int store_act_as(struct store *s, const char *email, struct error *err);
+/* Put the transaction open under the walls between accounts, whatever the
+ * connection did before (a move into or out of an account, method/move.c,
+ * on a server too): a connection whose role lifts them (a superuser, a
+ * BYPASSRLS role) acts as rapport_app until the transaction ends, as
+ * store_act_as makes a command line's for its session; ERR_INVALID when it
+ * cannot. A no-op on a store without accounts. */
+int store_walls_for_transaction(struct store *s, struct error *err);
 /* The account whose calendar feed token (the setting key, the value
  * token) is this one: 1 with its id in *id, 0 when no account has it. */
 int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
