@@ -106,7 +106,7 @@ static int account_base(struct store *s, int64_t *base, struct error *err)
 	*base = 0;
 	if (!store_has_accounts(s))
 		return 0;
-	if ((rc = store_move_walls(s, err)) || (rc = store_move_account(s, &account, err)))
+	if ((rc = store_walls_for_transaction(s, err)) || (rc = store_move_account(s, &account, err)))
 		return rc;
 	if (!(*base = move_id_base(account)))
 		return error_set(err, ERR_INVALID, "the account's id %" PRId64 " is too large",

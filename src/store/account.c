@@ -561,11 +561,43 @@ static int only_account(struct store *s, int64_t *id, struct error *err)
 	return 0;
 }
 
-/* The account of an address, and whether this connection's role would
- * see every account's rows (a superuser, or a role that bypasses the
- * policies) on a database that keeps several: one round trip. */
+/* Whether the role of the pg_roles row r lifts the walls: a superuser, or
+ * a role that bypasses the policies, sees and changes every account's rows
+ * (the owner does not: FORCE puts it under them). */
+#define LIFTS_WALLS(r) "(" r ".rolsuper OR " r ".rolbypassrls)"
+
+/* How long a connection whose role lifts the walls acts as rapport_app. */
+enum walls_scope {
+	WALLS_SESSION,     /* every transaction from the next on (a command line's) */
+	WALLS_TRANSACTION, /* the transaction open, until it ends (a move's) */
+};
+
+/*
+ * The walls, one way for every caller: a connection whose role lifts them
+ * acts as the server's role, rapport_app, which owns nothing and bypasses
+ * nothing. For the session, the backend keeps the role as it keeps the
+ * account (told again after a reconnection, and in each transaction
+ * through a pool); for the transaction, SET LOCAL ROLE, which holds
+ * whatever the connection did before and ends with it. ERR_INVALID when
+ * the role cannot act as rapport_app.
+ */
+static int act_as_app(struct store *s, enum walls_scope scope, struct error *err)
+{
+	int rc = scope == WALLS_SESSION
+			 ? store_session_setting(s, "role", "rapport_app", err)
+			 : store_exec_sql(s, "SET LOCAL ROLE rapport_app", "", err);
+
+	if (rc)
+		return error_set(err, ERR_INVALID, "this connection's role sees every account's "
+						   "rows and cannot act as rapport_app: connect as "
+						   "rapport_app or a role granted it");
+	return 0;
+}
+
+/* The account of an address, and whether this connection's role lifts the
+ * walls on a database that keeps several: one round trip. */
 static const char SQL_ACT_AS[] =
-	"SELECT a.id, ((r.rolsuper OR r.rolbypassrls) AND (SELECT count(*) FROM account) > 1)::int"
+	"SELECT a.id, (" LIFTS_WALLS("r") " AND (SELECT count(*) FROM account) > 1)::int"
 	" FROM account a JOIN pg_roles r ON r.rolname = current_user"
 	" WHERE a.email = lower(CAST(?1 AS text))";
 
@@ -619,14 +651,28 @@ int store_act_as(struct store *s, const char *email, struct error *err)
 	if (!acting.id)
 		return error_set(err, ERR_INVALID, "this database keeps several accounts: say "
 						   "which with --account EMAIL (or RAPPORT_ACCOUNT)");
-	if (acting.sees_all && store_session_setting(s, "role", "rapport_app", err))
-		return error_set(err, ERR_INVALID, "this connection's role sees every account's "
-						   "rows and cannot act as rapport_app: connect as "
-						   "rapport_app or a role granted it");
+	if (acting.sees_all && (rc = act_as_app(s, WALLS_SESSION, err)))
+		return rc;
 	/* the backend keeps it: told again after a reconnection, and in each
 	 * transaction through a pool */
 	snprintf(value, sizeof(value), "%lld", (long long)acting.id);
 	return store_session_setting(s, "rapport.account", value, err);
+}
+
+static const char SQL_LIFTS_WALLS[] =
+	"SELECT " LIFTS_WALLS("r") "::int FROM pg_roles r WHERE r.rolname = current_user";
+
+int store_walls_for_transaction(struct store *s, struct error *err)
+{
+	struct db_stmt *st;
+	int64_t lifts;
+
+	if (!store_has_accounts(s))
+		return 0;
+	if (!(st = store_stmt(s, SQL_LIFTS_WALLS, err)) ||
+	    store_number(s, st, &lifts, "cannot read the connection's role", err))
+		return ERR_STORE;
+	return lifts ? act_as_app(s, WALLS_TRANSACTION, err) : 0;
 }
 
 /* The token as the setting the policy calendar_token reads (schema_pg.c),
@@ -655,22 +701,34 @@ int store_calendar_account(struct store *s, const char *key, const char *token, 
 	return rc < 0 ? rc : *id != 0;
 }
 
+/* The walls hold unless the role is a superuser, bypasses the policies or
+ * has the owner's privileges; the coach's policy is in its every query
+ * when it has rapport_coach's privileges (inherits them, practice
+ * migration app_noinherit) rather than only the right to SET ROLE. */
 static const char SQL_WALLS_HOLD[] =
-	"SELECT (NOT (rolsuper OR rolbypassrls OR pg_has_role(current_user,"
-	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int"
-	" FROM pg_roles WHERE rolname = current_user";
+	"SELECT (NOT (" LIFTS_WALLS("r") " OR pg_has_role(current_user,"
+	" (SELECT relowner FROM pg_class WHERE oid = 'organisation'::regclass), 'USAGE')))::int,"
+	" coalesce((SELECT pg_has_role(current_user, c.oid, 'USAGE') FROM pg_roles c"
+	"  WHERE c.rolname = 'rapport_coach'), false)::int"
+	" FROM pg_roles r WHERE r.rolname = current_user";
 
-int store_walls_hold(struct store *s, bool *hold, struct error *err)
+static void read_walls(struct db_stmt *st, void *out)
+{
+	struct store_walls *w = out;
+
+	w->hold = db_column_int64(st, 0) != 0;
+	w->coach_policy = db_column_int64(st, 1) != 0;
+}
+
+int store_walls_hold(struct store *s, struct store_walls *w, struct error *err)
 {
 	struct db_stmt *st;
-	int64_t n;
 
-	*hold = true;
+	*w = (struct store_walls){ .hold = true };
 	if (!store_has_accounts(s))
 		return 0;
 	if (!(st = store_stmt(s, SQL_WALLS_HOLD, err)) ||
-	    store_number(s, st, &n, "cannot read the server's role", err))
+	    store_first(s, st, read_walls, w, "cannot read the server's role", err) < 0)
 		return ERR_STORE;
-	*hold = n != 0;
 	return 0;
 }

@@ -134,14 +134,30 @@ int store_act_for(struct store *s, int64_t account_id, struct error *err);
  * without accounts (SQLite).
  */
 int store_act_as(struct store *s, const char *email, struct error *err);
+/* Put the transaction open under the walls between accounts, whatever the
+ * connection did before (a move into or out of an account, method/move.c,
+ * on a server too): a connection whose role lifts them (a superuser, a
+ * BYPASSRLS role) acts as rapport_app until the transaction ends, as
+ * store_act_as makes a command line's for its session; ERR_INVALID when it
+ * cannot. A no-op on a store without accounts. */
+int store_walls_for_transaction(struct store *s, struct error *err);
 /* The account whose calendar feed token (the setting key, the value
  * token) is this one: 1 with its id in *id, 0 when no account has it. */
 int store_calendar_account(struct store *s, const char *key, const char *token, int64_t *id,
 			   struct error *err);
-/* Whether this connection is walled off by row-level security: false when
- * its role owns the tables (and could lift the walls) or bypasses them (a
- * superuser). True on a store without accounts, which has no walls to lift. */
-int store_walls_hold(struct store *s, bool *hold, struct error *err);
+/* What this connection's role makes of the walls. hold: whether it is
+ * walled off by row-level security, false when its role owns the tables
+ * (and could lift the walls) or bypasses them (a superuser); true on a
+ * store without accounts, which has no walls to lift. coach_policy:
+ * whether the coach's policy is in every query it makes (it inherits
+ * rapport_coach's privileges), which keeps PostgreSQL from finding an
+ * account's rows by index: right, but slower the more clients a practice
+ * has. */
+struct store_walls {
+	bool hold;
+	bool coach_policy;
+};
+int store_walls_hold(struct store *s, struct store_walls *w, struct error *err);
 /* The address of the account a person's database makes for its rows. */
 #define ACCOUNT_OWNER "owner@localhost"
 

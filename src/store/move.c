@@ -9,29 +9,6 @@
 #include "store/store.h"
 #include "store/store_internal.h"
 
-static const char SQL_LIFTS_WALLS[] =
-	"SELECT (rolsuper OR rolbypassrls)::int FROM pg_roles WHERE rolname = current_user";
-
-int store_move_walls(struct store *s, struct error *err)
-{
-	struct db_stmt *st;
-	int64_t lifts;
-
-	if (!store_has_accounts(s))
-		return 0;
-	if (!(st = store_stmt(s, SQL_LIFTS_WALLS, err)) ||
-	    store_number(s, st, &lifts, "cannot read the connection's role", err))
-		return ERR_STORE;
-	/* The owner is under the policies (FORCE); a superuser is not, and would
-	 * read and write every account's rows: it acts as the server's role. */
-	if (lifts && store_exec_sql(s, "SET LOCAL ROLE rapport_app", "", err))
-		return error_set(err, ERR_INVALID,
-				 "this connection's role is not walled off from other accounts "
-				 "and cannot act as rapport_app: connect as rapport_app or a role "
-				 "granted it");
-	return 0;
-}
-
 int store_move_account(struct store *s, int64_t *id, struct error *err)
 {
 	struct db_stmt *st;

@@ -1,8 +1,9 @@
 /*
  * move.h: what moving a person's data into a practice's account and back
  * (`rapport push`, `rapport pull`, method/move.h) asks of the store beyond
- * the JSON backup's rows: the walls for the transaction, the account's id,
- * emptying a database or an account, and the ids a load may take.
+ * the JSON backup's rows: the account's id, emptying a database or an
+ * account, and the ids a load may take (the walls for the transaction are
+ * account.h's, store_walls_for_transaction).
  */
 #ifndef RAPPORT_STORE_MOVE_H
 #define RAPPORT_STORE_MOVE_H
@@ -13,12 +14,6 @@
 
 struct store;
 
-/* Put the transaction open on a practice's database under the walls
- * between accounts: a connection whose role lifts them (a superuser, a
- * BYPASSRLS role) takes the server's role, rapport_app, until the
- * transaction ends (SET LOCAL ROLE); ERR_INVALID when it cannot. A no-op
- * on a store without accounts. */
-int store_move_walls(struct store *s, struct error *err);
 /* The account the connection acts for (store_act_as), on a practice's
  * database. */
 int store_move_account(struct store *s, int64_t *id, struct error *err);

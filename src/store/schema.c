@@ -755,7 +755,7 @@ _Static_assert(ARRAY_SIZE(store_migrations) == STORE_SCHEMA_VERSION,
 	       "a new migration raises STORE_SCHEMA_VERSION, on every backend (schema_pg.c)");
 /* one person's file: no tables beyond the store's (no accounts) */
 const struct store_schema store_schema_sqlite = { store_migrations, store_migration_after,
-						  ARRAY_SIZE(store_migrations), NULL };
+						  ARRAY_SIZE(store_migrations), NULL, NULL };
 /* What a migration does to the records (NULL: nothing), for a backup of an
  * earlier schema loaded into this one. */
 const char *const store_migration_data[] = { NULL, NULL, NULL, MIGRATION_4_DATA, NULL, NULL,

@@ -1210,9 +1210,37 @@ static const char practice_account_versions[] =
 	" IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_coach') THEN"
 	" GRANT SELECT ON rapport_account_version TO rapport_coach; END IF; END$$;";
 
+/*
+ * A practice migration: the server's role keeps the coach's role without
+ * its policy (issue 20). rapport_app is a member of rapport_coach so that a
+ * coach's transaction may SET ROLE to it (practice migration 3), but a
+ * member inherits a role's privileges by default, and a policy applies to
+ * every role that has its role's privileges: coach_read was in every query
+ * of the server's, ORed with account_rows. Under that OR PostgreSQL cannot
+ * look up account_id = the setting in an index (the coach's arm is a
+ * subquery), so each of a client's queries read every account's rows of
+ * the table or index it took: the time rules' full run of a client took
+ * 0.44 s at 50 clients, 7-10 s at 1,000 (docs/performance.md). A role that
+ * does not inherit may still SET ROLE; coach_read becomes the coach's
+ * alone, as migration 3 meant. Roles are the cluster's: one that may not
+ * alter roles leaves it to a superuser (the server warns, account.h).
+ * PostgreSQL 16 and later keep inheritance per grant, so the grant is
+ * made again there without it.
+ */
+static const char practice_app_noinherit[] =
+	"DO $$BEGIN"
+	" IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_app') THEN RETURN; END IF;"
+	" ALTER ROLE rapport_app NOINHERIT;"
+	" IF current_setting('server_version_num')::int >= 160000 AND EXISTS (SELECT FROM"
+	"  pg_roles WHERE rolname = 'rapport_coach')"
+	"  AND pg_has_role('rapport_app', 'rapport_coach', 'MEMBER') THEN"
+	"  EXECUTE 'GRANT rapport_coach TO rapport_app WITH INHERIT FALSE'; END IF;"
+	" EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN NULL; END$$;";
+
 static const char *const practice_migrations[] = { practice_1, practice_2, practice_3,
 						     practice_4, practice_bulk_writes,
-						     practice_account_versions };
+						     practice_account_versions,
+						     practice_app_noinherit };
 #define PRACTICE_SCHEMA_VERSION ((int64_t)ARRAY_SIZE(practice_migrations))
 
 static const char practice_table_exists[] =
@@ -1236,6 +1264,13 @@ static int practice_version(struct store *s, int64_t *version, struct error *err
 	return !st || store_number(s, st, version, "cannot read the database", err) ? ERR_STORE : 0;
 }
 
+/* After any migration, the store's (store_schema.after_any) or the
+ * practice's, in its transaction: the tables it made that pages show
+ * bump the data version too. The store's migrations run before the
+ * practice's, which are often current: a table the store's made would
+ * wait for the practice's next migration (issue 20). */
+static const char watch_tables[] = "SELECT rapport_watch_tables()";
+
 static int practice_upgrade(struct store *s, int64_t from, struct error *err)
 {
 	char set[128];
@@ -1243,8 +1278,7 @@ static int practice_upgrade(struct store *s, int64_t from, struct error *err)
 	for (int64_t v = from; v < PRACTICE_SCHEMA_VERSION; v++)
 		if (store_exec_sql(s, practice_migrations[v], "cannot upgrade the database", err))
 			return ERR_STORE;
-	/* the tables these made that pages show bump the data version too */
-	if (store_exec_sql(s, "SELECT rapport_watch_tables()", "cannot upgrade the database", err))
+	if (store_exec_sql(s, watch_tables, "cannot upgrade the database", err))
 		return ERR_STORE;
 	snprintf(set, sizeof(set), practice_version_set, (int)PRACTICE_SCHEMA_VERSION);
 	return store_exec_sql(s, set, "cannot upgrade the database", err);
@@ -1285,4 +1319,5 @@ static int practice_migrate(struct store *s, const char *path, bool read_only, s
 }
 
 const struct store_schema store_schema_pg = { pg_migrations, pg_migration_after,
-					      ARRAY_SIZE(pg_migrations), practice_migrate };
+					      ARRAY_SIZE(pg_migrations), watch_tables,
+					      practice_migrate };

@@ -588,6 +588,8 @@ static int migrate_schema(struct store *s, const char *path, bool read_only, str
 	for (; version < (int)sc->n; version++)
 		if (run_migration(s, sc, (size_t)version, err))
 			goto fail;
+	if (sc->after_any && store_exec_sql(s, sc->after_any, "cannot upgrade the database", err))
+		goto fail;
 	if (s->db->ops->commit(s->db))
 		return store_fail(s, "cannot upgrade the database", err);
 	return 0;

@@ -124,6 +124,11 @@ struct store_schema {
 	const char *const *sql;
 	int (*const *after)(struct store *, struct error *);
 	size_t n;
+	/* Run after the store's migrations, whichever ran, in their
+	 * transaction (NULL: nothing): what every table must have, a table a
+	 * migration made too (PostgreSQL: the triggers that move the data
+	 * version). */
+	const char *after_any;
 	/* A backend's own tables beyond the store's (PostgreSQL's: a
 	 * practice's accounts, schema_pg.c), brought up to date after the
 	 * store's, with a version of their own; NULL: none. */

@@ -1441,17 +1441,23 @@ static void open_browser(const struct strbuf *url)
 
 /* A practice's server run as the tables' owner, or a superuser, is not
  * walled off from any account's rows: say so (the tests' clusters run so;
- * a practice runs as rapport_app, docs/architecture.md). */
+ * a practice runs as rapport_app, docs/architecture.md). Nor is one whose
+ * role inherits the coach's fast (practice migration app_noinherit). */
 static int warn_unwalled(struct store *s, struct error *err)
 {
-	bool hold;
+	struct store_walls w;
 
-	if (store_walls_hold(s, &hold, err))
+	if (store_walls_hold(s, &w, err))
 		return err->code;
-	if (!hold)
+	if (!w.hold)
 		fprintf(stderr, "rapport: warning: the server's database role owns the tables or "
 				"bypasses row-level security, so the database does not keep the "
 				"accounts apart: connect as rapport_app (see the README)\n");
+	else if (w.coach_policy)
+		fprintf(stderr, "rapport: warning: the server's database role inherits "
+				"rapport_coach, so every query carries the coach's policy and cannot "
+				"find a client's rows by index: as a superuser, ALTER ROLE "
+				"rapport_app NOINHERIT\n");
 	return 0;
 }
 

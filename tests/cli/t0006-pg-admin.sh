@@ -78,8 +78,9 @@ test_expect_success "one person's SQLite file has no accounts, and none is creat
 '
 
 test_expect_success 'the practice tables have a version of their own beside the store schema' '
-	# six migrations: accounts, walls, coaches, indexes, bulk writes, versions per account
-	test "$(sql "SELECT version FROM rapport_practice_schema")" = 6 &&
+	# seven migrations: accounts, walls, coaches, indexes, bulk writes,
+	# versions per account, the server'"'"'s role without the coach'"'"'s policy
+	test "$(sql "SELECT version FROM rapport_practice_schema")" = 7 &&
 	rapport admin list >/dev/null &&
 	test "$(sql "SELECT count(*) FROM rapport_practice_schema")" = 1
 '

@@ -294,7 +294,26 @@ RAPPORT_DB=$APP_DB practice_serve && serve_stop || exit 1
 test_expect_success 'the server runs every account'"'"'s time rules, and warned of nothing' '
 	test "$coach_ticks" = 0 &&
 	test "$(sql "SELECT count(DISTINCT account_id) FROM tick_state")" = 3 &&
-	! grep -q "did not run\|does not keep the accounts apart" "$TEST_DIR/.serve.err"
+	! grep -q "did not run\|does not keep the accounts apart\|inherits" "$TEST_DIR/.serve.err"
+'
+
+# The coach's policy is rapport_coach's alone: the server's role may SET
+# ROLE to it but does not inherit it, or its every query would carry the
+# coach's subquery beside account_id = the setting, an OR that no index
+# answers (each of a client's queries read every client's rows).
+test_expect_success 'the server'"'"'s queries carry the one policy, not the coach'"'"'s' '
+	app_sql "EXPLAIN (COSTS OFF) SELECT id FROM interaction WHERE opp_id = 1" "$A" >plan &&
+	grep -q "account_id = " plan && ! grep -q coach_grant plan &&
+	app_sql "SET ROLE rapport_coach; SELECT current_user" "" >role &&
+	test "$(cat role)" = rapport_coach
+'
+
+sql "ALTER ROLE rapport_app INHERIT" >/dev/null || exit 1
+RAPPORT_DB=$APP_DB practice_serve && serve_stop || exit 1
+sql "ALTER ROLE rapport_app NOINHERIT" >/dev/null || exit 1
+test_expect_success 'a server whose role inherits the coach'"'"'s says how to end it' '
+	grep -q "warning: .*inherits rapport_coach.*ALTER ROLE rapport_app NOINHERIT" \
+		"$TEST_DIR/.serve.err"
 '
 
 practice_serve && serve_stop || exit 1
